@@ -1,0 +1,41 @@
+/* analyze.h - what is in the text: language, tokens, stems (and later
+ * entities, quotes and figures).
+ *
+ * An rv_analyzer holds the language models and stemmers; it is not shared
+ * between threads (make one per thread). rv_analyze() fills a->lang when it
+ * is not already known and a->terms (stems with weights, title counted
+ * more, sorted by term).
+ */
+#ifndef RV_ANALYZE_H
+#define RV_ANALYZE_H
+
+#include "core/article.h"
+#include "core/error.h"
+
+#include <stddef.h>
+
+typedef struct rv_analyzer rv_analyzer;
+
+int rv_analyzer_new(rv_analyzer **out, rv_error *err);
+void rv_analyzer_free(rv_analyzer **a);
+
+int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err);
+
+/* ISO 639-1 code of the text's language, or "und" when unsure (too short,
+ * no letters). The returned string is static. */
+const char *rv_detect_language(rv_analyzer *an, const char *text, size_t len);
+
+/* Calls fn for each word of text (letters and digits of any script, with
+ * inner apostrophes/hyphens split), lower-cased and accent-folded in buf. */
+typedef void (*rv_token_fn)(const char *tok, size_t len, size_t offset, void *ctx);
+void rv_tokenize(const char *text, size_t len, rv_token_fn fn, void *ctx);
+
+/* Stem a folded token for lang into out (NUL-terminated, at most cap bytes).
+ * Unknown languages return the token unchanged. */
+size_t rv_stem(rv_analyzer *an, const char *lang, const char *tok, size_t len,
+	       char *out, size_t cap);
+
+/* True for the stop words of lang (folded form). */
+int rv_is_stopword(const char *lang, const char *tok, size_t len);
+
+#endif

@@ -1,0 +1,293 @@
+/* cmd_stories.c - revue stories (the list) and revue story ID (one event). */
+#include "cli/cli.h"
+#include "core/buf.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char stories_usage[] =
+	"revue stories [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--lang L] [--limit N] [--json]\n"
+	"  Events grouped by storyline, newest first.";
+static const char story_usage[] =
+	"revue story ID [--json]\n"
+	"  One event: its articles by outlet, timeline, quotes and figures.";
+
+static json_t *strlist_json(const rv_strlist *l)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < l->len; i++)
+		json_array_append_new(arr, json_string(l->items[i]));
+	return arr;
+}
+
+static json_t *story_json(const rv_story *st)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer(st->id));
+	if (st->storyline)
+		json_object_set_new(o, "storyline", json_integer(st->storyline));
+	json_object_set_new(o, "title", json_string(st->title ? st->title : ""));
+	if (st->first)
+		json_object_set_new(o, "first", json_string(st->first));
+	if (st->last)
+		json_object_set_new(o, "last", json_string(st->last));
+	json_object_set_new(o, "articles", json_integer(st->n_articles));
+	json_object_set_new(o, "sources", strlist_json(&st->sources));
+	json_object_set_new(o, "langs", strlist_json(&st->langs));
+	return o;
+}
+
+/* The listing keeps stories in memory to group them by storyline. */
+struct story_list {
+	rv_story *items;
+	size_t len, cap;
+};
+
+static int collect_story(const rv_story *st, void *ctx)
+{
+	struct story_list *l = ctx;
+	if (l->len == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		rv_story *p = realloc(l->items, cap * sizeof *p);
+		if (!p)
+			return RV_ENOMEM;
+		l->items = p;
+		l->cap = cap;
+	}
+	rv_story *dst = &l->items[l->len++];
+	*dst = *st;
+	/* take ownership: the store releases its copy after the callback */
+	dst->title = st->title ? strdup(st->title) : NULL;
+	dst->first = st->first ? strdup(st->first) : NULL;
+	dst->last = st->last ? strdup(st->last) : NULL;
+	rv_strlist_init(&dst->langs);
+	rv_strlist_init(&dst->sources);
+	for (size_t i = 0; i < st->langs.len; i++)
+		rv_strlist_push(&dst->langs, st->langs.items[i]);
+	for (size_t i = 0; i < st->sources.len; i++)
+		rv_strlist_push(&dst->sources, st->sources.items[i]);
+	return RV_OK;
+}
+
+static void print_story_line(const rv_story *st)
+{
+	char *langs = rv_strlist_join(&st->langs, ",");
+	char dates[64];
+	if (st->first && *st->first && strcmp(st->first, st->last))
+		snprintf(dates, sizeof dates, "%s..%s", st->first, st->last);
+	else
+		snprintf(dates, sizeof dates, "%s", st->first && *st->first ? st->first : "undated");
+	printf("  #%-6lld %-22s %3d article%s %2d outlet%s [%s]  %s\n", (long long)st->id, dates,
+	       st->n_articles, st->n_articles == 1 ? " " : "s", st->n_sources,
+	       st->n_sources == 1 ? " " : "s", langs ? langs : "", st->title ? st->title : "");
+	free(langs);
+}
+
+int cmd_stories(rv_cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'D' },   { "since", required_argument, NULL, 's' },
+		{ "until", required_argument, NULL, 'u' }, { "lang", required_argument, NULL, 'l' },
+		{ "limit", required_argument, NULL, 'n' }, { "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
+	};
+	rv_filter f = { 0 };
+	bool json = false;
+	long limit = 0;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'D': cli->db_path = optarg; break;
+		case 's': f.since = optarg; break;
+		case 'u': f.until = optarg; break;
+		case 'l': f.lang = optarg; break;
+		case 'n':
+			if (!rv_parse_long(optarg, &limit) || limit < 0)
+				return cli_usage(stories_usage);
+			f.limit = (int)limit;
+			break;
+		case 'j': json = true; break;
+		case 'h': puts(stories_usage); return RV_EXIT_OK;
+		default: return cli_usage(stories_usage);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(stories_usage);
+	rv_store *store = cli_open_store(cli, true);
+	if (!store)
+		return RV_EXIT_FAILURE;
+	struct story_list list = { 0 };
+	rv_error err;
+	rv_error_clear(&err);
+	int rc = rv_store_each_story(store, &f, collect_story, &list, &err);
+	rv_store_close(&store);
+	if (rc) {
+		fprintf(stderr, "revue: %s\n", err.msg);
+		rc = RV_EXIT_FAILURE;
+		goto out;
+	}
+	if (json) {
+		for (size_t i = 0; i < list.len; i++) {
+			json_t *o = story_json(&list.items[i]);
+			char *s = json_dumps(o, JSON_COMPACT);
+			puts(s);
+			free(s);
+			json_decref(o);
+		}
+		goto out;
+	}
+	/* Text: storylines in the order of their newest event, events below. */
+	bool *done = calloc(list.len ? list.len : 1, sizeof *done);
+	if (!done) {
+		rc = RV_EXIT_FAILURE;
+		goto out;
+	}
+	for (size_t i = 0; i < list.len; i++) {
+		if (done[i])
+			continue;
+		int64_t sl = list.items[i].storyline;
+		size_t n_events = 0;
+		for (size_t j = i; j < list.len; j++)
+			if (!done[j] && list.items[j].storyline == sl)
+				n_events++;
+		if (sl)
+			printf("storyline %lld (%zu event%s)\n", (long long)sl, n_events, n_events == 1 ? "" : "s");
+		for (size_t j = i; j < list.len; j++) {
+			if (done[j] || list.items[j].storyline != sl)
+				continue;
+			done[j] = true;
+			print_story_line(&list.items[j]);
+		}
+	}
+	if (!list.len)
+		printf("no stories yet: run revue ingest PATH first\n");
+	free(done);
+out:
+	for (size_t i = 0; i < list.len; i++)
+		rv_story_release(&list.items[i]);
+	free(list.items);
+	return rc;
+}
+
+struct story_articles {
+	json_t *arr;
+	bool json;
+};
+
+static int print_member(const rv_article *a, void *vctx)
+{
+	struct story_articles *ctx = vctx;
+	if (ctx->json) {
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_integer(a->id));
+		if (a->source)
+			json_object_set_new(o, "source", json_string(a->source));
+		if (a->title)
+			json_object_set_new(o, "title", json_string(a->title));
+		if (a->published)
+			json_object_set_new(o, "published", json_string(a->published));
+		if (a->url)
+			json_object_set_new(o, "url", json_string(a->url));
+		if (a->lang)
+			json_object_set_new(o, "lang", json_string(a->lang));
+		if (a->ref)
+			json_object_set_new(o, "ref", json_string(a->ref));
+		if (a->duplicate_of)
+			json_object_set_new(o, "duplicate_of", json_integer(a->duplicate_of));
+		json_object_set_new(o, "similarity", json_real(a->event_similarity));
+		json_t *quotes = json_array();
+		for (size_t i = 0; i < a->n_quotes; i++) {
+			json_t *q = json_object();
+			json_object_set_new(q, "text", json_string(a->quotes[i].text));
+			if (a->quotes[i].speaker)
+				json_object_set_new(q, "speaker", json_string(a->quotes[i].speaker));
+			json_array_append_new(quotes, q);
+		}
+		json_object_set_new(o, "quotes", quotes);
+		json_array_append_new(ctx->arr, o);
+		return RV_OK;
+	}
+	printf("  %-10s  %-24.24s  #%-5lld %s%s\n", a->published ? a->published : "undated",
+	       a->source ? a->source : (a->url ? a->url : a->ref), (long long)a->id,
+	       a->title ? a->title : "(no title)", a->duplicate_of ? "  [duplicate]" : "");
+	for (size_t i = 0; i < a->n_quotes; i++)
+		printf("      \"%s\" - %s\n", a->quotes[i].text,
+		       a->quotes[i].speaker ? a->quotes[i].speaker : "?");
+	for (size_t i = 0; i < a->n_figures; i++)
+		printf("      %s %s\n", a->figures[i].text ? a->figures[i].text : "",
+		       a->figures[i].unit ? a->figures[i].unit : "");
+	return RV_OK;
+}
+
+int cmd_story(rv_cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'D' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool json = false;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'D': cli->db_path = optarg; break;
+		case 'j': json = true; break;
+		case 'h': puts(story_usage); return RV_EXIT_OK;
+		default: return cli_usage(story_usage);
+		}
+	}
+	int64_t id;
+	if (optind != argc - 1)
+		return cli_usage(story_usage);
+	if (!cli_parse_id(argv[optind], &id))
+		return RV_EXIT_USAGE;
+	rv_store *store = cli_open_store(cli, true);
+	if (!store)
+		return RV_EXIT_FAILURE;
+	rv_story st;
+	rv_error err;
+	rv_error_clear(&err);
+	int rc = rv_store_get_story(store, id, &st, &err);
+	if (rc) {
+		fprintf(stderr, "revue: %s\n", err.msg);
+		rv_store_close(&store);
+		return rc == RV_EINPUT ? RV_EXIT_USAGE : RV_EXIT_FAILURE;
+	}
+	struct story_articles ctx = { json_array(), json };
+	rv_filter f = { 0 };
+	f.event = id;
+	if (!json) {
+		printf("event #%lld: %s\n", (long long)st.id, st.title ? st.title : "");
+		char *sources = rv_strlist_join(&st.sources, ", ");
+		printf("%s..%s, %d articles, outlets: %s\n", st.first, st.last, st.n_articles,
+		       sources ? sources : "");
+		free(sources);
+		if (st.storyline)
+			printf("storyline %lld\n", (long long)st.storyline);
+		printf("\n");
+	}
+	rc = rv_store_each_article(store, &f, print_member, &ctx, &err);
+	rv_store_close(&store);
+	if (!rc && json) {
+		json_t *o = story_json(&st);
+		json_object_set_new(o, "members", ctx.arr);
+		ctx.arr = NULL;
+		char *s = json_dumps(o, JSON_COMPACT);
+		puts(s);
+		free(s);
+		json_decref(o);
+	}
+	json_decref(ctx.arr);
+	rv_story_release(&st);
+	if (rc) {
+		fprintf(stderr, "revue: %s\n", err.msg);
+		return RV_EXIT_FAILURE;
+	}
+	return RV_EXIT_OK;
+}

@@ -1,0 +1,35 @@
+/* common.c - helpers shared by the subcommands. */
+#include "cli/cli.h"
+#include "core/str.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+rv_store *cli_open_store(rv_cli *cli, bool read_only)
+{
+	rv_store *s = NULL;
+	rv_error err;
+	rv_error_clear(&err);
+	if (rv_store_open(cli->db_path, read_only, &s, &err)) {
+		fprintf(stderr, "revue: %s\n", err.msg);
+		return NULL;
+	}
+	return s;
+}
+
+bool cli_parse_id(const char *s, int64_t *out)
+{
+	long v;
+	if (!rv_parse_long(s, &v) || v <= 0) {
+		fprintf(stderr, "revue: '%s' is not an id (a positive number)\n", s);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+int cli_usage(const char *usage)
+{
+	fprintf(stderr, "usage: %s\n", usage);
+	return RV_EXIT_USAGE;
+}

@@ -1,0 +1,555 @@
+#include "core/date.h"
+#include "core/utf8.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[m - 1];
+}
+
+bool rv_date_check(const rv_date *d)
+{
+	if (d->year < 1900 || d->year > 2100 || d->month < 1 || d->month > 12)
+		return false;
+	if (d->day < 1 || d->day > days_in_month(d->year, d->month))
+		return false;
+	if (d->has_time && (d->hour < 0 || d->hour > 23 || d->minute < 0 ||
+			    d->minute > 59 || d->second < 0 || d->second > 60))
+		return false;
+	if (d->has_tz && (d->tz_minutes < -14 * 60 || d->tz_minutes > 14 * 60))
+		return false;
+	return true;
+}
+
+/* Read exactly n digits. */
+static bool digits(const char **p, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return false;
+		v = v * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	*out = v;
+	return true;
+}
+
+/* "Z", "+01:00", "+0100", "+01", " GMT", " UTC". */
+static bool parse_tz(const char **p, rv_date *d)
+{
+	const char *s = *p;
+	while (*s == ' ')
+		s++;
+	if (*s == 'Z' || *s == 'z') {
+		d->has_tz = true;
+		d->tz_minutes = 0;
+		*p = s + 1;
+		return true;
+	}
+	if (!strncasecmp(s, "GMT", 3) || !strncasecmp(s, "UTC", 3)) {
+		s += 3;
+		d->has_tz = true;
+		d->tz_minutes = 0;
+		if (*s != '+' && *s != '-') {
+			*p = s;
+			return true;
+		}
+	}
+	if (*s == '+' || *s == '-') {
+		int sign = *s == '-' ? -1 : 1, hh, mm = 0;
+		s++;
+		if (!digits(&s, 2, &hh))
+			return false;
+		if (*s == ':')
+			s++;
+		if (isdigit((unsigned char)*s) && !digits(&s, 2, &mm))
+			return false;
+		d->has_tz = true;
+		d->tz_minutes = sign * (hh * 60 + mm);
+		*p = s;
+		return true;
+	}
+	return false;
+}
+
+/* "11:48", "11:48:05", "11:48:05.123", "11h48". */
+static bool parse_time(const char **p, rv_date *d)
+{
+	const char *s = *p;
+	int h, m, sec = 0;
+	if (!digits(&s, 2, &h) && !(isdigit((unsigned char)*s) && digits(&s, 1, &h)))
+		return false;
+	if (*s != ':' && *s != 'h')
+		return false;
+	s++;
+	if (!digits(&s, 2, &m))
+		return false;
+	d->has_seconds = false;
+	if (*s == ':' && isdigit((unsigned char)s[1])) {
+		s++;
+		if (!digits(&s, 2, &sec))
+			return false;
+		d->has_seconds = true;
+		if (*s == '.' || *s == ',') {
+			s++;
+			while (isdigit((unsigned char)*s))
+				s++;
+		}
+	}
+	d->hour = h;
+	d->minute = m;
+	d->second = sec;
+	d->has_time = true;
+	*p = s;
+	return true;
+}
+
+static const char *skip_space(const char *s)
+{
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	return s;
+}
+
+bool rv_date_parse_iso(const char *str, rv_date *out)
+{
+	rv_date d = { 0 };
+	const char *s = skip_space(str);
+	if (!digits(&s, 4, &d.year))
+		return false;
+	if (*s == '-' || *s == '/' || *s == '.') {
+		char sep = *s++;
+		if (!digits(&s, 2, &d.month) || *s++ != sep || !digits(&s, 2, &d.day))
+			return false;
+	} else if (!digits(&s, 2, &d.month) || !digits(&s, 2, &d.day)) {
+		return false;
+	}
+	if (*s == 'T' || *s == 't' || (*s == ' ' && isdigit((unsigned char)s[1]))) {
+		s++;
+		if (!parse_time(&s, &d))
+			return false;
+		parse_tz(&s, &d);
+	}
+	s = skip_space(s);
+	if (*s || !rv_date_check(&d))
+		return false;
+	*out = d;
+	return true;
+}
+
+struct month_name {
+	const char *name;
+	int month;
+};
+
+/* Accent-folded, lower-case; longest first within a prefix family so that
+ * "juillet" is not read as "juil". Abbreviations may be followed by '.'. */
+static const struct month_name month_names[] = {
+	{ "january", 1 }, { "janvier", 1 }, { "januar", 1 }, { "enero", 1 }, { "gennaio", 1 }, { "janeiro", 1 }, { "janv", 1 }, { "jan", 1 }, { "ene", 1 }, { "jaenner", 1 }, { "janner", 1 },
+	{ "february", 2 }, { "fevrier", 2 }, { "februar", 2 }, { "febrero", 2 }, { "febbraio", 2 }, { "fevereiro", 2 }, { "fevr", 2 }, { "fev", 2 }, { "feb", 2 },
+	{ "march", 3 }, { "mars", 3 }, { "marz", 3 }, { "maerz", 3 }, { "marzo", 3 }, { "marco", 3 }, { "mar", 3 }, { "mrz", 3 },
+	{ "april", 4 }, { "avril", 4 }, { "abril", 4 }, { "aprile", 4 }, { "avr", 4 }, { "apr", 4 }, { "abr", 4 },
+	{ "may", 5 }, { "mai", 5 }, { "mayo", 5 }, { "maggio", 5 }, { "maio", 5 }, { "mag", 5 },
+	{ "june", 6 }, { "juin", 6 }, { "juni", 6 }, { "junio", 6 }, { "giugno", 6 }, { "junho", 6 }, { "jun", 6 }, { "giu", 6 },
+	{ "july", 7 }, { "juillet", 7 }, { "juli", 7 }, { "julio", 7 }, { "luglio", 7 }, { "julho", 7 }, { "juil", 7 }, { "jul", 7 }, { "lug", 7 },
+	{ "august", 8 }, { "aout", 8 }, { "agosto", 8 }, { "aug", 8 }, { "ago", 8 },
+	{ "september", 9 }, { "septembre", 9 }, { "septiembre", 9 }, { "settembre", 9 }, { "setembro", 9 }, { "sept", 9 }, { "sep", 9 }, { "set", 9 },
+	{ "october", 10 }, { "octobre", 10 }, { "oktober", 10 }, { "octubre", 10 }, { "ottobre", 10 }, { "outubro", 10 }, { "oct", 10 }, { "okt", 10 }, { "ott", 10 }, { "out", 10 },
+	{ "november", 11 }, { "novembre", 11 }, { "noviembre", 11 }, { "novembro", 11 }, { "nov", 11 },
+	{ "december", 12 }, { "decembre", 12 }, { "dezember", 12 }, { "diciembre", 12 }, { "dicembre", 12 }, { "dezembro", 12 }, { "dec", 12 }, { "dez", 12 }, { "dic", 12 },
+};
+
+/* Match a month word at the start of folded text f; returns its length. */
+static size_t match_month(const char *f, int *month)
+{
+	size_t best = 0;
+	for (size_t i = 0; i < sizeof month_names / sizeof *month_names; i++) {
+		size_t n = strlen(month_names[i].name);
+		if (n > best && !strncmp(f, month_names[i].name, n) &&
+		    !isalpha((unsigned char)f[n])) {
+			best = n;
+			*month = month_names[i].month;
+		}
+	}
+	if (best && f[best] == '.')
+		best++;
+	return best;
+}
+
+static bool read_int(const char **p, int maxdigits, int *out, int *ndigits)
+{
+	const char *s = *p;
+	int v = 0, n = 0;
+	while (isdigit((unsigned char)*s) && n < maxdigits) {
+		v = v * 10 + (*s - '0');
+		s++;
+		n++;
+	}
+	if (!n || isdigit((unsigned char)*s))
+		return false;
+	*p = s;
+	*out = v;
+	if (ndigits)
+		*ndigits = n;
+	return true;
+}
+
+/* Optional time after a date: ", 19:17", " à 11h48", " at 10:30 GMT". */
+static void trailing_time(const char **p, rv_date *d)
+{
+	const char *s = *p;
+	while (*s == ' ' || *s == ',' || *s == '-' || *s == '|')
+		s++;
+	if (!strncmp(s, "at ", 3) || !strncmp(s, "um ", 3))
+		s += 3;
+	else if (!strncmp(s, "\xc3\xa0 ", 3)) /* "à " */
+		s += 3;
+	else if (!strncmp(s, "a las ", 6))
+		s += 6;
+	rv_date t = *d;
+	if (parse_time(&s, &t)) {
+		const char *after = s;
+		parse_tz(&after, &t);
+		*d = t;
+		*p = after;
+	}
+}
+
+/* Try all forms at the start of folded text f. Returns the length matched. */
+static size_t date_at(const char *f, rv_date *out)
+{
+	rv_date d = { 0 };
+	const char *s = f;
+	int a, b, c, na, nb, nc;
+
+	/* ISO-like: 2022-01-24[T..] or 2022/01/24 */
+	if (read_int(&s, 4, &a, &na) && na == 4 && (*s == '-' || *s == '/' || *s == '.')) {
+		char sep = *s++;
+		if (read_int(&s, 2, &b, NULL) && *s == sep) {
+			s++;
+			if (read_int(&s, 2, &c, NULL)) {
+				d.year = a;
+				d.month = b;
+				d.day = c;
+				if (*s == 'T' || (*s == ' ' && isdigit((unsigned char)s[1]))) {
+					const char *t = s + 1;
+					rv_date tmp = d;
+					if (parse_time(&t, &tmp)) {
+						parse_tz(&t, &tmp);
+						d = tmp;
+						s = t;
+					}
+				}
+				if (rv_date_check(&d)) {
+					*out = d;
+					return (size_t)(s - f);
+				}
+			}
+		}
+		return 0;
+	}
+	s = f;
+	/* Numeric day first: 24.01.2022, 24/01/2022, 24-01-2022 */
+	if (read_int(&s, 2, &a, &na) && (*s == '.' || *s == '/' || *s == '-')) {
+		char sep = *s++;
+		if (read_int(&s, 2, &b, &nb) && *s == sep) {
+			s++;
+			if (read_int(&s, 4, &c, &nc) && nc == 4) {
+				d.year = c;
+				/* Day first unless that is impossible (US order). */
+				if (b > 12 && a <= 12) {
+					d.month = a;
+					d.day = b;
+				} else {
+					d.day = a;
+					d.month = b;
+				}
+				trailing_time(&s, &d);
+				if (rv_date_check(&d)) {
+					*out = d;
+					return (size_t)(s - f);
+				}
+			}
+		}
+		return 0;
+	}
+	s = f;
+	/* Day month year: "24 janvier 2022", "1er février 2022", "24. Januar 2022",
+	 * "24 de enero de 2022" */
+	if (read_int(&s, 2, &a, NULL)) {
+		if (!strncmp(s, "er", 2) || !strncmp(s, "st", 2) || !strncmp(s, "nd", 2) ||
+		    !strncmp(s, "rd", 2) || !strncmp(s, "th", 2))
+			s += 2;
+		if (*s == '.')
+			s++;
+		if (*s != ' ')
+			return 0;
+		s++;
+		if (!strncmp(s, "de ", 3))
+			s += 3;
+		int m;
+		size_t ml = match_month(s, &m);
+		if (!ml)
+			return 0;
+		s += ml;
+		while (*s == ' ' || *s == ',')
+			s++;
+		if (!strncmp(s, "de ", 3))
+			s += 3;
+		if (!read_int(&s, 4, &c, &nc) || nc != 4)
+			return 0;
+		d.day = a;
+		d.month = m;
+		d.year = c;
+		trailing_time(&s, &d);
+		if (rv_date_check(&d)) {
+			*out = d;
+			return (size_t)(s - f);
+		}
+		return 0;
+	}
+	/* Month day, year: "January 24, 2022", "Jan. 24 2022" */
+	int m;
+	size_t ml = match_month(s, &m);
+	if (ml) {
+		s += ml;
+		if (*s != ' ')
+			return 0;
+		s++;
+		if (!read_int(&s, 2, &a, NULL))
+			return 0;
+		if (!strncmp(s, "st", 2) || !strncmp(s, "nd", 2) ||
+		    !strncmp(s, "rd", 2) || !strncmp(s, "th", 2))
+			s += 2;
+		while (*s == ' ' || *s == ',')
+			s++;
+		if (!read_int(&s, 4, &c, &nc) || nc != 4)
+			return 0;
+		d.day = a;
+		d.month = m;
+		d.year = c;
+		trailing_time(&s, &d);
+		if (rv_date_check(&d)) {
+			*out = d;
+			return (size_t)(s - f);
+		}
+	}
+	return 0;
+}
+
+/* Map positions in the folded copy back to the original: folding may
+ * change byte lengths, so we fold one code point at a time. */
+bool rv_date_find(const char *str, rv_date *out, size_t *at, size_t *len)
+{
+	size_t n = strlen(str);
+	if (n > (1u << 20))
+		n = 1u << 20; /* dates live near the top; bound the scan */
+	char *f = malloc(n + 1);
+	size_t *map = malloc((n + 1) * sizeof *map);
+	if (!f || !map) {
+		free(f);
+		free(map);
+		return false;
+	}
+	/* ASCII-fold: lower-case ASCII, strip the accents of Latin-1 letters
+	 * (enough for month names), keep every other byte as a space so
+	 * offsets stay simple. */
+	size_t j = 0;
+	const char *p = str, *end = str + n;
+	while (p < end) {
+		const char *start = p;
+		int32_t cp = rv_utf8_next(&p, end);
+		char c = ' ';
+		if (cp >= 0 && cp < 128)
+			c = (char)tolower(cp);
+		else if (cp == 0xE9 || cp == 0xC9 || cp == 0xE8 || cp == 0xEA)
+			c = 'e';
+		else if (cp == 0xFB || cp == 0xFC || cp == 0xDB || cp == 0xDC)
+			c = 'u';
+		else if (cp == 0xE4 || cp == 0xC4 || cp == 0xE0 || cp == 0xE2)
+			c = 'a';
+		else if (cp == 0xE7)
+			c = 'c';
+		else if (cp == 0xF4 || cp == 0xF6)
+			c = 'o';
+		else if (cp == 0xA0 || cp == 0x202F)
+			c = ' ';
+		map[j] = (size_t)(start - str);
+		f[j++] = c;
+	}
+	map[j] = n;
+	f[j] = '\0';
+	bool found = false;
+	for (size_t i = 0; i < j && !found; i++) {
+		/* Only start at a word boundary. */
+		if (i && isalnum((unsigned char)f[i - 1]))
+			continue;
+		if (!isalnum((unsigned char)f[i]))
+			continue;
+		size_t m = date_at(f + i, out);
+		if (m) {
+			found = true;
+			if (at)
+				*at = map[i];
+			if (len)
+				*len = map[i + m] - map[i];
+		}
+	}
+	free(f);
+	free(map);
+	return found;
+}
+
+static int month_from_abbr(const char *s)
+{
+	int m = 0;
+	char low[4] = { 0 };
+	for (int i = 0; i < 3 && s[i]; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	return match_month(low, &m) ? m : 0;
+}
+
+bool rv_date_parse_rfc822(const char *str, rv_date *out)
+{
+	rv_date d = { 0 };
+	const char *s = skip_space(str);
+	/* optional weekday */
+	if (isalpha((unsigned char)*s)) {
+		while (isalpha((unsigned char)*s))
+			s++;
+		if (*s == ',')
+			s++;
+		s = skip_space(s);
+	}
+	if (!read_int(&s, 2, &d.day, NULL) || *s++ != ' ')
+		return false;
+	d.month = month_from_abbr(s);
+	if (!d.month)
+		return false;
+	while (isalpha((unsigned char)*s))
+		s++;
+	s = skip_space(s);
+	int ny;
+	if (!read_int(&s, 4, &d.year, &ny))
+		return false;
+	if (ny == 2)
+		d.year += d.year < 70 ? 2000 : 1900;
+	s = skip_space(s);
+	if (*s) {
+		if (!parse_time(&s, &d))
+			return false;
+		const char *t = s;
+		if (parse_tz(&t, &d))
+			s = t;
+		else {
+			/* named US zones and others we do not know: drop the zone */
+			while (isalpha((unsigned char)*skip_space(s)))
+				s = skip_space(s) + 1;
+		}
+	}
+	if (*skip_space(s) || !rv_date_check(&d))
+		return false;
+	*out = d;
+	return true;
+}
+
+bool rv_date_parse(const char *s, rv_date *out)
+{
+	if (!s)
+		return false;
+	if (rv_date_parse_iso(s, out) || rv_date_parse_rfc822(s, out))
+		return true;
+	size_t at, len;
+	rv_date d;
+	if (rv_date_find(s, &d, &at, &len)) {
+		/* Accept only when the date is (nearly) the whole string. */
+		size_t total = strlen(s);
+		if (len + 12 >= total) {
+			*out = d;
+			return true;
+		}
+	}
+	return false;
+}
+
+void rv_date_format(const rv_date *d, char out[RV_DATE_ISO_MAX])
+{
+	int n = snprintf(out, RV_DATE_ISO_MAX, "%04d-%02d-%02d", d->year, d->month, d->day);
+	if (!d->has_time || n < 0)
+		return;
+	size_t k = (size_t)n;
+	if (d->has_seconds)
+		n = snprintf(out + k, RV_DATE_ISO_MAX - k, "T%02d:%02d:%02d", d->hour, d->minute, d->second);
+	else
+		n = snprintf(out + k, RV_DATE_ISO_MAX - k, "T%02d:%02d", d->hour, d->minute);
+	if (n < 0 || !d->has_tz)
+		return;
+	k += (size_t)n;
+	if (d->tz_minutes == 0)
+		snprintf(out + k, RV_DATE_ISO_MAX - k, "Z");
+	else {
+		int tz = abs(d->tz_minutes);
+		snprintf(out + k, RV_DATE_ISO_MAX - k, "%c%02d:%02d",
+			 d->tz_minutes < 0 ? '-' : '+', tz / 60, tz % 60);
+	}
+}
+
+/* Howard Hinnant's days_from_civil. */
+int64_t rv_date_days(const rv_date *d)
+{
+	int64_t y = d->year - (d->month <= 2);
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t mp = (d->month + 9) % 12;
+	int64_t doy = (153 * mp + 2) / 5 + d->day - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int64_t rv_date_epoch(const rv_date *d)
+{
+	int64_t t = rv_date_days(d) * 86400;
+	if (d->has_time)
+		t += d->hour * 3600 + d->minute * 60 + d->second;
+	if (d->has_tz)
+		t -= d->tz_minutes * 60;
+	return t;
+}
+
+void rv_date_from_epoch(int64_t t, rv_date *out)
+{
+	int64_t z = (t >= 0 ? t : t - 86399) / 86400;
+	int64_t secs = t - z * 86400;
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t y = yoe + era * 400;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int64_t dd = doy - (153 * mp + 2) / 5 + 1;
+	int64_t mm = mp < 10 ? mp + 3 : mp - 9;
+	memset(out, 0, sizeof *out);
+	out->year = (int)(y + (mm <= 2));
+	out->month = (int)mm;
+	out->day = (int)dd;
+	out->hour = (int)(secs / 3600);
+	out->minute = (int)(secs % 3600 / 60);
+	out->second = (int)(secs % 60);
+	out->has_time = out->has_seconds = out->has_tz = true;
+}
+
+int rv_date_cmp(const rv_date *a, const rv_date *b)
+{
+	int64_t x = rv_date_epoch(a), y = rv_date_epoch(b);
+	return x < y ? -1 : x > y;
+}

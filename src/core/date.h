@@ -1,0 +1,57 @@
+/* date.h - calendar dates as news pages write them.
+ *
+ * A date keeps what its source said and no more: a day without a time stays
+ * a day ("2022-01-24"), a time without seconds prints without seconds, and a
+ * time zone is kept when given. Years outside 1900-2100 are rejected.
+ */
+#ifndef RV_DATE_H
+#define RV_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct rv_date {
+	int year, month, day;
+	int hour, minute, second;
+	bool has_time;
+	bool has_seconds;
+	bool has_tz;
+	int tz_minutes; /* offset east of UTC */
+} rv_date;
+
+#define RV_DATE_ISO_MAX 40
+
+/* ISO 8601 and its common relatives: "2022-01-24", "2022-01-24T11:48+0100",
+ * "2022-01-24 11:48:00Z", "2022-01-24T11:48:00.123+01:00", "20220124".
+ * The whole string (trimmed) must be a date. */
+bool rv_date_parse_iso(const char *s, rv_date *out);
+
+/* HTTP and RSS dates (RFC 1123 / RFC 822): "Mon, 24 Jan 2022 11:48:00 GMT". */
+bool rv_date_parse_rfc822(const char *s, rv_date *out);
+
+/* Any of the above, or a date written in words or numbers in the text
+ * ("lundi 24 janvier 2022, 19:17", "January 24, 2022", "24.01.2022",
+ * "24 Jan. 2022", "2022/01/24"), month names in FR EN DE ES IT PT.
+ * Finds the first date in s; *at and *len (may be NULL) receive where. */
+bool rv_date_find(const char *s, rv_date *out, size_t *at, size_t *len);
+
+/* Parse a whole string in any supported form. */
+bool rv_date_parse(const char *s, rv_date *out);
+
+/* Write the ISO form: "2022-01-24", "2022-01-24T11:48+01:00",
+ * "2022-01-24T11:48:05Z". */
+void rv_date_format(const rv_date *d, char out[RV_DATE_ISO_MAX]);
+
+/* Days since 1970-01-01 of the calendar day (time zone ignored). */
+int64_t rv_date_days(const rv_date *d);
+/* Seconds since the epoch, UTC (local times taken as UTC). */
+int64_t rv_date_epoch(const rv_date *d);
+/* The date of an epoch second, UTC. */
+void rv_date_from_epoch(int64_t t, rv_date *out);
+/* Negative, zero or positive as a is before, equal to or after b. */
+int rv_date_cmp(const rv_date *a, const rv_date *b);
+
+bool rv_date_check(const rv_date *d);
+
+#endif

@@ -1,0 +1,132 @@
+#include "core/utf8.h"
+#include "core/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+int32_t rv_utf8_next(const char **p, const char *end)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)*p,
+					      end - *p, &cp);
+	if (n <= 0) {
+		(*p)++;
+		return -1;
+	}
+	*p += n;
+	return cp;
+}
+
+size_t rv_utf8_encode(int32_t cp, char *out)
+{
+	return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+bool rv_utf8_valid(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	while (p < end)
+		if (rv_utf8_next(&p, end) < 0)
+			return false;
+	return true;
+}
+
+char *rv_utf8_clean(const char *s, size_t len, size_t *nbad)
+{
+	rv_buf b;
+	size_t bad = 0;
+	rv_buf_init(&b, len * 3 + 16);
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		const char *start = p;
+		int32_t cp = rv_utf8_next(&p, end);
+		if (cp < 0) {
+			bad++;
+			if (rv_buf_append(&b, "\xEF\xBF\xBD", 3))
+				goto fail;
+			continue;
+		}
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F)
+			continue;
+		if (rv_buf_append(&b, start, (size_t)(p - start)))
+			goto fail;
+	}
+	if (nbad)
+		*nbad = bad;
+	char *raw = rv_buf_detach(&b);
+	/* NFC: the same text typed two ways must compare equal. */
+	utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)raw);
+	if (!nfc)
+		return raw;
+	free(raw);
+	return (char *)nfc;
+fail:
+	rv_buf_release(&b);
+	return NULL;
+}
+
+char *rv_utf8_fold(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+					  UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+						  UTF8PROC_COMPOSE |
+						  UTF8PROC_CASEFOLD |
+						  UTF8PROC_STRIPMARK);
+	if (n < 0) {
+		/* Not valid UTF-8: fold what we can after repairing it. */
+		char *clean = rv_utf8_clean(s, strlen(s), NULL);
+		if (!clean)
+			return NULL;
+		n = utf8proc_map((const utf8proc_uint8_t *)clean, 0, &out,
+				 UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+					 UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+					 UTF8PROC_STRIPMARK);
+		free(clean);
+		if (n < 0)
+			return NULL;
+	}
+	return (char *)out;
+}
+
+size_t rv_utf8_length(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+bool rv_cp_is_alnum(int32_t cp)
+{
+	if (cp < 0)
+		return false;
+	if (cp < 128)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		       (cp >= 'A' && cp <= 'Z');
+	utf8proc_category_t c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	       c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_MN ||
+	       c == UTF8PROC_CATEGORY_MC;
+}
+
+bool rv_cp_is_upper(int32_t cp)
+{
+	return cp >= 0 && (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+			   utf8proc_category(cp) == UTF8PROC_CATEGORY_LT);
+}
+
+bool rv_cp_is_lower(int32_t cp)
+{
+	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+bool rv_cp_is_space(int32_t cp)
+{
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+	    cp == 0x202F || cp == 0x2009)
+		return true;
+	return cp > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}

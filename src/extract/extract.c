@@ -1,0 +1,195 @@
+/* extract.c - dispatch a record to its extractor, then settle the fields
+ * every article has whatever its format: ref, url, given metadata, dates in
+ * ISO form, and the content hash used to spot exact duplicates. */
+#include "extract/extract.h"
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+/* Windows-1252 0x80-0x9F; the rest of the upper half is Latin-1. */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+/* Text that is not UTF-8 is, in Western news crawls, nearly always
+ * Windows-1252 (a superset of Latin-1 in practice). */
+static char *decode_cp1252(const char *s, size_t len)
+{
+	rv_buf b;
+	rv_buf_init(&b, len * 3 + 16);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (rv_buf_putc(&b, (char)c))
+				goto fail;
+			continue;
+		}
+		int32_t cp = c < 0xA0 ? cp1252_high[c - 0x80] : c;
+		char enc[4];
+		if (rv_buf_append(&b, enc, rv_utf8_encode(cp, enc)))
+			goto fail;
+	}
+	char *raw = rv_buf_detach(&b);
+	char *clean = rv_utf8_clean(raw, strlen(raw), NULL);
+	free(raw);
+	return clean;
+fail:
+	rv_buf_release(&b);
+	return NULL;
+}
+
+/* Valid UTF-8 (NFC) of any text bytes. */
+static char *text_to_utf8(const char *data, size_t len)
+{
+	size_t skip = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	data += skip;
+	len -= skip;
+	size_t bad = 0;
+	char *clean = rv_utf8_clean(data, len, &bad);
+	if (clean && bad * 50 > 0 && bad > len / 200) {
+		free(clean);
+		return decode_cp1252(data, len);
+	}
+	return clean;
+}
+
+static int plain_paragraphs(const char *text, rv_article *a)
+{
+	const char *p = text;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = rv_strndup(p, n);
+		if (!line)
+			return RV_ENOMEM;
+		rv_str_squeeze(line);
+		if (*line) {
+			if (rv_strlist_push_take(&a->paragraphs, line))
+				return RV_ENOMEM;
+		} else {
+			free(line);
+		}
+		p = nl ? nl + 1 : p + n;
+	}
+	return RV_OK;
+}
+
+char *rv_text_hash(const char *text)
+{
+	char *folded = rv_utf8_fold(text);
+	if (!folded)
+		return NULL;
+	/* Keep letters and digits, one space between words: the same words
+	 * laid out or punctuated differently hash alike. */
+	char *w = folded;
+	bool space = false;
+	const char *p = folded, *end = folded + strlen(folded);
+	while (p < end) {
+		const char *start = p;
+		int32_t cp = rv_utf8_next(&p, end);
+		if (rv_cp_is_alnum(cp)) {
+			if (space && w > folded)
+				*w++ = ' ';
+			space = false;
+			memmove(w, start, (size_t)(p - start));
+			w += p - start;
+		} else {
+			space = true;
+		}
+	}
+	*w = '\0';
+	XXH64_hash_t h = XXH3_64bits(folded, (size_t)(w - folded));
+	free(folded);
+	char *hex = malloc(17);
+	if (hex)
+		snprintf(hex, 17, "%016llx", (unsigned long long)h);
+	return hex;
+}
+
+/* Normalise a date string to ISO; NULL when it is not a date. */
+static char *iso_date(const char *s)
+{
+	rv_date d;
+	if (!s || !rv_date_parse(s, &d))
+		return NULL;
+	char out[RV_DATE_ISO_MAX];
+	rv_date_format(&d, out);
+	return rv_strdup(out);
+}
+
+static int apply_record(const rv_record *rec, rv_article *a)
+{
+	if (rv_str_set(&a->ref, rec->ref))
+		return RV_ENOMEM;
+	if (rec->url && *rec->url && rv_str_set(&a->url, rec->url))
+		return RV_ENOMEM;
+	if (rec->title && *rec->title) {
+		char *t = rv_utf8_clean(rec->title, strlen(rec->title), NULL);
+		if (!t)
+			return RV_ENOMEM;
+		rv_str_squeeze(t);
+		rv_str_take(&a->title, t);
+	}
+	if (rec->source && *rec->source && rv_str_set(&a->source, rec->source))
+		return RV_ENOMEM;
+	if (rec->lang && *rec->lang && rv_str_set(&a->lang, rec->lang))
+		return RV_ENOMEM;
+	char *pub = iso_date(rec->published);
+	if (pub) {
+		rv_str_take(&a->published, pub);
+		rv_str_set(&a->published_source, "input");
+		a->published_inferred = false;
+	}
+	char *fetched = iso_date(rec->fetched_at);
+	if (fetched)
+		rv_str_take(&a->fetched_at, fetched);
+	/* Whatever an extractor found, dates leave here in ISO form. */
+	if (a->published && !pub) {
+		char *iso = iso_date(a->published);
+		rv_str_take(&a->published, iso);
+	}
+	if (a->modified) {
+		char *iso = iso_date(a->modified);
+		rv_str_take(&a->modified, iso);
+	}
+	return RV_OK;
+}
+
+int rv_extract(const rv_record *rec, rv_article *a, rv_error *err)
+{
+	int rc;
+	if (rec->format == RV_FORMAT_HTML) {
+		rc = rv_extract_html(rec->data, rec->len, rec, a, err);
+	} else {
+		char *text = text_to_utf8(rec->data, rec->len);
+		if (!text)
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		if (rec->plain)
+			rc = plain_paragraphs(text, a);
+		else
+			rc = rv_extract_textdump(text, strlen(text), rec, a, err);
+		free(text);
+	}
+	if (rc)
+		return rc;
+	if ((rc = apply_record(rec, a)))
+		return rv_fail(err, rc, "out of memory");
+	if (rv_article_join_paragraphs(a))
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	const char *basis = a->text && *a->text ? a->text : a->title;
+	if (!basis || !*basis)
+		return rv_fail(err, RV_EINPUT, "no article text found");
+	/* A headline-only record hashes its headline (wire copies repeat it). */
+	a->content_hash = rv_text_hash(basis);
+	if (!a->content_hash)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	return RV_OK;
+}

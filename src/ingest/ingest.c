@@ -1,0 +1,239 @@
+/* ingest.c - walk paths, read files, sniff formats, dispatch to readers. */
+#include "ingest/ingest.h"
+#include "ingest/readers.h"
+#include "core/buf.h"
+#include "core/str.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool name_ends(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), m = strlen(suffix);
+	return n >= m && !strcasecmp(name + n - m, suffix);
+}
+
+/* A share of NUL or control bytes no text has. */
+static bool looks_binary(const char *data, size_t len)
+{
+	size_t n = len < 8192 ? len : 8192, bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)data[i];
+		if (c == 0)
+			return true;
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+			bad++;
+	}
+	return n && bad * 20 > n;
+}
+
+rv_format rv_sniff_format(const char *data, size_t len, const char *name)
+{
+	if (len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b)
+		return RV_FORMAT_WARC; /* gzip: only WARC archives are read compressed */
+	if (name) {
+		if (name_ends(name, ".jsonl") || name_ends(name, ".ndjson"))
+			return RV_FORMAT_JSONL;
+		if (name_ends(name, ".warc") || name_ends(name, ".warc.gz"))
+			return RV_FORMAT_WARC;
+	}
+	size_t i = 0;
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
+		i++;
+	const char *p = data + i;
+	size_t rest = len - i;
+	if (rest >= 5 && !memcmp(p, "WARC/", 5))
+		return RV_FORMAT_WARC;
+	if (rest && p[0] == '{')
+		return RV_FORMAT_JSONL;
+	size_t head = rest < 2048 ? rest : 2048;
+	char low[2049];
+	for (size_t k = 0; k < head; k++)
+		low[k] = (char)((p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k]);
+	low[head] = '\0';
+	if (head && p[0] == '<') {
+		if (strstr(low, "<rss") || strstr(low, "<feed") || strstr(low, "<rdf:rdf") ||
+		    strstr(low, "<urlset") || strstr(low, "<sitemapindex"))
+			if (!strstr(low, "<html"))
+				return RV_FORMAT_FEED;
+		return RV_FORMAT_HTML;
+	}
+	if (strstr(low, "<html") || strstr(low, "<!doctype html") || strstr(low, "<body"))
+		return RV_FORMAT_HTML;
+	if (name && (name_ends(name, ".html") || name_ends(name, ".htm") || name_ends(name, ".xhtml")))
+		return RV_FORMAT_HTML;
+	return RV_FORMAT_TEXT;
+}
+
+static void reject(const rv_ingest_opts *o, const char *ref, const char *reason)
+{
+	if (o->on_reject)
+		o->on_reject(ref, reason, o->ctx);
+}
+
+int rv_ingest_buffer(const char *name, const char *data, size_t len,
+		     const rv_ingest_opts *opts, rv_error *err)
+{
+	if (len == 0) {
+		reject(opts, name, "empty file");
+		return RV_OK;
+	}
+	rv_format fmt = opts->format ? opts->format : rv_sniff_format(data, len, name);
+	switch (fmt) {
+	case RV_FORMAT_JSONL:
+		return rv_read_jsonl(name, data, len, opts, err);
+	case RV_FORMAT_WARC:
+		return rv_read_warc(name, data, len, opts, err);
+	case RV_FORMAT_FEED:
+		return rv_read_feed(name, data, len, opts, err);
+	default:
+		break;
+	}
+	if (looks_binary(data, len)) {
+		reject(opts, name, "binary data, not text or HTML");
+		return RV_OK;
+	}
+	if (len > RV_INGEST_MAX_FILE) {
+		char why[128];
+		snprintf(why, sizeof why, "too large for one page (%zu MB, limit %zu MB)",
+			 len >> 20, RV_INGEST_MAX_FILE >> 20);
+		reject(opts, name, why);
+		return RV_OK;
+	}
+	rv_record rec = { 0 };
+	rec.data = data;
+	rec.len = len;
+	rec.format = fmt == RV_FORMAT_HTML ? RV_FORMAT_HTML : RV_FORMAT_TEXT;
+	rec.ref = name;
+	return opts->on_record(&rec, opts->ctx);
+}
+
+static int ingest_file(const char *path, const rv_ingest_opts *opts, rv_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		char why[256];
+		snprintf(why, sizeof why, "cannot open: %s", strerror(errno));
+		reject(opts, path, why);
+		return RV_OK;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		reject(opts, path, "not a regular file");
+		return RV_OK;
+	}
+	size_t len = (size_t)st.st_size;
+	if (len == 0) {
+		close(fd);
+		reject(opts, path, "empty file");
+		return RV_OK;
+	}
+	if (len > RV_INGEST_MAX_STREAM) {
+		close(fd);
+		reject(opts, path, "file larger than 16 GB");
+		return RV_OK;
+	}
+	/* mmap: archives and JSONL streams can be far larger than memory. */
+	void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED) {
+		char why[256];
+		snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
+		reject(opts, path, why);
+		return RV_OK;
+	}
+	madvise(map, len, MADV_SEQUENTIAL);
+	int rc = rv_ingest_buffer(path, map, len, opts, err);
+	munmap(map, len);
+	return rc;
+}
+
+static int ingest_stdin(const rv_ingest_opts *opts, rv_error *err)
+{
+	rv_buf b;
+	rv_buf_init(&b, RV_INGEST_MAX_STREAM);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+		if (rv_buf_append(&b, chunk, n)) {
+			rv_buf_release(&b);
+			reject(opts, "-", "standard input too large");
+			return RV_OK;
+		}
+	}
+	int rc = rv_ingest_buffer("-", rv_buf_str(&b), b.len, opts, err);
+	rv_buf_release(&b);
+	return rc;
+}
+
+static int skip_hidden(const struct dirent *d)
+{
+	return d->d_name[0] != '.';
+}
+
+static int ingest_dir(const char *path, const rv_ingest_opts *opts, int depth, rv_error *err);
+
+static int ingest_any(const char *path, const rv_ingest_opts *opts, int depth, rv_error *err)
+{
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		char why[256];
+		snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
+		reject(opts, path, why);
+		return RV_OK;
+	}
+	if (S_ISDIR(st.st_mode))
+		return ingest_dir(path, opts, depth, err);
+	return ingest_file(path, opts, err);
+}
+
+/* Entries in name order, so a directory ingests the same way every time. */
+static int ingest_dir(const char *path, const rv_ingest_opts *opts, int depth, rv_error *err)
+{
+	if (depth > 32) {
+		reject(opts, path, "directories nested too deep (symlink loop?)");
+		return RV_OK;
+	}
+	struct dirent **names;
+	int n = scandir(path, &names, skip_hidden, alphasort);
+	if (n < 0) {
+		char why[256];
+		snprintf(why, sizeof why, "cannot list directory: %s", strerror(errno));
+		reject(opts, path, why);
+		return RV_OK;
+	}
+	int rc = RV_OK;
+	for (int i = 0; i < n; i++) {
+		if (rc == RV_OK) {
+			rv_buf child;
+			rv_buf_init(&child, 8192);
+			bool slash = rv_str_ends_with(path, "/");
+			if (rv_buf_printf(&child, "%s%s%s", path, slash ? "" : "/", names[i]->d_name))
+				reject(opts, names[i]->d_name, "path too long");
+			else
+				rc = ingest_any(rv_buf_str(&child), opts, depth + 1, err);
+			rv_buf_release(&child);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+int rv_ingest_path(const char *path, const rv_ingest_opts *opts, rv_error *err)
+{
+	if (!strcmp(path, "-"))
+		return ingest_stdin(opts, err);
+	return ingest_any(path, opts, 0, err);
+}

@@ -1,0 +1,145 @@
+#include "pipeline/pipeline.h"
+#include "analyze/analyze.h"
+#include "extract/extract.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+
+struct rv_pipeline {
+	rv_store *store;
+	rv_analyzer *analyzer;
+	rv_grouper *grouper;
+	rv_group_config cfg;
+	bool in_tx;
+	size_t batch;
+	rv_pipeline_stats stats;
+};
+
+static int load_event(const rv_event *ev, void *ctx)
+{
+	return rv_grouper_load_event(ctx, ev);
+}
+
+int rv_pipeline_open(rv_store *store, const rv_group_config *cfg, rv_pipeline **out, rv_error *err)
+{
+	*out = NULL;
+	rv_pipeline *p = calloc(1, sizeof *p);
+	if (!p)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	p->store = store;
+	if (cfg)
+		p->cfg = *cfg;
+	else
+		rv_group_config_default(&p->cfg);
+	int64_t next_event, next_storyline;
+	int rc;
+	if ((rc = rv_analyzer_new(&p->analyzer, err)) ||
+	    (rc = rv_grouper_new(&p->cfg, &p->grouper, err)) ||
+	    (rc = rv_store_next_ids(store, &next_event, &next_storyline, err)))
+		goto fail;
+	rv_grouper_set_next_ids(p->grouper, next_event, next_storyline);
+	/* Storylines span longer than events: load what either may still join. */
+	int window = p->cfg.storyline_window_days > p->cfg.event_window_days
+			     ? p->cfg.storyline_window_days
+			     : p->cfg.event_window_days;
+	if ((rc = rv_store_load_events(store, window, load_event, p->grouper, err)))
+		goto fail;
+	*out = p;
+	return RV_OK;
+fail:
+	rv_grouper_free(&p->grouper);
+	rv_analyzer_free(&p->analyzer);
+	free(p);
+	return rc;
+}
+
+static int save_event(const rv_event *ev, void *ctx)
+{
+	rv_pipeline *p = ctx;
+	return rv_store_save_event(p->store, ev, NULL);
+}
+
+int rv_pipeline_commit(rv_pipeline *p, rv_error *err)
+{
+	if (!p->in_tx)
+		return RV_OK;
+	int rc = rv_grouper_flush(p->grouper, save_event, p);
+	if (rc) {
+		rv_store_rollback(p->store);
+		p->in_tx = false;
+		return rv_fail(err, rc, "saving events failed");
+	}
+	rc = rv_store_commit(p->store, err);
+	p->in_tx = false;
+	p->batch = 0;
+	return rc;
+}
+
+int rv_pipeline_close(rv_pipeline **pp, rv_error *err)
+{
+	if (!pp || !*pp)
+		return RV_OK;
+	rv_pipeline *p = *pp;
+	int rc = rv_pipeline_commit(p, err);
+	rv_grouper_free(&p->grouper);
+	rv_analyzer_free(&p->analyzer);
+	free(p);
+	*pp = NULL;
+	return rc;
+}
+
+int rv_pipeline_add(rv_pipeline *p, const rv_record *rec, int64_t *id, rv_error *err)
+{
+	rv_article a;
+	rv_article_init(&a);
+	int rc;
+	p->stats.records++;
+	if (id)
+		*id = 0;
+	if ((rc = rv_extract(rec, &a, err)) || (rc = rv_analyze(p->analyzer, &a, err))) {
+		if (rc == RV_EINPUT)
+			p->stats.rejected++;
+		goto out;
+	}
+	if (!p->in_tx) {
+		if ((rc = rv_store_begin(p->store, err)))
+			goto out;
+		p->in_tx = true;
+	}
+	bool seen = false;
+	if ((rc = rv_store_has_ref(p->store, a.ref, a.content_hash, &seen, err)))
+		goto out;
+	if (seen) {
+		p->stats.unchanged++;
+		goto out;
+	}
+	int64_t orig, event, storyline;
+	if ((rc = rv_store_find_original(p->store, a.content_hash, &orig, &event, &storyline, err)))
+		goto out;
+	if (orig) {
+		/* Same text elsewhere: a pointer to the original, its event. */
+		a.duplicate_of = orig;
+		a.duplicate_similarity = 1.0;
+		a.event = event;
+		a.storyline = storyline;
+		p->stats.duplicates++;
+	} else {
+		if ((rc = rv_grouper_place(p->grouper, &a, err)))
+			goto out;
+		p->stats.stored++;
+	}
+	if ((rc = rv_store_insert_article(p->store, &a, err)))
+		goto out;
+	if (id)
+		*id = a.id;
+	if (++p->batch >= RV_PIPELINE_BATCH)
+		rc = rv_pipeline_commit(p, err);
+out:
+	rv_article_release(&a);
+	return rc;
+}
+
+const rv_pipeline_stats *rv_pipeline_stats_get(const rv_pipeline *p)
+{
+	return &p->stats;
+}

@@ -1,0 +1,45 @@
+/* pipeline.h - one record through every stage into the store.
+ *
+ * extract -> analyze -> duplicate check -> group -> store, in batches of
+ * RV_PIPELINE_BATCH records per transaction. Re-adding a record already
+ * stored with the same content changes nothing (idempotent); an exact
+ * duplicate of another article is stored as a pointer to it.
+ */
+#ifndef RV_PIPELINE_H
+#define RV_PIPELINE_H
+
+#include "core/article.h"
+#include "core/error.h"
+#include "group/group.h"
+#include "store/store.h"
+
+#include <stddef.h>
+
+#define RV_PIPELINE_BATCH 500
+
+typedef struct rv_pipeline_stats {
+	size_t records;     /* records seen */
+	size_t stored;      /* new originals */
+	size_t duplicates;  /* stored as duplicates of an earlier article */
+	size_t unchanged;   /* already in the store */
+	size_t rejected;    /* nothing usable extracted */
+} rv_pipeline_stats;
+
+typedef struct rv_pipeline rv_pipeline;
+
+/* The pipeline borrows store (which must outlive it). cfg may be NULL for
+ * the defaults. */
+int rv_pipeline_open(rv_store *store, const rv_group_config *cfg, rv_pipeline **out, rv_error *err);
+/* Commit what is pending and free. Returns the commit's status. */
+int rv_pipeline_close(rv_pipeline **p, rv_error *err);
+
+/* Add one record. RV_EINPUT: this record was rejected (reason in err), go
+ * on with the next; any other failure is the store's and fatal. On success
+ * *id (may be NULL) is the stored article's id (0 when unchanged). */
+int rv_pipeline_add(rv_pipeline *p, const rv_record *rec, int64_t *id, rv_error *err);
+/* Commit the current batch now. */
+int rv_pipeline_commit(rv_pipeline *p, rv_error *err);
+
+const rv_pipeline_stats *rv_pipeline_stats_get(const rv_pipeline *p);
+
+#endif

@@ -1,0 +1,689 @@
+/* sqlite.c - the embedded store: one SQLite file in WAL mode.
+ *
+ * Every statement is prepared once with placeholders and bound; nothing from
+ * input is ever pasted into SQL. Lists (authors, tags, centroid) are stored
+ * as JSON text.
+ */
+#include "store/store.h"
+#include "store/schema.sql.h"
+#include "core/buf.h"
+#include "core/date.h"
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum stmt_id {
+	ST_HAS_REF,
+	ST_FIND_ORIGINAL,
+	ST_INSERT_ARTICLE,
+	ST_INSERT_ENTITY,
+	ST_INSERT_QUOTE,
+	ST_INSERT_FIGURE,
+	ST_SAVE_EVENT,
+	ST_GET_ARTICLE,
+	ST_GET_ENTITIES,
+	ST_GET_QUOTES,
+	ST_GET_FIGURES,
+	ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_HAS_REF] = "SELECT 1 FROM articles WHERE ref = ?1 AND content_hash = ?2",
+	[ST_FIND_ORIGINAL] = "SELECT id, event, storyline FROM articles"
+			     " WHERE content_hash = ?1 AND duplicate_of IS NULL ORDER BY id LIMIT 1",
+	[ST_INSERT_ARTICLE] =
+		"INSERT INTO articles (ref, content_hash, url, source, title, description,"
+		" published, published_day, published_source, published_inferred, modified,"
+		" fetched_at, lang, image, authors, tags, text, paragraphs, duplicate_of,"
+		" duplicate_similarity, event, storyline, event_similarity)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
+	[ST_INSERT_ENTITY] = "INSERT INTO entities (article, name, type, aliases, count) VALUES (?1,?2,?3,?4,?5)",
+	[ST_INSERT_QUOTE] = "INSERT INTO quotes (article, text, speaker, role) VALUES (?1,?2,?3,?4)",
+	[ST_INSERT_FIGURE] = "INSERT INTO figures (article, value, value_max, unit, qualifier, text, context)"
+			     " VALUES (?1,?2,?3,?4,?5,?6,?7)",
+	[ST_SAVE_EVENT] = "INSERT INTO events (id, storyline, first_day, last_day, n_articles, title, centroid)"
+			  " VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(id) DO UPDATE SET"
+			  " storyline=excluded.storyline, first_day=excluded.first_day,"
+			  " last_day=excluded.last_day, n_articles=excluded.n_articles,"
+			  " title=excluded.title, centroid=excluded.centroid",
+	[ST_GET_ARTICLE] =
+		"SELECT a.id, a.ref, a.content_hash, COALESCE(a.url, ''), a.source,"
+		" COALESCE(a.title, o.title), COALESCE(a.description, o.description), a.published,"
+		" a.published_source, a.published_inferred, a.modified, a.fetched_at,"
+		" COALESCE(a.lang, o.lang), COALESCE(a.image, o.image), COALESCE(a.authors, o.authors),"
+		" COALESCE(a.tags, o.tags), COALESCE(a.text, o.text), COALESCE(a.paragraphs, o.paragraphs),"
+		" a.duplicate_of, a.duplicate_similarity, a.event, a.storyline, a.event_similarity"
+		" FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of WHERE a.id = ?1",
+	[ST_GET_ENTITIES] = "SELECT name, type, aliases, count FROM entities WHERE article = ?1 ORDER BY rowid",
+	[ST_GET_QUOTES] = "SELECT text, speaker, role FROM quotes WHERE article = ?1 ORDER BY rowid",
+	[ST_GET_FIGURES] = "SELECT value, value_max, unit, qualifier, text, context FROM figures"
+			   " WHERE article = ?1 ORDER BY rowid",
+};
+
+struct rv_store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[ST_COUNT];
+	char *path;
+};
+
+static int db_fail(rv_store *s, rv_error *err, const char *what)
+{
+	return rv_fail(err, RV_EDB, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+static sqlite3_stmt *stmt(rv_store *s, enum stmt_id id, rv_error *err)
+{
+	if (!s->stmt[id] &&
+	    sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL)) {
+		db_fail(s, err, "preparing a statement");
+		return NULL;
+	}
+	sqlite3_reset(s->stmt[id]);
+	sqlite3_clear_bindings(s->stmt[id]);
+	return s->stmt[id];
+}
+
+static int exec(rv_store *s, const char *sql, rv_error *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		rv_fail(err, RV_EDB, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+		sqlite3_free(msg);
+		return RV_EDB;
+	}
+	return RV_OK;
+}
+
+static int migrate(rv_store *s, rv_error *err)
+{
+	sqlite3_stmt *st;
+	int version = 0;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL))
+		return db_fail(s, err, "reading the schema version");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version > RV_SCHEMA_VERSION)
+		return rv_fail(err, RV_EDB, "%s: schema version %d is newer than this revue (%d)",
+			       s->path, version, RV_SCHEMA_VERSION);
+	for (int v = version; v < RV_SCHEMA_VERSION; v++) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if (exec(s, "BEGIN IMMEDIATE", err))
+			return RV_EDB;
+		if (exec(s, rv_migrations[v], err) || exec(s, pragma, err)) {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return RV_EDB;
+		}
+		if (exec(s, "COMMIT", err))
+			return RV_EDB;
+	}
+	return RV_OK;
+}
+
+int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *err)
+{
+	*out = NULL;
+	rv_store *s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	}
+	int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rv_fail(err, RV_EDB, "%s: cannot open the store: %s", path,
+			s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		rv_store_close(&s);
+		return RV_EDB;
+	}
+	sqlite3_busy_timeout(s->db, 10000);
+	if (!read_only) {
+		/* WAL + NORMAL: a crash may lose the last commit, never corrupts. */
+		if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+			    " PRAGMA foreign_keys = ON;", err) ||
+		    migrate(s, err)) {
+			rv_store_close(&s);
+			return RV_EDB;
+		}
+	}
+	exec(s, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;", NULL);
+	*out = s;
+	return RV_OK;
+}
+
+void rv_store_close(rv_store **sp)
+{
+	if (!sp || !*sp)
+		return;
+	rv_store *s = *sp;
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+	*sp = NULL;
+}
+
+int rv_store_begin(rv_store *s, rv_error *err)
+{
+	return exec(s, "BEGIN IMMEDIATE", err);
+}
+
+int rv_store_commit(rv_store *s, rv_error *err)
+{
+	return exec(s, "COMMIT", err);
+}
+
+void rv_store_rollback(rv_store *s)
+{
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_id(sqlite3_stmt *st, int i, int64_t v)
+{
+	if (v)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int rv_store_has_ref(rv_store *s, const char *ref, const char *hash, bool *found, rv_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_HAS_REF, err);
+	if (!st)
+		return RV_EDB;
+	bind_text(st, 1, ref);
+	bind_text(st, 2, hash);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, err, "looking up a ref");
+	*found = rc == SQLITE_ROW;
+	return RV_OK;
+}
+
+int rv_store_find_original(rv_store *s, const char *hash, int64_t *id,
+			   int64_t *event, int64_t *storyline, rv_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_FIND_ORIGINAL, err);
+	if (!st)
+		return RV_EDB;
+	bind_text(st, 1, hash);
+	int rc = sqlite3_step(st);
+	*id = *event = *storyline = 0;
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*event = sqlite3_column_int64(st, 1);
+		*storyline = sqlite3_column_int64(st, 2);
+	} else if (rc != SQLITE_DONE) {
+		return db_fail(s, err, "looking up a content hash");
+	}
+	return RV_OK;
+}
+
+static char *list_json(const rv_strlist *l)
+{
+	if (!l->len)
+		return NULL;
+	json_t *arr = json_array();
+	for (size_t i = 0; i < l->len; i++)
+		json_array_append_new(arr, json_string(l->items[i]));
+	char *s = json_dumps(arr, JSON_COMPACT);
+	json_decref(arr);
+	return s;
+}
+
+static void list_from_json(const char *text, rv_strlist *l)
+{
+	if (!text)
+		return;
+	json_t *arr = json_loads(text, 0, NULL);
+	size_t i;
+	json_t *v;
+	json_array_foreach(arr, i, v) {
+		if (json_is_string(v))
+			rv_strlist_push(l, json_string_value(v));
+	}
+	json_decref(arr);
+}
+
+static int insert_analysis(rv_store *s, const rv_article *a, rv_error *err)
+{
+	for (size_t i = 0; i < a->n_entities; i++) {
+		const rv_entity *e = &a->entities[i];
+		sqlite3_stmt *st = stmt(s, ST_INSERT_ENTITY, err);
+		if (!st)
+			return RV_EDB;
+		char *aliases = list_json(&e->aliases);
+		sqlite3_bind_int64(st, 1, a->id);
+		bind_text(st, 2, e->name);
+		bind_text(st, 3, e->type);
+		bind_text(st, 4, aliases);
+		sqlite3_bind_int(st, 5, e->count);
+		int rc = sqlite3_step(st);
+		free(aliases);
+		if (rc != SQLITE_DONE)
+			return db_fail(s, err, "storing an entity");
+	}
+	for (size_t i = 0; i < a->n_quotes; i++) {
+		const rv_quote *q = &a->quotes[i];
+		sqlite3_stmt *st = stmt(s, ST_INSERT_QUOTE, err);
+		if (!st)
+			return RV_EDB;
+		sqlite3_bind_int64(st, 1, a->id);
+		bind_text(st, 2, q->text);
+		bind_text(st, 3, q->speaker);
+		bind_text(st, 4, q->role);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return db_fail(s, err, "storing a quote");
+	}
+	for (size_t i = 0; i < a->n_figures; i++) {
+		const rv_figure *f = &a->figures[i];
+		sqlite3_stmt *st = stmt(s, ST_INSERT_FIGURE, err);
+		if (!st)
+			return RV_EDB;
+		sqlite3_bind_int64(st, 1, a->id);
+		sqlite3_bind_double(st, 2, f->value);
+		sqlite3_bind_double(st, 3, f->value_max);
+		bind_text(st, 4, f->unit);
+		bind_text(st, 5, f->qualifier);
+		bind_text(st, 6, f->text);
+		bind_text(st, 7, f->context);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return db_fail(s, err, "storing a figure");
+	}
+	return RV_OK;
+}
+
+int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_INSERT_ARTICLE, err);
+	if (!st)
+		return RV_EDB;
+	bool dup = a->duplicate_of != 0;
+	char *authors = list_json(&a->authors);
+	char *tags = list_json(&a->tags);
+	char *paragraphs = dup ? NULL : list_json(&a->paragraphs);
+	rv_date d;
+	bind_text(st, 1, a->ref);
+	bind_text(st, 2, a->content_hash);
+	bind_text(st, 3, a->url);
+	bind_text(st, 4, a->source);
+	bind_text(st, 5, a->title);
+	bind_text(st, 6, dup ? NULL : a->description);
+	bind_text(st, 7, a->published);
+	if (a->published && rv_date_parse_iso(a->published, &d))
+		sqlite3_bind_int64(st, 8, rv_date_days(&d));
+	bind_text(st, 9, a->published_source);
+	sqlite3_bind_int(st, 10, a->published_inferred);
+	bind_text(st, 11, a->modified);
+	bind_text(st, 12, a->fetched_at);
+	bind_text(st, 13, a->lang);
+	bind_text(st, 14, a->image);
+	bind_text(st, 15, authors);
+	bind_text(st, 16, tags);
+	bind_text(st, 17, dup ? NULL : a->text);
+	bind_text(st, 18, paragraphs);
+	bind_id(st, 19, a->duplicate_of);
+	if (dup)
+		sqlite3_bind_double(st, 20, a->duplicate_similarity);
+	bind_id(st, 21, a->event);
+	bind_id(st, 22, a->storyline);
+	sqlite3_bind_double(st, 23, a->event_similarity);
+	int rc = sqlite3_step(st);
+	free(authors);
+	free(tags);
+	free(paragraphs);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, err, "storing an article");
+	a->id = sqlite3_last_insert_rowid(s->db);
+	return dup ? RV_OK : insert_analysis(s, a, err);
+}
+
+int rv_store_save_event(rv_store *s, const rv_event *ev, rv_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_SAVE_EVENT, err);
+	if (!st)
+		return RV_EDB;
+	json_t *arr = json_array();
+	for (size_t i = 0; i < ev->n_centroid; i++)
+		json_array_append_new(arr, json_pack("[sf]", ev->centroid[i].term,
+						     (double)ev->centroid[i].weight));
+	char *centroid = json_dumps(arr, JSON_COMPACT);
+	json_decref(arr);
+	sqlite3_bind_int64(st, 1, ev->id);
+	bind_id(st, 2, ev->storyline);
+	if (ev->first_day != RV_NO_DAY) {
+		sqlite3_bind_int64(st, 3, ev->first_day);
+		sqlite3_bind_int64(st, 4, ev->last_day);
+	}
+	sqlite3_bind_int(st, 5, ev->n_articles);
+	bind_text(st, 6, ev->title);
+	bind_text(st, 7, centroid);
+	int rc = sqlite3_step(st);
+	free(centroid);
+	return rc == SQLITE_DONE ? RV_OK : db_fail(s, err, "storing an event");
+}
+
+int rv_store_load_events(rv_store *s, int window_days, rv_event_fn fn, void *ctx, rv_error *err)
+{
+	sqlite3_stmt *st;
+	const char *sql = "SELECT id, storyline, first_day, last_day, n_articles, title, centroid"
+			  " FROM events WHERE last_day IS NULL OR last_day >="
+			  " (SELECT MAX(last_day) FROM events) - ?1 ORDER BY id";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL))
+		return db_fail(s, err, "loading events");
+	sqlite3_bind_int(st, 1, window_days);
+	int rc = RV_OK, step;
+	while (rc == RV_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		rv_event ev = { 0 };
+		ev.id = sqlite3_column_int64(st, 0);
+		ev.storyline = sqlite3_column_int64(st, 1);
+		ev.first_day = sqlite3_column_type(st, 2) == SQLITE_NULL ? RV_NO_DAY : sqlite3_column_int64(st, 2);
+		ev.last_day = sqlite3_column_type(st, 3) == SQLITE_NULL ? RV_NO_DAY : sqlite3_column_int64(st, 3);
+		ev.n_articles = sqlite3_column_int(st, 4);
+		ev.title = (char *)sqlite3_column_text(st, 5);
+		json_t *arr = json_loads((const char *)sqlite3_column_text(st, 6), 0, NULL);
+		size_t n = json_array_size(arr);
+		rv_term *terms = n ? calloc(n, sizeof *terms) : NULL;
+		for (size_t i = 0; terms && i < n; i++) {
+			json_t *pair = json_array_get(arr, i);
+			terms[i].term = (char *)json_string_value(json_array_get(pair, 0));
+			terms[i].weight = (float)json_number_value(json_array_get(pair, 1));
+		}
+		ev.centroid = terms;
+		ev.n_centroid = terms ? n : 0;
+		rc = fn(&ev, ctx); /* borrowed strings: fn copies what it keeps */
+		free(terms);
+		json_decref(arr);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int rv_store_next_ids(rv_store *s, int64_t *next_event, int64_t *next_storyline, rv_error *err)
+{
+	sqlite3_stmt *st;
+	const char *sql = "SELECT MAX(COALESCE((SELECT MAX(id) FROM events), 0),"
+			  " COALESCE((SELECT MAX(event) FROM articles), 0)),"
+			  " MAX(COALESCE((SELECT MAX(storyline) FROM events), 0),"
+			  " COALESCE((SELECT MAX(storyline) FROM articles), 0))";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL))
+		return db_fail(s, err, "reading ids");
+	*next_event = *next_storyline = 1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*next_event = sqlite3_column_int64(st, 0) + 1;
+		*next_storyline = sqlite3_column_int64(st, 1) + 1;
+	}
+	sqlite3_finalize(st);
+	return RV_OK;
+}
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+	return v && *v ? strdup((const char *)v) : NULL;
+}
+
+static int read_analysis(rv_store *s, rv_article *a, rv_error *err)
+{
+	int64_t id = a->duplicate_of ? a->duplicate_of : a->id;
+	sqlite3_stmt *st = stmt(s, ST_GET_ENTITIES, err);
+	if (!st)
+		return RV_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	size_t cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (a->n_entities == cap) {
+			cap = cap ? cap * 2 : 8;
+			rv_entity *p = realloc(a->entities, cap * sizeof *p);
+			if (!p)
+				return rv_fail(err, RV_ENOMEM, "out of memory");
+			a->entities = p;
+		}
+		rv_entity *e = &a->entities[a->n_entities++];
+		memset(e, 0, sizeof *e);
+		e->name = col_dup(st, 0);
+		e->type = col_dup(st, 1);
+		list_from_json((const char *)sqlite3_column_text(st, 2), &e->aliases);
+		e->count = sqlite3_column_int(st, 3);
+	}
+	st = stmt(s, ST_GET_QUOTES, err);
+	if (!st)
+		return RV_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (a->n_quotes == cap) {
+			cap = cap ? cap * 2 : 8;
+			rv_quote *p = realloc(a->quotes, cap * sizeof *p);
+			if (!p)
+				return rv_fail(err, RV_ENOMEM, "out of memory");
+			a->quotes = p;
+		}
+		rv_quote *q = &a->quotes[a->n_quotes++];
+		memset(q, 0, sizeof *q);
+		q->text = col_dup(st, 0);
+		q->speaker = col_dup(st, 1);
+		q->role = col_dup(st, 2);
+	}
+	st = stmt(s, ST_GET_FIGURES, err);
+	if (!st)
+		return RV_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (a->n_figures == cap) {
+			cap = cap ? cap * 2 : 8;
+			rv_figure *p = realloc(a->figures, cap * sizeof *p);
+			if (!p)
+				return rv_fail(err, RV_ENOMEM, "out of memory");
+			a->figures = p;
+		}
+		rv_figure *f = &a->figures[a->n_figures++];
+		memset(f, 0, sizeof *f);
+		f->value = sqlite3_column_double(st, 0);
+		f->value_max = sqlite3_column_double(st, 1);
+		f->unit = col_dup(st, 2);
+		f->qualifier = col_dup(st, 3);
+		f->text = col_dup(st, 4);
+		f->context = col_dup(st, 5);
+	}
+	return RV_OK;
+}
+
+int rv_store_get_article(rv_store *s, int64_t id, rv_article *a, rv_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_GET_ARTICLE, err);
+	if (!st)
+		return RV_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return rv_fail(err, RV_EINPUT, "no article %lld", (long long)id);
+	if (rc != SQLITE_ROW)
+		return db_fail(s, err, "reading an article");
+	a->id = sqlite3_column_int64(st, 0);
+	a->ref = col_dup(st, 1);
+	a->content_hash = col_dup(st, 2);
+	a->url = col_dup(st, 3);
+	a->source = col_dup(st, 4);
+	a->title = col_dup(st, 5);
+	a->description = col_dup(st, 6);
+	a->published = col_dup(st, 7);
+	a->published_source = col_dup(st, 8);
+	a->published_inferred = sqlite3_column_int(st, 9) != 0;
+	a->modified = col_dup(st, 10);
+	a->fetched_at = col_dup(st, 11);
+	a->lang = col_dup(st, 12);
+	a->image = col_dup(st, 13);
+	list_from_json((const char *)sqlite3_column_text(st, 14), &a->authors);
+	list_from_json((const char *)sqlite3_column_text(st, 15), &a->tags);
+	a->text = col_dup(st, 16);
+	list_from_json((const char *)sqlite3_column_text(st, 17), &a->paragraphs);
+	a->duplicate_of = sqlite3_column_int64(st, 18);
+	a->duplicate_similarity = sqlite3_column_double(st, 19);
+	a->event = sqlite3_column_int64(st, 20);
+	a->storyline = sqlite3_column_int64(st, 21);
+	a->event_similarity = sqlite3_column_double(st, 22);
+	sqlite3_reset(st);
+	return read_analysis(s, a, err);
+}
+
+/* WHERE clause for a filter; the values are bound by bind_filter in the
+ * same order. */
+static void filter_sql(rv_buf *sql, const rv_filter *f, const char *alias)
+{
+	rv_buf_puts(sql, " WHERE 1");
+	if (f->since)
+		rv_buf_printf(sql, " AND substr(%s.published, 1, 10) >= ?", alias);
+	if (f->until)
+		rv_buf_printf(sql, " AND substr(%s.published, 1, 10) <= ?", alias);
+	if (f->lang)
+		rv_buf_printf(sql, " AND %s.lang = ?", alias);
+	if (f->source)
+		rv_buf_printf(sql, " AND %s.source = ?", alias);
+	if (f->event)
+		rv_buf_printf(sql, " AND %s.event = ?", alias);
+	if (f->storyline)
+		rv_buf_printf(sql, " AND %s.storyline = ?", alias);
+}
+
+static int bind_filter(sqlite3_stmt *st, const rv_filter *f)
+{
+	int i = 1;
+	if (f->since)
+		bind_text(st, i++, f->since);
+	if (f->until)
+		bind_text(st, i++, f->until);
+	if (f->lang)
+		bind_text(st, i++, f->lang);
+	if (f->source)
+		bind_text(st, i++, f->source);
+	if (f->event)
+		sqlite3_bind_int64(st, i++, f->event);
+	if (f->storyline)
+		sqlite3_bind_int64(st, i++, f->storyline);
+	return i;
+}
+
+int rv_store_each_article(rv_store *s, const rv_filter *f, rv_article_fn fn, void *ctx, rv_error *err)
+{
+	rv_buf sql;
+	rv_buf_init(&sql, 4096);
+	rv_buf_puts(&sql, "SELECT a.id FROM articles a");
+	filter_sql(&sql, f, "a");
+	rv_buf_puts(&sql, " ORDER BY a.id LIMIT ? OFFSET ?");
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, &st, NULL);
+	rv_buf_release(&sql);
+	if (rc)
+		return db_fail(s, err, "listing articles");
+	int i = bind_filter(st, f);
+	sqlite3_bind_int(st, i++, f->limit > 0 ? f->limit : -1);
+	sqlite3_bind_int(st, i, f->offset);
+	rc = RV_OK;
+	while (rc == RV_OK && sqlite3_step(st) == SQLITE_ROW) {
+		rv_article a;
+		rv_article_init(&a);
+		rc = rv_store_get_article(s, sqlite3_column_int64(st, 0), &a, err);
+		if (rc == RV_OK)
+			rc = fn(&a, ctx);
+		rv_article_release(&a);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void rv_story_release(rv_story *st)
+{
+	free(st->title);
+	free(st->first);
+	free(st->last);
+	rv_strlist_release(&st->langs);
+	rv_strlist_release(&st->sources);
+	memset(st, 0, sizeof *st);
+}
+
+static const char story_select[] =
+	"SELECT a.event, MAX(a.storyline),"
+	" COALESCE((SELECT title FROM events e WHERE e.id = a.event),"
+	"          (SELECT title FROM articles t WHERE t.event = a.event ORDER BY t.id LIMIT 1)),"
+	" COALESCE(MIN(substr(a.published, 1, 10)), ''), COALESCE(MAX(substr(a.published, 1, 10)), ''),"
+	" COUNT(*), COUNT(DISTINCT a.source),"
+	" (SELECT json_group_array(DISTINCT l.lang) FROM articles l WHERE l.event = a.event AND l.lang IS NOT NULL),"
+	" (SELECT json_group_array(DISTINCT o.source) FROM articles o WHERE o.event = a.event AND o.source IS NOT NULL)"
+	" FROM articles a";
+
+static void story_from_row(sqlite3_stmt *st, rv_story *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(st, 0);
+	out->storyline = sqlite3_column_int64(st, 1);
+	out->title = col_dup(st, 2);
+	out->first = col_dup(st, 3);
+	out->last = col_dup(st, 4);
+	out->n_articles = sqlite3_column_int(st, 5);
+	out->n_sources = sqlite3_column_int(st, 6);
+	list_from_json((const char *)sqlite3_column_text(st, 7), &out->langs);
+	list_from_json((const char *)sqlite3_column_text(st, 8), &out->sources);
+}
+
+int rv_store_each_story(rv_store *s, const rv_filter *f, rv_story_fn fn, void *ctx, rv_error *err)
+{
+	rv_buf sql;
+	rv_buf_init(&sql, 8192);
+	rv_buf_puts(&sql, story_select);
+	filter_sql(&sql, f, "a");
+	rv_buf_puts(&sql, " AND a.event IS NOT NULL GROUP BY a.event"
+			  " ORDER BY MAX(a.published) IS NULL, MAX(substr(a.published, 1, 10)) DESC,"
+			  " COUNT(*) DESC, a.event DESC LIMIT ? OFFSET ?");
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, &st, NULL);
+	rv_buf_release(&sql);
+	if (rc)
+		return db_fail(s, err, "listing stories");
+	int i = bind_filter(st, f);
+	sqlite3_bind_int(st, i++, f->limit > 0 ? f->limit : -1);
+	sqlite3_bind_int(st, i, f->offset);
+	rc = RV_OK;
+	while (rc == RV_OK && sqlite3_step(st) == SQLITE_ROW) {
+		rv_story story;
+		story_from_row(st, &story);
+		rc = fn(&story, ctx);
+		rv_story_release(&story);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int rv_store_get_story(rv_store *s, int64_t id, rv_story *out, rv_error *err)
+{
+	rv_buf sql;
+	rv_buf_init(&sql, 8192);
+	rv_buf_puts(&sql, story_select);
+	rv_buf_puts(&sql, " WHERE a.event = ?1 GROUP BY a.event");
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, &st, NULL);
+	rv_buf_release(&sql);
+	if (rc)
+		return db_fail(s, err, "reading a story");
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		story_from_row(st, out);
+		rc = RV_OK;
+	} else {
+		rc = rv_fail(err, RV_EINPUT, "no story %lld", (long long)id);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
