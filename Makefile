@@ -38,11 +38,13 @@ revue: $(OBJ) build/rel/src/cli/main.o
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 build/san/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -O1 $(SAN) -MMD -MP -c -o $@ $<
+	@echo "CC [san] $<"
+	@$(CC) $(ALL_CFLAGS) -O1 $(SAN) -MMD -MP -c -o $@ $<
 
 build/san/revue: $(SAN_OBJ) build/san/src/cli/main.o
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)

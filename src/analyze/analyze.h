@@ -38,4 +38,12 @@ size_t rv_stem(rv_analyzer *an, const char *lang, const char *tok, size_t len,
 /* True for the stop words of lang (folded form). */
 int rv_is_stopword(const char *lang, const char *tok, size_t len);
 
+
+
+/* The analysis passes behind rv_analyze(), each in its own file. They read
+ * a->title, a->text and a->lang and fill their own arrays. */
+int rv_find_entities(rv_article *a, rv_error *err);   /* entities.c */
+int rv_find_quotes(rv_article *a, rv_error *err);     /* quotes.c */
+int rv_find_figures(rv_article *a, rv_error *err);    /* figures.c */
+
 #endif
