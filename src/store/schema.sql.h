@@ -50,6 +50,10 @@ static const char *const rv_migrations[] = {
 	"  value REAL, value_max REAL, unit TEXT, qualifier TEXT, text TEXT, context TEXT"
 	");"
 	"CREATE INDEX figures_article ON figures(article);",
+	/* 2: full-text search (placeholder until search lands) */
+	"SELECT 1;",
+	/* 3: watch state: feeds, items, fetches (placeholder until watch lands) */
+	"SELECT 1;",
 };
 
 #define RV_SCHEMA_VERSION ((int)(sizeof rv_migrations / sizeof *rv_migrations))

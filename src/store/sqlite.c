@@ -6,6 +6,7 @@
  */
 #include "store/store.h"
 #include "store/schema.sql.h"
+#include "store/sqlite_int.h"
 #include "core/buf.h"
 #include "core/date.h"
 
@@ -13,21 +14,6 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum stmt_id {
-	ST_HAS_REF,
-	ST_FIND_ORIGINAL,
-	ST_INSERT_ARTICLE,
-	ST_INSERT_ENTITY,
-	ST_INSERT_QUOTE,
-	ST_INSERT_FIGURE,
-	ST_SAVE_EVENT,
-	ST_GET_ARTICLE,
-	ST_GET_ENTITIES,
-	ST_GET_QUOTES,
-	ST_GET_FIGURES,
-	ST_COUNT
-};
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_HAS_REF] = "SELECT 1 FROM articles WHERE ref = ?1 AND content_hash = ?2",
@@ -62,11 +48,6 @@ static const char *const stmt_sql[ST_COUNT] = {
 			   " WHERE article = ?1 ORDER BY rowid",
 };
 
-struct rv_store {
-	sqlite3 *db;
-	sqlite3_stmt *stmt[ST_COUNT];
-	char *path;
-};
 
 static int db_fail(rv_store *s, rv_error *err, const char *what)
 {

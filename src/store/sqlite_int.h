@@ -1,0 +1,32 @@
+/* sqlite_int.h - the SQLite store's internals, shared by the files of
+ * src/store/ that add queries (search, story facts, watch state). Not an
+ * interface: callers outside src/store use store.h. */
+#ifndef RV_STORE_SQLITE_INT_H
+#define RV_STORE_SQLITE_INT_H
+
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+enum stmt_id {
+	ST_HAS_REF,
+	ST_FIND_ORIGINAL,
+	ST_INSERT_ARTICLE,
+	ST_INSERT_ENTITY,
+	ST_INSERT_QUOTE,
+	ST_INSERT_FIGURE,
+	ST_SAVE_EVENT,
+	ST_GET_ARTICLE,
+	ST_GET_ENTITIES,
+	ST_GET_QUOTES,
+	ST_GET_FIGURES,
+	ST_COUNT
+};
+
+struct rv_store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[ST_COUNT];
+	char *path;
+};
+
+#endif
