@@ -34,7 +34,8 @@ TEST_OBJ := $(TEST_SRC:%.c=build/san/%.o)
 all: revue
 
 revue: $(OBJ) build/rel/src/cli/main.o
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -47,10 +48,12 @@ build/san/%.o: %.c
 	@$(CC) $(ALL_CFLAGS) -O1 $(SAN) -MMD -MP -c -o $@ $<
 
 build/san/revue: $(SAN_OBJ) build/san/src/cli/main.o
-	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+	@echo "LD $@"
+	@$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
 build/san/test_unit: $(SAN_OBJ) $(TEST_OBJ)
-	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+	@echo "LD $@"
+	@$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 

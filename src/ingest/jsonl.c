@@ -41,13 +41,6 @@ static int read_line(const char *name, size_t lineno, const char *line, size_t l
 		reject_line(opts, ref, "%s", "not a JSON object");
 		return RV_OK;
 	}
-	const char *text = get_str(o, "text");
-	const char *html = get_str(o, "html");
-	if (!text && !html) {
-		json_decref(o);
-		reject_line(opts, ref, "%s", "no \"text\" or \"html\" string");
-		return RV_OK;
-	}
 	json_t *jid = json_object_get(o, "id");
 	char idbuf[64];
 	const char *id = NULL;
@@ -59,6 +52,18 @@ static int read_line(const char *name, size_t lineno, const char *line, size_t l
 	}
 	rv_record rec = { 0 };
 	rec.ref = id && *id ? id : ref;
+	const char *text = get_str(o, "text");
+	const char *html = get_str(o, "html");
+	const char *title = get_str(o, "title");
+	/* A headline-only record (wire alerts, aggregators) is still news: its
+	 * title stands in for the text. */
+	if (!text && !html && title && *title)
+		text = title;
+	if (!text && !html) {
+		reject_line(opts, ref, "%s", "no \"text\" or \"html\" string");
+		json_decref(o);
+		return RV_OK;
+	}
 	if (html) {
 		rec.data = html;
 		rec.len = strlen(html);
@@ -70,14 +75,14 @@ static int read_line(const char *name, size_t lineno, const char *line, size_t l
 		rec.plain = true;
 	}
 	rec.url = get_str(o, "url");
-	rec.title = get_str(o, "title");
+	rec.title = title;
 	rec.published = get_str(o, "published");
 	rec.source = get_str(o, "source");
 	rec.lang = get_str(o, "lang");
 	rec.fetched_at = get_str(o, "fetched_at");
 	int rc = RV_OK;
 	if (rec.len == 0 && !(rec.title && *rec.title))
-		reject_line(opts, rec.ref, "%s", "empty text");
+		reject_line(opts, ref, "%s", "empty text");
 	else
 		rc = opts->on_record(&rec, opts->ctx);
 	json_decref(o);

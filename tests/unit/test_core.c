@@ -1,0 +1,105 @@
+/* Tests of src/core: buffers, strings, UTF-8. */
+#include "test.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/str.h"
+#include "core/utf8.h"
+
+TEST(buf_refuses_to_grow_past_max)
+{
+	rv_buf b;
+	rv_buf_init(&b, 8);
+	ASSERT_EQ(rv_buf_puts(&b, "12345678"), RV_OK);
+	ASSERT_EQ(rv_buf_putc(&b, 'x'), RV_EINPUT);
+	ASSERT_STR_EQ(rv_buf_str(&b), "12345678");
+	ASSERT_EQ(b.len, 8);
+	rv_buf_release(&b);
+}
+
+TEST(buf_printf_and_detach)
+{
+	rv_buf b;
+	rv_buf_init(&b, 0);
+	ASSERT_STR_EQ(rv_buf_str(&b), "");
+	for (int i = 0; i < 1000; i++)
+		ASSERT_EQ(rv_buf_printf(&b, "%d,", i), RV_OK);
+	char *s = rv_buf_detach(&b);
+	ASSERT(!strncmp(s, "0,1,2,", 6));
+	ASSERT(rv_str_ends_with(s, "999,"));
+	ASSERT(b.data == NULL);
+	free(s);
+	char *empty = rv_buf_detach(&b);
+	ASSERT_STR_EQ(empty, "");
+	free(empty);
+}
+
+TEST(str_squeeze_and_trim)
+{
+	char s[] = "  a \t b\n\n c  ";
+	rv_str_squeeze(s);
+	ASSERT_STR_EQ(s, "a b c");
+	ASSERT(rv_str_empty("  \n"));
+	ASSERT(!rv_str_empty(" x"));
+	long v;
+	ASSERT(rv_parse_long("42", &v) && v == 42);
+	ASSERT(!rv_parse_long("42x", &v));
+	ASSERT(!rv_parse_long("", &v));
+	ASSERT(!rv_parse_long("99999999999999999999999", &v));
+}
+
+TEST(strlist_unique_and_join)
+{
+	rv_strlist l;
+	rv_strlist_init(&l);
+	rv_strlist_push_unique(&l, "Ukraine", true);
+	rv_strlist_push_unique(&l, "ukraine", true);
+	rv_strlist_push_unique(&l, "OTAN", true);
+	ASSERT_EQ(l.len, 2);
+	char *j = rv_strlist_join(&l, ", ");
+	ASSERT_STR_EQ(j, "Ukraine, OTAN");
+	free(j);
+	rv_strlist_release(&l);
+	ASSERT_EQ(l.len, 0);
+}
+
+TEST(utf8_clean_repairs_and_normalises)
+{
+	/* invalid byte, overlong encoding, NUL, control char, decomposed é */
+	const char in[] = "a\xff" "b\xc0\xaf" "c\x00" "d\x01" "e\xcc\x81";
+	size_t bad = 0;
+	char *out = rv_utf8_clean(in, sizeof in - 1, &bad);
+	ASSERT(bad >= 2);
+	ASSERT(rv_utf8_valid(out, strlen(out)));
+	ASSERT_CONTAINS(out, "a\xEF\xBF\xBD" "b");
+	ASSERT(strchr(out, '\x01') == NULL);
+	ASSERT(rv_str_ends_with(out, "d\xc3\xa9")); /* NFC é */
+	free(out);
+}
+
+TEST(utf8_fold_strips_case_and_accents)
+{
+	char *f = rv_utf8_fold("États-Unis ÉLYSÉE Kyïv");
+	ASSERT_STR_EQ(f, "etats-unis elysee kyiv");
+	free(f);
+	char *g = rv_utf8_fold("bad \xff byte");
+	ASSERT(g != NULL);
+	free(g);
+}
+
+TEST(utf8_next_never_reads_past_end)
+{
+	/* a truncated 3-byte sequence at the very end */
+	static const char p[2] = { (char)0xe2, (char)0x82 };
+	const char *s = p;
+	ASSERT(rv_utf8_next(&s, p + 2) < 0);
+	ASSERT(s == p + 1);
+}
+
+TEST(error_messages_are_formatted)
+{
+	rv_error e;
+	rv_error_clear(&e);
+	ASSERT_EQ(rv_fail(&e, RV_EINPUT, "%s: empty file", "x.txt"), RV_EINPUT);
+	ASSERT_STR_EQ(e.msg, "x.txt: empty file");
+	ASSERT_EQ(rv_fail(NULL, RV_ERR, "ignored"), RV_ERR);
+}

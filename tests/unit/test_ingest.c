@@ -1,0 +1,135 @@
+/* Tests of src/ingest: sniffing, JSONL records, rejections. */
+#include "test.h"
+#include "ingest/ingest.h"
+
+#include "core/str.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct seen {
+	int records;
+	int rejects;
+	char refs[16][128];
+	char reasons[16][256];
+	char titles[16][128];
+	rv_format formats[16];
+};
+
+static int on_record(const rv_record *rec, void *ctx)
+{
+	struct seen *s = ctx;
+	if (s->records < 16) {
+		snprintf(s->refs[s->records], 128, "%s", rec->ref);
+		snprintf(s->titles[s->records], 128, "%s", rec->title ? rec->title : "");
+		s->formats[s->records] = rec->format;
+	}
+	s->records++;
+	return RV_OK;
+}
+
+static void on_reject(const char *ref, const char *reason, void *ctx)
+{
+	struct seen *s = ctx;
+	if (s->rejects < 16)
+		snprintf(s->reasons[s->rejects], 256, "%s: %s", ref, reason);
+	s->rejects++;
+}
+
+static rv_ingest_opts opts_for(struct seen *s, rv_format f)
+{
+	rv_ingest_opts o = { f, on_record, on_reject, s };
+	return o;
+}
+
+TEST(sniff_formats)
+{
+	ASSERT_EQ(rv_sniff_format("<!DOCTYPE html><html>", 21, "x"), RV_FORMAT_HTML);
+	ASSERT_EQ(rv_sniff_format("  <p>hello</p>", 14, "page"), RV_FORMAT_HTML);
+	ASSERT_EQ(rv_sniff_format("{\"text\":\"a\"}\n", 13, "x"), RV_FORMAT_JSONL);
+	ASSERT_EQ(rv_sniff_format("WARC/1.0\r\n", 10, "x"), RV_FORMAT_WARC);
+	ASSERT_EQ(rv_sniff_format("\x1f\x8b\x08", 3, "a.gz"), RV_FORMAT_WARC);
+	ASSERT_EQ(rv_sniff_format("<?xml version=\"1.0\"?><rss version=\"2.0\">", 40, "f"), RV_FORMAT_FEED);
+	ASSERT_EQ(rv_sniff_format("Accueil » MONDE\n\nTitre", 23, "a.txt"), RV_FORMAT_TEXT);
+	ASSERT_EQ(rv_sniff_format("plain", 5, "a.jsonl"), RV_FORMAT_JSONL);
+}
+
+TEST(jsonl_records_refs_and_rejects)
+{
+	const char data[] =
+		"{\"id\":\"a1\",\"text\":\"Un texte.\",\"title\":\"Titre\"}\n"
+		"\n"
+		"{\"text\":\"no id here\"}\n"
+		"not json at all\n"
+		"[1,2,3]\n"
+		"{\"url\":\"no text\"}\n"
+		"{\"id\":\"h1\",\"title\":\"Headline only\"}\n"
+		"{\"id\":7,\"html\":\"<p>x</p>\"}\r\n";
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("in.jsonl", data, sizeof data - 1, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 4);
+	ASSERT_STR_EQ(s.refs[0], "a1");
+	ASSERT_STR_EQ(s.titles[0], "Titre");
+	ASSERT_STR_EQ(s.refs[1], "in.jsonl#3");
+	ASSERT_STR_EQ(s.refs[2], "h1");
+	ASSERT_STR_EQ(s.titles[2], "Headline only");
+	ASSERT_STR_EQ(s.refs[3], "7");
+	ASSERT_EQ(s.formats[3], RV_FORMAT_HTML);
+	ASSERT_EQ(s.rejects, 3);
+	ASSERT_CONTAINS(s.reasons[0], "in.jsonl#4: malformed JSON");
+	ASSERT_CONTAINS(s.reasons[1], "in.jsonl#5: not a JSON object");
+	ASSERT_CONTAINS(s.reasons[2], "no \"text\" or \"html\"");
+}
+
+TEST(empty_and_binary_inputs_are_rejected)
+{
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("empty.txt", "", 0, &o, NULL), RV_OK);
+	const char bin[] = "\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00";
+	ASSERT_EQ(rv_ingest_buffer("page.html", bin, sizeof bin - 1, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_EQ(s.rejects, 2);
+	ASSERT_CONTAINS(s.reasons[0], "empty.txt: empty file");
+	ASSERT_CONTAINS(s.reasons[1], "page.html: binary data");
+}
+
+TEST(missing_path_is_rejected_not_fatal)
+{
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_path("/nonexistent/revue/x.txt", &o, NULL), RV_OK);
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_CONTAINS(s.reasons[0], "No such file");
+}
+
+TEST(directories_are_walked_in_name_order)
+{
+	char dir[] = "/tmp/revue-test-XXXXXX";
+	ASSERT(mkdtemp(dir));
+	char path[256];
+	const char *names[] = { "b.txt", "a.txt", ".hidden.txt" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		FILE *f = fopen(path, "w");
+		fputs("Un titre\n\nUn paragraphe assez long pour compter comme un texte.\n", f);
+		fclose(f);
+	}
+	snprintf(path, sizeof path, "%s/sub", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof path, "%s/sub/c.txt", dir);
+	FILE *f = fopen(path, "w");
+	fputs("Autre texte\n", f);
+	fclose(f);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_path(dir, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 3);
+	ASSERT(rv_str_ends_with(s.refs[0], "/a.txt"));
+	ASSERT(rv_str_ends_with(s.refs[1], "/b.txt"));
+	ASSERT(rv_str_ends_with(s.refs[2], "/sub/c.txt"));
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ASSERT_EQ(system(cmd), 0);
+}

@@ -1,0 +1,135 @@
+/* Tests of src/store and src/pipeline: round trips, idempotence, duplicates. */
+#include "test.h"
+#include "pipeline/pipeline.h"
+#include "store/store.h"
+
+#include <unistd.h>
+
+static void temp_db(char *path, size_t n)
+{
+	snprintf(path, n, "/tmp/revue-store-test-%d.db", (int)getpid());
+	unlink(path);
+}
+
+static void drop_db(const char *path)
+{
+	char p[300];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+static rv_record text_record(const char *ref, const char *text)
+{
+	rv_record r = { 0 };
+	r.ref = ref;
+	r.data = text;
+	r.len = strlen(text);
+	r.format = RV_FORMAT_TEXT;
+	r.plain = true;
+	return r;
+}
+
+TEST(store_article_round_trip)
+{
+	char path[256];
+	temp_db(path, sizeof path);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.ref = strdup("r1");
+	a.content_hash = strdup("00ff");
+	a.title = strdup("Un <titre> \"cité\"");
+	a.published = strdup("2022-01-24T11:48+01:00");
+	a.lang = strdup("fr");
+	rv_strlist_push(&a.authors, "Victor Koulakov");
+	rv_strlist_push(&a.paragraphs, "Premier paragraphe.");
+	rv_strlist_push(&a.paragraphs, "Second.");
+	rv_article_join_paragraphs(&a);
+	a.n_quotes = 1;
+	a.quotes = calloc(1, sizeof *a.quotes);
+	a.quotes[0].text = strdup("aucune divergence");
+	a.quotes[0].speaker = strdup("Ned Price");
+	a.event = 3;
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	ASSERT_EQ(rv_store_insert_article(s, &a, &err), RV_OK);
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	ASSERT(a.id > 0);
+	rv_article b;
+	rv_article_init(&b);
+	ASSERT_EQ(rv_store_get_article(s, a.id, &b, &err), RV_OK);
+	ASSERT_STR_EQ(b.title, a.title);
+	ASSERT_STR_EQ(b.published, "2022-01-24T11:48+01:00");
+	ASSERT_STR_EQ(b.text, "Premier paragraphe.\n\nSecond.");
+	ASSERT_EQ(b.paragraphs.len, 2);
+	ASSERT_STR_EQ(b.authors.items[0], "Victor Koulakov");
+	ASSERT_EQ(b.n_quotes, 1);
+	ASSERT_STR_EQ(b.quotes[0].speaker, "Ned Price");
+	ASSERT_EQ(b.event, 3);
+	ASSERT_EQ(rv_store_get_article(s, 999, &b, &err), RV_EINPUT);
+	rv_article_release(&a);
+	rv_article_release(&b);
+	rv_store_close(&s);
+	ASSERT(s == NULL);
+	rv_store_close(&s); /* a no-op on NULL */
+	drop_db(path);
+}
+
+TEST(pipeline_is_idempotent_and_marks_duplicates)
+{
+	char path[256];
+	temp_db(path, sizeof path);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	for (int round = 0; round < 2; round++) {
+		rv_pipeline *p = NULL;
+		ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
+		rv_record r1 = text_record("a.txt", "Le port est bloqué.\nLes dockers sont en grève.");
+		/* same words, other layout and punctuation: an exact duplicate */
+		rv_record r2 = text_record("b.txt", "LE PORT est bloqué !\n\nLes dockers sont en grève");
+		rv_record r3 = text_record("c.txt", "Tout autre chose ici.");
+		int64_t id1, id2, id3;
+		ASSERT_EQ(rv_pipeline_add(p, &r1, &id1, &err), RV_OK);
+		ASSERT_EQ(rv_pipeline_add(p, &r2, &id2, &err), RV_OK);
+		ASSERT_EQ(rv_pipeline_add(p, &r3, &id3, &err), RV_OK);
+		const rv_pipeline_stats *st = rv_pipeline_stats_get(p);
+		if (round == 0) {
+			ASSERT_EQ(st->stored, 2);
+			ASSERT_EQ(st->duplicates, 1);
+			rv_article b;
+			rv_article_init(&b);
+			ASSERT_EQ(rv_pipeline_commit(p, &err), RV_OK);
+			ASSERT_EQ(rv_store_get_article(s, id2, &b, &err), RV_OK);
+			ASSERT_EQ(b.duplicate_of, id1);
+			/* the duplicate reads its original's text */
+			ASSERT_CONTAINS(b.text, "Les dockers");
+			ASSERT_STR_EQ(b.ref, "b.txt");
+			rv_article_release(&b);
+		} else {
+			ASSERT_EQ(st->unchanged, 3);
+			ASSERT_EQ(st->stored, 0);
+		}
+		ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
+	}
+	rv_store_close(&s);
+	drop_db(path);
+}
+
+TEST(store_rejects_a_newer_schema)
+{
+	char path[256];
+	temp_db(path, sizeof path);
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "sqlite3 %s 'PRAGMA user_version = 999'", path);
+	ASSERT_EQ(system(cmd), 0);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_EDB);
+	ASSERT_CONTAINS(err.msg, "newer");
+	drop_db(path);
+}
