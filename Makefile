@@ -29,7 +29,16 @@ OBJ      := $(LIB_SRC:%.c=build/rel/%.o)
 SAN_OBJ  := $(LIB_SRC:%.c=build/san/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=build/san/%.o)
 
-.PHONY: all deps check run clean unit e2e eval banned format
+.PHONY: all deps check run clean unit e2e eval banned format fuzz
+.SECONDARY:
+
+# Fuzzing (libFuzzer, clang): one target per reader of outside input, in fuzz/.
+FUZZ_SRC     := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_TARGETS := $(FUZZ_SRC:fuzz/%.c=%)
+FUZZ_CFLAGS   = $(CSTD) -Isrc $(PKG_CFLAGS) -O1 -g -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_OBJ     := $(LIB_SRC:%.c=build/fuzz/%.o)
+FUZZ_SECONDS ?= 60
+REPLAY_BINS  := $(FUZZ_TARGETS:%=build/san/replay_%)
 
 all: revue
 
@@ -57,12 +66,40 @@ build/san/test_unit: $(SAN_OBJ) $(TEST_OBJ)
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 
+build/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "CC [fuzz] $<"
+	@clang $(FUZZ_CFLAGS) -c -o $@ $<
+
+build/fuzz/bin/%: build/fuzz/fuzz/%.o $(FUZZ_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@clang -fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
+
+# Each corpus replayed under gcc's sanitizers, without libFuzzer (make check).
+build/san/replay_%: build/san/fuzz/%.o build/san/fuzz/replay.o $(SAN_OBJ)
+	@echo "LD $@"
+	@$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+# make fuzz [FUZZ_SECONDS=N] [FUZZ_TARGETS=fuzz_html]: run each target, keeping
+# what it finds in build/fuzz/corpus; crashes land in build/fuzz/crash-*.
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/bin/%)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/corpus/$${t#fuzz_}; \
+		dict=""; [ -f fuzz/dict/$${t#fuzz_}.dict ] && dict="-dict=fuzz/dict/$${t#fuzz_}.dict"; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+		build/fuzz/bin/$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=262144 \
+			-artifact_prefix=build/fuzz/crash-$$t- $$dict -print_final_stats=1 \
+			build/fuzz/corpus/$${t#fuzz_} fuzz/corpus/$${t#fuzz_} 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|crash' ; \
+	done
+
 deps:
 	@./scripts/deps.sh $(DEB_PKGS)
 
 # Unit tests and end-to-end tests, all under ASan+UBSan (LeakSanitizer on).
 check: deps
-	@$(MAKE) --no-print-directory build/san/revue build/san/test_unit revue
+	@$(MAKE) --no-print-directory build/san/revue build/san/test_unit revue $(REPLAY_BINS)
+	@./scripts/banned.sh
 	@./tests/run.sh
 
 run: deps

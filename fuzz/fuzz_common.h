@@ -1,0 +1,48 @@
+/* fuzz_common.h - shared bits of the fuzz targets (libFuzzer entry points). */
+#ifndef RV_FUZZ_COMMON_H
+#define RV_FUZZ_COMMON_H
+
+#include "analyze/analyze.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Extract (and analyze) every record an ingest reader yields. */
+static inline int fuzz_on_record(const rv_record *rec, void *ctx)
+{
+	rv_analyzer *an = ctx;
+	rv_article a;
+	rv_article_init(&a);
+	if (rv_extract(rec, &a, NULL) == RV_OK && an)
+		rv_analyze(an, &a, NULL);
+	char *json = rv_article_to_json(&a);
+	free(json);
+	rv_article_release(&a);
+	return RV_OK;
+}
+
+static inline void fuzz_on_reject(const char *ref, const char *reason, void *ctx)
+{
+	(void)ref;
+	(void)reason;
+	(void)ctx;
+}
+
+/* Run bytes through the reader of one format, then extract + analyze. */
+static inline void fuzz_ingest(const uint8_t *data, size_t size, rv_format fmt, bool analyze)
+{
+	rv_analyzer *an = NULL;
+	if (analyze)
+		rv_analyzer_new(&an, NULL);
+	rv_ingest_opts o = { fmt, fuzz_on_record, fuzz_on_reject, an };
+	rv_ingest_buffer("fuzz-input", (const char *)data, size, &o, NULL);
+	rv_analyzer_free(&an);
+}
+
+#endif

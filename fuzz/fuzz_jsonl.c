@@ -1,0 +1,8 @@
+/* JSONL reader + extraction of every record. */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_ingest(data, size, RV_FORMAT_JSONL, false);
+	return 0;
+}
