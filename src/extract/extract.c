@@ -114,6 +114,21 @@ char *rv_text_hash(const char *text)
 	return hex;
 }
 
+/* A URL goes into headers, links and exports: one with white space or
+ * control bytes inside (a CRLF injection) is not kept. */
+static bool url_is_safe(const char *u)
+{
+	size_t n = strlen(u);
+	if (n == 0 || n > 4096)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)u[i];
+		if (c <= 0x20 || c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
 /* Normalise a date string to ISO; NULL when it is not a date. */
 static char *iso_date(const char *s)
 {
@@ -129,8 +144,12 @@ static int apply_record(const rv_record *rec, rv_article *a)
 {
 	if (rv_str_set(&a->ref, rec->ref))
 		return RV_ENOMEM;
-	if (rec->url && *rec->url && rv_str_set(&a->url, rec->url))
+	if (rec->url && url_is_safe(rec->url) && rv_str_set(&a->url, rec->url))
 		return RV_ENOMEM;
+	if (a->url && !url_is_safe(a->url)) {
+		free(a->url);
+		a->url = NULL;
+	}
 	if (rec->title && *rec->title) {
 		char *t = rv_utf8_clean(rec->title, strlen(rec->title), NULL);
 		if (!t)
