@@ -29,7 +29,7 @@ OBJ      := $(LIB_SRC:%.c=build/rel/%.o)
 SAN_OBJ  := $(LIB_SRC:%.c=build/san/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=build/san/%.o)
 
-.PHONY: all deps check run clean unit e2e eval banned format fuzz
+.PHONY: all deps check run clean unit e2e eval banned format fuzz lint
 .SECONDARY:
 
 # Fuzzing (libFuzzer, clang): one target per reader of outside input, in fuzz/.
@@ -110,6 +110,15 @@ run: deps
 
 banned:
 	@./scripts/banned.sh
+
+# Static analysis: cppcheck and clang-tidy (configuration in .clang-tidy).
+lint:
+	@cppcheck --enable=warning,performance,portability --std=c11 --error-exitcode=1 \
+		--quiet --inline-suppr -Isrc --suppress=missingIncludeSystem src
+	@for f in $(LIB_SRC) $(CLI_SRC); do \
+		clang-tidy --quiet $$f -- $(CSTD) -Isrc $(PKG_CFLAGS) 2>/dev/null || exit 1; \
+	done
+	@echo "lint: clean"
 
 format:
 	clang-format -i $$(find src tests -name '*.[ch]')
