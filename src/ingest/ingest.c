@@ -177,9 +177,19 @@ static int ingest_stdin(const rv_ingest_opts *opts, rv_error *err)
 	return rc;
 }
 
-static int skip_hidden(const struct dirent *d)
+/* What a directory walk passes over: hidden files, and the documentation and
+ * manifests that sit beside a corpus (README.md, MANIFEST.tsv ...), which are
+ * not news. A file named on the command line is always read. */
+static int walk_keeps(const struct dirent *d)
 {
-	return d->d_name[0] != '.';
+	static const char *const skipped[] = { ".md", ".tsv", ".csv", ".sh", ".py", ".db",
+					       ".db-wal", ".db-shm" };
+	if (d->d_name[0] == '.')
+		return 0;
+	for (size_t i = 0; i < sizeof skipped / sizeof *skipped; i++)
+		if (name_ends(d->d_name, skipped[i]))
+			return 0;
+	return 1;
 }
 
 static int ingest_dir(const char *path, const rv_ingest_opts *opts, int depth, rv_error *err);
@@ -206,7 +216,7 @@ static int ingest_dir(const char *path, const rv_ingest_opts *opts, int depth, r
 		return RV_OK;
 	}
 	struct dirent **names;
-	int n = scandir(path, &names, skip_hidden, alphasort);
+	int n = scandir(path, &names, walk_keeps, alphasort);
 	if (n < 0) {
 		char why[256];
 		snprintf(why, sizeof why, "cannot list directory: %s", strerror(errno));

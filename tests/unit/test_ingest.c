@@ -109,8 +109,8 @@ TEST(directories_are_walked_in_name_order)
 	char dir[] = "/tmp/revue-test-XXXXXX";
 	ASSERT(mkdtemp(dir));
 	char path[256];
-	const char *names[] = { "b.txt", "a.txt", ".hidden.txt" };
-	for (int i = 0; i < 3; i++) {
+	const char *names[] = { "b.txt", "a.txt", ".hidden.txt", "README.md", "MANIFEST.tsv" };
+	for (int i = 0; i < 5; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		FILE *f = fopen(path, "w");
 		fputs("Un titre\n\nUn paragraphe assez long pour compter comme un texte.\n", f);
