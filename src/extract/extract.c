@@ -182,6 +182,32 @@ static int apply_record(const rv_record *rec, rv_article *a)
 	return RV_OK;
 }
 
+/* "fr-FR", "en_GB", "EN" -> "fr", "en": one code per language, so filters
+ * and groupings by language see one value. Junk becomes NULL. */
+static void normalize_lang(char **lang)
+{
+	char *l = *lang;
+	if (!l)
+		return;
+	size_t n = 0;
+	while (l[n] && l[n] != '-' && l[n] != '_')
+		n++;
+	bool ok = n >= 2 && n <= 3;
+	for (size_t i = 0; ok && i < n; i++) {
+		char c = l[i];
+		if (c >= 'A' && c <= 'Z')
+			l[i] = (char)(c + 32);
+		else if (c < 'a' || c > 'z')
+			ok = false;
+	}
+	if (!ok) {
+		free(l);
+		*lang = NULL;
+		return;
+	}
+	l[n] = '\0';
+}
+
 int rv_extract(const rv_record *rec, rv_article *a, rv_error *err)
 {
 	int rc;
@@ -203,6 +229,7 @@ int rv_extract(const rv_record *rec, rv_article *a, rv_error *err)
 		return rv_fail(err, rc, "out of memory");
 	if (rv_article_join_paragraphs(a))
 		return rv_fail(err, RV_ENOMEM, "out of memory");
+	normalize_lang(&a->lang);
 	const char *basis = a->text && *a->text ? a->text : a->title;
 	if (!basis || !*basis)
 		return rv_fail(err, RV_EINPUT, "no article text found");
