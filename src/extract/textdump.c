@@ -337,6 +337,39 @@ bool rv__textdump_is_name(const char *s)
 	return words >= 2 && words <= 5 && caps >= 2;
 }
 
+/* rv_date_find, and the German "14. März 2023" it does not read yet (the
+ * day's dot is taken for a numeric date): retried with that dot removed,
+ * offsets mapped back to s. */
+static bool find_date(const char *s, rv_date *d, size_t *at, size_t *len)
+{
+	if (rv_date_find(s, d, at, len))
+		return true;
+	size_t n = strlen(s);
+	char *c = malloc(n + 1);
+	if (!c)
+		return false;
+	size_t j = 0, dropped_at = (size_t)-1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.' && i > 0 && isdigit((unsigned char)s[i - 1]) && s[i + 1] == ' ' &&
+		    (isalpha((unsigned char)s[i + 2]) || ((unsigned char)s[i + 2] & 0x80)) &&
+		    dropped_at == (size_t)-1) {
+			dropped_at = i;
+			continue;
+		}
+		c[j++] = s[i];
+	}
+	c[j] = '\0';
+	bool ok = dropped_at != (size_t)-1 && rv_date_find(c, d, at, len);
+	if (ok) {
+		if (*at >= dropped_at)
+			(*at)++;
+		else if (*at + *len > dropped_at)
+			(*len)++;
+	}
+	free(c);
+	return ok;
+}
+
 /* ---------------------------------------------------------------- classify */
 
 static void classify(struct line *l)
@@ -367,7 +400,7 @@ static void classify(struct line *l)
 		if (is_filler_token(t, n))
 			fillers++;
 	}
-	l->has_date = rv_date_find(s, &l->date, &l->date_at, &l->date_len);
+	l->has_date = find_date(s, &l->date, &l->date_at, &l->date_len);
 	l->truncated = is_truncated(s);
 
 	if (xpaths && xpaths * 2 >= l->words) {
