@@ -1261,18 +1261,20 @@ void rv__textdump_strip_credits(char *s)
 			from = bar + 3;
 			continue;
 		}
-		/* the caption fragment before the bar */
+		/* the caption fragment before the bar: back to a sentence end */
 		char *cap = bar;
-		while (cap > s && !(cap[-1] == ' ' && cap - 1 > s &&
-				    (cap[-2] == '.' || cap[-2] == '!' || cap[-2] == '?')))
+		int32_t before = last_cp(s, (size_t)(bar - s));
+		bool closed = before == '.' || before == '!' || before == '?' || before == 0xBB ||
+			      before == '"' || before == 0x201D;
+		while (!closed && cap > s &&
+		       !(cap[-1] == ' ' && cap - 1 > s &&
+			 (cap[-2] == '.' || cap[-2] == '!' || cap[-2] == '?')))
 			cap--;
 		size_t frag_words = 0;
 		for (char *c = cap; c < bar; c++)
 			if (*c == ' ')
 				frag_words++;
-		char *cut_from = (frag_words < 8) ? cap : bar;
-		if (cut_from > s && cut_from[-1] != ' ' && cut_from != bar)
-			cut_from = bar;
+		char *cut_from = (!closed && frag_words < 8) ? cap : bar;
 		while (*run_end == ' ')
 			run_end++;
 		if (cut_from == bar)
