@@ -28,10 +28,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 /* Bound the work on a hostile dump: lines past this are not read. */
 #define MAX_LINES 20000
 #define MAX_LINE_BYTES ((size_t)1 << 20)
+#define TITLE_WINDOW 200
+/* A token longer than this is a link or garbage, never two glued words. */
+#define MAX_TOKEN 256
+/* Credits cut from one paragraph at most (each cut moves the rest). */
+#define MAX_CREDITS 64
 
 enum kind {
 	K_JUNK,       /* no words: numbers, symbols, "1920 1080 true", bare years */
@@ -56,6 +62,7 @@ struct line {
 	char *s;         /* squeezed text, owned */
 	size_t words;
 	enum kind kind;
+	uint64_t hash;   /* of s, to spot repeated lines cheaply */
 	bool prose;      /* reads like a paragraph of the article */
 	bool truncated;  /* ends with "..." / "…": a teaser or a meta lead */
 	bool has_date;   /* rv_date_find found a date in it */
@@ -579,17 +586,18 @@ static int split_lines(struct dump *d, const char *text, size_t len)
 		}
 		memset(&d->lines[d->n], 0, sizeof *d->lines);
 		d->lines[d->n].s = s;
+		d->lines[d->n].hash = XXH3_64bits(s, strlen(s));
 		classify(&d->lines[d->n]);
 		d->n++;
 	}
 	return RV_OK;
 }
 
-static size_t line_count(const struct dump *d, const char *s)
+static size_t line_count(const struct dump *d, const struct line *l)
 {
 	size_t c = 0;
 	for (size_t i = 0; i < d->n; i++)
-		if (!strcmp(d->lines[i].s, s))
+		if (d->lines[i].hash == l->hash && !strcmp(d->lines[i].s, l->s))
 			c++;
 	return c;
 }
@@ -638,15 +646,17 @@ static void find_title_and_body(struct dump *d)
 	 * repeats (title + og:title, breadcrumb tail) is the stronger one. */
 	size_t best = d->n;
 	int best_score = -1;
-	for (size_t i = 0; i < first_prose && i < d->n; i++) {
+	/* Titles are near the top: look at a bounded number of lines. */
+	size_t head_end = first_prose < TITLE_WINDOW ? first_prose : TITLE_WINDOW;
+	for (size_t i = 0; i < head_end && i < d->n; i++) {
 		struct line *l = &d->lines[i];
 		if (!title_shaped(l))
 			continue;
 		int score = 1;
-		size_t rep = line_count(d, l->s);
+		size_t rep = line_count(d, l);
 		if (rep > 1)
 			score += 2;
-		for (size_t j = 0; j < first_prose; j++)
+		for (size_t j = 0; j < head_end; j++)
 			if (d->lines[j].kind == K_BREADCRUMB && !strcmp(crumb_tail(d->lines[j].s), l->s))
 				score += 2;
 		if (ends_sentence(l->s))
@@ -1113,16 +1123,60 @@ static int read_metadata(struct dump *d)
 
 /* ---------------------------------------------------------------- paragraphs */
 
-static int push_paragraph(rv_article *a, const char *s, size_t n)
+/* Hashes of the paragraphs kept, to drop repeats in linear time. */
+struct seen {
+	uint64_t *slots; /* 0 = empty */
+	size_t cap, len;
+};
+
+static int seen_add(struct seen *set, uint64_t h, bool *fresh)
+{
+	h |= 1; /* never 0 */
+	if ((set->len + 1) * 2 > set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 64;
+		uint64_t *slots = calloc(cap, sizeof *slots);
+		if (!slots)
+			return RV_ENOMEM;
+		for (size_t i = 0; i < set->cap; i++) {
+			uint64_t v = set->slots[i];
+			if (!v)
+				continue;
+			size_t j = (size_t)(v % cap);
+			while (slots[j])
+				j = (j + 1) % cap;
+			slots[j] = v;
+		}
+		free(set->slots);
+		set->slots = slots;
+		set->cap = cap;
+	}
+	size_t j = (size_t)(h % set->cap);
+	while (set->slots[j]) {
+		if (set->slots[j] == h) {
+			*fresh = false;
+			return RV_OK;
+		}
+		j = (j + 1) % set->cap;
+	}
+	set->slots[j] = h;
+	set->len++;
+	*fresh = true;
+	return RV_OK;
+}
+
+static int push_paragraph(rv_article *a, struct seen *seen, const char *s, size_t n)
 {
 	char *p = rv_strndup(s, n);
 	if (!p)
 		return RV_ENOMEM;
 	rv_str_squeeze(p);
-	struct letters c = count_letters(p, strlen(p));
-	if (c.letters < 2 || rv_strlist_contains(&a->paragraphs, p, false)) {
+	size_t len = strlen(p);
+	struct letters c = count_letters(p, len);
+	bool fresh = false;
+	int rc = c.letters < 2 ? RV_OK : seen_add(seen, XXH3_64bits(p, len), &fresh);
+	if (rc || !fresh) {
 		free(p);
-		return RV_OK;
+		return rc;
 	}
 	return rv_strlist_push_take(&a->paragraphs, p);
 }
@@ -1131,11 +1185,13 @@ static bool token_is_link(const char *s, size_t start, size_t pos)
 {
 	/* the space-delimited token around pos */
 	size_t b = pos;
-	while (b > start && s[b - 1] != ' ')
+	while (b > start && s[b - 1] != ' ' && pos - b < MAX_TOKEN)
 		b--;
 	size_t e = pos;
-	while (s[e] && s[e] != ' ')
+	while (s[e] && s[e] != ' ' && e - pos < MAX_TOKEN)
 		e++;
+	if (pos - b >= MAX_TOKEN || e - pos >= MAX_TOKEN)
+		return true;
 	const char *t = s + b;
 	size_t n = e - b;
 	return is_url_token(t, n) || memchr(t, '/', n) || memchr(t, '@', n);
@@ -1238,7 +1294,8 @@ void rv__textdump_strip_credits(char *s)
 {
 	char *bar;
 	char *from = s;
-	while ((bar = strstr(from, " | "))) {
+	size_t cuts = 0;
+	while (cuts < MAX_CREDITS && (bar = strstr(from, " | "))) {
 		char *r = bar + 3;
 		char *run_end = r;
 		size_t caps_words = 0;
@@ -1266,7 +1323,7 @@ void rv__textdump_strip_credits(char *s)
 		int32_t before = last_cp(s, (size_t)(bar - s));
 		bool closed = before == '.' || before == '!' || before == '?' || before == 0xBB ||
 			      before == '"' || before == 0x201D;
-		while (!closed && cap > s &&
+		while (!closed && cap > s && bar - cap < 400 &&
 		       !(cap[-1] == ' ' && cap - 1 > s &&
 			 (cap[-2] == '.' || cap[-2] == '!' || cap[-2] == '?')))
 			cap--;
@@ -1281,6 +1338,7 @@ void rv__textdump_strip_credits(char *s)
 			*cut_from++ = ' ';
 		memmove(cut_from, run_end, strlen(run_end) + 1);
 		from = cut_from;
+		cuts++;
 	}
 }
 
@@ -1389,6 +1447,7 @@ static int build_body(struct dump *d)
 {
 	rv_article *a = d->a;
 	const char *title = d->title_line < d->n ? d->lines[d->title_line].s : NULL;
+	struct seen seen = { 0 };
 	int rc = RV_OK;
 	for (size_t i = d->body_start; i < d->body_end && !rc; i++) {
 		struct line *l = &d->lines[i];
@@ -1404,10 +1463,11 @@ static int build_body(struct dump *d)
 		for (size_t j = 0; j < parts.len && !rc; j++) {
 			rv__textdump_strip_credits(parts.items[j]);
 			tidy(parts.items[j]);
-			rc = push_paragraph(a, parts.items[j], strlen(parts.items[j]));
+			rc = push_paragraph(a, &seen, parts.items[j], strlen(parts.items[j]));
 		}
 		rv_strlist_release(&parts);
 	}
+	free(seen.slots);
 	if (!rc && a->paragraphs.len) {
 		char **last = &a->paragraphs.items[a->paragraphs.len - 1];
 		rc = rv__textdump_cut_pitch(last);
