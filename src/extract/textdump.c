@@ -188,7 +188,7 @@ static const char *const stop_phrases[] = {
 	"you may also like", "more updates", "more stories", "more from", "stay connected",
 	"recommended", "most read", "most popular", "top stories", "trending", "about the author",
 	"sur le meme sujet", "a lire aussi", "lire aussi", "voir aussi", "a voir aussi",
-	"articles similaires", "dans la meme rubrique", "les plus lus", "aussi en", "a propos",
+	"articles similaires", "dans la meme rubrique", "les plus lus",
 	"le fil info", "voir plus d'articles", "le meilleur de l'actu", "a la une",
 	"das konnte sie auch interessieren", "auch interessant", "mehr zum thema", "weitere artikel",
 	"meistgelesen", "uber den autor", "te puede interesar", "tambien te puede interesar",
@@ -226,9 +226,36 @@ static const char *const boiler_phrases[] = {
 	"les champs", "required fields", NULL,
 };
 
+/* An author box's heading ("À propos X"), unless it is about a topic. */
+static const char *const about_phrases[] = {
+	"a propos", "about", "uber", "acerca de", "sobre", NULL,
+};
+static const char *const about_topic_phrases[] = {
+	"a propos de", "a propos du", "a propos des", "a propos d'", "about the", "uber die",
+	"uber den", "uber das", NULL,
+};
+
+/* A dateline that gives the last update, not the publication. */
+static const char *const update_words[] = {
+	"mis a jour", "mise a jour", "modifie", "actualise", "updated", "last updated",
+	"aktualisiert", "geandert", "actualizado", "modificado", NULL,
+};
+
+/* f contains one of words at a word start. */
+static bool any_word(const char *f, const char *const *words)
+{
+	for (size_t i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		for (const char *p = strstr(f, words[i]); p; p = strstr(p + 1, words[i]))
+			if ((p == f || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+				return true;
+	}
+	return false;
+}
+
 /* Words in a byline before the names. */
 static const char *const byline_phrases[] = {
-	"par", "by", "von", "por", "de", "written by", "redige par", "ecrit par", NULL,
+	"par", "by", "von", "por", "written by", "redige par", "ecrit par", NULL,
 };
 
 /* ---------------------------------------------------------------- tokens */
@@ -344,10 +371,53 @@ bool rv__textdump_is_name(const char *s)
 	return words >= 2 && words <= 5 && caps >= 2;
 }
 
+/* A time right after a date that rv_date_find left without one:
+ * "à 10:05", "at 10:05", "um 10.05 Uhr", "a las 10:05", "10h05". */
+static void time_after(const char *s, rv_date *d, size_t *len)
+{
+	static const char *const leads[] = { "\xC3\xA0 ", "a ", "at ", "um ", "a las ", "kl. ", NULL };
+	const char *p = s + *len;
+	while (*p == ' ' || *p == ',' || *p == '-' || *p == '|')
+		p++;
+	for (size_t i = 0; leads[i]; i++)
+		if (!strncmp(p, leads[i], strlen(leads[i]))) {
+			p += strlen(leads[i]);
+			break;
+		}
+	int h = 0, m = 0, k = 0;
+	while (k < 2 && isdigit((unsigned char)p[k]))
+		h = h * 10 + (p[k++] - '0');
+	if (!k || (p[k] != ':' && p[k] != 'h' && p[k] != 'H' && p[k] != '.'))
+		return;
+	const char *q = p + k + 1;
+	if (!isdigit((unsigned char)q[0]) || !isdigit((unsigned char)q[1]) ||
+	    isdigit((unsigned char)q[2]))
+		return;
+	m = (q[0] - '0') * 10 + (q[1] - '0');
+	if (h > 23 || m > 59)
+		return;
+	d->hour = h;
+	d->minute = m;
+	d->has_time = true;
+	*len = (size_t)(q + 2 - s);
+}
+
 /* rv_date_find, and the German "14. März 2023" it does not read yet (the
  * day's dot is taken for a numeric date): retried with that dot removed,
  * offsets mapped back to s. */
+static bool find_date_only(const char *s, rv_date *d, size_t *at, size_t *len);
+
 static bool find_date(const char *s, rv_date *d, size_t *at, size_t *len)
+{
+	if (!find_date_only(s, d, at, len))
+		return false;
+	if (!d->has_time) {
+		time_after(s + *at, d, len);
+	}
+	return true;
+}
+
+static bool find_date_only(const char *s, rv_date *d, size_t *at, size_t *len)
 {
 	if (rv_date_find(s, d, at, len))
 		return true;
@@ -376,6 +446,8 @@ static bool find_date(const char *s, rv_date *d, size_t *at, size_t *len)
 	free(c);
 	return ok;
 }
+
+static int byline_names(const char *s, rv_strlist *out);
 
 /* ---------------------------------------------------------------- classify */
 
@@ -448,7 +520,17 @@ static void classify(struct line *l)
 	}
 	if (strstr(s, " \xC2\xBB ") || strstr(s, " \xE2\x80\xBA ") || strstr(s, " > ")) {
 		/* Home » World » Title; but « quotes » in prose use both signs. */
-		if (!strstr(s, "\xC2\xAB") && l->words <= 40) {
+		size_t first = strlen(s);
+		const char *seps[] = { " \xC2\xBB ", " \xE2\x80\xBA ", " > " };
+		for (size_t k = 0; k < 3; k++) {
+			const char *q = strstr(s, seps[k]);
+			if (q && (size_t)(q - s) < first)
+				first = (size_t)(q - s);
+		}
+		char *seg = rv_strndup(s, first);
+		size_t seg_words = seg ? count_words(seg) : 99;
+		free(seg);
+		if (!strstr(s, "\xC2\xAB") && l->words <= 40 && seg_words <= 4) {
 			l->kind = K_BREADCRUMB;
 			return;
 		}
@@ -478,8 +560,15 @@ static void classify(struct line *l)
 		l->kind = K_STOP;
 	else if ((fw <= 6 || (fw <= 14 && !ends_sentence(s))) && any_phrase(g, boiler_phrases))
 		l->kind = K_BOILER;
-	else if (fw <= 12 && !l->has_date && any_phrase(f, byline_phrases) && fw >= 3)
-		l->kind = K_BYLINE; /* confirmed later when the rest is a name */
+	else if (fw <= 12 && fw >= 3 && !l->has_date && any_phrase(f, byline_phrases)) {
+		/* "Par ailleurs, ..." is prose: a byline names people. */
+		rv_strlist names;
+		rv_strlist_init(&names);
+		if (byline_names(s, &names) == RV_OK && names.len)
+			l->kind = K_BYLINE;
+		rv_strlist_release(&names);
+	} else if (fw <= 4 && any_phrase(f, about_phrases) && !any_phrase(f, about_topic_phrases))
+		l->kind = K_BOILER; /* an author box: "À propos X", "About X" */
 	free(f);
 	if (l->kind != K_TEXT)
 		return;
@@ -682,8 +771,23 @@ static void find_title_and_body(struct dump *d)
 		d->body_start = i;
 		break;
 	}
-	if (d->body_start == d->n)
+	if (d->body_start == d->n) {
+		/* No paragraph-sized line: a brief. Take the sentences there are,
+		 * up to the first marker. */
+		for (size_t i = 0; i < d->n; i++) {
+			struct line *l = &d->lines[i];
+			enum kind k = l->kind;
+			if (k == K_STOP || k == K_COMMENTS || (k == K_COMMENT && d->body_start < d->n))
+				break;
+			if (k != K_TEXT || i == d->title_line || l->truncated || l->words < 6 ||
+			    !ends_sentence(l->s))
+				continue;
+			if (d->body_start == d->n)
+				d->body_start = i;
+			d->body_end = i + 1;
+		}
 		return;
+	}
 	/* The body runs to the last prose line before the first marker that
 	 * opens comments or other articles. */
 	size_t last = d->body_start;
@@ -693,6 +797,16 @@ static void find_title_and_body(struct dump *d)
 			break;
 		if (d->lines[i].prose && k == K_TEXT)
 			last = i;
+	}
+	/* Short closing sentences right after the last long one still belong
+	 * to the article ("The minister meets them on Friday."). */
+	for (size_t i = last + 1; i < d->n; i++) {
+		struct line *l = &d->lines[i];
+		if (l->kind == K_JUNK)
+			continue;
+		if (l->kind != K_TEXT || l->truncated || l->words < 6 || !ends_sentence(l->s))
+			break;
+		last = i;
 	}
 	d->body_end = last + 1;
 }
@@ -789,25 +903,31 @@ char *rv__textdump_host_name(const char *url)
 	return out;
 }
 
-/* Names after a byline word: "Par Jean Dupont et Marie Curie, à Paris". */
-static int add_byline(rv_article *a, const char *s)
+/* Names after a byline word: "Par Jean Dupont et Marie Curie, à Paris".
+ * Appends the names to out (unique); returns RV_OK or RV_ENOMEM. */
+static int byline_names(const char *s, rv_strlist *out)
 {
 	char *f = fold(s);
 	if (!f)
 		return RV_ENOMEM;
-	size_t skip = 0;
+	size_t marker_words = 0;
 	for (size_t i = 0; byline_phrases[i]; i++)
 		if (starts_phrase(f, byline_phrases[i])) {
-			size_t k = strlen(byline_phrases[i]);
-			if (k > skip)
-				skip = k;
+			size_t k = count_words(byline_phrases[i]);
+			if (k > marker_words)
+				marker_words = k;
 		}
 	free(f);
-	if (!skip)
+	if (!marker_words)
 		return RV_OK;
-	/* Folding keeps ASCII byte lengths of the marker words. */
-	const char *p = rv_str_ltrim(s + skip);
-	char *names = rv_strdup(p);
+	/* Folding may change byte lengths ("rédigé"): skip words, not bytes. */
+	const char *p = s;
+	for (size_t w = 0; w < marker_words; w++) {
+		p = rv_str_ltrim(p);
+		while (*p && *p != ' ')
+			p++;
+	}
+	char *names = rv_strdup(rv_str_ltrim(p));
 	if (!names)
 		return RV_ENOMEM;
 	/* Stop at what follows the names: a comma, a pipe, a dash, a digit. */
@@ -815,8 +935,6 @@ static int add_byline(rv_article *a, const char *s)
 	char *dash = strstr(names, " - ");
 	if (dash)
 		*dash = '\0';
-	int rc = RV_OK;
-	char *save = NULL;
 	/* " et ", " and ", " und ", " y " separate several names. */
 	for (char *c = names; *c; c++) {
 		static const char *const seps[] = { " et ", " and ", " und ", " y ", " & ", NULL };
@@ -828,14 +946,20 @@ static int add_byline(rv_article *a, const char *s)
 			}
 		}
 	}
+	int rc = RV_OK;
+	char *save = NULL;
 	for (char *tok = strtok_r(names, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
 		rv_str_squeeze(tok);
-		if (rv__textdump_is_name(tok) &&
-		    (rc = rv_strlist_push_unique(&a->authors, tok, true)))
+		if (rv__textdump_is_name(tok) && (rc = rv_strlist_push_unique(out, tok, true)))
 			break;
 	}
 	free(names);
 	return rc;
+}
+
+static int add_byline(rv_article *a, const char *s)
+{
+	return byline_names(s, &a->authors);
 }
 
 static int add_tag(rv_article *a, const char *t, size_t n)
@@ -892,7 +1016,8 @@ static int read_lead(struct dump *d, const struct line *l)
 static int read_metadata(struct dump *d)
 {
 	rv_article *a = d->a;
-	rv_date meta[2], text_date, comment_min;
+	rv_date meta[2], text_date, comment_min, mod_date;
+	bool have_mod = false;
 	size_t n_meta = 0;
 	bool have_text = false, have_comment = false;
 	int rc = RV_OK;
@@ -957,9 +1082,16 @@ static int read_metadata(struct dump *d)
 			break;
 		}
 		case K_DATE:
-			if (zone == Z_PAGE && n_meta < 2 && !after_crawl(d, &l->date)) {
-				if (n_meta == 0 || rv_date_cmp(&l->date, &meta[0]) > 0)
+			/* The first timestamp is the publication; the latest one
+			 * after it, the last modification. */
+			if (zone == Z_PAGE && !after_crawl(d, &l->date)) {
+				if (n_meta == 0)
 					meta[n_meta++] = l->date;
+				else if (rv_date_cmp(&l->date, &meta[0]) > 0 &&
+					 (n_meta == 1 || rv_date_cmp(&l->date, &meta[1]) > 0)) {
+					meta[1] = l->date;
+					n_meta = 2;
+				}
 			}
 			break;
 		case K_CONTACT:
@@ -1051,7 +1183,15 @@ static int read_metadata(struct dump *d)
 				   (l->words <= 10 ||
 				    count_words(l->s + l->date_at + l->date_len) <= 4)) {
 				/* A dateline, or a lead that ends with its date. */
-				keep_date(&text_date, &have_text, &l->date);
+				char *f = fold(l->s);
+				if (!f)
+					return RV_ENOMEM;
+				bool update = l->words <= 10 && any_word(f, update_words);
+				free(f);
+				if (update)
+					keep_date(&mod_date, &have_mod, &l->date);
+				else
+					keep_date(&text_date, &have_text, &l->date);
 				rc = read_lead(d, l);
 			}
 			break;
@@ -1091,6 +1231,10 @@ static int read_metadata(struct dump *d)
 			a->published_inferred = true;
 		}
 	}
+	if (!rc && have_mod && !a->modified &&
+	    (!n_meta || rv_date_cmp(&mod_date, &meta[0]) > 0) &&
+	    (!have_text || rv_date_cmp(&mod_date, &text_date) >= 0))
+		rc = set_date(&a->modified, &mod_date);
 	if (rc)
 		return rc;
 

@@ -490,3 +490,44 @@ TEST(textdump_seed_002_no_teaser_date)
 	ASSERT_NOT_CONTAINS(a.text, "Cédéao");
 	rv_article_release(&a);
 }
+
+TEST(textdump_fixture_datelines_bylines_headings)
+{
+	rv_article a;
+	extract_file(FIXTURE("textdump/fr_datelines.txt"), &a);
+	ASSERT_STR_EQ(a.title, "Le tramway de Vallonne roulera la nuit le week-end dès avril");
+	/* "Publié le ... à 10:05" / "Mis à jour le ... à 08:30" */
+	ASSERT_STR_EQ(a.published, "2023-03-14T10:05");
+	ASSERT_STR_EQ(a.published_source, "text");
+	ASSERT_STR_EQ(a.modified, "2023-03-15T08:30");
+	assert_list(&a.authors, (const char *const[]){ "Hélène Marchand", "Paul Girard", NULL });
+	/* headings that start like a byline or an author box are the article's */
+	ASSERT_EQ(a.paragraphs.len, 5);
+	ASSERT_STR_EQ(a.paragraphs.items[1], "De nouvelles rames la nuit");
+	ASSERT(starts(a.paragraphs.items[2], "Par ailleurs, une rame sur deux"));
+	ASSERT_STR_EQ(a.paragraphs.items[3], "À propos de la sécurité");
+	ASSERT_ENDS(a.text, "1,2 million d'euros par an.");
+	assert_clean(&a);
+	ASSERT_NOT_CONTAINS(a.text, "Rédaction Vallonne");
+	ASSERT_NOT_CONTAINS(a.text, "Partager");
+	ASSERT_NOT_CONTAINS(a.text, "Transports");
+	ASSERT_NOT_CONTAINS(a.text, "marché couvert");
+	rv_article_release(&a);
+}
+
+TEST(textdump_brief_without_long_paragraph)
+{
+	const char *s = "Accueil\n\nLa piscine de Vallonne ferme pour travaux cet été\n\n"
+			"Partager\n\nLa piscine municipale fermera du 1er juillet au 31 août.\n\n"
+			"Les nageurs pourront aller au centre aquatique voisin.\n\nLire aussi\n\n"
+			"Le stade sera rénové en 2024 comme prévu par la ville.\n";
+	rv_record rec = { .data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "brief" };
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.title, "La piscine de Vallonne ferme pour travaux cet été");
+	ASSERT_EQ(a.paragraphs.len, 2);
+	ASSERT_ENDS(a.text, "au centre aquatique voisin.");
+	rv_article_release(&a);
+}
