@@ -790,13 +790,30 @@ static void find_title_and_body(struct dump *d)
 	}
 	/* The body runs to the last prose line before the first marker that
 	 * opens comments or other articles. */
-	size_t last = d->body_start;
+	size_t last = d->body_start, body_bytes = 0;
 	for (size_t i = d->body_start; i < d->n; i++) {
 		enum kind k = d->lines[i].kind;
-		if (k == K_STOP || k == K_COMMENTS || k == K_COMMENT)
+		if (k == K_COMMENTS || k == K_COMMENT)
 			break;
-		if (d->lines[i].prose && k == K_TEXT)
+		if (k == K_STOP) {
+			/* "Read more" can also sit between the standfirst and the
+			 * story: go on when more prose follows than came before. */
+			size_t after = 0;
+			for (size_t j = i + 1; j < d->n; j++) {
+				enum kind kj = d->lines[j].kind;
+				if (kj == K_STOP || kj == K_COMMENTS || kj == K_COMMENT)
+					break;
+				if (d->lines[j].prose && kj == K_TEXT)
+					after += strlen(d->lines[j].s);
+			}
+			if (after <= body_bytes)
+				break;
+			continue;
+		}
+		if (d->lines[i].prose && k == K_TEXT) {
 			last = i;
+			body_bytes += strlen(d->lines[i].s);
+		}
 	}
 	/* Short closing sentences right after the last long one still belong
 	 * to the article ("The minister meets them on Friday."). */
@@ -1587,6 +1604,19 @@ static void tidy(char *s)
 		memmove(s, s + 2, strlen(s + 2) + 1);
 }
 
+/* A short line is a heading when a paragraph follows it (a caption or a
+ * credit is followed by more furniture). */
+static bool heads_prose(const struct dump *d, size_t i)
+{
+	for (size_t j = i + 1; j < d->body_end; j++) {
+		const struct line *l = &d->lines[j];
+		if (l->kind == K_JUNK || l->kind == K_IMAGE)
+			continue;
+		return l->kind == K_TEXT && l->prose;
+	}
+	return false;
+}
+
 static int build_body(struct dump *d)
 {
 	rv_article *a = d->a;
@@ -1600,6 +1630,8 @@ static int build_body(struct dump *d)
 		/* Short lines between paragraphs are headings when they read
 		 * like words; a teaser ending in "..." is not the article's. */
 		if (!l->prose && (l->truncated || l->words < 3))
+			continue;
+		if (!l->prose && !(l->words >= 6 && ends_sentence(l->s)) && !heads_prose(d, i))
 			continue;
 		rv_strlist parts;
 		rv_strlist_init(&parts);
