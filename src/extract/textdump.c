@@ -720,6 +720,28 @@ static bool title_shaped(const struct line *l)
 	return c.letters * 2 > len && !rv_cp_is_lower(first_cp(l->s));
 }
 
+/* A marker inside the story: a "Related" box or a "Read more" button
+ * between two parts of the article, a comment count under the headline.
+ * The story goes on past marker i when the lines up to the next marker
+ * hold at least two paragraphs and a third as much prose as the body so
+ * far, and no comment header (a thread is never the story). */
+static bool more_story_after(const struct dump *d, size_t i, size_t body_bytes)
+{
+	size_t bytes = 0, paras = 0;
+	for (size_t j = i + 1; j < d->n; j++) {
+		const struct line *l = &d->lines[j];
+		if (l->kind == K_COMMENT)
+			return false;
+		if (l->kind == K_STOP || l->kind == K_COMMENTS)
+			break;
+		if (l->prose && l->kind == K_TEXT) {
+			bytes += strlen(l->s);
+			paras++;
+		}
+	}
+	return paras >= 2 && bytes * 3 >= body_bytes;
+}
+
 static void find_title_and_body(struct dump *d)
 {
 	d->title_line = d->n;
@@ -793,20 +815,10 @@ static void find_title_and_body(struct dump *d)
 	size_t last = d->body_start, body_bytes = 0;
 	for (size_t i = d->body_start; i < d->n; i++) {
 		enum kind k = d->lines[i].kind;
-		if (k == K_COMMENTS || k == K_COMMENT)
+		if (k == K_COMMENT)
 			break;
-		if (k == K_STOP) {
-			/* "Read more" can also sit between the standfirst and the
-			 * story: go on when more prose follows than came before. */
-			size_t after = 0;
-			for (size_t j = i + 1; j < d->n; j++) {
-				enum kind kj = d->lines[j].kind;
-				if (kj == K_STOP || kj == K_COMMENTS || kj == K_COMMENT)
-					break;
-				if (d->lines[j].prose && kj == K_TEXT)
-					after += strlen(d->lines[j].s);
-			}
-			if (after <= body_bytes)
+		if (k == K_STOP || k == K_COMMENTS) {
+			if (!more_story_after(d, i, body_bytes))
 				break;
 			continue;
 		}
