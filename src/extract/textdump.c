@@ -72,19 +72,37 @@ struct line {
 
 /* ---------------------------------------------------------------- text */
 
+/* Scripts written without spaces between words. */
+static bool cp_is_unspaced(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x0E00 && cp <= 0x0E7F) || (cp >= 0x0E80 && cp <= 0x0EFF) ||
+	       (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0x1780 && cp <= 0x17FF);
+}
+
+/* Words separated by spaces; in Chinese, Japanese, Thai ... a word is
+ * about two characters. */
 static size_t count_words(const char *s)
 {
-	size_t n = 0;
+	size_t n = 0, unspaced = 0;
 	bool in = false;
-	for (; *s; s++) {
-		if (*s == ' ') {
+	const char *end = s + strlen(s);
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ') {
 			in = false;
 		} else if (!in) {
 			in = true;
 			n++;
 		}
+		if ((unsigned char)*p >= 0xE0) { /* 3-byte sequences hold these scripts */
+			const char *q = p;
+			int32_t cp = rv_utf8_next(&q, end);
+			if (cp_is_unspaced(cp))
+				unspaced++;
+		}
 	}
-	return n;
+	return n + unspaced / 2;
 }
 
 /* First code point of s (-1 when none). */
@@ -144,7 +162,10 @@ static bool ends_sentence(const char *s)
 	size_t n = strlen(s);
 	int32_t cp = last_cp(s, n);
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0xBB ||
-	       cp == '"' || cp == 0x201D || cp == ')' || cp == 0x201C;
+	       cp == '"' || cp == 0x201D || cp == ')' || cp == 0x201C ||
+	       /* 。！？」』） ؟ ۔ । */
+	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x300D || cp == 0x300F ||
+	       cp == 0xFF09 || cp == 0x061F || cp == 0x06D4 || cp == 0x0964;
 }
 
 static bool is_truncated(const char *s)
@@ -223,7 +244,10 @@ static const char *const boiler_phrases[] = {
 	"lesezeit", "anzeige", "werbung", "compartir", "imprimir", "suscribete", "suscribirse",
 	"registrate", "ver mas", "ver todo", "leer mas", "tiempo de lectura", "publicidad",
 	"votre adresse", "your email address", "ihre e-mail-adresse", "tu direccion de correo",
-	"les champs", "required fields", NULL,
+	"les champs", "required fields",
+	/* credits of a picture on their own line */
+	"photo", "photos", "foto", "fotos", "bild", "image", "credit", "credits", "credit photo",
+	"illustration", "imagen", "quelle", NULL,
 };
 
 /* An author box's heading ("À propos X"), unless it is about a topic. */
@@ -252,6 +276,13 @@ static bool any_word(const char *f, const char *const *words)
 	}
 	return false;
 }
+
+/* Boilerplate words that are only a credit when a colon or slash follows
+ * ("Foto: dpa", "Photo: AFP/Jane Doe"); "Photos of the day" is a heading. */
+static const char *const credit_phrases[] = {
+	"photo", "photos", "foto", "fotos", "bild", "image", "credit", "credits",
+	"credit photo", "illustration", "imagen", "quelle", NULL,
+};
 
 /* Words in a byline before the names. */
 static const char *const byline_phrases[] = {
@@ -558,8 +589,11 @@ static void classify(struct line *l)
 		l->kind = K_COMMENTS;
 	else if (fw <= 6 && any_phrase(g, stop_phrases))
 		l->kind = K_STOP;
-	else if ((fw <= 6 || (fw <= 14 && !ends_sentence(s))) && any_phrase(g, boiler_phrases))
+	else if ((fw <= 6 || (fw <= 14 && !ends_sentence(s))) && any_phrase(g, boiler_phrases) &&
+		 (!any_phrase(g, credit_phrases) || strpbrk(s, ":/")))
 		l->kind = K_BOILER;
+	else if (fw <= 12 && (rv_str_starts_with(s, "\xC2\xA9") || rv_str_istarts_with(s, "(c) ")))
+		l->kind = K_BOILER; /* © 2023 Outlet, All rights reserved */
 	else if (fw <= 12 && fw >= 3 && !l->has_date && any_phrase(f, byline_phrases)) {
 		/* "Par ailleurs, ..." is prose: a byline names people. */
 		rv_strlist names;
@@ -717,7 +751,7 @@ static bool title_shaped(const struct line *l)
 	if (l->words < 4 || l->words > 40)
 		return false;
 	struct letters c = count_letters(l->s, len);
-	return c.letters * 2 > len && !rv_cp_is_lower(first_cp(l->s));
+	return c.letters * 2 > rv_utf8_length(l->s) && !rv_cp_is_lower(first_cp(l->s));
 }
 
 /* A marker inside the story: a "Related" box or a "Read more" button

@@ -531,3 +531,27 @@ TEST(textdump_brief_without_long_paragraph)
 	ASSERT_ENDS(a.text, "au centre aquatique voisin.");
 	rv_article_release(&a);
 }
+
+TEST(textdump_unspaced_script_and_credit_lines)
+{
+	/* Chinese has no spaces: words are counted by characters, and 。 ends
+	 * a sentence. Credit and copyright lines are furniture. */
+	const char *s = "首页 > 新闻 > 本地\n\n"
+			"河谷市新建的图书馆本周六正式开放\n\n"
+			"Foto: Archiv/Stadt\n\n"
+			"河谷市新建的图书馆将于本周六上午九点正式向市民开放，馆内共有藏书十二万册，并设有儿童阅读区和自习室。\n\n"
+			"市图书馆馆长表示，开放第一个月内，市民可以免费办理借书证，每人每次最多可借五本书。\n\n"
+			"© 2023 河谷日报\n";
+	rv_record rec = { .data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "zh" };
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.title, "河谷市新建的图书馆本周六正式开放");
+	ASSERT_EQ(a.paragraphs.len, 2);
+	ASSERT(starts(a.text, "河谷市新建的图书馆将于"));
+	ASSERT_NOT_CONTAINS(a.text, "Foto");
+	ASSERT_NOT_CONTAINS(a.text, "2023");
+	ASSERT_NOT_CONTAINS(a.text, "首页");
+	rv_article_release(&a);
+}
