@@ -142,6 +142,20 @@ static struct letters count_letters(const char *s, size_t len)
 	struct letters c = { 0 };
 	const char *p = s, *end = s + len;
 	while (p < end) {
+		unsigned char b = (unsigned char)*p;
+		if (b < 0x80) { /* ASCII without a table lookup */
+			p++;
+			if (isdigit(b)) {
+				c.digits++;
+			} else if (isalpha(b)) {
+				c.letters++;
+				if (isupper(b))
+					c.upper++;
+				else
+					c.lower++;
+			}
+			continue;
+		}
 		int32_t cp = rv_utf8_next(&p, end);
 		if (cp >= '0' && cp <= '9') {
 			c.digits++;
@@ -480,6 +494,22 @@ static bool find_date_only(const char *s, rv_date *d, size_t *at, size_t *len)
 
 static int byline_names(const char *s, rv_strlist *out);
 
+/* Dates are read from short lines (datelines, comment headers) and from
+ * the end of a lead; a year has four digits. Skipping the rest keeps the
+ * month-name search off the body's long paragraphs. */
+static bool maybe_dated(const char *s, size_t len, size_t words)
+{
+	size_t run = 0, last_year = (size_t)-1;
+	for (size_t i = 0; i < len; i++) {
+		run = isdigit((unsigned char)s[i]) ? run + 1 : 0;
+		if (run == 4)
+			last_year = i;
+	}
+	if (last_year == (size_t)-1)
+		return false;
+	return words <= 30 || len - last_year <= 80;
+}
+
 /* ---------------------------------------------------------------- classify */
 
 static void classify(struct line *l)
@@ -510,7 +540,8 @@ static void classify(struct line *l)
 		if (is_filler_token(t, n))
 			fillers++;
 	}
-	l->has_date = find_date(s, &l->date, &l->date_at, &l->date_len);
+	l->has_date = maybe_dated(s, len, l->words) &&
+		      find_date(s, &l->date, &l->date_at, &l->date_len);
 	l->truncated = is_truncated(s);
 
 	if (xpaths && xpaths * 2 >= l->words) {
@@ -567,10 +598,12 @@ static void classify(struct line *l)
 		}
 	}
 
-	char *f = fold(s);
+	/* Known phrases are only looked for in short lines (the longest
+	 * test is a comment header's 25 words): long lines skip the fold. */
+	char *f = l->words <= 25 ? fold(s) : NULL;
 	if (!f) {
 		l->kind = K_TEXT;
-		return;
+		goto shape;
 	}
 	size_t fw = l->words;
 	/* "6 Commentaires", "Sur le même sujet (2)": a count may lead or follow. */
@@ -606,7 +639,7 @@ static void classify(struct line *l)
 	free(f);
 	if (l->kind != K_TEXT)
 		return;
-
+shape:;
 	int32_t c0 = first_cp(s);
 	bool sentence_punct = strpbrk(s, ".!?;") != NULL;
 	/* Reading-time and count widgets: "2 min", "5 min read". */
