@@ -1664,6 +1664,23 @@ int rv__textdump_cut_pitch(char **para)
 	return RV_OK;
 }
 
+/* Drop the last sentence of *para when it is a pitch's lead-in. */
+static int cut_pitch_lead(char **para)
+{
+	char *s = *para;
+	size_t n = strlen(s);
+	size_t st = sentence_start(s, n > 0 ? n - 1 : 0);
+	char *f = fold(s + st);
+	if (!f)
+		return RV_ENOMEM;
+	if (has_any(f, pitch_lead_words) && count_words(s + st) <= 40) {
+		s[st] = '\0';
+		rv_str_squeeze(s);
+	}
+	free(f);
+	return RV_OK;
+}
+
 /* ". ." and " ." left where a caption or a link was cut out. */
 static void tidy(char *s)
 {
@@ -1726,10 +1743,17 @@ static int build_body(struct dump *d)
 	if (!rc && a->paragraphs.len) {
 		char **last = &a->paragraphs.items[a->paragraphs.len - 1];
 		rc = rv__textdump_cut_pitch(last);
-		/* A trailing run of capitals is a button: "ABONNEZ-VOUS MAINTENANT". */
 		if (!rc && !**last) {
+			/* The pitch was a paragraph of its own: its lead-in ("quality
+			 * journalism matters more than ever") may end the one before. */
 			free(*last);
 			a->paragraphs.len--;
+			if (a->paragraphs.len)
+				rc = cut_pitch_lead(&a->paragraphs.items[a->paragraphs.len - 1]);
+			if (!rc && a->paragraphs.len && !a->paragraphs.items[a->paragraphs.len - 1][0]) {
+				free(a->paragraphs.items[a->paragraphs.len - 1]);
+				a->paragraphs.len--;
+			}
 		}
 	}
 	return rc;

@@ -555,3 +555,22 @@ TEST(textdump_unspaced_script_and_credit_lines)
 	ASSERT_NOT_CONTAINS(a.text, "首页");
 	rv_article_release(&a);
 }
+
+TEST(textdump_pitch_as_its_own_paragraphs)
+{
+	const char *s = "Lakeside opens a new ferry pier on the north shore next month\n\n"
+			"The new pier on the north shore of Lakeside will open next month, the harbour "
+			"office said on Monday, after two years of works that cost four million.\n\n"
+			"Ferries to the islands will leave from there every hour in summer.\n\n"
+			"In a time of noise, quality journalism matters more than ever.\n\n"
+			"By subscribing, you help us report the stories that matter to you.\n\n"
+			"More Updates\n";
+	rv_record rec = { .data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "p" };
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT_EQ(a.paragraphs.len, 2);
+	ASSERT_ENDS(a.text, "every hour in summer.");
+	rv_article_release(&a);
+}
