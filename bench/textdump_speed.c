@@ -44,8 +44,10 @@ int main(int argc, char **argv)
 	long n = 0, ok = 0;
 	for (long r = 0; r < rounds; r++)
 		for (int i = 0; i < nf; i++) {
-			rv_record rec = { .data = data[i], .len = len[i], .format = RV_FORMAT_TEXT,
-					  .ref = argv[i + 2] };
+			rv_record rec = {.data = data[i],
+			                 .len = len[i],
+			                 .format = RV_FORMAT_TEXT,
+			                 .ref = argv[i + 2]};
 			rv_article a;
 			rv_article_init(&a);
 			rv_error err;
@@ -56,9 +58,10 @@ int main(int argc, char **argv)
 		}
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
 	double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	printf("%ld dumps (%ld ok, %.1f KiB each on average) in %.3f s CPU: %.0f dumps/s, %.1f MB/s\n",
-	       n, ok, (double)bytes / nf / 1024, s, (double)n / s,
-	       (double)bytes * (double)rounds / s / 1e6);
+	printf(
+	    "%ld dumps (%ld ok, %.1f KiB each on average) in %.3f s CPU: %.0f dumps/s, %.1f MB/s\n",
+	    n, ok, (double)bytes / nf / 1024, s, (double)n / s,
+	    (double)bytes * (double)rounds / s / 1e6);
 	for (int i = 0; i < nf; i++)
 		free(data[i]);
 	free(data);

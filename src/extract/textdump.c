@@ -8,12 +8,13 @@
  *      lower-case keyword, a contact line, a number run, a known prompt,
  *      a line of prose ...);
  *   2. find the body: it starts at the first line of prose after the title
- *      and ends at the last line of prose before the first marker that opens
- *      a comment thread or a list of other articles;
- *   3. take the metadata from the lines around it, weakest evidence last,
- *      and clean the body paragraphs (glued paragraphs split, photo credits
- *      and the closing subscription pitch cut).
+ *      and ends at the last line of prose before the marker that opens a
+ *      comment thread or a list of other articles (README "Text dumps");
+ *   3. take the metadata from the lines around it, strongest evidence
+ *      first, and clean the body paragraphs (textdump_clean.c: glued
+ *      paragraphs split, photo credits and the closing pitch cut).
  *
+ * Line measures (letters, words, sentence ends) are in textdump_text.c.
  * The rules look at shape (length, case, punctuation, numbers, links,
  * repetition, position) first; the phrase lists below are only the
  * well-known prompts in FR/EN/DE/ES.
@@ -34,10 +35,6 @@
 #define MAX_LINES 20000
 #define MAX_LINE_BYTES ((size_t)1 << 20)
 #define TITLE_WINDOW 200
-/* A token longer than this is a link or garbage, never two glued words. */
-#define MAX_TOKEN 256
-/* Credits cut from one paragraph at most (each cut moves the rest). */
-#define MAX_CREDITS 64
 
 enum kind {
 	K_JUNK,       /* no words: numbers, symbols, "1920 1080 true", bare years */
@@ -59,144 +56,18 @@ enum kind {
 };
 
 struct line {
-	char *s;         /* squeezed text, owned */
+	char *s; /* squeezed text, owned */
 	size_t words;
 	enum kind kind;
-	uint64_t hash;   /* of s, to spot repeated lines cheaply */
-	bool prose;      /* reads like a paragraph of the article */
-	bool truncated;  /* ends with "..." / "…": a teaser or a meta lead */
-	bool has_date;   /* rv_date_find found a date in it */
+	uint64_t hash;  /* of s, to spot repeated lines cheaply */
+	bool prose;     /* reads like a paragraph of the article */
+	bool truncated; /* ends with "..." / "…": a teaser or a meta lead */
+	bool has_date;  /* rv_date_find found a date in it */
 	rv_date date;
 	size_t date_at, date_len;
 };
 
 /* ---------------------------------------------------------------- text */
-
-/* Scripts written without spaces between words. */
-static bool cp_is_unspaced(int32_t cp)
-{
-	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0x0E00 && cp <= 0x0E7F) || (cp >= 0x0E80 && cp <= 0x0EFF) ||
-	       (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0x1780 && cp <= 0x17FF);
-}
-
-/* Words separated by spaces; in Chinese, Japanese, Thai ... a word is
- * about two characters. */
-static size_t count_words(const char *s)
-{
-	size_t n = 0, unspaced = 0;
-	bool in = false;
-	const char *end = s + strlen(s);
-	for (const char *p = s; *p; p++) {
-		if (*p == ' ') {
-			in = false;
-		} else if (!in) {
-			in = true;
-			n++;
-		}
-		if ((unsigned char)*p >= 0xE0) { /* 3-byte sequences hold these scripts */
-			const char *q = p;
-			int32_t cp = rv_utf8_next(&q, end);
-			if (cp_is_unspaced(cp))
-				unspaced++;
-		}
-	}
-	return n + unspaced / 2;
-}
-
-/* First code point of s (-1 when none). */
-static int32_t first_cp(const char *s)
-{
-	const char *p = s;
-	return *s ? rv_utf8_next(&p, s + strlen(s)) : -1;
-}
-
-/* Last code point before end. */
-static int32_t last_cp(const char *s, size_t len)
-{
-	size_t i = len;
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i == 0 && len == 0)
-		return -1;
-	if (i > 0)
-		i--;
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	const char *p = s + i;
-	return rv_utf8_next(&p, s + len);
-}
-
-static bool cp_is_letter(int32_t cp)
-{
-	return cp > 0 && rv_cp_is_alnum(cp) && !(cp >= '0' && cp <= '9');
-}
-
-struct letters {
-	size_t letters, upper, lower, digits;
-};
-
-static struct letters count_letters(const char *s, size_t len)
-{
-	struct letters c = { 0 };
-	const char *p = s, *end = s + len;
-	while (p < end) {
-		unsigned char b = (unsigned char)*p;
-		if (b < 0x80) { /* ASCII without a table lookup */
-			p++;
-			if (isdigit(b)) {
-				c.digits++;
-			} else if (isalpha(b)) {
-				c.letters++;
-				if (isupper(b))
-					c.upper++;
-				else
-					c.lower++;
-			}
-			continue;
-		}
-		int32_t cp = rv_utf8_next(&p, end);
-		if (cp >= '0' && cp <= '9') {
-			c.digits++;
-		} else if (cp_is_letter(cp)) {
-			c.letters++;
-			if (rv_cp_is_upper(cp))
-				c.upper++;
-			else if (rv_cp_is_lower(cp))
-				c.lower++;
-		}
-	}
-	return c;
-}
-
-/* Sentence-final: . ! ? … and closing quotes/brackets after them. */
-static bool ends_sentence(const char *s)
-{
-	size_t n = strlen(s);
-	int32_t cp = last_cp(s, n);
-	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0xBB ||
-	       cp == '"' || cp == 0x201D || cp == ')' || cp == 0x201C ||
-	       /* 。！？」』） ؟ ۔ । */
-	       cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x300D || cp == 0x300F ||
-	       cp == 0xFF09 || cp == 0x061F || cp == 0x06D4 || cp == 0x0964;
-}
-
-static bool is_truncated(const char *s)
-{
-	size_t n = strlen(s);
-	return (n >= 3 && !strcmp(s + n - 3, "...")) ||
-	       rv_str_ends_with(s, "\xE2\x80\xA6"); /* … */
-}
-
-/* Accent-free lower-case copy for phrase matching. */
-static char *fold(const char *s)
-{
-	char *f = rv_utf8_fold(s);
-	if (f)
-		rv_str_squeeze(f);
-	return f;
-}
 
 /* f starts with phrase as whole words. */
 static bool starts_phrase(const char *f, const char *phrase)
@@ -218,65 +89,179 @@ static bool any_phrase(const char *f, const char *const *list)
 /* Folded (no accents, lower case). Lines that open a list of other
  * articles, an author box or a site widget: the article is over. */
 static const char *const stop_phrases[] = {
-	"check also", "see also", "read also", "read more", "related", "related articles",
-	"related posts", "related stories", "you might also enjoy", "you might also like",
-	"you may also like", "more updates", "more stories", "more from", "stay connected",
-	"recommended", "most read", "most popular", "top stories", "trending", "about the author",
-	"sur le meme sujet", "a lire aussi", "lire aussi", "voir aussi", "a voir aussi",
-	"articles similaires", "dans la meme rubrique", "les plus lus",
-	"le fil info", "voir plus d'articles", "le meilleur de l'actu", "a la une",
-	"das konnte sie auch interessieren", "auch interessant", "mehr zum thema", "weitere artikel",
-	"meistgelesen", "uber den autor", "te puede interesar", "tambien te puede interesar",
-	"noticias relacionadas", "mas noticias", "lo mas leido", "sobre el autor", "relacionado",
-	NULL,
+    "check also",
+    "see also",
+    "read also",
+    "read more",
+    "related",
+    "related articles",
+    "related posts",
+    "related stories",
+    "you might also enjoy",
+    "you might also like",
+    "you may also like",
+    "more updates",
+    "more stories",
+    "more from",
+    "stay connected",
+    "recommended",
+    "most read",
+    "most popular",
+    "top stories",
+    "trending",
+    "about the author",
+    "sur le meme sujet",
+    "a lire aussi",
+    "lire aussi",
+    "voir aussi",
+    "a voir aussi",
+    "articles similaires",
+    "dans la meme rubrique",
+    "les plus lus",
+    "le fil info",
+    "voir plus d'articles",
+    "le meilleur de l'actu",
+    "a la une",
+    "das konnte sie auch interessieren",
+    "auch interessant",
+    "mehr zum thema",
+    "weitere artikel",
+    "meistgelesen",
+    "uber den autor",
+    "te puede interesar",
+    "tambien te puede interesar",
+    "noticias relacionadas",
+    "mas noticias",
+    "lo mas leido",
+    "sobre el autor",
+    "relacionado",
+    NULL,
 };
 
 /* Lines that open a comment thread. */
 static const char *const comment_phrases[] = {
-	"leave a reply", "leave a comment", "comments", "comment", "responses", "replies",
-	"laisser une reponse", "laisser un commentaire", "commentaires", "commentaire",
-	"reactions", "reagissez", "kommentare", "kommentar", "schreiben sie einen kommentar",
-	"comentarios", "deja un comentario", "deja una respuesta", NULL,
+    "leave a reply",
+    "leave a comment",
+    "comments",
+    "comment",
+    "responses",
+    "replies",
+    "laisser une reponse",
+    "laisser un commentaire",
+    "commentaires",
+    "commentaire",
+    "reactions",
+    "reagissez",
+    "kommentare",
+    "kommentar",
+    "schreiben sie einen kommentar",
+    "comentarios",
+    "deja un comentario",
+    "deja una respuesta",
+    NULL,
 };
 
 /* A comment's header: who posted it (with a date on the same line). */
 static const char *const poster_phrases[] = {
-	"poste par", "publie par", "posted by", "posted on", "submitted by",
-	"geschrieben von", "verfasst von", "publicado por", "escrito por", NULL,
+    "poste par",       "publie par",   "posted by",     "posted on",   "submitted by",
+    "geschrieben von", "verfasst von", "publicado por", "escrito por", NULL,
 };
 
 /* Prompts and page furniture (the whole line is one of these, or starts
  * with one and is short). */
 static const char *const boiler_phrases[] = {
-	"share", "share post", "share this", "share on", "tweet", "print", "email", "e-mail",
-	"subscribe", "sign up", "sign in", "log in", "newsletter", "newsletters", "follow us",
-	"see all", "see more", "load more", "more comments", "show more", "advertisement",
-	"partager", "partagez", "imprimer", "abonnez-vous", "s'abonner", "je m'abonne",
-	"inscrivez-vous", "je m'inscris", "s'inscrire", "voir tout", "voir plus", "lire la suite",
-	"plus de commentaires", "suivez-nous", "publicite", "temps de lecture", "lecture",
-	"teilen", "drucken", "abonnieren", "jetzt abonnieren", "anmelden", "mehr anzeigen",
-	"lesezeit", "anzeige", "werbung", "compartir", "imprimir", "suscribete", "suscribirse",
-	"registrate", "ver mas", "ver todo", "leer mas", "tiempo de lectura", "publicidad",
-	"votre adresse", "your email address", "ihre e-mail-adresse", "tu direccion de correo",
-	"les champs", "required fields",
-	/* credits of a picture on their own line */
-	"photo", "photos", "foto", "fotos", "bild", "image", "credit", "credits", "credit photo",
-	"illustration", "imagen", "quelle", NULL,
+    "share",
+    "share post",
+    "share this",
+    "share on",
+    "tweet",
+    "print",
+    "email",
+    "e-mail",
+    "subscribe",
+    "sign up",
+    "sign in",
+    "log in",
+    "newsletter",
+    "newsletters",
+    "follow us",
+    "see all",
+    "see more",
+    "load more",
+    "more comments",
+    "show more",
+    "advertisement",
+    "partager",
+    "partagez",
+    "imprimer",
+    "abonnez-vous",
+    "s'abonner",
+    "je m'abonne",
+    "inscrivez-vous",
+    "je m'inscris",
+    "s'inscrire",
+    "voir tout",
+    "voir plus",
+    "lire la suite",
+    "plus de commentaires",
+    "suivez-nous",
+    "publicite",
+    "temps de lecture",
+    "lecture",
+    "teilen",
+    "drucken",
+    "abonnieren",
+    "jetzt abonnieren",
+    "anmelden",
+    "mehr anzeigen",
+    "lesezeit",
+    "anzeige",
+    "werbung",
+    "compartir",
+    "imprimir",
+    "suscribete",
+    "suscribirse",
+    "registrate",
+    "ver mas",
+    "ver todo",
+    "leer mas",
+    "tiempo de lectura",
+    "publicidad",
+    "votre adresse",
+    "your email address",
+    "ihre e-mail-adresse",
+    "tu direccion de correo",
+    "les champs",
+    "required fields",
+    /* credits of a picture on their own line */
+    "photo",
+    "photos",
+    "foto",
+    "fotos",
+    "bild",
+    "image",
+    "credit",
+    "credits",
+    "credit photo",
+    "illustration",
+    "imagen",
+    "quelle",
+    NULL,
 };
 
 /* An author box's heading ("À propos X"), unless it is about a topic. */
 static const char *const about_phrases[] = {
-	"a propos", "about", "uber", "acerca de", "sobre", NULL,
+    "a propos", "about", "uber", "acerca de", "sobre", NULL,
 };
 static const char *const about_topic_phrases[] = {
-	"a propos de", "a propos du", "a propos des", "a propos d'", "about the", "uber die",
-	"uber den", "uber das", NULL,
+    "a propos de", "a propos du", "a propos des", "a propos d'", "about the",
+    "uber die",    "uber den",    "uber das",     NULL,
 };
 
 /* A dateline that gives the last update, not the publication. */
 static const char *const update_words[] = {
-	"mis a jour", "mise a jour", "modifie", "actualise", "updated", "last updated",
-	"aktualisiert", "geandert", "actualizado", "modificado", NULL,
+    "mis a jour",   "mise a jour", "modifie",     "actualise",  "updated", "last updated",
+    "aktualisiert", "geandert",    "actualizado", "modificado", NULL,
 };
 
 /* f contains one of words at a word start. */
@@ -285,7 +270,8 @@ static bool any_word(const char *f, const char *const *words)
 	for (size_t i = 0; words[i]; i++) {
 		size_t n = strlen(words[i]);
 		for (const char *p = strstr(f, words[i]); p; p = strstr(p + 1, words[i]))
-			if ((p == f || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+			if ((p == f || !isalnum((unsigned char)p[-1])) &&
+			    !isalnum((unsigned char)p[n]))
 				return true;
 	}
 	return false;
@@ -294,27 +280,21 @@ static bool any_word(const char *f, const char *const *words)
 /* Boilerplate words that are only a credit when a colon or slash follows
  * ("Foto: dpa", "Photo: AFP/Jane Doe"); "Photos of the day" is a heading. */
 static const char *const credit_phrases[] = {
-	"photo", "photos", "foto", "fotos", "bild", "image", "credit", "credits",
-	"credit photo", "illustration", "imagen", "quelle", NULL,
+    "photo",   "photos",       "foto",         "fotos",  "bild",   "image", "credit",
+    "credits", "credit photo", "illustration", "imagen", "quelle", NULL,
 };
 
 /* Words in a byline before the names. */
 static const char *const byline_phrases[] = {
-	"par", "by", "von", "por", "written by", "redige par", "ecrit par", NULL,
+    "par", "by", "von", "por", "written by", "redige par", "ecrit par", NULL,
 };
 
 /* ---------------------------------------------------------------- tokens */
 
-static bool is_url_token(const char *t, size_t n)
-{
-	return (n > 8 && !strncmp(t, "http://", 7)) || (n > 9 && !strncmp(t, "https://", 8)) ||
-	       (n > 5 && !strncmp(t, "www.", 4));
-}
-
 static bool is_image_url(const char *t, size_t n)
 {
-	static const char *const ext[] = { ".jpg", ".jpeg", ".png", ".gif", ".webp",
-					   ".svg", ".avif", ".bmp", NULL };
+	static const char *const ext[] = {".jpg", ".jpeg", ".png", ".gif", ".webp",
+	                                  ".svg", ".avif", ".bmp", NULL};
 	size_t end = n;
 	for (size_t i = 0; i < n; i++)
 		if (t[i] == '?' || t[i] == '#') {
@@ -332,7 +312,7 @@ static bool is_image_url(const char *t, size_t n)
 static bool is_email_token(const char *t, size_t n)
 {
 	const char *at = memchr(t, '@', n);
-	return at && at > t && memchr(at, '.', n - (size_t)(at - t)) && !is_url_token(t, n);
+	return at && at > t && memchr(at, '.', n - (size_t)(at - t)) && !rv__td_is_url_token(t, n);
 }
 
 /* "+74956456601", "+33 1 23 45 67 89" starts, "01.23.45.67.89". */
@@ -350,8 +330,7 @@ static bool is_phone_token(const char *t, size_t n)
 
 static bool is_xpath_token(const char *t, size_t n)
 {
-	return (n > 5 && !strncmp(t, "/html", 5)) || memmem(t, n, "[@", 2) ||
-	       memmem(t, n, "/@", 2);
+	return (n > 5 && !strncmp(t, "/html", 5)) || memmem(t, n, "[@", 2) || memmem(t, n, "/@", 2);
 }
 
 /* Tokens that carry no words: numbers, sizes, booleans, lone symbols. */
@@ -360,7 +339,7 @@ static bool is_filler_token(const char *t, size_t n)
 	if ((n == 4 && !strncmp(t, "true", 4)) || (n == 5 && !strncmp(t, "false", 5)) ||
 	    (n == 4 && !strncmp(t, "null", 4)))
 		return true;
-	struct letters c = count_letters(t, n);
+	struct rv__td_letters c = rv__td_count_letters(t, n);
 	return c.letters < 2;
 }
 
@@ -379,24 +358,24 @@ static bool next_token(const char **p, const char **t, size_t *n)
 	return true;
 }
 
-#define FOR_TOKENS(s, t, n)                                                 \
-	for (const char *t##_p = (s), *t = NULL; t##_p; t##_p = NULL)       \
+#define FOR_TOKENS(s, t, n)                                                                        \
+	for (const char *t##_p = (s), *t = NULL; t##_p; t##_p = NULL)                              \
 		for (size_t n = 0; next_token(&t##_p, &t, &n);)
 
 /* A person's name: 2-4 words, capitalised (particles allowed), no digits. */
 bool rv__textdump_is_name(const char *s)
 {
-	static const char *const particles[] = { "de", "du", "des", "la", "le", "von", "van",
-						 "der", "den", "da", "di", "del", "dos",
-						 "bin", "al", "y", "e", NULL };
+	static const char *const particles[] = {"de",  "du",  "des", "la", "le", "von",
+	                                        "van", "der", "den", "da", "di", "del",
+	                                        "dos", "bin", "al",  "y",  "e",  NULL};
 	size_t words = 0, caps = 0;
 	if (!*s || strlen(s) > 60)
 		return false;
 	FOR_TOKENS(s, t, n)
 	{
 		words++;
-		int32_t cp = first_cp(t);
-		struct letters c = count_letters(t, n);
+		int32_t cp = rv__td_first_cp(t);
+		struct rv__td_letters c = rv__td_count_letters(t, n);
 		if (c.digits || memchr(t, '@', n) || memchr(t, '/', n) || memchr(t, ':', n))
 			return false;
 		if (rv_cp_is_upper(cp)) {
@@ -420,7 +399,8 @@ bool rv__textdump_is_name(const char *s)
  * "à 10:05", "at 10:05", "um 10.05 Uhr", "a las 10:05", "10h05". */
 static void time_after(const char *s, rv_date *d, size_t *len)
 {
-	static const char *const leads[] = { "\xC3\xA0 ", "a ", "at ", "um ", "a las ", "kl. ", NULL };
+	static const char *const leads[] = {"\xC3\xA0 ", "a ",   "at ", "um ",
+	                                    "a las ",    "kl. ", NULL};
 	const char *p = s + *len;
 	while (*p == ' ' || *p == ',' || *p == '-' || *p == '|')
 		p++;
@@ -516,8 +496,8 @@ static void classify(struct line *l)
 {
 	const char *s = l->s;
 	size_t len = strlen(s);
-	l->words = count_words(s);
-	struct letters all = count_letters(s, len);
+	l->words = rv__td_count_words(s);
+	struct rv__td_letters all = rv__td_count_letters(s, len);
 	if (all.letters < 2 && !all.digits) {
 		l->kind = K_JUNK;
 		return;
@@ -526,7 +506,7 @@ static void classify(struct line *l)
 	size_t urls = 0, images = 0, emails = 0, phones = 0, xpaths = 0, fillers = 0;
 	FOR_TOKENS(s, t, n)
 	{
-		if (is_url_token(t, n)) {
+		if (rv__td_is_url_token(t, n)) {
 			urls++;
 			if (is_image_url(t, n))
 				images++;
@@ -540,9 +520,9 @@ static void classify(struct line *l)
 		if (is_filler_token(t, n))
 			fillers++;
 	}
-	l->has_date = maybe_dated(s, len, l->words) &&
-		      find_date(s, &l->date, &l->date_at, &l->date_len);
-	l->truncated = is_truncated(s);
+	l->has_date =
+	    maybe_dated(s, len, l->words) && find_date(s, &l->date, &l->date_at, &l->date_len);
+	l->truncated = rv__td_is_truncated(s);
 
 	if (xpaths && xpaths * 2 >= l->words) {
 		l->kind = K_XPATH;
@@ -583,14 +563,14 @@ static void classify(struct line *l)
 	if (strstr(s, " \xC2\xBB ") || strstr(s, " \xE2\x80\xBA ") || strstr(s, " > ")) {
 		/* Home » World » Title; but « quotes » in prose use both signs. */
 		size_t first = strlen(s);
-		const char *seps[] = { " \xC2\xBB ", " \xE2\x80\xBA ", " > " };
+		const char *seps[] = {" \xC2\xBB ", " \xE2\x80\xBA ", " > "};
 		for (size_t k = 0; k < 3; k++) {
 			const char *q = strstr(s, seps[k]);
 			if (q && (size_t)(q - s) < first)
 				first = (size_t)(q - s);
 		}
 		char *seg = rv_strndup(s, first);
-		size_t seg_words = seg ? count_words(seg) : 99;
+		size_t seg_words = seg ? rv__td_count_words(seg) : 99;
 		free(seg);
 		if (!strstr(s, "\xC2\xAB") && l->words <= 40 && seg_words <= 4) {
 			l->kind = K_BREADCRUMB;
@@ -600,7 +580,7 @@ static void classify(struct line *l)
 
 	/* Known phrases are only looked for in short lines (the longest
 	 * test is a comment header's 25 words): long lines skip the fold. */
-	char *f = l->words <= 25 ? fold(s) : NULL;
+	char *f = l->words <= 25 ? rv__td_fold(s) : NULL;
 	if (!f) {
 		l->kind = K_TEXT;
 		goto shape;
@@ -622,8 +602,9 @@ static void classify(struct line *l)
 		l->kind = K_COMMENTS;
 	else if (fw <= 6 && any_phrase(g, stop_phrases))
 		l->kind = K_STOP;
-	else if ((fw <= 6 || (fw <= 14 && !ends_sentence(s))) && any_phrase(g, boiler_phrases) &&
-		 (!any_phrase(g, credit_phrases) || strpbrk(s, ":/")))
+	else if ((fw <= 6 || (fw <= 14 && !rv__td_ends_sentence(s))) &&
+	         any_phrase(g, boiler_phrases) &&
+	         (!any_phrase(g, credit_phrases) || strpbrk(s, ":/")))
 		l->kind = K_BOILER;
 	else if (fw <= 12 && (rv_str_starts_with(s, "\xC2\xA9") || rv_str_istarts_with(s, "(c) ")))
 		l->kind = K_BOILER; /* © 2023 Outlet, All rights reserved */
@@ -640,10 +621,10 @@ static void classify(struct line *l)
 	if (l->kind != K_TEXT)
 		return;
 shape:;
-	int32_t c0 = first_cp(s);
+	int32_t c0 = rv__td_first_cp(s);
 	bool sentence_punct = strpbrk(s, ".!?;") != NULL;
 	/* Reading-time and count widgets: "2 min", "5 min read". */
-	if (l->words <= 6 && all.digits && strstr(s, "min") && !ends_sentence(s)) {
+	if (l->words <= 6 && all.digits && strstr(s, "min") && !rv__td_ends_sentence(s)) {
 		l->kind = K_BOILER;
 		return;
 	}
@@ -660,7 +641,7 @@ shape:;
 					longest = cur;
 				cur = 0;
 			}
-			if (rv_cp_is_upper(first_cp(t)))
+			if (rv_cp_is_upper(rv__td_first_cp(t)))
 				lower = false;
 		}
 		if (cur > longest)
@@ -671,13 +652,12 @@ shape:;
 				return;
 			}
 	}
-	if (l->words <= 4 && rv_cp_is_lower(c0) && !sentence_punct && !all.digits &&
-	    len <= 48) {
+	if (l->words <= 4 && rv_cp_is_lower(c0) && !sentence_punct && !all.digits && len <= 48) {
 		l->kind = K_KEYWORD;
 		return;
 	}
-	l->prose = !l->truncated && l->words >= 10 &&
-		   (ends_sentence(s) || l->words >= 30) && all.upper * 2 < all.letters;
+	l->prose = !l->truncated && l->words >= 10 && (rv__td_ends_sentence(s) || l->words >= 30) &&
+	           all.upper * 2 < all.letters;
 }
 
 /* ---------------------------------------------------------------- state */
@@ -687,10 +667,10 @@ struct dump {
 	size_t n;
 	const rv_record *rec;
 	rv_article *a;
-	size_t title_line;   /* index, or n when none */
-	size_t body_start;   /* first body line, n when none */
-	size_t body_end;     /* one past the last body line */
-	char *source_text;   /* outlet named by a contact or lead line */
+	size_t title_line; /* index, or n when none */
+	size_t body_start; /* first body line, n when none */
+	size_t body_end;   /* one past the last body line */
+	char *source_text; /* outlet named by a contact or lead line */
 	bool has_fetched;
 	rv_date fetched;
 };
@@ -723,7 +703,9 @@ static int split_lines(struct dump *d, const char *text, size_t len)
 		const char *b = s;
 		while (rv_str_starts_with(b, "\xE2\x80\xA2") || rv_str_starts_with(b, "* ") ||
 		       rv_str_starts_with(b, "- ") || rv_str_starts_with(b, "\xC2\xB7"))
-			b = rv_str_ltrim(b + (b[0] == '*' || b[0] == '-' ? 1 : b[0] == '\xC2' ? 2 : 3));
+			b = rv_str_ltrim(b + (b[0] == '*' || b[0] == '-' ? 1
+			                      : b[0] == '\xC2'           ? 2
+			                                                 : 3));
 		if (b != s)
 			memmove(s, b, strlen(b) + 1);
 		p = nl ? nl + 1 : end;
@@ -762,7 +744,7 @@ static size_t line_count(const struct dump *d, const struct line *l)
 static const char *crumb_tail(const char *s)
 {
 	const char *best = s;
-	const char *seps[] = { " \xC2\xBB ", " \xE2\x80\xBA ", " > " };
+	const char *seps[] = {" \xC2\xBB ", " \xE2\x80\xBA ", " > "};
 	for (size_t k = 0; k < 3; k++) {
 		const char *p = s, *q;
 		while ((q = strstr(p, seps[k]))) {
@@ -783,8 +765,8 @@ static bool title_shaped(const struct line *l)
 		return false;
 	if (l->words < 4 || l->words > 40)
 		return false;
-	struct letters c = count_letters(l->s, len);
-	return c.letters * 2 > rv_utf8_length(l->s) && !rv_cp_is_lower(first_cp(l->s));
+	struct rv__td_letters c = rv__td_count_letters(l->s, len);
+	return c.letters * 2 > rv_utf8_length(l->s) && !rv_cp_is_lower(rv__td_first_cp(l->s));
 }
 
 /* A marker inside the story: a "Related" box or a "Read more" button
@@ -835,9 +817,10 @@ static void find_title_and_body(struct dump *d)
 		if (rep > 1)
 			score += 2;
 		for (size_t j = 0; j < head_end; j++)
-			if (d->lines[j].kind == K_BREADCRUMB && !strcmp(crumb_tail(d->lines[j].s), l->s))
+			if (d->lines[j].kind == K_BREADCRUMB &&
+			    !strcmp(crumb_tail(d->lines[j].s), l->s))
 				score += 2;
-		if (ends_sentence(l->s))
+		if (rv__td_ends_sentence(l->s))
 			score -= 1;
 		if (score > best_score) {
 			best_score = score;
@@ -848,7 +831,7 @@ static void find_title_and_body(struct dump *d)
 	 * (some dumps start with the title and the lead on one screen). */
 	d->title_line = best;
 	if (best == d->n && first_prose < d->n && title_shaped(&d->lines[first_prose]) &&
-	    !ends_sentence(d->lines[first_prose].s))
+	    !rv__td_ends_sentence(d->lines[first_prose].s))
 		d->title_line = first_prose;
 
 	for (size_t i = 0; i < d->n; i++) {
@@ -866,10 +849,11 @@ static void find_title_and_body(struct dump *d)
 		for (size_t i = 0; i < d->n; i++) {
 			struct line *l = &d->lines[i];
 			enum kind k = l->kind;
-			if (k == K_STOP || k == K_COMMENTS || (k == K_COMMENT && d->body_start < d->n))
+			if (k == K_STOP || k == K_COMMENTS ||
+			    (k == K_COMMENT && d->body_start < d->n))
 				break;
 			if (k != K_TEXT || i == d->title_line || l->truncated || l->words < 6 ||
-			    !ends_sentence(l->s))
+			    !rv__td_ends_sentence(l->s))
 				continue;
 			if (d->body_start == d->n)
 				d->body_start = i;
@@ -900,7 +884,8 @@ static void find_title_and_body(struct dump *d)
 		struct line *l = &d->lines[i];
 		if (l->kind == K_JUNK)
 			continue;
-		if (l->kind != K_TEXT || l->truncated || l->words < 6 || !ends_sentence(l->s))
+		if (l->kind != K_TEXT || l->truncated || l->words < 6 ||
+		    !rv__td_ends_sentence(l->s))
 			break;
 		last = i;
 	}
@@ -959,7 +944,7 @@ bool rv__textdump_url_date(const char *url, rv_date *out)
 		s += 2;
 		if (isdigit((unsigned char)*s))
 			continue; /* 8 digits inside a longer id */
-		rv_date d = { .year = y, .month = m, .day = dd };
+		rv_date d = {.year = y, .month = m, .day = dd};
 		if (rv_date_check(&d)) {
 			*out = d;
 			return true;
@@ -1003,13 +988,13 @@ char *rv__textdump_host_name(const char *url)
  * Appends the names to out (unique); returns RV_OK or RV_ENOMEM. */
 static int byline_names(const char *s, rv_strlist *out)
 {
-	char *f = fold(s);
+	char *f = rv__td_fold(s);
 	if (!f)
 		return RV_ENOMEM;
 	size_t marker_words = 0;
 	for (size_t i = 0; byline_phrases[i]; i++)
 		if (starts_phrase(f, byline_phrases[i])) {
-			size_t k = count_words(byline_phrases[i]);
+			size_t k = rv__td_count_words(byline_phrases[i]);
 			if (k > marker_words)
 				marker_words = k;
 		}
@@ -1033,7 +1018,7 @@ static int byline_names(const char *s, rv_strlist *out)
 		*dash = '\0';
 	/* " et ", " and ", " und ", " y " separate several names. */
 	for (char *c = names; *c; c++) {
-		static const char *const seps[] = { " et ", " and ", " und ", " y ", " & ", NULL };
+		static const char *const seps[] = {" et ", " and ", " und ", " y ", " & ", NULL};
 		for (size_t i = 0; seps[i]; i++) {
 			size_t k = strlen(seps[i]);
 			if (!strncmp(c, seps[i], k)) {
@@ -1087,7 +1072,7 @@ static int read_lead(struct dump *d, const struct line *l)
 	const char *after = l->s + l->date_at + l->date_len;
 	while (*after == ',' || *after == ' ' || *after == '-' || *after == '|')
 		after++;
-	if (*after && count_words(after) <= 4 && rv_cp_is_upper(first_cp(after)) &&
+	if (*after && rv__td_count_words(after) <= 4 && rv_cp_is_upper(rv__td_first_cp(after)) &&
 	    !d->source_text) {
 		d->source_text = rv_strdup(after);
 		if (!d->source_text)
@@ -1101,7 +1086,7 @@ static int read_lead(struct dump *d, const struct line *l)
 		size_t k = strlen(desc);
 		while (k && (desc[k - 1] == ',' || desc[k - 1] == ' ' || desc[k - 1] == '-'))
 			desc[--k] = '\0';
-		if (count_words(desc) >= 5)
+		if (rv__td_count_words(desc) >= 5)
 			rv_str_take(&a->description, desc);
 		else
 			free(desc);
@@ -1136,7 +1121,7 @@ static int read_metadata(struct dump *d)
 			if (!a->url && zone == Z_PAGE) {
 				FOR_TOKENS(l->s, t, n)
 				{
-					if (is_url_token(t, n) && !a->url) {
+					if (rv__td_is_url_token(t, n) && !a->url) {
 						char *u = rv_strndup(t, n);
 						if (!u)
 							return RV_ENOMEM;
@@ -1184,7 +1169,7 @@ static int read_metadata(struct dump *d)
 				if (n_meta == 0)
 					meta[n_meta++] = l->date;
 				else if (rv_date_cmp(&l->date, &meta[0]) > 0 &&
-					 (n_meta == 1 || rv_date_cmp(&l->date, &meta[1]) > 0)) {
+				         (n_meta == 1 || rv_date_cmp(&l->date, &meta[1]) > 0)) {
 					meta[1] = l->date;
 					n_meta = 2;
 				}
@@ -1197,8 +1182,9 @@ static int read_metadata(struct dump *d)
 				const char *stop = NULL;
 				FOR_TOKENS(l->s, t, n)
 				{
-					if (!stop && (is_email_token(t, n) || is_phone_token(t, n) ||
-						      is_url_token(t, n)))
+					if (!stop &&
+					    (is_email_token(t, n) || is_phone_token(t, n) ||
+					     rv__td_is_url_token(t, n)))
 						stop = t;
 					if (!stop)
 						w++;
@@ -1208,7 +1194,7 @@ static int read_metadata(struct dump *d)
 					if (!name)
 						return RV_ENOMEM;
 					rv_str_squeeze(name);
-					if (rv_cp_is_upper(first_cp(name)))
+					if (rv_cp_is_upper(rv__td_first_cp(name)))
 						d->source_text = name;
 					else
 						free(name);
@@ -1261,7 +1247,8 @@ static int read_metadata(struct dump *d)
 				if (!b)
 					b = strstr(l->s, " par ");
 				if (b && (size_t)(b - l->s) < l->date_at) {
-					char *by = rv_strndup(b + 1, l->date_at - (size_t)(b + 1 - l->s));
+					char *by =
+					    rv_strndup(b + 1, l->date_at - (size_t)(b + 1 - l->s));
 					if (!by)
 						return RV_ENOMEM;
 					rc = add_byline(a, by);
@@ -1276,10 +1263,10 @@ static int read_metadata(struct dump *d)
 					comment_min = l->date;
 				have_comment = true;
 			} else if (head && l->has_date && !after_crawl(d, &l->date) &&
-				   (l->words <= 10 ||
-				    count_words(l->s + l->date_at + l->date_len) <= 4)) {
+			           (l->words <= 10 ||
+			            rv__td_count_words(l->s + l->date_at + l->date_len) <= 4)) {
 				/* A dateline, or a lead that ends with its date. */
-				char *f = fold(l->s);
+				char *f = rv__td_fold(l->s);
 				if (!f)
 					return RV_ENOMEM;
 				bool update = l->words <= 10 && any_word(f, update_words);
@@ -1291,8 +1278,7 @@ static int read_metadata(struct dump *d)
 				rc = read_lead(d, l);
 			}
 			break;
-		default:
-			break;
+		default: break;
 		}
 	}
 	if (rc)
@@ -1319,16 +1305,16 @@ static int read_metadata(struct dump *d)
 		} else if (have_comment) {
 			/* A comment is written after the article: its day is an
 			 * upper bound, and the best guess we have. */
-			rv_date day = { .year = comment_min.year, .month = comment_min.month,
-					.day = comment_min.day };
+			rv_date day = {.year = comment_min.year,
+			               .month = comment_min.month,
+			               .day = comment_min.day};
 			rc = set_date(&a->published, &day);
 			if (!rc)
 				rc = rv_str_set(&a->published_source, "comments");
 			a->published_inferred = true;
 		}
 	}
-	if (!rc && have_mod && !a->modified &&
-	    (!n_meta || rv_date_cmp(&mod_date, &meta[0]) > 0) &&
+	if (!rc && have_mod && !a->modified && (!n_meta || rv_date_cmp(&mod_date, &meta[0]) > 0) &&
 	    (!have_text || rv_date_cmp(&mod_date, &text_date) >= 0))
 		rc = set_date(&a->modified, &mod_date);
 	if (rc)
@@ -1352,7 +1338,7 @@ static int read_metadata(struct dump *d)
 			if (!strcasecmp(a->authors.items[i], a->source)) {
 				free(a->authors.items[i]);
 				memmove(&a->authors.items[i], &a->authors.items[i + 1],
-					(a->authors.len - i - 1) * sizeof *a->authors.items);
+				        (a->authors.len - i - 1) * sizeof *a->authors.items);
 				a->authors.len--;
 				i--;
 			}
@@ -1411,7 +1397,7 @@ static int push_paragraph(rv_article *a, struct seen *seen, const char *s, size_
 		return RV_ENOMEM;
 	rv_str_squeeze(p);
 	size_t len = strlen(p);
-	struct letters c = count_letters(p, len);
+	struct rv__td_letters c = rv__td_count_letters(p, len);
 	bool fresh = false;
 	int rc = c.letters < 2 ? RV_OK : seen_add(seen, XXH3_64bits(p, len), &fresh);
 	if (rc || !fresh) {
@@ -1419,285 +1405,6 @@ static int push_paragraph(rv_article *a, struct seen *seen, const char *s, size_
 		return rc;
 	}
 	return rv_strlist_push_take(&a->paragraphs, p);
-}
-
-static bool token_is_link(const char *s, size_t start, size_t pos)
-{
-	/* the space-delimited token around pos */
-	size_t b = pos;
-	while (b > start && s[b - 1] != ' ' && pos - b < MAX_TOKEN)
-		b--;
-	size_t e = pos;
-	while (s[e] && s[e] != ' ' && e - pos < MAX_TOKEN)
-		e++;
-	if (pos - b >= MAX_TOKEN || e - pos >= MAX_TOKEN)
-		return true;
-	const char *t = s + b;
-	size_t n = e - b;
-	return is_url_token(t, n) || memchr(t, '/', n) || memchr(t, '@', n);
-}
-
-/* Split where a crawler glued two paragraphs (or a heading and a paragraph):
- * "du conflit.Le département", "s'abstientAu lendemain", "à KievL'hystérie".
- * Not "M.Biden", "8.500", "U.S.Army", "LinkedIn", "iPhone" or a domain. */
-int rv__textdump_split_glued(const char *s, rv_strlist *out)
-{
-	size_t n = strlen(s), start = 0;
-	const char *end = s + n;
-	int rc = RV_OK;
-	/* Walk code points keeping the two before and the two after. */
-	const char *p = s;
-	while (p < end && !rc) {
-		const char *here = p;
-		int32_t cp = rv_utf8_next(&p, end);
-		size_t cut = 0; /* byte offset where the next paragraph starts */
-		const char *q = p;
-		int32_t n1 = q < end ? rv_utf8_next(&q, end) : -1;
-		int32_t n2 = q < end ? rv_utf8_next(&q, end) : -1;
-		if ((cp == '.' || cp == '!' || cp == '?') && rv_cp_is_upper(n1) &&
-		    (rv_cp_is_lower(n2) || n2 == '\'' || n2 == 0x2019)) {
-			/* left: a word of two or more lower-case letters, or a
-			 * closing quote/bracket after one */
-			size_t i = (size_t)(here - s);
-			int32_t b1 = last_cp(s, i);
-			size_t j = i;
-			if (b1 == '"' || b1 == 0xBB || b1 == 0x201D || b1 == ')') {
-				while (j > 0 && ((unsigned char)s[j - 1] & 0xC0) == 0x80)
-					j--;
-				if (j > 0)
-					j--;
-				b1 = last_cp(s, j);
-			}
-			size_t k = j;
-			while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
-				k--;
-			if (k > 0)
-				k--;
-			int32_t b2 = last_cp(s, k);
-			if (rv_cp_is_lower(b1) && cp_is_letter(b2) && !token_is_link(s, start, i)) {
-				/* the right word must not run into a further dot
-				 * (a domain: "site.Com.fr") */
-				const char *w = p;
-				while (w < end && *w != ' ' && *w != '.')
-					w++;
-				if (w >= end || *w != '.' || w + 1 >= end || w[1] == ' ')
-					cut = (size_t)(p - s);
-			}
-		} else if (rv_cp_is_lower(cp) && rv_cp_is_upper(n1) &&
-			   (n2 == '\'' || n2 == 0x2019)) {
-			/* "KievL'hystérie": an elided article glued to a word */
-			cut = (size_t)(p - s);
-		} else if (rv_cp_is_lower(cp) && rv_cp_is_upper(n1) && rv_cp_is_lower(n2)) {
-			/* "s'abstientAu": the letters before are all lower case,
-			 * three or more of them (brand names start upper-case). */
-			size_t i = (size_t)(p - s);
-			size_t run = 0;
-			bool lower = true;
-			size_t k = i;
-			while (k > start) {
-				size_t b = k;
-				while (b > 0 && ((unsigned char)s[b - 1] & 0xC0) == 0x80)
-					b--;
-				if (b > 0)
-					b--;
-				const char *bp = s + b;
-				int32_t c = rv_utf8_next(&bp, end);
-				if (!cp_is_letter(c))
-					break;
-				if (!rv_cp_is_lower(c))
-					lower = false;
-				run++;
-				k = b;
-			}
-			if (lower && run >= 3 && !token_is_link(s, start, i))
-				cut = i;
-		}
-		if (cut > start) {
-			rc = rv_strlist_push_take(out, rv_strndup(s + start, cut - start));
-			if (!rc && !out->items[out->len - 1])
-				rc = RV_ENOMEM;
-			start = cut;
-		}
-	}
-	if (!rc && start < n) {
-		char *last = rv_strndup(s + start, n - start);
-		rc = last ? rv_strlist_push_take(out, last) : RV_ENOMEM;
-	}
-	return rc;
-}
-
-/* Photo credits glued into a paragraph: "... interne. Vladimir Poutine |
- * SPUTNIK / VIA AFP-JIJI Poutine s'est ..." -> "... interne. Poutine s'est".
- * A " | " followed by a run of upper-case words is a credit; a short
- * fragment without sentence end before it is the caption. */
-void rv__textdump_strip_credits(char *s)
-{
-	char *bar;
-	char *from = s;
-	size_t cuts = 0;
-	while (cuts < MAX_CREDITS && (bar = strstr(from, " | "))) {
-		char *r = bar + 3;
-		char *run_end = r;
-		size_t caps_words = 0;
-		for (;;) {
-			char *e = strchr(r, ' ');
-			size_t n = e ? (size_t)(e - r) : strlen(r);
-			struct letters c = count_letters(r, n);
-			bool sep = n == 1 && (*r == '/' || *r == '-' || *r == '&');
-			if (!sep && (c.lower || (c.letters < 2 && !c.digits)))
-				break;
-			if (!sep)
-				caps_words++;
-			r += n;
-			run_end = r;
-			if (!e)
-				break;
-			r++;
-		}
-		if (caps_words == 0) {
-			from = bar + 3;
-			continue;
-		}
-		/* the caption fragment before the bar: back to a sentence end */
-		char *cap = bar;
-		int32_t before = last_cp(s, (size_t)(bar - s));
-		bool closed = before == '.' || before == '!' || before == '?' || before == 0xBB ||
-			      before == '"' || before == 0x201D;
-		while (!closed && cap > s && bar - cap < 400 &&
-		       !(cap[-1] == ' ' && cap - 1 > s &&
-			 (cap[-2] == '.' || cap[-2] == '!' || cap[-2] == '?')))
-			cap--;
-		size_t frag_words = 0;
-		for (char *c = cap; c < bar; c++)
-			if (*c == ' ')
-				frag_words++;
-		char *cut_from = (!closed && frag_words < 8) ? cap : bar;
-		while (*run_end == ' ')
-			run_end++;
-		if (cut_from == bar)
-			*cut_from++ = ' ';
-		memmove(cut_from, run_end, strlen(run_end) + 1);
-		from = cut_from;
-		cuts++;
-	}
-}
-
-/* Words of a subscription pitch (folded) and of the line before it. */
-static const char *const pitch_words[] = {
-	"abonnant", "abonnez", "abonner", "abonnement", "subscrib", "abonnier",
-	"abonnent", "suscrib", "suscrip", NULL,
-};
-static const char *const pitch_lead_words[] = {
-	"journalis", "periodismo", NULL,
-};
-
-static bool has_any(const char *f, const char *const *words)
-{
-	for (size_t i = 0; words[i]; i++)
-		if (strstr(f, words[i]))
-			return true;
-	return false;
-}
-
-/* Start offset of the sentence containing byte i of s. */
-static size_t sentence_start(const char *s, size_t i)
-{
-	while (i > 1) {
-		if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '!' || s[i - 2] == '?'))
-			return i;
-		i--;
-	}
-	return 0;
-}
-
-/* Cut the closing pitch ("... un journalisme de qualité est plus crucial
- * que jamais. En vous abonnant, vous pouvez nous aider ... ABONNEZ-VOUS")
- * from the end of the last paragraph: only in its last three sentences. */
-int rv__textdump_cut_pitch(char **para)
-{
-	char *s = *para;
-	size_t n = strlen(s);
-	/* Offsets of the last few sentence starts. */
-	size_t starts[4];
-	size_t k = 0;
-	size_t i = n;
-	while (k < 4) {
-		size_t st = sentence_start(s, i);
-		starts[k++] = st;
-		if (st == 0)
-			break;
-		i = st - 1;
-	}
-	/* starts[k-1] is the earliest; look from it to the end for a pitch. */
-	for (size_t j = k; j-- > 0;) {
-		size_t st = starts[j];
-		size_t en = j > 0 ? starts[j - 1] : n;
-		char *sent = rv_strndup(s + st, en - st);
-		if (!sent)
-			return RV_ENOMEM;
-		char *f = fold(sent);
-		free(sent);
-		if (!f)
-			return RV_ENOMEM;
-		bool pitch = has_any(f, pitch_words);
-		free(f);
-		if (!pitch)
-			continue;
-		size_t cut = st;
-		if (j + 1 < k) {
-			size_t pst = starts[j + 1];
-			char *prev = rv_strndup(s + pst, st - pst);
-			if (!prev)
-				return RV_ENOMEM;
-			char *pf = fold(prev);
-			free(prev);
-			if (!pf)
-				return RV_ENOMEM;
-			if (has_any(pf, pitch_lead_words))
-				cut = pst;
-			free(pf);
-		}
-		s[cut] = '\0';
-		rv_str_squeeze(s);
-		return RV_OK;
-	}
-	return RV_OK;
-}
-
-/* Drop the last sentence of *para when it is a pitch's lead-in. */
-static int cut_pitch_lead(char **para)
-{
-	char *s = *para;
-	size_t n = strlen(s);
-	size_t st = sentence_start(s, n > 0 ? n - 1 : 0);
-	char *f = fold(s + st);
-	if (!f)
-		return RV_ENOMEM;
-	if (has_any(f, pitch_lead_words) && count_words(s + st) <= 40) {
-		s[st] = '\0';
-		rv_str_squeeze(s);
-	}
-	free(f);
-	return RV_OK;
-}
-
-/* ". ." and " ." left where a caption or a link was cut out. */
-static void tidy(char *s)
-{
-	char *w = s;
-	for (const char *r = s; *r; r++) {
-		if (*r == ' ' && r[1] == '.' && (r[2] == ' ' || r[2] == '\0') && w > s &&
-		    (w[-1] == '.' || w[-1] == ' ')) {
-			r++;
-			continue;
-		}
-		*w++ = *r;
-	}
-	*w = '\0';
-	rv_str_squeeze(s);
-	/* A paragraph that is only punctuation left at the start: ". Ces" */
-	if (s[0] == '.' && s[1] == ' ')
-		memmove(s, s + 2, strlen(s + 2) + 1);
 }
 
 /* A short line is a heading when a paragraph follows it (a caption or a
@@ -1717,7 +1424,7 @@ static int build_body(struct dump *d)
 {
 	rv_article *a = d->a;
 	const char *title = d->title_line < d->n ? d->lines[d->title_line].s : NULL;
-	struct seen seen = { 0 };
+	struct seen seen = {0};
 	int rc = RV_OK;
 	for (size_t i = d->body_start; i < d->body_end && !rc; i++) {
 		struct line *l = &d->lines[i];
@@ -1727,14 +1434,15 @@ static int build_body(struct dump *d)
 		 * like words; a teaser ending in "..." is not the article's. */
 		if (!l->prose && (l->truncated || l->words < 3))
 			continue;
-		if (!l->prose && !(l->words >= 6 && ends_sentence(l->s)) && !heads_prose(d, i))
+		if (!l->prose && !(l->words >= 6 && rv__td_ends_sentence(l->s)) &&
+		    !heads_prose(d, i))
 			continue;
 		rv_strlist parts;
 		rv_strlist_init(&parts);
 		rc = rv__textdump_split_glued(l->s, &parts);
 		for (size_t j = 0; j < parts.len && !rc; j++) {
 			rv__textdump_strip_credits(parts.items[j]);
-			tidy(parts.items[j]);
+			rv__textdump_tidy(parts.items[j]);
 			rc = push_paragraph(a, &seen, parts.items[j], strlen(parts.items[j]));
 		}
 		rv_strlist_release(&parts);
@@ -1749,8 +1457,10 @@ static int build_body(struct dump *d)
 			free(*last);
 			a->paragraphs.len--;
 			if (a->paragraphs.len)
-				rc = cut_pitch_lead(&a->paragraphs.items[a->paragraphs.len - 1]);
-			if (!rc && a->paragraphs.len && !a->paragraphs.items[a->paragraphs.len - 1][0]) {
+				rc = rv__textdump_cut_pitch_lead(
+				    &a->paragraphs.items[a->paragraphs.len - 1]);
+			if (!rc && a->paragraphs.len &&
+			    !a->paragraphs.items[a->paragraphs.len - 1][0]) {
 				free(a->paragraphs.items[a->paragraphs.len - 1]);
 				a->paragraphs.len--;
 			}
@@ -1769,7 +1479,8 @@ static int set_title(struct dump *d)
 		return RV_ENOMEM;
 	/* "Title - Outlet", "Title | Outlet" */
 	if (a->source) {
-		static const char *const seps[] = { " - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL };
+		static const char *const seps[] = {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+		                                   NULL};
 		for (size_t i = 0; seps[i]; i++) {
 			size_t tl = strlen(t), sl = strlen(seps[i]), ol = strlen(a->source);
 			if (tl > sl + ol && !strcasecmp(t + tl - ol, a->source) &&
@@ -1781,10 +1492,10 @@ static int set_title(struct dump *d)
 	return RV_OK;
 }
 
-int rv_extract_textdump(const char *text, size_t len, const rv_record *rec,
-			rv_article *out, rv_error *err)
+int rv_extract_textdump(const char *text, size_t len, const rv_record *rec, rv_article *out,
+                        rv_error *err)
 {
-	struct dump d = { 0 };
+	struct dump d = {0};
 	d.rec = rec;
 	d.a = out;
 	if (rec->fetched_at && rv_date_parse(rec->fetched_at, &d.fetched))

@@ -17,19 +17,37 @@
 
 /* Boilerplate none of the bodies may keep. */
 static const char *const junk[] = {
-	"Posté par", "Check Also", "Laisser une réponse", "cdnnfr1", "/html/head",
-	"Share Post", "ABONNEZ-VOUS", "1920 1080 true", "feedback.fr@", "Stay Connected",
-	"You might also enjoy", "Inscrivez-vous", "Leave a Reply", "SUBSCRIBE", "http",
-	"Geschrieben von", "Kommentare", "Lesezeit", "Compartir", "Noticias relacionadas",
-	"Required fields", "More Updates", NULL,
+    "Posté par",
+    "Check Also",
+    "Laisser une réponse",
+    "cdnnfr1",
+    "/html/head",
+    "Share Post",
+    "ABONNEZ-VOUS",
+    "1920 1080 true",
+    "feedback.fr@",
+    "Stay Connected",
+    "You might also enjoy",
+    "Inscrivez-vous",
+    "Leave a Reply",
+    "SUBSCRIBE",
+    "http",
+    "Geschrieben von",
+    "Kommentare",
+    "Lesezeit",
+    "Compartir",
+    "Noticias relacionadas",
+    "Required fields",
+    "More Updates",
+    NULL,
 };
 
 static void extract_file(const char *path, rv_article *a)
 {
 	size_t len;
 	char *data = rv_test_read_file(path, &len);
-	rv_record rec = { .data = data, .len = len, .format = RV_FORMAT_TEXT, .ref = path };
-	rv_error err = { 0 };
+	rv_record rec = {.data = data, .len = len, .format = RV_FORMAT_TEXT, .ref = path};
+	rv_error err = {0};
 	rv_article_init(a);
 	int rc = rv_extract(&rec, a, &err);
 	if (rc)
@@ -59,18 +77,21 @@ static bool ends(const char *s, const char *suffix)
 	return n >= k && !strcmp(s + n - k, suffix);
 }
 
-#define ASSERT_STARTS(s, p)                                                         \
-	do {                                                                        \
-		if (!starts((s), (p)))                                              \
-			TEST_FAIL("%s should start \"%s\": \"%.120s\"", #s, p, (s) ? (s) : "(null)"); \
+#define ASSERT_STARTS(s, p)                                                                        \
+	do {                                                                                       \
+		if (!starts((s), (p)))                                                             \
+			TEST_FAIL("%s should start \"%s\": \"%.120s\"", #s, p,                     \
+			          (s) ? (s) : "(null)");                                           \
 	} while (0)
-#define ASSERT_ENDS(s, p)                                                           \
-	do {                                                                        \
-		const char *s_ = (s);                                               \
-		size_t n_ = s_ ? strlen(s_) : 0;                                    \
-		if (!ends(s_, (p)))                                                 \
-			TEST_FAIL("%s should end \"%s\": \"...%s\"", #s, p,          \
-				  n_ > 120 ? s_ + n_ - 120 : s_ ? s_ : "(null)");    \
+#define ASSERT_ENDS(s, p)                                                                          \
+	do {                                                                                       \
+		const char *s_ = (s);                                                              \
+		size_t n_ = s_ ? strlen(s_) : 0;                                                   \
+		if (!ends(s_, (p)))                                                                \
+			TEST_FAIL("%s should end \"%s\": \"...%s\"", #s, p,                        \
+			          n_ > 120 ? s_ + n_ - 120                                         \
+			          : s_     ? s_                                                    \
+			                   : "(null)");                                                \
 	} while (0)
 
 static void assert_list(const rv_strlist *l, const char *const *want)
@@ -101,37 +122,40 @@ static void assert_split(const char *in, const char *const *want)
 TEST(textdump_split_glued_sentences)
 {
 	assert_split("Il a refusé.Le département a répondu.",
-		     (const char *const[]){ "Il a refusé.", "Le département a répondu.", NULL });
-	assert_split("un effet sur Washington.Le département d’État",
-		     (const char *const[]){ "un effet sur Washington.", "Le département d’État", NULL });
+	             (const char *const[]){"Il a refusé.", "Le département a répondu.", NULL});
+	assert_split(
+	    "un effet sur Washington.Le département d’État",
+	    (const char *const[]){"un effet sur Washington.", "Le département d’État", NULL});
 	/* a closing quote before the glued capital */
 	assert_split("peut se détériorer \"à tout moment\".Londres a suivi.",
-		     (const char *const[]){ "peut se détériorer \"à tout moment\".", "Londres a suivi.", NULL });
+	             (const char *const[]){"peut se détériorer \"à tout moment\".",
+	                                   "Londres a suivi.", NULL});
 }
 
 TEST(textdump_split_glued_headings)
 {
 	assert_split("Londres emboîte le pas, l’UE s’abstientAu lendemain du rappel",
-		     (const char *const[]){ "Londres emboîte le pas, l’UE s’abstient", "Au lendemain du rappel", NULL });
+	             (const char *const[]){"Londres emboîte le pas, l’UE s’abstient",
+	                                   "Au lendemain du rappel", NULL});
 	assert_split("de ses diplomates à KievL’hystérie attisée",
-		     (const char *const[]){ "de ses diplomates à Kiev", "L’hystérie attisée", NULL });
+	             (const char *const[]){"de ses diplomates à Kiev", "L’hystérie attisée", NULL});
 }
 
 TEST(textdump_split_glued_keeps_abbreviations_numbers_links)
 {
 	const char *keep[] = {
-		"D’après le New York Times, M.Biden devrait décider.",
-		"Washington a placé 8.500 militaires et 1.000 à 5.000 soldats.",
-		"The U.S.Army said so.",
-		"Le détail est publié sur exemple-mairie.fr depuis mercredi.",
-		"See https://example.com/news/a.Html for more.",
-		"Write to desk@example.Com today.",
-		"Posted on LinkedIn and YouTube from an iPhone and macOS.",
-		"Visit www.LeMonde.fr today.",
-		NULL,
+	    "D’après le New York Times, M.Biden devrait décider.",
+	    "Washington a placé 8.500 militaires et 1.000 à 5.000 soldats.",
+	    "The U.S.Army said so.",
+	    "Le détail est publié sur exemple-mairie.fr depuis mercredi.",
+	    "See https://example.com/news/a.Html for more.",
+	    "Write to desk@example.Com today.",
+	    "Posted on LinkedIn and YouTube from an iPhone and macOS.",
+	    "Visit www.LeMonde.fr today.",
+	    NULL,
 	};
 	for (size_t i = 0; keep[i]; i++)
-		assert_split(keep[i], (const char *const[]){ keep[i], NULL });
+		assert_split(keep[i], (const char *const[]){keep[i], NULL});
 }
 
 TEST(textdump_person_names)
@@ -175,7 +199,8 @@ TEST(textdump_url_dates_and_hosts)
 
 TEST(textdump_photo_credits)
 {
-	char s1[] = "sont une affaire interne. Vladimir Poutine | SPUTNIK / VIA AFP-JIJI Poutine s’est entretenu samedi.";
+	char s1[] = "sont une affaire interne. Vladimir Poutine | SPUTNIK / VIA AFP-JIJI Poutine "
+	            "s’est entretenu samedi.";
 	rv__textdump_strip_credits(s1);
 	ASSERT_STR_EQ(s1, "sont une affaire interne. Poutine s’est entretenu samedi.");
 	char s2[] = "la crise ukrainienne. | TYLER HICKS/THE NEW YORK TIMES Les tensions montent.";
@@ -189,15 +214,16 @@ TEST(textdump_photo_credits)
 
 TEST(textdump_subscription_pitch)
 {
-	char *p = strdup("Les responsables ont parlé aux journalistes. L’ambassade reste ouverte. "
-			 "À une époque de désinformation, un journalisme de qualité est plus crucial "
-			 "que jamais. En vous abonnant, vous pouvez nous aider. ABONNEZ-VOUS MAINTENANT .");
+	char *p = strdup(
+	    "Les responsables ont parlé aux journalistes. L’ambassade reste ouverte. "
+	    "À une époque de désinformation, un journalisme de qualité est plus crucial "
+	    "que jamais. En vous abonnant, vous pouvez nous aider. ABONNEZ-VOUS MAINTENANT .");
 	ASSERT_EQ(rv__textdump_cut_pitch(&p), RV_OK);
 	ASSERT_STR_EQ(p, "Les responsables ont parlé aux journalistes. L’ambassade reste ouverte.");
 	free(p);
 	/* far from the end, a word about subscriptions is the article's */
 	p = strdup("Netflix a perdu des abonnés. Le titre a chuté. Les analystes sont prudents. "
-		   "La direction promet des films. Le conseil se réunit lundi.");
+	           "La direction promet des films. Le conseil se réunit lundi.");
 	ASSERT_EQ(rv__textdump_cut_pitch(&p), RV_OK);
 	ASSERT_ENDS(p, "Le conseil se réunit lundi.");
 	free(p);
@@ -210,15 +236,17 @@ TEST(textdump_fixture_agency_page)
 	rv_article a;
 	extract_file(FIXTURE("textdump/fr_agency.txt"), &a);
 	ASSERT_STR_EQ(a.title, "La ville de Marennes vote un budget record pour ses écoles");
-	ASSERT_STR_EQ(a.url, "https://fr.exemple-actu.com/20230314/la-ville-de-marennes-vote-un-budget-record-pour-ses-ecoles-1077001234.html");
+	ASSERT_STR_EQ(a.url,
+	              "https://fr.exemple-actu.com/20230314/"
+	              "la-ville-de-marennes-vote-un-budget-record-pour-ses-ecoles-1077001234.html");
 	ASSERT_STR_EQ(a.published, "2023-03-14T09:05+01:00");
 	ASSERT_STR_EQ(a.published_source, "meta");
 	ASSERT(!a.published_inferred);
 	ASSERT_STR_EQ(a.modified, "2023-03-14T17:40+01:00");
 	ASSERT_STR_EQ(a.source, "Exemple Actu");
-	assert_list(&a.authors, (const char *const[]){ "Claire Fontaine", NULL });
-	assert_list(&a.tags, (const char *const[]){ "éducation", "budget municipal", "écoles",
-						    "charente-maritime", NULL });
+	assert_list(&a.authors, (const char *const[]){"Claire Fontaine", NULL});
+	assert_list(&a.tags, (const char *const[]){"éducation", "budget municipal", "écoles",
+	                                           "charente-maritime", NULL});
 	ASSERT_CONTAINS(a.description, "Le conseil municipal a adopté mardi soir");
 	ASSERT_NOT_CONTAINS(a.description, "14.03.2023");
 	ASSERT_STARTS(a.text, "Le conseil municipal de Marennes a adopté");
@@ -278,7 +306,8 @@ TEST(textdump_fixture_share_credit_and_pitch)
 {
 	rv_article a;
 	extract_file(FIXTURE("textdump/en_share_pitch.txt"), &a);
-	ASSERT_STR_EQ(a.title, "Lakeside town votes to keep its last cinema open despite rising costs");
+	ASSERT_STR_EQ(a.title,
+	              "Lakeside town votes to keep its last cinema open despite rising costs");
 	ASSERT(!a.published);
 	ASSERT_STARTS(a.text, "The town council of Lakeside voted on Thursday");
 	ASSERT_ENDS(a.text, "a weekly film club for schools.");
@@ -295,11 +324,12 @@ TEST(textdump_fixture_byline_and_url_date)
 {
 	rv_article a;
 	extract_file(FIXTURE("textdump/es_byline.txt"), &a);
-	ASSERT_STR_EQ(a.title, "El puerto de Valdemar amplía su muelle norte para recibir cruceros");
+	ASSERT_STR_EQ(a.title,
+	              "El puerto de Valdemar amplía su muelle norte para recibir cruceros");
 	ASSERT_STR_EQ(a.published, "2023-03-15");
 	ASSERT_STR_EQ(a.published_source, "url");
 	ASSERT_STR_EQ(a.source, "diario-ejemplo.es");
-	assert_list(&a.authors, (const char *const[]){ "María López", "Juan Pérez", NULL });
+	assert_list(&a.authors, (const char *const[]){"María López", "Juan Pérez", NULL});
 	ASSERT_EQ(a.paragraphs.len, 3);
 	ASSERT_STARTS(a.text, "El puerto de Valdemar comenzará en abril");
 	ASSERT_ENDS(a.text, "temen la masificación.");
@@ -315,11 +345,15 @@ TEST(textdump_record_metadata_wins)
 	/* What the transport knew (a JSONL record) is kept over the dump. */
 	size_t len;
 	char *data = rv_test_read_file(FIXTURE("textdump/fr_agency.txt"), &len);
-	rv_record rec = { .data = data, .len = len, .format = RV_FORMAT_TEXT, .ref = "x#1",
-			  .title = "Titre donné", .published = "2023-03-10" };
+	rv_record rec = {.data = data,
+	                 .len = len,
+	                 .format = RV_FORMAT_TEXT,
+	                 .ref = "x#1",
+	                 .title = "Titre donné",
+	                 .published = "2023-03-10"};
 	rv_article a;
 	rv_article_init(&a);
-	rv_error err = { 0 };
+	rv_error err = {0};
 	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
 	ASSERT_STR_EQ(a.title, "Titre donné");
 	ASSERT_STR_EQ(a.published, "2023-03-10");
@@ -333,10 +367,10 @@ TEST(textdump_hostile_input)
 {
 	/* Nothing but furniture: no article. */
 	const char *s = "1920 1080 true\n\n/html/head/meta[@name='x']/@content\n\n2022\n\nfr_FR\n";
-	rv_record rec = { .data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "f" };
+	rv_record rec = {.data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "f"};
 	rv_article a;
 	rv_article_init(&a);
-	rv_error err = { 0 };
+	rv_error err = {0};
 	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_EINPUT);
 	rv_article_release(&a);
 
@@ -347,7 +381,7 @@ TEST(textdump_hostile_input)
 	for (size_t i = 0; i < n; i++)
 		big[i] = "Mot.Autre phrase ici et là|\n\xC3"[i % 29];
 	big[n] = '\0';
-	rv_record r2 = { .data = big, .len = n, .format = RV_FORMAT_TEXT, .ref = "big" };
+	rv_record r2 = {.data = big, .len = n, .format = RV_FORMAT_TEXT, .ref = "big"};
 	rv_article_init(&a);
 	int rc = rv_extract(&r2, &a, &err);
 	ASSERT(rc == RV_OK || rc == RV_EINPUT);
@@ -373,21 +407,25 @@ TEST(textdump_seeds_titles_and_bodies)
 	static const struct {
 		const char *file, *title, *start, *end;
 	} want[] = {
-		{ "000_00bdff7ae8828c4a.txt",
-		  "Imbroglio entre alliés sur le rapatriement des diplomates en Ukraine: personne n'est d'accord",
-		  "Alors que la Russie attend", "dans le Donbass." },
-		{ "001_8ef91929f74e1bc7.txt",
-		  "Le Pentagone n’exclut pas l’envoi de troupes en Ukraine, avec une précision",
-		  "En cas de nécessité de mener une mission", "en vue de contenir la Russie." },
-		{ "002_95838161fa9b6d51.txt",
-		  "Conflit Ukraine-Russie. Washington a placé 8.500 militaires en état d’alerte",
-		  "Le changement de ton et de stratégie", "au niveau des conseillers diplomatiques." },
-		{ "003_079d4f8d1d047cbb.txt",
-		  "Conflit en Ukraine: les Etats-Unis étudient l’envoi de troupes dans les pays de l’Otan",
-		  "Alors que les Etats-Unis se font", "d’une invasion russe en Ukraine." },
-		{ "004_1d638f912a8ffb5e.txt",
-		  "L’appel Biden-Poutine n’est pas concluant alors que les tensions en Ukraine montent en flèche",
-		  "Le président américain Joe Biden a tenté", "continuaient à perfo rm leurs fonctions clés." },
+	    {"000_00bdff7ae8828c4a.txt",
+	     "Imbroglio entre alliés sur le rapatriement des diplomates en Ukraine: personne n'est "
+	     "d'accord",
+	     "Alors que la Russie attend", "dans le Donbass."},
+	    {"001_8ef91929f74e1bc7.txt",
+	     "Le Pentagone n’exclut pas l’envoi de troupes en Ukraine, avec une précision",
+	     "En cas de nécessité de mener une mission", "en vue de contenir la Russie."},
+	    {"002_95838161fa9b6d51.txt",
+	     "Conflit Ukraine-Russie. Washington a placé 8.500 militaires en état d’alerte",
+	     "Le changement de ton et de stratégie", "au niveau des conseillers diplomatiques."},
+	    {"003_079d4f8d1d047cbb.txt",
+	     "Conflit en Ukraine: les Etats-Unis étudient l’envoi de troupes dans les pays de "
+	     "l’Otan",
+	     "Alors que les Etats-Unis se font", "d’une invasion russe en Ukraine."},
+	    {"004_1d638f912a8ffb5e.txt",
+	     "L’appel Biden-Poutine n’est pas concluant alors que les tensions en Ukraine montent "
+	     "en flèche",
+	     "Le président américain Joe Biden a tenté",
+	     "continuaient à perfo rm leurs fonctions clés."},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
 		char path[256];
@@ -408,13 +446,16 @@ TEST(textdump_seed_000_metadata)
 		return;
 	rv_article a;
 	extract_file(SEEDS "000_00bdff7ae8828c4a.txt", &a);
-	ASSERT_STR_EQ(a.url, "https://fr.sputniknews.com/20220124/imbroglio-entre-allies-sur-le-rapatriement-des-diplomates-en-ukraine-personne-nest-daccord-1054570776.html");
+	ASSERT_STR_EQ(a.url, "https://fr.sputniknews.com/20220124/"
+	                     "imbroglio-entre-allies-sur-le-rapatriement-des-diplomates-en-ukraine-"
+	                     "personne-nest-daccord-1054570776.html");
 	ASSERT_STR_EQ(a.published, "2022-01-24T11:48+01:00");
 	ASSERT_STR_EQ(a.published_source, "meta");
 	ASSERT(!a.modified); /* the three timestamps are the same */
-	assert_list(&a.tags, (const char *const[]){ "international", "joe biden", "ambassade",
-						    "europe de l'est", "militaires américains", NULL });
-	assert_list(&a.authors, (const char *const[]){ "Victor Koulakov", NULL });
+	assert_list(&a.tags,
+	            (const char *const[]){"international", "joe biden", "ambassade",
+	                                  "europe de l'est", "militaires américains", NULL});
+	assert_list(&a.authors, (const char *const[]){"Victor Koulakov", NULL});
 	ASSERT_STR_EQ(a.source, "Sputnik France");
 	/* glued paragraphs split, abbreviations kept */
 	ASSERT_CONTAINS(a.text, "lui adresser un refus.\n\nLe New York Times rapporte");
@@ -433,12 +474,15 @@ TEST(textdump_seed_001_metadata)
 		return;
 	rv_article a;
 	extract_file(SEEDS "001_8ef91929f74e1bc7.txt", &a);
-	ASSERT_STR_EQ(a.url, "https://fr.sputniknews.com/20220202/le-pentagone-nexclut-pas-lenvoi-de-troupes-en-ukraine-avec-une-precision-1054950200.html");
+	ASSERT_STR_EQ(a.url, "https://fr.sputniknews.com/20220202/"
+	                     "le-pentagone-nexclut-pas-lenvoi-de-troupes-en-ukraine-avec-une-"
+	                     "precision-1054950200.html");
 	ASSERT_STR_EQ(a.published, "2022-02-02T19:14+01:00");
 	ASSERT_STR_EQ(a.modified, "2022-02-02T19:58+01:00");
-	assert_list(&a.tags, (const char *const[]){ "états-unis", "ukraine", "john kirby", "pentagone",
-						    "joe biden", "garanties de sécurité", NULL });
-	assert_list(&a.authors, (const char *const[]){ "Dmitri Bassenko", NULL });
+	assert_list(&a.tags,
+	            (const char *const[]){"états-unis", "ukraine", "john kirby", "pentagone",
+	                                  "joe biden", "garanties de sécurité", NULL});
+	assert_list(&a.authors, (const char *const[]){"Dmitri Bassenko", NULL});
 	ASSERT_CONTAINS(a.text, "\n\nEnvoi de soldats US supplémentaires\n\nSur fond de");
 	rv_article_release(&a);
 }
@@ -500,7 +544,7 @@ TEST(textdump_fixture_datelines_bylines_headings)
 	ASSERT_STR_EQ(a.published, "2023-03-14T10:05");
 	ASSERT_STR_EQ(a.published_source, "text");
 	ASSERT_STR_EQ(a.modified, "2023-03-15T08:30");
-	assert_list(&a.authors, (const char *const[]){ "Hélène Marchand", "Paul Girard", NULL });
+	assert_list(&a.authors, (const char *const[]){"Hélène Marchand", "Paul Girard", NULL});
 	/* headings that start like a byline or an author box are the article's */
 	ASSERT_EQ(a.paragraphs.len, 5);
 	ASSERT_STR_EQ(a.paragraphs.items[1], "De nouvelles rames la nuit");
@@ -518,13 +562,13 @@ TEST(textdump_fixture_datelines_bylines_headings)
 TEST(textdump_brief_without_long_paragraph)
 {
 	const char *s = "Accueil\n\nLa piscine de Vallonne ferme pour travaux cet été\n\n"
-			"Partager\n\nLa piscine municipale fermera du 1er juillet au 31 août.\n\n"
-			"Les nageurs pourront aller au centre aquatique voisin.\n\nLire aussi\n\n"
-			"Le stade sera rénové en 2024 comme prévu par la ville.\n";
-	rv_record rec = { .data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "brief" };
+	                "Partager\n\nLa piscine municipale fermera du 1er juillet au 31 août.\n\n"
+	                "Les nageurs pourront aller au centre aquatique voisin.\n\nLire aussi\n\n"
+	                "Le stade sera rénové en 2024 comme prévu par la ville.\n";
+	rv_record rec = {.data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "brief"};
 	rv_article a;
 	rv_article_init(&a);
-	rv_error err = { 0 };
+	rv_error err = {0};
 	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
 	ASSERT_STR_EQ(a.title, "La piscine de Vallonne ferme pour travaux cet été");
 	ASSERT_EQ(a.paragraphs.len, 2);
@@ -536,16 +580,18 @@ TEST(textdump_unspaced_script_and_credit_lines)
 {
 	/* Chinese has no spaces: words are counted by characters, and 。 ends
 	 * a sentence. Credit and copyright lines are furniture. */
-	const char *s = "首页 > 新闻 > 本地\n\n"
-			"河谷市新建的图书馆本周六正式开放\n\n"
-			"Foto: Archiv/Stadt\n\n"
-			"河谷市新建的图书馆将于本周六上午九点正式向市民开放，馆内共有藏书十二万册，并设有儿童阅读区和自习室。\n\n"
-			"市图书馆馆长表示，开放第一个月内，市民可以免费办理借书证，每人每次最多可借五本书。\n\n"
-			"© 2023 河谷日报\n";
-	rv_record rec = { .data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "zh" };
+	const char *s =
+	    "首页 > 新闻 > 本地\n\n"
+	    "河谷市新建的图书馆本周六正式开放\n\n"
+	    "Foto: Archiv/Stadt\n\n"
+	    "河谷市新建的图书馆将于本周六上午九点正式向市民开放，馆内共有藏书十二万册，并设有儿童阅"
+	    "读区和自习室。\n\n"
+	    "市图书馆馆长表示，开放第一个月内，市民可以免费办理借书证，每人每次最多可借五本书。\n\n"
+	    "© 2023 河谷日报\n";
+	rv_record rec = {.data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "zh"};
 	rv_article a;
 	rv_article_init(&a);
-	rv_error err = { 0 };
+	rv_error err = {0};
 	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
 	ASSERT_STR_EQ(a.title, "河谷市新建的图书馆本周六正式开放");
 	ASSERT_EQ(a.paragraphs.len, 2);
@@ -558,17 +604,18 @@ TEST(textdump_unspaced_script_and_credit_lines)
 
 TEST(textdump_pitch_as_its_own_paragraphs)
 {
-	const char *s = "Lakeside opens a new ferry pier on the north shore next month\n\n"
-			"The new pier on the north shore of Lakeside will open next month, the harbour "
-			"office said on Monday, after two years of works that cost four million.\n\n"
-			"Ferries to the islands will leave from there every hour in summer.\n\n"
-			"In a time of noise, quality journalism matters more than ever.\n\n"
-			"By subscribing, you help us report the stories that matter to you.\n\n"
-			"More Updates\n";
-	rv_record rec = { .data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "p" };
+	const char *s =
+	    "Lakeside opens a new ferry pier on the north shore next month\n\n"
+	    "The new pier on the north shore of Lakeside will open next month, the harbour "
+	    "office said on Monday, after two years of works that cost four million.\n\n"
+	    "Ferries to the islands will leave from there every hour in summer.\n\n"
+	    "In a time of noise, quality journalism matters more than ever.\n\n"
+	    "By subscribing, you help us report the stories that matter to you.\n\n"
+	    "More Updates\n";
+	rv_record rec = {.data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "p"};
 	rv_article a;
 	rv_article_init(&a);
-	rv_error err = { 0 };
+	rv_error err = {0};
 	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
 	ASSERT_EQ(a.paragraphs.len, 2);
 	ASSERT_ENDS(a.text, "every hour in summer.");
