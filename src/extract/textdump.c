@@ -251,7 +251,9 @@ static const char *const boiler_phrases[] = {
 
 /* An author box's heading ("À propos X"), unless it is about a topic. */
 static const char *const about_phrases[] = {
-    "a propos", "about", "uber", "acerca de", "sobre", NULL,
+    "a propos",
+    "about",
+    NULL,
 };
 static const char *const about_topic_phrases[] = {
     "a propos de", "a propos du", "a propos des", "a propos d'", "about the",
@@ -615,7 +617,8 @@ static void classify(struct line *l)
 		if (byline_names(s, &names) == RV_OK && names.len)
 			l->kind = K_BYLINE;
 		rv_strlist_release(&names);
-	} else if (fw <= 4 && any_phrase(f, about_phrases) && !any_phrase(f, about_topic_phrases))
+	} else if (fw <= 4 && any_phrase(f, about_phrases) && !any_phrase(f, about_topic_phrases) &&
+		   !all.digits && !strpbrk(s, ".!?"))
 		l->kind = K_BOILER; /* an author box: "À propos X", "About X" */
 	free(f);
 	if (l->kind != K_TEXT)
