@@ -78,6 +78,22 @@ static bool starts_phrase(const char *f, const char *phrase)
 	return !isalnum((unsigned char)f[n]) && !((unsigned char)f[n] & 0x80);
 }
 
+/* f is one of the phrases, with at most a count or punctuation after it
+ * ("6 commentaires", "comments (12)"; not "reactions des elus"). */
+static bool whole_phrase(const char *f, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++) {
+		if (!starts_phrase(f, list[i]))
+			continue;
+		const char *p = f + strlen(list[i]);
+		while (*p && !isalpha((unsigned char)*p) && !((unsigned char)*p & 0x80))
+			p++;
+		if (!*p)
+			return true;
+	}
+	return false;
+}
+
 static bool any_phrase(const char *f, const char *const *list)
 {
 	for (size_t i = 0; list[i]; i++)
@@ -143,7 +159,6 @@ static const char *const comment_phrases[] = {
     "leave a reply",
     "leave a comment",
     "comments",
-    "comment",
     "responses",
     "replies",
     "laisser une reponse",
@@ -207,7 +222,6 @@ static const char *const boiler_phrases[] = {
     "suivez-nous",
     "publicite",
     "temps de lecture",
-    "lecture",
     "teilen",
     "drucken",
     "abonnieren",
@@ -231,7 +245,6 @@ static const char *const boiler_phrases[] = {
     "your email address",
     "ihre e-mail-adresse",
     "tu direccion de correo",
-    "les champs",
     "required fields",
     /* credits of a picture on their own line */
     "photo",
@@ -618,7 +631,7 @@ static void classify(struct line *l)
 			l->kind = K_BYLINE;
 		rv_strlist_release(&names);
 	} else if (fw <= 4 && any_phrase(f, about_phrases) && !any_phrase(f, about_topic_phrases) &&
-		   !all.digits && !strpbrk(s, ".!?"))
+	           !all.digits && !strpbrk(s, ".!?"))
 		l->kind = K_BOILER; /* an author box: "À propos X", "About X" */
 	free(f);
 	if (l->kind != K_TEXT)
@@ -1423,6 +1436,20 @@ static bool heads_prose(const struct dump *d, size_t i)
 	return false;
 }
 
+/* A marker line the story went on past, with words of its own after the
+ * marker phrase ("Réactions des élus", not "Comments (12)"): a heading. */
+static bool marker_heading(const struct line *l)
+{
+	if ((l->kind != K_COMMENTS && l->kind != K_STOP) || l->words < 3)
+		return false;
+	char *f = rv__td_fold(l->s);
+	if (!f)
+		return false;
+	bool heading = !whole_phrase(f, l->kind == K_STOP ? stop_phrases : comment_phrases);
+	free(f);
+	return heading;
+}
+
 static int build_body(struct dump *d)
 {
 	rv_article *a = d->a;
@@ -1431,7 +1458,9 @@ static int build_body(struct dump *d)
 	int rc = RV_OK;
 	for (size_t i = d->body_start; i < d->body_end && !rc; i++) {
 		struct line *l = &d->lines[i];
-		if (l->kind != K_TEXT || (title && !strcmp(l->s, title)))
+		if (title && !strcmp(l->s, title))
+			continue;
+		if (l->kind != K_TEXT && !(marker_heading(l) && heads_prose(d, i)))
 			continue;
 		/* Short lines between paragraphs are headings when they read
 		 * like words; a teaser ending in "..." is not the article's. */

@@ -621,3 +621,33 @@ TEST(textdump_pitch_as_its_own_paragraphs)
 	ASSERT_ENDS(a.text, "every hour in summer.");
 	rv_article_release(&a);
 }
+
+TEST(textdump_headings_that_look_like_prompts)
+{
+	/* "Comment ..." (how), "Les champs ..." and "Réactions ..." headings
+	 * inside the story are the article's. */
+	const char *s =
+	    "Les agriculteurs de la plaine face à la sécheresse de cet été\n\n"
+	    "La sécheresse de cet été a réduit de moitié les récoltes de blé dans la plaine, selon "
+	    "la chambre d'agriculture qui a publié lundi ses premières estimations.\n\n"
+	    "Comment les fermes s'adaptent\n\n"
+	    "Plusieurs exploitations ont déjà semé des variétés plus résistantes au manque d'eau, "
+	    "et d'autres installent des réserves pour stocker la pluie de l'hiver.\n\n"
+	    "Les champs de maïs aussi touchés\n\n"
+	    "Le maïs, qui demande beaucoup d'eau en juillet, a souffert plus encore que le blé "
+	    "dans les communes du sud de la plaine.\n\n"
+	    "Réactions des élus\n\n"
+	    "Les élus de la région demandent une aide d'urgence à l'État et un plan pour l'eau, "
+	    "que le préfet doit présenter avant la fin du mois.\n\n"
+	    "Le maire de Vallonne souhaite que les petites fermes soient aidées en premier.\n";
+	rv_record rec = {.data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "h"};
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "\n\nComment les fermes s'adaptent\n\n");
+	ASSERT_CONTAINS(a.text, "\n\nLes champs de maïs aussi touchés\n\n");
+	ASSERT_CONTAINS(a.text, "\n\nRéactions des élus\n\n");
+	ASSERT_ENDS(a.text, "soient aidées en premier.");
+	rv_article_release(&a);
+}
