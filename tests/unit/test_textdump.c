@@ -1,0 +1,653 @@
+/* test_textdump.c - articles from crawler text dumps.
+ *
+ * Through rv_extract() (so the ISO dates of extract.c are covered) on the
+ * fixtures in tests/fixtures/textdump (written for this project in the
+ * seeds' shape, in FR/EN/DE/ES), and on ../shared/seeds when present.
+ */
+#include "test.h"
+
+#include "core/article.h"
+#include "core/error.h"
+#include "extract/extract.h"
+#include "extract/textdump_int.h"
+
+#include <unistd.h>
+
+#define SEEDS "../shared/seeds/"
+
+/* Boilerplate none of the bodies may keep. */
+static const char *const junk[] = {
+    "Posté par",
+    "Check Also",
+    "Laisser une réponse",
+    "cdnnfr1",
+    "/html/head",
+    "Share Post",
+    "ABONNEZ-VOUS",
+    "1920 1080 true",
+    "feedback.fr@",
+    "Stay Connected",
+    "You might also enjoy",
+    "Inscrivez-vous",
+    "Leave a Reply",
+    "SUBSCRIBE",
+    "http",
+    "Geschrieben von",
+    "Kommentare",
+    "Lesezeit",
+    "Compartir",
+    "Noticias relacionadas",
+    "Required fields",
+    "More Updates",
+    NULL,
+};
+
+static void extract_file(const char *path, rv_article *a)
+{
+	size_t len;
+	char *data = rv_test_read_file(path, &len);
+	rv_record rec = {.data = data, .len = len, .format = RV_FORMAT_TEXT, .ref = path};
+	rv_error err = {0};
+	rv_article_init(a);
+	int rc = rv_extract(&rec, a, &err);
+	if (rc)
+		TEST_FAIL("rv_extract(%s): %d %s", path, rc, err.msg);
+	free(data);
+}
+
+static void assert_clean(const rv_article *a)
+{
+	ASSERT(a->text && *a->text);
+	for (size_t i = 0; junk[i]; i++)
+		ASSERT_NOT_CONTAINS(a->text, junk[i]);
+	/* the title is not repeated in the body */
+	if (a->title)
+		for (size_t i = 0; i < a->paragraphs.len; i++)
+			ASSERT(strcmp(a->paragraphs.items[i], a->title));
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+	return s && !strncmp(s, prefix, strlen(prefix));
+}
+
+static bool ends(const char *s, const char *suffix)
+{
+	size_t n = s ? strlen(s) : 0, k = strlen(suffix);
+	return n >= k && !strcmp(s + n - k, suffix);
+}
+
+#define ASSERT_STARTS(s, p)                                                                        \
+	do {                                                                                       \
+		if (!starts((s), (p)))                                                             \
+			TEST_FAIL("%s should start \"%s\": \"%.120s\"", #s, p,                     \
+			          (s) ? (s) : "(null)");                                           \
+	} while (0)
+#define ASSERT_ENDS(s, p)                                                                          \
+	do {                                                                                       \
+		const char *s_ = (s);                                                              \
+		size_t n_ = s_ ? strlen(s_) : 0;                                                   \
+		if (!ends(s_, (p)))                                                                \
+			TEST_FAIL("%s should end \"%s\": \"...%s\"", #s, p,                        \
+			          n_ > 120 ? s_ + n_ - 120                                         \
+			          : s_     ? s_                                                    \
+			                   : "(null)");                                                \
+	} while (0)
+
+static void assert_list(const rv_strlist *l, const char *const *want)
+{
+	size_t n = 0;
+	while (want[n])
+		n++;
+	if (l->len != n) {
+		for (size_t i = 0; i < l->len; i++)
+			fprintf(stderr, "  got [%zu] %s\n", i, l->items[i]);
+		TEST_FAIL("list has %zu items, expected %zu", l->len, n);
+	}
+	for (size_t i = 0; i < n; i++)
+		ASSERT_STR_EQ(l->items[i], want[i]);
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static void assert_split(const char *in, const char *const *want)
+{
+	rv_strlist out;
+	rv_strlist_init(&out);
+	ASSERT_EQ(rv__textdump_split_glued(in, &out), RV_OK);
+	assert_list(&out, want);
+	rv_strlist_release(&out);
+}
+
+TEST(textdump_split_glued_sentences)
+{
+	assert_split("Il a refusé.Le département a répondu.",
+	             (const char *const[]){"Il a refusé.", "Le département a répondu.", NULL});
+	assert_split(
+	    "un effet sur Washington.Le département d’État",
+	    (const char *const[]){"un effet sur Washington.", "Le département d’État", NULL});
+	/* a closing quote before the glued capital */
+	assert_split("peut se détériorer \"à tout moment\".Londres a suivi.",
+	             (const char *const[]){"peut se détériorer \"à tout moment\".",
+	                                   "Londres a suivi.", NULL});
+}
+
+TEST(textdump_split_glued_headings)
+{
+	assert_split("Londres emboîte le pas, l’UE s’abstientAu lendemain du rappel",
+	             (const char *const[]){"Londres emboîte le pas, l’UE s’abstient",
+	                                   "Au lendemain du rappel", NULL});
+	assert_split("de ses diplomates à KievL’hystérie attisée",
+	             (const char *const[]){"de ses diplomates à Kiev", "L’hystérie attisée", NULL});
+}
+
+TEST(textdump_split_glued_keeps_abbreviations_numbers_links)
+{
+	const char *keep[] = {
+	    "D’après le New York Times, M.Biden devrait décider.",
+	    "Washington a placé 8.500 militaires et 1.000 à 5.000 soldats.",
+	    "The U.S.Army said so.",
+	    "Le détail est publié sur exemple-mairie.fr depuis mercredi.",
+	    "See https://example.com/news/a.Html for more.",
+	    "Write to desk@example.Com today.",
+	    "Posted on LinkedIn and YouTube from an iPhone and macOS.",
+	    "Visit www.LeMonde.fr today.",
+	    NULL,
+	};
+	for (size_t i = 0; keep[i]; i++)
+		assert_split(keep[i], (const char *const[]){keep[i], NULL});
+}
+
+TEST(textdump_person_names)
+{
+	ASSERT(rv__textdump_is_name("Victor Koulakov"));
+	ASSERT(rv__textdump_is_name("Jean de La Fontaine"));
+	ASSERT(rv__textdump_is_name("María López"));
+	ASSERT(!rv__textdump_is_name("Sputnik"));
+	ASSERT(!rv__textdump_is_name("AFP Reuters"));
+	ASSERT(!rv__textdump_is_name("lecarrefour dalgerie"));
+	ASSERT(!rv__textdump_is_name("Room 101"));
+	ASSERT(!rv__textdump_is_name("Le président américain a déclaré samedi soir"));
+}
+
+TEST(textdump_url_dates_and_hosts)
+{
+	rv_date d;
+	ASSERT(rv__textdump_url_date("https://fr.example.com/20220124/title-1054570776.html", &d));
+	ASSERT_EQ(d.year, 2022);
+	ASSERT_EQ(d.month, 1);
+	ASSERT_EQ(d.day, 24);
+	ASSERT(!d.has_time);
+	ASSERT(rv__textdump_url_date("https://example.es/int/2023/03/15/x.html", &d));
+	ASSERT_EQ(d.day, 15);
+	ASSERT(rv__textdump_url_date("https://example.org/2021-12-31-year-end", &d));
+	ASSERT_EQ(d.month, 12);
+	/* an id that happens to hold eight digits is not a date */
+	ASSERT(!rv__textdump_url_date("https://example.com/news/1054570776.html", &d));
+	ASSERT(!rv__textdump_url_date("https://example.com/2022/13/45/x", &d));
+
+	char *h = rv__textdump_host_name("https://fr.sputniknews.com/20220124/x.html");
+	ASSERT_STR_EQ(h, "sputniknews.com");
+	free(h);
+	h = rv__textdump_host_name("https://www.diario-ejemplo.es/a");
+	ASSERT_STR_EQ(h, "diario-ejemplo.es");
+	free(h);
+	h = rv__textdump_host_name("http://m.News.Example.co.uk:8080/a");
+	ASSERT_STR_EQ(h, "news.example.co.uk");
+	free(h);
+}
+
+TEST(textdump_photo_credits)
+{
+	char s1[] = "sont une affaire interne. Vladimir Poutine | SPUTNIK / VIA AFP-JIJI Poutine "
+	            "s’est entretenu samedi.";
+	rv__textdump_strip_credits(s1);
+	ASSERT_STR_EQ(s1, "sont une affaire interne. Poutine s’est entretenu samedi.");
+	char s2[] = "la crise ukrainienne. | TYLER HICKS/THE NEW YORK TIMES Les tensions montent.";
+	rv__textdump_strip_credits(s2);
+	ASSERT_STR_EQ(s2, "la crise ukrainienne. Les tensions montent.");
+	/* a pipe in prose that is not followed by capitals stays */
+	char s3[] = "Le score | selon la presse | reste serré.";
+	rv__textdump_strip_credits(s3);
+	ASSERT_STR_EQ(s3, "Le score | selon la presse | reste serré.");
+}
+
+TEST(textdump_subscription_pitch)
+{
+	char *p = strdup(
+	    "Les responsables ont parlé aux journalistes. L’ambassade reste ouverte. "
+	    "À une époque de désinformation, un journalisme de qualité est plus crucial "
+	    "que jamais. En vous abonnant, vous pouvez nous aider. ABONNEZ-VOUS MAINTENANT .");
+	ASSERT_EQ(rv__textdump_cut_pitch(&p), RV_OK);
+	ASSERT_STR_EQ(p, "Les responsables ont parlé aux journalistes. L’ambassade reste ouverte.");
+	free(p);
+	/* far from the end, a word about subscriptions is the article's */
+	p = strdup("Netflix a perdu des abonnés. Le titre a chuté. Les analystes sont prudents. "
+	           "La direction promet des films. Le conseil se réunit lundi.");
+	ASSERT_EQ(rv__textdump_cut_pitch(&p), RV_OK);
+	ASSERT_ENDS(p, "Le conseil se réunit lundi.");
+	free(p);
+}
+
+/* ------------------------------------------------------------ fixtures */
+
+TEST(textdump_fixture_agency_page)
+{
+	rv_article a;
+	extract_file(FIXTURE("textdump/fr_agency.txt"), &a);
+	ASSERT_STR_EQ(a.title, "La ville de Marennes vote un budget record pour ses écoles");
+	ASSERT_STR_EQ(a.url,
+	              "https://fr.exemple-actu.com/20230314/"
+	              "la-ville-de-marennes-vote-un-budget-record-pour-ses-ecoles-1077001234.html");
+	ASSERT_STR_EQ(a.published, "2023-03-14T09:05+01:00");
+	ASSERT_STR_EQ(a.published_source, "meta");
+	ASSERT(!a.published_inferred);
+	ASSERT_STR_EQ(a.modified, "2023-03-14T17:40+01:00");
+	ASSERT_STR_EQ(a.source, "Exemple Actu");
+	assert_list(&a.authors, (const char *const[]){"Claire Fontaine", NULL});
+	assert_list(&a.tags, (const char *const[]){"éducation", "budget municipal", "écoles",
+	                                           "charente-maritime", NULL});
+	ASSERT_CONTAINS(a.description, "Le conseil municipal a adopté mardi soir");
+	ASSERT_NOT_CONTAINS(a.description, "14.03.2023");
+	ASSERT_STARTS(a.text, "Le conseil municipal de Marennes a adopté");
+	ASSERT_ENDS(a.text, "pendant quinze ans.");
+	ASSERT_CONTAINS(a.text, "M.Dupont");
+	ASSERT_CONTAINS(a.text, "3.200.000 euros");
+	ASSERT_CONTAINS(a.text, "exemple-mairie.fr depuis");
+	ASSERT_CONTAINS(a.text, "primaires.\n\nSelon le maire");
+	ASSERT_CONTAINS(a.text, "\n\nDes classes plus économes\n\nLa moitié");
+	assert_clean(&a);
+	ASSERT_NOT_CONTAINS(a.text, "redaction@");
+	ASSERT_NOT_CONTAINS(a.text, "fr_FR");
+	ASSERT_NOT_CONTAINS(a.text, "Actus");
+	ASSERT_NOT_CONTAINS(a.text, "2023\n");
+	ASSERT(a.image && strstr(a.image, "ecole_1920x0"));
+	rv_article_release(&a);
+}
+
+TEST(textdump_fixture_related_list_and_reply_form)
+{
+	rv_article a;
+	extract_file(FIXTURE("textdump/en_check_also.txt"), &a);
+	ASSERT_STR_EQ(a.title, "Harbour strike. Dockers in Portoria halt 40 ships for a third day");
+	/* the only date is in a teaser of another article */
+	ASSERT(!a.published);
+	ASSERT_EQ(a.paragraphs.len, 1);
+	ASSERT_STARTS(a.text, "The strike at the port of Portoria");
+	ASSERT_ENDS(a.text, "meet both sides on Friday morning.");
+	ASSERT_CONTAINS(a.text, "2.4 million tonnes");
+	assert_clean(&a);
+	ASSERT_NOT_CONTAINS(a.text, "newsdesk");
+	ASSERT_NOT_CONTAINS(a.text, "Floods");
+	ASSERT_EQ(a.authors.len, 0);
+	rv_article_release(&a);
+}
+
+TEST(textdump_fixture_comment_dates_are_an_upper_bound)
+{
+	rv_article a;
+	extract_file(FIXTURE("textdump/de_comments.txt"), &a);
+	ASSERT_STR_EQ(a.title, "Neue Fähre verbindet Kiel und die Insel Nordholm ab Mai");
+	/* the earliest of the comments, as a day, marked as a guess */
+	ASSERT_STR_EQ(a.published, "2023-03-13");
+	ASSERT_STR_EQ(a.published_source, "comments");
+	ASSERT(a.published_inferred);
+	ASSERT_STARTS(a.text, "Die Reederei setzt ab Mai");
+	ASSERT_ENDS(a.text, "steigende Preise für die Tickets.");
+	assert_clean(&a);
+	ASSERT_NOT_CONTAINS(a.text, "Startseite");
+	ASSERT_NOT_CONTAINS(a.text, "Endlich eine gute Nachricht");
+	ASSERT_NOT_CONTAINS(a.text, "Newsletter");
+	ASSERT_NOT_CONTAINS(a.text, "Newsticker");
+	rv_article_release(&a);
+}
+
+TEST(textdump_fixture_share_credit_and_pitch)
+{
+	rv_article a;
+	extract_file(FIXTURE("textdump/en_share_pitch.txt"), &a);
+	ASSERT_STR_EQ(a.title,
+	              "Lakeside town votes to keep its last cinema open despite rising costs");
+	ASSERT(!a.published);
+	ASSERT_STARTS(a.text, "The town council of Lakeside voted on Thursday");
+	ASSERT_ENDS(a.text, "a weekly film club for schools.");
+	ASSERT_CONTAINS(a.text, "audiences back. The Roxy opened in 1936");
+	ASSERT_CONTAINS(a.text, "past decade. The cinema now plans");
+	ASSERT_NOT_CONTAINS(a.text, "JOHN CARTER");
+	ASSERT_NOT_CONTAINS(a.text, "journalism");
+	ASSERT_NOT_CONTAINS(a.text, "subscribing");
+	assert_clean(&a);
+	rv_article_release(&a);
+}
+
+TEST(textdump_fixture_byline_and_url_date)
+{
+	rv_article a;
+	extract_file(FIXTURE("textdump/es_byline.txt"), &a);
+	ASSERT_STR_EQ(a.title,
+	              "El puerto de Valdemar amplía su muelle norte para recibir cruceros");
+	ASSERT_STR_EQ(a.published, "2023-03-15");
+	ASSERT_STR_EQ(a.published_source, "url");
+	ASSERT_STR_EQ(a.source, "diario-ejemplo.es");
+	assert_list(&a.authors, (const char *const[]){"María López", "Juan Pérez", NULL});
+	ASSERT_EQ(a.paragraphs.len, 3);
+	ASSERT_STARTS(a.text, "El puerto de Valdemar comenzará en abril");
+	ASSERT_ENDS(a.text, "temen la masificación.");
+	assert_clean(&a);
+	ASSERT_NOT_CONTAINS(a.text, "Menú");
+	ASSERT_NOT_CONTAINS(a.text, "Por María");
+	ASSERT_NOT_CONTAINS(a.text, "lonja");
+	rv_article_release(&a);
+}
+
+TEST(textdump_record_metadata_wins)
+{
+	/* What the transport knew (a JSONL record) is kept over the dump. */
+	size_t len;
+	char *data = rv_test_read_file(FIXTURE("textdump/fr_agency.txt"), &len);
+	rv_record rec = {.data = data,
+	                 .len = len,
+	                 .format = RV_FORMAT_TEXT,
+	                 .ref = "x#1",
+	                 .title = "Titre donné",
+	                 .published = "2023-03-10"};
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.title, "Titre donné");
+	ASSERT_STR_EQ(a.published, "2023-03-10");
+	ASSERT_STR_EQ(a.ref, "x#1");
+	ASSERT(a.content_hash);
+	rv_article_release(&a);
+	free(data);
+}
+
+TEST(textdump_hostile_input)
+{
+	/* Nothing but furniture: no article. */
+	const char *s = "1920 1080 true\n\n/html/head/meta[@name='x']/@content\n\n2022\n\nfr_FR\n";
+	rv_record rec = {.data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "f"};
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_EINPUT);
+	rv_article_release(&a);
+
+	/* One huge line of glued sentences, many lines, stray bytes: bounded. */
+	size_t n = 3u << 20;
+	char *big = malloc(n + 1);
+	ASSERT(big);
+	for (size_t i = 0; i < n; i++)
+		big[i] = "Mot.Autre phrase ici et là|\n\xC3"[i % 29];
+	big[n] = '\0';
+	rv_record r2 = {.data = big, .len = n, .format = RV_FORMAT_TEXT, .ref = "big"};
+	rv_article_init(&a);
+	int rc = rv_extract(&r2, &a, &err);
+	ASSERT(rc == RV_OK || rc == RV_EINPUT);
+	rv_article_release(&a);
+	free(big);
+}
+
+/* ------------------------------------------------------------ seeds */
+
+static bool seeds_present(void)
+{
+	if (access(SEEDS "000_00bdff7ae8828c4a.txt", R_OK)) {
+		printf("skip: %s absent\n", SEEDS);
+		return false;
+	}
+	return true;
+}
+
+TEST(textdump_seeds_titles_and_bodies)
+{
+	if (!seeds_present())
+		return;
+	static const struct {
+		const char *file, *title, *start, *end;
+	} want[] = {
+	    {"000_00bdff7ae8828c4a.txt",
+	     "Imbroglio entre alliés sur le rapatriement des diplomates en Ukraine: personne n'est "
+	     "d'accord",
+	     "Alors que la Russie attend", "dans le Donbass."},
+	    {"001_8ef91929f74e1bc7.txt",
+	     "Le Pentagone n’exclut pas l’envoi de troupes en Ukraine, avec une précision",
+	     "En cas de nécessité de mener une mission", "en vue de contenir la Russie."},
+	    {"002_95838161fa9b6d51.txt",
+	     "Conflit Ukraine-Russie. Washington a placé 8.500 militaires en état d’alerte",
+	     "Le changement de ton et de stratégie", "au niveau des conseillers diplomatiques."},
+	    {"003_079d4f8d1d047cbb.txt",
+	     "Conflit en Ukraine: les Etats-Unis étudient l’envoi de troupes dans les pays de "
+	     "l’Otan",
+	     "Alors que les Etats-Unis se font", "d’une invasion russe en Ukraine."},
+	    {"004_1d638f912a8ffb5e.txt",
+	     "L’appel Biden-Poutine n’est pas concluant alors que les tensions en Ukraine montent "
+	     "en flèche",
+	     "Le président américain Joe Biden a tenté",
+	     "continuaient à perfo rm leurs fonctions clés."},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		char path[256];
+		snprintf(path, sizeof path, SEEDS "%s", want[i].file);
+		rv_article a;
+		extract_file(path, &a);
+		ASSERT_STR_EQ(a.title, want[i].title);
+		ASSERT_STARTS(a.text, want[i].start);
+		ASSERT_ENDS(a.text, want[i].end);
+		assert_clean(&a);
+		rv_article_release(&a);
+	}
+}
+
+TEST(textdump_seed_000_metadata)
+{
+	if (!seeds_present())
+		return;
+	rv_article a;
+	extract_file(SEEDS "000_00bdff7ae8828c4a.txt", &a);
+	ASSERT_STR_EQ(a.url, "https://fr.sputniknews.com/20220124/"
+	                     "imbroglio-entre-allies-sur-le-rapatriement-des-diplomates-en-ukraine-"
+	                     "personne-nest-daccord-1054570776.html");
+	ASSERT_STR_EQ(a.published, "2022-01-24T11:48+01:00");
+	ASSERT_STR_EQ(a.published_source, "meta");
+	ASSERT(!a.modified); /* the three timestamps are the same */
+	assert_list(&a.tags,
+	            (const char *const[]){"international", "joe biden", "ambassade",
+	                                  "europe de l'est", "militaires américains", NULL});
+	assert_list(&a.authors, (const char *const[]){"Victor Koulakov", NULL});
+	ASSERT_STR_EQ(a.source, "Sputnik France");
+	/* glued paragraphs split, abbreviations kept */
+	ASSERT_CONTAINS(a.text, "lui adresser un refus.\n\nLe New York Times rapporte");
+	ASSERT_CONTAINS(a.text, "M.Biden devrait");
+	ASSERT_CONTAINS(a.text, "1.000 à 5.000 soldats");
+	ASSERT_CONTAINS(a.text, "\n\nLondres emboîte le pas, l’UE s’abstient\n\nAu lendemain");
+	ASSERT_CONTAINS(a.text, "à Kiev\n\nL’hystérie");
+	ASSERT_NOT_CONTAINS(a.text, "24.01.2022");
+	ASSERT_NOT_CONTAINS(a.text, "europe de l'est");
+	rv_article_release(&a);
+}
+
+TEST(textdump_seed_001_metadata)
+{
+	if (!seeds_present())
+		return;
+	rv_article a;
+	extract_file(SEEDS "001_8ef91929f74e1bc7.txt", &a);
+	ASSERT_STR_EQ(a.url, "https://fr.sputniknews.com/20220202/"
+	                     "le-pentagone-nexclut-pas-lenvoi-de-troupes-en-ukraine-avec-une-"
+	                     "precision-1054950200.html");
+	ASSERT_STR_EQ(a.published, "2022-02-02T19:14+01:00");
+	ASSERT_STR_EQ(a.modified, "2022-02-02T19:58+01:00");
+	assert_list(&a.tags,
+	            (const char *const[]){"états-unis", "ukraine", "john kirby", "pentagone",
+	                                  "joe biden", "garanties de sécurité", NULL});
+	assert_list(&a.authors, (const char *const[]){"Dmitri Bassenko", NULL});
+	ASSERT_CONTAINS(a.text, "\n\nEnvoi de soldats US supplémentaires\n\nSur fond de");
+	rv_article_release(&a);
+}
+
+TEST(textdump_seed_003_dated_by_comments)
+{
+	if (!seeds_present())
+		return;
+	rv_article a;
+	extract_file(SEEDS "003_079d4f8d1d047cbb.txt", &a);
+	ASSERT_STR_EQ(a.published, "2022-01-24");
+	ASSERT_STR_EQ(a.published_source, "comments");
+	ASSERT(a.published_inferred);
+	ASSERT_NOT_CONTAINS(a.text, "Temps de lecture");
+	ASSERT_NOT_CONTAINS(a.text, "Le fil info");
+	ASSERT_NOT_CONTAINS(a.text, "Accueil");
+	ASSERT_NOT_CONTAINS(a.text, "Commentaires");
+	ASSERT_NOT_CONTAINS(a.text, "keyboard warrior");
+	rv_article_release(&a);
+}
+
+TEST(textdump_seed_004_credits_and_pitch)
+{
+	if (!seeds_present())
+		return;
+	rv_article a;
+	extract_file(SEEDS "004_1d638f912a8ffb5e.txt", &a);
+	ASSERT(!a.published);
+	ASSERT_NOT_CONTAINS(a.text, "SPUTNIK / VIA AFP-JIJI");
+	ASSERT_NOT_CONTAINS(a.text, "TYLER HICKS");
+	ASSERT_NOT_CONTAINS(a.text, "En vous abonnant");
+	ASSERT_NOT_CONTAINS(a.text, "journalisme de qualité");
+	ASSERT_NOT_CONTAINS(a.text, "GALERIE PHOTO");
+	ASSERT_CONTAINS(a.text, "affaire interne. Poutine s’est entretenu");
+	rv_article_release(&a);
+}
+
+TEST(textdump_seed_002_no_teaser_date)
+{
+	if (!seeds_present())
+		return;
+	rv_article a;
+	extract_file(SEEDS "002_95838161fa9b6d51.txt", &a);
+	/* "Ce jeudi 27 janvier 2022, ..." belongs to another article */
+	ASSERT(!a.published);
+	ASSERT_EQ(a.paragraphs.len, 1);
+	ASSERT_NOT_CONTAINS(a.text, "Accueil");
+	ASSERT_NOT_CONTAINS(a.text, "lecarrefour");
+	ASSERT_NOT_CONTAINS(a.text, "Cédéao");
+	rv_article_release(&a);
+}
+
+TEST(textdump_fixture_datelines_bylines_headings)
+{
+	rv_article a;
+	extract_file(FIXTURE("textdump/fr_datelines.txt"), &a);
+	ASSERT_STR_EQ(a.title, "Le tramway de Vallonne roulera la nuit le week-end dès avril");
+	/* "Publié le ... à 10:05" / "Mis à jour le ... à 08:30" */
+	ASSERT_STR_EQ(a.published, "2023-03-14T10:05");
+	ASSERT_STR_EQ(a.published_source, "text");
+	ASSERT_STR_EQ(a.modified, "2023-03-15T08:30");
+	assert_list(&a.authors, (const char *const[]){"Hélène Marchand", "Paul Girard", NULL});
+	/* headings that start like a byline or an author box are the article's */
+	ASSERT_EQ(a.paragraphs.len, 5);
+	ASSERT_STR_EQ(a.paragraphs.items[1], "De nouvelles rames la nuit");
+	ASSERT(starts(a.paragraphs.items[2], "Par ailleurs, une rame sur deux"));
+	ASSERT_STR_EQ(a.paragraphs.items[3], "À propos de la sécurité");
+	ASSERT_ENDS(a.text, "1,2 million d'euros par an.");
+	assert_clean(&a);
+	ASSERT_NOT_CONTAINS(a.text, "Rédaction Vallonne");
+	ASSERT_NOT_CONTAINS(a.text, "Partager");
+	ASSERT_NOT_CONTAINS(a.text, "Transports");
+	ASSERT_NOT_CONTAINS(a.text, "marché couvert");
+	rv_article_release(&a);
+}
+
+TEST(textdump_brief_without_long_paragraph)
+{
+	const char *s = "Accueil\n\nLa piscine de Vallonne ferme pour travaux cet été\n\n"
+	                "Partager\n\nLa piscine municipale fermera du 1er juillet au 31 août.\n\n"
+	                "Les nageurs pourront aller au centre aquatique voisin.\n\nLire aussi\n\n"
+	                "Le stade sera rénové en 2024 comme prévu par la ville.\n";
+	rv_record rec = {.data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "brief"};
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.title, "La piscine de Vallonne ferme pour travaux cet été");
+	ASSERT_EQ(a.paragraphs.len, 2);
+	ASSERT_ENDS(a.text, "au centre aquatique voisin.");
+	rv_article_release(&a);
+}
+
+TEST(textdump_unspaced_script_and_credit_lines)
+{
+	/* Chinese has no spaces: words are counted by characters, and 。 ends
+	 * a sentence. Credit and copyright lines are furniture. */
+	const char *s =
+	    "首页 > 新闻 > 本地\n\n"
+	    "河谷市新建的图书馆本周六正式开放\n\n"
+	    "Foto: Archiv/Stadt\n\n"
+	    "河谷市新建的图书馆将于本周六上午九点正式向市民开放，馆内共有藏书十二万册，并设有儿童阅"
+	    "读区和自习室。\n\n"
+	    "市图书馆馆长表示，开放第一个月内，市民可以免费办理借书证，每人每次最多可借五本书。\n\n"
+	    "© 2023 河谷日报\n";
+	rv_record rec = {.data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "zh"};
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.title, "河谷市新建的图书馆本周六正式开放");
+	ASSERT_EQ(a.paragraphs.len, 2);
+	ASSERT(starts(a.text, "河谷市新建的图书馆将于"));
+	ASSERT_NOT_CONTAINS(a.text, "Foto");
+	ASSERT_NOT_CONTAINS(a.text, "2023");
+	ASSERT_NOT_CONTAINS(a.text, "首页");
+	rv_article_release(&a);
+}
+
+TEST(textdump_pitch_as_its_own_paragraphs)
+{
+	const char *s =
+	    "Lakeside opens a new ferry pier on the north shore next month\n\n"
+	    "The new pier on the north shore of Lakeside will open next month, the harbour "
+	    "office said on Monday, after two years of works that cost four million.\n\n"
+	    "Ferries to the islands will leave from there every hour in summer.\n\n"
+	    "In a time of noise, quality journalism matters more than ever.\n\n"
+	    "By subscribing, you help us report the stories that matter to you.\n\n"
+	    "More Updates\n";
+	rv_record rec = {.data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "p"};
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT_EQ(a.paragraphs.len, 2);
+	ASSERT_ENDS(a.text, "every hour in summer.");
+	rv_article_release(&a);
+}
+
+TEST(textdump_headings_that_look_like_prompts)
+{
+	/* "Comment ..." (how), "Les champs ..." and "Réactions ..." headings
+	 * inside the story are the article's. */
+	const char *s =
+	    "Les agriculteurs de la plaine face à la sécheresse de cet été\n\n"
+	    "La sécheresse de cet été a réduit de moitié les récoltes de blé dans la plaine, selon "
+	    "la chambre d'agriculture qui a publié lundi ses premières estimations.\n\n"
+	    "Comment les fermes s'adaptent\n\n"
+	    "Plusieurs exploitations ont déjà semé des variétés plus résistantes au manque d'eau, "
+	    "et d'autres installent des réserves pour stocker la pluie de l'hiver.\n\n"
+	    "Les champs de maïs aussi touchés\n\n"
+	    "Le maïs, qui demande beaucoup d'eau en juillet, a souffert plus encore que le blé "
+	    "dans les communes du sud de la plaine.\n\n"
+	    "Réactions des élus\n\n"
+	    "Les élus de la région demandent une aide d'urgence à l'État et un plan pour l'eau, "
+	    "que le préfet doit présenter avant la fin du mois.\n\n"
+	    "Le maire de Vallonne souhaite que les petites fermes soient aidées en premier.\n";
+	rv_record rec = {.data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "h"};
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "\n\nComment les fermes s'adaptent\n\n");
+	ASSERT_CONTAINS(a.text, "\n\nLes champs de maïs aussi touchés\n\n");
+	ASSERT_CONTAINS(a.text, "\n\nRéactions des élus\n\n");
+	ASSERT_ENDS(a.text, "soient aidées en premier.");
+	rv_article_release(&a);
+}
