@@ -25,8 +25,8 @@ CLI_SRC  := src/cli/main.c
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 WEB_SRC  := $(sort $(wildcard src/serve/web/*))
 
-OBJ      := $(LIB_SRC:%.c=build/rel/%.o)
-SAN_OBJ  := $(LIB_SRC:%.c=build/san/%.o)
+OBJ      := $(LIB_SRC:%.c=build/rel/%.o) build/rel/build/gen/web_assets.o
+SAN_OBJ  := $(LIB_SRC:%.c=build/san/%.o) build/san/build/gen/web_assets.o
 TEST_OBJ := $(TEST_SRC:%.c=build/san/%.o)
 
 .PHONY: all deps check run clean unit e2e eval banned format
@@ -51,6 +51,12 @@ build/san/revue: $(SAN_OBJ) build/san/src/cli/main.o
 
 build/san/test_unit: $(SAN_OBJ) $(TEST_OBJ)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+# The web page (src/serve/web/) compiled into the binary.
+build/gen/web_assets.c: $(WEB_SRC) scripts/embed_web.sh
+	@mkdir -p $(dir $@)
+	@echo "GEN $@"
+	@./scripts/embed_web.sh $@ $(WEB_SRC)
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 
