@@ -386,44 +386,42 @@ static const char *col(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-int rv_search(rv_store *s, const rv_search_query *q, rv_search_fn fn, void *ctx, rv_error *err)
+/* Ranking every match of a very common word costs BM25 over tens of
+ * thousands of rows (a docsize lookup and a position scan each): a query
+ * that matches more than this many articles is ranked among its newest
+ * RANK_WINDOW matches (filters included), which keeps the latency flat on
+ * large stores. News search wants the recent anyway. */
+#define RANK_WINDOW 5000
+
+static const char search_from[] =
+	" FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
+	" WHERE articles_fts MATCH ?";
+
+static void where_sql(rv_buf *sql, const rv_search_query *q)
 {
 	const rv_filter *f = &q->f;
-	char *expr = rv_search_match_expr(q->q, f->lang);
-	if (!expr)
-		return rv_fail(err, RV_EINPUT, "the query has no word to search for");
-	rv_buf sql;
-	rv_buf_init(&sql, 8192);
-	rv_buf_puts(&sql,
-		    "SELECT a.id, a.event, bm25(articles_fts, 5.0, 1.0) AS score, a.title, a.source,"
-		    " a.published, a.lang, a.url,"
-		    " snippet(articles_fts, 1, char(2), char(3), '…', 24)"
-		    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-		    " WHERE articles_fts MATCH ?");
+	rv_buf_puts(sql, search_from);
 	if (f->since)
-		rv_buf_puts(&sql, " AND substr(a.published, 1, 10) >= ?");
+		rv_buf_puts(sql, " AND substr(a.published, 1, 10) >= ?");
 	if (f->until)
-		rv_buf_puts(&sql, " AND substr(a.published, 1, 10) <= ?");
+		rv_buf_puts(sql, " AND substr(a.published, 1, 10) <= ?");
 	if (f->lang)
-		rv_buf_puts(&sql, " AND a.lang = ?");
+		rv_buf_puts(sql, " AND a.lang = ?");
 	if (f->source)
-		rv_buf_puts(&sql, " AND a.source = ?");
+		rv_buf_puts(sql, " AND a.source = ?");
 	if (f->event)
-		rv_buf_puts(&sql, " AND a.event = ?");
+		rv_buf_puts(sql, " AND a.event = ?");
 	if (f->storyline)
-		rv_buf_puts(&sql, " AND a.storyline = ?");
+		rv_buf_puts(sql, " AND a.storyline = ?");
 	if (q->entity)
-		rv_buf_puts(&sql, " AND a.id IN (SELECT e.article FROM entities e WHERE e.name = ?"
-				  " UNION SELECT d.id FROM articles d JOIN entities e"
-				  " ON e.article = d.duplicate_of WHERE e.name = ?)");
-	rv_buf_puts(&sql, " ORDER BY score, a.id LIMIT ? OFFSET ?");
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, &st, NULL);
-	rv_buf_release(&sql);
-	if (rc) {
-		free(expr);
-		return rv_fail(err, RV_EDB, "%s: searching: %s", s->path, sqlite3_errmsg(s->db));
-	}
+		rv_buf_puts(sql, " AND a.id IN (SELECT e.article FROM entities e WHERE e.name = ?"
+				 " UNION SELECT d.id FROM articles d JOIN entities e"
+				 " ON e.article = d.duplicate_of WHERE e.name = ?)");
+}
+
+static int bind_where(sqlite3_stmt *st, const char *expr, const rv_search_query *q)
+{
+	const rv_filter *f = &q->f;
 	int i = 1;
 	sqlite3_bind_text(st, i++, expr, -1, SQLITE_TRANSIENT);
 	if (f->since)
@@ -442,9 +440,60 @@ int rv_search(rv_store *s, const rv_search_query *q, rv_search_fn fn, void *ctx,
 		sqlite3_bind_text(st, i++, q->entity, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, i++, q->entity, -1, SQLITE_TRANSIENT);
 	}
-	sqlite3_bind_int(st, i++, f->limit > 0 ? f->limit : 20);
-	sqlite3_bind_int(st, i, f->offset > 0 ? f->offset : 0);
-	free(expr);
+	return i;
+}
+
+/* The lowest rowid among the newest RANK_WINDOW matches, 0 when there are
+ * fewer (then every match is ranked). */
+static int window_start(rv_store *s, const char *expr, const rv_search_query *q, int64_t *out, rv_error *err)
+{
+	*out = 0;
+	rv_buf sql;
+	rv_buf_init(&sql, 8192);
+	rv_buf_puts(&sql, "SELECT articles_fts.rowid");
+	where_sql(&sql, q);
+	rv_buf_puts(&sql, " ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?");
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, &st, NULL);
+	rv_buf_release(&sql);
+	if (rc)
+		return rv_fail(err, RV_EDB, "%s: searching: %s", s->path, sqlite3_errmsg(s->db));
+	int i = bind_where(st, expr, q);
+	sqlite3_bind_int(st, i, RANK_WINDOW - 1);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rv_fail(err, RV_EDB, "%s: searching: %s", s->path, sqlite3_errmsg(s->db));
+	return RV_OK;
+}
+
+static int ranked(rv_store *s, const char *expr, const rv_search_query *q, int64_t from, int limit,
+		  int offset, rv_search_fn fn, void *ctx, int *n, rv_error *err)
+{
+	rv_buf sql;
+	rv_buf_init(&sql, 8192);
+	/* CROSS JOIN keeps the index the outer loop and ORDER BY rank lets
+	 * FTS5 sort by itself, so article rows and snippets are only read for
+	 * the hits returned. */
+	rv_buf_puts(&sql, "SELECT a.id, a.event, articles_fts.rank, a.title, a.source, a.published, a.lang,"
+			  " a.url, snippet(articles_fts, 1, char(2), char(3), '…', 24)");
+	where_sql(&sql, q);
+	rv_buf_puts(&sql, " AND articles_fts.rank MATCH 'bm25(5.0, 1.0)'");
+	if (from)
+		rv_buf_puts(&sql, " AND articles_fts.rowid >= ?");
+	rv_buf_puts(&sql, " ORDER BY articles_fts.rank LIMIT ? OFFSET ?");
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, &st, NULL);
+	rv_buf_release(&sql);
+	if (rc)
+		return rv_fail(err, RV_EDB, "%s: searching: %s", s->path, sqlite3_errmsg(s->db));
+	int i = bind_where(st, expr, q);
+	if (from)
+		sqlite3_bind_int64(st, i++, from);
+	sqlite3_bind_int(st, i++, limit);
+	sqlite3_bind_int(st, i, offset);
 	rc = RV_OK;
 	int step = SQLITE_DONE;
 	while (rc == RV_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -461,11 +510,89 @@ int rv_search(rv_store *s, const rv_search_query *q, rv_search_fn fn, void *ctx,
 		if (snip)
 			strip_markers(snip);
 		h.snippet = snip;
+		(*n)++;
 		rc = fn(&h, ctx);
 		free(snip);
 	}
 	if (rc == RV_OK && step != SQLITE_DONE)
 		rc = rv_fail(err, RV_EDB, "%s: searching: %s", s->path, sqlite3_errmsg(s->db));
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Hits held back until we know the window gave enough of them. */
+struct held {
+	rv_search_hit *h;
+	int n, cap;
+};
+
+static int hold(const rv_search_hit *h, void *ctx)
+{
+	struct held *l = ctx;
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 32;
+		rv_search_hit *p = realloc(l->h, (size_t)cap * sizeof *p);
+		if (!p)
+			return RV_ENOMEM;
+		l->h = p;
+		l->cap = cap;
+	}
+	rv_search_hit *d = &l->h[l->n++];
+	*d = *h;
+	d->title = h->title ? strdup(h->title) : NULL;
+	d->source = h->source ? strdup(h->source) : NULL;
+	d->published = h->published ? strdup(h->published) : NULL;
+	d->lang = h->lang ? strdup(h->lang) : NULL;
+	d->url = h->url ? strdup(h->url) : NULL;
+	d->snippet = h->snippet ? strdup(h->snippet) : NULL;
+	return RV_OK;
+}
+
+static void held_release(struct held *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		free((char *)l->h[i].title);
+		free((char *)l->h[i].source);
+		free((char *)l->h[i].published);
+		free((char *)l->h[i].lang);
+		free((char *)l->h[i].url);
+		free((char *)l->h[i].snippet);
+	}
+	free(l->h);
+}
+
+int rv_search(rv_store *s, const rv_search_query *q, rv_search_fn fn, void *ctx, rv_error *err)
+{
+	const rv_filter *f = &q->f;
+	char *expr = rv_search_match_expr(q->q, f->lang);
+	if (!expr)
+		return rv_fail(err, RV_EINPUT, "the query has no word to search for");
+	int limit = f->limit > 0 ? f->limit : 20, offset = f->offset > 0 ? f->offset : 0;
+	bool filtered = f->since || f->until || f->lang || f->source || f->event || f->storyline || q->entity;
+	int64_t from = 0;
+	int rc = RV_OK, n = 0;
+	if ((int64_t)limit + offset <= RANK_WINDOW) {
+		/* the window is found among all matches (cheap); filters then
+		 * apply inside it, and only when they leave too few hits is every
+		 * match ranked */
+		rv_search_query bare = { 0 };
+		bare.q = q->q;
+		rc = window_start(s, expr, &bare, &from, err);
+	}
+	if (rc == RV_OK && from && filtered) {
+		struct held l = { 0 };
+		rc = ranked(s, expr, q, from, limit, offset, hold, &l, &n, err);
+		if (rc == RV_OK && n < limit) {
+			n = 0;
+			rc = ranked(s, expr, q, 0, limit, offset, fn, ctx, &n, err);
+		} else {
+			for (int i = 0; rc == RV_OK && i < l.n; i++)
+				rc = fn(&l.h[i], ctx);
+		}
+		held_release(&l);
+	} else if (rc == RV_OK) {
+		rc = ranked(s, expr, q, from, limit, offset, fn, ctx, &n, err);
+	}
+	free(expr);
 	return rc;
 }
