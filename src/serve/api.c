@@ -233,7 +233,7 @@ static void h_stories(rv_store *s, const rv_api_request *req, rv_api_response *r
 	struct stories_ctx c = { s, json_array(), p.f.limit, false, &err };
 	rv_filter f = p.f;
 	f.limit = p.f.limit + 1; /* one more tells whether there is a next page */
-	int rc = rv_store_each_story(s, &f, add_story, &c, &err);
+	int rc = rv_store_each_story_page(s, &f, add_story, &c, &err);
 	if (rc) {
 		json_decref(c.arr);
 		store_error(r, rc, &err);

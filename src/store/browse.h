@@ -29,4 +29,10 @@ typedef int (*rv_entity_row_fn)(const rv_entity_row *e, void *ctx);
 int rv_store_each_entity(rv_store *s, const char *name_prefix, const char *type, int limit, int offset,
 			 rv_entity_row_fn fn, void *ctx, rv_error *err);
 
+/* Stories newest first, like rv_store_each_story, but finding the page of
+ * event ids first (an index scan) and reading only those stories: the
+ * filters choose which stories are listed, each is given with its full
+ * counts. Used by the API, where the list is requested most. */
+int rv_store_each_story_page(rv_store *s, const rv_filter *f, rv_story_fn fn, void *ctx, rv_error *err);
+
 #endif
