@@ -389,9 +389,9 @@ static const char *col(sqlite3_stmt *st, int i)
 /* Ranking every match of a very common word costs BM25 over tens of
  * thousands of rows (a docsize lookup and a position scan each): a query
  * that matches more than this many articles is ranked among its newest
- * RANK_WINDOW matches (filters included), which keeps the latency flat on
+ * RANK_WINDOW matches, which keeps the latency flat on
  * large stores. News search wants the recent anyway. */
-#define RANK_WINDOW 5000
+#define RANK_WINDOW 2000
 
 static const char search_from[] =
 	" FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid"
