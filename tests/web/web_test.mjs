@@ -92,7 +92,10 @@ try {
   // Search: accents and endings differ from the text ("États-Unis", "militaires")
   await page.fill("#quick-q", "etats-unis militaire");
   await page.press("#quick-q", "Enter");
-  await page.waitForSelector("#hits li, main p", { timeout: 15000 });
+  // wait for the search page itself, not the article page still shown
+  await page.waitForFunction(() => location.hash.startsWith("#/search") && document.title.startsWith("Search"),
+    null, { timeout: 15000 });
+  await page.waitForSelector("#hits li", { timeout: 15000 }).catch(() => {});
   const hitTitles = await page.$$eval("#hits li > a", (as) => as.map((a) => a.textContent));
   check(hitTitles.some((t) => t.includes("États-Unis")), `search 'etats-unis militaire' finds 'États-Unis … militaires' (${hitTitles.length} hits)`);
   check(await page.$$eval("#hits mark", (m) => m.length) > 0, "search hits are highlighted");
