@@ -78,6 +78,8 @@ static const char *const rv_migrations[] = {
 	"    char(1) || COALESCE(new.lang, '') || char(1) || COALESCE(new.text, ''));"
 	"END;"
 	"INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+	/* which terms the index holds: query words are expanded to those only */
+	"CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');"
 	/* the API lists stories by their last day: a covering index lets the
 	 * page of event ids come from an index scan */
 	"CREATE INDEX articles_event_published ON articles(event, published);",
