@@ -5,6 +5,7 @@
 #include "core/utf8.h"
 
 #include <libstemmer.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,10 +64,65 @@ static void tokenizer_free(rv_tokenizer *t)
 
 typedef int (*emit_fn)(void *ctx, int flags, const char *tok, int len, int start, int end);
 
+/* Latin letters with accents (U+00C0..U+024F) are most of the non-ASCII in
+ * European text: their folds are computed once with rv_utf8_fold, so most
+ * tokens fold without utf8proc or malloc. */
+#define LATIN_FIRST 0xC0
+#define LATIN_LAST 0x24F
+static char latin_fold[LATIN_LAST - LATIN_FIRST + 1][8];
+static pthread_once_t latin_once = PTHREAD_ONCE_INIT;
+
+static void latin_init(void)
+{
+	for (int32_t cp = LATIN_FIRST; cp <= LATIN_LAST; cp++) {
+		char in[5] = { 0 };
+		rv_utf8_encode(cp, in);
+		char *f = rv_utf8_fold(in);
+		if (f && strlen(f) < sizeof latin_fold[0])
+			memcpy(latin_fold[cp - LATIN_FIRST], f, strlen(f) + 1);
+		else
+			latin_fold[cp - LATIN_FIRST][0] = '\0'; /* empty: use the slow path */
+		free(f);
+	}
+}
+
+/* Fold with the table; false when a code point is outside it. */
+static bool fold_fast(const char *s, size_t len, char *out, size_t cap, size_t *n)
+{
+	pthread_once(&latin_once, latin_init);
+	const char *p = s, *end = s + len;
+	size_t o = 0;
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x80) {
+			if (o + 1 >= cap)
+				return false;
+			out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+			p++;
+			continue;
+		}
+		int32_t cp = rv_utf8_next(&p, end);
+		if (cp < LATIN_FIRST || cp > LATIN_LAST || !latin_fold[cp - LATIN_FIRST][0])
+			return false;
+		const char *f = latin_fold[cp - LATIN_FIRST];
+		size_t fl = strlen(f);
+		if (o + fl >= cap)
+			return false;
+		memcpy(out + o, f, fl);
+		o += fl;
+	}
+	out[o] = '\0';
+	*n = o;
+	return true;
+}
+
 /* Fold the token [s, s+len) into out (cap bytes). Returns the folded length,
  * 0 when it is not indexable. */
 static size_t fold_token(const char *s, size_t len, char *out, size_t cap)
 {
+	size_t fast;
+	if (fold_fast(s, len, out, cap, &fast))
+		return fast;
 	bool ascii = true;
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)s[i] >= 0x80)
