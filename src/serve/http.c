@@ -18,6 +18,7 @@
 #define CONN_LIMIT 1024
 #define CACHE_SLOTS 512
 #define CACHE_MAX_BODY (4u << 20)
+#define CACHE_BUDGET ((size_t)64 << 20) /* bytes of bodies per thread */
 
 struct rv_http {
 	struct MHD_Daemon *d;
@@ -34,6 +35,7 @@ struct cache_entry {
 struct worker {
 	rv_store *store;
 	int64_t version;
+	size_t cached_bytes;
 	struct cache_entry cache[CACHE_SLOTS];
 };
 
@@ -42,6 +44,7 @@ static pthread_once_t worker_once = PTHREAD_ONCE_INIT;
 
 static void cache_clear(struct worker *w)
 {
+	w->cached_bytes = 0;
 	for (int i = 0; i < CACHE_SLOTS; i++) {
 		free(w->cache[i].key);
 		if (w->cache[i].resp)
@@ -205,6 +208,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 	if (r.status == 405)
 		MHD_add_response_header(resp, "Allow", "GET, HEAD");
 	if (slot && r.status == 200 && r.len <= CACHE_MAX_BODY) {
+		if (w->cached_bytes + r.len > CACHE_BUDGET)
+			cache_clear(w); /* crude but bounded: start over */
+		w->cached_bytes += r.len;
 		free(slot->key);
 		if (slot->resp)
 			MHD_destroy_response(slot->resp);

@@ -7,8 +7,9 @@
  * SQLite 3.47) gives a tokenizer no locale, so the language travels inside
  * the indexed text: each column value starts with a marker "\x01" LANG "\x01"
  * that the tokenizer reads and does not index. A query carries the marker
- * when the caller names a language; without one each query word is expanded
- * into the stems of the common languages (FTS5 colocated synonyms, an OR).
+ * when the caller names a language; without one each query word becomes an
+ * OR of its folded form and its stems in the common languages, keeping only
+ * the forms the index holds (the fts5vocab table articles_vocab). 
  */
 #ifndef RV_SEARCH_H
 #define RV_SEARCH_H
