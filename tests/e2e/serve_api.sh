@@ -155,6 +155,17 @@ PY
 fi
 expect 200 "$base/api/health"
 
+# an ingest while serving shows up at once (cached answers are dropped when
+# SQLite's data_version moves)
+expect 200 "$base/api/health"
+body_has '"articles":6'
+printf '{"id":"late-1","source":"Harbour Times","lang":"en","published":"2024-03-13","title":"Late ferry news","text":"The harbour ferry resumed service on Wednesday."}\n' >"$tmp/late.jsonl"
+"$revue" --db "$tmp/r.db" ingest "$tmp/late.jsonl" >/dev/null || fail "ingest while serving"
+expect 200 "$base/api/health"
+body_has '"articles":7'
+expect 200 "$base/api/search?q=ferries"
+body_has 'Late ferry news'
+
 # loopback only by default
 grep -q "127.0.0.1:$port" "$tmp/out" || fail "not bound to 127.0.0.1: $(cat "$tmp/out")"
 if command -v ss >/dev/null 2>&1; then
