@@ -30,6 +30,12 @@ static char *snippet_plain(const char *s, bool brackets)
 				out[j++] = s[i] == RV_HL_START ? '[' : ']';
 			continue;
 		}
+		/* one line per snippet: paragraph breaks become spaces */
+		if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') {
+			if (j && out[j - 1] != ' ')
+				out[j++] = ' ';
+			continue;
+		}
 		out[j++] = s[i];
 	}
 	out[j] = '\0';
