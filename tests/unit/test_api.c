@@ -1,6 +1,7 @@
 /* Tests for src/serve/api.c: handlers called directly, no socket. */
 #include "test.h"
 #include "serve/api.h"
+#include "store/browse.h"
 #include "store/store.h"
 
 #include <jansson.h>
@@ -293,4 +294,66 @@ TEST(api_query_parsing)
 	rv_api_request r2 = { 0 };
 	rv_api_parse_query(&r2, many);
 	ASSERT(r2.too_many_args);
+}
+
+struct ids {
+	int64_t v[32];
+	int n;
+};
+
+static int take_id(const rv_story *st, void *ctx)
+{
+	struct ids *l = ctx;
+	if (l->n < 32)
+		l->v[l->n++] = st->id;
+	return 0;
+}
+
+TEST(api_story_page_same_order_as_store)
+{
+	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
+	ASSERT(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
+	/* event, published: ties on the last day, counts, undated */
+	struct {
+		int64_t event;
+		const char *published;
+	} rows[] = { { 1, "2024-03-01" }, { 1, "2024-03-05" }, { 2, "2024-03-05" }, { 2, "2024-03-04" },
+		     { 3, "2024-03-03" }, { 4, NULL },         { 5, "2024-03-05T10:00:00Z" },
+		     { 6, "2024-03-02" }, { 6, NULL },         { 7, "2024-02-28" } };
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		char ref[16];
+		snprintf(ref, sizeof ref, "p%zu", i);
+		a.ref = strdup(ref);
+		a.content_hash = strdup(ref);
+		a.title = strdup(ref);
+		a.text = strdup("text");
+		a.published = rows[i].published ? strdup(rows[i].published) : NULL;
+		a.event = rows[i].event;
+		ASSERT_EQ(rv_store_insert_article(s, &a, &err), 0);
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	int pages[][2] = { { 2, 0 }, { 2, 2 }, { 3, 4 }, { 10, 0 }, { 1, 6 }, { 5, 5 } };
+	for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
+		rv_filter f = { 0 };
+		f.limit = pages[k][0];
+		f.offset = pages[k][1];
+		struct ids want = { 0 }, got = { 0 };
+		ASSERT_EQ(rv_store_each_story(s, &f, take_id, &want, &err), 0);
+		ASSERT_EQ(rv_store_each_story_page(s, &f, take_id, &got, &err), 0);
+		ASSERT_EQ(got.n, want.n);
+		for (int i = 0; i < got.n; i++)
+			if (got.v[i] != want.v[i])
+				TEST_FAIL("page %d+%d, #%d: story %lld, store says %lld", pages[k][0], pages[k][1],
+					  i, (long long)got.v[i], (long long)want.v[i]);
+	}
+	done(&s);
 }
