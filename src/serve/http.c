@@ -147,8 +147,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 			      void **con_cls)
 {
 	rv_http *h = cls;
+	static int seen;
+	/* Answer once the whole request is read (the second call): answering
+	 * on the first makes libmicrohttpd close the connection. */
+	if (!*con_cls) {
+		*con_cls = &seen;
+		return MHD_YES;
+	}
 	if (*upload_data_size) {
-		*upload_data_size = 0; /* GET and HEAD carry no body: ignore it */
+		*upload_data_size = 0; /* GET and HEAD carry no body: drop it */
 		return MHD_YES;
 	}
 	rv_api_request req = { 0 };
