@@ -10,7 +10,7 @@ PKGS    := libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libxxhash l
 # Debian packages: build libraries, then tools the tests use.
 DEB_PKGS := build-essential pkg-config libxml2-dev libexttextcat-dev libstemmer-dev \
             libutf8proc-dev libsqlite3-dev libjansson-dev libxxhash-dev zlib1g-dev \
-            libcurl4-openssl-dev libmicrohttpd-dev python3 sqlite3
+            libcurl4-openssl-dev libmicrohttpd-dev python3 sqlite3 curl chromium nodejs
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
 
@@ -25,8 +25,8 @@ CLI_SRC  := src/cli/main.c
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 WEB_SRC  := $(sort $(wildcard src/serve/web/*))
 
-OBJ      := $(LIB_SRC:%.c=build/rel/%.o)
-SAN_OBJ  := $(LIB_SRC:%.c=build/san/%.o)
+OBJ      := $(LIB_SRC:%.c=build/rel/%.o) build/rel/build/gen/web_assets.o
+SAN_OBJ  := $(LIB_SRC:%.c=build/san/%.o) build/san/build/gen/web_assets.o
 TEST_OBJ := $(TEST_SRC:%.c=build/san/%.o)
 
 .PHONY: all deps check run clean unit e2e eval banned format fuzz lint
@@ -63,6 +63,12 @@ build/san/revue: $(SAN_OBJ) build/san/src/cli/main.o
 build/san/test_unit: $(SAN_OBJ) $(TEST_OBJ)
 	@echo "LD $@"
 	@$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+# The web page (src/serve/web/) compiled into the binary.
+build/gen/web_assets.c: $(WEB_SRC) scripts/embed_web.sh
+	@mkdir -p $(dir $@)
+	@echo "GEN $@"
+	@./scripts/embed_web.sh $@ $(WEB_SRC)
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 

@@ -19,6 +19,8 @@ static const struct command commands[] = {
 	{ "story", cmd_story, "one event: articles, outlets, timeline" },
 	{ "article", cmd_article, "one stored article with everything extracted" },
 	{ "export", cmd_export, "all articles or events as JSONL or CSV" },
+	{ "search", cmd_search, "ranked full-text search with filters" },
+	{ "serve", cmd_serve, "HTTP JSON API and web page (127.0.0.1:8080)" },
 };
 
 static void usage(FILE *out)

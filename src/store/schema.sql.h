@@ -50,8 +50,39 @@ static const char *const rv_migrations[] = {
 	"  value REAL, value_max REAL, unit TEXT, qualifier TEXT, text TEXT, context TEXT"
 	");"
 	"CREATE INDEX figures_article ON figures(article);",
-	/* 2: full-text search (placeholder until search lands) */
-	"SELECT 1;",
+	/* 2: full-text search (src/store/search.c). An external-content FTS5
+	 * table over a view that prefixes each column with the language marker
+	 * the "revue" tokenizer reads (\x01 LANG \x01); triggers keep it in step. */
+	"CREATE VIEW articles_fts_src AS SELECT id,"
+	"  char(1) || COALESCE(lang, '') || char(1) || COALESCE(title, '') AS title,"
+	"  char(1) || COALESCE(lang, '') || char(1) || COALESCE(text, '') AS text"
+	"  FROM articles;"
+	"CREATE VIRTUAL TABLE articles_fts USING fts5(title, text,"
+	"  content = 'articles_fts_src', content_rowid = 'id', tokenize = 'revue');"
+	"CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id,"
+	"    char(1) || COALESCE(new.lang, '') || char(1) || COALESCE(new.title, ''),"
+	"    char(1) || COALESCE(new.lang, '') || char(1) || COALESCE(new.text, ''));"
+	"END;"
+	"CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
+	"  INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id,"
+	"    char(1) || COALESCE(old.lang, '') || char(1) || COALESCE(old.title, ''),"
+	"    char(1) || COALESCE(old.lang, '') || char(1) || COALESCE(old.text, ''));"
+	"END;"
+	"CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text, lang ON articles BEGIN"
+	"  INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id,"
+	"    char(1) || COALESCE(old.lang, '') || char(1) || COALESCE(old.title, ''),"
+	"    char(1) || COALESCE(old.lang, '') || char(1) || COALESCE(old.text, ''));"
+	"  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id,"
+	"    char(1) || COALESCE(new.lang, '') || char(1) || COALESCE(new.title, ''),"
+	"    char(1) || COALESCE(new.lang, '') || char(1) || COALESCE(new.text, ''));"
+	"END;"
+	"INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
+	/* which terms the index holds: query words are expanded to those only */
+	"CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');"
+	/* the API lists stories by their last day: a covering index lets the
+	 * page of event ids come from an index scan */
+	"CREATE INDEX articles_event_published ON articles(event, published);",
 	/* 3: watch state: feeds, items, fetches (placeholder until watch lands) */
 	"SELECT 1;",
 };

@@ -6,6 +6,7 @@
  */
 #include "store/store.h"
 #include "store/schema.sql.h"
+#include "store/search.h"
 #include "store/sqlite_int.h"
 #include "core/buf.h"
 #include "core/date.h"
@@ -120,6 +121,11 @@ int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *er
 		return RV_EDB;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
+	if (rv_search_register(s->db)) {
+		rv_fail(err, RV_EDB, "%s: cannot register the search tokenizer", path);
+		rv_store_close(&s);
+		return RV_EDB;
+	}
 	if (!read_only) {
 		/* WAL + NORMAL: a crash may lose the last commit, never corrupts. */
 		if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"

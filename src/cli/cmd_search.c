@@ -1,0 +1,152 @@
+/* cmd_search.c - revue search QUERY [--json] [filters] */
+#include "cli/cli.h"
+#include "core/date.h"
+#include "store/search.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+	"revue search QUERY [--json] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--lang L]\n"
+	"             [--source NAME] [--event ID] [--entity NAME] [--limit N] [--offset N]\n"
+	"  Ranked full-text search (case, accents and word endings do not matter).\n"
+	"  \"a phrase\", OR, NOT and word* (prefix) are understood.";
+
+/* The snippet with its highlight markers turned into [brackets] for a
+ * terminal, or removed for JSON (which carries the spans separately). */
+static char *snippet_plain(const char *s, bool brackets)
+{
+	size_t n = s ? strlen(s) : 0;
+	char *out = malloc(n + 1);
+	if (!out)
+		return NULL;
+	size_t j = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == RV_HL_START || s[i] == RV_HL_END) {
+			if (brackets)
+				out[j++] = s[i] == RV_HL_START ? '[' : ']';
+			continue;
+		}
+		/* one line per snippet: paragraph breaks become spaces */
+		if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') {
+			if (j && out[j - 1] != ' ')
+				out[j++] = ' ';
+			continue;
+		}
+		out[j++] = s[i];
+	}
+	out[j] = '\0';
+	return out;
+}
+
+struct ctx {
+	bool json;
+	int n;
+};
+
+static int print_hit(const rv_search_hit *h, void *p)
+{
+	struct ctx *c = p;
+	c->n++;
+	char *snip = snippet_plain(h->snippet, !c->json);
+	if (c->json) {
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_integer(h->id));
+		if (h->event)
+			json_object_set_new(o, "event", json_integer(h->event));
+		json_object_set_new(o, "score", json_real(-h->score));
+		if (h->title)
+			json_object_set_new(o, "title", json_string(h->title));
+		if (h->source)
+			json_object_set_new(o, "source", json_string(h->source));
+		if (h->published)
+			json_object_set_new(o, "published", json_string(h->published));
+		if (h->lang)
+			json_object_set_new(o, "lang", json_string(h->lang));
+		if (h->url)
+			json_object_set_new(o, "url", json_string(h->url));
+		json_object_set_new(o, "snippet", json_string(snip ? snip : ""));
+		char *s = json_dumps(o, JSON_COMPACT);
+		if (s)
+			puts(s);
+		free(s);
+		json_decref(o);
+	} else {
+		printf("#%-6lld %.10s  %-20.20s %s\n", (long long)h->id, h->published ? h->published : "----------",
+		       h->source ? h->source : "", h->title ? h->title : "(no title)");
+		if (snip && *snip)
+			printf("         %s\n", snip);
+	}
+	free(snip);
+	return RV_OK;
+}
+
+int cmd_search(rv_cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'D' },     { "json", no_argument, NULL, 'j' },
+		{ "since", required_argument, NULL, 's' },  { "until", required_argument, NULL, 'u' },
+		{ "lang", required_argument, NULL, 'l' },   { "source", required_argument, NULL, 'o' },
+		{ "event", required_argument, NULL, 'e' },  { "entity", required_argument, NULL, 'E' },
+		{ "limit", required_argument, NULL, 'n' },  { "offset", required_argument, NULL, 'O' },
+		{ "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
+	};
+	rv_search_query q = { 0 };
+	q.f.limit = 20;
+	struct ctx c = { 0 };
+	long v;
+	rv_date d;
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'D': cli->db_path = optarg; break;
+		case 'j': c.json = true; break;
+		case 's':
+		case 'u':
+			if (!rv_date_parse_iso(optarg, &d)) {
+				fprintf(stderr, "revue: '%s' is not a date (YYYY-MM-DD)\n", optarg);
+				return RV_EXIT_USAGE;
+			}
+			*(opt == 's' ? &q.f.since : &q.f.until) = optarg;
+			break;
+		case 'l': q.f.lang = optarg; break;
+		case 'o': q.f.source = optarg; break;
+		case 'E': q.entity = optarg; break;
+		case 'e':
+			if (!cli_parse_id(optarg, &q.f.event))
+				return RV_EXIT_USAGE;
+			break;
+		case 'n':
+		case 'O':
+			if (!rv_parse_long(optarg, &v) || v < (opt == 'n' ? 1 : 0) || v > 100000) {
+				fprintf(stderr, "revue: bad --%s '%s'\n", opt == 'n' ? "limit" : "offset", optarg);
+				return RV_EXIT_USAGE;
+			}
+			*(opt == 'n' ? &q.f.limit : &q.f.offset) = (int)v;
+			break;
+		case 'h': puts(usage_text); return RV_EXIT_OK;
+		default: return cli_usage(usage_text);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage(usage_text);
+	q.q = argv[optind];
+	rv_store *store = cli_open_store(cli, true);
+	if (!store)
+		return RV_EXIT_FAILURE;
+	rv_error err;
+	rv_error_clear(&err);
+	int rc = rv_search(store, &q, print_hit, &c, &err);
+	rv_store_close(&store);
+	if (rc) {
+		fprintf(stderr, "revue: %s\n", err.msg);
+		return rc == RV_EINPUT ? RV_EXIT_USAGE : RV_EXIT_FAILURE;
+	}
+	if (!c.json && !c.n)
+		fprintf(stderr, "no match\n");
+	return RV_EXIT_OK;
+}

@@ -1,0 +1,278 @@
+/* story_json.c - see story_json.h. */
+#include "serve/story_json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A story larger than this is shown by its first articles only. */
+#define MAX_STORY_ARTICLES 500
+#define EXCERPT_BYTES 600
+
+static json_t *strlist_json(const rv_strlist *l)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < l->len; i++)
+		json_array_append_new(arr, json_string(l->items[i]));
+	return arr;
+}
+
+static void set_str(json_t *o, const char *k, const char *v)
+{
+	if (v && *v)
+		json_object_set_new(o, k, json_string(v));
+}
+
+json_t *rv_story_summary_json(const rv_story *st)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer(st->id));
+	if (st->storyline)
+		json_object_set_new(o, "storyline", json_integer(st->storyline));
+	json_object_set_new(o, "title", json_string(st->title ? st->title : ""));
+	set_str(o, "first", st->first);
+	set_str(o, "last", st->last);
+	json_object_set_new(o, "articles", json_integer(st->n_articles));
+	json_object_set_new(o, "sources", strlist_json(&st->sources));
+	json_object_set_new(o, "langs", strlist_json(&st->langs));
+	json_object_set_new(o, "n_sources", json_integer((json_int_t)st->sources.len));
+	json_object_set_new(o, "n_langs", json_integer((json_int_t)st->langs.len));
+	return o;
+}
+
+/* A prefix of text cut at a UTF-8 boundary. */
+static json_t *excerpt(const char *text)
+{
+	if (!text)
+		return json_string("");
+	size_t n = strlen(text);
+	if (n <= EXCERPT_BYTES)
+		return json_string(text);
+	n = EXCERPT_BYTES;
+	while (n && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--;
+	char *s = malloc(n + 4);
+	if (!s)
+		return json_string("");
+	memcpy(s, text, n);
+	memcpy(s + n, "…", 4);
+	json_t *v = json_string(s);
+	free(s);
+	return v ? v : json_string("");
+}
+
+struct story_ctx {
+	json_t *articles;  /* array */
+	json_t *outlets;   /* source -> array of article refs */
+	json_t *days;      /* day -> array */
+	json_t *speakers;  /* speaker -> array of quotes */
+	json_t *figures;   /* array */
+	json_t *entities;  /* name -> {name,type,mentions,articles} */
+};
+
+static json_t *article_ref(const rv_article *a)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer(a->id));
+	set_str(o, "title", a->title);
+	set_str(o, "source", a->source);
+	set_str(o, "published", a->published);
+	set_str(o, "lang", a->lang);
+	set_str(o, "url", a->url);
+	if (a->duplicate_of)
+		json_object_set_new(o, "duplicate_of", json_integer(a->duplicate_of));
+	return o;
+}
+
+static int add_article(const rv_article *a, void *p)
+{
+	struct story_ctx *c = p;
+	const char *source = a->source && *a->source ? a->source : "(unknown outlet)";
+	json_t *full = article_ref(a);
+	json_object_set_new(full, "excerpt", excerpt(a->text));
+	json_t *quotes = json_array(), *figures = json_array();
+	for (size_t i = 0; i < a->n_quotes; i++) {
+		const rv_quote *q = &a->quotes[i];
+		json_t *o = json_object();
+		set_str(o, "text", q->text);
+		set_str(o, "speaker", q->speaker);
+		set_str(o, "role", q->role);
+		json_array_append(quotes, o);
+		json_object_set_new(o, "article", json_integer(a->id));
+		json_object_set_new(o, "source", json_string(source));
+		const char *who = q->speaker && *q->speaker ? q->speaker : "";
+		json_t *list = json_object_get(c->speakers, who);
+		if (!list) {
+			list = json_array();
+			json_object_set_new(c->speakers, who, list);
+		}
+		json_array_append_new(list, o);
+	}
+	for (size_t i = 0; i < a->n_figures; i++) {
+		const rv_figure *f = &a->figures[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "value", json_real(f->value));
+		if (f->value_max != f->value)
+			json_object_set_new(o, "value_max", json_real(f->value_max));
+		set_str(o, "unit", f->unit);
+		set_str(o, "qualifier", f->qualifier);
+		set_str(o, "text", f->text);
+		set_str(o, "context", f->context);
+		json_array_append(figures, o);
+		json_object_set_new(o, "article", json_integer(a->id));
+		json_object_set_new(o, "source", json_string(source));
+		json_array_append_new(c->figures, o);
+	}
+	for (size_t i = 0; i < a->n_entities; i++) {
+		const rv_entity *e = &a->entities[i];
+		if (!e->name || !*e->name)
+			continue;
+		json_t *o = json_object_get(c->entities, e->name);
+		if (!o) {
+			o = json_pack("{s:s,s:s,s:i,s:i}", "name", e->name, "type", e->type ? e->type : "",
+				      "mentions", 0, "articles", 0);
+			json_object_set_new(c->entities, e->name, o);
+		}
+		json_object_set_new(o, "mentions", json_integer(json_integer_value(json_object_get(o, "mentions")) +
+								 (e->count > 0 ? e->count : 1)));
+		json_object_set_new(o, "articles",
+				    json_integer(json_integer_value(json_object_get(o, "articles")) + 1));
+	}
+	json_object_set_new(full, "quotes", quotes);
+	json_object_set_new(full, "figures", figures);
+	json_array_append_new(c->articles, full);
+
+	json_t *by_source = json_object_get(c->outlets, source);
+	if (!by_source) {
+		by_source = json_array();
+		json_object_set_new(c->outlets, source, by_source);
+	}
+	json_array_append_new(by_source, article_ref(a));
+	char day[11] = "";
+	if (a->published && strlen(a->published) >= 10) {
+		memcpy(day, a->published, 10);
+		day[10] = '\0';
+	}
+	json_t *list = json_object_get(c->days, day);
+	if (!list) {
+		list = json_array();
+		json_object_set_new(c->days, day, list);
+	}
+	json_array_append_new(list, article_ref(a));
+	return RV_OK;
+}
+
+static int cmp_key(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Keys of an object, sorted ("" last when last_empty). */
+static const char **sorted_keys(json_t *obj, size_t *n)
+{
+	*n = json_object_size(obj);
+	const char **keys = calloc(*n ? *n : 1, sizeof *keys);
+	if (!keys)
+		return NULL;
+	size_t i = 0;
+	const char *k;
+	json_t *v;
+	json_object_foreach(obj, k, v) keys[i++] = k;
+	qsort(keys, *n, sizeof *keys, cmp_key);
+	return keys;
+}
+
+static int cmp_entity(const void *x, const void *y)
+{
+	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
+	json_int_t na = json_integer_value(json_object_get(a, "articles"));
+	json_int_t nb = json_integer_value(json_object_get(b, "articles"));
+	if (na != nb)
+		return na < nb ? 1 : -1;
+	na = json_integer_value(json_object_get(a, "mentions"));
+	nb = json_integer_value(json_object_get(b, "mentions"));
+	if (na != nb)
+		return na < nb ? 1 : -1;
+	return strcmp(json_string_value(json_object_get(a, "name")), json_string_value(json_object_get(b, "name")));
+}
+
+int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err)
+{
+	*out = NULL;
+	rv_story st;
+	int rc = rv_store_get_story(s, id, &st, err);
+	if (rc)
+		return rc;
+	struct story_ctx c = { json_array(), json_object(), json_object(), json_object(), json_array(),
+			       json_object() };
+	rv_filter f = { 0 };
+	f.event = id;
+	f.limit = MAX_STORY_ARTICLES;
+	rc = rv_store_each_article(s, &f, add_article, &c, err);
+	json_t *o = rv_story_summary_json(&st);
+	rv_story_release(&st);
+	if (rc) {
+		json_decref(o);
+		goto done;
+	}
+	json_object_set(o, "members", c.articles);
+	json_object_set_new(o, "truncated", json_boolean(json_array_size(c.articles) >= MAX_STORY_ARTICLES));
+
+	size_t n;
+	const char **keys = sorted_keys(c.outlets, &n);
+	json_t *outlets = json_array();
+	for (size_t i = 0; keys && i < n; i++)
+		json_array_append_new(outlets, json_pack("{s:s,s:O}", "source", keys[i], "articles",
+							 json_object_get(c.outlets, keys[i])));
+	free(keys);
+	json_object_set_new(o, "outlets", outlets);
+
+	keys = sorted_keys(c.days, &n);
+	json_t *timeline = json_array();
+	/* dated days in order, then the undated ("") */
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; keys && i < n; i++)
+			if ((pass == 0) == (keys[i][0] != '\0'))
+				json_array_append_new(timeline,
+						      json_pack("{s:o,s:O}", "day",
+								keys[i][0] ? json_string(keys[i]) : json_null(),
+								"articles", json_object_get(c.days, keys[i])));
+	free(keys);
+	json_object_set_new(o, "timeline", timeline);
+
+	keys = sorted_keys(c.speakers, &n);
+	json_t *quotes = json_array();
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; keys && i < n; i++)
+			if ((pass == 0) == (keys[i][0] != '\0'))
+				json_array_append_new(quotes,
+						      json_pack("{s:o,s:O}", "speaker",
+								keys[i][0] ? json_string(keys[i]) : json_null(),
+								"quotes", json_object_get(c.speakers, keys[i])));
+	free(keys);
+	json_object_set_new(o, "quotes", quotes);
+	json_object_set(o, "figures", c.figures);
+
+	n = json_object_size(c.entities);
+	json_t **ents = calloc(n ? n : 1, sizeof *ents);
+	json_t *entities = json_array();
+	if (ents) {
+		size_t i = 0;
+		const char *k;
+		json_t *v;
+		json_object_foreach(c.entities, k, v) ents[i++] = v;
+		qsort(ents, n, sizeof *ents, cmp_entity);
+		for (i = 0; i < n; i++)
+			json_array_append(entities, ents[i]);
+		free(ents);
+	}
+	json_object_set_new(o, "entities", entities);
+	*out = o;
+done:
+	json_decref(c.articles);
+	json_decref(c.outlets);
+	json_decref(c.days);
+	json_decref(c.speakers);
+	json_decref(c.figures);
+	json_decref(c.entities);
+	return rc;
+}

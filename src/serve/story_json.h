@@ -1,0 +1,24 @@
+/* story_json.h - a story (event) as the API's JSON.
+ *
+ * Built from store.h alone (rv_store_get_story + rv_store_each_article), so
+ * richer story facts (src/store/story_facts.h, when it lands) slot in by
+ * adding members in rv_story_json() without touching the HTTP layer.
+ */
+#ifndef RV_STORY_JSON_H
+#define RV_STORY_JSON_H
+
+#include "store/store.h"
+
+#include <jansson.h>
+
+/* id, storyline, title, first, last, articles, sources[], langs[],
+ * n_sources, n_langs. */
+json_t *rv_story_summary_json(const rv_story *st);
+
+/* The summary plus: articles[] (each with excerpt, quotes, figures),
+ * outlets[{source, articles[]}], timeline[{day, articles[]}],
+ * quotes[{speaker, quotes[]}], figures[] (with the reporting outlet),
+ * entities[{name, type, mentions, articles}]. RV_EINPUT when no such story. */
+int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err);
+
+#endif

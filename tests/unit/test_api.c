@@ -1,0 +1,359 @@
+/* Tests for src/serve/api.c: handlers called directly, no socket. */
+#include "test.h"
+#include "serve/api.h"
+#include "store/browse.h"
+#include "store/store.h"
+
+#include <jansson.h>
+#include <unistd.h>
+
+static char dir[64];
+
+static rv_store *make_store(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
+	ASSERT(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
+	struct {
+		const char *title, *text, *lang, *source, *published, *speaker;
+		int64_t event;
+	} rows[] = {
+		{ "Les États-Unis envoient des militaires", "Les États-Unis envoient 2 000 militaires.", "fr",
+		  "Le Port", "2024-03-04", "Marie Dupont", 1 },
+		{ "<script>alert(1)</script> Renfort", "Un renfort militaire.", "fr", "La Gazette", "2024-03-05",
+		  NULL, 1 },
+		{ "=HYPERLINK(\"x\") Troops", "Troops were sent.", "en", "Harbour", "2024-03-09", NULL, 2 },
+	};
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		char ref[16];
+		snprintf(ref, sizeof ref, "r%zu", i);
+		a.ref = strdup(ref);
+		a.content_hash = strdup(ref);
+		a.title = strdup(rows[i].title);
+		a.text = strdup(rows[i].text);
+		a.lang = strdup(rows[i].lang);
+		a.source = strdup(rows[i].source);
+		a.published = strdup(rows[i].published);
+		a.url = strdup("https://example.org/a");
+		a.event = rows[i].event;
+		a.storyline = rows[i].event;
+		if (rows[i].speaker) {
+			a.quotes = calloc(1, sizeof *a.quotes);
+			a.quotes[0].text = strdup("Nous ne laisserons pas faire");
+			a.quotes[0].speaker = strdup(rows[i].speaker);
+			a.n_quotes = 1;
+			a.figures = calloc(1, sizeof *a.figures);
+			a.figures[0].value = a.figures[0].value_max = 2000;
+			a.figures[0].unit = strdup("militaires");
+			a.figures[0].text = strdup("2 000 militaires");
+			a.n_figures = 1;
+			a.entities = calloc(1, sizeof *a.entities);
+			a.entities[0].name = strdup("Marie Dupont");
+			a.entities[0].type = strdup("person");
+			a.entities[0].count = 2;
+			a.n_entities = 1;
+		}
+		ASSERT_EQ(rv_store_insert_article(s, &a, &err), 0);
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	return s;
+}
+
+static void done(rv_store **s)
+{
+	rv_store_close(s);
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ASSERT_EQ(system(cmd), 0);
+}
+
+/* GET url (with its query) into r; the body is NUL-terminated JSON or text. */
+static void get(rv_store *s, const char *url, const char *inm, rv_api_response *r)
+{
+	char buf[2048];
+	snprintf(buf, sizeof buf, "%s", url);
+	rv_api_request req = { 0 };
+	req.method = "GET";
+	char *q = strchr(buf, '?');
+	if (q) {
+		*q++ = '\0';
+		rv_api_parse_query(&req, q);
+	}
+	rv_api_unescape(buf);
+	req.path = buf;
+	req.if_none_match = inm;
+	rv_api_handle(s, &req, r);
+}
+
+static json_t *get_json(rv_store *s, const char *url, int status)
+{
+	rv_api_response r;
+	get(s, url, NULL, &r);
+	if (r.status != status)
+		TEST_FAIL("%s: status %d, expected %d: %.200s", url, r.status, status, r.body ? r.body : "");
+	ASSERT_CONTAINS(r.content_type, "json");
+	json_error_t e;
+	json_t *o = json_loadb(r.body, r.len, 0, &e);
+	if (!o)
+		TEST_FAIL("%s: not JSON: %s", url, e.text);
+	rv_api_response_release(&r);
+	return o;
+}
+
+TEST(api_health_and_stories)
+{
+	rv_store *s = make_store();
+	json_t *o = get_json(s, "/api/health", 200);
+	ASSERT_EQ(json_integer_value(json_object_get(o, "articles")), 3);
+	json_decref(o);
+	o = get_json(s, "/api/stories", 200);
+	json_t *st = json_object_get(o, "stories");
+	ASSERT_EQ(json_array_size(st), 2);
+	/* newest first */
+	ASSERT_EQ(json_integer_value(json_object_get(json_array_get(st, 0), "id")), 2);
+	json_t *first = json_array_get(st, 1);
+	ASSERT_EQ(json_integer_value(json_object_get(first, "n_sources")), 2);
+	ASSERT_EQ(json_array_size(json_object_get(first, "volume")), 2);
+	ASSERT(json_is_null(json_object_get(o, "next_offset")));
+	json_decref(o);
+	o = get_json(s, "/api/stories?limit=1", 200);
+	ASSERT_EQ(json_array_size(json_object_get(o, "stories")), 1);
+	ASSERT_EQ(json_integer_value(json_object_get(o, "next_offset")), 1);
+	json_decref(o);
+	o = get_json(s, "/api/stories?lang=en", 200);
+	ASSERT_EQ(json_array_size(json_object_get(o, "stories")), 1);
+	json_decref(o);
+	json_decref(get_json(s, "/api/stories?limit=0", 400));
+	json_decref(get_json(s, "/api/stories?limit=1000", 400));
+	json_decref(get_json(s, "/api/stories?since=yesterday", 400));
+	json_decref(get_json(s, "/api/stories?offset=-1", 400));
+	done(&s);
+}
+
+TEST(api_story_detail)
+{
+	rv_store *s = make_store();
+	json_t *o = get_json(s, "/api/stories/1", 200);
+	ASSERT_EQ(json_array_size(json_object_get(o, "members")), 2);
+	ASSERT_EQ(json_array_size(json_object_get(o, "outlets")), 2);
+	ASSERT_EQ(json_array_size(json_object_get(o, "timeline")), 2);
+	json_t *q = json_array_get(json_object_get(o, "quotes"), 0);
+	ASSERT_STR_EQ(json_string_value(json_object_get(q, "speaker")), "Marie Dupont");
+	json_t *f = json_array_get(json_object_get(o, "figures"), 0);
+	ASSERT_STR_EQ(json_string_value(json_object_get(f, "source")), "Le Port");
+	json_t *e = json_array_get(json_object_get(o, "entities"), 0);
+	ASSERT_STR_EQ(json_string_value(json_object_get(e, "name")), "Marie Dupont");
+	json_decref(o);
+	json_decref(get_json(s, "/api/stories/99", 404));
+	json_decref(get_json(s, "/api/stories/abc", 404));
+	json_decref(get_json(s, "/api/stories/1x", 404));
+	json_decref(get_json(s, "/api/stories/0", 404));
+	json_decref(get_json(s, "/api/stories/99999999999999999999", 404));
+	done(&s);
+}
+
+TEST(api_article_search_entities)
+{
+	rv_store *s = make_store();
+	json_t *o = get_json(s, "/api/articles/2", 200);
+	/* JSON carries the title as data; the page shows it with textContent */
+	ASSERT_STR_EQ(json_string_value(json_object_get(o, "title")), "<script>alert(1)</script> Renfort");
+	json_decref(o);
+	json_decref(get_json(s, "/api/articles/4", 404));
+	o = get_json(s, "/api/search?q=Etats-Unis+militaire", 200);
+	json_t *hits = json_object_get(o, "hits");
+	ASSERT_EQ(json_array_size(hits), 1);
+	json_t *parts = json_object_get(json_array_get(hits, 0), "snippet_parts");
+	bool matched = false;
+	size_t i;
+	json_t *p;
+	json_array_foreach(parts, i, p) matched |= json_is_true(json_object_get(p, "match"));
+	ASSERT(matched);
+	json_decref(o);
+	o = get_json(s, "/api/search?q=militaires&source=La%20Gazette", 200);
+	ASSERT_EQ(json_array_size(json_object_get(o, "hits")), 1);
+	json_decref(o);
+	o = get_json(s, "/api/search?q=militaires&entity=Marie+Dupont", 200);
+	ASSERT_EQ(json_array_size(json_object_get(o, "hits")), 1);
+	json_decref(o);
+	json_decref(get_json(s, "/api/search", 400));
+	json_decref(get_json(s, "/api/search?q=%22%22", 400));
+	json_decref(get_json(s, "/api/search?q=a%00b", 400));
+	o = get_json(s, "/api/entities?q=Marie", 200);
+	ASSERT_EQ(json_array_size(json_object_get(o, "entities")), 1);
+	json_decref(o);
+	o = get_json(s, "/api/entities?q=%25", 200); /* a LIKE wildcard is data */
+	ASSERT_EQ(json_array_size(json_object_get(o, "entities")), 0);
+	json_decref(o);
+	o = get_json(s, "/api/openapi.json", 200);
+	ASSERT_STR_EQ(json_string_value(json_object_get(o, "openapi")), "3.0.3");
+	json_decref(o);
+	done(&s);
+}
+
+TEST(api_exports)
+{
+	rv_store *s = make_store();
+	rv_api_response r;
+	get(s, "/api/stories/2/export?format=csv", NULL, &r);
+	ASSERT_EQ(r.status, 200);
+	ASSERT_CONTAINS(r.content_type, "text/csv");
+	ASSERT_CONTAINS(r.body, "id,published,source");
+	ASSERT_CONTAINS(r.body, "\"'=HYPERLINK(\"\"x\"\") Troops\""); /* formula defused, quotes doubled */
+	ASSERT_CONTAINS(r.disposition, "story-2.csv");
+	rv_api_response_release(&r);
+	get(s, "/api/stories/1/export", NULL, &r);
+	ASSERT_EQ(r.status, 200);
+	size_t lines = 0;
+	for (const char *p = r.body; *p; p++)
+		lines += *p == '\n';
+	ASSERT_EQ(lines, 2);
+	rv_api_response_release(&r);
+	get(s, "/api/search/export?q=troops&format=jsonl", NULL, &r);
+	ASSERT_EQ(r.status, 200);
+	ASSERT_CONTAINS(r.body, "\"Troops were sent.\"");
+	rv_api_response_release(&r);
+	json_decref(get_json(s, "/api/stories/1/export?format=xml", 400));
+	json_decref(get_json(s, "/api/stories/9/export", 404));
+	done(&s);
+}
+
+TEST(api_etag_304)
+{
+	rv_store *s = make_store();
+	rv_api_response r;
+	get(s, "/api/stories/1", NULL, &r);
+	ASSERT_EQ(r.status, 200);
+	char etag[32];
+	snprintf(etag, sizeof etag, "%s", r.etag);
+	ASSERT(strlen(etag) == 18 && etag[0] == '"');
+	rv_api_response_release(&r);
+	get(s, "/api/stories/1", etag, &r);
+	ASSERT_EQ(r.status, 304);
+	ASSERT(r.body == NULL);
+	get(s, "/api/stories/2", etag, &r);
+	ASSERT_EQ(r.status, 200);
+	rv_api_response_release(&r);
+	done(&s);
+}
+
+TEST(api_static_files_only)
+{
+	rv_store *s = make_store();
+	rv_api_response r;
+	get(s, "/", NULL, &r);
+	ASSERT_EQ(r.status, 200);
+	ASSERT_CONTAINS(r.content_type, "text/html");
+	ASSERT_CONTAINS(r.body, "<!doctype html>");
+	rv_api_response_release(&r);
+	get(s, "/app.js", NULL, &r);
+	ASSERT_EQ(r.status, 200);
+	ASSERT_NOT_CONTAINS(r.body, "innerHTML =");
+	rv_api_response_release(&r);
+	const char *bad[] = { "/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2fetc%2fpasswd",
+			      "//etc/passwd", "/etc/passwd", "/index.html%00.png", "/src/serve/web/app.js",
+			      "/%5c..%5cwindows", "/app.js/", "/openapi.json", "/api/../index.html" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		get(s, bad[i], NULL, &r);
+		if (r.status != 400 && r.status != 404)
+			TEST_FAIL("%s: status %d", bad[i], r.status);
+		ASSERT_CONTAINS(r.body, "\"error\"");
+		ASSERT_NOT_CONTAINS(r.body, "root:");
+		rv_api_response_release(&r);
+	}
+	rv_api_request req = { 0 };
+	req.method = "POST";
+	req.path = "/api/health";
+	rv_api_handle(s, &req, &r);
+	ASSERT_EQ(r.status, 405);
+	rv_api_response_release(&r);
+	done(&s);
+}
+
+TEST(api_query_parsing)
+{
+	char q[] = "a=1&q=%C3%A9tats+unis&nul=x%00y&flag&bad=%zz";
+	rv_api_request req = { 0 };
+	rv_api_parse_query(&req, q);
+	ASSERT_EQ(req.n_args, 5);
+	ASSERT_STR_EQ(req.args[1].value, "états unis");
+	ASSERT_STR_EQ(req.args[2].value, "x\x7fy");
+	ASSERT_STR_EQ(req.args[3].value, "");
+	ASSERT_STR_EQ(req.args[4].value, "%zz");
+	char many[400] = "";
+	for (int i = 0; i < 40; i++)
+		strncat(many, "a=1&", sizeof many - strlen(many) - 1);
+	rv_api_request r2 = { 0 };
+	rv_api_parse_query(&r2, many);
+	ASSERT(r2.too_many_args);
+}
+
+struct ids {
+	int64_t v[32];
+	int n;
+};
+
+static int take_id(const rv_story *st, void *ctx)
+{
+	struct ids *l = ctx;
+	if (l->n < 32)
+		l->v[l->n++] = st->id;
+	return 0;
+}
+
+TEST(api_story_page_same_order_as_store)
+{
+	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
+	ASSERT(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
+	/* event, published: ties on the last day, counts, undated */
+	struct {
+		int64_t event;
+		const char *published;
+	} rows[] = { { 1, "2024-03-01" }, { 1, "2024-03-05" }, { 2, "2024-03-05" }, { 2, "2024-03-04" },
+		     { 3, "2024-03-03" }, { 4, NULL },         { 5, "2024-03-05T10:00:00Z" },
+		     { 6, "2024-03-02" }, { 6, NULL },         { 7, "2024-02-28" } };
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		char ref[16];
+		snprintf(ref, sizeof ref, "p%zu", i);
+		a.ref = strdup(ref);
+		a.content_hash = strdup(ref);
+		a.title = strdup(ref);
+		a.text = strdup("text");
+		a.published = rows[i].published ? strdup(rows[i].published) : NULL;
+		a.event = rows[i].event;
+		ASSERT_EQ(rv_store_insert_article(s, &a, &err), 0);
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	int pages[][2] = { { 2, 0 }, { 2, 2 }, { 3, 4 }, { 10, 0 }, { 1, 6 }, { 5, 5 } };
+	for (size_t k = 0; k < sizeof pages / sizeof *pages; k++) {
+		rv_filter f = { 0 };
+		f.limit = pages[k][0];
+		f.offset = pages[k][1];
+		struct ids want = { 0 }, got = { 0 };
+		ASSERT_EQ(rv_store_each_story(s, &f, take_id, &want, &err), 0);
+		ASSERT_EQ(rv_store_each_story_page(s, &f, take_id, &got, &err), 0);
+		ASSERT_EQ(got.n, want.n);
+		for (int i = 0; i < got.n; i++)
+			if (got.v[i] != want.v[i])
+				TEST_FAIL("page %d+%d, #%d: story %lld, store says %lld", pages[k][0], pages[k][1],
+					  i, (long long)got.v[i], (long long)want.v[i]);
+	}
+	done(&s);
+}

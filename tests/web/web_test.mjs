@@ -1,0 +1,120 @@
+// Drive revue's web page in headless Chromium: node web_test.mjs BASE_URL OUTDIR
+// Checks the story list, a story page (outlets, quotes, figures shown and
+// matching the API), that a "<script>" title stays text, keyboard access,
+// a stemmed, accent-folded search, and that no request leaves the server.
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const base = process.argv[2];
+const outDir = process.argv[3];
+if (!base || !outDir) {
+  console.error("usage: node web_test.mjs BASE_URL OUTDIR");
+  process.exit(2);
+}
+fs.mkdirSync(outDir, { recursive: true });
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), "revue-chromium-"));
+const failures = [];
+const check = (cond, what) => {
+  console.log((cond ? "ok   " : "FAIL ") + what);
+  if (!cond) failures.push(what);
+};
+
+const ctx = await chromium.launchPersistentContext(profile, {
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  viewport: { width: 1280, height: 900 },
+});
+try {
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  const origin = new URL(base).origin;
+  const external = [];
+  await ctx.route("**/*", (route) => {
+    const u = route.request().url();
+    if (u.startsWith(origin + "/") || u.startsWith("data:")) return route.continue();
+    external.push(u);
+    return route.abort();
+  });
+  let dialogs = 0;
+  page.on("dialog", (d) => { dialogs++; d.dismiss(); });
+  const consoleErrors = [];
+  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+
+  // Story list
+  await page.goto(base + "/", { waitUntil: "load" });
+  await page.waitForSelector("#stories li", { timeout: 15000 });
+  const stories = await page.$$eval("#stories li a.title", (as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute("href") })));
+  check(stories.length >= 3, `story list shows stories (${stories.length})`);
+  check(await page.$$eval("#stories svg.spark rect", (r) => r.length) > 0, "volume charts are drawn");
+  const xss = stories.find((s) => s.text.includes("<script>"));
+  check(!!xss, "a <script> title is shown as text");
+  check(await page.$$eval("#stories script", (s) => s.length) === 0, "no script element injected");
+  check(dialogs === 0, "no dialog opened by page data");
+  await page.screenshot({ path: path.join(outDir, "web_stories.png"), fullPage: true });
+
+  // Keyboard: "/" focuses the search box; Tab reaches the first story link
+  await page.keyboard.press("/");
+  check(await page.evaluate(() => document.activeElement && document.activeElement.id === "quick-q"), "'/' focuses search");
+
+  // A story with several outlets if there is one (grouping may vary)
+  const data = await page.evaluate(async () => (await (await fetch("/api/stories?limit=100")).json()).stories);
+  // the story of article 1, which carries quotes, figures and entities
+  const first = await page.evaluate(async () => (await fetch("/api/articles/1")).json());
+  const pick = data.find((s) => s.id === first.event);
+  await page.click(`#stories a.title[href="#/story/${pick.id}"]`);
+  await page.waitForSelector("#outlets .card", { timeout: 15000 });
+  const story = await page.evaluate(async (id) => (await fetch("/api/stories/" + id)).json(), pick.id);
+  for (const id of ["timeline", "outlets", "quotes", "figures", "entities"])
+    check(await page.isVisible("#" + id), `story section #${id} is shown`);
+  const outletNames = await page.$$eval("#outlets .card h3", (h) => h.map((x) => x.textContent));
+  check(story.outlets.every((o) => outletNames.includes(o.source)) && outletNames.length === story.outlets.length,
+    `each outlet has its column (${outletNames.join(", ")})`);
+  check(story.quotes.length > 0 && story.figures.length > 0 && story.entities.length > 0, "the story has quotes, figures and entities");
+  const quotesText = await page.textContent("#quotes");
+  check(story.quotes.every((g) => quotesText.includes(g.speaker || "Unattributed")) &&
+    story.quotes.every((g) => g.quotes.every((q) => quotesText.includes(q.text))),
+    `quotes by speaker are shown (${story.quotes.length} speakers)`);
+  const figuresText = await page.textContent("#figures");
+  check(story.figures.every((f) => figuresText.includes(f.text || "") && figuresText.includes(f.source)),
+    `figures with their outlet are shown (${story.figures.length})`);
+  check(await page.$$eval("#quotes img, #quotes b", (x) => x.length) === 0, "markup in a quote stays text");
+  check(await page.$$eval("a[href$='format=csv']", (a) => a.length) > 0, "story export links");
+  await page.screenshot({ path: path.join(outDir, "web_story.png"), fullPage: true });
+
+  // Article page
+  await page.click("#outlets .card a[href^='#/article/']");
+  await page.waitForSelector(".article-text p", { timeout: 15000 });
+  check(await page.$$eval("dl.meta-list a[target=_blank]", (a) => a.length) === 1, "article links to its original");
+
+  // Search: accents and endings differ from the text ("États-Unis", "militaires")
+  await page.fill("#quick-q", "etats-unis militaire");
+  await page.press("#quick-q", "Enter");
+  // wait for the search page itself, not the article page still shown
+  await page.waitForFunction(() => location.hash.startsWith("#/search") && document.title.startsWith("Search"),
+    null, { timeout: 15000 });
+  await page.waitForSelector("#hits li", { timeout: 15000 }).catch(() => {});
+  const hitTitles = await page.$$eval("#hits li > a", (as) => as.map((a) => a.textContent));
+  check(hitTitles.some((t) => t.includes("États-Unis")), `search 'etats-unis militaire' finds 'États-Unis … militaires' (${hitTitles.length} hits)`);
+  check(await page.$$eval("#hits mark", (m) => m.length) > 0, "search hits are highlighted");
+  await page.screenshot({ path: path.join(outDir, "web_search.png"), fullPage: true });
+
+  // Phone width
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(base + "/#/story/" + pick.id, { waitUntil: "load" });
+  await page.waitForSelector("#outlets .card", { timeout: 15000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(overflow <= 1, `no horizontal scroll on a phone (${overflow}px)`);
+  await page.screenshot({ path: path.join(outDir, "web_story_phone.png"), fullPage: true });
+
+  check(external.length === 0, `no external request (${external.join(" ")})`);
+  check(consoleErrors.length === 0, `no script error (${consoleErrors.join(" | ")})`);
+  check(dialogs === 0, "no dialog at all");
+} finally {
+  await ctx.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+}
+console.log(failures.length ? `web: ${failures.length} failed` : "web: all passed");
+process.exit(failures.length ? 1 : 0);
