@@ -1,10 +1,609 @@
-/* lang.c - language identification. STUB until it lands: always "und". */
+/* lang.c - language identification of a text (titles, feed items, bodies).
+ *
+ * Evidence, strongest first:
+ *  1. the writing system: Greek, Hebrew, Georgian, Hangul, Thai, kana ...
+ *     each belong to one supported language, so the script answers alone;
+ *  2. letters that only some languages of a script use (Ukrainian ї є ґ,
+ *     Belarusian ў, Serbian ђ ћ џ, Urdu ے ں ٹ, Persian پ چ ژ گ ک ی ...);
+ *  3. libexttextcat's character n-gram fingerprints, compared with the text
+ *     for every candidate language of its script (fp_Compare, without the
+ *     cut-off textcat_Classify applies, so every candidate gets a distance);
+ *  4. frequent function words (lang_words.c), which separate the neighbours
+ *     n-grams confuse (pt/es, da/nb, hr/bs, id/ms, cs/sk ...).
+ * Only the first RV_LANG_SCAN bytes are read: a few kilobytes decide as well
+ * as a whole article, and the time per call stays bounded.
+ *
+ * The fingerprints and the word table live in a per-thread context built on
+ * first use and freed by rv_lang_cleanup() (lang.h).
+ */
 #include "analyze/analyze.h"
+#include "analyze/lang.h"
+#include "analyze/lang_words.h"
+#include "core/utf8.h"
+
+#include <fingerprint.h>
+#include <textcat.h>
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Bytes of the text that are looked at. */
+#define RV_LANG_SCAN 3072
+/* Texts shorter than this (in characters) need decisive evidence. */
+#define RV_LANG_SHORT 20
+/* Where Debian's libexttextcat-data puts the fingerprints. */
+#define RV_TEXTCAT_DIR "/usr/share/libexttextcat"
+/* n-grams per fingerprint, as textcat_Init uses. */
+#define RV_NGRAMS 400
+
+enum script {
+	SC_NONE,
+	SC_LATIN,
+	SC_CYRILLIC,
+	SC_ARABIC,
+	SC_DEVANAGARI,
+	SC_GREEK,
+	SC_HEBREW,
+	SC_ARMENIAN,
+	SC_GEORGIAN,
+	SC_THAI,
+	SC_HANGUL,
+	SC_HAN,
+	SC_KANA,
+	SC_BENGALI,
+	SC_GURMUKHI,
+	SC_GUJARATI,
+	SC_ORIYA,
+	SC_TAMIL,
+	SC_TELUGU,
+	SC_KANNADA,
+	SC_MALAYALAM,
+	SC_SINHALA,
+	SC_LAO,
+	SC_TIBETAN,
+	SC_MYANMAR,
+	SC_ETHIOPIC,
+	SC_KHMER,
+	SC_INHERITED, /* combining marks: take the script of the letter before */
+	SC_COUNT
+};
+
+static const struct script_range {
+	int32_t lo, hi;
+	uint8_t script;
+} script_ranges[] = {
+	{ 0x0041, 0x005A, SC_LATIN },	  { 0x0061, 0x007A, SC_LATIN },
+	{ 0x00AA, 0x00AA, SC_LATIN },	  { 0x00BA, 0x00BA, SC_LATIN },
+	{ 0x00C0, 0x00D6, SC_LATIN },	  { 0x00D8, 0x00F6, SC_LATIN },
+	{ 0x00F8, 0x02AF, SC_LATIN },	  { 0x0300, 0x036F, SC_INHERITED },
+	{ 0x0370, 0x03FF, SC_GREEK },	  { 0x0400, 0x052F, SC_CYRILLIC },
+	{ 0x0531, 0x058F, SC_ARMENIAN },  { 0x0591, 0x05FF, SC_HEBREW },
+	{ 0x0600, 0x06FF, SC_ARABIC },	  { 0x0750, 0x077F, SC_ARABIC },
+	{ 0x08A0, 0x08FF, SC_ARABIC },	  { 0x0900, 0x097F, SC_DEVANAGARI },
+	{ 0x0980, 0x09FF, SC_BENGALI },	  { 0x0A00, 0x0A7F, SC_GURMUKHI },
+	{ 0x0A80, 0x0AFF, SC_GUJARATI },  { 0x0B00, 0x0B7F, SC_ORIYA },
+	{ 0x0B80, 0x0BFF, SC_TAMIL },	  { 0x0C00, 0x0C7F, SC_TELUGU },
+	{ 0x0C80, 0x0CFF, SC_KANNADA },	  { 0x0D00, 0x0D7F, SC_MALAYALAM },
+	{ 0x0D80, 0x0DFF, SC_SINHALA },	  { 0x0E00, 0x0E7F, SC_THAI },
+	{ 0x0E80, 0x0EFF, SC_LAO },	  { 0x0F00, 0x0FFF, SC_TIBETAN },
+	{ 0x1000, 0x109F, SC_MYANMAR },	  { 0x10A0, 0x10FF, SC_GEORGIAN },
+	{ 0x1100, 0x11FF, SC_HANGUL },	  { 0x1200, 0x139F, SC_ETHIOPIC },
+	{ 0x1780, 0x17FF, SC_KHMER },	  { 0x1AB0, 0x1AFF, SC_INHERITED },
+	{ 0x1C80, 0x1C8F, SC_CYRILLIC },  { 0x1C90, 0x1CBF, SC_GEORGIAN },
+	{ 0x1DC0, 0x1DFF, SC_INHERITED }, { 0x1E00, 0x1EFF, SC_LATIN },
+	{ 0x1F00, 0x1FFF, SC_GREEK },	  { 0x2C60, 0x2C7F, SC_LATIN },
+	{ 0x2D00, 0x2D2F, SC_GEORGIAN },  { 0x2DE0, 0x2DFF, SC_CYRILLIC },
+	{ 0x3040, 0x309F, SC_KANA },	  { 0x30A0, 0x30FF, SC_KANA },
+	{ 0x3130, 0x318F, SC_HANGUL },	  { 0x31F0, 0x31FF, SC_KANA },
+	{ 0x3400, 0x4DBF, SC_HAN },	  { 0x4E00, 0x9FFF, SC_HAN },
+	{ 0xA640, 0xA69F, SC_CYRILLIC },  { 0xA720, 0xA7FF, SC_LATIN },
+	{ 0xAB30, 0xAB6F, SC_LATIN },	  { 0xAC00, 0xD7AF, SC_HANGUL },
+	{ 0xF900, 0xFAFF, SC_HAN },	  { 0xFB00, 0xFB06, SC_LATIN },
+	{ 0xFB1D, 0xFB4F, SC_HEBREW },	  { 0xFB50, 0xFDFF, SC_ARABIC },
+	{ 0xFE70, 0xFEFF, SC_ARABIC },	  { 0xFF21, 0xFF3A, SC_LATIN },
+	{ 0xFF41, 0xFF5A, SC_LATIN },	  { 0xFF66, 0xFF9F, SC_KANA },
+	{ 0x20000, 0x3134F, SC_HAN },
+};
+
+/* Scripts written by a single supported language. */
+static const char *const script_lang[SC_COUNT] = {
+	[SC_GREEK] = "el",     [SC_HEBREW] = "he",    [SC_ARMENIAN] = "hy",
+	[SC_GEORGIAN] = "ka",  [SC_THAI] = "th",      [SC_HANGUL] = "ko",
+	[SC_HAN] = "zh",       [SC_KANA] = "ja",      [SC_BENGALI] = "bn",
+	[SC_GURMUKHI] = "pa",  [SC_GUJARATI] = "gu",  [SC_ORIYA] = "or",
+	[SC_TAMIL] = "ta",     [SC_TELUGU] = "te",    [SC_KANNADA] = "kn",
+	[SC_MALAYALAM] = "ml", [SC_SINHALA] = "si",   [SC_LAO] = "lo",
+	[SC_TIBETAN] = "bo",   [SC_MYANMAR] = "my",   [SC_ETHIOPIC] = "am",
+	[SC_KHMER] = "km",
+};
+
+/* The languages told apart by n-grams and words, with their fingerprint. */
+static const struct lang_model {
+	const char *code;
+	const char *lm; /* file name in RV_TEXTCAT_DIR, without ".lm" */
+	uint8_t script;
+} models[] = {
+	{ "en", "en", SC_LATIN },	  { "fr", "fr", SC_LATIN },
+	{ "de", "de", SC_LATIN },	  { "es", "es", SC_LATIN },
+	{ "it", "it", SC_LATIN },	  { "pt", "pt", SC_LATIN },
+	{ "nl", "nl", SC_LATIN },	  { "pl", "pl", SC_LATIN },
+	{ "ca", "ca", SC_LATIN },	  { "ro", "ro", SC_LATIN },
+	{ "cs", "cs", SC_LATIN },	  { "sk", "sk", SC_LATIN },
+	{ "sl", "sl", SC_LATIN },	  { "hr", "hr", SC_LATIN },
+	{ "bs", "bs", SC_LATIN },	  { "hu", "hu", SC_LATIN },
+	{ "fi", "fi", SC_LATIN },	  { "et", "et", SC_LATIN },
+	{ "lv", "lv", SC_LATIN },	  { "lt", "lt", SC_LATIN },
+	{ "sv", "sv", SC_LATIN },	  { "da", "da", SC_LATIN },
+	{ "nb", "nb", SC_LATIN },	  { "nn", "nn", SC_LATIN },
+	{ "is", "is", SC_LATIN },	  { "tr", "tr", SC_LATIN },
+	{ "az", "az", SC_LATIN },	  { "id", "id", SC_LATIN },
+	{ "ms", "ms", SC_LATIN },	  { "tl", "tl", SC_LATIN },
+	{ "sw", "sw", SC_LATIN },	  { "af", "af", SC_LATIN },
+	{ "ga", "ga", SC_LATIN },	  { "cy", "cy", SC_LATIN },
+	{ "eu", "eu", SC_LATIN },	  { "eo", "eo", SC_LATIN },
+	{ "la", "la", SC_LATIN },	  { "sq", "sq", SC_LATIN },
+	{ "vi", "vi", SC_LATIN },	  { "mi", "mi", SC_LATIN },
+	{ "yo", "yo", SC_LATIN },	  { "so", "so", SC_LATIN },
+	{ "zu", "zu", SC_LATIN },	  { "xh", "xh", SC_LATIN },
+	{ "st", "st", SC_LATIN },	  { "tn", "tn", SC_LATIN },
+	{ "ts", "ts", SC_LATIN },	  { "lg", "lg", SC_LATIN },
+	{ "ru", "ru", SC_CYRILLIC },	  { "uk", "uk", SC_CYRILLIC },
+	{ "be", "be", SC_CYRILLIC },	  { "bg", "bg", SC_CYRILLIC },
+	{ "mk", "mk", SC_CYRILLIC },	  { "sr", "sr-Cyrl", SC_CYRILLIC },
+	{ "kk", "kk", SC_CYRILLIC },	  { "mn", "mn", SC_CYRILLIC },
+	{ "ar", "ar", SC_ARABIC },	  { "fa", "fa", SC_ARABIC },
+	{ "ur", "ur", SC_ARABIC },	  { "hi", "hi", SC_DEVANAGARI },
+	{ "mr", "mr", SC_DEVANAGARI },
+};
+#define N_MODELS (sizeof models / sizeof models[0])
+_Static_assert(N_MODELS <= 64, "word masks are 64 bits");
+
+/* Letters that set languages of one script apart. "own": frequent in the
+ * language, rare in its neighbours; "never": not in its alphabet (a few
+ * may come with a quoted name, so they weigh by their share of letters). */
+static const struct letter_rule {
+	const char *code;
+	const char *own;
+	const char *never;
+} letter_rules[] = {
+	{ "ru", "ыэё", "іїєґўђћџѓќѕјљњәғқңөұүһ" },
+	{ "uk", "іїєґ", "ыэёъўђћџѓќѕјљњәғқңөұүһ" },
+	{ "be", "ўі", "ищъїєґђћџѓќѕјљњәғқңөұүһ" },
+	{ "bg", "ъ", "ыэёіїєґўђћџѓќѕјљњәғқңөұүһ" },
+	{ "mk", "ѓќѕјљњ", "йщьъюяыэёіїєґўђћәғқңөұүһ" },
+	{ "sr", "ђћџјљњ", "йщьъюяыэёіїєґўѓќѕәғқңөұүһ" },
+	{ "kk", "әғқңөұүһі", "їєґўђћџѓќѕјљњ" },
+	{ "mn", "өү", "әғқңұһіїєґўђћџѓќѕјљњ" },
+	{ "ar", "يكةى", "پچژگکیےںٹڈڑھ" },
+	{ "fa", "پچژگکی", "ےںٹڈڑھيكة" },
+	{ "ur", "ےںٹڈڑھ", "ژيكة" },
+};
+
+const char *const rv_lang_supported[] = {
+	"en", "fr", "de", "es", "it", "pt", "nl", "pl", "ca", "ro", "cs", "sk", "sl", "hr", "bs",
+	"hu", "fi", "et", "lv", "lt", "sv", "da", "nb", "nn", "is", "tr", "az", "id", "ms", "tl",
+	"sw", "af", "ga", "cy", "eu", "eo", "la", "sq", "vi", "mi", "yo", "so", "zu", "xh", "st",
+	"tn", "ts", "lg", "ru", "uk", "be", "bg", "mk", "sr", "kk", "mn", "ar", "fa", "ur", "hi",
+	"mr", "el", "he", "hy", "ka", "th", "ko", "zh", "ja", "bn", "pa", "gu", "or", "ta", "te",
+	"kn", "ml", "si", "lo", "bo", "my", "am", "km", NULL,
+};
+
+struct word_slot {
+	const char *w; /* into rv__lang_words, not NUL-terminated */
+	size_t len;
+	uint64_t langs; /* bit i: models[i] */
+};
+
+struct letter_slot {
+	int32_t cp; /* 0: free */
+	uint64_t own, never;
+};
+#define N_LETTER_SLOTS 512
+
+struct lang_ctx {
+	struct letter_slot letters[N_LETTER_SLOTS];
+	void *fp[N_MODELS]; /* NULL when the fingerprint could not be read */
+	void *empty;	    /* a fingerprint without n-grams, to scale distances */
+	struct word_slot *slots;
+	size_t nslots; /* a power of two */
+	char *norm;    /* scratch: the text reduced to lower-case words */
+};
+
+static _Thread_local struct lang_ctx *tls_ctx;
+
+static uint8_t script_of(int32_t cp)
+{
+	size_t lo = 0, hi = sizeof script_ranges / sizeof script_ranges[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < script_ranges[mid].lo)
+			hi = mid;
+		else if (cp > script_ranges[mid].hi)
+			lo = mid + 1;
+		else
+			return script_ranges[mid].script;
+	}
+	return SC_NONE;
+}
+
+static bool is_letter(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+static bool is_mark(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
+}
+
+static uint64_t hash_word(const char *w, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 1099511628211ULL;
+	return h;
+}
+
+static struct word_slot *word_find(struct lang_ctx *c, const char *w, size_t len)
+{
+	size_t i = hash_word(w, len) & (c->nslots - 1);
+	while (c->slots[i].w && (c->slots[i].len != len || memcmp(c->slots[i].w, w, len)))
+		i = (i + 1) & (c->nslots - 1);
+	return &c->slots[i];
+}
+
+static int model_index(const char *code)
+{
+	for (size_t i = 0; i < N_MODELS; i++)
+		if (!strcmp(models[i].code, code))
+			return (int)i;
+	return -1;
+}
+
+static int build_words(struct lang_ctx *c)
+{
+	size_t n = 0;
+	for (unsigned i = 0; i < rv__lang_words_count; i++)
+		for (const char *p = rv__lang_words[i].words; *p; p++)
+			n += *p == ' ';
+	n += rv__lang_words_count;
+	c->nslots = 64;
+	while (c->nslots < 2 * n)
+		c->nslots *= 2;
+	c->slots = calloc(c->nslots, sizeof *c->slots);
+	if (!c->slots)
+		return -1;
+	for (unsigned i = 0; i < rv__lang_words_count; i++) {
+		int m = model_index(rv__lang_words[i].code);
+		if (m < 0)
+			continue;
+		const char *p = rv__lang_words[i].words;
+		while (*p) {
+			while (*p == ' ')
+				p++;
+			const char *s = p;
+			while (*p && *p != ' ')
+				p++;
+			if (p == s)
+				break;
+			struct word_slot *sl = word_find(c, s, (size_t)(p - s));
+			sl->w = s;
+			sl->len = (size_t)(p - s);
+			sl->langs |= 1ULL << m;
+		}
+	}
+	return 0;
+}
+
+static struct letter_slot *letter_find(struct lang_ctx *c, int32_t cp)
+{
+	size_t i = ((uint32_t)cp * 2654435761u) % N_LETTER_SLOTS;
+	while (c->letters[i].cp && c->letters[i].cp != cp)
+		i = (i + 1) % N_LETTER_SLOTS;
+	return &c->letters[i];
+}
+
+static void add_letters(struct lang_ctx *c, const char *set, int m, bool own)
+{
+	const char *p = set, *end = set + strlen(set);
+	while (p < end) {
+		int32_t cp = rv_utf8_next(&p, end);
+		if (cp <= 0)
+			continue;
+		struct letter_slot *sl = letter_find(c, cp);
+		sl->cp = cp;
+		if (own)
+			sl->own |= 1ULL << m;
+		else
+			sl->never |= 1ULL << m;
+	}
+}
+
+static void build_letters(struct lang_ctx *c)
+{
+	for (size_t i = 0; i < sizeof letter_rules / sizeof letter_rules[0]; i++) {
+		int m = model_index(letter_rules[i].code);
+		if (m < 0)
+			continue;
+		add_letters(c, letter_rules[i].own, m, true);
+		add_letters(c, letter_rules[i].never, m, false);
+	}
+}
+
+static void ctx_free(struct lang_ctx *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < N_MODELS; i++)
+		if (c->fp[i])
+			fp_Done(c->fp[i]);
+	if (c->empty)
+		fp_Done(c->empty);
+	free(c->slots);
+	free(c->norm);
+	free(c);
+}
+
+static struct lang_ctx *ctx_get(void)
+{
+	if (tls_ctx)
+		return tls_ctx;
+	struct lang_ctx *c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	c->norm = malloc(2 * RV_LANG_SCAN + 16);
+	if (!c->norm || build_words(c))
+		goto fail;
+	build_letters(c);
+	const char *dir = getenv("REVUE_TEXTCAT_DIR");
+	if (!dir || !*dir)
+		dir = RV_TEXTCAT_DIR;
+	for (size_t i = 0; i < N_MODELS; i++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s.lm", dir, models[i].lm);
+		void *fp = fp_Init(models[i].code);
+		if (!fp)
+			goto fail;
+		fp_SetProperty(fp, TCPROP_UTF8AWARE, TC_TRUE);
+		/* A missing fingerprint leaves that language to its words. */
+		if (!fp_Read(fp, path, RV_NGRAMS)) {
+			fp_Done(fp);
+			continue;
+		}
+		c->fp[i] = fp;
+	}
+	c->empty = fp_Init("empty");
+	if (!c->empty)
+		goto fail;
+	tls_ctx = c;
+	return c;
+fail:
+	ctx_free(c);
+	return NULL;
+}
+
+void rv_lang_cleanup(void)
+{
+	ctx_free(tls_ctx);
+	tls_ctx = NULL;
+}
+
+
+/* What a pass over the text found. */
+struct scan {
+	size_t chars; /* code points, outer white space excluded */
+	size_t letters[SC_COUNT];
+};
+
+static void scan_text(const char *text, size_t len, struct scan *s)
+{
+	const char *p = text, *end = text + len;
+	size_t total = 0, trailing = 0;
+	while (p < end) {
+		int32_t cp = rv_utf8_next(&p, end);
+		if (cp < 0) {
+			total++;
+			trailing = 0;
+			continue;
+		}
+		if (rv_cp_is_space(cp)) {
+			if (total) {
+				total++;
+				trailing++;
+			}
+			continue;
+		}
+		total++;
+		trailing = 0;
+		if (is_letter(cp))
+			s->letters[script_of(cp)]++;
+	}
+	s->chars = total - trailing;
+}
+
+/* The script most letters are written in. Kana and Han count together
+ * (Japanese mixes them) and, like Hangul, double: one such character
+ * carries about as much as a few alphabetic letters. */
+static uint8_t main_script(const struct scan *s)
+{
+	size_t best = 0;
+	uint8_t sc = SC_NONE;
+	for (uint8_t i = 1; i < SC_COUNT; i++) {
+		size_t n = s->letters[i];
+		if (i == SC_HAN || i == SC_KANA)
+			n = 2 * (s->letters[SC_HAN] + s->letters[SC_KANA]);
+		else if (i == SC_HANGUL)
+			n *= 2;
+		if (n > best) {
+			best = n;
+			sc = i;
+		}
+	}
+	if (sc == SC_HAN || sc == SC_KANA) {
+		/* Japanese prose always has kana; Chinese almost never. */
+		size_t kana = s->letters[SC_KANA], cjk = s->letters[SC_HAN] + kana;
+		sc = kana && kana * 20 >= cjk ? SC_KANA : SC_HAN;
+	}
+	return sc;
+}
+
+/* The letters of script sc from text, lower-cased, as words separated by
+ * one space (what the fingerprints were built from). Returns the length. */
+static size_t normalize(const char *text, size_t len, uint8_t sc, char *out)
+{
+	const char *p = text, *end = text + len;
+	size_t n = 0;
+	bool in_word = false;
+	while (p < end) {
+		int32_t cp = rv_utf8_next(&p, end);
+		bool keep = false;
+		if (cp >= 0) {
+			if (is_letter(cp))
+				keep = script_of(cp) == sc;
+			else if (is_mark(cp))
+				keep = in_word; /* vowel signs, combining accents */
+		}
+		if (keep) {
+			n += rv_utf8_encode(utf8proc_tolower(cp), out + n);
+			in_word = true;
+		} else {
+			if (n && out[n - 1] != ' ')
+				out[n++] = ' ';
+			in_word = false;
+		}
+	}
+	if (n && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	return n;
+}
+
+/* Weights of the evidence, against the n-gram distance (0..1). */
+#define W_WORDS 1.0	 /* share of the words that are function words of L */
+#define W_OWN 0.15	 /* per telling letter, at most 3 */
+#define W_NEVER 8.0	 /* share of the letters missing from L's alphabet */
+
+struct cand {
+	int m;
+	double tc, words, own, never, score;
+};
+
+static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size_t nlen,
+			  bool is_short)
+{
+	struct cand cd[N_MODELS];
+	size_t nc = 0;
+	for (size_t i = 0; i < N_MODELS; i++)
+		if (models[i].script == sc)
+			cd[nc++] = (struct cand){ .m = (int)i, .tc = 1.0 };
+	if (!nc)
+		return "und";
+	if (nc == 1)
+		return models[cd[0].m].code;
+
+	void *in = fp_Init("text");
+	if (in) {
+		fp_SetProperty(in, TCPROP_UTF8AWARE, TC_TRUE);
+		if (fp_Create(in, norm, (uint4)nlen, RV_NGRAMS)) {
+			double scale = fp_Compare(c->empty, in, INT_MAX);
+			for (size_t k = 0; k < nc && scale > 0; k++)
+				if (c->fp[cd[k].m])
+					cd[k].tc = fp_Compare(c->fp[cd[k].m], in, INT_MAX) / scale;
+		}
+		fp_Done(in);
+	}
+
+	uint64_t mask_own[N_MODELS] = { 0 };
+	(void)mask_own;
+	size_t ntok = 0, nlet = 0;
+	const char *p = norm, *end = norm + nlen;
+	while (p < end) {
+		const char *w = p;
+		while (p < end && *p != ' ')
+			p++;
+		ntok++;
+		struct word_slot *ws = word_find(c, w, (size_t)(p - w));
+		if (ws->w)
+			for (size_t k = 0; k < nc; k++)
+				if (ws->langs >> cd[k].m & 1)
+					cd[k].words += 1;
+		const char *q = w;
+		while (q < p) {
+			int32_t cp = rv_utf8_next(&q, p);
+			if (cp <= 0)
+				continue;
+			nlet++;
+			struct letter_slot *ls = letter_find(c, cp);
+			if (!ls->cp)
+				continue;
+			for (size_t k = 0; k < nc; k++) {
+				if (ls->own >> cd[k].m & 1)
+					cd[k].own += 1;
+				if (ls->never >> cd[k].m & 1)
+					cd[k].never += 1;
+			}
+		}
+		p++;
+	}
+	if (!ntok || !nlet)
+		return "und";
+
+	size_t best = 0, second = nc > 1 ? 1 : 0;
+	for (size_t k = 0; k < nc; k++) {
+		struct cand *x = &cd[k];
+		x->score = x->tc - W_WORDS * x->words / (double)ntok -
+			   W_OWN * (x->own < 3 ? x->own : 3) + W_NEVER * x->never / (double)nlet;
+	}
+	for (size_t k = 1; k < nc; k++) {
+		if (cd[k].score < cd[best].score) {
+			second = best;
+			best = k;
+		} else if (k != best && (second == best || cd[k].score < cd[second].score)) {
+			second = k;
+		}
+	}
+	if (getenv("RV_LANG_DEBUG")) {
+		for (size_t k = 0; k < nc; k++)
+			fprintf(stderr, "%s tc=%.3f w=%.0f own=%.0f never=%.0f s=%.3f\n",
+				models[cd[k].m].code, cd[k].tc, cd[k].words, cd[k].own, cd[k].never,
+				cd[k].score);
+	}
+	if (is_short) {
+		/* A few letters decide only when the evidence is not close. */
+		if (cd[second].score - cd[best].score < 0.15 || cd[best].words < 1)
+			return "und";
+	}
+	return models[cd[best].m].code;
+}
 
 const char *rv_detect_language(rv_analyzer *an, const char *text, size_t len)
 {
 	(void)an;
-	(void)text;
-	(void)len;
-	return "und";
+	if (!text || !len)
+		return "und";
+	size_t n = len < RV_LANG_SCAN ? len : RV_LANG_SCAN;
+	struct scan s = { 0 };
+	scan_text(text, n, &s);
+	bool is_short = s.chars < RV_LANG_SHORT && n == len;
+	uint8_t sc = main_script(&s);
+	if (sc == SC_NONE || sc == SC_INHERITED)
+		return "und";
+	size_t main_letters = sc == SC_KANA || sc == SC_HAN ? s.letters[SC_HAN] + s.letters[SC_KANA]
+							    : s.letters[sc];
+	if (script_lang[sc])
+		return main_letters >= 2 ? script_lang[sc] : "und";
+	if (main_letters < 3)
+		return "und";
+	struct lang_ctx *c = ctx_get();
+	if (!c)
+		return "und";
+	size_t nlen = normalize(text, n, sc, c->norm);
+	return decide(c, sc, c->norm, nlen, is_short);
 }
