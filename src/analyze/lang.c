@@ -486,9 +486,9 @@ static size_t normalize(const char *text, size_t len, uint8_t sc, char *out)
 }
 
 /* Weights of the evidence, against the n-gram distance (0..1). */
-#define W_WORDS 1.0	 /* share of the words that are function words of L */
-#define W_OWN 0.15	 /* per telling letter, at most 3 */
-#define W_NEVER 8.0	 /* share of the letters missing from L's alphabet */
+#define W_WORDS 0.4 /* times the share of the words that are function words of L */
+#define W_OWN 0.1   /* per telling letter of L, at most 3 */
+#define W_NEVER 8.0 /* times the share of the letters missing from L's alphabet */
 
 struct cand {
 	int m;
@@ -520,8 +520,6 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 		fp_Done(in);
 	}
 
-	uint64_t mask_own[N_MODELS] = { 0 };
-	(void)mask_own;
 	size_t ntok = 0, nlet = 0;
 	const char *p = norm, *end = norm + nlen;
 	while (p < end) {
@@ -568,12 +566,6 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 		} else if (k != best && (second == best || cd[k].score < cd[second].score)) {
 			second = k;
 		}
-	}
-	if (getenv("RV_LANG_DEBUG")) {
-		for (size_t k = 0; k < nc; k++)
-			fprintf(stderr, "%s tc=%.3f w=%.0f own=%.0f never=%.0f s=%.3f\n",
-				models[cd[k].m].code, cd[k].tc, cd[k].words, cd[k].own, cd[k].never,
-				cd[k].score);
 	}
 	if (is_short) {
 		/* A few letters decide only when the evidence is not close. */
