@@ -25,6 +25,7 @@
 #include <textcat.h>
 
 #include <limits.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -486,7 +487,7 @@ static size_t normalize(const char *text, size_t len, uint8_t sc, char *out)
 }
 
 /* Weights of the evidence, against the n-gram distance (0..1). */
-#define W_WORDS 0.4 /* times the share of the words that are function words of L */
+#define W_WORDS 0.6 /* times the share of the words that are function words of L */
 #define W_OWN 0.1   /* per telling letter of L, at most 3 */
 #define W_NEVER 8.0 /* times the share of the letters missing from L's alphabet */
 
@@ -528,10 +529,16 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 			p++;
 		ntok++;
 		struct word_slot *ws = word_find(c, w, (size_t)(p - w));
-		if (ws->w)
+		if (ws->w) {
+			int share = 0;
+			for (size_t k = 0; k < nc; k++)
+				share += (int)(ws->langs >> cd[k].m & 1);
+			/* A word many candidates share tells less. */
+			double wt = 1.0 / sqrt(share < 1 ? 1 : share);
 			for (size_t k = 0; k < nc; k++)
 				if (ws->langs >> cd[k].m & 1)
-					cd[k].words += 1;
+					cd[k].words += wt;
+		}
 		const char *q = w;
 		while (q < p) {
 			int32_t cp = rv_utf8_next(&q, p);
