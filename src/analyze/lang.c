@@ -166,23 +166,75 @@ _Static_assert(N_MODELS <= 64, "word masks are 64 bits");
 
 /* Letters that set languages of one script apart. "own": frequent in the
  * language, rare in its neighbours; "never": not in its alphabet (a few
- * may come with a quoted name, so they weigh by their share of letters). */
+ * may come with a quoted name, so they weigh by their share of letters).
+ * For the Latin script, "alpha" lists the letters beyond ASCII a language
+ * writes (NULL: no such limit); every other accented letter is a "never". */
 static const struct letter_rule {
 	const char *code;
 	const char *own;
 	const char *never;
+	const char *alpha;
 } letter_rules[] = {
-	{ "ru", "ыэё", "іїєґўђћџѓќѕјљњәғқңөұүһ" },
-	{ "uk", "іїєґ", "ыэёъўђћџѓќѕјљњәғқңөұүһ" },
-	{ "be", "ўі", "ищъїєґђћџѓќѕјљњәғқңөұүһ" },
-	{ "bg", "ъ", "ыэёіїєґўђћџѓќѕјљњәғқңөұүһ" },
-	{ "mk", "ѓќѕјљњ", "йщьъюяыэёіїєґўђћәғқңөұүһ" },
-	{ "sr", "ђћџјљњ", "йщьъюяыэёіїєґўѓќѕәғқңөұүһ" },
-	{ "kk", "әғқңөұүһі", "їєґўђћџѓќѕјљњ" },
-	{ "mn", "өү", "әғқңұһіїєґўђћџѓќѕјљњ" },
-	{ "ar", "يكةى", "پچژگکیےںٹڈڑھ" },
-	{ "fa", "پچژگکی", "ےںٹڈڑھيكة" },
-	{ "ur", "ےںٹڈڑھ", "ژيكة" },
+	{ "ru", "ыэё", "іїєґўђћџѓќѕјљњәғқңөұүһ", NULL },
+	{ "uk", "іїєґ", "ыэёъўђћџѓќѕјљњәғқңөұүһ", NULL },
+	{ "be", "ўі", "ищъїєґђћџѓќѕјљњәғқңөұүһ", NULL },
+	{ "bg", "ъ", "ыэёіїєґўђћџѓќѕјљњәғқңөұүһ", NULL },
+	{ "mk", "ѓќѕјљњ", "йщьъюяыэёіїєґўђћәғқңөұүһ", NULL },
+	{ "sr", "ђћџјљњ", "йщьъюяыэёіїєґўѓќѕәғқңөұүһ", NULL },
+	{ "kk", "әғқңөұүһі", "їєґўђћџѓќѕјљњ", NULL },
+	{ "mn", "өү", "әғқңұһіїєґўђћџѓќѕјљњ", NULL },
+	{ "ar", "يكةى", "پچژگکیےںٹڈڑھ", NULL },
+	{ "fa", "پچژگکی", "ےںٹڈڑھيكة", NULL },
+	{ "ur", "ےںٹڈڑھ", "ژيكة", NULL },
+	{ "en", "", "", "" },
+	{ "fr", "œ", "", "àâæçéèêëîïôœùûüÿ" },
+	{ "de", "ß", "", "äöüßé" },
+	{ "es", "ñ", "", "áéíóúüñ" },
+	{ "it", "", "", "àèéìíòóùú" },
+	{ "pt", "ãõ", "", "áâãàçéêíóôõú" },
+	{ "nl", "", "", "éëïöüèáóäí" },
+	{ "pl", "łąęśźżćń", "", "ąćęłńóśźż" },
+	{ "ca", "", "", "àçéèíïòóúü" },
+	{ "ro", "ășțşţ", "", "ăâîșțşţã" }, /* ã: ă in legacy fonts */
+	{ "cs", "ěřů", "", "áčďéěíňóřšťúůýž" },
+	{ "sk", "ľĺŕô", "", "áäčďéíĺľňóôŕšťúýž" },
+	{ "sl", "", "", "čšžćđ" },
+	{ "hr", "", "", "čćđšž" },
+	{ "bs", "", "", "čćđšž" },
+	{ "hu", "őű", "", "áéíóöőúüűõû" }, /* õ û: ő ű in Latin-1 */
+	{ "fi", "", "", "äöåšž" },
+	{ "et", "", "", "äöõüšž" },
+	{ "lv", "āēīķļņģ", "", "āčēģīķļņšūž" },
+	{ "lt", "ėįų", "", "ąčęėįšųūž" },
+	{ "sv", "", "", "åäöé" },
+	{ "da", "", "", "æøåé" },
+	{ "nb", "", "", "æøåéòóô" },
+	{ "nn", "", "", "æøåéòóô" },
+	{ "is", "ðþ", "", "áðéíóúýþæö" },
+	{ "tr", "", "", "çğıöşüâîûþýð" }, /* þ ý ð: ş ı ğ read as Latin-1 */
+	{ "az", "ə", "", "çəğıöşü" },
+	{ "id", "", "", "é" },
+	{ "ms", "", "", "é" },
+	{ "tl", "", "", "ñ" },
+	{ "sw", "", "", "" },
+	{ "af", "", "", "êëéèôîïûáóú" },
+	{ "ga", "", "", "áéíóú" },
+	{ "cy", "ŵŷ", "", "âêîôûŵŷáéíóúàèìòùäëïöü" },
+	{ "eu", "", "", "ñ" },
+	{ "eo", "ĉĝĥĵŝŭ", "", "ĉĝĥĵŝŭ" },
+	{ "la", "", "", "āēīōūȳæœë" },
+	{ "sq", "", "", "çë" },
+	{ "vi", "ơưđạảấầẩẫậắằẳẵặẻẽếềểễệỉịỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ", "",
+	  "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ" },
+	{ "mi", "", "", "āēīōū" },
+	{ "yo", "ẹọṣ", "", "àáèéẹìíòóọṣùúńǹḿ" },
+	{ "so", "", "", "" },
+	{ "zu", "", "", "" },
+	{ "xh", "", "", "" },
+	{ "st", "", "", "š" },
+	{ "tn", "", "", "šêô" },
+	{ "ts", "", "", "" },
+	{ "lg", "", "", "ŋ" },
 };
 
 const char *const rv_lang_supported[] = {
@@ -202,12 +254,13 @@ struct word_slot {
 
 struct letter_slot {
 	int32_t cp; /* 0: free */
-	uint64_t own, never;
+	uint64_t own, never, allowed;
 };
 #define N_LETTER_SLOTS 512
 
 struct lang_ctx {
 	struct letter_slot letters[N_LETTER_SLOTS];
+	uint64_t latin_limited; /* models whose Latin alphabet is listed */
 	void *fp[N_MODELS]; /* NULL when the fingerprint could not be read */
 	void *empty;	    /* a fingerprint without n-grams, to scale distances */
 	struct word_slot *slots;
@@ -311,7 +364,9 @@ static struct letter_slot *letter_find(struct lang_ctx *c, int32_t cp)
 	return &c->letters[i];
 }
 
-static void add_letters(struct lang_ctx *c, const char *set, int m, bool own)
+enum { L_OWN, L_NEVER, L_ALLOWED };
+
+static void add_letters(struct lang_ctx *c, const char *set, int m, int kind)
 {
 	const char *p = set, *end = set + strlen(set);
 	while (p < end) {
@@ -320,10 +375,12 @@ static void add_letters(struct lang_ctx *c, const char *set, int m, bool own)
 			continue;
 		struct letter_slot *sl = letter_find(c, cp);
 		sl->cp = cp;
-		if (own)
+		if (kind == L_OWN)
 			sl->own |= 1ULL << m;
-		else
+		else if (kind == L_NEVER)
 			sl->never |= 1ULL << m;
+		else
+			sl->allowed |= 1ULL << m;
 	}
 }
 
@@ -333,8 +390,18 @@ static void build_letters(struct lang_ctx *c)
 		int m = model_index(letter_rules[i].code);
 		if (m < 0)
 			continue;
-		add_letters(c, letter_rules[i].own, m, true);
-		add_letters(c, letter_rules[i].never, m, false);
+		add_letters(c, letter_rules[i].own, m, L_OWN);
+		add_letters(c, letter_rules[i].never, m, L_NEVER);
+		if (letter_rules[i].alpha) {
+			add_letters(c, letter_rules[i].alpha, m, L_ALLOWED);
+			add_letters(c, letter_rules[i].own, m, L_ALLOWED);
+			c->latin_limited |= 1ULL << m;
+		}
+	}
+	for (size_t i = 0; i < N_LETTER_SLOTS; i++) {
+		struct letter_slot *sl = &c->letters[i];
+		if (sl->cp >= 0x80 && script_of(sl->cp) == SC_LATIN)
+			sl->never |= c->latin_limited & ~sl->allowed;
 	}
 }
 
@@ -488,8 +555,8 @@ static size_t normalize(const char *text, size_t len, uint8_t sc, char *out)
 
 /* Weights of the evidence, against the n-gram distance (0..1). */
 #define W_WORDS 0.6 /* times the share of the words that are function words of L */
-#define W_OWN 0.1   /* per telling letter of L, at most 3 */
-#define W_NEVER 8.0 /* times the share of the letters missing from L's alphabet */
+#define W_OWN 0.03   /* per telling letter of L, at most 3 */
+#define W_NEVER 3.0  /* times the share of the letters missing from L's alphabet */
 
 struct cand {
 	int m;
@@ -546,8 +613,13 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 				continue;
 			nlet++;
 			struct letter_slot *ls = letter_find(c, cp);
-			if (!ls->cp)
+			if (!ls->cp) {
+				/* An accented Latin letter no listed alphabet has. */
+				if (cp >= 0x80 && is_letter(cp) && script_of(cp) == SC_LATIN)
+					for (size_t k = 0; k < nc; k++)
+						cd[k].never += (double)(c->latin_limited >> cd[k].m & 1);
 				continue;
+			}
 			for (size_t k = 0; k < nc; k++) {
 				if (ls->own >> cd[k].m & 1)
 					cd[k].own += 1;

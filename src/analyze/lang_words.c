@@ -64,10 +64,10 @@ const struct rv__lang_words rv__lang_words[] = {
 	{ "sl", "in je v na se za da so z s ki pa to pri po kot tudi ali bi ni bo še iz do od ter "
 		"le lahko bil bila bilo bili tega kar pred med smo sem jih ga ko leta ima nato "
 		"saj zelo vendar" },
-	{ "hr", "i je u na se da su za od s sa o koji koja koje iz do kao ali bio bila bilo što "
+	{ "hr", "tko tijekom tisuća tisuće milijuna sveučilište glazba obitelj tjedan kolovoza i je u na se da su za od s sa o koji koja koje iz do kao ali bio bila bilo što "
 		"to te ne će bi a kako samo nije još ili već godine prema među nakon kojima "
 		"koju također biti ima tijekom" },
-	{ "bs", "i je u na se da su za od s sa o koji koja koje iz do kao ali bio bila bilo što "
+	{ "bs", "ko tokom hiljada hiljade miliona univerzitet muzika porodica sedmica avgusta i je u na se da su za od s sa o koji koja koje iz do kao ali bio bila bilo što "
 		"šta to te ne će bi a kako samo nije još ili već godine prema među nakon kojima "
 		"koju također biti ima tokom" },
 	{ "hu", "a az és hogy nem is egy meg de van volt csak mint már el ki be még ezt azt ez kell "
@@ -88,13 +88,13 @@ const struct rv__lang_words rv__lang_words[] = {
 	{ "sv", "och i att det som en på är av för med till den har de inte om ett var men han "
 		"hon jag vi från sig så kan eller ska även efter vid nu när år också sina sitt "
 		"skulle hade mot under detta denna blev alla" },
-	{ "da", "og i at det en den til er som på de med for af ikke der var har et han hun men "
+	{ "da", "bliver blive noget nogen meget igennem mellem fik hvordan kunne og i at det en den til er som på de med for af ikke der var har et han hun men "
 		"fra sig så kan vil eller om efter også ved nu år blev skal havde jeg mod under "
 		"denne dette alle hvor deres være sin sit" },
-	{ "nb", "og i det som er en på til av for med at ikke de har den var et om han hun men "
+	{ "nb", "blir bli noe noen mye gjennom mellom fikk hvordan kunne og i det som er en på til av for med at ikke de har den var et om han hun men "
 		"fra seg så kan vil eller etter også ved nå år ble jeg skal hadde mot under denne "
 		"dette alle hvor deres være sin sitt hva" },
-	{ "nn", "og i det som er ein på til av for med at ikkje dei har den var eit om han ho men "
+	{ "nn", "blir bli noko nokon mykje gjennom mellom fekk korleis kunne vert og i det som er ein på til av for med at ikkje dei har den var eit om han ho men "
 		"frå seg så kan vil eller etter også ved no år vart eg skal hadde mot under denne "
 		"dette alle kvar deira vere sin sitt kva mykje" },
 	{ "is", "og í að á er sem til með var það um en ekki hann hún þau við af frá hafa eru "
@@ -104,10 +104,10 @@ const struct rv__lang_words rv__lang_words[] = {
 		"arasında" },
 	{ "az", "və bir bu da də üçün ilə olan çox daha ən kimi amma ki isə sonra qədər hər var "
 		"yox o onun olaraq ilk yeni böyük bütün görə arasında edib" },
-	{ "id", "yang dan di ini itu dengan untuk dari dalam tidak akan pada ke juga ada adalah "
+	{ "id", "karena bisa saja setelah sesudah maupun baru pemerintah uang yang dan di ini itu dengan untuk dari dalam tidak akan pada ke juga ada adalah "
 		"oleh karena mereka kami kita saya sudah telah bisa atau seperti tersebut lebih "
 		"banyak namun hanya dapat saat" },
-	{ "ms", "yang dan di ini itu dengan untuk dari dalam tidak akan pada ke juga ada adalah "
+	{ "ms", "kerana boleh sahaja selepas semasa mahupun baharu kerajaan wang yang dan di ini itu dengan untuk dari dalam tidak akan pada ke juga ada adalah "
 		"oleh kerana mereka kami kita saya sudah telah boleh atau seperti tersebut lebih "
 		"banyak namun hanya dapat ialah iaitu daripada" },
 	{ "tl", "ang ng sa na mga at ay si ni kanyang hindi para may siya ito isang kay noong din "
