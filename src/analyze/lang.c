@@ -39,6 +39,8 @@
 #define RV_LANG_SHORT 20
 /* Where Debian's libexttextcat-data puts the fingerprints. */
 #define RV_TEXTCAT_DIR "/usr/share/libexttextcat"
+/* Bytes of the normalized text: look-alikes may double a letter. */
+#define NORM_CAP (2 * RV_LANG_SCAN + 64)
 /* n-grams per fingerprint, as textcat_Init uses. */
 #define RV_NGRAMS 400
 
@@ -426,7 +428,7 @@ static struct lang_ctx *ctx_get(void)
 	struct lang_ctx *c = calloc(1, sizeof *c);
 	if (!c)
 		return NULL;
-	c->norm = malloc(2 * RV_LANG_SCAN + 16);
+	c->norm = malloc(NORM_CAP);
 	if (!c->norm || build_words(c))
 		goto fail;
 	build_letters(c);
@@ -522,31 +524,78 @@ static uint8_t main_script(const struct scan *s)
 	return sc;
 }
 
-/* The letters of script sc from text, lower-cased, as words separated by
- * one space (what the fingerprints were built from). Returns the length. */
-static size_t normalize(const char *text, size_t len, uint8_t sc, char *out)
+/* Latin letters typed for their Cyrillic look-alikes (old Ukrainian text
+ * often has Latin i for і): counted as Cyrillic inside Cyrillic words. */
+static int32_t cyrillic_lookalike(int32_t lc)
 {
-	const char *p = text, *end = text + len;
-	size_t n = 0;
-	bool in_word = false;
-	while (p < end) {
-		int32_t cp = rv_utf8_next(&p, end);
-		bool keep = false;
-		if (cp >= 0) {
-			if (is_letter(cp))
-				keep = script_of(cp) == sc;
-			else if (is_mark(cp))
-				keep = in_word; /* vowel signs, combining accents */
+	switch (lc) {
+	case 'a': return 0x430;
+	case 'c': return 0x441;
+	case 'e': return 0x435;
+	case 'i': return 0x456;
+	case 0xEF: return 0x457; /* ï -> ї */
+	case 'o': return 0x43E;
+	case 'p': return 0x440;
+	case 'x': return 0x445;
+	case 'y': return 0x443;
+	default: return lc;
+	}
+}
+
+#define WORD_MAX 64
+
+/* Appends the letters of script sc among word[0..n) to out. */
+static size_t emit_word(const int32_t *word, size_t n, uint8_t sc, char *out, size_t len,
+			size_t cap)
+{
+	bool has_cyr = false;
+	if (sc == SC_CYRILLIC)
+		for (size_t i = 0; i < n && !has_cyr; i++)
+			has_cyr = script_of(word[i]) == SC_CYRILLIC;
+	bool kept = false;
+	for (size_t i = 0; i < n && len + 8 < cap; i++) {
+		int32_t lc = utf8proc_tolower(word[i]);
+		bool keep;
+		if (is_letter(lc)) {
+			if (has_cyr && lc < 0x100)
+				lc = cyrillic_lookalike(lc);
+			keep = script_of(lc) == sc;
+		} else {
+			keep = kept; /* vowel signs, combining accents */
 		}
 		if (keep) {
-			n += rv_utf8_encode(utf8proc_tolower(cp), out + n);
-			in_word = true;
+			len += rv_utf8_encode(lc, out + len);
+			kept = true;
 		} else {
-			if (n && out[n - 1] != ' ')
-				out[n++] = ' ';
-			in_word = false;
+			if (len && out[len - 1] != ' ')
+				out[len++] = ' ';
+			kept = false;
 		}
 	}
+	if (len && out[len - 1] != ' ' && len + 1 < cap)
+		out[len++] = ' ';
+	return len;
+}
+
+/* The letters of script sc from text, lower-cased, as words separated by
+ * one space (what the fingerprints were built from). out holds cap bytes;
+ * returns the length. */
+static size_t normalize(const char *text, size_t len, uint8_t sc, char *out, size_t cap)
+{
+	const char *p = text, *end = text + len;
+	int32_t word[WORD_MAX];
+	size_t n = 0, wn = 0;
+	while (p < end) {
+		int32_t cp = rv_utf8_next(&p, end);
+		bool part = cp >= 0 && (is_letter(cp) || (wn && is_mark(cp)));
+		if (part)
+			word[wn++] = cp;
+		if (!part || wn == WORD_MAX) {
+			n = emit_word(word, wn, sc, out, n, cap);
+			wn = 0;
+		}
+	}
+	n = emit_word(word, wn, sc, out, n, cap);
 	if (n && out[n - 1] == ' ')
 		n--;
 	out[n] = '\0';
@@ -675,6 +724,6 @@ const char *rv_detect_language(rv_analyzer *an, const char *text, size_t len)
 	struct lang_ctx *c = ctx_get();
 	if (!c)
 		return "und";
-	size_t nlen = normalize(text, n, sc, c->norm);
+	size_t nlen = normalize(text, n, sc, c->norm, NORM_CAP);
 	return decide(c, sc, c->norm, nlen, is_short);
 }
