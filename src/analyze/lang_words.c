@@ -88,13 +88,13 @@ const struct rv__lang_words rv__lang_words[] = {
 	{ "sv", "och i att det som en på är av för med till den har de inte om ett var men han "
 		"hon jag vi från sig så kan eller ska även efter vid nu när år också sina sitt "
 		"skulle hade mot under detta denna blev alla" },
-	{ "da", "bliver blive noget nogen meget igennem mellem fik hvordan kunne og i at det en den til er som på de med for af ikke der var har et han hun men "
+	{ "da", "dig mig end måske stadig lidt siger sagde fået gøre gør uden blandt ud op ind bliver blive noget nogen meget igennem mellem fik hvordan kunne og i at det en den til er som på de med for af ikke der var har et han hun men "
 		"fra sig så kan vil eller om efter også ved nu år blev skal havde jeg mod under "
 		"denne dette alle hvor deres være sin sit" },
-	{ "nb", "blir bli noe noen mye gjennom mellom fikk hvordan kunne og i det som er en på til av for med at ikke de har den var et om han hun men "
+	{ "nb", "deg meg enn kanskje fortsatt litt sier sa fått gjøre gjør uten blant ut opp inn blir bli noe noen mye gjennom mellom fikk hvordan kunne og i det som er en på til av for med at ikke de har den var et om han hun men "
 		"fra seg så kan vil eller etter også ved nå år ble jeg skal hadde mot under denne "
 		"dette alle hvor deres være sin sitt hva" },
-	{ "nn", "blir bli noko nokon mykje gjennom mellom fekk korleis kunne vert og i det som er ein på til av for med at ikkje dei har den var eit om han ho men "
+	{ "nn", "deg meg enn kanskje framleis litt seier fått gjere gjer utan blant ut opp inn blir bli noko nokon mykje gjennom mellom fekk korleis kunne vert og i det som er ein på til av for med at ikkje dei har den var eit om han ho men "
 		"frå seg så kan vil eller etter også ved no år vart eg skal hadde mot under denne "
 		"dette alle kvar deira vere sin sitt kva mykje" },
 	{ "is", "og í að á er sem til með var það um en ekki hann hún þau við af frá hafa eru "
@@ -131,7 +131,7 @@ const struct rv__lang_words rv__lang_words[] = {
 	{ "vi", "và của có là không các những được trong cho người một với đã này để khi từ đến "
 		"như về năm cũng" },
 	{ "mi", "te o ki i a ka me ko he e nga kua ngā tana mō hoki nei tēnei" },
-	{ "yo", "ní ti àti ó ṣe wọn fún sí jẹ́ kò láti pé ń ni" },
+	{ "yo", "ati awon ninu pelu je ti re wa ko fi lo si fun ise ilu ojo odun ní ti àti ó ṣe wọn fún sí jẹ́ kò láti pé ń ni" },
 	{ "so", "iyo ka oo ee in u ay waa la ku uu ah soo ayaa aan" },
 	{ "zu", "ukuthi futhi kodwa uma noma kakhulu ngoba kanye" },
 	{ "xh", "ukuba kwaye ngokuba kodwa kakhulu" },
