@@ -14,7 +14,7 @@ const struct rv__lang_words rv__lang_words[] = {
 		"all there more can said you after also about up out them than when into only "
 		"other new some could these two first over what said should because while those "
 		"our your how most where being do does did such any no just" },
-	{ "fr", "le la les de des du un une et est en que qui dans pour pas au aux sur par plus "
+	{ "fr", "mon ma maintenant ceci cela notre chaque moins quelque rien autre ait faire alors le la les de des du un une et est en que qui dans pour pas au aux sur par plus "
 		"il elle ne se ce sont avec ou mais son sa ses on nous vous ont été cette être "
 		"comme tout leur lui fait dont était ils elles aussi même entre après deux où très "
 		"sans sous ces cet selon alors avait depuis encore mes notre quand ainsi donc "
@@ -24,17 +24,17 @@ const struct rv__lang_words rv__lang_words[] = {
 		"wie um oder aber nur vor zum zur so durch über sind war dass man kann mehr schon "
 		"sein ihre seine diese dieser dieses gegen wenn wir ich uns sowie seit bis unter "
 		"keine können wurden worden zwei jahr jahren immer dann hatte waren" },
-	{ "es", "el la los las de del y en que un una es por con para se no al lo como más su sus "
+	{ "es", "mi me te ahora esto eso usted nuestro nuestra cada menos algo nada otro otra haya tenga hacer entonces el la los las de del y en que un una es por con para se no al lo como más su sus "
 		"pero fue ha han este esta entre sobre también muy ya sin hasta desde son le les "
 		"cuando donde todo porque era ser está dos año años hay sido tiene puede según "
 		"durante otros otras ese esa estos estas mismo cual fueron yo nos unos unas hacia "
 		"tras aunque ni bien" },
-	{ "it", "il lo la i gli le di del della dei delle degli e è in che un una per con non si "
+	{ "it", "mio mia ora quello lei nostro nostra ogni meno qualcosa niente altro altra abbia fare allora il lo la i gli le di del della dei delle degli e è in che un una per con non si "
 		"da dal dalla al alla alle ai nel nella nei sono come più ma anche ha hanno questo "
 		"questa stato stata essere tra fra suo sua loro dopo quando ancora molto tutto ci "
 		"cui sia uno degli negli sul sulla ad ed sempre questi quella quello aveva era "
 		"perché tutti essere fino poi solo mentre" },
-	{ "pt", "o a os as de do da dos das e em no na nos nas um uma que é para com não por pelo "
+	{ "pt", "meu minha agora isso isto você nosso nossa cada menos algo nada outro outra tenha fazer então o a os as de do da dos das e em no na nos nas um uma que é para com não por pelo "
 		"pela se mais como mas foi ao aos à ser são seu sua também já ele ela entre sobre "
 		"quando muito está há até isso pode anos ano seus suas eles elas esta este sem "
 		"mesmo depois ainda foram onde num numa pelos pelas tem têm estão sido essa esse "
@@ -43,7 +43,7 @@ const struct rv__lang_words rv__lang_words[] = {
 		"maar om naar uit dan wordt werd heeft hebben was worden nog kan of deze dit tot "
 		"over meer al wel zo geen zich hij ze we wat nu zal na onder jaar hun haar waren "
 		"moet tegen ik veel waar omdat tussen zoals toen" },
-	{ "ca", "el la els les de del i a en que un una és per amb no es al als més com però va "
+	{ "ca", "meu meva ara això aquí vostè nostre nostra menys res altre altra hagi fer llavors el la els les de del i a en que un una és per amb no es al als més com però va "
 		"ha han seu seva seus seves dels aquest aquesta aquests també sobre entre ser molt "
 		"quan fins són tot hi ho li ja pel pels perquè això són era van fer anys any dues "
 		"dos fou cap sense on" },
