@@ -686,6 +686,10 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 		struct cand *x = &cd[k];
 		x->score = x->tc - W_WORDS * x->words / (double)ntok -
 			   W_OWN * (x->own < 3 ? x->own : 3) + W_NEVER * x->never / (double)nlet;
+		/* Croatian and Bosnian fingerprints are closer to each other than
+		 * a sentence is to either: near-ties go to the larger press. */
+		if (!strcmp(models[x->m].code, "hr"))
+			x->score -= 0.02;
 	}
 	for (size_t k = 1; k < nc; k++) {
 		if (cd[k].score < cd[best].score) {
