@@ -607,9 +607,12 @@ static size_t normalize(const char *text, size_t len, uint8_t sc, char *out, siz
 #define W_OWN 0.03   /* per telling letter of L, at most 3 */
 #define W_NEVER 3.0  /* times the share of the letters missing from L's alphabet */
 
+/* For a short text, how far the best must be ahead of the second. */
+#define SHORT_MARGIN 0.15
+
 struct cand {
 	int m;
-	double tc, words, own, never, score;
+	double tc, words, own, never, bonus, score;
 };
 
 static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size_t nlen,
@@ -624,18 +627,6 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 		return "und";
 	if (nc == 1)
 		return models[cd[0].m].code;
-
-	void *in = fp_Init("text");
-	if (in) {
-		fp_SetProperty(in, TCPROP_UTF8AWARE, TC_TRUE);
-		if (fp_Create(in, norm, (uint4)nlen, RV_NGRAMS)) {
-			double scale = fp_Compare(c->empty, in, INT_MAX);
-			for (size_t k = 0; k < nc && scale > 0; k++)
-				if (c->fp[cd[k].m])
-					cd[k].tc = fp_Compare(c->fp[cd[k].m], in, INT_MAX) / scale;
-		}
-		fp_Done(in);
-	}
 
 	size_t ntok = 0, nlet = 0;
 	const char *p = norm, *end = norm + nlen;
@@ -681,27 +672,55 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 	if (!ntok || !nlet)
 		return "und";
 
-	size_t best = 0, second = nc > 1 ? 1 : 0;
+	/* Everything but the n-grams, then the n-gram distance, best
+	 * candidates first: fp_Compare() stops as soon as a candidate cannot
+	 * come within the margin of the best so far, which saves most of the
+	 * comparisons without changing the answer. */
 	for (size_t k = 0; k < nc; k++) {
 		struct cand *x = &cd[k];
-		x->score = x->tc - W_WORDS * x->words / (double)ntok -
-			   W_OWN * (x->own < 3 ? x->own : 3) + W_NEVER * x->never / (double)nlet;
+		x->bonus = W_WORDS * x->words / (double)ntok + W_OWN * (x->own < 3 ? x->own : 3) -
+			   W_NEVER * x->never / (double)nlet;
 		/* Croatian and Bosnian fingerprints are closer to each other than
 		 * a sentence is to either: near-ties go to the larger press. */
 		if (!strcmp(models[x->m].code, "hr"))
-			x->score -= 0.02;
+			x->bonus += 0.02;
 	}
-	for (size_t k = 1; k < nc; k++) {
-		if (cd[k].score < cd[best].score) {
+	for (size_t k = 1; k < nc; k++)
+		for (size_t j = k; j > 0 && cd[j].bonus > cd[j - 1].bonus; j--) {
+			struct cand t = cd[j];
+			cd[j] = cd[j - 1];
+			cd[j - 1] = t;
+		}
+	double margin = is_short ? SHORT_MARGIN : 0.0;
+	void *in = fp_Init("text");
+	double scale = 0;
+	if (in) {
+		fp_SetProperty(in, TCPROP_UTF8AWARE, TC_TRUE);
+		if (fp_Create(in, norm, (uint4)nlen, RV_NGRAMS))
+			scale = fp_Compare(c->empty, in, INT_MAX);
+	}
+	size_t best = 0, second = SIZE_MAX;
+	for (size_t k = 0; k < nc; k++) {
+		struct cand *x = &cd[k];
+		if (scale > 0 && c->fp[x->m]) {
+			double lim = k ? (cd[best].score + x->bonus + margin) * scale : (double)INT_MAX;
+			int cutoff = lim < 0 ? 0 : lim >= INT_MAX - 1.0 ? INT_MAX - 1 : (int)lim + 1;
+			int d = fp_Compare(c->fp[x->m], in, cutoff);
+			x->tc = d >= INT_MAX - 1 ? 2.0 : d / scale;
+		}
+		x->score = x->tc - x->bonus;
+		if (k && x->score < cd[best].score) {
 			second = best;
 			best = k;
-		} else if (k != best && (second == best || cd[k].score < cd[second].score)) {
+		} else if (k && (second == SIZE_MAX || x->score < cd[second].score)) {
 			second = k;
 		}
 	}
+	if (in)
+		fp_Done(in);
 	if (is_short) {
 		/* A few letters decide only when the evidence is not close. */
-		if (cd[second].score - cd[best].score < 0.15 || cd[best].words < 1)
+		if (cd[second].score - cd[best].score < SHORT_MARGIN || cd[best].words < 1)
 			return "und";
 	}
 	return models[cd[best].m].code;
