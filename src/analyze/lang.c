@@ -498,9 +498,11 @@ static void scan_text(const char *text, size_t len, struct scan *s)
 	s->chars = total - trailing;
 }
 
-/* The script most letters are written in. Kana and Han count together
- * (Japanese mixes them) and, like Hangul, double: one such character
- * carries about as much as a few alphabetic letters. */
+/* The script most letters are written in. Latin letters count half:
+ * inside another script they are names, brands, URLs and markup, while
+ * the reverse is rare. Kana and Han count together (Japanese mixes them)
+ * and, like Hangul, double again: one such character carries about as
+ * much as a few alphabetic letters. */
 static uint8_t main_script(const struct scan *s)
 {
 	size_t best = 0;
@@ -508,8 +510,10 @@ static uint8_t main_script(const struct scan *s)
 	for (uint8_t i = 1; i < SC_COUNT; i++) {
 		size_t n = s->letters[i];
 		if (i == SC_HAN || i == SC_KANA)
-			n = 2 * (s->letters[SC_HAN] + s->letters[SC_KANA]);
+			n = 4 * (s->letters[SC_HAN] + s->letters[SC_KANA]);
 		else if (i == SC_HANGUL)
+			n *= 4;
+		else if (i != SC_LATIN)
 			n *= 2;
 		if (n > best) {
 			best = n;

@@ -54,11 +54,11 @@ const struct rv__lang_words rv__lang_words[] = {
 		"było jego jej ich który która które którzy tym co też już może tego roku przy lub "
 		"jednak bardzo był była były tylko gdy także czy mnie pod nad jako jeszcze ze we "
 		"bez tej ten tych tę sobie można" },
-	{ "cs", "a v se na je že to s z do o k i by pro jako ale jsou byl byla bylo byly jeho její "
+	{ "cs", "ne mezi ještě velmi jen co všechno dále protože proto tedy nic jste a v se na je že to s z do o k i by pro jako ale jsou byl byla bylo byly jeho její "
 		"které který která kteří podle také už jen při po tak než nebo či mezi roku být "
 		"jsem jsme má mají této tento tato této ve ze so bude bylo před během až když "
 		"jejich může" },
-	{ "sk", "a v sa na je že to s z do o k i by pre ako ale sú bol bola bolo boli jeho jej "
+	{ "sk", "nie však medzi ešte veľmi iba čo všetko ďalej lebo preto teda nič ste a v sa na je že to s z do o k i by pre ako ale sú bol bola bolo boli jeho jej "
 		"ktoré ktorý ktorá ktorí podľa tiež už len pri po tak než alebo aj roku byť som "
 		"sme má majú tejto tento táto vo zo bude pred počas až keď ich môže" },
 	{ "sl", "in je v na se za da so z s ki pa to pri po kot tudi ali bi ni bo še iz do od ter "
@@ -149,9 +149,9 @@ const struct rv__lang_words rv__lang_words[] = {
 		"таксама пасля які якая якія каб ці года можа калі дзе" },
 	{ "bg", "аз ти ние вие те мен мене себе своя свое няма има много само също сега тогава тук вече дори защото ако трябва и в на да се не от за е с че по са това като ще но до този която които той тя си "
 		"при след още бе във със има беше година може когато където" },
-	{ "mk", "и во на да се не од за е со што по тоа како ќе но до овој која кои тој таа си при "
+	{ "mk", "кај околу според беа и во на да се не од за е со што по тоа како ќе но до овој која кои тој таа си при "
 		"уште беше има година може кога каде" },
-	{ "sr", "и у на да се не од за је са што по су то као ће али до овај која који он она при "
+	{ "sr", "из код око према током између и у на да се не од за је са што по су то као ће али до овај која који он она при "
 		"после још био била има године може када где" },
 	{ "kk", "және мен бұл да де үшін деп бар еді болып ол оның бойынша жылы" },
 	{ "mn", "нь ын ийн байна юм болон гэж энэ тэр бол байгаа" },
