@@ -114,7 +114,7 @@ const struct rv__lang_words rv__lang_words[] = {
 		"rin pa lamang naman ko ka mo niya nila kung dahil sila" },
 	{ "sw", "na ya wa kwa ni katika la za kuwa hiyo huo hii ambayo au lakini pia kama bado "
 		"sana wake yake hata baada mwaka watu" },
-	{ "af", "die en van in is het nie te wat dat vir met op word was sy hy om as aan deur ook "
+	{ "af", "n nou eerder jy baie maak kry asook gesê sê mense die en van in is het nie te wat dat vir met op word was sy hy om as aan deur ook "
 		"na by hulle sal kan ek ons maar of hierdie daar jaar" },
 	{ "ga", "an na agus ar i is a le ag go de don sé sí níl bhí tá sin ach mar ó faoi seo "
 		"bhfuil leis chun" },
