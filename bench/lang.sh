@@ -5,6 +5,7 @@
 # without "lang" (rv_detect_language runs) and once with "lang" given (it
 # does not); the difference is the detector. Two inputs: the lingua
 # sentences, and "articles" of 40 sentences (~10 KB) of one language each.
+# Times are CPU time of the revue process (user + system).
 # usage: bench/lang.sh [REVUE] [SHARED]
 set -eu
 REVUE=${1:-./revue}
@@ -35,16 +36,19 @@ for name, rs in (('sentences', [dict(r, lang=gold[r['id']]) for r in recs]), ('a
             a.write(json.dumps(r) + '\n')
             b.write(json.dumps({k: v for k, v in r.items() if k != 'lang'}) + '\n')
 EOF
-secs() {
-	s=$(date +%s.%N)
-	"$REVUE" extract --format jsonl "$1" >/dev/null
-	e=$(date +%s.%N)
-	echo "$s $e" | awk '{ printf "%.3f", $2 - $1 }'
+# CPU seconds (user + system) of the child, so the load of a shared machine
+# does not count.
+cpu() {
+	python3 -c '
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.3f" % (r.ru_utime + r.ru_stime))' "$REVUE" extract --format jsonl "$1"
 }
 for name in sentences articles; do
 	n=$(wc -l <"$tmp/$name.jsonl")
-	with=$(secs "$tmp/$name.jsonl")
-	without=$(secs "$tmp/$name.lang.jsonl")
-	echo "$name: $n records; extract ${with}s detecting, ${without}s with lang given;" \
-		"$(echo "$with $without $n" | awk '{ printf "%.1f us per detection", ($1 - $2) * 1e6 / $3 }')"
+	with=$(cpu "$tmp/$name.jsonl")
+	without=$(cpu "$tmp/$name.lang.jsonl")
+	echo "$name: $n records; extract ${with} CPU s detecting, ${without} CPU s with lang given;" \
+		"$(echo "$with $without $n" | awk '{ printf "%.0f us per detection", ($1 - $2) * 1e6 / $3 }')"
 done

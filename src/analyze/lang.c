@@ -34,7 +34,7 @@
 #include <utf8proc.h>
 
 /* Bytes of the text that are looked at. */
-#define RV_LANG_SCAN 3072
+#define RV_LANG_SCAN 2048
 /* Texts shorter than this (in characters) need decisive evidence. */
 #define RV_LANG_SHORT 20
 /* Where Debian's libexttextcat-data puts the fingerprints. */
