@@ -37,6 +37,8 @@
 #define RV_LANG_SCAN 2048
 /* Texts shorter than this (in characters) need decisive evidence. */
 #define RV_LANG_SHORT 20
+/* ... and so are texts with fewer letters than this in their script. */
+#define RV_LANG_FEW_LETTERS 10
 /* Where Debian's libexttextcat-data puts the fingerprints. */
 #define RV_TEXTCAT_DIR "/usr/share/libexttextcat"
 /* Bytes of the normalized text: look-alikes may double a letter. */
@@ -752,5 +754,8 @@ const char *rv_detect_language(rv_analyzer *an, const char *text, size_t len)
 	if (!c)
 		return "und";
 	size_t nlen = normalize(text, n, sc, c->norm, NORM_CAP);
+	/* Dates, codes and units: a long string with few letters is short too. */
+	if (main_letters < RV_LANG_FEW_LETTERS)
+		is_short = true;
 	return decide(c, sc, c->norm, nlen, is_short);
 }

@@ -95,6 +95,9 @@ TEST(lang_short_texts_are_undetermined)
 	ASSERT_STR_EQ(detect("a"), "und");
 	ASSERT_STR_EQ(detect("12345 678 90"), "und");
 	ASSERT_STR_EQ(detect("!!! ... ???"), "und");
+	/* Long strings with few letters: dates, codes. */
+	ASSERT_STR_EQ(detect("2022-01-24T12:00:00Z 2022-01-24T12:00:00Z 2022"), "und");
+	ASSERT_STR_EQ(detect("ID: 12345 / 67890 / 13579 / 24680 / XYZ"), "und");
 	/* Whatever is answered for a short text must be supported. */
 	const char *got = detect("Breaking: vote");
 	ASSERT(!strcmp(got, "und") || supported(got));
