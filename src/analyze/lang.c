@@ -82,49 +82,37 @@ static const struct script_range {
 	int32_t lo, hi;
 	uint8_t script;
 } script_ranges[] = {
-	{ 0x0041, 0x005A, SC_LATIN },	  { 0x0061, 0x007A, SC_LATIN },
-	{ 0x00AA, 0x00AA, SC_LATIN },	  { 0x00BA, 0x00BA, SC_LATIN },
-	{ 0x00C0, 0x00D6, SC_LATIN },	  { 0x00D8, 0x00F6, SC_LATIN },
-	{ 0x00F8, 0x02AF, SC_LATIN },	  { 0x0300, 0x036F, SC_INHERITED },
-	{ 0x0370, 0x03FF, SC_GREEK },	  { 0x0400, 0x052F, SC_CYRILLIC },
-	{ 0x0531, 0x058F, SC_ARMENIAN },  { 0x0591, 0x05FF, SC_HEBREW },
-	{ 0x0600, 0x06FF, SC_ARABIC },	  { 0x0750, 0x077F, SC_ARABIC },
-	{ 0x08A0, 0x08FF, SC_ARABIC },	  { 0x0900, 0x097F, SC_DEVANAGARI },
-	{ 0x0980, 0x09FF, SC_BENGALI },	  { 0x0A00, 0x0A7F, SC_GURMUKHI },
-	{ 0x0A80, 0x0AFF, SC_GUJARATI },  { 0x0B00, 0x0B7F, SC_ORIYA },
-	{ 0x0B80, 0x0BFF, SC_TAMIL },	  { 0x0C00, 0x0C7F, SC_TELUGU },
-	{ 0x0C80, 0x0CFF, SC_KANNADA },	  { 0x0D00, 0x0D7F, SC_MALAYALAM },
-	{ 0x0D80, 0x0DFF, SC_SINHALA },	  { 0x0E00, 0x0E7F, SC_THAI },
-	{ 0x0E80, 0x0EFF, SC_LAO },	  { 0x0F00, 0x0FFF, SC_TIBETAN },
-	{ 0x1000, 0x109F, SC_MYANMAR },	  { 0x10A0, 0x10FF, SC_GEORGIAN },
-	{ 0x1100, 0x11FF, SC_HANGUL },	  { 0x1200, 0x139F, SC_ETHIOPIC },
-	{ 0x1780, 0x17FF, SC_KHMER },	  { 0x1AB0, 0x1AFF, SC_INHERITED },
-	{ 0x1C80, 0x1C8F, SC_CYRILLIC },  { 0x1C90, 0x1CBF, SC_GEORGIAN },
-	{ 0x1DC0, 0x1DFF, SC_INHERITED }, { 0x1E00, 0x1EFF, SC_LATIN },
-	{ 0x1F00, 0x1FFF, SC_GREEK },	  { 0x2C60, 0x2C7F, SC_LATIN },
-	{ 0x2D00, 0x2D2F, SC_GEORGIAN },  { 0x2DE0, 0x2DFF, SC_CYRILLIC },
-	{ 0x3040, 0x309F, SC_KANA },	  { 0x30A0, 0x30FF, SC_KANA },
-	{ 0x3130, 0x318F, SC_HANGUL },	  { 0x31F0, 0x31FF, SC_KANA },
-	{ 0x3400, 0x4DBF, SC_HAN },	  { 0x4E00, 0x9FFF, SC_HAN },
-	{ 0xA640, 0xA69F, SC_CYRILLIC },  { 0xA720, 0xA7FF, SC_LATIN },
-	{ 0xAB30, 0xAB6F, SC_LATIN },	  { 0xAC00, 0xD7AF, SC_HANGUL },
-	{ 0xF900, 0xFAFF, SC_HAN },	  { 0xFB00, 0xFB06, SC_LATIN },
-	{ 0xFB1D, 0xFB4F, SC_HEBREW },	  { 0xFB50, 0xFDFF, SC_ARABIC },
-	{ 0xFE70, 0xFEFF, SC_ARABIC },	  { 0xFF21, 0xFF3A, SC_LATIN },
-	{ 0xFF41, 0xFF5A, SC_LATIN },	  { 0xFF66, 0xFF9F, SC_KANA },
-	{ 0x20000, 0x3134F, SC_HAN },
+    {0x0041, 0x005A, SC_LATIN},      {0x0061, 0x007A, SC_LATIN},     {0x00AA, 0x00AA, SC_LATIN},
+    {0x00BA, 0x00BA, SC_LATIN},      {0x00C0, 0x00D6, SC_LATIN},     {0x00D8, 0x00F6, SC_LATIN},
+    {0x00F8, 0x02AF, SC_LATIN},      {0x0300, 0x036F, SC_INHERITED}, {0x0370, 0x03FF, SC_GREEK},
+    {0x0400, 0x052F, SC_CYRILLIC},   {0x0531, 0x058F, SC_ARMENIAN},  {0x0591, 0x05FF, SC_HEBREW},
+    {0x0600, 0x06FF, SC_ARABIC},     {0x0750, 0x077F, SC_ARABIC},    {0x08A0, 0x08FF, SC_ARABIC},
+    {0x0900, 0x097F, SC_DEVANAGARI}, {0x0980, 0x09FF, SC_BENGALI},   {0x0A00, 0x0A7F, SC_GURMUKHI},
+    {0x0A80, 0x0AFF, SC_GUJARATI},   {0x0B00, 0x0B7F, SC_ORIYA},     {0x0B80, 0x0BFF, SC_TAMIL},
+    {0x0C00, 0x0C7F, SC_TELUGU},     {0x0C80, 0x0CFF, SC_KANNADA},   {0x0D00, 0x0D7F, SC_MALAYALAM},
+    {0x0D80, 0x0DFF, SC_SINHALA},    {0x0E00, 0x0E7F, SC_THAI},      {0x0E80, 0x0EFF, SC_LAO},
+    {0x0F00, 0x0FFF, SC_TIBETAN},    {0x1000, 0x109F, SC_MYANMAR},   {0x10A0, 0x10FF, SC_GEORGIAN},
+    {0x1100, 0x11FF, SC_HANGUL},     {0x1200, 0x139F, SC_ETHIOPIC},  {0x1780, 0x17FF, SC_KHMER},
+    {0x1AB0, 0x1AFF, SC_INHERITED},  {0x1C80, 0x1C8F, SC_CYRILLIC},  {0x1C90, 0x1CBF, SC_GEORGIAN},
+    {0x1DC0, 0x1DFF, SC_INHERITED},  {0x1E00, 0x1EFF, SC_LATIN},     {0x1F00, 0x1FFF, SC_GREEK},
+    {0x2C60, 0x2C7F, SC_LATIN},      {0x2D00, 0x2D2F, SC_GEORGIAN},  {0x2DE0, 0x2DFF, SC_CYRILLIC},
+    {0x3040, 0x309F, SC_KANA},       {0x30A0, 0x30FF, SC_KANA},      {0x3130, 0x318F, SC_HANGUL},
+    {0x31F0, 0x31FF, SC_KANA},       {0x3400, 0x4DBF, SC_HAN},       {0x4E00, 0x9FFF, SC_HAN},
+    {0xA640, 0xA69F, SC_CYRILLIC},   {0xA720, 0xA7FF, SC_LATIN},     {0xAB30, 0xAB6F, SC_LATIN},
+    {0xAC00, 0xD7AF, SC_HANGUL},     {0xF900, 0xFAFF, SC_HAN},       {0xFB00, 0xFB06, SC_LATIN},
+    {0xFB1D, 0xFB4F, SC_HEBREW},     {0xFB50, 0xFDFF, SC_ARABIC},    {0xFE70, 0xFEFF, SC_ARABIC},
+    {0xFF21, 0xFF3A, SC_LATIN},      {0xFF41, 0xFF5A, SC_LATIN},     {0xFF66, 0xFF9F, SC_KANA},
+    {0x20000, 0x3134F, SC_HAN},
 };
 
 /* Scripts written by a single supported language. */
 static const char *const script_lang[SC_COUNT] = {
-	[SC_GREEK] = "el",     [SC_HEBREW] = "he",    [SC_ARMENIAN] = "hy",
-	[SC_GEORGIAN] = "ka",  [SC_THAI] = "th",      [SC_HANGUL] = "ko",
-	[SC_HAN] = "zh",       [SC_KANA] = "ja",      [SC_BENGALI] = "bn",
-	[SC_GURMUKHI] = "pa",  [SC_GUJARATI] = "gu",  [SC_ORIYA] = "or",
-	[SC_TAMIL] = "ta",     [SC_TELUGU] = "te",    [SC_KANNADA] = "kn",
-	[SC_MALAYALAM] = "ml", [SC_SINHALA] = "si",   [SC_LAO] = "lo",
-	[SC_TIBETAN] = "bo",   [SC_MYANMAR] = "my",   [SC_ETHIOPIC] = "am",
-	[SC_KHMER] = "km",
+    [SC_GREEK] = "el",    [SC_HEBREW] = "he",   [SC_ARMENIAN] = "hy", [SC_GEORGIAN] = "ka",
+    [SC_THAI] = "th",     [SC_HANGUL] = "ko",   [SC_HAN] = "zh",      [SC_KANA] = "ja",
+    [SC_BENGALI] = "bn",  [SC_GURMUKHI] = "pa", [SC_GUJARATI] = "gu", [SC_ORIYA] = "or",
+    [SC_TAMIL] = "ta",    [SC_TELUGU] = "te",   [SC_KANNADA] = "kn",  [SC_MALAYALAM] = "ml",
+    [SC_SINHALA] = "si",  [SC_LAO] = "lo",      [SC_TIBETAN] = "bo",  [SC_MYANMAR] = "my",
+    [SC_ETHIOPIC] = "am", [SC_KHMER] = "km",
 };
 
 /* The languages told apart by n-grams and words, with their fingerprint. */
@@ -133,37 +121,27 @@ static const struct lang_model {
 	const char *lm; /* file name in RV_TEXTCAT_DIR, without ".lm" */
 	uint8_t script;
 } models[] = {
-	{ "en", "en", SC_LATIN },	  { "fr", "fr", SC_LATIN },
-	{ "de", "de", SC_LATIN },	  { "es", "es", SC_LATIN },
-	{ "it", "it", SC_LATIN },	  { "pt", "pt", SC_LATIN },
-	{ "nl", "nl", SC_LATIN },	  { "pl", "pl", SC_LATIN },
-	{ "ca", "ca", SC_LATIN },	  { "ro", "ro", SC_LATIN },
-	{ "cs", "cs", SC_LATIN },	  { "sk", "sk", SC_LATIN },
-	{ "sl", "sl", SC_LATIN },	  { "hr", "hr", SC_LATIN },
-	{ "bs", "bs", SC_LATIN },	  { "hu", "hu", SC_LATIN },
-	{ "fi", "fi", SC_LATIN },	  { "et", "et", SC_LATIN },
-	{ "lv", "lv", SC_LATIN },	  { "lt", "lt", SC_LATIN },
-	{ "sv", "sv", SC_LATIN },	  { "da", "da", SC_LATIN },
-	{ "nb", "nb", SC_LATIN },	  { "nn", "nn", SC_LATIN },
-	{ "is", "is", SC_LATIN },	  { "tr", "tr", SC_LATIN },
-	{ "az", "az", SC_LATIN },	  { "id", "id", SC_LATIN },
-	{ "ms", "ms", SC_LATIN },	  { "tl", "tl", SC_LATIN },
-	{ "sw", "sw", SC_LATIN },	  { "af", "af", SC_LATIN },
-	{ "ga", "ga", SC_LATIN },	  { "cy", "cy", SC_LATIN },
-	{ "eu", "eu", SC_LATIN },	  { "eo", "eo", SC_LATIN },
-	{ "la", "la", SC_LATIN },	  { "sq", "sq", SC_LATIN },
-	{ "vi", "vi", SC_LATIN },	  { "mi", "mi", SC_LATIN },
-	{ "yo", "yo", SC_LATIN },	  { "so", "so", SC_LATIN },
-	{ "zu", "zu", SC_LATIN },	  { "xh", "xh", SC_LATIN },
-	{ "st", "st", SC_LATIN },	  { "tn", "tn", SC_LATIN },
-	{ "ts", "ts", SC_LATIN },	  { "lg", "lg", SC_LATIN },
-	{ "ru", "ru", SC_CYRILLIC },	  { "uk", "uk", SC_CYRILLIC },
-	{ "be", "be", SC_CYRILLIC },	  { "bg", "bg", SC_CYRILLIC },
-	{ "mk", "mk", SC_CYRILLIC },	  { "sr", "sr-Cyrl", SC_CYRILLIC },
-	{ "kk", "kk", SC_CYRILLIC },	  { "mn", "mn", SC_CYRILLIC },
-	{ "ar", "ar", SC_ARABIC },	  { "fa", "fa", SC_ARABIC },
-	{ "ur", "ur", SC_ARABIC },	  { "hi", "hi", SC_DEVANAGARI },
-	{ "mr", "mr", SC_DEVANAGARI },
+    {"en", "en", SC_LATIN},      {"fr", "fr", SC_LATIN},    {"de", "de", SC_LATIN},
+    {"es", "es", SC_LATIN},      {"it", "it", SC_LATIN},    {"pt", "pt", SC_LATIN},
+    {"nl", "nl", SC_LATIN},      {"pl", "pl", SC_LATIN},    {"ca", "ca", SC_LATIN},
+    {"ro", "ro", SC_LATIN},      {"cs", "cs", SC_LATIN},    {"sk", "sk", SC_LATIN},
+    {"sl", "sl", SC_LATIN},      {"hr", "hr", SC_LATIN},    {"bs", "bs", SC_LATIN},
+    {"hu", "hu", SC_LATIN},      {"fi", "fi", SC_LATIN},    {"et", "et", SC_LATIN},
+    {"lv", "lv", SC_LATIN},      {"lt", "lt", SC_LATIN},    {"sv", "sv", SC_LATIN},
+    {"da", "da", SC_LATIN},      {"nb", "nb", SC_LATIN},    {"nn", "nn", SC_LATIN},
+    {"is", "is", SC_LATIN},      {"tr", "tr", SC_LATIN},    {"az", "az", SC_LATIN},
+    {"id", "id", SC_LATIN},      {"ms", "ms", SC_LATIN},    {"tl", "tl", SC_LATIN},
+    {"sw", "sw", SC_LATIN},      {"af", "af", SC_LATIN},    {"ga", "ga", SC_LATIN},
+    {"cy", "cy", SC_LATIN},      {"eu", "eu", SC_LATIN},    {"eo", "eo", SC_LATIN},
+    {"la", "la", SC_LATIN},      {"sq", "sq", SC_LATIN},    {"vi", "vi", SC_LATIN},
+    {"mi", "mi", SC_LATIN},      {"yo", "yo", SC_LATIN},    {"so", "so", SC_LATIN},
+    {"zu", "zu", SC_LATIN},      {"xh", "xh", SC_LATIN},    {"st", "st", SC_LATIN},
+    {"tn", "tn", SC_LATIN},      {"ts", "ts", SC_LATIN},    {"lg", "lg", SC_LATIN},
+    {"ru", "ru", SC_CYRILLIC},   {"uk", "uk", SC_CYRILLIC}, {"be", "be", SC_CYRILLIC},
+    {"bg", "bg", SC_CYRILLIC},   {"mk", "mk", SC_CYRILLIC}, {"sr", "sr-Cyrl", SC_CYRILLIC},
+    {"kk", "kk", SC_CYRILLIC},   {"mn", "mn", SC_CYRILLIC}, {"ar", "ar", SC_ARABIC},
+    {"fa", "fa", SC_ARABIC},     {"ur", "ur", SC_ARABIC},   {"hi", "hi", SC_DEVANAGARI},
+    {"mr", "mr", SC_DEVANAGARI},
 };
 #define N_MODELS (sizeof models / sizeof models[0])
 _Static_assert(N_MODELS <= 64, "word masks are 64 bits");
@@ -179,77 +157,77 @@ static const struct letter_rule {
 	const char *never;
 	const char *alpha;
 } letter_rules[] = {
-	{ "ru", "ыэё", "іїєґўђћџѓќѕјљњәғқңөұүһ", NULL },
-	{ "uk", "іїєґ", "ыэёъўђћџѓќѕјљњәғқңөұүһ", NULL },
-	{ "be", "ўі", "ищъїєґђћџѓќѕјљњәғқңөұүһ", NULL },
-	{ "bg", "ъ", "ыэёіїєґўђћџѓќѕјљњәғқңөұүһ", NULL },
-	{ "mk", "ѓќѕјљњ", "йщьъюяыэёіїєґўђћәғқңөұүһ", NULL },
-	{ "sr", "ђћџјљњ", "йщьъюяыэёіїєґўѓќѕәғқңөұүһ", NULL },
-	{ "kk", "әғқңөұүһі", "їєґўђћџѓќѕјљњ", NULL },
-	{ "mn", "өү", "әғқңұһіїєґўђћџѓќѕјљњ", NULL },
-	{ "ar", "يكةى", "پچژگکیےںٹڈڑھ", NULL },
-	{ "fa", "پچژگکی", "ےںٹڈڑھيكة", NULL },
-	{ "ur", "ےںٹڈڑھ", "ژيكة", NULL },
-	{ "mr", "ळ", "", NULL },
-	{ "hi", "", "ळ", NULL },
-	{ "en", "", "", "" },
-	{ "fr", "œ", "", "àâæçéèêëîïôœùûüÿ" },
-	{ "de", "ß", "", "äöüßé" },
-	{ "es", "ñ", "", "áéíóúüñ" },
-	{ "it", "", "", "àèéìíòóùú" },
-	{ "pt", "ãõ", "", "áâãàçéêíóôõú" },
-	{ "nl", "", "", "éëïöüèáóäí" },
-	{ "pl", "łąęśźżćń", "", "ąćęłńóśźż" },
-	{ "ca", "", "", "àçéèíïòóúü" },
-	{ "ro", "ășțşţ", "", "ăâîșțşţã" }, /* ã: ă in legacy fonts */
-	{ "cs", "ěřů", "", "áčďéěíňóřšťúůýž" },
-	{ "sk", "ľĺŕô", "", "áäčďéíĺľňóôŕšťúýž" },
-	{ "sl", "", "", "čšžćđ" },
-	{ "hr", "", "", "čćđšž" },
-	{ "bs", "", "", "čćđšž" },
-	{ "hu", "őű", "", "áéíóöőúüűõû" }, /* õ û: ő ű in Latin-1 */
-	{ "fi", "", "", "äöåšž" },
-	{ "et", "", "", "äöõüšž" },
-	{ "lv", "āēīķļņģ", "", "āčēģīķļņšūž" },
-	{ "lt", "ėįų", "", "ąčęėįšųūž" },
-	{ "sv", "", "", "åäöé" },
-	{ "da", "", "", "æøåé" },
-	{ "nb", "", "", "æøåéòóô" },
-	{ "nn", "", "", "æøåéòóô" },
-	{ "is", "ðþ", "", "áðéíóúýþæö" },
-	{ "tr", "", "", "çğıöşüâîûþýð" }, /* þ ý ð: ş ı ğ read as Latin-1 */
-	{ "az", "ə", "", "çəğıöşü" },
-	{ "id", "", "", "é" },
-	{ "ms", "", "", "é" },
-	{ "tl", "", "", "ñ" },
-	{ "sw", "", "", "" },
-	{ "af", "", "", "êëéèôîïûáóú" },
-	{ "ga", "", "", "áéíóú" },
-	{ "cy", "ŵŷ", "", "âêîôûŵŷáéíóúàèìòùäëïöü" },
-	{ "eu", "", "", "ñ" },
-	{ "eo", "ĉĝĥĵŝŭ", "", "ĉĝĥĵŝŭ" },
-	{ "la", "", "", "āēīōūȳæœë" },
-	{ "sq", "", "", "çë" },
-	{ "vi", "ơưđạảấầẩẫậắằẳẵặẻẽếềểễệỉịỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ", "",
-	  "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ" },
-	{ "mi", "", "", "āēīōū" },
-	{ "yo", "ẹọṣ", "", "àáèéẹìíòóọṣùúńǹḿ" },
-	{ "so", "", "", "" },
-	{ "zu", "", "", "" },
-	{ "xh", "", "", "" },
-	{ "st", "", "", "š" },
-	{ "tn", "", "", "šêô" },
-	{ "ts", "", "", "" },
-	{ "lg", "", "", "ŋ" },
+    {"ru", "ыэё", "іїєґўђћџѓќѕјљњәғқңөұүһ", NULL},
+    {"uk", "іїєґ", "ыэёъўђћџѓќѕјљњәғқңөұүһ", NULL},
+    {"be", "ўі", "ищъїєґђћџѓќѕјљњәғқңөұүһ", NULL},
+    {"bg", "ъ", "ыэёіїєґўђћџѓќѕјљњәғқңөұүһ", NULL},
+    {"mk", "ѓќѕјљњ", "йщьъюяыэёіїєґўђћәғқңөұүһ", NULL},
+    {"sr", "ђћџјљњ", "йщьъюяыэёіїєґўѓќѕәғқңөұүһ", NULL},
+    {"kk", "әғқңөұүһі", "їєґўђћџѓќѕјљњ", NULL},
+    {"mn", "өү", "әғқңұһіїєґўђћџѓќѕјљњ", NULL},
+    {"ar", "يكةى", "پچژگکیےںٹڈڑھ", NULL},
+    {"fa", "پچژگکی", "ےںٹڈڑھيكة", NULL},
+    {"ur", "ےںٹڈڑھ", "ژيكة", NULL},
+    {"mr", "ळ", "", NULL},
+    {"hi", "", "ळ", NULL},
+    {"en", "", "", ""},
+    {"fr", "œ", "", "àâæçéèêëîïôœùûüÿ"},
+    {"de", "ß", "", "äöüßé"},
+    {"es", "ñ", "", "áéíóúüñ"},
+    {"it", "", "", "àèéìíòóùú"},
+    {"pt", "ãõ", "", "áâãàçéêíóôõú"},
+    {"nl", "", "", "éëïöüèáóäí"},
+    {"pl", "łąęśźżćń", "", "ąćęłńóśźż"},
+    {"ca", "", "", "àçéèíïòóúü"},
+    {"ro", "ășțşţ", "", "ăâîșțşţã"}, /* ã: ă in legacy fonts */
+    {"cs", "ěřů", "", "áčďéěíňóřšťúůýž"},
+    {"sk", "ľĺŕô", "", "áäčďéíĺľňóôŕšťúýž"},
+    {"sl", "", "", "čšžćđ"},
+    {"hr", "", "", "čćđšž"},
+    {"bs", "", "", "čćđšž"},
+    {"hu", "őű", "", "áéíóöőúüűõû"}, /* õ û: ő ű in Latin-1 */
+    {"fi", "", "", "äöåšž"},
+    {"et", "", "", "äöõüšž"},
+    {"lv", "āēīķļņģ", "", "āčēģīķļņšūž"},
+    {"lt", "ėįų", "", "ąčęėįšųūž"},
+    {"sv", "", "", "åäöé"},
+    {"da", "", "", "æøåé"},
+    {"nb", "", "", "æøåéòóô"},
+    {"nn", "", "", "æøåéòóô"},
+    {"is", "ðþ", "", "áðéíóúýþæö"},
+    {"tr", "", "", "çğıöşüâîûþýð"}, /* þ ý ð: ş ı ğ read as Latin-1 */
+    {"az", "ə", "", "çəğıöşü"},
+    {"id", "", "", "é"},
+    {"ms", "", "", "é"},
+    {"tl", "", "", "ñ"},
+    {"sw", "", "", ""},
+    {"af", "", "", "êëéèôîïûáóú"},
+    {"ga", "", "", "áéíóú"},
+    {"cy", "ŵŷ", "", "âêîôûŵŷáéíóúàèìòùäëïöü"},
+    {"eu", "", "", "ñ"},
+    {"eo", "ĉĝĥĵŝŭ", "", "ĉĝĥĵŝŭ"},
+    {"la", "", "", "āēīōūȳæœë"},
+    {"sq", "", "", "çë"},
+    {"vi", "ơưđạảấầẩẫậắằẳẵặẻẽếềểễệỉịỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ", "",
+     "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"},
+    {"mi", "", "", "āēīōū"},
+    {"yo", "ẹọṣ", "", "àáèéẹìíòóọṣùúńǹḿ"},
+    {"so", "", "", ""},
+    {"zu", "", "", ""},
+    {"xh", "", "", ""},
+    {"st", "", "", "š"},
+    {"tn", "", "", "šêô"},
+    {"ts", "", "", ""},
+    {"lg", "", "", "ŋ"},
 };
 
 const char *const rv_lang_supported[] = {
-	"en", "fr", "de", "es", "it", "pt", "nl", "pl", "ca", "ro", "cs", "sk", "sl", "hr", "bs",
-	"hu", "fi", "et", "lv", "lt", "sv", "da", "nb", "nn", "is", "tr", "az", "id", "ms", "tl",
-	"sw", "af", "ga", "cy", "eu", "eo", "la", "sq", "vi", "mi", "yo", "so", "zu", "xh", "st",
-	"tn", "ts", "lg", "ru", "uk", "be", "bg", "mk", "sr", "kk", "mn", "ar", "fa", "ur", "hi",
-	"mr", "el", "he", "hy", "ka", "th", "ko", "zh", "ja", "bn", "pa", "gu", "or", "ta", "te",
-	"kn", "ml", "si", "lo", "bo", "my", "am", "km", NULL,
+    "en", "fr", "de", "es", "it", "pt", "nl", "pl", "ca", "ro", "cs", "sk", "sl", "hr",
+    "bs", "hu", "fi", "et", "lv", "lt", "sv", "da", "nb", "nn", "is", "tr", "az", "id",
+    "ms", "tl", "sw", "af", "ga", "cy", "eu", "eo", "la", "sq", "vi", "mi", "yo", "so",
+    "zu", "xh", "st", "tn", "ts", "lg", "ru", "uk", "be", "bg", "mk", "sr", "kk", "mn",
+    "ar", "fa", "ur", "hi", "mr", "el", "he", "hy", "ka", "th", "ko", "zh", "ja", "bn",
+    "pa", "gu", "or", "ta", "te", "kn", "ml", "si", "lo", "bo", "my", "am", "km", NULL,
 };
 
 struct word_slot {
@@ -267,8 +245,8 @@ struct letter_slot {
 struct lang_ctx {
 	struct letter_slot letters[N_LETTER_SLOTS];
 	uint64_t latin_limited; /* models whose Latin alphabet is listed */
-	void *fp[N_MODELS]; /* NULL when the fingerprint could not be read */
-	void *empty;	    /* a fingerprint without n-grams, to scale distances */
+	void *fp[N_MODELS];     /* NULL when the fingerprint could not be read */
+	void *empty;            /* a fingerprint without n-grams, to scale distances */
 	struct word_slot *slots;
 	size_t nslots; /* a power of two */
 	char *norm;    /* scratch: the text reduced to lower-case words */
@@ -469,7 +447,6 @@ void rv_lang_cleanup(void)
 	tls_ctx = NULL;
 }
 
-
 /* What a pass over the text found. */
 struct scan {
 	size_t chars; /* code points, outer white space excluded */
@@ -554,7 +531,7 @@ static int32_t cyrillic_lookalike(int32_t lc)
 
 /* Appends the letters of script sc among word[0..n) to out. */
 static size_t emit_word(const int32_t *word, size_t n, uint8_t sc, char *out, size_t len,
-			size_t cap)
+                        size_t cap)
 {
 	bool has_cyr = false;
 	if (sc == SC_CYRILLIC)
@@ -612,8 +589,8 @@ static size_t normalize(const char *text, size_t len, uint8_t sc, char *out, siz
 
 /* Weights of the evidence, against the n-gram distance (0..1). */
 #define W_WORDS 0.6 /* times the share of the words that are function words of L */
-#define W_OWN 0.03   /* per telling letter of L, at most 3 */
-#define W_NEVER 3.0  /* times the share of the letters missing from L's alphabet */
+#define W_OWN 0.03  /* per telling letter of L, at most 3 */
+#define W_NEVER 3.0 /* times the share of the letters missing from L's alphabet */
 
 /* For a short text, how far the best must be ahead of the second. */
 #define SHORT_MARGIN 0.15
@@ -624,13 +601,13 @@ struct cand {
 };
 
 static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size_t nlen,
-			  bool is_short)
+                          bool is_short)
 {
 	struct cand cd[N_MODELS];
 	size_t nc = 0;
 	for (size_t i = 0; i < N_MODELS; i++)
 		if (models[i].script == sc)
-			cd[nc++] = (struct cand){ .m = (int)i, .tc = 1.0 };
+			cd[nc++] = (struct cand){.m = (int)i, .tc = 1.0};
 	if (!nc)
 		return "und";
 	if (nc == 1)
@@ -665,7 +642,8 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 				/* An accented Latin letter no listed alphabet has. */
 				if (cp >= 0x80 && is_letter(cp) && script_of(cp) == SC_LATIN)
 					for (size_t k = 0; k < nc; k++)
-						cd[k].never += (double)(c->latin_limited >> cd[k].m & 1);
+						cd[k].never +=
+						    (double)(c->latin_limited >> cd[k].m & 1);
 				continue;
 			}
 			for (size_t k = 0; k < nc; k++) {
@@ -687,7 +665,7 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 	for (size_t k = 0; k < nc; k++) {
 		struct cand *x = &cd[k];
 		x->bonus = W_WORDS * x->words / (double)ntok + W_OWN * (x->own < 3 ? x->own : 3) -
-			   W_NEVER * x->never / (double)nlet;
+		           W_NEVER * x->never / (double)nlet;
 		/* Croatian and Bosnian fingerprints are closer to each other than
 		 * a sentence is to either: near-ties go to the larger press. */
 		if (!strcmp(models[x->m].code, "hr"))
@@ -711,8 +689,11 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 	for (size_t k = 0; k < nc; k++) {
 		struct cand *x = &cd[k];
 		if (scale > 0 && c->fp[x->m]) {
-			double lim = k ? (cd[best].score + x->bonus + margin) * scale : (double)INT_MAX;
-			int cutoff = lim < 0 ? 0 : lim >= INT_MAX - 1.0 ? INT_MAX - 1 : (int)lim + 1;
+			double lim =
+			    k ? (cd[best].score + x->bonus + margin) * scale : (double)INT_MAX;
+			int cutoff = lim < 0                ? 0
+			             : lim >= INT_MAX - 1.0 ? INT_MAX - 1
+			                                    : (int)lim + 1;
 			int d = fp_Compare(c->fp[x->m], in, cutoff);
 			x->tc = d >= INT_MAX - 1 ? 2.0 : d / scale;
 		}
@@ -740,14 +721,14 @@ const char *rv_detect_language(rv_analyzer *an, const char *text, size_t len)
 	if (!text || !len)
 		return "und";
 	size_t n = len < RV_LANG_SCAN ? len : RV_LANG_SCAN;
-	struct scan s = { 0 };
+	struct scan s = {0};
 	scan_text(text, n, &s);
 	bool is_short = s.chars < RV_LANG_SHORT && n == len;
 	uint8_t sc = main_script(&s);
 	if (sc == SC_NONE || sc == SC_INHERITED)
 		return "und";
-	size_t main_letters = sc == SC_KANA || sc == SC_HAN ? s.letters[SC_HAN] + s.letters[SC_KANA]
-							    : s.letters[sc];
+	size_t main_letters =
+	    sc == SC_KANA || sc == SC_HAN ? s.letters[SC_HAN] + s.letters[SC_KANA] : s.letters[sc];
 	if (script_lang[sc])
 		return main_letters >= 2 ? script_lang[sc] : "und";
 	if (main_letters < 3)

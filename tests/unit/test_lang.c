@@ -23,42 +23,43 @@ static bool supported(const char *code)
 static const struct {
 	const char *lang, *text;
 } sentences[] = {
-	{ "fr", "Le gouvernement a présenté mardi son projet de loi sur les retraites, qui sera "
-		"débattu à l'Assemblée nationale dès le mois prochain." },
-	{ "en", "The city council voted on Tuesday to close two schools, despite protests from "
-		"parents who say the buses will take much longer." },
-	{ "de", "Die Regierung will die Steuern für kleine Unternehmen senken, sagte der Minister "
-		"am Montag nach einem Treffen mit den Verbänden." },
-	{ "es", "El Ayuntamiento aprobó ayer un nuevo plan para reducir el tráfico en el centro "
-		"de la ciudad durante los fines de semana." },
-	{ "it", "Il sindaco ha annunciato che i lavori sulla strada principale inizieranno "
-		"lunedì e dureranno almeno tre mesi." },
-	{ "pt", "O governo anunciou nesta quarta-feira um novo pacote de medidas para conter a "
-		"subida dos preços da energia nas próximas semanas." },
-	{ "nl", "De gemeente heeft besloten om het oude zwembad te sluiten, omdat de kosten van "
-		"een renovatie veel te hoog zijn geworden." },
-	{ "ru", "Правительство объявило о новых мерах поддержки семей с детьми, которые вступят "
-		"в силу уже в следующем месяце." },
-	{ "uk", "Уряд оголосив про нові заходи підтримки родин з дітьми, які набудуть чинності "
-		"вже наступного місяця." },
-	{ "pl", "Rząd ogłosił w środę nowy program pomocy dla rolników, którzy ucierpieli z "
-		"powodu suszy w tym roku." },
-	{ "ar", "أعلنت الحكومة يوم الثلاثاء عن خطة جديدة لدعم الأسر ذات الدخل المحدود خلال "
-		"الأشهر المقبلة." },
-	{ "zh", "政府周二宣布了一项新的计划，以支持低收入家庭度过接下来的几个月。" },
-	{ "ja", "政府は火曜日、低所得の家庭を支援するための新しい計画を発表しました。" },
-	{ "el", "Η κυβέρνηση ανακοίνωσε την Τρίτη νέα μέτρα στήριξης για τις οικογένειες με "
-		"χαμηλό εισόδημα." },
-	{ "tr", "Hükümet salı günü düşük gelirli aileler için yeni bir destek paketi açıkladı ve "
-		"önümüzdeki ay yürürlüğe girecek." },
-	{ "sv", "Regeringen presenterade på tisdagen ett nytt stöd till familjer med låga "
-		"inkomster, som ska gälla från nästa månad." },
-	{ "cs", "Vláda v úterý představila nový balíček pomoci pro rodiny s nízkými příjmy, "
-		"který začne platit příští měsíc." },
-	{ "ko", "정부는 화요일 저소득 가정을 지원하기 위한 새로운 계획을 발표했다." },
-	{ "he", "הממשלה הודיעה ביום שלישי על תוכנית חדשה לתמיכה במשפחות בעלות הכנסה נמוכה." },
-	{ "fa", "دولت روز سه‌شنبه برنامه‌ای تازه برای کمک به خانواده‌های کم‌درآمد اعلام کرد." },
-	{ "hi", "सरकार ने मंगलवार को कम आय वाले परिवारों की मदद के लिए एक नई योजना की घोषणा की है।" },
+    {"fr", "Le gouvernement a présenté mardi son projet de loi sur les retraites, qui sera "
+           "débattu à l'Assemblée nationale dès le mois prochain."},
+    {"en", "The city council voted on Tuesday to close two schools, despite protests from "
+           "parents who say the buses will take much longer."},
+    {"de", "Die Regierung will die Steuern für kleine Unternehmen senken, sagte der Minister "
+           "am Montag nach einem Treffen mit den Verbänden."},
+    {"es", "El Ayuntamiento aprobó ayer un nuevo plan para reducir el tráfico en el centro "
+           "de la ciudad durante los fines de semana."},
+    {"it", "Il sindaco ha annunciato che i lavori sulla strada principale inizieranno "
+           "lunedì e dureranno almeno tre mesi."},
+    {"pt", "O governo anunciou nesta quarta-feira um novo pacote de medidas para conter a "
+           "subida dos preços da energia nas próximas semanas."},
+    {"nl", "De gemeente heeft besloten om het oude zwembad te sluiten, omdat de kosten van "
+           "een renovatie veel te hoog zijn geworden."},
+    {"ru", "Правительство объявило о новых мерах поддержки семей с детьми, которые вступят "
+           "в силу уже в следующем месяце."},
+    {"uk", "Уряд оголосив про нові заходи підтримки родин з дітьми, які набудуть чинності "
+           "вже наступного місяця."},
+    {"pl", "Rząd ogłosił w środę nowy program pomocy dla rolników, którzy ucierpieli z "
+           "powodu suszy w tym roku."},
+    {"ar", "أعلنت الحكومة يوم الثلاثاء عن خطة جديدة لدعم الأسر ذات الدخل المحدود خلال "
+           "الأشهر المقبلة."},
+    {"zh", "政府周二宣布了一项新的计划，以支持低收入家庭度过接下来的几个月。"},
+    {"ja", "政府は火曜日、低所得の家庭を支援するための新しい計画を発表しました。"},
+    {"el", "Η κυβέρνηση ανακοίνωσε την Τρίτη νέα μέτρα στήριξης για τις οικογένειες με "
+           "χαμηλό εισόδημα."},
+    {"tr", "Hükümet salı günü düşük gelirli aileler için yeni bir destek paketi açıkladı ve "
+           "önümüzdeki ay yürürlüğe girecek."},
+    {"sv", "Regeringen presenterade på tisdagen ett nytt stöd till familjer med låga "
+           "inkomster, som ska gälla från nästa månad."},
+    {"cs", "Vláda v úterý představila nový balíček pomoci pro rodiny s nízkými příjmy, "
+           "který začne platit příští měsíc."},
+    {"ko", "정부는 화요일 저소득 가정을 지원하기 위한 새로운 계획을 발표했다."},
+    {"he", "הממשלה הודיעה ביום שלישי על תוכנית חדשה לתמיכה במשפחות בעלות הכנסה נמוכה."},
+    {"fa", "دولت روز سه‌شنبه برنامه‌ای تازه برای کمک به خانواده‌های کم‌درآمد اعلام "
+           "کرد."},
+    {"hi", "सरकार ने मंगलवार को कम आय वाले परिवारों की मदद के लिए एक नई योजना की घोषणा की है।"},
 };
 
 TEST(lang_sentences_in_many_languages)
@@ -67,7 +68,7 @@ TEST(lang_sentences_in_many_languages)
 		const char *got = detect(sentences[i].text);
 		if (strcmp(got, sentences[i].lang))
 			TEST_FAIL("expected %s, got %s for \"%.60s\"", sentences[i].lang, got,
-				  sentences[i].text);
+			          sentences[i].text);
 	}
 	rv_lang_cleanup();
 }
@@ -125,25 +126,26 @@ TEST(lang_mixed_scripts)
 {
 	/* Latin names inside Cyrillic, Chinese and Arabic text. */
 	ASSERT_STR_EQ(detect("Компания Apple представила новый iPhone 15 Pro на презентации в "
-			     "Калифорнии во вторник."),
-		      "ru");
+	                     "Калифорнии во вторник."),
+	              "ru");
 	ASSERT_STR_EQ(detect("苹果公司周二在加利福尼亚发布了新款 iPhone 15 Pro 手机。"), "zh");
 	ASSERT_STR_EQ(detect("أعلنت شركة Apple عن هاتف iPhone الجديد في مؤتمر بولاية كاليفورنيا."),
-		      "ar");
+	              "ar");
 	/* An English sentence quoting a few Greek words stays English. */
 	ASSERT_STR_EQ(detect("The minister said the word καλημέρα to the reporters before the "
-			     "meeting started in Brussels on Monday."),
-		      "en");
+	                     "meeting started in Brussels on Monday."),
+	              "en");
 	rv_lang_cleanup();
 }
 
 TEST(lang_invalid_utf8)
 {
 	const char bad[] = "Le gouvernement \xff\xfe a pr\xe9sent\xe9 mardi son projet de loi sur "
-			   "les retraites \xc3 qui sera d\xc3\xa9" "battu";
+	                   "les retraites \xc3 qui sera d\xc3\xa9"
+	                   "battu";
 	ASSERT_STR_EQ(rv_detect_language(NULL, bad, sizeof bad - 1), "fr");
 	const char junk[] = "\xff\xfe\xfd\xfc\x80\x81\x82\x83\xc0\xc1\xf5\xf6\xf7\xf8\xf9\xfa"
-			    "\xfb\xfc\xfd\xfe\xff\xc3";
+	                    "\xfb\xfc\xfd\xfe\xff\xc3";
 	ASSERT_STR_EQ(rv_detect_language(NULL, junk, sizeof junk - 1), "und");
 	/* A multi-byte character cut by the end of the buffer. */
 	const char *s = "Правительство объявило о новых мерах поддержки семей";
@@ -175,11 +177,11 @@ TEST(lang_ten_megabytes_in_bounded_time)
 TEST(lang_answers_are_supported_codes)
 {
 	static const char *const samples[] = {
-		"Tämä on suomenkielinen lause, jossa kerrotaan uutisista ja säästä.",
-		"Ez egy magyar mondat, amely a mai hírekről és az időjárásról szól.",
-		"Ово је реченица на српском језику о данашњим вестима и времену.",
-		"Aceasta este o propoziție în limba română despre știrile de astăzi.",
-		"xkcd qwrtp zzzv bnmm kkkj hhhg fffd sssa",
+	    "Tämä on suomenkielinen lause, jossa kerrotaan uutisista ja säästä.",
+	    "Ez egy magyar mondat, amely a mai hírekről és az időjárásról szól.",
+	    "Ово је реченица на српском језику о данашњим вестима и времену.",
+	    "Aceasta este o propoziție în limba română despre știrile de astăzi.",
+	    "xkcd qwrtp zzzv bnmm kkkj hhhg fffd sssa",
 	};
 	for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
 		const char *got = detect(samples[i]);
