@@ -104,12 +104,12 @@ const struct rv__lang_words rv__lang_words[] = {
            "på de med for af ikke der var har et han hun men "
            "fra sig så kan vil eller om efter også ved nu år blev skal havde jeg mod under "
            "denne dette alle hvor deres være sin sit"},
-    {"nb", "deg meg enn kanskje fortsatt litt sier sa fått gjøre gjør uten blant ut opp inn blir "
+    {"nb", "å deg meg enn kanskje fortsatt litt sier sa fått gjøre gjør uten blant ut opp inn blir "
            "bli noe noen mye gjennom mellom fikk hvordan kunne og i det som er en på til av for "
            "med at ikke de har den var et om han hun men "
            "fra seg så kan vil eller etter også ved nå år ble jeg skal hadde mot under denne "
            "dette alle hvor deres være sin sitt hva"},
-    {"nn", "deg meg enn kanskje framleis litt seier fått gjere gjer utan blant ut opp inn blir bli "
+    {"nn", "å deg meg enn kanskje framleis litt seier fått gjere gjer utan blant ut opp inn blir bli "
            "noko nokon mykje gjennom mellom fekk korleis kunne vert og i det som er ein på til av "
            "for med at ikkje dei har den var eit om han ho men "
            "frå seg så kan vil eller etter også ved no år vart eg skal hadde mot under denne "

@@ -201,3 +201,29 @@ TEST(lang_context_rebuilt_after_cleanup)
 	ASSERT_STR_EQ(detect(sentences[1].text), "en");
 	rv_lang_cleanup();
 }
+
+TEST(lang_close_neighbours)
+{
+	static const struct {
+		const char *lang, *text;
+	} pairs[] = {
+		{ "es", "La ciudad ha decidido cerrar el puente durante las obras de este verano." },
+		{ "pt", "A cidade decidiu fechar a ponte durante as obras deste verão." },
+		{ "ca", "La ciutat ha decidit tancar el pont durant les obres d'aquest estiu." },
+		{ "da", "Byen besluttede efter et langt møde at lukke broen, fordi den var blevet "
+			"meget farlig." },
+		{ "sv", "Staden har beslutat att stänga bron under arbetet i sommar." },
+		{ "cs", "Město se rozhodlo uzavřít most během letošních letních oprav." },
+		{ "sk", "Mesto sa rozhodlo uzavrieť most počas tohtoročných letných opráv." },
+		{ "bg", "Градът реши да затвори моста по време на ремонта това лято." },
+		{ "be", "Горад вырашыў зачыніць мост падчас рамонту гэтым летам." },
+		{ "ur", "شہر نے اس موسم گرما میں مرمت کے دوران پل بند کرنے کا فیصلہ کیا ہے۔" },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		const char *got = detect(pairs[i].text);
+		if (strcmp(got, pairs[i].lang))
+			TEST_FAIL("expected %s, got %s for \"%s\"", pairs[i].lang, got,
+				  pairs[i].text);
+	}
+	rv_lang_cleanup();
+}
