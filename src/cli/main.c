@@ -11,6 +11,8 @@ struct command {
 	const char *summary;
 };
 
+int cmd_watch(rv_cli *cli, int argc, char **argv);
+
 /* Adding a command is one row here and one file in src/cli/. */
 static const struct command commands[] = {
 	{ "ingest", cmd_ingest, "add files, directories or stdin to the store; dedup and group" },
@@ -19,6 +21,7 @@ static const struct command commands[] = {
 	{ "story", cmd_story, "one event: articles, outlets, timeline" },
 	{ "article", cmd_article, "one stored article with everything extracted" },
 	{ "export", cmd_export, "all articles or events as JSONL or CSV" },
+	{ "watch", cmd_watch, "poll feeds, fetch new articles and store them (--once: one pass)" },
 };
 
 static void usage(FILE *out)

@@ -8,6 +8,7 @@
 
 enum {
 	W_DEACTIVATE,
+	W_ORPHANS,
 	W_FEED_ADD,
 	W_FEED_ID,
 	W_FEED_ACTIVE,
@@ -26,7 +27,9 @@ enum {
 };
 
 static const char *const sql[W_COUNT] = {
-	[W_DEACTIVATE] = "UPDATE watch_feeds SET active = 0",
+	[W_DEACTIVATE] = "UPDATE watch_feeds SET active = 0 WHERE discovered_from IS NULL",
+	[W_ORPHANS] = "UPDATE watch_feeds SET active = 0 WHERE discovered_from IN"
+		      " (SELECT id FROM watch_feeds WHERE active = 0)",
 	[W_FEED_ADD] = "INSERT INTO watch_feeds (url, discovered_from, interval) VALUES (?1, ?2, ?3)"
 		       " ON CONFLICT(url) DO UPDATE SET active = 1",
 	[W_FEED_ID] = "SELECT id FROM watch_feeds WHERE url = ?1",
@@ -138,6 +141,12 @@ void rv_watch_page_release(rv_watch_page *p)
 int rv_watch_feeds_deactivate(rv_watch_state *w, rv_error *err)
 {
 	sqlite3_stmt *st = get(w, W_DEACTIVATE, err);
+	return st ? run(w, st, err, "deactivating feeds") : RV_EDB;
+}
+
+int rv_watch_feeds_orphans(rv_watch_state *w, rv_error *err)
+{
+	sqlite3_stmt *st = get(w, W_ORPHANS, err);
 	return st ? run(w, st, err, "deactivating feeds") : RV_EDB;
 }
 

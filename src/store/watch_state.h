@@ -32,8 +32,11 @@ typedef struct rv_watch_feed {
 
 void rv_watch_feed_release(rv_watch_feed *f);
 
-/* Mark every feed inactive (before re-reading the feed list). */
+/* Mark every listed feed inactive (before re-reading the feed list); feeds
+ * discovered from another keep their state. */
 int rv_watch_feeds_deactivate(rv_watch_state *w, rv_error *err);
+/* After the list is read: feeds discovered from an inactive one stop too. */
+int rv_watch_feeds_orphans(rv_watch_state *w, rv_error *err);
 /* Add a feed or reactivate it; *id (may be NULL) gets its id. */
 int rv_watch_feed_add(rv_watch_state *w, const char *url, int64_t discovered_from,
 		      int interval, int64_t *id, rv_error *err);
