@@ -1,5 +1,6 @@
 /* cmd_ingest.c - revue ingest [--format F] [--quiet] PATH|- ... */
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
 
@@ -14,6 +15,7 @@ static const char usage_text[] =
 
 struct ingest_ctx {
 	rv_pipeline *pipeline;
+	rv_progress *progress;
 	size_t rejected;
 	int fatal;
 	rv_error fatal_err;
@@ -23,6 +25,7 @@ static void on_reject(const char *ref, const char *reason, void *vctx)
 {
 	struct ingest_ctx *ctx = vctx;
 	ctx->rejected++;
+	rv_progress_interrupt(ctx->progress);
 	fprintf(stderr, "revue: %s: %s\n", ref, reason);
 }
 
@@ -32,6 +35,8 @@ static int on_record(const rv_record *rec, void *vctx)
 	rv_error err;
 	rv_error_clear(&err);
 	int rc = rv_pipeline_add(ctx->pipeline, rec, NULL, &err);
+	const rv_pipeline_stats *st = rv_pipeline_stats_get(ctx->pipeline);
+	rv_progress_update(ctx->progress, rec->ref, st->records, st->stored + st->duplicates + st->unchanged);
 	if (rc == RV_EINPUT) {
 		on_reject(rec->ref, err.msg, ctx);
 		return RV_OK;
@@ -98,9 +103,14 @@ int cmd_ingest(rv_cli *cli, int argc, char **argv)
 	opts.on_record = on_record;
 	opts.on_reject = on_reject;
 	opts.ctx = &ctx;
+	ctx.progress = rv_progress_new(stderr, quiet);
+	for (int i = optind; i < argc; i++)
+		rv_progress_add_path(ctx.progress, argv[i]);
 	int rc = RV_OK;
 	for (int i = optind; i < argc && rc == RV_OK; i++)
 		rc = rv_ingest_path(argv[i], &opts, &err);
+	rv_progress_finish(ctx.progress);
+	rv_progress_free(&ctx.progress);
 	rv_pipeline_stats stats = *rv_pipeline_stats_get(ctx.pipeline);
 	int close_rc = rv_pipeline_close(&ctx.pipeline, &err);
 	rv_store_close(&store);
