@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """mkwarc.py - write a WARC archive for tests and benchmarks.
 
-usage: mkwarc.py OUT [--gzip member|whole|none] [--extras] [--repeat N] HTML...
+usage: mkwarc.py OUT [--gzip member|whole|none] [--extras] [--repeat N] HTML|DIR...
 Each HTML file (plain or .gz) becomes a `response` record with HTTP headers,
 with a request record before it. --extras adds warcinfo, metadata, a 404, a
 301, an image, a resource record and a chunked+gzip response, so a reader
 meets every record kind. --repeat N writes each page N times, perturbed
 (a counter in the title and body) so every copy is a distinct article.
 """
-import gzip, sys, uuid, zlib
+import gzip, os, sys, uuid, zlib
 
 def record(wtype, uri, block, ctype, date="2022-01-24T11:48:00Z"):
     head = ("WARC/1.1\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%s>\r\n"
@@ -71,8 +71,16 @@ def main():
         else:
             pages.append(a)
         i += 1
-    bodies = []
+    files = []
     for p in pages:
+        if os.path.isdir(p):
+            for root, _, names in sorted(os.walk(p)):
+                files += [os.path.join(root, n) for n in sorted(names)
+                          if n.endswith(".html") or n.endswith(".html.gz")]
+        else:
+            files.append(p)
+    bodies = []
+    for p in files:
         data = open(p, "rb").read()
         if data[:2] == b"\x1f\x8b":
             data = gzip.decompress(data)
