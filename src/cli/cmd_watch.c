@@ -528,6 +528,9 @@ static int cycle(struct watch *w, bool all_feeds)
 	}
 	long fetched = 0;
 	while (!rc && !stop_flag && (!w->max_fetch || fetched < w->max_fetch)) {
+		/* A long backlog must not starve the feeds: give them a turn. */
+		if (!w->once && (int64_t)time(NULL) - now >= 60)
+			break;
 		rv_watch_page pg;
 		bool found;
 		if ((rc = rv_watch_page_next(w->state, (int64_t)time(NULL), &pg, &found, &w->err)) || !found)

@@ -10,6 +10,7 @@ $BASE/feeds/main.rss
 $BASE/feeds/guid.rss
 $BASE/feeds/revise.rss
 $BASE/feeds/broken.rss
+$BASE/sitemap_index.xml
 $BASE/
 EOT
 # shellcheck disable=SC2086
@@ -23,6 +24,8 @@ dups=$(sort "$T/served.log" | uniq -d | wc -l)
 [ "$dups" = 0 ] || fail "$dups pages fetched twice"
 grep -q "^/a/0$" "$T/served.log" || fail "/a/0 never fetched"
 grep -q "^/x/3$" "$T/served.log" || fail "the feed discovered from the home page was not followed"
+grep -q "^/s/2$" "$T/served.log" || fail "the sitemap listed in the sitemap index was not followed"
+[ "$(q "SELECT title FROM watch_pages WHERE url = '$BASE/s/1'")" = "Sitemap story 1" ] || fail "news sitemap title lost"
 [ "$(q "SELECT COUNT(*) FROM watch_pages WHERE url LIKE '%utm%' OR url LIKE '%fbclid%'")" = 0 ] || fail "tracking tags kept"
 # Misbehaving pages ended where they should.
 [ "$(q "SELECT state FROM watch_pages WHERE url = '$BASE/gone/7'")" = gone ] || fail "404 not gone"
@@ -44,6 +47,15 @@ grep -q 'event=poll_failed feed=[^ ]*/feeds/broken.rss' "$T/log1" || fail "broke
 bad=$(cat "$T/log1" "$T/log2" | grep -cv '^ts=[0-9TZ:-]* level=[a-z]* event=[a-z_]*')
 [ "$bad" = 0 ] || fail "$bad log lines are not logfmt"
 [ "$(q "SELECT COUNT(*) FROM watch_feeds WHERE url = '$BASE/feeds/extra.atom' AND active = 1")" = 1 ] || fail "discovered feed inactive"
+
+# Politeness: --delay between two requests to one host (robots.txt, the
+# feed and its 3 pages: 4 gaps of 0.5 s at least).
+echo "$BASE/feeds/revise.rss" >"$T/one.txt"
+t0=$(date +%s.%N)
+# shellcheck disable=SC2086
+"$REVUE" --db "$T/w3.db" watch --once $FAST --delay 0.5 "$T/one.txt" 2>"$T/log4" || fail "delay run failed"
+t1=$(date +%s.%N)
+echo "$t0 $t1" | awk '{ exit !($2 - $1 >= 2.0) }' || fail "requests not spaced by --delay"
 
 # Daemon mode: SIGTERM stops it cleanly.
 # shellcheck disable=SC2086

@@ -147,10 +147,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
             items = [item_xml("http://%s/big/%d" % (host, k), "big-%d" % k, "Big %d" % k)
                      for k in range(N_BIG)]
             return self.send(200, rss(items), "application/rss+xml")
+        if path == "/sitemap_index.xml":
+            host = self.headers["Host"]
+            body = ("<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                    "<sitemap><loc>http://%s/sitemap-news.xml</loc></sitemap></sitemapindex>" % host).encode()
+            return self.send(200, body, "application/xml")
+        if path == "/sitemap-news.xml":
+            host = self.headers["Host"]
+            urls = "".join(
+                "<url><loc>http://%s/s/%d</loc><news:news><news:publication_date>2022-01-24T11:00:00Z"
+                "</news:publication_date><news:title>Sitemap story %d</news:title></news:news></url>"
+                % (host, k, k) for k in range(3))
+            body = ("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+                    "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">" + urls + "</urlset>").encode()
+            return self.send(200, body, "application/xml")
         if path == "/feeds/broken.rss":
             return self.send(500, b"oops")
         kind = path.split("/")[1] if path.count("/") >= 2 else ""
-        if kind in ("a", "g", "r", "x", "big"):
+        if kind in ("a", "g", "r", "x", "s", "big"):
             return self.article(path)
         if kind == "flaky":
             if n <= 2:
