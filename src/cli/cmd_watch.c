@@ -527,16 +527,30 @@ static int cycle(struct watch *w, bool all_feeds)
 		free(feeds);
 	}
 	long fetched = 0;
+	rv_watch_page due[64];
 	while (!rc && !stop_flag && (!w->max_fetch || fetched < w->max_fetch)) {
 		/* A long backlog must not starve the feeds: give them a turn. */
 		if (!w->once && (int64_t)time(NULL) - now >= 60)
 			break;
-		rv_watch_page pg;
-		bool found;
-		if ((rc = rv_watch_page_next(w->state, (int64_t)time(NULL), &pg, &found, &w->err)) || !found)
+		/* Of the next pages in the queue, the one whose host is ready
+		 * soonest: one slow or strict host does not hold up the others. */
+		size_t n = 0;
+		if ((rc = rv_watch_pages_due(w->state, (int64_t)time(NULL), due, 64, &n, &w->err)) || !n)
 			break;
-		rc = process_page(w, &pg);
-		rv_watch_page_release(&pg);
+		size_t pick = 0;
+		double best = -1;
+		for (size_t i = 0; i < n; i++) {
+			double wait = rv_fetcher_wait(w->fetcher, due[i].url);
+			if (best < 0 || wait < best) {
+				best = wait;
+				pick = i;
+			}
+			if (wait <= 0)
+				break;
+		}
+		rc = process_page(w, &due[pick]);
+		for (size_t i = 0; i < n; i++)
+			rv_watch_page_release(&due[i]);
 		fetched++;
 	}
 	return rc;

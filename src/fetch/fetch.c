@@ -372,9 +372,31 @@ static void once(rv_fetcher *f, const char *url, const char *etag, const char *l
 	}
 }
 
+static double host_gap(const rv_fetcher *f, const struct host *h)
+{
+	return f->cfg.min_delay > h->crawl_delay ? f->cfg.min_delay : h->crawl_delay;
+}
+
+double rv_fetcher_wait(rv_fetcher *f, const char *url)
+{
+	char *key = rv_url_host_key(url);
+	if (!key)
+		return 0;
+	double wait = 0;
+	for (struct host *h = f->hosts; h; h = h->next) {
+		if (!strcmp(h->key, key)) {
+			if (h->last > 0)
+				wait = h->last + host_gap(f, h) - now_mono();
+			break;
+		}
+	}
+	free(key);
+	return wait > 0 ? wait : 0;
+}
+
 static void wait_turn(rv_fetcher *f, struct host *h)
 {
-	double gap = f->cfg.min_delay > h->crawl_delay ? f->cfg.min_delay : h->crawl_delay;
+	double gap = host_gap(f, h);
 	if (h->last > 0) {
 		double wait = h->last + gap - now_mono();
 		if (wait > 0)

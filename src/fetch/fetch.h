@@ -69,6 +69,9 @@ void rv_fetcher_free(rv_fetcher **f);
 int rv_fetch(rv_fetcher *f, const char *url, const char *etag, const char *last_modified,
 	     rv_fetch_result *res);
 
+/* Seconds before url's host may be asked again (0: now). */
+double rv_fetcher_wait(rv_fetcher *f, const char *url);
+
 /* The User-Agent sent. */
 const char *rv_fetcher_user_agent(const rv_fetcher *f);
 

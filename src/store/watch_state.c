@@ -50,7 +50,7 @@ static const char *const sql[W_COUNT] = {
 	[W_PAGE_ADD] = "INSERT OR IGNORE INTO watch_pages (url, feed, title, published, added_at)"
 		       " VALUES (?1, ?2, ?3, ?4, ?5)",
 	[W_PAGE_NEXT] = "SELECT url, feed, title, published, tries FROM watch_pages"
-			" WHERE state IN ('new', 'failed') AND next_try <= ?1 ORDER BY next_try, rowid LIMIT 1",
+			" WHERE state IN ('new', 'failed') AND next_try <= ?1 ORDER BY next_try, rowid LIMIT ?2",
 	[W_PAGE_DONE] = "UPDATE watch_pages SET state = 'done', http_status = ?2, article = ?3,"
 			" fetched_at = ?4, last_error = NULL WHERE url = ?1",
 	[W_PAGE_FAILED] = "UPDATE watch_pages SET state = ?2, http_status = ?3, last_error = ?4,"
@@ -298,26 +298,29 @@ int rv_watch_page_add(rv_watch_state *w, const char *url, int64_t feed, const ch
 	return RV_OK;
 }
 
-int rv_watch_page_next(rv_watch_state *w, int64_t now, rv_watch_page *out, bool *found,
+int rv_watch_pages_due(rv_watch_state *w, int64_t now, rv_watch_page *out, size_t max, size_t *n,
 		       rv_error *err)
 {
-	memset(out, 0, sizeof *out);
-	*found = false;
+	*n = 0;
 	sqlite3_stmt *st = get(w, W_PAGE_NEXT, err);
 	if (!st)
 		return RV_EDB;
 	sqlite3_bind_int64(st, 1, now);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->url = col_str(st, 0);
-		out->feed = sqlite3_column_int64(st, 1);
-		out->title = col_str(st, 2);
-		out->published = col_str(st, 3);
-		out->tries = sqlite3_column_int(st, 4);
-		*found = out->url != NULL;
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+	int rc;
+	while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rv_watch_page *p = &out[*n];
+		memset(p, 0, sizeof *p);
+		p->url = col_str(st, 0);
+		p->feed = sqlite3_column_int64(st, 1);
+		p->title = col_str(st, 2);
+		p->published = col_str(st, 3);
+		p->tries = sqlite3_column_int(st, 4);
+		if (p->url)
+			(*n)++;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RV_OK : fail(w, err, "picking a page");
+	return RV_OK;
 }
 
 int rv_watch_page_done(rv_watch_state *w, const char *url, long status, int64_t article,

@@ -69,8 +69,9 @@ typedef struct rv_watch_page {
 } rv_watch_page;
 
 void rv_watch_page_release(rv_watch_page *p);
-/* The next page due (new, or failed with next_try <= now); *found false when none. */
-int rv_watch_page_next(rv_watch_state *w, int64_t now, rv_watch_page *out, bool *found,
+/* Up to max pages due (new, or failed with next_try <= now) in queue
+ * order into out[] (caller releases each); *n gets how many. */
+int rv_watch_pages_due(rv_watch_state *w, int64_t now, rv_watch_page *out, size_t max, size_t *n,
 		       rv_error *err);
 int rv_watch_page_done(rv_watch_state *w, const char *url, long status, int64_t article,
 		       int64_t now, rv_error *err);
