@@ -8,6 +8,7 @@ struct got {
 	size_t n;
 	char guid[8][256], link[8][256], title[8][256], body[8][512], published[8][64], updated[8][64];
 	int html[8];
+	size_t title_len[8];
 };
 
 static void cp(char *dst, const char *s)
@@ -28,6 +29,7 @@ static int collect(const rv_feed_item *it, size_t index, void *ctx)
 		cp(g->published[g->n], it->published);
 		cp(g->updated[g->n], it->updated);
 		g->html[g->n] = it->body_html;
+		g->title_len[g->n] = it->title ? strlen(it->title) : 0;
 	}
 	g->n++;
 	return 0;
@@ -178,4 +180,20 @@ TEST(feed_ingest_reader)
 	ASSERT_STR_EQ(rs.pub[0], "Mon, 24 Jan 2022 11:48:00 +0100");
 	ASSERT_STR_EQ(rs.ref[1], "tests/fixtures/feeds/rss2.xml#2");
 	ASSERT_STR_EQ(rs.text[1], "Winter ferries will leave earlier from February.");
+}
+
+TEST(feed_entity_expansion_bounded)
+{
+	/* Nested internal entities (a billion laughs): refused or cut short,
+	 * never expanded to gigabytes. */
+	size_t len;
+	char *data = rv_test_read_file(FIXTURE("feeds/laughs.xml"), &len);
+	struct got g;
+	memset(&g, 0, sizeof g);
+	rv_error err;
+	int rc = rv_feed_parse(data, len, NULL, NULL, collect, &g, &err);
+	free(data);
+	ASSERT(rc == 0 || rc == RV_EINPUT);
+	for (size_t i = 0; i < g.n && i < 8; i++)
+		ASSERT(g.title_len[i] < 100000);
 }

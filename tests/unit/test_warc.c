@@ -318,3 +318,27 @@ TEST(warc_not_an_archive_and_lf_lines)
 	ASSERT_STR_EQ(s.url[0], "http://lf.example/");
 	rv_buf_release(&b);
 }
+
+TEST(warc_fixture_through_ingest_path)
+{
+	/* A committed archive (tests/tools/mkwarc.py --extras): sniffed by
+	 * name and magic, mapped, read. */
+	struct seen s;
+	memset(&s, 0, sizeof s);
+	rv_ingest_opts o = { 0 };
+	o.on_record = on_rec;
+	o.on_reject = on_rej;
+	o.ctx = &s;
+	rv_error err;
+	ASSERT_EQ(rv_ingest_path(FIXTURE("warc/small.warc.gz"), &o, &err), 0);
+	ASSERT_EQ(s.rejects, 0);
+	ASSERT_EQ(s.n, 4); /* chunked+gzip page, resource, two pages */
+	ASSERT_STR_EQ(s.url[0], "http://example.org/chunked");
+	ASSERT_CONTAINS(s.body[0], "north quay after repairs");
+	ASSERT_STR_EQ(s.url[1], "http://example.org/resource");
+	ASSERT_STR_EQ(s.url[2], "http://news.example/0/0");
+	ASSERT_CONTAINS(s.body[2], "Lock gates replaced");
+	ASSERT_STR_EQ(s.fetched[2], "2022-01-24T11:48:00Z");
+	ASSERT_CONTAINS(s.ref[2], "tests/fixtures/warc/small.warc.gz#");
+	ASSERT_STR_EQ(s.ctype[2], "text/html; charset=utf-8");
+}
