@@ -416,6 +416,18 @@ static void reject_at(const struct warc_ctx *w, uint64_t off, const char *fmt, c
 	w->opts->on_reject(ref, why, w->opts->ctx);
 }
 
+/* The archive ends here: say where, and why when gzip knows. */
+static void damage(const struct warc_ctx *w, const struct src *s, uint64_t off, const char *what)
+{
+	char why[512];
+	if (s->z_err)
+		snprintf(why, sizeof why, "%s (%s at compressed offset %zu); the records before it were read",
+			 what, s->z_err, s->z_err_off);
+	else
+		snprintf(why, sizeof why, "%s; the records before it were read", what);
+	reject_at(w, off, "%s", why);
+}
+
 /* One response/resource block in memory: emit it if it is a 2xx HTML page. */
 static int emit(struct warc_ctx *w, const char *ref, bool http, const char *block, size_t n,
 		const struct hdr *wh, size_t nwh, uint64_t off)
@@ -526,6 +538,7 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 	rv_buf_init(&w.decoded, RV_INGEST_MAX_RECORD);
 	int rc = RV_OK;
 	size_t records = 0;
+	bool damaged = false;
 	for (;;) {
 		/* Blank lines between records. */
 		for (;;) {
@@ -543,8 +556,12 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 		uint64_t ref_off = comp >= 0 ? (uint64_t)comp : off;
 		size_t have = ensure(&s, 4096);
 		if (have < 5 || memcmp(cur(&s), "WARC/", 5)) {
-			reject_at(&w, ref_off, "%s", records ? "no WARC record where one should start (damaged archive?)"
-							     : "not a WARC archive (no WARC/ version line)");
+			if (!records && !s.z_err)
+				reject_at(&w, ref_off, "%s", "not a WARC archive (no WARC/ version line)");
+			else
+				damage(&w, &s, ref_off, have < 5 && s.z_err ? "archive truncated"
+									 : "no WARC record where one should start");
+			damaged = true;
 			break;
 		}
 		size_t hl = block_end(cur(&s), have);
@@ -553,8 +570,9 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 			hl = block_end(cur(&s), have);
 		}
 		if (!hl) {
-			reject_at(&w, ref_off, "%s", have < HEADER_MAX ? "archive truncated inside a record header"
-								      : "WARC header longer than 64 KB");
+			damage(&w, &s, ref_off, have < HEADER_MAX ? "archive truncated inside a record header"
+								  : "WARC header longer than 64 KB");
+			damaged = true;
 			break;
 		}
 		struct hdr wh[MAX_HDRS];
@@ -563,7 +581,8 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 		size_t nwh = parse_headers(cur(&s), hl, wh, MAX_HDRS, &vline, &vlen);
 		uint64_t clen;
 		if (!hdr_u64(find_hdr(wh, nwh, "Content-Length"), &clen)) {
-			reject_at(&w, ref_off, "%s", "WARC record without a valid Content-Length");
+			damage(&w, &s, ref_off, "WARC record without a valid Content-Length");
+			damaged = true;
 			break;
 		}
 		char type[64];
@@ -584,7 +603,10 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 		if (!wanted) {
 			consume(&s, hl);
 			if (skip(&s, clen) < clen) {
-				reject_at(&w, ref_off, "archive truncated inside a record (%s)", type);
+				char why[128];
+				snprintf(why, sizeof why, "archive truncated inside a %s record", type[0] ? type : "WARC");
+				damage(&w, &s, ref_off, why);
+				damaged = true;
 				break;
 			}
 			continue;
@@ -596,7 +618,8 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 			char why[256];
 			snprintf(why, sizeof why, "archive truncated inside a %s record (%llu of %llu bytes)",
 				 type, (unsigned long long)(avail(&s) - hl), (unsigned long long)clen);
-			reject_at(&w, ref_off, "%s", why);
+			damage(&w, &s, ref_off, why);
+			damaged = true;
 			break;
 		}
 		/* Re-parse: ensure() may have moved the window. */
@@ -608,7 +631,7 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 		if (rc)
 			break;
 	}
-	if (rc == RV_OK && s.z_err) {
+	if (rc == RV_OK && s.z_err && !damaged) {
 		char why[512];
 		snprintf(why, sizeof why, "%s at compressed offset %zu; the records before it were read",
 			 s.z_err, s.z_err_off);
