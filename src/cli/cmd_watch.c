@@ -5,7 +5,8 @@
  * page's "done" mark commits in the same transaction as its article, so a
  * watcher killed at any moment (kill -9 included) neither loses nor repeats
  * an article when restarted. SIGTERM / SIGINT let the current article
- * finish, then stop. One logfmt line per event on stderr.
+ * finish, then stop; SIGHUP re-reads the feed list. One logfmt line per
+ * event on stderr.
  */
 #include "cli/cli.h"
 #include "core/buf.h"
@@ -38,11 +39,14 @@ static const char usage_text[] =
 	"  State lives in the store: a restart resumes where the last run stopped.";
 
 static volatile sig_atomic_t stop_flag;
+static volatile sig_atomic_t reload_flag;
 
 static void on_signal(int sig)
 {
-	(void)sig;
-	stop_flag = 1;
+	if (sig == SIGHUP)
+		reload_flag = 1;
+	else
+		stop_flag = 1;
 }
 
 struct watch {
@@ -500,7 +504,7 @@ static int load_feedlist(struct watch *w, const char *path)
 
 static void sleep_until(int64_t when)
 {
-	while (!stop_flag && (int64_t)time(NULL) < when) {
+	while (!stop_flag && !reload_flag && (int64_t)time(NULL) < when) {
 		struct timespec ts = { 0, 200 * 1000 * 1000 };
 		nanosleep(&ts, NULL);
 	}
@@ -679,8 +683,10 @@ int cmd_watch(rv_cli *cli, int argc, char **argv)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	stop_flag = 0;
+	reload_flag = 0;
 	fc.stop = &stop_flag;
 
 	w.store = cli_open_store(cli, false);
@@ -713,6 +719,21 @@ int cmd_watch(rv_cli *cli, int argc, char **argv)
 		if (!when || when > now + 60)
 			when = now + 60;
 		sleep_until(when);
+		if (reload_flag) {
+			/* SIGHUP: the feed list changed; a bad new list keeps the old. */
+			reload_flag = 0;
+			rv_error_clear(&w.err);
+			int lrc = load_feedlist(&w, feedlist);
+			log_start(&b, lrc ? "warn" : "info", "reload");
+			kv(&b, "feeds", feedlist);
+			if (lrc)
+				kv(&b, "error", w.err.msg);
+			log_end(&b);
+			if (lrc && lrc != RV_EINPUT && lrc != RV_EIO) {
+				rc = lrc;
+				break;
+			}
+		}
 	}
 out:
 	if (w.pipeline) {

@@ -62,6 +62,15 @@ echo "$t0 $t1" | awk '{ exit !($2 - $1 >= 2.0) }' || fail "requests not spaced b
 "$REVUE" --db "$T/w2.db" watch $FAST "$T/feeds.txt" 2>"$T/log3" &
 WATCH_PID=$!
 sleep 2
+# SIGHUP re-reads the list: a feed added to it is polled.
+echo "$BASE/feeds/extra.atom" >>"$T/feeds.txt"
+kill -HUP "$WATCH_PID"
+i=0
+while ! grep -q 'event=poll feed=[^ ]*/feeds/extra.atom' "$T/log3" && [ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+grep -q 'event=reload' "$T/log3" || fail "no reload after SIGHUP"
 kill -TERM "$WATCH_PID"
 i=0
 while kill -0 "$WATCH_PID" 2>/dev/null && [ $i -lt 100 ]; do
