@@ -31,8 +31,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: bench_warc FILE.warc[.gz]\n");
 		return 1;
 	}
-	struct count c = { 0 };
-	rv_ingest_opts o = { 0 };
+	struct count c = {0};
+	rv_ingest_opts o = {0};
 	o.format = RV_FORMAT_WARC;
 	o.on_record = on_record;
 	o.on_reject = on_reject;
@@ -43,7 +43,7 @@ int main(int argc, char **argv)
 	int rc = rv_ingest_path(argv[1], &o, &err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	printf("records=%zu html_bytes=%zu rejected=%zu seconds=%.3f records_per_s=%.0f\n", c.records,
-	       c.bytes, c.rejected, s, (double)c.records / s);
+	printf("records=%zu html_bytes=%zu rejected=%zu seconds=%.3f records_per_s=%.0f\n",
+	       c.records, c.bytes, c.rejected, s, (double)c.records / s);
 	return rc ? 1 : 0;
 }

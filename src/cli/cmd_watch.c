@@ -30,13 +30,13 @@
 #include <unistd.h>
 
 static const char usage_text[] =
-	"revue watch [--db PATH] [--once] [--contact URL|EMAIL] [--delay S] [--timeout S]\n"
-	"            [--retries N] [--max-body BYTES] [--min-interval S] [--max-interval S]\n"
-	"            [--retry-base S] [--max-tries N] [--max-fetch N] [--ignore-robots] FEEDLIST\n"
-	"  Poll the feeds listed in FEEDLIST (one URL per line: RSS, Atom, sitemap, or a\n"
-	"  home page announcing feeds), fetch each new article once, extract, group and\n"
-	"  store it. --once polls every feed once, fetches what is due and exits.\n"
-	"  State lives in the store: a restart resumes where the last run stopped.";
+    "revue watch [--db PATH] [--once] [--contact URL|EMAIL] [--delay S] [--timeout S]\n"
+    "            [--retries N] [--max-body BYTES] [--min-interval S] [--max-interval S]\n"
+    "            [--retry-base S] [--max-tries N] [--max-fetch N] [--ignore-robots] FEEDLIST\n"
+    "  Poll the feeds listed in FEEDLIST (one URL per line: RSS, Atom, sitemap, or a\n"
+    "  home page announcing feeds), fetch each new article once, extract, group and\n"
+    "  store it. --once polls every feed once, fetches what is due and exits.\n"
+    "  State lives in the store: a restart resumes where the last run stopped.";
 
 static volatile sig_atomic_t stop_flag;
 static volatile sig_atomic_t reload_flag;
@@ -145,7 +145,7 @@ static int on_item(const rv_feed_item *it, size_t index, void *vctx)
 	const char *date = it->published ? it->published : it->updated;
 	int what;
 	if ((rc = rv_watch_item_note(w->state, pc->feed->id, guid, link, it->title, date, pc->now,
-				     &what, &pc->err)))
+	                             &what, &pc->err)))
 		goto out;
 	if (what == RV_ITEM_REVISED) {
 		/* Same GUID, new title or date: the same article, edited. */
@@ -162,8 +162,8 @@ static int on_item(const rv_feed_item *it, size_t index, void *vctx)
 	}
 	if (link) {
 		bool added = false;
-		if ((rc = rv_watch_page_add(w->state, link, pc->feed->id, it->title, date, pc->now, &added,
-					    &pc->err)))
+		if ((rc = rv_watch_page_add(w->state, link, pc->feed->id, it->title, date, pc->now,
+		                            &added, &pc->err)))
 			goto out;
 		if (added)
 			pc->new_pages++;
@@ -182,7 +182,8 @@ static int on_child_sitemap(const rv_feed_item *it, size_t index, void *vctx)
 	if (!link)
 		return RV_OK;
 	int64_t id = 0;
-	int rc = rv_watch_feed_add(pc->w->state, link, pc->feed->id, pc->w->min_interval, &id, &pc->err);
+	int rc =
+	    rv_watch_feed_add(pc->w->state, link, pc->feed->id, pc->w->min_interval, &id, &pc->err);
 	if (!rc)
 		pc->children++;
 	free(link);
@@ -192,22 +193,17 @@ static int on_child_sitemap(const rv_feed_item *it, size_t index, void *vctx)
 static const char *kind_name(rv_feed_kind k)
 {
 	switch (k) {
-	case RV_FEED_RSS:
-		return "rss";
-	case RV_FEED_ATOM:
-		return "atom";
-	case RV_FEED_SITEMAP:
-		return "sitemap";
-	case RV_FEED_SITEMAP_INDEX:
-		return "sitemapindex";
-	default:
-		return NULL;
+	case RV_FEED_RSS: return "rss";
+	case RV_FEED_ATOM: return "atom";
+	case RV_FEED_SITEMAP: return "sitemap";
+	case RV_FEED_SITEMAP_INDEX: return "sitemapindex";
+	default: return NULL;
 	}
 }
 
 /* A home page instead of a feed: follow the feeds it announces. */
 static int discover(struct watch *w, const rv_watch_feed *feed, const rv_fetch_result *r,
-		    int64_t now, size_t *found)
+                    int64_t now, size_t *found)
 {
 	rv_strlist links;
 	rv_strlist_init(&links);
@@ -217,7 +213,8 @@ static int discover(struct watch *w, const rv_watch_feed *feed, const rv_fetch_r
 	int rc = rv_feed_discover(rv_buf_str(&r->body), r->body.len, base, &links, &perr);
 	if (rc == RV_OK) {
 		for (size_t i = 0; i < links.len && !rc; i++) {
-			rc = rv_watch_feed_add(w->state, links.items[i], feed->id, w->min_interval, NULL, &w->err);
+			rc = rv_watch_feed_add(w->state, links.items[i], feed->id, w->min_interval,
+			                       NULL, &w->err);
 			rv_buf b;
 			log_start(&b, "info", "discover");
 			kv(&b, "page", feed->url);
@@ -246,8 +243,8 @@ static int poll_feed(struct watch *w, const rv_watch_feed *feed)
 		interval = interval * 3 / 2;
 		if (interval > w->max_interval)
 			interval = w->max_interval;
-		rc = rv_watch_feed_polled(w->state, feed->id, NULL, NULL, NULL, interval, now + interval, 0,
-					  NULL, false, now, &w->err);
+		rc = rv_watch_feed_polled(w->state, feed->id, NULL, NULL, NULL, interval,
+		                          now + interval, 0, NULL, false, now, &w->err);
 		log_start(&b, "info", "poll");
 		kv(&b, "feed", feed->url);
 		kvl(&b, "status", r.status);
@@ -261,8 +258,8 @@ static int poll_feed(struct watch *w, const rv_watch_feed *feed)
 		long wait = (long)interval << (failures < 6 ? failures : 6);
 		if (wait > w->max_interval)
 			wait = w->max_interval;
-		rc = rv_watch_feed_polled(w->state, feed->id, NULL, NULL, NULL, interval, now + wait,
-					  failures, r.error, false, now, &w->err);
+		rc = rv_watch_feed_polled(w->state, feed->id, NULL, NULL, NULL, interval,
+		                          now + wait, failures, r.error, false, now, &w->err);
 		log_start(&b, "warn", "poll_failed");
 		kv(&b, "feed", feed->url);
 		kvl(&b, "status", r.status);
@@ -272,7 +269,7 @@ static int poll_feed(struct watch *w, const rv_watch_feed *feed)
 		log_end(&b);
 		goto out;
 	}
-	struct poll_ctx pc = { 0 };
+	struct poll_ctx pc = {0};
 	pc.w = w;
 	pc.feed = feed;
 	pc.now = now;
@@ -289,7 +286,8 @@ static int poll_feed(struct watch *w, const rv_watch_feed *feed)
 		pc.w = w;
 		pc.feed = feed;
 		pc.now = now;
-		prc = rv_feed_parse(rv_buf_str(&r.body), r.body.len, base, &kind, on_child_sitemap, &pc, &perr);
+		prc = rv_feed_parse(rv_buf_str(&r.body), r.body.len, base, &kind, on_child_sitemap,
+		                    &pc, &perr);
 	}
 	if (prc && prc != RV_EINPUT) {
 		rv_store_rollback(w->store);
@@ -308,15 +306,17 @@ static int poll_feed(struct watch *w, const rv_watch_feed *feed)
 	if (prc == RV_EINPUT && !discovered) {
 		int failures = feed->failures + 1;
 		rc = rv_watch_feed_polled(w->state, feed->id, NULL, NULL, NULL, interval,
-					  now + w->max_interval, failures, perr.msg, false, now, &w->err);
+		                          now + w->max_interval, failures, perr.msg, false, now,
+		                          &w->err);
 	} else {
 		interval = changed ? interval / 2 : interval * 3 / 2;
 		if (interval < w->min_interval)
 			interval = w->min_interval;
 		if (interval > w->max_interval)
 			interval = w->max_interval;
-		rc = rv_watch_feed_polled(w->state, feed->id, kind_name(kind), r.etag, r.last_modified,
-					  interval, now + interval, 0, NULL, changed, now, &w->err);
+		rc = rv_watch_feed_polled(w->state, feed->id, kind_name(kind), r.etag,
+		                          r.last_modified, interval, now + interval, 0, NULL,
+		                          changed, now, &w->err);
 	}
 	if (rc || (rc = rv_store_commit(w->store, &w->err))) {
 		rv_store_rollback(w->store);
@@ -355,7 +355,8 @@ static rv_format page_format(const rv_fetch_result *r)
 	const char *p = rv_buf_str(&r->body);
 	size_t n = r->body.len < 1024 ? r->body.len : 1024;
 	for (size_t i = 0; i + 5 < n; i++)
-		if (p[i] == '<' && (!strncasecmp(p + i, "<html", 5) || !strncasecmp(p + i, "<!doc", 5)))
+		if (p[i] == '<' &&
+		    (!strncasecmp(p + i, "<html", 5) || !strncasecmp(p + i, "<!doc", 5)))
 			return RV_FORMAT_HTML;
 	return ct ? RV_FORMAT_AUTO : RV_FORMAT_TEXT;
 }
@@ -376,14 +377,15 @@ static int process_page(struct watch *w, const rv_watch_page *pg)
 		rv_format fmt = page_format(&r);
 		if (fmt == RV_FORMAT_AUTO) {
 			snprintf(why, sizeof why, "not an article: %s", r.content_type);
-			rc = rv_watch_page_failed(w->state, pg->url, "gone", r.status, why, pg->tries + 1, 0, &w->err);
+			rc = rv_watch_page_failed(w->state, pg->url, "gone", r.status, why,
+			                          pg->tries + 1, 0, &w->err);
 			outcome = "skipped";
 		} else {
 			rv_date d;
 			rv_date_from_epoch(now, &d);
 			char fetched[RV_DATE_ISO_MAX];
 			rv_date_format(&d, fetched);
-			rv_record rec = { 0 };
+			rv_record rec = {0};
 			rec.data = rv_buf_str(&r.body);
 			rec.len = r.body.len;
 			rec.format = fmt;
@@ -401,17 +403,18 @@ static int process_page(struct watch *w, const rv_watch_page *pg)
 			if (prc == RV_EINPUT) {
 				snprintf(why, sizeof why, "%s", perr.msg);
 				outcome = "rejected";
-				rc = rv_watch_page_failed(w->state, pg->url, "gone", r.status, why, pg->tries + 1, 0,
-							  &w->err);
+				rc = rv_watch_page_failed(w->state, pg->url, "gone", r.status, why,
+				                          pg->tries + 1, 0, &w->err);
 			} else if (prc) {
 				w->err = perr;
 				rc = prc;
 			} else {
-				outcome = after->stored > before.stored	      ? "stored"
-					  : after->duplicates > before.duplicates ? "duplicate"
-										  : "unchanged";
+				outcome = after->stored > before.stored           ? "stored"
+				          : after->duplicates > before.duplicates ? "duplicate"
+				                                                  : "unchanged";
 				/* In the article's own transaction: both or neither. */
-				rc = rv_watch_page_done(w->state, pg->url, r.status, article, now, &w->err);
+				rc = rv_watch_page_done(w->state, pg->url, r.status, article, now,
+				                        &w->err);
 			}
 			if (!rc)
 				rc = rv_pipeline_commit(w->pipeline, &w->err);
@@ -420,21 +423,22 @@ static int process_page(struct watch *w, const rv_watch_page *pg)
 		int tries = pg->tries + 1;
 		bool give_up = tries >= w->max_tries;
 		long wait = (long)w->retry_base << (tries - 1 < 10 ? tries - 1 : 10);
-		rc = rv_watch_page_failed(w->state, pg->url, give_up ? "gone" : "failed", r.status, r.error,
-					  tries, now + wait, &w->err);
+		rc = rv_watch_page_failed(w->state, pg->url, give_up ? "gone" : "failed", r.status,
+		                          r.error, tries, now + wait, &w->err);
 		outcome = give_up ? "gave_up" : "retry";
 		snprintf(why, sizeof why, "%s", r.error);
 	} else {
 		bool robots = r.outcome == RV_FETCH_ROBOTS;
-		rc = rv_watch_page_failed(w->state, pg->url, robots ? "blocked" : "gone", r.status, r.error,
-					  pg->tries + 1, 0, &w->err);
+		rc = rv_watch_page_failed(w->state, pg->url, robots ? "blocked" : "gone", r.status,
+		                          r.error, pg->tries + 1, 0, &w->err);
 		outcome = robots ? "blocked" : "gone";
 		snprintf(why, sizeof why, "%s", r.error);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (outcome) {
 		rv_buf b;
-		bool bad = strcmp(outcome, "stored") && strcmp(outcome, "duplicate") && strcmp(outcome, "unchanged");
+		bool bad = strcmp(outcome, "stored") && strcmp(outcome, "duplicate") &&
+		           strcmp(outcome, "unchanged");
 		log_start(&b, bad ? "warn" : "info", "fetch");
 		kv(&b, "url", pg->url);
 		kvl(&b, "status", r.status);
@@ -446,7 +450,9 @@ static int process_page(struct watch *w, const rv_watch_page *pg)
 		if (why[0])
 			kv(&b, "error", why);
 		kvl(&b, "bytes", (long long)r.body.len);
-		kvl(&b, "ms", (long long)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000));
+		kvl(&b, "ms",
+		    (long long)((t1.tv_sec - t0.tv_sec) * 1000 +
+		                (t1.tv_nsec - t0.tv_nsec) / 1000000));
 		log_end(&b);
 	}
 	rv_fetch_result_release(&r);
@@ -505,7 +511,7 @@ static int load_feedlist(struct watch *w, const char *path)
 static void sleep_until(int64_t when)
 {
 	while (!stop_flag && !reload_flag && (int64_t)time(NULL) < when) {
-		struct timespec ts = { 0, 200 * 1000 * 1000 };
+		struct timespec ts = {0, 200 * 1000 * 1000};
 		nanosleep(&ts, NULL);
 	}
 }
@@ -539,7 +545,9 @@ static int cycle(struct watch *w, bool all_feeds)
 		/* Of the next pages in the queue, the one whose host is ready
 		 * soonest: one slow or strict host does not hold up the others. */
 		size_t n = 0;
-		if ((rc = rv_watch_pages_due(w->state, (int64_t)time(NULL), due, 64, &n, &w->err)) || !n)
+		if ((rc =
+		         rv_watch_pages_due(w->state, (int64_t)time(NULL), due, 64, &n, &w->err)) ||
+		    !n)
 			break;
 		size_t pick = 0;
 		double best = -1;
@@ -574,25 +582,25 @@ int cmd_watch(rv_cli *cli, int argc, char **argv);
 int cmd_watch(rv_cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'D' },
-		{ "once", no_argument, NULL, '1' },
-		{ "contact", required_argument, NULL, 'c' },
-		{ "delay", required_argument, NULL, 'd' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "retries", required_argument, NULL, 'r' },
-		{ "max-body", required_argument, NULL, 'b' },
-		{ "min-interval", required_argument, NULL, 'i' },
-		{ "max-interval", required_argument, NULL, 'I' },
-		{ "retry-base", required_argument, NULL, 'B' },
-		{ "max-tries", required_argument, NULL, 'T' },
-		{ "max-fetch", required_argument, NULL, 'F' },
-		{ "ignore-robots", no_argument, NULL, 'R' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	    {"db", required_argument, NULL, 'D'},
+	    {"once", no_argument, NULL, '1'},
+	    {"contact", required_argument, NULL, 'c'},
+	    {"delay", required_argument, NULL, 'd'},
+	    {"timeout", required_argument, NULL, 't'},
+	    {"retries", required_argument, NULL, 'r'},
+	    {"max-body", required_argument, NULL, 'b'},
+	    {"min-interval", required_argument, NULL, 'i'},
+	    {"max-interval", required_argument, NULL, 'I'},
+	    {"retry-base", required_argument, NULL, 'B'},
+	    {"max-tries", required_argument, NULL, 'T'},
+	    {"max-fetch", required_argument, NULL, 'F'},
+	    {"ignore-robots", no_argument, NULL, 'R'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	rv_fetch_config fc;
 	rv_fetch_config_default(&fc);
-	struct watch w = { 0 };
+	struct watch w = {0};
 	w.min_interval = 300;
 	w.max_interval = 6 * 3600;
 	w.retry_base = 60;
@@ -603,15 +611,9 @@ int cmd_watch(rv_cli *cli, int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'D':
-			cli->db_path = optarg;
-			break;
-		case '1':
-			w.once = true;
-			break;
-		case 'c':
-			fc.contact = optarg;
-			break;
+		case 'D': cli->db_path = optarg; break;
+		case '1': w.once = true; break;
+		case 'c': fc.contact = optarg; break;
 		case 'd': {
 			char *end;
 			double d = strtod(optarg, &end);
@@ -661,14 +663,9 @@ int cmd_watch(rv_cli *cli, int argc, char **argv)
 				return cli_usage(usage_text);
 			w.max_fetch = v;
 			break;
-		case 'R':
-			fc.ignore_robots = true;
-			break;
-		case 'h':
-			puts(usage_text);
-			return RV_EXIT_OK;
-		default:
-			return cli_usage(usage_text);
+		case 'R': fc.ignore_robots = true; break;
+		case 'h': puts(usage_text); return RV_EXIT_OK;
+		default: return cli_usage(usage_text);
 		}
 	}
 	if (optind != argc - 1)

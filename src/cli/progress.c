@@ -18,7 +18,7 @@ struct rv_progress {
 	char *cur;                        /* path of the file being read */
 	uint64_t cur_size, cur_off;
 	double start, last;
-	double every;                     /* seconds between updates */
+	double every; /* seconds between updates */
 	size_t records, articles;
 };
 
@@ -111,14 +111,18 @@ static void draw(rv_progress *p, bool final)
 		for (int i = 0; i < 20; i++)
 			bar[i] = i < fill ? '#' : '.';
 		bar[20] = '\0';
-		fprintf(p->out, "\r[%s] %3d%%  files %zu/%zu  records %zu  articles %zu  %.0f/s  ETA %s\033[K",
-			bar, (int)(frac * 100), files, p->files_total, p->records, p->articles, rate,
-			final ? "0s" : eta);
+		fprintf(
+		    p->out,
+		    "\r[%s] %3d%%  files %zu/%zu  records %zu  articles %zu  %.0f/s  ETA %s\033[K",
+		    bar, (int)(frac * 100), files, p->files_total, p->records, p->articles, rate,
+		    final ? "0s" : eta);
 		p->drawn = true;
 	} else {
-		fprintf(p->out, "progress: files=%zu/%zu records=%zu articles=%zu rate=%.0f/s done=%d%% eta=%s\n",
-			files, p->files_total, p->records, p->articles, rate, (int)(frac * 100),
-			final ? "0s" : eta);
+		fprintf(p->out,
+		        "progress: files=%zu/%zu records=%zu articles=%zu rate=%.0f/s done=%d%% "
+		        "eta=%s\n",
+		        files, p->files_total, p->records, p->articles, rate, (int)(frac * 100),
+		        final ? "0s" : eta);
 		p->drawn = true;
 	}
 	fflush(p->out);
@@ -153,9 +157,9 @@ void rv_progress_update(rv_progress *p, const char *ref, size_t records, size_t 
 		}
 		/* An archive's ref carries the byte offset of the record. */
 		long off;
-		if (hash && p->cur && (rv_str_ends_with(p->cur, ".warc") || rv_str_ends_with(p->cur, ".warc.gz")) &&
-		    rv_parse_long(hash + 1, &off) && off >= 0 &&
-		    (uint64_t)off <= p->cur_size)
+		if (hash && p->cur &&
+		    (rv_str_ends_with(p->cur, ".warc") || rv_str_ends_with(p->cur, ".warc.gz")) &&
+		    rv_parse_long(hash + 1, &off) && off >= 0 && (uint64_t)off <= p->cur_size)
 			p->cur_off = (uint64_t)off;
 	}
 	double t = now();

@@ -3,8 +3,8 @@
  * On a terminal: one line redrawn in place (a bar, files, records,
  * articles/s, ETA) at most five times a second. Otherwise: a plain
  * "progress: key=value ..." line every ten seconds, fit for logs
- * ($REVUE_PROGRESS_SECONDS sets another pace). Quiet: nothing. The ETA comes from bytes: the sizes of the inputs, found up
- * front, and the offset inside an archive that its record refs carry.
+ * ($REVUE_PROGRESS_SECONDS sets another pace). Quiet: nothing. The ETA comes from bytes: the sizes
+ * of the inputs, found up front, and the offset inside an archive that its record refs carry.
  */
 #ifndef RV_CLI_PROGRESS_H
 #define RV_CLI_PROGRESS_H

@@ -18,9 +18,9 @@
 #define ROBOTS_RETRY 600.0
 
 struct host {
-	char *key;            /* host[:port] */
-	double last;          /* monotonic time of the last request */
-	char *robots;         /* body, NULL when none (allow all) */
+	char *key;    /* host[:port] */
+	double last;  /* monotonic time of the last request */
+	char *robots; /* body, NULL when none (allow all) */
 	bool robots_known;
 	bool robots_unreachable;
 	double robots_at;
@@ -47,7 +47,7 @@ static void nap(const rv_fetch_config *cfg, double seconds)
 {
 	while (seconds > 0 && !(cfg->stop && *cfg->stop)) {
 		double step = seconds > 0.2 ? 0.2 : seconds;
-		struct timespec ts = { (time_t)step, (long)((step - (double)(time_t)step) * 1e9) };
+		struct timespec ts = {(time_t)step, (long)((step - (double)(time_t)step) * 1e9)};
 		nanosleep(&ts, NULL);
 		seconds -= step;
 	}
@@ -176,7 +176,7 @@ static bool robots_match(const char *pat, size_t plen, const char *path)
 }
 
 bool rv_robots_allows(const char *robots, size_t len, const char *agent, const char *path,
-		      double *delay)
+                      double *delay)
 {
 	if (delay)
 		*delay = 0;
@@ -203,8 +203,10 @@ bool rv_robots_allows(const char *robots, size_t len, const char *agent, const c
 				if (kl == 10 && !strncasecmp(k, "user-agent", 10)) {
 					if (!last_was_agent)
 						in_group = false;
-					bool mine = pass == 0 ? (vl >= strlen(agent) && !strncasecmp(v, agent, strlen(agent)))
-							      : (vl == 1 && v[0] == '*');
+					bool mine = pass == 0
+					                ? (vl >= strlen(agent) &&
+					                   !strncasecmp(v, agent, strlen(agent)))
+					                : (vl == 1 && v[0] == '*');
 					if (mine) {
 						in_group = true;
 						found = true;
@@ -212,17 +214,20 @@ bool rv_robots_allows(const char *robots, size_t len, const char *agent, const c
 					last_was_agent = true;
 				} else {
 					last_was_agent = false;
-					if (in_group && ((kl == 8 && !strncasecmp(k, "disallow", 8)) ||
-							 (kl == 5 && !strncasecmp(k, "allow", 5)))) {
+					if (in_group &&
+					    ((kl == 8 && !strncasecmp(k, "disallow", 8)) ||
+					     (kl == 5 && !strncasecmp(k, "allow", 5)))) {
 						bool allow = kl == 5;
 						if (vl && robots_match(v, vl, path) &&
 						    (vl > best || (vl == best && allow))) {
 							best = vl;
 							allowed = allow;
 						}
-					} else if (in_group && kl == 11 && !strncasecmp(k, "crawl-delay", 11)) {
+					} else if (in_group && kl == 11 &&
+					           !strncasecmp(k, "crawl-delay", 11)) {
 						char num[32];
-						size_t n = vl < sizeof num - 1 ? vl : sizeof num - 1;
+						size_t n =
+						    vl < sizeof num - 1 ? vl : sizeof num - 1;
 						memcpy(num, v, n);
 						num[n] = '\0';
 						char *end;
@@ -302,12 +307,12 @@ static size_t on_header(char *line, size_t size, size_t n, void *ctx)
 }
 
 static void once(rv_fetcher *f, const char *url, const char *etag, const char *lm,
-		 rv_fetch_result *res, size_t max_body)
+                 rv_fetch_result *res, size_t max_body)
 {
 	CURL *c = f->curl;
 	curl_easy_reset(c);
 	rv_buf_reset(&res->body);
-	struct xfer x = { res, max_body, false };
+	struct xfer x = {res, max_body, false};
 	struct curl_slist *hdrs = NULL;
 	char line[1200];
 	if (etag && *etag) {
@@ -362,7 +367,7 @@ static void once(rv_fetcher *f, const char *url, const char *etag, const char *l
 		res->outcome = RV_FETCH_PERMANENT;
 		snprintf(res->error, sizeof res->error, "body larger than %zu bytes", max_body);
 	} else if (rc == CURLE_TOO_MANY_REDIRECTS || rc == CURLE_UNSUPPORTED_PROTOCOL ||
-		   rc == CURLE_URL_MALFORMAT) {
+	           rc == CURLE_URL_MALFORMAT) {
 		res->outcome = RV_FETCH_PERMANENT;
 		snprintf(res->error, sizeof res->error, "%s", curl_easy_strerror(rc));
 	} else {
@@ -408,7 +413,8 @@ static void wait_turn(rv_fetcher *f, struct host *h)
 static void load_robots(rv_fetcher *f, struct host *h, const char *url)
 {
 	double t = now_mono();
-	if (h->robots_known && t - h->robots_at < (h->robots_unreachable ? ROBOTS_RETRY : ROBOTS_TTL))
+	if (h->robots_known &&
+	    t - h->robots_at < (h->robots_unreachable ? ROBOTS_RETRY : ROBOTS_TTL))
 		return;
 	char *origin = rv_url_origin(url);
 	if (!origin)
@@ -427,7 +433,8 @@ static void load_robots(rv_fetcher *f, struct host *h, const char *url)
 	if (r.outcome == RV_FETCH_OK) {
 		h->robots = rv_strndup(rv_buf_str(&r.body), r.body.len);
 		if (h->robots)
-			rv_robots_allows(h->robots, strlen(h->robots), "revue", "/", &h->crawl_delay);
+			rv_robots_allows(h->robots, strlen(h->robots), "revue", "/",
+			                 &h->crawl_delay);
 	} else if (r.outcome == RV_FETCH_TRANSIENT) {
 		h->robots_unreachable = true;
 	}
@@ -437,7 +444,7 @@ static void load_robots(rv_fetcher *f, struct host *h, const char *url)
 }
 
 int rv_fetch(rv_fetcher *f, const char *url, const char *etag, const char *last_modified,
-	     rv_fetch_result *res)
+             rv_fetch_result *res)
 {
 	rv_buf_reset(&res->body);
 	res->attempts = 0;
@@ -455,12 +462,13 @@ int rv_fetch(rv_fetcher *f, const char *url, const char *etag, const char *last_
 		load_robots(f, h, url);
 		if (h->robots_unreachable) {
 			res->outcome = RV_FETCH_TRANSIENT;
-			snprintf(res->error, sizeof res->error, "robots.txt unreachable: origin paused");
+			snprintf(res->error, sizeof res->error,
+			         "robots.txt unreachable: origin paused");
 			return RV_OK;
 		}
 		char *path = rv_url_path_query(url);
 		bool ok = !h->robots || !path ||
-			  rv_robots_allows(h->robots, strlen(h->robots), "revue", path, NULL);
+		          rv_robots_allows(h->robots, strlen(h->robots), "revue", path, NULL);
 		free(path);
 		if (!ok) {
 			res->outcome = RV_FETCH_ROBOTS;

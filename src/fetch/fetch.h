@@ -22,14 +22,14 @@
 #include <stddef.h>
 
 typedef struct rv_fetch_config {
-	const char *contact;      /* e.g. "mailto:ops@example.org"; NULL: none */
-	double min_delay;         /* seconds between requests to one host */
-	long timeout;             /* seconds for a whole transfer */
+	const char *contact; /* e.g. "mailto:ops@example.org"; NULL: none */
+	double min_delay;    /* seconds between requests to one host */
+	long timeout;        /* seconds for a whole transfer */
 	long connect_timeout;
-	size_t max_body;          /* bytes, after decompression */
+	size_t max_body; /* bytes, after decompression */
 	long max_redirects;
-	int retries;              /* extra attempts on 5xx / transport errors */
-	double backoff;           /* first retry waits this many seconds, then x2 */
+	int retries;    /* extra attempts on 5xx / transport errors */
+	double backoff; /* first retry waits this many seconds, then x2 */
 	bool ignore_robots;
 	volatile sig_atomic_t *stop; /* when set, waits end early (may be NULL) */
 } rv_fetch_config;
@@ -37,23 +37,23 @@ typedef struct rv_fetch_config {
 void rv_fetch_config_default(rv_fetch_config *cfg);
 
 typedef enum rv_fetch_outcome {
-	RV_FETCH_OK = 0,          /* 2xx, body filled */
-	RV_FETCH_NOT_MODIFIED,    /* 304 to a conditional GET */
-	RV_FETCH_TRANSIENT,       /* 5xx, timeout, cut body, refused: try again later */
-	RV_FETCH_PERMANENT,       /* 4xx, redirect loop, body too large, bad URL */
-	RV_FETCH_ROBOTS,          /* robots.txt disallows it */
+	RV_FETCH_OK = 0,       /* 2xx, body filled */
+	RV_FETCH_NOT_MODIFIED, /* 304 to a conditional GET */
+	RV_FETCH_TRANSIENT,    /* 5xx, timeout, cut body, refused: try again later */
+	RV_FETCH_PERMANENT,    /* 4xx, redirect loop, body too large, bad URL */
+	RV_FETCH_ROBOTS,       /* robots.txt disallows it */
 } rv_fetch_outcome;
 
 typedef struct rv_fetch_result {
 	rv_fetch_outcome outcome;
-	long status;              /* last HTTP status, 0 when none */
+	long status; /* last HTTP status, 0 when none */
 	rv_buf body;
 	char *content_type;
 	char *etag;
 	char *last_modified;
-	char *final_url;          /* after redirects */
+	char *final_url; /* after redirects */
 	int attempts;
-	char error[256];          /* why, when not OK */
+	char error[256]; /* why, when not OK */
 } rv_fetch_result;
 
 void rv_fetch_result_init(rv_fetch_result *r);
@@ -67,7 +67,7 @@ void rv_fetcher_free(rv_fetcher **f);
 /* GET url (conditional when etag / last_modified are given) into res.
  * Returns RV_OK whatever the outcome (see res->outcome); RV_ENOMEM only. */
 int rv_fetch(rv_fetcher *f, const char *url, const char *etag, const char *last_modified,
-	     rv_fetch_result *res);
+             rv_fetch_result *res);
 
 /* Seconds before url's host may be asked again (0: now). */
 double rv_fetcher_wait(rv_fetcher *f, const char *url);
@@ -78,6 +78,6 @@ const char *rv_fetcher_user_agent(const rv_fetcher *f);
 /* Parse robots.txt for agent: does it allow path? *delay gets Crawl-delay
  * (seconds, 0 when none). Exposed for tests. */
 bool rv_robots_allows(const char *robots, size_t len, const char *agent, const char *path,
-		      double *delay);
+                      double *delay);
 
 #endif

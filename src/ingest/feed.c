@@ -88,8 +88,8 @@ static void item_release(struct item *it)
 static bool atom_html(const xmlNode *n)
 {
 	xmlChar *t = xmlGetProp(n, (const xmlChar *)"type");
-	bool html = !t || !strcasecmp((const char *)t, "html") || !strcasecmp((const char *)t, "xhtml") ||
-		    strstr((const char *)t, "html");
+	bool html = !t || !strcasecmp((const char *)t, "html") ||
+	            !strcasecmp((const char *)t, "xhtml") || strstr((const char *)t, "html");
 	if (t && !strcasecmp((const char *)t, "text"))
 		html = false;
 	xmlFree(t);
@@ -147,12 +147,12 @@ static void read_item(xmlNode *node, struct item *it, bool atom)
 				it->summary_html = atom ? atom_html(c) : true;
 			set(&it->summary, text_of(c));
 		} else if (!strcasecmp(name, "pubDate") || !strcasecmp(name, "published") ||
-			   !strcasecmp(name, "publication_date") || !strcasecmp(name, "issued")) {
+		           !strcasecmp(name, "publication_date") || !strcasecmp(name, "issued")) {
 			set(&it->published, text_of(c));
 		} else if (!strcasecmp(name, "date") && !strcmp(prefix, "dc")) {
 			set(&it->published, text_of(c));
 		} else if (!strcasecmp(name, "updated") || !strcasecmp(name, "lastmod") ||
-			   !strcasecmp(name, "modified")) {
+		           !strcasecmp(name, "modified")) {
 			replace(&it->updated, text_of(c));
 		} else if (!strcasecmp(name, "news")) {
 			read_item(c, it, atom); /* news:news holds the title and date */
@@ -173,7 +173,7 @@ static void emit_item(struct walk *w, xmlNode *node)
 {
 	if (w->rc)
 		return;
-	struct item it = { 0 };
+	struct item it = {0};
 	read_item(node, &it, w->atom);
 	/* RSS 1.0: the item's rdf:about is its link. */
 	if (!it.link) {
@@ -187,7 +187,7 @@ static void emit_item(struct walk *w, xmlNode *node)
 		if (abs)
 			replace(&it.link, abs);
 	}
-	rv_feed_item fi = { 0 };
+	rv_feed_item fi = {0};
 	fi.guid = it.guid;
 	fi.link = it.link;
 	fi.title = it.title;
@@ -206,25 +206,26 @@ static void walk_items(struct walk *w, xmlNode *parent, const char *item_name, i
 		if (is(c, item_name))
 			emit_item(w, c);
 		else if (c->type == XML_ELEMENT_NODE && depth < 2 &&
-			 (is(c, "channel") || !strcasecmp(item_name, "item")))
+		         (is(c, "channel") || !strcasecmp(item_name, "item")))
 			walk_items(w, c, item_name, depth + 1);
 	}
 }
 
 int rv_feed_parse(const char *data, size_t len, const char *base_url, rv_feed_kind *kind,
-		  rv_feed_item_fn fn, void *ctx, rv_error *err)
+                  rv_feed_item_fn fn, void *ctx, rv_error *err)
 {
 	if (kind)
 		*kind = RV_FEED_UNKNOWN;
 	if (len > (size_t)INT32_MAX)
 		return rv_fail(err, RV_EINPUT, "feed too large");
-	xmlDoc *doc = xmlReadMemory(data, (int)len, base_url, NULL,
-				    XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_RECOVER |
-					    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	xmlDoc *doc =
+	    xmlReadMemory(data, (int)len, base_url, NULL,
+	                  XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_RECOVER |
+	                      XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	if (!doc)
 		return rv_fail(err, RV_EINPUT, "not well-formed XML");
 	xmlNode *root = xmlDocGetRootElement(doc);
-	struct walk w = { base_url, fn, ctx, 0, false, RV_OK };
+	struct walk w = {base_url, fn, ctx, 0, false, RV_OK};
 	rv_feed_kind k = RV_FEED_UNKNOWN;
 	if (is(root, "rss") || is(root, "rdf")) {
 		k = RV_FEED_RSS;
@@ -252,9 +253,10 @@ int rv_feed_parse(const char *data, size_t len, const char *base_url, rv_feed_ki
 
 static bool is_block(const char *name)
 {
-	static const char *const blocks[] = { "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-					      "blockquote", "tr", "section", "article", "pre", "ul", "ol",
-					      "table", "figure", "figcaption", "hr", NULL };
+	static const char *const blocks[] = {
+	    "p",  "div",   "br",         "li",         "h1",      "h2",      "h3",  "h4",
+	    "h5", "h6",    "blockquote", "tr",         "section", "article", "pre", "ul",
+	    "ol", "table", "figure",     "figcaption", "hr",      NULL};
 	for (size_t i = 0; blocks[i]; i++)
 		if (!strcasecmp(name, blocks[i]))
 			return true;
@@ -285,8 +287,8 @@ char *rv_feed_html_text(const char *html, size_t len)
 	if (len > (size_t)INT32_MAX)
 		return NULL;
 	htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-					HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-						HTML_PARSE_RECOVER);
+	                                HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
 	if (!doc)
 		return NULL;
 	rv_buf b;
@@ -322,7 +324,8 @@ static void find_links(xmlNode *n, const char *base, rv_strlist *out, int depth)
 			xmlChar *type = xmlGetProp(c, (const xmlChar *)"type");
 			xmlChar *href = xmlGetProp(c, (const xmlChar *)"href");
 			if (rel && type && href && strcasestr((const char *)rel, "alternate") &&
-			    (strcasestr((const char *)type, "rss+xml") || strcasestr((const char *)type, "atom+xml") ||
+			    (strcasestr((const char *)type, "rss+xml") ||
+			     strcasestr((const char *)type, "atom+xml") ||
 			     strcasestr((const char *)type, "rdf+xml"))) {
 				char *abs = rv_url_resolve(base, (const char *)href);
 				if (abs) {
@@ -340,13 +343,13 @@ static void find_links(xmlNode *n, const char *base, rv_strlist *out, int depth)
 }
 
 int rv_feed_discover(const char *html, size_t len, const char *base_url, rv_strlist *out,
-		     rv_error *err)
+                     rv_error *err)
 {
 	if (len > (size_t)INT32_MAX)
 		return rv_fail(err, RV_EINPUT, "page too large");
 	htmlDocPtr doc = htmlReadMemory(html, (int)len, base_url, NULL,
-					HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-						HTML_PARSE_RECOVER);
+	                                HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
 	if (!doc)
 		return rv_fail(err, RV_EINPUT, "not HTML");
 	find_links(xmlDocGetRootElement(doc), base_url, out, 0);
@@ -368,14 +371,15 @@ static int ingest_item(const rv_feed_item *it, size_t index, void *vctx)
 	snprintf(ref, sizeof ref, "%s#%zu", iw->name, index);
 	char *text = NULL;
 	if (it->body)
-		text = it->body_html ? rv_feed_html_text(it->body, strlen(it->body)) : rv_strdup(it->body);
+		text = it->body_html ? rv_feed_html_text(it->body, strlen(it->body))
+		                     : rv_strdup(it->body);
 	if ((!text || !*text) && !(it->title && *it->title)) {
 		free(text);
 		if (iw->opts->on_reject)
 			iw->opts->on_reject(ref, "feed item without title or text", iw->opts->ctx);
 		return RV_OK;
 	}
-	rv_record rec = { 0 };
+	rv_record rec = {0};
 	rec.data = text ? text : "";
 	rec.len = text ? strlen(text) : 0;
 	rec.format = RV_FORMAT_TEXT;
@@ -389,15 +393,15 @@ static int ingest_item(const rv_feed_item *it, size_t index, void *vctx)
 	return rc;
 }
 
-int rv_read_feed(const char *name, const char *data, size_t len,
-		 const rv_ingest_opts *opts, rv_error *err)
+int rv_read_feed(const char *name, const char *data, size_t len, const rv_ingest_opts *opts,
+                 rv_error *err)
 {
 	if (len > RV_INGEST_MAX_FILE) {
 		if (opts->on_reject)
 			opts->on_reject(name, "feed larger than 64 MB", opts->ctx);
 		return RV_OK;
 	}
-	struct ingest_walk iw = { name, opts };
+	struct ingest_walk iw = {name, opts};
 	rv_error perr;
 	rv_error_clear(&perr);
 	int rc = rv_feed_parse(data, len, NULL, NULL, ingest_item, &iw, &perr);

@@ -23,8 +23,8 @@ typedef enum rv_feed_kind {
 } rv_feed_kind;
 
 typedef struct rv_feed_item {
-	const char *guid;      /* RSS guid / Atom id; NULL when absent */
-	const char *link;      /* absolute when the feed gave a base */
+	const char *guid; /* RSS guid / Atom id; NULL when absent */
+	const char *link; /* absolute when the feed gave a base */
 	const char *title;
 	const char *body;      /* content:encoded / content, else description / summary */
 	bool body_html;        /* body is HTML (else plain text) */
@@ -37,12 +37,12 @@ typedef int (*rv_feed_item_fn)(const rv_feed_item *item, size_t index, void *ctx
 /* Parse a feed; base_url (may be NULL) resolves relative links. Returns
  * RV_EINPUT when the bytes are not a feed, or fn's first non-OK status. */
 int rv_feed_parse(const char *data, size_t len, const char *base_url, rv_feed_kind *kind,
-		  rv_feed_item_fn fn, void *ctx, rv_error *err);
+                  rv_feed_item_fn fn, void *ctx, rv_error *err);
 
 /* Feed URLs announced by an HTML page (<link rel="alternate"
  * type="application/rss+xml|atom+xml" href>), resolved against base_url. */
 int rv_feed_discover(const char *html, size_t len, const char *base_url, rv_strlist *out,
-		     rv_error *err);
+                     rv_error *err);
 
 /* Text of an HTML fragment, paragraphs separated by blank lines (caller frees). */
 char *rv_feed_html_text(const char *html, size_t len);

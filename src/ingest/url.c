@@ -88,12 +88,15 @@ static bool split(const char *u, struct parts *p)
 bool rv_url_is_tracking_param(const char *name, size_t len)
 {
 	static const char *const exact[] = {
-		"fbclid", "gclid", "gclsrc", "dclid", "msclkid", "yclid", "mc_cid", "mc_eid",
-		"igshid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id",
-		"vero_id", "vero_conv", "wt.mc_id", "wt_mc_id", "xtor", "ito", "cmpid", "ns_campaign",
-		"ns_mchannel", "ns_source", "ns_linkname", "ns_fee", "at_medium", "at_campaign",
-		"ocid", "ref_src", "s_cid", "soc_src", "soc_trk", "twclid", "ttclid", "li_fat_id",
-		"spm", "__twitter_impression", "trk", "trkcampaign", NULL,
+	    "fbclid",     "gclid",       "gclsrc",    "dclid",       "msclkid",
+	    "yclid",      "mc_cid",      "mc_eid",    "igshid",      "_ga",
+	    "_gl",        "_hsenc",      "_hsmi",     "mkt_tok",     "oly_anon_id",
+	    "oly_enc_id", "vero_id",     "vero_conv", "wt.mc_id",    "wt_mc_id",
+	    "xtor",       "ito",         "cmpid",     "ns_campaign", "ns_mchannel",
+	    "ns_source",  "ns_linkname", "ns_fee",    "at_medium",   "at_campaign",
+	    "ocid",       "ref_src",     "s_cid",     "soc_src",     "soc_trk",
+	    "twclid",     "ttclid",      "li_fat_id", "spm",         "__twitter_impression",
+	    "trk",        "trkcampaign", NULL,
 	};
 	if (len >= 4 && !strncasecmp(name, "utm_", 4))
 		return true;
@@ -105,7 +108,10 @@ bool rv_url_is_tracking_param(const char *name, size_t len)
 
 static int hexval(char c)
 {
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+	                              : -1;
 }
 
 /* Percent escapes with upper-case hex; unreserved characters decoded. */
@@ -117,9 +123,10 @@ static int put_escaped(rv_buf *b, const char *s, size_t n)
 		if (c == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
 			int v = hexval(s[i + 1]) * 16 + hexval(s[i + 2]);
 			bool unreserved = (v >= 'A' && v <= 'Z') || (v >= 'a' && v <= 'z') ||
-					  (v >= '0' && v <= '9') || v == '-' || v == '.' || v == '_' || v == '~';
+			                  (v >= '0' && v <= '9') || v == '-' || v == '.' ||
+			                  v == '_' || v == '~';
 			int rc = unreserved ? rv_buf_putc(b, (char)v)
-					    : rv_buf_printf(b, "%%%c%c", hex[v >> 4], hex[v & 15]);
+			                    : rv_buf_printf(b, "%%%c%c", hex[v >> 4], hex[v & 15]);
 			if (rc)
 				return rc;
 			i += 2;
@@ -161,7 +168,7 @@ char *rv_url_normalize(const char *url)
 	}
 	if (!rc && p.port_len) {
 		bool dflt = (https && p.port_len == 3 && !memcmp(p.port, "443", 3)) ||
-			    (!https && p.port_len == 2 && !memcmp(p.port, "80", 2));
+		            (!https && p.port_len == 2 && !memcmp(p.port, "80", 2));
 		if (!dflt) {
 			rc = rv_buf_putc(&b, ':') || rv_buf_append(&b, p.port, p.port_len);
 		}
@@ -188,7 +195,7 @@ char *rv_url_normalize(const char *url)
 			const char *eq = memchr(s, '=', len);
 			size_t name_len = eq ? (size_t)(eq - s) : len;
 			if (len && !rv_url_is_tracking_param(s, name_len))
-				ps[k++] = (struct param){ s, len };
+				ps[k++] = (struct param){s, len};
 			s = t + 1;
 		}
 		qsort(ps, k, sizeof *ps, cmp_param);

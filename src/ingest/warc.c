@@ -39,7 +39,7 @@ struct src {
 	size_t z_err_off;
 	unsigned char *win; /* gz: owned window; plain: the mapping */
 	size_t cap, start, end;
-	uint64_t off;       /* stream offset of win[start] */
+	uint64_t off; /* stream offset of win[start] */
 	uint64_t ring_dec[MEMBER_RING];
 	uint64_t ring_comp[MEMBER_RING];
 	size_t ring_head, ring_n;
@@ -236,8 +236,8 @@ static size_t block_end(const char *p, size_t n)
 }
 
 /* Split "Name: value" lines after the first line; returns the header count. */
-static size_t parse_headers(const char *p, size_t n, struct hdr *h, size_t max,
-			    const char **first, size_t *first_len)
+static size_t parse_headers(const char *p, size_t n, struct hdr *h, size_t max, const char **first,
+                            size_t *first_len)
 {
 	size_t count = 0, i = 0;
 	const char *e = p + n;
@@ -325,8 +325,9 @@ static bool looks_html(const char *p, size_t n)
 {
 	size_t m = n < 1024 ? n : 1024;
 	for (size_t i = 0; i + 5 <= m; i++)
-		if (p[i] == '<' && (!strncasecmp(p + i, "<html", 5) || !strncasecmp(p + i, "<!doc", 5) ||
-				    !strncasecmp(p + i, "<head", 5) || !strncasecmp(p + i, "<body", 5)))
+		if (p[i] == '<' &&
+		    (!strncasecmp(p + i, "<html", 5) || !strncasecmp(p + i, "<!doc", 5) ||
+		     !strncasecmp(p + i, "<head", 5) || !strncasecmp(p + i, "<body", 5)))
 			return true;
 	return false;
 }
@@ -341,9 +342,10 @@ static bool dechunk(const char *p, size_t n, rv_buf *out)
 		size_t digits = 0;
 		while (i < n) {
 			char c = p[i];
-			int d = c >= '0' && c <= '9' ? c - '0'
-				: c >= 'a' && c <= 'f' ? c - 'a' + 10
-				: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+			int d = c >= '0' && c <= '9'   ? c - '0'
+			        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+			        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+			                               : -1;
 			if (d < 0)
 				break;
 			if (++digits > 15)
@@ -372,7 +374,7 @@ static bool dechunk(const char *p, size_t n, rv_buf *out)
 
 static bool inflate_payload(const char *p, size_t n, bool gzip, rv_buf *out)
 {
-	z_stream zs = { 0 };
+	z_stream zs = {0};
 	if (inflateInit2(&zs, gzip ? 15 + 32 : -15) != Z_OK)
 		return false;
 	zs.next_in = (Bytef *)p;
@@ -421,8 +423,9 @@ static void damage(const struct warc_ctx *w, const struct src *s, uint64_t off, 
 {
 	char why[512];
 	if (s->z_err)
-		snprintf(why, sizeof why, "%s (%s at compressed offset %zu); the records before it were read",
-			 what, s->z_err, s->z_err_off);
+		snprintf(why, sizeof why,
+		         "%s (%s at compressed offset %zu); the records before it were read", what,
+		         s->z_err, s->z_err_off);
 	else
 		snprintf(why, sizeof why, "%s; the records before it were read", what);
 	reject_at(w, off, "%s", why);
@@ -430,7 +433,7 @@ static void damage(const struct warc_ctx *w, const struct src *s, uint64_t off, 
 
 /* One response/resource block in memory: emit it if it is a 2xx HTML page. */
 static int emit(struct warc_ctx *w, const char *ref, bool http, const char *block, size_t n,
-		const struct hdr *wh, size_t nwh, uint64_t off)
+                const struct hdr *wh, size_t nwh, uint64_t off)
 {
 	char url[8192], date[128], ctype[512], hdate[128];
 	hdr_copy(find_hdr(wh, nwh, "WARC-Target-URI"), url, sizeof url);
@@ -486,7 +489,8 @@ static int emit(struct warc_ctx *w, const char *ref, bool http, const char *bloc
 			w->decoded = inflated;
 			rv_buf_release(&raw);
 			if (!ok) {
-				reject_at(w, off, "%s", "payload does not inflate or exceeds the record limit");
+				reject_at(w, off, "%s",
+				          "payload does not inflate or exceeds the record limit");
 				return RV_OK;
 			}
 			body = rv_buf_str(&w->decoded);
@@ -500,7 +504,7 @@ static int emit(struct warc_ctx *w, const char *ref, bool http, const char *bloc
 	}
 	if (!body_len)
 		return RV_OK;
-	rv_record rec = { 0 };
+	rv_record rec = {0};
 	rec.data = body;
 	rec.len = body_len;
 	rec.format = RV_FORMAT_HTML;
@@ -511,8 +515,8 @@ static int emit(struct warc_ctx *w, const char *ref, bool http, const char *bloc
 	return w->opts->on_record(&rec, w->opts->ctx);
 }
 
-int rv_read_warc(const char *name, const char *data, size_t len,
-		 const rv_ingest_opts *opts, rv_error *err)
+int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest_opts *opts,
+                 rv_error *err)
 {
 	(void)err;
 	struct src s;
@@ -534,7 +538,7 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 		s.win = (unsigned char *)data;
 		s.cap = s.end = len;
 	}
-	struct warc_ctx w = { name, opts, { 0 } };
+	struct warc_ctx w = {name, opts, {0}};
 	rv_buf_init(&w.decoded, RV_INGEST_MAX_RECORD);
 	int rc = RV_OK;
 	size_t records = 0;
@@ -557,10 +561,13 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 		size_t have = ensure(&s, 4096);
 		if (have < 5 || memcmp(cur(&s), "WARC/", 5)) {
 			if (!records && !s.z_err)
-				reject_at(&w, ref_off, "%s", "not a WARC archive (no WARC/ version line)");
+				reject_at(&w, ref_off, "%s",
+				          "not a WARC archive (no WARC/ version line)");
 			else
-				damage(&w, &s, ref_off, have < 5 && s.z_err ? "archive truncated"
-									 : "no WARC record where one should start");
+				damage(&w, &s, ref_off,
+				       have < 5 && s.z_err
+				           ? "archive truncated"
+				           : "no WARC record where one should start");
 			damaged = true;
 			break;
 		}
@@ -570,8 +577,9 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 			hl = block_end(cur(&s), have);
 		}
 		if (!hl) {
-			damage(&w, &s, ref_off, have < HEADER_MAX ? "archive truncated inside a record header"
-								  : "WARC header longer than 64 KB");
+			damage(&w, &s, ref_off,
+			       have < HEADER_MAX ? "archive truncated inside a record header"
+			                         : "WARC header longer than 64 KB");
 			damaged = true;
 			break;
 		}
@@ -604,7 +612,8 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 			consume(&s, hl);
 			if (skip(&s, clen) < clen) {
 				char why[128];
-				snprintf(why, sizeof why, "archive truncated inside a %s record", type[0] ? type : "WARC");
+				snprintf(why, sizeof why, "archive truncated inside a %s record",
+				         type[0] ? type : "WARC");
 				damage(&w, &s, ref_off, why);
 				damaged = true;
 				break;
@@ -616,8 +625,9 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 		size_t total = hl + (size_t)clen;
 		if (ensure(&s, total) < total) {
 			char why[256];
-			snprintf(why, sizeof why, "archive truncated inside a %s record (%llu of %llu bytes)",
-				 type, (unsigned long long)(avail(&s) - hl), (unsigned long long)clen);
+			snprintf(why, sizeof why,
+			         "archive truncated inside a %s record (%llu of %llu bytes)", type,
+			         (unsigned long long)(avail(&s) - hl), (unsigned long long)clen);
 			damage(&w, &s, ref_off, why);
 			damaged = true;
 			break;
@@ -633,8 +643,9 @@ int rv_read_warc(const char *name, const char *data, size_t len,
 	}
 	if (rc == RV_OK && s.z_err && !damaged) {
 		char why[512];
-		snprintf(why, sizeof why, "%s at compressed offset %zu; the records before it were read",
-			 s.z_err, s.z_err_off);
+		snprintf(why, sizeof why,
+		         "%s at compressed offset %zu; the records before it were read", s.z_err,
+		         s.z_err_off);
 		if (opts->on_reject)
 			opts->on_reject(name, why, opts->ctx);
 	}

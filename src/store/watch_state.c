@@ -27,36 +27,39 @@ enum {
 };
 
 static const char *const sql[W_COUNT] = {
-	[W_DEACTIVATE] = "UPDATE watch_feeds SET active = 0 WHERE discovered_from IS NULL",
-	[W_ORPHANS] = "UPDATE watch_feeds SET active = 0 WHERE discovered_from IN"
-		      " (SELECT id FROM watch_feeds WHERE active = 0)",
-	[W_FEED_ADD] = "INSERT INTO watch_feeds (url, discovered_from, interval) VALUES (?1, ?2, ?3)"
-		       " ON CONFLICT(url) DO UPDATE SET active = 1",
-	[W_FEED_ID] = "SELECT id FROM watch_feeds WHERE url = ?1",
-	[W_FEED_ACTIVE] = "UPDATE watch_feeds SET active = ?2 WHERE id = ?1",
-	[W_FEEDS_DUE] = "SELECT id, url, etag, last_modified, interval, failures FROM watch_feeds"
-			" WHERE active = 1 AND (?2 OR next_poll <= ?1) ORDER BY next_poll, id",
-	[W_FEED_POLLED] = "UPDATE watch_feeds SET kind = COALESCE(?2, kind), etag = COALESCE(?3, etag),"
-			  " last_modified = COALESCE(?4, last_modified), interval = ?5, next_poll = ?6,"
-			  " failures = ?7, last_error = ?8, last_poll = ?9,"
-			  " last_change = CASE WHEN ?10 THEN ?9 ELSE last_change END WHERE id = ?1",
-	[W_ITEM_GET] = "SELECT COALESCE(title, ''), COALESCE(published, '') FROM watch_items"
-		       " WHERE feed = ?1 AND guid = ?2",
-	[W_ITEM_INSERT] = "INSERT INTO watch_items (feed, guid, url, title, published, first_seen, last_seen)"
-			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-	[W_ITEM_REVISE] = "UPDATE watch_items SET title = ?3, published = ?4, url = COALESCE(?5, url),"
-			  " revisions = revisions + 1, last_seen = ?6 WHERE feed = ?1 AND guid = ?2",
-	[W_ITEM_TOUCH] = "UPDATE watch_items SET last_seen = ?3 WHERE feed = ?1 AND guid = ?2",
-	[W_PAGE_ADD] = "INSERT OR IGNORE INTO watch_pages (url, feed, title, published, added_at)"
-		       " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[W_PAGE_NEXT] = "SELECT url, feed, title, published, tries FROM watch_pages"
-			" WHERE state IN ('new', 'failed') AND next_try <= ?1 ORDER BY next_try, rowid LIMIT ?2",
-	[W_PAGE_DONE] = "UPDATE watch_pages SET state = 'done', http_status = ?2, article = ?3,"
-			" fetched_at = ?4, last_error = NULL WHERE url = ?1",
-	[W_PAGE_FAILED] = "UPDATE watch_pages SET state = ?2, http_status = ?3, last_error = ?4,"
-			  " tries = ?5, next_try = ?6 WHERE url = ?1",
-	[W_NEXT_DUE] = "SELECT MIN(t) FROM (SELECT MIN(next_poll) AS t FROM watch_feeds WHERE active = 1"
-		       " UNION ALL SELECT MIN(next_try) FROM watch_pages WHERE state IN ('new', 'failed'))",
+    [W_DEACTIVATE] = "UPDATE watch_feeds SET active = 0 WHERE discovered_from IS NULL",
+    [W_ORPHANS] = "UPDATE watch_feeds SET active = 0 WHERE discovered_from IN"
+                  " (SELECT id FROM watch_feeds WHERE active = 0)",
+    [W_FEED_ADD] = "INSERT INTO watch_feeds (url, discovered_from, interval) VALUES (?1, ?2, ?3)"
+                   " ON CONFLICT(url) DO UPDATE SET active = 1",
+    [W_FEED_ID] = "SELECT id FROM watch_feeds WHERE url = ?1",
+    [W_FEED_ACTIVE] = "UPDATE watch_feeds SET active = ?2 WHERE id = ?1",
+    [W_FEEDS_DUE] = "SELECT id, url, etag, last_modified, interval, failures FROM watch_feeds"
+                    " WHERE active = 1 AND (?2 OR next_poll <= ?1) ORDER BY next_poll, id",
+    [W_FEED_POLLED] = "UPDATE watch_feeds SET kind = COALESCE(?2, kind), etag = COALESCE(?3, etag),"
+                      " last_modified = COALESCE(?4, last_modified), interval = ?5, next_poll = ?6,"
+                      " failures = ?7, last_error = ?8, last_poll = ?9,"
+                      " last_change = CASE WHEN ?10 THEN ?9 ELSE last_change END WHERE id = ?1",
+    [W_ITEM_GET] = "SELECT COALESCE(title, ''), COALESCE(published, '') FROM watch_items"
+                   " WHERE feed = ?1 AND guid = ?2",
+    [W_ITEM_INSERT] =
+        "INSERT INTO watch_items (feed, guid, url, title, published, first_seen, last_seen)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+    [W_ITEM_REVISE] = "UPDATE watch_items SET title = ?3, published = ?4, url = COALESCE(?5, url),"
+                      " revisions = revisions + 1, last_seen = ?6 WHERE feed = ?1 AND guid = ?2",
+    [W_ITEM_TOUCH] = "UPDATE watch_items SET last_seen = ?3 WHERE feed = ?1 AND guid = ?2",
+    [W_PAGE_ADD] = "INSERT OR IGNORE INTO watch_pages (url, feed, title, published, added_at)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [W_PAGE_NEXT] =
+        "SELECT url, feed, title, published, tries FROM watch_pages"
+        " WHERE state IN ('new', 'failed') AND next_try <= ?1 ORDER BY next_try, rowid LIMIT ?2",
+    [W_PAGE_DONE] = "UPDATE watch_pages SET state = 'done', http_status = ?2, article = ?3,"
+                    " fetched_at = ?4, last_error = NULL WHERE url = ?1",
+    [W_PAGE_FAILED] = "UPDATE watch_pages SET state = ?2, http_status = ?3, last_error = ?4,"
+                      " tries = ?5, next_try = ?6 WHERE url = ?1",
+    [W_NEXT_DUE] =
+        "SELECT MIN(t) FROM (SELECT MIN(next_poll) AS t FROM watch_feeds WHERE active = 1"
+        " UNION ALL SELECT MIN(next_try) FROM watch_pages WHERE state IN ('new', 'failed'))",
 };
 
 struct rv_watch_state {
@@ -66,13 +69,14 @@ struct rv_watch_state {
 
 static int fail(rv_watch_state *w, rv_error *err, const char *what)
 {
-	return rv_fail(err, RV_EDB, "%s: %s: %s", w->store->path, what, sqlite3_errmsg(w->store->db));
+	return rv_fail(err, RV_EDB, "%s: %s: %s", w->store->path, what,
+	               sqlite3_errmsg(w->store->db));
 }
 
 static sqlite3_stmt *get(rv_watch_state *w, int id, rv_error *err)
 {
 	if (!w->st[id] && sqlite3_prepare_v3(w->store->db, sql[id], -1, SQLITE_PREPARE_PERSISTENT,
-					     &w->st[id], NULL)) {
+	                                     &w->st[id], NULL)) {
 		fail(w, err, "preparing a watch statement");
 		return NULL;
 	}
@@ -150,8 +154,8 @@ int rv_watch_feeds_orphans(rv_watch_state *w, rv_error *err)
 	return st ? run(w, st, err, "deactivating feeds") : RV_EDB;
 }
 
-int rv_watch_feed_add(rv_watch_state *w, const char *url, int64_t discovered_from,
-		      int interval, int64_t *id, rv_error *err)
+int rv_watch_feed_add(rv_watch_state *w, const char *url, int64_t discovered_from, int interval,
+                      int64_t *id, rv_error *err)
 {
 	sqlite3_stmt *st = get(w, W_FEED_ADD, err);
 	if (!st)
@@ -183,7 +187,7 @@ int rv_watch_feed_set_active(rv_watch_state *w, int64_t id, bool active, rv_erro
 }
 
 int rv_watch_feeds_due(rv_watch_state *w, int64_t now, bool all, rv_watch_feed **out, size_t *n,
-		       rv_error *err)
+                       rv_error *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -217,8 +221,8 @@ int rv_watch_feeds_due(rv_watch_state *w, int64_t now, bool all, rv_watch_feed *
 }
 
 int rv_watch_feed_polled(rv_watch_state *w, int64_t id, const char *kind, const char *etag,
-			 const char *last_modified, int interval, int64_t next_poll, int failures,
-			 const char *error, bool changed, int64_t now, rv_error *err)
+                         const char *last_modified, int interval, int64_t next_poll, int failures,
+                         const char *error, bool changed, int64_t now, rv_error *err)
 {
 	sqlite3_stmt *st = get(w, W_FEED_POLLED, err);
 	if (!st)
@@ -237,8 +241,8 @@ int rv_watch_feed_polled(rv_watch_state *w, int64_t id, const char *kind, const 
 }
 
 int rv_watch_item_note(rv_watch_state *w, int64_t feed, const char *guid, const char *url,
-		       const char *title, const char *published, int64_t now, int *what,
-		       rv_error *err)
+                       const char *title, const char *published, int64_t now, int *what,
+                       rv_error *err)
 {
 	sqlite3_stmt *st = get(w, W_ITEM_GET, err);
 	if (!st)
@@ -247,8 +251,9 @@ int rv_watch_item_note(rv_watch_state *w, int64_t feed, const char *guid, const 
 	bt(st, 2, guid);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		bool same = !strcmp((const char *)sqlite3_column_text(st, 0), title ? title : "") &&
-			    !strcmp((const char *)sqlite3_column_text(st, 1), published ? published : "");
+		bool same =
+		    !strcmp((const char *)sqlite3_column_text(st, 0), title ? title : "") &&
+		    !strcmp((const char *)sqlite3_column_text(st, 1), published ? published : "");
 		sqlite3_reset(st);
 		*what = same ? RV_ITEM_SEEN : RV_ITEM_REVISED;
 		if (!(st = get(w, same ? W_ITEM_TOUCH : W_ITEM_REVISE, err)))
@@ -281,7 +286,7 @@ int rv_watch_item_note(rv_watch_state *w, int64_t feed, const char *guid, const 
 }
 
 int rv_watch_page_add(rv_watch_state *w, const char *url, int64_t feed, const char *title,
-		      const char *published, int64_t now, bool *added, rv_error *err)
+                      const char *published, int64_t now, bool *added, rv_error *err)
 {
 	sqlite3_stmt *st = get(w, W_PAGE_ADD, err);
 	if (!st)
@@ -299,7 +304,7 @@ int rv_watch_page_add(rv_watch_state *w, const char *url, int64_t feed, const ch
 }
 
 int rv_watch_pages_due(rv_watch_state *w, int64_t now, rv_watch_page *out, size_t max, size_t *n,
-		       rv_error *err)
+                       rv_error *err)
 {
 	*n = 0;
 	sqlite3_stmt *st = get(w, W_PAGE_NEXT, err);
@@ -324,7 +329,7 @@ int rv_watch_pages_due(rv_watch_state *w, int64_t now, rv_watch_page *out, size_
 }
 
 int rv_watch_page_done(rv_watch_state *w, const char *url, long status, int64_t article,
-		       int64_t now, rv_error *err)
+                       int64_t now, rv_error *err)
 {
 	sqlite3_stmt *st = get(w, W_PAGE_DONE, err);
 	if (!st)
@@ -338,7 +343,7 @@ int rv_watch_page_done(rv_watch_state *w, const char *url, long status, int64_t 
 }
 
 int rv_watch_page_failed(rv_watch_state *w, const char *url, const char *state, long status,
-			 const char *error, int tries, int64_t next_try, rv_error *err)
+                         const char *error, int tries, int64_t next_try, rv_error *err)
 {
 	sqlite3_stmt *st = get(w, W_PAGE_FAILED, err);
 	if (!st)
@@ -363,5 +368,6 @@ int rv_watch_next_due(rv_watch_state *w, int64_t *when, rv_error *err)
 	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		*when = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RV_OK : fail(w, err, "finding the next due time");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RV_OK
+	                                             : fail(w, err, "finding the next due time");
 }

@@ -6,7 +6,8 @@
 
 struct got {
 	size_t n;
-	char guid[8][256], link[8][256], title[8][256], body[8][512], published[8][64], updated[8][64];
+	char guid[8][256], link[8][256], title[8][256], body[8][512], published[8][64],
+	    updated[8][64];
 	int html[8];
 	size_t title_len[8];
 };
@@ -52,7 +53,8 @@ static rv_feed_kind parse_fixture(const char *path, const char *base, struct got
 TEST(feed_rss2)
 {
 	struct got g;
-	ASSERT_EQ(parse_fixture(FIXTURE("feeds/rss2.xml"), "https://gazette.example/feed", &g), RV_FEED_RSS);
+	ASSERT_EQ(parse_fixture(FIXTURE("feeds/rss2.xml"), "https://gazette.example/feed", &g),
+	          RV_FEED_RSS);
 	ASSERT_EQ(g.n, 2);
 	ASSERT_STR_EQ(g.guid[0], "gazette-1001");
 	ASSERT_STR_EQ(g.title[0], "North quay reopens after eleven weeks");
@@ -101,7 +103,8 @@ TEST(feed_sitemaps)
 	ASSERT_STR_EQ(g.title[0], "Record tide floods the promenade");
 	ASSERT_STR_EQ(g.published[0], "2022-01-24T11:00:00Z");
 	ASSERT_STR_EQ(g.updated[1], "2022-01-23");
-	ASSERT_EQ(parse_fixture(FIXTURE("feeds/sitemapindex.xml"), NULL, &g), RV_FEED_SITEMAP_INDEX);
+	ASSERT_EQ(parse_fixture(FIXTURE("feeds/sitemapindex.xml"), NULL, &g),
+	          RV_FEED_SITEMAP_INDEX);
 	ASSERT_EQ(g.n, 2);
 	ASSERT_STR_EQ(g.link[1], "https://port.example/sitemap-2021.xml");
 }
@@ -118,7 +121,7 @@ TEST(feed_not_a_feed)
 {
 	const char *s = "<html><body>x</body></html>";
 	rv_error err;
-	struct got g = { 0 };
+	struct got g = {0};
 	ASSERT_EQ(rv_feed_parse(s, strlen(s), NULL, NULL, collect, &g, &err), RV_EINPUT);
 	ASSERT_EQ(rv_feed_parse("\x01\x02", 2, NULL, NULL, collect, &g, &err), RV_EINPUT);
 }
@@ -167,15 +170,16 @@ static int on_rec(const rv_record *r, void *ctx)
 
 TEST(feed_ingest_reader)
 {
-	struct recs rs = { 0 };
-	rv_ingest_opts o = { 0 };
+	struct recs rs = {0};
+	rv_ingest_opts o = {0};
 	o.on_record = on_rec;
 	o.ctx = &rs;
 	rv_error err;
 	ASSERT_EQ(rv_ingest_path(FIXTURE("feeds/rss2.xml"), &o, &err), 0);
 	ASSERT_EQ(rs.n, 2);
 	ASSERT_STR_EQ(rs.ref[0], "tests/fixtures/feeds/rss2.xml#1");
-	ASSERT_STR_EQ(rs.text[0], "The harbour authority reopened the north quay on Monday.\n\nRepairs had lasted eleven weeks.");
+	ASSERT_STR_EQ(rs.text[0], "The harbour authority reopened the north quay on "
+	                          "Monday.\n\nRepairs had lasted eleven weeks.");
 	ASSERT_STR_EQ(rs.title[0], "North quay reopens after eleven weeks");
 	ASSERT_STR_EQ(rs.pub[0], "Mon, 24 Jan 2022 11:48:00 +0100");
 	ASSERT_STR_EQ(rs.ref[1], "tests/fixtures/feeds/rss2.xml#2");

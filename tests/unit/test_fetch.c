@@ -9,7 +9,8 @@ static bool allows(const char *robots, const char *path, double *delay)
 
 TEST(robots_star_group)
 {
-	const char *r = "User-agent: *\nDisallow: /private/\nAllow: /private/open\n\nUser-agent: other\nDisallow: /\n";
+	const char *r = "User-agent: *\nDisallow: /private/\nAllow: /private/open\n\nUser-agent: "
+	                "other\nDisallow: /\n";
 	double d;
 	ASSERT(allows(r, "/news/1", &d));
 	ASSERT(!allows(r, "/private/x", &d));
@@ -19,7 +20,8 @@ TEST(robots_star_group)
 
 TEST(robots_own_group_wins)
 {
-	const char *r = "User-agent: *\nDisallow: /\n\nUser-agent: Revue\nCrawl-delay: 7\nDisallow: /tmp\n";
+	const char *r =
+	    "User-agent: *\nDisallow: /\n\nUser-agent: Revue\nCrawl-delay: 7\nDisallow: /tmp\n";
 	double d;
 	ASSERT(allows(r, "/news", &d));
 	ASSERT(!allows(r, "/tmp/a", &d));
@@ -28,7 +30,8 @@ TEST(robots_own_group_wins)
 
 TEST(robots_wildcards_and_comments)
 {
-	const char *r = "# comment\nUser-agent: *   # all\nDisallow: /*.pdf$\nDisallow: /search*q=\nDisallow:\n";
+	const char *r = "# comment\nUser-agent: *   # all\nDisallow: /*.pdf$\nDisallow: "
+	                "/search*q=\nDisallow:\n";
 	ASSERT(!allows(r, "/a/b.pdf", NULL));
 	ASSERT(allows(r, "/a/b.pdf?x=1", NULL));
 	ASSERT(!allows(r, "/search?q=1", NULL));

@@ -11,7 +11,8 @@ static void check_norm(const char *in, const char *want)
 		return;
 	}
 	if (!got || strcmp(got, want))
-		TEST_FAIL("normalize(%s):\n    got      %s\n    expected %s", in, got ? got : "(null)", want);
+		TEST_FAIL("normalize(%s):\n    got      %s\n    expected %s", in,
+		          got ? got : "(null)", want);
 	free(got);
 }
 
@@ -27,7 +28,8 @@ TEST(url_normalize_case_ports_fragments)
 
 TEST(url_normalize_tracking_and_sort)
 {
-	check_norm("https://n.example/a?utm_source=x&b=2&a=1&fbclid=zz#c", "https://n.example/a?a=1&b=2");
+	check_norm("https://n.example/a?utm_source=x&b=2&a=1&fbclid=zz#c",
+	           "https://n.example/a?a=1&b=2");
 	check_norm("https://n.example/a?utm_campaign=x&gclid=1&mc_cid=2", "https://n.example/a");
 	check_norm("https://n.example/a?UTM_Medium=x&id=3", "https://n.example/a?id=3");
 	check_norm("https://n.example/?q=&x", "https://n.example/?q=&x");
@@ -45,7 +47,8 @@ TEST(url_normalize_rejects)
 
 TEST(url_resolve_relative)
 {
-	char *u = rv_url_resolve("https://gazette.example/news/index.html", "../feeds/all.rss?utm_source=a");
+	char *u = rv_url_resolve("https://gazette.example/news/index.html",
+	                         "../feeds/all.rss?utm_source=a");
 	ASSERT_STR_EQ(u, "https://gazette.example/feeds/all.rss");
 	free(u);
 	u = rv_url_resolve("https://gazette.example/a/", "//other.example/x");

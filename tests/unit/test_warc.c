@@ -7,11 +7,12 @@
 
 #include <zlib.h>
 
-static const char page_a[] = "<html><head><title>Quay</title></head><body><p>The north quay reopened.</p></body></html>";
+static const char page_a[] =
+    "<html><head><title>Quay</title></head><body><p>The north quay reopened.</p></body></html>";
 static const char page_b[] = "<html><body><p>Ferries leave earlier in winter.</p></body></html>";
 
 static void add_record(rv_buf *b, const char *type, const char *uri, const char *ctype,
-		       const char *block, size_t n)
+                       const char *block, size_t n)
 {
 	rv_buf_printf(b, "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Date: 2022-01-24T11:48:00Z\r\n", type);
 	if (uri)
@@ -22,7 +23,7 @@ static void add_record(rv_buf *b, const char *type, const char *uri, const char 
 }
 
 static void add_response(rv_buf *b, const char *uri, const char *status, const char *ctype,
-			 const char *body)
+                         const char *body)
 {
 	rv_buf blk;
 	rv_buf_init(&blk, 1 << 20);
@@ -43,14 +44,17 @@ static void build_records(void)
 	for (int i = 0; i < NREC; i++)
 		rv_buf_init(&recs[i], 1 << 20);
 	add_record(&recs[0], "warcinfo", NULL, "application/warc-fields", "software: t\r\n", 13);
-	add_record(&recs[1], "request", "http://a.example/quay", "application/http; msgtype=request",
-		   "GET /quay HTTP/1.1\r\n\r\n", 22);
-	add_response(&recs[2], "http://a.example/quay", "200 OK", "text/html; charset=iso-8859-1", page_a);
+	add_record(&recs[1], "request", "http://a.example/quay",
+	           "application/http; msgtype=request", "GET /quay HTTP/1.1\r\n\r\n", 22);
+	add_response(&recs[2], "http://a.example/quay", "200 OK", "text/html; charset=iso-8859-1",
+	             page_a);
 	add_response(&recs[3], "http://a.example/gone", "404 Not Found", "text/html", page_b);
 	add_response(&recs[4], "http://a.example/moved", "301 Moved", "text/html", "");
 	add_response(&recs[5], "http://a.example/logo.png", "200 OK", "image/png", "\x89PNG....");
-	add_record(&recs[6], "metadata", "http://a.example/quay", "application/warc-fields", "x: y\r\n", 6);
-	add_record(&recs[7], "resource", "<http://a.example/ferry>", "text/html", page_b, strlen(page_b));
+	add_record(&recs[6], "metadata", "http://a.example/quay", "application/warc-fields",
+	           "x: y\r\n", 6);
+	add_record(&recs[7], "resource", "<http://a.example/ferry>", "text/html", page_b,
+	           strlen(page_b));
 	/* No Content-Type at all: sniffed as HTML. */
 	add_response(&recs[8], "http://a.example/nosniff", "200 OK", NULL, page_b);
 }
@@ -63,7 +67,7 @@ static void free_records(void)
 
 static void gz_append(rv_buf *out, const char *data, size_t n)
 {
-	z_stream zs = { 0 };
+	z_stream zs = {0};
 	deflateInit2(&zs, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
 	size_t bound = deflateBound(&zs, (uLong)n) + 64;
 	unsigned char *tmp = malloc(bound);
@@ -109,7 +113,7 @@ static void on_rej(const char *ref, const char *reason, void *ctx)
 static void read_buf(const char *name, const char *data, size_t len, struct seen *s)
 {
 	memset(s, 0, sizeof *s);
-	rv_ingest_opts o = { 0 };
+	rv_ingest_opts o = {0};
 	o.on_record = on_rec;
 	o.on_reject = on_rej;
 	o.ctx = s;
@@ -254,10 +258,12 @@ TEST(warc_gzip_bomb_bounded)
 	rv_buf gz;
 	rv_buf_init(&gz, 1 << 26);
 	char head[512];
-	int hl = snprintf(head, sizeof head,
-			  "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://bomb.example/\r\n"
-			  "Content-Type: application/http; msgtype=response\r\nContent-Length: %zu\r\n\r\n", big);
-	z_stream zs = { 0 };
+	int hl = snprintf(
+	    head, sizeof head,
+	    "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://bomb.example/\r\n"
+	    "Content-Type: application/http; msgtype=response\r\nContent-Length: %zu\r\n\r\n",
+	    big);
+	z_stream zs = {0};
 	deflateInit2(&zs, 9, Z_DEFLATED, 31, 9, Z_DEFAULT_STRATEGY);
 	unsigned char *out = malloc(1 << 20);
 	static char zeros[1 << 16];
@@ -310,8 +316,10 @@ TEST(warc_not_an_archive_and_lf_lines)
 	rv_buf_init(&b, 1 << 20);
 	char blk[512];
 	int n = snprintf(blk, sizeof blk, "HTTP/1.0 200 OK\nContent-Type: text/html\n\n%s", page_b);
-	rv_buf_printf(&b, "WARC/1.1\nWARC-Type: response\nWARC-Target-URI: http://lf.example/\n"
-			  "Content-Length: %d\n\n%s\n\n", n, blk);
+	rv_buf_printf(&b,
+	              "WARC/1.1\nWARC-Type: response\nWARC-Target-URI: http://lf.example/\n"
+	              "Content-Length: %d\n\n%s\n\n",
+	              n, blk);
 	read_buf("lf.warc", b.data, b.len, &s);
 	ASSERT_EQ(s.n, 1);
 	ASSERT_STR_EQ(s.body[0], page_b);
@@ -325,7 +333,7 @@ TEST(warc_fixture_through_ingest_path)
 	 * name and magic, mapped, read. */
 	struct seen s;
 	memset(&s, 0, sizeof s);
-	rv_ingest_opts o = { 0 };
+	rv_ingest_opts o = {0};
 	o.on_record = on_rec;
 	o.on_reject = on_rej;
 	o.ctx = &s;
