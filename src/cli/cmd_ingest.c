@@ -1,6 +1,7 @@
 /* cmd_ingest.c - revue ingest [--format F] [--quiet] PATH|- ... */
 #include "cli/cli.h"
 #include "cli/progress.h"
+#include "fetch/ingest_url.h"
 #include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
 
@@ -9,8 +10,8 @@
 #include <string.h>
 
 static const char usage_text[] =
-	"revue ingest [--db PATH] [--format auto|text|html|jsonl|warc|feed] [--quiet] PATH|- ...\n"
-	"  Add files, directories (recursively) or stdin (-) to the store: extract,\n"
+	"revue ingest [--db PATH] [--format auto|text|html|jsonl|warc|feed] [--quiet] PATH|URL|- ...\n"
+	"  Add files, directories (recursively), http(s) URLs or stdin (-) to the store: extract,\n"
 	"  analyze, mark duplicates and group into events. Re-ingesting changes nothing.";
 
 struct ingest_ctx {
@@ -107,8 +108,14 @@ int cmd_ingest(rv_cli *cli, int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		rv_progress_add_path(ctx.progress, argv[i]);
 	int rc = RV_OK;
-	for (int i = optind; i < argc && rc == RV_OK; i++)
-		rc = rv_ingest_path(argv[i], &opts, &err);
+	rv_fetcher *fetcher = NULL; /* made when a URL is given */
+	for (int i = optind; i < argc && rc == RV_OK; i++) {
+		if (!rv_is_url(argv[i]))
+			rc = rv_ingest_path(argv[i], &opts, &err);
+		else if (fetcher || !(rc = rv_fetcher_new(NULL, &fetcher, &err)))
+			rc = rv_ingest_url(fetcher, argv[i], &opts, &err);
+	}
+	rv_fetcher_free(&fetcher);
 	rv_progress_finish(ctx.progress);
 	rv_progress_free(&ctx.progress);
 	rv_pipeline_stats stats = *rv_pipeline_stats_get(ctx.pipeline);

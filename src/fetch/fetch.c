@@ -63,6 +63,7 @@ void rv_fetch_config_default(rv_fetch_config *cfg)
 	cfg->max_redirects = 5;
 	cfg->retries = 2;
 	cfg->backoff = 2.0;
+	cfg->contact = getenv("REVUE_CONTACT");
 }
 
 void rv_fetch_result_init(rv_fetch_result *r)

@@ -34,6 +34,8 @@ typedef struct rv_fetch_config {
 	volatile sig_atomic_t *stop; /* when set, waits end early (may be NULL) */
 } rv_fetch_config;
 
+/* The defaults: 2 s per host, 30 s timeout, 16 MB bodies, 5 redirects, 2
+ * retries from 2 s, contact from $REVUE_CONTACT. */
 void rv_fetch_config_default(rv_fetch_config *cfg);
 
 typedef enum rv_fetch_outcome {
