@@ -37,7 +37,10 @@ struct src {
 	bool z_done;       /* no more input */
 	const char *z_err; /* why the stream stopped early, NULL when clean */
 	size_t z_err_off;
-	unsigned char *win; /* gz: owned window; plain: the mapping */
+	bool z_corrupt;      /* bad data, not a cut: the next member may be fine */
+	size_t member_comp;  /* where the current member starts, compressed */
+	uint64_t member_dec; /* and decompressed */
+	unsigned char *win;  /* gz: owned window; plain: the mapping */
 	size_t cap, start, end;
 	uint64_t off; /* stream offset of win[start] */
 	uint64_t ring_dec[MEMBER_RING];
@@ -98,8 +101,9 @@ static bool member_begin(struct src *s)
 	}
 	if (s->in_len - pos < 2 || s->in[pos] != 0x1f || s->in[pos + 1] != 0x8b) {
 		s->z_done = true;
-		s->z_err = "data after the last gzip member is not gzip";
+		s->z_err = "data between gzip members is not gzip";
 		s->z_err_off = pos;
+		s->z_corrupt = true;
 		return false;
 	}
 	if (inflateReset(&s->zs) != Z_OK) {
@@ -111,7 +115,32 @@ static bool member_begin(struct src *s)
 	s->zs.next_in = (Bytef *)(s->in + pos);
 	s->zs.avail_in = (uInt)(s->in_len - pos > UINT32_MAX ? UINT32_MAX : s->in_len - pos);
 	s->z_live = true;
-	ring_push(s, s->off + avail(s), pos);
+	s->member_comp = pos;
+	s->member_dec = s->off + avail(s);
+	ring_push(s, s->member_dec, pos);
+	return true;
+}
+
+/* After corrupt data: drop what is buffered and restart inflating at the
+ * next gzip header past the damage. False when there is none. */
+static bool resync(struct src *s)
+{
+	if (!s->gz || !s->z_corrupt)
+		return false;
+	size_t from = s->z_err_off > s->member_comp ? s->z_err_off : s->member_comp + 1;
+	if (from >= s->in_len)
+		return false;
+	const unsigned char *p = memmem(s->in + from, s->in_len - from, "\x1f\x8b\x08", 3);
+	if (!p)
+		return false;
+	s->off += avail(s);
+	s->start = s->end = 0;
+	s->ring_n = 0;
+	s->z_done = s->z_live = s->z_corrupt = false;
+	s->z_err = NULL;
+	s->zs.next_in = (Bytef *)p;
+	s->zs.avail_in = 0;
+	s->member_comp = (size_t)(p - s->in); /* so the next search starts past it */
 	return true;
 }
 
@@ -172,7 +201,17 @@ static bool fill(struct src *s, size_t want_free)
 		s->z_done = true;
 		s->z_err = s->zs.msg ? s->zs.msg : "corrupt gzip data";
 		s->z_err_off = in_pos(s);
-		return s->end > before;
+		s->z_corrupt = true;
+		/* Nothing of a damaged member is trusted (a CRC error comes
+		 * after its bytes were produced). */
+		if (s->member_dec >= s->off) {
+			size_t keep = (size_t)(s->member_dec - s->off);
+			if (s->start + keep < s->end)
+				s->end = s->start + keep;
+		} else {
+			s->end = s->start;
+		}
+		return false;
 	}
 }
 
@@ -431,6 +470,28 @@ static void damage(const struct warc_ctx *w, const struct src *s, uint64_t off, 
 	reject_at(w, off, "%s", why);
 }
 
+/* After damage: report it, and go on at the next gzip member when the
+ * damage was bad data (not a cut) and another member follows. */
+static bool recover(const struct warc_ctx *w, struct src *s, uint64_t off, const char *what)
+{
+	if (s->z_corrupt) {
+		what = "damaged gzip member";
+		const char *why = s->z_err;
+		size_t bad = s->z_err_off;
+		if (resync(s)) {
+			char msg[512];
+			snprintf(msg, sizeof msg,
+			         "%s (%s at compressed offset %zu); resuming at the next gzip "
+			         "member, offset %zu",
+			         what, why, bad, in_pos(s));
+			reject_at(w, off, "%s", msg);
+			return true;
+		}
+	}
+	damage(w, s, off, what);
+	return false;
+}
+
 /* One response/resource block in memory: emit it if it is a 2xx HTML page. */
 static int emit(struct warc_ctx *w, const char *ref, bool http, const char *block, size_t n,
                 const struct hdr *wh, size_t nwh, uint64_t off)
@@ -553,8 +614,14 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 				break;
 			consume(&s, 1);
 		}
-		if (!avail(&s))
+		if (!avail(&s)) {
+			if (s.z_corrupt) {
+				if (recover(&w, &s, s.member_comp, "damaged gzip member"))
+					continue;
+				damaged = true;
+			}
 			break;
+		}
 		uint64_t off = s.off;
 		int64_t comp = s.gz ? member_at(&s, off) : (int64_t)off;
 		uint64_t ref_off = comp >= 0 ? (uint64_t)comp : off;
@@ -563,11 +630,11 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 			if (!records && !s.z_err)
 				reject_at(&w, ref_off, "%s",
 				          "not a WARC archive (no WARC/ version line)");
-			else
-				damage(&w, &s, ref_off,
-				       have < 5 && s.z_err
-				           ? "archive truncated"
-				           : "no WARC record where one should start");
+			else if (recover(&w, &s, ref_off,
+			                 have < 5 && s.z_err
+			                     ? "archive truncated"
+			                     : "no WARC record where one should start"))
+				continue;
 			damaged = true;
 			break;
 		}
@@ -577,9 +644,10 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 			hl = block_end(cur(&s), have);
 		}
 		if (!hl) {
-			damage(&w, &s, ref_off,
-			       have < HEADER_MAX ? "archive truncated inside a record header"
-			                         : "WARC header longer than 64 KB");
+			if (recover(&w, &s, ref_off,
+			            have < HEADER_MAX ? "archive truncated inside a record header"
+			                              : "WARC header longer than 64 KB"))
+				continue;
 			damaged = true;
 			break;
 		}
@@ -589,7 +657,8 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		size_t nwh = parse_headers(cur(&s), hl, wh, MAX_HDRS, &vline, &vlen);
 		uint64_t clen;
 		if (!hdr_u64(find_hdr(wh, nwh, "Content-Length"), &clen)) {
-			damage(&w, &s, ref_off, "WARC record without a valid Content-Length");
+			if (recover(&w, &s, ref_off, "WARC record without a valid Content-Length"))
+				continue;
 			damaged = true;
 			break;
 		}
@@ -614,7 +683,8 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 				char why[128];
 				snprintf(why, sizeof why, "archive truncated inside a %s record",
 				         type[0] ? type : "WARC");
-				damage(&w, &s, ref_off, why);
+				if (recover(&w, &s, ref_off, why))
+					continue;
 				damaged = true;
 				break;
 			}
@@ -628,7 +698,8 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 			snprintf(why, sizeof why,
 			         "archive truncated inside a %s record (%llu of %llu bytes)", type,
 			         (unsigned long long)(avail(&s) - hl), (unsigned long long)clen);
-			damage(&w, &s, ref_off, why);
+			if (recover(&w, &s, ref_off, why))
+				continue;
 			damaged = true;
 			break;
 		}

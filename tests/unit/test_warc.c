@@ -350,3 +350,54 @@ TEST(warc_fixture_through_ingest_path)
 	ASSERT_CONTAINS(s.ref[2], "tests/fixtures/warc/small.warc.gz#");
 	ASSERT_STR_EQ(s.ctype[2], "text/html; charset=utf-8");
 }
+
+/* Per-record gzip with one member damaged: that record is lost, the ones
+ * after it are read, and the damage is named. */
+static void corrupt_member(int victim, int how, struct seen *s)
+{
+	build_records();
+	rv_buf gz;
+	rv_buf_init(&gz, 1 << 24);
+	size_t start = 0, end = 0;
+	for (int i = 0; i < NREC; i++) {
+		if (i == victim)
+			start = gz.len;
+		gz_append(&gz, recs[i].data, recs[i].len);
+		if (i == victim)
+			end = gz.len;
+	}
+	if (how == 0) {
+		/* Garbage in the middle of the deflate data. */
+		for (size_t k = start + 12; k < start + 40 && k < end - 8; k++)
+			gz.data[k] = (char)0xff;
+	} else {
+		/* Only the CRC is wrong: the bytes inflate but cannot be trusted. */
+		gz.data[end - 8] ^= 0x55;
+	}
+	read_buf("bad.warc.gz", gz.data, gz.len, s);
+	rv_buf_release(&gz);
+	free_records();
+}
+
+TEST(warc_gzip_corrupt_member_resumes)
+{
+	struct seen s;
+	for (int how = 0; how < 2; how++) {
+		corrupt_member(2, how, &s); /* the quay page */
+		ASSERT_EQ(s.n, 2);
+		ASSERT_STR_EQ(s.url[0], "http://a.example/ferry");
+		ASSERT_STR_EQ(s.url[1], "http://a.example/nosniff");
+		ASSERT_EQ(s.rejects, 1);
+		ASSERT_CONTAINS(s.reject[0], "bad.warc.gz#");
+		ASSERT_CONTAINS(s.reject[0], "damaged gzip member");
+		ASSERT_CONTAINS(s.reject[0], "resuming at the next gzip member");
+		corrupt_member(3, how, &s); /* a skipped 404 */
+		check_pages(&s);
+		ASSERT_EQ(s.rejects, 1);
+		corrupt_member(NREC - 1, how, &s); /* the last: nothing to resume */
+		ASSERT_EQ(s.n, 2);
+		ASSERT_EQ(s.rejects, 1);
+		ASSERT_CONTAINS(s.reject[0], "damaged gzip member");
+		ASSERT_CONTAINS(s.reject[0], "the records before it were read");
+	}
+}
