@@ -125,13 +125,16 @@ struct poll_ctx {
 	const rv_watch_feed *feed;
 	int64_t now;
 	size_t items, new_items, new_pages, revised, children, skipped;
-	int rc;
 	rv_error err;
 };
 
+static int on_child_sitemap(const rv_feed_item *it, size_t index, void *vctx);
+
 static int on_item(const rv_feed_item *it, size_t index, void *vctx)
 {
-	(void)index;
+	/* A sitemap index lists sitemaps: they become feeds of their own. */
+	if (it->kind == RV_FEED_SITEMAP_INDEX)
+		return on_child_sitemap(it, index, vctx);
 	struct poll_ctx *pc = vctx;
 	struct watch *w = pc->w;
 	pc->items++;
@@ -276,24 +279,14 @@ static int poll_feed(struct watch *w, const rv_watch_feed *feed)
 	rv_feed_kind kind = RV_FEED_UNKNOWN;
 	if ((rc = rv_store_begin(w->store, &w->err)))
 		goto out;
-	/* A sitemap index lists sitemaps: they become feeds of their own. */
 	rv_error perr;
 	rv_error_clear(&perr);
 	const char *base = r.final_url ? r.final_url : feed->url;
 	int prc = rv_feed_parse(rv_buf_str(&r.body), r.body.len, base, &kind, on_item, &pc, &perr);
-	if (kind == RV_FEED_SITEMAP_INDEX) {
-		memset(&pc, 0, sizeof pc);
-		pc.w = w;
-		pc.feed = feed;
-		pc.now = now;
-		prc = rv_feed_parse(rv_buf_str(&r.body), r.body.len, base, &kind, on_child_sitemap,
-		                    &pc, &perr);
-	}
 	if (prc && prc != RV_EINPUT) {
+		/* The store failed inside an item callback. */
 		rv_store_rollback(w->store);
-		w->err = pc.rc ? pc.err : perr;
-		if (!w->err.msg[0])
-			w->err = pc.err;
+		w->err = pc.err.msg[0] ? pc.err : perr;
 		rc = prc;
 		goto out;
 	}

@@ -167,6 +167,7 @@ struct walk {
 	size_t n;
 	bool atom;
 	int rc;
+	rv_feed_kind kind;
 };
 
 static void emit_item(struct walk *w, xmlNode *node)
@@ -188,6 +189,7 @@ static void emit_item(struct walk *w, xmlNode *node)
 			replace(&it.link, abs);
 	}
 	rv_feed_item fi = {0};
+	fi.kind = w->kind;
 	fi.guid = it.guid;
 	fi.link = it.link;
 	fi.title = it.title;
@@ -225,20 +227,20 @@ int rv_feed_parse(const char *data, size_t len, const char *base_url, rv_feed_ki
 	if (!doc)
 		return rv_fail(err, RV_EINPUT, "not well-formed XML");
 	xmlNode *root = xmlDocGetRootElement(doc);
-	struct walk w = {base_url, fn, ctx, 0, false, RV_OK};
+	struct walk w = {base_url, fn, ctx, 0, false, RV_OK, RV_FEED_UNKNOWN};
 	rv_feed_kind k = RV_FEED_UNKNOWN;
 	if (is(root, "rss") || is(root, "rdf")) {
-		k = RV_FEED_RSS;
+		k = w.kind = RV_FEED_RSS;
 		walk_items(&w, root, "item", 0);
 	} else if (is(root, "feed")) {
-		k = RV_FEED_ATOM;
+		k = w.kind = RV_FEED_ATOM;
 		w.atom = true;
 		walk_items(&w, root, "entry", 0);
 	} else if (is(root, "urlset")) {
-		k = RV_FEED_SITEMAP;
+		k = w.kind = RV_FEED_SITEMAP;
 		walk_items(&w, root, "url", 0);
 	} else if (is(root, "sitemapindex")) {
-		k = RV_FEED_SITEMAP_INDEX;
+		k = w.kind = RV_FEED_SITEMAP_INDEX;
 		walk_items(&w, root, "sitemap", 0);
 	}
 	xmlFreeDoc(doc);

@@ -23,8 +23,9 @@ typedef enum rv_feed_kind {
 } rv_feed_kind;
 
 typedef struct rv_feed_item {
-	const char *guid; /* RSS guid / Atom id; NULL when absent */
-	const char *link; /* absolute when the feed gave a base */
+	rv_feed_kind kind; /* of the document it comes from */
+	const char *guid;  /* RSS guid / Atom id; NULL when absent */
+	const char *link;  /* absolute when the feed gave a base */
 	const char *title;
 	const char *body;      /* content:encoded / content, else description / summary */
 	bool body_html;        /* body is HTML (else plain text) */

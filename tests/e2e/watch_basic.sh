@@ -25,6 +25,7 @@ dups=$(sort "$T/served.log" | uniq -d | wc -l)
 grep -q "^/a/0$" "$T/served.log" || fail "/a/0 never fetched"
 grep -q "^/x/3$" "$T/served.log" || fail "the feed discovered from the home page was not followed"
 grep -q "^/s/2$" "$T/served.log" || fail "the sitemap listed in the sitemap index was not followed"
+[ "$(q "SELECT COUNT(*) FROM watch_pages WHERE url LIKE '%sitemap%'")" = 0 ] || fail "a sitemap was queued as an article"
 [ "$(q "SELECT title FROM watch_pages WHERE url = '$BASE/s/1'")" = "Sitemap story 1" ] || fail "news sitemap title lost"
 [ "$(q "SELECT COUNT(*) FROM watch_pages WHERE url LIKE '%utm%' OR url LIKE '%fbclid%'")" = 0 ] || fail "tracking tags kept"
 # Misbehaving pages ended where they should.
