@@ -38,14 +38,24 @@ WORDS = ("harbour quay ferry council bridge market tide river station school "
          "garden square theatre orchestra factory bakery vineyard lighthouse").split()
 
 def article_text(key):
+    """Title and paragraphs of a plausible local-news story, distinct per key."""
     h = sum(ord(c) * (i + 7) for i, c in enumerate(key))
     w = [WORDS[(h + i * 7) % len(WORDS)] for i in range(8)]
-    title = "Report %s: the %s and the %s" % (key, w[0], w[1])
-    p1 = ("Officials said on Monday that work on the %s near the %s would continue "
-          "through the spring, according to notice %s." % (w[2], w[3], key))
-    p2 = ("Residents of the district asked for clearer plans for the %s, the %s and "
-          "the %s, and the council promised a public meeting (ref %s)." % (w[4], w[5], w[6], key))
-    return title, p1, p2
+    title = "Report %s: works on the %s and the %s" % (key, w[0], w[1])
+    paras = [
+        "Officials said on Monday that work on the %s near the %s would continue "
+        "through the spring, according to notice %s published by the district council."
+        % (w[2], w[3], key),
+        "Residents of the district asked for clearer plans for the %s, the %s and the "
+        "%s, and the council promised a public meeting before the end of the month."
+        % (w[4], w[5], w[6]),
+        "The deputy mayor told reporters that the budget for the %s had been approved "
+        "in January and that contractors were expected on site within weeks (file %s)."
+        % (w[7], key),
+        "Local shop owners said they hoped the works would not disturb the market days, "
+        "which draw visitors from the whole valley every Saturday morning.",
+    ]
+    return title, paras
 
 def count(path):
     with lock:
@@ -81,8 +91,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if SLOW_MS:
             time.sleep(SLOW_MS / 1000.0)
         key = path.strip("/").replace("/", "-")
-        title, p1, p2 = article_text(key)
-        body = "%s\n\n%s\n\n%s\n" % (title, p1, p2)
+        title, paras = article_text(key)
+        body = title + "\n\n" + "\n\n".join(paras) + "\n"
         if charset == "latin1":
             body = body.replace("Officials", "Les élus") .encode("latin-1")
             ctype = "text/plain; charset=utf-8"  # lies: the bytes are Latin-1
