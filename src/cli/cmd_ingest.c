@@ -1,5 +1,7 @@
 /* cmd_ingest.c - revue ingest [--format F] [--quiet] PATH|- ... */
 #include "cli/cli.h"
+#include "cli/progress.h"
+#include "fetch/ingest_url.h"
 #include "ingest/ingest.h"
 #include "pipeline/pipeline.h"
 
@@ -8,12 +10,13 @@
 #include <string.h>
 
 static const char usage_text[] =
-	"revue ingest [--db PATH] [--format auto|text|html|jsonl|warc|feed] [--quiet] PATH|- ...\n"
-	"  Add files, directories (recursively) or stdin (-) to the store: extract,\n"
+	"revue ingest [--db PATH] [--format auto|text|html|jsonl|warc|feed] [--quiet] PATH|URL|- ...\n"
+	"  Add files, directories (recursively), http(s) URLs or stdin (-) to the store: extract,\n"
 	"  analyze, mark duplicates and group into events. Re-ingesting changes nothing.";
 
 struct ingest_ctx {
 	rv_pipeline *pipeline;
+	rv_progress *progress;
 	size_t rejected;
 	int fatal;
 	rv_error fatal_err;
@@ -23,6 +26,7 @@ static void on_reject(const char *ref, const char *reason, void *vctx)
 {
 	struct ingest_ctx *ctx = vctx;
 	ctx->rejected++;
+	rv_progress_interrupt(ctx->progress);
 	fprintf(stderr, "revue: %s: %s\n", ref, reason);
 }
 
@@ -32,6 +36,8 @@ static int on_record(const rv_record *rec, void *vctx)
 	rv_error err;
 	rv_error_clear(&err);
 	int rc = rv_pipeline_add(ctx->pipeline, rec, NULL, &err);
+	const rv_pipeline_stats *st = rv_pipeline_stats_get(ctx->pipeline);
+	rv_progress_update(ctx->progress, rec->ref, st->records, st->stored + st->duplicates + st->unchanged);
 	if (rc == RV_EINPUT) {
 		on_reject(rec->ref, err.msg, ctx);
 		return RV_OK;
@@ -98,9 +104,20 @@ int cmd_ingest(rv_cli *cli, int argc, char **argv)
 	opts.on_record = on_record;
 	opts.on_reject = on_reject;
 	opts.ctx = &ctx;
+	ctx.progress = rv_progress_new(stderr, quiet);
+	for (int i = optind; i < argc; i++)
+		rv_progress_add_path(ctx.progress, argv[i]);
 	int rc = RV_OK;
-	for (int i = optind; i < argc && rc == RV_OK; i++)
-		rc = rv_ingest_path(argv[i], &opts, &err);
+	rv_fetcher *fetcher = NULL; /* made when a URL is given */
+	for (int i = optind; i < argc && rc == RV_OK; i++) {
+		if (!rv_is_url(argv[i]))
+			rc = rv_ingest_path(argv[i], &opts, &err);
+		else if (fetcher || !(rc = rv_fetcher_new(NULL, &fetcher, &err)))
+			rc = rv_ingest_url(fetcher, argv[i], &opts, &err);
+	}
+	rv_fetcher_free(&fetcher);
+	rv_progress_finish(ctx.progress);
+	rv_progress_free(&ctx.progress);
 	rv_pipeline_stats stats = *rv_pipeline_stats_get(ctx.pipeline);
 	int close_rc = rv_pipeline_close(&ctx.pipeline, &err);
 	rv_store_close(&store);

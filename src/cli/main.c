@@ -11,6 +11,7 @@ struct command {
 	const char *summary;
 };
 
+
 /* Adding a command is one row here and one file in src/cli/. */
 static const struct command commands[] = {
 	{ "ingest", cmd_ingest, "add files, directories or stdin to the store; dedup and group" },
@@ -21,6 +22,7 @@ static const struct command commands[] = {
 	{ "export", cmd_export, "all articles or events as JSONL or CSV" },
 	{ "search", cmd_search, "ranked full-text search with filters" },
 	{ "serve", cmd_serve, "HTTP JSON API and web page (127.0.0.1:8080)" },
+	{ "watch", cmd_watch, "poll feeds, fetch new articles and store them (--once: one pass)" },
 };
 
 static void usage(FILE *out)

@@ -1,11 +1,729 @@
-/* warc.c - WARC archives. STUB until the WARC reader lands. */
+/* warc.c - WARC/1.0 and 1.1 archives, plain or gzip (a member per record or
+ * one for the whole file).
+ *
+ * The archive is already mapped (data, len) and may be many GB: gzip input is
+ * inflated through one window that only grows to hold a single record (at
+ * most RV_INGEST_MAX_RECORD plus its headers), so neither a huge archive nor
+ * a gzip bomb can take the memory. Records we skip are inflated and dropped
+ * chunk by chunk. Headers are parsed in place, without allocating.
+ *
+ * ref = path#offset: the compressed offset of the gzip member the record
+ * starts (the number `warcio index` and CDX files give), the byte offset in a
+ * plain file, or the decompressed offset when several records share one
+ * member (whole-file gzip).
+ */
 #include "ingest/readers.h"
+#include "core/buf.h"
 
-int rv_read_warc(const char *name, const char *data, size_t len,
-		 const rv_ingest_opts *opts, rv_error *err)
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <zlib.h>
+
+#define WIN_CHUNK ((size_t)256 << 10)
+#define HEADER_MAX ((size_t)64 << 10)
+#define MEMBER_RING 4096
+
+/* The decompressed byte stream and where gzip members start in it. */
+struct src {
+	const unsigned char *in;
+	size_t in_len;
+	bool gz;
+	z_stream zs;
+	bool z_live;       /* inside a member */
+	bool z_done;       /* no more input */
+	const char *z_err; /* why the stream stopped early, NULL when clean */
+	size_t z_err_off;
+	bool z_corrupt;      /* bad data, not a cut: the next member may be fine */
+	size_t member_comp;  /* where the current member starts, compressed */
+	uint64_t member_dec; /* and decompressed */
+	unsigned char *win;  /* gz: owned window; plain: the mapping */
+	size_t cap, start, end;
+	uint64_t off; /* stream offset of win[start] */
+	uint64_t ring_dec[MEMBER_RING];
+	uint64_t ring_comp[MEMBER_RING];
+	size_t ring_head, ring_n;
+};
+
+static void ring_push(struct src *s, uint64_t dec, uint64_t comp)
 {
-	(void)data; (void)len; (void)err;
-	if (opts->on_reject)
-		opts->on_reject(name, "WARC archives are not supported yet", opts->ctx);
-	return RV_OK;
+	size_t i = (s->ring_head + s->ring_n) % MEMBER_RING;
+	if (s->ring_n == MEMBER_RING) {
+		s->ring_head = (s->ring_head + 1) % MEMBER_RING;
+		s->ring_n--;
+		i = (s->ring_head + s->ring_n) % MEMBER_RING;
+	}
+	s->ring_dec[i] = dec;
+	s->ring_comp[i] = comp;
+	s->ring_n++;
+}
+
+/* Compressed offset of the member that starts at stream offset dec, or -1. */
+static int64_t member_at(struct src *s, uint64_t dec)
+{
+	while (s->ring_n && s->ring_dec[s->ring_head] < dec) {
+		s->ring_head = (s->ring_head + 1) % MEMBER_RING;
+		s->ring_n--;
+	}
+	if (s->ring_n && s->ring_dec[s->ring_head] == dec)
+		return (int64_t)s->ring_comp[s->ring_head];
+	return -1;
+}
+
+static size_t avail(const struct src *s)
+{
+	return s->end - s->start;
+}
+
+static const char *cur(const struct src *s)
+{
+	return (const char *)s->win + s->start;
+}
+
+static size_t in_pos(const struct src *s)
+{
+	return (size_t)((const unsigned char *)s->zs.next_in - s->in);
+}
+
+/* Start the next gzip member at in_pos; false at the end or on junk. */
+static bool member_begin(struct src *s)
+{
+	size_t pos = in_pos(s);
+	/* Padding between members (some writers pad with NULs or newlines). */
+	while (pos < s->in_len && (s->in[pos] == 0 || s->in[pos] == '\n' || s->in[pos] == '\r'))
+		pos++;
+	if (pos >= s->in_len) {
+		s->z_done = true;
+		return false;
+	}
+	if (s->in_len - pos < 2 || s->in[pos] != 0x1f || s->in[pos + 1] != 0x8b) {
+		s->z_done = true;
+		s->z_err = "data between gzip members is not gzip";
+		s->z_err_off = pos;
+		s->z_corrupt = true;
+		return false;
+	}
+	if (inflateReset(&s->zs) != Z_OK) {
+		s->z_done = true;
+		s->z_err = "zlib reset failed";
+		s->z_err_off = pos;
+		return false;
+	}
+	s->zs.next_in = (Bytef *)(s->in + pos);
+	s->zs.avail_in = (uInt)(s->in_len - pos > UINT32_MAX ? UINT32_MAX : s->in_len - pos);
+	s->z_live = true;
+	s->member_comp = pos;
+	s->member_dec = s->off + avail(s);
+	ring_push(s, s->member_dec, pos);
+	return true;
+}
+
+/* After corrupt data: drop what is buffered and restart inflating at the
+ * next gzip header past the damage. False when there is none. */
+static bool resync(struct src *s)
+{
+	if (!s->gz || !s->z_corrupt)
+		return false;
+	size_t from = s->z_err_off > s->member_comp ? s->z_err_off : s->member_comp + 1;
+	if (from >= s->in_len)
+		return false;
+	const unsigned char *p = memmem(s->in + from, s->in_len - from, "\x1f\x8b\x08", 3);
+	if (!p)
+		return false;
+	s->off += avail(s);
+	s->start = s->end = 0;
+	s->ring_n = 0;
+	s->z_done = s->z_live = s->z_corrupt = false;
+	s->z_err = NULL;
+	s->zs.next_in = (Bytef *)p;
+	s->zs.avail_in = 0;
+	s->member_comp = (size_t)(p - s->in); /* so the next search starts past it */
+	return true;
+}
+
+/* Inflate into the free space of the window; false when nothing more comes. */
+static bool fill(struct src *s, size_t want_free)
+{
+	if (!s->gz || s->z_done)
+		return false;
+	if (s->cap - s->end < want_free) {
+		/* Slide what is unread to the front, grow if still short. */
+		size_t n = avail(s);
+		if (s->start)
+			memmove(s->win, s->win + s->start, n);
+		s->start = 0;
+		s->end = n;
+		if (s->cap - s->end < want_free) {
+			size_t ncap = s->end + want_free;
+			unsigned char *w = realloc(s->win, ncap);
+			if (!w) {
+				s->z_done = true;
+				s->z_err = "out of memory";
+				return false;
+			}
+			s->win = w;
+			s->cap = ncap;
+		}
+	}
+	for (;;) {
+		if (!s->z_live && !member_begin(s))
+			return false;
+		s->zs.next_out = s->win + s->end;
+		s->zs.avail_out = (uInt)(s->cap - s->end);
+		size_t before = s->end;
+		/* Keep avail_in topped up for inputs over 4 GB. */
+		if (s->zs.avail_in == 0 && in_pos(s) < s->in_len) {
+			size_t rest = s->in_len - in_pos(s);
+			s->zs.avail_in = (uInt)(rest > UINT32_MAX ? UINT32_MAX : rest);
+		}
+		int zr = inflate(&s->zs, Z_NO_FLUSH);
+		s->end = s->cap - s->zs.avail_out;
+		if (zr == Z_STREAM_END) {
+			s->z_live = false;
+			if (s->end > before)
+				return true;
+			continue;
+		}
+		if (zr == Z_OK) {
+			if (s->end > before)
+				return true;
+			continue;
+		}
+		if (zr == Z_BUF_ERROR && s->zs.avail_in == 0 && in_pos(s) >= s->in_len) {
+			s->z_done = true;
+			s->z_err = "gzip stream truncated";
+			s->z_err_off = in_pos(s);
+			return s->end > before;
+		}
+		s->z_done = true;
+		s->z_err = s->zs.msg ? s->zs.msg : "corrupt gzip data";
+		s->z_err_off = in_pos(s);
+		s->z_corrupt = true;
+		/* Nothing of a damaged member is trusted (a CRC error comes
+		 * after its bytes were produced). */
+		if (s->member_dec >= s->off) {
+			size_t keep = (size_t)(s->member_dec - s->off);
+			if (s->start + keep < s->end)
+				s->end = s->start + keep;
+		} else {
+			s->end = s->start;
+		}
+		return false;
+	}
+}
+
+/* Make at least n bytes readable at cur(); returns what is there. */
+static size_t ensure(struct src *s, size_t n)
+{
+	while (avail(s) < n) {
+		size_t need = n - avail(s);
+		if (!fill(s, need > WIN_CHUNK ? need : WIN_CHUNK))
+			break;
+	}
+	return avail(s);
+}
+
+static void consume(struct src *s, size_t n)
+{
+	s->start += n;
+	s->off += n;
+}
+
+/* Drop n bytes, inflating and discarding; returns how many were dropped. */
+static uint64_t skip(struct src *s, uint64_t n)
+{
+	uint64_t done = 0;
+	while (done < n) {
+		if (!avail(s)) {
+			s->start = s->end = 0;
+			if (!fill(s, WIN_CHUNK))
+				break;
+		}
+		size_t k = avail(s);
+		if ((uint64_t)k > n - done)
+			k = (size_t)(n - done);
+		consume(s, k);
+		done += k;
+	}
+	return done;
+}
+
+/* ---- headers, parsed in place ---------------------------------------- */
+
+struct hdr {
+	const char *name, *value;
+	size_t name_len, value_len;
+};
+
+#define MAX_HDRS 64
+
+/* Length of the header block ending in an empty line, 0 when not found. */
+static size_t block_end(const char *p, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (p[i] != '\n')
+			continue;
+		if (p[i + 1] == '\n')
+			return i + 2;
+		if (p[i + 1] == '\r' && i + 2 < n && p[i + 2] == '\n')
+			return i + 3;
+	}
+	return 0;
+}
+
+/* Split "Name: value" lines after the first line; returns the header count. */
+static size_t parse_headers(const char *p, size_t n, struct hdr *h, size_t max, const char **first,
+                            size_t *first_len)
+{
+	size_t count = 0, i = 0;
+	const char *e = p + n;
+	const char *nl = memchr(p, '\n', n);
+	if (!nl)
+		return 0;
+	*first = p;
+	*first_len = rv_str_rtrim_len(p, (size_t)(nl - p));
+	i = (size_t)(nl - p) + 1;
+	while (p + i < e) {
+		const char *line = p + i;
+		const char *end = memchr(line, '\n', (size_t)(e - line));
+		if (!end)
+			end = e;
+		size_t ll = rv_str_rtrim_len(line, (size_t)(end - line));
+		i = (size_t)(end - p) + 1;
+		if (!ll)
+			break;
+		if ((line[0] == ' ' || line[0] == '\t') && count) {
+			/* A folded continuation: widen the previous value. */
+			h[count - 1].value_len = (size_t)(line + ll - h[count - 1].value);
+			continue;
+		}
+		const char *colon = memchr(line, ':', ll);
+		if (!colon || count == max)
+			continue;
+		const char *v = colon + 1;
+		while (v < line + ll && (*v == ' ' || *v == '\t'))
+			v++;
+		h[count].name = line;
+		h[count].name_len = (size_t)(colon - line);
+		h[count].value = v;
+		h[count].value_len = (size_t)(line + ll - v);
+		count++;
+	}
+	return count;
+}
+
+static const struct hdr *find_hdr(const struct hdr *h, size_t n, const char *name)
+{
+	size_t len = strlen(name);
+	for (size_t i = 0; i < n; i++)
+		if (h[i].name_len == len && !strncasecmp(h[i].name, name, len))
+			return &h[i];
+	return NULL;
+}
+
+/* Copy a header value into out (NUL-terminated, truncated); "" when absent. */
+static void hdr_copy(const struct hdr *h, char *out, size_t size)
+{
+	out[0] = '\0';
+	if (!h)
+		return;
+	size_t n = h->value_len < size - 1 ? h->value_len : size - 1;
+	memcpy(out, h->value, n);
+	out[n] = '\0';
+}
+
+static bool hdr_u64(const struct hdr *h, uint64_t *out)
+{
+	if (!h || !h->value_len || h->value_len > 19)
+		return false;
+	uint64_t v = 0;
+	for (size_t i = 0; i < h->value_len; i++) {
+		if (h->value[i] < '0' || h->value[i] > '9')
+			return false;
+		v = v * 10 + (uint64_t)(h->value[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+static bool has_token(const struct hdr *h, const char *tok)
+{
+	if (!h)
+		return false;
+	size_t t = strlen(tok);
+	for (size_t i = 0; i + t <= h->value_len; i++)
+		if (!strncasecmp(h->value + i, tok, t))
+			return true;
+	return false;
+}
+
+static bool looks_html(const char *p, size_t n)
+{
+	size_t m = n < 1024 ? n : 1024;
+	for (size_t i = 0; i + 5 <= m; i++)
+		if (p[i] == '<' &&
+		    (!strncasecmp(p + i, "<html", 5) || !strncasecmp(p + i, "<!doc", 5) ||
+		     !strncasecmp(p + i, "<head", 5) || !strncasecmp(p + i, "<body", 5)))
+			return true;
+	return false;
+}
+
+/* ---- payload decoding (chunked, gzip/deflate) ------------------------- */
+
+static bool dechunk(const char *p, size_t n, rv_buf *out)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint64_t size = 0;
+		size_t digits = 0;
+		while (i < n) {
+			char c = p[i];
+			int d = c >= '0' && c <= '9'   ? c - '0'
+			        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+			        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+			                               : -1;
+			if (d < 0)
+				break;
+			if (++digits > 15)
+				return false;
+			size = size * 16 + (uint64_t)d;
+			i++;
+		}
+		if (!digits)
+			return false;
+		const char *nl = memchr(p + i, '\n', n - i);
+		if (!nl)
+			return false;
+		i = (size_t)(nl - p) + 1;
+		if (size == 0)
+			return true;
+		if (size > n - i)
+			size = n - i; /* a cut last chunk: keep what arrived */
+		if (rv_buf_append(out, p + i, (size_t)size))
+			return false;
+		i += (size_t)size;
+		while (i < n && (p[i] == '\r' || p[i] == '\n'))
+			i++;
+	}
+	return true;
+}
+
+static bool inflate_payload(const char *p, size_t n, bool gzip, rv_buf *out)
+{
+	z_stream zs = {0};
+	if (inflateInit2(&zs, gzip ? 15 + 32 : -15) != Z_OK)
+		return false;
+	zs.next_in = (Bytef *)p;
+	zs.avail_in = (uInt)n;
+	unsigned char chunk[65536];
+	int zr;
+	bool ok = true;
+	do {
+		zs.next_out = chunk;
+		zs.avail_out = sizeof chunk;
+		zr = inflate(&zs, Z_NO_FLUSH);
+		size_t got = sizeof chunk - zs.avail_out;
+		if (got && rv_buf_append(out, chunk, got)) {
+			ok = false; /* past the record limit: a bomb */
+			break;
+		}
+		if (zr != Z_OK && zr != Z_STREAM_END) {
+			ok = out->len > 0; /* keep what a cut stream gave */
+			break;
+		}
+	} while (zr != Z_STREAM_END);
+	inflateEnd(&zs);
+	return ok;
+}
+
+/* ---- records ---------------------------------------------------------- */
+
+struct warc_ctx {
+	const char *name;
+	const rv_ingest_opts *opts;
+	rv_buf decoded;
+};
+
+static void reject_at(const struct warc_ctx *w, uint64_t off, const char *fmt, const char *detail)
+{
+	if (!w->opts->on_reject)
+		return;
+	char ref[4096], why[512];
+	snprintf(ref, sizeof ref, "%s#%llu", w->name, (unsigned long long)off);
+	snprintf(why, sizeof why, fmt, detail);
+	w->opts->on_reject(ref, why, w->opts->ctx);
+}
+
+/* The archive ends here: say where, and why when gzip knows. */
+static void damage(const struct warc_ctx *w, const struct src *s, uint64_t off, const char *what)
+{
+	char why[512];
+	if (s->z_err)
+		snprintf(why, sizeof why,
+		         "%s (%s at compressed offset %zu); the records before it were read", what,
+		         s->z_err, s->z_err_off);
+	else
+		snprintf(why, sizeof why, "%s; the records before it were read", what);
+	reject_at(w, off, "%s", why);
+}
+
+/* After damage: report it, and go on at the next gzip member when the
+ * damage was bad data (not a cut) and another member follows. */
+static bool recover(const struct warc_ctx *w, struct src *s, uint64_t off, const char *what)
+{
+	if (s->z_corrupt) {
+		what = "damaged gzip member";
+		const char *why = s->z_err;
+		size_t bad = s->z_err_off;
+		if (resync(s)) {
+			char msg[512];
+			snprintf(msg, sizeof msg,
+			         "%s (%s at compressed offset %zu); resuming at the next gzip "
+			         "member, offset %zu",
+			         what, why, bad, in_pos(s));
+			reject_at(w, off, "%s", msg);
+			return true;
+		}
+	}
+	damage(w, s, off, what);
+	return false;
+}
+
+/* One response/resource block in memory: emit it if it is a 2xx HTML page. */
+static int emit(struct warc_ctx *w, const char *ref, bool http, const char *block, size_t n,
+                const struct hdr *wh, size_t nwh, uint64_t off)
+{
+	char url[8192], date[128], ctype[512], hdate[128];
+	hdr_copy(find_hdr(wh, nwh, "WARC-Target-URI"), url, sizeof url);
+	hdr_copy(find_hdr(wh, nwh, "WARC-Date"), date, sizeof date);
+	hdr_copy(find_hdr(wh, nwh, "Content-Type"), ctype, sizeof ctype);
+	/* Some writers wrap the URI in <>. */
+	if (url[0] == '<') {
+		size_t l = strlen(url);
+		memmove(url, url + 1, l);
+		if (l >= 2 && url[l - 2] == '>')
+			url[l - 2] = '\0';
+	}
+	const char *body = block;
+	size_t body_len = n;
+	if (http) {
+		size_t hl = block_end(block, n < HEADER_MAX ? n : HEADER_MAX);
+		if (!hl)
+			return RV_OK; /* no HTTP header: nothing a page */
+		struct hdr hh[MAX_HDRS];
+		const char *status;
+		size_t status_len;
+		size_t nh = parse_headers(block, hl, hh, MAX_HDRS, &status, &status_len);
+		/* "HTTP/1.1 200 OK" */
+		const char *sp = memchr(status, ' ', status_len);
+		if (status_len < 8 || strncmp(status, "HTTP/", 5) || !sp ||
+		    (size_t)(sp - status) + 4 > status_len)
+			return RV_OK;
+		if (sp[1] != '2')
+			return RV_OK; /* redirects, errors: not an article */
+		const struct hdr *ct = find_hdr(hh, nh, "Content-Type");
+		if (ct)
+			hdr_copy(ct, ctype, sizeof ctype);
+		else
+			ctype[0] = '\0';
+		hdr_copy(find_hdr(hh, nh, "Date"), hdate, sizeof hdate);
+		body = block + hl;
+		body_len = n - hl;
+		rv_buf_reset(&w->decoded);
+		if (has_token(find_hdr(hh, nh, "Transfer-Encoding"), "chunked")) {
+			if (!dechunk(body, body_len, &w->decoded)) {
+				reject_at(w, off, "%s", "bad chunked encoding");
+				return RV_OK;
+			}
+			body = rv_buf_str(&w->decoded);
+			body_len = w->decoded.len;
+		}
+		const struct hdr *ce = find_hdr(hh, nh, "Content-Encoding");
+		if (has_token(ce, "gzip") || has_token(ce, "deflate")) {
+			rv_buf raw = w->decoded;
+			rv_buf inflated;
+			rv_buf_init(&inflated, RV_INGEST_MAX_RECORD);
+			bool ok = inflate_payload(body, body_len, has_token(ce, "gzip"), &inflated);
+			w->decoded = inflated;
+			rv_buf_release(&raw);
+			if (!ok) {
+				reject_at(w, off, "%s",
+				          "payload does not inflate or exceeds the record limit");
+				return RV_OK;
+			}
+			body = rv_buf_str(&w->decoded);
+			body_len = w->decoded.len;
+		}
+		if (ctype[0] ? !strcasestr(ctype, "html") : !looks_html(body, body_len))
+			return RV_OK;
+	} else {
+		if (ctype[0] ? !strcasestr(ctype, "html") : !looks_html(body, body_len))
+			return RV_OK;
+	}
+	if (!body_len)
+		return RV_OK;
+	rv_record rec = {0};
+	rec.data = body;
+	rec.len = body_len;
+	rec.format = RV_FORMAT_HTML;
+	rec.ref = ref;
+	rec.url = url[0] ? url : NULL;
+	rec.fetched_at = date[0] ? date : (http && hdate[0] ? hdate : NULL);
+	rec.content_type = ctype[0] ? ctype : NULL;
+	return w->opts->on_record(&rec, w->opts->ctx);
+}
+
+int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest_opts *opts,
+                 rv_error *err)
+{
+	(void)err;
+	struct src s;
+	memset(&s, 0, sizeof s);
+	s.in = (const unsigned char *)data;
+	s.in_len = len;
+	s.gz = len >= 2 && s.in[0] == 0x1f && s.in[1] == 0x8b;
+	if (s.gz) {
+		if (inflateInit2(&s.zs, 15 + 16) != Z_OK) {
+			if (opts->on_reject)
+				opts->on_reject(name, "zlib initialisation failed", opts->ctx);
+			return RV_OK;
+		}
+		s.zs.next_in = (Bytef *)data;
+		s.zs.avail_in = 0;
+		s.win = malloc(WIN_CHUNK);
+		s.cap = s.win ? WIN_CHUNK : 0;
+	} else {
+		s.win = (unsigned char *)data;
+		s.cap = s.end = len;
+	}
+	struct warc_ctx w = {name, opts, {0}};
+	rv_buf_init(&w.decoded, RV_INGEST_MAX_RECORD);
+	int rc = RV_OK;
+	size_t records = 0;
+	bool damaged = false;
+	for (;;) {
+		/* Blank lines between records. */
+		for (;;) {
+			if (!ensure(&s, 1))
+				break;
+			char c = *cur(&s);
+			if (c != '\r' && c != '\n')
+				break;
+			consume(&s, 1);
+		}
+		if (!avail(&s)) {
+			if (s.z_corrupt) {
+				if (recover(&w, &s, s.member_comp, "damaged gzip member"))
+					continue;
+				damaged = true;
+			}
+			break;
+		}
+		uint64_t off = s.off;
+		int64_t comp = s.gz ? member_at(&s, off) : (int64_t)off;
+		uint64_t ref_off = comp >= 0 ? (uint64_t)comp : off;
+		size_t have = ensure(&s, 4096);
+		if (have < 5 || memcmp(cur(&s), "WARC/", 5)) {
+			if (!records && !s.z_err)
+				reject_at(&w, ref_off, "%s",
+				          "not a WARC archive (no WARC/ version line)");
+			else if (recover(&w, &s, ref_off,
+			                 have < 5 && s.z_err
+			                     ? "archive truncated"
+			                     : "no WARC record where one should start"))
+				continue;
+			damaged = true;
+			break;
+		}
+		size_t hl = block_end(cur(&s), have);
+		if (!hl && have < HEADER_MAX) {
+			have = ensure(&s, HEADER_MAX);
+			hl = block_end(cur(&s), have);
+		}
+		if (!hl) {
+			if (recover(&w, &s, ref_off,
+			            have < HEADER_MAX ? "archive truncated inside a record header"
+			                              : "WARC header longer than 64 KB"))
+				continue;
+			damaged = true;
+			break;
+		}
+		struct hdr wh[MAX_HDRS];
+		const char *vline;
+		size_t vlen;
+		size_t nwh = parse_headers(cur(&s), hl, wh, MAX_HDRS, &vline, &vlen);
+		uint64_t clen;
+		if (!hdr_u64(find_hdr(wh, nwh, "Content-Length"), &clen)) {
+			if (recover(&w, &s, ref_off, "WARC record without a valid Content-Length"))
+				continue;
+			damaged = true;
+			break;
+		}
+		char type[64];
+		hdr_copy(find_hdr(wh, nwh, "WARC-Type"), type, sizeof type);
+		records++;
+		bool http = false, wanted = false;
+		if (!strcasecmp(type, "response")) {
+			const struct hdr *ct = find_hdr(wh, nwh, "Content-Type");
+			http = !ct || has_token(ct, "application/http");
+			wanted = true;
+		} else if (!strcasecmp(type, "resource") || !strcasecmp(type, "conversion")) {
+			wanted = true;
+		}
+		if (wanted && clen > RV_INGEST_MAX_RECORD) {
+			reject_at(&w, ref_off, "%s", "record larger than 32 MB, skipped");
+			wanted = false;
+		}
+		if (!wanted) {
+			consume(&s, hl);
+			if (skip(&s, clen) < clen) {
+				char why[128];
+				snprintf(why, sizeof why, "archive truncated inside a %s record",
+				         type[0] ? type : "WARC");
+				if (recover(&w, &s, ref_off, why))
+					continue;
+				damaged = true;
+				break;
+			}
+			continue;
+		}
+		/* Header and block contiguous in the window: pointers stay valid
+		 * through the callback. */
+		size_t total = hl + (size_t)clen;
+		if (ensure(&s, total) < total) {
+			char why[256];
+			snprintf(why, sizeof why,
+			         "archive truncated inside a %s record (%llu of %llu bytes)", type,
+			         (unsigned long long)(avail(&s) - hl), (unsigned long long)clen);
+			if (recover(&w, &s, ref_off, why))
+				continue;
+			damaged = true;
+			break;
+		}
+		/* Re-parse: ensure() may have moved the window. */
+		nwh = parse_headers(cur(&s), hl, wh, MAX_HDRS, &vline, &vlen);
+		char ref[4096];
+		snprintf(ref, sizeof ref, "%s#%llu", name, (unsigned long long)ref_off);
+		rc = emit(&w, ref, http, cur(&s) + hl, (size_t)clen, wh, nwh, ref_off);
+		consume(&s, total);
+		if (rc)
+			break;
+	}
+	if (rc == RV_OK && s.z_err && !damaged) {
+		char why[512];
+		snprintf(why, sizeof why,
+		         "%s at compressed offset %zu; the records before it were read", s.z_err,
+		         s.z_err_off);
+		if (opts->on_reject)
+			opts->on_reject(name, why, opts->ctx);
+	}
+	rv_buf_release(&w.decoded);
+	if (s.gz) {
+		inflateEnd(&s.zs);
+		free(s.win);
+	}
+	return rc;
 }

@@ -83,8 +83,45 @@ static const char *const rv_migrations[] = {
 	/* the API lists stories by their last day: a covering index lets the
 	 * page of event ids come from an index scan */
 	"CREATE INDEX articles_event_published ON articles(event, published);",
-	/* 3: watch state: feeds, items, fetches (placeholder until watch lands) */
-	"SELECT 1;",
+	/* 3: watch state: feeds polled, items seen in them, pages fetched.
+	 * Times are epoch seconds. A page's state is new, done, failed (retry
+	 * at next_try), gone (permanent failure) or blocked (robots.txt). */
+	"CREATE TABLE watch_feeds ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  kind TEXT,"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  discovered_from INTEGER,"
+	"  etag TEXT, last_modified TEXT,"
+	"  interval INTEGER NOT NULL DEFAULT 600,"
+	"  next_poll INTEGER NOT NULL DEFAULT 0,"
+	"  last_poll INTEGER, last_change INTEGER,"
+	"  failures INTEGER NOT NULL DEFAULT 0,"
+	"  last_error TEXT"
+	");"
+	"CREATE TABLE watch_items ("
+	"  feed INTEGER NOT NULL REFERENCES watch_feeds(id),"
+	"  guid TEXT NOT NULL,"
+	"  url TEXT,"
+	"  title TEXT, published TEXT,"
+	"  revisions INTEGER NOT NULL DEFAULT 0,"
+	"  first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL,"
+	"  PRIMARY KEY (feed, guid)"
+	");"
+	"CREATE INDEX watch_items_url ON watch_items(url);"
+	"CREATE TABLE watch_pages ("
+	"  url TEXT PRIMARY KEY,"
+	"  feed INTEGER,"
+	"  title TEXT, published TEXT,"
+	"  state TEXT NOT NULL DEFAULT 'new',"
+	"  tries INTEGER NOT NULL DEFAULT 0,"
+	"  next_try INTEGER NOT NULL DEFAULT 0,"
+	"  http_status INTEGER, last_error TEXT,"
+	"  article INTEGER,"
+	"  fetched_at INTEGER,"
+	"  added_at INTEGER NOT NULL"
+	");"
+	"CREATE INDEX watch_pages_todo ON watch_pages(state, next_try);",
 };
 
 #define RV_SCHEMA_VERSION ((int)(sizeof rv_migrations / sizeof *rv_migrations))

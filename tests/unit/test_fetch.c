@@ -1,0 +1,70 @@
+/* test_fetch.c - robots.txt rules (the network side is in e2e/watch_*). */
+#include "test.h"
+#include "fetch/fetch.h"
+
+static bool allows(const char *robots, const char *path, double *delay)
+{
+	return rv_robots_allows(robots, strlen(robots), "revue", path, delay);
+}
+
+TEST(robots_star_group)
+{
+	const char *r = "User-agent: *\nDisallow: /private/\nAllow: /private/open\n\nUser-agent: "
+	                "other\nDisallow: /\n";
+	double d;
+	ASSERT(allows(r, "/news/1", &d));
+	ASSERT(!allows(r, "/private/x", &d));
+	ASSERT(allows(r, "/private/open/1", &d));
+	ASSERT_EQ((long)d, 0);
+}
+
+TEST(robots_own_group_wins)
+{
+	const char *r =
+	    "User-agent: *\nDisallow: /\n\nUser-agent: Revue\nCrawl-delay: 7\nDisallow: /tmp\n";
+	double d;
+	ASSERT(allows(r, "/news", &d));
+	ASSERT(!allows(r, "/tmp/a", &d));
+	ASSERT_EQ((long)d, 7);
+}
+
+TEST(robots_wildcards_and_comments)
+{
+	const char *r = "# comment\nUser-agent: *   # all\nDisallow: /*.pdf$\nDisallow: "
+	                "/search*q=\nDisallow:\n";
+	ASSERT(!allows(r, "/a/b.pdf", NULL));
+	ASSERT(allows(r, "/a/b.pdf?x=1", NULL));
+	ASSERT(!allows(r, "/search?q=1", NULL));
+	ASSERT(allows(r, "/searching", NULL));
+	ASSERT(allows(r, "/", NULL));
+}
+
+TEST(robots_grouped_agents_and_empty)
+{
+	const char *r = "User-agent: a\nUser-agent: revue\nDisallow: /x\n";
+	ASSERT(!allows(r, "/x/y", NULL));
+	ASSERT(allows("", "/anything", NULL));
+	ASSERT(allows("garbage without rules", "/", NULL));
+	/* An empty Disallow allows everything. */
+	ASSERT(allows("User-agent: *\nDisallow:\n", "/a", NULL));
+	ASSERT(!allows("User-agent: *\r\nDisallow: /\r\n", "/a", NULL));
+}
+
+TEST(fetcher_user_agent_has_contact)
+{
+	rv_fetch_config cfg;
+	rv_fetch_config_default(&cfg);
+	cfg.contact = "mailto:desk@example.org";
+	rv_fetcher *f;
+	rv_error err;
+	ASSERT_EQ(rv_fetcher_new(&cfg, &f, &err), 0);
+	ASSERT_CONTAINS(rv_fetcher_user_agent(f), "revue/");
+	ASSERT_CONTAINS(rv_fetcher_user_agent(f), "mailto:desk@example.org");
+	rv_fetch_result r;
+	rv_fetch_result_init(&r);
+	ASSERT_EQ(rv_fetch(f, "ftp://example.org/x", NULL, NULL, &r), 0);
+	ASSERT_EQ(r.outcome, RV_FETCH_PERMANENT);
+	rv_fetch_result_release(&r);
+	rv_fetcher_free(&f);
+	ASSERT(f == NULL);
+}
