@@ -1,9 +1,765 @@
-/* entities.c - STUB until the entities pass lands. */
+/* entities.c - named entities in a text, with their surface variants folded.
+ *
+ * Rules over capitalised word runs, a hand-written gazetteer (ner_gazetteer.c)
+ * and lists derived from CC0 / CC BY training data (ner_lexicon.h, made by
+ * tools/ner/build_lexicon.py): whole names with their usual type, and per
+ * word how often it is lower case, a capitalised common word, or part of a
+ * person, organisation, place or other name. A run is typed by the first
+ * evidence that speaks: gazetteer, known name, keywords ("Université",
+ * "River"), a title before it ("M.", "Secretary of State"), the votes of its
+ * words, the preposition before it, and its shape.
+ */
 #include "analyze/analyze.h"
+#include "analyze/ner_lexicon.h"
+#include "analyze/ner_names.h"
+
+#include "core/utf8.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { T_PER, T_ORG, T_LOC, T_MISC, T_NONE };
+static const char *const type_names[] = {"person", "organization", "location", "other"};
+
+enum { K_WORD, K_NUM, K_PUNCT };
+enum { F_CAP = 1, F_UPPER = 2, F_START = 4, F_DOT = 8 };
+
+typedef struct tok {
+	uint32_t s, e;
+	uint8_t kind;
+	uint8_t flags;
+} tok;
+
+#define MAX_TOKENS 200000
+#define KEY_MAX 256
+
+/* ---- word lists ---- */
+
+static int cmp_word(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct rv__ner_word *)e)->key);
+}
+
+static int cmp_span(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct rv__ner_span *)e)->key);
+}
+
+static const unsigned char *word_counts(const char *key)
+{
+	const struct rv__ner_word *w = bsearch(key, rv__ner_words,
+					       sizeof rv__ner_words / sizeof *rv__ner_words,
+					       sizeof *rv__ner_words, cmp_word);
+	return w ? w->n : NULL;
+}
+
+static int span_type(const char *key)
+{
+	const struct rv__ner_span *s = bsearch(key, rv__ner_spans,
+					       sizeof rv__ner_spans / sizeof *rv__ner_spans,
+					       sizeof *rv__ner_spans, cmp_span);
+	return s ? s->type : T_NONE;
+}
+
+static bool in_list(const char *key, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(key, *list))
+			return true;
+	return false;
+}
+
+/* Capitalised at a sentence start but never a name on their own. */
+static const char *const function_words[] = {
+	"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces",
+	"il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j'", "dans", "pour", "par", "sur",
+	"mais", "et", "ou", "en", "au", "aux", "a", "apres", "avant", "selon", "depuis", "lors",
+	"quand", "si", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "mon", "ma", "mes",
+	"qui", "que", "quoi", "dont", "ou", "c'", "qu'", "s'", "n'", "ne", "pas", "tout", "tous",
+	"toute", "toutes", "comme", "aussi", "ainsi", "alors", "puis", "enfin", "cependant",
+	"pourtant", "toutefois", "entre", "contre", "vers", "chez", "sans", "sous", "avec",
+	"the", "an", "in", "on", "at", "of", "to", "for", "from", "by", "with", "it", "he", "she",
+	"they", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "its",
+	"our", "my", "your", "however", "after", "before", "during", "when", "while", "if",
+	"but", "and", "or", "as", "since", "although", "though", "there", "here", "what", "which",
+	"who", "whom", "where", "why", "how", "all", "some", "many", "most", "other", "such",
+	"then", "also", "both", "each", "every", "no", "not", "yes", "one", "two", "three",
+	"le", "lui", "eux", "cela", "ceci", "celui", "celle", "ceux", "plusieurs", "certains",
+	"certaines", "parmi", "durant", "pendant", "malgre", "grace", "afin", "tandis", "lorsque",
+	"puisque", "bien", "tres", "plus", "moins", "deja", "encore", "toujours", "jamais", NULL,
+};
+
+static const char *const months_days[] = {
+	"january", "february", "march", "april", "june", "july", "august", "september",
+	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "janvier", "fevrier", "mars", "avril", "mai", "juin",
+	"juillet", "aout", "septembre", "octobre", "novembre", "decembre", "lundi", "mardi",
+	"mercredi", "jeudi", "vendredi", "samedi", "dimanche", NULL,
+};
+
+/* Words before a name that make it a person, dropped from the name. */
+static const char *const titles[] = {
+	"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord",
+	"president", "presidente", "secretary", "minister", "ministre", "senator", "senateur",
+	"sen", "rep", "gov", "governor", "gouverneur", "general", "gen", "col", "colonel",
+	"capt", "captain", "capitaine", "lt", "sgt", "pope", "pape", "king", "roi", "reine",
+	"prince", "princess", "princesse", "chancellor", "chancelier", "chanceliere", "judge",
+	"juge", "mayor", "maire", "ambassador", "ambassadeur", "ambassadrice", "cardinal",
+	"father", "pere", "saint", "st", "herr", "frau", "senor", "don", "premier", "spokesman",
+	"spokeswoman", "porte-parole", "commissioner", "commissaire", "chief", "chef", "director",
+	"directeur", "directrice", "professor", "professeur", "maitre", "me", "docteur", "emperor",
+	"empereur", "imperatrice", "admiral", "amiral", "sheikh", "cheikh", "ayatollah", NULL,
+};
+
+static const char *const org_words[] = {
+	"inc", "corp", "corporation", "ltd", "llc", "plc", "sa", "gmbh", "ag", "co", "company",
+	"compagnie", "group", "groupe", "university", "universite", "universitat", "universidad",
+	"college", "school", "ecole", "institute", "institut", "academy", "academie", "party",
+	"parti", "ministry", "ministere", "department", "bank", "banque", "association", "club",
+	"fc", "records", "airlines", "airways", "council", "conseil", "committee", "comite",
+	"commission", "agency", "agence", "league", "ligue", "federation", "army", "armee",
+	"navy", "force", "forces", "assembly", "assemblee", "parliament", "parlement", "court",
+	"cour", "tribunal", "church", "eglise", "foundation", "fondation", "society", "societe",
+	"union", "syndicat", "network", "reseau", "television", "radio", "press", "news",
+	"times", "journal", "studios", "studio", "entertainment", "pictures", "motors",
+	"industries", "technologies", "systems", "services", "hospital", "hopital", "museum",
+	"musee", "orchestra", "orchestre", "band", "team", "equipe", "senate", "senat", "congress",
+	"congres", "government", "gouvernement", "office", "bureau", "police", "guard", "garde",
+	"brigade", "regiment", "division", "corps", "movement", "mouvement", "front", "alliance",
+	"organisation", "organization", "organizacion", "fund", "fonds", "trust", "holdings",
+	"partners", "label", "publishing", "editions", "press", "nations", "unies", "united", NULL,
+};
+
+static const char *const loc_words[] = {
+	"river", "riviere", "fleuve", "lake", "lac", "mount", "mont", "mountain", "mountains",
+	"montagne", "montagnes", "island", "islands", "ile", "iles", "county", "comte", "street",
+	"rue", "avenue", "boulevard", "road", "city", "ville", "province", "region", "state",
+	"etat", "valley", "vallee", "bay", "baie", "gulf", "golfe", "sea", "mer", "ocean",
+	"desert", "forest", "foret", "park", "parc", "square", "place", "bridge", "pont",
+	"station", "gare", "airport", "aeroport", "port", "canal", "strait", "detroit", "cape",
+	"cap", "peninsula", "peninsule", "district", "departement", "canton", "commune",
+	"village", "town", "north", "south", "east", "west", "nord", "sud", "est", "ouest",
+	"stadium", "stade", "arena", "castle", "chateau", "cathedral", "cathedrale", "abbey",
+	"abbaye", "palace", "palais", "tower", "tour", NULL,
+};
+
+static const char *const misc_words[] = {
+	"war", "guerre", "cup", "coupe", "award", "awards", "prix", "festival", "championship",
+	"championnat", "games", "jeux", "olympics", "olympiques", "trophy", "trophee", "open",
+	"series", "serie", "tour", "grand", "act", "treaty", "traite", "revolution", "battle",
+	"bataille", "world", "mondial", "mondiale", "album", "edition", "expo", "day", "jour",
+	"bowl", "league", "prize", "medal", "medaille", "oscar", "oscars", "grammy", "emmy",
+	"bible", "coran", "torah", "christmas", "noel", "easter", "paques", NULL,
+};
+
+static const char *const loc_preps[] = {
+	"a", "en", "au", "aux", "in", "at", "from", "near", "vers", "pres", "to", "into",
+	"across", "throughout", "outside", "inside", "dans", NULL,
+};
+
+static const char *const connectors[] = {
+	"de", "du", "des", "d'", "of", "von", "van", "der", "den", "di", "da", "del", "della",
+	"y", "al", "bin", "ben", "la", "le", "les", "the", "and", "&", "upon", "on", "sur",
+	"de la", "l'", "el", "do", "dos", "das", "zu", "ibn", NULL,
+};
+
+/* ---- tokens ---- */
+
+typedef struct scan {
+	const char *text;
+	size_t len;
+	tok *t;
+	size_t n, cap;
+} scan;
+
+static int push_tok(scan *sc, size_t s, size_t e, int kind, int flags)
+{
+	if (sc->n == sc->cap) {
+		if (sc->cap >= MAX_TOKENS)
+			return -1;
+		size_t nc = sc->cap ? sc->cap * 2 : 256;
+		tok *p = realloc(sc->t, nc * sizeof *p);
+		if (!p)
+			return -1;
+		sc->t = p;
+		sc->cap = nc;
+	}
+	sc->t[sc->n++] = (tok){(uint32_t)s, (uint32_t)e, (uint8_t)kind, (uint8_t)flags};
+	return 0;
+}
+
+static int32_t peek(const char *p, const char *end)
+{
+	return p < end ? rv_utf8_next(&p, end) : -1;
+}
+
+static bool is_apos(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+static bool is_elision(const char *s, size_t n)
+{
+	static const char *const el[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu",
+					 "lorsqu", "puisqu", "quoiqu", NULL};
+	char buf[8];
+	if (n >= sizeof buf)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	buf[n] = '\0';
+	return in_list(buf, el);
+}
+
+static int tokenize(scan *sc)
+{
+	const char *text = sc->text, *end = text + sc->len, *p = text;
+	bool start = true;
+	while (p < end) {
+		const char *q = p;
+		int32_t cp = rv_utf8_next(&q, end);
+		if (cp < 0 || rv_cp_is_space(cp)) {
+			if (cp == '\n' && q < end && *q == '\n')
+				start = true;
+			p = q;
+			continue;
+		}
+		if (!rv_cp_is_alnum(cp)) {
+			size_t s = (size_t)(p - text);
+			if (push_tok(sc, s, (size_t)(q - text), K_PUNCT, 0))
+				return -1;
+			if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == 0xAB ||
+			    cp == '"' || cp == 0x201C || cp == 0x2014 || cp == 0x2013 || cp == '(' ||
+			    cp == '[' || cp == 0x2022 || cp == '*')
+				start = true;
+			if (cp == '.' && sc->n >= 2 && sc->t[sc->n - 2].kind == K_WORD &&
+			    sc->t[sc->n - 2].e == s)
+				sc->t[sc->n - 2].flags |= F_DOT;
+			p = q;
+			continue;
+		}
+		/* A word: letters/digits with inner hyphens, apostrophes and dots of
+		 * abbreviations (U.S.). */
+		const char *ws = p;
+		bool first_upper = rv_cp_is_upper(cp), digit = cp >= '0' && cp <= '9';
+		bool all_upper = first_upper, has_lower = rv_cp_is_lower(cp);
+		int nletters = 1;
+		p = q;
+		for (;;) {
+			const char *r = p;
+			int32_t c = peek(r, end);
+			if (c < 0)
+				break;
+			if (rv_cp_is_alnum(c)) {
+				rv_utf8_next(&r, end);
+				if (rv_cp_is_lower(c)) {
+					all_upper = false;
+					has_lower = true;
+				}
+				if (!(c >= '0' && c <= '9'))
+					digit = false;
+				nletters++;
+				p = r;
+				continue;
+			}
+			rv_utf8_next(&r, end);
+			int32_t nx = peek(r, end);
+			if ((c == '-' || c == 0x2011) && nx > 0 && rv_cp_is_alnum(nx)) {
+				p = r;
+				continue;
+			}
+			if (is_apos(c) && nx > 0 && rv_cp_is_alnum(nx)) {
+				if (is_elision(ws, (size_t)(p - ws))) {
+					/* l'Ontario: the elision is a word of its own */
+					if (push_tok(sc, (size_t)(ws - text), (size_t)(r - text), K_WORD,
+						     start ? F_START : 0))
+						return -1;
+					start = false;
+					ws = r;
+					p = r;
+					const char *r2 = r;
+					int32_t c2 = rv_utf8_next(&r2, end);
+					first_upper = rv_cp_is_upper(c2);
+					all_upper = first_upper;
+					has_lower = rv_cp_is_lower(c2);
+					digit = false;
+					nletters = 0;
+					continue;
+				}
+				/* English 's ends the word; O'Brien goes on */
+				if ((nx == 's' || nx == 't') && !(r + 1 < end && rv_cp_is_alnum((unsigned char)r[1])))
+					break;
+				p = r;
+				continue;
+			}
+			if (c == '.' && nletters == 1 && first_upper && nx > 0 && rv_cp_is_upper(nx)) {
+				/* U.S., U.K.: keep the dots */
+				const char *r2 = r;
+				rv_utf8_next(&r2, end);
+				if (r2 < end && *r2 == '.') {
+					p = r2 + 1;
+					nletters = 1;
+					while (p + 1 < end && (unsigned char)p[0] < 0x80 &&
+					       p[0] >= 'A' && p[0] <= 'Z' && p[1] == '.')
+						p += 2;
+					break;
+				}
+			}
+			break;
+		}
+		int flags = 0;
+		if (first_upper)
+			flags |= F_CAP;
+		if (all_upper && nletters >= 2 && !has_lower)
+			flags |= F_UPPER;
+		if (start)
+			flags |= F_START;
+		if (push_tok(sc, (size_t)(ws - text), (size_t)(p - text), digit ? K_NUM : K_WORD, flags))
+			return -1;
+		start = false;
+	}
+	return 0;
+}
+
+static size_t tok_key(const scan *sc, size_t i, char *out, size_t cap)
+{
+	return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
+}
+
+static size_t span_key(const scan *sc, size_t i, size_t j, char *out, size_t cap)
+{
+	return rv__ner_fold(sc->text + sc->t[i].s, sc->t[j].e - sc->t[i].s, out, cap);
+}
+
+static bool is_connector(const char *key)
+{
+	return in_list(key, connectors);
+}
+
+/* A capitalised word that starts a sentence and is a common word there. */
+static bool common_at_start(const char *key)
+{
+	if (in_list(key, function_words))
+		return true;
+	char t;
+	if (rv__ner_gaz_find(key, &t) >= 0)
+		return false;
+	const unsigned char *n = word_counts(key);
+	if (!n)
+		return false;
+	int name = n[0] + n[1] + n[2] + n[3] + n[4];
+	return n[5] > name;
+}
+
+/* ---- mentions ---- */
+
+typedef struct mention {
+	uint32_t s, e;       /* bytes of the name in the text */
+	int type;
+	int gaz_row;         /* gazetteer row or -1 */
+	bool sure;           /* typed by a list, not a guess */
+} mention;
+
+typedef struct mlist {
+	mention *m;
+	size_t n, cap;
+} mlist;
+
+static int add_mention(mlist *ml, mention m)
+{
+	if (ml->n == ml->cap) {
+		size_t nc = ml->cap ? ml->cap * 2 : 32;
+		mention *p = realloc(ml->m, nc * sizeof *p);
+		if (!p)
+			return -1;
+		ml->m = p;
+		ml->cap = nc;
+	}
+	ml->m[ml->n++] = m;
+	return 0;
+}
+
+static int letter_type(char c)
+{
+	switch (c) {
+	case 'P': return T_PER;
+	case 'O': return T_ORG;
+	case 'L': return T_LOC;
+	default: return T_MISC;
+	}
+}
+
+static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
+{
+	char key[KEY_MAX], w[KEY_MAX];
+	*row = -1;
+	*sure = true;
+	if (!span_key(sc, i, j, key, sizeof key))
+		return T_MISC;
+	char gt;
+	int r = rv__ner_gaz_find(key, &gt);
+	if (r >= 0) {
+		*row = r;
+		return letter_type(gt);
+	}
+	int st = span_type(key);
+	if (st != T_NONE && !(titled && st != T_PER))
+		return st;
+	*sure = false;
+	if (titled)
+		return T_PER;
+	size_t nw = 0;
+	int votes[4] = {0, 0, 0, 0};
+	bool kw_org = false, kw_loc = false, kw_misc = false, has_num = false;
+	for (size_t k = i; k <= j; k++) {
+		if (sc->t[k].kind == K_NUM) {
+			has_num = true;
+			continue;
+		}
+		if (sc->t[k].kind != K_WORD || !tok_key(sc, k, w, sizeof w))
+			continue;
+		if (!(sc->t[k].flags & F_CAP) && is_connector(w))
+			continue;
+		nw++;
+		if (in_list(w, org_words))
+			kw_org = true;
+		else if (in_list(w, loc_words))
+			kw_loc = true;
+		else if (in_list(w, misc_words))
+			kw_misc = true;
+		const unsigned char *n = word_counts(w);
+		if (n)
+			for (int t = 0; t < 4; t++)
+				votes[t] += n[1 + t];
+		int wr = rv__ner_gaz_find(w, &gt);
+		if (wr >= 0)
+			votes[letter_type(gt)] += 20;
+	}
+	if (kw_org)
+		return T_ORG;
+	if (kw_misc || has_num)
+		return T_MISC;
+	if (kw_loc)
+		return T_LOC;
+	int best = -1, bv = 0, total = 0;
+	for (int t = 0; t < 4; t++) {
+		total += votes[t];
+		if (votes[t] > bv) {
+			bv = votes[t];
+			best = t;
+		}
+	}
+	bool acronym = i == j && (sc->t[i].flags & F_UPPER);
+	if (best >= 0 && bv * 2 > total && (bv >= 2 || !acronym))
+		return best;
+	/* no word evidence: the preposition before it, then the shape */
+	if (i > 0 && sc->t[i - 1].kind == K_WORD && tok_key(sc, i - 1, w, sizeof w) &&
+	    in_list(w, loc_preps))
+		return T_LOC;
+	if (acronym)
+		return T_ORG;
+	if (nw >= 2)
+		return T_PER;
+	return best >= 0 ? best : T_PER;
+}
+
+static size_t find_mentions(scan *sc, mlist *ml)
+{
+	char key[KEY_MAX];
+	size_t n = sc->n;
+	for (size_t i = 0; i < n; i++) {
+		tok *t = &sc->t[i];
+		if (t->kind != K_WORD || !(t->flags & F_CAP))
+			continue;
+		size_t j = i;
+		for (;;) {
+			size_t k = j + 1;
+			if (k >= n)
+				break;
+			tok *u = &sc->t[k];
+			if (u->kind == K_WORD && (u->flags & F_CAP)) {
+				if (sc->t[j].flags & F_DOT && !(sc->t[j].flags & F_UPPER) &&
+				    sc->t[j].e - sc->t[j].s > 2)
+					break; /* "Paris. Londres" */
+				j = k;
+				continue;
+			}
+			if (u->kind == K_NUM && u->e - u->s <= 3 && k + 1 <= n) {
+				j = k;
+				break;
+			}
+			if (u->kind == K_WORD && !(u->flags & F_CAP) && tok_key(sc, k, key, sizeof key) &&
+			    is_connector(key)) {
+				size_t m = k + 1;
+				/* "de la", "of the" */
+				if (m < n && sc->t[m].kind == K_WORD && !(sc->t[m].flags & F_CAP) &&
+				    tok_key(sc, m, key, sizeof key) && is_connector(key))
+					m++;
+				if (m < n && sc->t[m].kind == K_WORD && (sc->t[m].flags & F_CAP) &&
+				    !(sc->t[m].flags & F_START)) {
+					j = m;
+					continue;
+				}
+			}
+			break;
+		}
+		size_t next = j;
+		/* drop titles and sentence-initial common words from the front */
+		bool titled = false;
+		while (i <= j) {
+			if (!tok_key(sc, i, key, sizeof key))
+				break;
+			if (in_list(key, titles) && i < j) {
+				titled = true;
+				i++;
+				continue;
+			}
+			if ((sc->t[i].flags & F_START) && common_at_start(key)) {
+				i++;
+				while (i <= j && !(sc->t[i].flags & F_CAP))
+					i++;
+				continue;
+			}
+			if (in_list(key, months_days) || in_list(key, function_words)) {
+				i++;
+				while (i <= j && !(sc->t[i].flags & F_CAP))
+					i++;
+				continue;
+			}
+			break;
+		}
+		/* a title before the run: "M. Biden", "le président Macron" */
+		if (!titled && i > 0) {
+			size_t p = i - 1;
+			if (sc->t[p].kind == K_PUNCT && sc->text[sc->t[p].s] == '.' && p > 0)
+				p--;
+			if (sc->t[p].kind == K_WORD && tok_key(sc, p, key, sizeof key) &&
+			    in_list(key, titles))
+				titled = true;
+		}
+		while (j >= i && j > 0 && sc->t[j].kind == K_WORD && !(sc->t[j].flags & F_CAP))
+			j--;
+		if (i <= j) {
+			size_t len = sc->t[j].e - sc->t[i].s;
+			bool single = i == j;
+			if (!(single && len < 2)) {
+				mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
+				m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
+				if (add_mention(ml, m))
+					return (size_t)-1;
+			}
+		}
+		i = next;
+	}
+	return ml->n;
+}
+
+/* ---- folding mentions into entities ---- */
+
+typedef struct group {
+	char *key;           /* folded name of the longest form */
+	int gaz_row;
+	int votes[4];
+	int sure_votes[4];
+	int count;
+	rv_strlist forms;    /* distinct surfaces */
+	int *form_counts;
+	int nwords;
+} group;
+
+static int form_add(group *g, const char *s, size_t n)
+{
+	for (size_t k = 0; k < g->forms.len; k++)
+		if (strlen(g->forms.items[k]) == n && !memcmp(g->forms.items[k], s, n)) {
+			g->form_counts[k]++;
+			return 0;
+		}
+	char *c = rv_strndup(s, n);
+	if (!c)
+		return -1;
+	int *fc = realloc(g->form_counts, (g->forms.len + 1) * sizeof *fc);
+	if (!fc) {
+		free(c);
+		return -1;
+	}
+	g->form_counts = fc;
+	fc[g->forms.len] = 1;
+	return rv_strlist_push_take(&g->forms, c);
+}
+
+static int count_words(const char *key)
+{
+	int n = 1;
+	for (; *key; key++)
+		n += *key == ' ';
+	return n;
+}
+
+/* True when short (a folded name) is the last words or the first word of
+ * long ("biden" in "joe biden"). */
+static bool name_part(const char *shortk, const char *longk)
+{
+	size_t s = strlen(shortk), l = strlen(longk);
+	if (s >= l)
+		return false;
+	if (longk[l - s - 1] == ' ' && !strcmp(longk + l - s, shortk))
+		return true;
+	return false;
+}
+
+static void groups_free(group *g, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		free(g[k].key);
+		rv_strlist_release(&g[k].forms);
+		free(g[k].form_counts);
+	}
+	free(g);
+}
+
+static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_error *err)
+{
+	group *g = NULL;
+	size_t ng = 0;
+	int rc = RV_OK;
+	char key[KEY_MAX];
+	/* longest mentions first, so "Biden" finds "Joe Biden" */
+	size_t *order = malloc((ml->n + 1) * sizeof *order);
+	if (!order)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	for (size_t k = 0; k < ml->n; k++)
+		order[k] = k;
+	for (size_t x = 1; x < ml->n; x++) {
+		size_t v = order[x], y = x;
+		size_t lv = ml->m[v].e - ml->m[v].s;
+		while (y > 0 && ml->m[order[y - 1]].e - ml->m[order[y - 1]].s < lv) {
+			order[y] = order[y - 1];
+			y--;
+		}
+		order[y] = v;
+	}
+	g = calloc(ml->n + 1, sizeof *g);
+	if (!g) {
+		free(order);
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	}
+	for (size_t x = 0; x < ml->n; x++) {
+		const mention *m = &ml->m[order[x]];
+		if (!rv__ner_fold(text + m->s, m->e - m->s, key, sizeof key))
+			continue;
+		size_t k;
+		for (k = 0; k < ng; k++) {
+			if (m->gaz_row >= 0 && g[k].gaz_row == m->gaz_row)
+				break;
+			if (!strcmp(g[k].key, key))
+				break;
+		}
+		if (k == ng && (m->type == T_PER || !m->sure)) {
+			for (k = 0; k < ng; k++) {
+				int gt = g[k].votes[T_PER] >= g[k].count - g[k].votes[T_PER] ? T_PER : -1;
+				if (gt == T_PER && name_part(key, g[k].key))
+					break;
+			}
+		}
+		if (k == ng) {
+			g[ng].key = strdup(key);
+			if (!g[ng].key) {
+				rc = rv_fail(err, RV_ENOMEM, "out of memory");
+				goto out;
+			}
+			g[ng].gaz_row = m->gaz_row;
+			g[ng].nwords = count_words(key);
+			ng++;
+		}
+		g[k].count++;
+		g[k].votes[m->type]++;
+		if (m->sure)
+			g[k].sure_votes[m->type]++;
+		if (form_add(&g[k], text + m->s, m->e - m->s)) {
+			rc = rv_fail(err, RV_ENOMEM, "out of memory");
+			goto out;
+		}
+	}
+	if (!ng)
+		goto out;
+	a->entities = calloc(ng, sizeof *a->entities);
+	if (!a->entities) {
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (size_t k = 0; k < ng; k++) {
+		group *gr = &g[k];
+		int type = 0, bv = -1;
+		bool any_sure = false;
+		for (int t = 0; t < 4; t++)
+			any_sure |= gr->sure_votes[t] > 0;
+		for (int t = 0; t < 4; t++) {
+			int v = any_sure ? gr->sure_votes[t] : gr->votes[t];
+			if (v > bv) {
+				bv = v;
+				type = t;
+			}
+		}
+		/* the name: the longest form, the most frequent among equals */
+		size_t best = 0;
+		for (size_t f = 1; f < gr->forms.len; f++) {
+			size_t lf = strlen(gr->forms.items[f]), lb = strlen(gr->forms.items[best]);
+			if (lf > lb || (lf == lb && gr->form_counts[f] > gr->form_counts[best]))
+				best = f;
+		}
+		rv_entity *e = &a->entities[a->n_entities++];
+		rv_strlist_init(&e->aliases);
+		e->name = gr->forms.items[best];
+		gr->forms.items[best] = NULL;
+		e->type = strdup(type_names[type]);
+		e->count = gr->count;
+		if (!e->type) {
+			rc = rv_fail(err, RV_ENOMEM, "out of memory");
+			goto out;
+		}
+		for (size_t f = 0; f < gr->forms.len; f++)
+			if (gr->forms.items[f] && rv_strlist_push(&e->aliases, gr->forms.items[f])) {
+				rc = rv_fail(err, RV_ENOMEM, "out of memory");
+				goto out;
+			}
+	}
+	/* most mentioned first */
+	for (size_t x = 1; x < a->n_entities; x++) {
+		rv_entity v = a->entities[x];
+		size_t y = x;
+		while (y > 0 && a->entities[y - 1].count < v.count) {
+			a->entities[y] = a->entities[y - 1];
+			y--;
+		}
+		a->entities[y] = v;
+	}
+out:
+	free(order);
+	groups_free(g, ng);
+	return rc;
+}
+
+static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_error *err)
+{
+	scan sc = {text, len, NULL, 0, 0};
+	int rc = RV_OK;
+	if (tokenize(&sc))
+		rc = len > 0 && sc.n >= MAX_TOKENS ? RV_OK : rv_fail(err, RV_ENOMEM, "out of memory");
+	if (rc == RV_OK && find_mentions(&sc, ml) == (size_t)-1)
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+	free(sc.t);
+	(void)a;
+	return rc;
+}
 
 int rv_find_entities(rv_article *a, rv_error *err)
 {
-	(void)a;
-	(void)err;
-	return RV_OK;
+	const char *text = a->text ? a->text : "";
+	mlist ml = {0};
+	int rc = find_in(a, text, strlen(text), &ml, err);
+	if (rc == RV_OK)
+		rc = build_entities(a, text, &ml, err);
+	free(ml.m);
+	return rc;
 }
