@@ -220,7 +220,7 @@ static int tokenize(scan *sc)
 		const char *q = p;
 		int32_t cp = rv_utf8_next(&q, end);
 		if (cp < 0 || rv_cp_is_space(cp)) {
-			if (cp == '\n' && q < end && *q == '\n')
+			if (cp == '\n')
 				start = true;
 			p = q;
 			continue;
@@ -464,6 +464,93 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	return best >= 0 ? best : T_PER;
 }
 
+static bool known_span(const scan *sc, size_t i, size_t j)
+{
+	char key[KEY_MAX];
+	char gt;
+	if (!span_key(sc, i, j, key, sizeof key))
+		return false;
+	return rv__ner_gaz_find(key, &gt) >= 0 || span_type(key) != T_NONE;
+}
+
+/* A listed place or organisation, after which a new name may start. */
+static bool split_after(const scan *sc, size_t i, size_t j)
+{
+	char key[KEY_MAX];
+	char gt;
+	if (!span_key(sc, i, j, key, sizeof key))
+		return false;
+	return rv__ner_gaz_find(key, &gt) >= 0 && gt != 'P';
+}
+
+/* Emit the names in the capitalised run i..j: strip titles and sentence
+ * words from the front, split where a known name ends and another begins
+ * ("Pentagone John Kirby") or a title sits inside ("U.S. Secretary of State
+ * Antony Blinken"). */
+static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
+{
+	char key[KEY_MAX];
+	bool titled = false;
+	while (i <= j) {
+		if (!tok_key(sc, i, key, sizeof key))
+			break;
+		if (in_list(key, titles) && i < j) {
+			titled = true;
+			i++;
+			/* "Secretary of State Antony Blinken": skip the rest of the role */
+			if (i + 2 <= j && sc->t[i].kind == K_WORD && !(sc->t[i].flags & F_CAP) &&
+			    tok_key(sc, i, key, sizeof key) && is_connector(key))
+				i += 2;
+			continue;
+		}
+		if (((sc->t[i].flags & F_START) && common_at_start(key)) ||
+		    in_list(key, months_days) || in_list(key, function_words)) {
+			i++;
+			while (i <= j && !(sc->t[i].flags & F_CAP))
+				i++;
+			continue;
+		}
+		break;
+	}
+	while (j >= i && j > 0 && sc->t[j].kind == K_WORD && !(sc->t[j].flags & F_CAP))
+		j--;
+	if (i > j || j == (size_t)-1)
+		return 0;
+	if (depth < 8 && i < j && !known_span(sc, i, j)) {
+		for (size_t k = i + 1; k <= j; k++) {
+			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) &&
+			    tok_key(sc, k, key, sizeof key) && in_list(key, titles) && k < j) {
+				if (emit_span(sc, ml, i, k - 1, depth + 1))
+					return -1;
+				return emit_span(sc, ml, k, j, depth + 1);
+			}
+		}
+		for (size_t k = j - 1; k + 1 > i; k--) {
+			if (!(sc->t[k + 1].flags & F_CAP))
+				continue;
+			if (split_after(sc, i, k)) {
+				if (emit_span(sc, ml, i, k, depth + 1))
+					return -1;
+				return emit_span(sc, ml, k + 1, j, depth + 1);
+			}
+		}
+	}
+	/* a title before the run: "M. Biden", "le président Macron" */
+	if (!titled && i > 0) {
+		size_t p = i - 1;
+		if (sc->t[p].kind == K_PUNCT && sc->text[sc->t[p].s] == '.' && p > 0)
+			p--;
+		if (sc->t[p].kind == K_WORD && tok_key(sc, p, key, sizeof key) && in_list(key, titles))
+			titled = true;
+	}
+	size_t len = sc->t[j].e - sc->t[i].s;
+	if (i == j && len < 2)
+		return 0;
+	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
+	m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
+	return add_mention(ml, m);
+}
+
 static size_t find_mentions(scan *sc, mlist *ml)
 {
 	char key[KEY_MAX];
@@ -485,7 +572,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 				j = k;
 				continue;
 			}
-			if (u->kind == K_NUM && u->e - u->s <= 3 && k + 1 <= n) {
+			if (u->kind == K_NUM && u->e - u->s <= 3) {
 				j = k;
 				break;
 			}
@@ -504,53 +591,9 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			}
 			break;
 		}
-		size_t next = j;
-		/* drop titles and sentence-initial common words from the front */
-		bool titled = false;
-		while (i <= j) {
-			if (!tok_key(sc, i, key, sizeof key))
-				break;
-			if (in_list(key, titles) && i < j) {
-				titled = true;
-				i++;
-				continue;
-			}
-			if ((sc->t[i].flags & F_START) && common_at_start(key)) {
-				i++;
-				while (i <= j && !(sc->t[i].flags & F_CAP))
-					i++;
-				continue;
-			}
-			if (in_list(key, months_days) || in_list(key, function_words)) {
-				i++;
-				while (i <= j && !(sc->t[i].flags & F_CAP))
-					i++;
-				continue;
-			}
-			break;
-		}
-		/* a title before the run: "M. Biden", "le président Macron" */
-		if (!titled && i > 0) {
-			size_t p = i - 1;
-			if (sc->t[p].kind == K_PUNCT && sc->text[sc->t[p].s] == '.' && p > 0)
-				p--;
-			if (sc->t[p].kind == K_WORD && tok_key(sc, p, key, sizeof key) &&
-			    in_list(key, titles))
-				titled = true;
-		}
-		while (j >= i && j > 0 && sc->t[j].kind == K_WORD && !(sc->t[j].flags & F_CAP))
-			j--;
-		if (i <= j) {
-			size_t len = sc->t[j].e - sc->t[i].s;
-			bool single = i == j;
-			if (!(single && len < 2)) {
-				mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
-				m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
-				if (add_mention(ml, m))
-					return (size_t)-1;
-			}
-		}
-		i = next;
+		if (emit_span(sc, ml, i, j, 0))
+			return (size_t)-1;
+		i = j;
 	}
 	return ml->n;
 }
