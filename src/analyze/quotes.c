@@ -1,9 +1,703 @@
-/* quotes.c - STUB until the quotes pass lands. */
+/* quotes.c - who said what: direct quotes and reported speech.
+ *
+ * Direct quotes are the spans between quotation marks (« », “ ”, „ “, ‹ ›,
+ * " "); a quote is kept when a reporting verb next to it names a speaker
+ * ("…», a déclaré John Kirby", "He added, “…”") or when it is long enough to
+ * be speech rather than a scare-quoted word. Two quotes around one
+ * attribution ("«…», a-t-il déclaré, «…»") are one quotation. Reported
+ * speech is a sentence built on a reporting verb: "X said (that) …",
+ * "…, X said.", "according to X, …", "selon X, …". Speakers are names
+ * expanded to the article's entity ("Kirby" -> "John Kirby"); pronouns and
+ * "le responsable" go to the last speaker named before.
+ */
 #include "analyze/analyze.h"
+
+#include "core/buf.h"
+#include "core/utf8.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_QUOTES 2000
+#define NAME_MAX_BYTES 120
+
+typedef struct span {
+	size_t s, e;
+} span;
+
+/* ---- small text helpers ---- */
+
+static bool is_word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '\'';
+}
+
+static int32_t cp_at(const char *t, size_t i, size_t len)
+{
+	const char *p = t + i;
+	return rv_utf8_next(&p, t + len);
+}
+
+static bool upper_at(const char *t, size_t i, size_t len)
+{
+	return rv_cp_is_upper(cp_at(t, i, len));
+}
+
+/* ASCII-case-insensitive word match at t[i] with a word boundary after. */
+static bool word_at(const char *t, size_t i, size_t end, const char *w)
+{
+	size_t n = strlen(w);
+	if (i + n > end || strncasecmp(t + i, w, n))
+		return false;
+	if (i + n < end && is_word_byte((unsigned char)t[i + n]) && w[n - 1] != '\'')
+		return false;
+	if (i > 0 && is_word_byte((unsigned char)t[i - 1]))
+		return false;
+	return true;
+}
+
+static size_t skip_space(const char *t, size_t i, size_t end)
+{
+	while (i < end) {
+		unsigned char c = (unsigned char)t[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			i++;
+		else if (c == 0xC2 && i + 1 < end && (unsigned char)t[i + 1] == 0xA0)
+			i += 2;
+		else if (c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80 &&
+			 ((unsigned char)t[i + 2] == 0xAF || (unsigned char)t[i + 2] == 0x89))
+			i += 3;
+		else
+			break;
+	}
+	return i;
+}
+
+static size_t count_words(const char *t, size_t s, size_t e)
+{
+	size_t n = 0;
+	bool in = false;
+	for (size_t i = s; i < e; i++) {
+		bool w = is_word_byte((unsigned char)t[i]) && t[i] != '-' && t[i] != '\'';
+		if (w && !in)
+			n++;
+		in = w;
+	}
+	return n;
+}
+
+/* ---- quotation marks ---- */
+
+/* The closing mark for an opening one at t[i] (its length in *olen), or 0. */
+static int32_t closer_for(const char *t, size_t i, size_t len, size_t *olen)
+{
+	const char *p = t + i;
+	int32_t cp = rv_utf8_next(&p, t + len);
+	*olen = (size_t)(p - (t + i));
+	switch (cp) {
+	case 0xAB: return 0xBB;      /* « » */
+	case 0x201C: return 0x201D;  /* “ ” */
+	case 0x201E: return 0x201C;  /* „ “ */
+	case 0x2039: return 0x203A;  /* ‹ › */
+	case '"': return '"';
+	default: return 0;
+	}
+}
+
+/* ---- reporting verbs ---- */
+
+static const char *const verbs_en[] = {
+	"said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stated",
+	"states", "explained", "explains", "argued", "argues", "claimed", "claims", "insisted",
+	"insists", "warned", "warns", "announced", "announces", "declared", "wrote", "writes",
+	"asked", "asks", "replied", "responded", "continued", "concluded", "acknowledged",
+	"admitted", "suggested", "suggests", "maintained", "contended", "observed", "remarked",
+	"testified", "tweeted", "reported", "reports", "recalled", "stressed", "emphasized",
+	"confirmed", "denied", "predicted", "promised", "urged", "echoed", "believes", "thinks",
+	"believe", "think", "saying", "adding", "telling", "agreed", "reiterated", "countered",
+	"conceded", "estimated", "revealed", "shows", "showed", "found", "pointed", NULL,
+};
+
+static const char *const verbs_fr[] = {
+	"déclaré", "dit", "affirmé", "ajouté", "indiqué", "souligné", "expliqué", "estimé",
+	"annoncé", "précisé", "assuré", "averti", "rappelé", "confié", "répondu", "martelé",
+	"reconnu", "insisté", "lancé", "prévenu", "jugé", "noté", "observé", "commenté",
+	"dénoncé", "écrit", "tweeté", "confirmé", "démenti", "promis", "regretté", "poursuivi",
+	"déclare", "dit", "affirme", "ajoute", "indique", "souligne", "explique", "estime",
+	"annonce", "précise", "assure", "avertit", "rappelle", "confie", "répond", "martèle",
+	"reconnaît", "insiste", "lance", "prévient", "juge", "note", "observe", "commente",
+	"dénonce", "écrit", "confirme", "dément", "promet", "regrette", "poursuit", "déclarait",
+	"affirmait", "expliquait", "estimait", "soulignait", "indiquait", "ajoutait", "disait",
+	"rapporte", "rapporté", "selon", "d'après", "relevé", "relève", NULL,
+};
+
+/* A reporting verb starting at t[i]: its byte length, or 0. */
+static size_t verb_at(const char *t, size_t i, size_t end)
+{
+	for (int l = 0; l < 2; l++)
+		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
+			if (word_at(t, i, end, *v))
+				return strlen(*v);
+	if (word_at(t, i, end, "according to"))
+		return 12;
+	return 0;
+}
+
+/* The first reporting verb in t[s..e): its offset, or (size_t)-1. */
+static size_t find_verb(const char *t, size_t s, size_t e, size_t *vlen)
+{
+	for (size_t i = s; i < e; i++) {
+		if (i > s && is_word_byte((unsigned char)t[i - 1]))
+			continue;
+		if (!is_word_byte((unsigned char)t[i]))
+			continue;
+		size_t n = verb_at(t, i, e);
+		if (n) {
+			*vlen = n;
+			return i;
+		}
+	}
+	return (size_t)-1;
+}
+
+static const char *const pronouns[] = {
+	"he", "she", "they", "il", "elle", "ils", "elles", "lui", "him", "her", "we", "nous",
+	"t-il", "t-elle", "t-ils", "-t-il", "-t-elle", NULL,
+};
+
+static const char *const backref_nouns[] = {
+	"responsable", "porte-parole", "spokesman", "spokeswoman", "spokesperson", "official",
+	"ministre", "minister", "président", "president", "secretary", "secrétaire", "diplomate",
+	"diplomat", "chef", "chief", "ambassadeur", "ambassador", "conseiller", "adviser",
+	"advisor", "dirigeant", "leader", "officer", "général", "general", NULL,
+};
+
+static const char *const function_caps[] = {
+	"The", "A", "An", "He", "She", "They", "It", "We", "I", "In", "On", "At", "But", "And",
+	"Le", "La", "Les", "L'", "Un", "Une", "Il", "Elle", "Ils", "Elles", "Selon", "Mais",
+	"Et", "Pour", "Dans", "Ce", "Cette", "This", "That", "According", "D'après", "En",
+	"Au", "Aux", "Des", "Du", "De", "His", "Her", "Their", "As", "If", "When", "While",
+	"After", "Before", "Mr", "Mrs", "Ms", "Dr", "M", "Mme", "So", "Yet", "Also", "Then",
+	"There", "Here", "What", "Why", "How", "Who", "Lors", "Alors", "Après", "Avant", NULL,
+};
+
+static bool in_words(const char *t, size_t s, size_t e, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == e - s && !strncasecmp(t + s, *list, e - s))
+			return true;
+	return false;
+}
+
+/* Capitalised name runs in t[s..e); returns the run nearest to pos (before
+ * it when before is true, else after it). */
+static bool find_name(const char *t, size_t len, size_t s, size_t e, size_t pos, bool before,
+		      span *out)
+{
+	bool found = false;
+	size_t i = s;
+	while (i < e) {
+		if (!is_word_byte((unsigned char)t[i]) || (i > s && is_word_byte((unsigned char)t[i - 1]))) {
+			i++;
+			continue;
+		}
+		size_t we = i;
+		while (we < e && is_word_byte((unsigned char)t[we]))
+			we++;
+		if (!upper_at(t, i, len) || in_words(t, i, we, function_caps)) {
+			i = we;
+			continue;
+		}
+		/* extend over capitalised words, "de", "van", "von", initials */
+		size_t rs = i, re = we;
+		size_t j = we;
+		for (;;) {
+			size_t k = j;
+			if (k < e && t[k] == '.')
+				k++; /* "John F. Kennedy" */
+			k = skip_space(t, k, e);
+			if (k >= e || k == j)
+				break;
+			size_t ke = k;
+			while (ke < e && is_word_byte((unsigned char)t[ke]))
+				ke++;
+			if (ke == k)
+				break;
+			if (upper_at(t, k, len)) {
+				re = ke;
+				j = ke;
+				continue;
+			}
+			if (in_words(t, k, ke, (const char *const[]){"de", "van", "von", "der", "da", "di",
+								      "del", "bin", "al", NULL})) {
+				size_t k2 = skip_space(t, ke, e);
+				if (k2 < e && upper_at(t, k2, len)) {
+					j = ke;
+					continue;
+				}
+			}
+			break;
+		}
+		if (re - rs <= NAME_MAX_BYTES) {
+			if (before ? rs < pos : rs >= pos) {
+				bool better = !found || (before ? rs > out->s : rs < out->s);
+				if (better) {
+					out->s = rs;
+					out->e = re;
+					found = true;
+				}
+			}
+		}
+		i = re;
+	}
+	return found;
+}
+
+/* ---- speakers ---- */
+
+typedef struct ctx {
+	rv_article *a;
+	const char *t;
+	size_t len;
+	char *last_speaker;   /* borrowed from a->quotes */
+} ctx;
+
+/* "Kirby" -> "John Kirby" when the article knows the person. */
+static char *expand_name(const ctx *c, const char *s, size_t n)
+{
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *e = &c->a->entities[k];
+		if (!e->type || strcmp(e->type, "person"))
+			continue;
+		bool hit = strlen(e->name) == n && !memcmp(e->name, s, n);
+		for (size_t x = 0; !hit && x < e->aliases.len; x++)
+			hit = strlen(e->aliases.items[x]) == n && !memcmp(e->aliases.items[x], s, n);
+		if (hit)
+			return rv_strdup(e->name);
+	}
+	return rv_strndup(s, n);
+}
+
+static bool is_person_name(const ctx *c, const char *s, size_t n)
+{
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *e = &c->a->entities[k];
+		bool hit = strlen(e->name) == n && !memcmp(e->name, s, n);
+		for (size_t x = 0; !hit && x < e->aliases.len; x++)
+			hit = strlen(e->aliases.items[x]) == n && !memcmp(e->aliases.items[x], s, n);
+		if (hit)
+			return e->type && !strcmp(e->type, "person");
+	}
+	return true; /* unknown to the entity pass: a name next to a verb is a speaker */
+}
+
+/* Role words before a name: "le porte-parole du Pentagone, John Kirby". */
+static char *role_before(const ctx *c, size_t name_s, size_t lo)
+{
+	const char *t = c->t;
+	size_t i = name_s;
+	while (i > lo && (t[i - 1] == ' ' || t[i - 1] == ','))
+		i--;
+	size_t end = i;
+	size_t start = end;
+	int words = 0;
+	while (start > lo && words < 8) {
+		size_t ws = start;
+		while (ws > lo && t[ws - 1] == ' ')
+			ws--;
+		size_t we = ws;
+		while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == we)
+			break;
+		if (in_words(t, ws, we, backref_nouns) ||
+		    in_words(t, ws, we, (const char *const[]){"haut", "high", "représentant",
+							      "representative", "vice-président",
+							      NULL})) {
+			if (end - ws > 2)
+				return rv_strndup(t + ws, end - ws);
+		}
+		if (in_words(t, ws, we, (const char *const[]){"le", "la", "the", "l'", "a", "an", "un",
+							      "une", "said", "a", "told", NULL}))
+			break;
+		start = ws;
+		words++;
+	}
+	return NULL;
+}
+
+/* The speaker around a reporting verb at v in [lo, hi). */
+static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, char **speaker,
+			char **role)
+{
+	const char *t = c->t;
+	span nm;
+	*speaker = NULL;
+	*role = NULL;
+	bool according = word_at(t, v, hi, "according to") || word_at(t, v, hi, "selon") ||
+			 word_at(t, v, hi, "d'après");
+	/* "a-t-il déclaré" / "déclare-t-il" / "selon lui" */
+	size_t after = skip_space(t, v + vlen, hi);
+	bool pron = false;
+	for (size_t i = (v > lo + 8 ? v - 8 : lo); i < after + 8 && i < hi; i++)
+		if (!strncmp(t + i, "-t-il", 5) || !strncmp(t + i, "-t-elle", 7))
+			pron = true;
+	if (!according && !pron) {
+		/* name right after the verb: "a déclaré John Kirby", "said Ned Price" */
+		if (find_name(t, c->len, after, hi < after + 160 ? hi : after + 160, after, false, &nm) &&
+		    nm.s <= after + 60 && is_person_name(c, t + nm.s, nm.e - nm.s)) {
+			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
+			*role = role_before(c, nm.s, after);
+			return *speaker ? 0 : -1;
+		}
+		/* name before the verb: "John Kirby said", "Kirby a déclaré" */
+		if (find_name(t, c->len, v > lo + 200 ? v - 200 : lo, v, v, true, &nm) && v - nm.e <= 40) {
+			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
+			*role = role_before(c, nm.s, lo);
+			return *speaker ? 0 : -1;
+		}
+	}
+	if (according) {
+		if (find_name(t, c->len, after, hi, after, false, &nm) && nm.s <= after + 60) {
+			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
+			return *speaker ? 0 : -1;
+		}
+		size_t e = after;
+		while (e < hi && t[e] != ',' && t[e] != '.' && t[e] != '\n')
+			e++;
+		if (e > after && e - after < 80 && !in_words(t, after, e, pronouns)) {
+			*speaker = rv_strndup(t + after, e - after);
+			return *speaker ? 0 : -1;
+		}
+	}
+	/* a pronoun or "le responsable": the last speaker */
+	size_t ps = v > lo + 40 ? v - 40 : lo;
+	bool back = pron;
+	for (size_t i = ps; i < v && !back; i++) {
+		if (i > ps && is_word_byte((unsigned char)t[i - 1]))
+			continue;
+		size_t we = i;
+		while (we < v && is_word_byte((unsigned char)t[we]))
+			we++;
+		if (we > i && (in_words(t, i, we, pronouns) || in_words(t, i, we, backref_nouns)))
+			back = true;
+	}
+	for (size_t i = after; i < hi && i < after + 24 && !back; i++)
+		if (word_at(t, i, hi, "he") || word_at(t, i, hi, "she") || word_at(t, i, hi, "il") ||
+		    word_at(t, i, hi, "elle") || word_at(t, i, hi, "lui"))
+			back = true;
+	if (back && c->last_speaker) {
+		*speaker = rv_strdup(c->last_speaker);
+		return *speaker ? 0 : -1;
+	}
+	/* a noun phrase subject: "the government said" */
+	size_t e = v;
+	while (e > lo && t[e - 1] == ' ')
+		e--;
+	size_t s = e;
+	int words = 0;
+	while (s > lo && words < 4) {
+		size_t ws = s;
+		while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == s)
+			break;
+		words++;
+		if (in_words(t, ws, s, (const char *const[]){"the", "le", "la", "les", "l'", NULL})) {
+			s = ws;
+			if (e > s && !back) {
+				*speaker = rv_strndup(t + s, e - s);
+				return *speaker ? 0 : -1;
+			}
+			break;
+		}
+		s = ws;
+		while (s > lo && t[s - 1] == ' ')
+			s--;
+	}
+	return 0;
+}
+
+/* ---- output ---- */
+
+static int add_quote(ctx *c, size_t s, size_t e, const char *text, size_t n, char *speaker,
+		     char *role)
+{
+	rv_article *a = c->a;
+	if (a->n_quotes >= MAX_QUOTES) {
+		free(speaker);
+		free(role);
+		return 0;
+	}
+	rv_quote *p = realloc(a->quotes, (a->n_quotes + 1) * sizeof *p);
+	if (!p) {
+		free(speaker);
+		free(role);
+		return -1;
+	}
+	a->quotes = p;
+	rv_quote *q = &a->quotes[a->n_quotes];
+	q->text = rv_strndup(text, n);
+	if (!q->text) {
+		free(speaker);
+		free(role);
+		return -1;
+	}
+	rv_str_squeeze(q->text);
+	q->speaker = speaker;
+	q->role = role;
+	q->start = s;
+	q->end = e;
+	a->n_quotes++;
+	if (speaker)
+		c->last_speaker = speaker;
+	return 0;
+}
+
+/* ---- sentences ---- */
+
+static size_t sentence_start(const char *t, size_t lo, size_t i)
+{
+	while (i > lo) {
+		char ch = t[i - 1];
+		if (ch == '\n')
+			break;
+		if ((ch == '.' || ch == '!' || ch == '?') && (t[i] == ' ' || upper_at(t, i, i + 4)))
+			break;
+		i--;
+	}
+	return skip_space(t, i, i + 8);
+}
+
+static size_t sentence_end(const char *t, size_t i, size_t hi)
+{
+	while (i < hi) {
+		char ch = t[i];
+		if (ch == '\n')
+			return i;
+		if ((ch == '.' || ch == '!' || ch == '?') && (i + 1 >= hi || t[i + 1] == ' ' || t[i + 1] == '\n'))
+			return i + 1;
+		i++;
+	}
+	return hi;
+}
+
+/* ---- one paragraph ---- */
+
+typedef struct qmark {
+	size_t os, oe;   /* opening mark */
+	size_t cs, ce;   /* closing mark (cs == ce == paragraph end when open) */
+} qmark;
+
+static size_t find_marks(const char *t, size_t ps, size_t pe, qmark *out, size_t cap)
+{
+	size_t n = 0;
+	size_t i = ps;
+	while (i < pe && n < cap) {
+		size_t olen;
+		int32_t close = closer_for(t, i, pe, &olen);
+		if (!close) {
+			i++;
+			continue;
+		}
+		/* a straight quote inside a word is an inch mark or a typo */
+		size_t j = i + olen;
+		size_t cs = pe, ce = pe;
+		while (j < pe) {
+			const char *p = t + j;
+			int32_t cp = rv_utf8_next(&p, t + pe);
+			if (cp == close) {
+				cs = j;
+				ce = (size_t)(p - t);
+				break;
+			}
+			j = (size_t)(p - t);
+		}
+		if (cs == pe && close == '"') {
+			i += olen;
+			continue;
+		}
+		out[n++] = (qmark){i, i + olen, cs, ce};
+		i = ce > i + olen ? ce : i + olen;
+	}
+	return n;
+}
+
+static bool covered(const rv_article *a, size_t s, size_t e, size_t from)
+{
+	for (size_t k = from; k < a->n_quotes; k++)
+		if (a->quotes[k].start < e && s < a->quotes[k].end)
+			return true;
+	return false;
+}
+
+#define MAX_MARKS 64
+
+static int direct_quotes(ctx *c, size_t ps, size_t pe)
+{
+	const char *t = c->t;
+	qmark m[MAX_MARKS];
+	size_t n = find_marks(t, ps, pe, m, MAX_MARKS);
+	for (size_t k = 0; k < n; k++) {
+		size_t cs = m[k].oe, ce = m[k].cs;
+		size_t words = count_words(t, cs, ce);
+		if (!words)
+			continue;
+		size_t next_q = k + 1 < n ? m[k + 1].os : pe;
+		/* attribution after the quote, up to the sentence end or the next quote */
+		size_t ae = sentence_end(t, m[k].ce, next_q);
+		size_t vlen = 0;
+		size_t v = find_verb(t, m[k].ce, ae, &vlen);
+		char *speaker = NULL, *role = NULL;
+		bool after = v != (size_t)-1 && v - m[k].ce < 40;
+		if (after) {
+			if (speaker_near(c, m[k].ce, ae, v, vlen, &speaker, &role))
+				return -1;
+		} else {
+			/* attribution before: "X a déclaré : «", "He added, “" */
+			size_t prev = k ? m[k - 1].ce : ps;
+			size_t bs = sentence_start(t, prev, m[k].os);
+			if (bs < prev)
+				bs = prev;
+			v = find_verb(t, bs, m[k].os, &vlen);
+			if (v != (size_t)-1) {
+				size_t v2, l2;
+				/* the verb nearest the quote */
+				while ((v2 = find_verb(t, v + vlen, m[k].os, &l2)) != (size_t)-1) {
+					v = v2;
+					vlen = l2;
+				}
+				if (speaker_near(c, bs, m[k].os, v, vlen, &speaker, &role))
+					return -1;
+			}
+		}
+		bool attributed = speaker != NULL || v != (size_t)-1;
+		if (!attributed && words < 6) {
+			continue; /* a scare-quoted word or title */
+		}
+		if (!attributed && words >= 6 && !speaker && c->last_speaker) {
+			/* continuing speech: the speaker quoted just before */
+			if (c->a->n_quotes && c->a->quotes[c->a->n_quotes - 1].end + 400 > m[k].os)
+				speaker = rv_strdup(c->last_speaker);
+		}
+		if (!attributed && words < 6)
+			continue;
+		/* «…», a-t-il déclaré, «…»: one quotation */
+		size_t qs = cs, qe = ce, qend = m[k].ce;
+		rv_buf b;
+		rv_buf_init(&b, 1 << 20);
+		if (rv_buf_append(&b, t + cs, ce - cs)) {
+			free(speaker);
+			free(role);
+			return -1;
+		}
+		while (after && k + 1 < n && ae >= m[k + 1].os && ae - m[k].ce < 120 &&
+		       m[k + 1].os - m[k].ce < 120) {
+			k++;
+			if (rv_buf_putc(&b, ' ') || rv_buf_append(&b, t + m[k].oe, m[k].cs - m[k].oe)) {
+				rv_buf_release(&b);
+				free(speaker);
+				free(role);
+				return -1;
+			}
+			qe = m[k].cs;
+			qend = m[k].ce;
+			ae = sentence_end(t, m[k].ce, k + 1 < n ? m[k + 1].os : pe);
+			if (find_verb(t, m[k].ce, ae, &vlen) == (size_t)-1)
+				break;
+		}
+		(void)qe;
+		int rc = add_quote(c, m[k].os > qs ? qs - 1 : qs, qend, rv_buf_str(&b), b.len, speaker, role);
+		rv_buf_release(&b);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+/* Reported speech in the sentences of a paragraph not already quoted. */
+static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
+{
+	const char *t = c->t;
+	size_t s = ps;
+	while (s < pe) {
+		s = skip_space(t, s, pe);
+		size_t e = sentence_end(t, s, pe);
+		if (e <= s)
+			break;
+		if (covered(c->a, s, e, first_q) || count_words(t, s, e) < 5) {
+			s = e;
+			continue;
+		}
+		size_t vlen;
+		size_t v = find_verb(t, s, e, &vlen);
+		if (v == (size_t)-1) {
+			s = e;
+			continue;
+		}
+		char *speaker = NULL, *role = NULL;
+		if (speaker_near(c, s, e, v, vlen, &speaker, &role))
+			return -1;
+		size_t cs, ce;
+		bool according = word_at(t, v, e, "according to") || word_at(t, v, e, "selon") ||
+				 word_at(t, v, e, "d'après");
+		size_t before_words = count_words(t, s, v);
+		if (according && before_words <= 1) {
+			/* "According to X, content." */
+			cs = v;
+			while (cs < e && t[cs] != ',')
+				cs++;
+			cs = cs < e ? cs + 1 : v + vlen;
+			ce = e;
+		} else if (before_words >= 5 && (according || v - s > 20) &&
+			   (memchr(t + s, ',', v - s) || according)) {
+			/* "Content, X said." / "Content, according to X." */
+			cs = s;
+			ce = v;
+			while (ce > s && t[ce - 1] != ',')
+				ce--;
+			if (ce <= s + 10)
+				ce = v;
+		} else {
+			/* "X said (that) content." */
+			cs = skip_space(t, v + vlen, e);
+			if (word_at(t, cs, e, "that") || word_at(t, cs, e, "que"))
+				cs = skip_space(t, cs + 4 - (t[cs] == 'q' || t[cs] == 'Q'), e);
+			else if (word_at(t, cs, e, "qu'"))
+				cs += 3;
+			/* skip the speaker when it follows the verb: "said Ned Price, ..." */
+			ce = e;
+		}
+		while (ce > cs && (t[ce - 1] == '.' || t[ce - 1] == ' ' || t[ce - 1] == ','))
+			ce--;
+		if (count_words(t, cs, ce) >= 4 && (speaker || according)) {
+			if (add_quote(c, cs, ce, t + cs, ce - cs, speaker, role))
+				return -1;
+		} else {
+			free(speaker);
+			free(role);
+		}
+		s = e;
+	}
+	return 0;
+}
 
 int rv_find_quotes(rv_article *a, rv_error *err)
 {
-	(void)a;
-	(void)err;
+	if (!a->text)
+		return RV_OK;
+	ctx c = {a, a->text, strlen(a->text), NULL};
+	size_t ps = 0;
+	while (ps < c.len) {
+		size_t pe = ps;
+		while (pe < c.len && c.t[pe] != '\n')
+			pe++;
+		size_t first_q = a->n_quotes;
+		if (pe > ps && (direct_quotes(&c, ps, pe) || reported_speech(&c, ps, pe, first_q)))
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		ps = pe + 1;
+	}
 	return RV_OK;
 }
