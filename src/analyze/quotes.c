@@ -180,7 +180,11 @@ static const char *const function_caps[] = {
 	"Et", "Pour", "Dans", "Ce", "Cette", "This", "That", "According", "D'après", "En",
 	"Au", "Aux", "Des", "Du", "De", "His", "Her", "Their", "As", "If", "When", "While",
 	"After", "Before", "Mr", "Mrs", "Ms", "Dr", "M", "Mme", "So", "Yet", "Also", "Then",
-	"There", "Here", "What", "Why", "How", "Who", "Lors", "Alors", "Après", "Avant", NULL,
+	"There", "Here", "What", "Why", "How", "Who", "Lors", "Alors", "Après", "Avant",
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+	"February", "March", "April", "May", "June", "July", "August", "September", "October",
+	"November", "December", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi",
+	"Dimanche", "Let", "Significantly", "However", "Still", "Now", "Today", "Yesterday", NULL,
 };
 
 static bool in_words(const char *t, size_t s, size_t e, const char *const *list)
@@ -345,17 +349,29 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		if (!strncmp(t + i, "-t-il", 5) || !strncmp(t + i, "-t-elle", 7))
 			pron = true;
 	if (!according && !pron) {
-		/* name right after the verb: "a déclaré John Kirby", "said Ned Price" */
+		bool got_before = find_name(t, c->len, v > lo + 200 ? v - 200 : lo, v, v, true, &nm);
+		span before_nm = nm;
+		bool adjacent = got_before && v - before_nm.e <= 12;
+		/* "John Kirby said", "Kirby a déclaré" */
+		if (adjacent) {
+			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
+			*role = role_before(c, nm.s, lo);
+			return *speaker ? 0 : -1;
+		}
+		/* inverted: "a déclaré John Kirby", "said Ned Price" */
+		size_t a2 = after;
+		if (word_at(t, a2, hi, "by"))
+			a2 = skip_space(t, a2 + 2, hi);
 		if (find_name(t, c->len, after, hi < after + 160 ? hi : after + 160, after, false, &nm) &&
-		    nm.s <= after + 60 && is_person_name(c, t + nm.s, nm.e - nm.s)) {
+		    nm.s <= a2 + 50 && is_person_name(c, t + nm.s, nm.e - nm.s) &&
+		    (nm.s == a2 || !got_before)) {
 			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
 			*role = role_before(c, nm.s, after);
 			return *speaker ? 0 : -1;
 		}
-		/* name before the verb: "John Kirby said", "Kirby a déclaré" */
-		if (find_name(t, c->len, v > lo + 200 ? v - 200 : lo, v, v, true, &nm) && v - nm.e <= 40) {
-			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
-			*role = role_before(c, nm.s, lo);
+		if (got_before && v - before_nm.e <= 60) {
+			*speaker = expand_name(c, t + before_nm.s, before_nm.e - before_nm.s);
+			*role = role_before(c, before_nm.s, lo);
 			return *speaker ? 0 : -1;
 		}
 	}
@@ -574,6 +590,13 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 			}
 		}
 		bool attributed = speaker != NULL || v != (size_t)-1;
+		/* a short quote is speech only when the verb touches it */
+		if (words < 4 && !after && (v == (size_t)-1 || m[k].os - (v + vlen) > 20) &&
+		    !(k + 1 < n && m[k + 1].os - m[k].ce < 100)) {
+			free(speaker);
+			free(role);
+			continue;
+		}
 		if (!attributed && words < 6) {
 			continue; /* a scare-quoted word or title */
 		}
@@ -593,8 +616,13 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 			free(role);
 			return -1;
 		}
-		while (after && k + 1 < n && ae >= m[k + 1].os && ae - m[k].ce < 120 &&
-		       m[k + 1].os - m[k].ce < 120) {
+		for (;;) {
+			if (k + 1 >= n || m[k + 1].os - m[k].ce > 100)
+				break;
+			size_t l2;
+			size_t v2 = find_verb(t, m[k].ce, m[k + 1].os, &l2);
+			if (v2 == (size_t)-1 || count_words(t, m[k].ce, m[k + 1].os) > 8)
+				break;
 			k++;
 			if (rv_buf_putc(&b, ' ') || rv_buf_append(&b, t + m[k].oe, m[k].cs - m[k].oe)) {
 				rv_buf_release(&b);
@@ -604,9 +632,6 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 			}
 			qe = m[k].cs;
 			qend = m[k].ce;
-			ae = sentence_end(t, m[k].ce, k + 1 < n ? m[k + 1].os : pe);
-			if (find_verb(t, m[k].ce, ae, &vlen) == (size_t)-1)
-				break;
 		}
 		(void)qe;
 		int rc = add_quote(c, m[k].os > qs ? qs - 1 : qs, qend, rv_buf_str(&b), b.len, speaker, role);
