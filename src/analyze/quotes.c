@@ -219,7 +219,8 @@ static bool find_name(const char *t, size_t len, size_t s, size_t e, size_t pos,
 		size_t j = we;
 		for (;;) {
 			size_t k = j;
-			if (k < e && t[k] == '.')
+			if (k < e && t[k] == '.' && j >= 1 && j - 1 >= rs &&
+			    (j - 1 == rs || t[j - 2] == ' ') && upper_at(t, j - 1, len))
 				k++; /* "John F. Kennedy" */
 			k = skip_space(t, k, e);
 			if (k >= e || k == j)
@@ -284,19 +285,6 @@ static char *expand_name(const ctx *c, const char *s, size_t n)
 	return rv_strndup(s, n);
 }
 
-static bool is_person_name(const ctx *c, const char *s, size_t n)
-{
-	for (size_t k = 0; k < c->a->n_entities; k++) {
-		const rv_entity *e = &c->a->entities[k];
-		bool hit = strlen(e->name) == n && !memcmp(e->name, s, n);
-		for (size_t x = 0; !hit && x < e->aliases.len; x++)
-			hit = strlen(e->aliases.items[x]) == n && !memcmp(e->aliases.items[x], s, n);
-		if (hit)
-			return e->type && !strcmp(e->type, "person");
-	}
-	return true; /* unknown to the entity pass: a name next to a verb is a speaker */
-}
-
 /* Role words before a name: "le porte-parole du Pentagone, John Kirby". */
 static char *role_before(const ctx *c, size_t name_s, size_t lo)
 {
@@ -332,6 +320,41 @@ static char *role_before(const ctx *c, size_t name_s, size_t lo)
 	return NULL;
 }
 
+static const char *const auxiliaries[] = {
+	"a", "avait", "ont", "avaient", "aurait", "has", "had", "have", "also", "aussi",
+	"également", "encore", "then", "later", "ensuite", "will", "would", "is", "was", "were",
+	"not", "never", "pas", "n'a", NULL,
+};
+
+/* The person entity inside a name run ("Pentagone John Kirby" -> "John
+ * Kirby"), else the run itself. */
+static int set_speaker(ctx *c, span nm, size_t lo, char **speaker, char **role)
+{
+	const char *t = c->t;
+	size_t best_len = 0, best_s = nm.s;
+	const char *best = NULL;
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *e = &c->a->entities[k];
+		if (!e->type || strcmp(e->type, "person"))
+			continue;
+		for (size_t x = 0; x <= e->aliases.len; x++) {
+			const char *f = x ? e->aliases.items[x - 1] : e->name;
+			size_t fl = strlen(f);
+			if (fl <= best_len || fl > nm.e - nm.s)
+				continue;
+			/* the form must end the run */
+			if (!memcmp(t + nm.e - fl, f, fl)) {
+				best_len = fl;
+				best = e->name;
+				best_s = nm.e - fl;
+			}
+		}
+	}
+	*speaker = best ? rv_strdup(best) : expand_name(c, t + nm.s, nm.e - nm.s);
+	*role = role_before(c, best ? best_s : nm.s, lo);
+	return *speaker ? 0 : -1;
+}
+
 /* The speaker around a reporting verb at v in [lo, hi). */
 static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, char **speaker,
 			char **role)
@@ -349,30 +372,43 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		if (!strncmp(t + i, "-t-il", 5) || !strncmp(t + i, "-t-elle", 7))
 			pron = true;
 	if (!according && !pron) {
-		bool got_before = find_name(t, c->len, v > lo + 200 ? v - 200 : lo, v, v, true, &nm);
-		span before_nm = nm;
-		bool adjacent = got_before && v - before_nm.e <= 12;
-		/* "John Kirby said", "Kirby a déclaré" */
-		if (adjacent) {
-			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
-			*role = role_before(c, nm.s, lo);
-			return *speaker ? 0 : -1;
+		/* the verb group: "a déclaré", "has also said" */
+		size_t vg = v;
+		for (;;) {
+			size_t x = vg;
+			while (x > lo && t[x - 1] == ' ')
+				x--;
+			size_t ws = x;
+			while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+				ws--;
+			if (ws < x && in_words(t, ws, x, auxiliaries)) {
+				vg = ws;
+				continue;
+			}
+			break;
 		}
-		/* inverted: "a déclaré John Kirby", "said Ned Price" */
+		size_t x = vg;
+		while (x > lo && t[x - 1] == ' ')
+			x--;
+		bool inverted = x > lo && (t[x - 1] == ',' || (x >= lo + 2 && !strncmp(t + x - 2, "\xc2\xbb", 2)) ||
+					   (x >= lo + 3 && !strncmp(t + x - 3, "\xe2\x80\x9d", 3)));
+		/* "John Kirby said", "Kirby a déclaré" */
+		if (find_name(t, c->len, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
+		    skip_space(t, nm.e, vg) == vg) {
+			return set_speaker(c, nm, lo, speaker, role);
+		}
+		/* "…, a déclaré le porte-parole du Pentagone John Kirby", "…, said Ned Price" */
 		size_t a2 = after;
 		if (word_at(t, a2, hi, "by"))
 			a2 = skip_space(t, a2 + 2, hi);
-		if (find_name(t, c->len, after, hi < after + 160 ? hi : after + 160, after, false, &nm) &&
-		    nm.s <= a2 + 50 && is_person_name(c, t + nm.s, nm.e - nm.s) &&
-		    (nm.s == a2 || !got_before)) {
-			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
-			*role = role_before(c, nm.s, after);
-			return *speaker ? 0 : -1;
+		if (inverted && find_name(t, c->len, after, hi < after + 160 ? hi : after + 160, after, false, &nm) &&
+		    nm.s <= a2 + 80) {
+			return set_speaker(c, nm, after, speaker, role);
 		}
-		if (got_before && v - before_nm.e <= 60) {
-			*speaker = expand_name(c, t + before_nm.s, before_nm.e - before_nm.s);
-			*role = role_before(c, before_nm.s, lo);
-			return *speaker ? 0 : -1;
+		/* an apposition: "Graham, a former candidate, said" */
+		if (!inverted && find_name(t, c->len, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
+		    vg - nm.e <= 60 && memchr(t + nm.e, ',', vg - nm.e)) {
+			return set_speaker(c, nm, lo, speaker, role);
 		}
 	}
 	if (according) {
