@@ -117,7 +117,10 @@ static const char *const verbs_en[] = {
 	"testified", "tweeted", "reported", "reports", "recalled", "stressed", "emphasized",
 	"confirmed", "denied", "predicted", "promised", "urged", "echoed", "believes", "thinks",
 	"believe", "think", "saying", "adding", "telling", "agreed", "reiterated", "countered",
-	"conceded", "estimated", "revealed", "shows", "showed", "found", "pointed", NULL,
+	"conceded", "estimated", "revealed", "shows", "showed", "found", "pointed", "exclaimed",
+	"confessed", "quipped", "joked", "shouted", "demanded", "complained", "cautioned",
+	"recounted", "mused", "wondered", "answered", "emailed", "posted", "vowed", "pledged",
+	"boasted", "charged", NULL,
 };
 
 static const char *const verbs_fr[] = {
@@ -197,9 +200,33 @@ static bool in_words(const char *t, size_t s, size_t e, const char *const *list)
 
 /* Capitalised name runs in t[s..e); returns the run nearest to pos (before
  * it when before is true, else after it). */
-static bool find_name(const char *t, size_t len, size_t s, size_t e, size_t pos, bool before,
-		      span *out)
+
+typedef struct ctx {
+	rv_article *a;
+	const char *t;
+	size_t len;
+	char *last_speaker;   /* borrowed from a->quotes */
+} ctx;
+
+static bool known_form(const rv_article *a, const char *s, size_t n)
 {
+	if (!a)
+		return true;
+	for (size_t k = 0; k < a->n_entities; k++) {
+		const rv_entity *e = &a->entities[k];
+		if (strlen(e->name) == n && !memcmp(e->name, s, n))
+			return true;
+		for (size_t x = 0; x < e->aliases.len; x++)
+			if (strlen(e->aliases.items[x]) == n && !memcmp(e->aliases.items[x], s, n))
+				return true;
+	}
+	return false;
+}
+
+static bool find_name(const ctx *c, size_t s, size_t e, size_t pos, bool before, span *out)
+{
+	const char *t = c->t;
+	size_t len = c->len;
 	bool found = false;
 	size_t i = s;
 	while (i < e) {
@@ -245,6 +272,15 @@ static bool find_name(const char *t, size_t len, size_t s, size_t e, size_t pos,
 			}
 			break;
 		}
+		bool one_word = true;
+		for (size_t x = rs; x < re; x++)
+			if (t[x] == ' ')
+				one_word = false;
+		/* a lone capitalised word is a name only if the entity pass saw one */
+		if (one_word && !known_form(c->a, t + rs, re - rs)) {
+			i = re;
+			continue;
+		}
 		if (re - rs <= NAME_MAX_BYTES) {
 			if (before ? rs < pos : rs >= pos) {
 				bool better = !found || (before ? rs > out->s : rs < out->s);
@@ -262,12 +298,6 @@ static bool find_name(const char *t, size_t len, size_t s, size_t e, size_t pos,
 
 /* ---- speakers ---- */
 
-typedef struct ctx {
-	rv_article *a;
-	const char *t;
-	size_t len;
-	char *last_speaker;   /* borrowed from a->quotes */
-} ctx;
 
 /* "Kirby" -> "John Kirby" when the article knows the person. */
 static char *expand_name(const ctx *c, const char *s, size_t n)
@@ -390,10 +420,10 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		size_t x = vg;
 		while (x > lo && t[x - 1] == ' ')
 			x--;
-		bool inverted = x > lo && (t[x - 1] == ',' || (x >= lo + 2 && !strncmp(t + x - 2, "\xc2\xbb", 2)) ||
-					   (x >= lo + 3 && !strncmp(t + x - 3, "\xe2\x80\x9d", 3)));
+		bool inverted = x == lo || (x > lo && (t[x - 1] == ':' || t[x - 1] == ',')) || (x >= lo + 2 && !strncmp(t + x - 2, "\xc2\xbb", 2)) ||
+					   (x >= lo + 3 && !strncmp(t + x - 3, "\xe2\x80\x9d", 3));
 		/* "John Kirby said", "Kirby a déclaré" */
-		if (find_name(t, c->len, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
+		if (find_name(c, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
 		    skip_space(t, nm.e, vg) == vg) {
 			return set_speaker(c, nm, lo, speaker, role);
 		}
@@ -401,18 +431,18 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		size_t a2 = after;
 		if (word_at(t, a2, hi, "by"))
 			a2 = skip_space(t, a2 + 2, hi);
-		if (inverted && find_name(t, c->len, after, hi < after + 160 ? hi : after + 160, after, false, &nm) &&
+		if (inverted && find_name(c, after, hi < after + 160 ? hi : after + 160, after, false, &nm) &&
 		    nm.s <= a2 + 80) {
 			return set_speaker(c, nm, after, speaker, role);
 		}
 		/* an apposition: "Graham, a former candidate, said" */
-		if (!inverted && find_name(t, c->len, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
+		if (!inverted && find_name(c, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
 		    vg - nm.e <= 60 && memchr(t + nm.e, ',', vg - nm.e)) {
 			return set_speaker(c, nm, lo, speaker, role);
 		}
 	}
 	if (according) {
-		if (find_name(t, c->len, after, hi, after, false, &nm) && nm.s <= after + 60) {
+		if (find_name(c, after, hi, after, false, &nm) && nm.s <= after + 60) {
 			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
 			return *speaker ? 0 : -1;
 		}
