@@ -298,6 +298,73 @@ static bool find_name(const ctx *c, size_t s, size_t e, size_t pos, bool before,
 
 /* ---- speakers ---- */
 
+static bool person_form_end(const ctx *c, span nm)
+{
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *e = &c->a->entities[k];
+		if (!e->type || strcmp(e->type, "person"))
+			continue;
+		for (size_t x = 0; x <= e->aliases.len; x++) {
+			const char *f = x ? e->aliases.items[x - 1] : e->name;
+			size_t fl = strlen(f);
+			if (fl <= nm.e - nm.s && !memcmp(c->t + nm.e - fl, f, fl))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The first name run after pos, preferring one that is a person. */
+static bool find_person_after(const ctx *c, size_t s, size_t e, span *out)
+{
+	span first, nm;
+	bool any = false;
+	size_t p = s;
+	while (p < e && find_name(c, p, e, p, false, &nm)) {
+		if (!any) {
+			first = nm;
+			any = true;
+		}
+		if (person_form_end(c, nm)) {
+			*out = nm;
+			return true;
+		}
+		p = nm.e;
+	}
+	if (any)
+		*out = first;
+	return any;
+}
+
+/* The person named nearest before pos (within 1500 bytes): for "il", "she". */
+static char *nearest_person(const ctx *c, size_t pos)
+{
+	size_t lo = pos > 1500 ? pos - 1500 : 0;
+	const char *best = NULL;
+	size_t best_at = 0;
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *e = &c->a->entities[k];
+		if (!e->type || strcmp(e->type, "person"))
+			continue;
+		for (size_t x = 0; x <= e->aliases.len; x++) {
+			const char *f = x ? e->aliases.items[x - 1] : e->name;
+			size_t fl = strlen(f);
+			const char *h = c->t + lo;
+			while (fl && (h = memmem(h, (size_t)(c->t + pos - h), f, fl))) {
+				size_t at = (size_t)(h - c->t);
+				if (at + fl <= pos && (!best || at > best_at)) {
+					best = e->name;
+					best_at = at;
+				}
+				h += fl;
+				if (h >= c->t + pos)
+					break;
+			}
+		}
+	}
+	return best ? rv_strdup(best) : NULL;
+}
+
 
 /* "Kirby" -> "John Kirby" when the article knows the person. */
 static char *expand_name(const ctx *c, const char *s, size_t n)
@@ -431,7 +498,7 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		size_t a2 = after;
 		if (word_at(t, a2, hi, "by"))
 			a2 = skip_space(t, a2 + 2, hi);
-		if (inverted && find_name(c, after, hi < after + 160 ? hi : after + 160, after, false, &nm) &&
+		if (inverted && find_person_after(c, after, hi < after + 160 ? hi : after + 160, &nm) &&
 		    nm.s <= a2 + 80) {
 			return set_speaker(c, nm, after, speaker, role);
 		}
@@ -470,9 +537,12 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		if (word_at(t, i, hi, "he") || word_at(t, i, hi, "she") || word_at(t, i, hi, "il") ||
 		    word_at(t, i, hi, "elle") || word_at(t, i, hi, "lui"))
 			back = true;
-	if (back && c->last_speaker) {
-		*speaker = rv_strdup(c->last_speaker);
-		return *speaker ? 0 : -1;
+	if (back) {
+		*speaker = nearest_person(c, v);
+		if (!*speaker && c->last_speaker)
+			*speaker = rv_strdup(c->last_speaker);
+		if (*speaker)
+			return 0;
 	}
 	/* a noun phrase subject: "the government said" */
 	size_t e = v;
