@@ -551,6 +551,30 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	return add_mention(ml, m);
 }
 
+/* The longest listed name starting at token i that has lower-case words in
+ * it ("Banque mondiale", "Union européenne", "Ligue nationale de hockey"):
+ * its last token, or i - 1 when none. */
+static size_t listed_phrase(const scan *sc, size_t i)
+{
+	char key[KEY_MAX];
+	char gt;
+	size_t best = i - 1;
+	bool lower = false;
+	for (size_t j = i + 1; j < sc->n && j < i + 7; j++) {
+		if (sc->t[j].kind == K_PUNCT)
+			break;
+		if (!(sc->t[j].flags & F_CAP))
+			lower = true;
+		if (!lower)
+			continue;
+		if (!span_key(sc, i, j, key, sizeof key))
+			break;
+		if (rv__ner_gaz_find(key, &gt) >= 0 || (span_type(key) != T_NONE && j > i + 1))
+			best = j;
+	}
+	return best;
+}
+
 static size_t find_mentions(scan *sc, mlist *ml)
 {
 	char key[KEY_MAX];
@@ -559,6 +583,16 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		tok *t = &sc->t[i];
 		if (t->kind != K_WORD || !(t->flags & F_CAP))
 			continue;
+		size_t lp = listed_phrase(sc, i);
+		if (lp + 1 > i) {
+			mention m = {sc->t[i].s, sc->t[lp].e, T_MISC, -1, false};
+			bool titled = false;
+			m.type = classify(sc, i, lp, titled, &m.gaz_row, &m.sure);
+			if (add_mention(ml, m))
+				return (size_t)-1;
+			i = lp;
+			continue;
+		}
 		size_t j = i;
 		for (;;) {
 			size_t k = j + 1;
