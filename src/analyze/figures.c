@@ -369,6 +369,10 @@ static int scan_figures(fctx *c)
 				size_t ul = unit_after(t, i + n, len, &us);
 				if (!ul)
 					break;
+				/* "plusieurs milliers", "several thousand": at least two */
+				if (qual && (!strcmp(qual, "plusieurs") || !strcmp(qual, "several") ||
+					     !strcmp(qual, "quelques")) && vmax > v)
+					v *= 2;
 				if (add_figure(c, v, vmax, t + us, ul, qual, qs, i + n))
 					return -1;
 				break;
