@@ -309,6 +309,11 @@ static size_t unit_after(const char *t, size_t p, size_t len, size_t *us)
 			continue;
 		}
 		/* a counted noun is a lower-case word, not "la", "true" or "min" */
+		if (t[p] >= 'A' && t[p] <= 'Z' && hops < 2) {
+			/* "130,000 Russian troops": skip the adjective */
+			p += n;
+			continue;
+		}
 		if (!(t[p] >= 'a' && t[p] <= 'z') && (unsigned char)t[p] < 0x80)
 			return 0;
 		if (in_wlist(t, p, n, (const char *const[]){"la", "le", "les", "l", "the", "a", "an",
