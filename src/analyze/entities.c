@@ -15,6 +15,7 @@
 
 #include "core/utf8.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +164,63 @@ static const char *const connectors[] = {
 	"y", "al", "bin", "ben", "la", "le", "les", "the", "and", "&", "upon", "on", "sur",
 	"de la", "l'", "el", "do", "dos", "das", "zu", "ibn", NULL,
 };
+
+/* One hash set over the word lists above: word -> bit per list. */
+enum {
+	L_FUNCTION = 1, L_MONTHS = 2, L_TITLES = 4, L_ORG = 8, L_LOC = 16, L_MISC = 32,
+	L_LOCPREP = 64, L_CONNECTOR = 128,
+};
+
+#define WSET_SIZE 2048
+
+static struct wset_entry {
+	const char *key;
+	unsigned mask;
+} wset[WSET_SIZE];
+static pthread_once_t wset_once = PTHREAD_ONCE_INIT;
+
+static unsigned hash_str(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void wset_add(const char *const *list, unsigned bit)
+{
+	for (; *list; list++) {
+		unsigned h = hash_str(*list) & (WSET_SIZE - 1);
+		while (wset[h].key && strcmp(wset[h].key, *list))
+			h = (h + 1) & (WSET_SIZE - 1);
+		wset[h].key = *list;
+		wset[h].mask |= bit;
+	}
+}
+
+static void wset_build(void)
+{
+	wset_add(function_words, L_FUNCTION);
+	wset_add(months_days, L_MONTHS);
+	wset_add(titles, L_TITLES);
+	wset_add(org_words, L_ORG);
+	wset_add(loc_words, L_LOC);
+	wset_add(misc_words, L_MISC);
+	wset_add(loc_preps, L_LOCPREP);
+	wset_add(connectors, L_CONNECTOR);
+}
+
+static bool in_set(const char *key, unsigned bit)
+{
+	pthread_once(&wset_once, wset_build);
+	unsigned h = hash_str(key) & (WSET_SIZE - 1);
+	while (wset[h].key) {
+		if (!strcmp(wset[h].key, key))
+			return (wset[h].mask & bit) != 0;
+		h = (h + 1) & (WSET_SIZE - 1);
+	}
+	return false;
+}
 
 /* ---- tokens ---- */
 
@@ -334,13 +392,13 @@ static size_t span_key(const scan *sc, size_t i, size_t j, char *out, size_t cap
 
 static bool is_connector(const char *key)
 {
-	return in_list(key, connectors);
+	return in_set(key, L_CONNECTOR);
 }
 
 /* A capitalised word that starts a sentence and is a common word there. */
 static bool common_at_start(const char *key)
 {
-	if (in_list(key, function_words))
+	if (in_set(key, L_FUNCTION))
 		return true;
 	char t;
 	if (rv__ner_gaz_find(key, &t) >= 0)
@@ -422,11 +480,11 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		if (!(sc->t[k].flags & F_CAP) && is_connector(w))
 			continue;
 		nw++;
-		if (in_list(w, org_words))
+		if (in_set(w, L_ORG))
 			kw_org = true;
-		else if (in_list(w, loc_words))
+		else if (in_set(w, L_LOC))
 			kw_loc = true;
-		else if (in_list(w, misc_words))
+		else if (in_set(w, L_MISC))
 			kw_misc = true;
 		const unsigned char *n = word_counts(w);
 		if (n)
@@ -455,7 +513,7 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		return best;
 	/* no word evidence: the preposition before it, then the shape */
 	if (i > 0 && sc->t[i - 1].kind == K_WORD && tok_key(sc, i - 1, w, sizeof w) &&
-	    in_list(w, loc_preps))
+	    in_set(w, L_LOCPREP))
 		return T_LOC;
 	if (acronym)
 		return T_ORG;
@@ -494,7 +552,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	while (i <= j) {
 		if (!tok_key(sc, i, key, sizeof key))
 			break;
-		if (in_list(key, titles) && i < j) {
+		if (in_set(key, L_TITLES) && i < j) {
 			titled = true;
 			i++;
 			/* "Secretary of State Antony Blinken": skip the rest of the role */
@@ -504,7 +562,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			continue;
 		}
 		if (((sc->t[i].flags & F_START) && common_at_start(key)) ||
-		    in_list(key, months_days) || in_list(key, function_words)) {
+		    in_set(key, L_MONTHS) || in_set(key, L_FUNCTION)) {
 			i++;
 			while (i <= j && !(sc->t[i].flags & F_CAP))
 				i++;
@@ -519,7 +577,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	if (depth < 8 && i < j && !known_span(sc, i, j)) {
 		for (size_t k = i + 1; k <= j; k++) {
 			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) &&
-			    tok_key(sc, k, key, sizeof key) && in_list(key, titles) && k < j) {
+			    tok_key(sc, k, key, sizeof key) && in_set(key, L_TITLES) && k < j) {
 				if (emit_span(sc, ml, i, k - 1, depth + 1))
 					return -1;
 				return emit_span(sc, ml, k, j, depth + 1);
@@ -540,7 +598,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		size_t p = i - 1;
 		if (sc->t[p].kind == K_PUNCT && sc->text[sc->t[p].s] == '.' && p > 0)
 			p--;
-		if (sc->t[p].kind == K_WORD && tok_key(sc, p, key, sizeof key) && in_list(key, titles))
+		if (sc->t[p].kind == K_WORD && tok_key(sc, p, key, sizeof key) && in_set(key, L_TITLES))
 			titled = true;
 	}
 	size_t len = sc->t[j].e - sc->t[i].s;

@@ -35,6 +35,18 @@ size_t rv__ner_fold(const char *s, size_t n, char *out, size_t cap)
 	bool ascii = true;
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)s[i] >= 0x80) {
+			/* Latin-1 letters (U+00C0..U+00FF) fold by table below */
+			if ((unsigned char)s[i] == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+			    (unsigned char)s[i + 1] <= 0xBF) {
+				i++;
+				continue;
+			}
+			if ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+			    ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98))
+			{
+				i += 2;
+				continue;
+			}
 			ascii = false;
 			break;
 		}
@@ -58,7 +70,31 @@ size_t rv__ner_fold(const char *s, size_t n, char *out, size_t cap)
 		const char *rep = NULL;
 		char one[5];
 		size_t rl;
-		if (c < 0x80) {
+		if (c == 0xC3 && ascii && p + 1 < end) {
+			/* À..ÿ: the letter without its accent, lower case */
+			static const char latin1[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+						     "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+			unsigned char d = (unsigned char)p[1];
+			p += 2;
+			char f = latin1[d - 0x80];
+			if (d == 0x86 || d == 0xA6) {          /* Æ æ */
+				one[0] = 'a';
+				one[1] = 'e';
+				rl = 2;
+			} else if (d == 0x9F) {                /* ß */
+				one[0] = 's';
+				one[1] = 's';
+				rl = 2;
+			} else if (f == '*' || f == '/') {     /* × ÷ */
+				one[0] = (char)0xC3;
+				one[1] = (char)d;
+				rl = 2;
+			} else {
+				one[0] = f;
+				rl = 1;
+			}
+			rep = one;
+		} else if (c < 0x80) {
 			p++;
 			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
 				space = o > 0;

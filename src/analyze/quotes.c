@@ -15,6 +15,7 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,14 +137,49 @@ static const char *const verbs_fr[] = {
 	"rapporte", "rapporté", "selon", "d'après", "relevé", "relève", NULL,
 };
 
+static const char **verb_index;
+static size_t verb_n;
+static pthread_once_t verb_once = PTHREAD_ONCE_INIT;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void verb_build(void)
+{
+	size_t n = 0;
+	for (int l = 0; l < 2; l++)
+		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
+			n++;
+	verb_index = malloc(n * sizeof *verb_index);
+	if (!verb_index)
+		return;
+	for (int l = 0; l < 2; l++)
+		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
+			verb_index[verb_n++] = *v;
+	qsort(verb_index, verb_n, sizeof *verb_index, cmp_str);
+}
+
 /* A reporting verb starting at t[i]: its byte length, or 0. */
 static size_t verb_at(const char *t, size_t i, size_t end)
 {
-	for (int l = 0; l < 2; l++)
-		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
-			if (word_at(t, i, end, *v))
-				return strlen(*v);
-	if (word_at(t, i, end, "according to"))
+	char w[32];
+	size_t n = 0;
+	while (i + n < end && is_word_byte((unsigned char)t[i + n]) && t[i + n] != '-') {
+		if (n + 1 >= sizeof w)
+			return 0;
+		char ch = t[i + n];
+		w[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	if (n < 2)
+		return 0;
+	w[n] = '\0';
+	pthread_once(&verb_once, verb_build);
+	const char *key = w;
+	if (verb_index && bsearch(&key, verb_index, verb_n, sizeof *verb_index, cmp_str))
+		return n;
+	if (n == 9 && !strcmp(w, "according") && word_at(t, i, end, "according to"))
 		return 12;
 	return 0;
 }
