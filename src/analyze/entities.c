@@ -168,7 +168,13 @@ static const char *const connectors[] = {
 /* One hash set over the word lists above: word -> bit per list. */
 enum {
 	L_FUNCTION = 1, L_MONTHS = 2, L_TITLES = 4, L_ORG = 8, L_LOC = 16, L_MISC = 32,
-	L_LOCPREP = 64, L_CONNECTOR = 128,
+	L_LOCPREP = 64, L_CONNECTOR = 128, L_LHEAD = 256,
+};
+
+/* Lower-case first words of listed names ("département d'État"). */
+static const char *const lower_heads[] = {
+	"departement", "ministere", "maison", "conseil", "parlement", "union", "banque",
+	"organisation", "commission", "fonds", "cour", "nations", "fédération", "federation", NULL,
 };
 
 #define WSET_SIZE 2048
@@ -208,6 +214,7 @@ static void wset_build(void)
 	wset_add(misc_words, L_MISC);
 	wset_add(loc_preps, L_LOCPREP);
 	wset_add(connectors, L_CONNECTOR);
+	wset_add(lower_heads, L_LHEAD);
 }
 
 static bool in_set(const char *key, unsigned bit)
@@ -639,6 +646,23 @@ static size_t find_mentions(scan *sc, mlist *ml)
 	size_t n = sc->n;
 	for (size_t i = 0; i < n; i++) {
 		tok *t = &sc->t[i];
+		if (t->kind == K_WORD && !(t->flags & F_CAP) && i + 1 < n && tok_key(sc, i, key, sizeof key) &&
+		    in_set(key, L_LHEAD)) {
+			char gt;
+			for (size_t j = i + 1; j < n && j < i + 5 && sc->t[j].kind == K_WORD; j++) {
+				char k2[KEY_MAX];
+				if ((sc->t[j].flags & F_CAP) && span_key(sc, i, j, k2, sizeof k2) &&
+				    rv__ner_gaz_find(k2, &gt) >= 0) {
+					mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
+					m.type = classify(sc, i, j, false, &m.gaz_row, &m.sure);
+					if (add_mention(ml, m))
+						return (size_t)-1;
+					i = j;
+					break;
+				}
+			}
+			continue;
+		}
 		if (t->kind != K_WORD || !(t->flags & F_CAP))
 			continue;
 		size_t lp = listed_phrase(sc, i);

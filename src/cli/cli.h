@@ -21,6 +21,7 @@ int cmd_stories(rv_cli *cli, int argc, char **argv);
 int cmd_story(rv_cli *cli, int argc, char **argv);
 int cmd_article(rv_cli *cli, int argc, char **argv);
 int cmd_export(rv_cli *cli, int argc, char **argv);
+int cmd_entities(rv_cli *cli, int argc, char **argv);
 
 /* Open the store named by cli; prints the reason and returns NULL on failure. */
 rv_store *cli_open_store(rv_cli *cli, bool read_only);
