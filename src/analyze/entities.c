@@ -92,7 +92,8 @@ static const char *const function_words[] = {
 };
 
 static const char *const months_days[] = {
-	"january", "february", "march", "april", "june", "july", "august", "september",
+	"january", "february", "march", "april", "may", "june", "bc", "bce", "ad", "tv", "dvd",
+	"cd", "ok", "internet", "web", "mr", "mrs", "ms", "july", "august", "september",
 	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
 	"friday", "saturday", "sunday", "janvier", "fevrier", "mars", "avril", "mai", "juin",
 	"juillet", "aout", "septembre", "octobre", "novembre", "decembre", "lundi", "mardi",
@@ -107,7 +108,7 @@ static const char *const titles[] = {
 	"capt", "captain", "capitaine", "lt", "sgt", "pope", "pape", "king", "roi", "reine",
 	"prince", "princess", "princesse", "chancellor", "chancelier", "chanceliere", "judge",
 	"juge", "mayor", "maire", "ambassador", "ambassadeur", "ambassadrice", "cardinal",
-	"father", "pere", "saint", "st", "herr", "frau", "senor", "don", "premier", "spokesman",
+	"father", "pere", "herr", "frau", "senor", "don", "premier", "spokesman",
 	"spokeswoman", "porte-parole", "commissioner", "commissaire", "chief", "chef", "director",
 	"directeur", "directrice", "professor", "professeur", "maitre", "me", "docteur", "emperor",
 	"empereur", "imperatrice", "admiral", "amiral", "sheikh", "cheikh", "ayatollah", NULL,
