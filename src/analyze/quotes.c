@@ -184,6 +184,22 @@ static size_t verb_at(const char *t, size_t i, size_t end)
 	return 0;
 }
 
+/* Verbs that introduce speech without "that": "said the talks would go on". */
+static bool core_verb(const char *t, size_t v, size_t vlen)
+{
+	static const char *const core[] = {
+		"said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "wrote",
+		"writes", "argued", "claimed", "insisted", "warned", "explained", "noted", "announced",
+		"déclaré", "dit", "affirmé", "ajouté", "indiqué", "souligné", "expliqué", "estimé",
+		"annoncé", "précisé", "assuré", "averti", "déclare", "affirme", "estime", "explique",
+		"souligne", "indique", "précise", "assure", "ajoute", NULL,
+	};
+	for (const char *const *w = core; *w; w++)
+		if (strlen(*w) == vlen && !strncasecmp(t + v, *w, vlen))
+			return true;
+	return false;
+}
+
 /* The first reporting verb in t[s..e): its offset, or (size_t)-1. */
 static size_t find_verb(const char *t, size_t s, size_t e, size_t *vlen)
 {
@@ -762,6 +778,24 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 			}
 		}
 		bool attributed = speaker != NULL || v != (size_t)-1;
+		/* a short quoted phrase inside a sentence ("the “Southern Strategy”
+		 * that …") is a term, not speech: speech ends with punctuation */
+		if (words < 4) {
+			char in = ce > cs ? t[ce - 1] : 0;
+			size_t na = skip_space(t, m[k].ce, pe);
+			char out = na < pe ? t[na] : '.';
+			size_t pb = m[k].os;
+			while (pb > ps && t[pb - 1] == ' ')
+				pb--;
+			char before = pb > ps ? t[pb - 1] : ':';
+			bool utterance = strchr(",.!?", in) || strchr(",.!?:;", out) || before == ':';
+			if (!utterance || (k + 1 < n && m[k + 1].os - m[k].ce < 100 && !strchr(",.!?", in) &&
+					   before != ':')) {
+				free(speaker);
+				free(role);
+				continue;
+			}
+		}
 		/* a short quote is speech only when the verb touches it */
 		if (words < 4 && !after && (v == (size_t)-1 || m[k].os - (v + vlen) > 20) &&
 		    !(k + 1 < n && m[k + 1].os - m[k].ce < 100)) {
@@ -857,14 +891,32 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 				ce--;
 			if (ce <= s + 10)
 				ce = v;
+			/* the attribution after the comma is short ("X said"), the
+			 * content before it is a clause, not a name and its apposition */
+			if (!according && count_words(t, ce, v) > 5) {
+				free(speaker);
+				free(role);
+				s = e;
+				continue;
+			}
 		} else {
 			/* "X said (that) content." */
 			cs = skip_space(t, v + vlen, e);
-			if (word_at(t, cs, e, "that") || word_at(t, cs, e, "que"))
+			bool that = false;
+			if (word_at(t, cs, e, "that") || word_at(t, cs, e, "que")) {
 				cs = skip_space(t, cs + 4 - (t[cs] == 'q' || t[cs] == 'Q'), e);
-			else if (word_at(t, cs, e, "qu'"))
-				cs += 3;
-			/* skip the speaker when it follows the verb: "said Ned Price, ..." */
+				that = true;
+			} else if (word_at(t, cs, e, "qu'") || !strncmp(t + cs, "qu\xe2\x80\x99", 5)) {
+				cs += t[cs + 2] == '\'' ? 3 : 5;
+				that = true;
+			}
+			/* "has charged the campaign", "shows": not speech without "that" */
+			if (!that && !core_verb(t, v, vlen)) {
+				free(speaker);
+				free(role);
+				s = e;
+				continue;
+			}
 			ce = e;
 		}
 		while (ce > cs && (t[ce - 1] == '.' || t[ce - 1] == ' ' || t[ce - 1] == ','))
