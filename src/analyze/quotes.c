@@ -554,7 +554,18 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		    nm.s <= a2 + 80) {
 			return set_speaker(c, nm, after, speaker, role);
 		}
-		/* an apposition: "Graham, a former candidate, said" */
+		/* an apposition: "Graham, a former candidate, said"; after a quote,
+		 * "“…,” David Axelrod, the chief strategist of …, said" */
+		size_t first = lo;
+		while (first < vg && (t[first] == ' ' || t[first] == ','))
+			first++;
+		bool after_quote = lo > 0 && (t[lo - 1] == '"' ||
+					      (lo >= 3 && !memcmp(t + lo - 3, "\xe2\x80\x9d", 3)) ||
+					      (lo >= 2 && !memcmp(t + lo - 2, "\xc2\xbb", 2)));
+		if (after_quote && find_name(c, first, vg, first, false, &nm) && nm.s == first &&
+		    memchr(t + nm.e, ',', vg - nm.e) && nm.e < vg && t[nm.e] == ',') {
+			return set_speaker(c, nm, lo, speaker, role);
+		}
 		if (!inverted && find_name(c, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
 		    vg - nm.e <= 60 && memchr(t + nm.e, ',', vg - nm.e)) {
 			return set_speaker(c, nm, lo, speaker, role);
@@ -582,8 +593,20 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		size_t we = i;
 		while (we < v && is_word_byte((unsigned char)t[we]))
 			we++;
-		if (we > i && (in_words(t, i, we, pronouns) || in_words(t, i, we, backref_nouns)))
+		if (we > i && in_words(t, i, we, pronouns))
 			back = true;
+		/* "le responsable", "the official" point back; "a spokesman" does not */
+		if (we > i && in_words(t, i, we, backref_nouns)) {
+			size_t d = i;
+			while (d > lo && t[d - 1] == ' ')
+				d--;
+			size_t ds = d;
+			while (ds > lo && is_word_byte((unsigned char)t[ds - 1]))
+				ds--;
+			if (ds < d && in_words(t, ds, d, (const char *const[]){"le", "la", "the", "l'", "ce",
+									       "cette", "this", NULL}))
+				back = true;
+		}
 	}
 	for (size_t i = after; i < hi && i < after + 24 && !back; i++)
 		if (word_at(t, i, hi, "he") || word_at(t, i, hi, "she") || word_at(t, i, hi, "il") ||
