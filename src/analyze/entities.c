@@ -12,11 +12,13 @@
 #include "analyze/analyze.h"
 #include "analyze/ner_lexicon.h"
 #include "analyze/ner_names.h"
+#include "analyze/ner_typer.h"
 
 #include "core/utf8.h"
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -418,6 +420,137 @@ static bool common_at_start(const char *key)
 	return n[5] > name;
 }
 
+/* ---- the type model (ner_typer.h, tools/ner/train_typer.py) ---- */
+
+static int cmp_feat(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct rv__ner_feat *)e)->f);
+}
+
+static void feat_add(int sc[4], const char *f)
+{
+	const struct rv__ner_feat *x = bsearch(f, rv__ner_feats,
+					       sizeof rv__ner_feats / sizeof *rv__ner_feats,
+					       sizeof *rv__ner_feats, cmp_feat);
+	if (x)
+		for (int t = 0; t < 4; t++)
+			sc[t] += x->w[t];
+}
+
+static bool is_apos_tok(const scan *sc, size_t k)
+{
+	const char *p = sc->text + sc->t[k].s;
+	size_t n = sc->t[k].e - sc->t[k].s;
+	return sc->t[k].kind == K_PUNCT && ((n == 1 && *p == '\'') || (n == 3 && !memcmp(p, "\xe2\x80\x99", 3)));
+}
+
+/* The folded word next to token i (step -1 or +1), as train_typer.py's ctx_word;
+ * *at receives its index (or (size_t)-1). */
+static void ctx_word(const scan *sc, size_t i, int step, char *out, size_t cap, size_t *at)
+{
+	long j = (long)i + step;
+	while (j >= 0 && (size_t)j < sc->n && is_apos_tok(sc, (size_t)j))
+		j += step;
+	*at = (size_t)-1;
+	if (j < 0 || (size_t)j >= sc->n) {
+		snprintf(out, cap, "%s", step < 0 ? "^" : "$");
+		return;
+	}
+	*at = (size_t)j;
+	size_t n = tok_key(sc, (size_t)j, out, cap);
+	while (n > 0 && out[n - 1] == '\'')
+		out[--n] = '\0';
+	if (!n)
+		snprintf(out, cap, "_");
+}
+
+static const char *tok_shape(const scan *sc, size_t k)
+{
+	if (sc->t[k].kind == K_NUM)
+		return "d";
+	if (sc->t[k].flags & F_UPPER)
+		return "X";
+	if (sc->t[k].flags & F_CAP)
+		return "Xx";
+	return "x";
+}
+
+/* Scores of the span i..j for PER ORG LOC MISC; the best type. */
+static int typer(const scan *sc, size_t i, size_t j, int *margin)
+{
+	char f[KEY_MAX + 8], w[KEY_MAX], w2[KEY_MAX];
+	int sc4[4] = {0, 0, 0, 0};
+	size_t at;
+	feat_add(sc4, "b");
+	size_t nw = j - i + 1;
+	snprintf(f, sizeof f, "n:%zu", nw < 4 ? nw : 4);
+	feat_add(sc4, f);
+	for (size_t k = i; k <= j; k++) {
+		if (!tok_key(sc, k, w, sizeof w))
+			continue;
+		snprintf(f, sizeof f, "w:%s", w);
+		feat_add(sc4, f);
+		if (k == i) {
+			snprintf(f, sizeof f, "f:%s", w);
+			feat_add(sc4, f);
+			/* first three characters (code points) */
+			size_t b = 0;
+			for (int c = 0; c < 3 && w[b]; c++) {
+				b++;
+				while (w[b] && ((unsigned char)w[b] & 0xC0) == 0x80)
+					b++;
+			}
+			snprintf(f, sizeof f, "p3:%.*s", (int)b, w);
+			feat_add(sc4, f);
+		}
+		if (k == j) {
+			snprintf(f, sizeof f, "l:%s", w);
+			feat_add(sc4, f);
+			for (int len = 3; len <= 4; len++) {
+				size_t e = strlen(w), b = e;
+				for (int c = 0; c < len && b > 0; c++) {
+					b--;
+					while (b > 0 && ((unsigned char)w[b] & 0xC0) == 0x80)
+						b--;
+				}
+				snprintf(f, sizeof f, "s%d:%s", len, w + b);
+				feat_add(sc4, f);
+			}
+		}
+	}
+	size_t o = (size_t)snprintf(f, sizeof f, "sh:");
+	for (size_t k = i; k <= j && k < i + 4 && o < sizeof f; k++)
+		o += (size_t)snprintf(f + o, sizeof f - o, "%s%s", k > i ? "_" : "", tok_shape(sc, k));
+	feat_add(sc4, f);
+	ctx_word(sc, i, -1, w, sizeof w, &at);
+	snprintf(f, sizeof f, "pw:%s", w);
+	feat_add(sc4, f);
+	if (at != (size_t)-1)
+		ctx_word(sc, at, -1, w2, sizeof w2, &at);
+	else
+		snprintf(w2, sizeof w2, "^");
+	snprintf(f, sizeof f, "ppw:%s_%s", w2, w);
+	feat_add(sc4, f);
+	ctx_word(sc, j, +1, w, sizeof w, &at);
+	snprintf(f, sizeof f, "nw:%s", w);
+	feat_add(sc4, f);
+	for (size_t k = i; k <= j; k++)
+		if (memchr(sc->text + sc->t[k].s, '-', sc->t[k].e - sc->t[k].s)) {
+			feat_add(sc4, "hy");
+			break;
+		}
+	int best = 0;
+	for (int t = 1; t < 4; t++)
+		if (sc4[t] > sc4[best])
+			best = t;
+	int second = best == 0 ? 1 : 0;
+	for (int t = 0; t < 4; t++)
+		if (t != best && sc4[t] > sc4[second])
+			second = t;
+	*margin = sc4[best] - sc4[second];
+	return best;
+}
+
 /* ---- mentions ---- */
 
 typedef struct mention {
@@ -508,26 +641,11 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		return T_MISC;
 	if (kw_loc)
 		return T_LOC;
-	int best = -1, bv = 0, total = 0;
-	for (int t = 0; t < 4; t++) {
-		total += votes[t];
-		if (votes[t] > bv) {
-			bv = votes[t];
-			best = t;
-		}
-	}
-	bool acronym = i == j && (sc->t[i].flags & F_UPPER);
-	if (best >= 0 && bv * 2 > total && (bv >= 2 || !acronym))
-		return best;
-	/* no word evidence: the preposition before it, then the shape */
-	if (i > 0 && sc->t[i - 1].kind == K_WORD && tok_key(sc, i - 1, w, sizeof w) &&
-	    in_set(w, L_LOCPREP))
-		return T_LOC;
-	if (acronym)
-		return T_ORG;
-	if (nw >= 2)
-		return T_PER;
-	return best >= 0 ? best : T_PER;
+	/* no list or keyword knows it: the type model decides */
+	(void)votes;
+	(void)nw;
+	int margin;
+	return typer(sc, i, j, &margin);
 }
 
 static bool known_span(const scan *sc, size_t i, size_t j)
