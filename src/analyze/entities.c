@@ -478,7 +478,7 @@ static const char *tok_shape(const scan *sc, size_t k)
 /* Scores of the span i..j for PER ORG LOC MISC; the best type. */
 static int typer(const scan *sc, size_t i, size_t j, int *margin)
 {
-	char f[KEY_MAX + 8], w[KEY_MAX], w2[KEY_MAX];
+	char f[2 * KEY_MAX + 16], w[KEY_MAX], w2[KEY_MAX];
 	int sc4[4] = {0, 0, 0, 0};
 	size_t at;
 	feat_add(sc4, "b");
