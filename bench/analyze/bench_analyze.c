@@ -12,10 +12,10 @@
 #include <string.h>
 #include <time.h>
 
-static double now(void)
+static double now(clockid_t id)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -54,7 +54,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	size_t ents = 0, quotes = 0, figures = 0;
-	double t0 = now();
+	double t0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_PROCESS_CPUTIME_ID);
 	for (long r = 0; r < rounds; r++) {
 		for (size_t i = 0; i < texts.len; i++) {
 			rv_article a;
@@ -73,11 +73,12 @@ int main(int argc, char **argv)
 			rv_article_release(&a);
 		}
 	}
-	double secs = now() - t0;
+	double secs = now(CLOCK_MONOTONIC) - t0, cpu = now(CLOCK_PROCESS_CPUTIME_ID) - c0;
 	double n = (double)texts.len * rounds;
-	printf("%zu texts (%.1f MB) x %ld rounds in %.2fs: %.0f articles/s, %.1f MB/s on one core "
-	       "(%zu entities, %zu quotes, %zu figures per round)\n",
-	       texts.len, bytes / 1e6, rounds, secs, n / secs, bytes * rounds / 1e6 / secs,
+	/* CPU time, not wall time: the machine is shared, and the target is per core */
+	printf("%zu texts (%.1f MB) x %ld rounds: %.2fs CPU (%.2fs wall): %.0f articles/s per core, "
+	       "%.1f MB/s (%zu entities, %zu quotes, %zu figures per round)\n",
+	       texts.len, bytes / 1e6, rounds, cpu, secs, n / cpu, bytes * rounds / 1e6 / cpu,
 	       ents / rounds, quotes / rounds, figures / rounds);
 	rv_strlist_release(&texts);
 	return 0;

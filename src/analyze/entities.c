@@ -39,30 +39,32 @@ typedef struct tok {
 
 /* ---- word lists ---- */
 
-static int cmp_word(const void *k, const void *e)
-{
-	return strcmp(k, ((const struct rv__ner_word *)e)->key);
-}
+/* Hash indexes over the generated tables, built once. */
+static rv__strindex ix_words, ix_spans, ix_feats;
+static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
 
-static int cmp_span(const void *k, const void *e)
+static void ix_build(void)
 {
-	return strcmp(k, ((const struct rv__ner_span *)e)->key);
+	rv__strindex_build(&ix_words, rv__ner_words, sizeof rv__ner_words / sizeof *rv__ner_words,
+			   sizeof *rv__ner_words);
+	rv__strindex_build(&ix_spans, rv__ner_spans, sizeof rv__ner_spans / sizeof *rv__ner_spans,
+			   sizeof *rv__ner_spans);
+	rv__strindex_build(&ix_feats, rv__ner_feats, sizeof rv__ner_feats / sizeof *rv__ner_feats,
+			   sizeof *rv__ner_feats);
 }
 
 static const unsigned char *word_counts(const char *key)
 {
-	const struct rv__ner_word *w = bsearch(key, rv__ner_words,
-					       sizeof rv__ner_words / sizeof *rv__ner_words,
-					       sizeof *rv__ner_words, cmp_word);
-	return w ? w->n : NULL;
+	pthread_once(&ix_once, ix_build);
+	long i = rv__strindex_find(&ix_words, key);
+	return i >= 0 ? rv__ner_words[i].n : NULL;
 }
 
 static int span_type(const char *key)
 {
-	const struct rv__ner_span *s = bsearch(key, rv__ner_spans,
-					       sizeof rv__ner_spans / sizeof *rv__ner_spans,
-					       sizeof *rv__ner_spans, cmp_span);
-	return s ? s->type : T_NONE;
+	pthread_once(&ix_once, ix_build);
+	long i = rv__strindex_find(&ix_spans, key);
+	return i >= 0 ? rv__ner_spans[i].type : T_NONE;
 }
 
 static bool in_list(const char *key, const char *const *list)
@@ -422,19 +424,13 @@ static bool common_at_start(const char *key)
 
 /* ---- the type model (ner_typer.h, tools/ner/train_typer.py) ---- */
 
-static int cmp_feat(const void *k, const void *e)
-{
-	return strcmp(k, ((const struct rv__ner_feat *)e)->f);
-}
-
 static void feat_add(int sc[4], const char *f)
 {
-	const struct rv__ner_feat *x = bsearch(f, rv__ner_feats,
-					       sizeof rv__ner_feats / sizeof *rv__ner_feats,
-					       sizeof *rv__ner_feats, cmp_feat);
-	if (x)
+	pthread_once(&ix_once, ix_build);
+	long i = rv__strindex_find(&ix_feats, f);
+	if (i >= 0)
 		for (int t = 0; t < 4; t++)
-			sc[t] += x->w[t];
+			sc[t] += rv__ner_feats[i].w[t];
 }
 
 static bool is_apos_tok(const scan *sc, size_t k)

@@ -242,3 +242,50 @@ size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap)
 	}
 	return n;
 }
+
+static unsigned strhash(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static const char *item_key(const rv__strindex *ix, size_t i)
+{
+	return *(const char *const *)(const void *)(ix->base + i * ix->stride);
+}
+
+bool rv__strindex_build(rv__strindex *ix, const void *base, size_t n, size_t stride)
+{
+	size_t cap = 16;
+	while (cap < n * 2)
+		cap *= 2;
+	ix->slots = calloc(cap, sizeof *ix->slots);
+	ix->base = base;
+	ix->stride = stride;
+	ix->mask = ix->slots ? cap - 1 : 0;
+	if (!ix->slots)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		size_t h = strhash(item_key(ix, i)) & ix->mask;
+		while (ix->slots[h])
+			h = (h + 1) & ix->mask;
+		ix->slots[h] = (unsigned)i + 1;
+	}
+	return true;
+}
+
+long rv__strindex_find(const rv__strindex *ix, const char *key)
+{
+	if (!ix->slots)
+		return -1;
+	size_t h = strhash(key) & ix->mask;
+	while (ix->slots[h]) {
+		size_t i = ix->slots[h] - 1;
+		if (!strcmp(item_key(ix, i), key))
+			return (long)i;
+		h = (h + 1) & ix->mask;
+	}
+	return -1;
+}

@@ -31,3 +31,17 @@ size_t rv__ner_fold(const char *s, size_t n, char *out, size_t cap);
 size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap);
 
 #endif
+
+/* A hash index over a static array of structs whose first member is the
+ * key (const char *): built once, then read-only (thread-safe to read). */
+typedef struct rv__strindex {
+	unsigned *slots;      /* item index + 1, 0 = empty */
+	size_t mask;
+	const char *base;
+	size_t stride;
+} rv__strindex;
+
+/* Build the index; false when out of memory (lookups then find nothing). */
+bool rv__strindex_build(rv__strindex *ix, const void *base, size_t n, size_t stride);
+/* The item's index, or -1. */
+long rv__strindex_find(const rv__strindex *ix, const char *key);
