@@ -677,6 +677,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		if (in_set(key, L_TITLES) && i < j) {
 			titled = true;
 			i++;
+			while (i < j && sc->t[i].kind == K_PUNCT)
+				i++;
 			/* "Secretary of State Antony Blinken": skip the rest of the role */
 			if (i + 2 <= j && sc->t[i].kind == K_WORD && !(sc->t[i].flags & F_CAP) &&
 			    tok_key(sc, i, key, sizeof key) && is_connector(key))
@@ -708,7 +710,12 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		for (size_t k = j - 1; k + 1 > i; k--) {
 			if (!(sc->t[k + 1].flags & F_CAP))
 				continue;
-			if (split_after(sc, i, k)) {
+			/* split only before a person: "Pentagone John Kirby", not
+			 * "Chicago White Sox" or "British Army" */
+			int row;
+			bool sure;
+			if (split_after(sc, i, k) && k + 1 < j &&
+			    classify(sc, k + 1, j, false, &row, &sure) == T_PER) {
 				if (emit_span(sc, ml, i, k, depth + 1))
 					return -1;
 				return emit_span(sc, ml, k + 1, j, depth + 1);
@@ -755,6 +762,15 @@ static size_t listed_phrase(const scan *sc, size_t i)
 	return best;
 }
 
+/* Abbreviations whose dot does not end a name: initials, "St", "Mt", "Jr". */
+static bool abbrev(const char *key)
+{
+	static const char *const ab[] = {"st", "mt", "ft", "jr", "sr", "ste", "bros", "co", NULL};
+	if (key[0] && !key[1])
+		return true;
+	return in_list(key, ab);
+}
+
 static size_t find_mentions(scan *sc, mlist *ml)
 {
 	char key[KEY_MAX];
@@ -796,6 +812,14 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			if (k >= n)
 				break;
 			tok *u = &sc->t[k];
+			/* "St. Louis", "John F. Kennedy": an abbreviation's dot inside a name */
+			if (u->kind == K_PUNCT && sc->text[u->s] == '.' && u->e == u->s + 1 && k + 1 < n &&
+			    sc->t[j].kind == K_WORD && (sc->t[j].flags & F_CAP) && sc->t[j].e == u->s &&
+			    sc->t[k + 1].kind == K_WORD && (sc->t[k + 1].flags & F_CAP) &&
+			    sc->t[k + 1].s == u->e + 1 && tok_key(sc, j, key, sizeof key) && abbrev(key)) {
+				j = k + 1;
+				continue;
+			}
 			if (u->kind == K_WORD && (u->flags & F_CAP)) {
 				if (sc->t[j].flags & F_DOT && !(sc->t[j].flags & F_UPPER) &&
 				    sc->t[j].e - sc->t[j].s > 2)
