@@ -166,7 +166,7 @@ static const char *const loc_preps[] = {
 
 static const char *const connectors[] = {
 	"de", "du", "des", "d'", "of", "von", "van", "der", "den", "di", "da", "del", "della",
-	"y", "al", "bin", "ben", "la", "le", "les", "the", "and", "&", "upon", "on", "sur",
+	"y", "al", "bin", "ben", "la", "le", "les", "the", "&", "sur",
 	"de la", "l'", "el", "do", "dos", "das", "zu", "ibn", NULL,
 };
 
@@ -236,11 +236,14 @@ static bool in_set(const char *key, unsigned bit)
 
 /* ---- tokens ---- */
 
+#define LOWER_SET 4096
+
 typedef struct scan {
 	const char *text;
 	size_t len;
 	tok *t;
 	size_t n, cap;
+	uint32_t *lower;     /* hashes of the words written in lower case (LOWER_SET slots) */
 } scan;
 
 static int push_tok(scan *sc, size_t s, size_t e, int kind, int flags)
@@ -407,10 +410,60 @@ static bool is_connector(const char *key)
 	return in_set(key, L_CONNECTOR);
 }
 
+static uint32_t key_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h | 1; /* 0 marks an empty slot */
+}
+
+/* Remember the words the text writes in lower case: a sentence-initial
+ * "Meanwhile" is common when "meanwhile" occurs too. */
+static void note_lower_words(scan *sc)
+{
+	char key[KEY_MAX];
+	sc->lower = calloc(LOWER_SET, sizeof *sc->lower);
+	if (!sc->lower)
+		return;
+	size_t used = 0;
+	for (size_t i = 0; i < sc->n && used < LOWER_SET / 2; i++) {
+		if (sc->t[i].kind != K_WORD || (sc->t[i].flags & F_CAP) || sc->t[i].e - sc->t[i].s < 3)
+			continue;
+		if (!tok_key(sc, i, key, sizeof key))
+			continue;
+		uint32_t h = key_hash(key);
+		size_t slot = h & (LOWER_SET - 1);
+		while (sc->lower[slot] && sc->lower[slot] != h)
+			slot = (slot + 1) & (LOWER_SET - 1);
+		if (!sc->lower[slot]) {
+			sc->lower[slot] = h;
+			used++;
+		}
+	}
+}
+
+static bool seen_lower(const scan *sc, const char *key)
+{
+	if (!sc->lower)
+		return false;
+	uint32_t h = key_hash(key);
+	size_t slot = h & (LOWER_SET - 1);
+	while (sc->lower[slot]) {
+		if (sc->lower[slot] == h)
+			return true;
+		slot = (slot + 1) & (LOWER_SET - 1);
+	}
+	return false;
+}
+
 /* A capitalised word that starts a sentence and is a common word there. */
-static bool common_at_start(const char *key)
+static bool common_at_start(const scan *sc, const char *key)
 {
 	if (in_set(key, L_FUNCTION))
+		return true;
+	char gt0;
+	if (seen_lower(sc, key) && rv__ner_gaz_find(key, &gt0) < 0)
 		return true;
 	char t;
 	if (rv__ner_gaz_find(key, &t) >= 0)
@@ -685,7 +738,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 				i += 2;
 			continue;
 		}
-		if (((sc->t[i].flags & F_START) && common_at_start(key)) ||
+		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) ||
 		    in_set(key, L_MONTHS) || in_set(key, L_FUNCTION)) {
 			i++;
 			while (i <= j && !(sc->t[i].flags & F_CAP))
@@ -1040,12 +1093,15 @@ out:
 
 static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_error *err)
 {
-	scan sc = {text, len, NULL, 0, 0};
+	scan sc = {text, len, NULL, 0, 0, NULL};
 	int rc = RV_OK;
 	if (tokenize(&sc))
 		rc = len > 0 && sc.n >= MAX_TOKENS ? RV_OK : rv_fail(err, RV_ENOMEM, "out of memory");
+	if (rc == RV_OK)
+		note_lower_words(&sc);
 	if (rc == RV_OK && find_mentions(&sc, ml) == (size_t)-1)
 		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+	free(sc.lower);
 	free(sc.t);
 	(void)a;
 	return rc;
