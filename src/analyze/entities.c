@@ -173,7 +173,42 @@ static const char *const connectors[] = {
 /* One hash set over the word lists above: word -> bit per list. */
 enum {
 	L_FUNCTION = 1, L_MONTHS = 2, L_TITLES = 4, L_ORG = 8, L_LOC = 16, L_MISC = 32,
-	L_LOCPREP = 64, L_CONNECTOR = 128, L_LHEAD = 256,
+	L_LOCPREP = 64, L_CONNECTOR = 128, L_LHEAD = 256, L_FRHEAD = 512, L_FRADJ = 1024,
+	L_FRNOUN = 2048,
+};
+
+/* French institutional and geographic names go on in lower case after their
+ * head: "Ligue nationale de hockey", "Empire ottoman", "Mer noire". */
+static const char *const fr_heads[] = {
+	"ligue", "empire", "revolution", "guerre", "republique", "comite", "conseil", "parti",
+	"union", "association", "federation", "societe", "academie", "jeux", "coupe", "ocean",
+	"mer", "massif", "amerique", "musee", "universite", "eglise", "banque", "organisation",
+	"assemblee", "cour", "championnat", "front", "mouvement", "confederation", "royaume",
+	"armee", "marine", "garde", "golfe", "lac", "mont", "monts", "ile", "iles", "europe",
+	"asie", "afrique", "traite", "declaration", "constitution", "communaute", "commission",
+	"agence", "institut", "ecole", "compagnie", "premiere", "seconde", "deuxieme", "grande",
+	"grand", "nouvelle", "haute", "basse", "moyen", "proche", "extreme", "parlement",
+	"tribunal", "senat", "chambre", "ministere", "direction", "prix", "festival", "salon",
+	"exposition", "bataille", "siege", "affaire", "concile", "dynastie", "regne", NULL,
+};
+
+static const char *const fr_adjectives[] = {
+	"noire", "noir", "rouge", "rouges", "blanc", "blanche", "russe", "russes", "grand",
+	"grande", "nord", "sud", "ouest", "majeure", "majeur", "junior", "unies", "unis", "libre",
+	"democratique", "populaire", "atlantique", "pacifique", "indien", "ottoman", "romain",
+	"romaine", "latine", "latin", "centrale", "central", "mondiale", "mondial", "olympique",
+	"olympiques", "socialiste", "communiste", "ecologiste", "republicain", "democrate",
+	"federal", "federale", "supreme", "constitutionnel", "general", "generale", "islamique",
+	"arabe", "arabes", "sainte", "saint", "sacre", "germanique", "byzantin", "mineure",
+	"baltique", "caspienne", "morte", NULL,
+};
+
+static const char *const fr_nouns[] = {
+	"hockey", "baseball", "football", "basket-ball", "basketball", "rugby", "volley-ball",
+	"handball", "tennis", "cyclisme", "ete", "hiver", "paix", "sante", "commerce", "securite",
+	"defense", "justice", "culture", "cooperation", "developpement", "jeunesse", "nations",
+	"droits", "homme", "travail", "energie", "independance", "liberation", "succession",
+	"cent", "ans", "trente", "sept", "sciences", "arts", "lettres", "beaux-arts", NULL,
 };
 
 /* Lower-case first words of listed names ("département d'État"). */
@@ -220,6 +255,9 @@ static void wset_build(void)
 	wset_add(loc_preps, L_LOCPREP);
 	wset_add(connectors, L_CONNECTOR);
 	wset_add(lower_heads, L_LHEAD);
+	wset_add(fr_heads, L_FRHEAD);
+	wset_add(fr_adjectives, L_FRADJ);
+	wset_add(fr_nouns, L_FRNOUN);
 }
 
 static bool in_set(const char *key, unsigned bit)
@@ -815,6 +853,79 @@ static size_t listed_phrase(const scan *sc, size_t i)
 	return best;
 }
 
+/* A lower-case French adjective: a listed one or a typical ending. */
+static bool fr_adjective(const char *key)
+{
+	static const char *const endings[] = {
+		"ale", "ales", "aux", "aine", "aines", "ains", "aise", "aises", "ienne", "iennes",
+		"iens", "ique", "iques", "elle", "elles", "ive", "ives", "oise", "oises", "aire",
+		"aires", "ure", "ieure", "iste", "istes", "ane", "anes", "ais", "ain", NULL,
+	};
+	if (in_set(key, L_FRADJ))
+		return true;
+	if (in_set(key, L_FUNCTION) || !strcmp(key, "mais") || !strcmp(key, "jamais"))
+		return false;
+	size_t n = strlen(key);
+	for (const char *const *e = endings; *e; e++) {
+		size_t m = strlen(*e);
+		if (n > m + 2 && !strcmp(key + n - m, *e))
+			return true;
+	}
+	return false;
+}
+
+/* "Ligue nationale de hockey", "Jeux olympiques d'été de 2008": the last
+ * token of a French name that goes on in lower case after its head, or i. */
+static size_t french_name(const scan *sc, size_t i)
+{
+	char key[KEY_MAX];
+	if (!tok_key(sc, i, key, sizeof key) || !in_set(key, L_FRHEAD))
+		return i;
+	size_t j = i, k = i + 1;
+	bool lower = false;
+	while (k < sc->n && k < i + 9) {
+		const tok *u = &sc->t[k];
+		if (u->kind == K_WORD && (u->flags & F_CAP) && !(u->flags & F_START)) {
+			j = k++;
+			continue;
+		}
+		if (u->kind != K_WORD || !tok_key(sc, k, key, sizeof key))
+			break;
+		if (fr_adjective(key)) {
+			j = k++;
+			lower = true;
+			continue;
+		}
+		if (in_set(key, L_CONNECTOR)) {
+			size_t m = k + 1;
+			if (m < sc->n && sc->t[m].kind == K_WORD && tok_key(sc, m, key, sizeof key) &&
+			    in_set(key, L_CONNECTOR) && !(sc->t[m].flags & F_CAP))
+				m++;
+			if (m >= sc->n)
+				break;
+			const tok *x = &sc->t[m];
+			if (x->kind == K_WORD && (x->flags & F_CAP)) {
+				j = m;
+				k = m + 1;
+				continue;
+			}
+			if (x->kind == K_WORD && tok_key(sc, m, key, sizeof key) && in_set(key, L_FRNOUN)) {
+				j = m;
+				k = m + 1;
+				lower = true;
+				continue;
+			}
+			if (x->kind == K_NUM && x->e - x->s == 4) {
+				j = m;
+				k = m + 1;
+				continue;
+			}
+		}
+		break;
+	}
+	return lower ? j : i;
+}
+
 /* Abbreviations whose dot does not end a name: initials, "St", "Mt", "Jr". */
 static bool abbrev(const char *key)
 {
@@ -849,6 +960,15 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		}
 		if (t->kind != K_WORD || !(t->flags & F_CAP))
 			continue;
+		size_t fp = french_name(sc, i);
+		if (fp > i) {
+			mention m = {sc->t[i].s, sc->t[fp].e, T_MISC, -1, false};
+			m.type = classify(sc, i, fp, false, &m.gaz_row, &m.sure);
+			if (add_mention(ml, m))
+				return (size_t)-1;
+			i = fp;
+			continue;
+		}
 		size_t lp = listed_phrase(sc, i);
 		if (lp + 1 > i) {
 			mention m = {sc->t[i].s, sc->t[lp].e, T_MISC, -1, false};
