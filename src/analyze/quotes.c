@@ -121,7 +121,9 @@ static const char *const verbs_en[] = {
 	"conceded", "estimated", "revealed", "shows", "showed", "found", "pointed", "exclaimed",
 	"confessed", "quipped", "joked", "shouted", "demanded", "complained", "cautioned",
 	"recounted", "mused", "wondered", "answered", "emailed", "posted", "vowed", "pledged",
-	"boasted", "charged", NULL,
+	"boasted", "charged", "called", "calling", "described", "describing", "urged", "labeled",
+	"dubbed", "termed", "branded", "praised", "criticized", "accused", "qualifié", "qualifie",
+	"décrit", "dénoncé", "appelé", NULL,
 };
 
 static const char *const verbs_fr[] = {
@@ -762,6 +764,27 @@ static bool covered(const rv_article *a, size_t s, size_t e, size_t from)
 
 #define MAX_MARKS 64
 
+/* A few quoted words inside reported speech ("called the system “rotten to
+ * the core”"): the quotation runs from the verb to the closing mark. Takes
+ * speaker and role; frees them when nothing is added. */
+static int mixed_quote(ctx *c, size_t os, size_t qend, bool after, size_t v, size_t vlen,
+		       char **speaker, char **role)
+{
+	const char *t = c->t;
+	if (after || v == (size_t)-1 || v >= os || os - v > 200 || !*speaker) {
+		free(*speaker);
+		free(*role);
+		*speaker = *role = NULL;
+		return 0;
+	}
+	size_t cs = skip_space(t, v + vlen, os);
+	if (word_at(t, cs, os, "that") || word_at(t, cs, os, "que"))
+		cs = skip_space(t, cs + 4 - (t[cs] == 'q' || t[cs] == 'Q'), os);
+	int rc = add_quote(c, cs, qend, t + cs, qend - cs, *speaker, *role);
+	*speaker = *role = NULL;
+	return rc;
+}
+
 static int direct_quotes(ctx *c, size_t ps, size_t pe)
 {
 	const char *t = c->t;
@@ -814,16 +837,16 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 			bool utterance = strchr(",.!?", in) || strchr(",.!?:;", out) || before == ':';
 			if (!utterance || (k + 1 < n && m[k + 1].os - m[k].ce < 100 && !strchr(",.!?", in) &&
 					   before != ':')) {
-				free(speaker);
-				free(role);
+				if (mixed_quote(c, m[k].os, m[k].ce, after, v, vlen, &speaker, &role))
+					return -1;
 				continue;
 			}
 		}
 		/* a short quote is speech only when the verb touches it */
 		if (words < 4 && !after && (v == (size_t)-1 || m[k].os - (v + vlen) > 20) &&
 		    !(k + 1 < n && m[k + 1].os - m[k].ce < 100)) {
-			free(speaker);
-			free(role);
+			if (mixed_quote(c, m[k].os, m[k].ce, after, v, vlen, &speaker, &role))
+				return -1;
 			continue;
 		}
 		if (!attributed && words < 6) {
