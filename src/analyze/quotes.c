@@ -894,6 +894,16 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 	return 0;
 }
 
+/* "In the coming months, Trump said he would …": the content follows the
+ * verb when "that" does or when a clause longer than an attribution does. */
+static bool content_after(const char *t, size_t a, size_t e)
+{
+	a = skip_space(t, a, e);
+	if (word_at(t, a, e, "that") || word_at(t, a, e, "que") || word_at(t, a, e, "qu'"))
+		return true;
+	return count_words(t, a, e) > 8;
+}
+
 /* Reported speech in the sentences of a paragraph not already quoted. */
 static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 {
@@ -929,7 +939,8 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 			cs = cs < e ? cs + 1 : v + vlen;
 			ce = e;
 		} else if (before_words >= 5 && (according || v - s > 20) &&
-			   (memchr(t + s, ',', v - s) || according)) {
+			   (memchr(t + s, ',', v - s) || according) &&
+			   (according || !content_after(t, v + vlen, e))) {
 			/* "Content, X said." / "Content, according to X." */
 			cs = s;
 			ce = v;
