@@ -506,6 +506,38 @@ static int set_speaker(ctx *c, span nm, size_t lo, char **speaker, char **role)
 	return *speaker ? 0 : -1;
 }
 
+/* A definite noun phrase ending right before vg ("the vice president",
+ * "le responsable"): its start in *start and its word count after the
+ * article, or 0. */
+static int np_before(const ctx *c, size_t lo, size_t vg, size_t *start)
+{
+	const char *t = c->t;
+	size_t s = vg;
+	while (s > lo && t[s - 1] == ' ')
+		s--;
+	int words = 0;
+	while (s > lo && words < 5) {
+		size_t ws = s;
+		while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == s)
+			return 0;
+		if (in_words(t, ws, s, (const char *const[]){"the", "le", "la", "les", "l'", NULL})) {
+			*start = ws;
+			return words;
+		}
+		if (in_words(t, ws, s, pronouns) || in_words(t, ws, s, auxiliaries) ||
+		    in_words(t, ws, s, (const char *const[]){"that", "que", "and", "et", "but", "mais",
+							     "who", "qui", NULL}))
+			return 0;
+		words++;
+		s = ws;
+		while (s > lo && t[s - 1] == ' ')
+			s--;
+	}
+	return 0;
+}
+
 /* The speaker around a reporting verb at v in [lo, hi). */
 static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, char **speaker,
 			char **role)
@@ -548,6 +580,33 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		    skip_space(t, nm.e, vg) == vg) {
 			return set_speaker(c, nm, lo, speaker, role);
 		}
+		/* "the vice president said": a descriptive subject names the speaker;
+		 * a bare role ("le responsable", "the official") points back */
+		size_t nps;
+		int npw = np_before(c, lo, vg, &nps);
+		if (npw > 0) {
+			size_t np_end = vg;
+			while (np_end > nps && t[np_end - 1] == ' ')
+				np_end--;
+			if (npw == 1) {
+				size_t ws = np_end;
+				while (ws > nps && is_word_byte((unsigned char)t[ws - 1]))
+					ws--;
+				if (in_words(t, ws, np_end, backref_nouns) &&
+				    (*speaker = nearest_person(c, v)))
+					return 0;
+			}
+			*speaker = rv_strndup(t + nps, np_end - nps);
+			return *speaker ? 0 : -1;
+		}
+		/* "Eric Fehrnstrom, a former adviser to Romney, said …" */
+		size_t first = lo;
+		while (first < vg && (t[first] == ' ' || t[first] == ','))
+			first++;
+		if (inverted && vg - first < 200 && find_name(c, first, vg, first, false, &nm) &&
+		    nm.s == first && nm.e < vg && t[nm.e] == ',') {
+			return set_speaker(c, nm, lo, speaker, role);
+		}
 		/* "…, a déclaré le porte-parole du Pentagone John Kirby", "…, said Ned Price" */
 		size_t a2 = after;
 		if (word_at(t, a2, hi, "by"))
@@ -556,18 +615,7 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		    nm.s <= a2 + 80) {
 			return set_speaker(c, nm, after, speaker, role);
 		}
-		/* an apposition: "Graham, a former candidate, said"; after a quote,
-		 * "“…,” David Axelrod, the chief strategist of …, said" */
-		size_t first = lo;
-		while (first < vg && (t[first] == ' ' || t[first] == ','))
-			first++;
-		bool after_quote = lo > 0 && (t[lo - 1] == '"' ||
-					      (lo >= 3 && !memcmp(t + lo - 3, "\xe2\x80\x9d", 3)) ||
-					      (lo >= 2 && !memcmp(t + lo - 2, "\xc2\xbb", 2)));
-		if (after_quote && find_name(c, first, vg, first, false, &nm) && nm.s == first &&
-		    memchr(t + nm.e, ',', vg - nm.e) && nm.e < vg && t[nm.e] == ',') {
-			return set_speaker(c, nm, lo, speaker, role);
-		}
+		/* an apposition: "Graham, a former candidate, said" */
 		if (!inverted && find_name(c, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
 		    vg - nm.e <= 60 && memchr(t + nm.e, ',', vg - nm.e)) {
 			return set_speaker(c, nm, lo, speaker, role);
