@@ -506,6 +506,14 @@ static int set_speaker(ctx *c, span nm, size_t lo, char **speaker, char **role)
 	return *speaker ? 0 : -1;
 }
 
+static size_t word_len_at(const char *t, size_t i, size_t e)
+{
+	size_t n = 0;
+	while (i + n < e && is_word_byte((unsigned char)t[i + n]))
+		n++;
+	return n;
+}
+
 /* A definite noun phrase ending right before vg ("the vice president",
  * "le responsable"): its start in *start and its word count after the
  * article, or 0. */
@@ -573,8 +581,13 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		size_t x = vg;
 		while (x > lo && t[x - 1] == ' ')
 			x--;
-		bool inverted = x == lo || (x > lo && (t[x - 1] == ':' || t[x - 1] == ',')) || (x >= lo + 2 && !strncmp(t + x - 2, "\xc2\xbb", 2)) ||
-					   (x >= lo + 3 && !strncmp(t + x - 3, "\xe2\x80\x9d", 3));
+		/* punctuation right before the verb: the speaker comes after it */
+		bool inverted = x == lo ||
+				(x > lo && (t[x - 1] == ':' || t[x - 1] == ',' || t[x - 1] == '\'' ||
+					    t[x - 1] == '"')) ||
+				(x >= lo + 2 && !strncmp(t + x - 2, "\xc2\xbb", 2)) ||
+				(x >= lo + 3 && (!strncmp(t + x - 3, "\xe2\x80\x9d", 3) ||
+						 !strncmp(t + x - 3, "\xe2\x80\x99", 3)));
 		/* "John Kirby said", "Kirby a déclaré" */
 		if (find_name(c, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
 		    skip_space(t, nm.e, vg) == vg) {
@@ -611,6 +624,22 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		size_t a2 = after;
 		if (word_at(t, a2, hi, "by"))
 			a2 = skip_space(t, a2 + 2, hi);
+		if (inverted && in_words(t, a2, a2 + word_len_at(t, a2, hi),
+					 (const char *const[]){"the", "le", "la", "les", "l'", "un", "une",
+							       "a", "an", NULL})) {
+			/* "wrote the authors of the report": the noun phrase, or the
+			 * person it names ("le porte-parole du Pentagone John Kirby") */
+			size_t npe = a2;
+			while (npe < hi && t[npe] != ',' && t[npe] != '.' && t[npe] != '\n' &&
+			       npe - a2 < 160)
+				npe++;
+			if (find_person_after(c, a2, npe, &nm) && person_form_end(c, nm))
+				return set_speaker(c, nm, after, speaker, role);
+			if (npe > a2 && count_words(t, a2, npe) <= 12) {
+				*speaker = rv_strndup(t + a2, npe - a2);
+				return *speaker ? 0 : -1;
+			}
+		}
 		if (inverted && find_person_after(c, after, hi < after + 160 ? hi : after + 160, &nm) &&
 		    nm.s <= a2 + 80) {
 			return set_speaker(c, nm, after, speaker, role);
