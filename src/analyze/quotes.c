@@ -1071,16 +1071,36 @@ int rv_find_quotes(rv_article *a, rv_error *err)
 {
 	if (!a->text)
 		return RV_OK;
-	ctx c = {a, a->text, strlen(a->text), NULL};
+	/* work on a copy where no-break and thin spaces are plain spaces (same
+	 * byte length, so offsets hold): the byte-level word scans need it */
+	size_t len = strlen(a->text);
+	char *norm = malloc(len + 1);
+	if (!norm)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	memcpy(norm, a->text, len + 1);
+	for (size_t i = 0; i + 1 < len; i++) {
+		unsigned char b0 = (unsigned char)norm[i], b1 = (unsigned char)norm[i + 1];
+		if (b0 == 0xC2 && b1 == 0xA0) {
+			norm[i] = norm[i + 1] = ' ';
+		} else if (b0 == 0xE2 && b1 == 0x80 && i + 2 < len &&
+			   ((unsigned char)norm[i + 2] == 0xAF || (unsigned char)norm[i + 2] == 0x89 ||
+			    (unsigned char)norm[i + 2] == 0x8A)) {
+			norm[i] = norm[i + 1] = norm[i + 2] = ' ';
+		}
+	}
+	ctx c = {a, norm, len, NULL};
 	size_t ps = 0;
 	while (ps < c.len) {
 		size_t pe = ps;
 		while (pe < c.len && c.t[pe] != '\n')
 			pe++;
 		size_t first_q = a->n_quotes;
-		if (pe > ps && (direct_quotes(&c, ps, pe) || reported_speech(&c, ps, pe, first_q)))
+		if (pe > ps && (direct_quotes(&c, ps, pe) || reported_speech(&c, ps, pe, first_q))) {
+			free(norm);
 			return rv_fail(err, RV_ENOMEM, "out of memory");
+		}
 		ps = pe + 1;
 	}
+	free(norm);
 	return RV_OK;
 }
