@@ -814,7 +814,8 @@ static size_t find_marks(const char *t, size_t ps, size_t pe, qmark *out, size_t
 		while (j < pe) {
 			const char *p = t + j;
 			int32_t cp = rv_utf8_next(&p, t + pe);
-			if (cp == close) {
+			/* “…" : a typographic opener closed by a straight quote */
+			if (cp == close || (close == 0x201D && cp == '"')) {
 				cs = j;
 				ce = (size_t)(p - t);
 				break;
