@@ -123,7 +123,9 @@ static const char *const verbs_en[] = {
 	"recounted", "mused", "wondered", "answered", "emailed", "posted", "vowed", "pledged",
 	"boasted", "charged", "called", "calling", "described", "describing", "urged", "labeled",
 	"dubbed", "termed", "branded", "praised", "criticized", "accused", "qualifié", "qualifie",
-	"décrit", "dénoncé", "appelé", NULL,
+	"décrit", "dénoncé", "appelé", "noting", "arguing", "insisting", "warning", "explaining",
+	"ajoutant", "soulignant", "précisant", "estimant", "affirmant", "déclarant", "expliquant",
+	"assurant", "indiquant", NULL,
 };
 
 static const char *const verbs_fr[] = {
@@ -514,6 +516,19 @@ static size_t word_len_at(const char *t, size_t i, size_t e)
 	return n;
 }
 
+static bool is_participle(const char *t, size_t v, size_t vlen)
+{
+	static const char *const part[] = {
+		"saying", "adding", "telling", "calling", "describing", "noting", "arguing",
+		"insisting", "warning", "explaining", "ajoutant", "soulignant", "précisant",
+		"estimant", "affirmant", "déclarant", "expliquant", "assurant", "indiquant", NULL,
+	};
+	for (const char *const *w = part; *w; w++)
+		if (strlen(*w) == vlen && !strncasecmp(t + v, *w, vlen))
+			return true;
+	return false;
+}
+
 /* A definite noun phrase ending right before vg ("the vice president",
  * "le responsable"): its start in *start and its word count after the
  * article, or 0. */
@@ -546,6 +561,8 @@ static int np_before(const ctx *c, size_t lo, size_t vg, size_t *start)
 	return 0;
 }
 
+static size_t sentence_start(const char *t, size_t lo, size_t i);
+
 /* The speaker around a reporting verb at v in [lo, hi). */
 static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, char **speaker,
 			char **role)
@@ -562,6 +579,18 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 	for (size_t i = (v > lo + 8 ? v - 8 : lo); i < after + 8 && i < hi; i++)
 		if (!strncmp(t + i, "-t-il", 5) || !strncmp(t + i, "-t-elle", 7))
 			pron = true;
+	/* "…, telling Reuters", "…, soulignant que": the subject of the main
+	 * clause speaks, the name after a participle is the one spoken to */
+	if (!according && is_participle(t, v, vlen)) {
+		size_t sb = sentence_start(t, lo, v);
+		if (sb < lo)
+			sb = lo;
+		span first_nm;
+		if (find_name(c, sb, v, sb, false, &first_nm) && first_nm.s < v)
+			return set_speaker(c, first_nm, sb, speaker, role);
+		*speaker = nearest_person(c, v);
+		return *speaker || !c->last_speaker ? 0 : ((*speaker = rv_strdup(c->last_speaker)) ? 0 : -1);
+	}
 	if (!according && !pron) {
 		/* the verb group: "a déclaré", "has also said" */
 		size_t vg = v;
