@@ -641,6 +641,28 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 			*speaker = rv_strndup(t + nps, np_end - nps);
 			return *speaker ? 0 : -1;
 		}
+		/* "“…,” one user wrote": a short subject right after the quote */
+		bool after_quote = lo > 0 && (t[lo - 1] == '"' || t[lo - 1] == '\'' ||
+					      (lo >= 3 && (!memcmp(t + lo - 3, "\xe2\x80\x9d", 3) ||
+							   !memcmp(t + lo - 3, "\xe2\x80\x99", 3))) ||
+					      (lo >= 2 && !memcmp(t + lo - 2, "\xc2\xbb", 2)));
+		if (after_quote) {
+			size_t b = lo;
+			while (b < vg && (t[b] == ' ' || t[b] == ','))
+				b++;
+			size_t e2 = vg;
+			while (e2 > b && t[e2 - 1] == ' ')
+				e2--;
+			size_t nw2 = count_words(t, b, e2);
+			bool plain = nw2 >= 1 && nw2 <= 4;
+			for (size_t x2 = b; x2 < e2 && plain; x2++)
+				if (!is_word_byte((unsigned char)t[x2]) && t[x2] != ' ' && t[x2] != '.')
+					plain = false;
+			if (plain && !in_words(t, b, e2, pronouns)) {
+				*speaker = rv_strndup(t + b, e2 - b);
+				return *speaker ? 0 : -1;
+			}
+		}
 		/* "Eric Fehrnstrom, a former adviser to Romney, said …" */
 		size_t first = lo;
 		while (first < vg && (t[first] == ' ' || t[first] == ','))
