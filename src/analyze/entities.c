@@ -832,12 +832,60 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 /* The longest listed name starting at token i that has lower-case words in
  * it ("Banque mondiale", "Union européenne", "Ligue nationale de hockey"):
  * its last token, or i - 1 when none. */
+/* First words of the listed names of several words, so that most
+ * capitalised words need no phrase lookups at all. */
+static rv__strindex ix_first;
+static const char **first_words;
+static pthread_once_t first_once = PTHREAD_ONCE_INIT;
+
+static void first_build(void)
+{
+	size_t ns = sizeof rv__ner_spans / sizeof *rv__ner_spans, n = 0;
+	size_t cap = ns + 1024;
+	first_words = calloc(cap, sizeof *first_words);
+	if (!first_words)
+		return;
+	char buf[KEY_MAX];
+	for (size_t k = 0; k < ns && n < cap; k++) {
+		const char *sp = strchr(rv__ner_spans[k].key, ' ');
+		if (!sp || (size_t)(sp - rv__ner_spans[k].key) >= sizeof buf)
+			continue;
+		memcpy(buf, rv__ner_spans[k].key, (size_t)(sp - rv__ner_spans[k].key));
+		buf[sp - rv__ner_spans[k].key] = '\0';
+		char *d = strdup(buf);
+		if (d)
+			first_words[n++] = d;
+	}
+	for (int r = 0; rv__ner_gazetteer[r] && n < cap; r++) {
+		const char *p = strchr(rv__ner_gazetteer[r], '|');
+		while (p && n < cap) {
+			const char *s0 = p + 1;
+			p = strchr(s0, '|');
+			size_t len = p ? (size_t)(p - s0) : strlen(s0);
+			char f[KEY_MAX];
+			if (!rv__ner_fold(s0, len, f, sizeof f))
+				continue;
+			char *sp = strchr(f, ' ');
+			if (!sp)
+				continue;
+			*sp = '\0';
+			char *d = strdup(f);
+			if (d)
+				first_words[n++] = d;
+		}
+	}
+	rv__strindex_build(&ix_first, first_words, n, sizeof *first_words);
+}
+
 static size_t listed_phrase(const scan *sc, size_t i)
 {
 	char key[KEY_MAX];
 	char gt;
 	size_t best = i - 1;
 	bool lower = false;
+	pthread_once(&first_once, first_build);
+	if (!tok_key(sc, i, key, sizeof key) || rv__strindex_find(&ix_first, key) < 0)
+		return best;
 	for (size_t j = i + 1; j < sc->n && j < i + 7; j++) {
 		if (sc->t[j].kind == K_PUNCT)
 			break;

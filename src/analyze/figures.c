@@ -346,7 +346,9 @@ static int scan_figures(fctx *c)
 				i++;
 				continue;
 			}
-			for (const approx *ap = approx_nouns; ap->w; ap++) {
+			char f0 = (char)(t[i] | 0x20);
+			bool maybe = f0 == 'm' || f0 == 'c' || f0 == 'd' || f0 == 't' || f0 == 'h';
+			for (const approx *ap = approx_nouns; maybe && ap->w; ap++) {
 				size_t n = word_is(t, i, len, ap->w);
 				if (!n || n != wl)
 					continue;
