@@ -153,6 +153,7 @@ typedef struct gaz_key {
 static gaz_key *gaz_keys;
 static size_t gaz_n;
 static pthread_once_t gaz_once = PTHREAD_ONCE_INIT;
+static rv__strindex gaz_index;
 
 static int gaz_cmp(const void *a, const void *b)
 {
@@ -188,26 +189,18 @@ static void gaz_build(void)
 		}
 	}
 	qsort(gaz_keys, gaz_n, sizeof *gaz_keys, gaz_cmp);
+	rv__strindex_build(&gaz_index, gaz_keys, gaz_n, sizeof *gaz_keys);
 }
 
 int rv__ner_gaz_find(const char *key, char *type)
 {
 	pthread_once(&gaz_once, gaz_build);
-	size_t lo = 0, hi = gaz_n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(gaz_keys[mid].key, key);
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < gaz_n && !strcmp(gaz_keys[lo].key, key)) {
-		if (type)
-			*type = rv__ner_gazetteer[gaz_keys[lo].row][0];
-		return gaz_keys[lo].row;
-	}
-	return -1;
+	long i = rv__strindex_find(&gaz_index, key);
+	if (i < 0)
+		return -1;
+	if (type)
+		*type = rv__ner_gazetteer[gaz_keys[i].row][0];
+	return gaz_keys[i].row;
 }
 
 const char *rv__ner_gaz_name(int row, size_t *len)
