@@ -562,6 +562,7 @@ static int np_before(const ctx *c, size_t lo, size_t vg, size_t *start)
 }
 
 static size_t sentence_start(const char *t, size_t lo, size_t i);
+static bool content_after(const char *t, size_t a, size_t e);
 
 /* The speaker around a reporting verb at v in [lo, hi). */
 static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, char **speaker,
@@ -640,6 +641,25 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 			}
 			*speaker = rv_strndup(t + nps, np_end - nps);
 			return *speaker ? 0 : -1;
+		}
+		/* "Trump's attorney, Alan Garten, said Nunberg was …": a comma-set
+		 * apposition before the verb and a clause after it; the speaker is
+		 * the segment that is a name */
+		if (inverted && x > lo && t[x - 1] == ',' && content_after(t, v + vlen, hi)) {
+			size_t segend = x - 1;
+			for (int seg = 0; seg < 3 && segend > lo; seg++) {
+				size_t segstart = segend;
+				while (segstart > lo && t[segstart - 1] != ',' && segend - segstart < 200)
+					segstart--;
+				size_t a0 = skip_space(t, segstart, segend), a1 = segend;
+				while (a1 > a0 && t[a1 - 1] == ' ')
+					a1--;
+				if (a1 > a0 && find_name(c, a0, a1, a0, false, &nm) && nm.s == a0 && nm.e == a1)
+					return set_speaker(c, nm, lo, speaker, role);
+				if (segstart <= lo)
+					break;
+				segend = segstart - 1;
+			}
 		}
 		/* "“…,” one user wrote": a short subject right after the quote */
 		bool after_quote = lo > 0 && (t[lo - 1] == '"' || t[lo - 1] == '\'' ||
