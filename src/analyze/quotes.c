@@ -734,6 +734,16 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 			return *speaker ? 0 : -1;
 		}
 	}
+	/* "Carson took the stage … and called it “…”": the sentence's subject */
+	if (!according && !pron) {
+		size_t sb = sentence_start(t, lo, v);
+		if (sb < lo)
+			sb = lo;
+		span sn;
+		if (find_name(c, sb, v, sb, false, &sn) && sn.s == sb && person_form_end(c, sn) &&
+		    count_words(t, sn.e, v) <= 25)
+			return set_speaker(c, sn, sb, speaker, role);
+	}
 	/* a pronoun or "le responsable": the last speaker */
 	size_t ps = v > lo + 40 ? v - 40 : lo;
 	bool back = pron;
@@ -970,6 +980,25 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 				}
 				if (speaker_near(c, bs, m[k].os, v, vlen, &speaker, &role))
 					return -1;
+				/* "…” said X, and described it as “…”": the same speaker */
+				if (!speaker && k > 0 && c->last_speaker && c->a->n_quotes &&
+				    c->a->quotes[c->a->n_quotes - 1].end >= prev &&
+				    sentence_start(t, ps, m[k].os) <= m[k - 1].os &&
+				    !(speaker = rv_strdup(c->last_speaker)))
+					return -1;
+			} else {
+				/* "Carl Bialik: “…”": a name and a colon */
+				size_t b = m[k].os;
+				while (b > bs && t[b - 1] == ' ')
+					b--;
+				span nm;
+				if (b > bs && t[b - 1] == ':' && find_name(c, bs, b - 1, b - 1, true, &nm) &&
+				    skip_space(t, nm.e, b - 1) == b - 1) {
+					if (set_speaker(c, nm, bs, &speaker, &role))
+						return -1;
+					v = b - 1; /* the colon stands for the verb */
+					vlen = 0;
+				}
 			}
 		}
 		bool attributed = speaker != NULL || v != (size_t)-1;
