@@ -845,13 +845,38 @@ static int add_quote(ctx *c, size_t s, size_t e, const char *text, size_t n, cha
 
 /* ---- sentences ---- */
 
+/* The dot at t[d] ends an abbreviation ("U.S.", "Mr.", "Sen.", "M."),
+ * not a sentence. */
+static bool abbrev_dot(const char *t, size_t lo, size_t d)
+{
+	size_t ws = d;
+	while (ws > lo && (is_word_byte((unsigned char)t[ws - 1]) || t[ws - 1] == '.') && d - ws < 8)
+		ws--;
+	size_t n = d - ws;
+	if (n == 0)
+		return false;
+	if (memchr(t + ws, '.', n))
+		return true; /* U.S. */
+	if (n == 1 && t[ws] >= 'A' && t[ws] <= 'Z')
+		return true; /* initials, "M." */
+	static const char *const ab[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen",
+					 "Jr", "Sr", "Lt", "Col", "Capt", "Sgt", "Mme", "Mlle",
+					 "Prof", "Rev", "Ft", "Mt", "Inc", "Corp", "Co", "No",
+					 "vs", "etc", NULL};
+	for (const char *const *a = ab; *a; a++)
+		if (strlen(*a) == n && !memcmp(t + ws, *a, n))
+			return true;
+	return false;
+}
+
 static size_t sentence_start(const char *t, size_t lo, size_t i)
 {
 	while (i > lo) {
 		char ch = t[i - 1];
 		if (ch == '\n')
 			break;
-		if ((ch == '.' || ch == '!' || ch == '?') && (t[i] == ' ' || upper_at(t, i, i + 4)))
+		if ((ch == '.' || ch == '!' || ch == '?') && (t[i] == ' ' || upper_at(t, i, i + 4)) &&
+		    !(ch == '.' && abbrev_dot(t, lo, i - 1)))
 			break;
 		i--;
 	}
@@ -864,7 +889,8 @@ static size_t sentence_end(const char *t, size_t i, size_t hi)
 		char ch = t[i];
 		if (ch == '\n')
 			return i;
-		if ((ch == '.' || ch == '!' || ch == '?') && (i + 1 >= hi || t[i + 1] == ' ' || t[i + 1] == '\n'))
+		if ((ch == '.' || ch == '!' || ch == '?') && (i + 1 >= hi || t[i + 1] == ' ' || t[i + 1] == '\n') &&
+		    !(ch == '.' && i + 1 < hi && t[i + 1] == ' ' && abbrev_dot(t, i > 8 ? i - 8 : 0, i)))
 			return i + 1;
 		i++;
 	}
