@@ -377,6 +377,19 @@ static bool find_person_after(const ctx *c, size_t s, size_t e, span *out)
 	bool any = false;
 	size_t p = s;
 	while (p < e && find_name(c, p, e, p, false, &nm)) {
+		size_t pb = nm.s;
+		while (pb > s && c->t[pb - 1] == ' ')
+			pb--;
+		size_t pws = pb;
+		while (pws > s && is_word_byte((unsigned char)c->t[pws - 1]))
+			pws--;
+		if (pws < pb && in_words(c->t, pws, pb, (const char *const[]){"in", "to", "on", "of",
+									       "at", "for", "with", "from",
+									       "à", "de", "du", "dans", "sur",
+									       "avec", "pour", NULL})) {
+			p = nm.e;
+			continue;
+		}
 		if (!any) {
 			first = nm;
 			any = true;
@@ -642,25 +655,6 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 			*speaker = rv_strndup(t + nps, np_end - nps);
 			return *speaker ? 0 : -1;
 		}
-		/* "Trump's attorney, Alan Garten, said Nunberg was …": a comma-set
-		 * apposition before the verb and a clause after it; the speaker is
-		 * the segment that is a name */
-		if (inverted && x > lo && t[x - 1] == ',' && content_after(t, v + vlen, hi)) {
-			size_t segend = x - 1;
-			for (int seg = 0; seg < 3 && segend > lo; seg++) {
-				size_t segstart = segend;
-				while (segstart > lo && t[segstart - 1] != ',' && segend - segstart < 200)
-					segstart--;
-				size_t a0 = skip_space(t, segstart, segend), a1 = segend;
-				while (a1 > a0 && t[a1 - 1] == ' ')
-					a1--;
-				if (a1 > a0 && find_name(c, a0, a1, a0, false, &nm) && nm.s == a0 && nm.e == a1)
-					return set_speaker(c, nm, lo, speaker, role);
-				if (segstart <= lo)
-					break;
-				segend = segstart - 1;
-			}
-		}
 		/* "“…,” one user wrote": a short subject right after the quote */
 		bool after_quote = lo > 0 && (t[lo - 1] == '"' || t[lo - 1] == '\'' ||
 					      (lo >= 3 && (!memcmp(t + lo - 3, "\xe2\x80\x9d", 3) ||
@@ -678,7 +672,18 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 			for (size_t x2 = b; x2 < e2 && plain; x2++)
 				if (!is_word_byte((unsigned char)t[x2]) && t[x2] != ' ' && t[x2] != '.')
 					plain = false;
-			if (plain && !in_words(t, b, e2, pronouns)) {
+			for (size_t w0 = b; w0 < e2 && plain; ) {
+				size_t w1 = w0;
+				while (w1 < e2 && is_word_byte((unsigned char)t[w1]))
+					w1++;
+				if (w1 > w0 && (in_words(t, w0, w1, pronouns) ||
+						in_words(t, w0, w1, (const char *const[]){"but", "and", "as",
+											  "mais", "et", "or",
+											  "while", NULL})))
+					plain = false;
+				w0 = w1 + 1;
+			}
+			if (plain) {
 				*speaker = rv_strndup(t + b, e2 - b);
 				return *speaker ? 0 : -1;
 			}
@@ -695,18 +700,45 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		size_t a2 = after;
 		if (word_at(t, a2, hi, "by"))
 			a2 = skip_space(t, a2 + 2, hi);
-		if (inverted && in_words(t, a2, a2 + word_len_at(t, a2, hi),
-					 (const char *const[]){"the", "le", "la", "les", "l'", "un", "une",
-							       "a", "an", NULL})) {
+		/* "Trump's attorney, Alan Garten, said Nunberg was …": a comma-set
+		 * apposition before the verb and a clause after it; the speaker is
+		 * the segment that is a name */
+		if (inverted && x > lo && t[x - 1] == ',') {
+			size_t segend = x - 1;
+			for (int seg = 0; seg < 3 && segend > lo; seg++) {
+				size_t segstart = segend;
+				while (segstart > lo && t[segstart - 1] != ',' && segend - segstart < 200)
+					segstart--;
+				size_t a0 = skip_space(t, segstart, segend), a1 = segend;
+				while (a1 > a0 && t[a1 - 1] == ' ')
+					a1--;
+				if (a1 > a0 && find_name(c, a0, a1, a0, false, &nm) && nm.s == a0 && nm.e == a1)
+					return set_speaker(c, nm, lo, speaker, role);
+				if (segstart <= lo)
+					break;
+				segend = segstart - 1;
+			}
+		}
+		/* "…, said Ned Price": the name right after the verb */
+		if (inverted && find_name(c, a2, hi < a2 + 160 ? hi : a2 + 160, a2, false, &nm) &&
+		    nm.s == a2)
+			return set_speaker(c, nm, after, speaker, role);
+		if (inverted && !content_after(t, v + vlen, hi) &&
+		    in_words(t, a2, a2 + word_len_at(t, a2, hi),
+			     (const char *const[]){"the", "le", "la", "les", "l'", "un", "une", "a", "an",
+						   NULL})) {
 			/* "wrote the authors of the report": the noun phrase, or the
 			 * person it names ("le porte-parole du Pentagone John Kirby") */
 			size_t npe = a2;
 			while (npe < hi && t[npe] != ',' && t[npe] != '.' && t[npe] != '\n' &&
-			       npe - a2 < 160)
+			       t[npe] != '"' && (unsigned char)t[npe] != 0xE2 &&
+			       (unsigned char)t[npe] != 0xC2 && npe - a2 < 160)
 				npe++;
+			while (npe > a2 && t[npe - 1] == ' ')
+				npe--;
 			if (find_person_after(c, a2, npe, &nm) && person_form_end(c, nm))
 				return set_speaker(c, nm, after, speaker, role);
-			if (npe > a2 && count_words(t, a2, npe) <= 12) {
+			if (npe > a2 && count_words(t, a2, npe) >= 2 && count_words(t, a2, npe) <= 12) {
 				*speaker = rv_strndup(t + a2, npe - a2);
 				return *speaker ? 0 : -1;
 			}
