@@ -377,6 +377,10 @@ static bool find_person_after(const ctx *c, size_t s, size_t e, span *out)
 	bool any = false;
 	size_t p = s;
 	while (p < e && find_name(c, p, e, p, false, &nm)) {
+		if (person_form_end(c, nm)) {
+			*out = nm;
+			return true;
+		}
 		size_t pb = nm.s;
 		while (pb > s && c->t[pb - 1] == ' ')
 			pb--;
