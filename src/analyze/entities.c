@@ -824,6 +824,21 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	size_t len = sc->t[j].e - sc->t[i].s;
 	if (i == j && len < 2)
 		return 0;
+	/* "Meanwhile,", "Unfortunately", "Excluding": a lone unknown word at a
+	 * sentence start that looks like an adverb or a participle */
+	if (i == j && (sc->t[i].flags & F_START) && !(sc->t[i].flags & F_UPPER) &&
+	    tok_key(sc, i, key, sizeof key)) {
+		char gt;
+		const unsigned char *wc = word_counts(key);
+		bool named = (wc && wc[1] + wc[2] + wc[3] + wc[4] > 0) || rv__ner_gaz_find(key, &gt) >= 0 ||
+			     span_type(key) != T_NONE;
+		size_t kl = strlen(key);
+		bool shape = (kl > 4 && (!strcmp(key + kl - 2, "ly") || !strcmp(key + kl - 3, "ing") ||
+					 !strcmp(key + kl - 4, "ment") || !strcmp(key + kl - 4, "less"))) ||
+			     (j + 1 < sc->n && sc->t[j + 1].kind == K_PUNCT && sc->text[sc->t[j + 1].s] == ',');
+		if (!named && shape)
+			return 0;
+	}
 	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
 	m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
 	return add_mention(ml, m);
