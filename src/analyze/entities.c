@@ -577,6 +577,11 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 			continue;
 		snprintf(f, sizeof f, "w:%s", w);
 		feat_add(sc4, f);
+		char gt;
+		if (rv__ner_gaz_find(w, &gt) >= 0) {
+			snprintf(f, sizeof f, "gw:%c", gt);
+			feat_add(sc4, f);
+		}
 		if (k == i) {
 			snprintf(f, sizeof f, "f:%s", w);
 			feat_add(sc4, f);

@@ -19,6 +19,17 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from build_lexicon import read_bio, spans, fold, TYPES  # noqa: E402
 
 EPOCHS = 8
+GAZ = {}
+
+
+def load_gazetteer(path):
+    """Single words of the hand-written gazetteer (src/analyze/ner_gazetteer.c) with their type."""
+    import re
+    for m in re.finditer(r'^\t"([POLM])\|(.*)",$', open(path, encoding='utf-8').read(), re.M):
+        for name in m.group(2).split('|'):
+            k = fold(name)
+            if ' ' not in k and k not in GAZ:
+                GAZ[k] = m.group(1)
 
 
 def shape(tok):
@@ -56,6 +67,8 @@ def features(toks, i, j):
     f.append('ppw:' + ctx_word(toks, k, -1) + '_' + pw)
     for w in words:
         f.append('w:' + w)
+        if w in GAZ:
+            f.append('gw:' + GAZ[w])
     if any('-' in t for t in toks[i:j + 1]):
         f.append('hy')
     return f
@@ -120,6 +133,7 @@ def train(data):
 
 
 def main():
+    load_gazetteer(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../src/analyze/ner_gazetteer.c'))
     data = examples(sys.argv[1])
     rnd = random.Random(3)
     rnd.shuffle(data)
