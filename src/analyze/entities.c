@@ -681,6 +681,94 @@ static int letter_type(char c)
 	}
 }
 
+/* Nouns that say what a name is, in the text around it. */
+static const char *const cue_per[] = {
+	"singer", "actor", "actress", "player", "writer", "author", "poet", "painter",
+	"politician", "president", "minister", "director", "composer", "musician", "guitarist",
+	"drummer", "footballer", "coach", "manager", "journalist", "scientist", "philosopher",
+	"king", "queen", "emperor", "general", "son", "daughter", "wife", "husband", "brother",
+	"sister", "father", "mother", "chanteur", "chanteuse", "acteur", "actrice", "joueur",
+	"joueuse", "ecrivain", "auteur", "poete", "peintre", "homme", "femme", "compositeur",
+	"musicien", "guitariste", "entraineur", "journaliste", "philosophe", "roi", "reine",
+	"fils", "fille", "epouse", "epoux", "frere", "soeur", "pere", "mere", "rappeur",
+	"realisateur", "producteur", "producer", "rapper", "boxer", "boxeur", "cycliste",
+	"pilote", "driver", "pitcher", "lanceur", "bishop", "eveque", "saint", NULL,
+};
+static const char *const cue_loc[] = {
+	"city", "town", "village", "capital", "river", "island", "country", "region",
+	"province", "county", "state", "district", "municipality", "suburb", "mountain",
+	"lake", "ville", "village", "capitale", "riviere", "fleuve", "ile", "pays", "region",
+	"province", "comte", "etat", "commune", "quartier", "montagne", "lac", "departement",
+	"canton", "arrondissement", "localite", "hameau", "port", NULL,
+};
+static const char *const cue_org[] = {
+	"company", "band", "group", "club", "team", "party", "organization", "organisation",
+	"university", "school", "label", "firm", "agency", "newspaper", "magazine", "channel",
+	"network", "airline", "bank", "society", "societe", "entreprise", "groupe", "equipe",
+	"parti", "universite", "ecole", "maison", "firme", "agence", "journal", "chaine",
+	"compagnie", "banque", "association", "federation", "studio", "constructeur",
+	"franchise", NULL,
+};
+static const char *const cue_misc[] = {
+	"film", "movie", "album", "song", "single", "novel", "book", "game", "series", "show",
+	"opera", "play", "episode", "magazine", "chanson", "roman", "livre", "jeu", "serie",
+	"emission", "piece", "opera", "titre", "manga", "anime", "videogame", "ep", "poem",
+	"poeme", "language", "langue", "festival", "tournament", "tournoi", "war", "guerre",
+	"battle", "bataille", NULL,
+};
+
+static int cue_of(const char *key)
+{
+	if (in_list(key, cue_per))
+		return T_PER;
+	if (in_list(key, cue_loc))
+		return T_LOC;
+	if (in_list(key, cue_org))
+		return T_ORG;
+	if (in_list(key, cue_misc))
+		return T_MISC;
+	return T_NONE;
+}
+
+static int cue_type(const scan *sc, size_t i, size_t j)
+{
+	char w[KEY_MAX];
+	/* before: "the film X", "le groupe X", "la ville de X" */
+	if (i >= 1) {
+		size_t p = i - 1;
+		if (sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w) &&
+		    (!strcmp(w, "de") || !strcmp(w, "of") || !strcmp(w, "d'")) && p >= 1)
+			p--;
+		if (sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w)) {
+			int t = cue_of(w);
+			if (t != T_NONE)
+				return t;
+		}
+	}
+	/* after: "X, a city in", "X is an American band", "X est un film" */
+	size_t k = j + 1;
+	if (k < sc->n && sc->t[k].kind == K_PUNCT && sc->text[sc->t[k].s] == ',')
+		k++;
+	else if (k < sc->n && sc->t[k].kind == K_WORD && tok_key(sc, k, w, sizeof w) &&
+		 (!strcmp(w, "is") || !strcmp(w, "was") || !strcmp(w, "est") || !strcmp(w, "etait") ||
+		  !strcmp(w, "fut")))
+		k++;
+	else
+		return T_NONE;
+	if (k >= sc->n || sc->t[k].kind != K_WORD || !tok_key(sc, k, w, sizeof w) ||
+	    !(!strcmp(w, "a") || !strcmp(w, "an") || !strcmp(w, "un") || !strcmp(w, "une") ||
+	      !strcmp(w, "the")))
+		return T_NONE;
+	for (size_t m = k + 1; m < sc->n && m <= k + 4; m++) {
+		if (sc->t[m].kind != K_WORD || !tok_key(sc, m, w, sizeof w))
+			break;
+		int t = cue_of(w);
+		if (t != T_NONE)
+			return t;
+	}
+	return T_NONE;
+}
+
 static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
 {
 	char key[KEY_MAX], w[KEY_MAX];
@@ -733,6 +821,10 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		return T_MISC;
 	if (kw_loc)
 		return T_LOC;
+	/* what the text says it is: "the film X", "X, a city in", "X est un groupe" */
+	int ct = cue_type(sc, i, j);
+	if (ct != T_NONE)
+		return ct;
 	/* no list or keyword knows it: the type model decides */
 	(void)votes;
 	(void)nw;
