@@ -1153,6 +1153,9 @@ static size_t find_mentions(scan *sc, mlist *ml)
 				j = k + 1;
 				continue;
 			}
+			/* a name never runs over a line or sentence break */
+			if (u->flags & F_START)
+				break;
 			if (u->kind == K_WORD && (u->flags & F_CAP)) {
 				if (sc->t[j].flags & F_DOT && !(sc->t[j].flags & F_UPPER) &&
 				    sc->t[j].e - sc->t[j].s > 2)
