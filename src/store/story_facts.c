@@ -288,6 +288,23 @@ static int load_entities(rv_store *s, int64_t event, int limit, bool days, rv_st
 		} else {
 			e = &out->entities[idx];
 		}
+		/* the fullest form names the entity: "Sergey Lavrov" over "Lavrov" */
+		if (strlen(name) > strlen(e->name) && strchr(name, ' ')) {
+			char *d = strdup(name);
+			if (!d || rv_strlist_push_unique(&e->aliases, e->name, false)) {
+				free(d);
+				rc = rv_fail(err, RV_ENOMEM, "out of memory");
+				break;
+			}
+			free(e->name);
+			e->name = d;
+			for (size_t a = 0; a < e->aliases.len; a++)
+				if (!strcmp(e->aliases.items[a], d)) {
+					free(e->aliases.items[a]);
+					e->aliases.items[a] = e->aliases.items[--e->aliases.len];
+					break;
+				}
+		}
 		e->mentions += count;
 		if (last_article[idx] != art) {
 			e->articles++;
