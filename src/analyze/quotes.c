@@ -600,11 +600,11 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 	/* "…, telling Reuters", "…, soulignant que": the subject of the main
 	 * clause speaks, the name after a participle is the one spoken to */
 	if (!according && is_participle(t, v, vlen)) {
-		size_t sb = sentence_start(t, lo, v);
-		if (sb < lo)
-			sb = lo;
+		/* the sentence may begin before lo (a quote in the middle of it) */
+		size_t sb = sentence_start(t, 0, v);
 		span first_nm;
-		if (find_name(c, sb, v, sb, false, &first_nm) && first_nm.s < v)
+		if (find_name(c, sb, v, sb, false, &first_nm) && first_nm.s < v &&
+		    (first_nm.s == sb || sb >= lo))
 			return set_speaker(c, first_nm, sb, speaker, role);
 		*speaker = nearest_person(c, v);
 		return *speaker || !c->last_speaker ? 0 : ((*speaker = rv_strdup(c->last_speaker)) ? 0 : -1);
