@@ -947,6 +947,21 @@ static size_t find_marks(const char *t, size_t ps, size_t pe, qmark *out, size_t
 	while (i < pe && n < cap) {
 		size_t olen;
 		int32_t close = closer_for(t, i, pe, &olen);
+		/* ''…'' (two apostrophes, as some wires write quotes) */
+		if (!close && t[i] == '\'' && i + 1 < pe && t[i + 1] == '\'' &&
+		    !(i > ps && is_word_byte((unsigned char)t[i - 1]) && t[i - 1] != '\'')) {
+			const char *q = NULL;
+			for (size_t j = i + 2; j + 1 < pe; j++)
+				if (t[j] == '\'' && t[j + 1] == '\'') {
+					q = t + j;
+					break;
+				}
+			if (q) {
+				out[n++] = (qmark){i, i + 2, (size_t)(q - t), (size_t)(q - t) + 2};
+				i = (size_t)(q - t) + 2;
+				continue;
+			}
+		}
 		if (!close) {
 			i++;
 			continue;
