@@ -243,7 +243,13 @@ static const char *const function_caps[] = {
 	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
 	"February", "March", "April", "May", "June", "July", "August", "September", "October",
 	"November", "December", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi",
-	"Dimanche", "Let", "Significantly", "However", "Still", "Now", "Today", "Yesterday", NULL,
+	"Dimanche", "Let", "Significantly", "However", "Still", "Now", "Today", "Yesterday",
+	"Amid", "Among", "During", "Despite", "Since", "Until", "Although", "Though", "Because",
+	"Without", "Within", "Through", "Throughout", "Under", "Over", "Between", "Following",
+	"Including", "Like", "Unlike", "Even", "Yet", "Instead", "Meanwhile", "Earlier", "Later",
+	"Last", "Next", "Both", "Each", "Every", "Some", "Many", "Most", "Other", "Such", "Only",
+	"Just", "Once", "Malgré", "Depuis", "Pendant", "Avec", "Sans", "Sous", "Sur", "Parmi",
+	"Outre", "Ainsi", "Pourtant", "Cependant", NULL,
 };
 
 static bool in_words(const char *t, size_t s, size_t e, const char *const *list)
@@ -716,6 +722,19 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 				size_t a0 = skip_space(t, segstart, segend), a1 = segend;
 				while (a1 > a0 && t[a1 - 1] == ' ')
 					a1--;
+				/* "Mr. Trump", "Sen. Graham": titles before the name */
+				for (;;) {
+					size_t wl = word_len_at(t, a0, a1);
+					if (wl && a0 + wl < a1 && t[a0 + wl] == '.' &&
+					    in_words(t, a0, a0 + wl, (const char *const[]){"Mr", "Mrs", "Ms", "Dr",
+											   "Sen", "Gov", "Rep",
+											   "Gen", "M", "Mme",
+											   "Prof", NULL})) {
+						a0 = skip_space(t, a0 + wl + 1, a1);
+						continue;
+					}
+					break;
+				}
 				if (a1 > a0 && find_name(c, a0, a1, a0, false, &nm) && nm.s == a0 && nm.e == a1)
 					return set_speaker(c, nm, lo, speaker, role);
 				if (segstart <= lo)
@@ -1037,7 +1056,10 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 		size_t vlen = 0;
 		size_t v = find_verb(t, m[k].ce, ae, &vlen);
 		char *speaker = NULL, *role = NULL;
-		bool after = v != (size_t)-1 && v - m[k].ce < 40;
+		/* a quote ending in a comma announces its attribution, even after a
+		 * long apposition ("…,'' Benjamin J. Rhodes, Mr. Obama's deputy …, said") */
+		bool comma_end = ce > cs && t[ce - 1] == ',';
+		bool after = v != (size_t)-1 && (v - m[k].ce < 40 || (comma_end && v - m[k].ce < 200));
 		if (after) {
 			if (speaker_near(c, m[k].ce, ae, v, vlen, &speaker, &role))
 				return -1;
