@@ -924,11 +924,30 @@ static bool abbrev_dot(const char *t, size_t lo, size_t d)
 	return false;
 }
 
+/* A closing quote mark ending at t[i] (exclusive) right after a sentence
+ * end: "…yet.” Ryan's campaign". Its length, or 0. */
+static size_t closing_after_stop(const char *t, size_t lo, size_t i)
+{
+	size_t n = 0;
+	if (i >= lo + 3 && !memcmp(t + i - 3, "\xe2\x80\x9d", 3))
+		n = 3;
+	else if (i >= lo + 2 && !memcmp(t + i - 2, "\xc2\xbb", 2))
+		n = 2;
+	else if (i >= lo + 1 && (t[i - 1] == '"' || t[i - 1] == '\''))
+		n = 1;
+	if (!n || i < lo + n + 1)
+		return 0;
+	char p = t[i - n - 1];
+	return p == '.' || p == '!' || p == '?' ? n : 0;
+}
+
 static size_t sentence_start(const char *t, size_t lo, size_t i)
 {
 	while (i > lo) {
 		char ch = t[i - 1];
 		if (ch == '\n')
+			break;
+		if (t[i] == ' ' && closing_after_stop(t, lo, i))
 			break;
 		if ((ch == '.' || ch == '!' || ch == '?') && (t[i] == ' ' || upper_at(t, i, i + 4)) &&
 		    !(ch == '.' && abbrev_dot(t, lo, i - 1)))
