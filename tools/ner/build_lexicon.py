@@ -90,18 +90,13 @@ def main():
     span_types = defaultdict(Counter)
     word = defaultdict(lambda: [0, 0, 0, 0, 0, 0])   # capO PER ORG LOC MISC lower
     for sent in sents:
-        inside = [None] * len(sent)
         for toks, ty in spans(sent):
             # europeana is OCR with many all-caps headings: keep only mixed-case surfaces
             surf = ' '.join(toks)
             if len(surf) < 2 or len(toks) > 6:
                 continue
             span_types[fold(surf).replace(" ' ", "'").replace(" '", "'").replace("' ", "'")][ty] += 1
-        i = 0
-        for toks, ty in spans(sent):
-            pass
         # per-token stats
-        pos = 0
         tags = []
         for tok, tag in sent:
             t = tag.split('.')[0]
