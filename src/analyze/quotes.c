@@ -642,9 +642,16 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 				(x >= lo + 3 && (!strncmp(t + x - 3, "\xe2\x80\x9d", 3) ||
 						 !strncmp(t + x - 3, "\xe2\x80\x99", 3)));
 		/* "John Kirby said", "Kirby a déclaré" */
-		if (find_name(c, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
-		    skip_space(t, nm.e, vg) == vg) {
-			return set_speaker(c, nm, lo, speaker, role);
+		if (find_name(c, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm)) {
+			size_t z = skip_space(t, nm.e, vg);
+			/* "Governor Mary Fallin (R-OK) said" */
+			if (z < vg && t[z] == '(') {
+				const char *cl = memchr(t + z, ')', vg - z);
+				if (cl && cl - (t + z) < 40)
+					z = skip_space(t, (size_t)(cl - t) + 1, vg);
+			}
+			if (z == vg)
+				return set_speaker(c, nm, lo, speaker, role);
 		}
 		/* "the vice president said": a descriptive subject names the speaker;
 		 * a bare role ("le responsable", "the official") points back */
@@ -710,6 +717,18 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		size_t a2 = after;
 		if (word_at(t, a2, hi, "by"))
 			a2 = skip_space(t, a2 + 2, hi);
+		/* "said Mr. Burr", "a déclaré M. Price" */
+		for (;;) {
+			size_t wl = word_len_at(t, a2, hi);
+			if (wl && a2 + wl < hi && t[a2 + wl] == '.' &&
+			    in_words(t, a2, a2 + wl, (const char *const[]){"Mr", "Mrs", "Ms", "Dr", "Sen",
+									   "Gov", "Rep", "Gen", "M", "Mme",
+									   "Prof", NULL})) {
+				a2 = skip_space(t, a2 + wl + 1, hi);
+				continue;
+			}
+			break;
+		}
 		/* "Trump's attorney, Alan Garten, said Nunberg was …": a comma-set
 		 * apposition before the verb and a clause after it; the speaker is
 		 * the segment that is a name */
@@ -737,6 +756,10 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 				}
 				if (a1 > a0 && find_name(c, a0, a1, a0, false, &nm) && nm.s == a0 && nm.e == a1)
 					return set_speaker(c, nm, lo, speaker, role);
+				/* "Washington Post columnist Margaret Sullivan, …, wrote" */
+				if (a1 > a0 && find_name(c, a0, a1, a1, true, &nm) && nm.e == a1 &&
+				    person_form_end(c, nm) && count_words(t, a0, a1) <= 8)
+					return set_speaker(c, nm, lo, speaker, role);
 				if (segstart <= lo)
 					break;
 				segend = segstart - 1;
@@ -749,7 +772,7 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		if (inverted && !content_after(t, v + vlen, hi) &&
 		    in_words(t, a2, a2 + word_len_at(t, a2, hi),
 			     (const char *const[]){"the", "le", "la", "les", "l'", "un", "une", "a", "an",
-						   NULL})) {
+						   "one", "another", "some", "several", "two", NULL})) {
 			/* "wrote the authors of the report": the noun phrase, or the
 			 * person it names ("le porte-parole du Pentagone John Kirby") */
 			size_t npe = a2;
