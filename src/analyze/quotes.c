@@ -121,7 +121,8 @@ static const char *const verbs_en[] = {
 	"conceded", "estimated", "revealed", "shows", "showed", "found", "pointed", "exclaimed",
 	"confessed", "quipped", "joked", "shouted", "demanded", "complained", "cautioned",
 	"recounted", "mused", "wondered", "answered", "emailed", "posted", "vowed", "pledged",
-	"boasted", "charged", "called", "calling", "described", "describing", "urged", "labeled",
+	"boasted", "charged", "agrees", "tweets", "responds", "replies", "concludes",
+	"acknowledges", "admits", "recalls", "continues", "called", "calling", "described", "describing", "urged", "labeled",
 	"dubbed", "termed", "branded", "praised", "criticized", "accused", "qualifié", "qualifie",
 	"décrit", "dénoncé", "appelé", "noting", "arguing", "insisting", "warning", "explaining",
 	"ajoutant", "soulignant", "précisant", "estimant", "affirmant", "déclarant", "expliquant",
@@ -702,6 +703,37 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 			}
 			if (plain) {
 				*speaker = rv_strndup(t + b, e2 - b);
+				return *speaker ? 0 : -1;
+			}
+		}
+		/* "His campaign said", "Romney's associates said", "Another said": a
+		 * short subject that opens the sentence */
+		if (!inverted) {
+			size_t sb = sentence_start(t, lo, vg);
+			if (sb < lo)
+				sb = lo;
+			size_t se = vg;
+			while (se > sb && t[se - 1] == ' ')
+				se--;
+			size_t nw3 = count_words(t, sb, se);
+			bool ok = nw3 >= 1 && nw3 <= 5 && !memchr(t + sb, ',', se - sb) &&
+				  !memchr(t + sb, '"', se - sb) && (unsigned char)t[sb] < 0x80;
+			for (size_t w0 = sb; w0 < se && ok;) {
+				size_t w1 = w0;
+				while (w1 < se && is_word_byte((unsigned char)t[w1]))
+					w1++;
+				if (w1 > w0 && (in_words(t, w0, w1, pronouns) ||
+						in_words(t, w0, w1, (const char *const[]){"that", "who", "which",
+											  "and", "but", "if", "when",
+											  "as", "while", "que", "qui",
+											  "et", "mais", "si", "quand",
+											  "because", "after", "before",
+											  NULL})))
+					ok = false;
+				w0 = w1 + 1;
+			}
+			if (ok) {
+				*speaker = rv_strndup(t + sb, se - sb);
 				return *speaker ? 0 : -1;
 			}
 		}
