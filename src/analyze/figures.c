@@ -310,8 +310,12 @@ static size_t unit_after(const char *t, size_t p, size_t len, size_t *us)
 		}
 		/* a counted noun is a lower-case word, not "la", "true" or "min" */
 		if (t[p] >= 'A' && t[p] <= 'Z' && hops < 2) {
-			/* "130,000 Russian troops": skip the adjective */
+			/* "130,000 Russian troops", "2,000 U.S. troops": skip the adjective */
 			p += n;
+			while (p + 1 < len && t[p] == '.' && t[p + 1] >= 'A' && t[p + 1] <= 'Z')
+				p += 2;
+			if (p < len && t[p] == '.')
+				p++;
 			continue;
 		}
 		if (!(t[p] >= 'a' && t[p] <= 'z') && (unsigned char)t[p] < 0x80)

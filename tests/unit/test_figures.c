@@ -83,6 +83,13 @@ TEST(figures_english_formats)
 	f = must(&a, 1000);
 	ASSERT_EQ((long)f->value_max, 2000);
 	rv_article_release(&a);
+	run(&a, "Some 2,500 U.S. troops will deploy; the plan costs 1,2 milliard d’euros.");
+	f = must(&a, 2500);
+	ASSERT_STR_EQ(f->unit, "troops");
+	ASSERT_STR_EQ(f->qualifier, "some");
+	f = must(&a, 1.2e9);
+	ASSERT_STR_EQ(f->unit, "euros");
+	rv_article_release(&a);
 }
 
 TEST(figures_dates_are_not_figures)
