@@ -1129,6 +1129,11 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			i = fp;
 			continue;
 		}
+		/* a sentence-initial common word ("Pendant", "The") starts no name:
+		 * without it "la Première Guerre mondiale" is found whole */
+		if (tok_key(sc, i, key, sizeof key) &&
+		    (in_set(key, L_FUNCTION) || ((t->flags & F_START) && common_at_start(sc, key))))
+			continue;
 		size_t lp = listed_phrase(sc, i);
 		if (lp + 1 > i) {
 			mention m = {sc->t[i].s, sc->t[lp].e, T_MISC, -1, false};
