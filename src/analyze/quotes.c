@@ -586,6 +586,38 @@ static int np_before(const ctx *c, size_t lo, size_t vg, size_t *start)
 }
 
 static size_t sentence_start(const char *t, size_t lo, size_t i);
+
+/* The person or organisation the article knows whose name opens the text at
+ * pos (after an article: "Le département d'État", "The Pentagon"), or NULL. */
+static const char *entity_at(const ctx *c, size_t pos, size_t end)
+{
+	const char *t = c->t;
+	pos = skip_space(t, pos, end);
+	size_t wl = word_len_at(t, pos, end);
+	if (wl && in_words(t, pos, pos + wl, (const char *const[]){"le", "la", "les", "the", NULL}))
+		pos = skip_space(t, pos + wl, end);
+	else if (pos + 2 < end && (t[pos] == 'L' || t[pos] == 'l') && t[pos + 1] == '\'')
+		pos += 2;
+	else if (pos + 4 < end && (t[pos] == 'L' || t[pos] == 'l') && !memcmp(t + pos + 1, "\xe2\x80\x99", 3))
+		pos += 4;
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *e = &c->a->entities[k];
+		if (!e->type || (strcmp(e->type, "person") && strcmp(e->type, "organization")))
+			continue;
+		for (size_t x = 0; x <= e->aliases.len; x++) {
+			const char *f = x ? e->aliases.items[x - 1] : e->name;
+			size_t fl = strlen(f);
+			if (fl > best_len && pos + fl <= end && !memcmp(t + pos, f, fl) &&
+			    (pos + fl == end || !is_word_byte((unsigned char)t[pos + fl]))) {
+				best = e->name;
+				best_len = fl;
+			}
+		}
+	}
+	return best;
+}
 static bool content_after(const char *t, size_t a, size_t e);
 
 /* The speaker around a reporting verb at v in [lo, hi). */
@@ -610,6 +642,13 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		/* the sentence may begin before lo (a quote in the middle of it) */
 		size_t sb = sentence_start(t, 0, v);
 		span first_nm;
+		/* "Le département d'État a ordonné …, expliquant que": a listed
+		 * organisation or person opening the sentence */
+		const char *ent = entity_at(c, sb, v);
+		if (ent) {
+			*speaker = rv_strdup(ent);
+			return *speaker ? 0 : -1;
+		}
 		if (find_name(c, sb, v, sb, false, &first_nm) && first_nm.s < v &&
 		    (first_nm.s == sb || sb >= lo))
 			return set_speaker(c, first_nm, sb, speaker, role);

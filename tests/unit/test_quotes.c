@@ -81,6 +81,17 @@ TEST(quotes_reported_speech)
 	rv_article_release(&a);
 }
 
+TEST(quotes_organisation_speaks)
+{
+	rv_article a;
+	run(&a, "Le département d’État a ordonné dimanche l’évacuation, expliquant dans un communiqué "
+		"que la situation \"est imprévisible et peut se détériorer\".");
+	const rv_quote *q = quote_with(&a, "imprévisible");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->speaker, "département d’État");
+	rv_article_release(&a);
+}
+
 TEST(quotes_scare_quotes_are_not_speech)
 {
 	rv_article a;
@@ -115,6 +126,11 @@ TEST(quotes_seeds)
 	for (size_t i = 0; i < a.n_quotes; i++)
 		borrell |= a.quotes[i].speaker && !strcmp(a.quotes[i].speaker, "Josep Borrell");
 	ASSERT(borrell);
+	/* the State Department, through its communiqué */
+	const rv_quote *sd = quote_with(&a, "imprévisible");
+	ASSERT(sd != NULL);
+	ASSERT(sd->speaker != NULL);
+	ASSERT_CONTAINS(sd->speaker, "État");
 	rv_article_release(&a);
 	if (!seed_article("004", &a))
 		return;
