@@ -1,9 +1,1407 @@
-/* entities.c - STUB until the entities pass lands. */
+/* entities.c - named entities in a text, with their surface variants folded.
+ *
+ * Rules over capitalised word runs, a hand-written gazetteer (ner_gazetteer.c)
+ * and lists derived from CC0 / CC BY training data (ner_lexicon.h, made by
+ * tools/ner/build_lexicon.py): whole names with their usual type, and per
+ * word how often it is lower case, a capitalised common word, or part of a
+ * person, organisation, place or other name. A run is typed by the first
+ * evidence that speaks: gazetteer, known name, keywords ("Université",
+ * "River"), a title before it ("M.", "Secretary of State"), the votes of its
+ * words, the preposition before it, and its shape.
+ */
 #include "analyze/analyze.h"
+#include "analyze/ner_lexicon.h"
+#include "analyze/ner_names.h"
+#include "analyze/ner_typer.h"
+
+#include "core/utf8.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { T_PER, T_ORG, T_LOC, T_MISC, T_NONE };
+static const char *const type_names[] = {"person", "organization", "location", "other"};
+
+enum { K_WORD, K_NUM, K_PUNCT };
+enum { F_CAP = 1, F_UPPER = 2, F_START = 4, F_DOT = 8 };
+
+typedef struct tok {
+	uint32_t s, e;
+	uint8_t kind;
+	uint8_t flags;
+} tok;
+
+#define MAX_TOKENS 200000
+#define KEY_MAX 256
+
+/* ---- word lists ---- */
+
+/* Hash indexes over the generated tables, built once. */
+static rv__strindex ix_words, ix_spans, ix_feats;
+static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
+
+static void ix_build(void)
+{
+	rv__strindex_build(&ix_words, rv__ner_words, sizeof rv__ner_words / sizeof *rv__ner_words,
+			   sizeof *rv__ner_words);
+	rv__strindex_build(&ix_spans, rv__ner_spans, sizeof rv__ner_spans / sizeof *rv__ner_spans,
+			   sizeof *rv__ner_spans);
+	rv__strindex_build(&ix_feats, rv__ner_feats, sizeof rv__ner_feats / sizeof *rv__ner_feats,
+			   sizeof *rv__ner_feats);
+}
+
+static const unsigned char *word_counts(const char *key)
+{
+	pthread_once(&ix_once, ix_build);
+	long i = rv__strindex_find(&ix_words, key);
+	return i >= 0 ? rv__ner_words[i].n : NULL;
+}
+
+static int span_type(const char *key)
+{
+	pthread_once(&ix_once, ix_build);
+	long i = rv__strindex_find(&ix_spans, key);
+	return i >= 0 ? rv__ner_spans[i].type : T_NONE;
+}
+
+static bool in_list(const char *key, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(key, *list))
+			return true;
+	return false;
+}
+
+/* Capitalised at a sentence start but never a name on their own. */
+static const char *const function_words[] = {
+	"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces",
+	"il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j'", "dans", "pour", "par", "sur",
+	"mais", "et", "ou", "en", "au", "aux", "a", "apres", "avant", "selon", "depuis", "lors",
+	"quand", "si", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "mon", "ma", "mes",
+	"qui", "que", "quoi", "dont", "ou", "c'", "qu'", "s'", "n'", "ne", "pas", "tout", "tous",
+	"toute", "toutes", "comme", "aussi", "ainsi", "alors", "puis", "enfin", "cependant",
+	"pourtant", "toutefois", "entre", "contre", "vers", "chez", "sans", "sous", "avec",
+	"the", "an", "in", "on", "at", "of", "to", "for", "from", "by", "with", "it", "he", "she",
+	"they", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "its",
+	"our", "my", "your", "however", "after", "before", "during", "when", "while", "if",
+	"but", "and", "or", "as", "since", "although", "though", "there", "here", "what", "which",
+	"who", "whom", "where", "why", "how", "all", "some", "many", "most", "other", "such",
+	"then", "also", "both", "each", "every", "no", "not", "yes", "one", "two", "three",
+	"le", "lui", "eux", "cela", "ceci", "celui", "celle", "ceux", "plusieurs", "certains",
+	"certaines", "parmi", "durant", "pendant", "malgre", "grace", "afin", "tandis", "lorsque",
+	"puisque", "bien", "tres", "plus", "moins", "deja", "encore", "toujours", "jamais", NULL,
+};
+
+static const char *const months_days[] = {
+	"january", "february", "march", "april", "may", "june", "bc", "bce", "ad", "tv", "dvd",
+	"cd", "ok", "internet", "web", "mr", "mrs", "ms", "july", "august", "september",
+	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "janvier", "fevrier", "mars", "avril", "mai", "juin",
+	"juillet", "aout", "septembre", "octobre", "novembre", "decembre", "lundi", "mardi",
+	"mercredi", "jeudi", "vendredi", "samedi", "dimanche", NULL,
+};
+
+/* Words before a name that make it a person, dropped from the name. */
+static const char *const titles[] = {
+	"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord",
+	"president", "presidente", "secretary", "minister", "ministre", "senator", "senateur",
+	"sen", "rep", "gov", "governor", "gouverneur", "general", "gen", "col", "colonel",
+	"capt", "captain", "capitaine", "lt", "sgt", "pope", "pape", "king", "roi", "reine",
+	"prince", "princess", "princesse", "chancellor", "chancelier", "chanceliere", "judge",
+	"juge", "mayor", "maire", "ambassador", "ambassadeur", "ambassadrice", "cardinal",
+	"father", "pere", "herr", "frau", "senor", "don", "premier", "spokesman",
+	"spokeswoman", "porte-parole", "commissioner", "commissaire", "chief", "chef", "director",
+	"directeur", "directrice", "professor", "professeur", "maitre", "me", "docteur", "emperor",
+	"empereur", "imperatrice", "admiral", "amiral", "sheikh", "cheikh", "ayatollah", NULL,
+};
+
+static const char *const org_words[] = {
+	"inc", "corp", "corporation", "ltd", "llc", "plc", "sa", "gmbh", "ag", "co", "company",
+	"compagnie", "group", "groupe", "university", "universite", "universitat", "universidad",
+	"college", "school", "ecole", "institute", "institut", "academy", "academie", "party",
+	"parti", "ministry", "ministere", "department", "bank", "banque", "association", "club",
+	"fc", "records", "airlines", "airways", "council", "conseil", "committee", "comite",
+	"commission", "agency", "agence", "league", "ligue", "federation", "army", "armee",
+	"navy", "force", "forces", "assembly", "assemblee", "parliament", "parlement", "court",
+	"cour", "tribunal", "church", "eglise", "foundation", "fondation", "society", "societe",
+	"union", "syndicat", "network", "reseau", "television", "radio", "press", "news",
+	"times", "journal", "studios", "studio", "entertainment", "pictures", "motors",
+	"industries", "technologies", "systems", "services", "hospital", "hopital", "museum",
+	"musee", "orchestra", "orchestre", "band", "team", "equipe", "senate", "senat", "congress",
+	"congres", "government", "gouvernement", "office", "bureau", "police", "guard", "garde",
+	"brigade", "regiment", "division", "corps", "movement", "mouvement", "front", "alliance",
+	"organisation", "organization", "organizacion", "fund", "fonds", "trust", "holdings",
+	"partners", "label", "publishing", "editions", "press", "nations", "unies", "united", NULL,
+};
+
+static const char *const loc_words[] = {
+	"river", "riviere", "fleuve", "lake", "lac", "mount", "mont", "mountain", "mountains",
+	"montagne", "montagnes", "island", "islands", "ile", "iles", "county", "comte", "street",
+	"rue", "avenue", "boulevard", "road", "city", "ville", "province", "region", "state",
+	"etat", "valley", "vallee", "bay", "baie", "gulf", "golfe", "sea", "mer", "ocean",
+	"desert", "forest", "foret", "park", "parc", "square", "place", "bridge", "pont",
+	"station", "gare", "airport", "aeroport", "port", "canal", "strait", "detroit", "cape",
+	"cap", "peninsula", "peninsule", "district", "departement", "canton", "commune",
+	"village", "town", "north", "south", "east", "west", "nord", "sud", "est", "ouest",
+	"stadium", "stade", "arena", "castle", "chateau", "cathedral", "cathedrale", "abbey",
+	"abbaye", "palace", "palais", "tower", "tour", NULL,
+};
+
+static const char *const misc_words[] = {
+	"war", "guerre", "cup", "coupe", "award", "awards", "prix", "festival", "championship",
+	"championnat", "games", "jeux", "olympics", "olympiques", "trophy", "trophee", "open",
+	"series", "serie", "tour", "grand", "act", "treaty", "traite", "revolution", "battle",
+	"bataille", "world", "mondial", "mondiale", "album", "edition", "expo", "day", "jour",
+	"bowl", "league", "prize", "medal", "medaille", "oscar", "oscars", "grammy", "emmy",
+	"bible", "coran", "torah", "christmas", "noel", "easter", "paques", NULL,
+};
+
+static const char *const loc_preps[] = {
+	"a", "en", "au", "aux", "in", "at", "from", "near", "vers", "pres", "to", "into",
+	"across", "throughout", "outside", "inside", "dans", NULL,
+};
+
+static const char *const connectors[] = {
+	"de", "du", "des", "d'", "of", "von", "van", "der", "den", "di", "da", "del", "della",
+	"y", "al", "bin", "ben", "la", "le", "les", "the", "&", "sur",
+	"de la", "l'", "el", "do", "dos", "das", "zu", "ibn", NULL,
+};
+
+/* One hash set over the word lists above: word -> bit per list. */
+enum {
+	L_FUNCTION = 1, L_MONTHS = 2, L_TITLES = 4, L_ORG = 8, L_LOC = 16, L_MISC = 32,
+	L_LOCPREP = 64, L_CONNECTOR = 128, L_LHEAD = 256, L_FRHEAD = 512, L_FRADJ = 1024,
+	L_FRNOUN = 2048,
+};
+
+/* French institutional and geographic names go on in lower case after their
+ * head: "Ligue nationale de hockey", "Empire ottoman", "Mer noire". */
+static const char *const fr_heads[] = {
+	"ligue", "empire", "revolution", "guerre", "republique", "comite", "conseil", "parti",
+	"union", "association", "federation", "societe", "academie", "jeux", "coupe", "ocean",
+	"mer", "massif", "amerique", "musee", "universite", "eglise", "banque", "organisation",
+	"assemblee", "cour", "championnat", "front", "mouvement", "confederation", "royaume",
+	"armee", "marine", "garde", "golfe", "lac", "mont", "monts", "ile", "iles", "europe",
+	"asie", "afrique", "traite", "declaration", "constitution", "communaute", "commission",
+	"agence", "institut", "ecole", "compagnie", "premiere", "seconde", "deuxieme", "grande",
+	"grand", "nouvelle", "haute", "basse", "moyen", "proche", "extreme", "parlement",
+	"tribunal", "senat", "chambre", "ministere", "direction", "prix", "festival", "salon",
+	"exposition", "bataille", "siege", "affaire", "concile", "dynastie", "regne", NULL,
+};
+
+static const char *const fr_adjectives[] = {
+	"noire", "noir", "rouge", "rouges", "blanc", "blanche", "russe", "russes", "grand",
+	"grande", "nord", "sud", "ouest", "majeure", "majeur", "junior", "unies", "unis", "libre",
+	"democratique", "populaire", "atlantique", "pacifique", "indien", "ottoman", "romain",
+	"romaine", "latine", "latin", "centrale", "central", "mondiale", "mondial", "olympique",
+	"olympiques", "socialiste", "communiste", "ecologiste", "republicain", "democrate",
+	"federal", "federale", "supreme", "constitutionnel", "general", "generale", "islamique",
+	"arabe", "arabes", "sainte", "saint", "sacre", "germanique", "byzantin", "mineure",
+	"baltique", "caspienne", "morte", NULL,
+};
+
+static const char *const fr_nouns[] = {
+	"hockey", "baseball", "football", "basket-ball", "basketball", "rugby", "volley-ball",
+	"handball", "tennis", "cyclisme", "ete", "hiver", "paix", "sante", "commerce", "securite",
+	"defense", "justice", "culture", "cooperation", "developpement", "jeunesse", "nations",
+	"droits", "homme", "travail", "energie", "independance", "liberation", "succession",
+	"cent", "ans", "trente", "sept", "sciences", "arts", "lettres", "beaux-arts", NULL,
+};
+
+/* Lower-case first words of listed names ("département d'État"). */
+static const char *const lower_heads[] = {
+	"departement", "ministere", "maison", "conseil", "parlement", "union", "banque",
+	"organisation", "commission", "fonds", "cour", "nations", "fédération", "federation", NULL,
+};
+
+#define WSET_SIZE 2048
+
+static struct wset_entry {
+	const char *key;
+	unsigned mask;
+} wset[WSET_SIZE];
+static pthread_once_t wset_once = PTHREAD_ONCE_INIT;
+
+static unsigned hash_str(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void wset_add(const char *const *list, unsigned bit)
+{
+	for (; *list; list++) {
+		unsigned h = hash_str(*list) & (WSET_SIZE - 1);
+		while (wset[h].key && strcmp(wset[h].key, *list))
+			h = (h + 1) & (WSET_SIZE - 1);
+		wset[h].key = *list;
+		wset[h].mask |= bit;
+	}
+}
+
+static void wset_build(void)
+{
+	wset_add(function_words, L_FUNCTION);
+	wset_add(months_days, L_MONTHS);
+	wset_add(titles, L_TITLES);
+	wset_add(org_words, L_ORG);
+	wset_add(loc_words, L_LOC);
+	wset_add(misc_words, L_MISC);
+	wset_add(loc_preps, L_LOCPREP);
+	wset_add(connectors, L_CONNECTOR);
+	wset_add(lower_heads, L_LHEAD);
+	wset_add(fr_heads, L_FRHEAD);
+	wset_add(fr_adjectives, L_FRADJ);
+	wset_add(fr_nouns, L_FRNOUN);
+}
+
+static bool in_set(const char *key, unsigned bit)
+{
+	pthread_once(&wset_once, wset_build);
+	unsigned h = hash_str(key) & (WSET_SIZE - 1);
+	while (wset[h].key) {
+		if (!strcmp(wset[h].key, key))
+			return (wset[h].mask & bit) != 0;
+		h = (h + 1) & (WSET_SIZE - 1);
+	}
+	return false;
+}
+
+/* ---- tokens ---- */
+
+#define LOWER_SET 4096
+
+typedef struct scan {
+	const char *text;
+	size_t len;
+	tok *t;
+	size_t n, cap;
+	uint32_t *lower;     /* hashes of the words written in lower case (LOWER_SET slots) */
+} scan;
+
+static int push_tok(scan *sc, size_t s, size_t e, int kind, int flags)
+{
+	if (sc->n == sc->cap) {
+		if (sc->cap >= MAX_TOKENS)
+			return -1;
+		size_t nc = sc->cap ? sc->cap * 2 : 256;
+		tok *p = realloc(sc->t, nc * sizeof *p);
+		if (!p)
+			return -1;
+		sc->t = p;
+		sc->cap = nc;
+	}
+	sc->t[sc->n++] = (tok){(uint32_t)s, (uint32_t)e, (uint8_t)kind, (uint8_t)flags};
+	return 0;
+}
+
+static int32_t peek(const char *p, const char *end)
+{
+	return p < end ? rv_utf8_next(&p, end) : -1;
+}
+
+static bool is_apos(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+static bool is_elision(const char *s, size_t n)
+{
+	static const char *const el[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu",
+					 "lorsqu", "puisqu", "quoiqu", NULL};
+	char buf[8];
+	if (n >= sizeof buf)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	buf[n] = '\0';
+	return in_list(buf, el);
+}
+
+static int tokenize(scan *sc)
+{
+	const char *text = sc->text, *end = text + sc->len, *p = text;
+	bool start = true;
+	while (p < end) {
+		const char *q = p;
+		int32_t cp = rv_utf8_next(&q, end);
+		if (cp < 0 || rv_cp_is_space(cp)) {
+			if (cp == '\n')
+				start = true;
+			p = q;
+			continue;
+		}
+		if (!rv_cp_is_alnum(cp)) {
+			size_t s = (size_t)(p - text);
+			if (push_tok(sc, s, (size_t)(q - text), K_PUNCT, 0))
+				return -1;
+			if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == 0xAB ||
+			    cp == '"' || cp == 0x201C || cp == 0x2014 || cp == 0x2013 || cp == '(' ||
+			    cp == '[' || cp == 0x2022 || cp == '*')
+				start = true;
+			if (cp == '.' && sc->n >= 2 && sc->t[sc->n - 2].kind == K_WORD &&
+			    sc->t[sc->n - 2].e == s)
+				sc->t[sc->n - 2].flags |= F_DOT;
+			p = q;
+			continue;
+		}
+		/* A word: letters/digits with inner hyphens, apostrophes and dots of
+		 * abbreviations (U.S.). */
+		const char *ws = p;
+		bool first_upper = rv_cp_is_upper(cp), digit = cp >= '0' && cp <= '9';
+		bool all_upper = first_upper, has_lower = rv_cp_is_lower(cp);
+		int nletters = 1;
+		p = q;
+		for (;;) {
+			const char *r = p;
+			int32_t c = peek(r, end);
+			if (c < 0)
+				break;
+			if (rv_cp_is_alnum(c)) {
+				rv_utf8_next(&r, end);
+				if (rv_cp_is_lower(c)) {
+					all_upper = false;
+					has_lower = true;
+				}
+				if (!(c >= '0' && c <= '9'))
+					digit = false;
+				nletters++;
+				p = r;
+				continue;
+			}
+			rv_utf8_next(&r, end);
+			int32_t nx = peek(r, end);
+			if ((c == '-' || c == 0x2011) && nx > 0 && rv_cp_is_alnum(nx)) {
+				p = r;
+				continue;
+			}
+			if (is_apos(c) && nx > 0 && rv_cp_is_alnum(nx)) {
+				if (is_elision(ws, (size_t)(p - ws))) {
+					/* l'Ontario: the elision is a word of its own */
+					if (push_tok(sc, (size_t)(ws - text), (size_t)(r - text), K_WORD,
+						     start ? F_START : 0))
+						return -1;
+					start = false;
+					ws = r;
+					p = r;
+					const char *r2 = r;
+					int32_t c2 = rv_utf8_next(&r2, end);
+					first_upper = rv_cp_is_upper(c2);
+					all_upper = first_upper;
+					has_lower = rv_cp_is_lower(c2);
+					digit = false;
+					nletters = 0;
+					continue;
+				}
+				/* English 's ends the word; O'Brien goes on */
+				if ((nx == 's' || nx == 't') && !(r + 1 < end && rv_cp_is_alnum((unsigned char)r[1])))
+					break;
+				p = r;
+				continue;
+			}
+			if (c == '.' && nletters == 1 && first_upper && nx > 0 && rv_cp_is_upper(nx)) {
+				/* U.S., U.K.: keep the dots */
+				const char *r2 = r;
+				rv_utf8_next(&r2, end);
+				if (r2 < end && *r2 == '.') {
+					p = r2 + 1;
+					nletters = 1;
+					while (p + 1 < end && (unsigned char)p[0] < 0x80 &&
+					       p[0] >= 'A' && p[0] <= 'Z' && p[1] == '.')
+						p += 2;
+					break;
+				}
+			}
+			break;
+		}
+		int flags = 0;
+		if (first_upper)
+			flags |= F_CAP;
+		if (all_upper && nletters >= 2 && !has_lower)
+			flags |= F_UPPER;
+		if (start)
+			flags |= F_START;
+		if (push_tok(sc, (size_t)(ws - text), (size_t)(p - text), digit ? K_NUM : K_WORD, flags))
+			return -1;
+		start = false;
+	}
+	return 0;
+}
+
+static size_t tok_key(const scan *sc, size_t i, char *out, size_t cap)
+{
+	return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
+}
+
+static size_t span_key(const scan *sc, size_t i, size_t j, char *out, size_t cap)
+{
+	return rv__ner_fold(sc->text + sc->t[i].s, sc->t[j].e - sc->t[i].s, out, cap);
+}
+
+static bool is_connector(const char *key)
+{
+	return in_set(key, L_CONNECTOR);
+}
+
+static uint32_t key_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h | 1; /* 0 marks an empty slot */
+}
+
+/* Remember the words the text writes in lower case: a sentence-initial
+ * "Meanwhile" is common when "meanwhile" occurs too. */
+static void note_lower_words(scan *sc)
+{
+	char key[KEY_MAX];
+	sc->lower = calloc(LOWER_SET, sizeof *sc->lower);
+	if (!sc->lower)
+		return;
+	size_t used = 0;
+	for (size_t i = 0; i < sc->n && used < LOWER_SET / 2; i++) {
+		if (sc->t[i].kind != K_WORD || (sc->t[i].flags & F_CAP) || sc->t[i].e - sc->t[i].s < 3)
+			continue;
+		if (!tok_key(sc, i, key, sizeof key))
+			continue;
+		uint32_t h = key_hash(key);
+		size_t slot = h & (LOWER_SET - 1);
+		while (sc->lower[slot] && sc->lower[slot] != h)
+			slot = (slot + 1) & (LOWER_SET - 1);
+		if (!sc->lower[slot]) {
+			sc->lower[slot] = h;
+			used++;
+		}
+	}
+}
+
+static bool seen_lower(const scan *sc, const char *key)
+{
+	if (!sc->lower)
+		return false;
+	uint32_t h = key_hash(key);
+	size_t slot = h & (LOWER_SET - 1);
+	while (sc->lower[slot]) {
+		if (sc->lower[slot] == h)
+			return true;
+		slot = (slot + 1) & (LOWER_SET - 1);
+	}
+	return false;
+}
+
+/* A capitalised word that starts a sentence and is a common word there. */
+static bool common_at_start(const scan *sc, const char *key)
+{
+	if (in_set(key, L_FUNCTION))
+		return true;
+	char gt0;
+	if (seen_lower(sc, key) && rv__ner_gaz_find(key, &gt0) < 0)
+		return true;
+	char t;
+	if (rv__ner_gaz_find(key, &t) >= 0)
+		return false;
+	const unsigned char *n = word_counts(key);
+	if (!n)
+		return false;
+	int name = n[0] + n[1] + n[2] + n[3] + n[4];
+	return n[5] > name;
+}
+
+/* ---- the type model (ner_typer.h, tools/ner/train_typer.py) ---- */
+
+static void feat_add(int sc[4], const char *f)
+{
+	pthread_once(&ix_once, ix_build);
+	long i = rv__strindex_find(&ix_feats, f);
+	if (i >= 0)
+		for (int t = 0; t < 4; t++)
+			sc[t] += rv__ner_feats[i].w[t];
+}
+
+static bool is_apos_tok(const scan *sc, size_t k)
+{
+	const char *p = sc->text + sc->t[k].s;
+	size_t n = sc->t[k].e - sc->t[k].s;
+	return sc->t[k].kind == K_PUNCT && ((n == 1 && *p == '\'') || (n == 3 && !memcmp(p, "\xe2\x80\x99", 3)));
+}
+
+/* The folded word next to token i (step -1 or +1), as train_typer.py's ctx_word;
+ * *at receives its index (or (size_t)-1). */
+static void ctx_word(const scan *sc, size_t i, int step, char *out, size_t cap, size_t *at)
+{
+	long j = (long)i + step;
+	while (j >= 0 && (size_t)j < sc->n && is_apos_tok(sc, (size_t)j))
+		j += step;
+	*at = (size_t)-1;
+	if (j < 0 || (size_t)j >= sc->n) {
+		snprintf(out, cap, "%s", step < 0 ? "^" : "$");
+		return;
+	}
+	*at = (size_t)j;
+	size_t n = tok_key(sc, (size_t)j, out, cap);
+	while (n > 0 && out[n - 1] == '\'')
+		out[--n] = '\0';
+	if (!n)
+		snprintf(out, cap, "_");
+}
+
+static const char *tok_shape(const scan *sc, size_t k)
+{
+	if (sc->t[k].kind == K_NUM)
+		return "d";
+	if (sc->t[k].flags & F_UPPER)
+		return "X";
+	if (sc->t[k].flags & F_CAP)
+		return "Xx";
+	return "x";
+}
+
+/* Scores of the span i..j for PER ORG LOC MISC; the best type. */
+static int typer(const scan *sc, size_t i, size_t j, int *margin)
+{
+	char f[2 * KEY_MAX + 16], w[KEY_MAX], w2[KEY_MAX];
+	int sc4[4] = {0, 0, 0, 0};
+	size_t at;
+	feat_add(sc4, "b");
+	size_t nw = j - i + 1;
+	snprintf(f, sizeof f, "n:%zu", nw < 4 ? nw : 4);
+	feat_add(sc4, f);
+	for (size_t k = i; k <= j; k++) {
+		if (!tok_key(sc, k, w, sizeof w))
+			continue;
+		snprintf(f, sizeof f, "w:%s", w);
+		feat_add(sc4, f);
+		char gt;
+		if (rv__ner_gaz_find(w, &gt) >= 0) {
+			snprintf(f, sizeof f, "gw:%c", gt);
+			feat_add(sc4, f);
+		}
+		if (k == i) {
+			snprintf(f, sizeof f, "f:%s", w);
+			feat_add(sc4, f);
+			/* first three characters (code points) */
+			size_t b = 0;
+			for (int c = 0; c < 3 && w[b]; c++) {
+				b++;
+				while (w[b] && ((unsigned char)w[b] & 0xC0) == 0x80)
+					b++;
+			}
+			snprintf(f, sizeof f, "p3:%.*s", (int)b, w);
+			feat_add(sc4, f);
+		}
+		if (k == j) {
+			snprintf(f, sizeof f, "l:%s", w);
+			feat_add(sc4, f);
+			for (int len = 3; len <= 4; len++) {
+				size_t e = strlen(w), b = e;
+				for (int c = 0; c < len && b > 0; c++) {
+					b--;
+					while (b > 0 && ((unsigned char)w[b] & 0xC0) == 0x80)
+						b--;
+				}
+				snprintf(f, sizeof f, "s%d:%s", len, w + b);
+				feat_add(sc4, f);
+			}
+		}
+	}
+	size_t o = (size_t)snprintf(f, sizeof f, "sh:");
+	for (size_t k = i; k <= j && k < i + 4 && o < sizeof f; k++)
+		o += (size_t)snprintf(f + o, sizeof f - o, "%s%s", k > i ? "_" : "", tok_shape(sc, k));
+	feat_add(sc4, f);
+	ctx_word(sc, i, -1, w, sizeof w, &at);
+	snprintf(f, sizeof f, "pw:%s", w);
+	feat_add(sc4, f);
+	if (at != (size_t)-1)
+		ctx_word(sc, at, -1, w2, sizeof w2, &at);
+	else
+		snprintf(w2, sizeof w2, "^");
+	snprintf(f, sizeof f, "ppw:%s_%s", w2, w);
+	feat_add(sc4, f);
+	ctx_word(sc, j, +1, w, sizeof w, &at);
+	snprintf(f, sizeof f, "nw:%s", w);
+	feat_add(sc4, f);
+	for (size_t k = i; k <= j; k++)
+		if (memchr(sc->text + sc->t[k].s, '-', sc->t[k].e - sc->t[k].s)) {
+			feat_add(sc4, "hy");
+			break;
+		}
+	int best = 0;
+	for (int t = 1; t < 4; t++)
+		if (sc4[t] > sc4[best])
+			best = t;
+	int second = best == 0 ? 1 : 0;
+	for (int t = 0; t < 4; t++)
+		if (t != best && sc4[t] > sc4[second])
+			second = t;
+	*margin = sc4[best] - sc4[second];
+	return best;
+}
+
+/* ---- mentions ---- */
+
+typedef struct mention {
+	uint32_t s, e;       /* bytes of the name in the text */
+	int type;
+	int gaz_row;         /* gazetteer row or -1 */
+	bool sure;           /* typed by a list, not a guess */
+} mention;
+
+typedef struct mlist {
+	mention *m;
+	size_t n, cap;
+} mlist;
+
+static int add_mention(mlist *ml, mention m)
+{
+	if (ml->n == ml->cap) {
+		size_t nc = ml->cap ? ml->cap * 2 : 32;
+		mention *p = realloc(ml->m, nc * sizeof *p);
+		if (!p)
+			return -1;
+		ml->m = p;
+		ml->cap = nc;
+	}
+	ml->m[ml->n++] = m;
+	return 0;
+}
+
+static int letter_type(char c)
+{
+	switch (c) {
+	case 'P': return T_PER;
+	case 'O': return T_ORG;
+	case 'L': return T_LOC;
+	default: return T_MISC;
+	}
+}
+
+/* Nouns that say what a name is, in the text around it. */
+static const char *const cue_per[] = {
+	"singer", "actor", "actress", "player", "writer", "author", "poet", "painter",
+	"politician", "president", "minister", "director", "composer", "musician", "guitarist",
+	"drummer", "footballer", "coach", "manager", "journalist", "scientist", "philosopher",
+	"king", "queen", "emperor", "general", "son", "daughter", "wife", "husband", "brother",
+	"sister", "father", "mother", "chanteur", "chanteuse", "acteur", "actrice", "joueur",
+	"joueuse", "ecrivain", "auteur", "poete", "peintre", "homme", "femme", "compositeur",
+	"musicien", "guitariste", "entraineur", "journaliste", "philosophe", "roi", "reine",
+	"fils", "fille", "epouse", "epoux", "frere", "soeur", "pere", "mere", "rappeur",
+	"realisateur", "producteur", "producer", "rapper", "boxer", "boxeur", "cycliste",
+	"pilote", "driver", "pitcher", "lanceur", "bishop", "eveque", "saint", NULL,
+};
+static const char *const cue_loc[] = {
+	"city", "town", "village", "capital", "river", "island", "country", "region",
+	"province", "county", "state", "district", "municipality", "suburb", "mountain",
+	"lake", "ville", "village", "capitale", "riviere", "fleuve", "ile", "pays", "region",
+	"province", "comte", "etat", "commune", "quartier", "montagne", "lac", "departement",
+	"canton", "arrondissement", "localite", "hameau", "port", NULL,
+};
+static const char *const cue_org[] = {
+	"company", "band", "group", "club", "team", "party", "organization", "organisation",
+	"university", "school", "label", "firm", "agency", "newspaper", "magazine", "channel",
+	"network", "airline", "bank", "society", "societe", "entreprise", "groupe", "equipe",
+	"parti", "universite", "ecole", "maison", "firme", "agence", "journal", "chaine",
+	"compagnie", "banque", "association", "federation", "studio", "constructeur",
+	"franchise", NULL,
+};
+static const char *const cue_misc[] = {
+	"film", "movie", "album", "song", "single", "novel", "book", "game", "series", "show",
+	"opera", "play", "episode", "magazine", "chanson", "roman", "livre", "jeu", "serie",
+	"emission", "piece", "opera", "titre", "manga", "anime", "videogame", "ep", "poem",
+	"poeme", "language", "langue", "festival", "tournament", "tournoi", "war", "guerre",
+	"battle", "bataille", NULL,
+};
+
+static int cue_of(const char *key)
+{
+	if (in_list(key, cue_per))
+		return T_PER;
+	if (in_list(key, cue_loc))
+		return T_LOC;
+	if (in_list(key, cue_org))
+		return T_ORG;
+	if (in_list(key, cue_misc))
+		return T_MISC;
+	return T_NONE;
+}
+
+static int cue_type(const scan *sc, size_t i, size_t j)
+{
+	char w[KEY_MAX];
+	/* before: "the film X", "le groupe X", "la ville de X" */
+	if (i >= 1) {
+		size_t p = i - 1;
+		if (sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w) &&
+		    (!strcmp(w, "de") || !strcmp(w, "of") || !strcmp(w, "d'")) && p >= 1)
+			p--;
+		if (sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w)) {
+			int t = cue_of(w);
+			if (t != T_NONE)
+				return t;
+		}
+	}
+	/* after: "X, a city in", "X is an American band", "X est un film" */
+	size_t k = j + 1;
+	if (k < sc->n && sc->t[k].kind == K_PUNCT && sc->text[sc->t[k].s] == ',')
+		k++;
+	else if (k < sc->n && sc->t[k].kind == K_WORD && tok_key(sc, k, w, sizeof w) &&
+		 (!strcmp(w, "is") || !strcmp(w, "was") || !strcmp(w, "est") || !strcmp(w, "etait") ||
+		  !strcmp(w, "fut")))
+		k++;
+	else
+		return T_NONE;
+	if (k >= sc->n || sc->t[k].kind != K_WORD || !tok_key(sc, k, w, sizeof w) ||
+	    !(!strcmp(w, "a") || !strcmp(w, "an") || !strcmp(w, "un") || !strcmp(w, "une") ||
+	      !strcmp(w, "the")))
+		return T_NONE;
+	for (size_t m = k + 1; m < sc->n && m <= k + 4; m++) {
+		if (sc->t[m].kind != K_WORD || !tok_key(sc, m, w, sizeof w))
+			break;
+		int t = cue_of(w);
+		if (t != T_NONE)
+			return t;
+	}
+	return T_NONE;
+}
+
+static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
+{
+	char key[KEY_MAX], w[KEY_MAX];
+	*row = -1;
+	*sure = true;
+	if (!span_key(sc, i, j, key, sizeof key))
+		return T_MISC;
+	char gt;
+	int r = rv__ner_gaz_find(key, &gt);
+	if (r >= 0) {
+		*row = r;
+		return letter_type(gt);
+	}
+	int st = span_type(key);
+	if (st != T_NONE && !(titled && st != T_PER))
+		return st;
+	*sure = false;
+	if (titled)
+		return T_PER;
+	size_t nw = 0;
+	int votes[4] = {0, 0, 0, 0};
+	bool kw_org = false, kw_loc = false, kw_misc = false, has_num = false;
+	for (size_t k = i; k <= j; k++) {
+		if (sc->t[k].kind == K_NUM) {
+			has_num = true;
+			continue;
+		}
+		if (sc->t[k].kind != K_WORD || !tok_key(sc, k, w, sizeof w))
+			continue;
+		if (!(sc->t[k].flags & F_CAP) && is_connector(w))
+			continue;
+		nw++;
+		if (in_set(w, L_ORG))
+			kw_org = true;
+		else if (in_set(w, L_LOC))
+			kw_loc = true;
+		else if (in_set(w, L_MISC))
+			kw_misc = true;
+		const unsigned char *n = word_counts(w);
+		if (n)
+			for (int t = 0; t < 4; t++)
+				votes[t] += n[1 + t];
+		int wr = rv__ner_gaz_find(w, &gt);
+		if (wr >= 0)
+			votes[letter_type(gt)] += 20;
+	}
+	if (kw_org)
+		return T_ORG;
+	if (kw_misc || has_num)
+		return T_MISC;
+	if (kw_loc)
+		return T_LOC;
+	/* what the text says it is: "the film X", "X, a city in", "X est un groupe" */
+	int ct = cue_type(sc, i, j);
+	if (ct != T_NONE)
+		return ct;
+	/* no list or keyword knows it: the type model decides */
+	(void)votes;
+	(void)nw;
+	int margin;
+	return typer(sc, i, j, &margin);
+}
+
+static bool known_span(const scan *sc, size_t i, size_t j)
+{
+	char key[KEY_MAX];
+	char gt;
+	if (!span_key(sc, i, j, key, sizeof key))
+		return false;
+	return rv__ner_gaz_find(key, &gt) >= 0 || span_type(key) != T_NONE;
+}
+
+/* A listed place or organisation, after which a new name may start. */
+static bool split_after(const scan *sc, size_t i, size_t j)
+{
+	char key[KEY_MAX];
+	char gt;
+	if (!span_key(sc, i, j, key, sizeof key))
+		return false;
+	return rv__ner_gaz_find(key, &gt) >= 0 && gt != 'P';
+}
+
+/* Emit the names in the capitalised run i..j: strip titles and sentence
+ * words from the front, split where a known name ends and another begins
+ * ("Pentagone John Kirby") or a title sits inside ("U.S. Secretary of State
+ * Antony Blinken"). */
+static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
+{
+	char key[KEY_MAX];
+	bool titled = false;
+	while (i <= j) {
+		if (!tok_key(sc, i, key, sizeof key))
+			break;
+		if (in_set(key, L_TITLES) && i < j) {
+			titled = true;
+			i++;
+			while (i < j && sc->t[i].kind == K_PUNCT)
+				i++;
+			/* "Secretary of State Antony Blinken": skip the rest of the role */
+			if (i + 2 <= j && sc->t[i].kind == K_WORD && !(sc->t[i].flags & F_CAP) &&
+			    tok_key(sc, i, key, sizeof key) && is_connector(key))
+				i += 2;
+			continue;
+		}
+		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) ||
+		    in_set(key, L_MONTHS) || in_set(key, L_FUNCTION)) {
+			i++;
+			while (i <= j && !(sc->t[i].flags & F_CAP))
+				i++;
+			continue;
+		}
+		break;
+	}
+	while (j >= i && j > 0 && sc->t[j].kind == K_WORD && !(sc->t[j].flags & F_CAP))
+		j--;
+	if (i > j || j == (size_t)-1)
+		return 0;
+	if (depth < 8 && i < j && !known_span(sc, i, j)) {
+		for (size_t k = i + 1; k <= j; k++) {
+			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) &&
+			    tok_key(sc, k, key, sizeof key) && in_set(key, L_TITLES) && k < j) {
+				if (emit_span(sc, ml, i, k - 1, depth + 1))
+					return -1;
+				return emit_span(sc, ml, k, j, depth + 1);
+			}
+		}
+		for (size_t k = j - 1; k + 1 > i; k--) {
+			if (!(sc->t[k + 1].flags & F_CAP))
+				continue;
+			/* split only before a person: "Pentagone John Kirby", not
+			 * "Chicago White Sox" or "British Army" */
+			int row;
+			bool sure;
+			if (split_after(sc, i, k) && k + 1 < j &&
+			    classify(sc, k + 1, j, false, &row, &sure) == T_PER) {
+				if (emit_span(sc, ml, i, k, depth + 1))
+					return -1;
+				return emit_span(sc, ml, k + 1, j, depth + 1);
+			}
+		}
+	}
+	/* a title before the run: "M. Biden", "le président Macron" */
+	if (!titled && i > 0) {
+		size_t p = i - 1;
+		if (sc->t[p].kind == K_PUNCT && sc->text[sc->t[p].s] == '.' && p > 0)
+			p--;
+		if (sc->t[p].kind == K_WORD && tok_key(sc, p, key, sizeof key) && in_set(key, L_TITLES))
+			titled = true;
+	}
+	size_t len = sc->t[j].e - sc->t[i].s;
+	if (i == j && len < 2)
+		return 0;
+	/* "Meanwhile,", "Unfortunately", "Excluding": a lone unknown word at a
+	 * sentence start that looks like an adverb or a participle */
+	if (i == j && (sc->t[i].flags & F_START) && !(sc->t[i].flags & F_UPPER) &&
+	    tok_key(sc, i, key, sizeof key)) {
+		char gt;
+		const unsigned char *wc = word_counts(key);
+		bool named = (wc && wc[1] + wc[2] + wc[3] + wc[4] > 0) || rv__ner_gaz_find(key, &gt) >= 0 ||
+			     span_type(key) != T_NONE;
+		size_t kl = strlen(key);
+		bool shape = (kl > 4 && (!strcmp(key + kl - 2, "ly") || !strcmp(key + kl - 3, "ing") ||
+					 !strcmp(key + kl - 4, "ment") || !strcmp(key + kl - 4, "less"))) ||
+			     (j + 1 < sc->n && sc->t[j + 1].kind == K_PUNCT && sc->text[sc->t[j + 1].s] == ',');
+		if (!named && shape)
+			return 0;
+	}
+	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
+	m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
+	return add_mention(ml, m);
+}
+
+/* The longest listed name starting at token i that has lower-case words in
+ * it ("Banque mondiale", "Union européenne", "Ligue nationale de hockey"):
+ * its last token, or i - 1 when none. */
+/* First words of the listed names of several words, so that most
+ * capitalised words need no phrase lookups at all. */
+static rv__strindex ix_first;
+static const char **first_words;
+static pthread_once_t first_once = PTHREAD_ONCE_INIT;
+
+static void first_build(void)
+{
+	size_t ns = sizeof rv__ner_spans / sizeof *rv__ner_spans, n = 0;
+	size_t cap = ns + 1024;
+	first_words = calloc(cap, sizeof *first_words);
+	if (!first_words)
+		return;
+	char buf[KEY_MAX];
+	for (size_t k = 0; k < ns && n < cap; k++) {
+		const char *sp = strchr(rv__ner_spans[k].key, ' ');
+		if (!sp || (size_t)(sp - rv__ner_spans[k].key) >= sizeof buf)
+			continue;
+		memcpy(buf, rv__ner_spans[k].key, (size_t)(sp - rv__ner_spans[k].key));
+		buf[sp - rv__ner_spans[k].key] = '\0';
+		char *d = strdup(buf);
+		if (d)
+			first_words[n++] = d;
+	}
+	for (int r = 0; rv__ner_gazetteer[r] && n < cap; r++) {
+		const char *p = strchr(rv__ner_gazetteer[r], '|');
+		while (p && n < cap) {
+			const char *s0 = p + 1;
+			p = strchr(s0, '|');
+			size_t len = p ? (size_t)(p - s0) : strlen(s0);
+			char f[KEY_MAX];
+			if (!rv__ner_fold(s0, len, f, sizeof f))
+				continue;
+			char *sp = strchr(f, ' ');
+			if (!sp)
+				continue;
+			*sp = '\0';
+			char *d = strdup(f);
+			if (d)
+				first_words[n++] = d;
+		}
+	}
+	rv__strindex_build(&ix_first, first_words, n, sizeof *first_words);
+}
+
+static size_t listed_phrase(const scan *sc, size_t i)
+{
+	char key[KEY_MAX];
+	char gt;
+	size_t best = i - 1;
+	bool lower = false;
+	pthread_once(&first_once, first_build);
+	if (!tok_key(sc, i, key, sizeof key) || rv__strindex_find(&ix_first, key) < 0)
+		return best;
+	for (size_t j = i + 1; j < sc->n && j < i + 7; j++) {
+		if (sc->t[j].kind == K_PUNCT)
+			break;
+		if (!(sc->t[j].flags & F_CAP))
+			lower = true;
+		if (!lower)
+			continue;
+		if (!span_key(sc, i, j, key, sizeof key))
+			break;
+		if (rv__ner_gaz_find(key, &gt) >= 0 || (span_type(key) != T_NONE && j > i + 1))
+			best = j;
+	}
+	return best;
+}
+
+/* A lower-case French adjective: a listed one or a typical ending. */
+static bool fr_adjective(const char *key)
+{
+	static const char *const endings[] = {
+		"ale", "ales", "aux", "aine", "aines", "ains", "aise", "aises", "ienne", "iennes",
+		"iens", "ique", "iques", "elle", "elles", "ive", "ives", "oise", "oises", "aire",
+		"aires", "ure", "ieure", "iste", "istes", "ane", "anes", "ais", "ain", NULL,
+	};
+	if (in_set(key, L_FRADJ))
+		return true;
+	if (in_set(key, L_FUNCTION) || !strcmp(key, "mais") || !strcmp(key, "jamais"))
+		return false;
+	size_t n = strlen(key);
+	for (const char *const *e = endings; *e; e++) {
+		size_t m = strlen(*e);
+		if (n > m + 2 && !strcmp(key + n - m, *e))
+			return true;
+	}
+	return false;
+}
+
+/* "Ligue nationale de hockey", "Jeux olympiques d'été de 2008": the last
+ * token of a French name that goes on in lower case after its head, or i. */
+static size_t french_name(const scan *sc, size_t i)
+{
+	char key[KEY_MAX];
+	if (!tok_key(sc, i, key, sizeof key) || !in_set(key, L_FRHEAD))
+		return i;
+	size_t j = i, k = i + 1;
+	bool lower = false;
+	while (k < sc->n && k < i + 9) {
+		const tok *u = &sc->t[k];
+		if (u->kind == K_WORD && (u->flags & F_CAP) && !(u->flags & F_START)) {
+			j = k++;
+			continue;
+		}
+		if (u->kind != K_WORD || !tok_key(sc, k, key, sizeof key))
+			break;
+		if (fr_adjective(key)) {
+			j = k++;
+			lower = true;
+			continue;
+		}
+		if (in_set(key, L_CONNECTOR)) {
+			size_t m = k + 1;
+			if (m < sc->n && sc->t[m].kind == K_WORD && tok_key(sc, m, key, sizeof key) &&
+			    in_set(key, L_CONNECTOR) && !(sc->t[m].flags & F_CAP))
+				m++;
+			if (m >= sc->n)
+				break;
+			const tok *x = &sc->t[m];
+			if (x->kind == K_WORD && (x->flags & F_CAP)) {
+				j = m;
+				k = m + 1;
+				continue;
+			}
+			if (x->kind == K_WORD && tok_key(sc, m, key, sizeof key) && in_set(key, L_FRNOUN)) {
+				j = m;
+				k = m + 1;
+				lower = true;
+				continue;
+			}
+			if (x->kind == K_NUM && x->e - x->s == 4) {
+				j = m;
+				k = m + 1;
+				continue;
+			}
+		}
+		break;
+	}
+	return lower ? j : i;
+}
+
+/* Abbreviations whose dot does not end a name: initials, "St", "Mt", "Jr". */
+static bool abbrev(const char *key)
+{
+	static const char *const ab[] = {"st", "mt", "ft", "jr", "sr", "ste", "bros", "co", NULL};
+	if (key[0] && !key[1])
+		return true;
+	return in_list(key, ab);
+}
+
+static size_t find_mentions(scan *sc, mlist *ml)
+{
+	char key[KEY_MAX];
+	size_t n = sc->n;
+	for (size_t i = 0; i < n; i++) {
+		tok *t = &sc->t[i];
+		if (t->kind == K_WORD && !(t->flags & F_CAP) && i + 1 < n && tok_key(sc, i, key, sizeof key) &&
+		    in_set(key, L_LHEAD)) {
+			char gt;
+			for (size_t j = i + 1; j < n && j < i + 5 && sc->t[j].kind == K_WORD; j++) {
+				char k2[KEY_MAX];
+				if ((sc->t[j].flags & F_CAP) && span_key(sc, i, j, k2, sizeof k2) &&
+				    rv__ner_gaz_find(k2, &gt) >= 0) {
+					mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
+					m.type = classify(sc, i, j, false, &m.gaz_row, &m.sure);
+					if (add_mention(ml, m))
+						return (size_t)-1;
+					i = j;
+					break;
+				}
+			}
+			continue;
+		}
+		if (t->kind != K_WORD || !(t->flags & F_CAP))
+			continue;
+		size_t fp = french_name(sc, i);
+		if (fp > i) {
+			mention m = {sc->t[i].s, sc->t[fp].e, T_MISC, -1, false};
+			m.type = classify(sc, i, fp, false, &m.gaz_row, &m.sure);
+			if (add_mention(ml, m))
+				return (size_t)-1;
+			i = fp;
+			continue;
+		}
+		/* a sentence-initial common word ("Pendant", "The") starts no name:
+		 * without it "la Première Guerre mondiale" is found whole */
+		if (tok_key(sc, i, key, sizeof key) &&
+		    (in_set(key, L_FUNCTION) || ((t->flags & F_START) && common_at_start(sc, key))))
+			continue;
+		size_t lp = listed_phrase(sc, i);
+		if (lp + 1 > i) {
+			mention m = {sc->t[i].s, sc->t[lp].e, T_MISC, -1, false};
+			bool titled = false;
+			m.type = classify(sc, i, lp, titled, &m.gaz_row, &m.sure);
+			if (add_mention(ml, m))
+				return (size_t)-1;
+			i = lp;
+			continue;
+		}
+		size_t j = i;
+		for (;;) {
+			size_t k = j + 1;
+			if (k >= n)
+				break;
+			tok *u = &sc->t[k];
+			/* "St. Louis", "John F. Kennedy": an abbreviation's dot inside a name */
+			if (u->kind == K_PUNCT && sc->text[u->s] == '.' && u->e == u->s + 1 && k + 1 < n &&
+			    sc->t[j].kind == K_WORD && (sc->t[j].flags & F_CAP) && sc->t[j].e == u->s &&
+			    sc->t[k + 1].kind == K_WORD && (sc->t[k + 1].flags & F_CAP) &&
+			    sc->t[k + 1].s == u->e + 1 && tok_key(sc, j, key, sizeof key) && abbrev(key)) {
+				j = k + 1;
+				continue;
+			}
+			/* a name never runs over a line or sentence break */
+			if (u->flags & F_START)
+				break;
+			if (u->kind == K_WORD && (u->flags & F_CAP)) {
+				if (sc->t[j].flags & F_DOT && !(sc->t[j].flags & F_UPPER) &&
+				    sc->t[j].e - sc->t[j].s > 2)
+					break; /* "Paris. Londres" */
+				j = k;
+				continue;
+			}
+			if (u->kind == K_NUM && u->e - u->s <= 3) {
+				j = k;
+				break;
+			}
+			if (u->kind == K_WORD && !(u->flags & F_CAP) && tok_key(sc, k, key, sizeof key) &&
+			    is_connector(key)) {
+				size_t m = k + 1;
+				/* "de la", "of the" */
+				if (m < n && sc->t[m].kind == K_WORD && !(sc->t[m].flags & F_CAP) &&
+				    tok_key(sc, m, key, sizeof key) && is_connector(key))
+					m++;
+				if (m < n && sc->t[m].kind == K_WORD && (sc->t[m].flags & F_CAP) &&
+				    !(sc->t[m].flags & F_START)) {
+					j = m;
+					continue;
+				}
+			}
+			break;
+		}
+		if (emit_span(sc, ml, i, j, 0))
+			return (size_t)-1;
+		i = j;
+	}
+	return ml->n;
+}
+
+/* ---- folding mentions into entities ---- */
+
+typedef struct group {
+	char *key;           /* folded name of the longest form */
+	int gaz_row;
+	int votes[4];
+	int sure_votes[4];
+	int count;
+	rv_strlist forms;    /* distinct surfaces */
+	int *form_counts;
+	int nwords;
+} group;
+
+static int form_add(group *g, const char *s, size_t n)
+{
+	for (size_t k = 0; k < g->forms.len; k++)
+		if (strlen(g->forms.items[k]) == n && !memcmp(g->forms.items[k], s, n)) {
+			g->form_counts[k]++;
+			return 0;
+		}
+	char *c = rv_strndup(s, n);
+	if (!c)
+		return -1;
+	int *fc = realloc(g->form_counts, (g->forms.len + 1) * sizeof *fc);
+	if (!fc) {
+		free(c);
+		return -1;
+	}
+	g->form_counts = fc;
+	fc[g->forms.len] = 1;
+	return rv_strlist_push_take(&g->forms, c);
+}
+
+static int count_words(const char *key)
+{
+	int n = 1;
+	for (; *key; key++)
+		n += *key == ' ';
+	return n;
+}
+
+/* True when short (a folded name) is the last words or the first word of
+ * long ("biden" in "joe biden"). */
+static bool name_part(const char *shortk, const char *longk)
+{
+	size_t s = strlen(shortk), l = strlen(longk);
+	if (s >= l)
+		return false;
+	if (longk[l - s - 1] == ' ' && !strcmp(longk + l - s, shortk))
+		return true;
+	return false;
+}
+
+static void groups_free(group *g, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		free(g[k].key);
+		rv_strlist_release(&g[k].forms);
+		free(g[k].form_counts);
+	}
+	free(g);
+}
+
+static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_error *err)
+{
+	group *g = NULL;
+	size_t ng = 0;
+	int rc = RV_OK;
+	char key[KEY_MAX];
+	/* longest mentions first, so "Biden" finds "Joe Biden" */
+	size_t *order = malloc((ml->n + 1) * sizeof *order);
+	if (!order)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	for (size_t k = 0; k < ml->n; k++)
+		order[k] = k;
+	for (size_t x = 1; x < ml->n; x++) {
+		size_t v = order[x], y = x;
+		size_t lv = ml->m[v].e - ml->m[v].s;
+		while (y > 0 && ml->m[order[y - 1]].e - ml->m[order[y - 1]].s < lv) {
+			order[y] = order[y - 1];
+			y--;
+		}
+		order[y] = v;
+	}
+	g = calloc(ml->n + 1, sizeof *g);
+	if (!g) {
+		free(order);
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	}
+	for (size_t x = 0; x < ml->n; x++) {
+		const mention *m = &ml->m[order[x]];
+		if (!rv__ner_fold(text + m->s, m->e - m->s, key, sizeof key))
+			continue;
+		size_t k;
+		for (k = 0; k < ng; k++) {
+			if (m->gaz_row >= 0 && g[k].gaz_row == m->gaz_row)
+				break;
+			if (!strcmp(g[k].key, key))
+				break;
+		}
+		if (k == ng && (m->type == T_PER || !m->sure)) {
+			for (k = 0; k < ng; k++) {
+				int gt = g[k].votes[T_PER] >= g[k].count - g[k].votes[T_PER] ? T_PER : -1;
+				if (gt == T_PER && name_part(key, g[k].key))
+					break;
+			}
+		}
+		if (k == ng) {
+			g[ng].key = strdup(key);
+			if (!g[ng].key) {
+				rc = rv_fail(err, RV_ENOMEM, "out of memory");
+				goto out;
+			}
+			g[ng].gaz_row = m->gaz_row;
+			g[ng].nwords = count_words(key);
+			ng++;
+		}
+		g[k].count++;
+		g[k].votes[m->type]++;
+		if (m->sure)
+			g[k].sure_votes[m->type]++;
+		if (form_add(&g[k], text + m->s, m->e - m->s)) {
+			rc = rv_fail(err, RV_ENOMEM, "out of memory");
+			goto out;
+		}
+	}
+	if (!ng)
+		goto out;
+	a->entities = calloc(ng, sizeof *a->entities);
+	if (!a->entities) {
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (size_t k = 0; k < ng; k++) {
+		group *gr = &g[k];
+		int type = 0, bv = -1;
+		bool any_sure = false;
+		for (int t = 0; t < 4; t++)
+			any_sure |= gr->sure_votes[t] > 0;
+		for (int t = 0; t < 4; t++) {
+			int v = any_sure ? gr->sure_votes[t] : gr->votes[t];
+			if (v > bv) {
+				bv = v;
+				type = t;
+			}
+		}
+		/* the name: the longest form, the most frequent among equals */
+		size_t best = 0;
+		for (size_t f = 1; f < gr->forms.len; f++) {
+			size_t lf = strlen(gr->forms.items[f]), lb = strlen(gr->forms.items[best]);
+			if (lf > lb || (lf == lb && gr->form_counts[f] > gr->form_counts[best]))
+				best = f;
+		}
+		rv_entity *e = &a->entities[a->n_entities++];
+		rv_strlist_init(&e->aliases);
+		e->name = gr->forms.items[best];
+		gr->forms.items[best] = NULL;
+		e->type = strdup(type_names[type]);
+		e->count = gr->count;
+		if (!e->type) {
+			rc = rv_fail(err, RV_ENOMEM, "out of memory");
+			goto out;
+		}
+		for (size_t f = 0; f < gr->forms.len; f++)
+			if (gr->forms.items[f] && rv_strlist_push(&e->aliases, gr->forms.items[f])) {
+				rc = rv_fail(err, RV_ENOMEM, "out of memory");
+				goto out;
+			}
+	}
+	/* most mentioned first */
+	for (size_t x = 1; x < a->n_entities; x++) {
+		rv_entity v = a->entities[x];
+		size_t y = x;
+		while (y > 0 && a->entities[y - 1].count < v.count) {
+			a->entities[y] = a->entities[y - 1];
+			y--;
+		}
+		a->entities[y] = v;
+	}
+out:
+	free(order);
+	groups_free(g, ng);
+	return rc;
+}
+
+static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_error *err)
+{
+	scan sc = {text, len, NULL, 0, 0, NULL};
+	int rc = RV_OK;
+	if (tokenize(&sc))
+		rc = len > 0 && sc.n >= MAX_TOKENS ? RV_OK : rv_fail(err, RV_ENOMEM, "out of memory");
+	if (rc == RV_OK)
+		note_lower_words(&sc);
+	if (rc == RV_OK && find_mentions(&sc, ml) == (size_t)-1)
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+	free(sc.lower);
+	free(sc.t);
+	(void)a;
+	return rc;
+}
 
 int rv_find_entities(rv_article *a, rv_error *err)
 {
-	(void)a;
-	(void)err;
-	return RV_OK;
+	const char *text = a->text ? a->text : "";
+	mlist ml = {0};
+	int rc = find_in(a, text, strlen(text), &ml, err);
+	if (rc == RV_OK)
+		rc = build_entities(a, text, &ml, err);
+	free(ml.m);
+	return rc;
 }

@@ -1,9 +1,1419 @@
-/* quotes.c - STUB until the quotes pass lands. */
+/* quotes.c - who said what: direct quotes and reported speech.
+ *
+ * Direct quotes are the spans between quotation marks (« », “ ”, „ “, ‹ ›,
+ * " "); a quote is kept when a reporting verb next to it names a speaker
+ * ("…», a déclaré John Kirby", "He added, “…”") or when it is long enough to
+ * be speech rather than a scare-quoted word. Two quotes around one
+ * attribution ("«…», a-t-il déclaré, «…»") are one quotation. Reported
+ * speech is a sentence built on a reporting verb: "X said (that) …",
+ * "…, X said.", "according to X, …", "selon X, …". Speakers are names
+ * expanded to the article's entity ("Kirby" -> "John Kirby"); pronouns and
+ * "le responsable" go to the last speaker named before.
+ */
 #include "analyze/analyze.h"
+
+#include "core/buf.h"
+#include "core/utf8.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_QUOTES 2000
+#define NAME_MAX_BYTES 120
+
+typedef struct span {
+	size_t s, e;
+} span;
+
+/* ---- small text helpers ---- */
+
+static bool is_word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '\'';
+}
+
+static int32_t cp_at(const char *t, size_t i, size_t len)
+{
+	const char *p = t + i;
+	return rv_utf8_next(&p, t + len);
+}
+
+static bool upper_at(const char *t, size_t i, size_t len)
+{
+	return rv_cp_is_upper(cp_at(t, i, len));
+}
+
+/* ASCII-case-insensitive word match at t[i] with a word boundary after. */
+static bool word_at(const char *t, size_t i, size_t end, const char *w)
+{
+	size_t n = strlen(w);
+	if (i + n > end || strncasecmp(t + i, w, n))
+		return false;
+	if (i + n < end && is_word_byte((unsigned char)t[i + n]) && w[n - 1] != '\'')
+		return false;
+	if (i > 0 && is_word_byte((unsigned char)t[i - 1]))
+		return false;
+	return true;
+}
+
+static size_t skip_space(const char *t, size_t i, size_t end)
+{
+	while (i < end) {
+		unsigned char c = (unsigned char)t[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			i++;
+		else if (c == 0xC2 && i + 1 < end && (unsigned char)t[i + 1] == 0xA0)
+			i += 2;
+		else if (c == 0xE2 && i + 2 < end && (unsigned char)t[i + 1] == 0x80 &&
+			 ((unsigned char)t[i + 2] == 0xAF || (unsigned char)t[i + 2] == 0x89))
+			i += 3;
+		else
+			break;
+	}
+	return i;
+}
+
+static size_t count_words(const char *t, size_t s, size_t e)
+{
+	size_t n = 0;
+	bool in = false;
+	for (size_t i = s; i < e; i++) {
+		bool w = is_word_byte((unsigned char)t[i]) && t[i] != '-' && t[i] != '\'';
+		if (w && !in)
+			n++;
+		in = w;
+	}
+	return n;
+}
+
+/* ---- quotation marks ---- */
+
+/* The closing mark for an opening one at t[i] (its length in *olen), or 0. */
+static int32_t closer_for(const char *t, size_t i, size_t len, size_t *olen)
+{
+	const char *p = t + i;
+	int32_t cp = rv_utf8_next(&p, t + len);
+	*olen = (size_t)(p - (t + i));
+	switch (cp) {
+	case 0xAB: return 0xBB;      /* « » */
+	case 0x201C: return 0x201D;  /* “ ” */
+	case 0x201E: return 0x201C;  /* „ “ */
+	case 0x2039: return 0x203A;  /* ‹ › */
+	case '"': return '"';
+	default: return 0;
+	}
+}
+
+/* ---- reporting verbs ---- */
+
+static const char *const verbs_en[] = {
+	"said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stated",
+	"states", "explained", "explains", "argued", "argues", "claimed", "claims", "insisted",
+	"insists", "warned", "warns", "announced", "announces", "declared", "wrote", "writes",
+	"asked", "asks", "replied", "responded", "continued", "concluded", "acknowledged",
+	"admitted", "suggested", "suggests", "maintained", "contended", "observed", "remarked",
+	"testified", "tweeted", "reported", "reports", "recalled", "stressed", "emphasized",
+	"confirmed", "denied", "predicted", "promised", "urged", "echoed", "believes", "thinks",
+	"believe", "think", "saying", "adding", "telling", "agreed", "reiterated", "countered",
+	"conceded", "estimated", "revealed", "shows", "showed", "found", "pointed", "exclaimed",
+	"confessed", "quipped", "joked", "shouted", "demanded", "complained", "cautioned",
+	"recounted", "mused", "wondered", "answered", "emailed", "posted", "vowed", "pledged",
+	"boasted", "charged", "agrees", "tweets", "responds", "replies", "concludes",
+	"acknowledges", "admits", "recalls", "continues", "called", "calling", "described", "describing", "urged", "labeled",
+	"dubbed", "termed", "branded", "praised", "criticized", "accused", "qualifié", "qualifie",
+	"décrit", "dénoncé", "appelé", "noting", "arguing", "insisting", "warning", "explaining",
+	"ajoutant", "soulignant", "précisant", "estimant", "affirmant", "déclarant", "expliquant",
+	"assurant", "indiquant", NULL,
+};
+
+static const char *const verbs_fr[] = {
+	"déclaré", "dit", "affirmé", "ajouté", "indiqué", "souligné", "expliqué", "estimé",
+	"annoncé", "précisé", "assuré", "averti", "rappelé", "confié", "répondu", "martelé",
+	"reconnu", "insisté", "lancé", "prévenu", "jugé", "noté", "observé", "commenté",
+	"dénoncé", "écrit", "tweeté", "confirmé", "démenti", "promis", "regretté", "poursuivi",
+	"déclare", "dit", "affirme", "ajoute", "indique", "souligne", "explique", "estime",
+	"annonce", "précise", "assure", "avertit", "rappelle", "confie", "répond", "martèle",
+	"reconnaît", "insiste", "lance", "prévient", "juge", "note", "observe", "commente",
+	"dénonce", "écrit", "confirme", "dément", "promet", "regrette", "poursuit", "déclarait",
+	"affirmait", "expliquait", "estimait", "soulignait", "indiquait", "ajoutait", "disait",
+	"rapporte", "rapporté", "selon", "d'après", "relevé", "relève", NULL,
+};
+
+static const char **verb_index;
+static size_t verb_n;
+static pthread_once_t verb_once = PTHREAD_ONCE_INIT;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void verb_build(void)
+{
+	size_t n = 0;
+	for (int l = 0; l < 2; l++)
+		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
+			n++;
+	verb_index = malloc(n * sizeof *verb_index);
+	if (!verb_index)
+		return;
+	for (int l = 0; l < 2; l++)
+		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
+			verb_index[verb_n++] = *v;
+	qsort(verb_index, verb_n, sizeof *verb_index, cmp_str);
+}
+
+/* A reporting verb starting at t[i]: its byte length, or 0. */
+static size_t verb_at(const char *t, size_t i, size_t end)
+{
+	char w[32];
+	size_t n = 0;
+	while (i + n < end && is_word_byte((unsigned char)t[i + n]) && t[i + n] != '-') {
+		if (n + 1 >= sizeof w)
+			return 0;
+		char ch = t[i + n];
+		w[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	if (n < 2)
+		return 0;
+	w[n] = '\0';
+	pthread_once(&verb_once, verb_build);
+	const char *key = w;
+	if (verb_index && bsearch(&key, verb_index, verb_n, sizeof *verb_index, cmp_str))
+		return n;
+	if (n == 9 && !strcmp(w, "according") && word_at(t, i, end, "according to"))
+		return 12;
+	return 0;
+}
+
+/* Verbs that introduce speech without "that": "said the talks would go on". */
+static bool core_verb(const char *t, size_t v, size_t vlen)
+{
+	static const char *const core[] = {
+		"said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "wrote",
+		"writes", "argued", "claimed", "insisted", "warned", "explained", "noted", "announced",
+		"déclaré", "dit", "affirmé", "ajouté", "indiqué", "souligné", "expliqué", "estimé",
+		"annoncé", "précisé", "assuré", "averti", "déclare", "affirme", "estime", "explique",
+		"souligne", "indique", "précise", "assure", "ajoute", NULL,
+	};
+	for (const char *const *w = core; *w; w++)
+		if (strlen(*w) == vlen && !strncasecmp(t + v, *w, vlen))
+			return true;
+	return false;
+}
+
+/* The first reporting verb in t[s..e): its offset, or (size_t)-1. */
+static size_t find_verb(const char *t, size_t s, size_t e, size_t *vlen)
+{
+	for (size_t i = s; i < e; i++) {
+		if (i > s && is_word_byte((unsigned char)t[i - 1]))
+			continue;
+		if (!is_word_byte((unsigned char)t[i]))
+			continue;
+		size_t n = verb_at(t, i, e);
+		if (n) {
+			*vlen = n;
+			return i;
+		}
+	}
+	return (size_t)-1;
+}
+
+static const char *const pronouns[] = {
+	"he", "she", "they", "il", "elle", "ils", "elles", "lui", "him", "her", "we", "nous",
+	"t-il", "t-elle", "t-ils", "-t-il", "-t-elle", NULL,
+};
+
+static const char *const backref_nouns[] = {
+	"responsable", "porte-parole", "spokesman", "spokeswoman", "spokesperson", "official",
+	"ministre", "minister", "président", "president", "secretary", "secrétaire", "diplomate",
+	"diplomat", "chef", "chief", "ambassadeur", "ambassador", "conseiller", "adviser",
+	"advisor", "dirigeant", "leader", "officer", "général", "general", NULL,
+};
+
+static const char *const function_caps[] = {
+	"The", "A", "An", "He", "She", "They", "It", "We", "I", "In", "On", "At", "But", "And",
+	"Le", "La", "Les", "L'", "Un", "Une", "Il", "Elle", "Ils", "Elles", "Selon", "Mais",
+	"Et", "Pour", "Dans", "Ce", "Cette", "This", "That", "According", "D'après", "En",
+	"Au", "Aux", "Des", "Du", "De", "His", "Her", "Their", "As", "If", "When", "While",
+	"After", "Before", "Mr", "Mrs", "Ms", "Dr", "M", "Mme", "So", "Yet", "Also", "Then",
+	"There", "Here", "What", "Why", "How", "Who", "Lors", "Alors", "Après", "Avant",
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+	"February", "March", "April", "May", "June", "July", "August", "September", "October",
+	"November", "December", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi",
+	"Dimanche", "Let", "Significantly", "However", "Still", "Now", "Today", "Yesterday",
+	"Amid", "Among", "During", "Despite", "Since", "Until", "Although", "Though", "Because",
+	"Without", "Within", "Through", "Throughout", "Under", "Over", "Between", "Following",
+	"Including", "Like", "Unlike", "Even", "Yet", "Instead", "Meanwhile", "Earlier", "Later",
+	"Last", "Next", "Both", "Each", "Every", "Some", "Many", "Most", "Other", "Such", "Only",
+	"Just", "Once", "Malgré", "Depuis", "Pendant", "Avec", "Sans", "Sous", "Sur", "Parmi",
+	"Outre", "Ainsi", "Pourtant", "Cependant", NULL,
+};
+
+static bool in_words(const char *t, size_t s, size_t e, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == e - s && !strncasecmp(t + s, *list, e - s))
+			return true;
+	return false;
+}
+
+/* Capitalised name runs in t[s..e); returns the run nearest to pos (before
+ * it when before is true, else after it). */
+
+typedef struct ctx {
+	rv_article *a;
+	const char *t;
+	size_t len;
+	char *last_speaker;   /* borrowed from a->quotes */
+} ctx;
+
+static bool known_form(const rv_article *a, const char *s, size_t n)
+{
+	if (!a)
+		return true;
+	for (size_t k = 0; k < a->n_entities; k++) {
+		const rv_entity *e = &a->entities[k];
+		if (strlen(e->name) == n && !memcmp(e->name, s, n))
+			return true;
+		for (size_t x = 0; x < e->aliases.len; x++)
+			if (strlen(e->aliases.items[x]) == n && !memcmp(e->aliases.items[x], s, n))
+				return true;
+	}
+	return false;
+}
+
+static bool find_name(const ctx *c, size_t s, size_t e, size_t pos, bool before, span *out)
+{
+	const char *t = c->t;
+	size_t len = c->len;
+	bool found = false;
+	size_t i = s;
+	while (i < e) {
+		if (!is_word_byte((unsigned char)t[i]) || (i > s && is_word_byte((unsigned char)t[i - 1]))) {
+			i++;
+			continue;
+		}
+		size_t we = i;
+		while (we < e && is_word_byte((unsigned char)t[we]))
+			we++;
+		if (!upper_at(t, i, len) || in_words(t, i, we, function_caps)) {
+			i = we;
+			continue;
+		}
+		/* extend over capitalised words, "de", "van", "von", initials */
+		size_t rs = i, re = we;
+		size_t j = we;
+		for (;;) {
+			size_t k = j;
+			if (k < e && t[k] == '.' && j >= 1 && j - 1 >= rs &&
+			    (j - 1 == rs || t[j - 2] == ' ') && upper_at(t, j - 1, len))
+				k++; /* "John F. Kennedy" */
+			k = skip_space(t, k, e);
+			if (k >= e || k == j)
+				break;
+			size_t ke = k;
+			while (ke < e && is_word_byte((unsigned char)t[ke]))
+				ke++;
+			if (ke == k)
+				break;
+			if (upper_at(t, k, len)) {
+				re = ke;
+				j = ke;
+				continue;
+			}
+			if (in_words(t, k, ke, (const char *const[]){"de", "van", "von", "der", "da", "di",
+								      "del", "bin", "al", NULL})) {
+				size_t k2 = skip_space(t, ke, e);
+				if (k2 < e && upper_at(t, k2, len)) {
+					j = ke;
+					continue;
+				}
+			}
+			break;
+		}
+		bool one_word = true;
+		for (size_t x = rs; x < re; x++)
+			if (t[x] == ' ')
+				one_word = false;
+		/* a lone capitalised word is a name only if the entity pass saw one */
+		if (one_word && !known_form(c->a, t + rs, re - rs)) {
+			i = re;
+			continue;
+		}
+		if (re - rs <= NAME_MAX_BYTES) {
+			if (before ? rs < pos : rs >= pos) {
+				bool better = !found || (before ? rs > out->s : rs < out->s);
+				if (better) {
+					out->s = rs;
+					out->e = re;
+					found = true;
+				}
+			}
+		}
+		i = re;
+	}
+	return found;
+}
+
+/* ---- speakers ---- */
+
+static bool person_form_end(const ctx *c, span nm)
+{
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *e = &c->a->entities[k];
+		if (!e->type || strcmp(e->type, "person"))
+			continue;
+		for (size_t x = 0; x <= e->aliases.len; x++) {
+			const char *f = x ? e->aliases.items[x - 1] : e->name;
+			size_t fl = strlen(f);
+			if (fl <= nm.e - nm.s && !memcmp(c->t + nm.e - fl, f, fl))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The first name run after pos, preferring one that is a person. */
+static bool find_person_after(const ctx *c, size_t s, size_t e, span *out)
+{
+	span first, nm;
+	bool any = false;
+	size_t p = s;
+	while (p < e && find_name(c, p, e, p, false, &nm)) {
+		if (person_form_end(c, nm)) {
+			*out = nm;
+			return true;
+		}
+		size_t pb = nm.s;
+		while (pb > s && c->t[pb - 1] == ' ')
+			pb--;
+		size_t pws = pb;
+		while (pws > s && is_word_byte((unsigned char)c->t[pws - 1]))
+			pws--;
+		if (pws < pb && in_words(c->t, pws, pb, (const char *const[]){"in", "to", "on", "of",
+									       "at", "for", "with", "from",
+									       "à", "de", "du", "dans", "sur",
+									       "avec", "pour", NULL})) {
+			p = nm.e;
+			continue;
+		}
+		if (!any) {
+			first = nm;
+			any = true;
+		}
+		if (person_form_end(c, nm)) {
+			*out = nm;
+			return true;
+		}
+		p = nm.e;
+	}
+	if (any)
+		*out = first;
+	return any;
+}
+
+/* The person named nearest before pos (within 1500 bytes): for "il", "she". */
+static char *nearest_person(const ctx *c, size_t pos)
+{
+	size_t lo = pos > 1500 ? pos - 1500 : 0;
+	const char *best = NULL;
+	size_t best_at = 0;
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *e = &c->a->entities[k];
+		if (!e->type || strcmp(e->type, "person"))
+			continue;
+		for (size_t x = 0; x <= e->aliases.len; x++) {
+			const char *f = x ? e->aliases.items[x - 1] : e->name;
+			size_t fl = strlen(f);
+			const char *h = c->t + lo;
+			while (fl && (h = memmem(h, (size_t)(c->t + pos - h), f, fl))) {
+				size_t at = (size_t)(h - c->t);
+				if (at + fl <= pos && (!best || at > best_at)) {
+					best = e->name;
+					best_at = at;
+				}
+				h += fl;
+				if (h >= c->t + pos)
+					break;
+			}
+		}
+	}
+	return best ? rv_strdup(best) : NULL;
+}
+
+
+/* "Kirby" -> "John Kirby" when the article knows the person. */
+static char *expand_name(const ctx *c, const char *s, size_t n)
+{
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *e = &c->a->entities[k];
+		if (!e->type || strcmp(e->type, "person"))
+			continue;
+		bool hit = strlen(e->name) == n && !memcmp(e->name, s, n);
+		for (size_t x = 0; !hit && x < e->aliases.len; x++)
+			hit = strlen(e->aliases.items[x]) == n && !memcmp(e->aliases.items[x], s, n);
+		if (hit)
+			return rv_strdup(e->name);
+	}
+	return rv_strndup(s, n);
+}
+
+/* Role words before a name: "le porte-parole du Pentagone, John Kirby". */
+static char *role_before(const ctx *c, size_t name_s, size_t lo)
+{
+	const char *t = c->t;
+	size_t i = name_s;
+	while (i > lo && (t[i - 1] == ' ' || t[i - 1] == ','))
+		i--;
+	size_t end = i;
+	size_t start = end;
+	int words = 0;
+	while (start > lo && words < 8) {
+		size_t ws = start;
+		while (ws > lo && t[ws - 1] == ' ')
+			ws--;
+		size_t we = ws;
+		while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == we)
+			break;
+		if (in_words(t, ws, we, backref_nouns) ||
+		    in_words(t, ws, we, (const char *const[]){"haut", "high", "représentant",
+							      "representative", "vice-président",
+							      NULL})) {
+			if (end - ws > 2)
+				return rv_strndup(t + ws, end - ws);
+		}
+		if (in_words(t, ws, we, (const char *const[]){"le", "la", "the", "l'", "a", "an", "un",
+							      "une", "said", "a", "told", NULL}))
+			break;
+		start = ws;
+		words++;
+	}
+	return NULL;
+}
+
+static const char *const auxiliaries[] = {
+	"a", "avait", "ont", "avaient", "aurait", "has", "had", "have", "also", "aussi",
+	"également", "encore", "then", "later", "ensuite", "will", "would", "is", "was", "were",
+	"not", "never", "pas", "n'a", NULL,
+};
+
+/* The person entity inside a name run ("Pentagone John Kirby" -> "John
+ * Kirby"), else the run itself. */
+static int set_speaker(ctx *c, span nm, size_t lo, char **speaker, char **role)
+{
+	const char *t = c->t;
+	size_t best_len = 0, best_s = nm.s;
+	const char *best = NULL;
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *e = &c->a->entities[k];
+		if (!e->type || strcmp(e->type, "person"))
+			continue;
+		for (size_t x = 0; x <= e->aliases.len; x++) {
+			const char *f = x ? e->aliases.items[x - 1] : e->name;
+			size_t fl = strlen(f);
+			if (fl <= best_len || fl > nm.e - nm.s)
+				continue;
+			/* the form must end the run */
+			if (!memcmp(t + nm.e - fl, f, fl)) {
+				best_len = fl;
+				best = e->name;
+				best_s = nm.e - fl;
+			}
+		}
+	}
+	*speaker = best ? rv_strdup(best) : expand_name(c, t + nm.s, nm.e - nm.s);
+	*role = role_before(c, best ? best_s : nm.s, lo);
+	return *speaker ? 0 : -1;
+}
+
+static size_t word_len_at(const char *t, size_t i, size_t e)
+{
+	size_t n = 0;
+	while (i + n < e && is_word_byte((unsigned char)t[i + n]))
+		n++;
+	return n;
+}
+
+static bool is_participle(const char *t, size_t v, size_t vlen)
+{
+	static const char *const part[] = {
+		"saying", "adding", "telling", "calling", "describing", "noting", "arguing",
+		"insisting", "warning", "explaining", "ajoutant", "soulignant", "précisant",
+		"estimant", "affirmant", "déclarant", "expliquant", "assurant", "indiquant", NULL,
+	};
+	for (const char *const *w = part; *w; w++)
+		if (strlen(*w) == vlen && !strncasecmp(t + v, *w, vlen))
+			return true;
+	return false;
+}
+
+/* A definite noun phrase ending right before vg ("the vice president",
+ * "le responsable"): its start in *start and its word count after the
+ * article, or 0. */
+static int np_before(const ctx *c, size_t lo, size_t vg, size_t *start)
+{
+	const char *t = c->t;
+	size_t s = vg;
+	while (s > lo && t[s - 1] == ' ')
+		s--;
+	int words = 0;
+	while (s > lo && words < 5) {
+		size_t ws = s;
+		while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == s)
+			return 0;
+		if (in_words(t, ws, s, (const char *const[]){"the", "le", "la", "les", "l'", NULL})) {
+			*start = ws;
+			return words;
+		}
+		if (in_words(t, ws, s, pronouns) || in_words(t, ws, s, auxiliaries) ||
+		    in_words(t, ws, s, (const char *const[]){"that", "que", "and", "et", "but", "mais",
+							     "who", "qui", NULL}))
+			return 0;
+		words++;
+		s = ws;
+		while (s > lo && t[s - 1] == ' ')
+			s--;
+	}
+	return 0;
+}
+
+static size_t sentence_start(const char *t, size_t lo, size_t i);
+
+/* The person or organisation the article knows whose name opens the text at
+ * pos (after an article: "Le département d'État", "The Pentagon"), or NULL. */
+static const char *entity_at(const ctx *c, size_t pos, size_t end)
+{
+	const char *t = c->t;
+	pos = skip_space(t, pos, end);
+	size_t wl = word_len_at(t, pos, end);
+	if (wl && in_words(t, pos, pos + wl, (const char *const[]){"le", "la", "les", "the", NULL}))
+		pos = skip_space(t, pos + wl, end);
+	else if (pos + 2 < end && (t[pos] == 'L' || t[pos] == 'l') && t[pos + 1] == '\'')
+		pos += 2;
+	else if (pos + 4 < end && (t[pos] == 'L' || t[pos] == 'l') && !memcmp(t + pos + 1, "\xe2\x80\x99", 3))
+		pos += 4;
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *e = &c->a->entities[k];
+		if (!e->type || (strcmp(e->type, "person") && strcmp(e->type, "organization")))
+			continue;
+		for (size_t x = 0; x <= e->aliases.len; x++) {
+			const char *f = x ? e->aliases.items[x - 1] : e->name;
+			size_t fl = strlen(f);
+			if (fl > best_len && pos + fl <= end && !memcmp(t + pos, f, fl) &&
+			    (pos + fl == end || !is_word_byte((unsigned char)t[pos + fl]))) {
+				best = e->name;
+				best_len = fl;
+			}
+		}
+	}
+	return best;
+}
+static bool content_after(const char *t, size_t a, size_t e);
+
+/* The speaker around a reporting verb at v in [lo, hi). */
+static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, char **speaker,
+			char **role)
+{
+	const char *t = c->t;
+	span nm;
+	*speaker = NULL;
+	*role = NULL;
+	bool according = word_at(t, v, hi, "according to") || word_at(t, v, hi, "selon") ||
+			 word_at(t, v, hi, "d'après");
+	/* "a-t-il déclaré" / "déclare-t-il" / "selon lui" */
+	size_t after = skip_space(t, v + vlen, hi);
+	bool pron = false;
+	for (size_t i = (v > lo + 8 ? v - 8 : lo); i < after + 8 && i < hi; i++)
+		if (!strncmp(t + i, "-t-il", 5) || !strncmp(t + i, "-t-elle", 7))
+			pron = true;
+	/* "…, telling Reuters", "…, soulignant que": the subject of the main
+	 * clause speaks, the name after a participle is the one spoken to */
+	if (!according && is_participle(t, v, vlen)) {
+		/* the sentence may begin before lo (a quote in the middle of it) */
+		size_t sb = sentence_start(t, 0, v);
+		span first_nm;
+		/* "Le département d'État a ordonné …, expliquant que": a listed
+		 * organisation or person opening the sentence */
+		const char *ent = entity_at(c, sb, v);
+		if (ent) {
+			*speaker = rv_strdup(ent);
+			return *speaker ? 0 : -1;
+		}
+		if (find_name(c, sb, v, sb, false, &first_nm) && first_nm.s < v &&
+		    (first_nm.s == sb || sb >= lo))
+			return set_speaker(c, first_nm, sb, speaker, role);
+		*speaker = nearest_person(c, v);
+		return *speaker || !c->last_speaker ? 0 : ((*speaker = rv_strdup(c->last_speaker)) ? 0 : -1);
+	}
+	if (!according && !pron) {
+		/* the verb group: "a déclaré", "has also said" */
+		size_t vg = v;
+		for (;;) {
+			size_t x = vg;
+			while (x > lo && t[x - 1] == ' ')
+				x--;
+			size_t ws = x;
+			while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+				ws--;
+			if (ws < x && in_words(t, ws, x, auxiliaries)) {
+				vg = ws;
+				continue;
+			}
+			break;
+		}
+		size_t x = vg;
+		while (x > lo && t[x - 1] == ' ')
+			x--;
+		/* punctuation right before the verb: the speaker comes after it */
+		bool inverted = x == lo ||
+				(x > lo && (t[x - 1] == ':' || t[x - 1] == ',' || t[x - 1] == '\'' ||
+					    t[x - 1] == '"')) ||
+				(x >= lo + 2 && !strncmp(t + x - 2, "\xc2\xbb", 2)) ||
+				(x >= lo + 3 && (!strncmp(t + x - 3, "\xe2\x80\x9d", 3) ||
+						 !strncmp(t + x - 3, "\xe2\x80\x99", 3)));
+		/* "John Kirby said", "Kirby a déclaré" */
+		if (find_name(c, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm)) {
+			size_t z = skip_space(t, nm.e, vg);
+			/* "Governor Mary Fallin (R-OK) said" */
+			if (z < vg && t[z] == '(') {
+				const char *cl = memchr(t + z, ')', vg - z);
+				if (cl && cl - (t + z) < 40)
+					z = skip_space(t, (size_t)(cl - t) + 1, vg);
+			}
+			if (z == vg)
+				return set_speaker(c, nm, lo, speaker, role);
+		}
+		/* "the vice president said": a descriptive subject names the speaker;
+		 * a bare role ("le responsable", "the official") points back */
+		size_t nps;
+		int npw = np_before(c, lo, vg, &nps);
+		if (npw > 0) {
+			size_t np_end = vg;
+			while (np_end > nps && t[np_end - 1] == ' ')
+				np_end--;
+			if (npw == 1) {
+				size_t ws = np_end;
+				while (ws > nps && is_word_byte((unsigned char)t[ws - 1]))
+					ws--;
+				if (in_words(t, ws, np_end, backref_nouns) &&
+				    (*speaker = nearest_person(c, v)))
+					return 0;
+			}
+			*speaker = rv_strndup(t + nps, np_end - nps);
+			return *speaker ? 0 : -1;
+		}
+		/* "“…,” one user wrote": a short subject right after the quote */
+		bool after_quote = lo > 0 && (t[lo - 1] == '"' || t[lo - 1] == '\'' ||
+					      (lo >= 3 && (!memcmp(t + lo - 3, "\xe2\x80\x9d", 3) ||
+							   !memcmp(t + lo - 3, "\xe2\x80\x99", 3))) ||
+					      (lo >= 2 && !memcmp(t + lo - 2, "\xc2\xbb", 2)));
+		if (after_quote) {
+			size_t b = lo;
+			while (b < vg && (t[b] == ' ' || t[b] == ','))
+				b++;
+			size_t e2 = vg;
+			while (e2 > b && t[e2 - 1] == ' ')
+				e2--;
+			size_t nw2 = count_words(t, b, e2);
+			bool plain = nw2 >= 1 && nw2 <= 4;
+			for (size_t x2 = b; x2 < e2 && plain; x2++)
+				if (!is_word_byte((unsigned char)t[x2]) && t[x2] != ' ' && t[x2] != '.')
+					plain = false;
+			for (size_t w0 = b; w0 < e2 && plain; ) {
+				size_t w1 = w0;
+				while (w1 < e2 && is_word_byte((unsigned char)t[w1]))
+					w1++;
+				if (w1 > w0 && (in_words(t, w0, w1, pronouns) ||
+						in_words(t, w0, w1, (const char *const[]){"but", "and", "as",
+											  "mais", "et", "or",
+											  "while", NULL})))
+					plain = false;
+				w0 = w1 + 1;
+			}
+			if (plain) {
+				*speaker = rv_strndup(t + b, e2 - b);
+				return *speaker ? 0 : -1;
+			}
+		}
+		/* "His campaign said", "Romney's associates said", "Another said": a
+		 * short subject that opens the sentence */
+		if (!inverted) {
+			size_t sb = sentence_start(t, lo, vg);
+			if (sb < lo)
+				sb = lo;
+			size_t se = vg;
+			while (se > sb && t[se - 1] == ' ')
+				se--;
+			size_t nw3 = count_words(t, sb, se);
+			bool ok = nw3 >= 1 && nw3 <= 5 && !memchr(t + sb, ',', se - sb) &&
+				  !memchr(t + sb, '"', se - sb) && (unsigned char)t[sb] < 0x80;
+			for (size_t w0 = sb; w0 < se && ok;) {
+				size_t w1 = w0;
+				while (w1 < se && is_word_byte((unsigned char)t[w1]))
+					w1++;
+				if (w1 > w0 && (in_words(t, w0, w1, pronouns) ||
+						in_words(t, w0, w1, (const char *const[]){"that", "who", "which",
+											  "and", "but", "if", "when",
+											  "as", "while", "que", "qui",
+											  "et", "mais", "si", "quand",
+											  "because", "after", "before",
+											  NULL})))
+					ok = false;
+				w0 = w1 + 1;
+			}
+			if (ok) {
+				*speaker = rv_strndup(t + sb, se - sb);
+				return *speaker ? 0 : -1;
+			}
+		}
+		/* "Eric Fehrnstrom, a former adviser to Romney, said …" */
+		size_t first = lo;
+		while (first < vg && (t[first] == ' ' || t[first] == ','))
+			first++;
+		if (inverted && vg - first < 200 && find_name(c, first, vg, first, false, &nm) &&
+		    nm.s == first && nm.e < vg && t[nm.e] == ',') {
+			return set_speaker(c, nm, lo, speaker, role);
+		}
+		/* "…, a déclaré le porte-parole du Pentagone John Kirby", "…, said Ned Price" */
+		size_t a2 = after;
+		if (word_at(t, a2, hi, "by"))
+			a2 = skip_space(t, a2 + 2, hi);
+		/* "said Mr. Burr", "a déclaré M. Price" */
+		for (;;) {
+			size_t wl = word_len_at(t, a2, hi);
+			if (wl && a2 + wl < hi && t[a2 + wl] == '.' &&
+			    in_words(t, a2, a2 + wl, (const char *const[]){"Mr", "Mrs", "Ms", "Dr", "Sen",
+									   "Gov", "Rep", "Gen", "M", "Mme",
+									   "Prof", NULL})) {
+				a2 = skip_space(t, a2 + wl + 1, hi);
+				continue;
+			}
+			break;
+		}
+		/* "Trump's attorney, Alan Garten, said Nunberg was …": a comma-set
+		 * apposition before the verb and a clause after it; the speaker is
+		 * the segment that is a name */
+		if (inverted && x > lo && t[x - 1] == ',') {
+			size_t segend = x - 1;
+			for (int seg = 0; seg < 3 && segend > lo; seg++) {
+				size_t segstart = segend;
+				while (segstart > lo && t[segstart - 1] != ',' && segend - segstart < 200)
+					segstart--;
+				size_t a0 = skip_space(t, segstart, segend), a1 = segend;
+				while (a1 > a0 && t[a1 - 1] == ' ')
+					a1--;
+				/* "Mr. Trump", "Sen. Graham": titles before the name */
+				for (;;) {
+					size_t wl = word_len_at(t, a0, a1);
+					if (wl && a0 + wl < a1 && t[a0 + wl] == '.' &&
+					    in_words(t, a0, a0 + wl, (const char *const[]){"Mr", "Mrs", "Ms", "Dr",
+											   "Sen", "Gov", "Rep",
+											   "Gen", "M", "Mme",
+											   "Prof", NULL})) {
+						a0 = skip_space(t, a0 + wl + 1, a1);
+						continue;
+					}
+					break;
+				}
+				if (a1 > a0 && find_name(c, a0, a1, a0, false, &nm) && nm.s == a0 && nm.e == a1)
+					return set_speaker(c, nm, lo, speaker, role);
+				/* "Washington Post columnist Margaret Sullivan, …, wrote" */
+				if (a1 > a0 && find_name(c, a0, a1, a1, true, &nm) && nm.e == a1 &&
+				    person_form_end(c, nm) && count_words(t, a0, a1) <= 8)
+					return set_speaker(c, nm, lo, speaker, role);
+				if (segstart <= lo)
+					break;
+				segend = segstart - 1;
+			}
+		}
+		/* "…, said Ned Price": the name right after the verb */
+		if (inverted && find_name(c, a2, hi < a2 + 160 ? hi : a2 + 160, a2, false, &nm) &&
+		    nm.s == a2)
+			return set_speaker(c, nm, after, speaker, role);
+		if (inverted && !content_after(t, v + vlen, hi) &&
+		    in_words(t, a2, a2 + word_len_at(t, a2, hi),
+			     (const char *const[]){"the", "le", "la", "les", "l'", "un", "une", "a", "an",
+						   "one", "another", "some", "several", "two", NULL})) {
+			/* "wrote the authors of the report": the noun phrase, or the
+			 * person it names ("le porte-parole du Pentagone John Kirby") */
+			size_t npe = a2;
+			while (npe < hi && t[npe] != ',' && t[npe] != '.' && t[npe] != '\n' &&
+			       t[npe] != '"' && (unsigned char)t[npe] != 0xE2 &&
+			       (unsigned char)t[npe] != 0xC2 && npe - a2 < 160)
+				npe++;
+			while (npe > a2 && t[npe - 1] == ' ')
+				npe--;
+			if (find_person_after(c, a2, npe, &nm) && person_form_end(c, nm))
+				return set_speaker(c, nm, after, speaker, role);
+			if (npe > a2 && count_words(t, a2, npe) >= 2 && count_words(t, a2, npe) <= 12) {
+				*speaker = rv_strndup(t + a2, npe - a2);
+				return *speaker ? 0 : -1;
+			}
+		}
+		if (inverted && find_person_after(c, after, hi < after + 160 ? hi : after + 160, &nm) &&
+		    nm.s <= a2 + 80) {
+			return set_speaker(c, nm, after, speaker, role);
+		}
+		/* an apposition: "Graham, a former candidate, said" */
+		if (!inverted && find_name(c, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
+		    vg - nm.e <= 60 && memchr(t + nm.e, ',', vg - nm.e)) {
+			return set_speaker(c, nm, lo, speaker, role);
+		}
+	}
+	if (according) {
+		if (find_name(c, after, hi, after, false, &nm) && nm.s <= after + 60) {
+			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
+			return *speaker ? 0 : -1;
+		}
+		size_t e = after;
+		while (e < hi && t[e] != ',' && t[e] != '.' && t[e] != '\n')
+			e++;
+		if (e > after && e - after < 80 && !in_words(t, after, e, pronouns)) {
+			*speaker = rv_strndup(t + after, e - after);
+			return *speaker ? 0 : -1;
+		}
+	}
+	/* "Carson took the stage … and called it “…”": the sentence's subject */
+	if (!according && !pron) {
+		size_t sb = sentence_start(t, lo, v);
+		if (sb < lo)
+			sb = lo;
+		span sn;
+		if (find_name(c, sb, v, sb, false, &sn) && sn.s == sb && person_form_end(c, sn) &&
+		    count_words(t, sn.e, v) <= 25)
+			return set_speaker(c, sn, sb, speaker, role);
+	}
+	/* a pronoun or "le responsable": the last speaker */
+	size_t ps = v > lo + 40 ? v - 40 : lo;
+	bool back = pron;
+	for (size_t i = ps; i < v && !back; i++) {
+		if (i > ps && is_word_byte((unsigned char)t[i - 1]))
+			continue;
+		size_t we = i;
+		while (we < v && is_word_byte((unsigned char)t[we]))
+			we++;
+		if (we > i && in_words(t, i, we, pronouns))
+			back = true;
+		/* "le responsable", "the official" point back; "a spokesman" does not */
+		if (we > i && in_words(t, i, we, backref_nouns)) {
+			size_t d = i;
+			while (d > lo && t[d - 1] == ' ')
+				d--;
+			size_t ds = d;
+			while (ds > lo && is_word_byte((unsigned char)t[ds - 1]))
+				ds--;
+			if (ds < d && in_words(t, ds, d, (const char *const[]){"le", "la", "the", "l'", "ce",
+									       "cette", "this", NULL}))
+				back = true;
+		}
+	}
+	for (size_t i = after; i < hi && i < after + 24 && !back; i++)
+		if (word_at(t, i, hi, "he") || word_at(t, i, hi, "she") || word_at(t, i, hi, "il") ||
+		    word_at(t, i, hi, "elle") || word_at(t, i, hi, "lui"))
+			back = true;
+	if (back) {
+		*speaker = nearest_person(c, v);
+		if (!*speaker && c->last_speaker)
+			*speaker = rv_strdup(c->last_speaker);
+		if (*speaker)
+			return 0;
+	}
+	/* a noun phrase subject: "the government said" */
+	size_t e = v;
+	while (e > lo && t[e - 1] == ' ')
+		e--;
+	size_t s = e;
+	int words = 0;
+	while (s > lo && words < 4) {
+		size_t ws = s;
+		while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == s)
+			break;
+		words++;
+		if (in_words(t, ws, s, (const char *const[]){"the", "le", "la", "les", "l'", NULL})) {
+			s = ws;
+			if (e > s && !back) {
+				*speaker = rv_strndup(t + s, e - s);
+				return *speaker ? 0 : -1;
+			}
+			break;
+		}
+		s = ws;
+		while (s > lo && t[s - 1] == ' ')
+			s--;
+	}
+	return 0;
+}
+
+/* ---- output ---- */
+
+static int add_quote(ctx *c, size_t s, size_t e, const char *text, size_t n, char *speaker,
+		     char *role)
+{
+	rv_article *a = c->a;
+	if (a->n_quotes >= MAX_QUOTES) {
+		free(speaker);
+		free(role);
+		return 0;
+	}
+	rv_quote *p = realloc(a->quotes, (a->n_quotes + 1) * sizeof *p);
+	if (!p) {
+		free(speaker);
+		free(role);
+		return -1;
+	}
+	a->quotes = p;
+	rv_quote *q = &a->quotes[a->n_quotes];
+	q->text = rv_strndup(text, n);
+	if (!q->text) {
+		free(speaker);
+		free(role);
+		return -1;
+	}
+	rv_str_squeeze(q->text);
+	q->speaker = speaker;
+	q->role = role;
+	q->start = s;
+	q->end = e;
+	a->n_quotes++;
+	if (speaker)
+		c->last_speaker = speaker;
+	return 0;
+}
+
+/* ---- sentences ---- */
+
+/* The dot at t[d] ends an abbreviation ("U.S.", "Mr.", "Sen.", "M."),
+ * not a sentence. */
+static bool abbrev_dot(const char *t, size_t lo, size_t d)
+{
+	size_t ws = d;
+	while (ws > lo && (is_word_byte((unsigned char)t[ws - 1]) || t[ws - 1] == '.') && d - ws < 8)
+		ws--;
+	size_t n = d - ws;
+	if (n == 0)
+		return false;
+	if (memchr(t + ws, '.', n))
+		return true; /* U.S. */
+	if (n == 1 && t[ws] >= 'A' && t[ws] <= 'Z')
+		return true; /* initials, "M." */
+	static const char *const ab[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen",
+					 "Jr", "Sr", "Lt", "Col", "Capt", "Sgt", "Mme", "Mlle",
+					 "Prof", "Rev", "Ft", "Mt", "Inc", "Corp", "Co", "No",
+					 "vs", "etc", NULL};
+	for (const char *const *a = ab; *a; a++)
+		if (strlen(*a) == n && !memcmp(t + ws, *a, n))
+			return true;
+	return false;
+}
+
+/* A closing quote mark ending at t[i] (exclusive) right after a sentence
+ * end: "…yet.” Ryan's campaign". Its length, or 0. */
+static size_t closing_after_stop(const char *t, size_t lo, size_t i)
+{
+	size_t n = 0;
+	if (i >= lo + 3 && !memcmp(t + i - 3, "\xe2\x80\x9d", 3))
+		n = 3;
+	else if (i >= lo + 2 && !memcmp(t + i - 2, "\xc2\xbb", 2))
+		n = 2;
+	else if (i >= lo + 1 && (t[i - 1] == '"' || t[i - 1] == '\''))
+		n = 1;
+	if (!n || i < lo + n + 1)
+		return 0;
+	char p = t[i - n - 1];
+	return p == '.' || p == '!' || p == '?' ? n : 0;
+}
+
+static size_t sentence_start(const char *t, size_t lo, size_t i)
+{
+	while (i > lo) {
+		char ch = t[i - 1];
+		if (ch == '\n')
+			break;
+		if (t[i] == ' ' && closing_after_stop(t, lo, i))
+			break;
+		if ((ch == '.' || ch == '!' || ch == '?') && (t[i] == ' ' || upper_at(t, i, i + 4)) &&
+		    !(ch == '.' && abbrev_dot(t, lo, i - 1)))
+			break;
+		i--;
+	}
+	return skip_space(t, i, i + 8);
+}
+
+static size_t sentence_end(const char *t, size_t i, size_t hi)
+{
+	while (i < hi) {
+		char ch = t[i];
+		if (ch == '\n')
+			return i;
+		if ((ch == '.' || ch == '!' || ch == '?') && (i + 1 >= hi || t[i + 1] == ' ' || t[i + 1] == '\n') &&
+		    !(ch == '.' && i + 1 < hi && t[i + 1] == ' ' && abbrev_dot(t, i > 8 ? i - 8 : 0, i)))
+			return i + 1;
+		i++;
+	}
+	return hi;
+}
+
+/* ---- one paragraph ---- */
+
+typedef struct qmark {
+	size_t os, oe;   /* opening mark */
+	size_t cs, ce;   /* closing mark (cs == ce == paragraph end when open) */
+} qmark;
+
+static size_t find_marks(const char *t, size_t ps, size_t pe, qmark *out, size_t cap)
+{
+	size_t n = 0;
+	size_t i = ps;
+	while (i < pe && n < cap) {
+		size_t olen;
+		int32_t close = closer_for(t, i, pe, &olen);
+		/* ''…'' (two apostrophes, as some wires write quotes) */
+		if (!close && t[i] == '\'' && i + 1 < pe && t[i + 1] == '\'' &&
+		    !(i > ps && is_word_byte((unsigned char)t[i - 1]) && t[i - 1] != '\'')) {
+			const char *q = NULL;
+			for (size_t j = i + 2; j + 1 < pe; j++)
+				if (t[j] == '\'' && t[j + 1] == '\'') {
+					q = t + j;
+					break;
+				}
+			if (q) {
+				out[n++] = (qmark){i, i + 2, (size_t)(q - t), (size_t)(q - t) + 2};
+				i = (size_t)(q - t) + 2;
+				continue;
+			}
+		}
+		if (!close) {
+			i++;
+			continue;
+		}
+		/* a straight quote inside a word is an inch mark or a typo */
+		size_t j = i + olen;
+		size_t cs = pe, ce = pe;
+		while (j < pe) {
+			const char *p = t + j;
+			int32_t cp = rv_utf8_next(&p, t + pe);
+			/* “…" : a typographic opener closed by a straight quote */
+			if (cp == close || (close == 0x201D && cp == '"')) {
+				cs = j;
+				ce = (size_t)(p - t);
+				break;
+			}
+			j = (size_t)(p - t);
+		}
+		if (cs == pe && close == '"') {
+			i += olen;
+			continue;
+		}
+		out[n++] = (qmark){i, i + olen, cs, ce};
+		i = ce > i + olen ? ce : i + olen;
+	}
+	return n;
+}
+
+static bool covered(const rv_article *a, size_t s, size_t e, size_t from)
+{
+	for (size_t k = from; k < a->n_quotes; k++)
+		if (a->quotes[k].start < e && s < a->quotes[k].end)
+			return true;
+	return false;
+}
+
+#define MAX_MARKS 64
+
+/* A few quoted words inside reported speech ("called the system “rotten to
+ * the core”"): the quotation runs from the verb to the closing mark. Takes
+ * speaker and role; frees them when nothing is added. */
+static int mixed_quote(ctx *c, size_t os, size_t qend, bool after, size_t v, size_t vlen,
+		       char **speaker, char **role)
+{
+	const char *t = c->t;
+	if (after || v == (size_t)-1 || v >= os || os - v > 200 || !*speaker) {
+		free(*speaker);
+		free(*role);
+		*speaker = *role = NULL;
+		return 0;
+	}
+	size_t cs = skip_space(t, v + vlen, os);
+	if (word_at(t, cs, os, "that") || word_at(t, cs, os, "que"))
+		cs = skip_space(t, cs + 4 - (t[cs] == 'q' || t[cs] == 'Q'), os);
+	int rc = add_quote(c, cs, qend, t + cs, qend - cs, *speaker, *role);
+	*speaker = *role = NULL;
+	return rc;
+}
+
+static int direct_quotes(ctx *c, size_t ps, size_t pe)
+{
+	const char *t = c->t;
+	qmark m[MAX_MARKS];
+	size_t n = find_marks(t, ps, pe, m, MAX_MARKS);
+	for (size_t k = 0; k < n; k++) {
+		size_t cs = m[k].oe, ce = m[k].cs;
+		size_t words = count_words(t, cs, ce);
+		if (!words)
+			continue;
+		size_t next_q = k + 1 < n ? m[k + 1].os : pe;
+		/* attribution after the quote, up to the sentence end or the next quote */
+		size_t ae = sentence_end(t, m[k].ce, next_q);
+		size_t vlen = 0;
+		size_t v = find_verb(t, m[k].ce, ae, &vlen);
+		char *speaker = NULL, *role = NULL;
+		/* a quote ending in a comma announces its attribution, even after a
+		 * long apposition ("…,'' Benjamin J. Rhodes, Mr. Obama's deputy …, said") */
+		bool comma_end = ce > cs && t[ce - 1] == ',';
+		bool after = v != (size_t)-1 && (v - m[k].ce < 40 || (comma_end && v - m[k].ce < 200));
+		if (after) {
+			if (speaker_near(c, m[k].ce, ae, v, vlen, &speaker, &role))
+				return -1;
+		} else {
+			/* attribution before: "X a déclaré : «", "He added, “" */
+			size_t prev = k ? m[k - 1].ce : ps;
+			size_t bs = sentence_start(t, prev, m[k].os);
+			if (bs < prev)
+				bs = prev;
+			v = find_verb(t, bs, m[k].os, &vlen);
+			if (v != (size_t)-1) {
+				size_t v2, l2;
+				/* the verb nearest the quote */
+				while ((v2 = find_verb(t, v + vlen, m[k].os, &l2)) != (size_t)-1) {
+					v = v2;
+					vlen = l2;
+				}
+				if (speaker_near(c, bs, m[k].os, v, vlen, &speaker, &role))
+					return -1;
+				/* "…” said X, and described it as “…”": the same speaker */
+				if (!speaker && k > 0 && c->last_speaker && c->a->n_quotes &&
+				    c->a->quotes[c->a->n_quotes - 1].end >= prev &&
+				    sentence_start(t, ps, m[k].os) <= m[k - 1].os &&
+				    !(speaker = rv_strdup(c->last_speaker)))
+					return -1;
+			} else {
+				/* "Carl Bialik: “…”": a name and a colon */
+				size_t b = m[k].os;
+				while (b > bs && t[b - 1] == ' ')
+					b--;
+				span nm;
+				if (b > bs && t[b - 1] == ':' && find_name(c, bs, b - 1, b - 1, true, &nm) &&
+				    skip_space(t, nm.e, b - 1) == b - 1) {
+					if (set_speaker(c, nm, bs, &speaker, &role))
+						return -1;
+					v = b - 1; /* the colon stands for the verb */
+					vlen = 0;
+				}
+			}
+		}
+		bool attributed = speaker != NULL || v != (size_t)-1;
+		/* a short quoted phrase inside a sentence ("the “Southern Strategy”
+		 * that …") is a term, not speech: speech ends with punctuation */
+		if (words < 4) {
+			char in = ce > cs ? t[ce - 1] : 0;
+			size_t na = skip_space(t, m[k].ce, pe);
+			char out = na < pe ? t[na] : '.';
+			size_t pb = m[k].os;
+			while (pb > ps && t[pb - 1] == ' ')
+				pb--;
+			char before = pb > ps ? t[pb - 1] : ':';
+			bool utterance = strchr(",.!?", in) || strchr(",.!?:;", out) || before == ':';
+			if (!utterance || (k + 1 < n && m[k + 1].os - m[k].ce < 100 && !strchr(",.!?", in) &&
+					   before != ':')) {
+				if (mixed_quote(c, m[k].os, m[k].ce, after, v, vlen, &speaker, &role))
+					return -1;
+				continue;
+			}
+		}
+		/* a short quote is speech only when the verb touches it */
+		if (words < 4 && !after && (v == (size_t)-1 || m[k].os - (v + vlen) > 20) &&
+		    !(k + 1 < n && m[k + 1].os - m[k].ce < 100)) {
+			if (mixed_quote(c, m[k].os, m[k].ce, after, v, vlen, &speaker, &role))
+				return -1;
+			continue;
+		}
+		if (!attributed && words < 6) {
+			continue; /* a scare-quoted word or title */
+		}
+		if (!attributed && words >= 6 && !speaker && c->last_speaker) {
+			/* continuing speech: the speaker quoted just before */
+			if (c->a->n_quotes && c->a->quotes[c->a->n_quotes - 1].end + 400 > m[k].os)
+				speaker = rv_strdup(c->last_speaker);
+		}
+		if (!attributed && words < 6)
+			continue;
+		/* «…», a-t-il déclaré, «…»: one quotation */
+		size_t qs = cs, qe = ce, qend = m[k].ce;
+		rv_buf b;
+		rv_buf_init(&b, 1 << 20);
+		if (rv_buf_append(&b, t + cs, ce - cs)) {
+			free(speaker);
+			free(role);
+			return -1;
+		}
+		for (;;) {
+			if (k + 1 >= n || m[k + 1].os - m[k].ce > 100)
+				break;
+			size_t l2;
+			size_t v2 = find_verb(t, m[k].ce, m[k + 1].os, &l2);
+			if (v2 == (size_t)-1 || count_words(t, m[k].ce, m[k + 1].os) > 8)
+				break;
+			k++;
+			if (rv_buf_putc(&b, ' ') || rv_buf_append(&b, t + m[k].oe, m[k].cs - m[k].oe)) {
+				rv_buf_release(&b);
+				free(speaker);
+				free(role);
+				return -1;
+			}
+			qe = m[k].cs;
+			qend = m[k].ce;
+		}
+		(void)qe;
+		int rc = add_quote(c, m[k].os > qs ? qs - 1 : qs, qend, rv_buf_str(&b), b.len, speaker, role);
+		rv_buf_release(&b);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+/* "In the coming months, Trump said he would …": the content follows the
+ * verb when "that" does or when a clause longer than an attribution does. */
+static bool content_after(const char *t, size_t a, size_t e)
+{
+	a = skip_space(t, a, e);
+	if (word_at(t, a, e, "that") || word_at(t, a, e, "que") || word_at(t, a, e, "qu'"))
+		return true;
+	return count_words(t, a, e) > 8;
+}
+
+/* Reported speech in the sentences of a paragraph not already quoted. */
+static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
+{
+	const char *t = c->t;
+	size_t s = ps;
+	while (s < pe) {
+		s = skip_space(t, s, pe);
+		size_t e = sentence_end(t, s, pe);
+		if (e <= s)
+			break;
+		if (covered(c->a, s, e, first_q) || count_words(t, s, e) < 5) {
+			s = e;
+			continue;
+		}
+		size_t vlen;
+		size_t v = find_verb(t, s, e, &vlen);
+		if (v == (size_t)-1) {
+			s = e;
+			continue;
+		}
+		char *speaker = NULL, *role = NULL;
+		if (speaker_near(c, s, e, v, vlen, &speaker, &role))
+			return -1;
+		size_t cs, ce;
+		bool according = word_at(t, v, e, "according to") || word_at(t, v, e, "selon") ||
+				 word_at(t, v, e, "d'après");
+		size_t before_words = count_words(t, s, v);
+		if (according && before_words <= 1) {
+			/* "According to X, content." */
+			cs = v;
+			while (cs < e && t[cs] != ',')
+				cs++;
+			cs = cs < e ? cs + 1 : v + vlen;
+			ce = e;
+		} else if (before_words >= 5 && (according || v - s > 20) &&
+			   (memchr(t + s, ',', v - s) || according) &&
+			   (according || !content_after(t, v + vlen, e))) {
+			/* "Content, X said." / "Content, according to X." */
+			cs = s;
+			ce = v;
+			while (ce > s && t[ce - 1] != ',')
+				ce--;
+			if (ce <= s + 10)
+				ce = v;
+			/* the attribution after the comma is short ("X said"), the
+			 * content before it is a clause, not a name and its apposition */
+			if (!according && count_words(t, ce, v) > 5) {
+				free(speaker);
+				free(role);
+				s = e;
+				continue;
+			}
+		} else {
+			/* "X said (that) content." */
+			cs = skip_space(t, v + vlen, e);
+			bool that = false;
+			if (word_at(t, cs, e, "that") || word_at(t, cs, e, "que")) {
+				cs = skip_space(t, cs + 4 - (t[cs] == 'q' || t[cs] == 'Q'), e);
+				that = true;
+			} else if (word_at(t, cs, e, "qu'") || !strncmp(t + cs, "qu\xe2\x80\x99", 5)) {
+				cs += t[cs + 2] == '\'' ? 3 : 5;
+				that = true;
+			}
+			/* "has charged the campaign", "shows": not speech without "that" */
+			if (!that && !core_verb(t, v, vlen)) {
+				free(speaker);
+				free(role);
+				s = e;
+				continue;
+			}
+			ce = e;
+		}
+		while (ce > cs && (t[ce - 1] == '.' || t[ce - 1] == ' ' || t[ce - 1] == ','))
+			ce--;
+		if (count_words(t, cs, ce) >= 4 && (speaker || according)) {
+			if (add_quote(c, cs, ce, t + cs, ce - cs, speaker, role))
+				return -1;
+		} else {
+			free(speaker);
+			free(role);
+		}
+		s = e;
+	}
+	return 0;
+}
 
 int rv_find_quotes(rv_article *a, rv_error *err)
 {
-	(void)a;
-	(void)err;
+	if (!a->text)
+		return RV_OK;
+	/* work on a copy where no-break and thin spaces are plain spaces (same
+	 * byte length, so offsets hold): the byte-level word scans need it */
+	size_t len = strlen(a->text);
+	char *norm = malloc(len + 1);
+	if (!norm)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	memcpy(norm, a->text, len + 1);
+	for (size_t i = 0; i + 1 < len; i++) {
+		unsigned char b0 = (unsigned char)norm[i], b1 = (unsigned char)norm[i + 1];
+		if (b0 == 0xC2 && b1 == 0xA0) {
+			norm[i] = norm[i + 1] = ' ';
+		} else if (b0 == 0xE2 && b1 == 0x80 && i + 2 < len &&
+			   ((unsigned char)norm[i + 2] == 0xAF || (unsigned char)norm[i + 2] == 0x89 ||
+			    (unsigned char)norm[i + 2] == 0x8A)) {
+			norm[i] = norm[i + 1] = norm[i + 2] = ' ';
+		}
+	}
+	ctx c = {a, norm, len, NULL};
+	size_t ps = 0;
+	while (ps < c.len) {
+		size_t pe = ps;
+		while (pe < c.len && c.t[pe] != '\n')
+			pe++;
+		size_t first_q = a->n_quotes;
+		if (pe > ps && (direct_quotes(&c, ps, pe) || reported_speech(&c, ps, pe, first_q))) {
+			free(norm);
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		}
+		ps = pe + 1;
+	}
+	free(norm);
 	return RV_OK;
 }

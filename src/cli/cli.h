@@ -24,6 +24,7 @@ int cmd_export(rv_cli *cli, int argc, char **argv);
 int cmd_search(rv_cli *cli, int argc, char **argv);
 int cmd_serve(rv_cli *cli, int argc, char **argv);
 int cmd_watch(rv_cli *cli, int argc, char **argv);
+int cmd_entities(rv_cli *cli, int argc, char **argv);
 
 /* Open the store named by cli; prints the reason and returns NULL on failure. */
 rv_store *cli_open_store(rv_cli *cli, bool read_only);

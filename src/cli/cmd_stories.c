@@ -1,6 +1,7 @@
 /* cmd_stories.c - revue stories (the list) and revue story ID (one event). */
 #include "cli/cli.h"
 #include "core/buf.h"
+#include "store/story_facts.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -223,6 +224,141 @@ static int print_member(const rv_article *a, void *vctx)
 	return RV_OK;
 }
 
+
+/* ---- story facts: who said what, the figures ledger, entities over time ---- */
+
+static json_t *facts_json_strlist(const rv_strlist *l)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < l->len; i++)
+		json_array_append_new(arr, json_string(l->items[i]));
+	return arr;
+}
+
+static void story_facts_json(const rv_story_facts *f, json_t *o)
+{
+	json_t *speakers = json_array();
+	for (size_t i = 0; i < f->n_speakers; i++) {
+		const rv_fact_speaker *sp = &f->speakers[i];
+		json_t *so = json_object();
+		json_object_set_new(so, "speaker", sp->speaker ? json_string(sp->speaker) : json_null());
+		json_object_set_new(so, "sources", facts_json_strlist(&sp->sources));
+		json_t *qs = json_array();
+		for (size_t k = 0; k < sp->n_quotes; k++) {
+			const rv_fact_quote *q = &sp->quotes[k];
+			json_t *qo = json_object();
+			json_object_set_new(qo, "text", json_string(q->text));
+			if (q->role)
+				json_object_set_new(qo, "role", json_string(q->role));
+			json_object_set_new(qo, "sources", facts_json_strlist(&q->sources));
+			json_array_append_new(qs, qo);
+		}
+		json_object_set_new(so, "quotes", qs);
+		json_array_append_new(speakers, so);
+	}
+	json_object_set_new(o, "speakers", speakers);
+	json_t *ledger = json_array();
+	for (size_t i = 0; i < f->n_quantities; i++) {
+		const rv_fact_quantity *q = &f->quantities[i];
+		json_t *qo = json_object();
+		json_object_set_new(qo, "unit", json_string(q->unit));
+		json_object_set_new(qo, "key", json_string(q->key));
+		json_object_set_new(qo, "outlets", json_integer(q->n_sources));
+		json_object_set_new(qo, "disagree", json_boolean(q->disagree));
+		json_t *rs = json_array();
+		for (size_t k = 0; k < q->n_reports; k++) {
+			const rv_fact_report *r = &q->reports[k];
+			json_t *ro = json_object();
+			json_object_set_new(ro, "article", json_integer(r->article));
+			if (r->source)
+				json_object_set_new(ro, "source", json_string(r->source));
+			json_object_set_new(ro, "value", json_real(r->value));
+			json_object_set_new(ro, "value_max", json_real(r->value_max));
+			if (r->qualifier)
+				json_object_set_new(ro, "qualifier", json_string(r->qualifier));
+			if (r->text)
+				json_object_set_new(ro, "text", json_string(r->text));
+			if (r->context)
+				json_object_set_new(ro, "context", json_string(r->context));
+			json_array_append_new(rs, ro);
+		}
+		json_object_set_new(qo, "reports", rs);
+		json_array_append_new(ledger, qo);
+	}
+	json_object_set_new(o, "figures_ledger", ledger);
+	json_t *ents = json_array();
+	for (size_t i = 0; i < f->n_entities; i++) {
+		const rv_fact_entity *e = &f->entities[i];
+		json_t *eo = json_object();
+		json_object_set_new(eo, "name", json_string(e->name));
+		json_object_set_new(eo, "type", json_string(e->type));
+		json_object_set_new(eo, "aliases", facts_json_strlist(&e->aliases));
+		json_object_set_new(eo, "mentions", json_integer(e->mentions));
+		json_object_set_new(eo, "articles", json_integer(e->articles));
+		json_t *days = json_object();
+		for (size_t d = 0; d < e->n_days; d++)
+			json_object_set_new(days, *e->days[d].day ? e->days[d].day : "undated",
+					    json_integer(e->days[d].mentions));
+		json_object_set_new(eo, "by_day", days);
+		json_array_append_new(ents, eo);
+	}
+	json_object_set_new(o, "entities", ents);
+}
+
+static void print_value(double v, double vmax)
+{
+	if (vmax > v)
+		printf("%.15g-%.15g", v, vmax);
+	else
+		printf("%.15g", v);
+}
+
+static void print_story_facts(const rv_story_facts *f)
+{
+	if (f->n_speakers) {
+		printf("\nwho said what\n");
+		for (size_t i = 0; i < f->n_speakers; i++) {
+			const rv_fact_speaker *sp = &f->speakers[i];
+			char *src = rv_strlist_join(&sp->sources, ", ");
+			printf("  %s  [%s]\n", sp->speaker ? sp->speaker : "(unattributed)", src ? src : "");
+			free(src);
+			for (size_t k = 0; k < sp->n_quotes; k++) {
+				const rv_fact_quote *q = &sp->quotes[k];
+				char *qs = rv_strlist_join(&q->sources, ", ");
+				printf("    \"%.300s\"%s%s%s  (%s)\n", q->text, q->role ? " (" : "",
+				       q->role ? q->role : "", q->role ? ")" : "", qs ? qs : "");
+				free(qs);
+			}
+		}
+	}
+	if (f->n_quantities) {
+		printf("\nfigures ledger\n");
+		for (size_t i = 0; i < f->n_quantities; i++) {
+			const rv_fact_quantity *q = &f->quantities[i];
+			printf("  %s: %d outlet%s%s\n", q->unit, q->n_sources, q->n_sources == 1 ? "" : "s",
+			       q->disagree ? "  [outlets disagree]" : "");
+			for (size_t k = 0; k < q->n_reports; k++) {
+				const rv_fact_report *r = &q->reports[k];
+				printf("    %-24.24s #%-5lld ", r->source ? r->source : "?", (long long)r->article);
+				print_value(r->value, r->value_max);
+				printf("  %s%s\"%s\"\n", r->qualifier ? r->qualifier : "", r->qualifier ? " " : "",
+				       r->text ? r->text : "");
+			}
+		}
+	}
+	if (f->n_entities) {
+		printf("\nentities (mentions by day)\n");
+		for (size_t i = 0; i < f->n_entities && i < 20; i++) {
+			const rv_fact_entity *e = &f->entities[i];
+			printf("  %-28.28s %-12s %3d in %d article%s:", e->name, e->type, e->mentions,
+			       e->articles, e->articles == 1 ? "" : "s");
+			for (size_t d = 0; d < e->n_days; d++)
+				printf(" %s=%d", *e->days[d].day ? e->days[d].day : "undated", e->days[d].mentions);
+			printf("\n");
+		}
+	}
+}
+
 int cmd_story(rv_cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -273,10 +409,18 @@ int cmd_story(rv_cli *cli, int argc, char **argv)
 		printf("\n");
 	}
 	rc = rv_store_each_article(store, &f, print_member, &ctx, &err);
+	rv_story_facts facts;
+	if (!rc)
+		rc = rv_store_story_facts(store, id, &facts, &err);
+	else
+		memset(&facts, 0, sizeof facts);
 	rv_store_close(&store);
+	if (!rc && !json)
+		print_story_facts(&facts);
 	if (!rc && json) {
 		json_t *o = story_json(&st);
 		json_object_set_new(o, "members", ctx.arr);
+		story_facts_json(&facts, o);
 		ctx.arr = NULL;
 		char *s = json_dumps(o, JSON_COMPACT);
 		puts(s);
@@ -284,6 +428,7 @@ int cmd_story(rv_cli *cli, int argc, char **argv)
 		json_decref(o);
 	}
 	json_decref(ctx.arr);
+	rv_story_facts_release(&facts);
 	rv_story_release(&st);
 	if (rc) {
 		fprintf(stderr, "revue: %s\n", err.msg);

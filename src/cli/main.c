@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{ "search", cmd_search, "ranked full-text search with filters" },
 	{ "serve", cmd_serve, "HTTP JSON API and web page (127.0.0.1:8080)" },
 	{ "watch", cmd_watch, "poll feeds, fetch new articles and store them (--once: one pass)" },
+	{ "entities", cmd_entities, "people, organisations and places across the store, with variants" },
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,284 @@
+/* ner_names.c - folding, transliteration and the gazetteer index. */
+#include "analyze/ner_names.h"
+
+#include "core/utf8.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Russian/Ukrainian Cyrillic to Latin, close to the BGN/PCGN spellings the
+ * English press uses ("Путин" -> "putin", "Київ" -> "kyiv"). Lower case only:
+ * folding happens first. Index: code point - 0x430. */
+static const char *const cyr_lower[] = {
+	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+};
+
+static const char *cyr_extra(int32_t cp)
+{
+	switch (cp) {
+	case 0x451: return "e";   /* ё */
+	case 0x454: return "ye";  /* є */
+	case 0x456: return "i";   /* і */
+	case 0x457: return "yi";  /* ї */
+	case 0x491: return "g";   /* ґ */
+	case 0x439: return "y";   /* й */
+	default: return NULL;
+	}
+}
+
+size_t rv__ner_fold(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+	bool space = false;
+	bool ascii = true;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80) {
+			/* Latin-1 letters (U+00C0..U+00FF) fold by table below */
+			if ((unsigned char)s[i] == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+			    (unsigned char)s[i + 1] <= 0xBF) {
+				i++;
+				continue;
+			}
+			if ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+			    ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98))
+			{
+				i += 2;
+				continue;
+			}
+			ascii = false;
+			break;
+		}
+	char *tmp = NULL;
+	const char *p = s, *end = s + n;
+	if (!ascii) {
+		char *copy = malloc(n + 1);
+		if (!copy)
+			return 0;
+		memcpy(copy, s, n);
+		copy[n] = '\0';
+		tmp = rv_utf8_fold(copy);
+		free(copy);
+		if (!tmp)
+			return 0;
+		p = tmp;
+		end = tmp + strlen(tmp);
+	}
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+		const char *rep = NULL;
+		char one[5];
+		size_t rl;
+		if (c == 0xC3 && ascii && p + 1 < end) {
+			/* À..ÿ: the letter without its accent, lower case */
+			static const char latin1[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+						     "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+			unsigned char d = (unsigned char)p[1];
+			p += 2;
+			char f = latin1[d - 0x80];
+			if (d == 0x86 || d == 0xA6) {          /* Æ æ */
+				one[0] = 'a';
+				one[1] = 'e';
+				rl = 2;
+			} else if (d == 0x9F) {                /* ß */
+				one[0] = 's';
+				one[1] = 's';
+				rl = 2;
+			} else if (f == '*' || f == '/') {     /* × ÷ */
+				one[0] = (char)0xC3;
+				one[1] = (char)d;
+				rl = 2;
+			} else {
+				one[0] = f;
+				rl = 1;
+			}
+			rep = one;
+		} else if (c < 0x80) {
+			p++;
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				space = o > 0;
+				continue;
+			}
+			one[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			rl = 1;
+			rep = one;
+		} else {
+			int32_t cp = rv_utf8_next(&p, end);
+			if (cp == 0x2019 || cp == 0x2018) {
+				one[0] = '\'';
+				rl = 1;
+				rep = one;
+			} else if (cp == 0xA0 || cp == 0x202F || cp == 0x2009) {
+				space = o > 0;
+				continue;
+			} else if (cp >= 0x430 && cp <= 0x44F) {
+				rep = cyr_lower[cp - 0x430];
+				rl = strlen(rep);
+			} else if ((rep = cyr_extra(cp))) {
+				rl = strlen(rep);
+			} else if (cp < 0) {
+				continue;
+			} else {
+				rl = rv_utf8_encode(cp, one);
+				rep = one;
+			}
+		}
+		if (space) {
+			if (o + 1 >= cap)
+				goto full;
+			out[o++] = ' ';
+			space = false;
+		}
+		if (o + rl >= cap)
+			goto full;
+		memcpy(out + o, rep, rl);
+		o += rl;
+	}
+	free(tmp);
+	out[o] = '\0';
+	return o;
+full:
+	free(tmp);
+	if (cap)
+		out[0] = '\0';
+	return 0;
+}
+
+typedef struct gaz_key {
+	char *key;
+	int row;
+} gaz_key;
+
+static gaz_key *gaz_keys;
+static size_t gaz_n;
+static pthread_once_t gaz_once = PTHREAD_ONCE_INIT;
+static rv__strindex gaz_index;
+
+static int gaz_cmp(const void *a, const void *b)
+{
+	const gaz_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : x->row - y->row;
+}
+
+static void gaz_build(void)
+{
+	size_t cap = 0;
+	for (int r = 0; rv__ner_gazetteer[r]; r++)
+		for (const char *p = rv__ner_gazetteer[r]; *p; p++)
+			cap += *p == '|';
+	gaz_keys = calloc(cap + 1, sizeof *gaz_keys);
+	if (!gaz_keys)
+		return;
+	for (int r = 0; rv__ner_gazetteer[r]; r++) {
+		const char *p = strchr(rv__ner_gazetteer[r], '|');
+		while (p) {
+			const char *s = p + 1;
+			p = strchr(s, '|');
+			size_t n = p ? (size_t)(p - s) : strlen(s);
+			char buf[256];
+			if (rv__ner_fold(s, n, buf, sizeof buf) == 0)
+				continue;
+			char *k = strdup(buf);
+			if (!k)
+				continue;
+			gaz_keys[gaz_n].key = k;
+			gaz_keys[gaz_n].row = r;
+			gaz_n++;
+		}
+	}
+	qsort(gaz_keys, gaz_n, sizeof *gaz_keys, gaz_cmp);
+	rv__strindex_build(&gaz_index, gaz_keys, gaz_n, sizeof *gaz_keys);
+}
+
+int rv__ner_gaz_find(const char *key, char *type)
+{
+	pthread_once(&gaz_once, gaz_build);
+	long i = rv__strindex_find(&gaz_index, key);
+	if (i < 0)
+		return -1;
+	if (type)
+		*type = rv__ner_gazetteer[gaz_keys[i].row][0];
+	return gaz_keys[i].row;
+}
+
+const char *rv__ner_gaz_name(int row, size_t *len)
+{
+	const char *s = rv__ner_gazetteer[row] + 2;
+	const char *bar = strchr(s, '|');
+	*len = bar ? (size_t)(bar - s) : strlen(s);
+	return s;
+}
+
+size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap)
+{
+	size_t n = rv__ner_fold(name, strlen(name), out, cap);
+	if (!n)
+		return 0;
+	char t;
+	int row = rv__ner_gaz_find(out, &t);
+	if (row < 0 && type && !strcmp(type, "person")) {
+		/* "Vladimir Poutine" is listed; "Président Vladimir V. Poutine" is
+		 * not: fall back on the surname. */
+		const char *last = strrchr(out, ' ');
+		if (last) {
+			row = rv__ner_gaz_find(last + 1, &t);
+			if (row >= 0 && t != 'P')
+				row = -1;
+		}
+	}
+	if (row >= 0) {
+		size_t len;
+		const char *canon = rv__ner_gaz_name(row, &len);
+		n = rv__ner_fold(canon, len, out, cap);
+	}
+	return n;
+}
+
+static unsigned strhash(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static const char *item_key(const rv__strindex *ix, size_t i)
+{
+	return *(const char *const *)(const void *)(ix->base + i * ix->stride);
+}
+
+bool rv__strindex_build(rv__strindex *ix, const void *base, size_t n, size_t stride)
+{
+	size_t cap = 16;
+	while (cap < n * 2)
+		cap *= 2;
+	ix->slots = calloc(cap, sizeof *ix->slots);
+	ix->base = base;
+	ix->stride = stride;
+	ix->mask = ix->slots ? cap - 1 : 0;
+	if (!ix->slots)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		size_t h = strhash(item_key(ix, i)) & ix->mask;
+		while (ix->slots[h])
+			h = (h + 1) & ix->mask;
+		ix->slots[h] = (unsigned)i + 1;
+	}
+	return true;
+}
+
+long rv__strindex_find(const rv__strindex *ix, const char *key)
+{
+	if (!ix->slots)
+		return -1;
+	size_t h = strhash(key) & ix->mask;
+	while (ix->slots[h]) {
+		size_t i = ix->slots[h] - 1;
+		if (!strcmp(item_key(ix, i), key))
+			return (long)i;
+		h = (h + 1) & ix->mask;
+	}
+	return -1;
+}

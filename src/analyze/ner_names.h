@@ -1,0 +1,47 @@
+/* ner_names.h - name lists and name keys shared by the entity, quote and
+ * story passes (internal to revue; rv__ names are not a stable API).
+ */
+#ifndef RV_NER_NAMES_H
+#define RV_NER_NAMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Hand-written gazetteer rows "T|Canonical|variant|..." (ner_gazetteer.c),
+ * NULL-terminated. */
+extern const char *const rv__ner_gazetteer[];
+
+/* Look up a folded key in the gazetteer: returns the row index (>= 0) and
+ * its type letter (P, O, L, M) in *type, or -1. Thread-safe. */
+int rv__ner_gaz_find(const char *key, char *type);
+
+/* The canonical display name of a gazetteer row, as a pointer into the row
+ * and a length. */
+const char *rv__ner_gaz_name(int row, size_t *len);
+
+/* Fold a name for matching into out (cap bytes, NUL-terminated): lower case,
+ * no accents, Cyrillic transliterated to Latin, white space collapsed.
+ * Returns the length, or 0 when it does not fit. */
+size_t rv__ner_fold(const char *s, size_t n, char *out, size_t cap);
+
+/* The key under which mentions of one entity meet across articles and
+ * languages: the gazetteer's canonical name when the name (or its last
+ * word, for people) is listed ("Poutine", "Путин" -> "vladimir putin"),
+ * else the folded name. Writes into out (cap bytes); returns its length. */
+size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap);
+
+#endif
+
+/* A hash index over a static array of structs whose first member is the
+ * key (const char *): built once, then read-only (thread-safe to read). */
+typedef struct rv__strindex {
+	unsigned *slots;      /* item index + 1, 0 = empty */
+	size_t mask;
+	const char *base;
+	size_t stride;
+} rv__strindex;
+
+/* Build the index; false when out of memory (lookups then find nothing). */
+bool rv__strindex_build(rv__strindex *ix, const void *base, size_t n, size_t stride);
+/* The item's index, or -1. */
+long rv__strindex_find(const rv__strindex *ix, const char *key);

@@ -1,0 +1,84 @@
+/* story_facts.h - the facts of one event across its articles: who said what
+ * (grouped by speaker, with the outlets that carried each quote), the
+ * figures ledger (one quantity as each outlet reported it, disagreements
+ * flagged) and entity mentions over time.
+ *
+ * rv_store_story_facts() fills an rv_story_facts the caller releases with
+ * rv_story_facts_release(); every string in it is owned by it.
+ */
+#ifndef RV_STORE_STORY_FACTS_H
+#define RV_STORE_STORY_FACTS_H
+
+#include "store/store.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One quotation and the outlets (articles) that carried it. */
+typedef struct rv_fact_quote {
+	char *text;
+	char *role;            /* NULL when no outlet stated one */
+	rv_strlist sources;    /* outlets, in order of first publication */
+	rv_strlist published;  /* the matching dates ("" when undated) */
+} rv_fact_quote;
+
+typedef struct rv_fact_speaker {
+	char *speaker;         /* NULL: unattributed */
+	rv_fact_quote *quotes;
+	size_t n_quotes;
+	rv_strlist sources;    /* every outlet quoting this speaker */
+} rv_fact_speaker;
+
+/* One figure as one article reported it. */
+typedef struct rv_fact_report {
+	int64_t article;
+	char *source;
+	double value, value_max;
+	char *qualifier;
+	char *text;
+	char *context;
+} rv_fact_report;
+
+/* One quantity: figures of the same thing (unit class) with compatible values. */
+typedef struct rv_fact_quantity {
+	char *unit;            /* as first written ("soldats") */
+	char *key;             /* its class ("soldiers") */
+	rv_fact_report *reports;
+	size_t n_reports;
+	int n_sources;
+	bool disagree;         /* outlets give different values */
+} rv_fact_quantity;
+
+typedef struct rv_fact_day {
+	char *day;             /* YYYY-MM-DD or "" */
+	int mentions;
+} rv_fact_day;
+
+typedef struct rv_fact_entity {
+	char *name;
+	char *type;
+	rv_strlist aliases;    /* every surface form seen in the event */
+	int mentions;
+	int articles;
+	rv_fact_day *days;     /* ascending */
+	size_t n_days;
+} rv_fact_entity;
+
+typedef struct rv_story_facts {
+	rv_fact_speaker *speakers;     /* most quoted first */
+	size_t n_speakers;
+	rv_fact_quantity *quantities;  /* most outlets first */
+	size_t n_quantities;
+	rv_fact_entity *entities;      /* most mentioned first */
+	size_t n_entities;
+} rv_story_facts;
+
+int rv_store_story_facts(rv_store *s, int64_t event, rv_story_facts *out, rv_error *err);
+void rv_story_facts_release(rv_story_facts *f);
+
+/* Every entity of the store folded across articles and languages, most
+ * mentioned first (at most limit, 0 = all); days are not filled. */
+int rv_store_all_entities(rv_store *s, int limit, rv_story_facts *out, rv_error *err);
+
+#endif

@@ -1,0 +1,155 @@
+/* test_entities.c - named entities and their variants. */
+#include "test.h"
+
+#include "analyze/analyze.h"
+#include "analyze/ner_names.h"
+#include "seeds_helper.h"
+
+static void run(rv_article *a, const char *text)
+{
+	rv_article_init(a);
+	a->text = strdup(text);
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_find_entities(a, &err), RV_OK);
+}
+
+static const rv_entity *find(const rv_article *a, const char *name)
+{
+	for (size_t i = 0; i < a->n_entities; i++) {
+		if (!strcmp(a->entities[i].name, name))
+			return &a->entities[i];
+		for (size_t k = 0; k < a->entities[i].aliases.len; k++)
+			if (!strcmp(a->entities[i].aliases.items[k], name))
+				return &a->entities[i];
+	}
+	return NULL;
+}
+
+static void assert_entity(const rv_article *a, const char *name, const char *type)
+{
+	const rv_entity *e = find(a, name);
+	if (!e)
+		TEST_FAIL("no entity \"%s\"", name);
+	ASSERT_STR_EQ(e->type, type);
+}
+
+TEST(entities_fr_role_and_title)
+{
+	rv_article a;
+	run(&a, "Le porte-parole du Pentagone John Kirby a parlé lundi à Washington. "
+		"M. Kirby a ajouté que la Maison Blanche attendait.");
+	assert_entity(&a, "John Kirby", "person");
+	const rv_entity *e = find(&a, "John Kirby");
+	ASSERT_STR_EQ(e->name, "John Kirby");
+	ASSERT(rv_strlist_contains(&e->aliases, "Kirby", false));
+	ASSERT_EQ(e->count, 2);
+	assert_entity(&a, "Washington", "location");
+	ASSERT(find(&a, "Pentagone John Kirby") == NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_en_role_split)
+{
+	rv_article a;
+	run(&a, "On Monday the U.S. Secretary of State Antony Blinken met Sergei Lavrov in Geneva.");
+	assert_entity(&a, "Antony Blinken", "person");
+	assert_entity(&a, "Sergei Lavrov", "person");
+	assert_entity(&a, "Geneva", "location");
+	assert_entity(&a, "U.S.", "location");
+	rv_article_release(&a);
+}
+
+TEST(entities_fold_mentions)
+{
+	rv_article a;
+	run(&a, "Joe Biden a reçu le chancelier. Selon M. Biden, rien n'est décidé. "
+		"Biden doit parler avec l'OTAN, puis la Nato se réunira. L'Otan attend.");
+	const rv_entity *e = find(&a, "Joe Biden");
+	ASSERT(e != NULL);
+	ASSERT_STR_EQ(e->name, "Joe Biden");
+	ASSERT_EQ(e->count, 3);
+	const rv_entity *o = find(&a, "OTAN");
+	ASSERT(o != NULL);
+	ASSERT_STR_EQ(o->type, "organization");
+	ASSERT(find(&a, "Nato") == o);
+	ASSERT(find(&a, "Otan") == o);
+	rv_article_release(&a);
+}
+
+TEST(entities_sentence_start_is_not_a_name)
+{
+	rv_article a;
+	run(&a, "Les soldats sont arrivés hier soir. Dans la ville, personne ne dormait. "
+		"The troops arrived. However, nobody knew.");
+	ASSERT_EQ(a.n_entities, 0);
+	rv_article_release(&a);
+}
+
+TEST(entities_types_from_lists_and_keywords)
+{
+	rv_article a;
+	run(&a, "Il a étudié à l'Université de Montréal avant de rejoindre la Banque mondiale à Berlin. "
+		"Les Européens et les Américains en parlent.");
+	assert_entity(&a, "Université de Montréal", "organization");
+	assert_entity(&a, "Banque mondiale", "organization");
+	assert_entity(&a, "Berlin", "location");
+	assert_entity(&a, "Européens", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_keys_across_languages)
+{
+	char a[128], b[128], c[128];
+	ASSERT(rv_entity_key("Vladimir Poutine", "person", a, sizeof a) > 0);
+	ASSERT(rv_entity_key("Putin", "person", b, sizeof b) > 0);
+	ASSERT(rv_entity_key("Путин", "person", c, sizeof c) > 0);
+	ASSERT_STR_EQ(a, b);
+	ASSERT_STR_EQ(b, c);
+	rv_entity_key("Kiev", "location", a, sizeof a);
+	rv_entity_key("Kyiv", "location", b, sizeof b);
+	ASSERT_STR_EQ(a, b);
+	rv_entity_key("Etats-Unis", "location", a, sizeof a);
+	rv_entity_key("États-Unis", "location", b, sizeof b);
+	rv_entity_key("United States", "location", c, sizeof c);
+	ASSERT_STR_EQ(a, b);
+	ASSERT_STR_EQ(b, c);
+	rv_entity_key("OTAN", "organization", a, sizeof a);
+	rv_entity_key("NATO", "organization", b, sizeof b);
+	ASSERT_STR_EQ(a, b);
+	/* an unknown name folds to itself */
+	rv_entity_key("Jérôme Dupont", "person", a, sizeof a);
+	ASSERT_STR_EQ(a, "jerome dupont");
+	/* transliteration of names the gazetteer does not know */
+	char t[64];
+	ASSERT(rv__ner_fold("Москва", strlen("Москва"), t, sizeof t) > 0);
+	ASSERT_STR_EQ(t, "moskva");
+}
+
+TEST(entities_hostile_input)
+{
+	rv_article a;
+	run(&a, "A\xc3 B\xff \xe2\x80 C'D'E'F-G-H U.S.A. M. . . « » \" ' '' ---");
+	rv_article_release(&a);
+	run(&a, "");
+	ASSERT_EQ(a.n_entities, 0);
+	rv_article_release(&a);
+}
+
+TEST(entities_seeds_people)
+{
+	rv_article a;
+	if (!seed_article("002", &a))
+		return;
+	assert_entity(&a, "John Kirby", "person");
+	assert_entity(&a, "Ned Price", "person");
+	rv_article_release(&a);
+	if (!seed_article("000", &a))
+		return;
+	assert_entity(&a, "Josep Borrell", "person");
+	rv_article_release(&a);
+	if (!seed_article("004", &a))
+		return;
+	assert_entity(&a, "Yuri Ouchakov", "person");
+	rv_article_release(&a);
+}

@@ -1,0 +1,152 @@
+/* test_figures.c - numbers with what they count. */
+#include "test.h"
+
+#include "analyze/analyze.h"
+#include "analyze/facts.h"
+#include "seeds_helper.h"
+
+#include <math.h>
+
+static void run(rv_article *a, const char *text)
+{
+	rv_article_init(a);
+	a->text = strdup(text);
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_find_figures(a, &err), RV_OK);
+}
+
+static const rv_figure *with_value(const rv_article *a, double v)
+{
+	for (size_t i = 0; i < a->n_figures; i++)
+		if (fabs(a->figures[i].value - v) < 1e-6 * (fabs(v) + 1))
+			return &a->figures[i];
+	return NULL;
+}
+
+static const rv_figure *must(const rv_article *a, double v)
+{
+	const rv_figure *f = with_value(a, v);
+	if (!f)
+		TEST_FAIL("no figure with value %g (%zu figures)", v, a->n_figures);
+	return f;
+}
+
+TEST(figures_french_formats)
+{
+	rv_article a;
+	run(&a, "Ces options incluent l’envoi de 1.000 à 5.000 soldats. Le Pentagone a placé jusqu’à "
+		"8.500 militaires en alerte. La Russie a massé environ 130 000 soldats. Un millier de "
+		"militaires seront transférés. La guerre a tué plus de 14 000 personnes.");
+	const rv_figure *f = must(&a, 1000);
+	ASSERT_EQ((long)f->value_max, 5000);
+	ASSERT_STR_EQ(f->unit, "soldats");
+	f = must(&a, 8500);
+	ASSERT_STR_EQ(f->unit, "militaires");
+	ASSERT_STR_EQ(f->qualifier, "jusqu’à");
+	f = must(&a, 130000);
+	ASSERT_STR_EQ(f->qualifier, "environ");
+	ASSERT_CONTAINS(f->context, "massé");
+	f = must(&a, 14000);
+	ASSERT_STR_EQ(f->unit, "personnes");
+	ASSERT_STR_EQ(f->qualifier, "plus de");
+	/* "un millier" is 1000 too, counted once per mention */
+	size_t n1000 = 0;
+	for (size_t i = 0; i < a.n_figures; i++)
+		n1000 += a.figures[i].value == 1000;
+	ASSERT_EQ(n1000, 2);
+	ASSERT(with_value(&a, 5000) == NULL); /* the range end is not a figure of its own */
+	rv_article_release(&a);
+	run(&a, "Washington envisage de déployer plusieurs milliers de soldats. Le taux atteint 12,5 %.");
+	f = must(&a, 2000);
+	ASSERT_STR_EQ(f->qualifier, "plusieurs");
+	ASSERT(f->value_max > 2000);
+	f = must(&a, 12.5);
+	ASSERT_STR_EQ(f->unit, "%");
+	rv_article_release(&a);
+}
+
+TEST(figures_english_formats)
+{
+	rv_article a;
+	run(&a, "More than 14,000 people have died. The deal is worth $1.2bn, up 3.5 percent. Up to "
+		"50,000 troops and between 1,000 and 2,000 soldiers were sent.");
+	const rv_figure *f = must(&a, 14000);
+	ASSERT_STR_EQ(f->unit, "people");
+	ASSERT_STR_EQ(f->qualifier, "more than");
+	f = must(&a, 1.2e9);
+	ASSERT_STR_EQ(f->unit, "$");
+	f = must(&a, 3.5);
+	ASSERT_STR_EQ(f->unit, "%");
+	f = must(&a, 50000);
+	ASSERT_STR_EQ(f->qualifier, "up to");
+	f = must(&a, 1000);
+	ASSERT_EQ((long)f->value_max, 2000);
+	rv_article_release(&a);
+	run(&a, "Some 2,500 U.S. troops will deploy; the plan costs 1,2 milliard d’euros.");
+	f = must(&a, 2500);
+	ASSERT_STR_EQ(f->unit, "troops");
+	ASSERT_STR_EQ(f->qualifier, "some");
+	f = must(&a, 1.2e9);
+	ASSERT_STR_EQ(f->unit, "euros");
+	rv_article_release(&a);
+}
+
+TEST(figures_dates_are_not_figures)
+{
+	rv_article a;
+	run(&a, "Le 24 janvier 2022 à 11:48, en 2014, le 24.01.2022, on 2022-01-24 at 10/02. "
+		"The F-16 and COVID-19 and the 3rd round, in 1999.");
+	ASSERT_EQ(a.n_figures, 0);
+	rv_article_release(&a);
+}
+
+TEST(figures_unit_keys)
+{
+	char a[64], b[64], c[64];
+	rv_figure_unit_key("soldats", a, sizeof a);
+	rv_figure_unit_key("troops", b, sizeof b);
+	rv_figure_unit_key("militaires", c, sizeof c);
+	ASSERT_STR_EQ(a, b);
+	ASSERT_STR_EQ(b, c);
+	rv_figure_unit_key("personnes", a, sizeof a);
+	rv_figure_unit_key("people", b, sizeof b);
+	ASSERT_STR_EQ(a, b);
+	ASSERT(rv_figure_compatible(1000, 5000, 5000, 5000));
+	ASSERT(rv_figure_compatible(8500, 8500, 8000, 8000));
+	ASSERT(!rv_figure_compatible(1000, 5000, 130000, 130000));
+}
+
+TEST(figures_hostile_input)
+{
+	rv_article a;
+	run(&a, "1.2.3.4.5 ,,, 999999999999999999999999 soldats $ € 1 à à 2 - - 3 un millier");
+	rv_article_release(&a);
+	run(&a, "9");
+	rv_article_release(&a);
+}
+
+TEST(figures_seeds)
+{
+	rv_article a;
+	if (!seed_article("000", &a))
+		return;
+	bool range = false;
+	for (size_t i = 0; i < a.n_figures; i++)
+		range |= a.figures[i].value == 1000 && a.figures[i].value_max == 5000;
+	ASSERT(range);
+	rv_article_release(&a);
+	if (!seed_article("002", &a))
+		return;
+	must(&a, 8500);
+	rv_article_release(&a);
+	if (!seed_article("001", &a))
+		return;
+	must(&a, 2000);
+	rv_article_release(&a);
+	if (!seed_article("004", &a))
+		return;
+	must(&a, 130000);
+	must(&a, 14000);
+	rv_article_release(&a);
+}

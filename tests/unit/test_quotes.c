@@ -1,0 +1,142 @@
+/* test_quotes.c - direct quotes, reported speech and speakers. */
+#include "test.h"
+
+#include "analyze/analyze.h"
+#include "seeds_helper.h"
+
+static void run(rv_article *a, const char *text)
+{
+	rv_article_init(a);
+	a->text = strdup(text);
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_find_entities(a, &err), RV_OK);
+	ASSERT_EQ(rv_find_quotes(a, &err), RV_OK);
+}
+
+/* The quote containing words, or NULL. */
+static const rv_quote *quote_with(const rv_article *a, const char *words)
+{
+	for (size_t i = 0; i < a->n_quotes; i++)
+		if (strstr(a->quotes[i].text, words))
+			return &a->quotes[i];
+	return NULL;
+}
+
+static void assert_said(const rv_article *a, const char *words, const char *speaker)
+{
+	const rv_quote *q = quote_with(a, words);
+	if (!q)
+		TEST_FAIL("no quote with \"%s\" (%zu quotes)", words, a->n_quotes);
+	ASSERT_STR_EQ(q->speaker, speaker);
+}
+
+TEST(quotes_fr_split_by_attribution)
+{
+	rv_article a;
+	run(&a, "Le porte-parole du Pentagone, John Kirby, a tenu un point presse lundi.\n\n"
+		"«Nous sommes prêts à agir», a déclaré John Kirby, «mais aucune décision n’a été prise».");
+	ASSERT_EQ(a.n_quotes, 1);
+	assert_said(&a, "prêts à agir", "John Kirby");
+	ASSERT_CONTAINS(a.quotes[0].text, "aucune décision");
+	rv_article_release(&a);
+}
+
+TEST(quotes_fr_pronoun_and_role)
+{
+	rv_article a;
+	run(&a, "Le secrétaire général de l'Otan, Jens Stoltenberg, est arrivé à Bruxelles.\n\n"
+		"« Nous renforçons notre présence à l'est de l'Alliance », a-t-il ajouté.");
+	assert_said(&a, "renforçons notre présence", "Jens Stoltenberg");
+	rv_article_release(&a);
+	run(&a, "La guerre pourrait éclater à tout moment, a déclaré mercredi le porte-parole du "
+		"Pentagone John Kirby.");
+	assert_said(&a, "pourrait éclater", "John Kirby");
+	const rv_quote *q = quote_with(&a, "pourrait éclater");
+	ASSERT(q->role != NULL);
+	ASSERT_CONTAINS(q->role, "porte-parole");
+	rv_article_release(&a);
+}
+
+TEST(quotes_en_direct)
+{
+	rv_article a;
+	run(&a, "“We are ready to respond to any scenario,” said Ned Price, the State Department "
+		"spokesman.\n\nAntony Blinken told reporters: \"The door to diplomacy remains open for "
+		"now, but not for long.\"");
+	assert_said(&a, "ready to respond", "Ned Price");
+	assert_said(&a, "door to diplomacy", "Antony Blinken");
+	rv_article_release(&a);
+}
+
+TEST(quotes_reported_speech)
+{
+	rv_article a;
+	run(&a, "Selon Josep Borrell, les Européens ne suivront pas cette décision américaine.\n\n"
+		"Boris Johnson said that the talks would continue next week in Geneva.\n\n"
+		"The sanctions will hurt the economy for years, according to Christine Lagarde.");
+	assert_said(&a, "Européens ne suivront pas", "Josep Borrell");
+	assert_said(&a, "talks would continue", "Boris Johnson");
+	assert_said(&a, "sanctions will hurt", "Christine Lagarde");
+	rv_article_release(&a);
+}
+
+TEST(quotes_organisation_speaks)
+{
+	rv_article a;
+	run(&a, "Le département d’État a ordonné dimanche l’évacuation, expliquant dans un communiqué "
+		"que la situation \"est imprévisible et peut se détériorer\".");
+	const rv_quote *q = quote_with(&a, "imprévisible");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->speaker, "département d’État");
+	rv_article_release(&a);
+}
+
+TEST(quotes_scare_quotes_are_not_speech)
+{
+	rv_article a;
+	run(&a, "Ces informations jugées «alarmistes» circulent depuis dimanche dans la capitale.\n\n"
+		"The so-called \"peacekeepers\" crossed the border at night.");
+	ASSERT_EQ(a.n_quotes, 0);
+	rv_article_release(&a);
+}
+
+TEST(quotes_hostile_input)
+{
+	rv_article a;
+	run(&a, "« « » » “ ” \" \" ‹ a déclaré , said \" selon , according to «");
+	rv_article_release(&a);
+	run(&a, "«");
+	rv_article_release(&a);
+}
+
+TEST(quotes_seeds)
+{
+	rv_article a;
+	if (!seed_article("002", &a))
+		return;
+	const rv_quote *q = quote_with(&a, "8.500");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->speaker, "John Kirby");
+	assert_said(&a, "il n’y a aucune divergence", "Ned Price");
+	rv_article_release(&a);
+	if (!seed_article("000", &a))
+		return;
+	bool borrell = false;
+	for (size_t i = 0; i < a.n_quotes; i++)
+		borrell |= a.quotes[i].speaker && !strcmp(a.quotes[i].speaker, "Josep Borrell");
+	ASSERT(borrell);
+	/* the State Department, through its communiqué */
+	const rv_quote *sd = quote_with(&a, "imprévisible");
+	ASSERT(sd != NULL);
+	ASSERT(sd->speaker != NULL);
+	ASSERT_CONTAINS(sd->speaker, "État");
+	rv_article_release(&a);
+	if (!seed_article("004", &a))
+		return;
+	bool ouchakov = false;
+	for (size_t i = 0; i < a.n_quotes; i++)
+		ouchakov |= a.quotes[i].speaker && !strcmp(a.quotes[i].speaker, "Yuri Ouchakov");
+	ASSERT(ouchakov);
+	rv_article_release(&a);
+}

@@ -1,0 +1,102 @@
+/* test_story_facts.c - who said what, the figures ledger and entity counts
+ * of one event, read back from a real (temporary) store. */
+#include "test.h"
+
+#include "analyze/analyze.h"
+#include "store/story_facts.h"
+
+#include <unistd.h>
+
+static void add_article(rv_store *s, const char *ref, const char *source, const char *day,
+			const char *text)
+{
+	rv_article a;
+	rv_article_init(&a);
+	a.ref = strdup(ref);
+	a.source = strdup(source);
+	a.published = strdup(day);
+	a.text = strdup(text);
+	a.content_hash = strdup(ref);
+	a.event = 7;
+	a.storyline = 1;
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_find_entities(&a, &err), RV_OK);
+	ASSERT_EQ(rv_find_quotes(&a, &err), RV_OK);
+	ASSERT_EQ(rv_find_figures(&a, &err), RV_OK);
+	ASSERT_EQ(rv_store_insert_article(s, &a, &err), RV_OK);
+	rv_article_release(&a);
+}
+
+TEST(story_facts_ledger_and_speakers)
+{
+	char path[] = "/tmp/revue-facts-XXXXXX";
+	int fd = mkstemp(path);
+	ASSERT(fd >= 0);
+	close(fd);
+	unlink(path);
+	rv_store *s = NULL;
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	add_article(s, "a1", "Le Quotidien", "2022-01-24",
+		    "Washington envisage l’envoi de 1.000 à 5.000 soldats en Europe de l’Est.\n\n"
+		    "«Aucune décision n’a été prise», a déclaré le porte-parole John Kirby.\n\n"
+		    "Vladimir Poutine n’a pas réagi.");
+	add_article(s, "a2", "La Gazette", "2022-01-24",
+		    "Les États-Unis pourraient envoyer jusqu’à 5.000 militaires.\n\n"
+		    "«Aucune décision n’a été prise», a déclaré John Kirby lundi.\n\n"
+		    "Poutine garde le silence.");
+	add_article(s, "a3", "The Courier", "2022-01-25",
+		    "Between 1,000 and 5,000 troops could be sent, and 130,000 Russian soldiers are "
+		    "massed at the border.\n\n“Putin has not decided yet,” said Antony Blinken.");
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+
+	rv_story_facts f;
+	ASSERT_EQ(rv_store_story_facts(s, 7, &f, &err), RV_OK);
+	/* Kirby's quote, carried by two outlets, once */
+	const rv_fact_speaker *kirby = NULL;
+	for (size_t i = 0; i < f.n_speakers; i++)
+		if (f.speakers[i].speaker && !strcmp(f.speakers[i].speaker, "John Kirby"))
+			kirby = &f.speakers[i];
+	ASSERT(kirby != NULL);
+	ASSERT_EQ(kirby->n_quotes, 1);
+	ASSERT_EQ(kirby->quotes[0].sources.len, 2);
+	/* the troops: three outlets, with different figures */
+	const rv_fact_quantity *troops = NULL;
+	for (size_t i = 0; i < f.n_quantities; i++)
+		if (!strcmp(f.quantities[i].key, "soldiers") && f.quantities[i].reports[0].value < 10000)
+			troops = &f.quantities[i];
+	ASSERT(troops != NULL);
+	ASSERT_EQ(troops->n_sources, 3);
+	ASSERT(troops->disagree);
+	/* 130,000 is another quantity */
+	bool big = false;
+	for (size_t i = 0; i < f.n_quantities; i++)
+		big |= f.quantities[i].reports[0].value == 130000 && f.quantities[i].n_reports == 1;
+	ASSERT(big);
+	/* Poutine and Putin are one entity, seen on two days */
+	const rv_fact_entity *putin = NULL;
+	for (size_t i = 0; i < f.n_entities; i++) {
+		const rv_fact_entity *e = &f.entities[i];
+		if (!strcmp(e->name, "Vladimir Poutine") || rv_strlist_contains(&e->aliases, "Putin", false))
+			putin = e;
+	}
+	ASSERT(putin != NULL);
+	ASSERT(rv_strlist_contains(&putin->aliases, "Putin", false) || !strcmp(putin->name, "Putin"));
+	ASSERT_EQ(putin->articles, 3);
+	ASSERT_EQ(putin->n_days, 2);
+	rv_story_facts_release(&f);
+
+	ASSERT_EQ(rv_store_all_entities(s, 5, &f, &err), RV_OK);
+	ASSERT(f.n_entities <= 5 && f.n_entities > 0);
+	rv_story_facts_release(&f);
+	rv_store_close(&s);
+	unlink(path);
+	char wal[64];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	unlink(wal);
+	snprintf(wal, sizeof wal, "%s-shm", path);
+	unlink(wal);
+}

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Train the entity type model (src/analyze/ner_typer.h) on the CC0 / CC BY NER training sets.
+
+usage: tools/ner/train_typer.py ../shared/data/train/ner > src/analyze/ner_typer.h
+
+An averaged perceptron over the gold name spans of data/train/ner (Europeana FR CC0, NewsEye FR
+HIPE-2022 CC BY 4.0, WikiGold EN CC BY 4.0) that tells a name's type (PER, ORG, LOC, MISC) from
+its words, their endings and shapes and the words around it. Detection stays with the rules of
+entities.c; this model only types names no list knows. The features must match span_features()
+in src/analyze/entities.c. Weights are scaled by 100, rounded to int16 and sorted by feature bytes.
+Nothing from data/ner (WikiNEuRal) is read.
+"""
+import os
+import random
+import sys
+from collections import defaultdict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_lexicon import read_bio, spans, fold, TYPES  # noqa: E402
+
+EPOCHS = 8
+GAZ = {}
+
+
+def load_gazetteer(path):
+    """Single words of the hand-written gazetteer (src/analyze/ner_gazetteer.c) with their type."""
+    import re
+    for m in re.finditer(r'^\t"([POLM])\|(.*)",$', open(path, encoding='utf-8').read(), re.M):
+        for name in m.group(2).split('|'):
+            k = fold(name)
+            if ' ' not in k and k not in GAZ:
+                GAZ[k] = m.group(1)
+
+
+def shape(tok):
+    if any(c.isdigit() for c in tok) and not any(c.isalpha() for c in tok):
+        return 'd'
+    if tok.isupper() and len(tok) > 1:
+        return 'X'
+    if tok[:1].isupper():
+        return 'Xx'
+    return 'x'
+
+
+def ctx_word(toks, i, step):
+    """The word next to position i (step -1 before, +1 after), skipping apostrophes."""
+    j = i + step
+    while 0 <= j < len(toks) and toks[j] in ("'", '’'):
+        j += step
+    if 0 <= j < len(toks):
+        w = fold(toks[j]).rstrip("'’")
+        return w if w else '_'
+    return '^' if step < 0 else '$'
+
+
+def features(toks, i, j):
+    """Features of the span toks[i:j+1] (same strings as entities.c)."""
+    words = [fold(t) for t in toks[i:j + 1]]
+    f = ['b', 'f:' + words[0], 'l:' + words[-1], 'n:%d' % min(len(words), 4),
+         's3:' + words[-1][-3:], 's4:' + words[-1][-4:], 'p3:' + words[0][:3],
+         'sh:' + '_'.join(shape(t) for t in toks[i:j + 1][:4]),
+         'pw:' + ctx_word(toks, i, -1), 'nw:' + ctx_word(toks, j, +1)]
+    pw = ctx_word(toks, i, -1)
+    k = i - 1
+    while k >= 0 and toks[k] in ("'", '’'):
+        k -= 1
+    f.append('ppw:' + ctx_word(toks, k, -1) + '_' + pw)
+    for w in words:
+        f.append('w:' + w)
+        if w in GAZ:
+            f.append('gw:' + GAZ[w])
+    if any('-' in t for t in toks[i:j + 1]):
+        f.append('hy')
+    return f
+
+
+def examples(root):
+    sents = []
+    sents += list(read_bio(os.path.join(root, 'europeana-fr-cc0/enp_FR.bnf.bio'), 0, 1))
+    d = os.path.join(root, 'newseye-fr-ccby')
+    for fn in sorted(os.listdir(d)):
+        if fn.endswith('.tsv'):
+            sents += list(read_bio(os.path.join(d, fn), 0, 1, sep='\t', skip_comments=True))
+    sents += list(read_bio(os.path.join(root, 'wikigold-en-ccby/wikigold.conllu'), 1, 2, sep='\t'))
+    out = []
+    for sent in sents:
+        toks = [t for t, _ in sent]
+        pos = 0
+        # spans() yields token lists; find their positions again
+        for stoks, ty in spans(sent):
+            n = len(stoks)
+            while pos + n <= len(toks) and toks[pos:pos + n] != stoks:
+                pos += 1
+            if pos + n > len(toks):
+                break
+            if stoks[0][:1].isalpha() and not (stoks[0].isupper() and len(stoks[0]) > 4):
+                out.append((features(toks, pos, pos + n - 1), TYPES.index(ty)))
+            pos += n
+    return out
+
+
+def train(data):
+    w = defaultdict(lambda: [0.0] * 4)
+    acc = defaultdict(lambda: [0.0] * 4)
+    stamp = defaultdict(lambda: [0] * 4)
+    c = 0
+    rnd = random.Random(7)
+    for _ in range(EPOCHS):
+        rnd.shuffle(data)
+        for feats, y in data:
+            c += 1
+            scores = [0.0] * 4
+            for f in feats:
+                if f in w:
+                    ws = w[f]
+                    for t in range(4):
+                        scores[t] += ws[t]
+            p = max(range(4), key=lambda t: scores[t])
+            if p != y:
+                for f in feats:
+                    for t, d in ((y, 1.0), (p, -1.0)):
+                        acc[f][t] += (c - stamp[f][t]) * w[f][t]
+                        stamp[f][t] = c
+                        w[f][t] += d
+    avg = {}
+    for f in w:
+        row = []
+        for t in range(4):
+            total = acc[f][t] + (c - stamp[f][t]) * w[f][t]
+            row.append(total / c)
+        avg[f] = row
+    return avg
+
+
+def main():
+    load_gazetteer(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../src/analyze/ner_gazetteer.c'))
+    data = examples(sys.argv[1])
+    rnd = random.Random(3)
+    rnd.shuffle(data)
+    held = data[:len(data) // 10]
+    model = train(data[len(data) // 10:])
+    ok = sum(1 for feats, y in held
+             if max(range(4), key=lambda t: sum(model.get(f, [0] * 4)[t] for f in feats)) == y)
+    print(f'{len(data)} spans; held-out type accuracy {ok / len(held):.3f}', file=sys.stderr)
+    model = train(data)
+    rows = []
+    for f, ws in model.items():
+        q = [max(-32767, min(32767, int(round(x * 100)))) for x in ws]
+        if any(q) and '"' not in f and '\\' not in f and all(ord(ch) >= 32 for ch in f):
+            rows.append((f.encode(), q))
+    rows.sort()
+    print('/* ner_typer.h - GENERATED by tools/ner/train_typer.py from data/train/ner')
+    print(' * (Europeana FR CC0; NewsEye FR / HIPE-2022 CC BY 4.0; WikiGold EN CC BY 4.0).')
+    print(' * Averaged perceptron weights x100 for PER ORG LOC MISC, sorted by feature bytes. */')
+    print('#ifndef RV_NER_TYPER_H\n#define RV_NER_TYPER_H\n')
+    print('static const struct rv__ner_feat { const char *f; short w[4]; } rv__ner_feats[] = {')
+    for f, q in rows:
+        print('\t{"%s", {%d, %d, %d, %d}},' % (f.decode(), *q))
+    print('};\n\n#endif')
+    print(f'{len(rows)} features', file=sys.stderr)
+
+
+if __name__ == '__main__':
+    main()
