@@ -215,12 +215,6 @@ static int print_member(const rv_article *a, void *vctx)
 	printf("  %-10s  %-24.24s  #%-5lld %s%s\n", a->published ? a->published : "undated",
 	       a->source ? a->source : (a->url ? a->url : a->ref), (long long)a->id,
 	       a->title ? a->title : "(no title)", a->duplicate_of ? "  [duplicate]" : "");
-	for (size_t i = 0; i < a->n_quotes; i++)
-		printf("      \"%s\" - %s\n", a->quotes[i].text,
-		       a->quotes[i].speaker ? a->quotes[i].speaker : "?");
-	for (size_t i = 0; i < a->n_figures; i++)
-		printf("      %s %s\n", a->figures[i].text ? a->figures[i].text : "",
-		       a->figures[i].unit ? a->figures[i].unit : "");
 	return RV_OK;
 }
 
@@ -401,8 +395,12 @@ int cmd_story(rv_cli *cli, int argc, char **argv)
 	if (!json) {
 		printf("event #%lld: %s\n", (long long)st.id, st.title ? st.title : "");
 		char *sources = rv_strlist_join(&st.sources, ", ");
-		printf("%s..%s, %d articles, outlets: %s\n", st.first, st.last, st.n_articles,
-		       sources ? sources : "");
+		if (st.first && *st.first)
+			printf("%s..%s, ", st.first, st.last ? st.last : st.first);
+		else
+			printf("undated, ");
+		printf("%d article%s, outlets: %s\n", st.n_articles, st.n_articles == 1 ? "" : "s",
+		       sources && *sources ? sources : "(unknown)");
 		free(sources);
 		if (st.storyline)
 			printf("storyline %lld\n", (long long)st.storyline);
