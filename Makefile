@@ -10,7 +10,8 @@ PKGS    := libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libxxhash l
 # Debian packages: build libraries, then tools the tests use.
 DEB_PKGS := build-essential pkg-config libxml2-dev libexttextcat-dev libstemmer-dev \
             libutf8proc-dev libsqlite3-dev libjansson-dev libxxhash-dev zlib1g-dev \
-            libcurl4-openssl-dev libmicrohttpd-dev python3 sqlite3
+            libcurl4-openssl-dev libmicrohttpd-dev python3 sqlite3 \
+            dict-freedict-fra-eng dict-freedict-eng-fra
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
 

@@ -4,11 +4,13 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 struct rv_pipeline {
 	rv_store *store;
 	rv_analyzer *analyzer;
 	rv_grouper *grouper;
+	rv_dedup *dedup;
 	rv_group_config cfg;
 	bool in_tx;
 	size_t batch;
@@ -18,6 +20,23 @@ struct rv_pipeline {
 static int load_event(const rv_event *ev, void *ctx)
 {
 	return rv_grouper_load_event(ctx, ev);
+}
+
+/* The French->English term map built by `make` (build/fr-en.map), found
+ * through $REVUE_TERM_MAP, next to the binary's build directory, or the
+ * installed data directory. Absent: grouping works without it. */
+static int load_term_map(rv_pipeline *p, rv_error *err)
+{
+	const char *env = getenv("REVUE_TERM_MAP");
+	if (env && !*env)
+		return RV_OK; /* explicitly off */
+	const char *candidates[] = { env, "build/fr-en.map", "/usr/local/share/revue/fr-en.map" };
+	for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
+		if (!candidates[i] || access(candidates[i], R_OK))
+			continue;
+		return rv_grouper_load_map(p->grouper, "fr", candidates[i], err);
+	}
+	return RV_OK;
 }
 
 int rv_pipeline_open(rv_store *store, const rv_group_config *cfg, rv_pipeline **out, rv_error *err)
@@ -35,9 +54,13 @@ int rv_pipeline_open(rv_store *store, const rv_group_config *cfg, rv_pipeline **
 	int rc;
 	if ((rc = rv_analyzer_new(&p->analyzer, err)) ||
 	    (rc = rv_grouper_new(&p->cfg, &p->grouper, err)) ||
+	    (rc = rv_dedup_new(&p->cfg, &p->dedup, err)) ||
 	    (rc = rv_store_next_ids(store, &next_event, &next_storyline, err)))
 		goto fail;
+	rv_analyzer_set_title_weight(p->analyzer, p->cfg.title_weight);
 	rv_grouper_set_next_ids(p->grouper, next_event, next_storyline);
+	if ((rc = load_term_map(p, err)))
+		goto fail;
 	/* Storylines span longer than events: load what either may still join. */
 	int window = p->cfg.storyline_window_days > p->cfg.event_window_days
 			     ? p->cfg.storyline_window_days
@@ -47,6 +70,7 @@ int rv_pipeline_open(rv_store *store, const rv_group_config *cfg, rv_pipeline **
 	*out = p;
 	return RV_OK;
 fail:
+	rv_dedup_free(&p->dedup);
 	rv_grouper_free(&p->grouper);
 	rv_analyzer_free(&p->analyzer);
 	free(p);
@@ -81,6 +105,7 @@ int rv_pipeline_close(rv_pipeline **pp, rv_error *err)
 		return RV_OK;
 	rv_pipeline *p = *pp;
 	int rc = rv_pipeline_commit(p, err);
+	rv_dedup_free(&p->dedup);
 	rv_grouper_free(&p->grouper);
 	rv_analyzer_free(&p->analyzer);
 	free(p);
@@ -114,6 +139,8 @@ int rv_pipeline_add(rv_pipeline *p, const rv_record *rec, int64_t *id, rv_error 
 		goto out;
 	}
 	int64_t orig, event, storyline;
+	rv_dup_hit hit;
+	bool original = false;
 	if ((rc = rv_store_find_original(p->store, a.content_hash, &orig, &event, &storyline, err)))
 		goto out;
 	if (orig) {
@@ -123,13 +150,23 @@ int rv_pipeline_add(rv_pipeline *p, const rv_record *rec, int64_t *id, rv_error 
 		a.event = event;
 		a.storyline = storyline;
 		p->stats.duplicates++;
+	} else if (rv_dedup_check(p->dedup, &a, &hit)) {
+		/* Near-same text or the same page under another URL form. */
+		a.duplicate_of = hit.id;
+		a.duplicate_similarity = hit.similarity;
+		a.event = hit.event;
+		a.storyline = hit.storyline;
+		p->stats.duplicates++;
 	} else {
 		if ((rc = rv_grouper_place(p->grouper, &a, err)))
 			goto out;
 		p->stats.stored++;
+		original = true;
 	}
 	if ((rc = rv_store_insert_article(p->store, &a, err)))
 		goto out;
+	if (original)
+		rv_dedup_add(p->dedup, &a);
 	if (id)
 		*id = a.id;
 	if (++p->batch >= RV_PIPELINE_BATCH)
