@@ -199,6 +199,13 @@ void rv_tokenize(const char *text, size_t len, rv_token_fn fn, void *ctx)
 		} else {
 			cp = rv_utf8_next(&p, end);
 		}
+		/* "8.500", "3,5", "1,000": one number, separators folded to '.' */
+		if (in && (cp == '.' || cp == ',') && n && tok[n - 1] >= '0' && tok[n - 1] <= '9' &&
+		    p < end && *p >= '0' && *p <= '9') {
+			if (n < TOKEN_MAX)
+				tok[n++] = '.';
+			continue;
+		}
 		if (rv_cp_is_alnum(cp)) {
 			if (!in) {
 				in = true;
@@ -314,6 +321,8 @@ typedef struct term_map {
 } term_map;
 
 struct term_ctx {
+	const char *src; /* the text being tokenized, for capitals */
+	bool caps;       /* capitals mark names here (not a headline-case title) */
 	rv_analyzer *an;
 	const char *lang;
 	int li;
@@ -362,9 +371,61 @@ static bool map_add(term_map *m, const char *t, size_t n, float w)
 	return true;
 }
 
+/* A word written with a capital inside a sentence is most likely a name:
+ * the cheapest entity evidence there is, and it works in every language
+ * that has capitals. */
+#define RV_NAME_BOOST 1.5f
+
+static bool looks_like_name(const char *src, size_t off)
+{
+	const char *p = src + off;
+	int32_t cp = rv_utf8_next(&p, p + 4);
+	if (!rv_cp_is_upper(cp))
+		return false;
+	/* sentence start: only spaces/quotes back to . ! ? : or the start */
+	size_t i = off;
+	while (i > 0) {
+		unsigned char ch = (unsigned char)src[i - 1];
+		if (ch == ' ' || ch == '"' || ch == '\'' || ch == '(' || ch == '\t' || ch >= 0x80) {
+			if (ch >= 0x80 && ch != 0xC2 && ch != 0xA0 && ch != 0xAB && ch != 0xBB &&
+			    ch != 0xE2 && ch != 0x80 && ch != 0x9C && ch != 0x9D && ch != 0x98 &&
+			    ch != 0x99)
+				return true; /* a letter before: inside a sentence */
+			i--;
+			continue;
+		}
+		return !(ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == '\n' || ch == '-');
+	}
+	return false;
+}
+
+/* Headline case ("Judge Orders White House To ...") says nothing about
+ * names: capitals count only when most words are lower-case. */
+struct caps_count {
+	int words, upper;
+	const char *src;
+};
+
+static void caps_token(const char *tok, size_t len, size_t off, void *ctx)
+{
+	(void)tok;
+	(void)len;
+	struct caps_count *c = ctx;
+	const char *p = c->src + off;
+	c->words++;
+	if (rv_cp_is_upper(rv_utf8_next(&p, p + 4)))
+		c->upper++;
+}
+
+static bool capitals_mark_names(const char *s)
+{
+	struct caps_count c = { .src = s };
+	rv_tokenize(s, strlen(s) < 400 ? strlen(s) : 400, caps_token, &c);
+	return c.words > 0 && c.upper * 2 < c.words;
+}
+
 static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 {
-	(void)off;
 	struct term_ctx *c = ctx;
 	if (c->nomem || c->count >= c->max)
 		return;
@@ -373,10 +434,20 @@ static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 	if (len < 2 || stop_has(c->li, tok, len))
 		return;
 	char stem[TOKEN_MAX + 8];
-	size_t n = rv_stem(c->an, c->lang, tok, len, stem, sizeof stem);
+	float w = c->weight;
+	size_t n;
+	if (tok[0] >= '0' && tok[0] <= '9') {
+		/* numbers are evidence in any language; not stemmed */
+		n = copy_out(tok, len, stem, sizeof stem);
+		w *= RV_NAME_BOOST;
+	} else {
+		n = rv_stem(c->an, c->lang, tok, len, stem, sizeof stem);
+		if (c->caps && looks_like_name(c->src, off))
+			w *= RV_NAME_BOOST;
+	}
 	if (!n)
 		return;
-	if (!map_add(c->map, stem, n, c->weight))
+	if (!map_add(c->map, stem, n, w))
 		c->nomem = true;
 }
 
@@ -402,11 +473,15 @@ int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *e
 	if (has_title) {
 		c.weight = (float)an->title_weight;
 		c.max = 200;
+		c.src = a->title;
+		c.caps = capitals_mark_names(a->title);
 		rv_tokenize(a->title, strlen(a->title), term_token, &c);
 	}
 	if (has_text && !(has_title && body_is_title(a->title, a->text))) {
 		c.weight = 1.0f;
 		c.count = 0;
+		c.src = a->text;
+		c.caps = capitals_mark_names(a->text);
 		c.max = BODY_TOKENS_MAX;
 		rv_tokenize(a->text, strlen(a->text), term_token, &c);
 	}

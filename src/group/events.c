@@ -51,6 +51,7 @@ typedef struct gevent {
 	fw *c;       /* sorted by term id */
 	uint32_t nc;
 	float norm;
+	float *cum;  /* cum[i]: norm of the i+1 heaviest terms */
 	char *title;
 	uint32_t gen;
 	uint32_t stamp;
@@ -106,10 +107,13 @@ void rv_group_config_default(rv_group_config *c)
 	c->title_weight = 2.0;
 	c->centroid_terms = 80;
 	c->article_terms = 40;
-	c->probe_terms = 8;
-	c->posting_cap = 48;
+	c->probe_terms = 10;
+	c->posting_cap = 64;
 	c->time_decay = 0.3;
+	c->time_bonus = 0.25;
 	c->entity_weight = 2.0;
+	c->size_penalty = 0.0;
+	c->scope_factor = 3.0;
 	c->retire_after = 200000;
 	c->near_dup_threshold = 0.7;
 	c->near_dup_min_tokens = 30;
@@ -127,7 +131,10 @@ void rv_group_config_default(rv_group_config *c)
 	X(probe_terms, int, 1, 256)           \
 	X(posting_cap, int, 1, 65535)         \
 	X(time_decay, double, 0, 1)           \
+	X(time_bonus, double, 0, 1)           \
 	X(entity_weight, double, 0, 100)      \
+	X(size_penalty, double, 0, 1)         \
+	X(scope_factor, double, 0, 1000)      \
 	X(retire_after, int, 1, 1000000000)   \
 	X(near_dup_threshold, double, 0, 1)   \
 	X(near_dup_min_tokens, int, 1, 100000) \
@@ -358,6 +365,7 @@ void rv_grouper_free(rv_grouper **gp)
 	free(g->post);
 	free(g->hash_slots);
 	for (uint32_t i = 0; i < g->n_ev; i++) {
+		free(g->ev[i].cum);
 		free(g->ev[i].c);
 		free(g->ev[i].title);
 	}
@@ -566,6 +574,32 @@ static int64_t new_slot(rv_grouper *g)
 	return g->n_ev++;
 }
 
+static int float_desc(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return x > y ? -1 : x < y;
+}
+
+/* Norms of the heaviest terms, so a short article (a headline) is compared
+ * with as much of the event as it can say: its cosine uses the norm of the
+ * centroid's top terms, not of all of them. */
+static bool centroid_cum(gevent *e)
+{
+	float *cum = realloc(e->cum, (e->nc ? e->nc : 1) * sizeof *cum);
+	if (!cum)
+		return false;
+	e->cum = cum;
+	for (uint32_t i = 0; i < e->nc; i++)
+		cum[i] = e->c[i].w;
+	qsort(cum, e->nc, sizeof *cum, float_desc);
+	double s = 0;
+	for (uint32_t i = 0; i < e->nc; i++) {
+		s += (double)cum[i] * cum[i];
+		cum[i] = (float)sqrt(s);
+	}
+	return true;
+}
+
 /* Merge v into the centroid of e and keep its heaviest terms. */
 static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 {
@@ -592,15 +626,20 @@ static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 	e->c = m;
 	e->nc = k;
 	e->norm = vec_norm(m, k);
-	return true;
+	return centroid_cum(e);
 }
 
-static double cosine_dense(rv_grouper *g, const gevent *e)
+static double cosine_dense(rv_grouper *g, const gevent *e, uint32_t n_article)
 {
 	double dot = 0;
 	for (uint32_t i = 0; i < e->nc; i++)
 		dot += (double)g->dense[e->c[i].t] * e->c[i].w;
-	return e->norm > 0 ? dot / e->norm : 0;
+	uint32_t m = (uint32_t)(g->cfg.scope_factor * n_article);
+	double norm = e->norm;
+	if (m >= 1 && m < e->nc && e->cum)
+		norm = e->cum[m - 1];
+	double c = norm > 0 ? dot / norm : 0;
+	return c > 1 ? 1 : c;
 }
 
 /* Days from day to the range [first, last] (0 inside); -1 when either is
@@ -643,7 +682,9 @@ static void retire(rv_grouper *g)
 		if (!old)
 			continue;
 		free(e->c);
+		free(e->cum);
 		free(e->title);
+		e->cum = NULL;
 		e->c = NULL;
 		e->title = NULL;
 		e->nc = 0;
@@ -698,9 +739,11 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 			int64_t dd = day_distance(day, e);
 			if (dd > g->cfg.storyline_window_days)
 				continue;
-			double sim = cosine_dense(g, e);
+			double sim = cosine_dense(g, e, (uint32_t)n);
+			double grown = sim - g->cfg.size_penalty * log(1.0 + e->n_articles);
 			if (dd >= 0 && dd <= g->cfg.event_window_days) {
-				double s = sim * (1.0 - g->cfg.time_decay * (double)dd / window);
+				double s = grown * (1.0 - g->cfg.time_decay * (double)dd / window) +
+					   g->cfg.time_bonus * (1.0 - (double)dd / (window + 1));
 				if (s > best) {
 					best = s;
 					best_slot = p.slot;
@@ -710,8 +753,8 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 				best_story = sim;
 				story_slot = p.slot;
 			}
-			if (dd < 0 && sim > best) {
-				best = sim;
+			if (dd < 0 && grown > best) {
+				best = grown;
 				best_slot = p.slot;
 			}
 		}
@@ -790,6 +833,8 @@ int rv_grouper_load_event(rv_grouper *g, const rv_event *ev)
 		}
 		qsort(e->c, e->nc, sizeof *e->c, fw_by_term);
 		e->norm = vec_norm(e->c, e->nc);
+		if (!centroid_cum(e))
+			return RV_ENOMEM;
 		index_article(g, (uint32_t)slot, e->c, e->nc);
 	}
 	if (ev->last_day != RV_NO_DAY && (g->newest_day == RV_NO_DAY || ev->last_day > g->newest_day))

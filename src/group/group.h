@@ -32,6 +32,9 @@ typedef struct rv_group_config {
 	int probe_terms;             /* article terms looked up in the index */
 	int posting_cap;             /* recent events kept per term in the index */
 	double time_decay;           /* similarity lost at one window of distance */
+	double time_bonus;           /* similarity added for the same day, down to 0 at the window */
+	double size_penalty;         /* similarity lost per log(1 + articles) of the event */
+	double scope_factor;         /* cosine against the event's top (this x article terms) terms; 0: all */
 	double entity_weight;        /* an entity counts this many times a term */
 	int retire_after;            /* events untouched for this many articles leave memory */
 	double near_dup_threshold;   /* estimated Jaccard of word shingles */

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 struct rv_pipeline {
@@ -16,6 +17,34 @@ struct rv_pipeline {
 	size_t batch;
 	rv_pipeline_stats stats;
 };
+
+int rv_group_config_from_env(rv_group_config *c, rv_error *err)
+{
+	rv_group_config_default(c);
+	const char *file = getenv("REVUE_GROUP_CONFIG");
+	int rc;
+	if (file && *file && (rc = rv_group_config_load(c, file, err)))
+		return rc;
+	/* REVUE_GROUP="name=value,name=value" overrides single settings. */
+	const char *list = getenv("REVUE_GROUP");
+	if (!list || !*list)
+		return RV_OK;
+	char *copy = rv_strdup(list), *save = NULL;
+	if (!copy)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	rc = RV_OK;
+	for (char *item = strtok_r(copy, ",", &save); item && !rc; item = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(item, '=');
+		if (!eq) {
+			rc = rv_fail(err, RV_EINPUT, "REVUE_GROUP: expected name=value, got '%s'", item);
+			break;
+		}
+		*eq = '\0';
+		rc = rv_group_config_set(c, item, eq + 1, err);
+	}
+	free(copy);
+	return rc;
+}
 
 static int load_event(const rv_event *ev, void *ctx)
 {
@@ -46,12 +75,14 @@ int rv_pipeline_open(rv_store *store, const rv_group_config *cfg, rv_pipeline **
 	if (!p)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	p->store = store;
-	if (cfg)
-		p->cfg = *cfg;
-	else
-		rv_group_config_default(&p->cfg);
 	int64_t next_event, next_storyline;
 	int rc;
+	if (cfg)
+		p->cfg = *cfg;
+	else if ((rc = rv_group_config_from_env(&p->cfg, err))) {
+		free(p);
+		return rc;
+	}
 	if ((rc = rv_analyzer_new(&p->analyzer, err)) ||
 	    (rc = rv_grouper_new(&p->cfg, &p->grouper, err)) ||
 	    (rc = rv_dedup_new(&p->cfg, &p->dedup, err)) ||
