@@ -94,6 +94,7 @@ struct rv_grouper {
 	size_t n_map, cap_map;
 	bool map_sorted;
 	char **explain_terms;
+	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
 };
 
 /* ---- configuration ---- */
@@ -102,7 +103,7 @@ void rv_group_config_default(rv_group_config *c)
 {
 	c->event_threshold = 0.30;
 	c->event_window_days = 3;
-	c->storyline_threshold = 0.12;
+	c->storyline_threshold = 0.08;
 	c->storyline_window_days = 30;
 	c->title_weight = 2.0;
 	c->centroid_terms = 80;
@@ -348,6 +349,8 @@ int rv_grouper_new(const rv_group_config *cfg, rv_grouper **out, rv_error *err)
 	(*out)->cfg = *cfg;
 	(*out)->next_event = (*out)->next_storyline = 1;
 	(*out)->newest_day = RV_NO_DAY;
+	const char *dbg = getenv("REVUE_GROUP_DEBUG");
+	(*out)->debug = dbg && *dbg && strcmp(dbg, "0");
 	return RV_OK;
 }
 
@@ -662,8 +665,11 @@ static void index_article(rv_grouper *g, uint32_t slot, const fw *v, uint32_t n)
 	uint32_t k = n < 256 ? n : 256;
 	memcpy(top, v, k * sizeof *top);
 	qsort(top, k, sizeof *top, fw_by_weight);
-	uint32_t probes = k < (uint32_t)g->cfg.probe_terms ? k : (uint32_t)g->cfg.probe_terms;
-	for (uint32_t i = 0; i < probes; i++)
+	/* Index by more terms than are probed, so an event is found from
+	 * either side of a shared term's ranking. */
+	uint32_t want = 2 * (uint32_t)g->cfg.probe_terms;
+	uint32_t idx = k < want ? k : want;
+	for (uint32_t i = 0; i < idx; i++)
 		post_add(g, top[i].t, slot);
 }
 
@@ -702,6 +708,55 @@ static int64_t article_day(const rv_article *a)
 	return rv_date_days(&d);
 }
 
+/* Below this many events in memory every one is compared (small corpora,
+ * where the index's top terms are still noise); above, the index. */
+#define RV_SCAN_ALL 64
+
+struct cand {
+	int64_t day;
+	uint32_t n;
+	const rv_article *a;
+	double best, best_story;
+	int64_t best_slot, story_slot;
+	bool init;
+};
+
+static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
+{
+	gevent *e = &g->ev[slot];
+	if (!c->init) {
+		c->best_slot = c->story_slot = -1;
+		c->init = true;
+	}
+	if (!e->live || e->stamp == g->stamp)
+		return;
+	e->stamp = g->stamp;
+	int64_t dd = day_distance(c->day, e);
+	if (dd > g->cfg.storyline_window_days)
+		return;
+	double window = g->cfg.event_window_days > 0 ? g->cfg.event_window_days : 1;
+	double sim = cosine_dense(g, e, c->n);
+	double grown = sim - g->cfg.size_penalty * log(1.0 + e->n_articles);
+	double s = -1;
+	if (dd < 0)
+		s = grown;
+	else if (dd <= g->cfg.event_window_days)
+		s = grown * (1.0 - g->cfg.time_decay * (double)dd / window) +
+		    g->cfg.time_bonus * (1.0 - (double)dd / (window + 1));
+	if (g->debug)
+		fprintf(stderr, "group: '%.40s' vs event %lld (%d articles, %lld days): %.3f -> %.3f\n",
+			c->a->title ? c->a->title : "", (long long)e->id, e->n_articles,
+			(long long)dd, sim, s);
+	if (s > c->best) {
+		c->best = s;
+		c->best_slot = slot;
+	}
+	if (sim > c->best_story) {
+		c->best_story = sim;
+		c->story_slot = slot;
+	}
+}
+
 int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 {
 	int n = article_vector(g, a, true);
@@ -725,40 +780,24 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 
 	if (++g->stamp == 0)
 		g->stamp = 1;
-	double best = 0, best_story = 0;
-	int64_t best_slot = -1, story_slot = -1;
-	double window = g->cfg.event_window_days > 0 ? g->cfg.event_window_days : 1;
-	for (uint32_t i = 0; i < probes; i++) {
-		plist *pl = &g->post[top[i].t];
-		for (uint16_t j = 0; j < pl->n; j++) {
-			posting p = pl->p[j];
-			gevent *e = &g->ev[p.slot];
-			if (!e->live || e->gen != p.gen || e->stamp == g->stamp)
-				continue;
-			e->stamp = g->stamp;
-			int64_t dd = day_distance(day, e);
-			if (dd > g->cfg.storyline_window_days)
-				continue;
-			double sim = cosine_dense(g, e, (uint32_t)n);
-			double grown = sim - g->cfg.size_penalty * log(1.0 + e->n_articles);
-			if (dd >= 0 && dd <= g->cfg.event_window_days) {
-				double s = grown * (1.0 - g->cfg.time_decay * (double)dd / window) +
-					   g->cfg.time_bonus * (1.0 - (double)dd / (window + 1));
-				if (s > best) {
-					best = s;
-					best_slot = p.slot;
-				}
-			}
-			if (sim > best_story) {
-				best_story = sim;
-				story_slot = p.slot;
-			}
-			if (dd < 0 && grown > best) {
-				best = grown;
-				best_slot = p.slot;
+	struct cand c = { .day = day, .n = (uint32_t)n, .a = a, .best_slot = -1, .story_slot = -1, .init = true };
+	if (g->n_ev - g->n_free <= RV_SCAN_ALL) {
+		/* few events in memory: compare with all of them */
+		for (uint32_t s = 0; s < g->n_ev; s++)
+			if (g->ev[s].live)
+				consider(g, &c, s);
+	} else {
+		for (uint32_t i = 0; i < probes; i++) {
+			plist *pl = &g->post[top[i].t];
+			for (uint16_t j = 0; j < pl->n; j++) {
+				posting p = pl->p[j];
+				if (g->ev[p.slot].gen == p.gen)
+					consider(g, &c, p.slot);
 			}
 		}
 	}
+	double best = c.best, best_story = c.best_story;
+	int64_t best_slot = c.best_slot, story_slot = c.story_slot;
 	for (int i = 0; i < n; i++)
 		g->dense[v[i].t] = 0;
 
@@ -797,7 +836,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		if (e->last_day == RV_NO_DAY || day > e->last_day)
 			e->last_day = day;
 	}
-	index_article(g, (uint32_t)slot, top, probes);
+	index_article(g, (uint32_t)slot, top, k);
 	mark_dirty(g, (uint32_t)slot);
 	a->event = e->id;
 	a->storyline = e->storyline;
