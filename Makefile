@@ -32,7 +32,17 @@ TEST_OBJ := $(TEST_SRC:%.c=build/san/%.o)
 
 .PHONY: all deps check run clean unit e2e eval banned format
 
-all: revue
+all: revue build/fr-en.map
+
+# The French->English stem map for cross-language grouping, generated from
+# the installed FreeDict dictionaries (GPL data: built here, never committed).
+# Empty when they are absent: grouping then works without it.
+DICTD := /usr/share/dictd
+build/fr-en.map: build/rel/tools/mkmap.o $(OBJ)
+	@if [ -f $(DICTD)/freedict-fra-eng.index ] && [ -f $(DICTD)/freedict-eng-fra.index ]; then \
+		$(CC) $(CFLAGS) -o build/mkmap $^ $(PKG_LIBS) && \
+		./build/mkmap $(DICTD)/freedict-fra-eng $(DICTD)/freedict-eng-fra $@; \
+	else : > $@; fi
 
 revue: $(OBJ) build/rel/src/cli/main.o
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -60,7 +70,7 @@ deps:
 
 # Unit tests and end-to-end tests, all under ASan+UBSan (LeakSanitizer on).
 check: deps
-	@$(MAKE) --no-print-directory build/san/revue build/san/test_unit revue
+	@$(MAKE) --no-print-directory build/san/revue build/san/test_unit revue build/fr-en.map
 	@./tests/run.sh
 
 run: deps

@@ -3,6 +3,7 @@
 #include "extract/extract.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -59,9 +60,22 @@ static int load_term_map(rv_pipeline *p, rv_error *err)
 	const char *env = getenv("REVUE_TERM_MAP");
 	if (env && !*env)
 		return RV_OK; /* explicitly off */
-	const char *candidates[] = { env, "build/fr-en.map", "/usr/local/share/revue/fr-en.map" };
+	/* next to the binary: ./revue -> build/fr-en.map, build/san/revue -> build/fr-en.map */
+	char exe[1024], near1[1100], near2[1100];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	near1[0] = near2[0] = '\0';
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(near1, sizeof near1, "%s/build/fr-en.map", exe);
+			snprintf(near2, sizeof near2, "%s/../fr-en.map", exe);
+		}
+	}
+	const char *candidates[] = { env, near1, near2, "/usr/local/share/revue/fr-en.map" };
 	for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
-		if (!candidates[i] || access(candidates[i], R_OK))
+		if (!candidates[i] || !*candidates[i] || access(candidates[i], R_OK))
 			continue;
 		return rv_grouper_load_map(p->grouper, "fr", candidates[i], err);
 	}
