@@ -21,6 +21,11 @@ int cmd_stories(rv_cli *cli, int argc, char **argv);
 int cmd_story(rv_cli *cli, int argc, char **argv);
 int cmd_article(rv_cli *cli, int argc, char **argv);
 int cmd_export(rv_cli *cli, int argc, char **argv);
+int cmd_regroup(rv_cli *cli, int argc, char **argv);
+
+/* revue story ID --why: each article's similarity to the event and the top
+ * shared terms (story_why.c). */
+int cli_story_why(rv_store *store, int64_t event, bool json);
 
 /* Open the store named by cli; prints the reason and returns NULL on failure. */
 rv_store *cli_open_store(rv_cli *cli, bool read_only);

@@ -12,8 +12,9 @@ static const char stories_usage[] =
 	"revue stories [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--lang L] [--limit N] [--json]\n"
 	"  Events grouped by storyline, newest first.";
 static const char story_usage[] =
-	"revue story ID [--json]\n"
-	"  One event: its articles by outlet, timeline, quotes and figures.";
+	"revue story ID [--json] [--why]\n"
+	"  One event: its articles by outlet, timeline, quotes and figures.\n"
+	"  --why: each article's similarity to the event and the top shared terms.";
 
 static json_t *strlist_json(const rv_strlist *l)
 {
@@ -228,16 +229,18 @@ int cmd_story(rv_cli *cli, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'D' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "why", no_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool json = false;
+	bool json = false, why = false;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'D': cli->db_path = optarg; break;
 		case 'j': json = true; break;
+		case 'w': why = true; break;
 		case 'h': puts(story_usage); return RV_EXIT_OK;
 		default: return cli_usage(story_usage);
 		}
@@ -250,6 +253,11 @@ int cmd_story(rv_cli *cli, int argc, char **argv)
 	rv_store *store = cli_open_store(cli, true);
 	if (!store)
 		return RV_EXIT_FAILURE;
+	if (why) { /* story_why.c */
+		int wrc = cli_story_why(store, id, json);
+		rv_store_close(&store);
+		return wrc;
+	}
 	rv_story st;
 	rv_error err;
 	rv_error_clear(&err);

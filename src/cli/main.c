@@ -19,6 +19,7 @@ static const struct command commands[] = {
 	{ "story", cmd_story, "one event: articles, outlets, timeline" },
 	{ "article", cmd_article, "one stored article with everything extracted" },
 	{ "export", cmd_export, "all articles or events as JSONL or CSV" },
+	{ "regroup", cmd_regroup, "re-cluster a window of articles into events and storylines" },
 };
 
 static void usage(FILE *out)

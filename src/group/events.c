@@ -899,10 +899,20 @@ static int to_event(rv_grouper *g, const gevent *e, rv_event *out)
 	out->centroid = e->nc ? calloc(e->nc, sizeof *out->centroid) : NULL;
 	if (e->nc && !out->centroid)
 		return RV_ENOMEM;
-	for (uint32_t i = 0; i < e->nc; i++) {
-		out->centroid[i].term = g->terms[e->c[i].t];
-		out->centroid[i].weight = e->c[i].w;
+	/* heaviest first, so readers of the stored JSON see the gist */
+	fw *by_w = e->nc ? malloc(e->nc * sizeof *by_w) : NULL;
+	if (e->nc && !by_w) {
+		free(out->centroid);
+		return RV_ENOMEM;
 	}
+	if (e->nc)
+		memcpy(by_w, e->c, e->nc * sizeof *by_w);
+	qsort(by_w, e->nc, sizeof *by_w, fw_by_weight);
+	for (uint32_t i = 0; i < e->nc; i++) {
+		out->centroid[i].term = g->terms[by_w[i].t];
+		out->centroid[i].weight = by_w[i].w;
+	}
+	free(by_w);
 	out->n_centroid = e->nc;
 	return RV_OK;
 }

@@ -55,7 +55,7 @@ static int load_event(const rv_event *ev, void *ctx)
 /* The French->English term map built by `make` (build/fr-en.map), found
  * through $REVUE_TERM_MAP, next to the binary's build directory, or the
  * installed data directory. Absent: grouping works without it. */
-static int load_term_map(rv_pipeline *p, rv_error *err)
+int rv_group_load_term_map(rv_grouper *g, rv_error *err)
 {
 	const char *env = getenv("REVUE_TERM_MAP");
 	if (env && !*env)
@@ -77,7 +77,7 @@ static int load_term_map(rv_pipeline *p, rv_error *err)
 	for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
 		if (!candidates[i] || !*candidates[i] || access(candidates[i], R_OK))
 			continue;
-		return rv_grouper_load_map(p->grouper, "fr", candidates[i], err);
+		return rv_grouper_load_map(g, "fr", candidates[i], err);
 	}
 	return RV_OK;
 }
@@ -104,7 +104,7 @@ int rv_pipeline_open(rv_store *store, const rv_group_config *cfg, rv_pipeline **
 		goto fail;
 	rv_analyzer_set_title_weight(p->analyzer, p->cfg.title_weight);
 	rv_grouper_set_next_ids(p->grouper, next_event, next_storyline);
-	if ((rc = load_term_map(p, err)))
+	if ((rc = rv_group_load_term_map(p->grouper, err)))
 		goto fail;
 	/* Storylines span longer than events: load what either may still join. */
 	int window = p->cfg.storyline_window_days > p->cfg.event_window_days
