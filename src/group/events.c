@@ -439,9 +439,9 @@ static void vec_add(rv_grouper *g, uint32_t *n, uint32_t t, float w)
  * memory failure. */
 static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 {
-	/* Unknown language too: the map is one function applied to every such
-	 * article, so articles of the other language stay comparable. */
-	bool mapped = g->n_map && (!a->lang || !strncmp(a->lang, g->map_lang, 2));
+	/* Only articles known to be in the map's language: an English stem that
+	 * happens to equal a French one must not be translated. */
+	bool mapped = g->n_map && a->lang && !strncmp(a->lang, g->map_lang, 2);
 	if (!vec_reserve(g, a->n_terms + a->n_entities + 1))
 		return -1;
 	uint32_t n = 0;
