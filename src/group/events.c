@@ -489,7 +489,9 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 		fw *v = &g->vec[i];
 		g->dense[v->t] = 0;
 		double df = g->df[v->t] ? g->df[v->t] : 1;
-		double idf = log(1.0 + N / df);
+		double idf = log((N + 1.0) / (df + 0.5));
+		if (idf < 0.05)
+			idf = 0.05;
 		v->w = (float)((1.0 + log(v->w > 1 ? v->w : 1)) * idf);
 	}
 	if (n > (uint32_t)g->cfg.article_terms) {
