@@ -4,7 +4,7 @@
  * Reads articles (title, text, published) in chunks of CHUNK, analyzes each
  * chunk untimed (tokens, stems, terms), then times placing the chunk and
  * flushing its events (to a callback that only counts, no store). Prints
- * articles/s for each tenth of the stream, so a growing cost per article
+ * articles/s for each 100,000 articles of the stream, so a growing cost per article
  * shows, and the total. Times are CPU time of this process (the machine is
  * shared; wall clock would measure the neighbours).
  */
