@@ -28,6 +28,8 @@
 #include <string.h>
 #include <xxhash.h>
 
+#define RV_IDF_PRIOR 20.0
+
 typedef struct fw {
 	uint32_t t;
 	float w;
@@ -112,6 +114,8 @@ void rv_group_config_default(rv_group_config *c)
 	c->posting_cap = 64;
 	c->time_decay = 0.3;
 	c->time_bonus = 0.25;
+	c->min_content = 0.05;
+	c->drift_damping = 0.0;
 	c->entity_weight = 2.0;
 	c->size_penalty = 0.0;
 	c->scope_factor = 3.0;
@@ -133,6 +137,8 @@ void rv_group_config_default(rv_group_config *c)
 	X(posting_cap, int, 1, 65535)         \
 	X(time_decay, double, 0, 1)           \
 	X(time_bonus, double, 0, 1)           \
+	X(min_content, double, 0, 1)           \
+	X(drift_damping, double, 0, 4)           \
 	X(entity_weight, double, 0, 100)      \
 	X(size_penalty, double, 0, 1)         \
 	X(scope_factor, double, 0, 1000)      \
@@ -489,7 +495,9 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 		fw *v = &g->vec[i];
 		g->dense[v->t] = 0;
 		double df = g->df[v->t] ? g->df[v->t] : 1;
-		double idf = log((N + 1.0) / (df + 0.5));
+		/* a prior of RV_IDF_PRIOR unseen documents keeps the first articles
+		 * of a corpus from calling every shared word common */
+		double idf = log((N + RV_IDF_PRIOR) / (df + 0.5));
 		if (idf < 0.05)
 			idf = 0.05;
 		v->w = (float)((1.0 + log(v->w > 1 ? v->w : 1)) * idf);
@@ -613,15 +621,19 @@ static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 	fw *m = malloc((e->nc + n) * sizeof *m);
 	if (!m)
 		return false;
+	/* later articles count less: the event stays what it was about, and
+	 * does not drift along a chain of related stories */
+	float f = (float)pow(1.0 + e->n_articles, -g->cfg.drift_damping);
 	uint32_t i = 0, j = 0, k = 0;
 	while (i < e->nc || j < n) {
 		if (j >= n || (i < e->nc && e->c[i].t < v[j].t))
 			m[k++] = e->c[i++];
-		else if (i >= e->nc || v[j].t < e->c[i].t)
-			m[k++] = v[j++];
-		else {
+		else if (i >= e->nc || v[j].t < e->c[i].t) {
+			m[k] = v[j++];
+			m[k++].w *= f;
+		} else {
 			m[k] = e->c[i++];
-			m[k++].w += v[j++].w;
+			m[k++].w += f * v[j++].w;
 		}
 	}
 	if (k > (uint32_t)g->cfg.centroid_terms) {
@@ -745,8 +757,13 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 	if (dd < 0)
 		s = grown;
 	else if (dd <= g->cfg.event_window_days)
-		s = grown * (1.0 - g->cfg.time_decay * (double)dd / window) +
-		    g->cfg.time_bonus * (1.0 - (double)dd / (window + 1));
+	{
+		/* Being reported the same day is evidence, but only for what the
+		 * content already suggests: no bonus below min_content. */
+		s = grown * (1.0 - g->cfg.time_decay * (double)dd / window);
+		if (sim >= g->cfg.min_content)
+			s += g->cfg.time_bonus * (1.0 - (double)dd / (window + 1));
+	}
 	if (g->debug)
 		fprintf(stderr, "group: '%.40s' vs event %lld (%d articles, %lld days): %.3f -> %.3f\n",
 			c->a->title ? c->a->title : "", (long long)e->id, e->n_articles,

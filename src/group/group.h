@@ -33,6 +33,8 @@ typedef struct rv_group_config {
 	int posting_cap;             /* recent events kept per term in the index */
 	double time_decay;           /* similarity lost at one window of distance */
 	double time_bonus;           /* similarity added for the same day, down to 0 at the window */
+	double min_content;          /* no time bonus below this content similarity */
+	double drift_damping;        /* the k-th article joins the centroid with weight k^-this */
 	double size_penalty;         /* similarity lost per log(1 + articles) of the event */
 	double scope_factor;         /* cosine against the event's top (this x article terms) terms; 0: all */
 	double entity_weight;        /* an entity counts this many times a term */
