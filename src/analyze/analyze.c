@@ -64,6 +64,7 @@ struct rv_analyzer {
 	struct sb_stemmer *stemmer[N_LANGS];
 	bool stemmer_failed[N_LANGS];
 	double title_weight;
+	unsigned guessed[N_LANGS]; /* languages guessed so far, for short texts */
 };
 
 /* Stop words of every language in one open-addressing set keyed by a hash
@@ -519,8 +520,27 @@ int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 	/* Stems need a language: when detection was unsure, guess from stop
 	 * words for stemming only (a->lang stays unknown). */
 	const char *stem_lang = a->lang;
-	if (lang_index(stem_lang) < 0)
+	if (lang_index(stem_lang) < 0) {
 		stem_lang = guess_language(a->title, a->text);
+		int li = lang_index(stem_lang);
+		if (li >= 0) {
+			an->guessed[li]++;
+		} else {
+			/* A headline without stop words: the language most of the
+			 * stream was in, when it clearly has one. */
+			unsigned total = 0, top = 0;
+			int best = -1;
+			for (size_t l = 0; l < N_LANGS; l++) {
+				total += an->guessed[l];
+				if (an->guessed[l] > top) {
+					top = an->guessed[l];
+					best = (int)l;
+				}
+			}
+			if (best >= 0 && total >= 10 && top * 10 >= total * 8)
+				stem_lang = langs[best].code;
+		}
+	}
 	if ((rc = rv_terms_build(an, a, stem_lang, err)))
 		return rc;
 	if ((rc = rv_find_entities(a, err)) || (rc = rv_find_quotes(a, err)) ||
