@@ -108,8 +108,8 @@ void rv_group_config_default(rv_group_config *c)
 	c->storyline_threshold = 0.08;
 	c->storyline_window_days = 30;
 	c->title_weight = 2.0;
-	c->centroid_terms = 80;
-	c->article_terms = 40;
+	c->centroid_terms = 120;
+	c->article_terms = 60;
 	c->probe_terms = 10;
 	c->posting_cap = 64;
 	c->time_decay = 0.3;
