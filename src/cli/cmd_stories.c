@@ -125,7 +125,6 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 	rv_error err;
 	rv_error_clear(&err);
 	int rc = rv_store_each_story(store, &f, collect_story, &list, &err);
-	rv_store_close(&store);
 	if (rc) {
 		fprintf(stderr, "revue: %s\n", err.msg);
 		rc = RV_EXIT_FAILURE;
@@ -155,8 +154,12 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 		for (size_t j = i; j < list.len; j++)
 			if (!done[j] && list.items[j].storyline == sl)
 				n_events++;
-		if (sl)
-			printf("storyline %lld (%zu event%s)\n", (long long)sl, n_events, n_events == 1 ? "" : "s");
+		if (sl) {
+			char *name = cli_storyline_name(store, sl); /* storyline_name.c */
+			printf("storyline %lld (%zu event%s)%s%s\n", (long long)sl, n_events,
+			       n_events == 1 ? "" : "s", name ? ": " : "", name ? name : "");
+			free(name);
+		}
 		for (size_t j = i; j < list.len; j++) {
 			if (done[j] || list.items[j].storyline != sl)
 				continue;
@@ -168,6 +171,7 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 		printf("no stories yet: run revue ingest PATH first\n");
 	free(done);
 out:
+	rv_store_close(&store);
 	for (size_t i = 0; i < list.len; i++)
 		rv_story_release(&list.items[i]);
 	free(list.items);
