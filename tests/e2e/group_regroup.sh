@@ -12,6 +12,8 @@ db="$dir/r.db"
 "$REVUE" --db "$db" ingest --format jsonl "$dir/in.jsonl" || exit 1
 n_events() { "$REVUE" --db "$db" export --format jsonl | python3 -c "import json,sys; print(len({json.loads(l)['event'] for l in sys.stdin}))"; }
 [ "$(n_events)" = 2 ] || { echo "expected 2 events after ingest, got $(n_events)"; exit 1; }
+# the storyline is named by its recurring title words
+"$REVUE" --db "$db" stories | grep -q "^storyline .*: Norvale" || { "$REVUE" --db "$db" stories; echo "no storyline name"; exit 1; }
 ev=$("$REVUE" --db "$db" export --format jsonl | python3 -c "import json,sys; print([json.loads(l) for l in sys.stdin if json.loads(l)['ref']=='f1'][0]['event'])")
 "$REVUE" --db "$db" story "$ev" --why > "$dir/why.txt" || exit 1
 cat "$dir/why.txt"
