@@ -99,6 +99,9 @@ int cli_story_why(rv_store *store, int64_t event, bool json)
 	    (rc = rv_grouper_new(&cfg, &w.g, &w.err)) || (rc = rv_group_load_term_map(w.g, &w.err)))
 		goto out;
 	rv_analyzer_set_title_weight(w.an, cfg.title_weight);
+	/* the IDF the grouper had; a store without it only explains less well */
+	if (rv_store_load_group_state(store, w.g, &w.err))
+		rv_error_clear(&w.err);
 	if (json)
 		w.arr = json_array();
 	else

@@ -70,6 +70,9 @@ struct rv_grouper {
 	/* term table: open addressing string -> id */
 	char **terms;
 	uint32_t *df;
+	uint8_t *df_dirty;    /* changed since the last rv_grouper_flush_df */
+	uint32_t *dirty_terms;
+	uint32_t n_dirty_terms, cap_dirty_terms;
 	plist *post;
 	uint32_t n_terms, cap_terms;
 	uint32_t *hash_slots; /* id + 1, 0 = empty */
@@ -253,6 +256,10 @@ static uint32_t term_id(rv_grouper *g, const char *s, size_t n, bool add)
 		if (!nd)
 			return UINT32_MAX;
 		g->df = nd;
+		uint8_t *ndd = realloc(g->df_dirty, nc * sizeof *ndd);
+		if (!ndd)
+			return UINT32_MAX;
+		g->df_dirty = ndd;
 		plist *np = realloc(g->post, nc * sizeof *np);
 		if (!np)
 			return UINT32_MAX;
@@ -271,6 +278,7 @@ static uint32_t term_id(rv_grouper *g, const char *s, size_t n, bool add)
 	uint32_t id = g->n_terms++;
 	g->terms[id] = copy;
 	g->df[id] = 0;
+	g->df_dirty[id] = 0;
 	memset(&g->post[id], 0, sizeof g->post[id]);
 	g->hash_slots[j] = id + 1;
 	return id;
@@ -371,6 +379,8 @@ void rv_grouper_free(rv_grouper **gp)
 	}
 	free(g->terms);
 	free(g->df);
+	free(g->df_dirty);
+	free(g->dirty_terms);
 	free(g->post);
 	free(g->hash_slots);
 	for (uint32_t i = 0; i < g->n_ev; i++) {
@@ -440,6 +450,25 @@ static void vec_add(rv_grouper *g, uint32_t *n, uint32_t t, float w)
 	g->vec[(*n)++] = (fw){ t, w };
 }
 
+/* Set a document frequency and remember it for rv_grouper_flush_df (when
+ * the list cannot grow the value is still right in memory, only not saved). */
+static void df_bump(rv_grouper *g, uint32_t t, uint32_t df)
+{
+	g->df[t] = df;
+	if (g->df_dirty[t])
+		return;
+	if (g->n_dirty_terms == g->cap_dirty_terms) {
+		uint32_t nc = g->cap_dirty_terms ? g->cap_dirty_terms * 2 : 4096;
+		uint32_t *nd = realloc(g->dirty_terms, nc * sizeof *nd);
+		if (!nd)
+			return;
+		g->dirty_terms = nd;
+		g->cap_dirty_terms = nc;
+	}
+	g->dirty_terms[g->n_dirty_terms++] = t;
+	g->df_dirty[t] = 1;
+}
+
 /* Build the article's normalized vector in g->vec (sorted by term id);
  * counts document frequencies when count_df. Returns its length, -1 on
  * memory failure. */
@@ -488,7 +517,7 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 	if (count_df) {
 		g->n_docs++;
 		for (uint32_t i = 0; i < n; i++)
-			g->df[g->vec[i].t]++;
+			df_bump(g, g->vec[i].t, g->df[g->vec[i].t] + 1);
 	}
 	double N = (double)(g->n_docs ? g->n_docs : 1);
 	for (uint32_t i = 0; i < n; i++) {
@@ -987,6 +1016,38 @@ double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 	for (size_t i = 0; i < ns && i < n; i++)
 		out[(*n_out)++] = g->terms[shared[i].t];
 	return norm > 0 ? dot / sqrt(norm) : 0;
+}
+
+int rv_grouper_set_df(rv_grouper *g, const char *term, uint32_t df)
+{
+	uint32_t t = term_id(g, term, strlen(term), true);
+	if (t == UINT32_MAX)
+		return RV_ENOMEM;
+	g->df[t] = df;
+	return RV_OK;
+}
+
+void rv_grouper_set_docs(rv_grouper *g, uint64_t n_docs)
+{
+	g->n_docs = n_docs;
+}
+
+uint64_t rv_grouper_docs(const rv_grouper *g)
+{
+	return g->n_docs;
+}
+
+int rv_grouper_flush_df(rv_grouper *g, rv_df_fn fn, void *ctx)
+{
+	int rc = RV_OK;
+	for (uint32_t i = 0; i < g->n_dirty_terms; i++) {
+		uint32_t t = g->dirty_terms[i];
+		if (rc == RV_OK)
+			rc = fn(g->terms[t], g->df[t], ctx);
+		g->df_dirty[t] = 0;
+	}
+	g->n_dirty_terms = 0;
+	return rc;
 }
 
 void rv_event_release(rv_event *ev)

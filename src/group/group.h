@@ -80,6 +80,15 @@ void rv_grouper_set_next_ids(rv_grouper *g, int64_t next_event, int64_t next_sto
  * a->event_similarity. */
 int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err);
 
+/* Document frequencies (the IDF of every later article): load them from
+ * the store before placing, and hand the changed ones to fn at each commit
+ * (rv_grouper_flush_df clears the list even when fn fails). */
+int rv_grouper_set_df(rv_grouper *g, const char *term, uint32_t df);
+void rv_grouper_set_docs(rv_grouper *g, uint64_t n_docs);
+uint64_t rv_grouper_docs(const rv_grouper *g);
+typedef int (*rv_df_fn)(const char *term, uint32_t df, void *ctx);
+int rv_grouper_flush_df(rv_grouper *g, rv_df_fn fn, void *ctx);
+
 /* A bilingual map: terms (stems) of one language to the key of the same
  * word in another, applied to articles in lang. File lines are
  * "from<TAB>to"; see make target build/fr-en.map. Optional. */

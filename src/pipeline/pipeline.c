@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 #include "analyze/analyze.h"
 #include "extract/extract.h"
+#include "store/group_store.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -110,7 +111,8 @@ int rv_pipeline_open(rv_store *store, const rv_group_config *cfg, rv_pipeline **
 	int window = p->cfg.storyline_window_days > p->cfg.event_window_days
 			     ? p->cfg.storyline_window_days
 			     : p->cfg.event_window_days;
-	if ((rc = rv_store_load_events(store, window, load_event, p->grouper, err)))
+	if ((rc = rv_store_load_events(store, window, load_event, p->grouper, err)) ||
+	    (rc = rv_store_load_group_state(store, p->grouper, err)))
 		goto fail;
 	*out = p;
 	return RV_OK;
@@ -133,6 +135,8 @@ int rv_pipeline_commit(rv_pipeline *p, rv_error *err)
 	if (!p->in_tx)
 		return RV_OK;
 	int rc = rv_grouper_flush(p->grouper, save_event, p);
+	if (rc == RV_OK)
+		rc = rv_store_save_group_state(p->store, p->grouper, err);
 	if (rc) {
 		rv_store_rollback(p->store);
 		p->in_tx = false;

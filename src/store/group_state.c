@@ -148,3 +148,65 @@ int rv_store_sync_duplicates(rv_store *s, rv_error *err)
 	}
 	return RV_OK;
 }
+
+struct df_writer {
+	rv_store *s;
+	sqlite3_stmt *st;
+};
+
+static int write_df(const char *term, uint32_t df, void *ctx)
+{
+	struct df_writer *w = ctx;
+	sqlite3_reset(w->st);
+	sqlite3_bind_text(w->st, 1, term, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(w->st, 2, df);
+	return sqlite3_step(w->st) == SQLITE_DONE ? RV_OK : RV_EDB;
+}
+
+int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err)
+{
+	struct df_writer w = { s, NULL };
+	if (sqlite3_prepare_v2(s->db,
+			       "INSERT INTO group_df (term, df) VALUES (?1, ?2)"
+			       " ON CONFLICT(term) DO UPDATE SET df = excluded.df",
+			       -1, &w.st, NULL))
+		return fail(s, err, "saving document frequencies");
+	int rc = rv_grouper_flush_df(g, write_df, &w);
+	sqlite3_finalize(w.st);
+	if (rc)
+		return fail(s, err, "saving document frequencies");
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "INSERT INTO group_meta (key, value) VALUES ('docs', ?1)"
+			       " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+			       -1, &st, NULL))
+		return fail(s, err, "saving the document count");
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)rv_grouper_docs(g));
+	rc = sqlite3_step(st) == SQLITE_DONE ? RV_OK : fail(s, err, "saving the document count");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int rv_store_load_group_state(rv_store *s, rv_grouper *g, rv_error *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM group_meta WHERE key = 'docs'", -1, &st,
+			       NULL))
+		return fail(s, err, "loading the document count");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rv_grouper_set_docs(g, (uint64_t)sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	/* Terms seen once weigh as much as unseen ones: leaving them out keeps
+	 * the start of a run short on a large store. */
+	if (sqlite3_prepare_v2(s->db, "SELECT term, df FROM group_df WHERE df >= 2", -1, &st, NULL))
+		return fail(s, err, "loading document frequencies");
+	int rc = RV_OK, step;
+	while (rc == RV_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *term = (const char *)sqlite3_column_text(st, 0);
+		sqlite3_int64 df = sqlite3_column_int64(st, 1);
+		if (term && df > 0 && df < UINT32_MAX)
+			rc = rv_grouper_set_df(g, term, (uint32_t)df);
+	}
+	sqlite3_finalize(st);
+	return rc ? rv_fail(err, rc, "loading document frequencies: out of memory") : RV_OK;
+}

@@ -21,4 +21,10 @@ int rv_store_set_grouping(rv_store *s, const rv_article *a, rv_error *err);
 /* Every duplicate takes its original's event and storyline again. */
 int rv_store_sync_duplicates(rv_store *s, rv_error *err);
 
+/* The grouper's document frequencies and article count (migration 4):
+ * save the ones changed since the last save (inside the batch's
+ * transaction), load them when a run starts. */
+int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err);
+int rv_store_load_group_state(rv_store *s, rv_grouper *g, rv_error *err);
+
 #endif

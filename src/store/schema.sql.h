@@ -54,6 +54,9 @@ static const char *const rv_migrations[] = {
 	"SELECT 1;",
 	/* 3: watch state: feeds, items, fetches (placeholder until watch lands) */
 	"SELECT 1;",
+	/* 4: grouping state: document frequencies (the IDF) and counters */
+	"CREATE TABLE group_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE group_meta (key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID;",
 };
 
 #define RV_SCHEMA_VERSION ((int)(sizeof rv_migrations / sizeof *rv_migrations))

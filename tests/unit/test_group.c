@@ -3,6 +3,7 @@
 #include "analyze/analyze.h"
 #include "group/group.h"
 #include "pipeline/pipeline.h"
+#include "store/group_store.h"
 #include "store/store.h"
 #include "test.h"
 
@@ -344,6 +345,14 @@ TEST(group_persistence_round_trip)
 	ASSERT(a.event != 0);
 	ASSERT_EQ(a.event, b.event);
 	ASSERT(c.event != a.event);
+	/* the document frequencies came back too: three articles counted */
+	rv_group_config cfg;
+	rv_group_config_default(&cfg);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_store_load_group_state(s, g, &err), RV_OK);
+	ASSERT_EQ(rv_grouper_docs(g), 3);
+	rv_grouper_free(&g);
 	rv_story st = { 0 };
 	ASSERT_EQ(rv_store_get_story(s, a.event, &st, &err), RV_OK);
 	ASSERT_EQ(st.n_articles, 2);
