@@ -119,6 +119,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->time_bonus = 0.25;
 	c->min_content = 0.05;
 	c->drift_damping = 0.0;
+	c->undated_margin = 0.05;
 	c->entity_weight = 2.0;
 	c->size_penalty = 0.0;
 	c->scope_factor = 3.0;
@@ -141,7 +142,8 @@ void rv_group_config_default(rv_group_config *c)
 	X(time_decay, double, 0, 1)           \
 	X(time_bonus, double, 0, 1)           \
 	X(min_content, double, 0, 1)           \
-	X(drift_damping, double, 0, 4)           \
+	X(drift_damping, double, 0, 4)         \
+	X(undated_margin, double, 0, 1)           \
 	X(entity_weight, double, 0, 100)      \
 	X(size_penalty, double, 0, 1)         \
 	X(scope_factor, double, 0, 1000)      \
@@ -764,6 +766,9 @@ struct cand {
 	double best, best_story;
 	int64_t best_slot, story_slot;
 	bool init;
+	double second;      /* the runner-up event's score */
+	int64_t second_slot;
+	bool best_undated;  /* the best was compared without dates */
 };
 
 static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
@@ -798,8 +803,14 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 			c->a->title ? c->a->title : "", (long long)e->id, e->n_articles,
 			(long long)dd, sim, s);
 	if (s > c->best) {
+		c->second = c->best;
+		c->second_slot = c->best_slot;
 		c->best = s;
 		c->best_slot = slot;
+		c->best_undated = dd < 0;
+	} else if (s > c->second) {
+		c->second = s;
+		c->second_slot = slot;
 	}
 	if (sim > c->best_story) {
 		c->best_story = sim;
@@ -830,7 +841,8 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 
 	if (++g->stamp == 0)
 		g->stamp = 1;
-	struct cand c = { .day = day, .n = (uint32_t)n, .a = a, .best_slot = -1, .story_slot = -1, .init = true };
+	struct cand c = { .day = day, .n = (uint32_t)n, .a = a, .best_slot = -1, .story_slot = -1,
+			  .second_slot = -1, .init = true };
 	if (g->n_ev - g->n_free <= RV_SCAN_ALL) {
 		/* few events in memory: compare with all of them */
 		for (uint32_t s = 0; s < g->n_ev; s++)
@@ -847,6 +859,15 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		}
 	}
 	double best = c.best, best_story = c.best_story;
+	/* Without a date, content is all there is: an undated article that fits
+	 * two dated turns of one story about equally belongs to neither. */
+	if (c.best_undated && c.best_slot >= 0 && c.second_slot >= 0 &&
+	    c.second >= g->cfg.event_threshold && best - c.second < g->cfg.undated_margin) {
+		const gevent *b = &g->ev[c.best_slot], *r = &g->ev[c.second_slot];
+		if (b->first_day != RV_NO_DAY && r->first_day != RV_NO_DAY &&
+		    (b->first_day > r->last_day || r->first_day > b->last_day))
+			best = 0;
+	}
 	int64_t best_slot = c.best_slot, story_slot = c.story_slot;
 	for (int i = 0; i < n; i++)
 		g->dense[v[i].t] = 0;

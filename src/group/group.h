@@ -34,6 +34,7 @@ typedef struct rv_group_config {
 	double time_decay;           /* similarity lost at one window of distance */
 	double time_bonus;           /* similarity added for the same day, down to 0 at the window */
 	double min_content;          /* no time bonus below this content similarity */
+	double undated_margin;       /* undated: the best event must beat the runner-up by this */
 	double drift_damping;        /* the k-th article joins the centroid with weight k^-this */
 	double size_penalty;         /* similarity lost per log(1 + articles) of the event */
 	double scope_factor;         /* cosine against the event's top (this x article terms) terms; 0: all */
