@@ -13,6 +13,7 @@
  */
 #include "analyze/analyze.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,8 +98,6 @@ static bool stem_word(rv_analyzer *an, const char *lang, const char *w, size_t n
 
 static void add_pair(const char *from, const char *to)
 {
-	if (!strcmp(from, to))
-		return;
 	if (n_pairs == cap_pairs) {
 		cap_pairs = cap_pairs ? cap_pairs * 2 : 4096;
 		pairs = realloc(pairs, cap_pairs * sizeof *pairs);
@@ -252,14 +251,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mkmap: cannot write %s\n", argv[3]);
 		return 1;
 	}
-	/* Per French stem, the translation given most often (both directions
-	 * agreeing beats a first-listed rare sense: soldat -> soldier, not
-	 * pawn); ties go to the cognate (troupe -> troop, not bevy: news
-	 * vocabulary is full of them), then to the first listed. */
+	/* Per French stem: a cognate translation first (contrôleur ->
+	 * control, troupe -> troop, annuler -> annul: news vocabulary is full
+	 * of them, and a stem equal in both languages needs no mapping), then
+	 * the translation given most often (both directions agreeing beats a
+	 * first-listed rare sense: soldat -> soldier, not pawn), then the
+	 * closest spelling, then the first listed. */
 	size_t written = 0;
 	for (size_t i = 0; i < n_pairs;) {
 		size_t j = i, best = i;
 		int best_count = 0, best_order = 0, best_dist = 99;
+		bool first = true;
 		while (j < n_pairs && !strcmp(pairs[j].from, pairs[i].from)) {
 			size_t k = j;
 			int count = 0, order = pairs[j].order;
@@ -269,18 +271,26 @@ int main(int argc, char **argv)
 				k++;
 			}
 			int dist = distance(pairs[j].from, pairs[j].to);
-			if (count > best_count ||
-			    (count == best_count &&
-			     (dist < best_dist || (dist == best_dist && order < best_order)))) {
+			bool cognate = dist * 3 <= (int)strlen(pairs[j].from);
+			bool best_cognate = best_dist * 3 <= (int)strlen(pairs[best].from);
+			if (first || (cognate && !best_cognate) ||
+			    (cognate == best_cognate &&
+			     (count > best_count ||
+			      (count == best_count &&
+			       (dist < best_dist || (dist == best_dist && order < best_order)))))) {
 				best = j;
+				first = false;
 				best_dist = dist;
 				best_count = count;
 				best_order = order;
 			}
 			j = k;
 		}
-		fprintf(out, "%s\t%s\n", pairs[best].from, pairs[best].to);
-		written++;
+		/* the same stem in both languages: nothing to map */
+		if (strcmp(pairs[best].from, pairs[best].to)) {
+			fprintf(out, "%s\t%s\n", pairs[best].from, pairs[best].to);
+			written++;
+		}
 		i = j;
 	}
 	fclose(out);
