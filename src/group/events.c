@@ -98,7 +98,6 @@ struct rv_grouper {
 	map_entry *map;
 	size_t n_map, cap_map;
 	bool map_sorted;
-	char **explain_terms;
 	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
 };
 
@@ -396,7 +395,6 @@ void rv_grouper_free(rv_grouper **gp)
 	free(g->dense);
 	free(g->vec);
 	free(g->map);
-	free(g->explain_terms);
 	free(g);
 	*gp = NULL;
 }
@@ -765,7 +763,6 @@ struct cand {
 	const rv_article *a;
 	double best, best_story;
 	int64_t best_slot, story_slot;
-	bool init;
 	double second;      /* the runner-up event's score */
 	int64_t second_slot;
 	bool best_undated;  /* the best was compared without dates */
@@ -774,10 +771,6 @@ struct cand {
 static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 {
 	gevent *e = &g->ev[slot];
-	if (!c->init) {
-		c->best_slot = c->story_slot = -1;
-		c->init = true;
-	}
 	if (!e->live || e->stamp == g->stamp)
 		return;
 	e->stamp = g->stamp;
@@ -842,7 +835,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	if (++g->stamp == 0)
 		g->stamp = 1;
 	struct cand c = { .day = day, .n = (uint32_t)n, .a = a, .best_slot = -1, .story_slot = -1,
-			  .second_slot = -1, .init = true };
+			  .second_slot = -1 };
 	if (g->n_ev - g->n_free <= RV_SCAN_ALL) {
 		/* few events in memory: compare with all of them */
 		for (uint32_t s = 0; s < g->n_ev; s++)

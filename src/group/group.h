@@ -8,8 +8,10 @@
  * created or changed are handed to the caller by rv_grouper_flush() so the
  * store can save them in the same transaction as the articles.
  *
- * Duplicates are decided before grouping (same normalized text = same
- * content_hash, found by the store): they take their original's event.
+ * Duplicates are decided before grouping: the same normalized text (same
+ * content_hash, found by the store), then near-same text or the same
+ * canonical URL (rv_dedup below); they take their original's event.
+ * All thresholds are in rv_group_config (README.md, "Grouping").
  */
 #ifndef RV_GROUP_H
 #define RV_GROUP_H
