@@ -20,6 +20,7 @@
 #define RV_MINHASH 64
 #define RV_BANDS 16
 #define RV_ROWS (RV_MINHASH / RV_BANDS)
+#define RV_SHINGLE_TOKENS 5000
 
 typedef struct sig {
 	uint32_t h[RV_MINHASH];
@@ -71,6 +72,9 @@ static void shingle_token(const char *tok, size_t len, size_t off, void *ctx)
 {
 	(void)off;
 	struct shingler *sh = ctx;
+	/* a copy is recognised by its first pages; bound the cost of huge texts */
+	if (sh->tokens >= RV_SHINGLE_TOKENS)
+		return;
 	sh->w[0] = sh->w[1];
 	sh->w[1] = sh->w[2];
 	sh->w[2] = XXH3_64bits(tok, len);
