@@ -121,7 +121,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->undated_margin = 0.05;
 	c->entity_weight = 2.0;
 	c->size_penalty = 0.0;
-	c->scope_factor = 3.0;
+	c->scope_factor = 0.0;
 	c->retire_after = 200000;
 	c->near_dup_threshold = 0.7;
 	c->near_dup_min_tokens = 30;
