@@ -10,7 +10,8 @@ PKGS    := libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libxxhash l
 # Debian packages: build libraries, then tools the tests use.
 DEB_PKGS := build-essential pkg-config libxml2-dev libexttextcat-dev libstemmer-dev \
             libutf8proc-dev libsqlite3-dev libjansson-dev libxxhash-dev zlib1g-dev \
-            libcurl4-openssl-dev libmicrohttpd-dev python3 sqlite3 curl chromium nodejs
+            libcurl4-openssl-dev libmicrohttpd-dev python3 sqlite3 curl chromium nodejs \
+            dict-freedict-fra-eng dict-freedict-eng-fra
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
 
@@ -40,7 +41,17 @@ FUZZ_OBJ     := $(LIB_SRC:%.c=build/fuzz/%.o)
 FUZZ_SECONDS ?= 60
 REPLAY_BINS  := $(FUZZ_TARGETS:%=build/san/replay_%)
 
-all: revue
+all: revue build/fr-en.map
+
+# The French->English stem map for cross-language grouping, generated from
+# the installed FreeDict dictionaries (GPL data: built here, never committed).
+# Empty when they are absent: grouping then works without it.
+DICTD := /usr/share/dictd
+build/fr-en.map: build/rel/tools/mkmap.o $(OBJ)
+	@if [ -f $(DICTD)/freedict-fra-eng.index ] && [ -f $(DICTD)/freedict-eng-fra.index ]; then \
+		$(CC) $(CFLAGS) -o build/mkmap $^ $(PKG_LIBS) && \
+		./build/mkmap $(DICTD)/freedict-fra-eng $(DICTD)/freedict-eng-fra $@; \
+	else : > $@; fi
 
 revue: $(OBJ) build/rel/src/cli/main.o
 	@echo "LD $@"
@@ -104,7 +115,7 @@ deps:
 
 # Unit tests and end-to-end tests, all under ASan+UBSan (LeakSanitizer on).
 check: deps
-	@$(MAKE) --no-print-directory build/san/revue build/san/test_unit revue $(REPLAY_BINS)
+	@$(MAKE) --no-print-directory build/san/revue build/san/test_unit revue build/fr-en.map $(REPLAY_BINS)
 	@./scripts/banned.sh
 	@./tests/run.sh
 

@@ -19,6 +19,15 @@ typedef struct rv_analyzer rv_analyzer;
 int rv_analyzer_new(rv_analyzer **out, rv_error *err);
 void rv_analyzer_free(rv_analyzer **a);
 
+/* Title terms count this many times in a->terms (default below; the
+ * pipeline sets rv_group_config.title_weight). */
+#define RV_TITLE_WEIGHT_DEFAULT 2.0
+void rv_analyzer_set_title_weight(rv_analyzer *an, double w);
+
+/* Fill a->terms from a->title and a->text, stemmed for lang (NULL or
+ * unknown: folded tokens unstemmed). Called by rv_analyze(). */
+int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *err);
+
 int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err);
 
 /* ISO 639-1 code of the text's language, or "und" when unsure (too short,

@@ -13,8 +13,9 @@ static const char stories_usage[] =
 	"revue stories [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--lang L] [--limit N] [--json]\n"
 	"  Events grouped by storyline, newest first.";
 static const char story_usage[] =
-	"revue story ID [--json]\n"
-	"  One event: its articles by outlet, timeline, quotes and figures.";
+	"revue story ID [--json] [--why]\n"
+	"  One event: its articles by outlet, timeline, quotes and figures.\n"
+	"  --why: each article's similarity to the event and the top shared terms.";
 
 static json_t *strlist_json(const rv_strlist *l)
 {
@@ -125,7 +126,6 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 	rv_error err;
 	rv_error_clear(&err);
 	int rc = rv_store_each_story(store, &f, collect_story, &list, &err);
-	rv_store_close(&store);
 	if (rc) {
 		fprintf(stderr, "revue: %s\n", err.msg);
 		rc = RV_EXIT_FAILURE;
@@ -155,8 +155,12 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 		for (size_t j = i; j < list.len; j++)
 			if (!done[j] && list.items[j].storyline == sl)
 				n_events++;
-		if (sl)
-			printf("storyline %lld (%zu event%s)\n", (long long)sl, n_events, n_events == 1 ? "" : "s");
+		if (sl) {
+			char *name = cli_storyline_name(store, sl); /* storyline_name.c */
+			printf("storyline %lld (%zu event%s)%s%s\n", (long long)sl, n_events,
+			       n_events == 1 ? "" : "s", name ? ": " : "", name ? name : "");
+			free(name);
+		}
 		for (size_t j = i; j < list.len; j++) {
 			if (done[j] || list.items[j].storyline != sl)
 				continue;
@@ -168,6 +172,7 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 		printf("no stories yet: run revue ingest PATH first\n");
 	free(done);
 out:
+	rv_store_close(&store);
 	for (size_t i = 0; i < list.len; i++)
 		rv_story_release(&list.items[i]);
 	free(list.items);
@@ -358,16 +363,18 @@ int cmd_story(rv_cli *cli, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'D' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "why", no_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool json = false;
+	bool json = false, why = false;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'D': cli->db_path = optarg; break;
 		case 'j': json = true; break;
+		case 'w': why = true; break;
 		case 'h': puts(story_usage); return RV_EXIT_OK;
 		default: return cli_usage(story_usage);
 		}
@@ -380,6 +387,11 @@ int cmd_story(rv_cli *cli, int argc, char **argv)
 	rv_store *store = cli_open_store(cli, true);
 	if (!store)
 		return RV_EXIT_FAILURE;
+	if (why) { /* story_why.c */
+		int wrc = cli_story_why(store, id, json);
+		rv_store_close(&store);
+		return wrc;
+	}
 	rv_story st;
 	rv_error err;
 	rv_error_clear(&err);

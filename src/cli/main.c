@@ -24,6 +24,7 @@ static const struct command commands[] = {
 	{ "serve", cmd_serve, "HTTP JSON API and web page (127.0.0.1:8080)" },
 	{ "watch", cmd_watch, "poll feeds, fetch new articles and store them (--once: one pass)" },
 	{ "entities", cmd_entities, "people, organisations and places across the store, with variants" },
+	{ "regroup", cmd_regroup, "re-cluster a window of articles into events and storylines" },
 };
 
 static void usage(FILE *out)

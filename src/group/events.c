@@ -1,25 +1,360 @@
-/* events.c - STUB: every article its own event, until grouping lands. */
+/* events.c - online event clustering and storyline linking.
+ *
+ * Each article becomes a short vector: its top article_terms stems by
+ * TF-IDF (sublinear tf, IDF from the running document frequencies of the
+ * articles placed so far), plus its entities, L2-normalised. An inverted
+ * index maps each term to the last posting_cap events that took an article
+ * with that term among its probe_terms best; an arriving article looks up
+ * its own probe terms only, so the events it is compared with are a bounded
+ * number of recent ones whatever the size of the corpus. Similarity is the
+ * cosine with the event centroid (the sum of its articles' vectors, kept to
+ * its centroid_terms heaviest terms), lowered with the distance in days
+ * between the article and the event's date range; beyond the window the
+ * event is not a candidate. Undated articles and events skip the time test.
+ *
+ * A new event joins the storyline of the most similar event within
+ * storyline_window_days when the similarity reaches storyline_threshold.
+ * Events untouched for retire_after articles, or older than the storyline
+ * window behind the newest date seen, leave memory (they are in the store).
+ */
 #include "group/group.h"
+#include "core/date.h"
+#include "core/utf8.h"
 
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
+
+#define RV_IDF_PRIOR 20.0
+
+typedef struct fw {
+	uint32_t t;
+	float w;
+} fw;
+
+typedef struct posting {
+	uint32_t slot;
+	uint32_t gen;
+} posting;
+
+typedef struct plist {
+	posting *p;
+	uint16_t n, cap, head; /* a ring once full */
+} plist;
+
+typedef struct gevent {
+	int64_t id, storyline;
+	int64_t first_day, last_day;
+	int64_t last_seq;
+	int n_articles;
+	fw *c;       /* sorted by term id */
+	uint32_t nc;
+	float norm;
+	float *cum;  /* cum[i]: norm of the i+1 heaviest terms */
+	char *title;
+	uint32_t gen;
+	uint32_t stamp;
+	bool live, dirty;
+} gevent;
+
+typedef struct map_entry {
+	uint32_t from, to;
+} map_entry;
 
 struct rv_grouper {
 	rv_group_config cfg;
 	int64_t next_event, next_storyline;
-	rv_event pending[1];
-	int n_pending;
+	/* term table: open addressing string -> id */
+	char **terms;
+	uint32_t *df;
+	uint8_t *df_dirty;    /* changed since the last rv_grouper_flush_df */
+	uint32_t *dirty_terms;
+	uint32_t n_dirty_terms, cap_dirty_terms;
+	plist *post;
+	uint32_t n_terms, cap_terms;
+	uint32_t *hash_slots; /* id + 1, 0 = empty */
+	size_t hash_cap;
+	uint64_t n_docs;
+	/* events */
+	gevent *ev;
+	uint32_t n_ev, cap_ev;
+	uint32_t *free_slots;
+	uint32_t n_free;
+	uint32_t *dirty;
+	uint32_t n_dirty, cap_dirty;
+	uint32_t stamp;
+	int64_t seq;
+	int64_t newest_day;
+	/* scratch */
+	float *dense;
+	uint32_t cap_dense;
+	fw *vec;
+	uint32_t cap_vec;
+	/* bilingual map: (lang, from term id) -> to term id */
+	char map_lang[8];
+	map_entry *map;
+	size_t n_map, cap_map;
+	bool map_sorted;
+	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
 };
+
+/* ---- configuration ---- */
 
 void rv_group_config_default(rv_group_config *c)
 {
-	c->event_threshold = 0.3;
+	c->event_threshold = 0.30;
 	c->event_window_days = 3;
-	c->storyline_threshold = 0.15;
+	c->storyline_threshold = 0.08;
 	c->storyline_window_days = 30;
-	c->title_weight = 3.0;
-	c->centroid_terms = 64;
+	c->title_weight = 2.0;
+	c->centroid_terms = 120;
+	c->article_terms = 60;
+	c->probe_terms = 10;
+	c->posting_cap = 64;
+	c->time_decay = 0.3;
+	c->time_bonus = 0.25;
+	c->min_content = 0.05;
+	c->drift_damping = 0.0;
+	c->undated_margin = 0.05;
+	c->entity_weight = 2.0;
+	c->size_penalty = 0.0;
+	c->scope_factor = 0.0;
+	c->retire_after = 200000;
+	c->near_dup_threshold = 0.7;
+	c->near_dup_min_tokens = 30;
+	c->near_dup_memory = 50000;
 }
+
+#define CFG_FIELDS(X)                         \
+	X(event_threshold, double, 0, 1)      \
+	X(event_window_days, int, 0, 3650)    \
+	X(storyline_threshold, double, 0, 1)  \
+	X(storyline_window_days, int, 0, 3650) \
+	X(title_weight, double, 0, 100)       \
+	X(centroid_terms, int, 1, 4096)       \
+	X(article_terms, int, 1, 4096)        \
+	X(probe_terms, int, 1, 256)           \
+	X(posting_cap, int, 1, 65535)         \
+	X(time_decay, double, 0, 1)           \
+	X(time_bonus, double, 0, 1)           \
+	X(min_content, double, 0, 1)           \
+	X(drift_damping, double, 0, 4)         \
+	X(undated_margin, double, 0, 1)           \
+	X(entity_weight, double, 0, 100)      \
+	X(size_penalty, double, 0, 1)         \
+	X(scope_factor, double, 0, 1000)      \
+	X(retire_after, int, 1, 1000000000)   \
+	X(near_dup_threshold, double, 0, 1)   \
+	X(near_dup_min_tokens, int, 1, 100000) \
+	X(near_dup_memory, int, 1, 10000000)
+
+int rv_group_config_set(rv_group_config *c, const char *name, const char *value, rv_error *err)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(value, &end);
+	if (errno || end == value || *rv_str_ltrim(end))
+		return rv_fail(err, RV_EINPUT, "%s: not a number: '%s'", name, value);
+#define X(f, type, lo, hi)                                                             \
+	if (!strcmp(name, #f)) {                                                       \
+		if (v < (lo) || v > (hi))                                              \
+			return rv_fail(err, RV_EINPUT, "%s must be in [%g, %g]", name, \
+				       (double)(lo), (double)(hi));                    \
+		c->f = (type)v;                                                        \
+		return RV_OK;                                                          \
+	}
+	CFG_FIELDS(X)
+#undef X
+	return rv_fail(err, RV_EINPUT, "unknown grouping setting '%s'", name);
+}
+
+int rv_group_config_load(rv_group_config *c, const char *path, rv_error *err)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return rv_fail(err, RV_EINPUT, "%s: cannot open: %s", path, strerror(errno));
+	char line[512];
+	int rc = RV_OK, lineno = 0;
+	while (rc == RV_OK && fgets(line, sizeof line, f)) {
+		lineno++;
+		char *h = strchr(line, '#');
+		if (h)
+			*h = '\0';
+		char *eq = strchr(line, '=');
+		char *name = line;
+		rv_str_squeeze(name);
+		if (!*name)
+			continue;
+		if (!eq) {
+			rc = rv_fail(err, RV_EINPUT, "%s:%d: expected name = value", path, lineno);
+			break;
+		}
+		*strchr(line, '=') = '\0';
+		char *value = strchr(line, '\0') + 1;
+		rv_str_squeeze(name);
+		rv_str_squeeze(value);
+		rc = rv_group_config_set(c, name, value, err);
+	}
+	fclose(f);
+	return rc;
+}
+
+void rv_group_config_print(const rv_group_config *c, void *file)
+{
+#define X(f, type, lo, hi) fprintf(file, "%s = %g\n", #f, (double)c->f);
+	CFG_FIELDS(X)
+#undef X
+}
+
+/* ---- terms ---- */
+
+static uint64_t term_hash(const char *s, size_t n)
+{
+	return XXH3_64bits(s, n);
+}
+
+static bool terms_rehash(rv_grouper *g, size_t ncap)
+{
+	uint32_t *ns = calloc(ncap, sizeof *ns);
+	if (!ns)
+		return false;
+	for (uint32_t id = 0; id < g->n_terms; id++) {
+		size_t j = term_hash(g->terms[id], strlen(g->terms[id])) & (ncap - 1);
+		while (ns[j])
+			j = (j + 1) & (ncap - 1);
+		ns[j] = id + 1;
+	}
+	free(g->hash_slots);
+	g->hash_slots = ns;
+	g->hash_cap = ncap;
+	return true;
+}
+
+/* Term id of s (interned when add), UINT32_MAX when absent or out of memory. */
+static uint32_t term_id(rv_grouper *g, const char *s, size_t n, bool add)
+{
+	if ((g->n_terms + 1) * 2 > g->hash_cap && !terms_rehash(g, g->hash_cap ? g->hash_cap * 2 : 4096))
+		return UINT32_MAX;
+	size_t j = term_hash(s, n) & (g->hash_cap - 1);
+	while (g->hash_slots[j]) {
+		const char *t = g->terms[g->hash_slots[j] - 1];
+		if (!strncmp(t, s, n) && !t[n])
+			return g->hash_slots[j] - 1;
+		j = (j + 1) & (g->hash_cap - 1);
+	}
+	if (!add)
+		return UINT32_MAX;
+	if (g->n_terms == g->cap_terms) {
+		uint32_t nc = g->cap_terms ? g->cap_terms * 2 : 4096;
+		char **nt = realloc(g->terms, nc * sizeof *nt);
+		if (!nt)
+			return UINT32_MAX;
+		g->terms = nt;
+		uint32_t *nd = realloc(g->df, nc * sizeof *nd);
+		if (!nd)
+			return UINT32_MAX;
+		g->df = nd;
+		uint8_t *ndd = realloc(g->df_dirty, nc * sizeof *ndd);
+		if (!ndd)
+			return UINT32_MAX;
+		g->df_dirty = ndd;
+		plist *np = realloc(g->post, nc * sizeof *np);
+		if (!np)
+			return UINT32_MAX;
+		g->post = np;
+		float *dense = realloc(g->dense, nc * sizeof *dense);
+		if (!dense)
+			return UINT32_MAX;
+		memset(dense + g->cap_terms, 0, (nc - g->cap_terms) * sizeof *dense);
+		g->dense = dense;
+		g->cap_dense = nc;
+		g->cap_terms = nc;
+	}
+	char *copy = rv_strndup(s, n);
+	if (!copy)
+		return UINT32_MAX;
+	uint32_t id = g->n_terms++;
+	g->terms[id] = copy;
+	g->df[id] = 0;
+	g->df_dirty[id] = 0;
+	memset(&g->post[id], 0, sizeof g->post[id]);
+	g->hash_slots[j] = id + 1;
+	return id;
+}
+
+/* ---- bilingual map ---- */
+
+static int map_cmp(const void *a, const void *b)
+{
+	const map_entry *x = a, *y = b;
+	return x->from < y->from ? -1 : x->from > y->from;
+}
+
+int rv_grouper_map_add(rv_grouper *g, const char *lang, const char *from, const char *to)
+{
+	if (g->map_lang[0] && strncmp(g->map_lang, lang, sizeof g->map_lang - 1))
+		return RV_EINPUT; /* one source language per grouper */
+	snprintf(g->map_lang, sizeof g->map_lang, "%s", lang);
+	uint32_t f = term_id(g, from, strlen(from), true), t = term_id(g, to, strlen(to), true);
+	if (f == UINT32_MAX || t == UINT32_MAX)
+		return RV_ENOMEM;
+	if (g->n_map == g->cap_map) {
+		size_t nc = g->cap_map ? g->cap_map * 2 : 1024;
+		map_entry *nm = realloc(g->map, nc * sizeof *nm);
+		if (!nm)
+			return RV_ENOMEM;
+		g->map = nm;
+		g->cap_map = nc;
+	}
+	g->map[g->n_map++] = (map_entry){ f, t };
+	g->map_sorted = false;
+	return RV_OK;
+}
+
+int rv_grouper_load_map(rv_grouper *g, const char *lang, const char *path, rv_error *err)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return rv_fail(err, RV_EINPUT, "%s: cannot open: %s", path, strerror(errno));
+	char line[256];
+	int rc = RV_OK;
+	while (rc == RV_OK && fgets(line, sizeof line, f)) {
+		char *tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		char *to = tab + 1;
+		to[strcspn(to, "\r\n")] = '\0';
+		if (*line && *to)
+			rc = rv_grouper_map_add(g, lang, line, to);
+	}
+	fclose(f);
+	return rc ? rv_fail(err, rc, "%s: cannot load the term map", path) : RV_OK;
+}
+
+static uint32_t map_term(rv_grouper *g, uint32_t t)
+{
+	if (!g->n_map)
+		return t;
+	if (!g->map_sorted) {
+		qsort(g->map, g->n_map, sizeof *g->map, map_cmp);
+		g->map_sorted = true;
+	}
+	size_t lo = 0, hi = g->n_map;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (g->map[mid].from < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < g->n_map && g->map[lo].from == t ? g->map[lo].to : t;
+}
+
+/* ---- lifecycle ---- */
 
 int rv_grouper_new(const rv_group_config *cfg, rv_grouper **out, rv_error *err)
 {
@@ -28,21 +363,40 @@ int rv_grouper_new(const rv_group_config *cfg, rv_grouper **out, rv_error *err)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	(*out)->cfg = *cfg;
 	(*out)->next_event = (*out)->next_storyline = 1;
+	(*out)->newest_day = RV_NO_DAY;
+	const char *dbg = getenv("REVUE_GROUP_DEBUG");
+	(*out)->debug = dbg && *dbg && strcmp(dbg, "0");
 	return RV_OK;
 }
 
-void rv_grouper_free(rv_grouper **g)
+void rv_grouper_free(rv_grouper **gp)
 {
-	if (g && *g) {
-		free(*g);
-		*g = NULL;
+	if (!gp || !*gp)
+		return;
+	rv_grouper *g = *gp;
+	for (uint32_t i = 0; i < g->n_terms; i++) {
+		free(g->terms[i]);
+		free(g->post[i].p);
 	}
-}
-
-int rv_grouper_load_event(rv_grouper *g, const rv_event *ev)
-{
-	(void)g; (void)ev;
-	return RV_OK;
+	free(g->terms);
+	free(g->df);
+	free(g->df_dirty);
+	free(g->dirty_terms);
+	free(g->post);
+	free(g->hash_slots);
+	for (uint32_t i = 0; i < g->n_ev; i++) {
+		free(g->ev[i].cum);
+		free(g->ev[i].c);
+		free(g->ev[i].title);
+	}
+	free(g->ev);
+	free(g->free_slots);
+	free(g->dirty);
+	free(g->dense);
+	free(g->vec);
+	free(g->map);
+	free(g);
+	*gp = NULL;
 }
 
 void rv_grouper_set_next_ids(rv_grouper *g, int64_t next_event, int64_t next_storyline)
@@ -51,18 +405,663 @@ void rv_grouper_set_next_ids(rv_grouper *g, int64_t next_event, int64_t next_sto
 	g->next_storyline = next_storyline;
 }
 
+/* ---- vectors ---- */
+
+static int fw_by_weight(const void *a, const void *b)
+{
+	float x = ((const fw *)a)->w, y = ((const fw *)b)->w;
+	if (x != y)
+		return x > y ? -1 : 1;
+	uint32_t s = ((const fw *)a)->t, t = ((const fw *)b)->t;
+	return s < t ? -1 : s > t;
+}
+
+static int fw_by_term(const void *a, const void *b)
+{
+	uint32_t s = ((const fw *)a)->t, t = ((const fw *)b)->t;
+	return s < t ? -1 : s > t;
+}
+
+static bool vec_reserve(rv_grouper *g, size_t n)
+{
+	if (n <= g->cap_vec)
+		return true;
+	size_t nc = n < 256 ? 256 : n * 2;
+	fw *nv = realloc(g->vec, nc * sizeof *nv);
+	if (!nv)
+		return false;
+	g->vec = nv;
+	g->cap_vec = (uint32_t)nc;
+	return true;
+}
+
+/* Add weight w to term t in the scratch vector (linear: vectors are short
+ * and built once per article; dense[] marks presence). */
+static void vec_add(rv_grouper *g, uint32_t *n, uint32_t t, float w)
+{
+	if (g->dense[t] != 0) {
+		for (uint32_t i = 0; i < *n; i++)
+			if (g->vec[i].t == t) {
+				g->vec[i].w += w;
+				return;
+			}
+	}
+	g->dense[t] = 1;
+	g->vec[(*n)++] = (fw){ t, w };
+}
+
+/* Set a document frequency and remember it for rv_grouper_flush_df (when
+ * the list cannot grow the value is still right in memory, only not saved). */
+static void df_bump(rv_grouper *g, uint32_t t, uint32_t df)
+{
+	g->df[t] = df;
+	if (g->df_dirty[t])
+		return;
+	if (g->n_dirty_terms == g->cap_dirty_terms) {
+		uint32_t nc = g->cap_dirty_terms ? g->cap_dirty_terms * 2 : 4096;
+		uint32_t *nd = realloc(g->dirty_terms, nc * sizeof *nd);
+		if (!nd)
+			return;
+		g->dirty_terms = nd;
+		g->cap_dirty_terms = nc;
+	}
+	g->dirty_terms[g->n_dirty_terms++] = t;
+	g->df_dirty[t] = 1;
+}
+
+/* Build the article's normalized vector in g->vec (sorted by term id);
+ * counts document frequencies when count_df. Returns its length, -1 on
+ * memory failure. */
+static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
+{
+	/* Only articles known to be in the map's language: an English stem that
+	 * happens to equal a French one must not be translated. */
+	bool mapped = g->n_map && a->lang && !strncmp(a->lang, g->map_lang, 2);
+	if (!vec_reserve(g, a->n_terms + a->n_entities + 1))
+		return -1;
+	uint32_t n = 0;
+	for (size_t i = 0; i < a->n_terms; i++) {
+		const char *s = a->terms[i].term;
+		uint32_t t = term_id(g, s, strlen(s), count_df);
+		if (t == UINT32_MAX) {
+			if (count_df)
+				return -1;
+			continue;
+		}
+		if (mapped)
+			t = map_term(g, t);
+		vec_add(g, &n, t, a->terms[i].weight);
+	}
+	for (size_t i = 0; i < a->n_entities; i++) {
+		if (!a->entities[i].name)
+			continue;
+		/* Entities are keyed by their folded name, so spellings that only
+		 * differ by case and accents meet across languages. */
+		char *folded = rv_utf8_fold(a->entities[i].name);
+		if (!folded)
+			return -1;
+		char key[128];
+		int k = snprintf(key, sizeof key, "@%s", folded);
+		free(folded);
+		if (k <= 1 || (size_t)k >= sizeof key)
+			continue;
+		uint32_t t = term_id(g, key, (size_t)k, count_df);
+		if (t == UINT32_MAX) {
+			if (count_df)
+				return -1;
+			continue;
+		}
+		int cnt = a->entities[i].count > 0 ? a->entities[i].count : 1;
+		vec_add(g, &n, t, (float)(g->cfg.entity_weight * cnt));
+	}
+	if (count_df) {
+		g->n_docs++;
+		for (uint32_t i = 0; i < n; i++)
+			df_bump(g, g->vec[i].t, g->df[g->vec[i].t] + 1);
+	}
+	double N = (double)(g->n_docs ? g->n_docs : 1);
+	for (uint32_t i = 0; i < n; i++) {
+		fw *v = &g->vec[i];
+		g->dense[v->t] = 0;
+		double df = g->df[v->t] ? g->df[v->t] : 1;
+		/* a prior of RV_IDF_PRIOR unseen documents keeps the first articles
+		 * of a corpus from calling every shared word common */
+		double idf = log((N + RV_IDF_PRIOR) / (df + 0.5));
+		if (idf < 0.05)
+			idf = 0.05;
+		v->w = (float)((1.0 + log(v->w > 1 ? v->w : 1)) * idf);
+	}
+	if (n > (uint32_t)g->cfg.article_terms) {
+		qsort(g->vec, n, sizeof *g->vec, fw_by_weight);
+		n = (uint32_t)g->cfg.article_terms;
+	}
+	double norm = 0;
+	for (uint32_t i = 0; i < n; i++)
+		norm += (double)g->vec[i].w * g->vec[i].w;
+	norm = sqrt(norm);
+	for (uint32_t i = 0; i < n && norm > 0; i++)
+		g->vec[i].w = (float)(g->vec[i].w / norm);
+	qsort(g->vec, n, sizeof *g->vec, fw_by_term);
+	return (int)n;
+}
+
+static float vec_norm(const fw *v, uint32_t n)
+{
+	double s = 0;
+	for (uint32_t i = 0; i < n; i++)
+		s += (double)v[i].w * v[i].w;
+	return (float)sqrt(s);
+}
+
+/* ---- events and the index ---- */
+
+static void post_add(rv_grouper *g, uint32_t t, uint32_t slot)
+{
+	plist *pl = &g->post[t];
+	gevent *e = &g->ev[slot];
+	/* the newest entry is this event already: nothing to do */
+	if (pl->n) {
+		uint16_t last = pl->n < pl->cap ? pl->n - 1 : (uint16_t)((pl->head + pl->cap - 1) % pl->cap);
+		if (pl->p[last].slot == slot && pl->p[last].gen == e->gen)
+			return;
+	}
+	uint16_t cap = (uint16_t)g->cfg.posting_cap;
+	if (pl->n < cap && pl->n == pl->cap) {
+		uint16_t nc = pl->cap ? (uint16_t)(pl->cap * 2 > cap ? cap : pl->cap * 2) : (cap < 4 ? cap : 4);
+		posting *np = realloc(pl->p, nc * sizeof *np);
+		if (!np)
+			return; /* the index is a cache: a missing entry only costs recall */
+		pl->p = np;
+		pl->cap = nc;
+	}
+	if (pl->n < pl->cap) {
+		pl->p[pl->n++] = (posting){ slot, e->gen };
+	} else {
+		pl->p[pl->head] = (posting){ slot, e->gen };
+		pl->head = (uint16_t)((pl->head + 1) % pl->cap);
+	}
+}
+
+static void mark_dirty(rv_grouper *g, uint32_t slot)
+{
+	if (g->ev[slot].dirty)
+		return;
+	if (g->n_dirty == g->cap_dirty) {
+		uint32_t nc = g->cap_dirty ? g->cap_dirty * 2 : 256;
+		uint32_t *nd = realloc(g->dirty, nc * sizeof *nd);
+		if (!nd)
+			return; /* saved at its next change */
+		g->dirty = nd;
+		g->cap_dirty = nc;
+	}
+	g->dirty[g->n_dirty++] = slot;
+	g->ev[slot].dirty = true;
+}
+
+static int64_t new_slot(rv_grouper *g)
+{
+	if (g->n_free)
+		return g->free_slots[--g->n_free];
+	if (g->n_ev == g->cap_ev) {
+		uint32_t nc = g->cap_ev ? g->cap_ev * 2 : 1024;
+		gevent *ne = realloc(g->ev, nc * sizeof *ne);
+		if (!ne)
+			return -1;
+		g->ev = ne;
+		uint32_t *nf = realloc(g->free_slots, nc * sizeof *nf);
+		if (!nf)
+			return -1;
+		g->free_slots = nf;
+		g->cap_ev = nc;
+	}
+	memset(&g->ev[g->n_ev], 0, sizeof g->ev[0]);
+	return g->n_ev++;
+}
+
+static int float_desc(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return x > y ? -1 : x < y;
+}
+
+/* Norms of the heaviest terms, so a short article (a headline) is compared
+ * with as much of the event as it can say: its cosine uses the norm of the
+ * centroid's top terms, not of all of them. */
+static bool centroid_cum(gevent *e)
+{
+	float *cum = realloc(e->cum, (e->nc ? e->nc : 1) * sizeof *cum);
+	if (!cum)
+		return false;
+	e->cum = cum;
+	for (uint32_t i = 0; i < e->nc; i++)
+		cum[i] = e->c[i].w;
+	qsort(cum, e->nc, sizeof *cum, float_desc);
+	double s = 0;
+	for (uint32_t i = 0; i < e->nc; i++) {
+		s += (double)cum[i] * cum[i];
+		cum[i] = (float)sqrt(s);
+	}
+	return true;
+}
+
+/* Merge v into the centroid of e and keep its heaviest terms. */
+static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
+{
+	fw *m = malloc((e->nc + n) * sizeof *m);
+	if (!m)
+		return false;
+	/* later articles count less: the event stays what it was about, and
+	 * does not drift along a chain of related stories */
+	float f = (float)pow(1.0 + e->n_articles, -g->cfg.drift_damping);
+	uint32_t i = 0, j = 0, k = 0;
+	while (i < e->nc || j < n) {
+		if (j >= n || (i < e->nc && e->c[i].t < v[j].t))
+			m[k++] = e->c[i++];
+		else if (i >= e->nc || v[j].t < e->c[i].t) {
+			m[k] = v[j++];
+			m[k++].w *= f;
+		} else {
+			m[k] = e->c[i++];
+			m[k++].w += f * v[j++].w;
+		}
+	}
+	if (k > (uint32_t)g->cfg.centroid_terms) {
+		qsort(m, k, sizeof *m, fw_by_weight);
+		k = (uint32_t)g->cfg.centroid_terms;
+		qsort(m, k, sizeof *m, fw_by_term);
+	}
+	free(e->c);
+	e->c = m;
+	e->nc = k;
+	e->norm = vec_norm(m, k);
+	return centroid_cum(e);
+}
+
+static double cosine_dense(rv_grouper *g, const gevent *e, uint32_t n_article)
+{
+	double dot = 0;
+	for (uint32_t i = 0; i < e->nc; i++)
+		dot += (double)g->dense[e->c[i].t] * e->c[i].w;
+	uint32_t m = (uint32_t)(g->cfg.scope_factor * n_article);
+	double norm = e->norm;
+	if (m >= 1 && m < e->nc && e->cum)
+		norm = e->cum[m - 1];
+	double c = norm > 0 ? dot / norm : 0;
+	return c > 1 ? 1 : c;
+}
+
+/* Days from day to the range [first, last] (0 inside); -1 when either is
+ * undated. */
+static int64_t day_distance(int64_t day, const gevent *e)
+{
+	if (day == RV_NO_DAY || e->first_day == RV_NO_DAY)
+		return -1;
+	if (day < e->first_day)
+		return e->first_day - day;
+	if (day > e->last_day)
+		return day - e->last_day;
+	return 0;
+}
+
+static void index_article(rv_grouper *g, uint32_t slot, const fw *v, uint32_t n)
+{
+	/* index by the article's heaviest terms */
+	fw top[256];
+	uint32_t k = n < 256 ? n : 256;
+	memcpy(top, v, k * sizeof *top);
+	qsort(top, k, sizeof *top, fw_by_weight);
+	/* Index by more terms than are probed, so an event is found from
+	 * either side of a shared term's ranking. */
+	uint32_t want = 2 * (uint32_t)g->cfg.probe_terms;
+	uint32_t idx = k < want ? k : want;
+	for (uint32_t i = 0; i < idx; i++)
+		post_add(g, top[i].t, slot);
+}
+
+static void retire(rv_grouper *g)
+{
+	int64_t keep = g->cfg.storyline_window_days > g->cfg.event_window_days
+			       ? g->cfg.storyline_window_days
+			       : g->cfg.event_window_days;
+	for (uint32_t s = 0; s < g->n_ev; s++) {
+		gevent *e = &g->ev[s];
+		if (!e->live || e->dirty)
+			continue;
+		bool old = g->seq - e->last_seq > g->cfg.retire_after ||
+			   (e->last_day != RV_NO_DAY && g->newest_day != RV_NO_DAY &&
+			    e->last_day + keep < g->newest_day);
+		if (!old)
+			continue;
+		free(e->c);
+		free(e->cum);
+		free(e->title);
+		e->cum = NULL;
+		e->c = NULL;
+		e->title = NULL;
+		e->nc = 0;
+		e->live = false;
+		e->gen++;
+		g->free_slots[g->n_free++] = s;
+	}
+}
+
+static int64_t article_day(const rv_article *a)
+{
+	rv_date d;
+	if (!a->published || !rv_date_parse(a->published, &d))
+		return RV_NO_DAY;
+	return rv_date_days(&d);
+}
+
+/* Below this many events in memory every one is compared (small corpora,
+ * where the index's top terms are still noise); above, the index. */
+#define RV_SCAN_ALL 64
+
+struct cand {
+	int64_t day;
+	uint32_t n;
+	const rv_article *a;
+	double best, best_story;
+	int64_t best_slot, story_slot;
+	double second;      /* the runner-up event's score */
+	int64_t second_slot;
+	bool best_undated;  /* the best was compared without dates */
+};
+
+static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
+{
+	gevent *e = &g->ev[slot];
+	if (!e->live || e->stamp == g->stamp)
+		return;
+	e->stamp = g->stamp;
+	int64_t dd = day_distance(c->day, e);
+	if (dd > g->cfg.storyline_window_days)
+		return;
+	double window = g->cfg.event_window_days > 0 ? g->cfg.event_window_days : 1;
+	double sim = cosine_dense(g, e, c->n);
+	double grown = sim - g->cfg.size_penalty * log(1.0 + e->n_articles);
+	double s = -1;
+	if (dd < 0)
+		s = grown;
+	else if (dd <= g->cfg.event_window_days)
+	{
+		/* Being reported the same day is evidence, but only for what the
+		 * content already suggests: no bonus below min_content. */
+		s = grown * (1.0 - g->cfg.time_decay * (double)dd / window);
+		if (sim >= g->cfg.min_content)
+			s += g->cfg.time_bonus * (1.0 - (double)dd / (window + 1));
+	}
+	if (g->debug)
+		fprintf(stderr, "group: '%.40s' vs event %lld (%d articles, %lld days): %.3f -> %.3f\n",
+			c->a->title ? c->a->title : "", (long long)e->id, e->n_articles,
+			(long long)dd, sim, s);
+	if (s > c->best) {
+		c->second = c->best;
+		c->second_slot = c->best_slot;
+		c->best = s;
+		c->best_slot = slot;
+		c->best_undated = dd < 0;
+	} else if (s > c->second) {
+		c->second = s;
+		c->second_slot = slot;
+	}
+	if (sim > c->best_story) {
+		c->best_story = sim;
+		c->story_slot = slot;
+	}
+}
+
 int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 {
-	(void)err;
-	a->event = g->next_event++;
-	a->storyline = g->next_storyline++;
+	int n = article_vector(g, a, true);
+	if (n < 0)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	int64_t day = article_day(a);
+	g->seq++;
+	if (day != RV_NO_DAY && (g->newest_day == RV_NO_DAY || day > g->newest_day))
+		g->newest_day = day;
+	if ((g->seq & 1023) == 0)
+		retire(g);
+
+	fw *v = g->vec;
+	for (int i = 0; i < n; i++)
+		g->dense[v[i].t] = v[i].w;
+	fw top[256];
+	uint32_t k = (uint32_t)n < 256 ? (uint32_t)n : 256;
+	memcpy(top, v, k * sizeof *top);
+	qsort(top, k, sizeof *top, fw_by_weight);
+	uint32_t probes = k < (uint32_t)g->cfg.probe_terms ? k : (uint32_t)g->cfg.probe_terms;
+
+	if (++g->stamp == 0)
+		g->stamp = 1;
+	struct cand c = { .day = day, .n = (uint32_t)n, .a = a, .best_slot = -1, .story_slot = -1,
+			  .second_slot = -1 };
+	if (g->n_ev - g->n_free <= RV_SCAN_ALL) {
+		/* few events in memory: compare with all of them */
+		for (uint32_t s = 0; s < g->n_ev; s++)
+			if (g->ev[s].live)
+				consider(g, &c, s);
+	} else {
+		for (uint32_t i = 0; i < probes; i++) {
+			plist *pl = &g->post[top[i].t];
+			for (uint16_t j = 0; j < pl->n; j++) {
+				posting p = pl->p[j];
+				if (g->ev[p.slot].gen == p.gen)
+					consider(g, &c, p.slot);
+			}
+		}
+	}
+	double best = c.best, best_story = c.best_story;
+	/* Without a date, content is all there is: an undated article that fits
+	 * two dated turns of one story about equally belongs to neither. */
+	if (c.best_undated && c.best_slot >= 0 && c.second_slot >= 0 &&
+	    c.second >= g->cfg.event_threshold && best - c.second < g->cfg.undated_margin) {
+		const gevent *b = &g->ev[c.best_slot], *r = &g->ev[c.second_slot];
+		if (b->first_day != RV_NO_DAY && r->first_day != RV_NO_DAY &&
+		    (b->first_day > r->last_day || r->first_day > b->last_day))
+			best = 0;
+	}
+	int64_t best_slot = c.best_slot, story_slot = c.story_slot;
+	for (int i = 0; i < n; i++)
+		g->dense[v[i].t] = 0;
+
+	int64_t slot;
+	if (best_slot >= 0 && best >= g->cfg.event_threshold) {
+		slot = best_slot;
+		gevent *e = &g->ev[slot];
+		if (!centroid_add(g, e, v, (uint32_t)n))
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		a->event_similarity = best;
+	} else {
+		if ((slot = new_slot(g)) < 0)
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		gevent *e = &g->ev[slot];
+		uint32_t gen = e->gen;
+		memset(e, 0, sizeof *e);
+		e->gen = gen + 1;
+		e->live = true;
+		e->id = g->next_event++;
+		e->first_day = e->last_day = RV_NO_DAY;
+		if (story_slot >= 0 && best_story >= g->cfg.storyline_threshold)
+			e->storyline = g->ev[story_slot].storyline;
+		else
+			e->storyline = g->next_storyline++;
+		e->title = a->title ? rv_strdup(a->title) : NULL;
+		if (!centroid_add(g, e, v, (uint32_t)n))
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		a->event_similarity = 1.0;
+	}
+	gevent *e = &g->ev[slot];
+	e->n_articles++;
+	e->last_seq = g->seq;
+	if (day != RV_NO_DAY) {
+		if (e->first_day == RV_NO_DAY || day < e->first_day)
+			e->first_day = day;
+		if (e->last_day == RV_NO_DAY || day > e->last_day)
+			e->last_day = day;
+	}
+	index_article(g, (uint32_t)slot, top, k);
+	mark_dirty(g, (uint32_t)slot);
+	a->event = e->id;
+	a->storyline = e->storyline;
+	return RV_OK;
+}
+
+int rv_grouper_load_event(rv_grouper *g, const rv_event *ev)
+{
+	int64_t slot = new_slot(g);
+	if (slot < 0)
+		return RV_ENOMEM;
+	gevent *e = &g->ev[slot];
+	uint32_t gen = e->gen;
+	memset(e, 0, sizeof *e);
+	e->gen = gen + 1;
+	e->live = true;
+	e->id = ev->id;
+	e->storyline = ev->storyline;
+	e->first_day = ev->first_day;
+	e->last_day = ev->last_day;
+	e->n_articles = ev->n_articles;
+	e->title = ev->title ? rv_strdup(ev->title) : NULL;
+	if (ev->n_centroid) {
+		e->c = malloc(ev->n_centroid * sizeof *e->c);
+		if (!e->c)
+			return RV_ENOMEM;
+		for (size_t i = 0; i < ev->n_centroid; i++) {
+			const char *t = ev->centroid[i].term;
+			uint32_t id = term_id(g, t, strlen(t), true);
+			if (id == UINT32_MAX)
+				return RV_ENOMEM;
+			e->c[e->nc++] = (fw){ id, ev->centroid[i].weight };
+		}
+		qsort(e->c, e->nc, sizeof *e->c, fw_by_term);
+		e->norm = vec_norm(e->c, e->nc);
+		if (!centroid_cum(e))
+			return RV_ENOMEM;
+		index_article(g, (uint32_t)slot, e->c, e->nc);
+	}
+	if (ev->last_day != RV_NO_DAY && (g->newest_day == RV_NO_DAY || ev->last_day > g->newest_day))
+		g->newest_day = ev->last_day;
+	if (ev->id >= g->next_event)
+		g->next_event = ev->id + 1;
+	if (ev->storyline >= g->next_storyline)
+		g->next_storyline = ev->storyline + 1;
+	return RV_OK;
+}
+
+static int to_event(rv_grouper *g, const gevent *e, rv_event *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = e->id;
+	out->storyline = e->storyline;
+	out->first_day = e->first_day;
+	out->last_day = e->last_day;
+	out->n_articles = e->n_articles;
+	out->title = e->title;
+	out->centroid = e->nc ? calloc(e->nc, sizeof *out->centroid) : NULL;
+	if (e->nc && !out->centroid)
+		return RV_ENOMEM;
+	/* heaviest first, so readers of the stored JSON see the gist */
+	fw *by_w = e->nc ? malloc(e->nc * sizeof *by_w) : NULL;
+	if (e->nc && !by_w) {
+		free(out->centroid);
+		return RV_ENOMEM;
+	}
+	if (e->nc)
+		memcpy(by_w, e->c, e->nc * sizeof *by_w);
+	qsort(by_w, e->nc, sizeof *by_w, fw_by_weight);
+	for (uint32_t i = 0; i < e->nc; i++) {
+		out->centroid[i].term = g->terms[by_w[i].t];
+		out->centroid[i].weight = by_w[i].w;
+	}
+	free(by_w);
+	out->n_centroid = e->nc;
 	return RV_OK;
 }
 
 int rv_grouper_flush(rv_grouper *g, rv_event_fn fn, void *ctx)
 {
-	(void)g; (void)fn; (void)ctx;
+	int rc = RV_OK;
+	uint32_t i = 0;
+	for (; i < g->n_dirty && rc == RV_OK; i++) {
+		gevent *e = &g->ev[g->dirty[i]];
+		rv_event out;
+		if ((rc = to_event(g, e, &out)))
+			break;
+		rc = fn(&out, ctx); /* borrowed strings */
+		free(out.centroid);
+		if (rc == RV_OK)
+			e->dirty = false;
+	}
+	if (rc == RV_OK)
+		g->n_dirty = 0;
+	return rc;
+}
+
+double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
+			const char **out, size_t n, size_t *n_out)
+{
+	*n_out = 0;
+	for (size_t i = 0; i < ev->n_centroid; i++)
+		if (term_id(g, ev->centroid[i].term, strlen(ev->centroid[i].term), true) == UINT32_MAX)
+			return 0;
+	int k = article_vector(g, a, false);
+	if (k < 0)
+		return 0;
+	for (int i = 0; i < k; i++)
+		g->dense[g->vec[i].t] = g->vec[i].w;
+	double dot = 0, norm = 0;
+	fw shared[512];
+	size_t ns = 0;
+	for (size_t i = 0; i < ev->n_centroid; i++) {
+		double w = ev->centroid[i].weight;
+		norm += w * w;
+		const char *s = ev->centroid[i].term;
+		uint32_t t = term_id(g, s, strlen(s), false);
+		if (t == UINT32_MAX || g->dense[t] == 0)
+			continue;
+		dot += g->dense[t] * w;
+		if (ns < 512)
+			shared[ns++] = (fw){ t, (float)(g->dense[t] * w) };
+	}
+	for (int i = 0; i < k; i++)
+		g->dense[g->vec[i].t] = 0;
+	qsort(shared, ns, sizeof *shared, fw_by_weight);
+	for (size_t i = 0; i < ns && i < n; i++)
+		out[(*n_out)++] = g->terms[shared[i].t];
+	return norm > 0 ? dot / sqrt(norm) : 0;
+}
+
+int rv_grouper_set_df(rv_grouper *g, const char *term, uint32_t df)
+{
+	uint32_t t = term_id(g, term, strlen(term), true);
+	if (t == UINT32_MAX)
+		return RV_ENOMEM;
+	g->df[t] = df;
 	return RV_OK;
+}
+
+void rv_grouper_set_docs(rv_grouper *g, uint64_t n_docs)
+{
+	g->n_docs = n_docs;
+}
+
+uint64_t rv_grouper_docs(const rv_grouper *g)
+{
+	return g->n_docs;
+}
+
+int rv_grouper_flush_df(rv_grouper *g, rv_df_fn fn, void *ctx)
+{
+	int rc = RV_OK;
+	for (uint32_t i = 0; i < g->n_dirty_terms; i++) {
+		uint32_t t = g->dirty_terms[i];
+		if (rc == RV_OK)
+			rc = fn(g->terms[t], g->df[t], ctx);
+		g->df_dirty[t] = 0;
+	}
+	g->n_dirty_terms = 0;
+	return rc;
 }
 
 void rv_event_release(rv_event *ev)

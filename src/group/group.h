@@ -8,8 +8,10 @@
  * created or changed are handed to the caller by rv_grouper_flush() so the
  * store can save them in the same transaction as the articles.
  *
- * Duplicates are decided before grouping (same normalized text = same
- * content_hash, found by the store): they take their original's event.
+ * Duplicates are decided before grouping: the same normalized text (same
+ * content_hash, found by the store), then near-same text or the same
+ * canonical URL (rv_dedup below); they take their original's event.
+ * All thresholds are in rv_group_config (README.md, "Grouping").
  */
 #ifndef RV_GROUP_H
 #define RV_GROUP_H
@@ -28,9 +30,31 @@ typedef struct rv_group_config {
 	int storyline_window_days;
 	double title_weight;         /* title terms count this many times */
 	int centroid_terms;          /* terms kept per event centroid */
+	int article_terms;           /* terms kept per article vector (top TF-IDF) */
+	int probe_terms;             /* article terms looked up in the index */
+	int posting_cap;             /* recent events kept per term in the index */
+	double time_decay;           /* similarity lost at one window of distance */
+	double time_bonus;           /* similarity added for the same day, down to 0 at the window */
+	double min_content;          /* no time bonus below this content similarity */
+	double undated_margin;       /* undated: the best event must beat the runner-up by this */
+	double drift_damping;        /* the k-th article joins the centroid with weight k^-this */
+	double size_penalty;         /* similarity lost per log(1 + articles) of the event */
+	double scope_factor;         /* cosine against the event's top (this x article terms) terms; 0: all */
+	double entity_weight;        /* an entity counts this many times a term */
+	int retire_after;            /* events untouched for this many articles leave memory */
+	double near_dup_threshold;   /* estimated Jaccard of word shingles */
+	int near_dup_min_tokens;     /* shorter texts are never near-duplicates */
+	int near_dup_memory;         /* recent originals kept in the LSH index */
 } rv_group_config;
 
 void rv_group_config_default(rv_group_config *c);
+/* Set one field by name from a string ("event_threshold", "0.3").
+ * RV_EINPUT for an unknown name or a bad value. */
+int rv_group_config_set(rv_group_config *c, const char *name, const char *value, rv_error *err);
+/* Read "name = value" lines ('#' comments) from a file. */
+int rv_group_config_load(rv_group_config *c, const char *path, rv_error *err);
+/* Print the configuration as "name = value" lines. */
+void rv_group_config_print(const rv_group_config *c, void *file);
 
 #define RV_NO_DAY INT64_MIN
 
@@ -59,11 +83,63 @@ void rv_grouper_set_next_ids(rv_grouper *g, int64_t next_event, int64_t next_sto
  * a->event_similarity. */
 int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err);
 
+/* Document frequencies (the IDF of every later article): load them from
+ * the store before placing, and hand the changed ones to fn at each commit
+ * (rv_grouper_flush_df clears the list even when fn fails). */
+int rv_grouper_set_df(rv_grouper *g, const char *term, uint32_t df);
+void rv_grouper_set_docs(rv_grouper *g, uint64_t n_docs);
+uint64_t rv_grouper_docs(const rv_grouper *g);
+typedef int (*rv_df_fn)(const char *term, uint32_t df, void *ctx);
+int rv_grouper_flush_df(rv_grouper *g, rv_df_fn fn, void *ctx);
+
+/* A bilingual map: terms (stems) of one language to the key of the same
+ * word in another, applied to articles in lang. File lines are
+ * "from<TAB>to"; see make target build/fr-en.map. Optional. */
+int rv_grouper_load_map(rv_grouper *g, const char *lang, const char *path, rv_error *err);
+/* Add one pair (tests, small maps). */
+int rv_grouper_map_add(rv_grouper *g, const char *lang, const char *from, const char *to);
+
+/* The article's feature vector against an event centroid: cosine and the
+ * top shared terms (up to n, written as "term" strings into out, borrowed
+ * until the next call). Used by "revue story ID --why". */
+double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
+			const char **out, size_t n, size_t *n_out);
+
 /* Hand every event created or changed since the last flush to fn. */
 typedef int (*rv_event_fn)(const rv_event *ev, void *ctx);
 int rv_grouper_flush(rv_grouper *g, rv_event_fn fn, void *ctx);
 
 /* Free what an rv_event holds (not the struct). */
 void rv_event_release(rv_event *ev);
+
+/* ---- duplicates (dedup.c) ---- */
+
+/* The canonical form of a URL for duplicate detection: no scheme, no
+ * "www."/"m."/"amp." host prefix, no tracking parameters (utm_*, fbclid,
+ * gclid ...), no fragment, no AMP path or query marker, no trailing slash.
+ * A new string the caller frees; NULL when url is not http(s) or out of
+ * memory. */
+char *rv_url_canonical(const char *url);
+
+/* Near-duplicates: MinHash over word 3-shingles of the body, LSH banding,
+ * and canonical URLs, over the last near_dup_memory originals (in memory;
+ * not persisted, so a new process starts empty). */
+typedef struct rv_dedup rv_dedup;
+int rv_dedup_new(const rv_group_config *cfg, rv_dedup **out, rv_error *err);
+void rv_dedup_free(rv_dedup **d);
+
+typedef struct rv_dup_hit {
+	int64_t id, event, storyline;
+	double similarity;   /* estimated Jaccard; 1 for the same URL */
+} rv_dup_hit;
+
+/* Compute a's signature (kept for rv_dedup_add) and look for an earlier
+ * original it duplicates: true with *hit filled when found. */
+bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit);
+/* Remember a (just stored original; a->id and a->event set) under the
+ * signature computed by the last rv_dedup_check(d, a). */
+void rv_dedup_add(rv_dedup *d, const rv_article *a);
+/* Estimated Jaccard of two texts' shingles (tests, explanations). */
+double rv_dedup_similarity(const char *text1, const char *text2);
 
 #endif

@@ -1,23 +1,86 @@
 #include "pipeline/pipeline.h"
 #include "analyze/analyze.h"
 #include "extract/extract.h"
+#include "store/group_store.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 struct rv_pipeline {
 	rv_store *store;
 	rv_analyzer *analyzer;
 	rv_grouper *grouper;
+	rv_dedup *dedup;
 	rv_group_config cfg;
 	bool in_tx;
 	size_t batch;
 	rv_pipeline_stats stats;
 };
 
+int rv_group_config_from_env(rv_group_config *c, rv_error *err)
+{
+	rv_group_config_default(c);
+	const char *file = getenv("REVUE_GROUP_CONFIG");
+	int rc;
+	if (file && *file && (rc = rv_group_config_load(c, file, err)))
+		return rc;
+	/* REVUE_GROUP="name=value,name=value" overrides single settings. */
+	const char *list = getenv("REVUE_GROUP");
+	if (!list || !*list)
+		return RV_OK;
+	char *copy = rv_strdup(list), *save = NULL;
+	if (!copy)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	rc = RV_OK;
+	for (char *item = strtok_r(copy, ",", &save); item && !rc; item = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(item, '=');
+		if (!eq) {
+			rc = rv_fail(err, RV_EINPUT, "REVUE_GROUP: expected name=value, got '%s'", item);
+			break;
+		}
+		*eq = '\0';
+		rc = rv_group_config_set(c, item, eq + 1, err);
+	}
+	free(copy);
+	return rc;
+}
+
 static int load_event(const rv_event *ev, void *ctx)
 {
 	return rv_grouper_load_event(ctx, ev);
+}
+
+/* The French->English term map built by `make` (build/fr-en.map), found
+ * through $REVUE_TERM_MAP, next to the binary's build directory, or the
+ * installed data directory. Absent: grouping works without it. */
+int rv_group_load_term_map(rv_grouper *g, rv_error *err)
+{
+	const char *env = getenv("REVUE_TERM_MAP");
+	if (env && !*env)
+		return RV_OK; /* explicitly off */
+	/* next to the binary: ./revue -> build/fr-en.map, build/san/revue -> build/fr-en.map */
+	char exe[1024], near1[1100], near2[1100];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	near1[0] = near2[0] = '\0';
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(near1, sizeof near1, "%s/build/fr-en.map", exe);
+			snprintf(near2, sizeof near2, "%s/../fr-en.map", exe);
+		}
+	}
+	const char *candidates[] = { env, near1, near2, "/usr/local/share/revue/fr-en.map" };
+	for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
+		if (!candidates[i] || !*candidates[i] || access(candidates[i], R_OK))
+			continue;
+		return rv_grouper_load_map(g, "fr", candidates[i], err);
+	}
+	return RV_OK;
 }
 
 int rv_pipeline_open(rv_store *store, const rv_group_config *cfg, rv_pipeline **out, rv_error *err)
@@ -27,26 +90,34 @@ int rv_pipeline_open(rv_store *store, const rv_group_config *cfg, rv_pipeline **
 	if (!p)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	p->store = store;
-	if (cfg)
-		p->cfg = *cfg;
-	else
-		rv_group_config_default(&p->cfg);
 	int64_t next_event, next_storyline;
 	int rc;
+	if (cfg)
+		p->cfg = *cfg;
+	else if ((rc = rv_group_config_from_env(&p->cfg, err))) {
+		free(p);
+		return rc;
+	}
 	if ((rc = rv_analyzer_new(&p->analyzer, err)) ||
 	    (rc = rv_grouper_new(&p->cfg, &p->grouper, err)) ||
+	    (rc = rv_dedup_new(&p->cfg, &p->dedup, err)) ||
 	    (rc = rv_store_next_ids(store, &next_event, &next_storyline, err)))
 		goto fail;
+	rv_analyzer_set_title_weight(p->analyzer, p->cfg.title_weight);
 	rv_grouper_set_next_ids(p->grouper, next_event, next_storyline);
+	if ((rc = rv_group_load_term_map(p->grouper, err)))
+		goto fail;
 	/* Storylines span longer than events: load what either may still join. */
 	int window = p->cfg.storyline_window_days > p->cfg.event_window_days
 			     ? p->cfg.storyline_window_days
 			     : p->cfg.event_window_days;
-	if ((rc = rv_store_load_events(store, window, load_event, p->grouper, err)))
+	if ((rc = rv_store_load_events(store, window, load_event, p->grouper, err)) ||
+	    (rc = rv_store_load_group_state(store, p->grouper, err)))
 		goto fail;
 	*out = p;
 	return RV_OK;
 fail:
+	rv_dedup_free(&p->dedup);
 	rv_grouper_free(&p->grouper);
 	rv_analyzer_free(&p->analyzer);
 	free(p);
@@ -64,6 +135,8 @@ int rv_pipeline_commit(rv_pipeline *p, rv_error *err)
 	if (!p->in_tx)
 		return RV_OK;
 	int rc = rv_grouper_flush(p->grouper, save_event, p);
+	if (rc == RV_OK)
+		rc = rv_store_save_group_state(p->store, p->grouper, err);
 	if (rc) {
 		rv_store_rollback(p->store);
 		p->in_tx = false;
@@ -81,6 +154,7 @@ int rv_pipeline_close(rv_pipeline **pp, rv_error *err)
 		return RV_OK;
 	rv_pipeline *p = *pp;
 	int rc = rv_pipeline_commit(p, err);
+	rv_dedup_free(&p->dedup);
 	rv_grouper_free(&p->grouper);
 	rv_analyzer_free(&p->analyzer);
 	free(p);
@@ -114,6 +188,8 @@ int rv_pipeline_add(rv_pipeline *p, const rv_record *rec, int64_t *id, rv_error 
 		goto out;
 	}
 	int64_t orig, event, storyline;
+	rv_dup_hit hit;
+	bool original = false;
 	if ((rc = rv_store_find_original(p->store, a.content_hash, &orig, &event, &storyline, err)))
 		goto out;
 	if (orig) {
@@ -123,13 +199,23 @@ int rv_pipeline_add(rv_pipeline *p, const rv_record *rec, int64_t *id, rv_error 
 		a.event = event;
 		a.storyline = storyline;
 		p->stats.duplicates++;
+	} else if (rv_dedup_check(p->dedup, &a, &hit)) {
+		/* Near-same text or the same page under another URL form. */
+		a.duplicate_of = hit.id;
+		a.duplicate_similarity = hit.similarity;
+		a.event = hit.event;
+		a.storyline = hit.storyline;
+		p->stats.duplicates++;
 	} else {
 		if ((rc = rv_grouper_place(p->grouper, &a, err)))
 			goto out;
 		p->stats.stored++;
+		original = true;
 	}
 	if ((rc = rv_store_insert_article(p->store, &a, err)))
 		goto out;
+	if (original)
+		rv_dedup_add(p->dedup, &a);
 	if (id)
 		*id = a.id;
 	if (++p->batch >= RV_PIPELINE_BATCH)

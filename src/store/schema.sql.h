@@ -122,6 +122,9 @@ static const char *const rv_migrations[] = {
 	"  added_at INTEGER NOT NULL"
 	");"
 	"CREATE INDEX watch_pages_todo ON watch_pages(state, next_try);",
+	/* 4: grouping state: document frequencies (the IDF) and counters */
+	"CREATE TABLE group_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE group_meta (key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID;",
 };
 
 #define RV_SCHEMA_VERSION ((int)(sizeof rv_migrations / sizeof *rv_migrations))

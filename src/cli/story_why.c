@@ -1,0 +1,138 @@
+/* story_why.c - revue story ID --why: why each article is in its event.
+ * Re-analyzes each stored article and compares it with the event's saved
+ * centroid: the cosine (with IDF as the grouper had it when the centroid was
+ * saved, so it can differ from the similarity recorded at placement) and the
+ * terms that contribute most. */
+#include "analyze/analyze.h"
+#include "cli/cli.h"
+#include "pipeline/pipeline.h"
+#include "store/group_store.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define WHY_TERMS 8
+
+struct why {
+	rv_analyzer *an;
+	rv_grouper *g;
+	const rv_event *ev;
+	bool json;
+	json_t *arr;
+	int rc;
+	rv_error err;
+};
+
+static int why_article(const rv_article *stored, void *vctx)
+{
+	struct why *w = vctx;
+	json_t *o = w->json ? json_object() : NULL;
+	if (o) {
+		json_object_set_new(o, "id", json_integer(stored->id));
+		if (stored->title)
+			json_object_set_new(o, "title", json_string(stored->title));
+		json_object_set_new(o, "similarity", json_real(stored->event_similarity));
+	}
+	if (stored->duplicate_of) {
+		if (o) {
+			json_object_set_new(o, "duplicate_of", json_integer(stored->duplicate_of));
+			json_object_set_new(o, "duplicate_similarity",
+					    json_real(stored->duplicate_similarity));
+			json_array_append_new(w->arr, o);
+		} else {
+			printf("  #%-6lld duplicate of #%lld (text similarity %.2f)  %s\n",
+			       (long long)stored->id, (long long)stored->duplicate_of,
+			       stored->duplicate_similarity, stored->title ? stored->title : "");
+		}
+		return RV_OK;
+	}
+	/* a copy to analyze: the callback's article is borrowed */
+	rv_article a;
+	rv_article_init(&a);
+	if (rv_str_set(&a.title, stored->title) || rv_str_set(&a.text, stored->text) ||
+	    rv_str_set(&a.lang, stored->lang)) {
+		rv_article_release(&a);
+		json_decref(o);
+		return RV_ENOMEM;
+	}
+	int rc = rv_analyze(w->an, &a, &w->err);
+	if (rc) {
+		rv_article_release(&a);
+		json_decref(o);
+		return rc;
+	}
+	const char *terms[WHY_TERMS];
+	size_t n = 0;
+	double now = rv_group_explain(w->g, &a, w->ev, terms, WHY_TERMS, &n);
+	if (o) {
+		json_object_set_new(o, "centroid_similarity", json_real(now));
+		json_t *t = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(t, json_string(terms[i]));
+		json_object_set_new(o, "shared_terms", t);
+		json_array_append_new(w->arr, o);
+	} else {
+		printf("  #%-6lld joined at %.2f, now %.2f to the event; shared:", (long long)stored->id,
+		       stored->event_similarity, now);
+		for (size_t i = 0; i < n; i++)
+			printf("%s %s", i ? "," : "", terms[i]);
+		printf("\n      %s\n", stored->title ? stored->title : "(no title)");
+	}
+	rv_article_release(&a);
+	return RV_OK;
+}
+
+int cli_story_why(rv_store *store, int64_t event, bool json)
+{
+	struct why w = { .json = json };
+	rv_error_clear(&w.err);
+	rv_event ev;
+	rv_group_config cfg;
+	int rc;
+	if ((rc = rv_store_get_event(store, event, &ev, &w.err))) {
+		fprintf(stderr, "revue: %s\n", w.err.msg);
+		return rc == RV_EINPUT ? RV_EXIT_USAGE : RV_EXIT_FAILURE;
+	}
+	w.ev = &ev;
+	if ((rc = rv_group_config_from_env(&cfg, &w.err)) || (rc = rv_analyzer_new(&w.an, &w.err)) ||
+	    (rc = rv_grouper_new(&cfg, &w.g, &w.err)) || (rc = rv_group_load_term_map(w.g, &w.err)))
+		goto out;
+	rv_analyzer_set_title_weight(w.an, cfg.title_weight);
+	/* the IDF the grouper had; a store without it only explains less well */
+	if (rv_store_load_group_state(store, w.g, &w.err))
+		rv_error_clear(&w.err);
+	if (json)
+		w.arr = json_array();
+	else
+		printf("why: each article's similarity to event #%lld (threshold %.2f)\n",
+		       (long long)event, cfg.event_threshold);
+	rv_filter f = { 0 };
+	f.event = event;
+	rc = rv_store_each_article(store, &f, why_article, &w, &w.err);
+	if (!rc && json) {
+		json_t *o = json_object();
+		json_object_set_new(o, "event", json_integer(event));
+		json_t *c = json_array();
+		for (size_t i = 0; i < ev.n_centroid && i < 20; i++)
+			json_array_append_new(c, json_string(ev.centroid[i].term));
+		json_object_set_new(o, "centroid_terms", c);
+		json_object_set_new(o, "why", w.arr);
+		w.arr = NULL;
+		char *s = json_dumps(o, JSON_COMPACT);
+		if (s)
+			puts(s);
+		free(s);
+		json_decref(o);
+	}
+out:
+	json_decref(w.arr);
+	rv_grouper_free(&w.g);
+	rv_analyzer_free(&w.an);
+	rv_event_release(&ev);
+	if (rc) {
+		fprintf(stderr, "revue: %s\n", w.err.msg);
+		return RV_EXIT_FAILURE;
+	}
+	return RV_EXIT_OK;
+}

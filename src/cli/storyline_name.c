@@ -1,0 +1,111 @@
+/* storyline_name.c - a readable name for a storyline: its characteristic
+ * title words. Computed when listed (not stored): the words that recur in
+ * the titles of the storyline's articles, most frequent first, in the
+ * spelling first seen; stop words of the article's language (or of any
+ * supported language when unknown) and numbers left out. */
+#include "analyze/analyze.h"
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME_WORDS 3
+#define MAX_WORDS 256
+#define MAX_TITLES 200
+
+struct word {
+	char key[64];      /* folded */
+	char surface[64];  /* as first written */
+	int count;         /* titles it appears in */
+	int last_title;
+};
+
+struct namer {
+	struct word w[MAX_WORDS];
+	int n, titles;
+	const char *title, *lang;
+};
+
+static const char *const any_lang[] = { "fr", "en", "de", "es", "it", "pt" };
+
+static void name_token(const char *tok, size_t len, size_t off, void *ctx)
+{
+	struct namer *nm = ctx;
+	if (len < 3 || len >= 64 || (tok[0] >= '0' && tok[0] <= '9'))
+		return;
+	if (nm->lang) {
+		if (rv_is_stopword(nm->lang, tok, len))
+			return;
+	} else {
+		for (size_t i = 0; i < sizeof any_lang / sizeof *any_lang; i++)
+			if (rv_is_stopword(any_lang[i], tok, len))
+				return;
+	}
+	for (int i = 0; i < nm->n; i++) {
+		if (!strcmp(nm->w[i].key, tok)) {
+			if (nm->w[i].last_title != nm->titles) {
+				nm->w[i].count++;
+				nm->w[i].last_title = nm->titles;
+			}
+			return;
+		}
+	}
+	if (nm->n == MAX_WORDS)
+		return;
+	struct word *w = &nm->w[nm->n++];
+	snprintf(w->key, sizeof w->key, "%s", tok);
+	/* the surface form: the title's bytes up to the next non-letter */
+	size_t end = off;
+	while (nm->title[end] && !strchr(" \t\n,.;:!?\"'()[]«»-", nm->title[end]) && end - off < 63)
+		end++;
+	snprintf(w->surface, sizeof w->surface, "%.*s", (int)(end - off), nm->title + off);
+	w->count = 1;
+	w->last_title = nm->titles;
+}
+
+static int name_article(const rv_article *a, void *ctx)
+{
+	struct namer *nm = ctx;
+	if (!a->title || nm->titles >= MAX_TITLES)
+		return RV_OK;
+	nm->titles++;
+	nm->title = a->title;
+	nm->lang = a->lang;
+	rv_tokenize(a->title, strlen(a->title), name_token, nm);
+	return RV_OK;
+}
+
+char *cli_storyline_name(rv_store *store, int64_t storyline)
+{
+	struct namer *nm = calloc(1, sizeof *nm);
+	if (!nm)
+		return NULL;
+	rv_filter f = { 0 };
+	f.storyline = storyline;
+	rv_error err;
+	rv_error_clear(&err);
+	char *out = NULL;
+	if (rv_store_each_article(store, &f, name_article, nm, &err) || nm->titles < 2)
+		goto done;
+	char buf[256] = "";
+	size_t used = 0;
+	for (int k = 0; k < NAME_WORDS; k++) {
+		int best = -1;
+		for (int i = 0; i < nm->n; i++)
+			if (nm->w[i].count >= 2 && (best < 0 || nm->w[i].count > nm->w[best].count))
+				best = i;
+		if (best < 0)
+			break;
+		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", k ? ", " : "",
+					 nm->w[best].surface);
+		nm->w[best].count = 0;
+		if (used >= sizeof buf)
+			break;
+	}
+	if (*buf)
+		out = strdup(buf);
+done:
+	free(nm);
+	return out;
+}

@@ -1,0 +1,212 @@
+/* group_state.c - the store's side of re-grouping and explanations
+ * (SQLite back end): one event read back, a window of articles cleared and
+ * re-assigned. Declared in store/group_store.h. */
+#include "store/group_store.h"
+#include "store/sqlite_int.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int fail(rv_store *s, rv_error *err, const char *what)
+{
+	return rv_fail(err, RV_EDB, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+int rv_store_get_event(rv_store *s, int64_t id, rv_event *out, rv_error *err)
+{
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT storyline, first_day, last_day, n_articles, title, centroid"
+			       " FROM events WHERE id = ?1",
+			       -1, &st, NULL))
+		return fail(s, err, "reading an event");
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? rv_fail(err, RV_EINPUT, "no event %lld", (long long)id)
+					 : fail(s, err, "reading an event");
+	}
+	out->id = id;
+	out->storyline = sqlite3_column_int64(st, 0);
+	out->first_day = sqlite3_column_type(st, 1) == SQLITE_NULL ? RV_NO_DAY : sqlite3_column_int64(st, 1);
+	out->last_day = sqlite3_column_type(st, 2) == SQLITE_NULL ? RV_NO_DAY : sqlite3_column_int64(st, 2);
+	out->n_articles = sqlite3_column_int(st, 3);
+	const char *title = (const char *)sqlite3_column_text(st, 4);
+	out->title = title ? strdup(title) : NULL;
+	json_t *arr = json_loads((const char *)sqlite3_column_text(st, 5), 0, NULL);
+	size_t n = json_array_size(arr);
+	out->centroid = n ? calloc(n, sizeof *out->centroid) : NULL;
+	for (size_t i = 0; out->centroid && i < n; i++) {
+		json_t *pair = json_array_get(arr, i);
+		const char *t = json_string_value(json_array_get(pair, 0));
+		if (!t)
+			continue;
+		out->centroid[out->n_centroid].term = strdup(t);
+		out->centroid[out->n_centroid].weight = (float)json_number_value(json_array_get(pair, 1));
+		if (out->centroid[out->n_centroid].term)
+			out->n_centroid++;
+	}
+	json_decref(arr);
+	sqlite3_finalize(st);
+	return RV_OK;
+}
+
+int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_t *n, rv_error *err)
+{
+	*ids = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	/* originals published since the day, in ingest order */
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT id FROM articles WHERE duplicate_of IS NULL"
+			       " AND substr(published, 1, 10) >= ?1 ORDER BY id",
+			       -1, &st, NULL))
+		return fail(s, err, "selecting the window");
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
+	size_t cap = 0;
+	int rc = RV_OK, step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			int64_t *p = realloc(*ids, cap * sizeof *p);
+			if (!p) {
+				rc = rv_fail(err, RV_ENOMEM, "out of memory");
+				break;
+			}
+			*ids = p;
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc == RV_OK && step != SQLITE_DONE)
+		rc = fail(s, err, "selecting the window");
+	sqlite3_finalize(st);
+	if (rc)
+		goto out;
+	/* Events that began in the window are rebuilt from scratch; the
+	 * window's articles lose their event until placed again. */
+	if (sqlite3_prepare_v2(s->db,
+			       "DELETE FROM events WHERE first_day IS NOT NULL AND first_day >="
+			       " (SELECT published_day FROM articles WHERE substr(published, 1, 10) >= ?1"
+			       "  AND published_day IS NOT NULL ORDER BY published_day LIMIT 1)",
+			       -1, &st, NULL))
+		return fail(s, err, "clearing events");
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = fail(s, err, "clearing events");
+	sqlite3_finalize(st);
+	if (rc)
+		goto out;
+	if (sqlite3_prepare_v2(s->db,
+			       "UPDATE articles SET event = NULL, storyline = NULL, event_similarity = NULL"
+			       " WHERE substr(published, 1, 10) >= ?1",
+			       -1, &st, NULL))
+		return fail(s, err, "clearing the window");
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = fail(s, err, "clearing the window");
+	sqlite3_finalize(st);
+out:
+	if (rc) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int rv_store_set_grouping(rv_store *s, const rv_article *a, rv_error *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "UPDATE articles SET event = ?2, storyline = ?3, event_similarity = ?4"
+			       " WHERE id = ?1",
+			       -1, &st, NULL))
+		return fail(s, err, "updating an article");
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, a->event);
+	sqlite3_bind_int64(st, 3, a->storyline);
+	sqlite3_bind_double(st, 4, a->event_similarity);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? RV_OK : fail(s, err, "updating an article");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int rv_store_sync_duplicates(rv_store *s, rv_error *err)
+{
+	const char *sql = "UPDATE articles SET"
+			  " event = (SELECT o.event FROM articles o WHERE o.id = articles.duplicate_of),"
+			  " storyline = (SELECT o.storyline FROM articles o WHERE o.id = articles.duplicate_of)"
+			  " WHERE duplicate_of IS NOT NULL";
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg)) {
+		int rc = rv_fail(err, RV_EDB, "updating duplicates: %s", msg ? msg : "?");
+		sqlite3_free(msg);
+		return rc;
+	}
+	return RV_OK;
+}
+
+struct df_writer {
+	rv_store *s;
+	sqlite3_stmt *st;
+};
+
+static int write_df(const char *term, uint32_t df, void *ctx)
+{
+	struct df_writer *w = ctx;
+	sqlite3_reset(w->st);
+	sqlite3_bind_text(w->st, 1, term, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(w->st, 2, df);
+	return sqlite3_step(w->st) == SQLITE_DONE ? RV_OK : RV_EDB;
+}
+
+int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err)
+{
+	struct df_writer w = { s, NULL };
+	if (sqlite3_prepare_v2(s->db,
+			       "INSERT INTO group_df (term, df) VALUES (?1, ?2)"
+			       " ON CONFLICT(term) DO UPDATE SET df = excluded.df",
+			       -1, &w.st, NULL))
+		return fail(s, err, "saving document frequencies");
+	int rc = rv_grouper_flush_df(g, write_df, &w);
+	sqlite3_finalize(w.st);
+	if (rc)
+		return fail(s, err, "saving document frequencies");
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "INSERT INTO group_meta (key, value) VALUES ('docs', ?1)"
+			       " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+			       -1, &st, NULL))
+		return fail(s, err, "saving the document count");
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)rv_grouper_docs(g));
+	rc = sqlite3_step(st) == SQLITE_DONE ? RV_OK : fail(s, err, "saving the document count");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int rv_store_load_group_state(rv_store *s, rv_grouper *g, rv_error *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM group_meta WHERE key = 'docs'", -1, &st,
+			       NULL))
+		return fail(s, err, "loading the document count");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rv_grouper_set_docs(g, (uint64_t)sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	/* Terms seen once weigh as much as unseen ones: leaving them out keeps
+	 * the start of a run short on a large store. */
+	if (sqlite3_prepare_v2(s->db, "SELECT term, df FROM group_df WHERE df >= 2", -1, &st, NULL))
+		return fail(s, err, "loading document frequencies");
+	int rc = RV_OK, step;
+	while (rc == RV_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *term = (const char *)sqlite3_column_text(st, 0);
+		sqlite3_int64 df = sqlite3_column_int64(st, 1);
+		if (term && df > 0 && df < UINT32_MAX)
+			rc = rv_grouper_set_df(g, term, (uint32_t)df);
+	}
+	sqlite3_finalize(st);
+	return rc ? rv_fail(err, rc, "loading document frequencies: out of memory") : RV_OK;
+}

@@ -1,0 +1,30 @@
+/* group_store.h - store functions for re-grouping and explanations
+ * (group_state.c). Part of the store interface: nothing above writes SQL. */
+#ifndef RV_GROUP_STORE_H
+#define RV_GROUP_STORE_H
+
+#include "store/store.h"
+
+/* One event with its centroid (the caller releases it with
+ * rv_event_release). RV_EINPUT when there is no such event. */
+int rv_store_get_event(rv_store *s, int64_t id, rv_event *out, rv_error *err);
+
+/* Prepare re-grouping the articles published since the day (YYYY-MM-DD):
+ * *ids (caller frees) receives the originals to place again, in ingest
+ * order; events that began in the window are deleted and the window's
+ * articles lose their event. Call inside a transaction. */
+int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_t *n, rv_error *err);
+
+/* Write a->event, a->storyline and a->event_similarity for article a->id. */
+int rv_store_set_grouping(rv_store *s, const rv_article *a, rv_error *err);
+
+/* Every duplicate takes its original's event and storyline again. */
+int rv_store_sync_duplicates(rv_store *s, rv_error *err);
+
+/* The grouper's document frequencies and article count (migration 4):
+ * save the ones changed since the last save (inside the batch's
+ * transaction), load them when a run starts. */
+int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err);
+int rv_store_load_group_state(rv_store *s, rv_grouper *g, rv_error *err);
+
+#endif

@@ -1,0 +1,28 @@
+#!/bin/sh
+# regroup with other thresholds changes the events, and back; story --why
+# explains membership. Texts written for this test.
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cat > "$dir/in.jsonl" <<'JSON'
+{"id":"f1","title":"Floods force evacuation in Norvale","published":"2023-03-07","text":"Heavy rain flooded the river valley of Norvale on Tuesday, forcing the evacuation of four hundred families from the lower districts. The mayor of Norvale, Irena Castell, said the dam above the town held."}
+{"id":"f2","title":"Norvale families evacuated as river bursts banks","published":"2023-03-08","text":"Families in Norvale spent the night in school gyms after the river burst its banks. Mayor Irena Castell said the dam held and rescue teams evacuated four hundred families."}
+{"id":"c1","title":"Lindqvist wins the Halden open","published":"2023-03-08","text":"The grandmaster Tobias Lindqvist won the Halden chess open on Sunday after a long endgame against the defending champion."}
+JSON
+db="$dir/r.db"
+"$REVUE" --db "$db" ingest --format jsonl "$dir/in.jsonl" || exit 1
+n_events() { "$REVUE" --db "$db" export --format jsonl | python3 -c "import json,sys; print(len({json.loads(l)['event'] for l in sys.stdin}))"; }
+[ "$(n_events)" = 2 ] || { echo "expected 2 events after ingest, got $(n_events)"; exit 1; }
+# the storyline is named by its recurring title words
+"$REVUE" --db "$db" stories | grep -q "^storyline .*: Norvale" || { "$REVUE" --db "$db" stories; echo "no storyline name"; exit 1; }
+ev=$("$REVUE" --db "$db" export --format jsonl | python3 -c "import json,sys; print([json.loads(l) for l in sys.stdin if json.loads(l)['ref']=='f1'][0]['event'])")
+"$REVUE" --db "$db" story "$ev" --why > "$dir/why.txt" || exit 1
+cat "$dir/why.txt"
+grep -q "shared:.*norval" "$dir/why.txt" || { echo "--why does not show the shared terms"; exit 1; }
+"$REVUE" --db "$db" story "$ev" --why --json | python3 -c "import json,sys; d=json.load(sys.stdin); assert len(d['why'])==2 and d['why'][0]['shared_terms'], d" || exit 1
+"$REVUE" --db "$db" regroup --since 2023-01-01 --set event_threshold=1 --set time_bonus=0 || exit 1
+[ "$(n_events)" = 3 ] || { echo "expected 3 events with threshold 1, got $(n_events)"; exit 1; }
+"$REVUE" --db "$db" regroup --since 2023-01-01 || exit 1
+[ "$(n_events)" = 2 ] || { echo "expected 2 events again, got $(n_events)"; exit 1; }
+"$REVUE" --db "$db" regroup --since 2023-01-01 --set no_such=1 2>/dev/null && { echo "bad setting accepted"; exit 1; }
+"$REVUE" --db "$db" regroup 2>/dev/null; [ $? -eq 1 ] || { echo "missing --since not a usage error"; exit 1; }
+exit 0

@@ -1,0 +1,140 @@
+/* test_analyze.c - tokens, stems, stop words and terms. */
+#include "analyze/analyze.h"
+#include "test.h"
+
+struct toks {
+	char buf[1024];
+	size_t n;
+	int count;
+	size_t offs[16];
+};
+
+static void collect(const char *tok, size_t len, size_t off, void *ctx)
+{
+	struct toks *t = ctx;
+	if (t->count < 16)
+		t->offs[t->count] = off;
+	t->n += (size_t)snprintf(t->buf + t->n, sizeof t->buf - t->n, "%s%.*s", t->count ? "|" : "",
+				 (int)len, tok);
+	t->count++;
+}
+
+static struct toks toks;
+
+static const char *tokens(const char *s)
+{
+	memset(&toks, 0, sizeof toks);
+	rv_tokenize(s, strlen(s), collect, &toks);
+	return toks.buf;
+}
+
+TEST(analyze_tokenize_folds_case_and_accents)
+{
+	ASSERT_STR_EQ(tokens("Les États-Unis l'ont dit"), "les|etats|unis|l|ont|dit");
+	ASSERT_STR_EQ(tokens("ÉLYSÉE  Straße"), "elysee|strasse");
+	ASSERT_STR_EQ(tokens("Москва и Киев"), "москва|и|киев");
+	ASSERT_STR_EQ(tokens(""), "");
+	ASSERT_STR_EQ(tokens("...!?"), "");
+}
+
+TEST(analyze_tokenize_keeps_numbers_whole)
+{
+	ASSERT_STR_EQ(tokens("8.500 militaires, 3,5 milliards et 2022."),
+		      "8.500|militaires|3.5|milliards|et|2022");
+	ASSERT_STR_EQ(tokens("$1,000 a day"), "1.000|a|day");
+}
+
+TEST(analyze_tokenize_offsets_and_hostile_bytes)
+{
+	tokens("Un été chaud");
+	ASSERT_EQ(toks.count, 3);
+	ASSERT_EQ(toks.offs[0], 0);
+	ASSERT_EQ(toks.offs[1], 3);
+	ASSERT_EQ(toks.offs[2], 9); /* é is two bytes */
+	/* invalid UTF-8 and an overlong word: no crash, the junk word dropped */
+	char junk[200];
+	memset(junk, 'x', sizeof junk);
+	junk[199] = '\0';
+	ASSERT_STR_EQ(tokens(junk), "");
+	ASSERT_STR_EQ(tokens("a\xff\xfe b"), "a|b");
+}
+
+TEST(analyze_stem_per_language)
+{
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	char out[64];
+	rv_stem(an, "en", "troops", 6, out, sizeof out);
+	ASSERT_STR_EQ(out, "troop");
+	rv_stem(an, "fr", "militaires", 10, out, sizeof out);
+	ASSERT_STR_EQ(out, "militair");
+	rv_stem(an, "fr", "militaire", 9, out, sizeof out);
+	ASSERT_STR_EQ(out, "militair");
+	rv_stem(an, "xx", "troops", 6, out, sizeof out);
+	ASSERT_STR_EQ(out, "troops");
+	rv_stem(an, NULL, "troops", 6, out, 4); /* truncated to the buffer */
+	ASSERT_STR_EQ(out, "tro");
+	rv_analyzer_free(&an);
+	ASSERT(an == NULL);
+}
+
+TEST(analyze_stopwords)
+{
+	ASSERT(rv_is_stopword("fr", "les", 3));
+	ASSERT(rv_is_stopword("en", "the", 3));
+	ASSERT(rv_is_stopword("de", "und", 3));
+	ASSERT(rv_is_stopword("es", "los", 3));
+	ASSERT(rv_is_stopword("it", "della", 5));
+	ASSERT(rv_is_stopword("pt", "pelo", 4));
+	ASSERT(!rv_is_stopword("fr", "ukraine", 7));
+	ASSERT(!rv_is_stopword("en", "les", 3));
+	ASSERT(!rv_is_stopword(NULL, "the", 3));
+}
+
+static float weight_of(const rv_article *a, const char *term)
+{
+	for (size_t i = 0; i < a->n_terms; i++)
+		if (!strcmp(a->terms[i].term, term))
+			return a->terms[i].weight;
+	return 0;
+}
+
+TEST(analyze_terms_sorted_weighted_title)
+{
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("fr");
+	a.title = strdup("Les soldats américains en alerte");
+	a.text = strdup("Washington a placé des soldats en alerte. Les militaires de Kirby attendent.");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(a.n_terms > 3);
+	for (size_t i = 1; i < a.n_terms; i++)
+		ASSERT(strcmp(a.terms[i - 1].term, a.terms[i].term) < 0);
+	/* title terms count RV_TITLE_WEIGHT_DEFAULT times, plus the body */
+	ASSERT(weight_of(&a, "soldat") > weight_of(&a, "militair"));
+	ASSERT(weight_of(&a, "le") == 0 && weight_of(&a, "les") == 0);
+	/* a capitalised word inside a sentence counts as a name */
+	ASSERT(weight_of(&a, "kirby") > 1.0f);
+	ASSERT(weight_of(&a, "washington") == 1.0f); /* sentence start: no evidence */
+	rv_article_release(&a);
+	rv_analyzer_free(&an);
+}
+
+TEST(analyze_terms_guess_language_when_unknown)
+{
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.text = strdup("The troops of the alliance were sent to the border and the soldiers are waiting.");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "troop") > 0); /* stemmed as English */
+	ASSERT(weight_of(&a, "soldier") > 0);
+	rv_article_release(&a);
+	rv_analyzer_free(&an);
+}

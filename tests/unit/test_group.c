@@ -1,0 +1,365 @@
+/* test_group.c - duplicates, events, storylines, languages, persistence.
+ * Every text here is written for these tests. */
+#include "analyze/analyze.h"
+#include "group/group.h"
+#include "pipeline/pipeline.h"
+#include "store/group_store.h"
+#include "store/store.h"
+#include "test.h"
+
+#include <unistd.h>
+
+/* ---- helpers ---- */
+
+static void make_article(rv_analyzer *an, rv_article *a, const char *lang, const char *title,
+			 const char *text, const char *published)
+{
+	rv_error err = { 0 };
+	rv_article_init(a);
+	a->lang = lang ? strdup(lang) : NULL;
+	a->title = title ? strdup(title) : NULL;
+	a->text = text ? strdup(text) : NULL;
+	a->published = published ? strdup(published) : NULL;
+	if (rv_analyze(an, a, &err))
+		TEST_FAIL("analyze: %s", err.msg);
+}
+
+/* Place one article; returns its event. */
+static int64_t place(rv_grouper *g, rv_analyzer *an, const char *lang, const char *title,
+		     const char *text, const char *published, int64_t *storyline)
+{
+	rv_article a;
+	rv_error err = { 0 };
+	make_article(an, &a, lang, title, text, published);
+	if (rv_grouper_place(g, &a, &err))
+		TEST_FAIL("place: %s", err.msg);
+	int64_t ev = a.event;
+	if (storyline)
+		*storyline = a.storyline;
+	rv_article_release(&a);
+	return ev;
+}
+
+static const char *FLOOD1 =
+	"Heavy rain flooded the river valley of Norvale on Tuesday, forcing the evacuation of "
+	"four hundred families from the lower districts. The mayor of Norvale, Irena Castell, "
+	"said the dam above the town held but the river rose two metres overnight.";
+static const char *FLOOD2 =
+	"Families in Norvale spent the night in school gyms after the river burst its banks. "
+	"Mayor Irena Castell said the dam held and that rescue teams evacuated four hundred "
+	"families from the flooded lower districts.";
+static const char *CHESS =
+	"The grandmaster Tobias Lindqvist won the Halden chess open on Sunday after a long "
+	"endgame against the defending champion, taking the trophy and the prize money.";
+static const char *FLOOD_LATER =
+	"Two weeks after the flood, Norvale is counting the cost: the river valley farms lost "
+	"their harvest and the mayor Irena Castell asked the government for help to rebuild "
+	"the dam district and the lower town.";
+
+static void new_pair(rv_grouper **g, rv_analyzer **an)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_grouper_new(&cfg, g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(an, &err), RV_OK);
+}
+
+/* ---- events ---- */
+
+TEST(group_events_join_and_split)
+{
+	rv_grouper *g;
+	rv_analyzer *an;
+	new_pair(&g, &an);
+	int64_t e1 = place(g, an, "en", "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", NULL);
+	int64_t e2 = place(g, an, "en", "Norvale families evacuated as river bursts banks", FLOOD2,
+			   "2023-03-08", NULL);
+	int64_t e3 = place(g, an, "en", "Lindqvist wins the Halden open", CHESS, "2023-03-08", NULL);
+	ASSERT_EQ(e1, e2);
+	ASSERT(e3 != e1);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
+TEST(group_events_time_window_splits)
+{
+	rv_grouper *g;
+	rv_analyzer *an;
+	new_pair(&g, &an);
+	int64_t s1, s2;
+	int64_t e1 = place(g, an, "en", "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", &s1);
+	/* the same wording a month later is not the same happening */
+	int64_t e2 = place(g, an, "en", "Norvale families evacuated as river bursts banks", FLOOD2,
+			   "2023-04-20", &s2);
+	ASSERT(e1 != e2);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
+TEST(group_undated_placed_by_content)
+{
+	rv_grouper *g;
+	rv_analyzer *an;
+	new_pair(&g, &an);
+	int64_t e1 = place(g, an, "en", "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", NULL);
+	int64_t e2 = place(g, an, "en", "Norvale families evacuated as river bursts banks", FLOOD2, NULL, NULL);
+	int64_t e3 = place(g, an, "en", "Lindqvist wins the Halden open", CHESS, NULL, NULL);
+	ASSERT_EQ(e1, e2);
+	ASSERT(e3 != e1);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
+TEST(group_storyline_links_later_event)
+{
+	rv_grouper *g;
+	rv_analyzer *an;
+	new_pair(&g, &an);
+	int64_t s1, s2, s3;
+	int64_t e1 = place(g, an, "en", "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", &s1);
+	place(g, an, "en", "Lindqvist wins the Halden open", CHESS, "2023-03-12", &s3);
+	int64_t e2 = place(g, an, "en", "Norvale counts the cost of the flood", FLOOD_LATER,
+			   "2023-03-21", &s2);
+	ASSERT(e1 != e2); /* two weeks apart: another event */
+	ASSERT_EQ(s1, s2); /* of the same storyline */
+	ASSERT(s3 != s1);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
+TEST(group_cross_language_with_map)
+{
+	rv_grouper *g;
+	rv_analyzer *an;
+	new_pair(&g, &an);
+	/* a tiny French->English stem map, as build/fr-en.map holds */
+	const char *pairs[][2] = { { "inond", "flood" }, { "rivier", "river" }, { "famill", "famili" },
+				   { "barrag", "dam" }, { "mair", "mayor" }, { "evacu", "evacu" },
+				   { "quatr", "four" }, { "cent", "hundr" }, { "nuit", "night" },
+				   { "ville", "town" }, { "quarti", "district" }, { "bas", "lower" } };
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+		ASSERT_EQ(rv_grouper_map_add(g, "fr", pairs[i][0], pairs[i][1]), RV_OK);
+	int64_t e1 = place(g, an, "en", "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", NULL);
+	place(g, an, "en", "Lindqvist wins the Halden open", CHESS, "2023-03-07", NULL);
+	int64_t e2 = place(g, an, "fr", "Inondations à Norvale : quatre cents familles évacuées",
+			   "La rivière a inondé les quartiers bas de Norvale mardi. La maire Irena Castell "
+			   "affirme que le barrage a tenu ; quatre cents familles ont été évacuées dans la nuit.",
+			   "2023-03-07", NULL);
+	ASSERT_EQ(e1, e2);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
+TEST(group_cross_language_needs_evidence)
+{
+	/* the same French report with no map and no shared names stays apart */
+	rv_grouper *g;
+	rv_analyzer *an;
+	new_pair(&g, &an);
+	int64_t e1 = place(g, an, "en", "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", NULL);
+	place(g, an, "en", "Lindqvist wins the Halden open", CHESS, "2023-03-07", NULL);
+	int64_t e2 = place(g, an, "fr", "Inondations : quatre cents familles évacuées",
+			   "La rivière a inondé les quartiers bas mardi. La maire affirme que le barrage "
+			   "a tenu ; quatre cents familles ont été évacuées dans la nuit.",
+			   "2023-03-07", NULL);
+	ASSERT(e1 != e2);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
+TEST(group_config_set_and_errors)
+{
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT_EQ(rv_group_config_set(&c, "event_threshold", "0.42", &err), RV_OK);
+	ASSERT(c.event_threshold > 0.419 && c.event_threshold < 0.421);
+	ASSERT_EQ(rv_group_config_set(&c, "event_window_days", "5", &err), RV_OK);
+	ASSERT_EQ(c.event_window_days, 5);
+	ASSERT_EQ(rv_group_config_set(&c, "no_such", "1", &err), RV_EINPUT);
+	ASSERT_EQ(rv_group_config_set(&c, "event_threshold", "abc", &err), RV_EINPUT);
+	ASSERT_EQ(rv_group_config_set(&c, "event_threshold", "7", &err), RV_EINPUT);
+	char path[] = "/tmp/rv_group_cfg_XXXXXX";
+	int fd = mkstemp(path);
+	ASSERT(fd >= 0);
+	const char *body = "# thresholds\nstoryline_threshold = 0.2\n\ncentroid_terms=33 # comment\n";
+	ASSERT_EQ(write(fd, body, strlen(body)), (long)strlen(body));
+	close(fd);
+	ASSERT_EQ(rv_group_config_load(&c, path, &err), RV_OK);
+	ASSERT_EQ(c.centroid_terms, 33);
+	ASSERT(c.storyline_threshold > 0.199 && c.storyline_threshold < 0.201);
+	unlink(path);
+}
+
+/* ---- duplicates ---- */
+
+TEST(group_url_canonical)
+{
+	struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "https://www.example.com/news/story-1/?utm_source=x&id=3&fbclid=abc#top", "example.com/news/story-1?id=3" },
+		{ "http://example.com/news/story-1?id=3", "example.com/news/story-1?id=3" },
+		{ "https://m.example.com/news/story-1/amp?id=3", "example.com/news/story-1?id=3" },
+		{ "https://amp.example.com/news/story-1.amp.html", "example.com/news/story-1.html" },
+		{ "https://EXAMPLE.com:443/a", "example.com/a" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *c = rv_url_canonical(cases[i].in);
+		ASSERT_STR_EQ(c, cases[i].out);
+		free(c);
+	}
+	ASSERT(rv_url_canonical("ftp://example.com/x") == NULL);
+	ASSERT(rv_url_canonical("not a url") == NULL);
+}
+
+static const char *WIRE =
+	"The central bank of Estavia raised its main interest rate by half a point on Thursday, "
+	"the third rise this year, saying inflation in the services sector had not slowed. "
+	"The governor, Paulo Renner, told reporters the bank was ready to act again in June. "
+	"Markets had expected a smaller move and the currency gained against the euro. "
+	"Economists said the decision would weigh on mortgage holders already squeezed by prices. "
+	"The bank will publish its next forecast at the end of the quarter.";
+
+TEST(group_near_duplicate_similarity)
+{
+	/* the same wire text without its last paragraph */
+	char *cut = strdup(WIRE);
+	*strstr(cut, " The bank will publish") = '\0';
+	double s = rv_dedup_similarity(WIRE, cut);
+	ASSERT(s >= 0.7);
+	ASSERT(rv_dedup_similarity(WIRE, FLOOD1) < 0.2);
+	free(cut);
+}
+
+static int add_record(rv_pipeline *p, const char *ref, const char *url, const char *title,
+		      const char *text, const char *published, int64_t *id)
+{
+	rv_record r = { 0 };
+	rv_error err = { 0 };
+	r.data = text;
+	r.len = strlen(text);
+	r.format = RV_FORMAT_TEXT;
+	r.plain = true;
+	r.ref = ref;
+	r.url = url;
+	r.title = title;
+	r.published = published;
+	r.lang = "en";
+	int rc = rv_pipeline_add(p, &r, id, &err);
+	if (rc)
+		TEST_FAIL("pipeline add %s: %s", ref, err.msg);
+	return rc;
+}
+
+static void tmp_db(char *path, size_t n)
+{
+	snprintf(path, n, "/tmp/rv_test_group_%d.db", (int)getpid());
+	unlink(path);
+}
+
+static void rm_db(const char *path)
+{
+	char p[300];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+TEST(group_pipeline_duplicates)
+{
+	char path[256];
+	tmp_db(path, sizeof path);
+	rv_store *s;
+	rv_pipeline *p;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
+	int64_t orig, exact, near, url, other;
+	add_record(p, "a", "https://www.wire.example/estavia-rates", "Estavia raises rates", WIRE,
+		   "2023-05-04", &orig);
+	add_record(p, "b", "https://paper.example/x", "Estavia raises rates", WIRE, "2023-05-04", &exact);
+	char *cut = strdup(WIRE);
+	*strstr(cut, " The bank will publish") = '\0';
+	add_record(p, "c", "https://other.example/y", "Estavia's bank surprises markets", cut,
+		   "2023-05-04", &near);
+	add_record(p, "d", "http://wire.example/estavia-rates/?utm_medium=rss",
+		   "Rates up in Estavia (updated)", FLOOD1, "2023-05-04", &url);
+	add_record(p, "e", "https://paper.example/flood", "Floods in Norvale", FLOOD1, "2023-05-04", &other);
+	ASSERT_EQ(rv_pipeline_stats_get(p)->duplicates, 3);
+	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
+	rv_article a;
+	int64_t ids[] = { exact, near, url };
+	for (size_t i = 0; i < 3; i++) {
+		rv_article_init(&a);
+		ASSERT_EQ(rv_store_get_article(s, ids[i], &a, &err), RV_OK);
+		ASSERT_EQ(a.duplicate_of, orig);
+		if (i < 2) /* the URL duplicate has other text: its Jaccard may be 0 */
+			ASSERT(a.duplicate_similarity >= 0.7);
+		rv_article oa;
+		rv_article_init(&oa);
+		ASSERT_EQ(rv_store_get_article(s, orig, &oa, &err), RV_OK);
+		ASSERT_EQ(a.event, oa.event); /* takes the original's event */
+		rv_article_release(&oa);
+		rv_article_release(&a);
+	}
+	rv_article_init(&a);
+	ASSERT_EQ(rv_store_get_article(s, other, &a, &err), RV_OK);
+	ASSERT_EQ(a.duplicate_of, 0);
+	rv_article_release(&a);
+	rv_store_close(&s);
+	free(cut);
+	rm_db(path);
+}
+
+TEST(group_persistence_round_trip)
+{
+	char path[256];
+	tmp_db(path, sizeof path);
+	rv_store *s;
+	rv_pipeline *p;
+	rv_error err = { 0 };
+	int64_t id1, id2, id3;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
+	add_record(p, "f1", NULL, "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", &id1);
+	add_record(p, "c1", NULL, "Lindqvist wins the Halden open", CHESS, "2023-03-07", &id3);
+	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
+	rv_store_close(&s);
+	/* a new process: the event comes back from the store and is joined */
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
+	add_record(p, "f2", NULL, "Norvale families evacuated as river bursts banks", FLOOD2,
+		   "2023-03-08", &id2);
+	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
+	rv_article a, b, c;
+	rv_article_init(&a);
+	rv_article_init(&b);
+	rv_article_init(&c);
+	ASSERT_EQ(rv_store_get_article(s, id1, &a, &err), RV_OK);
+	ASSERT_EQ(rv_store_get_article(s, id2, &b, &err), RV_OK);
+	ASSERT_EQ(rv_store_get_article(s, id3, &c, &err), RV_OK);
+	ASSERT(a.event != 0);
+	ASSERT_EQ(a.event, b.event);
+	ASSERT(c.event != a.event);
+	/* the document frequencies came back too: three articles counted */
+	rv_group_config cfg;
+	rv_group_config_default(&cfg);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_store_load_group_state(s, g, &err), RV_OK);
+	ASSERT_EQ(rv_grouper_docs(g), 3);
+	rv_grouper_free(&g);
+	rv_story st = { 0 };
+	ASSERT_EQ(rv_store_get_story(s, a.event, &st, &err), RV_OK);
+	ASSERT_EQ(st.n_articles, 2);
+	rv_story_release(&st);
+	rv_article_release(&a);
+	rv_article_release(&b);
+	rv_article_release(&c);
+	rv_store_close(&s);
+	rm_db(path);
+}
