@@ -7,6 +7,8 @@
  * languages. Snowball copes with unaccented input; it loses a little
  * precision on French suffixes, which matters less than matching. */
 #include "analyze/analyze.h"
+#include "analyze/lang.h"
+#include "core/buf.h"
 #include "core/utf8.h"
 
 #include <libstemmer.h>
@@ -151,6 +153,7 @@ void rv_analyzer_free(rv_analyzer **a)
 			sb_stemmer_delete((*a)->stemmer[i]);
 	free(*a);
 	*a = NULL;
+	rv_lang_cleanup(); /* the detector's per-thread context */
 }
 
 void rv_analyzer_set_title_weight(rv_analyzer *an, double w)
@@ -512,8 +515,25 @@ int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 {
 	int rc;
 	if (!a->lang || !*a->lang) {
-		const char *basis = a->text && *a->text ? a->text : (a->title ? a->title : "");
-		const char *lang = rv_detect_language(an, basis, strlen(basis));
+		/* The title and the start of the body: a page whose extracted body
+		 * is tiny still has a telling title. */
+		rv_buf basis;
+		rv_buf_init(&basis, 8192);
+		if (a->title && *a->title) {
+			rv_buf_puts(&basis, a->title);
+			rv_buf_puts(&basis, "\n");
+		}
+		if (a->text) {
+			size_t n = strlen(a->text);
+			if (n > 4096) {
+				n = 4096;
+				while (n && ((unsigned char)a->text[n] & 0xC0) == 0x80)
+					n--; /* whole characters only */
+			}
+			rv_buf_append(&basis, a->text, n);
+		}
+		const char *lang = rv_detect_language(an, rv_buf_str(&basis), basis.len);
+		rv_buf_release(&basis);
 		free(a->lang);
 		a->lang = strcmp(lang, "und") ? strdup(lang) : NULL;
 	}

@@ -101,6 +101,7 @@ int cmd_ingest(rv_cli *cli, int argc, char **argv)
 		rv_store_close(&store);
 		return RV_EXIT_FAILURE;
 	}
+	rv_pipeline_defer_undated(ctx.pipeline, true);
 	opts.on_record = on_record;
 	opts.on_reject = on_reject;
 	opts.ctx = &ctx;
@@ -118,6 +119,8 @@ int cmd_ingest(rv_cli *cli, int argc, char **argv)
 	rv_fetcher_free(&fetcher);
 	rv_progress_finish(ctx.progress);
 	rv_progress_free(&ctx.progress);
+	if (rc == RV_OK)
+		rc = rv_pipeline_commit(ctx.pipeline, &err); /* places deferred articles */
 	rv_pipeline_stats stats = *rv_pipeline_stats_get(ctx.pipeline);
 	int close_rc = rv_pipeline_close(&ctx.pipeline, &err);
 	rv_store_close(&store);

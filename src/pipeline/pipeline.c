@@ -14,6 +14,9 @@ struct rv_pipeline {
 	rv_analyzer *analyzer;
 	rv_grouper *grouper;
 	rv_dedup *dedup;
+	bool defer_undated;
+	rv_article *deferred;  /* undated articles waiting for the batch's end */
+	size_t n_deferred, cap_deferred;
 	rv_group_config cfg;
 	bool in_tx;
 	size_t batch;
@@ -130,11 +133,19 @@ static int save_event(const rv_event *ev, void *ctx)
 	return rv_store_save_event(p->store, ev, NULL);
 }
 
+static int place_deferred(rv_pipeline *p, rv_error *err);
+
 int rv_pipeline_commit(rv_pipeline *p, rv_error *err)
 {
 	if (!p->in_tx)
 		return RV_OK;
-	int rc = rv_grouper_flush(p->grouper, save_event, p);
+	int rc = place_deferred(p, err);
+	if (rc) {
+		rv_store_rollback(p->store);
+		p->in_tx = false;
+		return rc;
+	}
+	rc = rv_grouper_flush(p->grouper, save_event, p);
 	if (rc == RV_OK)
 		rc = rv_store_save_group_state(p->store, p->grouper, err);
 	if (rc) {
@@ -154,12 +165,96 @@ int rv_pipeline_close(rv_pipeline **pp, rv_error *err)
 		return RV_OK;
 	rv_pipeline *p = *pp;
 	int rc = rv_pipeline_commit(p, err);
+	for (size_t i = 0; i < p->n_deferred; i++)
+		rv_article_release(&p->deferred[i]);
+	free(p->deferred);
 	rv_dedup_free(&p->dedup);
 	rv_grouper_free(&p->grouper);
 	rv_analyzer_free(&p->analyzer);
 	free(p);
 	*pp = NULL;
 	return rc;
+}
+
+/* Decide what an analyzed article is (unchanged, duplicate, or an original
+ * placed in an event) and store it. */
+static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error *err)
+{
+	int rc;
+	bool seen = false;
+	if ((rc = rv_store_has_ref(p->store, a->ref, a->content_hash, &seen, err)))
+		return rc;
+	if (seen) {
+		p->stats.unchanged++;
+		return RV_OK;
+	}
+	int64_t orig, event, storyline;
+	rv_dup_hit hit;
+	bool original = false;
+	if ((rc = rv_store_find_original(p->store, a->content_hash, &orig, &event, &storyline, err)))
+		return rc;
+	if (orig) {
+		/* Same text elsewhere: a pointer to the original, its event. */
+		a->duplicate_of = orig;
+		a->duplicate_similarity = 1.0;
+		a->event = event;
+		a->storyline = storyline;
+		p->stats.duplicates++;
+	} else if (rv_dedup_check(p->dedup, a, &hit)) {
+		/* Near-same text or the same page under another URL form. */
+		a->duplicate_of = hit.id;
+		a->duplicate_similarity = hit.similarity;
+		a->event = hit.event;
+		a->storyline = hit.storyline;
+		p->stats.duplicates++;
+	} else {
+		if ((rc = rv_grouper_place(p->grouper, a, err)))
+			return rc;
+		p->stats.stored++;
+		original = true;
+	}
+	if ((rc = rv_store_insert_article(p->store, a, err)))
+		return rc;
+	if (original)
+		rv_dedup_add(p->dedup, a);
+	if (id)
+		*id = a->id;
+	return RV_OK;
+}
+
+/* Undated articles of a batch, placed after its dated ones: by then the
+ * events they may belong to hold every dated report of the batch, so the
+ * choice made on content alone is made with the most evidence. */
+static int place_deferred(rv_pipeline *p, rv_error *err)
+{
+	int rc = RV_OK;
+	for (size_t i = 0; i < p->n_deferred; i++) {
+		if (rc == RV_OK)
+			rc = place_and_store(p, &p->deferred[i], NULL, err);
+		rv_article_release(&p->deferred[i]);
+	}
+	p->n_deferred = 0;
+	return rc;
+}
+
+static int defer(rv_pipeline *p, rv_article *a)
+{
+	if (p->n_deferred == p->cap_deferred) {
+		size_t cap = p->cap_deferred ? p->cap_deferred * 2 : 32;
+		rv_article *d = realloc(p->deferred, cap * sizeof *d);
+		if (!d)
+			return RV_ENOMEM;
+		p->deferred = d;
+		p->cap_deferred = cap;
+	}
+	p->deferred[p->n_deferred++] = *a; /* takes everything a holds */
+	rv_article_init(a);
+	return RV_OK;
+}
+
+void rv_pipeline_defer_undated(rv_pipeline *p, bool on)
+{
+	p->defer_undated = on;
 }
 
 int rv_pipeline_add(rv_pipeline *p, const rv_record *rec, int64_t *id, rv_error *err)
@@ -180,44 +275,12 @@ int rv_pipeline_add(rv_pipeline *p, const rv_record *rec, int64_t *id, rv_error 
 			goto out;
 		p->in_tx = true;
 	}
-	bool seen = false;
-	if ((rc = rv_store_has_ref(p->store, a.ref, a.content_hash, &seen, err)))
+	if (p->defer_undated && !a.published)
+		rc = defer(p, &a);
+	else
+		rc = place_and_store(p, &a, id, err);
+	if (rc)
 		goto out;
-	if (seen) {
-		p->stats.unchanged++;
-		goto out;
-	}
-	int64_t orig, event, storyline;
-	rv_dup_hit hit;
-	bool original = false;
-	if ((rc = rv_store_find_original(p->store, a.content_hash, &orig, &event, &storyline, err)))
-		goto out;
-	if (orig) {
-		/* Same text elsewhere: a pointer to the original, its event. */
-		a.duplicate_of = orig;
-		a.duplicate_similarity = 1.0;
-		a.event = event;
-		a.storyline = storyline;
-		p->stats.duplicates++;
-	} else if (rv_dedup_check(p->dedup, &a, &hit)) {
-		/* Near-same text or the same page under another URL form. */
-		a.duplicate_of = hit.id;
-		a.duplicate_similarity = hit.similarity;
-		a.event = hit.event;
-		a.storyline = hit.storyline;
-		p->stats.duplicates++;
-	} else {
-		if ((rc = rv_grouper_place(p->grouper, &a, err)))
-			goto out;
-		p->stats.stored++;
-		original = true;
-	}
-	if ((rc = rv_store_insert_article(p->store, &a, err)))
-		goto out;
-	if (original)
-		rv_dedup_add(p->dedup, &a);
-	if (id)
-		*id = a.id;
 	if (++p->batch >= RV_PIPELINE_BATCH)
 		rc = rv_pipeline_commit(p, err);
 out:

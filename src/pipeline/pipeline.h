@@ -13,6 +13,7 @@
 #include "group/group.h"
 #include "store/store.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define RV_PIPELINE_BATCH 500
@@ -45,6 +46,11 @@ int rv_pipeline_close(rv_pipeline **p, rv_error *err);
  * on with the next; any other failure is the store's and fatal. On success
  * *id (may be NULL) is the stored article's id (0 when unchanged). */
 int rv_pipeline_add(rv_pipeline *p, const rv_record *rec, int64_t *id, rv_error *err);
+/* Batch mode (revue ingest): place the undated articles of each batch after
+ * its dated ones, at commit. Off by default: then every article is stored
+ * when rv_pipeline_add returns (and *id is set), as `revue watch` needs. */
+void rv_pipeline_defer_undated(rv_pipeline *p, bool on);
+
 /* Commit the current batch now. */
 int rv_pipeline_commit(rv_pipeline *p, rv_error *err);
 
