@@ -494,15 +494,20 @@ static int byline_names(const char *s, rv_strlist *out);
  * month-name search off the body's long paragraphs. */
 static bool maybe_dated(const char *s, size_t len, size_t words)
 {
-	size_t run = 0, last_year = (size_t)-1;
+	size_t run = 0, first_year = (size_t)-1, last_year = (size_t)-1;
 	for (size_t i = 0; i < len; i++) {
 		run = isdigit((unsigned char)s[i]) ? run + 1 : 0;
-		if (run == 4)
+		if (run == 4) {
 			last_year = i;
+			if (first_year == (size_t)-1)
+				first_year = i;
+		}
 	}
 	if (last_year == (size_t)-1)
 		return false;
-	return words <= 30 || len - last_year <= 80;
+	/* short lines, a lead ending with its date, or a dateline opening a
+	 * paragraph */
+	return words <= 30 || len - last_year <= 80 || first_year <= 40;
 }
 
 /* ---------------------------------------------------------------- classify */
@@ -1292,6 +1297,11 @@ static int read_metadata(struct dump *d)
 				else
 					keep_date(&text_date, &have_text, &l->date);
 				rc = read_lead(d, l);
+			} else if (!have_text && l->has_date && l->date_at <= 2 &&
+			           zone != Z_COMMENTS && !after_crawl(d, &l->date)) {
+				/* A dateline opening a paragraph ("Mar 24, 2026 19:30
+				 * GMT The strike...") dates the story it starts. */
+				keep_date(&text_date, &have_text, &l->date);
 			}
 			break;
 		default: break;

@@ -119,7 +119,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->min_content = 0.05;
 	c->drift_damping = 0.0;
 	c->undated_margin = 0.05;
-	c->entity_weight = 2.0;
+	c->entity_weight = 1.0;
 	c->size_penalty = 0.0;
 	c->scope_factor = 0.0;
 	c->retire_after = 200000;

@@ -44,8 +44,13 @@ for x, y in itertools.combinations(refs, 2):
     if not same_sl and arts[x].get("storyline") == arts[y].get("storyline"):
         problems.append(f"storylines merged: {x} [{gold[x]['storyline']}] / {y} [{gold[y]['storyline']}]")
 for r in refs:
-    if gold[r]["duplicate_of"] and not arts[r].get("duplicate_of"):
-        problems.append(f"duplicate not marked: {r} (of {gold[r]['duplicate_of']})")
+    o = gold[r]["duplicate_of"]
+    if not o or o not in arts:
+        continue
+    # either copy may arrive first: the later one points to the earlier
+    a, b = arts[r], arts[o]
+    if a.get("duplicate_of") != b.get("id") and b.get("duplicate_of") != a.get("id"):
+        problems.append(f"duplicate not marked: {r} / {o}")
 n_gold = len(set(g["event"] for g in gold.values()))
 n_pred = len(set(event(arts[r]) for r in refs))
 print(f"{len(refs)} articles, {n_gold} designed events, {n_pred} found; {len(problems)} problems")
