@@ -428,6 +428,27 @@ static bool capitals_mark_names(const char *s)
 	return c.words > 0 && c.upper * 2 < c.words;
 }
 
+#ifndef RV_NUMBER_BOOST
+#define RV_NUMBER_BOOST 5.0f
+#endif
+
+/* Three digits or more, and not a year of the last century or this one. */
+static bool is_specific_number(const char *tok, size_t len)
+{
+	size_t digits = 0;
+	long v = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (tok[i] >= '0' && tok[i] <= '9') {
+			digits++;
+			if (v < 100000000)
+				v = v * 10 + (tok[i] - '0');
+		}
+	}
+	if (digits < 3)
+		return false;
+	return !(digits == 4 && len == 4 && v >= 1900 && v <= 2100);
+}
+
 static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 {
 	struct term_ctx *c = ctx;
@@ -441,9 +462,11 @@ static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 	float w = c->weight;
 	size_t n;
 	if (tok[0] >= '0' && tok[0] <= '9') {
-		/* numbers are evidence in any language; not stemmed */
+		/* numbers are evidence in any language; not stemmed. A figure
+		 * ("8.500", "130000") names one happening far better than a
+		 * small count or a year does. */
 		n = copy_out(tok, len, stem, sizeof stem);
-		w *= RV_NAME_BOOST;
+		w *= is_specific_number(tok, len) ? RV_NUMBER_BOOST : RV_NAME_BOOST;
 	} else {
 		n = rv_stem(c->an, c->lang, tok, len, stem, sizeof stem);
 		if (c->caps && looks_like_name(c->src, off))
