@@ -1,9 +1,1038 @@
-/* html.c - main text and metadata from an HTML page (libxml2). STUB: replaced by the HTML extractor. */
+/* html.c - main text and metadata from an HTML page (libxml2).
+ *
+ * The bytes are first made UTF-8 (BOM, HTTP Content-Type, <meta charset>,
+ * else a guess from the byte statistics), then parsed by libxml2's HTML
+ * parser with its input limits on. Two walks over the tree follow:
+ *
+ * 1. count: per element, the visible text length and how much of it sits in
+ *    links; metadata elements are handed to html_meta.c on the way;
+ * 2. collect: the text as paragraphs (block elements end a paragraph),
+ *    skipping boilerplate subtrees (by tag, by class/id words in several
+ *    languages, hidden elements) unless a subtree holds most of the page.
+ *
+ * Paragraphs then score their containers (readability's idea: length and
+ * commas, given to the parent, half to the grandparent, a third above,
+ * weighted by link density and class hints); the best container, joined by
+ * its good siblings, is the article; its paragraphs are filtered once more
+ * (link-heavy lines, lone boilerplate phrases) and kept in order.
+ */
 #include "extract/extract.h"
+#include "extract/html_int.h"
+#include "core/buf.h"
+#include "core/utf8.h"
 
-int rv_extract_html(const char *text, size_t len, const rv_record *rec,
-		    rv_article *out, rv_error *err)
+#include <ctype.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Pages beyond this are cut before parsing: an article is at the top. */
+#define HTML_MAX_INPUT ((size_t)32 << 20)
+#define MAX_NODES 2000000u
+#define MAX_PARA_BYTES ((size_t)64 << 10)
+
+/* ---------------------------------------------------------------- helpers */
+
+bool rv__is_tag(const xmlNode *n, const char *name)
 {
-	(void)text; (void)len; (void)rec; (void)out;
-	return rv_fail(err, RV_EINPUT, "HTML extraction not implemented yet");
+	return n && n->type == XML_ELEMENT_NODE && n->name &&
+	       !strcmp((const char *)n->name, name);
+}
+
+const char *rv__attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		if (a->name && !strcmp((const char *)a->name, name)) {
+			if (a->children && a->children->type == XML_TEXT_NODE &&
+			    a->children->content)
+				return (const char *)a->children->content;
+			return "";
+		}
+	}
+	return NULL;
+}
+
+char *rv__clean(const char *s, size_t len)
+{
+	if (!s)
+		return NULL;
+	char *c = rv_utf8_clean(s, len, NULL);
+	if (!c)
+		return NULL;
+	/* no-break and thin spaces are spaces to a reader */
+	char *w = c;
+	for (const char *p = c; *p;) {
+		if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) {
+			*w++ = ' ';
+			p += 2;
+		} else if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+			   ((unsigned char)p[2] == 0xAF || (unsigned char)p[2] == 0x89 ||
+			    (unsigned char)p[2] == 0x8B)) {
+			if ((unsigned char)p[2] != 0x8B)
+				*w++ = ' ';
+			p += 3;
+		} else {
+			*w++ = *p++;
+		}
+	}
+	*w = '\0';
+	rv_str_squeeze(c);
+	if (!*c) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static void text_rec(const xmlNode *n, rv_buf *b, int depth)
+{
+	if (depth > RV__HTML_MAX_DEPTH)
+		return;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content && rv_buf_puts(b, (const char *)c->content))
+				return;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			const char *t = (const char *)c->name;
+			if (!strcmp(t, "script") || !strcmp(t, "style") ||
+			    !strcmp(t, "noscript") || !strcmp(t, "template"))
+				continue;
+			bool blk = !strcmp(t, "br") || !strcmp(t, "p") || !strcmp(t, "div") ||
+				   !strcmp(t, "li");
+			if (blk)
+				rv_buf_putc(b, ' ');
+			text_rec(c, b, depth + 1);
+			if (blk)
+				rv_buf_putc(b, ' ');
+		}
+	}
+}
+
+char *rv__text(const xmlNode *n, size_t max)
+{
+	rv_buf b;
+	rv_buf_init(&b, max);
+	text_rec(n, &b, 0);
+	char *s = rv__clean(rv_buf_str(&b), b.len);
+	rv_buf_release(&b);
+	return s;
+}
+
+/* Visible characters: code points other than white space. */
+static uint32_t count_chars(const char *s)
+{
+	uint32_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p & 0xC0) == 0x80)
+			continue;
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+			continue;
+		if (*p == 0xC2 && p[1] == 0xA0)
+			continue;
+		n++;
+	}
+	return n;
+}
+
+/* --------------------------------------------------------------- encoding */
+
+static const char *canon_charset(const char *name, size_t n, char *out, size_t outsz)
+{
+	if (n == 0 || n >= outsz)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		out[i] = (char)tolower((unsigned char)name[i]);
+	out[n] = '\0';
+	/* WHATWG: the Latin-1 labels mean Windows-1252, GB2312/GBK mean GB18030. */
+	if (!strcmp(out, "utf-8") || !strcmp(out, "utf8") || !strcmp(out, "unicode-1-1-utf-8"))
+		return "UTF-8";
+	if (!strcmp(out, "iso-8859-1") || !strcmp(out, "latin1") || !strcmp(out, "latin-1") ||
+	    !strcmp(out, "us-ascii") || !strcmp(out, "ascii") || !strcmp(out, "windows-1252") ||
+	    !strcmp(out, "cp1252") || !strcmp(out, "iso8859-1") || !strcmp(out, "l1"))
+		return "WINDOWS-1252";
+	if (!strcmp(out, "gb2312") || !strcmp(out, "gbk") || !strcmp(out, "gb18030") ||
+	    !strcmp(out, "x-gbk") || !strcmp(out, "cp936"))
+		return "GB18030";
+	if (!strcmp(out, "windows-1251") || !strcmp(out, "cp1251"))
+		return "WINDOWS-1251";
+	if (!strcmp(out, "utf-16") || !strcmp(out, "utf-16le") || !strcmp(out, "utf-16be"))
+		return NULL; /* a UTF-16 page announces itself by its BOM */
+	/* Any other label: let iconv judge it (upper case is its spelling). */
+	for (size_t i = 0; i < n; i++) {
+		char c = out[i];
+		if (!isalnum((unsigned char)c) && c != '-' && c != '_' && c != ':' && c != '.')
+			return NULL;
+		out[i] = (char)toupper((unsigned char)c);
+	}
+	return out;
+}
+
+/* charset=NAME inside s (bounded by end). */
+static const char *find_charset(const char *s, const char *end, char *out, size_t outsz)
+{
+	static const char key[] = "charset";
+	for (const char *p = s; p + 7 < end; p++) {
+		if (strncasecmp(p, key, 7))
+			continue;
+		const char *q = p + 7;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q >= end || *q != '=')
+			continue;
+		q++;
+		while (q < end && (*q == ' ' || *q == '"' || *q == '\''))
+			q++;
+		const char *v = q;
+		while (q < end && (isalnum((unsigned char)*q) || *q == '-' || *q == '_' ||
+				   *q == ':' || *q == '.'))
+			q++;
+		const char *cs = canon_charset(v, (size_t)(q - v), out, outsz);
+		if (cs)
+			return cs;
+	}
+	return NULL;
+}
+
+/* Count UTF-8 errors, stopping early once the answer is clear. */
+static size_t utf8_errors(const char *s, size_t len, size_t *nonascii)
+{
+	const char *p = s, *end = s + len;
+	size_t bad = 0, hi = 0;
+	while (p < end) {
+		if (!((unsigned char)*p & 0x80)) {
+			p++;
+			continue;
+		}
+		hi++;
+		if (rv_utf8_next(&p, end) < 0)
+			bad++;
+	}
+	*nonascii = hi;
+	return bad;
+}
+
+/* No declaration and not UTF-8: look at the runs of high bytes. Cyrillic
+ * in Windows-1251 makes whole words of them separated by spaces, Chinese
+ * in GB18030 long runs with few spaces, Western text lone accented letters. */
+static const char *guess_charset(const char *s, size_t len)
+{
+	size_t runs = 0, hibytes = 0, spaces = 0, letters = 0, lead_gb = 0;
+	size_t n = len < ((size_t)1 << 20) ? len : (size_t)1 << 20;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			size_t j = i;
+			while (j < n && (unsigned char)s[j] >= 0x80)
+				j++;
+			runs++;
+			hibytes += j - i;
+			if (j - i >= 4)
+				lead_gb++;
+			i = j;
+			continue;
+		}
+		if (c == ' ')
+			spaces++;
+		else if (isalpha(c))
+			letters++;
+		i++;
+	}
+	if (!runs)
+		return "WINDOWS-1252";
+	double avg = (double)hibytes / (double)runs;
+	if (avg < 1.6)
+		return "WINDOWS-1252";
+	if (hibytes > letters && spaces * 20 < hibytes && lead_gb * 2 > runs)
+		return "GB18030";
+	return avg >= 3 ? "WINDOWS-1251" : "WINDOWS-1252";
+}
+
+static char *iconv_to_utf8(const char *from, const char *s, size_t len, size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8//IGNORE", from);
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t cap = len * 3 + 16;
+	char *out = malloc(cap);
+	if (!out) {
+		iconv_close(cd);
+		return NULL;
+	}
+	char *in = (char *)s, *o = out;
+	size_t inleft = len, oleft = cap - 1;
+	while (inleft) {
+		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+		if (r != (size_t)-1)
+			break;
+		if (oleft < 8)
+			break;
+		/* an invalid or truncated sequence: skip one byte */
+		in++;
+		inleft--;
+	}
+	*o = '\0';
+	iconv_close(cd);
+	*outlen = (size_t)(o - out);
+	return out;
+}
+
+/* Replace invalid UTF-8 by U+FFFD (without normalising: the strings taken
+ * out of the tree are normalised one by one). */
+static char *repair_utf8(const char *s, size_t len, size_t *outlen)
+{
+	char *out = malloc(len * 3 + 1);
+	if (!out)
+		return NULL;
+	char *w = out;
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		const char *st = p;
+		int32_t cp = rv_utf8_next(&p, end);
+		if (cp < 0 || cp == 0) {
+			if (cp < 0) {
+				memcpy(w, "\xEF\xBF\xBD", 3);
+				w += 3;
+			}
+			continue;
+		}
+		memcpy(w, st, (size_t)(p - st));
+		w += p - st;
+	}
+	*w = '\0';
+	*outlen = (size_t)(w - out);
+	return out;
+}
+
+/* The page as UTF-8: *conv is set to a new buffer when conversion was
+ * needed (caller frees), else the input is used as it is. */
+static int to_utf8(const char *data, size_t len, const rv_record *rec, char **conv,
+		   const char **out, size_t *outlen, rv_error *err)
+{
+	*conv = NULL;
+	if (len >= 2 && ((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE)) {
+		*conv = iconv_to_utf8("UTF-16LE", data + 2, len - 2, outlen);
+		goto done;
+	}
+	if (len >= 2 && ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)) {
+		*conv = iconv_to_utf8("UTF-16BE", data + 2, len - 2, outlen);
+		goto done;
+	}
+	bool bom = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3);
+	if (bom) {
+		data += 3;
+		len -= 3;
+	}
+	size_t hi = 0, bad = utf8_errors(data, len, &hi);
+	bool has_nul = memchr(data, '\0', len) != NULL;
+	if (!bad && !has_nul) {
+		*out = data;
+		*outlen = len;
+		return RV_OK;
+	}
+	char namebuf[64];
+	const char *cs = NULL;
+	if (!bom && rec && rec->content_type)
+		cs = find_charset(rec->content_type,
+				  rec->content_type + strlen(rec->content_type), namebuf,
+				  sizeof namebuf);
+	if (!bom && !cs)
+		cs = find_charset(data, data + (len < 4096 ? len : 4096), namebuf, sizeof namebuf);
+	/* A page that says UTF-8 (or has its BOM) with a few bad bytes is UTF-8
+	 * with damage; one that is mostly invalid was mislabelled. */
+	bool mostly_utf8 = bad * 20 < hi;
+	if (bom || (cs && !strcmp(cs, "UTF-8") && mostly_utf8) || (!cs && bad * 200 < hi)) {
+		*conv = repair_utf8(data, len, outlen);
+		goto done;
+	}
+	if (!cs || !strcmp(cs, "UTF-8"))
+		cs = guess_charset(data, len);
+	*conv = iconv_to_utf8(cs, data, len, outlen);
+	if (!*conv) /* an encoding iconv does not know */
+		*conv = iconv_to_utf8(guess_charset(data, len), data, len, outlen);
+done:
+	if (!*conv)
+		return rv_fail(err, RV_ENOMEM, "out of memory converting the page to UTF-8");
+	/* NULs would end libxml2's strings early */
+	char *w = *conv;
+	for (size_t i = 0; i < *outlen; i++)
+		if ((*conv)[i])
+			*w++ = (*conv)[i];
+	*w = '\0';
+	*outlen = (size_t)(w - *conv);
+	*out = *conv;
+	return RV_OK;
+}
+
+/* Binary data named .html: many control bytes near the top. */
+static bool looks_binary(const char *s, size_t len)
+{
+	size_t n = len < 4096 ? len : 4096, ctl = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+			ctl++;
+	}
+	return n && ctl * 10 > n;
+}
+
+/* ------------------------------------------------------------ node info */
+
+enum {
+	F_SKIP = 1,     /* never text: script, style ... */
+	F_JUNK_TAG = 2, /* boilerplate by tag (nav, aside, footer ...) */
+	F_JUNK_CLS = 4, /* boilerplate by class/id or hidden */
+	F_BLOCK = 8,
+	F_ARTICLE = 16, /* <article>, <main>, itemprop=articleBody */
+	F_POS = 32,
+};
+
+typedef struct ninfo {
+	xmlNode *node;
+	uint32_t pre, post;
+	uint32_t text, links;
+	float score;
+	int16_t cw;
+	uint8_t flags;
+	uint8_t kind;
+} ninfo;
+
+enum { K_NONE, K_H1, K_H2, K_H3, K_H4, K_H5, K_H6, K_P, K_LI, K_QUOTE, K_PRE, K_CELL, K_DIV };
+
+typedef struct para {
+	char *text;
+	uint32_t chars, links;
+	uint32_t blockpre; /* pre index of the block holding it */
+	xmlNode *block;
+	uint8_t kind;
+} para;
+
+typedef struct walker {
+	ninfo *info;
+	uint32_t n, cap;
+	bool full;
+	rv__meta *meta;
+	uint32_t body_text;
+	/* collect */
+	para *paras;
+	size_t npara, cappara;
+	rv_buf cur;
+	uint32_t cur_links;
+	xmlNode *cur_block;
+	bool oom;
+} walker;
+
+static ninfo *info_of(const walker *w, const xmlNode *n)
+{
+	uintptr_t i = (uintptr_t)n->_private;
+	return i ? &w->info[i - 1] : NULL;
+}
+
+static bool tag_in(const char *t, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(t, *list))
+			return true;
+	return false;
+}
+
+static const char *const skip_tags[] = { "script", "style", "noscript", "template", "svg",
+					 "math", "head", "title", "select", "option",
+					 "textarea", "button", "input", "object", "embed",
+					 "iframe", "canvas", "video", "audio", "map", NULL };
+static const char *const junk_tags[] = { "nav", "aside", "footer", "menu", "figcaption",
+					 "dialog", "label", "form", "fieldset", NULL };
+static const char *const block_tags[] = {
+	"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+	"ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td",
+	"th", "thead", "tbody", "tfoot", "caption", "header", "footer", "nav", "aside",
+	"figure", "figcaption", "form", "fieldset", "address", "hr", "center", "details",
+	"summary", "hgroup", "body", "html", "br", "legend", "menu", "dialog", NULL
+};
+
+/* Class and id words that mark boilerplate, matched against each word of
+ * class+id (split at '-', '_', ' ' and case changes are ignored). Several
+ * languages: navigation, comments, sharing, cookie/consent, newsletter and
+ * paywall prompts, related/recommended lists, ads, bylines, captions. */
+static const char *const junk_words[] = {
+	"nav", "navbar", "navigation", "menu", "menue", "submenu", "footer", "sidebar",
+	"aside", "share", "sharing", "shares", "social", "socials", "related", "comments",
+	"comment", "kommentare", "commentaires", "cookie", "cookies", "consent", "gdpr",
+	"newsletter", "subscribe", "subscription", "paywall", "promo", "ad", "ads",
+	"advert", "advertisement", "anzeige", "werbung", "pub", "publicite", "banner",
+	"breadcrumb", "breadcrumbs", "widget", "widgets", "popup", "modal", "tags",
+	"tagcloud", "pagination", "pager", "print", "skip", "login", "signup", "disqus",
+	"outbrain", "taboola", "sponsored", "sponsor", "byline", "author", "authors",
+	"autor", "auteur", "caption", "credit", "credits", "copyright", "rating",
+	"toolbar", "hidden", "hide", "sr", "teaserlist", "recommended", "recommendations",
+	"empfehlungen", "trending", "popular", "mostread", "meistgelesen", "partage",
+	"abonnement", "abo", "masthead", "topbar", "sitemap", "dropdown", "offcanvas",
+	"overlay", "lightbox", "newsticker", "ticker", "community", "feedback", "reactions",
+	"relacionados", "relacionadas", "correlati", "compartir", "condividi", "noprint",
+	"meta", "postmeta", "dateline", "timestamp", "infobox", "disclaimer", NULL
+};
+/* Substrings for compounds ("articleComments", "share-bar", "mehr-zum-thema"). */
+static const char *const junk_parts[] = {
+	"comment", "kommentar", "cookie", "consent", "newsletter", "paywall", "breadcrumb",
+	"sidebar", "social", "sharing", "sharebar", "share-", "related", "recommend",
+	"empfehl", "outbrain", "taboola", "advert", "sponsor", "subscri", "abonn",
+	"byline", "footer", "navbar", "navigation", "masthead", "pagination", "caption",
+	"authorbox", "author-box", "author-bio", "authorbio", "about-author", "widget",
+	"signup", "lireaussi", "lire-aussi", "a-lire", "mehr-zum", "mehrzum", "lesen-sie",
+	"read-more", "readmore", "more-stories", "mostpopular", "most-popular",
+	"skip-link", "skiplink", "visually-hidden", "screen-reader", "sr-only", "teaser-list",
+	"inline-list", "socialbar", "voir-aussi", "ver-tambien", "leggi-anche",
+	"relacionad", "correlat", "partage", "compartir", "condivid", "tooltip", NULL
+};
+/* Words that mark the article's own container. */
+static const char *const good_parts[] = {
+	"article", "content", "entry", "post", "story", "text", "body", "main", "artikel",
+	"inhalt", "contenu", "texte", "beitrag", "cuerpo", "corpo", "testo", "noticia",
+	"nachricht", "blog", "page-content", NULL
+};
+
+/* Lower-case class + " " + id, bounded. */
+static size_t class_id(const xmlNode *n, char *buf, size_t sz)
+{
+	size_t k = 0;
+	const char *parts[2] = { rv__attr(n, "class"), rv__attr(n, "id") };
+	for (int i = 0; i < 2; i++) {
+		if (!parts[i])
+			continue;
+		for (const char *p = parts[i]; *p && k + 2 < sz; p++)
+			buf[k++] = (char)tolower((unsigned char)*p);
+		if (k + 2 < sz)
+			buf[k++] = ' ';
+	}
+	buf[k] = '\0';
+	return k;
+}
+
+static bool word_in(const char *w, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && !memcmp(w, *list, n))
+			return true;
+	return false;
+}
+
+/* +1 good, -1 junk, 0 neither (junk wins when both: "article-comments"). */
+static int class_hint(const char *ci)
+{
+	if (!*ci)
+		return 0;
+	for (const char *p = ci; *p;) {
+		while (*p && !isalnum((unsigned char)*p))
+			p++;
+		const char *s = p;
+		while (isalnum((unsigned char)*p))
+			p++;
+		if (p > s && word_in(s, (size_t)(p - s), junk_words))
+			return -1;
+	}
+	for (const char *const *j = junk_parts; *j; j++)
+		if (strstr(ci, *j))
+			return -1;
+	for (const char *const *g = good_parts; *g; g++)
+		if (strstr(ci, *g))
+			return 1;
+	return 0;
+}
+
+static bool is_hidden(const xmlNode *n)
+{
+	if (rv__attr(n, "hidden"))
+		return true;
+	const char *st = rv__attr(n, "style");
+	if (st) {
+		char buf[128];
+		size_t k = 0;
+		for (const char *p = st; *p && k + 1 < sizeof buf; p++)
+			if (*p != ' ')
+				buf[k++] = (char)tolower((unsigned char)*p);
+		buf[k] = '\0';
+		if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
+			return true;
+	}
+	return false;
+}
+
+/* Walk 1: number the elements, count text and link text, tag hints,
+ * metadata. */
+static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_article)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE || !c->name)
+			continue;
+		if (depth >= RV__HTML_MAX_DEPTH || w->n >= MAX_NODES)
+			continue;
+		if (w->n == w->cap) {
+			uint32_t nc = w->cap ? w->cap * 2 : 1024;
+			ninfo *ni = realloc(w->info, nc * sizeof *ni);
+			if (!ni) {
+				w->oom = true;
+				return;
+			}
+			w->info = ni;
+			w->cap = nc;
+		}
+		uint32_t idx = w->n++;
+		c->_private = (void *)(uintptr_t)(idx + 1);
+		ninfo *in = &w->info[idx];
+		memset(in, 0, sizeof *in);
+		in->node = c;
+		in->pre = idx;
+		const char *t = (const char *)c->name;
+		bool art = in_article || !strcmp(t, "article") || !strcmp(t, "main");
+		w->meta->in_article = art;
+		rv__meta_element(w->meta, c);
+		if (tag_in(t, skip_tags)) {
+			in->flags |= F_SKIP;
+			in->post = idx;
+			continue;
+		}
+		if (tag_in(t, block_tags))
+			in->flags |= F_BLOCK;
+		if (tag_in(t, junk_tags))
+			in->flags |= F_JUNK_TAG;
+		/* A page header outside the article is the site's masthead. */
+		if (!strcmp(t, "header") && !in_article)
+			in->flags |= F_JUNK_TAG;
+		if (!strcmp(t, "article") || !strcmp(t, "main"))
+			in->flags |= F_ARTICLE;
+		const char *ip = rv__attr(c, "itemprop");
+		if (ip && (strstr(ip, "articleBody") || strstr(ip, "text")))
+			in->flags |= F_ARTICLE;
+		char ci[256];
+		if (class_id(c, ci, sizeof ci) && strcmp(t, "body") && strcmp(t, "html")) {
+			int h = class_hint(ci);
+			if (h < 0) {
+				in->flags |= F_JUNK_CLS;
+				in->cw = -25;
+			} else if (h > 0) {
+				in->flags |= F_POS;
+				in->cw = 25;
+			}
+		}
+		if (is_hidden(c))
+			in->flags |= F_JUNK_CLS;
+		bool link = in_link || !strcmp(t, "a");
+		/* text of direct text children */
+		uint32_t tx = 0;
+		for (xmlNode *k = c->children; k; k = k->next)
+			if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) &&
+			    k->content)
+				tx += count_chars((const char *)k->content);
+		count_walk(w, c, depth + 1, link, art);
+		if (w->oom)
+			return;
+		in = &w->info[idx]; /* realloc may have moved it */
+		in->text += tx;
+		if (link)
+			in->links += tx;
+		in->post = w->n - 1;
+		/* add to the parent */
+		ninfo *pi = info_of(w, n);
+		if (pi && !(in->flags & F_SKIP)) {
+			pi->text += in->text;
+			pi->links += in->links;
+		}
+	}
+}
+
+/* ---------------------------------------------------------- paragraphs */
+
+static uint8_t kind_of(const char *t)
+{
+	if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2])
+		return (uint8_t)(K_H1 + (t[1] - '1'));
+	if (!strcmp(t, "p"))
+		return K_P;
+	if (!strcmp(t, "li") || !strcmp(t, "dd") || !strcmp(t, "dt"))
+		return K_LI;
+	if (!strcmp(t, "blockquote"))
+		return K_QUOTE;
+	if (!strcmp(t, "pre"))
+		return K_PRE;
+	if (!strcmp(t, "td") || !strcmp(t, "th"))
+		return K_CELL;
+	return K_DIV;
+}
+
+static void flush(walker *w)
+{
+	if (!w->cur.len || !w->cur_block) {
+		rv_buf_reset(&w->cur);
+		w->cur_links = 0;
+		return;
+	}
+	char *t = rv__clean(rv_buf_str(&w->cur), w->cur.len);
+	rv_buf_reset(&w->cur);
+	uint32_t links = w->cur_links;
+	w->cur_links = 0;
+	if (!t)
+		return;
+	if (w->npara == w->cappara) {
+		size_t nc = w->cappara ? w->cappara * 2 : 256;
+		para *np = realloc(w->paras, nc * sizeof *np);
+		if (!np) {
+			free(t);
+			w->oom = true;
+			return;
+		}
+		w->paras = np;
+		w->cappara = nc;
+	}
+	para *p = &w->paras[w->npara++];
+	p->text = t;
+	p->chars = count_chars(t);
+	p->links = links > p->chars ? p->chars : links;
+	p->block = w->cur_block;
+	ninfo *bi = info_of(w, w->cur_block);
+	p->blockpre = bi ? bi->pre : 0;
+	p->kind = kind_of((const char *)w->cur_block->name);
+}
+
+static bool junk_here(const walker *w, const ninfo *in)
+{
+	if (!(in->flags & (F_JUNK_TAG | F_JUNK_CLS)))
+		return false;
+	/* A "boilerplate" container that holds most of the page's text with
+	 * few links is the page's main wrapper ("content-with-sidebar"). */
+	bool big = w->body_text && in->text * 2 > w->body_text && in->links * 3 < in->text;
+	return !big;
+}
+
+/* Walk 2: the text as paragraphs, boilerplate skipped. */
+static void collect_walk(walker *w, xmlNode *n, int depth, xmlNode *block, bool in_link)
+{
+	for (xmlNode *c = n->children; c && !w->oom; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (!c->content)
+				continue;
+			if (!w->cur.len && block != w->cur_block)
+				w->cur_block = block;
+			size_t before = w->cur.len;
+			if (w->cur.len < MAX_PARA_BYTES)
+				rv_buf_puts(&w->cur, (const char *)c->content);
+			if (in_link)
+				w->cur_links += count_chars(w->cur.data + before);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		ninfo *in = info_of(w, c);
+		if (!in || (in->flags & F_SKIP) || junk_here(w, in))
+			continue;
+		const char *t = (const char *)c->name;
+		if (!strcmp(t, "br")) {
+			rv_buf_putc(&w->cur, '\n');
+			/* two breaks in a row end a paragraph */
+			if (w->cur.len >= 2 && w->cur.data[w->cur.len - 2] == '\n')
+				flush(w);
+			continue;
+		}
+		if (in->flags & F_BLOCK) {
+			flush(w);
+			collect_walk(w, c, depth + 1, c, in_link || !strcmp(t, "a"));
+			flush(w);
+			w->cur_block = block;
+		} else {
+			if (!strcmp(t, "img") || !strcmp(t, "wbr"))
+				continue;
+			collect_walk(w, c, depth + 1, block, in_link || !strcmp(t, "a"));
+		}
+	}
+}
+
+/* ----------------------------------------------------------- selection */
+
+static bool is_heading(uint8_t k)
+{
+	return k >= K_H1 && k <= K_H6;
+}
+
+static uint32_t commas(const char *s)
+{
+	uint32_t n = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == ',')
+			n++;
+		else if (!strncmp(p, "\xEF\xBC\x8C", 3) || !strncmp(p, "\xE3\x80\x81", 3) ||
+			 !strncmp(p, "\xD8\x8C", 2))
+			n++; /* fullwidth, ideographic, Arabic commas */
+	}
+	return n;
+}
+
+/* Lines that are only a prompt or a label, in several languages. */
+static bool boiler_line(const para *p)
+{
+	static const char *const starts[] = {
+		"share", "teilen", "partager", "compartir", "condividi", "read more",
+		"read also", "see also", "related:", "lesen sie auch", "lesen sie mehr",
+		"mehr zum thema", "weiterlesen", "lire aussi", "lire la suite", "à lire aussi",
+		"a lire aussi", "voir aussi", "sur le même sujet", "leggi anche", "lee también",
+		"leia também", "advertisement", "anzeige", "werbung", "publicité", "publicidad",
+		"pubblicità", "sign up", "subscribe", "abonnez-vous", "jetzt abonnieren",
+		"newsletter", "follow us", "folgen sie uns", "suivez-nous", "click here",
+		"cliquez ici", "klicken sie", "all rights reserved", "tous droits réservés",
+		"alle rechte vorbehalten", "©", "copyright", "photo:", "foto:", "bild:",
+		"image:", "credit:", "quelle:", "source:", "(c)", NULL
+	};
+	if (p->chars > 80 || is_heading(p->kind))
+		return false;
+	char low[96];
+	size_t k = 0;
+	for (const char *s = p->text; *s && k + 1 < sizeof low; s++)
+		low[k++] = (char)tolower((unsigned char)*s);
+	low[k] = '\0';
+	for (const char *const *q = starts; *q; q++)
+		if (!strncmp(low, *q, strlen(*q)))
+			return true;
+	return false;
+}
+
+typedef struct range {
+	uint32_t lo, hi;
+} range;
+
+static int select_body(walker *w, rv_article *a)
+{
+	if (!w->npara)
+		return RV_OK;
+	/* Score containers. */
+	for (size_t i = 0; i < w->npara; i++) {
+		para *p = &w->paras[i];
+		if (p->chars < 25 || p->links * 2 > p->chars || is_heading(p->kind))
+			continue;
+		float s = 1.0f + (float)commas(p->text) +
+			  (float)(p->chars / 100 > 3 ? 3 : p->chars / 100);
+		xmlNode *n = p->kind == K_DIV ? p->block : p->block->parent;
+		for (int lvl = 0; n && lvl < 3; lvl++, n = n->parent) {
+			ninfo *in = n->type == XML_ELEMENT_NODE ? info_of(w, n) : NULL;
+			if (!in)
+				break;
+			in->score += s / (lvl == 0 ? 1.0f : lvl == 1 ? 2.0f : 3.0f * lvl);
+		}
+	}
+	ninfo *top = NULL;
+	float best = 0;
+	for (uint32_t i = 0; i < w->n; i++) {
+		ninfo *in = &w->info[i];
+		if (in->score <= 0)
+			continue;
+		float ld = in->text ? (float)in->links / (float)in->text : 0;
+		float s = (in->score + in->cw + ((in->flags & F_ARTICLE) ? 10 : 0)) * (1 - ld);
+		in->score = s;
+		if (s > best) {
+			best = s;
+			top = in;
+		}
+	}
+	range r[64];
+	size_t nr = 0;
+	if (top) {
+		/* The article's own wrapper often holds the best candidate's
+		 * parts: climb to an <article> ancestor that is not much bigger
+		 * in links, then add siblings that score well too. */
+		xmlNode *tn = top->node;
+		if (tn) {
+			for (xmlNode *n = tn->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+				ninfo *in = info_of(w, n);
+				if (!in || rv__is_tag(n, "body"))
+					break;
+				if ((in->flags & F_ARTICLE) && in->links * 4 < in->text + 1 &&
+				    top->text * 2 >= in->text / 2) {
+					tn = n;
+					top = in;
+				}
+			}
+			r[nr++] = (range){ top->pre, top->post };
+			xmlNode *par = tn->parent;
+			float thr = best * 0.2f > 10 ? best * 0.2f : 10;
+			if (par && par->type == XML_ELEMENT_NODE && info_of(w, par)) {
+				for (xmlNode *s = par->children; s && nr < 64; s = s->next) {
+					if (s == tn || s->type != XML_ELEMENT_NODE)
+						continue;
+					ninfo *si = info_of(w, s);
+					if (!si || (si->flags & F_SKIP) || junk_here(w, si))
+						continue;
+					float ld = si->text ? (float)si->links / (float)si->text : 1;
+					bool ok = si->score >= thr;
+					if (!ok && rv__is_tag(s, "p"))
+						ok = (si->text > 80 && ld < 0.25f) ||
+						     (si->text > 0 && ld == 0);
+					if (ok)
+						r[nr++] = (range){ si->pre, si->post };
+				}
+			}
+		}
+	}
+	/* Paragraphs of the chosen ranges, in order, filtered. */
+	uint32_t got = 0;
+	const char *prev = NULL;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < w->npara; i++) {
+			para *p = &w->paras[i];
+			bool in = pass == 1;
+			for (size_t k = 0; k < nr && !in; k++)
+				in = p->blockpre >= r[k].lo && p->blockpre <= r[k].hi;
+			if (!in)
+				continue;
+			if (pass == 1) {
+				/* no article container found: whole-page prose only */
+				if (p->chars < 40 && !is_heading(p->kind))
+					continue;
+				if (p->links * 10 > p->chars * 3)
+					continue;
+			}
+			if (p->links * 2 > p->chars && !(p->chars > 200 && p->links * 5 < p->chars * 3))
+				continue;
+			if (p->kind == K_LI && p->links * 10 > p->chars * 4)
+				continue;
+			if (boiler_line(p))
+				continue;
+			if (prev && !strcmp(prev, p->text))
+				continue;
+			if (rv_strlist_push(&a->paragraphs, p->text))
+				return RV_ENOMEM;
+			prev = p->text;
+			got += p->chars;
+		}
+		if (got >= 200 || pass == 1)
+			break;
+		/* The chosen container is too small to be an article: start over
+		 * from the whole page. */
+		rv_strlist_release(&a->paragraphs);
+		rv_strlist_init(&a->paragraphs);
+		got = 0;
+		prev = NULL;
+		if (nr && w->info[r[0].lo].text >= 200)
+			break;
+	}
+	return RV_OK;
+}
+
+/* Drop a leading heading that repeats the title. */
+static void drop_title_line(rv_article *a)
+{
+	if (!a->title || !a->paragraphs.len)
+		return;
+	for (size_t i = 0; i < a->paragraphs.len && i < 3; i++) {
+		if (!strcmp(a->paragraphs.items[i], a->title)) {
+			free(a->paragraphs.items[i]);
+			memmove(&a->paragraphs.items[i], &a->paragraphs.items[i + 1],
+				(a->paragraphs.len - i - 1) * sizeof(char *));
+			a->paragraphs.len--;
+			return;
+		}
+	}
+}
+
+/* ------------------------------------------------------------- entry */
+
+static void quiet_errors(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_article *a,
+		    rv_error *err)
+{
+	if (!data || !len)
+		return rv_fail(err, RV_EINPUT, "empty page");
+	if (looks_binary(data, len) && !(len >= 2 && ((unsigned char)data[0] == 0xFF ||
+						      (unsigned char)data[0] == 0xFE)))
+		return rv_fail(err, RV_EINPUT, "binary data, not HTML");
+	if (len > HTML_MAX_INPUT)
+		len = HTML_MAX_INPUT;
+	char *conv = NULL;
+	const char *u8 = NULL;
+	size_t u8len = 0;
+	int rc = to_utf8(data, len, rec, &conv, &u8, &u8len, err);
+	if (rc)
+		return rc;
+	xmlSetGenericErrorFunc(NULL, quiet_errors);
+	htmlDocPtr doc = htmlReadMemory(u8, (int)u8len, NULL, "UTF-8",
+					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+						HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+						HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
+						HTML_PARSE_NOBLANKS);
+	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (!root) {
+		if (doc)
+			xmlFreeDoc(doc);
+		free(conv);
+		return rv_fail(err, RV_EINPUT, "not parseable as HTML");
+	}
+	rv__meta meta;
+	rv__meta_init(&meta, rec);
+	walker w = { 0 };
+	w.meta = &meta;
+	rv_buf_init(&w.cur, MAX_PARA_BYTES + 4096);
+	/* the root element itself gets an entry so that its children have a
+	 * parent with info */
+	w.cap = 1024;
+	w.info = malloc(w.cap * sizeof *w.info);
+	if (!w.info) {
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+		goto out;
+	}
+	memset(&w.info[0], 0, sizeof *w.info);
+	w.info[0].node = root;
+	w.n = 1;
+	root->_private = (void *)(uintptr_t)1;
+	meta.in_article = false;
+	rv__meta_element(&meta, root);
+	count_walk(&w, root, 1, false, false);
+	if (w.oom) {
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+		goto out;
+	}
+	w.info[0].post = w.n - 1;
+	xmlNode *body = NULL;
+	for (xmlNode *c = root->children; c; c = c->next)
+		if (rv__is_tag(c, "body"))
+			body = c;
+	ninfo *bi = body ? info_of(&w, body) : &w.info[0];
+	w.body_text = bi ? bi->text : 0;
+	w.cur_block = body ? body : root;
+	collect_walk(&w, body ? body : root, 1, body ? body : root, false);
+	flush(&w);
+	if (w.oom) {
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+		goto out;
+	}
+	rc = select_body(&w, a);
+	if (rc) {
+		rc = rv_fail(err, rc, "out of memory");
+		goto out;
+	}
+	char *joined = rv_strlist_join(&a->paragraphs, "\n\n");
+	rc = rv__meta_finish(&meta, rec, joined, a);
+	free(joined);
+	if (rc) {
+		rc = rv_fail(err, rc, "out of memory");
+		goto out;
+	}
+	drop_title_line(a);
+	if (!a->paragraphs.len && !a->title)
+		rc = rv_fail(err, RV_EINPUT, "no text found in the page (%s)",
+			     w.body_text ? "only boilerplate" : "no visible text");
+out:
+	for (size_t i = 0; i < w.npara; i++)
+		free(w.paras[i].text);
+	free(w.paras);
+	free(w.info);
+	rv_buf_release(&w.cur);
+	rv__meta_release(&meta);
+	xmlFreeDoc(doc);
+	free(conv);
+	return rc;
 }
