@@ -558,6 +558,20 @@ static bool is_hidden(const xmlNode *n)
 	return false;
 }
 
+/* The head holds no text, only metadata. */
+static void meta_walk(rv__meta *m, xmlNode *n, int depth)
+{
+	if (depth >= RV__HTML_MAX_DEPTH)
+		return;
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !c->name)
+			continue;
+		m->in_article = false;
+		rv__meta_element(m, c);
+		meta_walk(m, c, depth + 1);
+	}
+}
+
 /* Walk 1: number the elements, count text and link text, tag hints,
  * metadata. */
 static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_article)
@@ -591,6 +605,8 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 		w->meta->in_article = art;
 		rv__meta_element(w->meta, c);
 		if (tag_in(t, skip_tags)) {
+			if (!strcmp(t, "head"))
+				meta_walk(w->meta, c, depth + 1);
 			in->flags |= F_SKIP;
 			in->post = idx;
 			continue;

@@ -24,7 +24,7 @@ typedef struct rv__slot {
 #define RV__MAX_HINTS 48
 
 typedef struct rv__meta {
-	rv__slot title, html_title, h1, site, desc, image, canon, lang;
+	rv__slot title, jname, jheadline, html_title, h1, site, desc, image, canon, lang;
 	rv__slot published, modified;
 	rv__slot author; /* raw author text, split and cleaned at the end */
 	rv_strlist tags;

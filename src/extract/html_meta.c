@@ -43,7 +43,7 @@ static void slot_release(rv__slot *s)
 
 void rv__meta_release(rv__meta *m)
 {
-	rv__slot *all[] = { &m->title, &m->html_title, &m->h1, &m->site, &m->desc,
+	rv__slot *all[] = { &m->jname, &m->jheadline, &m->title, &m->html_title, &m->h1, &m->site, &m->desc,
 			    &m->image, &m->canon, &m->lang, &m->published, &m->modified,
 			    &m->author };
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
@@ -170,9 +170,9 @@ static void jsonld_authors(rv__meta *m, json_t *v, rv_buf *names, int depth)
 
 static void jsonld_article(rv__meta *m, json_t *o, int base)
 {
-	offer(&m->title, jstr(o, "headline"), base, "jsonld");
-	if (!json_object_get(o, "headline"))
-		offer(&m->title, jstr(o, "name"), base + 1, "jsonld");
+	/* headline or name: settled against <title> at the end */
+	offer(&m->jheadline, jstr(o, "headline"), base, "jsonld");
+	offer(&m->jname, jstr(o, "name"), base, "jsonld");
 	offer_date(m, &m->published, jstr(o, "datePublished"), base, "jsonld");
 	offer_date(m, &m->published, jstr(o, "dateCreated"), base + 2, "jsonld");
 	offer_date(m, &m->modified, jstr(o, "dateModified"), base, "jsonld");
@@ -283,6 +283,7 @@ static const struct meta_rule meta_rules[] = {
 	{ "dc:title", M_TITLE, 12 }, { "dcterm:title", M_TITLE, 13 },
 	{ "dcterms:title", M_TITLE, 13 }, { "og:title", M_TITLE, 14 },
 	{ "title", M_TITLE, 16 }, { "twitter:title", M_TITLE, 17 },
+	{ "parsely-title", M_TITLE, 18 }, { "parsely-pub-date", M_PUB, 23 },
 	{ "dc:creator", M_AUTHOR, 12 }, { "dcterm:creator", M_AUTHOR, 13 },
 	{ "dcterms:creator", M_AUTHOR, 13 }, { "author", M_AUTHOR, 14 },
 	{ "parsely-author", M_AUTHOR, 15 }, { "article:author", M_AUTHOR, 16 },
@@ -318,7 +319,7 @@ static const struct meta_rule meta_rules[] = {
 	{ "dc:language", M_LANG, 25 },
 };
 
-static void meta_value(rv__meta *m, const char *key, const char *val)
+static void meta_value(rv__meta *m, const char *key, const char *val, int bump)
 {
 	char k[64];
 	size_t n = 0;
@@ -330,10 +331,10 @@ static void meta_value(rv__meta *m, const char *key, const char *val)
 		if (strcmp(k, r->key))
 			continue;
 		switch (r->field) {
-		case M_TITLE: offer(&m->title, val, r->prio, "meta"); break;
+		case M_TITLE: offer(&m->title, val, r->prio + bump, "meta"); break;
 		case M_AUTHOR:
 			if (strncmp(val, "http", 4) && !strchr(val, '@'))
-				offer(&m->author, val, r->prio, "meta");
+				offer(&m->author, val, r->prio + bump, "meta");
 			break;
 		case M_DESC: offer(&m->desc, val, r->prio, "meta"); break;
 		case M_SITE: offer(&m->site, val, r->prio, "meta"); break;
@@ -392,7 +393,7 @@ void rv__meta_element(rv__meta *m, xmlNode *n)
 			lower_copy(keys[i], buf, sizeof buf);
 			char *save = NULL;
 			for (char *k = strtok_r(buf, " ", &save); k; k = strtok_r(NULL, " ", &save))
-				meta_value(m, k, val);
+				meta_value(m, k, val, i == 1);
 		}
 		return;
 	}
@@ -493,7 +494,7 @@ static size_t words(const char *s)
 
 /* Cut " | Site", " - Site", " – Site" ... when the tail names the site or
  * is a short label after a long headline. */
-static void strip_site(char *t, const char *site)
+static void strip_site(char *t, const char *site, bool from_title_tag)
 {
 	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
 					    " \xC2\xB7 ", " :: ", " // ", " \xC2\xBB ", " \xE2\x80\xA2 ",
@@ -518,7 +519,9 @@ static void strip_site(char *t, const char *site)
 		*cut = '\0';
 		bool names_site = site && (fold_eq(tail, site) || strstr(site, tail) ||
 					   strstr(tail, site));
-		bool short_tail = words(tail) <= 4 && words(t) >= 4;
+		/* A page's <title> also carries a short section or site label
+		 * even when the site name is unknown (Readability does the same). */
+		bool short_tail = from_title_tag && round == 0 && words(tail) <= 4 && words(t) >= 3;
 		if (!names_site && !short_tail) {
 			*cut = seps[0][0]; /* restore: the separator began with ' ' */
 			return;
@@ -579,8 +582,34 @@ static void push_author(rv_strlist *out, char *s)
 		}
 	}
 	/* "John Smith for Daily Mail", "Jane Doe, Reuters" */
+	/* a name inside a longer byline: "Tech Industry by Jane Doe" */
+	char low[256];
+	lower_copy(s, low, sizeof low);
+	const char *by = strstr(low, " by ");
+	if (!by)
+		by = strstr(low, " par ");
+	if (!by)
+		by = strstr(low, " von ");
+	if (by && (size_t)(by - low) < strlen(s)) {
+		size_t off = (size_t)(strchr(by + 1, ' ') - low) + 1;
+		memmove(s, s + off, strlen(s + off) + 1);
+	}
+	/* a date or a count after the name ends it */
+	rv_date dd;
+	size_t dat;
+	if (rv_date_find(s, &dd, &dat, NULL))
+		s[dat] = '\0';
+	for (char *p = s; *p; p++)
+		if (isdigit((unsigned char)*p)) {
+			*p = '\0';
+			break;
+		}
+	/* drop URLs inside */
+	char *h = strstr(s, "http");
+	if (h)
+		*h = '\0';
 	static const char *const cuts[] = { " for ", " pour ", " für ", " | ", " / ", " - ",
-					    " (", " \xE2\x80\x93 ", NULL };
+					    " \xE2\x80\x93 ", "  ", NULL };
 	for (const char *const *c = cuts; *c; c++) {
 		char *p = strstr(s, *c);
 		if (p)
@@ -590,11 +619,8 @@ static void push_author(rv_strlist *out, char *s)
 	size_t n = strlen(s);
 	while (n && strchr(".,;:-|", s[n - 1]))
 		s[--n] = '\0';
-	if (n < 3 || n > 60 || words(s) > 5 || strchr(s, '@') || is_org(s))
+	if (n < 3 || n > 60 || words(s) > 5 || strpbrk(s, "@|*:#=<>[]{}") || is_org(s))
 		return;
-	for (const char *p = s; *p; p++)
-		if (isdigit((unsigned char)*p))
-			return;
 	if (!rv_cp_is_upper((int32_t)(unsigned char)s[0]) && (unsigned char)s[0] < 0x80)
 		return;
 	rv_strlist_push_unique(out, s, true);
@@ -606,8 +632,11 @@ static void split_authors(const char *raw, rv_strlist *out)
 	if (!s)
 		return;
 	/* separators between names: , ; & and the words for "and" */
+	for (char *p = s; *p; p++)
+		if (*p == '(' || *p == ')' || *p == '\n' || *p == '\t')
+			*p = ' ';
 	static const char *const ands[] = { " and ", " et ", " und ", " y ", " e ", " & ",
-					    " and ", NULL };
+					    " avec ", " with ", " mit ", " con ", NULL };
 	for (const char *const *a = ands; *a; a++) {
 		char *p;
 		while ((p = strstr(s, *a))) {
@@ -753,8 +782,19 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	}
 
 	/* Settle. */
+	/* JSON-LD names an article twice; Readability's rule: the name, unless
+	 * only the headline agrees with <title>. */
+	if (m->jname.val || m->jheadline.val) {
+		const char *ht = m->html_title.val ? m->html_title.val : "";
+		const char *pick = m->jname.val ? m->jname.val : m->jheadline.val;
+		if (m->jname.val && m->jheadline.val && strcmp(m->jname.val, m->jheadline.val) &&
+		    strstr(ht, m->jheadline.val) && !strstr(ht, m->jname.val))
+			pick = m->jheadline.val;
+		offer(&m->title, pick, m->jname.val ? m->jname.prio : m->jheadline.prio, "jsonld");
+	}
 	const char *title = m->title.val;
 	char *t = NULL;
+	bool from_tag = !title;
 	if (title) {
 		t = rv_strdup(title);
 	} else if (m->html_title.val) {
@@ -766,7 +806,7 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 		t = rv_strdup(m->h1.val);
 	}
 	if (t) {
-		strip_site(t, m->site.val);
+		strip_site(t, m->site.val, from_tag);
 		rv_str_squeeze(t);
 		if (*t)
 			rv_str_take(&a->title, t);
