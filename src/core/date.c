@@ -280,7 +280,7 @@ static size_t date_at(const char *f, rv_date *out)
 				}
 			}
 		}
-		return 0;
+		/* not numeric: "24. Januar 2022" is tried below */
 	}
 	s = f;
 	/* Day month year: "24 janvier 2022", "1er février 2022", "24. Januar 2022",

@@ -1031,7 +1031,11 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 		goto out;
 	}
 	char *joined = rv_strlist_join(&a->paragraphs, "\n\n");
-	rc = rv__meta_finish(&meta, rec, joined, a);
+	const char **page = malloc((w.npara + 1) * sizeof *page);
+	for (size_t i = 0; page && i < w.npara; i++)
+		page[i] = w.paras[i].text;
+	rc = rv__meta_finish(&meta, rec, joined, page, page ? w.npara : 0, a);
+	free(page);
 	free(joined);
 	if (rc) {
 		rc = rv_fail(err, rc, "out of memory");

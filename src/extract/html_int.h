@@ -21,7 +21,7 @@ typedef struct rv__slot {
 	const char *source;
 } rv__slot;
 
-#define RV__MAX_HINTS 48
+#define RV__MAX_HINTS 128
 
 typedef struct rv__meta {
 	rv__slot title, jname, jheadline, html_title, h1, site, desc, image, canon, lang;
@@ -46,9 +46,10 @@ void rv__meta_release(rv__meta *m);
  * lies inside <article>/<main>. */
 void rv__meta_element(rv__meta *m, xmlNode *n);
 /* Settle the fields into the article; body_text is the extracted body
- * (may be NULL), used for dates written in the text. */
+ * (may be NULL) and page the text of the whole page as paragraphs, used
+ * for dates written in the text. */
 int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body_text,
-		    rv_article *a);
+		    const char *const *page, size_t npage, rv_article *a);
 
 /* Helpers shared by both files. */
 const char *rv__attr(const xmlNode *n, const char *name);

@@ -434,6 +434,8 @@ void rv__meta_element(rv__meta *m, xmlNode *n)
 			v = rv__attr(n, "datetime");
 		if (strstr(ip, "datePublished"))
 			offer_date(m, &m->published, v, 22, "meta");
+		else if (strstr(ip, "uploadDate") || strstr(ip, "dateCreated"))
+			offer_date(m, &m->published, v, 24, "meta");
 		else if (strstr(ip, "dateModified"))
 			offer_date(m, &m->modified, v, 22, "meta");
 		else if (strstr(ip, "author") || strstr(ip, "creator")) {
@@ -455,9 +457,9 @@ void rv__meta_element(rv__meta *m, xmlNode *n)
 	lower_copy(cls ? cls : id, ci, sizeof ci);
 	static const char *const author_words[] = { "byline", "author", "autor", "auteur",
 						    "writer", "creator", NULL };
-	static const char *const date_words[] = { "date", "datum", "time", "publish", "posted",
-						  "fecha", "zeit", "dateline", "byline",
-						  "meta", "data", NULL };
+	static const char *const date_words[] = { "date", "datum", "publish", "posted",
+						  "fecha", "dateline", "byline", "entry-meta",
+						  "post-meta", "article-meta", "timestamp", NULL };
 	if (word_match(ci, author_words) && !strstr(ci, "comment") &&
 	    m->n_author_hint < RV__MAX_HINTS)
 		m->author_hint[m->n_author_hint++] = n;
@@ -693,6 +695,16 @@ static void text_date(rv__meta *m, xmlNode *n, int prio, const char *source)
 {
 	if (m->published.val && m->published.prio <= prio)
 		return;
+	/* <abbr class="published" title="2009-08-06T14:12">, content=, datetime= */
+	static const char *const attrs[] = { "datetime", "content", "title", NULL };
+	for (const char *const *at = attrs; *at; at++) {
+		const char *v = rv__attr(n, *at);
+		if (v && strlen(v) < 64) {
+			offer_date(m, &m->published, v, prio - 1, source);
+			if (m->published.val && m->published.prio <= prio)
+				return;
+		}
+	}
 	char *s = rv__text(n, 2048);
 	if (!s)
 		return;
@@ -706,7 +718,8 @@ static void text_date(rv__meta *m, xmlNode *n, int prio, const char *source)
 	free(s);
 }
 
-int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_article *a)
+int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
+		    const char *const *page, size_t npage, rv_article *a)
 {
 	/* <time>: a publication time when marked so or in the article. */
 	for (int i = 0; i < m->n_time_el; i++) {
@@ -748,6 +761,16 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 			char iso[RV_DATE_ISO_MAX];
 			rv_date_format(&d, iso);
 			offer(&m->published, iso, 50, "text");
+		}
+	}
+	/* Last resort: the first date written anywhere in the page's text. */
+	for (size_t i = 0; i < npage && i < 2000 && !m->published.val; i++) {
+		if (strlen(page[i]) > 2000)
+			continue;
+		if (rv_date_find(page[i], &d, NULL, NULL) && date_ok(m, &d)) {
+			char iso[RV_DATE_ISO_MAX];
+			rv_date_format(&d, iso);
+			offer(&m->published, iso, 55, "text");
 		}
 	}
 	/* authors from the page when no meta named them */
