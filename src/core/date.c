@@ -99,7 +99,10 @@ static bool parse_time(const char **p, rv_date *d)
 		if (!digits(&s, 2, &sec))
 			return false;
 		d->has_seconds = true;
-		if (*s == '.' || *s == ',') {
+		if (*s == '.' || *s == ',' ||
+		    (*s == ':' && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
+		     isdigit((unsigned char)s[3]))) {
+			/* fractions, also the odd "08:684" milliseconds */
 			s++;
 			while (isdigit((unsigned char)*s))
 				s++;

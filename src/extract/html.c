@@ -991,6 +991,9 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 	rv__meta_init(&meta, rec);
 	walker w = { 0 };
 	w.meta = &meta;
+	meta.root = root;
+	meta.raw = u8;
+	meta.rawlen = u8len;
 	rv_buf_init(&w.cur, MAX_PARA_BYTES + 4096);
 	/* the root element itself gets an entry so that its children have a
 	 * parent with info */

@@ -37,6 +37,9 @@ typedef struct rv__meta {
 	xmlNode *time_el[RV__MAX_HINTS];
 	int n_time_el;
 	bool in_article;
+	xmlNode *root;
+	const char *raw; /* the page as UTF-8, for dates in scripts */
+	size_t rawlen;
 	rv_date limit; /* no date after this (crawl time, else now) */
 } rv__meta;
 

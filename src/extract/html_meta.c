@@ -444,6 +444,11 @@ void rv__meta_element(rv__meta *m, xmlNode *n)
 			return;
 		}
 	}
+	/* RDFa and the like: property="schema:dateCreated" content="..." */
+	const char *prop = rv__attr(n, "property");
+	if (prop && rv__attr(n, "content") && strcasestr(prop, "date"))
+		offer_date(m, strcasestr(prop, "modif") ? &m->modified : &m->published,
+			   rv__attr(n, "content"), 24, "meta");
 	const char *rel = rv__attr(n, "rel");
 	if (rel && !strcmp(t, "a") && strstr(rel, "author")) {
 		if (m->n_author_hint < RV__MAX_HINTS)
@@ -718,6 +723,37 @@ static void text_date(rv__meta *m, xmlNode *n, int prio, const char *source)
 	free(s);
 }
 
+static void page_dates(rv__meta *m, xmlNode *n, int depth)
+{
+	if (depth > RV__HTML_MAX_DEPTH)
+		return;
+	for (xmlNode *c = n->children; c && !m->published.val; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content) {
+			size_t l = strlen((const char *)c->content);
+			rv_date d;
+			if (l >= 8 && l < 400 && rv_date_find((const char *)c->content, &d, NULL, NULL) &&
+			    date_ok(m, &d)) {
+				char iso[RV_DATE_ISO_MAX];
+				rv_date_format(&d, iso);
+				offer(&m->published, iso, 58, "text");
+			}
+		} else if (c->type == XML_ELEMENT_NODE) {
+			if (rv__is_tag(c, "script") || rv__is_tag(c, "style") || rv__is_tag(c, "head"))
+				continue;
+			const char *ti = rv__attr(c, "title");
+			if (ti && strlen(ti) < 80) {
+				rv_date d;
+				if (rv_date_find(ti, &d, NULL, NULL) && date_ok(m, &d)) {
+					char iso[RV_DATE_ISO_MAX];
+					rv_date_format(&d, iso);
+					offer(&m->published, iso, 59, "text");
+				}
+			}
+			page_dates(m, c, depth + 1);
+		}
+	}
+}
+
 int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 		    const char *const *page, size_t npage, rv_article *a)
 {
@@ -763,6 +799,26 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 			offer(&m->published, iso, 50, "text");
 		}
 	}
+	/* Dates in the page's scripts (application state as JSON). */
+	static const char *const keys[] = { "\"datePublished\"", "\"published_at\"",
+					    "\"publishDate\"", "\"publishedAt\"",
+					    "\"date_published\"", "\"pubDate\"",
+					    "\"firstPublished\"", "\"created_at\"", NULL };
+	for (const char *const *k = keys; *k && m->raw && !(m->published.val && m->published.prio <= 45); k++) {
+		const char *p = memmem(m->raw, m->rawlen, *k, strlen(*k));
+		if (!p)
+			continue;
+		p += strlen(*k);
+		while (*p == ' ' || *p == ':' || *p == '"' || *p == '\\')
+			p++;
+		char v[48];
+		size_t j = 0;
+		while (j + 1 < sizeof v && p[j] && p[j] != '"' && p[j] != '\\')
+			j++;
+		memcpy(v, p, j);
+		v[j] = '\0';
+		offer_date(m, &m->published, v, 45, "script");
+	}
 	/* Last resort: the first date written anywhere in the page's text. */
 	for (size_t i = 0; i < npage && i < 2000 && !m->published.val; i++) {
 		if (strlen(page[i]) > 2000)
@@ -773,6 +829,9 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 			offer(&m->published, iso, 55, "text");
 		}
 	}
+	/* ... including bylines, footers and titles of elements. */
+	if (!m->published.val && m->root)
+		page_dates(m, m->root, 0);
 	/* authors from the page when no meta named them */
 	if (!m->author.val) {
 		for (int i = 0; i < m->n_author_hint; i++) {
