@@ -754,6 +754,45 @@ static void page_dates(rv__meta *m, xmlNode *n, int depth)
 	}
 }
 
+/* A UTC time moves late-evening articles of the Americas to the next day:
+ * when the page writes the same instant with its local offset anywhere
+ * (often in analytics scripts), keep that form. */
+static void localise(rv__meta *m, rv__slot *slot)
+{
+	rv_date best;
+	if (!slot->val || !m->raw || !rv_date_parse_iso(slot->val, &best) || !best.has_time ||
+	    !best.has_tz || best.tz_minutes != 0)
+		return;
+	int64_t want = rv_date_epoch(&best);
+	const char *end = m->raw + m->rawlen;
+	for (const char *p = m->raw + 10; p + 6 < end; p++) {
+		p = memchr(p, 'T', (size_t)(end - p));
+		if (!p || p + 6 >= end)
+			break;
+		const char *st = p - 10;
+		if (!isdigit((unsigned char)st[0]) || st[4] != '-' || st[7] != '-' ||
+		    !isdigit((unsigned char)p[1]))
+			continue;
+		char tok[40];
+		size_t j = 0;
+		for (const char *q = st; q < end && j + 1 < sizeof tok &&
+					 (isdigit((unsigned char)*q) || strchr("-T:+.Z", *q));
+		     q++)
+			tok[j++] = *q;
+		tok[j] = '\0';
+		rv_date d;
+		if (rv_date_parse_iso(tok, &d) && d.has_tz && d.tz_minutes != 0 &&
+		    llabs(rv_date_epoch(&d) - want) <= 60) {
+			char iso[RV_DATE_ISO_MAX];
+			rv_date_format(&d, iso);
+			char *c = rv_strdup(iso);
+			if (c)
+				rv_str_take(&slot->val, c);
+			return;
+		}
+	}
+}
+
 int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 		    const char *const *page, size_t npage, rv_article *a)
 {
@@ -863,6 +902,8 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 		}
 	}
 
+	localise(m, &m->published);
+	localise(m, &m->modified);
 	/* Settle. */
 	/* JSON-LD names an article twice; Readability's rule: the name, unless
 	 * only the headline agrees with <title>. */
