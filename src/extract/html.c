@@ -413,7 +413,7 @@ typedef struct walker {
 	uint32_t n, cap;
 	bool full;
 	rv__meta *meta;
-	uint32_t body_text;
+	uint32_t body_text, body_links;
 	/* collect */
 	para *paras;
 	size_t npara, cappara;
@@ -461,7 +461,7 @@ static const char *const junk_words[] = {
 	"comment", "kommentare", "commentaires", "cookie", "cookies", "consent", "gdpr",
 	"newsletter", "subscribe", "subscription", "paywall", "promo", "ad", "ads",
 	"advert", "advertisement", "anzeige", "werbung", "pub", "publicite", "banner",
-	"breadcrumb", "breadcrumbs", "widget", "widgets", "popup", "modal", "tags",
+	"breadcrumb", "breadcrumbs", "popup", "modal", "tags",
 	"tagcloud", "pagination", "pager", "print", "skip", "login", "signup", "disqus",
 	"outbrain", "taboola", "sponsored", "sponsor", "byline", "author", "authors",
 	"autor", "auteur", "caption", "credit", "credits", "copyright", "rating",
@@ -474,11 +474,11 @@ static const char *const junk_words[] = {
 };
 /* Substrings for compounds ("articleComments", "share-bar", "mehr-zum-thema"). */
 static const char *const junk_parts[] = {
-	"comment", "kommentar", "cookie", "consent", "newsletter", "paywall", "breadcrumb",
+	"comment", "kommentar", "cookie", "consent", "newsletter", "breadcrumb",
 	"sidebar", "social", "sharing", "sharebar", "share-", "related", "recommend",
 	"empfehl", "outbrain", "taboola", "advert", "sponsor", "subscri", "abonn",
 	"byline", "footer", "navbar", "navigation", "masthead", "pagination", "caption",
-	"authorbox", "author-box", "author-bio", "authorbio", "about-author", "widget",
+	"authorbox", "author-box", "author-bio", "authorbio", "about-author",
 	"signup", "lireaussi", "lire-aussi", "a-lire", "mehr-zum", "mehrzum", "lesen-sie",
 	"read-more", "readmore", "more-stories", "mostpopular", "most-popular",
 	"skip-link", "skiplink", "visually-hidden", "screen-reader", "sr-only", "teaser-list",
@@ -719,7 +719,11 @@ static bool junk_here(const walker *w, const ninfo *in)
 		return false;
 	/* A "boilerplate" container that holds most of the page's text with
 	 * few links is the page's main wrapper ("content-with-sidebar"). */
-	bool big = w->body_text && in->text * 2 > w->body_text && in->links * 3 < in->text;
+	uint32_t own = in->text - in->links;
+	bool big = w->body_text && own * 2 > w->body_text - w->body_links;
+	if (!big && getenv("RV_HTML_DEBUG") && in->text > 300)
+		fprintf(stderr, "drop <%s class=%s id=%s> text=%u links=%u\n", in->node->name,
+			rv__attr(in->node, "class"), rv__attr(in->node, "id"), in->text, in->links);
 	return !big;
 }
 
@@ -1021,6 +1025,7 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 			body = c;
 	ninfo *bi = body ? info_of(&w, body) : &w.info[0];
 	w.body_text = bi ? bi->text : 0;
+	w.body_links = bi ? bi->links : 0;
 	w.cur_block = body ? body : root;
 	collect_walk(&w, body ? body : root, 1, body ? body : root, false);
 	flush(&w);
