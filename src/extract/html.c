@@ -44,7 +44,8 @@ bool rv__is_tag(const xmlNode *n, const char *name)
 const char *rv__attr(const xmlNode *n, const char *name)
 {
 	for (const xmlAttr *a = n->properties; a; a = a->next) {
-		if (a->name && !strcmp((const char *)a->name, name)) {
+		if (a->name && a->name[0] == (unsigned char)name[0] &&
+		    !strcmp((const char *)a->name, name)) {
 			if (a->children && a->children->type == XML_TEXT_NODE &&
 			    a->children->content)
 				return (const char *)a->children->content;
@@ -54,11 +55,39 @@ const char *rv__attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
+/* True when s is valid UTF-8 without controls and already in NFC because
+ * every code point is in a range that normalisation leaves alone (Latin
+ * below the combining marks, Cyrillic, general punctuation, CJK ideographs,
+ * full-width forms): the common case, which then skips utf8proc. */
+static bool plain_nfc(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x80) {
+			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+				return false;
+			if (c == 0x7F)
+				return false;
+			p++;
+			continue;
+		}
+		int32_t cp = rv_utf8_next(&p, end);
+		if (cp < 0)
+			return false;
+		if (cp < 0x300 || (cp >= 0x400 && cp < 0x500) || (cp >= 0x2002 && cp < 0x20D0) ||
+		    (cp >= 0x4E00 && cp < 0xA000) || (cp >= 0xFF01 && cp < 0xFF5F))
+			continue;
+		return false;
+	}
+	return true;
+}
+
 char *rv__clean(const char *s, size_t len)
 {
 	if (!s)
 		return NULL;
-	char *c = rv_utf8_clean(s, len, NULL);
+	char *c = plain_nfc(s, len) ? rv_strndup(s, len) : rv_utf8_clean(s, len, NULL);
 	if (!c)
 		return NULL;
 	/* no-break and thin spaces are spaces to a reader */
@@ -201,6 +230,15 @@ static size_t utf8_errors(const char *s, size_t len, size_t *nonascii)
 	const char *p = s, *end = s + len;
 	size_t bad = 0, hi = 0;
 	while (p < end) {
+		/* eight ASCII bytes at a time */
+		if (end - p >= 8) {
+			uint64_t v;
+			memcpy(&v, p, 8);
+			if (!(v & 0x8080808080808080ull)) {
+				p += 8;
+				continue;
+			}
+		}
 		if (!((unsigned char)*p & 0x80)) {
 			p++;
 			continue;
@@ -388,6 +426,14 @@ enum {
 	F_POS = 32,
 };
 
+/* Pages repeat the same class strings: remember the answers (keyed by a
+ * 64-bit hash of the string). */
+#define CLASS_CACHE 1024
+typedef struct class_memo {
+	uint64_t h;
+	uint8_t flags;
+} class_memo;
+
 typedef struct ninfo {
 	xmlNode *node;
 	uint32_t pre, post;
@@ -421,6 +467,7 @@ typedef struct walker {
 	uint32_t cur_links;
 	xmlNode *cur_block;
 	bool oom;
+	class_memo memo[CLASS_CACHE];
 } walker;
 
 static ninfo *info_of(const walker *w, const xmlNode *n)
@@ -429,27 +476,49 @@ static ninfo *info_of(const walker *w, const xmlNode *n)
 	return i ? &w->info[i - 1] : NULL;
 }
 
-static bool tag_in(const char *t, const char *const *list)
+enum { T_SKIP = 1, T_BLOCK = 2, T_JUNK = 4 };
+
+/* Sorted by name for bsearch. SKIP: never text (scripts, controls, media);
+ * BLOCK: ends a paragraph; JUNK: boilerplate by its very tag. */
+static const struct tagdef {
+	const char *name;
+	uint8_t flags;
+} tags[] = {
+	{ "address", T_BLOCK }, { "article", T_BLOCK }, { "aside", T_BLOCK | T_JUNK },
+	{ "audio", T_SKIP }, { "blockquote", T_BLOCK }, { "body", T_BLOCK },
+	{ "br", T_BLOCK }, { "button", T_SKIP }, { "canvas", T_SKIP },
+	{ "caption", T_BLOCK }, { "center", T_BLOCK }, { "dd", T_BLOCK },
+	{ "details", T_BLOCK }, { "dialog", T_BLOCK | T_JUNK }, { "div", T_BLOCK },
+	{ "dl", T_BLOCK }, { "dt", T_BLOCK }, { "embed", T_SKIP },
+	{ "fieldset", T_BLOCK | T_JUNK }, { "figcaption", T_BLOCK | T_JUNK },
+	{ "figure", T_BLOCK }, { "footer", T_BLOCK | T_JUNK }, { "form", T_BLOCK | T_JUNK },
+	{ "h1", T_BLOCK }, { "h2", T_BLOCK }, { "h3", T_BLOCK }, { "h4", T_BLOCK },
+	{ "h5", T_BLOCK }, { "h6", T_BLOCK }, { "head", T_SKIP }, { "header", T_BLOCK },
+	{ "hgroup", T_BLOCK }, { "hr", T_BLOCK }, { "html", T_BLOCK },
+	{ "iframe", T_SKIP }, { "input", T_SKIP }, { "label", T_JUNK },
+	{ "legend", T_BLOCK }, { "li", T_BLOCK }, { "main", T_BLOCK }, { "map", T_SKIP },
+	{ "math", T_SKIP }, { "menu", T_BLOCK | T_JUNK }, { "nav", T_BLOCK | T_JUNK },
+	{ "noscript", T_SKIP }, { "object", T_SKIP }, { "ol", T_BLOCK },
+	{ "option", T_SKIP }, { "p", T_BLOCK }, { "pre", T_BLOCK }, { "script", T_SKIP },
+	{ "section", T_BLOCK }, { "select", T_SKIP }, { "style", T_SKIP },
+	{ "summary", T_BLOCK }, { "svg", T_SKIP }, { "table", T_BLOCK },
+	{ "tbody", T_BLOCK }, { "td", T_BLOCK }, { "template", T_SKIP },
+	{ "textarea", T_SKIP }, { "tfoot", T_BLOCK }, { "th", T_BLOCK },
+	{ "thead", T_BLOCK }, { "title", T_SKIP }, { "tr", T_BLOCK }, { "ul", T_BLOCK },
+	{ "video", T_SKIP },
+};
+
+static int tag_cmp(const void *k, const void *e)
 {
-	for (; *list; list++)
-		if (!strcmp(t, *list))
-			return true;
-	return false;
+	return strcmp((const char *)k, ((const struct tagdef *)e)->name);
 }
 
-static const char *const skip_tags[] = { "script", "style", "noscript", "template", "svg",
-					 "math", "head", "title", "select", "option",
-					 "textarea", "button", "input", "object", "embed",
-					 "iframe", "canvas", "video", "audio", "map", NULL };
-static const char *const junk_tags[] = { "nav", "aside", "footer", "menu", "figcaption",
-					 "dialog", "label", "form", "fieldset", NULL };
-static const char *const block_tags[] = {
-	"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
-	"ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td",
-	"th", "thead", "tbody", "tfoot", "caption", "header", "footer", "nav", "aside",
-	"figure", "figcaption", "form", "fieldset", "address", "hr", "center", "details",
-	"summary", "hgroup", "body", "html", "br", "legend", "menu", "dialog", NULL
-};
+static uint8_t tag_flags(const char *t)
+{
+	const struct tagdef *d =
+		bsearch(t, tags, sizeof tags / sizeof *tags, sizeof *tags, tag_cmp);
+	return d ? d->flags : 0;
+}
 
 /* Class and id words that mark boilerplate, matched against each word of
  * class+id (split at '-', '_', ' ' and case changes are ignored). Several
@@ -517,11 +586,42 @@ static bool word_in(const char *w, size_t n, const char *const *list)
 	return false;
 }
 
-/* +1 good, -1 junk, 0 neither (junk wins when both: "article-comments"). */
-static int class_hint(const char *ci)
+enum { C_JUNK = 1, C_GOOD = 2, C_AUTHOR = 4, C_DATE = 8, C_DONE = 128 };
+
+static bool part_in(const char *ci, const char *const *list)
+{
+	for (; *list; list++)
+		if (strstr(ci, *list))
+			return true;
+	return false;
+}
+
+/* Hints about bylines and dates, for the metadata. */
+static unsigned meta_hints(const char *ci)
+{
+	static const char *const author_words[] = { "byline", "author", "autor", "auteur",
+						    "writer", "creator", NULL };
+	static const char *const date_words[] = { "date", "datum", "publish", "posted",
+						  "fecha", "dateline", "byline", "entry-meta",
+						  "post-meta", "article-meta", "timestamp", NULL };
+	unsigned h = 0;
+	if (strstr(ci, "comment"))
+		return 0;
+	if (part_in(ci, author_words))
+		h |= C_AUTHOR;
+	if (part_in(ci, date_words) && !strstr(ci, "update"))
+		h |= C_DATE;
+	return h;
+}
+
+/* C_JUNK or C_GOOD (junk wins when both: "article-comments"), plus the
+ * metadata hints. */
+static unsigned class_hint(const char *ci)
 {
 	if (!*ci)
 		return 0;
+	unsigned mh = meta_hints(ci);
+
 	for (const char *p = ci; *p;) {
 		while (*p && !isalnum((unsigned char)*p))
 			p++;
@@ -529,16 +629,29 @@ static int class_hint(const char *ci)
 		while (isalnum((unsigned char)*p))
 			p++;
 		if (p > s && word_in(s, (size_t)(p - s), junk_words))
-			return -1;
+			return C_JUNK | mh;
 	}
-	for (const char *const *j = junk_parts; *j; j++)
-		if (strstr(ci, *j))
-			return -1;
-	for (const char *const *g = good_parts; *g; g++)
-		if (strstr(ci, *g))
-			return 1;
-	return 0;
+	if (part_in(ci, junk_parts))
+		return C_JUNK | mh;
+	if (part_in(ci, good_parts))
+		return C_GOOD | mh;
+	return mh;
 }
+
+
+static unsigned class_cached(class_memo *memo, const char *ci)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (const unsigned char *p = (const unsigned char *)ci; *p; p++)
+		h = (h ^ *p) * 1099511628211ull;
+	class_memo *e = &memo[h % CLASS_CACHE];
+	if ((e->flags & C_DONE) && e->h == h)
+		return e->flags;
+	e->h = h;
+	e->flags = (uint8_t)(class_hint(ci) | C_DONE);
+	return e->flags;
+}
+
 
 static bool is_hidden(const xmlNode *n)
 {
@@ -567,7 +680,7 @@ static void meta_walk(rv__meta *m, xmlNode *n, int depth)
 		if (c->type != XML_ELEMENT_NODE || !c->name)
 			continue;
 		m->in_article = false;
-		rv__meta_element(m, c);
+		rv__meta_element(m, c, 0);
 		meta_walk(m, c, depth + 1);
 	}
 }
@@ -601,41 +714,48 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 		in->node = c;
 		in->pre = idx;
 		const char *t = (const char *)c->name;
-		bool art = in_article || !strcmp(t, "article") || !strcmp(t, "main");
+		uint8_t tf = tag_flags(t);
+		bool is_art = !strcmp(t, "article") || !strcmp(t, "main");
+		bool art = in_article || is_art;
+		unsigned cf = 0;
+		char ci[256];
+		if (c->properties && class_id(c, ci, sizeof ci) && strcmp(t, "body") &&
+		    strcmp(t, "html"))
+			cf = class_cached(w->memo, ci);
 		w->meta->in_article = art;
-		rv__meta_element(w->meta, c);
-		if (tag_in(t, skip_tags)) {
+		rv__meta_element(w->meta, c,
+				 ((cf & C_AUTHOR) ? RV__HINT_AUTHOR : 0) |
+					 ((cf & C_DATE) ? RV__HINT_DATE : 0));
+		if (tf & T_SKIP) {
 			if (!strcmp(t, "head"))
 				meta_walk(w->meta, c, depth + 1);
 			in->flags |= F_SKIP;
 			in->post = idx;
 			continue;
 		}
-		if (tag_in(t, block_tags))
+		if (tf & T_BLOCK)
 			in->flags |= F_BLOCK;
-		if (tag_in(t, junk_tags))
+		if (tf & T_JUNK)
 			in->flags |= F_JUNK_TAG;
 		/* A page header outside the article is the site's masthead. */
 		if (!strcmp(t, "header") && !in_article)
 			in->flags |= F_JUNK_TAG;
-		if (!strcmp(t, "article") || !strcmp(t, "main"))
+		if (is_art)
 			in->flags |= F_ARTICLE;
-		const char *ip = rv__attr(c, "itemprop");
-		if (ip && (strstr(ip, "articleBody") || strstr(ip, "text")))
-			in->flags |= F_ARTICLE;
-		char ci[256];
-		if (class_id(c, ci, sizeof ci) && strcmp(t, "body") && strcmp(t, "html")) {
-			int h = class_hint(ci);
-			if (h < 0) {
+		if (c->properties) {
+			const char *ip = rv__attr(c, "itemprop");
+			if (ip && (strstr(ip, "articleBody") || strstr(ip, "text")))
+				in->flags |= F_ARTICLE;
+			if (cf & C_JUNK) {
 				in->flags |= F_JUNK_CLS;
 				in->cw = -25;
-			} else if (h > 0) {
+			} else if (cf & C_GOOD) {
 				in->flags |= F_POS;
 				in->cw = 25;
 			}
+			if (is_hidden(c))
+				in->flags |= F_JUNK_CLS;
 		}
-		if (is_hidden(c))
-			in->flags |= F_JUNK_CLS;
 		bool link = in_link || !strcmp(t, "a");
 		/* text of direct text children */
 		uint32_t tx = 0;
@@ -679,6 +799,41 @@ static uint8_t kind_of(const char *t)
 	return K_DIV;
 }
 
+/* Spaces collapsed, controls dropped; the text is valid UTF-8 already (the
+ * page was made so before parsing), and NFC is left for the paragraphs that
+ * are kept. NULL when nothing visible is left. */
+static char *squeeze(const char *s, size_t len)
+{
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	size_t k = 0;
+	bool space = false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+			i++;
+			c = ' ';
+		}
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+			space = k > 0;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7F)
+			continue;
+		if (space)
+			out[k++] = ' ';
+		space = false;
+		out[k++] = (char)c;
+	}
+	out[k] = '\0';
+	if (!k) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
 static void flush(walker *w)
 {
 	if (!w->cur.len || !w->cur_block) {
@@ -686,7 +841,7 @@ static void flush(walker *w)
 		w->cur_links = 0;
 		return;
 	}
-	char *t = rv__clean(rv_buf_str(&w->cur), w->cur.len);
+	char *t = squeeze(rv_buf_str(&w->cur), w->cur.len);
 	rv_buf_reset(&w->cur);
 	uint32_t links = w->cur_links;
 	w->cur_links = 0;
@@ -919,7 +1074,8 @@ static int select_body(walker *w, rv_article *a)
 				continue;
 			if (prev && !strcmp(prev, p->text))
 				continue;
-			if (rv_strlist_push(&a->paragraphs, p->text))
+			char *clean = rv__clean(p->text, strlen(p->text));
+			if (clean && rv_strlist_push_take(&a->paragraphs, clean))
 				return RV_ENOMEM;
 			prev = p->text;
 			got += p->chars;
@@ -1012,7 +1168,7 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 	w.n = 1;
 	root->_private = (void *)(uintptr_t)1;
 	meta.in_article = false;
-	rv__meta_element(&meta, root);
+	rv__meta_element(&meta, root, 0);
 	count_walk(&w, root, 1, false, false);
 	if (w.oom) {
 		rc = rv_fail(err, RV_ENOMEM, "out of memory");

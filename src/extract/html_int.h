@@ -47,7 +47,9 @@ void rv__meta_init(rv__meta *m, const rv_record *rec);
 void rv__meta_release(rv__meta *m);
 /* Called for every element (depth-first, document order) with whether it
  * lies inside <article>/<main>. */
-void rv__meta_element(rv__meta *m, xmlNode *n);
+enum { RV__HINT_AUTHOR = 1, RV__HINT_DATE = 2 };
+/* hints: what the element's class/id words suggest (RV__HINT_*). */
+void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints);
 /* Settle the fields into the article; body_text is the extracted body
  * (may be NULL) and page the text of the whole page as paragraphs, used
  * for dates written in the text. */

@@ -355,13 +355,6 @@ static void meta_value(rv__meta *m, const char *key, const char *val, int bump)
 	}
 }
 
-static bool word_match(const char *ci, const char *const *words)
-{
-	for (const char *const *w = words; *w; w++)
-		if (strstr(ci, *w))
-			return true;
-	return false;
-}
 
 static void lower_copy(const char *s, char *out, size_t sz)
 {
@@ -371,9 +364,12 @@ static void lower_copy(const char *s, char *out, size_t sz)
 	out[k] = '\0';
 }
 
-void rv__meta_element(rv__meta *m, xmlNode *n)
+void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints)
 {
 	const char *t = (const char *)n->name;
+	/* most elements carry nothing for us */
+	if (!n->properties && t[0] != 't' && t[0] != 'h')
+		return;
 	if (!strcmp(t, "html")) {
 		offer(&m->lang, rv__attr(n, "lang"), 10, "html");
 		offer(&m->lang, rv__attr(n, "xml:lang"), 11, "html");
@@ -455,21 +451,9 @@ void rv__meta_element(rv__meta *m, xmlNode *n)
 			m->author_hint[m->n_author_hint++] = n;
 		return;
 	}
-	const char *cls = rv__attr(n, "class"), *id = rv__attr(n, "id");
-	if (!cls && !id)
-		return;
-	char ci[192];
-	lower_copy(cls ? cls : id, ci, sizeof ci);
-	static const char *const author_words[] = { "byline", "author", "autor", "auteur",
-						    "writer", "creator", NULL };
-	static const char *const date_words[] = { "date", "datum", "publish", "posted",
-						  "fecha", "dateline", "byline", "entry-meta",
-						  "post-meta", "article-meta", "timestamp", NULL };
-	if (word_match(ci, author_words) && !strstr(ci, "comment") &&
-	    m->n_author_hint < RV__MAX_HINTS)
+	if ((hints & RV__HINT_AUTHOR) && m->n_author_hint < RV__MAX_HINTS)
 		m->author_hint[m->n_author_hint++] = n;
-	if (word_match(ci, date_words) && !strstr(ci, "comment") && !strstr(ci, "update") &&
-	    m->n_date_hint < RV__MAX_HINTS)
+	if ((hints & RV__HINT_DATE) && m->n_date_hint < RV__MAX_HINTS)
 		m->date_hint[m->n_date_hint++] = n;
 }
 
