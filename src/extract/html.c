@@ -424,6 +424,7 @@ enum {
 	F_BLOCK = 8,
 	F_ARTICLE = 16, /* <article>, <main>, itemprop=articleBody */
 	F_POS = 32,
+	F_HAS_MAIN = 64, /* holds an <article>, <main>, articleBody or <h1> */
 };
 
 /* Pages repeat the same class strings: remember the answers (keyed by a
@@ -534,7 +535,7 @@ static const char *const junk_words[] = {
 	"tagcloud", "pagination", "pager", "print", "skip", "login", "signup", "disqus",
 	"outbrain", "taboola", "sponsored", "sponsor", "byline", "author", "authors",
 	"autor", "auteur", "caption", "credit", "credits", "copyright", "rating",
-	"toolbar", "hidden", "hide", "sr", "teaserlist", "recommended", "recommendations",
+	"toolbar", "sr", "teaserlist", "recommended", "recommendations",
 	"empfehlungen", "trending", "popular", "mostread", "meistgelesen", "partage",
 	"abonnement", "abo", "masthead", "topbar", "sitemap", "dropdown", "offcanvas",
 	"overlay", "lightbox", "newsticker", "ticker", "community", "feedback", "reactions",
@@ -771,11 +772,14 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 		if (link)
 			in->links += tx;
 		in->post = w->n - 1;
+		if ((in->flags & F_ARTICLE) || !strcmp(t, "h1"))
+			in->flags |= F_HAS_MAIN;
 		/* add to the parent */
 		ninfo *pi = info_of(w, n);
 		if (pi && !(in->flags & F_SKIP)) {
 			pi->text += in->text;
 			pi->links += in->links;
+			pi->flags |= in->flags & F_HAS_MAIN;
 		}
 	}
 }
@@ -871,6 +875,11 @@ static void flush(walker *w)
 static bool junk_here(const walker *w, const ninfo *in)
 {
 	if (!(in->flags & (F_JUNK_TAG | F_JUNK_CLS)))
+		return false;
+	/* A layout wrapper named for its sidebar ("container sidebar_right")
+	 * that holds the article itself is not boilerplate. */
+	if ((in->flags & (F_JUNK_CLS | F_JUNK_TAG)) == F_JUNK_CLS && (in->flags & F_HAS_MAIN) &&
+	    in->text > 200 && in->links * 2 < in->text)
 		return false;
 	/* A "boilerplate" container that holds most of the page's text with
 	 * few links is the page's main wrapper ("content-with-sidebar"). */
