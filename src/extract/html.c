@@ -1057,6 +1057,32 @@ static int select_body(walker *w, rv_article *a)
 			}
 		}
 	}
+	/* The lead: a standfirst or intro often sits just before the body's
+	 * container (in the article header). Take the prose paragraphs right
+	 * before the first chosen one, within the container's grandparent,
+	 * stopping at the headline or at a link list. */
+	if (nr && nr < 64 && top && top->node && top->node->parent) {
+		xmlNode *gp = top->node->parent;
+		if (gp->parent && gp->parent->type == XML_ELEMENT_NODE)
+			gp = gp->parent;
+		ninfo *gi = info_of(w, gp);
+		size_t first = w->npara;
+		for (size_t i = 0; i < w->npara && first == w->npara; i++)
+			for (size_t k = 0; k < nr; k++)
+				if (w->paras[i].blockpre >= r[k].lo && w->paras[i].blockpre <= r[k].hi) {
+					first = i;
+					break;
+				}
+		for (size_t j = first, steps = 0; gi && j-- > 0 && steps < 8 && nr < 64; steps++) {
+			para *p = &w->paras[j];
+			if (p->blockpre < gi->pre || p->blockpre > gi->post)
+				break;
+			if (p->kind == K_H1 || p->links * 2 > p->chars)
+				break;
+			if (p->chars >= 60 && p->links * 5 < p->chars && !is_heading(p->kind))
+				r[nr++] = (range){ p->blockpre, p->blockpre };
+		}
+	}
 	/* Paragraphs of the chosen ranges, in order, filtered. */
 	uint32_t got = 0;
 	const char *prev = NULL;
