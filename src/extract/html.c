@@ -966,7 +966,16 @@ static bool boiler_line(const para *p)
 		"newsletter", "follow us", "folgen sie uns", "suivez-nous", "click here",
 		"cliquez ici", "klicken sie", "all rights reserved", "tous droits réservés",
 		"alle rechte vorbehalten", "©", "copyright", "photo:", "foto:", "bild:",
-		"image:", "credit:", "quelle:", "source:", "(c)", NULL
+		"image:", "credit:", "quelle:", "source:", "(c)", "auch interessant",
+		"das könnte", "schon gelesen", "vous aimerez", "you might also", "you may also",
+		"siehe auch", "schlagworte", "nächster artikel", "vorheriger artikel",
+		"weiterführende", "neueste artikel", "die neuesten", "mehr von", "mehr zum",
+		"mehr interessantes", "related", "tags:", "quellenangaben", "kontakt:",
+		"war der artikel", "war dieser artikel", "möchten sie den artikel", "wird geladen",
+		"czytaj także", "czytaj też", "zobacz także", "źródło:", "publikacja:",
+		"inne artykuły", "pour accéder", "category", "written permission",
+		"this article is the copyright", "min read", "minuten lesezeit", "lesezeit",
+		"minut czytania", "loading", "chargement", "cargando", NULL
 	};
 	if (p->chars > 80 || is_heading(p->kind))
 		return false;
@@ -1084,9 +1093,15 @@ static int select_body(walker *w, rv_article *a)
 		}
 	}
 	/* Paragraphs of the chosen ranges, in order, filtered. */
+	uint8_t *keep = calloc(w->npara ? w->npara : 1, 1);
+	if (!keep)
+		return RV_ENOMEM;
+	enum { OUT = 0, KEPT = 1, LINKS = 2 };
 	uint32_t got = 0;
-	const char *prev = NULL;
 	for (int pass = 0; pass < 2; pass++) {
+		const char *prev = NULL;
+		memset(keep, OUT, w->npara);
+		got = 0;
 		for (size_t i = 0; i < w->npara; i++) {
 			para *p = &w->paras[i];
 			bool in = pass == 1;
@@ -1098,34 +1113,66 @@ static int select_body(walker *w, rv_article *a)
 				/* no article container found: whole-page prose only */
 				if (p->chars < 40 && !is_heading(p->kind))
 					continue;
-				if (p->links * 10 > p->chars * 3)
+				if (p->links * 10 > p->chars * 3) {
+					keep[i] = LINKS;
 					continue;
+				}
 			}
-			if (p->links * 2 > p->chars && !(p->chars > 200 && p->links * 5 < p->chars * 3))
+			if ((p->links * 2 > p->chars && !(p->chars > 200 && p->links * 5 < p->chars * 3)) ||
+			    (p->kind == K_LI && p->links * 10 > p->chars * 4)) {
+				keep[i] = LINKS;
 				continue;
-			if (p->kind == K_LI && p->links * 10 > p->chars * 4)
-				continue;
+			}
 			if (boiler_line(p))
 				continue;
 			if (prev && !strcmp(prev, p->text))
 				continue;
-			char *clean = rv__clean(p->text, strlen(p->text));
-			if (clean && rv_strlist_push_take(&a->paragraphs, clean))
-				return RV_ENOMEM;
+			keep[i] = KEPT;
 			prev = p->text;
 			got += p->chars;
+		}
+		/* A heading or a short label followed only by links, up to the
+		 * next heading or the end, names a list of other articles
+		 * ("Auch interessant", "Vous aimerez aussi"): drop it. */
+		for (size_t i = 0; i < w->npara; i++) {
+			para *p = &w->paras[i];
+			if (keep[i] != KEPT || (!is_heading(p->kind) && p->chars >= 40))
+				continue;
+			bool prose = false, links = false;
+			for (size_t j = i + 1; j < w->npara; j++) {
+				if (keep[j] == OUT)
+					continue;
+				if (is_heading(w->paras[j].kind) && keep[j] == KEPT)
+					break;
+				if (keep[j] == LINKS) {
+					links = true;
+					continue;
+				}
+				prose = true;
+				break;
+			}
+			if (!prose && (links || is_heading(p->kind))) {
+				keep[i] = OUT;
+				got -= p->chars;
+			}
 		}
 		if (got >= 200 || pass == 1)
 			break;
 		/* The chosen container is too small to be an article: start over
 		 * from the whole page. */
-		rv_strlist_release(&a->paragraphs);
-		rv_strlist_init(&a->paragraphs);
-		got = 0;
-		prev = NULL;
 		if (nr && w->info[r[0].lo].text >= 200)
 			break;
 	}
+	for (size_t i = 0; i < w->npara; i++) {
+		if (keep[i] != KEPT)
+			continue;
+		char *clean = rv__clean(w->paras[i].text, strlen(w->paras[i].text));
+		if (clean && rv_strlist_push_take(&a->paragraphs, clean)) {
+			free(keep);
+			return RV_ENOMEM;
+		}
+	}
+	free(keep);
 	return RV_OK;
 }
 
