@@ -439,6 +439,8 @@ typedef struct ninfo {
 	xmlNode *node;
 	uint32_t pre, post;
 	uint32_t text, links;
+	uint32_t own, ownlinks; /* direct text children */
+	uint32_t vtext, vlinks; /* text and links outside boilerplate subtrees */
 	float score;
 	int16_t cw;
 	uint8_t flags;
@@ -769,8 +771,11 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 			return;
 		in = &w->info[idx]; /* realloc may have moved it */
 		in->text += tx;
-		if (link)
+		in->own = tx;
+		if (link) {
 			in->links += tx;
+			in->ownlinks = tx;
+		}
 		in->post = w->n - 1;
 		if ((in->flags & F_ARTICLE) || !strcmp(t, "h1"))
 			in->flags |= F_HAS_MAIN;
@@ -930,6 +935,14 @@ static void collect_walk(walker *w, xmlNode *n, int depth, xmlNode *block, bool 
 				continue;
 			collect_walk(w, c, depth + 1, block, in_link || !strcmp(t, "a"));
 		}
+		in = info_of(w, c);
+		in->vtext += in->own;
+		in->vlinks += in->ownlinks;
+		ninfo *pi = info_of(w, n);
+		if (pi) {
+			pi->vtext += in->vtext;
+			pi->vlinks += in->vlinks;
+		}
 	}
 }
 
@@ -1044,6 +1057,19 @@ static int select_body(walker *w, rv_article *a)
 					tn = n;
 					top = in;
 				}
+			}
+			/* Articles split over several blocks: widen to the parent
+			 * while what it adds is prose (few links) and not much more
+			 * than the article itself. */
+			for (int up = 0; up < 3; up++) {
+				xmlNode *pn = tn->parent;
+				ninfo *pi = pn && pn->type == XML_ELEMENT_NODE ? info_of(w, pn) : NULL;
+				if (!pi || rv__is_tag(pn, "body") || rv__is_tag(pn, "html"))
+					break;
+				if (pi->vlinks * 10 >= pi->vtext || pi->vtext * 2 > top->vtext * 5)
+					break;
+				tn = pn;
+				top = pi;
 			}
 			r[nr++] = (range){ top->pre, top->post };
 			xmlNode *par = tn->parent;
@@ -1163,6 +1189,11 @@ static int select_body(walker *w, rv_article *a)
 		if (nr && w->info[r[0].lo].text >= 200)
 			break;
 	}
+	if (getenv("RV_HTML_DEBUG"))
+		for (size_t i = 0; i < w->npara; i++)
+			fprintf(stderr, "para %c %s[%u/%u] %.70s\n", "-+L"[keep[i]],
+				w->paras[i].block->name, w->paras[i].links, w->paras[i].chars,
+				w->paras[i].text);
 	for (size_t i = 0; i < w->npara; i++) {
 		if (keep[i] != KEPT)
 			continue;
