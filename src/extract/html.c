@@ -1133,6 +1133,10 @@ static int select_body(walker *w, rv_article *a)
 			bool in = pass == 1;
 			for (size_t k = 0; k < nr && !in; k++)
 				in = p->blockpre >= r[k].lo && p->blockpre <= r[k].hi;
+			/* Prose outside the container (a split layout, a lead
+			 * box): long lines with hardly a link, not boilerplate. */
+			if (!in && p->chars >= 100 && p->links * 20 < p->chars && !is_heading(p->kind))
+				in = true;
 			if (!in)
 				continue;
 			if (pass == 1) {
