@@ -988,9 +988,18 @@ static bool boiler_line(const para *p)
 		"czytaj także", "czytaj też", "zobacz także", "źródło:", "publikacja:",
 		"inne artykuły", "pour accéder", "category", "written permission",
 		"this article is the copyright", "min read", "minuten lesezeit", "lesezeit",
-		"minut czytania", "loading", "chargement", "cargando", NULL
+		"minut czytania", "loading", "chargement", "cargando", "zobacz także",
+		"empfohlene beiträge", "diese beiträge", "noch mehr", "subscribe to",
+		"receive our", "be sociable", "like it?", "dieser artikel gefällt",
+		"sie lesen gern", "nos siga", "siguenos", "síguenos", "contenido relacionado",
+		"puede escribirnos", "à découvrir", "a découvrir", "permalien", "permalink",
+		"titelbild", "erschienen in", "themen:", "weitere informationen",
+		"weitere infos", "quellen ausblenden", "warning:", "erstellt am",
+		"ten tekst przeczytasz", "czytasz właśnie", "materiał chroniony",
+		"wir respektieren deine privatsphäre", "diese website verwendet",
+		"this website uses", "we use cookies", "nous utilisons des cookies", NULL
 	};
-	if (p->chars > 80 || is_heading(p->kind))
+	if (p->chars > 80)
 		return false;
 	char low[96];
 	size_t k = 0;
