@@ -35,6 +35,7 @@ typedef struct rv__meta {
 	xmlNode *author_hint[RV__MAX_HINTS];
 	int n_author_hint;
 	xmlNode *time_el[RV__MAX_HINTS];
+	bool time_in_article[RV__MAX_HINTS];
 	int n_time_el;
 	bool in_article;
 	xmlNode *root;

@@ -420,6 +420,7 @@ void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints)
 		free(s);
 	}
 	if (!strcmp(t, "time") && m->n_time_el < RV__MAX_HINTS) {
+		m->time_in_article[m->n_time_el] = m->in_article;
 		m->time_el[m->n_time_el++] = n;
 		return;
 	}
@@ -707,33 +708,56 @@ static void text_date(rv__meta *m, xmlNode *n, int prio, const char *source)
 	free(s);
 }
 
-static void page_dates(rv__meta *m, xmlNode *n, int depth)
+/* Every date written in the page's text (and in title attributes), with
+ * how often each day occurs: the last resort for pages that date nothing
+ * explicitly. */
+#define MAX_VOTES 256
+typedef struct votes {
+	rv_date d[MAX_VOTES];
+	int count[MAX_VOTES];
+	int n;
+	int budget; /* text nodes left to scan */
+} votes;
+
+static void vote_text(rv__meta *m, votes *v, const char *s)
+{
+	size_t l = strlen(s);
+	if (l < 8 || l > 4000 || v->budget-- <= 0)
+		return;
+	size_t at, len;
+	rv_date d;
+	for (int k = 0; k < 8 && *s && rv_date_find(s, &d, &at, &len); k++) {
+		s += at + (len ? len : 1);
+		if (!date_ok(m, &d))
+			continue;
+		int i;
+		for (i = 0; i < v->n; i++)
+			if (rv_date_days(&v->d[i]) == rv_date_days(&d))
+				break;
+		if (i == v->n) {
+			if (v->n == MAX_VOTES)
+				return;
+			v->d[v->n] = d;
+			v->count[v->n++] = 0;
+		}
+		v->count[i]++;
+	}
+}
+
+static void page_dates(rv__meta *m, votes *v, xmlNode *n, int depth)
 {
 	if (depth > RV__HTML_MAX_DEPTH)
 		return;
-	for (xmlNode *c = n->children; c && !m->published.val; c = c->next) {
+	for (xmlNode *c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE && c->content) {
-			size_t l = strlen((const char *)c->content);
-			rv_date d;
-			if (l >= 8 && l < 400 && rv_date_find((const char *)c->content, &d, NULL, NULL) &&
-			    date_ok(m, &d)) {
-				char iso[RV_DATE_ISO_MAX];
-				rv_date_format(&d, iso);
-				offer(&m->published, iso, 58, "text");
-			}
+			vote_text(m, v, (const char *)c->content);
 		} else if (c->type == XML_ELEMENT_NODE) {
 			if (rv__is_tag(c, "script") || rv__is_tag(c, "style") || rv__is_tag(c, "head"))
 				continue;
 			const char *ti = rv__attr(c, "title");
-			if (ti && strlen(ti) < 80) {
-				rv_date d;
-				if (rv_date_find(ti, &d, NULL, NULL) && date_ok(m, &d)) {
-					char iso[RV_DATE_ISO_MAX];
-					rv_date_format(&d, iso);
-					offer(&m->published, iso, 59, "text");
-				}
-			}
-			page_dates(m, c, depth + 1);
+			if (ti && strlen(ti) < 80)
+				vote_text(m, v, ti);
+			page_dates(m, v, c, depth + 1);
 		}
 	}
 }
@@ -800,7 +824,9 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 		if (upd)
 			offer_date(m, &m->modified, dt, 31, "time");
 		else
-			offer_date(m, &m->published, dt, pub ? 30 : 32 + (i ? 1 : 0), "time");
+			/* a bare <time> outside the article dates a teaser */
+			offer_date(m, &m->published, dt,
+				   pub ? 30 : m->time_in_article[i] ? 32 + (i ? 1 : 0) : 46, "time");
 	}
 	/* the URL */
 	rv_date d;
@@ -842,19 +868,25 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 		v[j] = '\0';
 		offer_date(m, &m->published, v, 45, "script");
 	}
-	/* Last resort: the first date written anywhere in the page's text. */
-	for (size_t i = 0; i < npage && i < 2000 && !m->published.val; i++) {
-		if (strlen(page[i]) > 2000)
-			continue;
-		if (rv_date_find(page[i], &d, NULL, NULL) && date_ok(m, &d)) {
-			char iso[RV_DATE_ISO_MAX];
-			rv_date_format(&d, iso);
-			offer(&m->published, iso, 55, "text");
+	/* Last resort: the day the page's text names most often (the first
+	 * one seen on a tie). */
+	if (!m->published.val && m->root) {
+		votes *v = calloc(1, sizeof *v);
+		if (v) {
+			v->budget = 20000;
+			page_dates(m, v, m->root, 0);
+			int best = -1;
+			for (int i = 0; i < v->n; i++)
+				if (best < 0 || v->count[i] > v->count[best])
+					best = i;
+			if (best >= 0) {
+				char iso[RV_DATE_ISO_MAX];
+				rv_date_format(&v->d[best], iso);
+				offer(&m->published, iso, 55, "text");
+			}
+			free(v);
 		}
 	}
-	/* ... including bylines, footers and titles of elements. */
-	if (!m->published.val && m->root)
-		page_dates(m, m->root, 0);
 	/* authors from the page when no meta named them */
 	if (!m->author.val) {
 		for (int i = 0; i < m->n_author_hint; i++) {
