@@ -627,6 +627,11 @@ static void split_authors(const char *raw, rv_strlist *out)
 	for (char *p = s; *p; p++)
 		if (*p == '(' || *p == ')' || *p == '\n' || *p == '\t')
 			*p = ' ';
+	/* "By Jane Doe March 25, 2015": the date ends the byline */
+	rv_date dd;
+	size_t dat;
+	if (rv_date_find(s, &dd, &dat, NULL))
+		s[dat] = '\0';
 	static const char *const ands[] = { " and ", " et ", " und ", " y ", " e ", " & ",
 					    " avec ", " with ", " mit ", " con ", NULL };
 	for (const char *const *a = ands; *a; a++) {
@@ -926,9 +931,16 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 	if (m->jname.val || m->jheadline.val) {
 		const char *ht = m->html_title.val ? m->html_title.val : "";
 		const char *pick = m->jname.val ? m->jname.val : m->jheadline.val;
-		if (m->jname.val && m->jheadline.val && strcmp(m->jname.val, m->jheadline.val) &&
-		    strstr(ht, m->jheadline.val) && !strstr(ht, m->jname.val))
-			pick = m->jheadline.val;
+		if (m->jname.val && m->jheadline.val && strcmp(m->jname.val, m->jheadline.val)) {
+			char head[64];
+			snprintf(head, sizeof head, "%s", m->jheadline.val);
+			bool head_in = strstr(ht, m->jheadline.val) ||
+				       (strlen(head) >= 40 && strstr(ht, head));
+			/* a "name" that is the site's is no title */
+			bool name_site = m->site.val && fold_eq(m->site.val, m->jname.val);
+			if ((head_in && !strstr(ht, m->jname.val)) || name_site)
+				pick = m->jheadline.val;
+		}
 		offer(&m->title, pick, m->jname.val ? m->jname.prio : m->jheadline.prio, "jsonld");
 	}
 	const char *title = m->title.val;
