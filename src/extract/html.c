@@ -19,6 +19,7 @@
 #include "extract/extract.h"
 #include "extract/html_int.h"
 #include "core/buf.h"
+#include "core/date.h"
 #include "core/utf8.h"
 
 #include <ctype.h>
@@ -555,7 +556,8 @@ static const char *const junk_parts[] = {
 	"read-more", "readmore", "more-stories", "mostpopular", "most-popular",
 	"skip-link", "skiplink", "visually-hidden", "screen-reader", "sr-only", "teaser-list",
 	"inline-list", "socialbar", "voir-aussi", "ver-tambien", "leggi-anche",
-	"relacionad", "correlat", "partage", "compartir", "condivid", "tooltip", NULL
+	"relacionad", "correlat", "partage", "compartir", "condivid", "tooltip",
+	"next-post", "prev-post", "nextpost", "post-nav", "nextstory", "sabox", NULL
 };
 /* Words that mark the article's own container. */
 static const char *const good_parts[] = {
@@ -1012,6 +1014,17 @@ static bool boiler_line(const para *p)
 	return false;
 }
 
+/* A line that is only a date (a dateline, "Aktualisiert: 23.10.2018") is
+ * metadata, not body. */
+static bool date_line(const para *p)
+{
+	if (p->chars >= 40 || is_heading(p->kind))
+		return false;
+	rv_date d;
+	size_t at, len;
+	return rv_date_find(p->text, &d, &at, &len) && len * 5 >= strlen(p->text) * 3;
+}
+
 typedef struct range {
 	uint32_t lo, hi;
 } range;
@@ -1162,7 +1175,7 @@ static int select_body(walker *w, rv_article *a)
 				keep[i] = LINKS;
 				continue;
 			}
-			if (boiler_line(p))
+			if (boiler_line(p) || date_line(p))
 				continue;
 			if (prev && !strcmp(prev, p->text))
 				continue;
