@@ -356,6 +356,12 @@ bool rv_date_find(const char *str, rv_date *out, size_t *at, size_t *len)
 	size_t n = strlen(str);
 	if (n > (1u << 20))
 		n = 1u << 20; /* dates live near the top; bound the scan */
+	/* every form has digits: most text has none, and costs nothing then */
+	size_t k = 0;
+	while (k < n && !isdigit((unsigned char)str[k]))
+		k++;
+	if (k == n)
+		return false;
 	char *f = malloc(n + 1);
 	size_t *map = malloc((n + 1) * sizeof *map);
 	if (!f || !map) {

