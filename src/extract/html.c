@@ -567,11 +567,51 @@ static const char *const good_parts[] = {
 	"nachricht", "blog", "page-content", NULL
 };
 
+/* The attributes the walk looks at, found in one pass. */
+typedef struct hattrs {
+	const char *cls, *id, *itemprop, *style;
+	bool hidden;
+} hattrs;
+
+static void attrs_of(const xmlNode *n, hattrs *h)
+{
+	memset(h, 0, sizeof *h);
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		const char *nm = (const char *)a->name;
+		if (!nm)
+			continue;
+		const char *v = a->children && a->children->type == XML_TEXT_NODE &&
+					a->children->content
+					? (const char *)a->children->content
+					: "";
+		switch (nm[0]) {
+		case 'c':
+			if (!strcmp(nm, "class"))
+				h->cls = v;
+			break;
+		case 'i':
+			if (!strcmp(nm, "id"))
+				h->id = v;
+			else if (!strcmp(nm, "itemprop"))
+				h->itemprop = v;
+			break;
+		case 's':
+			if (!strcmp(nm, "style"))
+				h->style = v;
+			break;
+		case 'h':
+			if (!strcmp(nm, "hidden"))
+				h->hidden = true;
+			break;
+		}
+	}
+}
+
 /* Lower-case class + " " + id, bounded. */
-static size_t class_id(const xmlNode *n, char *buf, size_t sz)
+static size_t class_id(const hattrs *h, char *buf, size_t sz)
 {
 	size_t k = 0;
-	const char *parts[2] = { rv__attr(n, "class"), rv__attr(n, "id") };
+	const char *parts[2] = { h->cls, h->id };
 	for (int i = 0; i < 2; i++) {
 		if (!parts[i])
 			continue;
@@ -583,7 +623,6 @@ static size_t class_id(const xmlNode *n, char *buf, size_t sz)
 	buf[k] = '\0';
 	return k;
 }
-
 
 enum { C_JUNK = 1, C_GOOD = 2, C_AUTHOR = 4, C_DATE = 8, C_DONE = 128 };
 
@@ -696,15 +735,14 @@ static unsigned class_cached(class_memo *memo, const char *ci)
 }
 
 
-static bool is_hidden(const xmlNode *n)
+static bool is_hidden(const hattrs *h)
 {
-	if (rv__attr(n, "hidden"))
+	if (h->hidden)
 		return true;
-	const char *st = rv__attr(n, "style");
-	if (st) {
+	if (h->style) {
 		char buf[128];
 		size_t k = 0;
-		for (const char *p = st; *p && k + 1 < sizeof buf; p++)
+		for (const char *p = h->style; *p && k + 1 < sizeof buf; p++)
 			if (*p != ' ')
 				buf[k++] = (char)tolower((unsigned char)*p);
 		buf[k] = '\0';
@@ -762,9 +800,12 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 		bool art = in_article || is_art;
 		unsigned cf = 0;
 		char ci[256];
-		if (c->properties && class_id(c, ci, sizeof ci) && strcmp(t, "body") &&
-		    strcmp(t, "html"))
-			cf = class_cached(w->memo, ci);
+		hattrs ha;
+		if (c->properties) {
+			attrs_of(c, &ha);
+			if (class_id(&ha, ci, sizeof ci) && strcmp(t, "body") && strcmp(t, "html"))
+				cf = class_cached(w->memo, ci);
+		}
 		w->meta->in_article = art;
 		rv__meta_element(w->meta, c,
 				 ((cf & C_AUTHOR) ? RV__HINT_AUTHOR : 0) |
@@ -786,7 +827,7 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 		if (is_art)
 			in->flags |= F_ARTICLE;
 		if (c->properties) {
-			const char *ip = rv__attr(c, "itemprop");
+			const char *ip = ha.itemprop;
 			if (ip && (strstr(ip, "articleBody") || strstr(ip, "text")))
 				in->flags |= F_ARTICLE;
 			if (cf & C_JUNK) {
@@ -796,7 +837,7 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 				in->flags |= F_POS;
 				in->cw = 25;
 			}
-			if (is_hidden(c))
+			if (is_hidden(&ha))
 				in->flags |= F_JUNK_CLS;
 		}
 		bool link = in_link || !strcmp(t, "a");
@@ -930,9 +971,6 @@ static bool junk_here(const walker *w, const ninfo *in)
 	 * few links is the page's main wrapper ("content-with-sidebar"). */
 	uint32_t own = in->text - in->links;
 	bool big = w->body_text && own * 2 > w->body_text - w->body_links;
-	if (!big && getenv("RV_HTML_DEBUG") && in->text > 300)
-		fprintf(stderr, "drop <%s class=%s id=%s> text=%u links=%u\n", in->node->name,
-			rv__attr(in->node, "class"), rv__attr(in->node, "id"), in->text, in->links);
 	return !big;
 }
 
@@ -1253,11 +1291,6 @@ static int select_body(walker *w, rv_article *a)
 		if (nr && w->info[r[0].lo].text >= 200)
 			break;
 	}
-	if (getenv("RV_HTML_DEBUG"))
-		for (size_t i = 0; i < w->npara; i++)
-			fprintf(stderr, "para %c %s[%u/%u] %.70s\n", "-+L"[keep[i]],
-				w->paras[i].block->name, w->paras[i].links, w->paras[i].chars,
-				w->paras[i].text);
 	for (size_t i = 0; i < w->npara; i++) {
 		if (keep[i] != KEPT)
 			continue;
@@ -1318,7 +1351,6 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 						HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
 						HTML_PARSE_NOBLANKS);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (getenv("RV_PARSE_ONLY")) { xmlFreeDoc(doc); free(conv); return rv_fail(err, RV_EINPUT, "x"); }
 	if (!root) {
 		if (doc)
 			xmlFreeDoc(doc);

@@ -424,6 +424,16 @@ void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints)
 		m->time_el[m->n_time_el++] = n;
 		return;
 	}
+	/* one look at the attributes before asking for each */
+	bool any = false;
+	for (const xmlAttr *at = n->properties; at && !any; at = at->next) {
+		const char *an = (const char *)at->name;
+		any = an && ((an[0] == 'i' && !strcmp(an, "itemprop")) ||
+			     (an[0] == 'p' && !strcmp(an, "property")) ||
+			     (an[0] == 'r' && !strcmp(an, "rel")));
+	}
+	if (!any)
+		goto hints;
 	const char *ip = rv__attr(n, "itemprop");
 	if (ip) {
 		const char *v = rv__attr(n, "content");
@@ -452,6 +462,7 @@ void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints)
 			m->author_hint[m->n_author_hint++] = n;
 		return;
 	}
+hints:
 	if ((hints & RV__HINT_AUTHOR) && m->n_author_hint < RV__MAX_HINTS)
 		m->author_hint[m->n_author_hint++] = n;
 	if ((hints & RV__HINT_DATE) && m->n_date_hint < RV__MAX_HINTS)
