@@ -1345,17 +1345,30 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 	if (rc)
 		return rc;
 	xmlSetGenericErrorFunc(NULL, quiet_errors);
-	htmlDocPtr doc = htmlReadMemory(u8, (int)u8len, NULL, "UTF-8",
-					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-						HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-						HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
-						HTML_PARSE_NOBLANKS);
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	if (!ctxt) {
+		free(conv);
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	}
+	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, u8, (int)u8len, NULL, "UTF-8",
+					    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+						    HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+						    HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
+						    HTML_PARSE_NOBLANKS);
+	/* Why libxml2 gave up, if it did (its limits: nesting, sizes). */
+	char stopped[160] = "";
+	if (ctxt->lastError.level == XML_ERR_FATAL && ctxt->lastError.message) {
+		snprintf(stopped, sizeof stopped, "; the parser stopped: %s",
+			 ctxt->lastError.message);
+		rv_str_squeeze(stopped);
+	}
+	htmlFreeParserCtxt(ctxt);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!root) {
 		if (doc)
 			xmlFreeDoc(doc);
 		free(conv);
-		return rv_fail(err, RV_EINPUT, "not parseable as HTML");
+		return rv_fail(err, RV_EINPUT, "not parseable as HTML%s", stopped);
 	}
 	rv__meta meta;
 	rv__meta_init(&meta, rec);
@@ -1417,8 +1430,8 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 	}
 	drop_title_line(a);
 	if (!a->paragraphs.len && !a->title)
-		rc = rv_fail(err, RV_EINPUT, "no text found in the page (%s)",
-			     w.body_text ? "only boilerplate" : "no visible text");
+		rc = rv_fail(err, RV_EINPUT, "no text found in the page (%s%s)",
+			     w.body_text ? "only boilerplate" : "no visible text", stopped);
 out:
 	for (size_t i = 0; i < w.npara; i++)
 		free(w.paras[i].text);
