@@ -472,6 +472,7 @@ typedef struct walker {
 	uint32_t cur_links;
 	xmlNode *cur_block;
 	bool oom;
+	const char *dateline; /* a date-only line in the article, if any */
 	class_memo memo[CLASS_CACHE];
 } walker;
 
@@ -1251,7 +1252,13 @@ static int select_body(walker *w, rv_article *a)
 				keep[i] = LINKS;
 				continue;
 			}
-			if (boiler_line(p) || date_line(p))
+			if (date_line(p)) {
+				/* kept aside: it dates the article */
+				if (!w->dateline && pass == 0)
+					w->dateline = p->text;
+				continue;
+			}
+			if (boiler_line(p))
 				continue;
 			if (prev && !strcmp(prev, p->text))
 				continue;
@@ -1418,6 +1425,17 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 		goto out;
 	}
 	char *joined = rv_strlist_join(&a->paragraphs, "\n\n");
+	if (joined && w.dateline) {
+		size_t n1 = strlen(w.dateline), n2 = strlen(joined);
+		char *both = malloc(n1 + n2 + 2);
+		if (both) {
+			memcpy(both, w.dateline, n1);
+			both[n1] = '\n';
+			memcpy(both + n1 + 1, joined, n2 + 1);
+			free(joined);
+			joined = both;
+		}
+	}
 	const char **page = malloc((w.npara + 1) * sizeof *page);
 	for (size_t i = 0; page && i < w.npara; i++)
 		page[i] = w.paras[i].text;
