@@ -537,7 +537,7 @@ static const char *const junk_words[] = {
 	"newsletter", "subscribe", "subscription", "paywall", "promo", "ad", "ads",
 	"advert", "advertisement", "anzeige", "werbung", "pub", "publicite", "banner",
 	"breadcrumb", "breadcrumbs", "popup", "modal", "tags",
-	"tagcloud", "pagination", "pager", "print", "skip", "login", "signup", "disqus",
+	"tagcloud", "pagination", "pager", "login", "signup", "disqus",
 	"outbrain", "taboola", "sponsored", "sponsor", "byline", "author", "authors",
 	"autor", "auteur", "caption", "credit", "credits", "copyright", "rating",
 	"toolbar", "sr", "teaserlist", "recommended", "recommendations",
