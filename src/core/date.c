@@ -266,7 +266,18 @@ static size_t date_at(const char *f, rv_date *out)
 		char sep = *s++;
 		if (read_int(&s, 2, &b, &nb) && *s == sep) {
 			s++;
-			if (read_int(&s, 4, &c, &nc) && nc == 4) {
+			const char *y = s;
+			/* "02.12.19": a two-digit year only with dots and two-digit
+			 * day and month (the German short form), read as 20yy */
+			if (sep == '.' && na == 2 && nb == 2 && read_int(&y, 2, &c, &nc) && nc == 2 &&
+			    !isalnum((unsigned char)*y) && *y != '.') {
+				s = y;
+				c += 2000;
+				nc = 4;
+			} else if (!read_int(&s, 4, &c, &nc)) {
+				nc = 0;
+			}
+			if (nc == 4) {
 				d.year = c;
 				/* Day first unless that is impossible (US order). */
 				if (b > 12 && a <= 12) {

@@ -760,6 +760,48 @@ static void vote_text(rv__meta *m, votes *v, const char *s)
 	}
 }
 
+static void link_dates(rv__meta *m, votes *v)
+{
+	const char *end = m->raw + m->rawlen;
+	for (const char *p = m->raw; p + 10 < end; p++) {
+		p = memchr(p, '/', (size_t)(end - p));
+		if (!p || p + 10 >= end)
+			break;
+		if (p[1] != '1' && p[1] != '2')
+			continue;
+		char buf[16];
+		size_t k = 0;
+		while (k < 12 && p + 1 + k < end && (isdigit((unsigned char)p[1 + k]) ||
+						      strchr("/-_", p[1 + k])))
+			k++;
+		memcpy(buf, p + 1, k);
+		buf[k] = '\0';
+		int y, mo, da;
+		rv_date d = { 0 };
+		if ((sscanf(buf, "%4d/%2d/%2d", &y, &mo, &da) == 3 && buf[4] == '/' && buf[7] == '/') ||
+		    (sscanf(buf, "%4d-%2d-%2d", &y, &mo, &da) == 3 && buf[4] == '-' && buf[7] == '-') ||
+		    (k >= 8 && sscanf(buf, "%4d%2d%2d", &y, &mo, &da) == 3 &&
+		     (k == 8 || !isdigit((unsigned char)buf[8])))) {
+			d.year = y;
+			d.month = mo;
+			d.day = da;
+			if (!rv_date_check(&d) || !date_ok(m, &d))
+				continue;
+			int i;
+			for (i = 0; i < v->n; i++)
+				if (rv_date_days(&v->d[i]) == rv_date_days(&d))
+					break;
+			if (i == v->n) {
+				if (v->n == MAX_VOTES)
+					return;
+				v->d[v->n] = d;
+				v->count[v->n++] = 0;
+			}
+			v->count[i]++;
+		}
+	}
+}
+
 static void page_dates(rv__meta *m, votes *v, xmlNode *n, int depth)
 {
 	if (depth > RV__HTML_MAX_DEPTH)
@@ -868,7 +910,9 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 	static const char *const keys[] = { "\"datePublished\"", "\"published_at\"",
 					    "\"publishDate\"", "\"publishedAt\"",
 					    "\"date_published\"", "\"pubDate\"",
-					    "\"firstPublished\"", "\"created_at\"", NULL };
+					    "\"firstPublished\"", "\"created_at\"",
+					    "\"publishedDate\"", "\"createdAt\"", "\"datePosted\"",
+					    NULL };
 	for (const char *const *k = keys; *k && m->raw && !(m->published.val && m->published.prio <= 45); k++) {
 		const char *p = memmem(m->raw, m->rawlen, *k, strlen(*k));
 		if (!p)
@@ -891,6 +935,15 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 		if (v) {
 			v->budget = 20000;
 			page_dates(m, v, m->root, 0);
+			/* the page's own summary and title count too */
+			if (m->desc.val)
+				vote_text(m, v, m->desc.val);
+			if (m->html_title.val)
+				vote_text(m, v, m->html_title.val);
+			/* nothing in the text: dates in the page's links and image
+			 * paths ("/2016/05/22/", "/20200428/") */
+			if (!v->n && m->raw)
+				link_dates(m, v);
 			int best = -1;
 			for (int i = 0; i < v->n; i++)
 				if (best < 0 || v->count[i] > v->count[best])

@@ -29,6 +29,8 @@ TEST(date_find_german_day_dot_month_name)
 	find_iso("14. Februar 2012", "2012-02-14");
 	find_iso("Samstag, 5. Oktober 2013", "2013-10-05");
 	find_iso("Veröffentlicht am 2. März 2020 um 10:15", "2020-03-02T10:15");
+	/* the short German form with a two-digit year */
+	find_iso("Stand: 02.12.19", "2019-12-02");
 }
 
 TEST(date_iso_odd_milliseconds)
@@ -49,4 +51,7 @@ TEST(date_rejects_non_dates)
 	ASSERT(!rv_date_find("14. Kapitel 2012", &d, NULL, NULL));
 	ASSERT(!rv_date_parse("2022-13-40", &d));
 	ASSERT(!rv_date_find("version 3.14.15", &d, NULL, NULL));
+	ASSERT(!rv_date_find("v1.2.19", &d, NULL, NULL));
+	ASSERT(!rv_date_find("02.12.19.5", &d, NULL, NULL));
+	ASSERT(!rv_date_find("no digits at all", &d, NULL, NULL));
 }
