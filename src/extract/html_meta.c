@@ -859,6 +859,50 @@ static void localise(rv__meta *m, rv__slot *slot)
 	}
 }
 
+/* Day number of the last Sunday of a month. */
+static int64_t last_sunday(int year, int month)
+{
+	rv_date d = { .year = year, .month = month + 1, .day = 1 };
+	if (month == 12) {
+		d.year++;
+		d.month = 1;
+	}
+	int64_t last = rv_date_days(&d) - 1;
+	int64_t wd = ((last + 4) % 7 + 7) % 7; /* 1970-01-01 was a Thursday; 0 = Sunday */
+	return last - wd;
+}
+
+/* A UTC time on a page written in a language of central Europe is shown to
+ * its readers in CET/CEST: an article stamped 23:10Z is there dated the
+ * next day. Same instant, the outlet's offset (when the page gave none). */
+static void central_european(rv__meta *m, rv__slot *slot)
+{
+	static const char *const langs[] = { "de", "fr", "it", "nl", "pl", "cs", "da", "sv",
+					     "nb", "no", "hu", "sk", "sl", "hr", "lb", NULL };
+	rv_date d;
+	if (!slot->val || !m->lang.val || !rv_date_parse_iso(slot->val, &d) || !d.has_time ||
+	    !d.has_tz || d.tz_minutes != 0)
+		return;
+	bool eu = false;
+	for (const char *const *l = langs; *l && !eu; l++)
+		eu = !strncasecmp(m->lang.val, *l, 2) && !isalpha((unsigned char)m->lang.val[2]);
+	if (!eu)
+		return;
+	int64_t t = rv_date_epoch(&d);
+	int64_t start = last_sunday(d.year, 3) * 86400 + 3600;
+	int64_t end = last_sunday(d.year, 10) * 86400 + 3600;
+	int off = (t >= start && t < end) ? 120 : 60;
+	rv_date loc;
+	rv_date_from_epoch(t + off * 60, &loc);
+	loc.has_seconds = d.has_seconds;
+	loc.tz_minutes = off;
+	char iso[RV_DATE_ISO_MAX];
+	rv_date_format(&loc, iso);
+	char *c = rv_strdup(iso);
+	if (c)
+		rv_str_take(&slot->val, c);
+}
+
 int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 		    const char *const *page, size_t npage, rv_article *a)
 {
@@ -898,7 +942,7 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 		text_date(m, m->date_hint[i], 40, "text");
 	if (!m->published.val && body) {
 		/* The first date in the article's first lines. */
-		char head[1500];
+		char head[300];
 		snprintf(head, sizeof head, "%s", body);
 		if (rv_date_find(head, &d, NULL, NULL) && date_ok(m, &d)) {
 			char iso[RV_DATE_ISO_MAX];
@@ -989,6 +1033,8 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
 
 	localise(m, &m->published);
 	localise(m, &m->modified);
+	central_european(m, &m->published);
+	central_european(m, &m->modified);
 	/* Settle. */
 	/* JSON-LD names an article twice; Readability's rule: the name, unless
 	 * only the headline agrees with <title>. */

@@ -320,3 +320,28 @@ TEST(html_utf16_bom)
 	rv_article_release(&a);
 	free(u16);
 }
+
+TEST(html_utc_shown_in_outlet_zone)
+{
+	/* A German page stamped 22:04Z on 18 October is dated the 19th
+	 * (00:04 CEST) for its readers; the instant is unchanged. */
+	const char *page =
+		"<html lang=\"de\"><head><meta property=\"article:published_time\" "
+		"content=\"2019-10-18T22:04:00Z\"></head><body><article><p>Ein Text, der lang "
+		"genug ist, um als Artikel zu gelten, mit Kommas, Sätzen und allem.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_error err = { 0 };
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.published, "2019-10-19T00:04:00+02:00");
+	rv_article_release(&a);
+	/* ... and a page that writes the local form elsewhere keeps that one */
+	const char *page2 =
+		"<html lang=\"en\"><head><meta property=\"article:published_time\" "
+		"content=\"2023-11-09T01:09:55Z\"><script>var t = '2023-11-08T18:09:55-07:00';"
+		"</script></head><body><article><p>A sentence long enough to be the body of "
+		"the article, with commas, clauses and a full stop.</p></article></body></html>";
+	ASSERT_EQ(extract_bytes(page2, strlen(page2), &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.published, "2023-11-08T18:09:55-07:00");
+	rv_article_release(&a);
+}
