@@ -1291,6 +1291,20 @@ static int select_body(walker *w, rv_article *a)
 				got -= p->chars;
 			}
 		}
+		/* Signatures after the text: short lines after the last real
+		 * paragraph ("aja/PAP", an author's name, a source note). */
+		{
+			size_t last = w->npara;
+			for (size_t i = 0; i < w->npara; i++)
+				if (keep[i] == KEPT && w->paras[i].chars >= 150)
+					last = i;
+			for (size_t i = last + 1; last < w->npara && i < w->npara; i++)
+				if (keep[i] == KEPT && w->paras[i].chars < 25 &&
+				    !is_heading(w->paras[i].kind)) {
+					keep[i] = OUT;
+					got -= w->paras[i].chars;
+				}
+		}
 		if (got >= 200 || pass == 1)
 			break;
 		/* The chosen container is too small to be an article: start over
