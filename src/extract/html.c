@@ -431,7 +431,7 @@ enum {
 
 /* Pages repeat the same class strings: remember the answers (keyed by a
  * 64-bit hash of the string). */
-#define CLASS_CACHE 1024
+#define CLASS_CACHE 4096
 typedef struct class_memo {
 	uint64_t h;
 	uint8_t flags;
@@ -473,7 +473,6 @@ typedef struct walker {
 	xmlNode *cur_block;
 	bool oom;
 	const char *dateline; /* a date-only line in the article, if any */
-	class_memo memo[CLASS_CACHE];
 } walker;
 
 static ninfo *info_of(const walker *w, const xmlNode *n)
@@ -689,7 +688,8 @@ static unsigned pats_scan(const char *ci)
 		bool word_start = !i || !isalnum((unsigned char)ci[i - 1]);
 		for (unsigned k = pat_first[c]; k < pat_first[c + 1]; k++) {
 			const struct pat *p = &pats[k];
-			if (p->len > n - i || memcmp(ci + i, p->s, p->len))
+			if (p->len > n - i || (p->len > 1 && p->s[1] != ci[i + 1]) ||
+			    memcmp(ci + i, p->s, p->len))
 				continue;
 			if (p->flags & P_WORD) {
 				if (word_start && !isalnum((unsigned char)ci[i + p->len]))
@@ -722,7 +722,11 @@ static unsigned class_hint(const char *ci)
 	return h;
 }
 
-static unsigned class_cached(class_memo *memo, const char *ci)
+/* Per thread and kept across pages: sites share their frameworks' class
+ * names ("row", "col-md-8", "entry-content"). */
+static _Thread_local class_memo memo[CLASS_CACHE];
+
+static unsigned class_cached(const char *ci)
 {
 	uint64_t h = 1469598103934665603ull;
 	for (const unsigned char *p = (const unsigned char *)ci; *p; p++)
@@ -805,7 +809,7 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 		if (c->properties) {
 			attrs_of(c, &ha);
 			if (class_id(&ha, ci, sizeof ci) && strcmp(t, "body") && strcmp(t, "html"))
-				cf = class_cached(w->memo, ci);
+				cf = class_cached(ci);
 		}
 		w->meta->in_article = art;
 		rv__meta_element(w->meta, c,
