@@ -1405,7 +1405,8 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 	rv_buf_init(&w.cur, MAX_PARA_BYTES + 4096);
 	/* the root element itself gets an entry so that its children have a
 	 * parent with info */
-	w.cap = 1024;
+	/* about one element per 40 bytes of HTML: one allocation, few reallocs */
+	w.cap = (uint32_t)(u8len / 40 < MAX_NODES ? u8len / 40 + 1024 : MAX_NODES);
 	w.info = malloc(w.cap * sizeof *w.info);
 	if (!w.info) {
 		rc = rv_fail(err, RV_ENOMEM, "out of memory");
@@ -1442,24 +1443,16 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 		rc = rv_fail(err, rc, "out of memory");
 		goto out;
 	}
-	char *joined = rv_strlist_join(&a->paragraphs, "\n\n");
-	if (joined && w.dateline) {
-		size_t n1 = strlen(w.dateline), n2 = strlen(joined);
-		char *both = malloc(n1 + n2 + 2);
-		if (both) {
-			memcpy(both, w.dateline, n1);
-			both[n1] = '\n';
-			memcpy(both + n1 + 1, joined, n2 + 1);
-			free(joined);
-			joined = both;
-		}
-	}
-	const char **page = malloc((w.npara + 1) * sizeof *page);
-	for (size_t i = 0; page && i < w.npara; i++)
-		page[i] = w.paras[i].text;
-	rc = rv__meta_finish(&meta, rec, joined, page, page ? w.npara : 0, a);
-	free(page);
-	free(joined);
+	/* The article's top lines (and its dateline) are all the metadata
+	 * needs of the body. */
+	char head[512];
+	size_t hk = 0;
+	head[0] = '\0';
+	if (w.dateline)
+		hk += (size_t)snprintf(head, sizeof head, "%s\n", w.dateline);
+	for (size_t i = 0; i < a->paragraphs.len && hk + 1 < sizeof head; i++)
+		hk += (size_t)snprintf(head + hk, sizeof head - hk, "%s\n", a->paragraphs.items[i]);
+	rc = rv__meta_finish(&meta, rec, head, a);
 	if (rc) {
 		rc = rv_fail(err, rc, "out of memory");
 		goto out;

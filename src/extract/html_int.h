@@ -51,11 +51,9 @@ void rv__meta_release(rv__meta *m);
 enum { RV__HINT_AUTHOR = 1, RV__HINT_DATE = 2 };
 /* hints: what the element's class/id words suggest (RV__HINT_*). */
 void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints);
-/* Settle the fields into the article; body_text is the extracted body
- * (may be NULL) and page the text of the whole page as paragraphs, used
- * for dates written in the text. */
-int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body_text,
-		    const char *const *page, size_t npage, rv_article *a);
+/* Settle the fields into the article; body is the top of the extracted
+ * body (may be NULL), used for a date written at the head of the article. */
+int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_article *a);
 
 /* Helpers shared by both files. */
 const char *rv__attr(const xmlNode *n, const char *name);

@@ -903,8 +903,7 @@ static void central_european(rv__meta *m, rv__slot *slot)
 		rv_str_take(&slot->val, c);
 }
 
-int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body,
-		    const char *const *page, size_t npage, rv_article *a)
+int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_article *a)
 {
 	/* <time>: a publication time when marked so or in the article. */
 	for (int i = 0; i < m->n_time_el; i++) {
