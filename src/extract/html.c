@@ -1225,7 +1225,7 @@ static int select_body(walker *w, rv_article *a)
 	uint8_t *keep = calloc(w->npara ? w->npara : 1, 1);
 	if (!keep)
 		return RV_ENOMEM;
-	enum { OUT = 0, KEPT = 1, LINKS = 2 };
+	enum { OUT = 0, KEPT = 1, LINKS = 2, OUTSIDE = 3 };
 	uint32_t got = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		const char *prev = NULL;
@@ -1240,8 +1240,10 @@ static int select_body(walker *w, rv_article *a)
 			 * box): long lines with hardly a link, not boilerplate. */
 			if (!in && p->chars >= 100 && p->links * 20 < p->chars && !is_heading(p->kind))
 				in = true;
-			if (!in)
+			if (!in) {
+				keep[i] = OUTSIDE;
 				continue;
+			}
 			if (pass == 1) {
 				/* no article container found: whole-page prose only */
 				if (p->chars < 40 && !is_heading(p->kind))
@@ -1270,6 +1272,26 @@ static int select_body(walker *w, rv_article *a)
 			prev = p->text;
 			got += p->chars;
 		}
+		/* A line outside the chosen blocks but between two kept ones
+		 * (a subheading or short paragraph in a block of its own) is
+		 * part of the article. */
+		for (size_t i = 1; pass == 0 && i + 1 < w->npara; i++) {
+			para *p = &w->paras[i];
+			if (keep[i] != OUTSIDE || p->links * 5 > p->chars || boiler_line(p) || date_line(p))
+				continue;
+			size_t lo = i, hi = i;
+			while (lo > 0 && i - lo < 3 && keep[lo - 1] != KEPT)
+				lo--;
+			while (hi + 1 < w->npara && hi - i < 3 && keep[hi + 1] != KEPT)
+				hi++;
+			if (lo > 0 && keep[lo - 1] == KEPT && hi + 1 < w->npara && keep[hi + 1] == KEPT) {
+				keep[i] = KEPT;
+				got += p->chars;
+			}
+		}
+		for (size_t i = 0; i < w->npara; i++)
+			if (keep[i] == OUTSIDE)
+				keep[i] = OUT;
 		/* A heading or a short label followed only by links, up to the
 		 * next heading or the end, names a list of other articles
 		 * ("Auch interessant", "Vous aimerez aussi"): drop it. */
