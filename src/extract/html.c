@@ -1280,9 +1280,9 @@ static int select_body(walker *w, rv_article *a)
 			if (keep[i] != OUTSIDE || p->links * 5 > p->chars || boiler_line(p) || date_line(p))
 				continue;
 			size_t lo = i, hi = i;
-			while (lo > 0 && i - lo < 3 && keep[lo - 1] != KEPT)
+			while (lo > 0 && i - lo < 6 && keep[lo - 1] != KEPT)
 				lo--;
-			while (hi + 1 < w->npara && hi - i < 3 && keep[hi + 1] != KEPT)
+			while (hi + 1 < w->npara && hi - i < 6 && keep[hi + 1] != KEPT)
 				hi++;
 			if (lo > 0 && keep[lo - 1] == KEPT && hi + 1 < w->npara && keep[hi + 1] == KEPT) {
 				keep[i] = KEPT;
