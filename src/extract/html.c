@@ -427,6 +427,7 @@ enum {
 	F_ARTICLE = 16, /* <article>, <main>, itemprop=articleBody */
 	F_POS = 32,
 	F_HAS_MAIN = 64, /* holds an <article>, <main>, articleBody or <h1> */
+	F_WEAK = 128,    /* boilerplate only by a weak class word */
 };
 
 /* Pages repeat the same class strings: remember the answers (keyed by a
@@ -531,20 +532,16 @@ static uint8_t tag_flags(const char *t)
  * paywall prompts, related/recommended lists, ads, bylines, captions. */
 static const char *const junk_words[] = {
 	"nav", "navbar", "navigation", "menu", "menue", "submenu", "footer", "sidebar",
-	"aside", "share", "sharing", "shares", "social", "socials", "related", "comments",
-	"comment", "kommentare", "commentaires", "cookie", "cookies", "consent", "gdpr",
-	"newsletter", "subscribe", "subscription", "paywall", "promo", "ad", "ads",
-	"advert", "advertisement", "anzeige", "werbung", "pub", "publicite", "banner",
-	"breadcrumb", "breadcrumbs", "popup", "modal", "tags",
-	"tagcloud", "pagination", "pager", "login", "signup", "disqus",
-	"outbrain", "taboola", "sponsored", "sponsor", "byline", "author", "authors",
-	"autor", "auteur", "caption", "credit", "credits", "copyright", "rating",
-	"toolbar", "sr", "teaserlist", "recommended", "recommendations",
-	"empfehlungen", "trending", "popular", "mostread", "meistgelesen", "partage",
-	"abonnement", "abo", "masthead", "topbar", "sitemap", "dropdown", "offcanvas",
-	"overlay", "lightbox", "newsticker", "ticker", "community", "feedback", "reactions",
-	"relacionados", "relacionadas", "correlati", "compartir", "condividi", "noprint",
-	"meta", "postmeta", "dateline", "timestamp", "infobox", "disclaimer", NULL
+	"aside", "related", "comments", "comment", "kommentare", "commentaires", "cookie",
+	"cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription", "paywall",
+	"breadcrumb", "breadcrumbs", "tags", "tagcloud", "pagination", "pager", "login",
+	"signup", "disqus", "outbrain", "taboola", "byline", "author", "authors", "autor",
+	"auteur", "caption", "credit", "credits", "copyright", "rating", "sr", "teaserlist",
+	"recommended", "recommendations", "empfehlungen", "trending", "popular", "mostread",
+	"meistgelesen", "partage", "abonnement", "abo", "masthead", "topbar", "sitemap",
+	"newsticker", "ticker", "community", "feedback", "reactions", "relacionados",
+	"relacionadas", "correlati", "compartir", "condividi", "noprint", "postmeta",
+	"dateline", "timestamp", "infobox", "disclaimer", NULL
 };
 /* Substrings for compounds ("articleComments", "share-bar", "mehr-zum-thema"). */
 static const char *const junk_parts[] = {
@@ -624,12 +621,22 @@ static size_t class_id(const hattrs *h, char *buf, size_t sz)
 	return k;
 }
 
-enum { C_JUNK = 1, C_GOOD = 2, C_AUTHOR = 4, C_DATE = 8, C_DONE = 128 };
+enum { C_JUNK = 1, C_GOOD = 2, C_AUTHOR = 4, C_DATE = 8, C_WEAK = 16, C_DONE = 128 };
 
 /* All class/id patterns in one table indexed by first byte, so that a
  * class string is scanned once whatever the number of patterns. */
 enum { P_JUNK = 1, P_GOOD = 2, P_AUTHOR = 4, P_DATE = 8, P_COMMENT = 16, P_UPDATE = 32,
-       P_WORD = 64 /* junk only as a whole word */ };
+       P_WORD = 64, /* junk only as a whole word */
+       P_WEAK = 128 /* junk words that content wrappers also carry */ };
+
+/* Ads, sharing and meta words end up in the class names of wrappers that
+ * hold the article ("TestReport__Section--Ads", "post has-share-bar"):
+ * alone they do not condemn a block full of prose. */
+static const char *const weak_words[] = { "ad", "ads", "advert", "advertisement", "anzeige",
+					  "werbung", "pub", "publicite", "banner", "promo",
+					  "sponsor", "sponsored", "share", "sharing", "shares",
+					  "social", "socials", "meta", "modal", "popup", "overlay",
+					  "lightbox", "toolbar", "dropdown", "offcanvas", NULL };
 
 static const char *const author_words[] = { "byline", "author", "autor", "auteur",
 					    "writer", "creator", NULL };
@@ -661,6 +668,7 @@ static void pats_build(void)
 {
 	size_t n = 0;
 	pats_add(junk_words, P_WORD, &n);
+	pats_add(weak_words, P_WORD | P_WEAK, &n);
 	pats_add(junk_parts, P_JUNK, &n);
 	pats_add(good_parts, P_GOOD, &n);
 	pats_add(author_words, P_AUTHOR, &n);
@@ -693,7 +701,7 @@ static unsigned pats_scan(const char *ci)
 				continue;
 			if (p->flags & P_WORD) {
 				if (word_start && !isalnum((unsigned char)ci[i + p->len]))
-					f |= P_JUNK;
+					f |= (p->flags & P_WEAK) ? P_WEAK : P_JUNK;
 			} else {
 				f |= p->flags;
 			}
@@ -717,6 +725,8 @@ static unsigned class_hint(const char *ci)
 	}
 	if (f & P_JUNK)
 		return C_JUNK | h;
+	if (f & P_WEAK)
+		return C_JUNK | C_WEAK | h;
 	if (f & P_GOOD)
 		return C_GOOD | h;
 	return h;
@@ -836,7 +846,7 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 			if (ip && (strstr(ip, "articleBody") || strstr(ip, "text")))
 				in->flags |= F_ARTICLE;
 			if (cf & C_JUNK) {
-				in->flags |= F_JUNK_CLS;
+				in->flags |= F_JUNK_CLS | ((cf & C_WEAK) ? F_WEAK : 0);
 				in->cw = -25;
 			} else if (cf & C_GOOD) {
 				in->flags |= F_POS;
@@ -966,6 +976,10 @@ static void flush(walker *w)
 static bool junk_here(const walker *w, const ninfo *in)
 {
 	if (!(in->flags & (F_JUNK_TAG | F_JUNK_CLS)))
+		return false;
+	/* Ads/share/meta words on a block of plain prose: a wrapper. */
+	if ((in->flags & (F_JUNK_CLS | F_JUNK_TAG | F_WEAK)) == (F_JUNK_CLS | F_WEAK) &&
+	    in->text - in->links >= 500 && in->links * 10 < in->text)
 		return false;
 	/* A layout wrapper named for its sidebar ("container sidebar_right")
 	 * that holds the article itself is not boilerplate. */
