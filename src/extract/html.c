@@ -1094,9 +1094,21 @@ static bool boiler_line(const para *p)
 		"weitere infos", "quellen ausblenden", "warning:", "erstellt am",
 		"ten tekst przeczytasz", "czytasz właśnie", "materiał chroniony",
 		"wir respektieren deine privatsphäre", "diese website verwendet",
-		"this website uses", "we use cookies", "nous utilisons des cookies", NULL
+		"this website uses", "we use cookies", "nous utilisons des cookies", "never miss",
+		"do you want to be informed", "to view the full story", "first-time subscribers",
+		"if you’re seeing this message", "if you're seeing this message", "view comments",
+		"we rely on your support", "jede kleine spende", "vorschau auf den nächsten",
+		"für links auf dieser seite", "alle angaben ohne gewähr", "*werbung",
+		"highlights aus dem heft", "zusatzinformationen", "aktualisiert am",
+		"den artikel mit anderen", "telefon:", "gefällt dir unser", "hazte miembro",
+		"notas relacionadas", "si vous souhaitez", "instant access", "ähnliche beiträge",
+		"externer inhalt", "mehr kolumnen", "empfehlungen aus", "for the latest stories",
+		"submit your letter", "únete", "¿ya sabías", "tú también puedes", "download the",
+		"über diese reihe", "missed the", "sign in", "log in", "anmelden", "connectez-vous",
+		"inicia sesión", "Ähnliche beiträge", "Über diese reihe", "Únete",
+		"À lire aussi", "À découvrir", NULL
 	};
-	if (p->chars > 80)
+	if (p->chars > 160)
 		return false;
 	char low[96];
 	size_t k = 0;
