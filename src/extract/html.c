@@ -11,10 +11,14 @@
  *    languages, hidden elements) unless a subtree holds most of the page.
  *
  * Paragraphs then score their containers (readability's idea: length and
- * commas, given to the parent, half to the grandparent, a third above,
- * weighted by link density and class hints); the best container, joined by
- * its good siblings, is the article; its paragraphs are filtered once more
- * (link-heavy lines, lone boilerplate phrases) and kept in order.
+ * commas, given to the parent, half to the grandparent, a sixth above,
+ * weighted by link density and class hints); the best container, widened to
+ * parents that add only prose, joined by its good siblings and the lead
+ * paragraphs just before it, is the article. Long link-free prose elsewhere
+ * and lines between two kept ones join it. Its paragraphs are filtered once
+ * more (link-heavy lines, prompts, date lines, headings over link lists,
+ * signatures) and kept in order. README.md, "Extraction", says why each
+ * rule is there.
  */
 #include "extract/extract.h"
 #include "extract/html_int.h"
@@ -1451,9 +1455,9 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 	meta.raw = u8;
 	meta.rawlen = u8len;
 	rv_buf_init(&w.cur, MAX_PARA_BYTES + 4096);
-	/* the root element itself gets an entry so that its children have a
+	/* about one element per 40 bytes of HTML: one allocation, few reallocs;
+	 * the root element itself gets entry 0 so that its children have a
 	 * parent with info */
-	/* about one element per 40 bytes of HTML: one allocation, few reallocs */
 	w.cap = (uint32_t)(u8len / 40 < MAX_NODES ? u8len / 40 + 1024 : MAX_NODES);
 	w.info = malloc(w.cap * sizeof *w.info);
 	if (!w.info) {
