@@ -541,7 +541,10 @@ static bool is_org(const char *s)
 		"agence", "agency", "agencies", "afp", "reuters", "dpa", "associated press",
 		"ap ", "newsroom", "editor", "editorial", "team", "desk", "press", "news",
 		"media", "zeitung", "online", "admin", "webmaster", "gmbh", "ltd", "inc",
-		"group", "magazin", "journal", ".com", ".de", ".fr", "http", NULL
+		"group", "magazin", "journal", ".com", ".de", ".fr", "http",
+		/* labels that are no names */
+		"updated", "published", "aktualisiert", "veroffentlicht", "mis a jour", "control",
+		"follow", "sign in", NULL
 	};
 	char *f = rv_utf8_fold(s);
 	if (!f)
@@ -903,6 +906,24 @@ static void central_european(rv__meta *m, rv__slot *slot)
 		rv_str_take(&slot->val, c);
 }
 
+/* The itemprop="name" inside a microdata scope, a few levels down. */
+static const xmlNode *itemprop_name(const xmlNode *n, int depth)
+{
+	if (depth > 5)
+		return NULL;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		const char *ip = rv__attr(c, "itemprop");
+		if (ip && !strcmp(ip, "name"))
+			return c;
+		const xmlNode *r = itemprop_name(c, depth + 1);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
 int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_article *a)
 {
 	/* <time>: a publication time when marked so or in the article. */
@@ -999,17 +1020,19 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 			free(v);
 		}
 	}
-	/* authors from the page when no meta named them */
-	if (!m->author.val) {
-		for (int i = 0; i < m->n_author_hint; i++) {
+	/* Authors from the page when no meta named them: microdata first, then
+	 * rel=author links, then elements whose class says byline. */
+	for (int pass = 0; pass < 3 && !m->author.val; pass++) {
+		for (int i = 0; i < m->n_author_hint && !m->author.val; i++) {
 			xmlNode *n = m->author_hint[i];
+			int kind = rv__attr(n, "itemprop") ? 0 : rv__attr(n, "rel") ? 1 : 2;
+			if (kind != pass)
+				continue;
+			const xmlNode *nm = kind == 0 ? itemprop_name(n, 0) : NULL;
 			char *s = NULL;
-			/* microdata: the name inside the author scope */
-			for (xmlNode *c = n->children; c && !s; c = c->next)
-				if (c->type == XML_ELEMENT_NODE && rv__attr(c, "itemprop") &&
-				    !strcmp(rv__attr(c, "itemprop"), "name"))
-					s = rv__text(c, 512);
-			if (!s) {
+			if (nm) {
+				s = rv__text(nm, 512);
+			} else {
 				const char *cv = rv__attr(n, "content");
 				s = cv ? rv__clean(cv, strlen(cv)) : rv__text(n, 512);
 			}
@@ -1025,8 +1048,6 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 				rv_strlist_release(&tmp);
 			}
 			free(s);
-			if (m->author.val)
-				break;
 		}
 	}
 
