@@ -99,7 +99,10 @@ static bool parse_time(const char **p, rv_date *d)
 		if (!digits(&s, 2, &sec))
 			return false;
 		d->has_seconds = true;
-		if (*s == '.' || *s == ',') {
+		if (*s == '.' || *s == ',' ||
+		    (*s == ':' && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
+		     isdigit((unsigned char)s[3]))) {
+			/* fractions, also the odd "08:684" milliseconds */
 			s++;
 			while (isdigit((unsigned char)*s))
 				s++;
@@ -263,7 +266,18 @@ static size_t date_at(const char *f, rv_date *out)
 		char sep = *s++;
 		if (read_int(&s, 2, &b, &nb) && *s == sep) {
 			s++;
-			if (read_int(&s, 4, &c, &nc) && nc == 4) {
+			const char *y = s;
+			/* "02.12.19": a two-digit year only with dots and two-digit
+			 * day and month (the German short form), read as 20yy */
+			if (sep == '.' && na == 2 && nb == 2 && read_int(&y, 2, &c, &nc) && nc == 2 &&
+			    !isalnum((unsigned char)*y) && *y != '.') {
+				s = y;
+				c += 2000;
+				nc = 4;
+			} else if (!read_int(&s, 4, &c, &nc)) {
+				nc = 0;
+			}
+			if (nc == 4) {
 				d.year = c;
 				/* Day first unless that is impossible (US order). */
 				if (b > 12 && a <= 12) {
@@ -280,7 +294,7 @@ static size_t date_at(const char *f, rv_date *out)
 				}
 			}
 		}
-		return 0;
+		/* not numeric: "24. Januar 2022" is tried below */
 	}
 	s = f;
 	/* Day month year: "24 janvier 2022", "1er février 2022", "24. Januar 2022",
@@ -353,6 +367,12 @@ bool rv_date_find(const char *str, rv_date *out, size_t *at, size_t *len)
 	size_t n = strlen(str);
 	if (n > (1u << 20))
 		n = 1u << 20; /* dates live near the top; bound the scan */
+	/* every form has digits: most text has none, and costs nothing then */
+	size_t k = 0;
+	while (k < n && !isdigit((unsigned char)str[k]))
+		k++;
+	if (k == n)
+		return false;
 	char *f = malloc(n + 1);
 	size_t *map = malloc((n + 1) * sizeof *map);
 	if (!f || !map) {

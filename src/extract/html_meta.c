@@ -1,0 +1,1129 @@
+/* html_meta.c - an HTML page's metadata, each field from the strongest
+ * evidence the page gives.
+ *
+ * Every source offers candidates with a priority (lower is stronger):
+ * JSON-LD (schema.org Article types, @graph, arrays), then the meta tags
+ * (Dublin Core before OpenGraph before Twitter, as Readability does), then
+ * microdata, <time datetime>, the URL, and last the text of elements whose
+ * class says "date" or "byline", and the body. Dates after the crawl time
+ * (or now) are refused; a date found only in running text is marked as
+ * inferred.
+ */
+#include "extract/html_int.h"
+#include "core/buf.h"
+#include "core/utf8.h"
+#include "core/error.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#define MAX_JSONLD ((size_t)1 << 20)
+
+void rv__meta_init(rv__meta *m, const rv_record *rec)
+{
+	memset(m, 0, sizeof *m);
+	rv_strlist_init(&m->tags);
+	bool have = false;
+	if (rec && rec->fetched_at)
+		have = rv_date_parse(rec->fetched_at, &m->limit);
+	if (!have)
+		rv_date_from_epoch((int64_t)time(NULL), &m->limit);
+}
+
+static void slot_release(rv__slot *s)
+{
+	free(s->val);
+	s->val = NULL;
+}
+
+void rv__meta_release(rv__meta *m)
+{
+	rv__slot *all[] = { &m->jname, &m->jheadline, &m->title, &m->html_title, &m->h1, &m->site, &m->desc,
+			    &m->image, &m->canon, &m->lang, &m->published, &m->modified,
+			    &m->author };
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+		slot_release(all[i]);
+	rv_strlist_release(&m->tags);
+}
+
+/* Keep val when it is stronger than what the slot holds. */
+static void offer(rv__slot *s, const char *val, int prio, const char *source)
+{
+	if (!val || (s->val && s->prio <= prio))
+		return;
+	char *c = rv__clean(val, strlen(val));
+	if (!c)
+		return;
+	free(s->val);
+	s->val = c;
+	s->prio = prio;
+	s->source = source;
+}
+
+static bool date_ok(const rv__meta *m, const rv_date *d)
+{
+	/* a day of slack for time zones */
+	return d->year >= 1990 && rv_date_days(d) <= rv_date_days(&m->limit) + 1;
+}
+
+static void offer_date(rv__meta *m, rv__slot *s, const char *val, int prio, const char *source)
+{
+	rv_date d;
+	if (!val || (s->val && s->prio <= prio))
+		return;
+	if (!rv_date_parse(val, &d) || !date_ok(m, &d))
+		return;
+	char iso[RV_DATE_ISO_MAX];
+	rv_date_format(&d, iso);
+	offer(s, iso, prio, source);
+}
+
+static void add_tags(rv__meta *m, const char *val)
+{
+	if (!val || m->tags.len >= 40)
+		return;
+	char *c = rv__clean(val, strlen(val));
+	if (!c)
+		return;
+	char *save = NULL;
+	for (char *t = strtok_r(c, ",;|", &save); t && m->tags.len < 40;
+	     t = strtok_r(NULL, ",;|", &save)) {
+		rv_str_squeeze(t);
+		if (*t && strlen(t) < 80)
+			rv_strlist_push_unique(&m->tags, t, true);
+	}
+	free(c);
+}
+
+/* ---------------------------------------------------------------- JSON-LD */
+
+static bool type_is(json_t *o, const char *const *types)
+{
+	json_t *t = json_object_get(o, "@type");
+	if (json_is_string(t)) {
+		for (const char *const *k = types; *k; k++)
+			if (!strcmp(json_string_value(t), *k))
+				return true;
+	} else if (json_is_array(t)) {
+		size_t i;
+		json_t *v;
+		json_array_foreach(t, i, v)
+		{
+			for (const char *const *k = types; *k; k++)
+				if (json_is_string(v) && !strcmp(json_string_value(v), *k))
+					return true;
+		}
+	}
+	return false;
+}
+
+static const char *const article_types[] = {
+	"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+	"OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
+	"LiveBlogPosting", "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting",
+	"Blog", "Review", "Recipe", "VideoObject", "Posting", NULL
+};
+static const char *const page_types[] = { "WebPage", "ItemPage", "AboutPage", NULL };
+static const char *const org_types[] = { "Organization", "NewsMediaOrganization",
+					  "Corporation", "WebSite", "Brand", NULL };
+
+static const char *jstr(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_array(v) && json_is_string(json_array_get(v, 0)))
+		return json_string_value(json_array_get(v, 0));
+	return NULL;
+}
+
+static void jsonld_authors(rv__meta *m, json_t *v, rv_buf *names, int depth)
+{
+	if (!v || depth > 4)
+		return;
+	if (json_is_string(v)) {
+		const char *s = json_string_value(v);
+		if (strncmp(s, "http", 4)) {
+			if (names->len)
+				rv_buf_puts(names, ", ");
+			rv_buf_puts(names, s);
+		}
+	} else if (json_is_array(v)) {
+		size_t i;
+		json_t *e;
+		json_array_foreach(v, i, e)
+			jsonld_authors(m, e, names, depth + 1);
+	} else if (json_is_object(v) && !type_is(v, org_types)) {
+		const char *n = jstr(v, "name");
+		if (n && strncmp(n, "http", 4)) {
+			if (names->len)
+				rv_buf_puts(names, ", ");
+			rv_buf_puts(names, n);
+		}
+	}
+}
+
+static void jsonld_article(rv__meta *m, json_t *o, int base)
+{
+	/* headline or name: settled against <title> at the end */
+	offer(&m->jheadline, jstr(o, "headline"), base, "jsonld");
+	offer(&m->jname, jstr(o, "name"), base, "jsonld");
+	offer_date(m, &m->published, jstr(o, "datePublished"), base, "jsonld");
+	offer_date(m, &m->published, jstr(o, "dateCreated"), base + 2, "jsonld");
+	offer_date(m, &m->modified, jstr(o, "dateModified"), base, "jsonld");
+	offer(&m->desc, jstr(o, "description"), base, "jsonld");
+	rv_buf names;
+	rv_buf_init(&names, 4096);
+	jsonld_authors(m, json_object_get(o, "author"), &names, 0);
+	if (!names.len)
+		jsonld_authors(m, json_object_get(o, "creator"), &names, 0);
+	if (names.len)
+		offer(&m->author, rv_buf_str(&names), base, "jsonld");
+	rv_buf_release(&names);
+	json_t *pub = json_object_get(o, "publisher");
+	if (json_is_array(pub))
+		pub = json_array_get(pub, 0);
+	if (json_is_object(pub))
+		offer(&m->site, jstr(pub, "name"), base + 10, "jsonld");
+	json_t *img = json_object_get(o, "image");
+	if (json_is_array(img))
+		img = json_array_get(img, 0);
+	if (json_is_string(img))
+		offer(&m->image, json_string_value(img), 30, "jsonld");
+	else if (json_is_object(img))
+		offer(&m->image, jstr(img, "url"), 30, "jsonld");
+	const char *u = jstr(o, "url");
+	if (u && !strncmp(u, "http", 4))
+		offer(&m->canon, u, 30, "jsonld");
+	json_t *lang = json_object_get(o, "inLanguage");
+	if (json_is_string(lang))
+		offer(&m->lang, json_string_value(lang), 20, "jsonld");
+	json_t *kw = json_object_get(o, "keywords");
+	if (json_is_string(kw))
+		add_tags(m, json_string_value(kw));
+	else if (json_is_array(kw)) {
+		size_t i;
+		json_t *e;
+		json_array_foreach(kw, i, e)
+			if (json_is_string(e))
+				add_tags(m, json_string_value(e));
+	}
+}
+
+static void jsonld_walk(rv__meta *m, json_t *v, int depth)
+{
+	if (depth > 6 || !v)
+		return;
+	if (json_is_array(v)) {
+		size_t i;
+		json_t *e;
+		json_array_foreach(v, i, e)
+		{
+			if (i > 64)
+				break;
+			jsonld_walk(m, e, depth + 1);
+		}
+		return;
+	}
+	if (!json_is_object(v))
+		return;
+	json_t *g = json_object_get(v, "@graph");
+	if (g)
+		jsonld_walk(m, g, depth + 1);
+	if (type_is(v, article_types)) {
+		jsonld_article(m, v, 10);
+	} else if (type_is(v, page_types)) {
+		jsonld_article(m, v, 25);
+		json_t *me = json_object_get(v, "mainEntity");
+		if (json_is_object(me))
+			jsonld_walk(m, me, depth + 1);
+	} else if (type_is(v, org_types) && depth <= 1) {
+		if (type_is(v, (const char *const[]){ "WebSite", NULL }))
+			offer(&m->site, jstr(v, "name"), 14, "jsonld");
+		else
+			offer(&m->site, jstr(v, "name"), 16, "jsonld");
+	}
+}
+
+static void jsonld(rv__meta *m, const char *s)
+{
+	size_t n = strlen(s);
+	if (n > MAX_JSONLD)
+		return;
+	/* CDATA and comment wrappers around the JSON */
+	while (n && (isspace((unsigned char)*s) || *s == '/' || *s == '<' || *s == '!' ||
+		     *s == '-' || *s == '[' || *s == 'C' || *s == 'D' || *s == 'A' ||
+		     *s == 'T'))
+		s++, n--;
+	json_error_t je;
+	json_t *v = json_loadb(s, n, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &je);
+	if (!v)
+		return;
+	jsonld_walk(m, v, 0);
+	json_decref(v);
+}
+
+/* ----------------------------------------------------------- meta tags */
+
+struct meta_rule {
+	const char *key;
+	int field; /* index below */
+	int prio;
+};
+
+enum { M_TITLE, M_AUTHOR, M_DESC, M_SITE, M_PUB, M_MOD, M_TAGS, M_IMAGE, M_URL, M_LANG };
+
+/* Keys are lower-case with '.' read as ':' (DC.title = dc:title). */
+static const struct meta_rule meta_rules[] = {
+	{ "dc:title", M_TITLE, 12 }, { "dcterm:title", M_TITLE, 13 },
+	{ "dcterms:title", M_TITLE, 13 }, { "og:title", M_TITLE, 14 },
+	{ "title", M_TITLE, 16 }, { "twitter:title", M_TITLE, 17 },
+	{ "parsely-title", M_TITLE, 18 }, { "parsely-pub-date", M_PUB, 23 },
+	{ "dc:creator", M_AUTHOR, 12 }, { "dcterm:creator", M_AUTHOR, 13 },
+	{ "dcterms:creator", M_AUTHOR, 13 }, { "author", M_AUTHOR, 14 },
+	{ "parsely-author", M_AUTHOR, 15 }, { "article:author", M_AUTHOR, 16 },
+	{ "sailthru:author", M_AUTHOR, 17 }, { "byl", M_AUTHOR, 17 },
+	{ "citation_author", M_AUTHOR, 17 },
+	{ "dc:description", M_DESC, 12 }, { "dcterm:description", M_DESC, 13 },
+	{ "og:description", M_DESC, 14 }, { "description", M_DESC, 15 },
+	{ "twitter:description", M_DESC, 16 },
+	{ "og:site_name", M_SITE, 10 }, { "application-name", M_SITE, 20 },
+	{ "article:published_time", M_PUB, 20 }, { "og:published_time", M_PUB, 21 },
+	{ "og:article:published_time", M_PUB, 21 }, { "article:published", M_PUB, 21 },
+	{ "datepublished", M_PUB, 22 }, { "dc:date:issued", M_PUB, 22 },
+	{ "dcterms:issued", M_PUB, 22 }, { "dcterms:created", M_PUB, 23 },
+	{ "dc:date:created", M_PUB, 23 }, { "dc:date", M_PUB, 23 }, { "dcterms:date", M_PUB, 23 },
+	{ "pubdate", M_PUB, 23 }, { "publishdate", M_PUB, 23 }, { "publish-date", M_PUB, 23 },
+	{ "publish_date", M_PUB, 23 }, { "publication_date", M_PUB, 23 },
+	{ "publication-date", M_PUB, 23 }, { "sailthru:date", M_PUB, 24 },
+	{ "parsely-pub-date", M_PUB, 23 }, { "citation_publication_date", M_PUB, 23 },
+	{ "citation_date", M_PUB, 24 }, { "originalpublicationdate", M_PUB, 22 },
+	{ "date", M_PUB, 24 }, { "created", M_PUB, 25 }, { "article:post_date", M_PUB, 23 },
+	{ "article_date_original", M_PUB, 22 }, { "datecreated", M_PUB, 24 },
+	{ "release_date", M_PUB, 24 }, { "og:pubdate", M_PUB, 22 }, { "date_published", M_PUB, 22 },
+	{ "dc:date:published", M_PUB, 22 }, { "firstpublisheddate", M_PUB, 22 },
+	{ "article:modified_time", M_MOD, 20 }, { "og:updated_time", M_MOD, 21 },
+	{ "dateModified", M_MOD, 22 }, { "datemodified", M_MOD, 22 },
+	{ "dcterms:modified", M_MOD, 22 }, { "dc:date:modified", M_MOD, 22 },
+	{ "last-modified", M_MOD, 23 }, { "lastmod", M_MOD, 23 }, { "article:modified", M_MOD, 22 },
+	{ "article:tag", M_TAGS, 0 }, { "keywords", M_TAGS, 0 }, { "news_keywords", M_TAGS, 0 },
+	{ "parsely-tags", M_TAGS, 0 }, { "article:section", M_TAGS, 0 },
+	{ "og:image", M_IMAGE, 10 }, { "og:image:url", M_IMAGE, 10 },
+	{ "twitter:image", M_IMAGE, 20 }, { "twitter:image:src", M_IMAGE, 20 },
+	{ "og:url", M_URL, 20 }, { "content-language", M_LANG, 20 }, { "og:locale", M_LANG, 30 },
+	{ "dc:language", M_LANG, 25 },
+};
+
+static void meta_value(rv__meta *m, const char *key, const char *val, int bump)
+{
+	char k[64];
+	size_t n = 0;
+	for (const char *p = key; *p && n + 1 < sizeof k; p++)
+		k[n++] = *p == '.' ? ':' : (char)tolower((unsigned char)*p);
+	k[n] = '\0';
+	for (size_t i = 0; i < sizeof meta_rules / sizeof *meta_rules; i++) {
+		const struct meta_rule *r = &meta_rules[i];
+		if (strcmp(k, r->key))
+			continue;
+		switch (r->field) {
+		case M_TITLE: offer(&m->title, val, r->prio + bump, "meta"); break;
+		case M_AUTHOR:
+			if (strncmp(val, "http", 4) && !strchr(val, '@'))
+				offer(&m->author, val, r->prio + bump, "meta");
+			break;
+		case M_DESC: offer(&m->desc, val, r->prio, "meta"); break;
+		case M_SITE: offer(&m->site, val, r->prio, "meta"); break;
+		case M_PUB: offer_date(m, &m->published, val, r->prio, "meta"); break;
+		case M_MOD: offer_date(m, &m->modified, val, r->prio, "meta"); break;
+		case M_TAGS:
+			if (strcmp(k, "article:section"))
+				add_tags(m, val);
+			break;
+		case M_IMAGE: offer(&m->image, val, r->prio, "meta"); break;
+		case M_URL:
+			if (!strncmp(val, "http", 4))
+				offer(&m->canon, val, r->prio, "meta");
+			break;
+		case M_LANG: offer(&m->lang, val, r->prio, "meta"); break;
+		}
+		return;
+	}
+}
+
+
+static void lower_copy(const char *s, char *out, size_t sz)
+{
+	size_t k = 0;
+	for (; s && *s && k + 1 < sz; s++)
+		out[k++] = (char)tolower((unsigned char)*s);
+	out[k] = '\0';
+}
+
+void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints)
+{
+	const char *t = (const char *)n->name;
+	/* most elements carry nothing for us */
+	if (!n->properties && t[0] != 't' && t[0] != 'h')
+		return;
+	if (!strcmp(t, "html")) {
+		offer(&m->lang, rv__attr(n, "lang"), 10, "html");
+		offer(&m->lang, rv__attr(n, "xml:lang"), 11, "html");
+		return;
+	}
+	if (!strcmp(t, "meta")) {
+		const char *val = rv__attr(n, "content");
+		if (!val)
+			return;
+		const char *keys[] = { rv__attr(n, "property"), rv__attr(n, "name"),
+				       rv__attr(n, "itemprop"), rv__attr(n, "http-equiv") };
+		for (int i = 0; i < 4; i++) {
+			if (!keys[i])
+				continue;
+			/* property="og:title twitter:title" lists several */
+			char buf[128];
+			lower_copy(keys[i], buf, sizeof buf);
+			char *save = NULL;
+			for (char *k = strtok_r(buf, " ", &save); k; k = strtok_r(NULL, " ", &save))
+				meta_value(m, k, val, i == 1);
+		}
+		return;
+	}
+	if (!strcmp(t, "title")) {
+		if (!m->html_title.val && n->children && n->children->content) {
+			char *s = rv__text(n, 4096);
+			offer(&m->html_title, s, 1, "title");
+			free(s);
+		}
+		return;
+	}
+	if (!strcmp(t, "link")) {
+		const char *rel = rv__attr(n, "rel"), *href = rv__attr(n, "href");
+		if (rel && href && !strcasecmp(rel, "canonical") && !strncmp(href, "http", 4))
+			offer(&m->canon, href, 10, "link");
+		return;
+	}
+	if (!strcmp(t, "script")) {
+		const char *ty = rv__attr(n, "type");
+		if (ty && strstr(ty, "ld+json") && n->children && n->children->content)
+			jsonld(m, (const char *)n->children->content);
+		return;
+	}
+	if (!strcmp(t, "h1") && (!m->h1.val || (m->in_article && m->h1.prio > 1))) {
+		char *s = rv__text(n, 4096);
+		if (s && strlen(s) < 400)
+			offer(&m->h1, s, m->in_article ? 1 : 2, "h1");
+		free(s);
+	}
+	if (!strcmp(t, "time") && m->n_time_el < RV__MAX_HINTS) {
+		m->time_in_article[m->n_time_el] = m->in_article;
+		m->time_el[m->n_time_el++] = n;
+		return;
+	}
+	/* one look at the attributes before asking for each */
+	bool any = false;
+	for (const xmlAttr *at = n->properties; at && !any; at = at->next) {
+		const char *an = (const char *)at->name;
+		any = an && ((an[0] == 'i' && !strcmp(an, "itemprop")) ||
+			     (an[0] == 'p' && !strcmp(an, "property")) ||
+			     (an[0] == 'r' && !strcmp(an, "rel")));
+	}
+	if (!any)
+		goto hints;
+	const char *ip = rv__attr(n, "itemprop");
+	if (ip) {
+		const char *v = rv__attr(n, "content");
+		if (!v)
+			v = rv__attr(n, "datetime");
+		if (strstr(ip, "datePublished"))
+			offer_date(m, &m->published, v, 22, "meta");
+		else if (strstr(ip, "uploadDate") || strstr(ip, "dateCreated"))
+			offer_date(m, &m->published, v, 24, "meta");
+		else if (strstr(ip, "dateModified"))
+			offer_date(m, &m->modified, v, 22, "meta");
+		else if (strstr(ip, "author") || strstr(ip, "creator")) {
+			if (m->n_author_hint < RV__MAX_HINTS)
+				m->author_hint[m->n_author_hint++] = n;
+			return;
+		}
+	}
+	/* RDFa and the like: property="schema:dateCreated" content="..." */
+	const char *prop = rv__attr(n, "property");
+	if (prop && rv__attr(n, "content") && strcasestr(prop, "date"))
+		offer_date(m, strcasestr(prop, "modif") ? &m->modified : &m->published,
+			   rv__attr(n, "content"), 24, "meta");
+	const char *rel = rv__attr(n, "rel");
+	if (rel && !strcmp(t, "a") && strstr(rel, "author")) {
+		if (m->n_author_hint < RV__MAX_HINTS)
+			m->author_hint[m->n_author_hint++] = n;
+		return;
+	}
+hints:
+	if ((hints & RV__HINT_AUTHOR) && m->n_author_hint < RV__MAX_HINTS)
+		m->author_hint[m->n_author_hint++] = n;
+	if ((hints & RV__HINT_DATE) && m->n_date_hint < RV__MAX_HINTS)
+		m->date_hint[m->n_date_hint++] = n;
+}
+
+/* ------------------------------------------------------------- titles */
+
+static bool fold_eq(const char *a, const char *b)
+{
+	char *fa = rv_utf8_fold(a), *fb = rv_utf8_fold(b);
+	bool eq = fa && fb && !strcmp(fa, fb);
+	free(fa);
+	free(fb);
+	return eq;
+}
+
+static size_t words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+	for (; *s; s++) {
+		if (*s == ' ')
+			in = false;
+		else if (!in) {
+			in = true;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Cut " | Site", " - Site", " – Site" ... when the tail names the site or
+ * is a short label after a long headline. */
+static void strip_site(char *t, const char *site, bool from_title_tag)
+{
+	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+					    " \xC2\xB7 ", " :: ", " // ", " \xC2\xBB ", " \xE2\x80\xA2 ",
+					    NULL };
+	for (int round = 0; round < 2; round++) {
+		char *cut = NULL;
+		size_t seplen = 0;
+		for (const char *const *s = seps; *s; s++) {
+			char *p = t, *last = NULL;
+			while ((p = strstr(p, *s))) {
+				last = p;
+				p += strlen(*s);
+			}
+			if (last && (!cut || last > cut)) {
+				cut = last;
+				seplen = strlen(*s);
+			}
+		}
+		if (!cut)
+			return;
+		const char *tail = cut + seplen;
+		*cut = '\0';
+		bool names_site = site && (fold_eq(tail, site) || strstr(site, tail) ||
+					   strstr(tail, site));
+		/* A page's <title> also carries a short section or site label
+		 * even when the site name is unknown (Readability does the same). */
+		bool short_tail = from_title_tag && round == 0 && words(tail) <= 4 && words(t) >= 3;
+		if (!names_site && !short_tail) {
+			*cut = seps[0][0]; /* restore: the separator began with ' ' */
+			return;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ authors */
+
+static bool is_org(const char *s)
+{
+	static const char *const orgs[] = {
+		"staff", "redaktion", "rédaction", "redaccion", "redacción", "redazione",
+		"agence", "agency", "agencies", "afp", "reuters", "dpa", "associated press",
+		"ap ", "newsroom", "editor", "editorial", "team", "desk", "press", "news",
+		"media", "zeitung", "online", "admin", "webmaster", "gmbh", "ltd", "inc",
+		"group", "magazin", "journal", ".com", ".de", ".fr", "http",
+		/* labels that are no names */
+		"updated", "published", "aktualisiert", "veroffentlicht", "mis a jour", "control",
+		"follow", "sign in", NULL
+	};
+	char *f = rv_utf8_fold(s);
+	if (!f)
+		return false;
+	bool org = false;
+	size_t n = strlen(f);
+	char padded[512];
+	snprintf(padded, sizeof padded, " %s ", f);
+	for (const char *const *o = orgs; *o && !org; o++) {
+		const char *hit = strstr(padded, *o);
+		if (!hit)
+			continue;
+		size_t ol = strlen(*o);
+		/* whole words only for the short ones */
+		if (ol <= 4 && (isalnum((unsigned char)hit[-1]) || isalnum((unsigned char)hit[ol])))
+			continue;
+		org = true;
+	}
+	(void)n;
+	free(f);
+	return org;
+}
+
+static void push_author(rv_strlist *out, char *s)
+{
+	static const char *const prefixes[] = {
+		"by ", "par ", "von ", "por ", "di ", "de ", "door ", "written by ", "posted by ",
+		"texte: ", "text: ", "texte ", "autor: ", "autorin: ", "auteur: ", "author: ",
+		"from ", "reporting by ", "story by ", "words by ", "und ", "and ", "et ", NULL
+	};
+	rv_str_squeeze(s);
+	bool again = true;
+	while (again) {
+		again = false;
+		for (const char *const *p = prefixes; *p; p++) {
+			if (rv_str_istarts_with(s, *p)) {
+				memmove(s, s + strlen(*p), strlen(s + strlen(*p)) + 1);
+				rv_str_squeeze(s);
+				again = true;
+			}
+		}
+	}
+	/* "John Smith for Daily Mail", "Jane Doe, Reuters" */
+	/* a name inside a longer byline: "Tech Industry by Jane Doe" */
+	char low[256];
+	lower_copy(s, low, sizeof low);
+	const char *by = strstr(low, " by ");
+	if (!by)
+		by = strstr(low, " par ");
+	if (!by)
+		by = strstr(low, " von ");
+	if (by && (size_t)(by - low) < strlen(s)) {
+		size_t off = (size_t)(strchr(by + 1, ' ') - low) + 1;
+		memmove(s, s + off, strlen(s + off) + 1);
+	}
+	/* a date or a count after the name ends it */
+	rv_date dd;
+	size_t dat;
+	if (rv_date_find(s, &dd, &dat, NULL))
+		s[dat] = '\0';
+	for (char *p = s; *p; p++)
+		if (isdigit((unsigned char)*p)) {
+			*p = '\0';
+			break;
+		}
+	/* drop URLs inside */
+	char *h = strstr(s, "http");
+	if (h)
+		*h = '\0';
+	static const char *const cuts[] = { " for ", " pour ", " für ", " | ", " / ", " - ",
+					    " \xE2\x80\x93 ", "  ", NULL };
+	for (const char *const *c = cuts; *c; c++) {
+		char *p = strstr(s, *c);
+		if (p)
+			*p = '\0';
+	}
+	rv_str_squeeze(s);
+	size_t n = strlen(s);
+	while (n && strchr(".,;:-|", s[n - 1]))
+		s[--n] = '\0';
+	if (n < 3 || n > 60 || words(s) > 5 || strpbrk(s, "@|*:#=<>[]{}") || is_org(s))
+		return;
+	if (!rv_cp_is_upper((int32_t)(unsigned char)s[0]) && (unsigned char)s[0] < 0x80)
+		return;
+	rv_strlist_push_unique(out, s, true);
+}
+
+static void split_authors(const char *raw, rv_strlist *out)
+{
+	char *s = rv_strdup(raw);
+	if (!s)
+		return;
+	/* separators between names: , ; & and the words for "and" */
+	for (char *p = s; *p; p++)
+		if (*p == '(' || *p == ')' || *p == '\n' || *p == '\t')
+			*p = ' ';
+	/* "By Jane Doe March 25, 2015": the date ends the byline */
+	rv_date dd;
+	size_t dat;
+	if (rv_date_find(s, &dd, &dat, NULL))
+		s[dat] = '\0';
+	static const char *const ands[] = { " and ", " et ", " und ", " y ", " e ", " & ",
+					    " avec ", " with ", " mit ", " con ", NULL };
+	for (const char *const *a = ands; *a; a++) {
+		char *p;
+		while ((p = strstr(s, *a))) {
+			*p = ',';
+			memmove(p + 1, p + strlen(*a), strlen(p + strlen(*a)) + 1);
+		}
+	}
+	char *save = NULL;
+	for (char *t = strtok_r(s, ",;\n", &save); t && out->len < 10;
+	     t = strtok_r(NULL, ",;\n", &save))
+		push_author(out, t);
+	free(s);
+}
+
+/* ---------------------------------------------------------- URL dates */
+
+static bool url_date(const char *u, rv_date *d)
+{
+	if (!u)
+		return false;
+	const char *p = strstr(u, "://");
+	p = p ? strchr(p + 3, '/') : NULL;
+	for (; p && *p; p++) {
+		if (!isdigit((unsigned char)*p) || isdigit((unsigned char)p[-1]))
+			continue;
+		int y, mo, da;
+		memset(d, 0, sizeof *d);
+		/* /2022/01/24/ or 2022-01-24 or 2022_01_24 */
+		if (sscanf(p, "%4d%*[/_-]%2d%*[/_-]%2d", &y, &mo, &da) == 3 && p[4] && !isdigit((unsigned char)p[4])) {
+			d->year = y;
+			d->month = mo;
+			d->day = da;
+			if (rv_date_check(d) && !isdigit((unsigned char)p[10]))
+				return true;
+		}
+		/* 20220124 standing alone */
+		size_t k = 0;
+		while (isdigit((unsigned char)p[k]))
+			k++;
+		if (k == 8 && (p[0] == '1' || p[0] == '2')) {
+			d->year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+			d->month = (p[4] - '0') * 10 + (p[5] - '0');
+			d->day = (p[6] - '0') * 10 + (p[7] - '0');
+			if (rv_date_check(d) && d->year >= 1995)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* ----------------------------------------------------------- finishing */
+
+static void text_date(rv__meta *m, xmlNode *n, int prio, const char *source)
+{
+	if (m->published.val && m->published.prio <= prio)
+		return;
+	/* <abbr class="published" title="2009-08-06T14:12">, content=, datetime= */
+	static const char *const attrs[] = { "datetime", "content", "title", NULL };
+	for (const char *const *at = attrs; *at; at++) {
+		const char *v = rv__attr(n, *at);
+		if (v && strlen(v) < 64) {
+			offer_date(m, &m->published, v, prio - 1, source);
+			if (m->published.val && m->published.prio <= prio)
+				return;
+		}
+	}
+	char *s = rv__text(n, 2048);
+	if (!s)
+		return;
+	rv_date d;
+	size_t at, len;
+	if (strlen(s) < 300 && rv_date_find(s, &d, &at, &len) && date_ok(m, &d)) {
+		char iso[RV_DATE_ISO_MAX];
+		rv_date_format(&d, iso);
+		offer(&m->published, iso, prio, source);
+	}
+	free(s);
+}
+
+/* Every date written in the page's text (and in title attributes), with
+ * how often each day occurs: the last resort for pages that date nothing
+ * explicitly. */
+#define MAX_VOTES 256
+typedef struct votes {
+	rv_date d[MAX_VOTES];
+	int count[MAX_VOTES];
+	int n;
+	int budget; /* text nodes left to scan */
+} votes;
+
+static void vote_text(rv__meta *m, votes *v, const char *s)
+{
+	size_t l = strlen(s);
+	if (l < 8 || l > 4000 || v->budget-- <= 0)
+		return;
+	size_t at, len;
+	rv_date d;
+	for (int k = 0; k < 8 && *s && rv_date_find(s, &d, &at, &len); k++) {
+		s += at + (len ? len : 1);
+		if (!date_ok(m, &d))
+			continue;
+		int i;
+		for (i = 0; i < v->n; i++)
+			if (rv_date_days(&v->d[i]) == rv_date_days(&d))
+				break;
+		if (i == v->n) {
+			if (v->n == MAX_VOTES)
+				return;
+			v->d[v->n] = d;
+			v->count[v->n++] = 0;
+		}
+		v->count[i]++;
+	}
+}
+
+static void link_dates(rv__meta *m, votes *v)
+{
+	const char *end = m->raw + m->rawlen;
+	for (const char *p = m->raw; p + 10 < end; p++) {
+		p = memchr(p, '/', (size_t)(end - p));
+		if (!p || p + 10 >= end)
+			break;
+		if (p[1] != '1' && p[1] != '2')
+			continue;
+		char buf[16];
+		size_t k = 0;
+		while (k < 12 && p + 1 + k < end && (isdigit((unsigned char)p[1 + k]) ||
+						      strchr("/-_", p[1 + k])))
+			k++;
+		memcpy(buf, p + 1, k);
+		buf[k] = '\0';
+		int y, mo, da;
+		rv_date d = { 0 };
+		if ((sscanf(buf, "%4d/%2d/%2d", &y, &mo, &da) == 3 && buf[4] == '/' && buf[7] == '/') ||
+		    (sscanf(buf, "%4d-%2d-%2d", &y, &mo, &da) == 3 && buf[4] == '-' && buf[7] == '-') ||
+		    (k >= 8 && sscanf(buf, "%4d%2d%2d", &y, &mo, &da) == 3 &&
+		     (k == 8 || !isdigit((unsigned char)buf[8])))) {
+			d.year = y;
+			d.month = mo;
+			d.day = da;
+			if (!rv_date_check(&d) || !date_ok(m, &d))
+				continue;
+			int i;
+			for (i = 0; i < v->n; i++)
+				if (rv_date_days(&v->d[i]) == rv_date_days(&d))
+					break;
+			if (i == v->n) {
+				if (v->n == MAX_VOTES)
+					return;
+				v->d[v->n] = d;
+				v->count[v->n++] = 0;
+			}
+			v->count[i]++;
+		}
+	}
+}
+
+static void page_dates(rv__meta *m, votes *v, xmlNode *n, int depth)
+{
+	if (depth > RV__HTML_MAX_DEPTH)
+		return;
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content) {
+			vote_text(m, v, (const char *)c->content);
+		} else if (c->type == XML_ELEMENT_NODE) {
+			if (rv__is_tag(c, "script") || rv__is_tag(c, "style") || rv__is_tag(c, "head"))
+				continue;
+			const char *ti = rv__attr(c, "title");
+			if (ti && strlen(ti) < 80)
+				vote_text(m, v, ti);
+			page_dates(m, v, c, depth + 1);
+		}
+	}
+}
+
+/* A UTC time moves late-evening articles of the Americas to the next day:
+ * when the page writes the same instant with its local offset anywhere
+ * (often in analytics scripts), keep that form. */
+static void localise(rv__meta *m, rv__slot *slot)
+{
+	rv_date best;
+	if (!slot->val || !m->raw || !rv_date_parse_iso(slot->val, &best) || !best.has_time ||
+	    !best.has_tz || best.tz_minutes != 0)
+		return;
+	int64_t want = rv_date_epoch(&best);
+	const char *end = m->raw + m->rawlen;
+	for (const char *p = m->raw + 10; p + 6 < end; p++) {
+		p = memchr(p, 'T', (size_t)(end - p));
+		if (!p || p + 6 >= end)
+			break;
+		const char *st = p - 10;
+		if (!isdigit((unsigned char)st[0]) || st[4] != '-' || st[7] != '-' ||
+		    !isdigit((unsigned char)p[1]))
+			continue;
+		char tok[40];
+		size_t j = 0;
+		for (const char *q = st; q < end && j + 1 < sizeof tok &&
+					 (isdigit((unsigned char)*q) || strchr("-T:+.Z", *q));
+		     q++)
+			tok[j++] = *q;
+		tok[j] = '\0';
+		rv_date d;
+		if (rv_date_parse_iso(tok, &d) && d.has_tz && d.tz_minutes != 0 &&
+		    llabs(rv_date_epoch(&d) - want) <= 60) {
+			char iso[RV_DATE_ISO_MAX];
+			rv_date_format(&d, iso);
+			char *c = rv_strdup(iso);
+			if (c)
+				rv_str_take(&slot->val, c);
+			return;
+		}
+	}
+}
+
+/* Day number of the last Sunday of a month. */
+static int64_t last_sunday(int year, int month)
+{
+	rv_date d = { .year = year, .month = month + 1, .day = 1 };
+	if (month == 12) {
+		d.year++;
+		d.month = 1;
+	}
+	int64_t last = rv_date_days(&d) - 1;
+	int64_t wd = ((last + 4) % 7 + 7) % 7; /* 1970-01-01 was a Thursday; 0 = Sunday */
+	return last - wd;
+}
+
+/* A UTC time on a page written in a language of central Europe is shown to
+ * its readers in CET/CEST: an article stamped 23:10Z is there dated the
+ * next day. Same instant, the outlet's offset (when the page gave none). */
+static void central_european(rv__meta *m, rv__slot *slot)
+{
+	static const char *const langs[] = { "de", "fr", "it", "nl", "pl", "cs", "da", "sv",
+					     "nb", "no", "hu", "sk", "sl", "hr", "lb", NULL };
+	rv_date d;
+	if (!slot->val || !m->lang.val || !rv_date_parse_iso(slot->val, &d) || !d.has_time ||
+	    !d.has_tz || d.tz_minutes != 0)
+		return;
+	bool eu = false;
+	for (const char *const *l = langs; *l && !eu; l++)
+		eu = !strncasecmp(m->lang.val, *l, 2) && !isalpha((unsigned char)m->lang.val[2]);
+	if (!eu)
+		return;
+	int64_t t = rv_date_epoch(&d);
+	int64_t start = last_sunday(d.year, 3) * 86400 + 3600;
+	int64_t end = last_sunday(d.year, 10) * 86400 + 3600;
+	int off = (t >= start && t < end) ? 120 : 60;
+	rv_date loc;
+	rv_date_from_epoch(t + off * 60, &loc);
+	loc.has_seconds = d.has_seconds;
+	loc.tz_minutes = off;
+	char iso[RV_DATE_ISO_MAX];
+	rv_date_format(&loc, iso);
+	char *c = rv_strdup(iso);
+	if (c)
+		rv_str_take(&slot->val, c);
+}
+
+/* The itemprop="name" inside a microdata scope, a few levels down. */
+static const xmlNode *itemprop_name(const xmlNode *n, int depth)
+{
+	if (depth > 5)
+		return NULL;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		const char *ip = rv__attr(c, "itemprop");
+		if (ip && !strcmp(ip, "name"))
+			return c;
+		const xmlNode *r = itemprop_name(c, depth + 1);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_article *a)
+{
+	/* <time>: a publication time when marked so or in the article. */
+	for (int i = 0; i < m->n_time_el; i++) {
+		xmlNode *n = m->time_el[i];
+		const char *dt = rv__attr(n, "datetime");
+		char ci[128];
+		const char *cls = rv__attr(n, "class");
+		lower_copy(cls ? cls : "", ci, sizeof ci);
+		const char *ip = rv__attr(n, "itemprop");
+		bool upd = strstr(ci, "update") || strstr(ci, "modif") ||
+			   (ip && strstr(ip, "dateModified"));
+		bool pub = rv__attr(n, "pubdate") || strstr(ci, "publi") ||
+			   (ip && strstr(ip, "datePublished"));
+		if (!dt) {
+			if (!upd)
+				text_date(m, n, pub ? 31 : 36, "time");
+			continue;
+		}
+		if (upd)
+			offer_date(m, &m->modified, dt, 31, "time");
+		else
+			/* a bare <time> outside the article dates a teaser */
+			offer_date(m, &m->published, dt,
+				   pub ? 30 : m->time_in_article[i] ? 32 + (i ? 1 : 0) : 46, "time");
+	}
+	/* the URL */
+	rv_date d;
+	const char *u = rec && rec->url ? rec->url : m->canon.val;
+	if (url_date(u, &d) && date_ok(m, &d)) {
+		char iso[RV_DATE_ISO_MAX];
+		rv_date_format(&d, iso);
+		offer(&m->published, iso, 28, "url");
+	}
+	for (int i = 0; i < m->n_date_hint; i++)
+		text_date(m, m->date_hint[i], 40, "text");
+	if (!m->published.val && body) {
+		/* The first date in the article's first lines. */
+		char head[300];
+		snprintf(head, sizeof head, "%s", body);
+		if (rv_date_find(head, &d, NULL, NULL) && date_ok(m, &d)) {
+			char iso[RV_DATE_ISO_MAX];
+			rv_date_format(&d, iso);
+			offer(&m->published, iso, 50, "text");
+		}
+	}
+	/* Dates in the page's scripts (application state as JSON). */
+	static const char *const keys[] = { "\"datePublished\"", "\"published_at\"",
+					    "\"publishDate\"", "\"publishedAt\"",
+					    "\"date_published\"", "\"pubDate\"",
+					    "\"firstPublished\"", "\"created_at\"",
+					    "\"publishedDate\"", "\"createdAt\"", "\"datePosted\"",
+					    NULL };
+	for (const char *const *k = keys; *k && m->raw && !(m->published.val && m->published.prio <= 45); k++) {
+		const char *p = memmem(m->raw, m->rawlen, *k, strlen(*k));
+		if (!p)
+			continue;
+		p += strlen(*k);
+		while (*p == ' ' || *p == ':' || *p == '"' || *p == '\\')
+			p++;
+		char v[48];
+		size_t j = 0;
+		while (j + 1 < sizeof v && p[j] && p[j] != '"' && p[j] != '\\')
+			j++;
+		memcpy(v, p, j);
+		v[j] = '\0';
+		offer_date(m, &m->published, v, 45, "script");
+	}
+	/* Last resort: the day the page's text names most often (the first
+	 * one seen on a tie). */
+	if (!m->published.val && m->root) {
+		votes *v = calloc(1, sizeof *v);
+		if (v) {
+			v->budget = 20000;
+			page_dates(m, v, m->root, 0);
+			/* the page's own summary and title count too */
+			if (m->desc.val)
+				vote_text(m, v, m->desc.val);
+			if (m->html_title.val)
+				vote_text(m, v, m->html_title.val);
+			/* nothing in the text: dates in the page's links and image
+			 * paths ("/2016/05/22/", "/20200428/") */
+			if (!v->n && m->raw)
+				link_dates(m, v);
+			int best = -1;
+			for (int i = 0; i < v->n; i++)
+				if (best < 0 || v->count[i] > v->count[best])
+					best = i;
+			if (best >= 0) {
+				char iso[RV_DATE_ISO_MAX];
+				rv_date_format(&v->d[best], iso);
+				offer(&m->published, iso, 55, "text");
+			}
+			free(v);
+		}
+	}
+	/* Authors from the page when no meta named them: microdata first, then
+	 * rel=author links, then elements whose class says byline. */
+	for (int pass = 0; pass < 3 && !m->author.val; pass++) {
+		for (int i = 0; i < m->n_author_hint && !m->author.val; i++) {
+			xmlNode *n = m->author_hint[i];
+			int kind = rv__attr(n, "itemprop") ? 0 : rv__attr(n, "rel") ? 1 : 2;
+			if (kind != pass)
+				continue;
+			const xmlNode *nm = kind == 0 ? itemprop_name(n, 0) : NULL;
+			char *s = NULL;
+			if (nm) {
+				s = rv__text(nm, 512);
+			} else {
+				const char *cv = rv__attr(n, "content");
+				s = cv ? rv__clean(cv, strlen(cv)) : rv__text(n, 512);
+			}
+			if (s && strlen(s) < 120) {
+				rv_strlist tmp;
+				rv_strlist_init(&tmp);
+				split_authors(s, &tmp);
+				if (tmp.len) {
+					char *j = rv_strlist_join(&tmp, ", ");
+					offer(&m->author, j, 60, "text");
+					free(j);
+				}
+				rv_strlist_release(&tmp);
+			}
+			free(s);
+		}
+	}
+
+	localise(m, &m->published);
+	localise(m, &m->modified);
+	central_european(m, &m->published);
+	central_european(m, &m->modified);
+	/* Settle. */
+	/* JSON-LD names an article twice; Readability's rule: the name, unless
+	 * only the headline agrees with <title>. */
+	if (m->jname.val || m->jheadline.val) {
+		const char *ht = m->html_title.val ? m->html_title.val : "";
+		const char *pick = m->jname.val ? m->jname.val : m->jheadline.val;
+		if (m->jname.val && m->jheadline.val && strcmp(m->jname.val, m->jheadline.val)) {
+			char head[64];
+			snprintf(head, sizeof head, "%s", m->jheadline.val);
+			bool head_in = strstr(ht, m->jheadline.val) ||
+				       (strlen(head) >= 40 && strstr(ht, head));
+			/* a "name" that is the site's is no title */
+			bool name_site = m->site.val && fold_eq(m->site.val, m->jname.val);
+			if ((head_in && !strstr(ht, m->jname.val)) || name_site)
+				pick = m->jheadline.val;
+		}
+		offer(&m->title, pick, m->jname.val ? m->jname.prio : m->jheadline.prio, "jsonld");
+	}
+	const char *title = m->title.val;
+	char *t = NULL;
+	bool from_tag = !title;
+	if (title) {
+		t = rv_strdup(title);
+	} else if (m->html_title.val) {
+		t = rv_strdup(m->html_title.val);
+		/* prefer the h1 when the <title> is the h1 plus a suffix */
+		if (t && m->h1.val && strstr(t, m->h1.val) == t && strlen(m->h1.val) > 10)
+			rv_str_set(&t, m->h1.val);
+	} else if (m->h1.val) {
+		t = rv_strdup(m->h1.val);
+	}
+	if (t) {
+		strip_site(t, m->site.val, from_tag);
+		rv_str_squeeze(t);
+		if (*t)
+			rv_str_take(&a->title, t);
+		else
+			free(t);
+	}
+	if (m->site.val)
+		rv_str_set(&a->source, m->site.val);
+	if (m->desc.val)
+		rv_str_set(&a->description, m->desc.val);
+	if (m->image.val && !strncmp(m->image.val, "http", 4))
+		rv_str_set(&a->image, m->image.val);
+	if (m->canon.val && !(rec && rec->url))
+		rv_str_set(&a->url, m->canon.val);
+	if (m->lang.val) {
+		char l[16];
+		size_t k = 0;
+		for (const char *p = m->lang.val; *p && k + 1 < sizeof l; p++) {
+			if (!isalpha((unsigned char)*p) && *p != '-' && *p != '_')
+				break;
+			l[k++] = *p == '_' ? '-' : *p;
+		}
+		l[k] = '\0';
+		if (k >= 2)
+			rv_str_set(&a->lang, l);
+	}
+	if (m->published.val) {
+		rv_str_set(&a->published, m->published.val);
+		rv_str_set(&a->published_source, m->published.source);
+		a->published_inferred = m->published.prio >= 50;
+	}
+	if (m->modified.val && (!m->published.val || strcmp(m->modified.val, m->published.val)))
+		rv_str_set(&a->modified, m->modified.val);
+	if (m->author.val)
+		split_authors(m->author.val, &a->authors);
+	for (size_t i = 0; i < m->tags.len; i++)
+		rv_strlist_push(&a->tags, m->tags.items[i]);
+	return RV_OK;
+}

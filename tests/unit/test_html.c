@@ -1,0 +1,347 @@
+/* test_html.c - the HTML extractor on pages written for these tests
+ * (tests/fixtures/html/) and on hostile input built here. */
+#include "test.h"
+
+#include "core/article.h"
+#include "core/error.h"
+#include "extract/extract.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static char *slurp(const char *name, size_t *len)
+{
+	const char *root = getenv("REVUE_ROOT");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/tests/fixtures/html/%s", root ? root : ".", name);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		TEST_FAIL("cannot open %s", path);
+	char *buf = malloc(1 << 20);
+	ASSERT(buf);
+	*len = fread(buf, 1, (1 << 20) - 1, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static int extract_bytes(const char *data, size_t len, rv_article *a, rv_error *err)
+{
+	rv_record rec = { 0 };
+	rec.data = data;
+	rec.len = len;
+	rec.format = RV_FORMAT_HTML;
+	rec.ref = "test";
+	rv_article_init(a);
+	return rv_extract(&rec, a, err);
+}
+
+static void extract_file(const char *name, rv_article *a)
+{
+	size_t len;
+	char *data = slurp(name, &len);
+	rv_error err = { 0 };
+	int rc = extract_bytes(data, len, a, &err);
+	if (rc)
+		TEST_FAIL("%s: %s", name, err.msg);
+	free(data);
+}
+
+static bool has(const rv_strlist *l, const char *s)
+{
+	return rv_strlist_contains(l, s, false);
+}
+
+TEST(html_fr_body_bounds)
+{
+	rv_article a;
+	extract_file("fr_news.html", &a);
+	ASSERT(a.paragraphs.len >= 5);
+	ASSERT(!strncmp(a.paragraphs.items[0], "Les pêcheurs du port", 21));
+	ASSERT_STR_EQ(a.paragraphs.items[a.paragraphs.len - 1],
+		      "Les plaisanciers devront patienter jusqu'au printemps pour retrouver "
+		      "leurs anneaux, le temps d'achever le dragage du bassin nord.");
+	/* headings, lists and quotes stay, in order */
+	const char *h2 = strstr(a.text, "Un chantier de douze millions");
+	const char *li = strstr(a.text, "Un ponton de 180 mètres");
+	const char *q = strstr(a.text, "Le port doit rester le cœur");
+	ASSERT(h2 && li && q && h2 < li && li < q);
+	rv_article_release(&a);
+}
+
+TEST(html_fr_boilerplate_absent)
+{
+	rv_article a;
+	extract_file("fr_news.html", &a);
+	const char *bad[] = { "cookies", "Accueil", "Partager", "Sur le même sujet",
+			      "La criée bat des records", "Inscrivez-vous", "Posté par",
+			      "commentaires", "Tous droits réservés", "Photo : archives",
+			      "ne doit pas apparaître", "Camille Vernet" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (strstr(a.text, bad[i]))
+			TEST_FAIL("boilerplate \"%s\" in body", bad[i]);
+	rv_article_release(&a);
+}
+
+TEST(html_fr_metadata)
+{
+	rv_article a;
+	extract_file("fr_news.html", &a);
+	ASSERT_STR_EQ(a.title, "Le port de Brest-sur-Loire rouvre ses quais");
+	ASSERT_STR_EQ(a.source, "Le Courrier du Littoral");
+	ASSERT_STR_EQ(a.published, "2022-01-24T11:48:00+01:00");
+	ASSERT_STR_EQ(a.published_source, "jsonld");
+	ASSERT(!a.published_inferred);
+	ASSERT_STR_EQ(a.modified, "2022-01-25T08:05:00+01:00");
+	ASSERT_EQ(a.authors.len, 1); /* the organisation is not an author */
+	ASSERT_STR_EQ(a.authors.items[0], "Camille Vernet");
+	ASSERT_STR_EQ(a.url, "https://courrier-littoral.example/2022/01/24/port-quais");
+	ASSERT_STR_EQ(a.lang, "fr-FR");
+	ASSERT_STR_EQ(a.image, "https://courrier-littoral.example/img/quai.jpg");
+	ASSERT_STR_EQ(a.description, "Après deux ans de travaux, les quais rouvrent aux pêcheurs.");
+	ASSERT(has(&a.tags, "Ports"));
+	ASSERT(has(&a.tags, "Pêche"));
+	rv_article_release(&a);
+}
+
+TEST(html_en_body_and_boilerplate)
+{
+	rv_article a;
+	extract_file("en_news.html", &a);
+	ASSERT(!strncmp(a.paragraphs.items[0], "The city council voted seven to two", 35));
+	ASSERT(!strncmp(a.paragraphs.items[a.paragraphs.len - 1], "Construction is expected", 24));
+	ASSERT_CONTAINS(a.text, "6.5 million dollars"); /* the table is kept */
+	const char *bad[] = { "Home", "Share on Facebook", "Tweet this", "covers city hall",
+			      "Most read", "New bakery", "Subscribe today" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (strstr(a.text, bad[i]))
+			TEST_FAIL("boilerplate \"%s\" in body", bad[i]);
+	rv_article_release(&a);
+}
+
+TEST(html_en_metadata)
+{
+	rv_article a;
+	extract_file("en_news.html", &a);
+	/* the " | Site" suffix goes */
+	ASSERT_STR_EQ(a.title, "Council approves river bridge plan");
+	ASSERT_STR_EQ(a.source, "The Valley Herald");
+	ASSERT_STR_EQ(a.published, "2023-03-14T09:30:00-05:00");
+	ASSERT_STR_EQ(a.published_source, "meta");
+	ASSERT_STR_EQ(a.modified, "2023-03-15T10:00:00-05:00");
+	/* "By", "and", "for Valley Herald" removed */
+	ASSERT_EQ(a.authors.len, 2);
+	ASSERT_STR_EQ(a.authors.items[0], "Jane Doe");
+	ASSERT_STR_EQ(a.authors.items[1], "Tom Ellis");
+	ASSERT_EQ(a.tags.len, 3);
+	ASSERT(has(&a.tags, "city council"));
+	ASSERT_STR_EQ(a.lang, "en");
+	ASSERT(!a.url);
+	rv_article_release(&a);
+}
+
+TEST(html_windows_1252_declared)
+{
+	rv_article a;
+	extract_file("cp1252.html", &a);
+	ASSERT_CONTAINS(a.text, "Le café crème coûte désormais");
+	ASSERT_CONTAINS(a.text, "“une hausse de 20 %”");
+	ASSERT_CONTAINS(a.text, "qu’ils continueront à venir");
+	ASSERT_CONTAINS(a.title, "Café crème");
+	rv_article_release(&a);
+}
+
+TEST(html_latin1_undeclared_guessed)
+{
+	rv_article a;
+	extract_file("latin1_undeclared.html", &a);
+	ASSERT_CONTAINS(a.text, "Les élèves de la région ont découvert");
+	ASSERT_CONTAINS(a.text, "plus tôt que prévu par le ministère");
+	rv_article_release(&a);
+}
+
+TEST(html_no_body)
+{
+	rv_article a;
+	extract_file("nobody.html", &a);
+	ASSERT_STR_EQ(a.title, "Notes from the harbour");
+	ASSERT_EQ(a.paragraphs.len, 2);
+	ASSERT_CONTAINS(a.text, "harbour master retired");
+	rv_article_release(&a);
+}
+
+TEST(html_empty_page_rejected)
+{
+	rv_article a;
+	rv_error err = { 0 };
+	ASSERT_EQ(extract_bytes("", 0, &a, &err), RV_EINPUT);
+	ASSERT(err.msg[0]);
+	rv_article_release(&a);
+	ASSERT_EQ(extract_bytes("<html><body>  </body></html>", 28, &a, &err), RV_EINPUT);
+	ASSERT(err.msg[0]);
+	rv_article_release(&a);
+}
+
+TEST(html_only_scripts_rejected)
+{
+	const char *page = "<html><head><script>var a = 'lots of text in a script that is "
+			   "never shown to a reader';</script></head><body><script>document."
+			   "write('more text');</script><style>p{color:red}</style></body></html>";
+	rv_article a;
+	rv_error err = { 0 };
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_EINPUT);
+	ASSERT_CONTAINS(err.msg, "no text");
+	rv_article_release(&a);
+}
+
+TEST(html_binary_rejected)
+{
+	char bin[4096];
+	unsigned x = 12345;
+	for (size_t i = 0; i < sizeof bin; i++) {
+		x = x * 1103515245u + 12345u;
+		bin[i] = (char)(x >> 16);
+	}
+	rv_article a;
+	rv_error err = { 0 };
+	ASSERT_EQ(extract_bytes(bin, sizeof bin, &a, &err), RV_EINPUT);
+	ASSERT_CONTAINS(err.msg, "binary");
+	rv_article_release(&a);
+}
+
+TEST(html_deeply_nested_divs)
+{
+	/* 100,000 nested divs around a paragraph, then a paragraph after them:
+	 * bounded time, no crash, the shallow text is found. */
+	size_t n = 100000;
+	size_t cap = n * 11 + 1024;
+	char *page = malloc(cap);
+	ASSERT(page);
+	size_t k = 0;
+	k += (size_t)snprintf(page + k, cap - k, "<html><body>");
+	for (size_t i = 0; i < n; i++)
+		k += (size_t)snprintf(page + k, cap - k, "<div>");
+	k += (size_t)snprintf(page + k, cap - k, "<p>deep text</p>");
+	for (size_t i = 0; i < n; i++)
+		k += (size_t)snprintf(page + k, cap - k, "</div>");
+	k += (size_t)snprintf(page + k, cap - k,
+			      "<p>The shallow paragraph after the nested block is long "
+			      "enough to count as the article text of this page.</p></body></html>");
+	rv_article a;
+	rv_error err = { 0 };
+	clock_t t0 = clock();
+	int rc = extract_bytes(page, k, &a, &err);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	ASSERT(rc == RV_OK || rc == RV_EINPUT);
+	ASSERT(secs < 30); /* generous: sanitizers are slow */
+	if (rc == RV_OK)
+		ASSERT_CONTAINS(a.text, "shallow paragraph");
+	rv_article_release(&a);
+	free(page);
+}
+
+TEST(html_broken_entities_and_bytes)
+{
+	const char *page = "<html><body><p>Caf&eacute &amp;amp; th&#xZZ; &#99999999; "
+			   "bad \xff\xfe bytes \xc3 here, and a long enough sentence to be "
+			   "kept as the body of this small page.</p></body></html>";
+	rv_article a;
+	rv_error err = { 0 };
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "long enough sentence");
+	rv_article_release(&a);
+}
+
+TEST(html_date_from_url_and_text)
+{
+	const char *page =
+		"<html><head><link rel=\"canonical\" href=\"https://x.example/news/20220124/story\">"
+		"</head><body><article><p>Un texte assez long pour être retenu comme corps de "
+		"l'article, avec des phrases complètes et quelques virgules, comme il se doit.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_error err = { 0 };
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.published, "2022-01-24");
+	ASSERT_STR_EQ(a.published_source, "url");
+	rv_article_release(&a);
+
+	const char *page2 =
+		"<html><body><div class=\"post-date\">Veröffentlicht am 16. Oktober 2019</div>"
+		"<article><p>Ein Text, der lang genug ist, um als Artikel zu gelten, mit Kommas, "
+		"Sätzen und allem, was dazugehört, damit er bleibt.</p></article></body></html>";
+	ASSERT_EQ(extract_bytes(page2, strlen(page2), &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.published, "2019-10-16");
+	ASSERT_STR_EQ(a.published_source, "text");
+	rv_article_release(&a);
+}
+
+TEST(html_date_not_after_crawl)
+{
+	const char *page =
+		"<html><head><meta property=\"article:published_time\" content=\"2030-05-01\">"
+		"<meta property=\"og:updated_time\" content=\"2021-05-01T10:00:00Z\"></head>"
+		"<body><p>A sentence long enough to be the body of the article, written with "
+		"commas, clauses and a full stop at its end.</p></body></html>";
+	rv_record rec = { 0 };
+	rec.data = page;
+	rec.len = strlen(page);
+	rec.format = RV_FORMAT_HTML;
+	rec.ref = "t";
+	rec.fetched_at = "2022-01-01T00:00:00Z";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT(!a.published || strcmp(a.published, "2030-05-01"));
+	ASSERT_STR_EQ(a.modified, "2021-05-01T10:00:00Z");
+	rv_article_release(&a);
+}
+
+TEST(html_utf16_bom)
+{
+	const char *ascii = "<html><body><p>Texte en UTF-16 avec un BOM, assez long pour "
+			    "rester comme corps de la page.</p></body></html>";
+	size_t n = strlen(ascii);
+	char *u16 = malloc(2 * n + 2);
+	ASSERT(u16);
+	u16[0] = (char)0xFF;
+	u16[1] = (char)0xFE;
+	for (size_t i = 0; i < n; i++) {
+		u16[2 + 2 * i] = ascii[i];
+		u16[3 + 2 * i] = 0;
+	}
+	rv_article a;
+	rv_error err = { 0 };
+	ASSERT_EQ(extract_bytes(u16, 2 * n + 2, &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "Texte en UTF-16 avec un BOM");
+	rv_article_release(&a);
+	free(u16);
+}
+
+TEST(html_utc_shown_in_outlet_zone)
+{
+	/* A German page stamped 22:04Z on 18 October is dated the 19th
+	 * (00:04 CEST) for its readers; the instant is unchanged. */
+	const char *page =
+		"<html lang=\"de\"><head><meta property=\"article:published_time\" "
+		"content=\"2019-10-18T22:04:00Z\"></head><body><article><p>Ein Text, der lang "
+		"genug ist, um als Artikel zu gelten, mit Kommas, Sätzen und allem.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_error err = { 0 };
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.published, "2019-10-19T00:04:00+02:00");
+	rv_article_release(&a);
+	/* ... and a page that writes the local form elsewhere keeps that one */
+	const char *page2 =
+		"<html lang=\"en\"><head><meta property=\"article:published_time\" "
+		"content=\"2023-11-09T01:09:55Z\"><script>var t = '2023-11-08T18:09:55-07:00';"
+		"</script></head><body><article><p>A sentence long enough to be the body of "
+		"the article, with commas, clauses and a full stop.</p></article></body></html>";
+	ASSERT_EQ(extract_bytes(page2, strlen(page2), &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.published, "2023-11-08T18:09:55-07:00");
+	rv_article_release(&a);
+}
