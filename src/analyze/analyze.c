@@ -523,7 +523,8 @@ int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *e
 	for (size_t i = 0; i < m.cap; i++)
 		if (m.slots[i].term)
 			m.slots[n++] = m.slots[i];
-	qsort(m.slots, n, sizeof *m.slots, term_cmp);
+	if (n)
+		qsort(m.slots, n, sizeof *m.slots, term_cmp);
 	for (size_t i = 0; i < a->n_terms; i++)
 		free(a->terms[i].term);
 	free(a->terms);
@@ -537,6 +538,7 @@ int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *e
 int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 {
 	int rc;
+	rv_article_clear_analysis(a); /* analysing twice gives the same result */
 	if (!a->lang || !*a->lang) {
 		/* The title and the start of the body: a page whose extracted body
 		 * is tiny still has a telling title. */

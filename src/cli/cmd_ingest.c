@@ -37,7 +37,7 @@ static int on_record(const rv_record *rec, void *vctx)
 	rv_error_clear(&err);
 	int rc = rv_pipeline_add(ctx->pipeline, rec, NULL, &err);
 	const rv_pipeline_stats *st = rv_pipeline_stats_get(ctx->pipeline);
-	rv_progress_update(ctx->progress, rec->ref, st->records, st->stored + st->duplicates + st->unchanged);
+	rv_progress_update(ctx->progress, rec->ref, st->records, st->records - st->rejected);
 	if (rc == RV_EINPUT) {
 		on_reject(rec->ref, err.msg, ctx);
 		return RV_OK;

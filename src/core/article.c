@@ -37,24 +37,8 @@ void rv_article_init(rv_article *a)
 	rv_strlist_init(&a->paragraphs);
 }
 
-void rv_article_release(rv_article *a)
+void rv_article_clear_analysis(rv_article *a)
 {
-	free(a->ref);
-	free(a->url);
-	free(a->source);
-	free(a->title);
-	free(a->description);
-	free(a->published);
-	free(a->published_source);
-	free(a->modified);
-	free(a->fetched_at);
-	free(a->lang);
-	free(a->image);
-	free(a->text);
-	free(a->content_hash);
-	rv_strlist_release(&a->authors);
-	rv_strlist_release(&a->tags);
-	rv_strlist_release(&a->paragraphs);
 	for (size_t i = 0; i < a->n_entities; i++) {
 		free(a->entities[i].name);
 		free(a->entities[i].type);
@@ -77,6 +61,32 @@ void rv_article_release(rv_article *a)
 	for (size_t i = 0; i < a->n_terms; i++)
 		free(a->terms[i].term);
 	free(a->terms);
+	a->entities = NULL;
+	a->quotes = NULL;
+	a->figures = NULL;
+	a->terms = NULL;
+	a->n_entities = a->n_quotes = a->n_figures = a->n_terms = 0;
+}
+
+void rv_article_release(rv_article *a)
+{
+	free(a->ref);
+	free(a->url);
+	free(a->source);
+	free(a->title);
+	free(a->description);
+	free(a->published);
+	free(a->published_source);
+	free(a->modified);
+	free(a->fetched_at);
+	free(a->lang);
+	free(a->image);
+	free(a->text);
+	free(a->content_hash);
+	rv_strlist_release(&a->authors);
+	rv_strlist_release(&a->tags);
+	rv_strlist_release(&a->paragraphs);
+	rv_article_clear_analysis(a);
 	rv_article_init(a);
 }
 

@@ -116,6 +116,10 @@ void rv_article_init(rv_article *a);
 /* Free everything the article holds and leave it initialised. */
 void rv_article_release(rv_article *a);
 
+/* Free what analysis added (entities, quotes, figures, terms) so that it
+ * can run again on the same article. */
+void rv_article_clear_analysis(rv_article *a);
+
 /* Rebuild text from paragraphs ("\n\n" between them). */
 int rv_article_join_paragraphs(rv_article *a);
 

@@ -340,7 +340,8 @@ static uint32_t map_term(rv_grouper *g, uint32_t t)
 	if (!g->n_map)
 		return t;
 	if (!g->map_sorted) {
-		qsort(g->map, g->n_map, sizeof *g->map, map_cmp);
+		if (g->n_map)
+			qsort(g->map, g->n_map, sizeof *g->map, map_cmp);
 		g->map_sorted = true;
 	}
 	size_t lo = 0, hi = g->n_map;
@@ -541,7 +542,8 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 	norm = sqrt(norm);
 	for (uint32_t i = 0; i < n && norm > 0; i++)
 		g->vec[i].w = (float)(g->vec[i].w / norm);
-	qsort(g->vec, n, sizeof *g->vec, fw_by_term);
+	if (n)
+		qsort(g->vec, n, sizeof *g->vec, fw_by_term);
 	return (int)n;
 }
 
@@ -635,7 +637,8 @@ static bool centroid_cum(gevent *e)
 	e->cum = cum;
 	for (uint32_t i = 0; i < e->nc; i++)
 		cum[i] = e->c[i].w;
-	qsort(cum, e->nc, sizeof *cum, float_desc);
+	if (e->nc)
+		qsort(cum, e->nc, sizeof *cum, float_desc);
 	double s = 0;
 	for (uint32_t i = 0; i < e->nc; i++) {
 		s += (double)cum[i] * cum[i];
@@ -708,8 +711,10 @@ static void index_article(rv_grouper *g, uint32_t slot, const fw *v, uint32_t n)
 	/* index by the article's heaviest terms */
 	fw top[256];
 	uint32_t k = n < 256 ? n : 256;
-	memcpy(top, v, k * sizeof *top);
-	qsort(top, k, sizeof *top, fw_by_weight);
+	if (k) {
+		memcpy(top, v, k * sizeof *top);
+		qsort(top, k, sizeof *top, fw_by_weight);
+	}
 	/* Index by more terms than are probed, so an event is found from
 	 * either side of a shared term's ranking. */
 	uint32_t want = 2 * (uint32_t)g->cfg.probe_terms;
@@ -828,8 +833,10 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		g->dense[v[i].t] = v[i].w;
 	fw top[256];
 	uint32_t k = (uint32_t)n < 256 ? (uint32_t)n : 256;
-	memcpy(top, v, k * sizeof *top);
-	qsort(top, k, sizeof *top, fw_by_weight);
+	if (k) {
+		memcpy(top, v, k * sizeof *top);
+		qsort(top, k, sizeof *top, fw_by_weight);
+	}
 	uint32_t probes = k < (uint32_t)g->cfg.probe_terms ? k : (uint32_t)g->cfg.probe_terms;
 
 	if (++g->stamp == 0)
@@ -934,7 +941,8 @@ int rv_grouper_load_event(rv_grouper *g, const rv_event *ev)
 				return RV_ENOMEM;
 			e->c[e->nc++] = (fw){ id, ev->centroid[i].weight };
 		}
-		qsort(e->c, e->nc, sizeof *e->c, fw_by_term);
+		if (e->nc)
+			qsort(e->c, e->nc, sizeof *e->c, fw_by_term);
 		e->norm = vec_norm(e->c, e->nc);
 		if (!centroid_cum(e))
 			return RV_ENOMEM;
@@ -969,7 +977,8 @@ static int to_event(rv_grouper *g, const gevent *e, rv_event *out)
 	}
 	if (e->nc)
 		memcpy(by_w, e->c, e->nc * sizeof *by_w);
-	qsort(by_w, e->nc, sizeof *by_w, fw_by_weight);
+	if (e->nc)
+		qsort(by_w, e->nc, sizeof *by_w, fw_by_weight);
 	for (uint32_t i = 0; i < e->nc; i++) {
 		out->centroid[i].term = g->terms[by_w[i].t];
 		out->centroid[i].weight = by_w[i].w;
@@ -1026,7 +1035,8 @@ double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 	}
 	for (int i = 0; i < k; i++)
 		g->dense[g->vec[i].t] = 0;
-	qsort(shared, ns, sizeof *shared, fw_by_weight);
+	if (ns)
+		qsort(shared, ns, sizeof *shared, fw_by_weight);
 	for (size_t i = 0; i < ns && i < n; i++)
 		out[(*n_out)++] = g->terms[shared[i].t];
 	return norm > 0 ? dot / sqrt(norm) : 0;
