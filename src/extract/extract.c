@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <xxhash.h>
 
 /* Windows-1252 0x80-0x9F; the rest of the upper half is Latin-1. */
@@ -208,6 +209,33 @@ static void normalize_lang(char **lang)
 	l[n] = '\0';
 }
 
+/* When nothing in the page names the outlet, its web site does:
+ * "https://www.northernledger.example/..." -> "northernledger.example". */
+static char *outlet_from_url(const char *url)
+{
+	const char *p = strstr(url, "://");
+	if (!p)
+		return NULL;
+	p += 3;
+	size_t n = strcspn(p, "/?#:");
+	const char *at = memchr(p, '@', n);
+	if (at) {
+		n -= (size_t)(at + 1 - p);
+		p = at + 1;
+	}
+	if (n > 4 && !strncasecmp(p, "www.", 4)) {
+		p += 4;
+		n -= 4;
+	}
+	if (n == 0 || n > 253 || !memchr(p, '.', n))
+		return NULL;
+	char *host = rv_strndup(p, n);
+	for (char *c = host; c && *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c + 32);
+	return host;
+}
+
 int rv_extract(const rv_record *rec, rv_article *a, rv_error *err)
 {
 	int rc;
@@ -230,6 +258,8 @@ int rv_extract(const rv_record *rec, rv_article *a, rv_error *err)
 	if (rv_article_join_paragraphs(a))
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	normalize_lang(&a->lang);
+	if (!a->source && a->url)
+		a->source = outlet_from_url(a->url);
 	const char *basis = a->text && *a->text ? a->text : a->title;
 	if (!basis || !*basis)
 		return rv_fail(err, RV_EINPUT, "no article text found");

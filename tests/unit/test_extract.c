@@ -84,3 +84,22 @@ TEST(content_hash_ignores_layout_case_and_punctuation)
 	free(h2);
 	free(h3);
 }
+
+TEST(extract_outlet_falls_back_to_the_web_site)
+{
+	rv_record r = plain("u1", "Du texte.");
+	r.url = "https://www.Northern-Ledger.example:443/2026/03/02/a?x=1";
+	rv_article a;
+	rv_article_init(&a);
+	ASSERT_EQ(rv_extract(&r, &a, NULL), RV_OK);
+	ASSERT_STR_EQ(a.source, "northern-ledger.example");
+	rv_article_release(&a);
+	rv_record q = plain("u2", "Du texte.");
+	q.url = "https://x.example/a";
+	q.source = "Le Courrier";
+	rv_article b;
+	rv_article_init(&b);
+	ASSERT_EQ(rv_extract(&q, &b, NULL), RV_OK);
+	ASSERT_STR_EQ(b.source, "Le Courrier");
+	rv_article_release(&b);
+}
