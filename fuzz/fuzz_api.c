@@ -38,7 +38,7 @@ static void check(const rv_api_request *req, const rv_api_response *r)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* the server refuses requests past 32 KB of headers */
-	if (size > 32 * 1024)
+	if (size > (size_t)32 * 1024)
 		return 0;
 	rv_store *s = fuzz_store_get();
 	char *in = malloc(size + 1);

@@ -34,7 +34,7 @@ static int count_hit(const rv_search_hit *h, void *ctx)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const langs[] = { NULL, "fr", "en", "de", "und", "x\x01y" };
-	if (size < 1 || size > 64 * 1024)
+	if (size < 1 || size > (size_t)64 * 1024)
 		return 0;
 	const char *lang = langs[data[0] % (sizeof langs / sizeof *langs)];
 	char *text = malloc(size);

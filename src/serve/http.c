@@ -13,7 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define CONN_MEMORY (32 * 1024) /* request line + headers + query must fit */
+#define CONN_MEMORY ((size_t)32 * 1024) /* request line + headers + query must fit */
 #define PER_IP_LIMIT 256
 #define CONN_LIMIT 1024
 #define CACHE_SLOTS 512
