@@ -16,7 +16,7 @@ trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 pid=$!
 port=""
 for _ in $(seq 1 100); do
-	port=$(sed -n 's/.*:\([0-9][0-9]*\)\/$/\1/p' "$tmp/out")
+	port=$(sed -n 's/.*:\([0-9][0-9]*\)\/$/\1/p' "$tmp/out" 2>/dev/null)
 	[ -n "$port" ] && break
 	sleep 0.1
 done

@@ -32,7 +32,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null' EXIT INT TERM
 port=""
 for _ in $(seq 1 100); do
-	port=$(sed -n 's/.*:\([0-9][0-9]*\)\/$/\1/p' "$work/serve.out")
+	port=$(sed -n 's/.*:\([0-9][0-9]*\)\/$/\1/p' "$work/serve.out" 2>/dev/null)
 	[ -n "$port" ] && break
 	sleep 0.1
 done
