@@ -10,7 +10,7 @@ PKGS    := libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libxxhash l
 # Debian packages: build libraries, then tools the tests use.
 DEB_PKGS := build-essential pkg-config libxml2-dev libexttextcat-dev libstemmer-dev \
             libutf8proc-dev libsqlite3-dev libjansson-dev libxxhash-dev zlib1g-dev \
-            libcurl4-openssl-dev libmicrohttpd-dev python3 sqlite3 curl chromium nodejs \
+            libcurl4-openssl-dev libmicrohttpd-dev python3 sqlite3 curl chromium nodejs wrk \
             dict-freedict-fra-eng dict-freedict-eng-fra
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
@@ -37,7 +37,7 @@ TEST_OBJ := $(TEST_SRC:%.c=build/san/%.o)
 FUZZ_SRC     := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_TARGETS := $(FUZZ_SRC:fuzz/%.c=%)
 FUZZ_CFLAGS   = $(CSTD) -Isrc $(PKG_CFLAGS) -O1 -g -fsanitize=fuzzer-no-link,address,undefined
-FUZZ_OBJ     := $(LIB_SRC:%.c=build/fuzz/%.o)
+FUZZ_OBJ     := $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/build/gen/web_assets.o
 FUZZ_SECONDS ?= 60
 REPLAY_BINS  := $(FUZZ_TARGETS:%=build/san/replay_%)
 

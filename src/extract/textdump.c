@@ -373,9 +373,12 @@ static bool next_token(const char **p, const char **t, size_t *n)
 	return true;
 }
 
+/* t and n are names this declares, so they cannot be parenthesised. */
+/* NOLINTBEGIN(bugprone-macro-parentheses) */
 #define FOR_TOKENS(s, t, n)                                                                        \
 	for (const char *t##_p = (s), *t = NULL; t##_p; t##_p = NULL)                              \
 		for (size_t n = 0; next_token(&t##_p, &t, &n);)
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 /* A person's name: 2-4 words, capitalised (particles allowed), no digits. */
 bool rv__textdump_is_name(const char *s)
@@ -625,7 +628,7 @@ static void classify(struct line *l)
 	else if ((fw <= 6 || (fw <= 14 && !rv__td_ends_sentence(s))) &&
 	         any_phrase(g, boiler_phrases) &&
 	         (!any_phrase(g, credit_phrases) || strpbrk(s, ":/")))
-		l->kind = K_BOILER;
+		l->kind = K_BOILER; /* NOLINT(bugprone-branch-clone): separate rules, same kind */
 	else if (fw <= 12 && (rv_str_starts_with(s, "\xC2\xA9") || rv_str_istarts_with(s, "(c) ")))
 		l->kind = K_BOILER; /* © 2023 Outlet, All rights reserved */
 	else if (fw <= 12 && fw >= 3 && !l->has_date && any_phrase(f, byline_phrases)) {
@@ -781,6 +784,8 @@ static const char *crumb_tail(const char *s)
 
 static bool title_shaped(const struct line *l)
 {
+	if (!l->s)
+		return false;
 	size_t len = strlen(l->s);
 	if (l->kind != K_TEXT || l->truncated || len < 15 || len > 300)
 		return false;

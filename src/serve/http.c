@@ -13,7 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#define CONN_MEMORY (32 * 1024) /* request line + headers + query must fit */
+#define CONN_MEMORY ((size_t)32 * 1024) /* request line + headers + query must fit */
 #define PER_IP_LIMIT 256
 #define CONN_LIMIT 1024
 #define CACHE_SLOTS 512
@@ -109,7 +109,9 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
 	}
 	req->args[req->n_args].key = key;
 	req->args[req->n_args++].value = value ? value : "";
-	rv_buf_printf(c->key, "&%s=%s", key, value ? value : "");
+	/* lengths keep the key unambiguous: "q=a&limit=1" and "q=a%26limit%3D1"
+	 * must not share a cache slot */
+	rv_buf_printf(c->key, "&%zu:%s=%zu:%s", strlen(key), key, value ? strlen(value) : 0, value ? value : "");
 	return MHD_YES;
 }
 
@@ -164,14 +166,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 	req.if_none_match = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-None-Match");
 	rv_buf key;
 	rv_buf_init(&key, CONN_MEMORY);
-	rv_buf_puts(&key, url);
+	rv_buf_printf(&key, "%zu:%s", strlen(url), url);
 	struct args_ctx ac = { &req, &key };
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &ac);
 
 	struct worker *w = get_worker(h->db_path);
 	bool is_get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
 	struct cache_entry *slot = NULL;
-	if (w && w->store && is_get) {
+	/* past RV_API_MAX_ARGS the key misses arguments: no cache (the API says 400) */
+	if (w && w->store && is_get && !req.too_many_args) {
 		int64_t v;
 		if (rv_store_data_version(w->store, &v, NULL) == RV_OK && v != w->version) {
 			cache_clear(w);

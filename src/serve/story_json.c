@@ -1,6 +1,7 @@
 /* story_json.c - see story_json.h. */
 #include "serve/story_json.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,8 +54,7 @@ static json_t *excerpt(const char *text)
 	char *s = malloc(n + 4);
 	if (!s)
 		return json_string("");
-	memcpy(s, text, n);
-	memcpy(s + n, "…", 4);
+	snprintf(s, n + 4, "%.*s…", (int)n, text);
 	json_t *v = json_string(s);
 	free(s);
 	return v ? v : json_string("");
@@ -253,14 +253,14 @@ int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err)
 	json_object_set(o, "figures", c.figures);
 
 	n = json_object_size(c.entities);
-	json_t **ents = calloc(n ? n : 1, sizeof *ents);
+	json_t **ents = calloc(n ? n : 1, sizeof(json_t *));
 	json_t *entities = json_array();
 	if (ents) {
 		size_t i = 0;
 		const char *k;
 		json_t *v;
 		json_object_foreach(c.entities, k, v) ents[i++] = v;
-		qsort(ents, n, sizeof *ents, cmp_entity);
+		qsort(ents, n, sizeof(json_t *), cmp_entity);
 		for (i = 0; i < n; i++)
 			json_array_append(entities, ents[i]);
 		free(ents);

@@ -164,9 +164,10 @@ static int newest_ids(rv_store *s, int want, int offset, int64_t **ids, size_t *
 	sqlite3_finalize(st);
 	sqlite3_finalize(cnt);
 	if (rc == RV_OK && complete) {
-		qsort(ev, len, sizeof *ev, cmp_page_ev);
+		if (len) /* ev is NULL when nothing was read */
+			qsort(ev, len, sizeof *ev, cmp_page_ev);
 		size_t from = (size_t)offset < len ? (size_t)offset : len;
-		size_t m = len - from < (size_t)want ? len - from : (size_t)want;
+		size_t m = !ev ? 0 : len - from < (size_t)want ? len - from : (size_t)want;
 		*ids = malloc((m ? m : 1) * sizeof **ids);
 		if (!*ids) {
 			rc = rv_fail(err, RV_ENOMEM, "out of memory");

@@ -18,6 +18,12 @@ static const char *const query_langs[] = { "fr", "en", "de", "es", "it", "pt", "
 
 /* Longer runs of letters are not words (base64, URLs): not indexed. */
 #define MAX_TOKEN 128
+/* Longest query (bytes). The expression buffers are far larger than such a
+ * query can need (quotes doubled, a few folds and stems per word), so an
+ * expression is never cut short into an FTS5 syntax error, as it was with
+ * 64 KB buffers and a 40 KB query of quotes. */
+#define MAX_QUERY ((size_t)64 * 1024)
+#define EXPR_MAX ((size_t)64 << 20)
 #define MAX_LANG 15
 #define MAX_STEMMERS 24
 
@@ -386,15 +392,15 @@ static int expand_term(rv_buf *out, const char *s, size_t n, struct expand *x)
 	rv_buf seqs[MAX_SEQS];
 	int nseq = 0;
 	rv_buf text, first;
-	rv_buf_init(&text, 64 * 1024);
-	rv_buf_init(&first, 64 * 1024);
+	rv_buf_init(&text, EXPR_MAX);
+	rv_buf_init(&first, EXPR_MAX);
 	for (size_t l = 0; l <= N_QUERY_LANGS; l++) {
 		rv_buf_reset(&text);
 		rv_buf_printf(&text, "\x01%s\x01", l ? query_langs[l - 1] : "=");
 		for (size_t i = 0; i < n; i++)
 			rv_buf_putc(&text, (unsigned char)s[i] < 0x20 ? ' ' : s[i]);
 		rv_buf seq;
-		rv_buf_init(&seq, 64 * 1024);
+		rv_buf_init(&seq, EXPR_MAX);
 		struct seq_ctx c = { &seq, x, false };
 		tokenize(x->t, false, false, rv_buf_str(&text), (int)text.len, seq_token, &c);
 		if (l == 0)
@@ -437,7 +443,7 @@ char *rv_search_match_expr(const char *q, const char *lang)
 
 static char *match_expr(const char *q, const char *lang, struct expand *x)
 {
-	if (!q)
+	if (!q || strlen(q) > MAX_QUERY)
 		return NULL;
 	if (lang) {
 		/* a language code is short letters; anything else is ignored */
@@ -449,7 +455,7 @@ static char *match_expr(const char *q, const char *lang, struct expand *x)
 			lang = NULL;
 	}
 	rv_buf out;
-	rv_buf_init(&out, 64 * 1024);
+	rv_buf_init(&out, EXPR_MAX);
 	const char *p = q;
 	int nterms = 0;
 	const char *pending_op = NULL;
@@ -707,6 +713,8 @@ static void held_release(struct held *l)
 int rv_search(rv_store *s, const rv_search_query *q, rv_search_fn fn, void *ctx, rv_error *err)
 {
 	const rv_filter *f = &q->f;
+	if (q->q && strlen(q->q) > MAX_QUERY)
+		return rv_fail(err, RV_EINPUT, "the query is longer than %zu bytes", MAX_QUERY);
 	struct expand x = { calloc(1, sizeof(rv_tokenizer)), NULL };
 	/* a store made before the vocabulary table: expand in the tokenizer */
 	if (x.t && !f->lang &&

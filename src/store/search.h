@@ -57,11 +57,11 @@ typedef struct rv_search_hit {
 typedef int (*rv_search_fn)(const rv_search_hit *h, void *ctx);
 
 /* Best hits first (title weighted 5x over body). RV_EINPUT when the query
- * has no searchable word. */
+ * has no searchable word or is longer than 64 KB. */
 int rv_search(rv_store *s, const rv_search_query *q, rv_search_fn fn, void *ctx, rv_error *err);
 
 /* The FTS5 MATCH expression for a user query (caller frees); NULL when it
- * holds no word. Exposed for tests. */
+ * holds no word or is longer than 64 KB. Exposed for tests. */
 char *rv_search_match_expr(const char *q, const char *lang);
 
 #endif

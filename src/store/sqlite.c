@@ -393,6 +393,9 @@ int rv_store_load_events(rv_store *s, int window_days, rv_event_fn fn, void *ctx
 		free(terms);
 		json_decref(arr);
 	}
+	/* a read error must not pass for the end of the events */
+	if (rc == RV_OK && step != SQLITE_DONE)
+		rc = db_fail(s, err, "loading events");
 	sqlite3_finalize(st);
 	return rc;
 }
