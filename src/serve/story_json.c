@@ -1,5 +1,6 @@
 /* story_json.c - see story_json.h. */
 #include "serve/story_json.h"
+#include "store/story_facts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,6 +196,36 @@ static int cmp_entity(const void *x, const void *y)
 	return strcmp(json_string_value(json_object_get(a, "name")), json_string_value(json_object_get(b, "name")));
 }
 
+static json_t *ledger_json(const rv_story_facts *f)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < f->n_quantities; i++) {
+		const rv_fact_quantity *q = &f->quantities[i];
+		json_t *o = json_object();
+		set_str(o, "unit", q->unit);
+		set_str(o, "key", q->key);
+		json_object_set_new(o, "n_sources", json_integer(q->n_sources));
+		json_object_set_new(o, "disagree", json_boolean(q->disagree));
+		json_t *reports = json_array();
+		for (size_t j = 0; j < q->n_reports; j++) {
+			const rv_fact_report *r = &q->reports[j];
+			json_t *ro = json_object();
+			json_object_set_new(ro, "article", json_integer(r->article));
+			set_str(ro, "source", r->source);
+			json_object_set_new(ro, "value", json_real(r->value));
+			if (r->value_max != r->value)
+				json_object_set_new(ro, "value_max", json_real(r->value_max));
+			set_str(ro, "qualifier", r->qualifier);
+			set_str(ro, "text", r->text);
+			set_str(ro, "context", r->context);
+			json_array_append_new(reports, ro);
+		}
+		json_object_set_new(o, "reports", reports);
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
 int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err)
 {
 	*out = NULL;
@@ -266,6 +297,16 @@ int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err)
 		free(ents);
 	}
 	json_object_set_new(o, "entities", entities);
+	/* The figures ledger: one quantity as each outlet reported it, with
+	 * the disagreements flagged (src/store/story_facts.c). */
+	rv_story_facts facts;
+	memset(&facts, 0, sizeof facts);
+	if ((rc = rv_store_story_facts(s, id, &facts, err))) {
+		json_decref(o);
+		goto done;
+	}
+	json_object_set_new(o, "ledger", ledger_json(&facts));
+	rv_story_facts_release(&facts);
 	*out = o;
 done:
 	json_decref(c.articles);

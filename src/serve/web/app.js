@@ -188,6 +188,14 @@ async function showStory(id) {
   }
   if (!s.quotes.length) quotes.appendChild(el("p", { class: "muted" }, "No quotes found in these articles."));
 
+  // The ledger: one quantity as each outlet reported it, disagreements flagged.
+  const ledger = (s.ledger || []).filter((q) => q.n_sources > 1 || q.disagree);
+  const ledgerBox = ledger.length ? el("div", { class: "ledger" }, ledger.map((q) =>
+    el("div", { class: "quantity" },
+      el("h3", {}, (q.unit || q.key || "") + " — " + plural(q.n_sources, "outlet"),
+        q.disagree ? el("span", { class: "disagree" }, " outlets disagree") : null),
+      el("ul", {}, q.reports.map((r) => el("li", {}, (r.text || formatValue(r)) + " · " + (r.source || ""))))))) : null;
+
   let figures;
   if (s.figures.length) {
     const rows = s.figures.slice().sort((a, b) => (a.unit || "").localeCompare(b.unit || "") || a.value - b.value);
@@ -213,7 +221,7 @@ async function showStory(id) {
     section("timeline", "Timeline", timeline),
     section("outlets", "How each outlet told it", outlets),
     section("quotes", "Who said what", quotes),
-    section("figures", "Figures each outlet reported", figures),
+    section("figures", "Figures each outlet reported", ledgerBox ? el("div", {}, ledgerBox, figures) : figures),
     section("entities", "People, organisations, places", entities));
 }
 
