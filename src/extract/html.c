@@ -310,7 +310,9 @@ static char *iconv_to_utf8(const char *from, const char *s, size_t len, size_t *
 		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
 		if (r != (size_t)-1)
 			break;
-		if (oleft < 8)
+		/* glibc's //IGNORE reports the skipped bytes with -1 once the
+		 * input is used up: nothing is left to skip then */
+		if (oleft < 8 || inleft == 0)
 			break;
 		/* an invalid or truncated sequence: skip one byte */
 		in++;

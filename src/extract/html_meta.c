@@ -981,12 +981,14 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 		const char *p = memmem(m->raw, m->rawlen, *k, strlen(*k));
 		if (!p)
 			continue;
+		/* the raw page is not NUL-terminated: every read stays before end */
+		const char *end = m->raw + m->rawlen;
 		p += strlen(*k);
-		while (*p == ' ' || *p == ':' || *p == '"' || *p == '\\')
+		while (p < end && (*p == ' ' || *p == ':' || *p == '"' || *p == '\\'))
 			p++;
 		char v[48];
 		size_t j = 0;
-		while (j + 1 < sizeof v && p[j] && p[j] != '"' && p[j] != '\\')
+		while (j + 1 < sizeof v && p + j < end && p[j] && p[j] != '"' && p[j] != '\\')
 			j++;
 		memcpy(v, p, j);
 		v[j] = '\0';
