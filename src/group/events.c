@@ -28,7 +28,7 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define RV_IDF_PRIOR 20.0
+#define RV_MEM_MAX 32
 
 typedef struct fw {
 	uint32_t t;
@@ -54,11 +54,16 @@ typedef struct gevent {
 	uint32_t nc;
 	float norm;
 	float *cum;  /* cum[i]: norm of the i+1 heaviest terms */
+	fw *mem[RV_MEM_MAX]; /* the latest members' vectors (a ring), for member_link */
+	uint16_t mem_n[RV_MEM_MAX];
+	uint8_t n_mem, mem_head;
 	char *title;
 	uint32_t gen;
 	uint32_t stamp;
 	bool live, dirty;
 } gevent;
+
+static void members_free(gevent *e);
 
 typedef struct map_entry {
 	uint32_t from, to;
@@ -107,7 +112,7 @@ void rv_group_config_default(rv_group_config *c)
 {
 	c->event_threshold = 0.30;
 	c->event_window_days = 3;
-	c->storyline_threshold = 0.08;
+	c->storyline_threshold = 0.06;
 	c->storyline_window_days = 30;
 	c->title_weight = 2.0;
 	c->centroid_terms = 120;
@@ -119,7 +124,13 @@ void rv_group_config_default(rv_group_config *c)
 	c->min_content = 0.05;
 	c->drift_damping = 0.0;
 	c->undated_margin = 0.05;
-	c->entity_weight = 1.0;
+	c->entity_weight = 0.5;
+	c->member_link = 0.0;
+	c->member_keep = 8;
+	c->cohesion = 0.0;
+	c->idf_prior = 20.0;
+	c->short_threshold = 0.24;
+	c->short_terms = 15;
 	c->size_penalty = 0.0;
 	c->scope_factor = 0.0;
 	c->retire_after = 200000;
@@ -144,6 +155,12 @@ void rv_group_config_default(rv_group_config *c)
 	X(drift_damping, double, 0, 4)         \
 	X(undated_margin, double, 0, 1)           \
 	X(entity_weight, double, 0, 100)      \
+	X(member_link, double, 0, 2)          \
+	X(member_keep, int, 1, RV_MEM_MAX)    \
+	X(cohesion, double, 0, 4)             \
+	X(idf_prior, double, 0, 1000000)      \
+	X(short_threshold, double, 0, 1)      \
+	X(short_terms, int, 0, 4096)          \
 	X(size_penalty, double, 0, 1)         \
 	X(scope_factor, double, 0, 1000)      \
 	X(retire_after, int, 1, 1000000000)   \
@@ -386,6 +403,7 @@ void rv_grouper_free(rv_grouper **gp)
 	free(g->post);
 	free(g->hash_slots);
 	for (uint32_t i = 0; i < g->n_ev; i++) {
+		members_free(&g->ev[i]);
 		free(g->ev[i].cum);
 		free(g->ev[i].c);
 		free(g->ev[i].title);
@@ -525,9 +543,9 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 		fw *v = &g->vec[i];
 		g->dense[v->t] = 0;
 		double df = g->df[v->t] ? g->df[v->t] : 1;
-		/* a prior of RV_IDF_PRIOR unseen documents keeps the first articles
+		/* a prior of idf_prior unseen documents keeps the first articles
 		 * of a corpus from calling every shared word common */
-		double idf = log((N + RV_IDF_PRIOR) / (df + 0.5));
+		double idf = log((N + g->cfg.idf_prior) / (df + 0.5));
 		if (idf < 0.05)
 			idf = 0.05;
 		v->w = (float)((1.0 + log(v->w > 1 ? v->w : 1)) * idf);
@@ -556,6 +574,49 @@ static float vec_norm(const fw *v, uint32_t n)
 }
 
 /* ---- events and the index ---- */
+
+static void members_free(gevent *e)
+{
+	for (uint32_t i = 0; i < RV_MEM_MAX; i++) {
+		free(e->mem[i]);
+		e->mem[i] = NULL;
+		e->mem_n[i] = 0;
+	}
+	e->n_mem = e->mem_head = 0;
+}
+
+/* Keep v as one of the event's latest member_keep vectors. */
+static bool members_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
+{
+	if (g->cfg.member_link <= 0 || !n)
+		return true;
+	uint32_t keep = (uint32_t)g->cfg.member_keep;
+	uint32_t at = e->n_mem < keep ? e->n_mem++ : e->mem_head;
+	if (e->n_mem == keep && at == e->mem_head)
+		e->mem_head = (uint8_t)((e->mem_head + 1) % keep);
+	fw *m = realloc(e->mem[at], n * sizeof *m);
+	if (!m)
+		return false;
+	memcpy(m, v, n * sizeof *m);
+	e->mem[at] = m;
+	e->mem_n[at] = (uint16_t)n;
+	return true;
+}
+
+/* The best cosine of the article (in g->dense) with one member. */
+static double members_best(const rv_grouper *g, const gevent *e)
+{
+	double best = 0;
+	for (uint32_t i = 0; i < e->n_mem; i++) {
+		double dot = 0;
+		const fw *m = e->mem[i];
+		for (uint32_t j = 0; j < e->mem_n[i]; j++)
+			dot += (double)g->dense[m[j].t] * m[j].w;
+		if (dot > best)
+			best = dot;
+	}
+	return best;
+}
 
 static void post_add(rv_grouper *g, uint32_t t, uint32_t slot)
 {
@@ -740,6 +801,7 @@ static void retire(rv_grouper *g)
 		free(e->c);
 		free(e->cum);
 		free(e->title);
+		members_free(e);
 		e->cum = NULL;
 		e->c = NULL;
 		e->title = NULL;
@@ -784,6 +846,20 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 		return;
 	double window = g->cfg.event_window_days > 0 ? g->cfg.event_window_days : 1;
 	double sim = cosine_dense(g, e, c->n);
+	if (g->cfg.cohesion > 0 && e->n_articles > 1) {
+		/* |sum of unit vectors| / n: 1 when the members say the same,
+		 * 1/sqrt(n) when they share nothing. Between centroid (0) and
+		 * average link (1). */
+		double coh = e->norm / e->n_articles;
+		sim *= pow(coh < 1 ? coh : 1, g->cfg.cohesion);
+	}
+	/* A headline may say what one member said and still be far from the
+	 * sum of all of them: the closest member counts too. */
+	if (g->cfg.member_link > 0 && e->n_mem && sim >= g->cfg.min_content) {
+		double m = g->cfg.member_link * members_best(g, e);
+		if (m > sim)
+			sim = m > 1 ? 1 : m;
+	}
 	double grown = sim - g->cfg.size_penalty * log(1.0 + e->n_articles);
 	double s = -1;
 	if (dd < 0)
@@ -872,8 +948,13 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	for (int i = 0; i < n; i++)
 		g->dense[v[i].t] = 0;
 
+	/* A dated headline gets the same-day bonus; an undated one has nothing
+	 * but its few words, whose cosine with the same story runs lower. */
+	double threshold = g->cfg.event_threshold;
+	if (day == RV_NO_DAY && n <= g->cfg.short_terms)
+		threshold = g->cfg.short_threshold;
 	int64_t slot;
-	if (best_slot >= 0 && best >= g->cfg.event_threshold) {
+	if (best_slot >= 0 && best >= threshold) {
 		slot = best_slot;
 		gevent *e = &g->ev[slot];
 		if (!centroid_add(g, e, v, (uint32_t)n))
@@ -899,6 +980,8 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		a->event_similarity = 1.0;
 	}
 	gevent *e = &g->ev[slot];
+	if (!members_add(g, e, v, (uint32_t)n))
+		return rv_fail(err, RV_ENOMEM, "out of memory");
 	e->n_articles++;
 	e->last_seq = g->seq;
 	if (day != RV_NO_DAY) {

@@ -41,6 +41,12 @@ typedef struct rv_group_config {
 	double size_penalty;         /* similarity lost per log(1 + articles) of the event */
 	double scope_factor;         /* cosine against the event's top (this x article terms) terms; 0: all */
 	double entity_weight;        /* an entity counts this many times a term */
+	double member_link;          /* content = max(centroid cosine, this x best member cosine); 0: off */
+	double short_threshold;      /* event_threshold for an undated article of at most short_terms terms */
+	int short_terms;
+	double idf_prior;            /* IDF = ln((N + this) / (df + 0.5)): unseen documents assumed early on */
+	double cohesion;             /* centroid cosine x (|centroid| / articles)^this: diffuse events take less */
+	int member_keep;             /* latest member vectors kept per event for member_link */
 	int retire_after;            /* events untouched for this many articles leave memory */
 	double near_dup_threshold;   /* estimated Jaccard of word shingles */
 	int near_dup_min_tokens;     /* shorter texts are never near-duplicates */

@@ -192,6 +192,66 @@ TEST(group_config_set_and_errors)
 	unlink(path);
 }
 
+/* Two undated headlines sharing one name out of several words. */
+static bool headlines_join(const char *name, const char *value)
+{
+	rv_group_config cfg;
+	rv_grouper *g;
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	if (rv_group_config_set(&cfg, name, value, &err))
+		TEST_FAIL("config: %s", err.msg);
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	/* unrelated headlines first, so the shared name is not the most common word */
+	place(g, an, "en", "Lindqvist wins the Halden chess open", NULL, NULL, NULL);
+	place(g, an, "en", "Bakers protest flour prices in Osterby", NULL, NULL, NULL);
+	int64_t e1 = place(g, an, "en", "Storm floods Norvale harbour overnight", NULL, NULL, NULL);
+	int64_t e2 = place(g, an, "en", "Norvale mayor opens emergency shelters", NULL, NULL, NULL);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+	return e1 == e2;
+}
+
+TEST(group_short_undated_threshold)
+{
+	/* the short threshold alone decides for undated headlines */
+	ASSERT(headlines_join("short_threshold", "0.01"));
+	ASSERT(!headlines_join("short_threshold", "0.99"));
+	/* and only for texts of at most short_terms terms: past it, event_threshold */
+	ASSERT(!headlines_join("short_terms", "0"));
+}
+
+TEST(group_member_link_and_cohesion_settings)
+{
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT(c.member_link == 0 && c.cohesion == 0); /* off by default */
+	ASSERT_EQ(rv_group_config_set(&c, "member_link", "1", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&c, "member_keep", "4", &err), RV_OK);
+	ASSERT_EQ(c.member_keep, 4);
+	ASSERT_EQ(rv_group_config_set(&c, "member_keep", "999", &err), RV_EINPUT);
+	ASSERT_EQ(rv_group_config_set(&c, "cohesion", "0.5", &err), RV_OK);
+	/* with members kept, events still form and join */
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&c, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	int64_t e1 = place(g, an, "en", "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", NULL);
+	int64_t e2 = place(g, an, "en", "Norvale families evacuated as river bursts banks", FLOOD2,
+			   "2023-03-08", NULL);
+	int64_t e3 = place(g, an, "en", "Lindqvist wins the Halden open", CHESS, "2023-03-08", NULL);
+	for (int i = 0; i < 10; i++) /* the ring of members wraps */
+		ASSERT_EQ(place(g, an, "en", "Norvale families evacuated as river bursts banks",
+				FLOOD2, "2023-03-08", NULL), e1);
+	ASSERT_EQ(e1, e2);
+	ASSERT(e3 != e1);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
 /* ---- duplicates ---- */
 
 TEST(group_url_canonical)
