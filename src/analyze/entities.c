@@ -134,7 +134,71 @@ static const char *const org_words[] = {
 	"congres", "government", "gouvernement", "office", "bureau", "police", "guard", "garde",
 	"brigade", "regiment", "division", "corps", "movement", "mouvement", "front", "alliance",
 	"organisation", "organization", "organizacion", "fund", "fonds", "trust", "holdings",
-	"partners", "label", "publishing", "editions", "press", "nations", "unies", "united", NULL,
+	"partners", "label", "publishing", "editions", "press", "nations", "unies", "united",
+	/* sports clubs: "SC Fribourg", "Dinamo Zagreb", "Werder Brême" */
+	"sc", "ac", "cf", "afc", "sv", "fk", "nk", "dinamo", "dynamo", "sporting", "racing",
+	"olympique", "athletic", "atletico", "rovers", "wanderers", "eintracht", "borussia", "werder",
+	"sparta", "spartak", "vitesse", "lokomotiv", "hotspur", "albion", NULL,
+};
+
+/* Common given names (EN, FR, DE, IT, ES, RU, AR, JA, ZH, KO), written for revue: a name of
+ * two or more capitalised words that starts with one is a person. */
+static const char *const given_names[] = {
+	"john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+	"charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
+	"andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward",
+	"jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen",
+	"larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank",
+	"patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan",
+	"henry", "douglas", "zachary", "peter", "kyle", "ethan", "walter", "noah", "jeremy",
+	"christian", "keith", "roger", "terry", "gerald", "harold", "sean", "austin", "carl",
+	"arthur", "lawrence", "dylan", "jesse", "jordan", "bryan", "billy", "joe", "bruce", "gabriel",
+	"logan", "albert", "willie", "alan", "juan", "wayne", "elijah", "randy", "roy", "vincent",
+	"ralph", "eugene", "russell", "bobby", "mason", "philip", "louis", "harry", "howard", "fred",
+	"ernest", "martin", "craig", "stanley", "shawn", "travis", "bradley", "leonard", "earl",
+	"dale", "clarence", "tony", "neil", "ian", "jimmy", "jim", "tom", "bob", "bill", "mike",
+	"steve", "dave", "chris", "nick", "matt", "ben", "sam", "tim", "ted", "alfred", "herbert",
+	"hugh", "lewis", "oliver", "oscar", "max", "leo", "victor", "hugo", "felix", "rupert",
+	"nigel", "graham", "colin", "stuart", "simon", "trevor", "barry", "clive", "derek", "duncan",
+	"gordon", "malcolm", "neville", "mary", "patricia", "jennifer", "linda", "elizabeth",
+	"barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret",
+	"sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda",
+	"melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy",
+	"shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha",
+	"katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria",
+	"heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina",
+	"lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha",
+	"jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean",
+	"alice", "madison", "doris", "abigail", "julia", "judy", "grace", "denise", "amber",
+	"marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany",
+	"natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "jane", "lucy", "ellen",
+	"eleanor", "florence", "edith", "agnes", "ella", "lily", "ava", "mia", "chloe", "zoe",
+	"jenny", "kate", "liz", "sue", "pierre", "michel", "andre", "philippe", "alain", "bernard",
+	"jacques", "christophe", "nicolas", "francois", "laurent", "frederic", "stephane", "pascal",
+	"olivier", "thierry", "sebastien", "julien", "didier", "dominique", "gerard", "claude",
+	"antoine", "guillaume", "marc", "yves", "rene", "henri", "maurice", "georges", "jules",
+	"emile", "lucien", "marcel", "gaston", "leon", "edouard", "fernand", "auguste", "gustave",
+	"armand", "etienne", "benoit", "cedric", "fabien", "gilles", "herve", "jerome", "lionel",
+	"mathieu", "maxime", "nathalie", "isabelle", "sylvie", "francoise", "martine", "monique",
+	"valerie", "sandrine", "veronique", "sophie", "celine", "chantal", "brigitte", "anne",
+	"genevieve", "simone", "madeleine", "suzanne", "yvonne", "marguerite", "germaine", "jeanne",
+	"helene", "josephine", "louise", "camille", "claire", "juliette", "manon", "lea", "elodie",
+	"aurelie", "emilie", "caroline", "virginie", "delphine", "laetitia", "segolene", "marine",
+	"hans", "klaus", "jurgen", "wolfgang", "helmut", "gerhard", "heinrich", "friedrich",
+	"wilhelm", "karl", "otto", "ernst", "werner", "dieter", "gunter", "uwe", "jorg", "stefan",
+	"andreas", "markus", "ulrich", "rainer", "horst", "manfred", "ursula", "gisela", "sabine",
+	"petra", "giuseppe", "giovanni", "antonio", "mario", "luigi", "francesco", "angelo",
+	"vincenzo", "pietro", "salvatore", "carlo", "alessandro", "marco", "luca", "matteo",
+	"lorenzo", "roberto", "sergio", "massimo", "silvio", "paolo", "fabio", "carlos", "luis",
+	"miguel", "javier", "manuel", "francisco", "pedro", "jorge", "alejandro", "rafael",
+	"fernando", "pablo", "diego", "ramon", "enrique", "alberto", "raul", "ricardo", "eduardo",
+	"joao", "lula", "vladimir", "dmitri", "sergei", "sergey", "ivan", "nikolai", "mikhail",
+	"alexei", "alexey", "andrei", "boris", "yuri", "igor", "oleg", "viktor", "leonid", "anatoly",
+	"volodymyr", "petro", "vitali", "olga", "tatiana", "natalia", "svetlana", "irina", "elena",
+	"anastasia", "mohammed", "muhammad", "mohamed", "ahmed", "ali", "hassan", "hussein", "omar",
+	"abdul", "abdullah", "ibrahim", "khalid", "mahmoud", "youssef", "mustafa", "hamid", "recep",
+	"bashar", "hiroshi", "takeshi", "kenji", "akira", "yuki", "haruki", "shinzo", "yoshihiko",
+	"xi", "li", "wang", "zhang", "chen", "liu", "kim", "park", "lee", NULL,
 };
 
 static const char *const loc_words[] = {
@@ -174,7 +238,7 @@ static const char *const connectors[] = {
 enum {
 	L_FUNCTION = 1, L_MONTHS = 2, L_TITLES = 4, L_ORG = 8, L_LOC = 16, L_MISC = 32,
 	L_LOCPREP = 64, L_CONNECTOR = 128, L_LHEAD = 256, L_FRHEAD = 512, L_FRADJ = 1024,
-	L_FRNOUN = 2048,
+	L_FRNOUN = 2048, L_GIVEN = 4096,
 };
 
 /* French institutional and geographic names go on in lower case after their
@@ -217,7 +281,7 @@ static const char *const lower_heads[] = {
 	"organisation", "commission", "fonds", "cour", "nations", "fédération", "federation", NULL,
 };
 
-#define WSET_SIZE 2048
+#define WSET_SIZE 4096
 
 static struct wset_entry {
 	const char *key;
@@ -258,6 +322,7 @@ static void wset_build(void)
 	wset_add(fr_heads, L_FRHEAD);
 	wset_add(fr_adjectives, L_FRADJ);
 	wset_add(fr_nouns, L_FRNOUN);
+	wset_add(given_names, L_GIVEN);
 }
 
 static bool in_set(const char *key, unsigned bit)
@@ -769,7 +834,16 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 	return T_NONE;
 }
 
+static int classify_(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure);
+static int dbg_branch;
 static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
+{
+	dbg_branch = 0;
+	int t = classify_(sc, i, j, titled, row, sure);
+	if (getenv("NERDBG")) { char k[KEY_MAX]; span_key(sc, i, j, k, sizeof k); fprintf(stderr, "DBG\t%d\t%s\t%d\n", dbg_branch, k, t); }
+	return t;
+}
+static int classify_(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
 {
 	char key[KEY_MAX], w[KEY_MAX];
 	*row = -1;
@@ -779,15 +853,15 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	char gt;
 	int r = rv__ner_gaz_find(key, &gt);
 	if (r >= 0) {
-		*row = r;
+		*row = r; dbg_branch = 1;
 		return letter_type(gt);
 	}
 	int st = span_type(key);
-	if (st != T_NONE && !(titled && st != T_PER))
-		return st;
+	if (st != T_NONE && !(titled && st != T_PER)) { dbg_branch = 2;
+		return st; }
 	*sure = false;
-	if (titled)
-		return T_PER;
+	if (titled) { dbg_branch = 3;
+		return T_PER; }
 	size_t nw = 0;
 	int votes[4] = {0, 0, 0, 0};
 	bool kw_org = false, kw_loc = false, kw_misc = false, has_num = false;
@@ -815,16 +889,28 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		if (wr >= 0)
 			votes[letter_type(gt)] += 20;
 	}
+	dbg_branch = 4;
 	if (kw_org)
 		return T_ORG;
 	if (kw_misc || has_num)
 		return T_MISC;
 	if (kw_loc)
 		return T_LOC;
+	/* "Victoria Azarenka", "François Hollande": a given name, then capitalised words */
+	if (j > i && sc->t[i].kind == K_WORD && tok_key(sc, i, w, sizeof w) && in_set(w, L_GIVEN)) {
+		bool all_cap = true;
+		for (size_t k = i + 1; k <= j; k++)
+			if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP))
+				all_cap = false;
+		if (all_cap)
+			return T_PER;
+	}
 	/* what the text says it is: "the film X", "X, a city in", "X est un groupe" */
 	int ct = cue_type(sc, i, j);
+	dbg_branch = 5;
 	if (ct != T_NONE)
 		return ct;
+	dbg_branch = 6;
 	/* no list or keyword knows it: the type model decides */
 	(void)votes;
 	(void)nw;
