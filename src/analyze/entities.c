@@ -1172,6 +1172,53 @@ static size_t french_name(const scan *sc, size_t i)
 	return lower ? j : i;
 }
 
+/* French common nouns that head a name in lower case ("la guerre de Corée", "la mer
+ * Noire", "le lac Léman", "la dynastie Han"), with the type of the whole name. */
+static const struct lower_name_head {
+	const char *key;
+	int type;
+} lower_name_heads[] = {
+	{"guerre", T_MISC}, {"bataille", T_MISC}, {"siege", T_MISC}, {"traite", T_MISC},
+	{"dynastie", T_MISC}, {"revolution", T_MISC}, {"coupe", T_MISC},
+	{"championnat", T_MISC}, {"tournoi", T_MISC}, {"mer", T_LOC}, {"lac", T_LOC},
+	{"ile", T_LOC}, {"iles", T_LOC}, {"baie", T_LOC}, {"ocean", T_LOC}, {"golfe", T_LOC},
+	{"mont", T_LOC}, {"monts", T_LOC}, {"massif", T_LOC},
+	{"detroit", T_LOC}, {"peninsule", T_LOC}, {"fleuve", T_LOC}, {"riviere", T_LOC},
+	{"vallee", T_LOC},
+	{"chateau", T_LOC}, {"palais", T_LOC}, {"stade", T_LOC}, {"gare", T_LOC},
+	{"aeroport", T_LOC}, {"cathedrale", T_LOC}, {"abbaye", T_LOC}, {"comte", T_LOC},
+	{"royaume", T_LOC}, {"universite", T_ORG}, {NULL, T_NONE},
+};
+
+static int lower_name_type(const char *key)
+{
+	for (const struct lower_name_head *h = lower_name_heads; h->key; h++)
+		if (!strcmp(h->key, key))
+			return h->type;
+	return T_NONE;
+}
+
+/* The end of a name headed by a lower-case noun at token i ("guerre de Corée"):
+ * connectors then capitalised words, or i when no name follows. */
+static size_t lower_name(const scan *sc, size_t i)
+{
+	char key[KEY_MAX];
+	size_t k = i + 1, j = i;
+	for (int c = 0; c < 2 && k < sc->n && sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) &&
+			tok_key(sc, k, key, sizeof key) && is_connector(key);
+	     c++)
+		k++;
+	while (k < sc->n && sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && !(sc->t[k].flags & F_START)) {
+		j = k++;
+		/* "Tintin au pays des Soviets" is too long to guess; "guerre de Sept Ans" is not */
+		if (k + 1 < sc->n && sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) &&
+		    tok_key(sc, k, key, sizeof key) && is_connector(key) && sc->t[k + 1].kind == K_WORD &&
+		    (sc->t[k + 1].flags & F_CAP) && !(sc->t[k + 1].flags & F_START))
+			k++;
+	}
+	return j;
+}
+
 /* Abbreviations whose dot does not end a name: initials, "St", "Mt", "Jr". */
 static bool abbrev(const char *key)
 {
@@ -1203,6 +1250,17 @@ static size_t find_mentions(scan *sc, mlist *ml)
 				}
 			}
 			continue;
+		}
+		if (t->kind == K_WORD && !(t->flags & F_CAP) && i + 1 < n && tok_key(sc, i, key, sizeof key)) {
+			int lt = lower_name_type(key);
+			size_t le = lt != T_NONE ? lower_name(sc, i) : i;
+			if (le > i) {
+				mention m = {sc->t[i].s, sc->t[le].e, lt, -1, false};
+				if (add_mention(ml, m))
+					return (size_t)-1;
+				i = le;
+				continue;
+			}
 		}
 		if (t->kind != K_WORD || !(t->flags & F_CAP))
 			continue;
