@@ -115,7 +115,8 @@ static const char *const titles[] = {
 	"father", "pere", "herr", "frau", "senor", "don", "premier", "spokesman",
 	"spokeswoman", "porte-parole", "commissioner", "commissaire", "chief", "chef", "director",
 	"directeur", "directrice", "professor", "professeur", "maitre", "me", "docteur", "emperor",
-	"empereur", "imperatrice", "admiral", "amiral", "sheikh", "cheikh", "ayatollah", NULL,
+	"empereur", "imperatrice", "admiral", "amiral", "sheikh", "cheikh", "ayatollah", "prime",
+	"duke", "duchess", "duc", "duchesse", "earl", "baron", "baronne", "marquis", "lady", NULL,
 };
 
 static const char *const org_words[] = {
@@ -159,7 +160,8 @@ static const char *const given_names[] = {
 	"dale", "clarence", "tony", "neil", "ian", "jimmy", "jim", "tom", "bob", "bill", "mike",
 	"steve", "dave", "chris", "nick", "matt", "ben", "sam", "tim", "ted", "alfred", "herbert",
 	"hugh", "lewis", "oliver", "oscar", "max", "leo", "victor", "hugo", "felix", "rupert",
-	"nigel", "graham", "colin", "stuart", "simon", "trevor", "barry", "clive", "derek", "duncan",
+	"nigel", "graham", "colin", "stuart", "simon", "trevor", "barry", "clive", "derek", "julian", "adrian", "vivian", "damian", "sebastian", "fabian",
+	"maximilian", "gillian", "lillian", "marian", "cassian", "duncan",
 	"gordon", "malcolm", "neville", "mary", "patricia", "jennifer", "linda", "elizabeth",
 	"barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret",
 	"sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda",
@@ -836,6 +838,22 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 
 static int classify_(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure);
 static int dbg_branch;
+/* English endings of words for peoples and languages ("-ian", "-ese", "-ish", "-ic", "-ani",
+ * "-ati"); long enough that "Ian" or "Rick" do not count. */
+static bool demonym_shape(const char *w)
+{
+	static const char *const ends[] = {"ian", "ese", "ish", "ic", "ani", "ati", "ean", NULL};
+	size_t n = strlen(w);
+	if (n < 6)
+		return false;
+	for (const char *const *e = ends; *e; e++) {
+		size_t m = strlen(*e);
+		if (!strcmp(w + n - m, *e))
+			return true;
+	}
+	return false;
+}
+
 static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
 {
 	dbg_branch = 0;
@@ -904,6 +922,14 @@ static int classify_(const scan *sc, size_t i, size_t j, bool titled, int *row, 
 				all_cap = false;
 		if (all_cap)
 			return T_PER;
+	}
+	/* "Akkadian", "Gujarati", "Semitic", "Javanese": a lone word shaped like a people's or a
+	 * language's adjective that no list knows as a person or place */
+	if (i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD && tok_key(sc, i, w, sizeof w) &&
+	    !in_set(w, L_GIVEN) && demonym_shape(w)) {
+		const unsigned char *n = word_counts(w);
+		if (!n || n[4] >= n[1] + n[3])
+			return T_MISC;
 	}
 	/* what the text says it is: "the film X", "X, a city in", "X est un groupe" */
 	int ct = cue_type(sc, i, j);
@@ -1007,6 +1033,15 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	size_t len = sc->t[j].e - sc->t[i].s;
 	if (i == j && len < 2)
 		return 0;
+	/* a title alone ("the King", "Prime Minister") names nobody */
+	if (tok_key(sc, j, key, sizeof key) && in_set(key, L_TITLES)) {
+		size_t k = i;
+		while (k < j && sc->t[k].kind == K_WORD && tok_key(sc, k, key, sizeof key) &&
+		       (in_set(key, L_TITLES) || is_connector(key)))
+			k++;
+		if (k == j)
+			return 0;
+	}
 	/* "Meanwhile,", "Unfortunately", "Excluding": a lone unknown word at a
 	 * sentence start that looks like an adverb or a participle */
 	if (i == j && (sc->t[i].flags & F_START) && !(sc->t[i].flags & F_UPPER) &&
