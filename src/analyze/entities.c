@@ -1059,6 +1059,13 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	}
 	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
 	m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
+	/* "2008 Summer Olympics", "2010 FIFA World Cup": the year belongs to the event */
+	if (m.type == T_MISC && i > 0 && sc->t[i - 1].kind == K_NUM && sc->t[i - 1].e - sc->t[i - 1].s == 4 &&
+	    sc->t[i - 1].e + 1 == sc->t[i].s && sc->text[sc->t[i - 1].e] == ' ' &&
+	    (sc->text[sc->t[i - 1].s] == '1' || sc->text[sc->t[i - 1].s] == '2')) {
+		m.s = sc->t[i - 1].s;
+		m.gaz_row = -1;
+	}
 	return add_mention(ml, m);
 }
 
