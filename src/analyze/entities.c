@@ -843,8 +843,6 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 	return T_NONE;
 }
 
-static int classify_(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure);
-static int dbg_branch;
 /* English endings of words for peoples and languages ("-ian", "-ese", "-ish", "-ic", "-ani",
  * "-ati"); long enough that "Ian" or "Rick" do not count. */
 static bool demonym_shape(const char *w)
@@ -863,13 +861,6 @@ static bool demonym_shape(const char *w)
 
 static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
 {
-	dbg_branch = 0;
-	int t = classify_(sc, i, j, titled, row, sure);
-	if (getenv("NERDBG")) { char k[KEY_MAX]; span_key(sc, i, j, k, sizeof k); fprintf(stderr, "DBG\t%d\t%s\t%d\n", dbg_branch, k, t); }
-	return t;
-}
-static int classify_(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
-{
 	char key[KEY_MAX], w[KEY_MAX];
 	*row = -1;
 	*sure = true;
@@ -878,15 +869,15 @@ static int classify_(const scan *sc, size_t i, size_t j, bool titled, int *row, 
 	char gt;
 	int r = rv__ner_gaz_find(key, &gt);
 	if (r >= 0) {
-		*row = r; dbg_branch = 1;
+		*row = r;
 		return letter_type(gt);
 	}
 	int st = span_type(key);
-	if (st != T_NONE && !(titled && st != T_PER)) { dbg_branch = 2;
-		return st; }
+	if (st != T_NONE && !(titled && st != T_PER))
+		return st;
 	*sure = false;
-	if (titled) { dbg_branch = 3;
-		return T_PER; }
+	if (titled)
+		return T_PER;
 	size_t nw = 0;
 	int votes[4] = {0, 0, 0, 0};
 	bool kw_org = false, kw_loc = false, kw_misc = false, has_num = false;
@@ -914,7 +905,6 @@ static int classify_(const scan *sc, size_t i, size_t j, bool titled, int *row, 
 		if (wr >= 0)
 			votes[letter_type(gt)] += 20;
 	}
-	dbg_branch = 4;
 	if (kw_org)
 		return T_ORG;
 	if (kw_misc || has_num)
@@ -940,10 +930,8 @@ static int classify_(const scan *sc, size_t i, size_t j, bool titled, int *row, 
 	}
 	/* what the text says it is: "the film X", "X, a city in", "X est un groupe" */
 	int ct = cue_type(sc, i, j);
-	dbg_branch = 5;
 	if (ct != T_NONE)
 		return ct;
-	dbg_branch = 6;
 	/* no list or keyword knows it: the type model decides */
 	(void)votes;
 	(void)nw;
