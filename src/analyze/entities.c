@@ -209,7 +209,7 @@ static const char *const loc_words[] = {
 	"rue", "avenue", "boulevard", "road", "city", "ville", "province", "region", "state",
 	"etat", "valley", "vallee", "bay", "baie", "gulf", "golfe", "sea", "mer", "ocean",
 	"desert", "forest", "foret", "park", "parc", "square", "place", "bridge", "pont",
-	"station", "gare", "airport", "aeroport", "port", "canal", "strait", "detroit", "cape",
+	"station", "gare", "airport", "aeroport", "port", "canal", "strait", "cape",
 	"cap", "peninsula", "peninsule", "district", "departement", "canton", "commune",
 	"village", "town", "north", "south", "east", "west", "nord", "sud", "est", "ouest",
 	"stadium", "stade", "arena", "castle", "chateau", "cathedral", "cathedrale", "abbey",
@@ -859,6 +859,44 @@ static bool demonym_shape(const char *w)
 	return false;
 }
 
+static bool listed_place(const scan *sc, size_t i, size_t j)
+{
+	char key[KEY_MAX], gt;
+	return span_key(sc, i, j, key, sizeof key) && rv__ner_gaz_find(key, &gt) >= 0 && gt == 'L';
+}
+
+static bool plural_word(const scan *sc, size_t k)
+{
+	size_t n = sc->t[k].e - sc->t[k].s;
+	const char *p = sc->text + sc->t[k].s;
+	return sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && !(sc->t[k].flags & F_UPPER) && n > 3 &&
+	       p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i';
+}
+
+/* A team: a listed place and a plural ("Detroit Tigers", "Kansas City Royals") or, in
+ * French, the plural then "de" and the place ("Canadiens de Montréal"). */
+static bool team_name(const scan *sc, size_t i, size_t j)
+{
+	char key[KEY_MAX];
+	if (j == i || !plural_word(sc, j))
+		for (size_t k = i; k < j; k++) {
+			if (!plural_word(sc, k) || k + 2 > j || sc->t[k + 1].kind != K_WORD ||
+			    !tok_key(sc, k + 1, key, sizeof key) || (strcmp(key, "de") && strcmp(key, "d'")))
+				continue;
+			return listed_place(sc, k + 2, j);
+		}
+	if (j == i || !plural_word(sc, j))
+		return false;
+	for (size_t k = i; k < j; k++)
+		if (listed_place(sc, i, k)) {
+			for (size_t m = k + 1; m <= j; m++)
+				if (sc->t[m].kind != K_WORD || !(sc->t[m].flags & F_CAP))
+					return false;
+			return true;
+		}
+	return false;
+}
+
 static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
 {
 	char key[KEY_MAX], w[KEY_MAX];
@@ -920,6 +958,8 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		if (all_cap)
 			return T_PER;
 	}
+	if (team_name(sc, i, j))
+		return T_ORG;
 	/* "Akkadian", "Gujarati", "Semitic", "Javanese": a lone word shaped like a people's or a
 	 * language's adjective that no list knows as a person or place */
 	if (i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD && tok_key(sc, i, w, sizeof w) &&
