@@ -998,6 +998,40 @@ static bool split_after(const scan *sc, size_t i, size_t j)
 	return rv__ner_gaz_find(key, &gt) >= 0 && gt != 'P';
 }
 
+/* Words of football news: in their sentence, a town after "for", "against", "pour"… is
+ * its club ("he joined Liverpool on loan", "prêté à Auxerre"). */
+static const char *const sports_words[] = {
+	"loan", "loaned", "striker", "midfielder", "defender", "goalkeeper", "footballer", "scored",
+	"goals", "goal", "relegated", "relegation", "transfer", "transferred", "debut", "appearances",
+	"squad", "club", "clubs", "league", "premiership", "pret", "prete", "attaquant", "milieu",
+	"defenseur", "gardien", "footballeur", "buts", "relegue", "transfert", "transfere", "ligue",
+	"championnat", NULL,
+};
+static const char *const sports_preps[] = {
+	"for", "against", "to", "from", "with", "at", "joined", "join", "joining", "beat", "beating",
+	"defeated", "v", "vs", "pour", "contre", "rejoint", "rejoindre",
+	NULL,
+};
+
+static bool sports_club(const scan *sc, size_t i)
+{
+	char key[KEY_MAX];
+	if (i == 0 || sc->t[i - 1].kind != K_WORD || !tok_key(sc, i - 1, key, sizeof key) ||
+	    !in_list(key, sports_preps))
+		return false;
+	size_t a = i;
+	while (a > 0 && i - a < 60 && !(sc->t[a].flags & F_START))
+		a--;
+	for (size_t k = a; k < sc->n && k < i + 60; k++) {
+		if (k > i && (sc->t[k].flags & F_START))
+			break;
+		if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) && tok_key(sc, k, key, sizeof key) &&
+		    in_list(key, sports_words))
+			return true;
+	}
+	return false;
+}
+
 /* Emit the names in the capitalised run i..j: strip titles and sentence
  * words from the front, split where a known name ends and another begins
  * ("Pentagone John Kirby") or a title sits inside ("U.S. Secretary of State
@@ -1094,6 +1128,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	}
 	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
 	m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
+	if (m.type == T_LOC && j - i < 3 && sports_club(sc, i))
+		m.type = T_ORG;
 	/* "2008 Summer Olympics", "2010 FIFA World Cup": the year belongs to the event */
 	if (m.type == T_MISC && i > 0 && sc->t[i - 1].kind == K_NUM && sc->t[i - 1].e - sc->t[i - 1].s == 4 &&
 	    sc->t[i - 1].e + 1 == sc->t[i].s && sc->text[sc->t[i - 1].e] == ' ' &&
