@@ -1364,7 +1364,9 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			}
 			continue;
 		}
-		if (t->kind == K_WORD && !(t->flags & F_CAP) && i + 1 < n && tok_key(sc, i, key, sizeof key)) {
+		if (t->kind == K_WORD && !(t->flags & F_CAP) && i + 1 < n && (sc->t[i + 1].flags & F_CAP ||
+		    (sc->t[i + 1].kind == K_WORD && sc->t[i + 1].e - sc->t[i + 1].s <= 3)) &&
+		    tok_key(sc, i, key, sizeof key)) {
 			int lt = lower_name_type(key);
 			size_t le = lt != T_NONE ? lower_name(sc, i) : i;
 			if (le > i) {
