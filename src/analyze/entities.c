@@ -1032,6 +1032,19 @@ static bool sports_club(const scan *sc, size_t i)
 	return false;
 }
 
+/* A capitalised article inside a sentence that starts a name: "à La Rochelle", "Le Pen",
+ * "La Nouvelle-Orléans", "by The Beatles". */
+static bool name_article(const scan *sc, size_t i, const char *key)
+{
+	if ((sc->t[i].flags & (F_START | F_UPPER)) || !(sc->t[i].flags & F_CAP) || i + 1 >= sc->n)
+		return false;
+	if (strcmp(key, "la") && strcmp(key, "le") && strcmp(key, "les") && strcmp(key, "l'") &&
+	    strcmp(key, "the"))
+		return false;
+	const tok *u = &sc->t[i + 1];
+	return u->kind == K_WORD && (u->flags & F_CAP) && !(u->flags & F_START) && u->s <= sc->t[i].e + 1;
+}
+
 /* Emit the names in the capitalised run i..j: strip titles and sentence
  * words from the front, split where a known name ends and another begins
  * ("Pentagone John Kirby") or a title sits inside ("U.S. Secretary of State
@@ -1054,8 +1067,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 				i += 2;
 			continue;
 		}
-		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) ||
-		    in_set(key, L_MONTHS) || in_set(key, L_FUNCTION)) {
+		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) || in_set(key, L_MONTHS) ||
+		    (in_set(key, L_FUNCTION) && !name_article(sc, i, key))) {
 			i++;
 			while (i <= j && !(sc->t[i].flags & F_CAP))
 				i++;
@@ -1391,7 +1404,8 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		/* a sentence-initial common word ("Pendant", "The") starts no name:
 		 * without it "la Première Guerre mondiale" is found whole */
 		if (tok_key(sc, i, key, sizeof key) &&
-		    (in_set(key, L_FUNCTION) || ((t->flags & F_START) && common_at_start(sc, key))))
+		    ((in_set(key, L_FUNCTION) && !name_article(sc, i, key)) ||
+		     ((t->flags & F_START) && common_at_start(sc, key))))
 			continue;
 		size_t lp = listed_phrase(sc, i);
 		if (lp + 1 > i) {
