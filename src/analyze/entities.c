@@ -1115,6 +1115,13 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	size_t len = sc->t[j].e - sc->t[i].s;
 	if (i == j && len < 2)
 		return 0;
+	/* a keyword alone ("Parti", "Série", "University", "League") is a common noun */
+	if (i == j && tok_key(sc, i, key, sizeof key) &&
+	    in_set(key, L_ORG | L_LOC | L_MISC | L_FRHEAD | L_LHEAD)) {
+		char gt;
+		if (rv__ner_gaz_find(key, &gt) < 0 && span_type(key) == T_NONE)
+			return 0;
+	}
 	/* a title alone ("the King", "Prime Minister") names nobody */
 	if (tok_key(sc, j, key, sizeof key) && in_set(key, L_TITLES)) {
 		size_t k = i;
