@@ -1143,6 +1143,16 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		bool shape = (kl > 4 && (!strcmp(key + kl - 2, "ly") || !strcmp(key + kl - 3, "ing") ||
 					 !strcmp(key + kl - 4, "ment") || !strcmp(key + kl - 4, "less"))) ||
 			     (j + 1 < sc->n && sc->t[j + 1].kind == K_PUNCT && sc->text[sc->t[j + 1].s] == ',');
+		/* "Prior to", "Unlike the", "Apart from", "Examples of": a preposition or an
+		 * article right after says the word is a common one */
+		char nx[KEY_MAX];
+		if (j + 1 < sc->n && sc->t[j + 1].kind == K_WORD && !(sc->t[j + 1].flags & F_CAP) &&
+		    tok_key(sc, j + 1, nx, sizeof nx) && !in_set(key, L_GIVEN) &&
+		    (!strcmp(nx, "the") || !strcmp(nx, "a") || !strcmp(nx, "an") || !strcmp(nx, "to") ||
+		     !strcmp(nx, "from") || !strcmp(nx, "of") || !strcmp(nx, "le") || !strcmp(nx, "la") ||
+		     !strcmp(nx, "les") || !strcmp(nx, "un") || !strcmp(nx, "une") || !strcmp(nx, "du") ||
+		     !strcmp(nx, "des")))
+			shape = true;
 		if (!named && shape)
 			return 0;
 	}
