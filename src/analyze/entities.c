@@ -213,7 +213,9 @@ static const char *const loc_words[] = {
 	"cap", "peninsula", "peninsule", "district", "departement", "canton", "commune",
 	"village", "town", "north", "south", "east", "west", "nord", "sud", "est", "ouest",
 	"stadium", "stade", "arena", "castle", "chateau", "cathedral", "cathedrale", "abbey",
-	"abbaye", "palace", "palais", "tower", "tour", NULL,
+	"abbaye", "palace", "palais", "tower", "tour", "empire", "kingdom", "royaume", "republic",
+	"republique", "sultanate", "sultanat", "caliphate", "califat", "emirate", "emirat", "duchy",
+	"duche", "principality", "principaute", NULL,
 };
 
 static const char *const misc_words[] = {
@@ -976,7 +978,12 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	(void)votes;
 	(void)nw;
 	int margin;
-	return typer(sc, i, j, &margin);
+	int tt = typer(sc, i, j, &margin);
+	/* "les Kirghizes", "des Vénètes", "aux Francs": a people, unless the model sees a place */
+	if (tt != T_LOC && i == j && i > 0 && sc->t[i - 1].kind == K_WORD && sc->text[sc->t[i].e - 1] == 's' &&
+	    tok_key(sc, i - 1, w, sizeof w) && (!strcmp(w, "les") || !strcmp(w, "des") || !strcmp(w, "aux")))
+		return T_MISC;
+	return tt;
 }
 
 static bool known_span(const scan *sc, size_t i, size_t j)
