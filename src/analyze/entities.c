@@ -867,12 +867,22 @@ static bool listed_place(const scan *sc, size_t i, size_t j)
 	return span_key(sc, i, j, key, sizeof key) && rv__ner_gaz_find(key, &gt) >= 0 && gt == 'L';
 }
 
+/* Plural words of places: "Colorado Springs", "Florida Keys" are no teams. */
+static const char *const place_plurals[] = {
+	"heights", "springs", "keys", "falls", "hills", "mountains", "islands", "lakes", "plains",
+	"woods", "gardens", "rapids", "narrows", "sands", "flats", "isles", "highlands", "lowlands",
+	"glades", "everglades", "rocks", "downs", "fields", "meadows", "pines", "oaks", "banks",
+	"states", "territories", "provinces", "isles", "alpes", "iles", "terres", NULL,
+};
+
 static bool plural_word(const scan *sc, size_t k)
 {
+	char key[KEY_MAX];
 	size_t n = sc->t[k].e - sc->t[k].s;
 	const char *p = sc->text + sc->t[k].s;
 	return sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && !(sc->t[k].flags & F_UPPER) && n > 3 &&
-	       p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i';
+	       p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i' &&
+	       tok_key(sc, k, key, sizeof key) && !in_list(key, place_plurals);
 }
 
 /* A team: a listed place and a plural ("Detroit Tigers", "Kansas City Royals") or, in
@@ -945,7 +955,7 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		if (wr >= 0)
 			votes[letter_type(gt)] += 20;
 	}
-	if (kw_org)
+	if (kw_org || team_name(sc, i, j))
 		return T_ORG;
 	if (kw_misc || has_num)
 		return T_MISC;
@@ -960,8 +970,6 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		if (all_cap)
 			return T_PER;
 	}
-	if (team_name(sc, i, j))
-		return T_ORG;
 	/* "Akkadian", "Gujarati", "Semitic", "Javanese": a lone word shaped like a people's or a
 	 * language's adjective that no list knows as a person or place */
 	if (i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD && tok_key(sc, i, w, sizeof w) &&
@@ -979,6 +987,15 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	(void)nw;
 	int margin;
 	int tt = typer(sc, i, j, &margin);
+	/* "the Orioles", "the Ravens": a team or a band; "the Moravians", "the Franks": a people */
+	if (i == j && i > 0 && sc->t[i - 1].kind == K_WORD && plural_word(sc, i) && tok_key(sc, i - 1, w, sizeof w) &&
+	    !strcmp(w, "the") && tok_key(sc, i, w, sizeof w)) {
+		size_t n = strlen(w);
+		w[n - 1] = '\0';
+		if (demonym_shape(w) || (n > 4 && !strcmp(w + n - 3, "an")) || in_set(w, L_MISC))
+			return T_MISC;
+		return T_ORG;
+	}
 	/* "les Kirghizes", "des Vénètes", "aux Francs": a people, unless the model sees a place */
 	if (tt != T_LOC && i == j && i > 0 && sc->t[i - 1].kind == K_WORD && sc->text[sc->t[i].e - 1] == 's' &&
 	    tok_key(sc, i - 1, w, sizeof w) && (!strcmp(w, "les") || !strcmp(w, "des") || !strcmp(w, "aux")))
