@@ -97,7 +97,7 @@ static const char *const function_words[] = {
 
 static const char *const months_days[] = {
 	"january", "february", "march", "april", "may", "june", "bc", "bce", "ad", "tv", "dvd",
-	"cd", "ok", "internet", "web", "mr", "mrs", "ms", "july", "august", "september",
+	"cd", "ok", "web", "mr", "mrs", "ms", "july", "august", "september",
 	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
 	"friday", "saturday", "sunday", "janvier", "fevrier", "mars", "avril", "mai", "juin",
 	"juillet", "aout", "septembre", "octobre", "novembre", "decembre", "lundi", "mardi",
