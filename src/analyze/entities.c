@@ -1184,6 +1184,13 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
 	if (m.type == T_LOC && j - i < 3 && sports_club(sc, i))
 		m.type = T_ORG;
+	/* "UEFA Euro 2008", "Tour d'Italie 2011": so does a year after it */
+	if (m.type == T_MISC && j + 1 < sc->n && sc->t[j + 1].kind == K_NUM &&
+	    sc->t[j + 1].e - sc->t[j + 1].s == 4 && sc->t[j + 1].s == sc->t[j].e + 1 &&
+	    sc->text[sc->t[j].e] == ' ' && (sc->text[sc->t[j + 1].s] == '1' || sc->text[sc->t[j + 1].s] == '2')) {
+		m.e = sc->t[j + 1].e;
+		m.gaz_row = -1;
+	}
 	/* "2008 Summer Olympics", "2010 FIFA World Cup": the year belongs to the event */
 	if (m.type == T_MISC && i > 0 && sc->t[i - 1].kind == K_NUM && sc->t[i - 1].e - sc->t[i - 1].s == 4 &&
 	    sc->t[i - 1].e + 1 == sc->t[i].s && sc->text[sc->t[i - 1].e] == ' ' &&

@@ -916,6 +916,8 @@ const char *const rv__ner_gazetteer[] = {
 	"M|IMDb|Internet Movie Database",
 	"M|AllMusic",
 	"O|Billboard",
+	"M|Billboard Hot 100|Hot 100",
+	"M|Billboard 200",
 	"M|Bollywood",
 	"M|Blu-ray",
 	"M|Bronze Age|âge du bronze",
