@@ -920,7 +920,11 @@ static bool demonym_shape(const char *w)
 static bool listed_place(const scan *sc, size_t i, size_t j)
 {
 	char key[KEY_MAX], gt;
-	return span_key(sc, i, j, key, sizeof key) && rv__ner_gaz_find(key, &gt) >= 0 && gt == 'L';
+	if (!span_key(sc, i, j, key, sizeof key))
+		return false;
+	if (rv__ner_gaz_find(key, &gt) >= 0)
+		return gt == 'L';
+	return span_type(key) == T_LOC;
 }
 
 /* Plural words of places: "Colorado Springs", "Florida Keys" are no teams. */
