@@ -139,7 +139,15 @@ static const char *const org_words[] = {
 	/* sports clubs: "SC Fribourg", "Dinamo Zagreb", "Werder Brême" */
 	"sc", "ac", "cf", "afc", "sv", "fk", "nk", "dinamo", "dynamo", "sporting", "racing",
 	"olympique", "athletic", "atletico", "rovers", "wanderers", "eintracht", "borussia", "werder",
-	"sparta", "spartak", "vitesse", "lokomotiv", "hotspur", "albion", NULL,
+	"sparta", "spartak", "vitesse", "lokomotiv", "hotspur", "albion", "juniors",
+	/* companies, services, bodies and media: "Atmos Energy", "Disney Channel" */
+	"energy", "toys", "channel", "foods", "pharmaceuticals", "communications", "media",
+	"software", "petroleum", "oil", "steel", "electric", "insurance", "capital", "ventures",
+	"labs", "laboratories", "laboratoires", "brewery", "brewing", "railway", "railways",
+	"railroad", "authority", "board", "squadron", "battalion", "bataillon", "escadrille",
+	"fleet", "flotte", "marines", "seminary", "seminaire", "conservatory", "conservatoire",
+	"clinic", "clinique", "magazine", "gazette", "herald", "tribune", "daily", "weekly",
+	"broadcasting", "assurances", "presse", "quotidien", "hebdomadaire", NULL,
 };
 
 /* Common given names (EN, FR, DE, IT, ES, RU, AR, JA, ZH, KO), written for revue: a name of
