@@ -97,7 +97,7 @@ static const char *const function_words[] = {
 
 static const char *const months_days[] = {
 	"january", "february", "march", "april", "may", "june", "bc", "bce", "ad", "tv", "dvd",
-	"cd", "ok", "internet", "web", "mr", "mrs", "ms", "july", "august", "september",
+	"cd", "ok", "web", "mr", "mrs", "ms", "july", "august", "september",
 	"october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
 	"friday", "saturday", "sunday", "janvier", "fevrier", "mars", "avril", "mai", "juin",
 	"juillet", "aout", "septembre", "octobre", "novembre", "decembre", "lundi", "mardi",
@@ -115,7 +115,8 @@ static const char *const titles[] = {
 	"father", "pere", "herr", "frau", "senor", "don", "premier", "spokesman",
 	"spokeswoman", "porte-parole", "commissioner", "commissaire", "chief", "chef", "director",
 	"directeur", "directrice", "professor", "professeur", "maitre", "me", "docteur", "emperor",
-	"empereur", "imperatrice", "admiral", "amiral", "sheikh", "cheikh", "ayatollah", NULL,
+	"empereur", "imperatrice", "admiral", "amiral", "sheikh", "cheikh", "ayatollah", "prime",
+	"duke", "duchess", "duc", "duchesse", "earl", "baron", "baronne", "marquis", "lady", NULL,
 };
 
 static const char *const org_words[] = {
@@ -134,7 +135,136 @@ static const char *const org_words[] = {
 	"congres", "government", "gouvernement", "office", "bureau", "police", "guard", "garde",
 	"brigade", "regiment", "division", "corps", "movement", "mouvement", "front", "alliance",
 	"organisation", "organization", "organizacion", "fund", "fonds", "trust", "holdings",
-	"partners", "label", "publishing", "editions", "press", "nations", "unies", "united", NULL,
+	"partners", "label", "publishing", "editions", "press", "nations", "unies", "united",
+	/* sports clubs: "SC Fribourg", "Dinamo Zagreb", "Werder Brême" */
+	"sc", "ac", "cf", "afc", "sv", "fk", "nk", "dinamo", "dynamo", "sporting", "racing",
+	"olympique", "athletic", "atletico", "rovers", "wanderers", "eintracht", "borussia", "werder",
+	"sparta", "spartak", "vitesse", "lokomotiv", "hotspur", "albion", "juniors",
+	/* companies, services, bodies and media: "Atmos Energy", "Disney Channel" */
+	"energy", "toys", "channel", "foods", "pharmaceuticals", "communications", "media",
+	"software", "petroleum", "oil", "steel", "electric", "insurance", "capital", "ventures",
+	"labs", "laboratories", "laboratoires", "brewery", "brewing", "railway", "railways",
+	"railroad", "authority", "board", "squadron", "battalion", "bataillon", "escadrille",
+	"fleet", "flotte", "marines", "seminary", "seminaire", "conservatory", "conservatoire",
+	"clinic", "clinique", "magazine", "gazette", "herald", "tribune", "daily", "weekly",
+	"broadcasting", "assurances", "presse", "quotidien", "hebdomadaire", NULL,
+};
+
+/* Common given names (EN, FR, DE, IT, ES, RU, AR, JA, ZH, KO), written for revue: a name of
+ * two or more capitalised words that starts with one is a person. */
+static const char *const given_names[] = {
+	"victoria", "virginia",
+	"john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+	"charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
+	"andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward",
+	"jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen",
+	"larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank",
+	"patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan",
+	"henry", "douglas", "zachary", "peter", "kyle", "ethan", "walter", "noah", "jeremy",
+	"christian", "keith", "roger", "terry", "gerald", "harold", "sean", "carl",
+	"arthur", "lawrence", "dylan", "jesse", "bryan", "billy", "joe", "bruce", "gabriel",
+	"logan", "albert", "willie", "alan", "juan", "wayne", "elijah", "randy", "roy", "vincent",
+	"ralph", "eugene", "russell", "bobby", "mason", "philip", "louis", "harry", "howard", "fred",
+	"ernest", "martin", "craig", "stanley", "shawn", "travis", "bradley", "leonard", "earl",
+	"dale", "clarence", "tony", "neil", "ian", "jimmy", "jim", "tom", "bob", "bill", "mike",
+	"steve", "dave", "chris", "nick", "matt", "ben", "sam", "tim", "ted", "alfred", "herbert",
+	"hugh", "lewis", "oliver", "oscar", "max", "leo", "victor", "hugo", "felix", "rupert",
+	"nigel", "graham", "colin", "stuart", "simon", "trevor", "barry", "clive", "derek", "julian", "adrian", "vivian", "damian", "sebastian", "fabian",
+	"maximilian", "gillian", "lillian", "marian", "cassian", "duncan",
+	"gordon", "malcolm", "neville", "mary", "patricia", "jennifer", "linda", "elizabeth",
+	"barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret",
+	"sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda",
+	"melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy",
+	"shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha",
+	"katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria",
+	"heather", "diane", "julie", "joyce", "olivia", "kelly", "christina",
+	"lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha",
+	"jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean",
+	"alice", "doris", "abigail", "julia", "judy", "grace", "denise", "amber",
+	"marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany",
+	"natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "jane", "lucy", "ellen",
+	"eleanor", "edith", "agnes", "ella", "lily", "ava", "mia", "chloe", "zoe",
+	"jenny", "kate", "liz", "sue", "pierre", "michel", "andre", "philippe", "alain", "bernard",
+	"jacques", "christophe", "nicolas", "francois", "laurent", "frederic", "stephane", "pascal",
+	"olivier", "thierry", "sebastien", "julien", "didier", "dominique", "gerard", "claude",
+	"antoine", "guillaume", "marc", "yves", "rene", "henri", "maurice", "georges", "jules",
+	"emile", "lucien", "marcel", "gaston", "leon", "edouard", "fernand", "auguste", "gustave",
+	"armand", "etienne", "benoit", "cedric", "fabien", "gilles", "herve", "jerome", "lionel",
+	"mathieu", "maxime", "nathalie", "isabelle", "sylvie", "francoise", "martine", "monique",
+	"valerie", "sandrine", "veronique", "sophie", "celine", "chantal", "brigitte", "anne",
+	"genevieve", "simone", "madeleine", "suzanne", "yvonne", "marguerite", "germaine", "jeanne",
+	"helene", "josephine", "louise", "camille", "claire", "juliette", "manon", "lea", "elodie",
+	"aurelie", "emilie", "caroline", "virginie", "delphine", "laetitia", "segolene", "marine",
+	"hans", "klaus", "jurgen", "wolfgang", "helmut", "gerhard", "heinrich", "friedrich",
+	"wilhelm", "karl", "otto", "ernst", "werner", "dieter", "gunter", "uwe", "jorg", "stefan",
+	"andreas", "markus", "ulrich", "rainer", "horst", "manfred", "ursula", "gisela", "sabine",
+	"petra", "giuseppe", "giovanni", "antonio", "mario", "luigi", "francesco", "angelo",
+	"vincenzo", "pietro", "salvatore", "carlo", "alessandro", "marco", "luca", "matteo",
+	"lorenzo", "roberto", "sergio", "massimo", "silvio", "paolo", "fabio", "carlos", "luis",
+	"miguel", "javier", "manuel", "francisco", "pedro", "jorge", "alejandro", "rafael",
+	"fernando", "pablo", "diego", "ramon", "enrique", "alberto", "raul", "ricardo", "eduardo",
+	"joao", "lula", "vladimir", "dmitri", "sergei", "sergey", "ivan", "nikolai", "mikhail",
+	"alexei", "alexey", "andrei", "boris", "yuri", "igor", "oleg", "viktor", "leonid", "anatoly",
+	"volodymyr", "petro", "vitali", "olga", "tatiana", "natalia", "svetlana", "irina", "elena",
+	"anastasia", "mohammed", "muhammad", "mohamed", "ahmed", "ali", "hassan", "hussein", "omar",
+	"abdul", "abdullah", "ibrahim", "khalid", "mahmoud", "youssef", "mustafa", "hamid", "recep",
+	"bashar", "hiroshi", "takeshi", "kenji", "akira", "yuki", "haruki", "shinzo", "yoshihiko",
+	"xi", "li", "wang", "zhang", "chen", "liu", "kim", "park", "lee", "greg", "quincy", "whitney", "stevie", "alex", "andy", "angus", "archie", "arnold", "barney",
+	"bernie", "bert", "blake", "brad", "brett", "bruno", "bud", "buddy", "byron", "calvin",
+	"cameron", "casey", "cecil", "chad", "chester", "chuck", "clark", "cliff", "clint", "cody",
+	"conrad", "cornelius", "curtis", "dan", "danny", "darren", "dean", "dexter", "dick",
+	"dominic", "don", "donnie", "doug", "drew", "dustin", "dwight", "eddie", "edgar", "edmund",
+	"eli", "elliot", "elmer", "elton", "elvis", "emmett", "ernie", "errol", "evan", "ezra",
+	"floyd", "forrest", "francis", "franklin", "freddie", "gene", "geoffrey", "gilbert", "glen",
+	"glenn", "grant", "gus", "guy", "hal", "hank", "harvey", "hector", "herman", "homer",
+	"horace", "hubert", "ike", "irving", "isaac", "jackie", "jake", "jamie", "jared", "jay",
+	"jeff", "jessie", "joel", "johnny", "jon", "jonah", "josh", "julius", "ken", "kenny", "kurt",
+	"lance", "lenny", "leroy", "les", "lester", "lloyd", "lou", "lowell", "luke", "luther",
+	"lyle", "marcus", "marvin", "mel", "melvin", "milton", "mitch", "monty", "morgan", "morris",
+	"murray", "myron", "ned", "norm", "norman", "otis", "owen", "pat", "percy", "perry", "pete",
+	"phil", "quentin", "randall", "ray", "reggie", "rex", "rick", "ricky", "rob", "robbie", "rod",
+	"rodney", "ron", "ronnie", "ross", "rudy", "rufus", "russ", "sammy", "seth", "sid", "sidney",
+	"spencer", "stan", "teddy", "terrence", "theo", "tobias", "toby", "todd", "tommy", "troy",
+	"ty", "vance", "vern", "vic", "vince", "wade", "wallace", "walt", "warren", "wes", "wesley",
+	"wilbur", "will", "willis", "wilson", "woody", "zach", "abby", "addie", "adele", "aileen",
+	"alicia", "alison", "allison", "alma", "amelia", "angelina", "angie", "anita", "annie",
+	 "ariana", "audrey", "barbra", "becky", "bella", "belinda", "bernadette", "bessie",
+	"beth", "betsy", "beyonce", "billie", "bonnie", "bridget", "britney", "brooke", "candace",
+	"carla", "carmen", "carrie", "cassandra", "cathy", "cecilia", "celia", "charlene", "cher",
+	"cindy", "claudia", "colleen", "connie", "constance", "courtney", "crystal", "daisy",
+	 "dana", "darlene", "dawn", "debbie", "dolly", "dora", "edna", "eileen", "elaine",
+	"eliza", "ellie", "eloise", "elsa", "erica", "erin", "esther", "ethel", "eva", "faith",
+	"faye", "felicity", "fiona", "flora", "frida", "gail", "gemma", "geraldine",
+	"gina", "ginger", "greta", "gwen", "gwendolyn", "harriet", "hattie", "hazel", "heidi",
+	"hilary", "holly", "ida", "ingrid", "irene", "iris", "isabel", "jan", "janis", "jasmine",
+	"jenna", "jennie", "jill", "jo", "joanna", "jodie", "joy", "julianne", "kara",
+	"katie", "katy", "kay", "keira", "kirsten", "kristen", "lana", "lara", "leah", "lena",
+	"leslie", "lindsay", "liza", "lois", "lola", "loretta", "lorna", "lucille", "luisa", "lydia",
+	"mabel", "mae", "maggie", "mandy", "marcia", "margo", "marianne", "marion", "marjorie",
+	"marla", "marsha", "mavis", "maxine", "meg", "melanie", "mercedes", "meryl", "mildred",
+	"millie", "minnie", "miranda", "miriam", "molly", "mona", "muriel", "myra", "nadia", "naomi",
+	"nell", "nina", "nora", "norma", "olive", "opal", "paige", "pam", "paula", "pauline", "pearl",
+	"peggy", "penelope", "penny", "phoebe", "phyllis", "polly", "priscilla", "rachael", "rita",
+	"roberta", "robin", "rosa", "rosalind", "rosemary", "roxanne", "ruby", "sally", "sandy",
+	"selena", "serena", "shania", "sheila", "shelley", "sherry", "sonia", "stella", "sylvia",
+	"tamara", "tammy", "tara", "tess", "thelma", "tina", "tracy", "trudy", "vanessa", "vera",
+	"veronica", "vicky", "viola", "violet", "wanda", "wendy", "wilma", "yolanda", "zelda",
+	"alfonso", "alvaro", "andres", "cristiano", "emilio", "esteban", "federico", "felipe",
+	"gonzalo", "guillermo", "ignacio", "jaime", "joaquin", "julio", "marcelo", "mariano",
+	"octavio", "ruben", "santiago", "tomas", "vicente", "amelie", "anais", "aurore", "benedicte",
+	"capucine", "clemence", "colette", "corinne", "eliane", "emmanuelle", "estelle", "eugenie",
+	"gabrielle", "ginette", "josiane", "laure", "lucie", "mathilde", "mireille", "odette",
+	"pascale", "regine", "renee", "solange", "therese", "yvette", "arnaud", "aurelien",
+	"baptiste", "bertrand", "clement", "damien", "denis", "emmanuel", "fabrice", "florent",
+	"gaetan", "gregoire", "hugues", "jean-claude", "jean-louis", "jean-luc", "jean-marc",
+	"jean-marie", "jean-paul", "jean-pierre", "jean-yves", "jose-maria", "loic", "ludovic",
+	"noel", "pierre-yves", "regis", "remi", "romain", "serge", "sylvain", "thibault", "tristan",
+	"valentin", "xavier", "yann", "dietrich", "eberhard", "fritz", "gottfried", "gustav",
+	"johann", "lothar", "ludwig", "matthias", "moritz", "reinhard", "rudolf", "siegfried",
+	"sigmund", "volker", "haruto", "hideo", "hiro", "ichiro", "kazuo", "koji", "makoto",
+	"masahiro", "naoki", "osamu", "ryu", "satoshi", "shigeru", "shinji", "takashi", "taro",
+	"tetsuya", "yasuhiro", "yoshi", "yukio",
+	NULL,
 };
 
 static const char *const loc_words[] = {
@@ -143,11 +273,13 @@ static const char *const loc_words[] = {
 	"rue", "avenue", "boulevard", "road", "city", "ville", "province", "region", "state",
 	"etat", "valley", "vallee", "bay", "baie", "gulf", "golfe", "sea", "mer", "ocean",
 	"desert", "forest", "foret", "park", "parc", "square", "place", "bridge", "pont",
-	"station", "gare", "airport", "aeroport", "port", "canal", "strait", "detroit", "cape",
+	"station", "gare", "airport", "aeroport", "port", "canal", "strait", "cape",
 	"cap", "peninsula", "peninsule", "district", "departement", "canton", "commune",
 	"village", "town", "north", "south", "east", "west", "nord", "sud", "est", "ouest",
 	"stadium", "stade", "arena", "castle", "chateau", "cathedral", "cathedrale", "abbey",
-	"abbaye", "palace", "palais", "tower", "tour", NULL,
+	"abbaye", "palace", "palais", "tower", "tour", "empire", "kingdom", "royaume", "republic",
+	"republique", "sultanate", "sultanat", "caliphate", "califat", "emirate", "emirat", "duchy",
+	"duche", "principality", "principaute", NULL,
 };
 
 static const char *const misc_words[] = {
@@ -174,7 +306,7 @@ static const char *const connectors[] = {
 enum {
 	L_FUNCTION = 1, L_MONTHS = 2, L_TITLES = 4, L_ORG = 8, L_LOC = 16, L_MISC = 32,
 	L_LOCPREP = 64, L_CONNECTOR = 128, L_LHEAD = 256, L_FRHEAD = 512, L_FRADJ = 1024,
-	L_FRNOUN = 2048,
+	L_FRNOUN = 2048, L_GIVEN = 4096,
 };
 
 /* French institutional and geographic names go on in lower case after their
@@ -217,7 +349,7 @@ static const char *const lower_heads[] = {
 	"organisation", "commission", "fonds", "cour", "nations", "fédération", "federation", NULL,
 };
 
-#define WSET_SIZE 2048
+#define WSET_SIZE 4096
 
 static struct wset_entry {
 	const char *key;
@@ -258,6 +390,7 @@ static void wset_build(void)
 	wset_add(fr_heads, L_FRHEAD);
 	wset_add(fr_adjectives, L_FRADJ);
 	wset_add(fr_nouns, L_FRNOUN);
+	wset_add(given_names, L_GIVEN);
 }
 
 static bool in_set(const char *key, unsigned bit)
@@ -562,6 +695,9 @@ static const char *tok_shape(const scan *sc, size_t k)
 	return "x";
 }
 
+/* Weight x100, as the model's (measured on WikiNEuRal FR and EN: +0.004 F1 on both). */
+#define LONE_WORD_PER_PENALTY 400
+
 /* Scores of the span i..j for PER ORG LOC MISC; the best type. */
 static int typer(const scan *sc, size_t i, size_t j, int *margin)
 {
@@ -631,6 +767,10 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 			feat_add(sc4, "hy");
 			break;
 		}
+	/* Lone surnames in the training newspapers mostly follow "M." or a title, which the
+	 * rules settle before the model is asked: a lone word it sees is less often a person. */
+	if (i == j)
+		sc4[T_PER] -= LONE_WORD_PER_PENALTY;
 	int best = 0;
 	for (int t = 1; t < 4; t++)
 		if (sc4[t] > sc4[best])
@@ -769,6 +909,74 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 	return T_NONE;
 }
 
+/* English endings of words for peoples and languages ("-ian", "-ese", "-ish", "-ic", "-ani",
+ * "-ati"); long enough that "Ian" or "Rick" do not count. */
+static bool demonym_shape(const char *w)
+{
+	static const char *const ends[] = {"ian", "ese", "ish", "ic", "ani", "ati", "ean", NULL};
+	size_t n = strlen(w);
+	if (n < 6)
+		return false;
+	for (const char *const *e = ends; *e; e++) {
+		size_t m = strlen(*e);
+		if (!strcmp(w + n - m, *e))
+			return true;
+	}
+	return false;
+}
+
+static bool listed_place(const scan *sc, size_t i, size_t j)
+{
+	char key[KEY_MAX], gt;
+	if (!span_key(sc, i, j, key, sizeof key))
+		return false;
+	if (rv__ner_gaz_find(key, &gt) >= 0)
+		return gt == 'L';
+	return span_type(key) == T_LOC;
+}
+
+/* Plural words of places: "Colorado Springs", "Florida Keys" are no teams. */
+static const char *const place_plurals[] = {
+	"heights", "springs", "keys", "falls", "hills", "mountains", "islands", "lakes", "plains",
+	"woods", "gardens", "rapids", "narrows", "sands", "flats", "isles", "highlands", "lowlands",
+	"glades", "everglades", "rocks", "downs", "fields", "meadows", "pines", "oaks", "banks",
+	"states", "territories", "provinces", "isles", "alpes", "iles", "terres", NULL,
+};
+
+static bool plural_word(const scan *sc, size_t k)
+{
+	char key[KEY_MAX];
+	size_t n = sc->t[k].e - sc->t[k].s;
+	const char *p = sc->text + sc->t[k].s;
+	return sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && !(sc->t[k].flags & F_UPPER) && n > 3 &&
+	       p[n - 1] == 's' && p[n - 2] != 's' && p[n - 2] != 'u' && p[n - 2] != 'i' &&
+	       tok_key(sc, k, key, sizeof key) && !in_list(key, place_plurals);
+}
+
+/* A team: a listed place and a plural ("Detroit Tigers", "Kansas City Royals") or, in
+ * French, the plural then "de" and the place ("Canadiens de Montréal"). */
+static bool team_name(const scan *sc, size_t i, size_t j)
+{
+	char key[KEY_MAX];
+	if (j == i || !plural_word(sc, j))
+		for (size_t k = i; k < j; k++) {
+			if (!plural_word(sc, k) || k + 2 > j || sc->t[k + 1].kind != K_WORD ||
+			    !tok_key(sc, k + 1, key, sizeof key) || (strcmp(key, "de") && strcmp(key, "d'")))
+				continue;
+			return listed_place(sc, k + 2, j);
+		}
+	if (j == i || !plural_word(sc, j))
+		return false;
+	for (size_t k = i; k < j; k++)
+		if (listed_place(sc, i, k)) {
+			for (size_t m = k + 1; m <= j; m++)
+				if (sc->t[m].kind != K_WORD || !(sc->t[m].flags & F_CAP))
+					return false;
+			return true;
+		}
+	return false;
+}
+
 static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
 {
 	char key[KEY_MAX], w[KEY_MAX];
@@ -815,12 +1023,29 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		if (wr >= 0)
 			votes[letter_type(gt)] += 20;
 	}
-	if (kw_org)
+	if (kw_org || team_name(sc, i, j))
 		return T_ORG;
 	if (kw_misc || has_num)
 		return T_MISC;
 	if (kw_loc)
 		return T_LOC;
+	/* "Victoria Azarenka", "François Hollande": a given name, then capitalised words */
+	if (j > i && sc->t[i].kind == K_WORD && tok_key(sc, i, w, sizeof w) && in_set(w, L_GIVEN)) {
+		bool all_cap = true;
+		for (size_t k = i + 1; k <= j; k++)
+			if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP))
+				all_cap = false;
+		if (all_cap)
+			return T_PER;
+	}
+	/* "Akkadian", "Gujarati", "Semitic", "Javanese": a lone word shaped like a people's or a
+	 * language's adjective that no list knows as a person or place */
+	if (i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD && tok_key(sc, i, w, sizeof w) &&
+	    !in_set(w, L_GIVEN) && demonym_shape(w)) {
+		const unsigned char *n = word_counts(w);
+		if (!n || n[4] >= n[1] + n[3])
+			return T_MISC;
+	}
 	/* what the text says it is: "the film X", "X, a city in", "X est un groupe" */
 	int ct = cue_type(sc, i, j);
 	if (ct != T_NONE)
@@ -829,7 +1054,21 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	(void)votes;
 	(void)nw;
 	int margin;
-	return typer(sc, i, j, &margin);
+	int tt = typer(sc, i, j, &margin);
+	/* "the Orioles", "the Ravens": a team or a band; "the Moravians", "the Franks": a people */
+	if (i == j && i > 0 && sc->t[i - 1].kind == K_WORD && plural_word(sc, i) && tok_key(sc, i - 1, w, sizeof w) &&
+	    !strcmp(w, "the") && tok_key(sc, i, w, sizeof w)) {
+		size_t n = strlen(w);
+		w[n - 1] = '\0';
+		if (demonym_shape(w) || (n > 4 && !strcmp(w + n - 3, "an")) || in_set(w, L_MISC))
+			return T_MISC;
+		return T_ORG;
+	}
+	/* "les Kirghizes", "des Vénètes", "aux Francs": a people, unless the model sees a place */
+	if (tt != T_LOC && i == j && i > 0 && sc->t[i - 1].kind == K_WORD && sc->text[sc->t[i].e - 1] == 's' &&
+	    tok_key(sc, i - 1, w, sizeof w) && (!strcmp(w, "les") || !strcmp(w, "des") || !strcmp(w, "aux")))
+		return T_MISC;
+	return tt;
 }
 
 static bool known_span(const scan *sc, size_t i, size_t j)
@@ -849,6 +1088,53 @@ static bool split_after(const scan *sc, size_t i, size_t j)
 	if (!span_key(sc, i, j, key, sizeof key))
 		return false;
 	return rv__ner_gaz_find(key, &gt) >= 0 && gt != 'P';
+}
+
+/* Words of football news: in their sentence, a town after "for", "against", "pour"… is
+ * its club ("he joined Liverpool on loan", "prêté à Auxerre"). */
+static const char *const sports_words[] = {
+	"loan", "loaned", "striker", "midfielder", "defender", "goalkeeper", "footballer", "scored",
+	"goals", "goal", "relegated", "relegation", "transfer", "transferred", "debut", "appearances",
+	"squad", "club", "clubs", "league", "premiership", "pret", "prete", "attaquant", "milieu",
+	"defenseur", "gardien", "footballeur", "buts", "relegue", "transfert", "transfere", "ligue",
+	"championnat", NULL,
+};
+static const char *const sports_preps[] = {
+	"for", "against", "to", "from", "with", "at", "joined", "join", "joining", "beat", "beating",
+	"defeated", "v", "vs", "pour", "contre", "rejoint", "rejoindre",
+	NULL,
+};
+
+static bool sports_club(const scan *sc, size_t i)
+{
+	char key[KEY_MAX];
+	if (i == 0 || sc->t[i - 1].kind != K_WORD || !tok_key(sc, i - 1, key, sizeof key) ||
+	    !in_list(key, sports_preps))
+		return false;
+	size_t a = i;
+	while (a > 0 && i - a < 60 && !(sc->t[a].flags & F_START))
+		a--;
+	for (size_t k = a; k < sc->n && k < i + 60; k++) {
+		if (k > i && (sc->t[k].flags & F_START))
+			break;
+		if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) && tok_key(sc, k, key, sizeof key) &&
+		    in_list(key, sports_words))
+			return true;
+	}
+	return false;
+}
+
+/* A capitalised article inside a sentence that starts a name: "à La Rochelle", "Le Pen",
+ * "La Nouvelle-Orléans", "by The Beatles". */
+static bool name_article(const scan *sc, size_t i, const char *key)
+{
+	if ((sc->t[i].flags & (F_START | F_UPPER)) || !(sc->t[i].flags & F_CAP) || i + 1 >= sc->n)
+		return false;
+	if (strcmp(key, "la") && strcmp(key, "le") && strcmp(key, "les") && strcmp(key, "l'") &&
+	    strcmp(key, "the"))
+		return false;
+	const tok *u = &sc->t[i + 1];
+	return u->kind == K_WORD && (u->flags & F_CAP) && !(u->flags & F_START) && u->s <= sc->t[i].e + 1;
 }
 
 /* Emit the names in the capitalised run i..j: strip titles and sentence
@@ -873,8 +1159,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 				i += 2;
 			continue;
 		}
-		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) ||
-		    in_set(key, L_MONTHS) || in_set(key, L_FUNCTION)) {
+		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) || in_set(key, L_MONTHS) ||
+		    (in_set(key, L_FUNCTION) && !name_article(sc, i, key))) {
 			i++;
 			while (i <= j && !(sc->t[i].flags & F_CAP))
 				i++;
@@ -921,6 +1207,22 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	size_t len = sc->t[j].e - sc->t[i].s;
 	if (i == j && len < 2)
 		return 0;
+	/* a keyword alone ("Parti", "Série", "University", "League") is a common noun */
+	if (i == j && tok_key(sc, i, key, sizeof key) &&
+	    in_set(key, L_ORG | L_LOC | L_MISC | L_FRHEAD | L_LHEAD)) {
+		char gt;
+		if (rv__ner_gaz_find(key, &gt) < 0 && span_type(key) == T_NONE)
+			return 0;
+	}
+	/* a title alone ("the King", "Prime Minister") names nobody */
+	if (tok_key(sc, j, key, sizeof key) && in_set(key, L_TITLES)) {
+		size_t k = i;
+		while (k < j && sc->t[k].kind == K_WORD && tok_key(sc, k, key, sizeof key) &&
+		       (in_set(key, L_TITLES) || is_connector(key)))
+			k++;
+		if (k == j)
+			return 0;
+	}
 	/* "Meanwhile,", "Unfortunately", "Excluding": a lone unknown word at a
 	 * sentence start that looks like an adverb or a participle */
 	if (i == j && (sc->t[i].flags & F_START) && !(sc->t[i].flags & F_UPPER) &&
@@ -933,11 +1235,37 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		bool shape = (kl > 4 && (!strcmp(key + kl - 2, "ly") || !strcmp(key + kl - 3, "ing") ||
 					 !strcmp(key + kl - 4, "ment") || !strcmp(key + kl - 4, "less"))) ||
 			     (j + 1 < sc->n && sc->t[j + 1].kind == K_PUNCT && sc->text[sc->t[j + 1].s] == ',');
+		/* "Prior to", "Unlike the", "Apart from", "Examples of": a preposition or an
+		 * article right after says the word is a common one */
+		char nx[KEY_MAX];
+		if (j + 1 < sc->n && sc->t[j + 1].kind == K_WORD && !(sc->t[j + 1].flags & F_CAP) &&
+		    tok_key(sc, j + 1, nx, sizeof nx) && !in_set(key, L_GIVEN) &&
+		    (!strcmp(nx, "the") || !strcmp(nx, "a") || !strcmp(nx, "an") || !strcmp(nx, "to") ||
+		     !strcmp(nx, "from") || !strcmp(nx, "of") || !strcmp(nx, "le") || !strcmp(nx, "la") ||
+		     !strcmp(nx, "les") || !strcmp(nx, "un") || !strcmp(nx, "une") || !strcmp(nx, "du") ||
+		     !strcmp(nx, "des")))
+			shape = true;
 		if (!named && shape)
 			return 0;
 	}
 	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
 	m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
+	if (m.type == T_LOC && j - i < 3 && sports_club(sc, i))
+		m.type = T_ORG;
+	/* "UEFA Euro 2008", "Tour d'Italie 2011": so does a year after it */
+	if (m.type == T_MISC && j + 1 < sc->n && sc->t[j + 1].kind == K_NUM &&
+	    sc->t[j + 1].e - sc->t[j + 1].s == 4 && sc->t[j + 1].s == sc->t[j].e + 1 &&
+	    sc->text[sc->t[j].e] == ' ' && (sc->text[sc->t[j + 1].s] == '1' || sc->text[sc->t[j + 1].s] == '2')) {
+		m.e = sc->t[j + 1].e;
+		m.gaz_row = -1;
+	}
+	/* "2008 Summer Olympics", "2010 FIFA World Cup": the year belongs to the event */
+	if (m.type == T_MISC && i > 0 && sc->t[i - 1].kind == K_NUM && sc->t[i - 1].e - sc->t[i - 1].s == 4 &&
+	    sc->t[i - 1].e + 1 == sc->t[i].s && sc->text[sc->t[i - 1].e] == ' ' &&
+	    (sc->text[sc->t[i - 1].s] == '1' || sc->text[sc->t[i - 1].s] == '2')) {
+		m.s = sc->t[i - 1].s;
+		m.gaz_row = -1;
+	}
 	return add_mention(ml, m);
 }
 
@@ -1086,6 +1414,53 @@ static size_t french_name(const scan *sc, size_t i)
 	return lower ? j : i;
 }
 
+/* French common nouns that head a name in lower case ("la guerre de Corée", "la mer
+ * Noire", "le lac Léman", "la dynastie Han"), with the type of the whole name. */
+static const struct lower_name_head {
+	const char *key;
+	int type;
+} lower_name_heads[] = {
+	{"guerre", T_MISC}, {"bataille", T_MISC}, {"siege", T_MISC}, {"traite", T_MISC},
+	{"dynastie", T_MISC}, {"revolution", T_MISC}, {"coupe", T_MISC},
+	{"championnat", T_MISC}, {"tournoi", T_MISC}, {"mer", T_LOC}, {"lac", T_LOC},
+	{"ile", T_LOC}, {"iles", T_LOC}, {"baie", T_LOC}, {"ocean", T_LOC}, {"golfe", T_LOC},
+	{"mont", T_LOC}, {"monts", T_LOC}, {"massif", T_LOC},
+	{"detroit", T_LOC}, {"peninsule", T_LOC}, {"fleuve", T_LOC}, {"riviere", T_LOC},
+	{"vallee", T_LOC},
+	{"chateau", T_LOC}, {"palais", T_LOC}, {"stade", T_LOC}, {"gare", T_LOC},
+	{"aeroport", T_LOC}, {"cathedrale", T_LOC}, {"abbaye", T_LOC}, {"comte", T_LOC},
+	{"royaume", T_LOC}, {"universite", T_ORG}, {NULL, T_NONE},
+};
+
+static int lower_name_type(const char *key)
+{
+	for (const struct lower_name_head *h = lower_name_heads; h->key; h++)
+		if (!strcmp(h->key, key))
+			return h->type;
+	return T_NONE;
+}
+
+/* The end of a name headed by a lower-case noun at token i ("guerre de Corée"):
+ * connectors then capitalised words, or i when no name follows. */
+static size_t lower_name(const scan *sc, size_t i)
+{
+	char key[KEY_MAX];
+	size_t k = i + 1, j = i;
+	for (int c = 0; c < 2 && k < sc->n && sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) &&
+			tok_key(sc, k, key, sizeof key) && is_connector(key);
+	     c++)
+		k++;
+	while (k < sc->n && sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && !(sc->t[k].flags & F_START)) {
+		j = k++;
+		/* "Tintin au pays des Soviets" is too long to guess; "guerre de Sept Ans" is not */
+		if (k + 1 < sc->n && sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) &&
+		    tok_key(sc, k, key, sizeof key) && is_connector(key) && sc->t[k + 1].kind == K_WORD &&
+		    (sc->t[k + 1].flags & F_CAP) && !(sc->t[k + 1].flags & F_START))
+			k++;
+	}
+	return j;
+}
+
 /* Abbreviations whose dot does not end a name: initials, "St", "Mt", "Jr". */
 static bool abbrev(const char *key)
 {
@@ -1118,6 +1493,19 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			}
 			continue;
 		}
+		if (t->kind == K_WORD && !(t->flags & F_CAP) && i + 1 < n && (sc->t[i + 1].flags & F_CAP ||
+		    (sc->t[i + 1].kind == K_WORD && sc->t[i + 1].e - sc->t[i + 1].s <= 3)) &&
+		    tok_key(sc, i, key, sizeof key)) {
+			int lt = lower_name_type(key);
+			size_t le = lt != T_NONE ? lower_name(sc, i) : i;
+			if (le > i) {
+				mention m = {sc->t[i].s, sc->t[le].e, lt, -1, false};
+				if (add_mention(ml, m))
+					return (size_t)-1;
+				i = le;
+				continue;
+			}
+		}
 		if (t->kind != K_WORD || !(t->flags & F_CAP))
 			continue;
 		size_t fp = french_name(sc, i);
@@ -1132,7 +1520,8 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		/* a sentence-initial common word ("Pendant", "The") starts no name:
 		 * without it "la Première Guerre mondiale" is found whole */
 		if (tok_key(sc, i, key, sizeof key) &&
-		    (in_set(key, L_FUNCTION) || ((t->flags & F_START) && common_at_start(sc, key))))
+		    ((in_set(key, L_FUNCTION) && !name_article(sc, i, key)) ||
+		     ((t->flags & F_START) && common_at_start(sc, key))))
 			continue;
 		size_t lp = listed_phrase(sc, i);
 		if (lp + 1 > i) {

@@ -153,3 +153,53 @@ TEST(entities_seeds_people)
 	assert_entity(&a, "Yuri Ouchakov", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_given_name_makes_a_person)
+{
+	rv_article a;
+	/* invented surnames no list knows */
+	run(&a, "Hier soir, Victoria Zembrovska a battu Hillary Quantelor en deux sets.");
+	assert_entity(&a, "Victoria Zembrovska", "person");
+	assert_entity(&a, "Hillary Quantelor", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_fr_lower_case_heads)
+{
+	rv_article a;
+	run(&a, "Pendant la guerre de Corée, les navires croisaient en mer Noire et sur le lac Léman.");
+	assert_entity(&a, "guerre de Corée", "other");
+	assert_entity(&a, "mer Noire", "location");
+	assert_entity(&a, "lac Léman", "location");
+	ASSERT(find(&a, "Corée") == NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_teams_events_and_titles)
+{
+	rv_article a;
+	run(&a, "The Detroit Tigers lost, and the Canadiens de Montréal won. "
+		"She ran at the 2008 Summer Olympics. The King spoke; the Akkadian texts were read.");
+	assert_entity(&a, "Detroit Tigers", "organization");
+	assert_entity(&a, "Canadiens de Montréal", "organization");
+	assert_entity(&a, "2008 Summer Olympics", "other");
+	assert_entity(&a, "Akkadian", "other");
+	ASSERT(find(&a, "King") == NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_town_as_football_club)
+{
+	rv_article a;
+	run(&a, "The striker joined Liverpool on loan last season. Liverpool is a city in England.");
+	const rv_entity *e = find(&a, "Liverpool");
+	ASSERT(e != NULL);
+	rv_article_release(&a);
+	run(&a, "The striker scored twice for Southampton against Portsmouth.");
+	assert_entity(&a, "Southampton", "organization");
+	assert_entity(&a, "Portsmouth", "organization");
+	rv_article_release(&a);
+	run(&a, "She moved to Southampton with her family.");
+	ASSERT(find(&a, "Southampton") == NULL || strcmp(find(&a, "Southampton")->type, "organization"));
+	rv_article_release(&a);
+}
