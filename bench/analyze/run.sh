@@ -7,7 +7,8 @@ set -e
 cd "$(dirname "$0")/../.."
 make -s -j2 revue >/dev/null
 PKGS="libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libxxhash libcurl libmicrohttpd"
-OBJ=$(find build/rel/src -name '*.o' ! -path 'build/rel/src/cli/main.o' | sort)
+# every library object, the generated web assets included (the CLI pulls them in)
+OBJ="$(find build/rel/src -name '*.o' ! -path 'build/rel/src/cli/main.o' | sort) build/rel/build/gen/web_assets.o"
 mkdir -p build/bench
 cc -std=c17 -D_GNU_SOURCE -O2 -Isrc $(pkg-config --cflags $PKGS) -o build/bench/bench_analyze \
 	bench/analyze/bench_analyze.c $OBJ $(pkg-config --libs $PKGS) -lstemmer -lm -lpthread
