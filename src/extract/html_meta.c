@@ -435,8 +435,10 @@ void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints)
 		m->n_h1++;
 	if (!strcmp(t, "h1") && (!m->h1.val || (m->in_article && m->h1.prio > 1))) {
 		char *s = rv__text(n, 4096);
-		if (s && strlen(s) < 400)
+		if (s && strlen(s) < 400) {
 			offer(&m->h1, s, m->in_article ? 1 : 2, "h1");
+			m->h1_node = n;
+		}
 		free(s);
 	}
 	if (!strcmp(t, "time") && m->n_time_el < RV__MAX_HINTS) {
@@ -860,6 +862,58 @@ static void text_date(rv__meta *m, xmlNode *n, int prio, const char *source)
 	free(s);
 }
 
+/* Text of a subtree in document order, scripts left out, up to max bytes. */
+static void subtree_text(const xmlNode *n, rv_buf *b, size_t max, int depth)
+{
+	if (depth > 40)
+		return;
+	for (; n && b->len < max; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			rv_buf_puts(b, (const char *)n->content);
+			rv_buf_puts(b, " ");
+		} else if (n->type == XML_ELEMENT_NODE && !rv__is_tag(n, "script") &&
+			   !rv__is_tag(n, "style")) {
+			subtree_text(n->children, b, max, depth + 1);
+		}
+	}
+}
+
+/* The headline's neighbourhood: a byline or dateline sits right below the
+ * <h1> (or right above it, as a kicker), and a date there dates the
+ * article far better than the most frequent one on the page, which is
+ * often a teaser's or a comment's. */
+static void headline_date(rv__meta *m, int prio)
+{
+	if (!m->h1_node || (m->published.val && m->published.prio <= prio))
+		return;
+	rv_buf b;
+	rv_buf_init(&b, 4096);
+	enum { AFTER = 240 };
+	/* what follows the h1: its later siblings, then its parents' */
+	const xmlNode *n = m->h1_node;
+	for (int up = 0; n && up < 8 && b.len < AFTER; up++) {
+		for (const xmlNode *s = n->next; s && b.len < AFTER; s = s->next) {
+			if (s->type == XML_TEXT_NODE && s->content)
+				rv_buf_puts(&b, (const char *)s->content);
+			else if (s->type == XML_ELEMENT_NODE && !rv__is_tag(s, "script") &&
+				 !rv__is_tag(s, "style"))
+				subtree_text(s->children, &b, AFTER, 0);
+			rv_buf_puts(&b, " ");
+		}
+		n = n->parent;
+	}
+	const char *t = rv_buf_str(&b);
+	char head[AFTER + 8];
+	snprintf(head, sizeof head, "%s", t ? t : "");
+	rv_date d;
+	if (rv_date_find(head, &d, NULL, NULL) && date_ok(m, &d)) {
+		char iso[RV_DATE_ISO_MAX];
+		rv_date_format(&d, iso);
+		offer(&m->published, iso, prio, "text");
+	}
+	rv_buf_release(&b);
+}
+
 /* Every date written in the page's text (and in title attributes), with
  * how often each day occurs: the last resort for pages that date nothing
  * explicitly. */
@@ -1093,6 +1147,7 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	}
 	for (int i = 0; i < m->n_date_hint; i++)
 		text_date(m, m->date_hint[i], 40, "text");
+	headline_date(m, 48);
 	if (!m->published.val && body) {
 		/* The first date in the article's first lines. */
 		char head[300];
