@@ -862,6 +862,62 @@ static void text_date(rv__meta *m, xmlNode *n, int prio, const char *source)
 	free(s);
 }
 
+/* Inside a block that lists other pages or readers' posts (teasers,
+ * related articles, comments, sidebars, footers): a date there dates
+ * something else than the article. Looks at the element and a few of its
+ * ancestors' class and id. */
+static bool contains(const xmlNode *outer, const xmlNode *n)
+{
+	for (int up = 0; n && up < 200; up++, n = n->parent)
+		if (n == outer)
+			return true;
+	return false;
+}
+
+static bool aside_node(const rv__meta *m, const xmlNode *n);
+
+static bool in_aside(const rv__meta *m, const xmlNode *n)
+{
+	for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 8; up++, n = n->parent)
+		if (aside_node(m, n))
+			return true;
+	return false;
+}
+
+static bool aside_node(const rv__meta *m, const xmlNode *n)
+{
+	/* class words as whole tokens (a final 's' allowed): "comments",
+	 * "related-posts", but not "ArticleHeaderComment" */
+	static const char *const words[] = { "teaser", "related", "comment", "sidebar", "recommend",
+					     "widget", "promo", "similar", "reply", "respond",
+					     "commentlist", NULL };
+	bool hit = rv__is_tag(n, "aside");
+	const char *const at[] = { rv__attr(n, "class"), rv__attr(n, "id") };
+	for (int k = 0; k < 2 && !hit; k++) {
+		if (!at[k])
+			continue;
+		char lc[256];
+		lower_copy(at[k], lc, sizeof lc);
+		for (char *tok = lc; *tok && !hit;) {
+			while (*tok && !isalnum((unsigned char)*tok))
+				tok++;
+			char *e = tok;
+			while (*e && isalnum((unsigned char)*e))
+				e++;
+			size_t tl = (size_t)(e - tok);
+			for (const char *const *w = words; *w && tl && !hit; w++) {
+				size_t wl = strlen(*w);
+				hit = !strncmp(tok, *w, wl) &&
+				      (tl == wl || (tl == wl + 1 && tok[wl] == 's'));
+			}
+			tok = e;
+		}
+	}
+	/* a block that holds the headline is the article itself
+	 * ("sticky-sidebar-parent" around it) */
+	return hit && !(m->h1_node && contains(n, m->h1_node));
+}
+
 /* Text of a subtree in document order, scripts left out, up to max bytes. */
 static void subtree_text(const xmlNode *n, rv_buf *b, size_t max, int depth)
 {
@@ -1133,9 +1189,14 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 		if (upd)
 			offer_date(m, &m->modified, dt, 31, "time");
 		else
-			/* a bare <time> outside the article dates a teaser */
+			/* a bare <time> outside the article, or one in a list of
+			 * teasers or comments, dates something else */
 			offer_date(m, &m->published, dt,
-				   pub ? 30 : m->time_in_article[i] ? 32 + (i ? 1 : 0) : 46, "time");
+				   in_aside(m, n)	       ? 46
+				   : pub		       ? 30
+				   : m->time_in_article[i] ? 32 + (i ? 1 : 0)
+							   : 46,
+				   "time");
 	}
 	/* the URL */
 	rv_date d;
@@ -1146,7 +1207,8 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 		offer(&m->published, iso, 28, "url");
 	}
 	for (int i = 0; i < m->n_date_hint; i++)
-		text_date(m, m->date_hint[i], 40, "text");
+		if (!in_aside(m, m->date_hint[i]))
+			text_date(m, m->date_hint[i], 40, "text");
 	headline_date(m, 48);
 	if (!m->published.val && body) {
 		/* The first date in the article's first lines. */
