@@ -970,6 +970,72 @@ static void headline_date(rv__meta *m, int prio)
 	rv_buf_release(&b);
 }
 
+/* Visible text in document order, teaser/comment blocks left out. */
+static void visible_text(const rv__meta *m, const xmlNode *n, rv_buf *b, size_t max, int depth)
+{
+	if (depth > RV__HTML_MAX_DEPTH)
+		return;
+	for (; n && b->len < max; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			rv_buf_puts(b, (const char *)n->content);
+			rv_buf_puts(b, " ");
+		} else if (n->type == XML_ELEMENT_NODE && !rv__is_tag(n, "script") &&
+			   !rv__is_tag(n, "style") && !rv__is_tag(n, "head") && !aside_node(m, n)) {
+			visible_text(m, n->children, b, max, depth + 1);
+		}
+	}
+}
+
+/* A date the page labels as its publication ("Stand: 09.10.2017",
+ * "Veröffentlicht am", "Published", "Publié le", "Posted on"): stronger
+ * than the first or most frequent date of the text, which is often an
+ * event's. Labels of updates are left to the modified date. */
+static void labelled_date(rv__meta *m, int prio)
+{
+	static const char *const labels[] = {
+		"stand:", "stand vom", "ver\xc3\xb6" "ffentlicht", "veroeffentlicht", "erstellt am",
+		"erschienen am", "published", "posted on", "posted:", "publi\xc3\xa9" " le",
+		"date de publication", "publicado", "pubblicato", "datum:", "online seit",
+		"publication date", "date published", NULL
+	};
+	if (!m->root || (m->published.val && m->published.prio <= prio))
+		return;
+	rv_buf b;
+	rv_buf_init(&b, 1u << 19);
+	visible_text(m, m->root, &b, (1u << 19) - 4096, 0);
+	const char *t = rv_buf_str(&b);
+	size_t tl = t ? strlen(t) : 0;
+	const char *best = NULL;
+	rv_date bd = { 0 };
+	for (const char *const *l = labels; *l && t; l++) {
+		size_t ll = strlen(*l);
+		for (const char *p = t; (p = strcasestr(p, *l)); p += ll) {
+			if (best && p > best)
+				break;
+			if (p > t && isalpha((unsigned char)p[-1]))
+				continue;
+			char win[64];
+			size_t avail = tl - (size_t)(p + ll - t);
+			size_t k = avail < sizeof win - 1 ? avail : sizeof win - 1;
+			memcpy(win, p + ll, k);
+			win[k] = '\0';
+			rv_date d;
+			size_t at, len;
+			if (rv_date_find(win, &d, &at, &len) && at <= 16 && date_ok(m, &d)) {
+				best = p;
+				bd = d;
+				break;
+			}
+		}
+	}
+	if (best) {
+		char iso[RV_DATE_ISO_MAX];
+		rv_date_format(&bd, iso);
+		offer(&m->published, iso, prio, "text");
+	}
+	rv_buf_release(&b);
+}
+
 /* Every date written in the page's text (and in title attributes), with
  * how often each day occurs: the last resort for pages that date nothing
  * explicitly. */
@@ -1209,6 +1275,7 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	for (int i = 0; i < m->n_date_hint; i++)
 		if (!in_aside(m, m->date_hint[i]))
 			text_date(m, m->date_hint[i], 40, "text");
+	labelled_date(m, 44);
 	headline_date(m, 48);
 	if (!m->published.val && body) {
 		/* The first date in the article's first lines. */
