@@ -990,14 +990,8 @@ static void visible_text(const rv__meta *m, const xmlNode *n, rv_buf *b, size_t 
  * "Veröffentlicht am", "Published", "Publié le", "Posted on"): stronger
  * than the first or most frequent date of the text, which is often an
  * event's. Labels of updates are left to the modified date. */
-static void labelled_date(rv__meta *m, int prio)
+static void labelled_date(rv__meta *m, const char *const *labels, int prio)
 {
-	static const char *const labels[] = {
-		"stand:", "stand vom", "ver\xc3\xb6" "ffentlicht", "veroeffentlicht", "erstellt am",
-		"erschienen am", "published", "posted on", "posted:", "publi\xc3\xa9" " le",
-		"date de publication", "publicado", "pubblicato", "datum:", "online seit",
-		"publication date", "date published", NULL
-	};
 	if (!m->root || (m->published.val && m->published.prio <= prio))
 		return;
 	rv_buf b;
@@ -1035,6 +1029,20 @@ static void labelled_date(rv__meta *m, int prio)
 	}
 	rv_buf_release(&b);
 }
+
+static const char *const pub_labels[] = {
+	"stand:", "stand vom", "ver\xc3\xb6" "ffentlicht", "veroeffentlicht", "erstellt am",
+	"erschienen am", "published", "posted on", "posted:", "publi\xc3\xa9" " le",
+	"date de publication", "publicado", "pubblicato", "datum:", "online seit",
+	"publication date", "date published", NULL
+};
+
+/* A wiki dates its page by the last edit only ("This page was last edited
+ * on", "Diese Seite wurde zuletzt am ... geändert"): that is the page's
+ * date when nothing else is. */
+static const char *const edit_labels[] = { "last edited on", "last modified on",
+					   "zuletzt am", "zuletzt bearbeitet am",
+					   "derni\xc3\xa8" "re modification", NULL };
 
 /* Every date written in the page's text (and in title attributes), with
  * how often each day occurs: the last resort for pages that date nothing
@@ -1275,7 +1283,8 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	for (int i = 0; i < m->n_date_hint; i++)
 		if (!in_aside(m, m->date_hint[i]))
 			text_date(m, m->date_hint[i], 40, "text");
-	labelled_date(m, 44);
+	labelled_date(m, pub_labels, 44);
+	labelled_date(m, edit_labels, 47);
 	headline_date(m, 48);
 	if (!m->published.val && body) {
 		/* The first date in the article's first lines. */
