@@ -214,7 +214,9 @@ static void trailing_time(const char **p, rv_date *d)
 		s++;
 	if (!strncmp(s, "at ", 3) || !strncmp(s, "um ", 3))
 		s += 3;
-	else if (!strncmp(s, "\xc3\xa0 ", 3)) /* "à " */
+	else if (!strncmp(s, "a ", 2)) /* "à ": rv_date_find folds it to "a" */
+		s += 2;
+	else if (!strncmp(s, "\xc3\xa0 ", 3)) /* "à " unfolded */
 		s += 3;
 	else if (!strncmp(s, "a las ", 6))
 		s += 6;

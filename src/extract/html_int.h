@@ -38,6 +38,9 @@ typedef struct rv__meta {
 	bool time_in_article[RV__MAX_HINTS];
 	int n_time_el;
 	bool in_article;
+	int n_h1;		/* Readability's title rules look at the headings */
+	bool heading_is_title;
+	xmlNode *h1_node; /* the headline element: dates are written next to it */
 	xmlNode *root;
 	const char *raw; /* the page as UTF-8, for dates in scripts */
 	size_t rawlen;

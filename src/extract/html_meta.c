@@ -255,11 +255,21 @@ static void jsonld(rv__meta *m, const char *s)
 	size_t n = strlen(s);
 	if (n > MAX_JSONLD)
 		return;
-	/* CDATA and comment wrappers around the JSON */
-	while (n && (isspace((unsigned char)*s) || *s == '/' || *s == '<' || *s == '!' ||
-		     *s == '-' || *s == '[' || *s == 'C' || *s == 'D' || *s == 'A' ||
-		     *s == 'T'))
-		s++, n--;
+	/* CDATA and comment wrappers around the JSON; the wrapper words are
+	 * cut whole so that a JSON array's own '[' survives */
+	for (;;) {
+		while (n && isspace((unsigned char)*s))
+			s++, n--;
+		static const char *const wraps[] = { "<![CDATA[", "//<![CDATA[", "<!--", "//", NULL };
+		const char *const *w = wraps;
+		for (; *w; w++)
+			if (!strncmp(s, *w, strlen(*w)))
+				break;
+		if (!*w)
+			break;
+		s += strlen(*w);
+		n -= strlen(*w);
+	}
 	json_error_t je;
 	json_t *v = json_loadb(s, n, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &je);
 	if (!v)
@@ -413,10 +423,22 @@ void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints)
 			jsonld(m, (const char *)n->children->content);
 		return;
 	}
+	if ((!strcmp(t, "h1") || !strcmp(t, "h2")) && m->html_title.val && !m->heading_is_title) {
+		char *s = rv__text(n, 4096);
+		if (s) {
+			rv_str_squeeze(s);
+			m->heading_is_title = !strcmp(s, m->html_title.val);
+		}
+		free(s);
+	}
+	if (!strcmp(t, "h1"))
+		m->n_h1++;
 	if (!strcmp(t, "h1") && (!m->h1.val || (m->in_article && m->h1.prio > 1))) {
 		char *s = rv__text(n, 4096);
-		if (s && strlen(s) < 400)
+		if (s && strlen(s) < 400) {
 			offer(&m->h1, s, m->in_article ? 1 : 2, "h1");
+			m->h1_node = n;
+		}
 		free(s);
 	}
 	if (!strcmp(t, "time") && m->n_time_el < RV__MAX_HINTS) {
@@ -495,41 +517,154 @@ static size_t words(const char *s)
 	return n;
 }
 
-/* Cut " | Site", " - Site", " – Site" ... when the tail names the site or
- * is a short label after a long headline. */
-static void strip_site(char *t, const char *site, bool from_title_tag)
+static size_t word_count(const char *s)
 {
-	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-					    " \xC2\xB7 ", " :: ", " // ", " \xC2\xBB ", " \xE2\x80\xA2 ",
-					    NULL };
-	for (int round = 0; round < 2; round++) {
-		char *cut = NULL;
-		size_t seplen = 0;
-		for (const char *const *s = seps; *s; s++) {
-			char *p = t, *last = NULL;
-			while ((p = strstr(p, *s))) {
-				last = p;
-				p += strlen(*s);
-			}
-			if (last && (!cut || last > cut)) {
-				cut = last;
-				seplen = strlen(*s);
-			}
-		}
-		if (!cut)
-			return;
-		const char *tail = cut + seplen;
-		*cut = '\0';
-		bool names_site = site && (fold_eq(tail, site) || strstr(site, tail) ||
-					   strstr(tail, site));
-		/* A page's <title> also carries a short section or site label
-		 * even when the site name is unknown (Readability does the same). */
-		bool short_tail = from_title_tag && round == 0 && words(tail) <= 4 && words(t) >= 3;
-		if (!names_site && !short_tail) {
-			*cut = seps[0][0]; /* restore: the separator began with ' ' */
-			return;
-		}
+	/* split on runs of white space, as Readability counts */
+	size_t n = 1;
+	for (const char *p = s; *p; p++)
+		if (isspace((unsigned char)*p) && !isspace((unsigned char)p[1]) && p[1])
+			n++;
+	return n;
+}
+
+static bool is_tsep(char c)
+{
+	return c == '|' || c == '-' || c == '\\' || c == '/' || c == '>';
+}
+
+/* " X " with X a separator (| - \ / > or the two bytes of »); returns its
+ * length without the spaces, 0 when none starts at p. */
+static size_t sep_at(const char *p)
+{
+	if (p[0] != ' ')
+		return 0;
+	if (is_tsep(p[1]) && p[2] == ' ')
+		return 1;
+	if ((unsigned char)p[1] == 0xC2 && (unsigned char)p[2] == 0xBB && p[3] == ' ')
+		return 2;
+	/* en and em dash */
+	if ((unsigned char)p[1] == 0xE2 && (unsigned char)p[2] == 0x80 &&
+	    ((unsigned char)p[3] == 0x93 || (unsigned char)p[3] == 0x94) && p[4] == ' ')
+		return 3;
+	return 0;
+}
+
+/* The document title as Readability.js reads <title> (the gold of the
+ * metadata set and the common reference): cut the part after the last
+ * " | ", " - ", " / ", " > ", " » " (a site or section label), or before a
+ * ": " (a category) unless a heading repeats the title; keep the whole when
+ * the cut leaves four words or fewer, as such a short rest is seldom the
+ * headline itself. */
+static char *title_from_tag(const rv__meta *m, const char *orig)
+{
+	char *cur = rv_strdup(orig);
+	if (!cur)
+		return NULL;
+	bool hier = false;
+	const char *last = NULL, *first = NULL;
+	for (const char *p = orig; *p; p++) {
+		size_t k = sep_at(p);
+		if (!k)
+			continue;
+		if (!first)
+			first = p;
+		last = p;
+		if (k == 1 && p[1] != '|' && p[1] != '-')
+			hier = true;
+		if (k == 2)
+			hier = true;
 	}
+	if (last) {
+		cur[last - orig] = '\0';
+		if (word_count(cur) < 3)
+			rv_str_set(&cur, first + 1 + sep_at(first));
+	} else if (strstr(orig, ": ")) {
+		if (!m->heading_is_title) {
+			const char *lc = strrchr(orig, ':');
+			rv_str_set(&cur, lc + 1);
+			if (word_count(cur) < 3) {
+				rv_str_set(&cur, strchr(orig, ':') + 1);
+			} else {
+				char *head = rv_strdup(orig);
+				if (head) {
+					*strchr(head, ':') = '\0';
+					if (word_count(head) > 5)
+						rv_str_set(&cur, orig);
+					free(head);
+				}
+			}
+		}
+	} else if ((strlen(orig) > 150 || strlen(orig) < 15) && m->n_h1 == 1 && m->h1.val) {
+		rv_str_set(&cur, m->h1.val);
+	}
+	if (!cur)
+		return NULL;
+	rv_str_squeeze(cur);
+	size_t wc = word_count(cur);
+	if (wc <= 4) {
+		/* words of the original with the separators taken out */
+		char *bare = rv_strdup(orig);
+		size_t k = 0;
+		if (bare) {
+			for (const char *p = orig; *p; p++) {
+				if (is_tsep(*p))
+					continue;
+				if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xBB) {
+					p++;
+					continue;
+				}
+				if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+				    ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94)) {
+					p += 2;
+					continue;
+				}
+				bare[k++] = *p;
+			}
+			bare[k] = '\0';
+		}
+		if (!hier || !bare || wc != word_count(bare) - 1)
+			rv_str_set(&cur, orig);
+		free(bare);
+	}
+	return cur;
+}
+
+/* Share of b's word characters that a also has (Readability's
+ * _textSimilarity): tokens are runs of letters and digits, case folded. */
+static double similarity(const char *a, const char *b)
+{
+	char *fa = rv_utf8_fold(a), *fb = rv_utf8_fold(b);
+	double sim = 0;
+	if (fa && fb) {
+		size_t all = 0, uniq = 0, nb = 0;
+		for (const char *p = fb; *p;) {
+			while (*p && !(isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
+				p++;
+			const char *st = p;
+			while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80))
+				p++;
+			size_t len = (size_t)(p - st);
+			if (!len)
+				break;
+			all += len + (nb++ ? 1 : 0);
+			bool found = false;
+			for (const char *q = fa; *q && !found;) {
+				while (*q && !(isalnum((unsigned char)*q) || (unsigned char)*q >= 0x80))
+					q++;
+				const char *qs = q;
+				while (*q && (isalnum((unsigned char)*q) || (unsigned char)*q >= 0x80))
+					q++;
+				found = (size_t)(q - qs) == len && !memcmp(qs, st, len);
+			}
+			if (!found)
+				uniq += len + 1;
+		}
+		if (all)
+			sim = 1.0 - (double)(uniq ? uniq - 1 : 0) / (double)all;
+	}
+	free(fa);
+	free(fb);
+	return sim;
 }
 
 /* ------------------------------------------------------------ authors */
@@ -726,6 +861,188 @@ static void text_date(rv__meta *m, xmlNode *n, int prio, const char *source)
 	}
 	free(s);
 }
+
+/* Inside a block that lists other pages or readers' posts (teasers,
+ * related articles, comments, sidebars, footers): a date there dates
+ * something else than the article. Looks at the element and a few of its
+ * ancestors' class and id. */
+static bool contains(const xmlNode *outer, const xmlNode *n)
+{
+	for (int up = 0; n && up < 200; up++, n = n->parent)
+		if (n == outer)
+			return true;
+	return false;
+}
+
+static bool aside_node(const rv__meta *m, const xmlNode *n);
+
+static bool in_aside(const rv__meta *m, const xmlNode *n)
+{
+	for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 8; up++, n = n->parent)
+		if (aside_node(m, n))
+			return true;
+	return false;
+}
+
+static bool aside_node(const rv__meta *m, const xmlNode *n)
+{
+	/* class words as whole tokens (a final 's' allowed): "comments",
+	 * "related-posts", but not "ArticleHeaderComment" */
+	static const char *const words[] = { "teaser", "related", "comment", "sidebar", "recommend",
+					     "widget", "promo", "similar", "reply", "respond",
+					     "commentlist", NULL };
+	bool hit = rv__is_tag(n, "aside");
+	const char *const at[] = { rv__attr(n, "class"), rv__attr(n, "id") };
+	for (int k = 0; k < 2 && !hit; k++) {
+		if (!at[k])
+			continue;
+		char lc[256];
+		lower_copy(at[k], lc, sizeof lc);
+		for (char *tok = lc; *tok && !hit;) {
+			while (*tok && !isalnum((unsigned char)*tok))
+				tok++;
+			char *e = tok;
+			while (*e && isalnum((unsigned char)*e))
+				e++;
+			size_t tl = (size_t)(e - tok);
+			for (const char *const *w = words; *w && tl && !hit; w++) {
+				size_t wl = strlen(*w);
+				hit = !strncmp(tok, *w, wl) &&
+				      (tl == wl || (tl == wl + 1 && tok[wl] == 's'));
+			}
+			tok = e;
+		}
+	}
+	/* a block that holds the headline is the article itself
+	 * ("sticky-sidebar-parent" around it) */
+	return hit && !(m->h1_node && contains(n, m->h1_node));
+}
+
+/* Text of a subtree in document order, scripts left out, up to max bytes. */
+static void subtree_text(const xmlNode *n, rv_buf *b, size_t max, int depth)
+{
+	if (depth > 40)
+		return;
+	for (; n && b->len < max; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			rv_buf_puts(b, (const char *)n->content);
+			rv_buf_puts(b, " ");
+		} else if (n->type == XML_ELEMENT_NODE && !rv__is_tag(n, "script") &&
+			   !rv__is_tag(n, "style")) {
+			subtree_text(n->children, b, max, depth + 1);
+		}
+	}
+}
+
+/* The headline's neighbourhood: a byline or dateline sits right below the
+ * <h1> (or right above it, as a kicker), and a date there dates the
+ * article far better than the most frequent one on the page, which is
+ * often a teaser's or a comment's. */
+static void headline_date(rv__meta *m, int prio)
+{
+	if (!m->h1_node || (m->published.val && m->published.prio <= prio))
+		return;
+	rv_buf b;
+	rv_buf_init(&b, 4096);
+	enum { AFTER = 240 };
+	/* what follows the h1: its later siblings, then its parents' */
+	const xmlNode *n = m->h1_node;
+	for (int up = 0; n && up < 8 && b.len < AFTER; up++) {
+		for (const xmlNode *s = n->next; s && b.len < AFTER; s = s->next) {
+			if (s->type == XML_TEXT_NODE && s->content)
+				rv_buf_puts(&b, (const char *)s->content);
+			else if (s->type == XML_ELEMENT_NODE && !rv__is_tag(s, "script") &&
+				 !rv__is_tag(s, "style"))
+				subtree_text(s->children, &b, AFTER, 0);
+			rv_buf_puts(&b, " ");
+		}
+		n = n->parent;
+	}
+	const char *t = rv_buf_str(&b);
+	char head[AFTER + 8];
+	snprintf(head, sizeof head, "%s", t ? t : "");
+	rv_date d;
+	if (rv_date_find(head, &d, NULL, NULL) && date_ok(m, &d)) {
+		char iso[RV_DATE_ISO_MAX];
+		rv_date_format(&d, iso);
+		offer(&m->published, iso, prio, "text");
+	}
+	rv_buf_release(&b);
+}
+
+/* Visible text in document order, teaser/comment blocks left out. */
+static void visible_text(const rv__meta *m, const xmlNode *n, rv_buf *b, size_t max, int depth)
+{
+	if (depth > RV__HTML_MAX_DEPTH)
+		return;
+	for (; n && b->len < max; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			rv_buf_puts(b, (const char *)n->content);
+			rv_buf_puts(b, " ");
+		} else if (n->type == XML_ELEMENT_NODE && !rv__is_tag(n, "script") &&
+			   !rv__is_tag(n, "style") && !rv__is_tag(n, "head") && !aside_node(m, n)) {
+			visible_text(m, n->children, b, max, depth + 1);
+		}
+	}
+}
+
+/* A date the page labels as its publication ("Stand: 09.10.2017",
+ * "Veröffentlicht am", "Published", "Publié le", "Posted on"): stronger
+ * than the first or most frequent date of the text, which is often an
+ * event's. Labels of updates are left to the modified date. */
+static void labelled_date(rv__meta *m, const char *const *labels, int prio)
+{
+	if (!m->root || (m->published.val && m->published.prio <= prio))
+		return;
+	rv_buf b;
+	rv_buf_init(&b, 1u << 19);
+	visible_text(m, m->root, &b, (1u << 19) - 4096, 0);
+	const char *t = rv_buf_str(&b);
+	size_t tl = t ? strlen(t) : 0;
+	const char *best = NULL;
+	rv_date bd = { 0 };
+	for (const char *const *l = labels; *l && t; l++) {
+		size_t ll = strlen(*l);
+		for (const char *p = t; (p = strcasestr(p, *l)); p += ll) {
+			if (best && p > best)
+				break;
+			if (p > t && isalpha((unsigned char)p[-1]))
+				continue;
+			char win[64];
+			size_t avail = tl - (size_t)(p + ll - t);
+			size_t k = avail < sizeof win - 1 ? avail : sizeof win - 1;
+			memcpy(win, p + ll, k);
+			win[k] = '\0';
+			rv_date d;
+			size_t at, len;
+			if (rv_date_find(win, &d, &at, &len) && at <= 16 && date_ok(m, &d)) {
+				best = p;
+				bd = d;
+				break;
+			}
+		}
+	}
+	if (best) {
+		char iso[RV_DATE_ISO_MAX];
+		rv_date_format(&bd, iso);
+		offer(&m->published, iso, prio, "text");
+	}
+	rv_buf_release(&b);
+}
+
+static const char *const pub_labels[] = {
+	"stand:", "stand vom", "ver\xc3\xb6" "ffentlicht", "veroeffentlicht", "erstellt am",
+	"erschienen am", "published", "posted on", "posted:", "publi\xc3\xa9" " le",
+	"date de publication", "publicado", "pubblicato", "datum:", "online seit",
+	"publication date", "date published", NULL
+};
+
+/* A wiki dates its page by the last edit only ("This page was last edited
+ * on", "Diese Seite wurde zuletzt am ... geändert"): that is the page's
+ * date when nothing else is. */
+static const char *const edit_labels[] = { "last edited on", "last modified on",
+					   "zuletzt am", "zuletzt bearbeitet am",
+					   "derni\xc3\xa8" "re modification", NULL };
 
 /* Every date written in the page's text (and in title attributes), with
  * how often each day occurs: the last resort for pages that date nothing
@@ -946,9 +1263,14 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 		if (upd)
 			offer_date(m, &m->modified, dt, 31, "time");
 		else
-			/* a bare <time> outside the article dates a teaser */
+			/* a bare <time> outside the article, or one in a list of
+			 * teasers or comments, dates something else */
 			offer_date(m, &m->published, dt,
-				   pub ? 30 : m->time_in_article[i] ? 32 + (i ? 1 : 0) : 46, "time");
+				   in_aside(m, n)	       ? 46
+				   : pub		       ? 30
+				   : m->time_in_article[i] ? 32 + (i ? 1 : 0)
+							   : 46,
+				   "time");
 	}
 	/* the URL */
 	rv_date d;
@@ -959,7 +1281,11 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 		offer(&m->published, iso, 28, "url");
 	}
 	for (int i = 0; i < m->n_date_hint; i++)
-		text_date(m, m->date_hint[i], 40, "text");
+		if (!in_aside(m, m->date_hint[i]))
+			text_date(m, m->date_hint[i], 40, "text");
+	labelled_date(m, pub_labels, 44);
+	labelled_date(m, edit_labels, 47);
+	headline_date(m, 48);
 	if (!m->published.val && body) {
 		/* The first date in the article's first lines. */
 		char head[300];
@@ -1061,35 +1387,30 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	/* JSON-LD names an article twice; Readability's rule: the name, unless
 	 * only the headline agrees with <title>. */
 	if (m->jname.val || m->jheadline.val) {
-		const char *ht = m->html_title.val ? m->html_title.val : "";
 		const char *pick = m->jname.val ? m->jname.val : m->jheadline.val;
 		if (m->jname.val && m->jheadline.val && strcmp(m->jname.val, m->jheadline.val)) {
-			char head[64];
-			snprintf(head, sizeof head, "%s", m->jheadline.val);
-			bool head_in = strstr(ht, m->jheadline.val) ||
-				       (strlen(head) >= 40 && strstr(ht, head));
+			char *ht = m->html_title.val ? title_from_tag(m, m->html_title.val) : NULL;
+			const char *ref = ht ? ht : "";
+			bool name_ok = similarity(m->jname.val, ref) > 0.75;
+			bool head_ok = similarity(m->jheadline.val, ref) > 0.75;
 			/* a "name" that is the site's is no title */
 			bool name_site = m->site.val && fold_eq(m->site.val, m->jname.val);
-			if ((head_in && !strstr(ht, m->jname.val)) || name_site)
+			if ((head_ok && !name_ok) || name_site)
 				pick = m->jheadline.val;
+			free(ht);
 		}
 		offer(&m->title, pick, m->jname.val ? m->jname.prio : m->jheadline.prio, "jsonld");
 	}
 	const char *title = m->title.val;
 	char *t = NULL;
-	bool from_tag = !title;
 	if (title) {
 		t = rv_strdup(title);
 	} else if (m->html_title.val) {
-		t = rv_strdup(m->html_title.val);
-		/* prefer the h1 when the <title> is the h1 plus a suffix */
-		if (t && m->h1.val && strstr(t, m->h1.val) == t && strlen(m->h1.val) > 10)
-			rv_str_set(&t, m->h1.val);
+		t = title_from_tag(m, m->html_title.val);
 	} else if (m->h1.val) {
 		t = rv_strdup(m->h1.val);
 	}
 	if (t) {
-		strip_site(t, m->site.val, from_tag);
 		rv_str_squeeze(t);
 		if (*t)
 			rv_str_take(&a->title, t);

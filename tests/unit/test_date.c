@@ -21,6 +21,10 @@ TEST(date_find_forms)
 	find_iso("24 de enero de 2022", "2022-01-24");
 	find_iso("1er février 2022", "2022-02-01");
 	find_iso("am 29.12.2010, 13:36 Uhr", "2010-12-29T13:36");
+	/* the French time lead survives accent folding */
+	find_iso("Publié le 14 mars 2023 à 10:05", "2023-03-14T10:05");
+	find_iso("le 24/01/2022 à 11h48", "2022-01-24T11:48");
+	find_iso("14. März 2023", "2023-03-14");
 }
 
 TEST(date_find_german_day_dot_month_name)

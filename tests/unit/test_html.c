@@ -345,3 +345,76 @@ TEST(html_utc_shown_in_outlet_zone)
 	ASSERT_STR_EQ(a.published, "2023-11-08T18:09:55-07:00");
 	rv_article_release(&a);
 }
+
+static char *title_of(const char *page)
+{
+	rv_article a;
+	rv_error err = { 0 };
+	if (extract_bytes(page, strlen(page), &a, &err) != RV_OK)
+		TEST_FAIL("extract failed");
+	char *t = a.title ? strdup(a.title) : NULL;
+	rv_article_release(&a);
+	return t;
+}
+
+#define BODY "<body><article><p>Un texte assez long pour être retenu comme corps de " \
+	     "l'article, avec des phrases complètes et quelques virgules, comme il se " \
+	     "doit.</p></article></body></html>"
+
+TEST(html_title_rules)
+{
+	/* a long headline loses the site label of <title> */
+	char *t = title_of("<html><head><title>Le conseil vote le budget de la ville | "
+			   "Le Journal</title></head>" BODY);
+	ASSERT_STR_EQ(t, "Le conseil vote le budget de la ville");
+	free(t);
+	/* a cut that would leave four words or fewer keeps the whole */
+	t = title_of("<html><head><title>Budget voté – Le Journal</title></head>" BODY);
+	ASSERT_STR_EQ(t, "Budget voté – Le Journal");
+	free(t);
+	/* og:title is the publisher's own: kept as written */
+	t = title_of("<html><head><title>x</title><meta property=\"og:title\" content=\"Le "
+		     "conseil vote le budget | Le Journal\"></head>" BODY);
+	ASSERT_STR_EQ(t, "Le conseil vote le budget | Le Journal");
+	free(t);
+	/* JSON-LD in a CDATA wrapper, an array; the name is the site's, the
+	 * headline matches <title> */
+	t = title_of("<html><head><title>Le conseil vote le budget de la ville | Le Journal"
+		     "</title><script type=\"application/ld+json\">\n<![CDATA[\n[{\"@context\":"
+		     "\"https://schema.org\",\"@type\":\"NewsArticle\",\"name\":\"Le Journal\","
+		     "\"headline\":\"Le conseil vote le budget de la ville\"}]\n]]></script>"
+		     "</head>" BODY);
+	ASSERT_STR_EQ(t, "Le conseil vote le budget de la ville");
+	free(t);
+}
+
+static void published_of(const char *page, const char *want)
+{
+	rv_article a;
+	rv_error err = { 0 };
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT(a.published);
+	ASSERT_STR_EQ(a.published, want);
+	rv_article_release(&a);
+}
+
+TEST(html_date_ranking)
+{
+	/* a labelled date beats an event date that comes first in the text */
+	published_of("<html><body><article><p>Das Fest findet am 5. Februar 2020 statt, mit "
+		     "Musik, Essen und vielen Gästen, wie jedes Jahr im Winter.</p>"
+		     "<p>Stand: 09.10.2017</p></article></body></html>",
+		     "2017-10-09");
+	/* the date under the headline beats a teaser's date marked as such */
+	published_of("<html><body><div class=\"teaser-list\"><span class=\"date\">"
+		     "04.11.2021</span><a href=\"/a\">Anderer Artikel</a></div><article>"
+		     "<h1>Reisehinweise für Italien</h1><span>12.11.2021</span><p>Ein Text, "
+		     "der lang genug ist, um als Artikel zu gelten, mit Kommas, Sätzen und "
+		     "allem, was dazugehört.</p></article></body></html>",
+		     "2021-11-12");
+	/* a French time lead after accent folding */
+	published_of("<html><body><article><p class=\"date\">Publié le 14 mars 2023 à 10:05</p>"
+		     "<p>Un texte assez long pour être retenu comme corps de l'article, avec des "
+		     "phrases complètes et quelques virgules.</p></article></body></html>",
+		     "2023-03-14T10:05");
+}
