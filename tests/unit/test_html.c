@@ -418,3 +418,32 @@ TEST(html_date_ranking)
 		     "phrases complètes et quelques virgules.</p></article></body></html>",
 		     "2023-03-14T10:05");
 }
+
+/* The issue's rule: a title never ends with " | Site name", even when the
+ * publisher wrote it into og:title; other separators stay. */
+TEST(html_meta_title_loses_the_site_suffix)
+{
+	const char page[] =
+		"<html><head><meta property=\"og:site_name\" content=\"Le Courrier du Rhône\">"
+		"<meta property=\"og:title\" content=\"Grève au port : la médiation échoue | Le Courrier du Rhône\">"
+		"</head><body><article><p>Les dockers de Port-Aurèle ont rejeté lundi la proposition du "
+		"médiateur, a annoncé le syndicat, qui revendique 1 500 grévistes.</p></article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err;
+	ASSERT_EQ(extract_bytes(page, sizeof page - 1, &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.title, "Grève au port : la médiation échoue");
+	ASSERT_STR_EQ(a.source, "Le Courrier du Rhône");
+	rv_article_release(&a);
+
+	const char other[] =
+		"<html><head><meta property=\"og:site_name\" content=\"Northern Ledger\">"
+		"<meta property=\"og:title\" content=\"Dam inquiry | Day two\"></head><body><article><p>The "
+		"parliamentary inquiry into the Lorvaux dam failure heard its first witnesses on Tuesday.</p>"
+		"</article></body></html>";
+	rv_article b;
+	rv_article_init(&b);
+	ASSERT_EQ(extract_bytes(other, sizeof other - 1, &b, &err), RV_OK);
+	ASSERT_STR_EQ(b.title, "Dam inquiry | Day two");
+	rv_article_release(&b);
+}
