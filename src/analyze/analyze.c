@@ -218,10 +218,10 @@ void rv_tokenize(const char *text, size_t len, rv_token_fn fn, void *ctx)
 				start = (size_t)(at - text);
 			}
 			size_t m = fold_cp(cp, tok, n, TOKEN_MAX);
-			if (m == n && cp >= 128 && utf8proc_category(cp) != UTF8PROC_CATEGORY_MN &&
-			    utf8proc_category(cp) != UTF8PROC_CATEGORY_MC)
-				overlong = true;
-			else if (m == n && cp < 128)
+			/* nothing added (the token is full), and not a combining mark
+			 * that folding drops on purpose */
+			if (m == n && (cp < 128 || (utf8proc_category(cp) != UTF8PROC_CATEGORY_MN &&
+						    utf8proc_category(cp) != UTF8PROC_CATEGORY_MC)))
 				overlong = true;
 			n = m;
 			continue;

@@ -488,7 +488,7 @@ static uint8_t main_script(const struct scan *s)
 {
 	size_t best = 0;
 	uint8_t sc = SC_NONE;
-	for (uint8_t i = 1; i < SC_COUNT; i++) {
+	for (unsigned i = 1; i < SC_COUNT; i++) {
 		size_t n = s->letters[i];
 		if (i == SC_HAN || i == SC_KANA)
 			n = 4 * (s->letters[SC_HAN] + s->letters[SC_KANA]);
@@ -498,7 +498,7 @@ static uint8_t main_script(const struct scan *s)
 			n *= 2;
 		if (n > best) {
 			best = n;
-			sc = i;
+			sc = (uint8_t)i;
 		}
 	}
 	if (sc == SC_HAN || sc == SC_KANA) {

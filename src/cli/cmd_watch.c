@@ -444,8 +444,8 @@ static int process_page(struct watch *w, const rv_watch_page *pg)
 			kv(&b, "error", why);
 		kvl(&b, "bytes", (long long)r.body.len);
 		kvl(&b, "ms",
-		    (long long)((t1.tv_sec - t0.tv_sec) * 1000 +
-		                (t1.tv_nsec - t0.tv_nsec) / 1000000));
+		    (long long)(t1.tv_sec - t0.tv_sec) * 1000 +
+		        (long long)(t1.tv_nsec - t0.tv_nsec) / 1000000);
 		log_end(&b);
 	}
 	rv_fetch_result_release(&r);

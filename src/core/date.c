@@ -234,7 +234,7 @@ static size_t date_at(const char *f, rv_date *out)
 {
 	rv_date d = { 0 };
 	const char *s = f;
-	int a, b, c, na, nb, nc;
+	int a = 0, b = 0, c = 0, na = 0, nb = 0, nc = 0;
 
 	/* ISO-like: 2022-01-24[T..] or 2022/01/24 */
 	if (read_int(&s, 4, &a, &na) && na == 4 && (*s == '-' || *s == '/' || *s == '.')) {
@@ -375,8 +375,8 @@ bool rv_date_find(const char *str, rv_date *out, size_t *at, size_t *len)
 		k++;
 	if (k == n)
 		return false;
-	char *f = malloc(n + 1);
-	size_t *map = malloc((n + 1) * sizeof *map);
+	char *f = calloc(n + 1, 1); /* calloc: the scanner never reads an unset byte */
+	size_t *map = calloc(n + 1, sizeof *map);
 	if (!f || !map) {
 		free(f);
 		free(map);

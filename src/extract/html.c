@@ -821,7 +821,7 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 		bool art = in_article || is_art;
 		unsigned cf = 0;
 		char ci[256];
-		hattrs ha;
+		hattrs ha = { 0 };
 		if (c->properties) {
 			attrs_of(c, &ha);
 			if (class_id(&ha, ci, sizeof ci) && strcmp(t, "body") && strcmp(t, "html"))

@@ -46,7 +46,7 @@ void rv__meta_release(rv__meta *m)
 	rv__slot *all[] = { &m->jname, &m->jheadline, &m->title, &m->html_title, &m->h1, &m->site, &m->desc,
 			    &m->image, &m->canon, &m->lang, &m->published, &m->modified,
 			    &m->author };
-	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++) /* NOLINT(bugprone-sizeof-expression): an array of pointers */
 		slot_release(all[i]);
 	rv_strlist_release(&m->tags);
 }
@@ -1030,6 +1030,8 @@ static void labelled_date(rv__meta *m, const char *const *labels, int prio)
 	rv_buf_release(&b);
 }
 
+/* Literals are split where a \x escape would swallow the next letter. */
+// NOLINTBEGIN(bugprone-suspicious-missing-comma)
 static const char *const pub_labels[] = {
 	"stand:", "stand vom", "ver\xc3\xb6" "ffentlicht", "veroeffentlicht", "erstellt am",
 	"erschienen am", "published", "posted on", "posted:", "publi\xc3\xa9" " le",
@@ -1043,6 +1045,7 @@ static const char *const pub_labels[] = {
 static const char *const edit_labels[] = { "last edited on", "last modified on",
 					   "zuletzt am", "zuletzt bearbeitet am",
 					   "derni\xc3\xa8" "re modification", NULL };
+// NOLINTEND(bugprone-suspicious-missing-comma)
 
 /* Every date written in the page's text (and in title attributes), with
  * how often each day occurs: the last resort for pages that date nothing
@@ -1089,7 +1092,7 @@ static void link_dates(rv__meta *m, votes *v)
 			break;
 		if (p[1] != '1' && p[1] != '2')
 			continue;
-		char buf[16];
+		char buf[16] = { 0 };
 		size_t k = 0;
 		while (k < 12 && p + 1 + k < end && (isdigit((unsigned char)p[1 + k]) ||
 						      strchr("/-_", p[1 + k])))

@@ -637,7 +637,9 @@ static void post_add(rv_grouper *g, uint32_t t, uint32_t slot)
 		pl->p = np;
 		pl->cap = nc;
 	}
-	if (pl->n < pl->cap) {
+	if (pl->cap == 0) {
+		return; /* posting_cap 0: the index keeps nothing */
+	} else if (pl->n < pl->cap) {
 		pl->p[pl->n++] = (posting){ slot, e->gen };
 	} else {
 		pl->p[pl->head] = (posting){ slot, e->gen };

@@ -152,7 +152,7 @@ static bool fill(struct src *s, size_t want_free)
 	if (s->cap - s->end < want_free) {
 		/* Slide what is unread to the front, grow if still short. */
 		size_t n = avail(s);
-		if (s->start)
+		if (s->start && n)
 			memmove(s->win, s->win + s->start, n);
 		s->start = 0;
 		s->end = n;
@@ -514,9 +514,11 @@ static int emit(struct warc_ctx *w, const char *ref, bool http, const char *bloc
 		if (!hl)
 			return RV_OK; /* no HTTP header: nothing a page */
 		struct hdr hh[MAX_HDRS];
-		const char *status;
-		size_t status_len;
+		const char *status = NULL;
+		size_t status_len = 0;
 		size_t nh = parse_headers(block, hl, hh, MAX_HDRS, &status, &status_len);
+		if (!status)
+			return RV_OK; /* no status line: not a response we can read */
 		/* "HTTP/1.1 200 OK" */
 		const char *sp = memchr(status, ' ', status_len);
 		if (status_len < 8 || strncmp(status, "HTTP/", 5) || !sp ||

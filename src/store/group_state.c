@@ -200,8 +200,8 @@ int rv_store_load_group_state(rv_store *s, rv_grouper *g, rv_error *err)
 	 * the start of a run short on a large store. */
 	if (sqlite3_prepare_v2(s->db, "SELECT term, df FROM group_df WHERE df >= 2", -1, &st, NULL))
 		return fail(s, err, "loading document frequencies");
-	int rc = RV_OK, step;
-	while (rc == RV_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+	int rc = RV_OK;
+	while (rc == RV_OK && sqlite3_step(st) == SQLITE_ROW) {
 		const char *term = (const char *)sqlite3_column_text(st, 0);
 		sqlite3_int64 df = sqlite3_column_int64(st, 1);
 		if (term && df > 0 && df < UINT32_MAX)

@@ -306,7 +306,7 @@ static int load_entities(rv_store *s, int64_t event, int limit, bool days, rv_st
 				}
 		}
 		e->mentions += count;
-		if (last_article[idx] != art) {
+		if (last_article && last_article[idx] != art) {
 			e->articles++;
 			last_article[idx] = art;
 		}

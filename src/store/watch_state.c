@@ -312,8 +312,7 @@ int rv_watch_pages_due(rv_watch_state *w, int64_t now, rv_watch_page *out, size_
 		return RV_EDB;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
-	int rc;
-	while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (*n < max && sqlite3_step(st) == SQLITE_ROW) {
 		rv_watch_page *p = &out[*n];
 		memset(p, 0, sizeof *p);
 		p->url = col_str(st, 0);
