@@ -53,21 +53,7 @@ static int print_hit(const rv_search_hit *h, void *p)
 	c->n++;
 	char *snip = snippet_plain(h->snippet, !c->json);
 	if (c->json) {
-		json_t *o = json_object();
-		json_object_set_new(o, "id", json_integer(h->id));
-		if (h->event)
-			json_object_set_new(o, "event", json_integer(h->event));
-		json_object_set_new(o, "score", json_real(-h->score));
-		if (h->title)
-			json_object_set_new(o, "title", json_string(h->title));
-		if (h->source)
-			json_object_set_new(o, "source", json_string(h->source));
-		if (h->published)
-			json_object_set_new(o, "published", json_string(h->published));
-		if (h->lang)
-			json_object_set_new(o, "lang", json_string(h->lang));
-		if (h->url)
-			json_object_set_new(o, "url", json_string(h->url));
+		json_t *o = rv_search_hit_json(h);
 		json_object_set_new(o, "snippet", json_string(snip ? snip : ""));
 		char *s = json_dumps(o, JSON_COMPACT);
 		if (s)

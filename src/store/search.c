@@ -4,6 +4,7 @@
 #include "core/buf.h"
 #include "core/utf8.h"
 
+#include <jansson.h>
 #include <libstemmer.h>
 #include <pthread.h>
 #include <sqlite3.h>
@@ -754,4 +755,26 @@ int rv_search(rv_store *s, const rv_search_query *q, rv_search_fn fn, void *ctx,
 	}
 	free(expr);
 	return rc;
+}
+
+json_t *rv_search_hit_json(const rv_search_hit *h)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "id", json_integer(h->id));
+	if (h->event)
+		json_object_set_new(o, "event", json_integer(h->event));
+	json_object_set_new(o, "score", json_real(-h->score));
+	if (h->title)
+		json_object_set_new(o, "title", json_string(h->title));
+	if (h->source)
+		json_object_set_new(o, "source", json_string(h->source));
+	if (h->published)
+		json_object_set_new(o, "published", json_string(h->published));
+	if (h->lang)
+		json_object_set_new(o, "lang", json_string(h->lang));
+	if (h->url)
+		json_object_set_new(o, "url", json_string(h->url));
+	return o;
 }

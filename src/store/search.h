@@ -56,6 +56,12 @@ typedef struct rv_search_hit {
 
 typedef int (*rv_search_fn)(const rv_search_hit *h, void *ctx);
 
+/* The hit's fields as a new JSON object (id, event, score, title, source,
+ * published, lang, url; no snippet: callers render it their way), or NULL
+ * when out of memory. One shape for `revue search --json` and the API. */
+struct json_t;
+struct json_t *rv_search_hit_json(const rv_search_hit *h);
+
 /* Best hits first (title weighted 5x over body). RV_EINPUT when the query
  * has no searchable word or is longer than 64 KB. */
 int rv_search(rv_store *s, const rv_search_query *q, rv_search_fn fn, void *ctx, rv_error *err);
