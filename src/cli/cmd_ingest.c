@@ -10,13 +10,16 @@
 #include <string.h>
 
 static const char usage_text[] =
-	"revue ingest [--db PATH] [--format auto|text|html|jsonl|warc|feed] [--quiet] PATH|URL|- ...\n"
+	"revue ingest [--db PATH] [--format auto|text|html|jsonl|warc|feed] [--source NAME] [--quiet]\n"
+	"             PATH|URL|- ...\n"
 	"  Add files, directories (recursively), http(s) URLs or stdin (-) to the store: extract,\n"
-	"  analyze, mark duplicates and group into events. Re-ingesting changes nothing.";
+	"  analyze, mark duplicates and group into events. Re-ingesting changes nothing.\n"
+	"  --source NAME: the outlet of these inputs (a JSONL record's own \"source\" still wins).";
 
 struct ingest_ctx {
 	rv_pipeline *pipeline;
 	rv_progress *progress;
+	const char *source;  /* --source: the outlet of records that name none */
 	size_t rejected;
 	int fatal;
 	rv_error fatal_err;
@@ -35,6 +38,12 @@ static int on_record(const rv_record *rec, void *vctx)
 	struct ingest_ctx *ctx = vctx;
 	rv_error err;
 	rv_error_clear(&err);
+	rv_record with_source;
+	if (ctx->source && !(rec->source && *rec->source)) {
+		with_source = *rec;
+		with_source.source = ctx->source;
+		rec = &with_source;
+	}
 	int rc = rv_pipeline_add(ctx->pipeline, rec, NULL, &err);
 	const rv_pipeline_stats *st = rv_pipeline_stats_get(ctx->pipeline);
 	rv_progress_update(ctx->progress, rec->ref, st->records, st->records - st->rejected);
@@ -61,6 +70,7 @@ int cmd_ingest(rv_cli *cli, int argc, char **argv)
 	};
 	rv_ingest_opts opts = { 0 };
 	bool quiet = false;
+	const char *source = NULL;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:q", longopts, NULL)) != -1) {
@@ -76,7 +86,8 @@ int cmd_ingest(rv_cli *cli, int argc, char **argv)
 			break;
 		}
 		case 's':
-			break; /* accepted for the contract; outlets come from the pages */
+			source = optarg;
+			break;
 		case 'q':
 			quiet = true;
 			break;
@@ -94,6 +105,7 @@ int cmd_ingest(rv_cli *cli, int argc, char **argv)
 	if (!store)
 		return RV_EXIT_FAILURE;
 	struct ingest_ctx ctx = { 0 };
+	ctx.source = source;
 	rv_error err;
 	rv_error_clear(&err);
 	if (rv_pipeline_open(store, NULL, &ctx.pipeline, &err)) {

@@ -31,10 +31,11 @@ REVUE_DB="$work/env.db" "$REVUE" ingest "$work/a.txt" 2>/dev/null || fail "inges
 "$REVUE" --db "$work/db" ingest "$work/a.txt" 2>/dev/null || fail "ingest failed"
 "$REVUE" ingest --db "$work/db" "$work/a.txt" 2> "$work/err" || fail "second ingest failed"
 grep -q '1 unchanged' "$work/err" || fail "re-ingest was not idempotent: $(cat "$work/err")"
-"$REVUE" --db "$work/db" ingest - < "$work/b.txt" 2>/dev/null || fail "stdin ingest failed"
+"$REVUE" --db "$work/db" ingest --source "Corvan Gazette" - < "$work/b.txt" 2>/dev/null || fail "stdin ingest failed"
 n=$("$REVUE" --db "$work/db" export | wc -l)
 [ "$n" -eq 2 ] || fail "expected 2 articles, got $n"
 "$REVUE" --db "$work/db" export | grep -q '"ref":"-"' || fail "stdin record should have ref -"
+"$REVUE" --db "$work/db" export | grep '"ref":"-"' | grep -q '"source":"Corvan Gazette"' || fail "--source not applied"
 "$REVUE" --db "$work/db" export --format csv | head -1 | grep -q '^id,ref,url' || fail "csv header"
 "$REVUE" --db "$work/db" export --format csv --what events | head -1 | grep -q '^id,storyline' || fail "events csv"
 "$REVUE" --db "$work/db" stories | grep -q 'grève\|Valmer' || fail "stories does not show the article"
