@@ -16,8 +16,10 @@
 
 int rv_extract(const rv_record *rec, rv_article *out, rv_error *err);
 
-/* The format-specific extractors; text is valid UTF-8 (NUL-terminated, len
- * bytes). They fill what they can find; rv_extract does the rest. */
+/* The format-specific extractors. They fill what they can find; rv_extract
+ * does the rest. rv_extract_html gets the raw page bytes (any encoding: it
+ * reads BOM, HTTP Content-Type and <meta charset> itself); rv_extract_textdump
+ * gets valid UTF-8 in NFC, NUL-terminated, len bytes. */
 int rv_extract_html(const char *text, size_t len, const rv_record *rec,
 		    rv_article *out, rv_error *err);
 int rv_extract_textdump(const char *text, size_t len, const rv_record *rec,

@@ -162,13 +162,13 @@ static int ingest_file(const char *path, const rv_ingest_opts *opts, rv_error *e
 static int ingest_stdin(const rv_ingest_opts *opts, rv_error *err)
 {
 	rv_buf b;
-	rv_buf_init(&b, RV_INGEST_MAX_STREAM);
+	rv_buf_init(&b, RV_INGEST_MAX_STDIN);
 	char chunk[65536];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
 		if (rv_buf_append(&b, chunk, n)) {
 			rv_buf_release(&b);
-			reject(opts, "-", "standard input too large");
+			reject(opts, "-", "standard input over 1 GB: give the file's path instead");
 			return RV_OK;
 		}
 	}

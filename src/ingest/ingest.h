@@ -20,6 +20,9 @@
 #define RV_INGEST_MAX_FILE ((size_t)64 << 20)
 /* A WARC or JSONL file may be larger: it is read record by record. */
 #define RV_INGEST_MAX_STREAM ((size_t)16 << 30)
+/* Standard input cannot be mapped: it is read into memory, so it gets a
+ * bound the machine can hold (a larger stream: give its path instead). */
+#define RV_INGEST_MAX_STDIN ((size_t)1 << 30)
 /* Longest JSONL line / single record accepted. */
 #define RV_INGEST_MAX_RECORD ((size_t)32 << 20)
 
