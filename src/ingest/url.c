@@ -59,6 +59,14 @@ static bool split(const char *u, struct parts *p)
 		p->host_len--;
 	if (!p->host_len)
 		return false;
+	/* A host with a space, a control byte or a quote is no host: taking it
+	 * would carry the byte into the identity, the logs and a request line. */
+	for (size_t i = 0; i < p->host_len; i++) {
+		unsigned char ch = (unsigned char)a[i];
+		if (ch <= 0x20 || ch == 0x7f || ch == '"' || ch == '<' || ch == '>' || ch == '\\' ||
+		    ch == '^' || ch == '`' || ch == '{' || ch == '|' || ch == '}')
+			return false;
+	}
 	if (colon) {
 		p->port = colon + 1;
 		p->port_len = (size_t)(auth_end - p->port);
@@ -130,7 +138,9 @@ static int put_escaped(rv_buf *b, const char *s, size_t n)
 			if (rc)
 				return rc;
 			i += 2;
-		} else if (c <= 0x20 || c >= 0x7f) {
+		} else if (c <= 0x20 || c >= 0x7f || c == '%') {
+			/* a '%' that starts no escape is a literal one: written "%25" so
+			 * that it cannot pair with what follows on the next pass */
 			if (rv_buf_printf(b, "%%%c%c", hex[c >> 4], hex[c & 15]))
 				return -1;
 		} else if (rv_buf_putc(b, (char)c)) {
@@ -140,17 +150,9 @@ static int put_escaped(rv_buf *b, const char *s, size_t n)
 	return 0;
 }
 
-struct param {
-	const char *s;
-	size_t len;
-};
-
 static int cmp_param(const void *a, const void *b)
 {
-	const struct param *x = a, *y = b;
-	size_t n = x->len < y->len ? x->len : y->len;
-	int c = memcmp(x->s, y->s, n);
-	return c ? c : (x->len > y->len) - (x->len < y->len);
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 char *rv_url_normalize(const char *url)
@@ -180,30 +182,41 @@ char *rv_url_normalize(const char *url)
 		for (size_t i = 0; i < p.query_len; i++)
 			if (p.query[i] == '&' || p.query[i] == ';')
 				np++;
-		struct param *ps = malloc(np * sizeof *ps);
+		/* Parameters are escaped first and sorted in their escaped form:
+		 * sorting raw bytes would order "%A9" and "\xa9" differently, and the
+		 * normal form of a normal form would change. */
+		char **ps = malloc(np * sizeof *ps);
 		if (!ps) {
 			rv_buf_release(&b);
 			return NULL;
 		}
 		size_t k = 0;
 		const char *s = p.query, *e = p.query + p.query_len;
-		while (s <= e) {
+		while (s <= e && !rc) {
 			const char *t = s;
 			while (t < e && *t != '&' && *t != ';')
 				t++;
 			size_t len = (size_t)(t - s);
 			const char *eq = memchr(s, '=', len);
 			size_t name_len = eq ? (size_t)(eq - s) : len;
-			if (len && !rv_url_is_tracking_param(s, name_len))
-				ps[k++] = (struct param){s, len};
+			if (len && !rv_url_is_tracking_param(s, name_len)) {
+				rv_buf one;
+				rv_buf_init(&one, len * 3 + 1);
+				rc = put_escaped(&one, s, len);
+				char *esc = rc ? NULL : rv_buf_detach(&one);
+				if (esc)
+					ps[k++] = esc;
+				else
+					rc = -1;
+				rv_buf_release(&one);
+			}
 			s = t + 1;
 		}
 		qsort(ps, k, sizeof *ps, cmp_param);
-		for (size_t i = 0; i < k && !rc; i++) {
-			rc = rv_buf_putc(&b, i ? '&' : '?');
-			if (!rc)
-				rc = put_escaped(&b, ps[i].s, ps[i].len);
-		}
+		for (size_t i = 0; i < k && !rc; i++)
+			rc = rv_buf_putc(&b, i ? '&' : '?') || rv_buf_puts(&b, ps[i]);
+		for (size_t i = 0; i < k; i++)
+			free(ps[i]);
 		free(ps);
 	}
 	if (rc) {

@@ -45,6 +45,20 @@ TEST(url_normalize_rejects)
 	check_norm(NULL, NULL);
 }
 
+/* Found by fuzz_url: the normal form of a normal form must be itself. */
+TEST(url_normalize_is_stable)
+{
+	/* a lone '%' is written %25, so it cannot pair with the next bytes later */
+	check_norm("http://e.example/ne%%30ez", "http://e.example/ne%250ez");
+	check_norm("http://e.example/ne%250ez", "http://e.example/ne%250ez");
+	/* parameters sort in their escaped form */
+	check_norm("https://e.example/?m=1&\xa9=2", "https://e.example/?%A9=2&m=1");
+	check_norm("https://e.example/?%A9=2&m=1", "https://e.example/?%A9=2&m=1");
+	/* a space or control byte in the host: no URL */
+	check_norm("http://a b.example/x", NULL);
+	check_norm("http://a\r\nSet-Cookie:x/", NULL);
+}
+
 TEST(url_resolve_relative)
 {
 	char *u = rv_url_resolve("https://gazette.example/news/index.html",
