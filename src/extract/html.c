@@ -852,7 +852,7 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 			if (ip && (strstr(ip, "articleBody") || strstr(ip, "text")))
 				in->flags |= F_ARTICLE;
 			if (cf & C_JUNK) {
-				in->flags |= F_JUNK_CLS | ((cf & C_WEAK) ? F_WEAK : 0);
+				in->flags |= (uint8_t)(F_JUNK_CLS | ((cf & C_WEAK) ? F_WEAK : 0));
 				in->cw = -25;
 			} else if (cf & C_GOOD) {
 				in->flags |= F_POS;
@@ -1158,7 +1158,7 @@ static int select_body(walker *w, rv_article *a)
 			ninfo *in = n->type == XML_ELEMENT_NODE ? info_of(w, n) : NULL;
 			if (!in)
 				break;
-			in->score += s / (lvl == 0 ? 1.0f : lvl == 1 ? 2.0f : 3.0f * lvl);
+			in->score += s / (lvl == 0 ? 1.0f : lvl == 1 ? 2.0f : 3.0f * (float)lvl);
 		}
 	}
 	ninfo *top = NULL;

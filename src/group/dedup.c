@@ -83,7 +83,7 @@ static void shingle_token(const char *tok, size_t len, size_t off, void *ctx)
 		return;
 	uint64_t base = sh->w[0] * 0x9E3779B97F4A7C15ULL ^ mix64(sh->w[1]) * 3 ^ mix64(sh->w[2] + 7);
 	for (int i = 0; i < RV_MINHASH; i++) {
-		uint32_t v = (uint32_t)mix64(base + (uint64_t)(i + 1) * 0xD6E8FEB86659FD93ULL);
+		uint32_t v = (uint32_t)mix64(base + (uint64_t)(i + 1) * UINT64_C(0xD6E8FEB86659FD93));
 		if (v < sh->s->h[i])
 			sh->s->h[i] = v;
 	}

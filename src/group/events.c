@@ -852,7 +852,7 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 		/* |sum of unit vectors| / n: 1 when the members say the same,
 		 * 1/sqrt(n) when they share nothing. Between centroid (0) and
 		 * average link (1). */
-		double coh = e->norm / e->n_articles;
+		double coh = (double)e->norm / (double)e->n_articles;
 		sim *= pow(coh < 1 ? coh : 1, g->cfg.cohesion);
 	}
 	/* A headline may say what one member said and still be far from the
