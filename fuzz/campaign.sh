@@ -36,12 +36,12 @@ for t in "$@"; do
 		execs=$((execs + ${n:-0}))
 		[ $rc -eq 0 ] && break
 		# no INITED line: libFuzzer refused to start (bad dictionary...)
-		if ! echo "$out" | grep -q INITED; then
+		if ! echo "$out" | grep -a -q INITED; then
 			echo "$t: did not start: $(echo "$out" | tail -2)" >>build/fuzz/campaign.crashes
 			break
 		fi
 		crashes=$((crashes + 1))
-		echo "$out" | grep -E '^==[0-9]+==ERROR|SUMMARY|Test unit written|^fuzz_' | head -5 >>build/fuzz/campaign.crashes
+		echo "$out" | grep -a -E '^==[0-9]+==ERROR|SUMMARY|Test unit written|^fuzz_' | head -5 >>build/fuzz/campaign.crashes
 		[ $crashes -ge 20 ] && break
 	done
 	echo "$t $(($(date +%s) - start)) $execs $crashes" | tee -a build/fuzz/campaign.log

@@ -150,30 +150,37 @@ static struct host *host_get(rv_fetcher *f, const char *key)
 /* ---- robots.txt -------------------------------------------------------- */
 
 /* Does pattern (with * and a final $) match the start of path? */
-static bool pattern_match(const char *pat, size_t plen, const char *path, int depth)
-{
-	if (!plen)
-		return true;
-	if (depth > 64)
-		return false;
-	if (pat[0] == '$' && plen == 1)
-		return *path == '\0';
-	if (pat[0] == '*') {
-		for (const char *p = path;; p++) {
-			if (pattern_match(pat + 1, plen - 1, p, depth + 1))
-				return true;
-			if (!*p)
-				return false;
-		}
-	}
-	if (*path && *path == pat[0])
-		return pattern_match(pat + 1, plen - 1, path + 1, depth + 1);
-	return false;
-}
-
+/* Does a robots.txt rule match the path? '*' matches any run of bytes, a
+ * final '$' anchors the end, otherwise the rule is a prefix. One pass with a
+ * single backtrack point, O(pattern x path): a recursive matcher took
+ * exponential time on "Allow: ****...*x" (found by fuzz_robots). */
 static bool robots_match(const char *pat, size_t plen, const char *path)
 {
-	return plen && pattern_match(pat, plen, path, 0);
+	if (!plen)
+		return false;
+	bool anchored = pat[plen - 1] == '$';
+	if (anchored)
+		plen--;
+	size_t n = strlen(path), p = 0, s = 0, star = SIZE_MAX, mark = 0;
+	while (s < n) {
+		if (p == plen && !anchored)
+			return true; /* the rule is a prefix of the path */
+		if (p < plen && pat[p] == '*') {
+			star = p++;
+			mark = s;
+		} else if (p < plen && pat[p] == path[s]) {
+			p++;
+			s++;
+		} else if (star != SIZE_MAX) {
+			p = star + 1;
+			s = ++mark;
+		} else {
+			return false;
+		}
+	}
+	while (p < plen && pat[p] == '*')
+		p++;
+	return p == plen;
 }
 
 bool rv_robots_allows(const char *robots, size_t len, const char *agent, const char *path,

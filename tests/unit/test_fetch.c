@@ -68,3 +68,24 @@ TEST(fetcher_user_agent_has_contact)
 	rv_fetcher_free(&f);
 	ASSERT(f == NULL);
 }
+
+/* Found by fuzz_robots: a rule of many stars took exponential time. */
+TEST(robots_many_stars_linear)
+{
+	char robots[600] = "User-agent: *\nDisallow: /";
+	size_t n = strlen(robots);
+	for (int i = 0; i < 300; i++)
+		robots[n++] = '*';
+	memcpy(robots + n, "x$\n", 4);
+	char path[400];
+	memset(path, 'a', sizeof path - 1);
+	path[0] = '/';
+	path[sizeof path - 1] = '\0';
+	ASSERT(allows(robots, path, NULL));  /* never ends in x */
+	path[sizeof path - 2] = 'x';
+	ASSERT(!allows(robots, path, NULL)); /* ends in x */
+	ASSERT(!allows("User-agent: *\nDisallow: /a*b*c\n", "/a-b-c-d", NULL));
+	ASSERT(allows("User-agent: *\nDisallow: /a*b*c$\n", "/a-b-c-d", NULL));
+	ASSERT(!allows("User-agent: *\nDisallow: /a*b*c$\n", "/a-b-cc", NULL));
+	ASSERT(!allows("User-agent: *\nDisallow: $\n", "", NULL));
+}
