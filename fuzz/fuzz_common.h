@@ -13,6 +13,18 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The input as a NUL-terminated string (NULL when out of memory); the
+ * caller frees it. Readers of C strings stop at the first NUL in it. */
+static inline char *fuzz_cstring(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1);
+	if (s) {
+		memcpy(s, data, size);
+		s[size] = '\0';
+	}
+	return s;
+}
+
 /* Extract (and analyze) every record an ingest reader yields. */
 static inline int fuzz_on_record(const rv_record *rec, void *ctx)
 {

@@ -6,11 +6,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
+	char *s = fuzz_cstring(data, size);
 	if (!s)
 		return 0;
-	memcpy(s, data, size);
-	s[size] = '\0';
 	rv_date d;
 	char out[RV_DATE_ISO_MAX];
 	if (rv_date_parse(s, &d)) {

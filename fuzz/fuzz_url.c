@@ -27,11 +27,9 @@ static void check_stable(const char *u)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
+	char *s = fuzz_cstring(data, size);
 	if (!s)
 		return 0;
-	memcpy(s, data, size);
-	s[size] = '\0';
 	char *ref = strchr(s, '\n');
 	if (ref)
 		*ref++ = '\0';
