@@ -197,17 +197,18 @@ char *rv_url_normalize(const char *url)
 			while (t < e && *t != '&' && *t != ';')
 				t++;
 			size_t len = (size_t)(t - s);
-			const char *eq = memchr(s, '=', len);
-			size_t name_len = eq ? (size_t)(eq - s) : len;
-			if (len && !rv_url_is_tracking_param(s, name_len)) {
+			if (len) {
+				/* the name is tested escaped too: "ut%6D_source" is utm_source */
 				rv_buf one;
 				rv_buf_init(&one, len * 3 + 1);
 				rc = put_escaped(&one, s, len);
 				char *esc = rc ? NULL : rv_buf_detach(&one);
-				if (esc)
-					ps[k++] = esc;
-				else
+				if (!esc)
 					rc = -1;
+				else if (rv_url_is_tracking_param(esc, strcspn(esc, "=")))
+					free(esc);
+				else
+					ps[k++] = esc;
 				rv_buf_release(&one);
 			}
 			s = t + 1;

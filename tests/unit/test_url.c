@@ -54,6 +54,8 @@ TEST(url_normalize_is_stable)
 	/* parameters sort in their escaped form */
 	check_norm("https://e.example/?m=1&\xa9=2", "https://e.example/?%A9=2&m=1");
 	check_norm("https://e.example/?%A9=2&m=1", "https://e.example/?%A9=2&m=1");
+	/* a tracking name written with escapes is still one */
+	check_norm("https://e.example/?ut%6D_source=x&id=1", "https://e.example/?id=1");
 	/* a space or control byte in the host: no URL */
 	check_norm("http://a b.example/x", NULL);
 	check_norm("http://a\r\nSet-Cookie:x/", NULL);
