@@ -27,6 +27,8 @@ typedef struct rv__meta {
 	rv__slot title, jname, jheadline, html_title, h1, site, desc, image, canon, lang;
 	rv__slot published, modified;
 	rv__slot author; /* raw author text, split and cleaned at the end */
+	rv__slot author_org; /* an organisation declared as the author: the
+			      * answer only when no person is named */
 	rv_strlist tags;
 	/* Elements whose class or itemprop hints at a date or a byline, read
 	 * after the walk (their text is needed). */

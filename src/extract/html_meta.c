@@ -45,7 +45,7 @@ void rv__meta_release(rv__meta *m)
 {
 	rv__slot *all[] = { &m->jname, &m->jheadline, &m->title, &m->html_title, &m->h1, &m->site, &m->desc,
 			    &m->image, &m->canon, &m->lang, &m->published, &m->modified,
-			    &m->author };
+			    &m->author, &m->author_org };
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++) /* NOLINT(bugprone-sizeof-expression): an array of pointers */
 		slot_release(all[i]);
 	rv_strlist_release(&m->tags);
@@ -100,6 +100,44 @@ static void add_tags(rv__meta *m, const char *val)
 	free(c);
 }
 
+static void split_authors(const char *raw, rv_strlist *out);
+static bool org_author_ok(const char *s);
+static bool is_org(const char *s);
+static size_t words(const char *s);
+
+/* An author value counts only when a name comes out of it: a login
+ * ("CC7567") or a label must not hide a weaker source that names the
+ * person. A value that names no person but an organisation ("BBC News")
+ * is kept apart, as the answer of last resort. Repeated tags of one kind
+ * (two <meta name="DC.creator">, one per author) add up. */
+static void offer_author(rv__meta *m, const char *val, int prio, const char *source)
+{
+	if (!val || !*val)
+		return;
+	rv_strlist t;
+	rv_strlist_init(&t);
+	split_authors(val, &t);
+	if (t.len) {
+		if (m->author.val && m->author.prio == prio && !strcmp(source, "meta") &&
+		    !strcmp(m->author.source, "meta")) {
+			rv_buf b;
+			rv_buf_init(&b, 4096);
+			if (rv_buf_puts(&b, m->author.val) == RV_OK && rv_buf_puts(&b, "; ") == RV_OK &&
+			    rv_buf_puts(&b, val) == RV_OK) {
+				char *c = rv__clean(rv_buf_str(&b), b.len);
+				if (c)
+					rv_str_take(&m->author.val, c);
+			}
+			rv_buf_release(&b);
+		} else {
+			offer(&m->author, val, prio, source);
+		}
+	} else if (org_author_ok(val)) {
+		offer(&m->author_org, val, prio, source);
+	}
+	rv_strlist_release(&t);
+}
+
 /* ---------------------------------------------------------------- JSON-LD */
 
 static bool type_is(json_t *o, const char *const *types)
@@ -142,7 +180,7 @@ static const char *jstr(json_t *o, const char *k)
 	return NULL;
 }
 
-static void jsonld_authors(rv__meta *m, json_t *v, rv_buf *names, int depth)
+static void jsonld_authors(rv__meta *m, json_t *v, rv_buf *names, rv_buf *orgs, int depth)
 {
 	if (!v || depth > 4)
 		return;
@@ -157,8 +195,12 @@ static void jsonld_authors(rv__meta *m, json_t *v, rv_buf *names, int depth)
 		size_t i;
 		json_t *e;
 		json_array_foreach(v, i, e)
-			jsonld_authors(m, e, names, depth + 1);
-	} else if (json_is_object(v) && !type_is(v, org_types)) {
+			jsonld_authors(m, e, names, orgs, depth + 1);
+	} else if (json_is_object(v) && type_is(v, org_types)) {
+		const char *n = jstr(v, "name");
+		if (n && strncmp(n, "http", 4) && !orgs->len)
+			rv_buf_puts(orgs, n);
+	} else if (json_is_object(v)) {
 		const char *n = jstr(v, "name");
 		if (n && strncmp(n, "http", 4)) {
 			if (names->len)
@@ -177,14 +219,18 @@ static void jsonld_article(rv__meta *m, json_t *o, int base)
 	offer_date(m, &m->published, jstr(o, "dateCreated"), base + 2, "jsonld");
 	offer_date(m, &m->modified, jstr(o, "dateModified"), base, "jsonld");
 	offer(&m->desc, jstr(o, "description"), base, "jsonld");
-	rv_buf names;
+	rv_buf names, orgs;
 	rv_buf_init(&names, 4096);
-	jsonld_authors(m, json_object_get(o, "author"), &names, 0);
-	if (!names.len)
-		jsonld_authors(m, json_object_get(o, "creator"), &names, 0);
-	if (names.len)
-		offer(&m->author, rv_buf_str(&names), base, "jsonld");
+	rv_buf_init(&orgs, 512);
+	jsonld_authors(m, json_object_get(o, "author"), &names, &orgs, 0);
+	offer_author(m, rv_buf_str(&names), base, "jsonld");
+	rv_buf_reset(&names);
+	jsonld_authors(m, json_object_get(o, "creator"), &names, &orgs, 0);
+	offer_author(m, rv_buf_str(&names), base + 1, "jsonld");
+	if (orgs.len && org_author_ok(rv_buf_str(&orgs)))
+		offer(&m->author_org, rv_buf_str(&orgs), base, "jsonld");
 	rv_buf_release(&names);
+	rv_buf_release(&orgs);
 	json_t *pub = json_object_get(o, "publisher");
 	if (json_is_array(pub))
 		pub = json_array_get(pub, 0);
@@ -297,6 +343,9 @@ static const struct meta_rule meta_rules[] = {
 	{ "dc:creator", M_AUTHOR, 12 }, { "dcterm:creator", M_AUTHOR, 13 },
 	{ "dcterms:creator", M_AUTHOR, 13 }, { "author", M_AUTHOR, 14 },
 	{ "parsely-author", M_AUTHOR, 15 }, { "article:author", M_AUTHOR, 16 },
+	/* not a standard property, and often the outlet: below the page's
+	 * own byline elements */
+	{ "og:article:author", M_AUTHOR, 61 },
 	{ "sailthru:author", M_AUTHOR, 17 }, { "byl", M_AUTHOR, 17 },
 	{ "citation_author", M_AUTHOR, 17 },
 	{ "dc:description", M_DESC, 12 }, { "dcterm:description", M_DESC, 13 },
@@ -329,6 +378,32 @@ static const struct meta_rule meta_rules[] = {
 	{ "dc:language", M_LANG, 25 },
 };
 
+/* Library and scholarly metadata write one author per tag as "Surname,
+ * Given" ("Jong, Michiel de", "Kooman, F."): read as "Given Surname", and
+ * not as two authors. Only when the part before the comma is one word and
+ * the part after one to three words; "Jane Doe, John Smith" is a list. */
+static char *surname_first(const char *v)
+{
+	const char *c = strchr(v, ',');
+	if (!c || strchr(c + 1, ',') || strchr(v, ';'))
+		return NULL;
+	char *last = rv__clean(v, (size_t)(c - v));
+	char *given = rv__clean(c + 1, strlen(c + 1));
+	char *out = NULL;
+	if (last && given && words(last) == 1 && words(given) <= 3 &&
+	    (rv_cp_is_upper((int32_t)(unsigned char)last[0]) || (unsigned char)last[0] >= 0x80) &&
+	    (rv_cp_is_upper((int32_t)(unsigned char)given[0]) || (unsigned char)given[0] >= 0x80) &&
+	    !is_org(last) && !is_org(given) && !strpbrk(v, "0123456789@&")) {
+		size_t n = strlen(last) + strlen(given) + 2;
+		out = malloc(n);
+		if (out)
+			snprintf(out, n, "%s %s", given, last);
+	}
+	free(last);
+	free(given);
+	return out;
+}
+
 static void meta_value(rv__meta *m, const char *key, const char *val, int bump)
 {
 	char k[64];
@@ -343,8 +418,11 @@ static void meta_value(rv__meta *m, const char *key, const char *val, int bump)
 		switch (r->field) {
 		case M_TITLE: offer(&m->title, val, r->prio + bump, "meta"); break;
 		case M_AUTHOR:
-			if (strncmp(val, "http", 4) && !strchr(val, '@'))
-				offer(&m->author, val, r->prio + bump, "meta");
+			if (strncmp(val, "http", 4) && !strchr(val, '@')) {
+				char *inv = surname_first(val);
+				offer_author(m, inv ? inv : val, r->prio + bump, "meta");
+				free(inv);
+			}
 			break;
 		case M_DESC: offer(&m->desc, val, r->prio, "meta"); break;
 		case M_SITE: offer(&m->site, val, r->prio, "meta"); break;
@@ -677,6 +755,8 @@ static bool is_org(const char *s)
 		"ap ", "newsroom", "editor", "editorial", "team", "desk", "press", "news",
 		"media", "zeitung", "online", "admin", "webmaster", "gmbh", "ltd", "inc",
 		"group", "magazin", "journal", ".com", ".de", ".fr", "http",
+		"organization", "organisation", "foundation", "institute", "association",
+		"university", "contributors", "company", "corporation", "ministry",
 		/* labels that are no names */
 		"updated", "published", "aktualisiert", "veroffentlicht", "mis a jour", "control",
 		"follow", "sign in", NULL
@@ -693,6 +773,8 @@ static bool is_org(const char *s)
 		if (!hit)
 			continue;
 		size_t ol = strlen(*o);
+		if ((*o)[ol - 1] == ' ')
+			ol--;
 		/* whole words only for the short ones */
 		if (ol <= 4 && (isalnum((unsigned char)hit[-1]) || isalnum((unsigned char)hit[ol])))
 			continue;
@@ -703,12 +785,86 @@ static bool is_org(const char *s)
 	return org;
 }
 
+/* Words that label a role or a page function, never who wrote: even as a
+ * last resort they are no author. */
+static bool generic_author(const char *f)
+{
+	static const char *const labels[] = { "staff", "redaktion", "rédaction", "newsroom",
+					      "editor", "team", "desk", "admin", "webmaster",
+					      "updated", "published", "aktualisiert", "follow",
+					      "sign in", "anonym", "guest", "unknown", "user",
+					      "control", "agencies", "writer", "correspondent",
+					      "reporter", "columnist", NULL };
+	for (const char *const *l = labels; *l; l++)
+		if (strstr(f, *l))
+			return true;
+	return false;
+}
+
+/* An organisation named as the author ("BBC News", "Contributors to
+ * Wikimedia projects"): a short name, no login, address, date or label. */
+static bool org_author_ok(const char *s)
+{
+	if (!s || strlen(s) < 2 || strlen(s) > 80 || words(s) > 8 || strpbrk(s, "@0123456789<>{}[]|") ||
+	    strstr(s, "http") || strstr(s, "www."))
+		return false;
+	/* a name starts with a capital: "mcupdate" is a login */
+	if ((unsigned char)s[0] < 0x80 && !isupper((unsigned char)s[0]))
+		return false;
+	char *f = rv_utf8_fold(s);
+	bool ok = f && !generic_author(f);
+	free(f);
+	return ok;
+}
+
+/* The organisation of last resort, cleaned like a name but kept whole. */
+static void push_org_author(rv_strlist *out, const char *raw)
+{
+	char *s = rv__clean(raw, strlen(raw));
+	if (!s)
+		return;
+	static const char *const prefixes[] = { "by ", "par ", "von ", "por ", NULL };
+	for (const char *const *p = prefixes; *p; p++)
+		if (rv_str_istarts_with(s, *p))
+			memmove(s, s + strlen(*p), strlen(s + strlen(*p)) + 1);
+	rv_str_squeeze(s);
+	if (*s && org_author_ok(s))
+		rv_strlist_push_unique(out, s, true);
+	free(s);
+}
+
+/* Ends what is left of a name: punctuation and the bullets and dashes
+ * that sit between a byline and its date ("James Akinaka • 8h"). */
+static void trim_name_tail(char *s)
+{
+	size_t n = strlen(s);
+	for (;;) {
+		while (n && (s[n - 1] == ' ' || strchr(".,;:-|/\\", s[n - 1])))
+			s[--n] = '\0';
+		/* U+2022 bullet, U+00B7 middle dot, U+2013/2014 dashes */
+		if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+		    ((unsigned char)s[n - 1] == 0xA2 || (unsigned char)s[n - 1] == 0x93 ||
+		     (unsigned char)s[n - 1] == 0x94)) {
+			n -= 3;
+			s[n] = '\0';
+			continue;
+		}
+		if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xB7) {
+			n -= 2;
+			s[n] = '\0';
+			continue;
+		}
+		break;
+	}
+}
+
 static void push_author(rv_strlist *out, char *s)
 {
 	static const char *const prefixes[] = {
 		"by ", "par ", "von ", "por ", "di ", "de ", "door ", "written by ", "posted by ",
 		"texte: ", "text: ", "texte ", "autor: ", "autorin: ", "auteur: ", "author: ",
-		"from ", "reporting by ", "story by ", "words by ", "und ", "and ", "et ", NULL
+		"from ", "reporting by ", "story by ", "words by ", "und ", "and ", "et ", "avec ",
+		"with ", "mit ", NULL
 	};
 	rv_str_squeeze(s);
 	bool again = true;
@@ -753,15 +909,65 @@ static void push_author(rv_strlist *out, char *s)
 					    " \xE2\x80\x93 ", "  ", NULL };
 	for (const char *const *c = cuts; *c; c++) {
 		char *p = strstr(s, *c);
-		if (p)
+		if (!p)
+			continue;
+		/* "Jane Doe for Daily Mail" ends at "for"; in "Organization for
+		 * Transformative Works" no name stands before it */
+		if (c - cuts < 3) {
+			char keep = *p;
 			*p = '\0';
+			bool name_before = words(s) >= 2;
+			*p = keep;
+			if (!name_before)
+				continue;
+		}
+		*p = '\0';
 	}
 	rv_str_squeeze(s);
+	trim_name_tail(s);
+	/* the word that led to a date cut above: "Moritz Gathmann am" */
+	static const char *const tails[] = { " am", " on", " le", " el", " il", " um", " at",
+					     " vom", " du", " den", NULL };
+	for (const char *const *t = tails; *t; t++) {
+		size_t sl = strlen(s), tl = strlen(*t);
+		if (sl > tl && !strcasecmp(s + sl - tl, *t)) {
+			s[sl - tl] = '\0';
+			trim_name_tail(s);
+		}
+	}
 	size_t n = strlen(s);
-	while (n && strchr(".,;:-|", s[n - 1]))
-		s[--n] = '\0';
 	if (n < 3 || n > 60 || words(s) > 5 || strpbrk(s, "@|*:#=<>[]{}") || is_org(s))
 		return;
+	/* a label left alone: "Von" over a missing name, "Stand" before a date */
+	static const char *const labels[] = { "von", "par", "por", "door", "from", "stand",
+					      "autor", "author", "auteur", "text", "texte",
+					      "foto", "fotos", "photo", "photos", "quelle",
+					      "source", "credit", "credits", "update", "posted",
+					      "published", "publiziert", "geschrieben", "written",
+					      "ver\xc3\xb6" "ffentlicht", "publi\xc3\xa9", NULL };
+	for (const char *const *l = labels; *l; l++)
+		if (!strcasecmp(s, *l))
+			return;
+	/* every word of a name is capitalised but its particles ("Michiel de
+	 * Jong", "Ludwig van Beethoven"): "Please enter your name here" is a
+	 * form's prompt */
+	static const char *const particles[] = { "de", "da", "di", "du", "des", "del", "della",
+						 "van", "von", "der", "den", "ter", "le", "la",
+						 "y", "e", "al", "el", "bin", "ibn", "dos", "das",
+						 "zu", "af", "mc", NULL };
+	for (const char *w = s; *w;) {
+		while (*w == ' ')
+			w++;
+		size_t wl = strcspn(w, " ");
+		if (wl && islower((unsigned char)*w)) {
+			bool part = false;
+			for (const char *const *p = particles; *p && !part; p++)
+				part = strlen(*p) == wl && !strncmp(w, *p, wl);
+			if (!part)
+				return;
+		}
+		w += wl;
+	}
 	if (!rv_cp_is_upper((int32_t)(unsigned char)s[0]) && (unsigned char)s[0] < 0x80)
 		return;
 	rv_strlist_push_unique(out, s, true);
@@ -773,21 +979,57 @@ static void split_authors(const char *raw, rv_strlist *out)
 	if (!s)
 		return;
 	/* separators between names: , ; & and the words for "and" */
-	for (char *p = s; *p; p++)
-		if (*p == '(' || *p == ')' || *p == '\n' || *p == '\t')
+	/* a parenthesis holds another name or a handle: "Martin Untersinger
+	 * (avec Damien Leloup)", "Jane Doe (jdoe)" */
+	bool apart = false; /* the open parenthesis stood after a space */
+	for (char *p = s; *p; p++) {
+		if (*p == '(') {
+			apart = p > s && p[-1] == ' ';
+			*p = apart ? ',' : ' ';
+		} else if (*p == ')') {
+			*p = apart ? ',' : ' ';
+		} else if (*p == '\n' || *p == '\t') {
 			*p = ' ';
+		}
+	}
 	/* "By Jane Doe March 25, 2015": the date ends the byline */
 	rv_date dd;
 	size_t dat;
 	if (rv_date_find(s, &dd, &dat, NULL))
 		s[dat] = '\0';
+	/* Credits that are not authorship end the byline: "Written by Rob
+	 * Ewaschuk Edited by Betsy Beyer", "Jane Doe Photos by Tom Ellis" */
+	static const char *const credits[] = { "edited by", "editing by", "photos by",
+					       "photo by", "photography by", "illustration by",
+					       "illustrations by", "video by", "fotos:", "foto:",
+					       "photos :", "photo :", "mit material von", NULL };
+	for (const char *const *c = credits; *c; c++) {
+		char *p = strcasestr(s, *c);
+		if (p && (p == s || p[-1] == ' '))
+			*p = '\0';
+	}
 	static const char *const ands[] = { " and ", " et ", " und ", " y ", " e ", " & ",
 					    " avec ", " with ", " mit ", " con ", NULL };
 	for (const char *const *a = ands; *a; a++) {
-		char *p;
-		while ((p = strstr(s, *a))) {
+		char *from = s, *p;
+		while ((p = strstr(from, *a))) {
+			/* "Mac & i", "AT & T": a side too short to be a name
+			 * means the "and" belongs to one name */
+			size_t al = strlen(*a);
+			const char *l = p;
+			while (l > s && l[-1] != ',' && l[-1] != ';')
+				l--;
+			size_t right = strcspn(p + al, ",;");
+			size_t left = (size_t)(p - l);
+			while (left && *l == ' ')
+				l++, left--;
+			if ((left && left < 3) || (right && right < 3)) {
+				from = p + al;
+				continue;
+			}
 			*p = ',';
-			memmove(p + 1, p + strlen(*a), strlen(p + strlen(*a)) + 1);
+			memmove(p + 1, p + al, strlen(p + al) + 1);
+			from = p + 1;
 		}
 	}
 	char *save = NULL;
@@ -1379,8 +1621,8 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	}
 	/* Authors from the page when no meta named them: microdata first, then
 	 * rel=author links, then elements whose class says byline. */
-	for (int pass = 0; pass < 3 && !m->author.val; pass++) {
-		for (int i = 0; i < m->n_author_hint && !m->author.val; i++) {
+	for (int pass = 0; pass < 3 && !(m->author.val && m->author.prio <= 60); pass++) {
+		for (int i = 0; i < m->n_author_hint && !(m->author.val && m->author.prio <= 60); i++) {
 			xmlNode *n = m->author_hint[i];
 			int kind = rv__attr(n, "itemprop") ? 0 : rv__attr(n, "rel") ? 1 : 2;
 			if (kind != pass)
@@ -1477,6 +1719,8 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 		rv_str_set(&a->modified, m->modified.val);
 	if (m->author.val)
 		split_authors(m->author.val, &a->authors);
+	if (!a->authors.len && m->author_org.val)
+		push_org_author(&a->authors, m->author_org.val);
 	for (size_t i = 0; i < m->tags.len; i++)
 		rv_strlist_push(&a->tags, m->tags.items[i]);
 	return RV_OK;
