@@ -1060,6 +1060,19 @@ static bool url_date(const char *u, rv_date *d)
 			if (rv_date_check(d) && !isdigit((unsigned char)p[10]))
 				return true;
 		}
+		/* 24-01-2022 or 24.01.2022 as a path segment's start
+		 * (".../meldungen/29-10-2021", ".../23-01-2022-headline-words") */
+		if ((p[-1] == '/' || p[-1] == '-' || p[-1] == '_') &&
+		    sscanf(p, "%2d%*[._-]%2d%*[._-]%4d", &da, &mo, &y) == 3 && isdigit((unsigned char)p[1]) &&
+		    strchr("._-", p[2]) && isdigit((unsigned char)p[4]) && p[5] == p[2] &&
+		    isdigit((unsigned char)p[9]) && !isdigit((unsigned char)p[10])) {
+			d->year = y;
+			d->month = mo;
+			d->day = da;
+			if (rv_date_check(d) && d->year >= 1995)
+				return true;
+			memset(d, 0, sizeof *d);
+		}
 		/* 20220124 standing alone */
 		size_t k = 0;
 		while (isdigit((unsigned char)p[k]))
@@ -1210,6 +1223,51 @@ static void headline_date(rv__meta *m, int prio)
 		offer(&m->published, iso, prio, "text");
 	}
 	rv_buf_release(&b);
+}
+
+/* The first <time datetime> in document order below n, counting the text
+ * passed on the way against *left; NULL when the text runs out first. */
+static const xmlNode *first_time(const xmlNode *n, int *left, int depth)
+{
+	if (depth > 40)
+		return NULL;
+	for (; n && *left > 0; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			*left -= (int)strlen((const char *)n->content);
+		} else if (n->type == XML_ELEMENT_NODE && !rv__is_tag(n, "script") &&
+			   !rv__is_tag(n, "style")) {
+			if (rv__is_tag(n, "time") && rv__attr(n, "datetime"))
+				return n;
+			const xmlNode *t = first_time(n->children, left, depth + 1);
+			if (t)
+				return t;
+		}
+	}
+	return NULL;
+}
+
+/* A <time datetime> in the byline right below the headline dates the
+ * article more surely than one marked pubdate elsewhere (often a teaser's)
+ * or the first one in the article: only the URL is stronger. */
+static void headline_time(rv__meta *m, int prio)
+{
+	if (!m->h1_node || (m->published.val && m->published.prio <= prio))
+		return;
+	int left = 240;
+	const xmlNode *n = m->h1_node;
+	for (int up = 0; n && up < 8 && left > 0; up++, n = n->parent) {
+		const xmlNode *t = first_time(n->next, &left, 0);
+		if (t) {
+			char ci[128];
+			const char *cls = rv__attr(t, "class");
+			const char *ip = rv__attr(t, "itemprop");
+			lower_copy(cls ? cls : "", ci, sizeof ci);
+			if (!strstr(ci, "update") && !strstr(ci, "modif") &&
+			    !(ip && strstr(ip, "dateModified")) && !in_aside(m, t))
+				offer_date(m, &m->published, rv__attr(t, "datetime"), prio, "time");
+			return;
+		}
+	}
 }
 
 /* Visible text in document order, teaser/comment blocks left out. */
@@ -1580,6 +1638,7 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 							   : 46,
 				   "time");
 	}
+	headline_time(m, 29);
 	/* the URL */
 	rv_date d;
 	const char *u = rec && rec->url ? rec->url : m->canon.val;
