@@ -1225,6 +1225,28 @@ static void headline_date(rv__meta *m, int prio)
 	rv_buf_release(&b);
 }
 
+/* What a <time datetime> says: its attribute, unless the text it shows
+ * writes a whole other day ("<time datetime=2019-07-03...>Publié le 29
+ * juin 2019</time>"): the attribute is then often the template's build or
+ * edit time, and the day shown is the one readers and editors go by. */
+static const char *time_value(const rv__meta *m, const xmlNode *n, char iso[RV_DATE_ISO_MAX])
+{
+	const char *dt = rv__attr(n, "datetime");
+	rv_date a, t;
+	if (!dt || !rv_date_parse(dt, &a))
+		return dt;
+	char *s = rv__text(n, 256);
+	size_t at, len;
+	if (s && rv_date_find(s, &t, &at, &len) && date_ok(m, &t) &&
+	    rv_date_days(&t) != rv_date_days(&a)) {
+		rv_date_format(&t, iso);
+		free(s);
+		return iso;
+	}
+	free(s);
+	return dt;
+}
+
 /* The first <time datetime> in document order below n, counting the text
  * passed on the way against *left; NULL when the text runs out first. */
 static const xmlNode *first_time(const xmlNode *n, int *left, int depth)
@@ -1264,7 +1286,10 @@ static void headline_time(rv__meta *m, int prio)
 			lower_copy(cls ? cls : "", ci, sizeof ci);
 			if (!strstr(ci, "update") && !strstr(ci, "modif") &&
 			    !(ip && strstr(ip, "dateModified")) && !in_aside(m, t))
-				offer_date(m, &m->published, rv__attr(t, "datetime"), prio, "time");
+			{
+				char iso[RV_DATE_ISO_MAX];
+				offer_date(m, &m->published, time_value(m, t, iso), prio, "time");
+			}
 			return;
 		}
 	}
@@ -1626,6 +1651,8 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 				text_date(m, n, pub ? 31 : 36, "time");
 			continue;
 		}
+		char iso[RV_DATE_ISO_MAX];
+		dt = time_value(m, n, iso);
 		if (upd)
 			offer_date(m, &m->modified, dt, 31, "time");
 		else
