@@ -26,6 +26,7 @@ typedef struct rv__slot {
 typedef struct rv__meta {
 	rv__slot title, jname, jheadline, html_title, h1, site, desc, image, canon, lang;
 	rv__slot published, modified;
+	bool pub_is_mod; /* published stands on the modification date */
 	rv__slot author; /* raw author text, split and cleaned at the end */
 	rv__slot author_org; /* an organisation declared as the author: the
 			      * answer only when no person is named */

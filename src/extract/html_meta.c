@@ -367,7 +367,7 @@ static const struct meta_rule meta_rules[] = {
 	{ "release_date", M_PUB, 24 }, { "og:pubdate", M_PUB, 22 }, { "date_published", M_PUB, 22 },
 	{ "dc:date:published", M_PUB, 22 }, { "firstpublisheddate", M_PUB, 22 },
 	{ "article:modified_time", M_MOD, 20 }, { "og:updated_time", M_MOD, 21 },
-	{ "dateModified", M_MOD, 22 }, { "datemodified", M_MOD, 22 },
+	{ "dateModified", M_MOD, 22 }, { "datemodified", M_MOD, 22 }, { "dateupdate", M_MOD, 22 },
 	{ "dcterms:modified", M_MOD, 22 }, { "dc:date:modified", M_MOD, 22 },
 	{ "last-modified", M_MOD, 23 }, { "lastmod", M_MOD, 23 }, { "article:modified", M_MOD, 22 },
 	{ "article:tag", M_TAGS, 0 }, { "keywords", M_TAGS, 0 }, { "news_keywords", M_TAGS, 0 },
@@ -525,12 +525,20 @@ void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints)
 		return;
 	}
 	/* one look at the attributes before asking for each */
-	bool any = false;
+	bool any = false, titled = false;
 	for (const xmlAttr *at = n->properties; at && !any; at = at->next) {
 		const char *an = (const char *)at->name;
 		any = an && ((an[0] == 'i' && !strcmp(an, "itemprop")) ||
 			     (an[0] == 'p' && !strcmp(an, "property")) ||
 			     (an[0] == 'r' && !strcmp(an, "rel")));
+		titled |= an && an[0] == 't' && !strcmp(an, "title");
+	}
+	/* hAtom's <abbr class="updated" title="2013-04-04T18:52:11+00:00">:
+	 * the last change, in machine form */
+	if (titled && !m->modified.val) {
+		const char *cl = rv__attr(n, "class");
+		if (cl && strstr(cl, "updated"))
+			offer_date(m, &m->modified, rv__attr(n, "title"), 33, "meta");
 	}
 	if (!any)
 		goto hints;
@@ -543,7 +551,7 @@ void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints)
 			offer_date(m, &m->published, v, 22, "meta");
 		else if (strstr(ip, "uploadDate") || strstr(ip, "dateCreated"))
 			offer_date(m, &m->published, v, 24, "meta");
-		else if (strstr(ip, "dateModified"))
+		else if (strstr(ip, "dateModified") || strstr(ip, "dateUpdate"))
 			offer_date(m, &m->modified, v, 22, "meta");
 		else if (strstr(ip, "author") || strstr(ip, "creator")) {
 			if (m->n_author_hint < RV__MAX_HINTS)
@@ -1565,15 +1573,16 @@ static bool day_written(const char *t, int64_t d)
 }
 
 /* A publication date from the metadata that the page never shows, on a
- * page that shows its modification date instead: the page presents itself
- * as of that day (an article republished or rewritten under the same
+ * page that shows its modification date in the headline's byline instead
+ * ("Aktualisiert am 06.03.2023", "Stand: 07.11.2023"): the page presents
+ * itself as of that day (an article republished or rewritten under the same
  * address, or a CMS that stamps the draft's creation as datePublished), and
- * that is the date it is read and cited by. On the htmldate set this holds
- * on 12 of the 13 pages where it applies. */
+ * that is the date it is read and cited by. A last-edit line at the foot of
+ * a wiki page does not count: it must sit near the headline. */
 static void shown_date(rv__meta *m)
 {
 	rv_date p, u;
-	if (!m->published.val || !m->modified.val || !m->root || m->published.prio >= 28 ||
+	if (!m->published.val || !m->modified.val || !m->root || !m->h1_node || m->published.prio >= 28 ||
 	    !rv_date_parse_iso(m->published.val, &p) || !rv_date_parse_iso(m->modified.val, &u))
 		return;
 	int64_t pd = rv_date_days(&p), ud = rv_date_days(&u);
@@ -1582,9 +1591,27 @@ static void shown_date(rv__meta *m)
 	rv_buf b;
 	rv_buf_init(&b, 1u << 19);
 	visible_text(m, m->root, &b, (1u << 19) - 4096, 0);
-	const char *t = rv_buf_str(&b);
-	if (day_written(t, ud) && !day_written(t, pd))
-		rv_str_set(&m->published.val, m->modified.val);
+	if (!b.data) {
+		rv_buf_release(&b);
+		return;
+	}
+	rv_str_squeeze(b.data); /* spaced as rv__text spaces the headline */
+	const char *t = b.data;
+	size_t tl = strlen(t);
+	char *h = rv__text(m->h1_node, 512);
+	const char *at = h && strlen(h) >= 8 ? strstr(t, h) : NULL;
+	if (at && !day_written(t, pd)) {
+		enum { BEFORE = 300, AFTER = 2000 };
+		size_t st = (size_t)(at - t) > BEFORE ? (size_t)(at - t) - BEFORE : 0;
+		size_t en = (size_t)(at - t) + strlen(h) + AFTER;
+		char *win = rv_strndup(t + st, en < tl ? en - st : tl - st);
+		if (win && day_written(win, ud)) {
+			rv_str_set(&m->published.val, m->modified.val);
+			m->pub_is_mod = true;
+		}
+		free(win);
+	}
+	free(h);
 	rv_buf_release(&b);
 }
 
@@ -1742,6 +1769,13 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 			free(v);
 		}
 	}
+	/* A page that dates only its last change (a wiki, a reference page, an
+	 * "updated" stamp): that day beats a date guessed from the text. */
+	if (m->modified.val && m->modified.prio < 50 && (!m->published.val || m->published.prio >= 50))
+	{
+		offer(&m->published, m->modified.val, 49, "modified");
+		m->pub_is_mod = true;
+	}
 	/* Authors from the page when no meta named them: microdata first, then
 	 * rel=author links, then elements whose class says byline. */
 	for (int pass = 0; pass < 3 && !(m->author.val && m->author.prio <= 60); pass++) {
@@ -1837,9 +1871,11 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	if (m->published.val) {
 		rv_str_set(&a->published, m->published.val);
 		rv_str_set(&a->published_source, m->published.source);
-		a->published_inferred = m->published.prio >= 50;
+		a->published_inferred = m->published.prio >= 50 ||
+					!strcmp(m->published.source, "modified");
 	}
-	if (m->modified.val && (!m->published.val || strcmp(m->modified.val, m->published.val)))
+	if (m->modified.val && (!m->published.val || strcmp(m->modified.val, m->published.val) ||
+				m->pub_is_mod))
 		rv_str_set(&a->modified, m->modified.val);
 	if (m->author.val)
 		split_authors(m->author.val, &a->authors);

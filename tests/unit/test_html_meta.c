@@ -159,3 +159,115 @@ TEST(meta_author_handle_in_parentheses_dropped)
 	expect_authors(&a, 3, (const char *const[]){ "Martin Unter", "Damien Lelou", "Morgane Tua" });
 	rv_article_release(&a);
 }
+
+/* ---------------------------------------------------------------- dates */
+
+static void page_at(rv_article *a, const char *head, const char *top, const char *foot)
+{
+	static char buf[16384];
+	snprintf(buf, sizeof buf,
+		 "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+		 "<title>Harbour reopens after two years of works</title>%s</head><body>"
+		 "<article><h1>Harbour reopens after two years of works</h1>%s"
+		 "<p>The harbour of the small town reopened on Monday after two years of works "
+		 "that rebuilt its quays, its lock and the fish market along the old pier.</p>"
+		 "<p>Fishermen said the new quays were wider and safer, and that the boats could "
+		 "now come in at any tide, which the old lock did not allow in winter.</p>"
+		 "</article>%s</body></html>",
+		 head, top, foot);
+	rv_record rec = { 0 };
+	rec.data = buf;
+	rec.len = strlen(buf);
+	rec.format = RV_FORMAT_HTML;
+	rec.ref = "test";
+	rec.fetched_at = "2024-01-01T00:00:00Z";
+	rv_article_init(a);
+	rv_error err = { 0 };
+	if (rv_extract(&rec, a, &err) != RV_OK)
+		TEST_FAIL("extract failed");
+}
+
+TEST(meta_date_shown_update_beats_hidden_publication)
+{
+	const char *head = "<meta property=\"article:published_time\" content=\"2021-11-29T15:13:37+01:00\">"
+			   "<meta property=\"article:modified_time\" content=\"2022-01-12T15:27:30+01:00\">";
+	rv_article a;
+	/* only the update is shown, under the headline */
+	page_at(&a, head, "<p class=\"meta\">Updated 12.01.2022</p>", "");
+	ASSERT(!strncmp(a.published, "2022-01-12", 10));
+	ASSERT(a.modified && !strncmp(a.modified, "2022-01-12", 10));
+	rv_article_release(&a);
+	/* the publication day is shown too: it stays */
+	page_at(&a, head, "<p class=\"meta\">29.11.2021, updated 12.01.2022</p>", "");
+	ASSERT(!strncmp(a.published, "2021-11-29", 10));
+	ASSERT(!strncmp(a.modified, "2022-01-12", 10));
+	rv_article_release(&a);
+	/* a last-edit line far below the headline does not count */
+	char foot[6000];
+	size_t k = 0;
+	for (; k < 2400; k++)
+		foot[k] = (k % 7 == 6) ? ' ' : 'x';
+	snprintf(foot + k, sizeof foot - k, "<footer>This page was last edited on 12.01.2022</footer>");
+	char filler[6100];
+	snprintf(filler, sizeof filler, "<div>%s</div>", foot);
+	page_at(&a, head, "", filler);
+	ASSERT(!strncmp(a.published, "2021-11-29", 10));
+	rv_article_release(&a);
+}
+
+TEST(meta_date_time_below_headline_wins)
+{
+	rv_article a;
+	page_at(&a, "",
+		"<p class=\"publication\">Le <time datetime=\"2019-06-28T13:49:45Z\">28 juin 2019</time></p>"
+		"<div class=\"other\"><p>Earlier: <time pubdate datetime=\"2019-09-22T07:30:29Z\">22 "
+		"septembre 2019</time></p></div>",
+		"");
+	ASSERT(!strncmp(a.published, "2019-06-28", 10));
+	ASSERT_STR_EQ(a.published_source, "time");
+	rv_article_release(&a);
+}
+
+TEST(meta_date_time_text_beats_its_attribute)
+{
+	rv_article a;
+	page_at(&a, "", "<div class=\"time\"><time datetime=\"2019-07-03T10:18:46Z\">Publié le 29 juin 2019</time></div>",
+		"");
+	ASSERT(!strncmp(a.published, "2019-06-29", 10));
+	rv_article_release(&a);
+	/* the same day in another form: the attribute's time is kept */
+	page_at(&a, "", "<time datetime=\"2019-06-29T10:18:46+02:00\">29 juin 2019</time>", "");
+	ASSERT_STR_EQ(a.published, "2019-06-29T10:18:46+02:00");
+	rv_article_release(&a);
+}
+
+TEST(meta_date_update_stamp_when_nothing_else)
+{
+	rv_article a;
+	page_at(&a, "", "<span class=\"updated\" title=\"2013-04-04T18:52:11+00:00\"></span>",
+		"<p>Archived 10.11.2013, 10.11.2013 and 10.11.2013.</p>");
+	ASSERT(!strncmp(a.published, "2013-04-04", 10));
+	ASSERT_STR_EQ(a.published_source, "modified");
+	ASSERT(a.published_inferred);
+	ASSERT(a.modified && !strncmp(a.modified, "2013-04-04", 10));
+	rv_article_release(&a);
+	page_at(&a, "<meta itemprop=\"dateUpdate\" content=\"2020-02-14 10:47:36\">", "", "");
+	ASSERT(!strncmp(a.published, "2020-02-14", 10));
+	rv_article_release(&a);
+}
+
+TEST(meta_date_day_first_in_url_path)
+{
+	rv_article a;
+	page_at(&a, "<link rel=\"canonical\" href=\"https://harbour.example/news/29-10-2021\">", "", "");
+	ASSERT_STR_EQ(a.published, "2021-10-29");
+	ASSERT_STR_EQ(a.published_source, "url");
+	rv_article_release(&a);
+	page_at(&a, "<link rel=\"canonical\" href=\"https://harbour.example/news/23-01-2022-harbour-reopens\">", "", "");
+	ASSERT_STR_EQ(a.published, "2022-01-23");
+	rv_article_release(&a);
+	/* a product number is no date */
+	page_at(&a, "<link rel=\"canonical\" href=\"https://harbour.example/item/12-34-5678\">", "", "");
+	ASSERT(!a.published || strcmp(a.published_source, "url"));
+	rv_article_release(&a);
+}
