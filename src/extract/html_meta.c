@@ -28,6 +28,7 @@ void rv__meta_init(rv__meta *m, const rv_record *rec)
 {
 	memset(m, 0, sizeof *m);
 	rv_strlist_init(&m->tags);
+	rv_buf_init(&m->vis, 1u << 19);
 	bool have = false;
 	if (rec && rec->fetched_at)
 		have = rv_date_parse(rec->fetched_at, &m->limit);
@@ -49,6 +50,7 @@ void rv__meta_release(rv__meta *m)
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++) /* NOLINT(bugprone-sizeof-expression): an array of pointers */
 		slot_release(all[i]);
 	rv_strlist_release(&m->tags);
+	rv_buf_release(&m->vis);
 }
 
 /* Keep val when it is stronger than what the slot holds. */
@@ -1319,6 +1321,22 @@ static void visible_text(const rv__meta *m, const xmlNode *n, rv_buf *b, size_t 
 	}
 }
 
+/* The page's visible text, spaces squeezed, made on first use (several
+ * date rules read it). */
+static const char *page_text(rv__meta *m)
+{
+	if (!m->vis_done) {
+		m->vis_done = true;
+		if (m->root)
+			visible_text(m, m->root, &m->vis, (1u << 19) - 4096, 0);
+		if (m->vis.data) {
+			rv_str_squeeze(m->vis.data);
+			m->vis.len = strlen(m->vis.data);
+		}
+	}
+	return rv_buf_str(&m->vis);
+}
+
 /* A date the page labels as its publication ("Stand: 09.10.2017",
  * "Veröffentlicht am", "Published", "Publié le", "Posted on"): stronger
  * than the first or most frequent date of the text, which is often an
@@ -1327,11 +1345,8 @@ static void labelled_date(rv__meta *m, const char *const *labels, int prio)
 {
 	if (!m->root || (m->published.val && m->published.prio <= prio))
 		return;
-	rv_buf b;
-	rv_buf_init(&b, 1u << 19);
-	visible_text(m, m->root, &b, (1u << 19) - 4096, 0);
-	const char *t = rv_buf_str(&b);
-	size_t tl = t ? strlen(t) : 0;
+	const char *t = page_text(m);
+	size_t tl = strlen(t);
 	const char *best = NULL;
 	rv_date bd = { 0 };
 	for (const char *const *l = labels; *l && t; l++) {
@@ -1360,7 +1375,6 @@ static void labelled_date(rv__meta *m, const char *const *labels, int prio)
 		rv_date_format(&bd, iso);
 		offer(&m->published, iso, prio, "text");
 	}
-	rv_buf_release(&b);
 }
 
 /* Literals are split where a \x escape would swallow the next letter. */
@@ -1588,31 +1602,24 @@ static void shown_date(rv__meta *m)
 	int64_t pd = rv_date_days(&p), ud = rv_date_days(&u);
 	if (ud <= pd)
 		return;
-	rv_buf b;
-	rv_buf_init(&b, 1u << 19);
-	visible_text(m, m->root, &b, (1u << 19) - 4096, 0);
-	if (!b.data) {
-		rv_buf_release(&b);
-		return;
-	}
-	rv_str_squeeze(b.data); /* spaced as rv__text spaces the headline */
-	const char *t = b.data;
+	/* squeezed as rv__text squeezes the headline */
+	const char *t = page_text(m);
 	size_t tl = strlen(t);
 	char *h = rv__text(m->h1_node, 512);
 	const char *at = h && strlen(h) >= 8 ? strstr(t, h) : NULL;
-	if (at && !day_written(t, pd)) {
+	if (at) {
 		enum { BEFORE = 300, AFTER = 2000 };
 		size_t st = (size_t)(at - t) > BEFORE ? (size_t)(at - t) - BEFORE : 0;
 		size_t en = (size_t)(at - t) + strlen(h) + AFTER;
 		char *win = rv_strndup(t + st, en < tl ? en - st : tl - st);
-		if (win && day_written(win, ud)) {
+		/* the small window first: the whole text is read only then */
+		if (win && day_written(win, ud) && !day_written(t, pd)) {
 			rv_str_set(&m->published.val, m->modified.val);
 			m->pub_is_mod = true;
 		}
 		free(win);
 	}
 	free(h);
-	rv_buf_release(&b);
 }
 
 /* The itemprop="name" inside a microdata scope, a few levels down. */
