@@ -1305,6 +1305,36 @@ static void headline_time(rv__meta *m, int prio)
 	}
 }
 
+/* A kicker or dateline right above the headline ("24. April 2020 |
+ * Pressemitteilungen" over the <h1>): the element just before it, or just
+ * before its parent, when that is short. */
+static void kicker_date(rv__meta *m, int prio)
+{
+	if (!m->h1_node || (m->published.val && m->published.prio <= prio))
+		return;
+	const xmlNode *n = m->h1_node;
+	for (int up = 0; n && up < 3; up++, n = n->parent) {
+		const xmlNode *s = n->prev;
+		while (s && s->type == XML_TEXT_NODE && s->content &&
+		       strspn((const char *)s->content, " \t\r\n") == strlen((const char *)s->content))
+			s = s->prev;
+		if (!s)
+			continue;
+		if (s->type != XML_ELEMENT_NODE || rv__is_tag(s, "script") || rv__is_tag(s, "style") ||
+		    in_aside(m, s))
+			return;
+		char *t = rv__text(s, 512);
+		rv_date d;
+		if (t && strlen(t) <= 200 && rv_date_find(t, &d, NULL, NULL) && date_ok(m, &d)) {
+			char iso[RV_DATE_ISO_MAX];
+			rv_date_format(&d, iso);
+			offer(&m->published, iso, prio, "text");
+		}
+		free(t);
+		return;
+	}
+}
+
 /* Visible text in document order, teaser/comment blocks left out. */
 static void visible_text(const rv__meta *m, const xmlNode *n, rv_buf *b, size_t max, int depth)
 {
@@ -1341,7 +1371,7 @@ static const char *page_text(rv__meta *m)
  * "Veröffentlicht am", "Published", "Publié le", "Posted on"): stronger
  * than the first or most frequent date of the text, which is often an
  * event's. Labels of updates are left to the modified date. */
-static void labelled_date(rv__meta *m, const char *const *labels, int prio)
+static void labelled_date(rv__meta *m, const char *const *labels, int prio, size_t maxat)
 {
 	if (!m->root || (m->published.val && m->published.prio <= prio))
 		return;
@@ -1356,14 +1386,14 @@ static void labelled_date(rv__meta *m, const char *const *labels, int prio)
 				break;
 			if (p > t && isalpha((unsigned char)p[-1]))
 				continue;
-			char win[64];
+			char win[128];
 			size_t avail = tl - (size_t)(p + ll - t);
 			size_t k = avail < sizeof win - 1 ? avail : sizeof win - 1;
 			memcpy(win, p + ll, k);
 			win[k] = '\0';
 			rv_date d;
 			size_t at, len;
-			if (rv_date_find(win, &d, &at, &len) && at <= 16 && date_ok(m, &d)) {
+			if (rv_date_find(win, &d, &at, &len) && at <= maxat && date_ok(m, &d)) {
 				best = p;
 				bd = d;
 				break;
@@ -1385,6 +1415,13 @@ static const char *const pub_labels[] = {
 	"date de publication", "publicado", "pubblicato", "datum:", "online seit",
 	"publication date", "date published", NULL
 };
+
+/* A byline that names the writer before the date ("Submitted by rasos on
+ * 24 July 2017", "Gespeichert von rasos am 24. Juli 2017"): the date may
+ * stand a name's length after the label. */
+static const char *const by_labels[] = { "submitted by", "posted by", "gespeichert von",
+					 "geschrieben von", "verfasst von", "publi\xc3\xa9" " par",
+					 "\xc3\xa9" "crit par", "eingestellt von", NULL };
 
 /* A wiki dates its page by the last edit only ("This page was last edited
  * on", "Diese Seite wurde zuletzt am ... geändert"): that is the page's
@@ -1711,9 +1748,11 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	for (int i = 0; i < m->n_date_hint; i++)
 		if (!in_aside(m, m->date_hint[i]))
 			text_date(m, m->date_hint[i], 40, "text");
-	labelled_date(m, pub_labels, 44);
-	labelled_date(m, edit_labels, 47);
+	labelled_date(m, pub_labels, 44, 16);
+	labelled_date(m, by_labels, 45, 48);
+	labelled_date(m, edit_labels, 47, 16);
 	headline_date(m, 48);
+	kicker_date(m, 49);
 	if (!m->published.val && body) {
 		/* The first date in the article's first lines. */
 		char head[300];

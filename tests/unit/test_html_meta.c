@@ -271,3 +271,38 @@ TEST(meta_date_day_first_in_url_path)
 	ASSERT(!a.published || strcmp(a.published_source, "url"));
 	rv_article_release(&a);
 }
+
+TEST(meta_date_kicker_above_headline)
+{
+	static const char page_src[] =
+		"<html><head><title>Harbour reopens</title></head><body><div class=\"detail\">"
+		"<p class=\"category\"> 24. April 2020 | <a href=\"/press\">Press releases</a></p>"
+		"<h1>Harbour reopens after two years of works</h1><h2>The town celebrates on 3 May</h2>"
+		"<p>The harbour of the small town reopened on Monday after two years of works "
+		"that rebuilt its quays, its lock and the fish market along the old pier.</p>"
+		"<p>Fishermen said the new quays were wider and safer, and that the old rules of "
+		"28.02.2017 no longer applied to the boats that come in at any tide.</p>"
+		"</div></body></html>";
+	rv_record rec = { 0 };
+	rec.data = page_src;
+	rec.len = strlen(page_src);
+	rec.format = RV_FORMAT_HTML;
+	rec.ref = "t";
+	rec.fetched_at = "2024-01-01T00:00:00Z";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.published, "2020-04-24");
+	rv_article_release(&a);
+}
+
+TEST(meta_date_label_then_name_then_date)
+{
+	rv_article a;
+	page_at(&a, "", "",
+		"<div class=\"submitted\">Gespeichert von <span>rasos</span> am 24. Juli 2017 - 18:55</div>"
+		"<p>Wir fahren am 23.-26.8.2017 hin, am 26.8.2017 zurück, 26.8.2017.</p>");
+	ASSERT(!strncmp(a.published, "2017-07-24", 10));
+	rv_article_release(&a);
+}
