@@ -766,7 +766,7 @@ static bool is_org(const char *s)
 		"media", "zeitung", "online", "admin", "webmaster", "gmbh", "ltd", "inc",
 		"group", "magazin", "journal", ".com", ".de", ".fr", "http",
 		"organization", "organisation", "foundation", "institute", "association",
-		"university", "contributors", "company", "corporation", "ministry",
+		"university", "contributors", "company", "corporation", "ministry", "edition",
 		/* labels that are no names */
 		"updated", "published", "aktualisiert", "veroffentlicht", "mis a jour", "control",
 		"follow", "sign in", NULL
@@ -804,7 +804,8 @@ static bool generic_author(const char *f)
 					      "updated", "published", "aktualisiert", "follow",
 					      "sign in", "anonym", "guest", "unknown", "user",
 					      "control", "agencies", "writer", "correspondent",
-					      "reporter", "columnist", NULL };
+					      "reporter", "columnist", "redacci", "redazione", "cortes",
+					      "courtesy", "verifiz", NULL };
 	for (const char *const *l = labels; *l; l++)
 		if (strstr(f, *l))
 			return true;
@@ -815,7 +816,7 @@ static bool generic_author(const char *f)
  * Wikimedia projects"): a short name, no login, address, date or label. */
 static bool org_author_ok(const char *s)
 {
-	if (!s || strlen(s) < 2 || strlen(s) > 80 || words(s) > 8 || strpbrk(s, "@0123456789<>{}[]|") ||
+	if (!s || strlen(s) < 2 || strlen(s) > 80 || words(s) > 8 || strpbrk(s, "@0123456789<>{}[]|:") ||
 	    strstr(s, "http") || strstr(s, "www."))
 		return false;
 	/* a name starts with a capital: "mcupdate" is a login */
@@ -895,8 +896,24 @@ static void push_author(rv_strlist *out, char *s)
 	const char *by = strstr(low, " by ");
 	if (!by)
 		by = strstr(low, " par ");
-	if (!by)
+	if (!by) {
+		/* "von" is also a particle: "Walter von Aachen", "Ursula von der
+		 * Leyen" (one capitalised given name before it) keep it */
 		by = strstr(low, " von ");
+		if (by && by > low && memchr(low, ' ', (size_t)(by - low)) == NULL &&
+		    rv_cp_is_upper((int32_t)(unsigned char)s[0])) {
+			static const char *const lead[] = { "text", "bericht", "artikel", "beitrag",
+							    "foto", "fotos", "interview", "kommentar",
+							    "gastbeitrag", "video", "audio", "erstellt",
+							    "eingestellt", "geschrieben", "verfasst",
+							    "gepostet", "publiziert", "redigiert", NULL };
+			bool is_lead = false;
+			for (const char *const *l = lead; *l && !is_lead; l++)
+				is_lead = strlen(*l) == (size_t)(by - low) && !strncmp(low, *l, strlen(*l));
+			if (!is_lead)
+				by = NULL;
+		}
+	}
 	if (by && (size_t)(by - low) < strlen(s)) {
 		size_t off = (size_t)(strchr(by + 1, ' ') - low) + 1;
 		memmove(s, s + off, strlen(s + off) + 1);

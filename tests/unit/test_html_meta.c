@@ -306,3 +306,17 @@ TEST(meta_date_label_then_name_then_date)
 	ASSERT(!strncmp(a.published, "2017-07-24", 10));
 	rv_article_release(&a);
 }
+
+TEST(meta_author_von_as_particle)
+{
+	rv_article a;
+	page(&a, "", "<div class=\"byline\">Christoph von Eichhorn</div>");
+	expect_authors(&a, 1, (const char *const[]){ "Christoph von Eichhorn" });
+	rv_article_release(&a);
+	page(&a, "", "<div class=\"byline\">Ein Bericht von Jana Holm</div>");
+	expect_authors(&a, 1, (const char *const[]){ "Jana Holm" });
+	rv_article_release(&a);
+	page(&a, "", "<div class=\"byline\">Erstellt von Andri Bryn</div>");
+	expect_authors(&a, 1, (const char *const[]){ "Andri Bryn" });
+	rv_article_release(&a);
+}
