@@ -966,12 +966,14 @@ static void push_author(rv_strlist *out, char *s)
 	if (n < 3 || n > 60 || words(s) > 5 || strpbrk(s, "@|*:#=<>[]{}") || is_org(s))
 		return;
 	/* a label left alone: "Von" over a missing name, "Stand" before a date */
+	// NOLINTBEGIN(bugprone-suspicious-missing-comma): literals split before a \x escape
 	static const char *const labels[] = { "von", "par", "por", "door", "from", "stand",
 					      "autor", "author", "auteur", "text", "texte",
 					      "foto", "fotos", "photo", "photos", "quelle",
 					      "source", "credit", "credits", "update", "posted",
 					      "published", "publiziert", "geschrieben", "written",
 					      "ver\xc3\xb6" "ffentlicht", "publi\xc3\xa9", NULL };
+	// NOLINTEND(bugprone-suspicious-missing-comma)
 	for (const char *const *l = labels; *l; l++)
 		if (!strcasecmp(s, *l))
 			return;
