@@ -4,6 +4,7 @@
 #define RV_HTML_INT_H
 
 #include "core/article.h"
+#include "core/buf.h"
 #include "core/date.h"
 
 #include <libxml/HTMLparser.h>
@@ -26,7 +27,12 @@ typedef struct rv__slot {
 typedef struct rv__meta {
 	rv__slot title, jname, jheadline, html_title, h1, site, desc, image, canon, lang;
 	rv__slot published, modified;
+	bool pub_is_mod; /* published stands on the modification date */
+	rv_buf vis;	 /* the page's visible text, made once when a rule needs it */
+	bool vis_done;
 	rv__slot author; /* raw author text, split and cleaned at the end */
+	rv__slot author_org; /* an organisation declared as the author: the
+			      * answer only when no person is named */
 	rv_strlist tags;
 	/* Elements whose class or itemprop hints at a date or a byline, read
 	 * after the walk (their text is needed). */

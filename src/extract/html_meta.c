@@ -28,6 +28,7 @@ void rv__meta_init(rv__meta *m, const rv_record *rec)
 {
 	memset(m, 0, sizeof *m);
 	rv_strlist_init(&m->tags);
+	rv_buf_init(&m->vis, 1u << 19);
 	bool have = false;
 	if (rec && rec->fetched_at)
 		have = rv_date_parse(rec->fetched_at, &m->limit);
@@ -45,10 +46,11 @@ void rv__meta_release(rv__meta *m)
 {
 	rv__slot *all[] = { &m->jname, &m->jheadline, &m->title, &m->html_title, &m->h1, &m->site, &m->desc,
 			    &m->image, &m->canon, &m->lang, &m->published, &m->modified,
-			    &m->author };
+			    &m->author, &m->author_org };
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++) /* NOLINT(bugprone-sizeof-expression): an array of pointers */
 		slot_release(all[i]);
 	rv_strlist_release(&m->tags);
+	rv_buf_release(&m->vis);
 }
 
 /* Keep val when it is stronger than what the slot holds. */
@@ -100,6 +102,44 @@ static void add_tags(rv__meta *m, const char *val)
 	free(c);
 }
 
+static void split_authors(const char *raw, rv_strlist *out);
+static bool org_author_ok(const char *s);
+static bool is_org(const char *s);
+static size_t words(const char *s);
+
+/* An author value counts only when a name comes out of it: a login
+ * ("CC7567") or a label must not hide a weaker source that names the
+ * person. A value that names no person but an organisation ("BBC News")
+ * is kept apart, as the answer of last resort. Repeated tags of one kind
+ * (two <meta name="DC.creator">, one per author) add up. */
+static void offer_author(rv__meta *m, const char *val, int prio, const char *source)
+{
+	if (!val || !*val)
+		return;
+	rv_strlist t;
+	rv_strlist_init(&t);
+	split_authors(val, &t);
+	if (t.len) {
+		if (m->author.val && m->author.prio == prio && !strcmp(source, "meta") &&
+		    !strcmp(m->author.source, "meta")) {
+			rv_buf b;
+			rv_buf_init(&b, 4096);
+			if (rv_buf_puts(&b, m->author.val) == RV_OK && rv_buf_puts(&b, "; ") == RV_OK &&
+			    rv_buf_puts(&b, val) == RV_OK) {
+				char *c = rv__clean(rv_buf_str(&b), b.len);
+				if (c)
+					rv_str_take(&m->author.val, c);
+			}
+			rv_buf_release(&b);
+		} else {
+			offer(&m->author, val, prio, source);
+		}
+	} else if (org_author_ok(val)) {
+		offer(&m->author_org, val, prio, source);
+	}
+	rv_strlist_release(&t);
+}
+
 /* ---------------------------------------------------------------- JSON-LD */
 
 static bool type_is(json_t *o, const char *const *types)
@@ -142,7 +182,7 @@ static const char *jstr(json_t *o, const char *k)
 	return NULL;
 }
 
-static void jsonld_authors(rv__meta *m, json_t *v, rv_buf *names, int depth)
+static void jsonld_authors(rv__meta *m, json_t *v, rv_buf *names, rv_buf *orgs, int depth)
 {
 	if (!v || depth > 4)
 		return;
@@ -157,8 +197,12 @@ static void jsonld_authors(rv__meta *m, json_t *v, rv_buf *names, int depth)
 		size_t i;
 		json_t *e;
 		json_array_foreach(v, i, e)
-			jsonld_authors(m, e, names, depth + 1);
-	} else if (json_is_object(v) && !type_is(v, org_types)) {
+			jsonld_authors(m, e, names, orgs, depth + 1);
+	} else if (json_is_object(v) && type_is(v, org_types)) {
+		const char *n = jstr(v, "name");
+		if (n && strncmp(n, "http", 4) && !orgs->len)
+			rv_buf_puts(orgs, n);
+	} else if (json_is_object(v)) {
 		const char *n = jstr(v, "name");
 		if (n && strncmp(n, "http", 4)) {
 			if (names->len)
@@ -177,14 +221,18 @@ static void jsonld_article(rv__meta *m, json_t *o, int base)
 	offer_date(m, &m->published, jstr(o, "dateCreated"), base + 2, "jsonld");
 	offer_date(m, &m->modified, jstr(o, "dateModified"), base, "jsonld");
 	offer(&m->desc, jstr(o, "description"), base, "jsonld");
-	rv_buf names;
+	rv_buf names, orgs;
 	rv_buf_init(&names, 4096);
-	jsonld_authors(m, json_object_get(o, "author"), &names, 0);
-	if (!names.len)
-		jsonld_authors(m, json_object_get(o, "creator"), &names, 0);
-	if (names.len)
-		offer(&m->author, rv_buf_str(&names), base, "jsonld");
+	rv_buf_init(&orgs, 512);
+	jsonld_authors(m, json_object_get(o, "author"), &names, &orgs, 0);
+	offer_author(m, rv_buf_str(&names), base, "jsonld");
+	rv_buf_reset(&names);
+	jsonld_authors(m, json_object_get(o, "creator"), &names, &orgs, 0);
+	offer_author(m, rv_buf_str(&names), base + 1, "jsonld");
+	if (orgs.len && org_author_ok(rv_buf_str(&orgs)))
+		offer(&m->author_org, rv_buf_str(&orgs), base, "jsonld");
 	rv_buf_release(&names);
+	rv_buf_release(&orgs);
 	json_t *pub = json_object_get(o, "publisher");
 	if (json_is_array(pub))
 		pub = json_array_get(pub, 0);
@@ -297,6 +345,9 @@ static const struct meta_rule meta_rules[] = {
 	{ "dc:creator", M_AUTHOR, 12 }, { "dcterm:creator", M_AUTHOR, 13 },
 	{ "dcterms:creator", M_AUTHOR, 13 }, { "author", M_AUTHOR, 14 },
 	{ "parsely-author", M_AUTHOR, 15 }, { "article:author", M_AUTHOR, 16 },
+	/* not a standard property, and often the outlet: below the page's
+	 * own byline elements */
+	{ "og:article:author", M_AUTHOR, 61 },
 	{ "sailthru:author", M_AUTHOR, 17 }, { "byl", M_AUTHOR, 17 },
 	{ "citation_author", M_AUTHOR, 17 },
 	{ "dc:description", M_DESC, 12 }, { "dcterm:description", M_DESC, 13 },
@@ -318,7 +369,7 @@ static const struct meta_rule meta_rules[] = {
 	{ "release_date", M_PUB, 24 }, { "og:pubdate", M_PUB, 22 }, { "date_published", M_PUB, 22 },
 	{ "dc:date:published", M_PUB, 22 }, { "firstpublisheddate", M_PUB, 22 },
 	{ "article:modified_time", M_MOD, 20 }, { "og:updated_time", M_MOD, 21 },
-	{ "dateModified", M_MOD, 22 }, { "datemodified", M_MOD, 22 },
+	{ "dateModified", M_MOD, 22 }, { "datemodified", M_MOD, 22 }, { "dateupdate", M_MOD, 22 },
 	{ "dcterms:modified", M_MOD, 22 }, { "dc:date:modified", M_MOD, 22 },
 	{ "last-modified", M_MOD, 23 }, { "lastmod", M_MOD, 23 }, { "article:modified", M_MOD, 22 },
 	{ "article:tag", M_TAGS, 0 }, { "keywords", M_TAGS, 0 }, { "news_keywords", M_TAGS, 0 },
@@ -328,6 +379,32 @@ static const struct meta_rule meta_rules[] = {
 	{ "og:url", M_URL, 20 }, { "content-language", M_LANG, 20 }, { "og:locale", M_LANG, 30 },
 	{ "dc:language", M_LANG, 25 },
 };
+
+/* Library and scholarly metadata write one author per tag as "Surname,
+ * Given" ("Jong, Michiel de", "Kooman, F."): read as "Given Surname", and
+ * not as two authors. Only when the part before the comma is one word and
+ * the part after one to three words; "Jane Doe, John Smith" is a list. */
+static char *surname_first(const char *v)
+{
+	const char *c = strchr(v, ',');
+	if (!c || strchr(c + 1, ',') || strchr(v, ';'))
+		return NULL;
+	char *last = rv__clean(v, (size_t)(c - v));
+	char *given = rv__clean(c + 1, strlen(c + 1));
+	char *out = NULL;
+	if (last && given && words(last) == 1 && words(given) <= 3 &&
+	    (rv_cp_is_upper((int32_t)(unsigned char)last[0]) || (unsigned char)last[0] >= 0x80) &&
+	    (rv_cp_is_upper((int32_t)(unsigned char)given[0]) || (unsigned char)given[0] >= 0x80) &&
+	    !is_org(last) && !is_org(given) && !strpbrk(v, "0123456789@&")) {
+		size_t n = strlen(last) + strlen(given) + 2;
+		out = malloc(n);
+		if (out)
+			snprintf(out, n, "%s %s", given, last);
+	}
+	free(last);
+	free(given);
+	return out;
+}
 
 static void meta_value(rv__meta *m, const char *key, const char *val, int bump)
 {
@@ -343,8 +420,11 @@ static void meta_value(rv__meta *m, const char *key, const char *val, int bump)
 		switch (r->field) {
 		case M_TITLE: offer(&m->title, val, r->prio + bump, "meta"); break;
 		case M_AUTHOR:
-			if (strncmp(val, "http", 4) && !strchr(val, '@'))
-				offer(&m->author, val, r->prio + bump, "meta");
+			if (strncmp(val, "http", 4) && !strchr(val, '@')) {
+				char *inv = surname_first(val);
+				offer_author(m, inv ? inv : val, r->prio + bump, "meta");
+				free(inv);
+			}
 			break;
 		case M_DESC: offer(&m->desc, val, r->prio, "meta"); break;
 		case M_SITE: offer(&m->site, val, r->prio, "meta"); break;
@@ -447,12 +527,20 @@ void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints)
 		return;
 	}
 	/* one look at the attributes before asking for each */
-	bool any = false;
+	bool any = false, titled = false;
 	for (const xmlAttr *at = n->properties; at && !any; at = at->next) {
 		const char *an = (const char *)at->name;
 		any = an && ((an[0] == 'i' && !strcmp(an, "itemprop")) ||
 			     (an[0] == 'p' && !strcmp(an, "property")) ||
 			     (an[0] == 'r' && !strcmp(an, "rel")));
+		titled |= an && an[0] == 't' && !strcmp(an, "title");
+	}
+	/* hAtom's <abbr class="updated" title="2013-04-04T18:52:11+00:00">:
+	 * the last change, in machine form */
+	if (titled && !m->modified.val) {
+		const char *cl = rv__attr(n, "class");
+		if (cl && strstr(cl, "updated"))
+			offer_date(m, &m->modified, rv__attr(n, "title"), 33, "meta");
 	}
 	if (!any)
 		goto hints;
@@ -465,7 +553,7 @@ void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints)
 			offer_date(m, &m->published, v, 22, "meta");
 		else if (strstr(ip, "uploadDate") || strstr(ip, "dateCreated"))
 			offer_date(m, &m->published, v, 24, "meta");
-		else if (strstr(ip, "dateModified"))
+		else if (strstr(ip, "dateModified") || strstr(ip, "dateUpdate"))
 			offer_date(m, &m->modified, v, 22, "meta");
 		else if (strstr(ip, "author") || strstr(ip, "creator")) {
 			if (m->n_author_hint < RV__MAX_HINTS)
@@ -677,6 +765,8 @@ static bool is_org(const char *s)
 		"ap ", "newsroom", "editor", "editorial", "team", "desk", "press", "news",
 		"media", "zeitung", "online", "admin", "webmaster", "gmbh", "ltd", "inc",
 		"group", "magazin", "journal", ".com", ".de", ".fr", "http",
+		"organization", "organisation", "foundation", "institute", "association",
+		"university", "contributors", "company", "corporation", "ministry", "edition",
 		/* labels that are no names */
 		"updated", "published", "aktualisiert", "veroffentlicht", "mis a jour", "control",
 		"follow", "sign in", NULL
@@ -693,6 +783,8 @@ static bool is_org(const char *s)
 		if (!hit)
 			continue;
 		size_t ol = strlen(*o);
+		if ((*o)[ol - 1] == ' ')
+			ol--;
 		/* whole words only for the short ones */
 		if (ol <= 4 && (isalnum((unsigned char)hit[-1]) || isalnum((unsigned char)hit[ol])))
 			continue;
@@ -703,12 +795,87 @@ static bool is_org(const char *s)
 	return org;
 }
 
+/* Words that label a role or a page function, never who wrote: even as a
+ * last resort they are no author. */
+static bool generic_author(const char *f)
+{
+	static const char *const labels[] = { "staff", "redaktion", "rédaction", "newsroom",
+					      "editor", "team", "desk", "admin", "webmaster",
+					      "updated", "published", "aktualisiert", "follow",
+					      "sign in", "anonym", "guest", "unknown", "user",
+					      "control", "agencies", "writer", "correspondent",
+					      "reporter", "columnist", "redacci", "redazione", "cortes",
+					      "courtesy", "verifiz", NULL };
+	for (const char *const *l = labels; *l; l++)
+		if (strstr(f, *l))
+			return true;
+	return false;
+}
+
+/* An organisation named as the author ("BBC News", "Contributors to
+ * Wikimedia projects"): a short name, no login, address, date or label. */
+static bool org_author_ok(const char *s)
+{
+	if (!s || strlen(s) < 2 || strlen(s) > 80 || words(s) > 8 || strpbrk(s, "@0123456789<>{}[]|:") ||
+	    strstr(s, "http") || strstr(s, "www."))
+		return false;
+	/* a name starts with a capital: "mcupdate" is a login */
+	if ((unsigned char)s[0] < 0x80 && !isupper((unsigned char)s[0]))
+		return false;
+	char *f = rv_utf8_fold(s);
+	bool ok = f && !generic_author(f);
+	free(f);
+	return ok;
+}
+
+/* The organisation of last resort, cleaned like a name but kept whole. */
+static void push_org_author(rv_strlist *out, const char *raw)
+{
+	char *s = rv__clean(raw, strlen(raw));
+	if (!s)
+		return;
+	static const char *const prefixes[] = { "by ", "par ", "von ", "por ", NULL };
+	for (const char *const *p = prefixes; *p; p++)
+		if (rv_str_istarts_with(s, *p))
+			memmove(s, s + strlen(*p), strlen(s + strlen(*p)) + 1);
+	rv_str_squeeze(s);
+	if (*s && org_author_ok(s))
+		rv_strlist_push_unique(out, s, true);
+	free(s);
+}
+
+/* Ends what is left of a name: punctuation and the bullets and dashes
+ * that sit between a byline and its date ("James Akinaka • 8h"). */
+static void trim_name_tail(char *s)
+{
+	size_t n = strlen(s);
+	for (;;) {
+		while (n && (s[n - 1] == ' ' || strchr(".,;:-|/\\", s[n - 1])))
+			s[--n] = '\0';
+		/* U+2022 bullet, U+00B7 middle dot, U+2013/2014 dashes */
+		if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+		    ((unsigned char)s[n - 1] == 0xA2 || (unsigned char)s[n - 1] == 0x93 ||
+		     (unsigned char)s[n - 1] == 0x94)) {
+			n -= 3;
+			s[n] = '\0';
+			continue;
+		}
+		if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xB7) {
+			n -= 2;
+			s[n] = '\0';
+			continue;
+		}
+		break;
+	}
+}
+
 static void push_author(rv_strlist *out, char *s)
 {
 	static const char *const prefixes[] = {
 		"by ", "par ", "von ", "por ", "di ", "de ", "door ", "written by ", "posted by ",
 		"texte: ", "text: ", "texte ", "autor: ", "autorin: ", "auteur: ", "author: ",
-		"from ", "reporting by ", "story by ", "words by ", "und ", "and ", "et ", NULL
+		"from ", "reporting by ", "story by ", "words by ", "und ", "and ", "et ", "avec ",
+		"with ", "mit ", NULL
 	};
 	rv_str_squeeze(s);
 	bool again = true;
@@ -729,8 +896,24 @@ static void push_author(rv_strlist *out, char *s)
 	const char *by = strstr(low, " by ");
 	if (!by)
 		by = strstr(low, " par ");
-	if (!by)
+	if (!by) {
+		/* "von" is also a particle: "Walter von Aachen", "Ursula von der
+		 * Leyen" (one capitalised given name before it) keep it */
 		by = strstr(low, " von ");
+		if (by && by > low && memchr(low, ' ', (size_t)(by - low)) == NULL &&
+		    rv_cp_is_upper((int32_t)(unsigned char)s[0])) {
+			static const char *const lead[] = { "text", "bericht", "artikel", "beitrag",
+							    "foto", "fotos", "interview", "kommentar",
+							    "gastbeitrag", "video", "audio", "erstellt",
+							    "eingestellt", "geschrieben", "verfasst",
+							    "gepostet", "publiziert", "redigiert", NULL };
+			bool is_lead = false;
+			for (const char *const *l = lead; *l && !is_lead; l++)
+				is_lead = strlen(*l) == (size_t)(by - low) && !strncmp(low, *l, strlen(*l));
+			if (!is_lead)
+				by = NULL;
+		}
+	}
 	if (by && (size_t)(by - low) < strlen(s)) {
 		size_t off = (size_t)(strchr(by + 1, ' ') - low) + 1;
 		memmove(s, s + off, strlen(s + off) + 1);
@@ -753,15 +936,67 @@ static void push_author(rv_strlist *out, char *s)
 					    " \xE2\x80\x93 ", "  ", NULL };
 	for (const char *const *c = cuts; *c; c++) {
 		char *p = strstr(s, *c);
-		if (p)
+		if (!p)
+			continue;
+		/* "Jane Doe for Daily Mail" ends at "for"; in "Organization for
+		 * Transformative Works" no name stands before it */
+		if (c - cuts < 3) {
+			char keep = *p;
 			*p = '\0';
+			bool name_before = words(s) >= 2;
+			*p = keep;
+			if (!name_before)
+				continue;
+		}
+		*p = '\0';
 	}
 	rv_str_squeeze(s);
+	trim_name_tail(s);
+	/* the word that led to a date cut above: "Moritz Gathmann am" */
+	static const char *const tails[] = { " am", " on", " le", " el", " il", " um", " at",
+					     " vom", " du", " den", NULL };
+	for (const char *const *t = tails; *t; t++) {
+		size_t sl = strlen(s), tl = strlen(*t);
+		if (sl > tl && !strcasecmp(s + sl - tl, *t)) {
+			s[sl - tl] = '\0';
+			trim_name_tail(s);
+		}
+	}
 	size_t n = strlen(s);
-	while (n && strchr(".,;:-|", s[n - 1]))
-		s[--n] = '\0';
 	if (n < 3 || n > 60 || words(s) > 5 || strpbrk(s, "@|*:#=<>[]{}") || is_org(s))
 		return;
+	/* a label left alone: "Von" over a missing name, "Stand" before a date */
+	// NOLINTBEGIN(bugprone-suspicious-missing-comma): literals split before a \x escape
+	static const char *const labels[] = { "von", "par", "por", "door", "from", "stand",
+					      "autor", "author", "auteur", "text", "texte",
+					      "foto", "fotos", "photo", "photos", "quelle",
+					      "source", "credit", "credits", "update", "posted",
+					      "published", "publiziert", "geschrieben", "written",
+					      "ver\xc3\xb6" "ffentlicht", "publi\xc3\xa9", NULL };
+	// NOLINTEND(bugprone-suspicious-missing-comma)
+	for (const char *const *l = labels; *l; l++)
+		if (!strcasecmp(s, *l))
+			return;
+	/* every word of a name is capitalised but its particles ("Michiel de
+	 * Jong", "Ludwig van Beethoven"): "Please enter your name here" is a
+	 * form's prompt */
+	static const char *const particles[] = { "de", "da", "di", "du", "des", "del", "della",
+						 "van", "von", "der", "den", "ter", "le", "la",
+						 "y", "e", "al", "el", "bin", "ibn", "dos", "das",
+						 "zu", "af", "mc", NULL };
+	for (const char *w = s; *w;) {
+		while (*w == ' ')
+			w++;
+		size_t wl = strcspn(w, " ");
+		if (wl && islower((unsigned char)*w)) {
+			bool part = false;
+			for (const char *const *p = particles; *p && !part; p++)
+				part = strlen(*p) == wl && !strncmp(w, *p, wl);
+			if (!part)
+				return;
+		}
+		w += wl;
+	}
 	if (!rv_cp_is_upper((int32_t)(unsigned char)s[0]) && (unsigned char)s[0] < 0x80)
 		return;
 	rv_strlist_push_unique(out, s, true);
@@ -773,21 +1008,57 @@ static void split_authors(const char *raw, rv_strlist *out)
 	if (!s)
 		return;
 	/* separators between names: , ; & and the words for "and" */
-	for (char *p = s; *p; p++)
-		if (*p == '(' || *p == ')' || *p == '\n' || *p == '\t')
+	/* a parenthesis holds another name or a handle: "Martin Untersinger
+	 * (avec Damien Leloup)", "Jane Doe (jdoe)" */
+	bool apart = false; /* the open parenthesis stood after a space */
+	for (char *p = s; *p; p++) {
+		if (*p == '(') {
+			apart = p > s && p[-1] == ' ';
+			*p = apart ? ',' : ' ';
+		} else if (*p == ')') {
+			*p = apart ? ',' : ' ';
+		} else if (*p == '\n' || *p == '\t') {
 			*p = ' ';
+		}
+	}
 	/* "By Jane Doe March 25, 2015": the date ends the byline */
 	rv_date dd;
 	size_t dat;
 	if (rv_date_find(s, &dd, &dat, NULL))
 		s[dat] = '\0';
+	/* Credits that are not authorship end the byline: "Written by Rob
+	 * Ewaschuk Edited by Betsy Beyer", "Jane Doe Photos by Tom Ellis" */
+	static const char *const credits[] = { "edited by", "editing by", "photos by",
+					       "photo by", "photography by", "illustration by",
+					       "illustrations by", "video by", "fotos:", "foto:",
+					       "photos :", "photo :", "mit material von", NULL };
+	for (const char *const *c = credits; *c; c++) {
+		char *p = strcasestr(s, *c);
+		if (p && (p == s || p[-1] == ' '))
+			*p = '\0';
+	}
 	static const char *const ands[] = { " and ", " et ", " und ", " y ", " e ", " & ",
 					    " avec ", " with ", " mit ", " con ", NULL };
 	for (const char *const *a = ands; *a; a++) {
-		char *p;
-		while ((p = strstr(s, *a))) {
+		char *from = s, *p;
+		while ((p = strstr(from, *a))) {
+			/* "Mac & i", "AT & T": a side too short to be a name
+			 * means the "and" belongs to one name */
+			size_t al = strlen(*a);
+			const char *l = p;
+			while (l > s && l[-1] != ',' && l[-1] != ';')
+				l--;
+			size_t right = strcspn(p + al, ",;");
+			size_t left = (size_t)(p - l);
+			while (left && *l == ' ')
+				l++, left--;
+			if ((left && left < 3) || (right && right < 3)) {
+				from = p + al;
+				continue;
+			}
 			*p = ',';
-			memmove(p + 1, p + strlen(*a), strlen(p + strlen(*a)) + 1);
+			memmove(p + 1, p + al, strlen(p + al) + 1);
+			from = p + 1;
 		}
 	}
 	char *save = NULL;
@@ -817,6 +1088,19 @@ static bool url_date(const char *u, rv_date *d)
 			d->day = da;
 			if (rv_date_check(d) && !isdigit((unsigned char)p[10]))
 				return true;
+		}
+		/* 24-01-2022 or 24.01.2022 as a path segment's start
+		 * (".../meldungen/29-10-2021", ".../23-01-2022-headline-words") */
+		if ((p[-1] == '/' || p[-1] == '-' || p[-1] == '_') &&
+		    sscanf(p, "%2d%*[._-]%2d%*[._-]%4d", &da, &mo, &y) == 3 && isdigit((unsigned char)p[1]) &&
+		    strchr("._-", p[2]) && isdigit((unsigned char)p[4]) && p[5] == p[2] &&
+		    isdigit((unsigned char)p[9]) && !isdigit((unsigned char)p[10])) {
+			d->year = y;
+			d->month = mo;
+			d->day = da;
+			if (rv_date_check(d) && d->year >= 1995)
+				return true;
+			memset(d, 0, sizeof *d);
 		}
 		/* 20220124 standing alone */
 		size_t k = 0;
@@ -970,6 +1254,106 @@ static void headline_date(rv__meta *m, int prio)
 	rv_buf_release(&b);
 }
 
+/* What a <time datetime> says: its attribute, unless the text it shows
+ * writes a whole other day ("<time datetime=2019-07-03...>Publié le 29
+ * juin 2019</time>"): the attribute is then often the template's build or
+ * edit time, and the day shown is the one readers and editors go by. */
+static const char *time_value(const rv__meta *m, const xmlNode *n, char iso[RV_DATE_ISO_MAX])
+{
+	const char *dt = rv__attr(n, "datetime");
+	rv_date a, t;
+	if (!dt || !rv_date_parse(dt, &a))
+		return dt;
+	char *s = rv__text(n, 256);
+	size_t at, len;
+	if (s && rv_date_find(s, &t, &at, &len) && date_ok(m, &t) &&
+	    rv_date_days(&t) != rv_date_days(&a)) {
+		rv_date_format(&t, iso);
+		free(s);
+		return iso;
+	}
+	free(s);
+	return dt;
+}
+
+/* The first <time datetime> in document order below n, counting the text
+ * passed on the way against *left; NULL when the text runs out first. */
+static const xmlNode *first_time(const xmlNode *n, int *left, int depth)
+{
+	if (depth > 40)
+		return NULL;
+	for (; n && *left > 0; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			*left -= (int)strlen((const char *)n->content);
+		} else if (n->type == XML_ELEMENT_NODE && !rv__is_tag(n, "script") &&
+			   !rv__is_tag(n, "style")) {
+			if (rv__is_tag(n, "time") && rv__attr(n, "datetime"))
+				return n;
+			const xmlNode *t = first_time(n->children, left, depth + 1);
+			if (t)
+				return t;
+		}
+	}
+	return NULL;
+}
+
+/* A <time datetime> in the byline right below the headline dates the
+ * article more surely than one marked pubdate elsewhere (often a teaser's)
+ * or the first one in the article: only the URL is stronger. */
+static void headline_time(rv__meta *m, int prio)
+{
+	if (!m->h1_node || (m->published.val && m->published.prio <= prio))
+		return;
+	int left = 240;
+	const xmlNode *n = m->h1_node;
+	for (int up = 0; n && up < 8 && left > 0; up++, n = n->parent) {
+		const xmlNode *t = first_time(n->next, &left, 0);
+		if (t) {
+			char ci[128];
+			const char *cls = rv__attr(t, "class");
+			const char *ip = rv__attr(t, "itemprop");
+			lower_copy(cls ? cls : "", ci, sizeof ci);
+			if (!strstr(ci, "update") && !strstr(ci, "modif") &&
+			    !(ip && strstr(ip, "dateModified")) && !in_aside(m, t))
+			{
+				char iso[RV_DATE_ISO_MAX];
+				offer_date(m, &m->published, time_value(m, t, iso), prio, "time");
+			}
+			return;
+		}
+	}
+}
+
+/* A kicker or dateline right above the headline ("24. April 2020 |
+ * Pressemitteilungen" over the <h1>): the element just before it, or just
+ * before its parent, when that is short. */
+static void kicker_date(rv__meta *m, int prio)
+{
+	if (!m->h1_node || (m->published.val && m->published.prio <= prio))
+		return;
+	const xmlNode *n = m->h1_node;
+	for (int up = 0; n && up < 3; up++, n = n->parent) {
+		const xmlNode *s = n->prev;
+		while (s && s->type == XML_TEXT_NODE && s->content &&
+		       strspn((const char *)s->content, " \t\r\n") == strlen((const char *)s->content))
+			s = s->prev;
+		if (!s)
+			continue;
+		if (s->type != XML_ELEMENT_NODE || rv__is_tag(s, "script") || rv__is_tag(s, "style") ||
+		    in_aside(m, s))
+			return;
+		char *t = rv__text(s, 512);
+		rv_date d;
+		if (t && strlen(t) <= 200 && rv_date_find(t, &d, NULL, NULL) && date_ok(m, &d)) {
+			char iso[RV_DATE_ISO_MAX];
+			rv_date_format(&d, iso);
+			offer(&m->published, iso, prio, "text");
+		}
+		free(t);
+		return;
+	}
+}
+
 /* Visible text in document order, teaser/comment blocks left out. */
 static void visible_text(const rv__meta *m, const xmlNode *n, rv_buf *b, size_t max, int depth)
 {
@@ -986,19 +1370,32 @@ static void visible_text(const rv__meta *m, const xmlNode *n, rv_buf *b, size_t 
 	}
 }
 
+/* The page's visible text, spaces squeezed, made on first use (several
+ * date rules read it). */
+static const char *page_text(rv__meta *m)
+{
+	if (!m->vis_done) {
+		m->vis_done = true;
+		if (m->root)
+			visible_text(m, m->root, &m->vis, (1u << 19) - 4096, 0);
+		if (m->vis.data) {
+			rv_str_squeeze(m->vis.data);
+			m->vis.len = strlen(m->vis.data);
+		}
+	}
+	return rv_buf_str(&m->vis);
+}
+
 /* A date the page labels as its publication ("Stand: 09.10.2017",
  * "Veröffentlicht am", "Published", "Publié le", "Posted on"): stronger
  * than the first or most frequent date of the text, which is often an
  * event's. Labels of updates are left to the modified date. */
-static void labelled_date(rv__meta *m, const char *const *labels, int prio)
+static void labelled_date(rv__meta *m, const char *const *labels, int prio, size_t maxat)
 {
 	if (!m->root || (m->published.val && m->published.prio <= prio))
 		return;
-	rv_buf b;
-	rv_buf_init(&b, 1u << 19);
-	visible_text(m, m->root, &b, (1u << 19) - 4096, 0);
-	const char *t = rv_buf_str(&b);
-	size_t tl = t ? strlen(t) : 0;
+	const char *t = page_text(m);
+	size_t tl = strlen(t);
 	const char *best = NULL;
 	rv_date bd = { 0 };
 	for (const char *const *l = labels; *l && t; l++) {
@@ -1008,14 +1405,14 @@ static void labelled_date(rv__meta *m, const char *const *labels, int prio)
 				break;
 			if (p > t && isalpha((unsigned char)p[-1]))
 				continue;
-			char win[64];
+			char win[128];
 			size_t avail = tl - (size_t)(p + ll - t);
 			size_t k = avail < sizeof win - 1 ? avail : sizeof win - 1;
 			memcpy(win, p + ll, k);
 			win[k] = '\0';
 			rv_date d;
 			size_t at, len;
-			if (rv_date_find(win, &d, &at, &len) && at <= 16 && date_ok(m, &d)) {
+			if (rv_date_find(win, &d, &at, &len) && at <= maxat && date_ok(m, &d)) {
 				best = p;
 				bd = d;
 				break;
@@ -1027,7 +1424,6 @@ static void labelled_date(rv__meta *m, const char *const *labels, int prio)
 		rv_date_format(&bd, iso);
 		offer(&m->published, iso, prio, "text");
 	}
-	rv_buf_release(&b);
 }
 
 /* Literals are split where a \x escape would swallow the next letter. */
@@ -1038,6 +1434,13 @@ static const char *const pub_labels[] = {
 	"date de publication", "publicado", "pubblicato", "datum:", "online seit",
 	"publication date", "date published", NULL
 };
+
+/* A byline that names the writer before the date ("Submitted by rasos on
+ * 24 July 2017", "Gespeichert von rasos am 24. Juli 2017"): the date may
+ * stand a name's length after the label. */
+static const char *const by_labels[] = { "submitted by", "posted by", "gespeichert von",
+					 "geschrieben von", "verfasst von", "publi\xc3\xa9" " par",
+					 "\xc3\xa9" "crit par", "eingestellt von", NULL };
 
 /* A wiki dates its page by the last edit only ("This page was last edited
  * on", "Diese Seite wurde zuletzt am ... geändert"): that is the page's
@@ -1226,6 +1629,55 @@ static void central_european(rv__meta *m, rv__slot *slot)
 		rv_str_take(&slot->val, c);
 }
 
+/* Whether the text writes the calendar day d (any form rv_date_find reads). */
+static bool day_written(const char *t, int64_t d)
+{
+	size_t at, len;
+	rv_date x;
+	for (int k = 0; k < 4096 && *t && rv_date_find(t, &x, &at, &len); k++) {
+		if (rv_date_days(&x) == d)
+			return true;
+		t += at + (len ? len : 1);
+	}
+	return false;
+}
+
+/* A publication date from the metadata that the page never shows, on a
+ * page that shows its modification date in the headline's byline instead
+ * ("Aktualisiert am 06.03.2023", "Stand: 07.11.2023"): the page presents
+ * itself as of that day (an article republished or rewritten under the same
+ * address, or a CMS that stamps the draft's creation as datePublished), and
+ * that is the date it is read and cited by. A last-edit line at the foot of
+ * a wiki page does not count: it must sit near the headline. */
+static void shown_date(rv__meta *m)
+{
+	rv_date p, u;
+	if (!m->published.val || !m->modified.val || !m->root || !m->h1_node || m->published.prio >= 28 ||
+	    !rv_date_parse_iso(m->published.val, &p) || !rv_date_parse_iso(m->modified.val, &u))
+		return;
+	int64_t pd = rv_date_days(&p), ud = rv_date_days(&u);
+	if (ud <= pd)
+		return;
+	/* squeezed as rv__text squeezes the headline */
+	const char *t = page_text(m);
+	size_t tl = strlen(t);
+	char *h = rv__text(m->h1_node, 512);
+	const char *at = h && strlen(h) >= 8 ? strstr(t, h) : NULL;
+	if (at) {
+		enum { BEFORE = 300, AFTER = 2000 };
+		size_t st = (size_t)(at - t) > BEFORE ? (size_t)(at - t) - BEFORE : 0;
+		size_t en = (size_t)(at - t) + strlen(h) + AFTER;
+		char *win = rv_strndup(t + st, en < tl ? en - st : tl - st);
+		/* the small window first: the whole text is read only then */
+		if (win && day_written(win, ud) && !day_written(t, pd)) {
+			rv_str_set(&m->published.val, m->modified.val);
+			m->pub_is_mod = true;
+		}
+		free(win);
+	}
+	free(h);
+}
+
 /* The itemprop="name" inside a microdata scope, a few levels down. */
 static const xmlNode *itemprop_name(const xmlNode *n, int depth)
 {
@@ -1289,6 +1741,8 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 				text_date(m, n, pub ? 31 : 36, "time");
 			continue;
 		}
+		char iso[RV_DATE_ISO_MAX];
+		dt = time_value(m, n, iso);
 		if (upd)
 			offer_date(m, &m->modified, dt, 31, "time");
 		else
@@ -1301,6 +1755,7 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 							   : 46,
 				   "time");
 	}
+	headline_time(m, 29);
 	/* the URL */
 	rv_date d;
 	const char *u = rec && rec->url ? rec->url : m->canon.val;
@@ -1312,9 +1767,11 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	for (int i = 0; i < m->n_date_hint; i++)
 		if (!in_aside(m, m->date_hint[i]))
 			text_date(m, m->date_hint[i], 40, "text");
-	labelled_date(m, pub_labels, 44);
-	labelled_date(m, edit_labels, 47);
+	labelled_date(m, pub_labels, 44, 16);
+	labelled_date(m, by_labels, 45, 48);
+	labelled_date(m, edit_labels, 47, 16);
 	headline_date(m, 48);
+	kicker_date(m, 49);
 	if (!m->published.val && body) {
 		/* The first date in the article's first lines. */
 		char head[300];
@@ -1377,10 +1834,17 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 			free(v);
 		}
 	}
+	/* A page that dates only its last change (a wiki, a reference page, an
+	 * "updated" stamp): that day beats a date guessed from the text. */
+	if (m->modified.val && m->modified.prio < 50 && (!m->published.val || m->published.prio >= 50))
+	{
+		offer(&m->published, m->modified.val, 49, "modified");
+		m->pub_is_mod = true;
+	}
 	/* Authors from the page when no meta named them: microdata first, then
 	 * rel=author links, then elements whose class says byline. */
-	for (int pass = 0; pass < 3 && !m->author.val; pass++) {
-		for (int i = 0; i < m->n_author_hint && !m->author.val; i++) {
+	for (int pass = 0; pass < 3 && !(m->author.val && m->author.prio <= 60); pass++) {
+		for (int i = 0; i < m->n_author_hint && !(m->author.val && m->author.prio <= 60); i++) {
 			xmlNode *n = m->author_hint[i];
 			int kind = rv__attr(n, "itemprop") ? 0 : rv__attr(n, "rel") ? 1 : 2;
 			if (kind != pass)
@@ -1412,6 +1876,7 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	localise(m, &m->modified);
 	central_european(m, &m->published);
 	central_european(m, &m->modified);
+	shown_date(m);
 	/* Settle. */
 	/* JSON-LD names an article twice; Readability's rule: the name, unless
 	 * only the headline agrees with <title>. */
@@ -1471,12 +1936,16 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	if (m->published.val) {
 		rv_str_set(&a->published, m->published.val);
 		rv_str_set(&a->published_source, m->published.source);
-		a->published_inferred = m->published.prio >= 50;
+		a->published_inferred = m->published.prio >= 50 ||
+					!strcmp(m->published.source, "modified");
 	}
-	if (m->modified.val && (!m->published.val || strcmp(m->modified.val, m->published.val)))
+	if (m->modified.val && (!m->published.val || strcmp(m->modified.val, m->published.val) ||
+				m->pub_is_mod))
 		rv_str_set(&a->modified, m->modified.val);
 	if (m->author.val)
 		split_authors(m->author.val, &a->authors);
+	if (!a->authors.len && m->author_org.val)
+		push_org_author(&a->authors, m->author_org.val);
 	for (size_t i = 0; i < m->tags.len; i++)
 		rv_strlist_push(&a->tags, m->tags.items[i]);
 	return RV_OK;
