@@ -67,6 +67,7 @@ struct rv_analyzer {
 	bool stemmer_failed[N_LANGS];
 	double title_weight;
 	unsigned guessed[N_LANGS]; /* languages guessed so far, for short texts */
+	unsigned passes;           /* RV_ANALYZE_* */
 };
 
 /* Stop words of every language in one open-addressing set keyed by a hash
@@ -141,6 +142,7 @@ int rv_analyzer_new(rv_analyzer **out, rv_error *err)
 	if (!*out)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	(*out)->title_weight = RV_TITLE_WEIGHT_DEFAULT;
+	(*out)->passes = RV_ANALYZE_ALL;
 	return RV_OK;
 }
 
@@ -154,6 +156,11 @@ void rv_analyzer_free(rv_analyzer **a)
 	free(*a);
 	*a = NULL;
 	rv_lang_cleanup(); /* the detector's per-thread context */
+}
+
+void rv_analyzer_set_passes(rv_analyzer *an, unsigned passes)
+{
+	an->passes = passes & RV_ANALYZE_ALL;
 }
 
 void rv_analyzer_set_title_weight(rv_analyzer *an, double w)
@@ -535,6 +542,8 @@ int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *e
 	return RV_OK;
 }
 
+static int analyze_terms(rv_analyzer *an, rv_article *a, rv_error *err);
+
 int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 {
 	int rc;
@@ -562,6 +571,18 @@ int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 		free(a->lang);
 		a->lang = strcmp(lang, "und") ? strdup(lang) : NULL;
 	}
+	if (an->passes & RV_ANALYZE_TERMS && (rc = analyze_terms(an, a, err)))
+		return rc;
+	if (an->passes & RV_ANALYZE_FACTS &&
+	    ((rc = rv_find_entities(a, err)) || (rc = rv_find_quotes(a, err)) ||
+	     (rc = rv_find_figures(a, err))))
+		return rc;
+	return RV_OK;
+}
+
+/* Stems for grouping. */
+static int analyze_terms(rv_analyzer *an, rv_article *a, rv_error *err)
+{
 	/* Stems need a language: when detection was unsure, guess from stop
 	 * words for stemming only (a->lang stays unknown). */
 	const char *stem_lang = a->lang;
@@ -586,10 +607,5 @@ int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 				stem_lang = langs[best].code;
 		}
 	}
-	if ((rc = rv_terms_build(an, a, stem_lang, err)))
-		return rc;
-	if ((rc = rv_find_entities(a, err)) || (rc = rv_find_quotes(a, err)) ||
-	    (rc = rv_find_figures(a, err)))
-		return rc;
-	return RV_OK;
+	return rv_terms_build(an, a, stem_lang, err);
 }
