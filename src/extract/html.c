@@ -436,13 +436,11 @@ enum {
 	F_WEAK = 128,    /* boilerplate only by a weak class word */
 };
 
-/* Pages repeat the same class strings: remember the answers (keyed by a
- * 64-bit hash of the string). */
-#define CLASS_CACHE 4096
-typedef struct class_memo {
-	uint64_t h;
-	uint8_t flags;
-} class_memo;
+/* Pages repeat the same class strings: remember the answers, each in one
+ * word (the upper 56 bits of a 64-bit hash of the string, the flags in the
+ * low byte). A few hundred pages of different sites hold tens of thousands
+ * of distinct class strings; at 4096 entries most lookups missed. */
+#define CLASS_CACHE 32768
 
 typedef struct ninfo {
 	xmlNode *node;
@@ -785,19 +783,20 @@ static unsigned class_hint(const char *ci)
 
 /* Per thread and kept across pages: sites share their frameworks' class
  * names ("row", "col-md-8", "entry-content"). */
-static _Thread_local class_memo memo[CLASS_CACHE];
+static _Thread_local uint64_t memo[CLASS_CACHE];
 
 static unsigned class_cached(const char *ci)
 {
 	uint64_t h = 1469598103934665603ull;
 	for (const unsigned char *p = (const unsigned char *)ci; *p; p++)
 		h = (h ^ *p) * 1099511628211ull;
-	class_memo *e = &memo[h % CLASS_CACHE];
-	if ((e->flags & C_DONE) && e->h == h)
-		return e->flags;
-	e->h = h;
-	e->flags = (uint8_t)(class_hint(ci) | C_DONE);
-	return e->flags;
+	h ^= h >> 29; /* FNV's low bits index the table: mix the high ones in */
+	uint64_t *e = &memo[h % CLASS_CACHE];
+	if ((*e & C_DONE) && (*e & ~(uint64_t)0xFF) == (h & ~(uint64_t)0xFF))
+		return (unsigned)(*e & 0xFF);
+	unsigned flags = class_hint(ci) | C_DONE;
+	*e = (h & ~(uint64_t)0xFF) | flags;
+	return flags;
 }
 
 
