@@ -8,6 +8,7 @@
  * precision on French suffixes, which matters less than matching. */
 #include "analyze/analyze.h"
 #include "analyze/lang.h"
+#include "analyze/stemcache.h"
 #include "core/buf.h"
 #include "core/utf8.h"
 
@@ -68,6 +69,8 @@ struct rv_analyzer {
 	double title_weight;
 	unsigned guessed[N_LANGS]; /* languages guessed so far, for short texts */
 	unsigned passes;           /* RV_ANALYZE_* */
+	rv_stem_cache *stems;      /* created on first use */
+	bool stems_failed;
 };
 
 /* Stop words of every language in one open-addressing set keyed by a hash
@@ -153,6 +156,7 @@ void rv_analyzer_free(rv_analyzer **a)
 	for (size_t i = 0; i < N_LANGS; i++)
 		if ((*a)->stemmer[i])
 			sb_stemmer_delete((*a)->stemmer[i]);
+	rv_stem_cache_free((*a)->stems);
 	free(*a);
 	*a = NULL;
 	rv_lang_cleanup(); /* the detector's per-thread context */
@@ -275,10 +279,15 @@ size_t rv_stem(rv_analyzer *an, const char *lang, const char *tok, size_t len, c
 	struct sb_stemmer *st = an ? stemmer_for(an, lang_index(lang)) : NULL;
 	if (!st)
 		return copy_out(tok, len, out, cap);
-	const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)tok, (int)len);
+	if (!an->stems && !an->stems_failed) {
+		an->stems = rv_stem_cache_new();
+		an->stems_failed = !an->stems;
+	}
+	int sl;
+	const char *s = rv_stem_cached(an->stems, st, tok, len, &sl);
 	if (!s)
 		return copy_out(tok, len, out, cap);
-	return copy_out((const char *)s, (size_t)sb_stemmer_length(st), out, cap);
+	return copy_out(s, (size_t)sl, out, cap);
 }
 
 /* ---- language guess from stop words, when detection said nothing ---- */
