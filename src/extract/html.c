@@ -1164,7 +1164,7 @@ static bool boiler_line(const para *p)
 		low[k++] = (char)tolower((unsigned char)*s);
 	low[k] = '\0';
 	for (const char *const *q = starts; *q; q++)
-		if (!strncmp(low, *q, strlen(*q)))
+		if ((*q)[0] == low[0] && !strncmp(low, *q, strlen(*q)))
 			return true;
 	return false;
 }
