@@ -8,6 +8,7 @@
  * precision on French suffixes, which matters less than matching. */
 #include "analyze/analyze.h"
 #include "analyze/lang.h"
+#include "analyze/stemcache.h"
 #include "core/buf.h"
 #include "core/utf8.h"
 
@@ -67,6 +68,9 @@ struct rv_analyzer {
 	bool stemmer_failed[N_LANGS];
 	double title_weight;
 	unsigned guessed[N_LANGS]; /* languages guessed so far, for short texts */
+	unsigned passes;           /* RV_ANALYZE_* */
+	rv_stem_cache *stems;      /* created on first use */
+	bool stems_failed;
 };
 
 /* Stop words of every language in one open-addressing set keyed by a hash
@@ -141,6 +145,7 @@ int rv_analyzer_new(rv_analyzer **out, rv_error *err)
 	if (!*out)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	(*out)->title_weight = RV_TITLE_WEIGHT_DEFAULT;
+	(*out)->passes = RV_ANALYZE_ALL;
 	return RV_OK;
 }
 
@@ -151,9 +156,15 @@ void rv_analyzer_free(rv_analyzer **a)
 	for (size_t i = 0; i < N_LANGS; i++)
 		if ((*a)->stemmer[i])
 			sb_stemmer_delete((*a)->stemmer[i]);
+	rv_stem_cache_free((*a)->stems);
 	free(*a);
 	*a = NULL;
 	rv_lang_cleanup(); /* the detector's per-thread context */
+}
+
+void rv_analyzer_set_passes(rv_analyzer *an, unsigned passes)
+{
+	an->passes = passes & RV_ANALYZE_ALL;
 }
 
 void rv_analyzer_set_title_weight(rv_analyzer *an, double w)
@@ -268,10 +279,15 @@ size_t rv_stem(rv_analyzer *an, const char *lang, const char *tok, size_t len, c
 	struct sb_stemmer *st = an ? stemmer_for(an, lang_index(lang)) : NULL;
 	if (!st)
 		return copy_out(tok, len, out, cap);
-	const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)tok, (int)len);
+	if (!an->stems && !an->stems_failed) {
+		an->stems = rv_stem_cache_new();
+		an->stems_failed = !an->stems;
+	}
+	int sl;
+	const char *s = rv_stem_cached(an->stems, st, tok, len, &sl);
 	if (!s)
 		return copy_out(tok, len, out, cap);
-	return copy_out((const char *)s, (size_t)sb_stemmer_length(st), out, cap);
+	return copy_out(s, (size_t)sl, out, cap);
 }
 
 /* ---- language guess from stop words, when detection said nothing ---- */
@@ -535,6 +551,8 @@ int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *e
 	return RV_OK;
 }
 
+static int analyze_terms(rv_analyzer *an, rv_article *a, rv_error *err);
+
 int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 {
 	int rc;
@@ -562,6 +580,18 @@ int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 		free(a->lang);
 		a->lang = strcmp(lang, "und") ? strdup(lang) : NULL;
 	}
+	if (an->passes & RV_ANALYZE_TERMS && (rc = analyze_terms(an, a, err)))
+		return rc;
+	if (an->passes & RV_ANALYZE_FACTS &&
+	    ((rc = rv_find_entities(a, err)) || (rc = rv_find_quotes(a, err)) ||
+	     (rc = rv_find_figures(a, err))))
+		return rc;
+	return RV_OK;
+}
+
+/* Stems for grouping. */
+static int analyze_terms(rv_analyzer *an, rv_article *a, rv_error *err)
+{
 	/* Stems need a language: when detection was unsure, guess from stop
 	 * words for stemming only (a->lang stays unknown). */
 	const char *stem_lang = a->lang;
@@ -586,10 +616,5 @@ int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 				stem_lang = langs[best].code;
 		}
 	}
-	if ((rc = rv_terms_build(an, a, stem_lang, err)))
-		return rc;
-	if ((rc = rv_find_entities(a, err)) || (rc = rv_find_quotes(a, err)) ||
-	    (rc = rv_find_figures(a, err)))
-		return rc;
-	return RV_OK;
+	return rv_terms_build(an, a, stem_lang, err);
 }

@@ -30,6 +30,13 @@ int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *e
 
 int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err);
 
+/* What rv_analyze() computes besides the language (default: all). Terms
+ * only serve grouping and are not in the JSON article, so `revue extract`
+ * leaves them out; `revue extract --no-analysis` also leaves out entities,
+ * quotes and figures. */
+enum { RV_ANALYZE_TERMS = 1, RV_ANALYZE_FACTS = 2, RV_ANALYZE_ALL = 3 };
+void rv_analyzer_set_passes(rv_analyzer *an, unsigned passes);
+
 /* ISO 639-1 code of the text's language, or "und" when unsure (too short,
  * no letters). The returned string is static. */
 const char *rv_detect_language(rv_analyzer *an, const char *text, size_t len);

@@ -353,6 +353,9 @@ static int scan_figures(fctx *c)
 			char f0 = (char)(t[i] | 0x20);
 			bool maybe = f0 == 'm' || f0 == 'c' || f0 == 'd' || f0 == 't' || f0 == 'h';
 			for (const approx *ap = approx_nouns; maybe && ap->w; ap++) {
+				/* every word of the text comes here: the cheap tests first */
+				if (ap->w[0] != f0 || strlen(ap->w) != wl)
+					continue;
 				size_t n = word_is(t, i, len, ap->w);
 				if (!n || n != wl)
 					continue;

@@ -146,9 +146,17 @@ static const char **verb_index;
 static size_t verb_n;
 static pthread_once_t verb_once = PTHREAD_ONCE_INIT;
 
-static int cmp_str(const void *a, const void *b)
+/* Looked up for every word of every sentence without quotes: a hash set
+ * of the verbs (index + 1; 0: empty), one comparison per look-up. */
+#define VERB_SLOTS 4096
+static uint16_t verb_slot[VERB_SLOTS];
+
+static uint32_t verb_hash(const char *w, size_t n)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h & (VERB_SLOTS - 1);
 }
 
 static void verb_build(void)
@@ -157,13 +165,29 @@ static void verb_build(void)
 	for (int l = 0; l < 2; l++)
 		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
 			n++;
+	if (n >= VERB_SLOTS / 2)
+		return; /* never with the lists above; verb_at then finds none */
 	verb_index = malloc(n * sizeof *verb_index);
 	if (!verb_index)
 		return;
 	for (int l = 0; l < 2; l++)
 		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
 			verb_index[verb_n++] = *v;
-	qsort(verb_index, verb_n, sizeof *verb_index, cmp_str);
+	for (size_t i = 0; i < verb_n; i++) {
+		uint32_t h = verb_hash(verb_index[i], strlen(verb_index[i]));
+		while (verb_slot[h])
+			h = (h + 1) & (VERB_SLOTS - 1);
+		verb_slot[h] = (uint16_t)(i + 1);
+	}
+}
+
+static bool is_verb(const char *w, size_t n)
+{
+	pthread_once(&verb_once, verb_build);
+	for (uint32_t h = verb_hash(w, n); verb_slot[h]; h = (h + 1) & (VERB_SLOTS - 1))
+		if (!strcmp(verb_index[verb_slot[h] - 1], w))
+			return true;
+	return false;
 }
 
 /* A reporting verb starting at t[i]: its byte length, or 0. */
@@ -180,9 +204,7 @@ static size_t verb_at(const char *t, size_t i, size_t end)
 	if (n < 2)
 		return 0;
 	w[n] = '\0';
-	pthread_once(&verb_once, verb_build);
-	const char *key = w;
-	if (verb_index && bsearch(&key, verb_index, verb_n, sizeof *verb_index, cmp_str))
+	if (is_verb(w, n))
 		return n;
 	if (n == 9 && !strcmp(w, "according") && word_at(t, i, end, "according to"))
 		return 12;

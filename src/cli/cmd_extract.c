@@ -5,12 +5,14 @@
 #include "ingest/ingest.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 static const char usage_text[] =
-	"revue extract [--format auto|text|html|jsonl|warc|feed] PATH|- ...\n"
-	"  Print one JSON article per input record on stdout (nothing is stored).";
+	"revue extract [--format auto|text|html|jsonl|warc|feed] [--no-analysis] PATH|- ...\n"
+	"  Print one JSON article per input record on stdout (nothing is stored).\n"
+	"  --no-analysis  text, metadata and language only: no entities, quotes, figures";
 
 struct extract_ctx {
 	rv_analyzer *analyzer;
@@ -60,9 +62,11 @@ int cmd_extract(rv_cli *cli, int argc, char **argv)
 		{ "db", required_argument, NULL, 'D' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "no-analysis", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	rv_ingest_opts opts = { 0 };
+	bool analysis = true;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:", longopts, NULL)) != -1) {
@@ -77,6 +81,9 @@ int cmd_extract(rv_cli *cli, int argc, char **argv)
 			opts.format = (rv_format)f;
 			break;
 		}
+		case 'N':
+			analysis = false;
+			break;
 		case 'h':
 			puts(usage_text);
 			return RV_EXIT_OK;
@@ -93,6 +100,8 @@ int cmd_extract(rv_cli *cli, int argc, char **argv)
 		fprintf(stderr, "revue: %s\n", err.msg);
 		return RV_EXIT_FAILURE;
 	}
+	/* Terms serve grouping only: the JSON article has none. */
+	rv_analyzer_set_passes(ctx.analyzer, analysis ? RV_ANALYZE_FACTS : 0);
 	opts.on_record = on_record;
 	opts.on_reject = on_reject;
 	opts.ctx = &ctx;

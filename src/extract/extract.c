@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 #include <xxhash.h>
 
 /* Windows-1252 0x80-0x9F; the rest of the upper half is Latin-1. */
@@ -83,13 +84,15 @@ static int plain_paragraphs(const char *text, rv_article *a)
 	return RV_OK;
 }
 
-char *rv_text_hash(const char *text)
+/* The reference: fold the whole text with utf8proc, then keep letters and
+ * digits with one space between words, so that the same words laid out or
+ * punctuated differently hash alike. */
+static XXH64_hash_t hash_slow(const char *text, bool *ok)
 {
+	*ok = false;
 	char *folded = rv_utf8_fold(text);
 	if (!folded)
-		return NULL;
-	/* Keep letters and digits, one space between words: the same words
-	 * laid out or punctuated differently hash alike. */
+		return 0;
 	char *w = folded;
 	bool space = false;
 	const char *p = folded, *end = folded + strlen(folded);
@@ -109,6 +112,106 @@ char *rv_text_hash(const char *text)
 	*w = '\0';
 	XXH64_hash_t h = XXH3_64bits(folded, (size_t)(w - folded));
 	free(folded);
+	*ok = true;
+	return h;
+}
+
+/* The same hash without folding the whole text through utf8proc (which
+ * cost more than the rest of rv_extract for a long article). ASCII folds to
+ * lower case on its own. Normalisation can only join an ASCII letter to the
+ * non-ASCII marks after it (no canonical composition has an ASCII second
+ * element, and ASCII characters are starters that stop mark reordering), so
+ * each run of non-ASCII characters is folded with the ASCII character just
+ * before it and nothing else changes. False when a run cannot be folded
+ * this way (invalid UTF-8, unassigned code points): the caller then takes
+ * the reference path. */
+#define HASH_SEG 256
+static bool hash_fast(const char *text, XXH64_hash_t *out)
+{
+	XXH3_state_t *st = XXH3_createState();
+	if (!st || XXH3_64bits_reset(st) != XXH_OK) {
+		XXH3_freeState(st);
+		return false;
+	}
+	char buf[4096];
+	size_t k = 0;
+	bool space = false, any = false, ok = true;
+	const unsigned char *p = (const unsigned char *)text;
+	const int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+			 UTF8PROC_STRIPMARK;
+	utf8proc_int32_t local[HASH_SEG];
+	while (*p && ok) {
+		if (*p < 0x80 && p[1] < 0x80) {
+			if (k + 2 > sizeof buf) {
+				XXH3_64bits_update(st, buf, k);
+				k = 0;
+			}
+			unsigned char c = *p++;
+			if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+			    (c >= 'A' && c <= 'Z')) {
+				if (space && any)
+					buf[k++] = ' ';
+				space = false;
+				any = true;
+				buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			} else {
+				space = true;
+			}
+			continue;
+		}
+		const unsigned char *q = *p < 0x80 ? p + 1 : p;
+		while (*q >= 0x80)
+			q++;
+		utf8proc_int32_t *seg = local;
+		utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)p, q - p, seg,
+							HASH_SEG, opts);
+		if (n > HASH_SEG) {
+			/* a long run without ASCII (CJK text) */
+			seg = malloc((size_t)n * sizeof *seg);
+			if (seg)
+				n = utf8proc_decompose((const utf8proc_uint8_t *)p, q - p, seg, n,
+						       opts);
+			else
+				n = -1;
+		}
+		if (n >= 0)
+			n = utf8proc_normalize_utf32(seg, n, opts);
+		ok = n >= 0;
+		for (utf8proc_ssize_t i = 0; i < n; i++) {
+			if (k + 5 > sizeof buf) {
+				XXH3_64bits_update(st, buf, k);
+				k = 0;
+			}
+			if (rv_cp_is_alnum(seg[i])) {
+				if (space && any)
+					buf[k++] = ' ';
+				space = false;
+				any = true;
+				k += (size_t)utf8proc_encode_char(seg[i], (utf8proc_uint8_t *)buf + k);
+			} else {
+				space = true;
+			}
+		}
+		if (seg != local)
+			free(seg);
+		p = q;
+	}
+	if (ok) {
+		XXH3_64bits_update(st, buf, k);
+		*out = XXH3_64bits_digest(st);
+	}
+	XXH3_freeState(st);
+	return ok;
+}
+
+char *rv_text_hash(const char *text)
+{
+	XXH64_hash_t h;
+	bool ok = hash_fast(text, &h);
+	if (!ok)
+		h = hash_slow(text, &ok);
+	if (!ok)
+		return NULL;
 	char *hex = malloc(17);
 	if (hex)
 		snprintf(hex, 17, "%016llx", (unsigned long long)h);

@@ -436,13 +436,11 @@ enum {
 	F_WEAK = 128,    /* boilerplate only by a weak class word */
 };
 
-/* Pages repeat the same class strings: remember the answers (keyed by a
- * 64-bit hash of the string). */
-#define CLASS_CACHE 4096
-typedef struct class_memo {
-	uint64_t h;
-	uint8_t flags;
-} class_memo;
+/* Pages repeat the same class strings: remember the answers, each in one
+ * word (the upper 56 bits of a 64-bit hash of the string, the flags in the
+ * low byte). A few hundred pages of different sites hold tens of thousands
+ * of distinct class strings; at 4096 entries most lookups missed. */
+#define CLASS_CACHE 32768
 
 typedef struct ninfo {
 	xmlNode *node;
@@ -488,27 +486,31 @@ static ninfo *info_of(const walker *w, const xmlNode *n)
 	return i ? &w->info[i - 1] : NULL;
 }
 
-enum { T_SKIP = 1, T_BLOCK = 2, T_JUNK = 4 };
+enum { T_SKIP = 1, T_BLOCK = 2, T_JUNK = 4,
+       /* names the first walk tests, found by the same lookup */
+       T_MAIN = 8, T_HEAD = 16, T_HEADER = 32, T_A = 64, T_H1 = 128, T_ROOT = 256 };
 
-/* Sorted by name for bsearch. SKIP: never text (scripts, controls, media);
- * BLOCK: ends a paragraph; JUNK: boilerplate by its very tag. */
+/* SKIP: never text (scripts, controls, media); BLOCK: ends a paragraph;
+ * JUNK: boilerplate by its very tag. */
 static const struct tagdef {
 	const char *name;
-	uint8_t flags;
+	uint16_t flags;
 } tags[] = {
-	{ "address", T_BLOCK }, { "article", T_BLOCK }, { "aside", T_BLOCK | T_JUNK },
-	{ "audio", T_SKIP }, { "blockquote", T_BLOCK }, { "body", T_BLOCK },
+	{ "a", T_A },
+	{ "address", T_BLOCK }, { "article", T_BLOCK | T_MAIN }, { "aside", T_BLOCK | T_JUNK },
+	{ "audio", T_SKIP }, { "blockquote", T_BLOCK }, { "body", T_BLOCK | T_ROOT },
 	{ "br", T_BLOCK }, { "button", T_SKIP }, { "canvas", T_SKIP },
 	{ "caption", T_BLOCK }, { "center", T_BLOCK }, { "dd", T_BLOCK },
 	{ "details", T_BLOCK }, { "dialog", T_BLOCK | T_JUNK }, { "div", T_BLOCK },
 	{ "dl", T_BLOCK }, { "dt", T_BLOCK }, { "embed", T_SKIP },
 	{ "fieldset", T_BLOCK | T_JUNK }, { "figcaption", T_BLOCK | T_JUNK },
 	{ "figure", T_BLOCK }, { "footer", T_BLOCK | T_JUNK }, { "form", T_BLOCK | T_JUNK },
-	{ "h1", T_BLOCK }, { "h2", T_BLOCK }, { "h3", T_BLOCK }, { "h4", T_BLOCK },
-	{ "h5", T_BLOCK }, { "h6", T_BLOCK }, { "head", T_SKIP }, { "header", T_BLOCK },
-	{ "hgroup", T_BLOCK }, { "hr", T_BLOCK }, { "html", T_BLOCK },
+	{ "h1", T_BLOCK | T_H1 }, { "h2", T_BLOCK }, { "h3", T_BLOCK }, { "h4", T_BLOCK },
+	{ "h5", T_BLOCK }, { "h6", T_BLOCK }, { "head", T_SKIP | T_HEAD },
+	{ "header", T_BLOCK | T_HEADER }, { "hgroup", T_BLOCK }, { "hr", T_BLOCK },
+	{ "html", T_BLOCK | T_ROOT },
 	{ "iframe", T_SKIP }, { "input", T_SKIP }, { "label", T_JUNK },
-	{ "legend", T_BLOCK }, { "li", T_BLOCK }, { "main", T_BLOCK }, { "map", T_SKIP },
+	{ "legend", T_BLOCK }, { "li", T_BLOCK }, { "main", T_BLOCK | T_MAIN }, { "map", T_SKIP },
 	{ "math", T_SKIP }, { "menu", T_BLOCK | T_JUNK }, { "nav", T_BLOCK | T_JUNK },
 	{ "noscript", T_SKIP }, { "object", T_SKIP }, { "ol", T_BLOCK },
 	{ "option", T_SKIP }, { "p", T_BLOCK }, { "pre", T_BLOCK }, { "script", T_SKIP },
@@ -520,16 +522,41 @@ static const struct tagdef {
 	{ "video", T_SKIP },
 };
 
-static int tag_cmp(const void *k, const void *e)
+/* Every element is looked up: an open-addressing table of the names,
+ * hashed on length and first and last bytes, built once. */
+#define TAG_SLOTS 256
+static uint8_t tag_slot[TAG_SLOTS]; /* index into tags + 1; 0: empty */
+static pthread_once_t tags_once = PTHREAD_ONCE_INIT;
+
+static unsigned tag_hash(const char *t, size_t n)
 {
-	return strcmp((const char *)k, ((const struct tagdef *)e)->name);
+	return ((unsigned)n * 97u + (unsigned char)t[0] * 31u + (unsigned char)t[n - 1] * 7u +
+		(n > 1 ? (unsigned char)t[1] : 0u)) &
+	       (TAG_SLOTS - 1);
 }
 
-static uint8_t tag_flags(const char *t)
+static void tags_build(void)
 {
-	const struct tagdef *d =
-		bsearch(t, tags, sizeof tags / sizeof *tags, sizeof *tags, tag_cmp);
-	return d ? d->flags : 0;
+	for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+		unsigned h = tag_hash(tags[i].name, strlen(tags[i].name));
+		while (tag_slot[h])
+			h = (h + 1) & (TAG_SLOTS - 1);
+		tag_slot[h] = (uint8_t)(i + 1);
+	}
+}
+
+static uint16_t tag_flags(const char *t)
+{
+	pthread_once(&tags_once, tags_build);
+	size_t n = strlen(t);
+	if (!n)
+		return 0;
+	for (unsigned h = tag_hash(t, n); tag_slot[h]; h = (h + 1) & (TAG_SLOTS - 1)) {
+		const char *name = tags[tag_slot[h] - 1].name;
+		if (name[0] == t[0] && !strcmp(name, t))
+			return tags[tag_slot[h] - 1].flags;
+	}
+	return 0;
 }
 
 /* Class and id words that mark boilerplate, matched against each word of
@@ -656,6 +683,10 @@ static struct pat {
 	uint8_t len, flags;
 } pats[MAX_PATS];
 static uint16_t pat_first[257];
+/* Which two-byte starts some pattern has: most positions of a class string
+ * start none, and the test is one bit. A one-byte pattern sets every
+ * second byte. */
+static uint64_t pat_pair[256 * 256 / 64];
 static pthread_once_t pats_once = PTHREAD_ONCE_INIT;
 
 static void pats_add(const char *const *list, uint8_t flag, size_t *n)
@@ -689,6 +720,15 @@ static void pats_build(void)
 			k++;
 	}
 	pat_first[256] = (uint16_t)k;
+	for (size_t i = 0; i < n; i++) {
+		unsigned a = (unsigned char)pats[i].s[0];
+		for (unsigned b = 0; b < 256; b++) {
+			if (pats[i].len > 1 && b != (unsigned char)pats[i].s[1])
+				continue;
+			unsigned bit = a * 256 + b;
+			pat_pair[bit / 64] |= 1ull << (bit % 64);
+		}
+	}
 }
 
 /* The P_* flags of the patterns found in ci (words matched whole). */
@@ -699,6 +739,9 @@ static unsigned pats_scan(const char *ci)
 	unsigned f = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)ci[i];
+		unsigned bit = c * 256u + (unsigned char)ci[i + 1];
+		if (!(pat_pair[bit / 64] & (1ull << (bit % 64))))
+			continue;
 		bool word_start = !i || !isalnum((unsigned char)ci[i - 1]);
 		for (unsigned k = pat_first[c]; k < pat_first[c + 1]; k++) {
 			const struct pat *p = &pats[k];
@@ -740,19 +783,20 @@ static unsigned class_hint(const char *ci)
 
 /* Per thread and kept across pages: sites share their frameworks' class
  * names ("row", "col-md-8", "entry-content"). */
-static _Thread_local class_memo memo[CLASS_CACHE];
+static _Thread_local uint64_t memo[CLASS_CACHE];
 
 static unsigned class_cached(const char *ci)
 {
 	uint64_t h = 1469598103934665603ull;
 	for (const unsigned char *p = (const unsigned char *)ci; *p; p++)
 		h = (h ^ *p) * 1099511628211ull;
-	class_memo *e = &memo[h % CLASS_CACHE];
-	if ((e->flags & C_DONE) && e->h == h)
-		return e->flags;
-	e->h = h;
-	e->flags = (uint8_t)(class_hint(ci) | C_DONE);
-	return e->flags;
+	h ^= h >> 29; /* FNV's low bits index the table: mix the high ones in */
+	uint64_t *e = &memo[h % CLASS_CACHE];
+	if ((*e & C_DONE) && (*e & ~(uint64_t)0xFF) == (h & ~(uint64_t)0xFF))
+		return (unsigned)(*e & 0xFF);
+	unsigned flags = class_hint(ci) | C_DONE;
+	*e = (h & ~(uint64_t)0xFF) | flags;
+	return flags;
 }
 
 
@@ -789,10 +833,13 @@ static void meta_walk(rv__meta *m, xmlNode *n, int depth)
 
 /* Walk 1: number the elements, count text and link text, tag hints,
  * metadata. */
-static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_article)
+static uint32_t count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_article)
 {
+	uint32_t own = 0; /* visible characters of n's direct text children */
 	for (xmlNode *c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content)
+				own += count_chars((const char *)c->content);
 			continue;
 		}
 		if (c->type != XML_ELEMENT_NODE || !c->name)
@@ -804,7 +851,7 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 			ninfo *ni = realloc(w->info, nc * sizeof *ni);
 			if (!ni) {
 				w->oom = true;
-				return;
+				return own;
 			}
 			w->info = ni;
 			w->cap = nc;
@@ -816,15 +863,15 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 		in->node = c;
 		in->pre = idx;
 		const char *t = (const char *)c->name;
-		uint8_t tf = tag_flags(t);
-		bool is_art = !strcmp(t, "article") || !strcmp(t, "main");
+		uint16_t tf = tag_flags(t);
+		bool is_art = tf & T_MAIN;
 		bool art = in_article || is_art;
 		unsigned cf = 0;
 		char ci[256];
 		hattrs ha = { 0 };
 		if (c->properties) {
 			attrs_of(c, &ha);
-			if (class_id(&ha, ci, sizeof ci) && strcmp(t, "body") && strcmp(t, "html"))
+			if (class_id(&ha, ci, sizeof ci) && !(tf & T_ROOT))
 				cf = class_cached(ci);
 		}
 		w->meta->in_article = art;
@@ -832,7 +879,7 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 				 ((cf & C_AUTHOR) ? RV__HINT_AUTHOR : 0) |
 					 ((cf & C_DATE) ? RV__HINT_DATE : 0));
 		if (tf & T_SKIP) {
-			if (!strcmp(t, "head"))
+			if (tf & T_HEAD)
 				meta_walk(w->meta, c, depth + 1);
 			in->flags |= F_SKIP;
 			in->post = idx;
@@ -843,7 +890,7 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 		if (tf & T_JUNK)
 			in->flags |= F_JUNK_TAG;
 		/* A page header outside the article is the site's masthead. */
-		if (!strcmp(t, "header") && !in_article)
+		if ((tf & T_HEADER) && !in_article)
 			in->flags |= F_JUNK_TAG;
 		if (is_art)
 			in->flags |= F_ARTICLE;
@@ -861,16 +908,10 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 			if (is_hidden(&ha))
 				in->flags |= F_JUNK_CLS;
 		}
-		bool link = in_link || !strcmp(t, "a");
-		/* text of direct text children */
-		uint32_t tx = 0;
-		for (xmlNode *k = c->children; k; k = k->next)
-			if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) &&
-			    k->content)
-				tx += count_chars((const char *)k->content);
-		count_walk(w, c, depth + 1, link, art);
+		bool link = in_link || (tf & T_A);
+		uint32_t tx = count_walk(w, c, depth + 1, link, art);
 		if (w->oom)
-			return;
+			return own;
 		in = &w->info[idx]; /* realloc may have moved it */
 		in->text += tx;
 		in->own = tx;
@@ -879,7 +920,7 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 			in->ownlinks = tx;
 		}
 		in->post = w->n - 1;
-		if ((in->flags & F_ARTICLE) || !strcmp(t, "h1"))
+		if ((in->flags & F_ARTICLE) || (tf & T_H1))
 			in->flags |= F_HAS_MAIN;
 		/* add to the parent */
 		ninfo *pi = info_of(w, n);
@@ -889,6 +930,7 @@ static void count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool in_a
 			pi->flags |= in->flags & F_HAS_MAIN;
 		}
 	}
+	return own;
 }
 
 /* ---------------------------------------------------------- paragraphs */
@@ -1122,7 +1164,7 @@ static bool boiler_line(const para *p)
 		low[k++] = (char)tolower((unsigned char)*s);
 	low[k] = '\0';
 	for (const char *const *q = starts; *q; q++)
-		if (!strncmp(low, *q, strlen(*q)))
+		if ((*q)[0] == low[0] && !strncmp(low, *q, strlen(*q)))
 			return true;
 	return false;
 }

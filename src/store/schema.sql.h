@@ -125,6 +125,10 @@ static const char *const rv_migrations[] = {
 	/* 4: grouping state: document frequencies (the IDF) and counters */
 	"CREATE TABLE group_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE group_meta (key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID;",
+	/* 5: new articles enter the search index once per transaction, from
+	 * rv_store_commit() (a trigger indexed each row on its own); the
+	 * update and delete triggers stay. */
+	"DROP TRIGGER articles_fts_ai;",
 };
 
 #define RV_SCHEMA_VERSION ((int)(sizeof rv_migrations / sizeof *rv_migrations))

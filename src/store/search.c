@@ -1,6 +1,7 @@
 /* search.c - the "revue" FTS5 tokenizer and ranked search (see search.h). */
 #include "store/search.h"
 #include "store/sqlite_int.h"
+#include "analyze/stemcache.h"
 #include "core/buf.h"
 #include "core/utf8.h"
 
@@ -38,6 +39,7 @@ struct stemmer_slot {
 typedef struct rv_tokenizer {
 	struct stemmer_slot slots[MAX_STEMMERS];
 	int n;
+	rv_stem_cache *stems; /* NULL: stem every word */
 } rv_tokenizer;
 
 static struct sb_stemmer *get_stemmer(rv_tokenizer *t, const char *lang)
@@ -66,6 +68,7 @@ static void tokenizer_free(rv_tokenizer *t)
 	for (int i = 0; i < t->n; i++)
 		if (t->slots[i].st)
 			sb_stemmer_delete(t->slots[i].st);
+	rv_stem_cache_free(t->stems);
 	free(t);
 }
 
@@ -169,19 +172,19 @@ static bool is_digits(const char *s, size_t n)
 }
 
 /* Emit the stem of folded word w in st (or w itself). */
-static const char *stem_of(struct sb_stemmer *st, const char *w, size_t n, int *len)
+static const char *stem_of(rv_tokenizer *t, struct sb_stemmer *st, const char *w, size_t n,
+			   int *len)
 {
 	if (!st || is_digits(w, n)) {
 		*len = (int)n;
 		return w;
 	}
-	const sb_symbol *r = sb_stemmer_stem(st, (const sb_symbol *)w, (int)n);
+	const char *r = rv_stem_cached(t->stems, st, w, n, len);
 	if (!r) {
 		*len = (int)n;
 		return w;
 	}
-	*len = sb_stemmer_length(st);
-	return (const char *)r;
+	return r;
 }
 
 static int tokenize(rv_tokenizer *t, bool query, bool prefix, const char *text, int n, emit_fn emit,
@@ -222,7 +225,7 @@ static int tokenize(rv_tokenizer *t, bool query, bool prefix, const char *text, 
 			/* a prefix is matched against stems: keep it as typed */
 			rc = emit(ctx, 0, folded, (int)flen, so, eo);
 		} else if (!query || have_lang) {
-			const char *s = stem_of(st, folded, flen, &len);
+			const char *s = stem_of(t, st, folded, flen, &len);
 			rc = emit(ctx, 0, s, len, so, eo);
 		} else {
 			/* unknown query language: the word as folded, OR its stems */
@@ -231,7 +234,7 @@ static int tokenize(rv_tokenizer *t, bool query, bool prefix, const char *text, 
 			memcpy(seen[nseen++], folded, flen + 1);
 			rc = emit(ctx, 0, folded, (int)flen, so, eo);
 			for (size_t i = 0; !rc && i < N_QUERY_LANGS; i++) {
-				const char *s = stem_of(get_stemmer(t, query_langs[i]), folded, flen, &len);
+				const char *s = stem_of(t, get_stemmer(t, query_langs[i]), folded, flen, &len);
 				if (len <= 0 || len > MAX_TOKEN)
 					continue;
 				bool dup = false;
@@ -257,6 +260,7 @@ static int fts_create(void *pctx, const char **argv, int argc, Fts5Tokenizer **o
 	rv_tokenizer *t = calloc(1, sizeof *t);
 	if (!t)
 		return SQLITE_NOMEM;
+	t->stems = rv_stem_cache_new(); /* indexing stems every word of every article */
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }

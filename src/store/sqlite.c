@@ -45,6 +45,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of WHERE a.id = ?1",
 	[ST_GET_ENTITIES] = "SELECT name, type, aliases, count FROM entities WHERE article = ?1 ORDER BY rowid",
 	[ST_GET_QUOTES] = "SELECT text, speaker, role FROM quotes WHERE article = ?1 ORDER BY rowid",
+	/* The search index of the articles from ?1 on (see rv_store_commit). */
+	[ST_INDEX_FROM] = "INSERT INTO articles_fts (rowid, title, text) SELECT id,"
+			  " char(1) || COALESCE(lang, '') || char(1) || COALESCE(title, ''),"
+			  " char(1) || COALESCE(lang, '') || char(1) || COALESCE(text, '')"
+			  " FROM articles WHERE id >= ?1 ORDER BY id",
 	[ST_GET_FIGURES] = "SELECT value, value_max, unit, qualifier, text, context FROM figures"
 			   " WHERE article = ?1 ORDER BY rowid",
 };
@@ -155,16 +160,44 @@ void rv_store_close(rv_store **sp)
 
 int rv_store_begin(rv_store *s, rv_error *err)
 {
+	s->fts_from = 0;
 	return exec(s, "BEGIN IMMEDIATE", err);
+}
+
+/* The articles stored since fts_from go into the search index in one
+ * statement. FTS5 writes its pending terms out at every statement that
+ * touches it, so indexing each article as it was inserted (a trigger, as
+ * before schema 5) wrote one tiny segment per article and spent its time
+ * merging them. Same transaction, so a crash keeps both or neither. */
+static int index_pending(rv_store *s, rv_error *err)
+{
+	if (!s->fts_from)
+		return RV_OK;
+	sqlite3_stmt *st = stmt(s, ST_INDEX_FROM, err);
+	if (!st)
+		return RV_EDB;
+	sqlite3_bind_int64(st, 1, s->fts_from);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, err, "indexing articles for search");
+	s->fts_from = 0;
+	return RV_OK;
 }
 
 int rv_store_commit(rv_store *s, rv_error *err)
 {
+	int rc = index_pending(s, err);
+	if (rc) {
+		rv_store_rollback(s);
+		return rc;
+	}
 	return exec(s, "COMMIT", err);
 }
 
 void rv_store_rollback(rv_store *s)
 {
+	s->fts_from = 0;
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -333,6 +366,11 @@ int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err)
 	if (rc != SQLITE_DONE)
 		return db_fail(s, err, "storing an article");
 	a->id = sqlite3_last_insert_rowid(s->db);
+	if (!s->fts_from)
+		s->fts_from = a->id;
+	/* Outside a transaction, nothing would index it later. */
+	if (sqlite3_get_autocommit(s->db) && (rc = index_pending(s, err)))
+		return rc;
 	return dup ? RV_OK : insert_analysis(s, a, err);
 }
 

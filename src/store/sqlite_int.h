@@ -20,6 +20,7 @@ enum stmt_id {
 	ST_GET_ENTITIES,
 	ST_GET_QUOTES,
 	ST_GET_FIGURES,
+	ST_INDEX_FROM,
 	ST_COUNT
 };
 
@@ -27,6 +28,7 @@ struct rv_store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[ST_COUNT];
 	char *path;
+	int64_t fts_from; /* first article of the transaction not yet in the search index; 0: none */
 };
 
 #endif

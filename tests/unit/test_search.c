@@ -5,6 +5,7 @@
 #include "core/utf8.h"
 #include "store/search.h"
 #include "store/store.h"
+#include "store/sqlite_int.h"
 
 #include <unistd.h>
 
@@ -246,6 +247,39 @@ TEST(search_filters)
 	ASSERT_EQ(run(s, "Etats-Unis", f, NULL).n, 1);
 	f.offset = 2;
 	ASSERT_EQ(run(s, "Etats-Unis", f, NULL).n, 0);
+	cleanup(&s);
+}
+
+/* New articles enter the index when their transaction commits, in one
+ * statement; outside a transaction at once; a rolled-back batch leaves
+ * nothing behind, and the index stays consistent with the table. */
+TEST(search_index_follows_transactions)
+{
+	rv_store *s = make_store();
+	rv_filter f = { 0 };
+	rv_error err;
+	add(s, "Écluse fermée", "Le canal est fermé pour travaux.", "fr", "Le Port", "2024-03-01", 0, NULL);
+	struct hits r = run(s, "écluse", f, NULL);
+	ASSERT_EQ(r.n, 1);
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	add(s, "Dredgers at work", "The harbour channel is dredged.", "en", "Harbour", "2024-03-02", 0, NULL);
+	rv_store_rollback(s);
+	ASSERT_EQ(run(s, "dredger", f, NULL).n, 0);
+	corpus(s);
+	ASSERT_EQ(run(s, "troops", f, NULL).n, 1);
+	ASSERT_EQ(run(s, "cheminots", f, NULL).n, 1);
+	ASSERT_EQ(run(s, "écluse", f, NULL).n, 1);
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	add(s, "Dredgers back", "The channel is dredged again.", "en", "Harbour", "2024-03-12", 0, NULL);
+	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	ASSERT_EQ(run(s, "dredged", f, NULL).n, 1);
+	sqlite3_stmt *st = NULL;
+	ASSERT_EQ(sqlite3_prepare_v2(s->db,
+				     "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+				     -1, &st, NULL),
+		  SQLITE_OK);
+	ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
 	cleanup(&s);
 }
 
