@@ -497,8 +497,10 @@ static char *match_expr(const char *q, const char *lang, struct expand *x)
 			n--;
 		}
 		size_t mark = out.len;
+		/* an explicit AND: FTS5 takes no implicit AND after a ")", which
+		 * a word expanded into several stems ends with */
 		if (nterms)
-			rv_buf_puts(&out, pending_op ? pending_op : " ");
+			rv_buf_puts(&out, pending_op ? pending_op : " AND ");
 		if (x && !lang && !prefix ? expand_term(&out, s, n, x) : put_term(&out, s, n, prefix, lang)) {
 			nterms++;
 			pending_op = NULL;

@@ -80,7 +80,7 @@ TEST(search_match_expr_quotes_everything)
 	e = rv_search_match_expr("OR --- !!", NULL);
 	ASSERT(e == NULL);
 	e = rv_search_match_expr("NEAR(a b) col:x ^y", NULL);
-	ASSERT_STR_EQ(e, "\"NEAR(a\" \"b)\" \"col:x\" \"^y\"");
+	ASSERT_STR_EQ(e, "\"NEAR(a\" AND \"b)\" AND \"col:x\" AND \"^y\"");
 	free(e);
 	/* a language marker cannot be smuggled in */
 	e = rv_search_match_expr("\x01" "en\x01word", "fr");
@@ -202,6 +202,26 @@ TEST(search_finds_accent_and_stem_variants)
 	ASSERT_EQ(r.n, 2);
 	r = run(s, "nothinglikethis", f, NULL);
 	ASSERT_EQ(r.n, 0);
+	cleanup(&s);
+}
+
+/* A word the index holds under two stems ("climate": English "climat",
+ * Italian "clim") is written "(a OR b)"; the next word once followed with
+ * no operator, which FTS5 rejects after a ")" (a syntax error). */
+TEST(search_word_of_several_stems_then_another)
+{
+	rv_store *s = make_store();
+	rv_error err;
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	add(s, "Climate change is here", "The climate is changing fast.", "en", "Harbour", "2024-03-06", 1, NULL);
+	add(s, "Il clima cambia", "Il clima della città cambia.", "it", "Porto", "2024-03-07", 2, NULL);
+	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	rv_filter f = { 0 };
+	struct hits r = run(s, "climate", f, NULL);
+	ASSERT_EQ(r.n, 2);
+	r = run(s, "climate change", f, NULL);
+	ASSERT_EQ(r.n, 1);
+	ASSERT_EQ(r.ids[0], 1);
 	cleanup(&s);
 }
 
