@@ -415,7 +415,19 @@ typedef struct scan {
 	tok *t;
 	size_t n, cap;
 	uint32_t *lower;     /* hashes of the words written in lower case (LOWER_SET slots) */
+	struct kcache *kc;   /* folded token keys, computed once each (NULL: fold every time) */
 } scan;
+
+/* Folding is the costliest step of a lookup and the rules ask for the same token's
+ * key many times: each token's key is folded once and kept in one buffer. */
+typedef struct kcache {
+	uint32_t *off;       /* per token: offset + 1 into buf, 0 = not folded yet */
+	uint16_t *len;       /* per token: folded length, KC_NONE when it did not fit */
+	char *buf;
+	size_t used, cap;
+} kcache;
+
+#define KC_NONE 0xFFFFu
 
 static int push_tok(scan *sc, size_t s, size_t e, int kind, int flags)
 {
@@ -568,7 +580,40 @@ static int tokenize(scan *sc)
 
 static size_t tok_key(const scan *sc, size_t i, char *out, size_t cap)
 {
-	return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
+	kcache *kc = sc->kc;
+	if (!kc || cap > KEY_MAX)
+		return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
+	if (!kc->off[i]) {
+		char key[KEY_MAX];
+		size_t n = rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, key, sizeof key);
+		if (!n) {
+			kc->len[i] = KC_NONE;
+			kc->off[i] = 1;
+		} else {
+			if (kc->used + n + 1 > kc->cap) {
+				size_t nc = kc->cap ? kc->cap * 2 : 4096;
+				while (nc < kc->used + n + 1)
+					nc *= 2;
+				char *nb = realloc(kc->buf, nc);
+				if (!nb)
+					return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
+				kc->buf = nb;
+				kc->cap = nc;
+			}
+			memcpy(kc->buf + kc->used, key, n + 1);
+			kc->off[i] = (uint32_t)kc->used + 1;
+			kc->len[i] = (uint16_t)n;
+			kc->used += n + 1;
+		}
+	}
+	/* as rv__ner_fold: 0 when the key does not fit in cap */
+	if (kc->len[i] == KC_NONE || kc->len[i] >= cap) {
+		if (cap)
+			out[0] = '\0';
+		return 0;
+	}
+	memcpy(out, kc->buf + kc->off[i] - 1, (size_t)kc->len[i] + 1);
+	return kc->len[i];
 }
 
 static size_t span_key(const scan *sc, size_t i, size_t j, char *out, size_t cap)
@@ -657,6 +702,19 @@ static void feat_add(int sc[4], const char *f)
 			sc[t] += rv__ner_feats[i].w[t];
 }
 
+/* feat_add of prefix + the first n bytes of word (snprintf was a twentieth of the pass). */
+static void feat_add2(int sc[4], const char *prefix, const char *word, size_t n)
+{
+	char f[2 * KEY_MAX + 16];
+	size_t pl = strlen(prefix);
+	if (pl + n >= sizeof f)
+		n = sizeof f - pl - 1;
+	memcpy(f, prefix, pl);
+	memcpy(f + pl, word, n);
+	f[pl + n] = '\0';
+	feat_add(sc, f);
+}
+
 static bool is_apos_tok(const scan *sc, size_t k)
 {
 	const char *p = sc->text + sc->t[k].s;
@@ -711,16 +769,15 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 	for (size_t k = i; k <= j; k++) {
 		if (!tok_key(sc, k, w, sizeof w))
 			continue;
-		snprintf(f, sizeof f, "w:%s", w);
-		feat_add(sc4, f);
+		size_t wl = strlen(w);
+		feat_add2(sc4, "w:", w, wl);
 		char gt;
 		if (rv__ner_gaz_find(w, &gt) >= 0) {
-			snprintf(f, sizeof f, "gw:%c", gt);
-			feat_add(sc4, f);
+			char g1[2] = {gt, '\0'};
+			feat_add2(sc4, "gw:", g1, 1);
 		}
 		if (k == i) {
-			snprintf(f, sizeof f, "f:%s", w);
-			feat_add(sc4, f);
+			feat_add2(sc4, "f:", w, wl);
 			/* first three characters (code points) */
 			size_t b = 0;
 			for (int c = 0; c < 3 && w[b]; c++) {
@@ -728,21 +785,18 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 				while (w[b] && ((unsigned char)w[b] & 0xC0) == 0x80)
 					b++;
 			}
-			snprintf(f, sizeof f, "p3:%.*s", (int)b, w);
-			feat_add(sc4, f);
+			feat_add2(sc4, "p3:", w, b);
 		}
 		if (k == j) {
-			snprintf(f, sizeof f, "l:%s", w);
-			feat_add(sc4, f);
+			feat_add2(sc4, "l:", w, wl);
 			for (int len = 3; len <= 4; len++) {
-				size_t e = strlen(w), b = e;
+				size_t e = wl, b = e;
 				for (int c = 0; c < len && b > 0; c++) {
 					b--;
 					while (b > 0 && ((unsigned char)w[b] & 0xC0) == 0x80)
 						b--;
 				}
-				snprintf(f, sizeof f, "s%d:%s", len, w + b);
-				feat_add(sc4, f);
+				feat_add2(sc4, len == 3 ? "s3:" : "s4:", w + b, e - b);
 			}
 		}
 	}
@@ -751,8 +805,7 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 		o += (size_t)snprintf(f + o, sizeof f - o, "%s%s", k > i ? "_" : "", tok_shape(sc, k));
 	feat_add(sc4, f);
 	ctx_word(sc, i, -1, w, sizeof w, &at);
-	snprintf(f, sizeof f, "pw:%s", w);
-	feat_add(sc4, f);
+	feat_add2(sc4, "pw:", w, strlen(w));
 	if (at != (size_t)-1)
 		ctx_word(sc, at, -1, w2, sizeof w2, &at);
 	else
@@ -760,8 +813,7 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 	snprintf(f, sizeof f, "ppw:%s_%s", w2, w);
 	feat_add(sc4, f);
 	ctx_word(sc, j, +1, w, sizeof w, &at);
-	snprintf(f, sizeof f, "nw:%s", w);
-	feat_add(sc4, f);
+	feat_add2(sc4, "nw:", w, strlen(w));
 	for (size_t k = i; k <= j; k++)
 		if (memchr(sc->text + sc->t[k].s, '-', sc->t[k].e - sc->t[k].s)) {
 			feat_add(sc4, "hy");
@@ -857,16 +909,46 @@ static const char *const cue_misc[] = {
 	"battle", "bataille", NULL,
 };
 
+#define CUE_SLOTS 512
+
+/* The cue words hashed to their type, the first list naming a word winning as in the
+ * order PER, LOC, ORG, MISC. */
+static struct cue_slot {
+	const char *key;
+	int type;
+} cue_tab[CUE_SLOTS];
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
+
+static void cue_add(const char *const *list, int type)
+{
+	for (; *list; list++) {
+		unsigned h = hash_str(*list) & (CUE_SLOTS - 1);
+		while (cue_tab[h].key && strcmp(cue_tab[h].key, *list))
+			h = (h + 1) & (CUE_SLOTS - 1);
+		if (!cue_tab[h].key) {
+			cue_tab[h].key = *list;
+			cue_tab[h].type = type;
+		}
+	}
+}
+
+static void cue_build(void)
+{
+	cue_add(cue_per, T_PER);
+	cue_add(cue_loc, T_LOC);
+	cue_add(cue_org, T_ORG);
+	cue_add(cue_misc, T_MISC);
+}
+
 static int cue_of(const char *key)
 {
-	if (in_list(key, cue_per))
-		return T_PER;
-	if (in_list(key, cue_loc))
-		return T_LOC;
-	if (in_list(key, cue_org))
-		return T_ORG;
-	if (in_list(key, cue_misc))
-		return T_MISC;
+	pthread_once(&cue_once, cue_build);
+	unsigned h = hash_str(key) & (CUE_SLOTS - 1);
+	while (cue_tab[h].key) {
+		if (!strcmp(cue_tab[h].key, key))
+			return cue_tab[h].type;
+		h = (h + 1) & (CUE_SLOTS - 1);
+	}
 	return T_NONE;
 }
 
@@ -1624,18 +1706,6 @@ static int count_words(const char *key)
 	return n;
 }
 
-/* True when short (a folded name) is the last words or the first word of
- * long ("biden" in "joe biden"). */
-static bool name_part(const char *shortk, const char *longk)
-{
-	size_t s = strlen(shortk), l = strlen(longk);
-	if (s >= l)
-		return false;
-	if (longk[l - s - 1] == ' ' && !strcmp(longk + l - s, shortk))
-		return true;
-	return false;
-}
-
 static void groups_free(group *g, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
@@ -1644,6 +1714,133 @@ static void groups_free(group *g, size_t n)
 		free(g[k].form_counts);
 	}
 	free(g);
+}
+
+/* Mentions longest first, in text order among equals (a stable order). */
+static const mlist *sort_ml;
+
+static int by_length(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	size_t lx = sort_ml->m[x].e - sort_ml->m[x].s, ly = sort_ml->m[y].e - sort_ml->m[y].s;
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Hash indexes over the groups of one article: by key, by gazetteer row, and by
+ * each ending after a space ("biden" of "joe biden"), so that folding mentions
+ * into groups is not a scan of all groups per mention. */
+typedef struct gentry {
+	unsigned hash;
+	int next;            /* next entry of the bucket, -1 = none */
+	size_t group;
+	size_t off;          /* where the ending starts in the group's key */
+} gentry;
+
+typedef struct gindex {
+	int *key_heads, *row_heads, *suf_heads;
+	gentry *e;
+	size_t n, cap, mask;
+} gindex;
+
+static unsigned row_hash(int row)
+{
+	return (unsigned)row * 2654435761u;
+}
+
+static int gindex_init(gindex *gi, size_t n)
+{
+	size_t cap = 64;
+	while (cap < n * 2)
+		cap *= 2;
+	memset(gi, 0, sizeof *gi);
+	gi->mask = cap - 1;
+	gi->key_heads = malloc(cap * sizeof *gi->key_heads);
+	gi->row_heads = malloc(cap * sizeof *gi->row_heads);
+	gi->suf_heads = malloc(cap * sizeof *gi->suf_heads);
+	if (!gi->key_heads || !gi->row_heads || !gi->suf_heads)
+		return -1;
+	memset(gi->key_heads, 0xff, cap * sizeof *gi->key_heads);
+	memset(gi->row_heads, 0xff, cap * sizeof *gi->row_heads);
+	memset(gi->suf_heads, 0xff, cap * sizeof *gi->suf_heads);
+	return 0;
+}
+
+static void gindex_free(gindex *gi)
+{
+	free(gi->key_heads);
+	free(gi->row_heads);
+	free(gi->suf_heads);
+	free(gi->e);
+}
+
+static int gindex_push(gindex *gi, int *heads, unsigned hash, size_t gk, size_t off)
+{
+	if (gi->n == gi->cap) {
+		size_t nc = gi->cap ? gi->cap * 2 : 64;
+		gentry *p = realloc(gi->e, nc * sizeof *p);
+		if (!p)
+			return -1;
+		gi->e = p;
+		gi->cap = nc;
+	}
+	size_t b = hash & gi->mask;
+	gi->e[gi->n] = (gentry){hash, heads[b], gk, off};
+	heads[b] = (int)gi->n++;
+	return 0;
+}
+
+/* Index the new group k (its key and gazetteer row are set). */
+static int gindex_add(gindex *gi, const group *g, size_t k)
+{
+	const char *key = g[k].key;
+	if (gindex_push(gi, gi->key_heads, hash_str(key), k, 0))
+		return -1;
+	if (g[k].gaz_row >= 0 && gindex_push(gi, gi->row_heads, row_hash(g[k].gaz_row), k, 0))
+		return -1;
+	for (size_t o = 0; key[o]; o++)
+		if (key[o] == ' ' && key[o + 1] && gindex_push(gi, gi->suf_heads, hash_str(key + o + 1), k, o + 1))
+			return -1;
+	return 0;
+}
+
+/* Lowest group whose key is key, or SIZE_MAX. */
+static size_t gindex_key(const gindex *gi, const group *g, const char *key)
+{
+	unsigned h = hash_str(key);
+	size_t best = SIZE_MAX;
+	for (int x = gi->key_heads[h & gi->mask]; x >= 0; x = gi->e[x].next)
+		if (gi->e[x].hash == h && gi->e[x].group < best && !strcmp(g[gi->e[x].group].key, key))
+			best = gi->e[x].group;
+	return best;
+}
+
+/* Lowest group with gazetteer row row, or SIZE_MAX. */
+static size_t gindex_row(const gindex *gi, const group *g, int row)
+{
+	unsigned h = row_hash(row);
+	size_t best = SIZE_MAX;
+	for (int x = gi->row_heads[h & gi->mask]; x >= 0; x = gi->e[x].next)
+		if (gi->e[x].group < best && g[gi->e[x].group].gaz_row == row)
+			best = gi->e[x].group;
+	return best;
+}
+
+/* Lowest group that is mostly a person and whose key ends in " " + key ("biden" ->
+ * "joe biden"), or ng. */
+static size_t gindex_surname(const gindex *gi, const group *g, const char *key, size_t ng)
+{
+	unsigned h = hash_str(key);
+	size_t best = ng;
+	for (int x = gi->suf_heads[h & gi->mask]; x >= 0; x = gi->e[x].next) {
+		const gentry *e = &gi->e[x];
+		const group *gr = &g[e->group];
+		if (e->hash == h && e->group < best && gr->votes[T_PER] >= gr->count - gr->votes[T_PER] &&
+		    !strcmp(gr->key + e->off, key))
+			best = e->group;
+	}
+	return best;
 }
 
 static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_error *err)
@@ -1658,47 +1855,43 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	for (size_t k = 0; k < ml->n; k++)
 		order[k] = k;
-	for (size_t x = 1; x < ml->n; x++) {
-		size_t v = order[x], y = x;
-		size_t lv = ml->m[v].e - ml->m[v].s;
-		while (y > 0 && ml->m[order[y - 1]].e - ml->m[order[y - 1]].s < lv) {
-			order[y] = order[y - 1];
-			y--;
-		}
-		order[y] = v;
-	}
+	sort_ml = ml;
+	qsort(order, ml->n, sizeof *order, by_length);
 	g = calloc(ml->n + 1, sizeof *g);
-	if (!g) {
+	gindex gi;
+	if (!g || gindex_init(&gi, ml->n)) {
 		free(order);
+		free(g);
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	}
 	for (size_t x = 0; x < ml->n; x++) {
 		const mention *m = &ml->m[order[x]];
 		if (!rv__ner_fold(text + m->s, m->e - m->s, key, sizeof key))
 			continue;
-		size_t k;
-		for (k = 0; k < ng; k++) {
-			if (m->gaz_row >= 0 && g[k].gaz_row == m->gaz_row)
-				break;
-			if (!strcmp(g[k].key, key))
-				break;
+		/* the first group with the mention's gazetteer row or its key */
+		size_t k = gindex_key(&gi, g, key);
+		if (m->gaz_row >= 0) {
+			size_t kr = gindex_row(&gi, g, m->gaz_row);
+			if (kr < k)
+				k = kr;
 		}
-		if (k == ng && (m->type == T_PER || !m->sure)) {
-			for (k = 0; k < ng; k++) {
-				int gt = g[k].votes[T_PER] >= g[k].count - g[k].votes[T_PER] ? T_PER : -1;
-				if (gt == T_PER && name_part(key, g[k].key))
-					break;
-			}
-		}
+		if (k == SIZE_MAX)
+			k = ng;
+		if (k == ng && (m->type == T_PER || !m->sure))
+			k = gindex_surname(&gi, g, key, ng);
 		if (k == ng) {
 			g[ng].key = strdup(key);
+			g[ng].gaz_row = m->gaz_row;
 			if (!g[ng].key) {
 				rc = rv_fail(err, RV_ENOMEM, "out of memory");
 				goto out;
 			}
-			g[ng].gaz_row = m->gaz_row;
 			g[ng].nwords = count_words(key);
 			ng++;
+			if (gindex_add(&gi, g, ng - 1)) {
+				rc = rv_fail(err, RV_ENOMEM, "out of memory");
+				goto out;
+			}
 		}
 		g[k].count++;
 		g[k].votes[m->type]++;
@@ -1764,22 +1957,33 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 	}
 out:
 	free(order);
+	gindex_free(&gi);
 	groups_free(g, ng);
 	return rc;
 }
 
 static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_error *err)
 {
-	scan sc = {text, len, NULL, 0, 0, NULL};
+	scan sc = {text, len, NULL, 0, 0, NULL, NULL};
+	kcache kc = {NULL, NULL, NULL, 0, 0};
 	int rc = RV_OK;
 	if (tokenize(&sc))
 		rc = len > 0 && sc.n >= MAX_TOKENS ? RV_OK : rv_fail(err, RV_ENOMEM, "out of memory");
+	if (rc == RV_OK && sc.n) {
+		kc.off = calloc(sc.n, sizeof *kc.off);
+		kc.len = calloc(sc.n, sizeof *kc.len);
+		if (kc.off && kc.len)
+			sc.kc = &kc;
+	}
 	if (rc == RV_OK)
 		note_lower_words(&sc);
 	if (rc == RV_OK && find_mentions(&sc, ml) == (size_t)-1)
 		rc = rv_fail(err, RV_ENOMEM, "out of memory");
 	free(sc.lower);
 	free(sc.t);
+	free(kc.off);
+	free(kc.len);
+	free(kc.buf);
 	(void)a;
 	return rc;
 }

@@ -255,16 +255,23 @@ bool rv__strindex_build(rv__strindex *ix, const void *base, size_t n, size_t str
 	while (cap < n * 2)
 		cap *= 2;
 	ix->slots = calloc(cap, sizeof *ix->slots);
+	ix->hashes = calloc(cap, sizeof *ix->hashes);
 	ix->base = base;
 	ix->stride = stride;
-	ix->mask = ix->slots ? cap - 1 : 0;
-	if (!ix->slots)
+	ix->mask = ix->slots && ix->hashes ? cap - 1 : 0;
+	if (!ix->slots || !ix->hashes) {
+		free(ix->slots);
+		free(ix->hashes);
+		ix->slots = ix->hashes = NULL;
 		return false;
+	}
 	for (size_t i = 0; i < n; i++) {
-		size_t h = strhash(item_key(ix, i)) & ix->mask;
+		unsigned hv = strhash(item_key(ix, i));
+		size_t h = hv & ix->mask;
 		while (ix->slots[h])
 			h = (h + 1) & ix->mask;
 		ix->slots[h] = (unsigned)i + 1;
+		ix->hashes[h] = hv;
 	}
 	return true;
 }
@@ -273,10 +280,11 @@ long rv__strindex_find(const rv__strindex *ix, const char *key)
 {
 	if (!ix->slots)
 		return -1;
-	size_t h = strhash(key) & ix->mask;
+	unsigned hv = strhash(key);
+	size_t h = hv & ix->mask;
 	while (ix->slots[h]) {
 		size_t i = ix->slots[h] - 1;
-		if (!strcmp(item_key(ix, i), key))
+		if (ix->hashes[h] == hv && !strcmp(item_key(ix, i), key))
 			return (long)i;
 		h = (h + 1) & ix->mask;
 	}

@@ -36,6 +36,7 @@ size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap);
  * key (const char *): built once, then read-only (thread-safe to read). */
 typedef struct rv__strindex {
 	unsigned *slots;      /* item index + 1, 0 = empty */
+	unsigned *hashes;     /* each slot's key hash: most probes end without touching the key */
 	size_t mask;
 	const char *base;
 	size_t stride;
