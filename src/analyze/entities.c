@@ -13,6 +13,7 @@
 #include "analyze/ner_lexicon.h"
 #include "analyze/ner_names.h"
 #include "analyze/ner_typer.h"
+#include "analyze/ner_wordnet.h"
 
 #include "core/utf8.h"
 
@@ -40,7 +41,7 @@ typedef struct tok {
 /* ---- word lists ---- */
 
 /* Hash indexes over the generated tables, built once. */
-static rv__strindex ix_words, ix_spans, ix_feats;
+static rv__strindex ix_words, ix_spans, ix_feats, ix_wn;
 static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
 
 static void ix_build(void)
@@ -51,6 +52,22 @@ static void ix_build(void)
 			   sizeof *rv__ner_spans);
 	rv__strindex_build(&ix_feats, rv__ner_feats, sizeof rv__ner_feats / sizeof *rv__ner_feats,
 			   sizeof *rv__ner_feats);
+	rv__strindex_build(&ix_wn, rv__ner_wn, sizeof rv__ner_wn / sizeof *rv__ner_wn, sizeof *rv__ner_wn);
+}
+
+/* The type WordNet gives a proper name (ner_wordnet.h), or T_NONE. */
+static int wordnet_type(const char *key)
+{
+	pthread_once(&ix_once, ix_build);
+	long i = rv__strindex_find(&ix_wn, key);
+	if (i < 0)
+		return T_NONE;
+	switch (rv__ner_wn[i].t) {
+	case 'P': return T_PER;
+	case 'O': return T_ORG;
+	case 'L': return T_LOC;
+	default: return T_MISC;
+	}
 }
 
 static const unsigned char *word_counts(const char *key)
@@ -1076,6 +1093,13 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	if (st != T_NONE && !(titled && st != T_PER))
 		return st;
 	*sure = false;
+	/* a name WordNet knows ("Plutarch", "Leibniz", "Tagalog", "Stuttgart"; a title before it
+	 * says person, below) */
+	if (!titled) {
+		int wt = wordnet_type(key);
+		if (wt != T_NONE)
+			return wt;
+	}
 	if (titled)
 		return T_PER;
 	size_t nw = 0;
