@@ -433,6 +433,8 @@ typedef struct scan {
 	size_t n, cap;
 	uint32_t *lower;     /* hashes of the words written in lower case (LOWER_SET slots) */
 	struct kcache *kc;   /* folded token keys, computed once each (NULL: fold every time) */
+	const char *lang;    /* "en|" when the text is English (the model has a prior of its own
+			      * for it), else NULL */
 } scan;
 
 /* Folding is the costliest step of a lookup and the rules ask for the same token's
@@ -780,6 +782,9 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 	int sc4[4] = {0, 0, 0, 0};
 	size_t at;
 	feat_add(sc4, "b");
+	/* the language's own prior (English: more MISC than the French training newspapers) */
+	if (sc->lang)
+		feat_add2(sc4, sc->lang, "b", 1);
 	size_t nw = j - i + 1;
 	snprintf(f, sizeof f, "n:%zu", nw < 4 ? nw : 4);
 	feat_add(sc4, f);
@@ -1988,7 +1993,10 @@ out:
 
 static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_error *err)
 {
-	scan sc = {text, len, NULL, 0, 0, NULL, NULL};
+	scan sc = {text, len, NULL, 0, 0, NULL, NULL, NULL};
+	if (a->lang && !strncmp(a->lang, "en", 2) && (!a->lang[2] || a->lang[2] == '-'))
+		sc.lang = "en|";
+
 	kcache kc = {NULL, NULL, NULL, 0, 0};
 	int rc = RV_OK;
 	if (tokenize(&sc))
