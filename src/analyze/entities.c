@@ -55,6 +55,12 @@ static void ix_build(void)
 	rv__strindex_build(&ix_wn, rv__ner_wn, sizeof rv__ner_wn / sizeof *rv__ner_wn, sizeof *rv__ner_wn);
 }
 
+/* French spellings of the classical and historical people English spells otherwise
+ * ("Plutarque" Plutarch, "Platon" Plato, "Aristote" Aristotle, "Pompée" Pompey, "Tacite"
+ * Tacitus, "Arrien" Arrian): one French ending rewritten to the English one, kept when
+ * WordNet then knows a person. Defined below. */
+static bool french_exonym_person(const char *key);
+
 /* The type WordNet gives a proper name (ner_wordnet.h), or T_NONE. */
 static int wordnet_type(const char *key)
 {
@@ -435,6 +441,7 @@ typedef struct scan {
 	struct kcache *kc;   /* folded token keys, computed once each (NULL: fold every time) */
 	const char *lang;    /* "en|" when the text is English (the model has a prior of its own
 			      * for it), else NULL */
+	bool french;
 } scan;
 
 /* Folding is the costliest step of a lookup and the rules ask for the same token's
@@ -1104,6 +1111,8 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		int wt = wordnet_type(key);
 		if (wt != T_NONE)
 			return wt;
+		if (sc->french && i == j && french_exonym_person(key))
+			return T_PER;
 	}
 	if (titled)
 		return T_PER;
@@ -1180,6 +1189,28 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	    tok_key(sc, i - 1, w, sizeof w) && (!strcmp(w, "les") || !strcmp(w, "des") || !strcmp(w, "aux")))
 		return T_MISC;
 	return tt;
+}
+
+static bool french_exonym_person(const char *key)
+{
+	static const char *const ends[][2] = {
+		{"que", "ch"}, {"on", "o"}, {"ote", "otle"}, {"ere", "er"}, {"ee", "ey"}, {"ee", "y"},
+		{"ee", "eo"}, {"ite", "itus"}, {"ien", "ian"}, {"e", "us"}, {"e", ""},
+	};
+	size_t n = strlen(key);
+	if (n < 4 || n + 8 > KEY_MAX)
+		return false;
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+		size_t m = strlen(ends[k][0]);
+		if (n <= m + 2 || strcmp(key + n - m, ends[k][0]))
+			continue;
+		char alt[KEY_MAX];
+		memcpy(alt, key, n - m);
+		snprintf(alt + n - m, sizeof alt - (n - m), "%s", ends[k][1]);
+		if (wordnet_type(alt) == T_PER)
+			return true;
+	}
+	return false;
 }
 
 static bool known_span(const scan *sc, size_t i, size_t j)
@@ -1993,7 +2024,8 @@ out:
 
 static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_error *err)
 {
-	scan sc = {text, len, NULL, 0, 0, NULL, NULL, NULL};
+	scan sc = {text, len, NULL, 0, 0, NULL, NULL, NULL, false};
+	sc.french = a->lang && !strncmp(a->lang, "fr", 2) && (!a->lang[2] || a->lang[2] == '-');
 	if (a->lang && !strncmp(a->lang, "en", 2) && (!a->lang[2] || a->lang[2] == '-'))
 		sc.lang = "en|";
 
