@@ -1612,12 +1612,120 @@ static bool abbrev(const char *key)
 	return in_list(key, ab);
 }
 
+/* ---- titles in quotation marks ---- */
+
+/* 1 for an opening double quote (" « “), 2 for a closing one (" » ”), 3 for the ASCII one
+ * (either), 0 otherwise. */
+static int quote_kind(const scan *sc, size_t k)
+{
+	if (sc->t[k].kind != K_PUNCT)
+		return 0;
+	const char *p = sc->text + sc->t[k].s;
+	size_t n = sc->t[k].e - sc->t[k].s;
+	if (n == 1 && *p == '"')
+		return 3;
+	if (n == 2 && !memcmp(p, "\xc2\xab", 2))
+		return 1;
+	if (n == 3 && !memcmp(p, "\xe2\x80\x9c", 3))
+		return 1;
+	if (n == 2 && !memcmp(p, "\xc2\xbb", 2))
+		return 2;
+	if (n == 3 && !memcmp(p, "\xe2\x80\x9d", 3))
+		return 2;
+	return 0;
+}
+
+/* Verbs of speech next to a quotation say it is speech, not a title. */
+static const char *const speech_words[] = {
+	"said", "says", "say", "told", "added", "asked", "wrote", "explained", "stated", "declared",
+	"according", "dit", "declare", "ajoute", "affirme", "explique", "estime", "selon",
+	"indique", "precise", "souligne", "lance", "confie", "raconte", "reconnait", NULL,
+};
+
+/* A short quoted span that starts with a capital or a digit, ends with a word and has
+ * no speech verb next to it is a title: a film, a song, a book, a game ("The Tunnel of
+ * Love", « La Reine des neiges »). The index of the closing quote, or 0. */
+static size_t quoted_title(const scan *sc, size_t i)
+{
+	char key[KEY_MAX];
+	if (!(quote_kind(sc, i) & 1) || i + 1 >= sc->n)
+		return 0;
+	const tok *f = &sc->t[i + 1];
+	if (!((f->kind == K_WORD && (f->flags & F_CAP)) || f->kind == K_NUM))
+		return 0;
+	size_t c = 0;
+	for (size_t k = i + 1; k < sc->n && k <= i + 11; k++) {
+		if (quote_kind(sc, k) & 2) {
+			c = k;
+			break;
+		}
+		if (quote_kind(sc, k))
+			return 0;
+	}
+	if (!c || c == i + 1 || sc->t[c - 1].kind == K_PUNCT)
+		return 0;
+	if (memchr(sc->text + sc->t[i].e, '\n', sc->t[c].s - sc->t[i].e))
+		return 0;
+	/* a letter or a number ("A", "3") names nothing */
+	if (c == i + 2 && (sc->t[i + 1].kind != K_WORD || sc->t[i + 1].e - sc->t[i + 1].s < 2))
+		return 0;
+	/* a species ("Homo erectus", "Acer capillipes"): a capitalised word, then one in lower case */
+	if (c == i + 3 && sc->t[i + 2].kind == K_WORD && !(sc->t[i + 2].flags & F_CAP) &&
+	    tok_key(sc, i + 1, key, sizeof key) && !in_set(key, L_FUNCTION))
+		return 0;
+	for (size_t k = i + 1; k < c; k++) {
+		if (sc->t[k].kind != K_PUNCT)
+			continue;
+		char ch = sc->text[sc->t[k].s];
+		if (ch == '.' || ch == '!' || ch == '?' || ch == ';')
+			return 0;
+	}
+	/* a nickname inside a name: Earvin "Magic" Johnson */
+	if (i > 0 && c + 1 < sc->n && sc->t[i - 1].kind == K_WORD && (sc->t[i - 1].flags & F_CAP) &&
+	    sc->t[c + 1].kind == K_WORD && (sc->t[c + 1].flags & F_CAP) && sc->t[c + 1].s <= sc->t[c].e + 1)
+		return 0;
+	/* speech: a verb of saying just before or after */
+	size_t near[4] = {i >= 1 ? i - 1 : SIZE_MAX, i >= 2 ? i - 2 : SIZE_MAX, c + 1, c + 2};
+	for (int x = 0; x < 4; x++) {
+		size_t k = near[x];
+		if (k == SIZE_MAX || k >= sc->n || sc->t[k].kind != K_WORD)
+			continue;
+		if (tok_key(sc, k, key, sizeof key) && in_list(key, speech_words))
+			return 0;
+	}
+	return c;
+}
+
 static size_t find_mentions(scan *sc, mlist *ml)
 {
 	char key[KEY_MAX];
 	size_t n = sc->n;
 	for (size_t i = 0; i < n; i++) {
 		tok *t = &sc->t[i];
+		size_t qc = quoted_title(sc, i);
+		if (qc) {
+			/* the whole title is one name: a listed name keeps its type, the rest is other */
+			mention m = {sc->t[i + 1].s, sc->t[qc - 1].e, T_MISC, -1, false};
+			char gt;
+			if (span_key(sc, i + 1, qc - 1, key, sizeof key)) {
+				int r = rv__ner_gaz_find(key, &gt);
+				int st = span_type(key);
+				int wt = wordnet_type(key);
+				if (r >= 0) {
+					m.type = letter_type(gt);
+					m.gaz_row = r;
+					m.sure = true;
+				} else if (st != T_NONE) {
+					m.type = st;
+				} else if (wt != T_NONE) {
+					m.type = wt;
+				}
+			}
+			if (add_mention(ml, m))
+				return (size_t)-1;
+			i = qc;
+			continue;
+		}
 		if (t->kind == K_WORD && !(t->flags & F_CAP) && i + 1 < n && tok_key(sc, i, key, sizeof key) &&
 		    in_set(key, L_LHEAD)) {
 			char gt;
