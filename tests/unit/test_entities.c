@@ -203,3 +203,50 @@ TEST(entities_town_as_football_club)
 	ASSERT(find(&a, "Southampton") == NULL || strcmp(find(&a, "Southampton")->type, "organization"));
 	rv_article_release(&a);
 }
+
+TEST(entities_quoted_titles)
+{
+	rv_article a;
+	run(&a, "In 1958 she starred in the comedy \"The Tunnel of Love\" and later sang "
+		"\xc2\xab La Reine des neiges \xc2\xbb on stage. The fossil \"Homo erectus\" was listed "
+		"under \"A\" in the index.");
+	assert_entity(&a, "The Tunnel of Love", "other");
+	assert_entity(&a, "La Reine des neiges", "other");
+	ASSERT(find(&a, "Tunnel of Love") == NULL);
+	ASSERT(find(&a, "Homo erectus") == NULL);
+	ASSERT(find(&a, "A") == NULL);
+	rv_article_release(&a);
+	/* speech is no title: a verb of saying next to it, or a full sentence */
+	run(&a, "\"Nothing lasts\", said Margaret Quill. \"We will win. Believe it.\"");
+	ASSERT(find(&a, "Nothing lasts") == NULL);
+	ASSERT(find(&a, "We will win. Believe it") == NULL);
+	rv_article_release(&a);
+	/* a nickname inside a name is no title */
+	run(&a, "Earvin \"Magic\" Johnson played for the Lakers.");
+	ASSERT(find(&a, "Magic") == NULL || strcmp(find(&a, "Magic")->type, "other"));
+	rv_article_release(&a);
+}
+
+TEST(entities_wordnet_names)
+{
+	rv_article a;
+	/* lone names no hand-written list knows: WordNet's proper nouns type them */
+	run(&a, "The account follows Plutarch closely. Later, Hilbert and Leibniz are cited, "
+		"and the text was translated into Tagalog.");
+	assert_entity(&a, "Plutarch", "person");
+	assert_entity(&a, "Hilbert", "person");
+	assert_entity(&a, "Leibniz", "person");
+	assert_entity(&a, "Tagalog", "other");
+	rv_article_release(&a);
+	/* French spellings of classical people, in a French text */
+	rv_article_init(&a);
+	a.text = strdup("Le récit suit de près Plutarque, puis Aristote et Strabon.");
+	a.lang = strdup("fr");
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_find_entities(&a, &err), RV_OK);
+	assert_entity(&a, "Plutarque", "person");
+	assert_entity(&a, "Aristote", "person");
+	assert_entity(&a, "Strabon", "person");
+	rv_article_release(&a);
+}
