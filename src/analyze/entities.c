@@ -1374,7 +1374,16 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		bool named = (wc && wc[1] + wc[2] + wc[3] + wc[4] > 0) || rv__ner_gaz_find(key, &gt) >= 0 ||
 			     span_type(key) != T_NONE;
 		size_t kl = strlen(key);
-		bool shape = (kl > 4 && (!strcmp(key + kl - 2, "ly") || !strcmp(key + kl - 3, "ing") ||
+		/* French participles: "Sélectionné en équipe de France", "Évoluant au poste de" */
+		const char *raw = sc->text + sc->t[i].s;
+		size_t rl = sc->t[i].e - sc->t[i].s;
+		bool fr_part = sc->french && kl > 5 &&
+			       ((rl > 2 && !memcmp(raw + rl - 2, "\xc3\xa9", 2)) ||
+				(rl > 3 && !memcmp(raw + rl - 3, "\xc3\xa9" "e", 3)) ||
+				(rl > 3 && !memcmp(raw + rl - 3, "\xc3\xa9" "s", 3)) ||
+				!strcmp(key + kl - 3, "ant"));
+		bool shape = fr_part ||
+			     (kl > 4 && (!strcmp(key + kl - 2, "ly") || !strcmp(key + kl - 3, "ing") ||
 					 !strcmp(key + kl - 4, "ment") || !strcmp(key + kl - 4, "less"))) ||
 			     (j + 1 < sc->n && sc->t[j + 1].kind == K_PUNCT && sc->text[sc->t[j + 1].s] == ',');
 		/* "Prior to", "Unlike the", "Apart from", "Examples of": a preposition or an
@@ -1573,12 +1582,24 @@ static const struct lower_name_head {
 	{"aeroport", T_LOC}, {"cathedrale", T_LOC}, {"abbaye", T_LOC}, {"comte", T_LOC},
 	{"royaume", T_LOC}, {"universite", T_ORG}, {NULL, T_NONE},
 };
+/* Heads that are English words too ("province of Quebec", "the Delta Queen"): only in
+ * French text. */
+static const struct lower_name_head lower_name_heads_fr[] = {
+	{"festival", T_MISC}, {"carnaval", T_MISC}, {"musee", T_LOC}, {"canal", T_LOC},
+	{"province", T_LOC}, {"bois", T_LOC}, {"chutes", T_LOC}, {"prefecture", T_LOC},
+	{"cordillere", T_LOC}, {"boulevard", T_LOC}, {"cimetiere", T_LOC}, {"delta", T_LOC},
+	{NULL, T_NONE},
+};
 
-static int lower_name_type(const char *key)
+static int lower_name_type(const char *key, bool french)
 {
 	for (const struct lower_name_head *h = lower_name_heads; h->key; h++)
 		if (!strcmp(h->key, key))
 			return h->type;
+	if (french)
+		for (const struct lower_name_head *h = lower_name_heads_fr; h->key; h++)
+			if (!strcmp(h->key, key))
+				return h->type;
 	return T_NONE;
 }
 
@@ -1746,7 +1767,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		if (t->kind == K_WORD && !(t->flags & F_CAP) && i + 1 < n && (sc->t[i + 1].flags & F_CAP ||
 		    (sc->t[i + 1].kind == K_WORD && sc->t[i + 1].e - sc->t[i + 1].s <= 3)) &&
 		    tok_key(sc, i, key, sizeof key)) {
-			int lt = lower_name_type(key);
+			int lt = lower_name_type(key, sc->french);
 			size_t le = lt != T_NONE ? lower_name(sc, i) : i;
 			if (le > i) {
 				mention m = {sc->t[i].s, sc->t[le].e, lt, -1, false};
