@@ -1069,13 +1069,21 @@ static bool plural_word(const scan *sc, size_t k)
 static bool team_name(const scan *sc, size_t i, size_t j)
 {
 	char key[KEY_MAX];
-	if (j == i || !plural_word(sc, j))
-		for (size_t k = i; k < j; k++) {
-			if (!plural_word(sc, k) || k + 2 > j || sc->t[k + 1].kind != K_WORD ||
-			    !tok_key(sc, k + 1, key, sizeof key) || (strcmp(key, "de") && strcmp(key, "d'")))
-				continue;
-			return listed_place(sc, k + 2, j);
-		}
+	/* French: "Dodgers de Los Angeles" (whose last word looks plural too), "Rangers du
+	 * Texas", "Panthers de la Floride" */
+	for (size_t k = i; k < j; k++) {
+		if (!plural_word(sc, k) || k + 2 > j || sc->t[k + 1].kind != K_WORD ||
+		    !tok_key(sc, k + 1, key, sizeof key) ||
+		    (strcmp(key, "de") && strcmp(key, "d'") && strcmp(key, "du") && strcmp(key, "des")))
+			continue;
+		size_t p = k + 2;
+		if (!strcmp(key, "de") && p < j && sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) &&
+		    tok_key(sc, p, key, sizeof key) && (!strcmp(key, "la") || !strcmp(key, "l'")))
+			p++;
+		if (listed_place(sc, p, j))
+			return true;
+		break;
+	}
 	if (j == i || !plural_word(sc, j))
 		return false;
 	for (size_t k = i; k < j; k++)

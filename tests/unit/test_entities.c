@@ -182,6 +182,13 @@ TEST(entities_teams_events_and_titles)
 		"She ran at the 2008 Summer Olympics. The King spoke; the Akkadian texts were read.");
 	assert_entity(&a, "Detroit Tigers", "organization");
 	assert_entity(&a, "Canadiens de Montréal", "organization");
+	rv_article_release(&a);
+	run(&a, "Il a joué pour les Dodgers de Los Angeles puis pour les Rangers du Texas.");
+	assert_entity(&a, "Dodgers de Los Angeles", "organization");
+	assert_entity(&a, "Rangers du Texas", "organization");
+	rv_article_release(&a);
+	run(&a, "The Detroit Tigers lost, and the Canadiens de Montréal won. "
+		"She ran at the 2008 Summer Olympics. The King spoke; the Akkadian texts were read.");
 	assert_entity(&a, "2008 Summer Olympics", "other");
 	assert_entity(&a, "Akkadian", "other");
 	ASSERT(find(&a, "King") == NULL);
