@@ -1291,6 +1291,17 @@ static bool name_article(const scan *sc, size_t i, const char *key)
  * words from the front, split where a known name ends and another begins
  * ("Pentagone John Kirby") or a title sits inside ("U.S. Secretary of State
  * Antony Blinken"). */
+/* Abbreviations of common nouns, written in capitals like the names of organisations. */
+static const char *const common_acronyms[] = {
+	"ceo", "cfo", "coo", "cto", "gdp", "gnp", "pib", "pdg", "pc", "cpu", "gpu", "os", "api",
+	"url", "html", "pdf", "dvd", "cd", "cds", "tv", "lp", "ep", "mp", "mps", "pm", "fm",
+	"rbi", "rbis", "era", "mvp", "dna", "adn", "rna", "arn", "vhs", "ddt", "lcd", "led", "gps",
+	"sms", "usb", "ram", "rom", "suv", "vat", "tva", "ipo", "phd", "ko", "tko", "ufo", "ovni",
+	"atm", "iq", "qi", "faq", "diy", "hq", "qg", "rsvp", "asap", "dj", "djs", "vip", "vips",
+	"bbq", "hd", "3d", "4k", "vr", "rpg", "fps", "mmorpg", "dlc", "npc", "ui", "cgi", "mri",
+	"irm", "icu", NULL,
+};
+
 static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 {
 	char key[KEY_MAX];
@@ -1356,6 +1367,10 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	}
 	size_t len = sc->t[j].e - sc->t[i].s;
 	if (i == j && len < 2)
+		return 0;
+	/* an abbreviation of a common noun ("CEO", "GDP", "DNA", "PDG", "PIB") names nothing */
+	if (i == j && (sc->t[i].flags & F_UPPER) && tok_key(sc, i, key, sizeof key) &&
+	    in_list(key, common_acronyms))
 		return 0;
 	/* a keyword alone ("Parti", "Série", "University", "League") is a common noun */
 	if (i == j && tok_key(sc, i, key, sizeof key) &&

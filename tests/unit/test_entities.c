@@ -257,3 +257,14 @@ TEST(entities_wordnet_names)
 	assert_entity(&a, "Strabon", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_common_acronyms)
+{
+	rv_article a;
+	run(&a, "The CEO said GDP grew, and the DNA tests came back. NATO met in Brussels.");
+	ASSERT(find(&a, "CEO") == NULL);
+	ASSERT(find(&a, "GDP") == NULL);
+	ASSERT(find(&a, "DNA") == NULL);
+	assert_entity(&a, "NATO", "organization");
+	rv_article_release(&a);
+}
