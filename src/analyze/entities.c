@@ -41,7 +41,7 @@ typedef struct tok {
 /* ---- word lists ---- */
 
 /* Hash indexes over the generated tables, built once. */
-static rv__strindex ix_words, ix_spans, ix_feats, ix_wn;
+static rv__strindex ix_words, ix_spans, ix_feats, ix_wn, ix_wnc;
 static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
 
 static void ix_build(void)
@@ -53,6 +53,15 @@ static void ix_build(void)
 	rv__strindex_build(&ix_feats, rv__ner_feats, sizeof rv__ner_feats / sizeof *rv__ner_feats,
 			   sizeof *rv__ner_feats);
 	rv__strindex_build(&ix_wn, rv__ner_wn, sizeof rv__ner_wn / sizeof *rv__ner_wn, sizeof *rv__ner_wn);
+	rv__strindex_build(&ix_wnc, rv__ner_wn_common, sizeof rv__ner_wn_common / sizeof *rv__ner_wn_common,
+			   sizeof *rv__ner_wn_common);
+}
+
+/* A common noun of WordNet ("raw", "halo"). */
+static bool wordnet_common(const char *key)
+{
+	pthread_once(&ix_once, ix_build);
+	return rv__strindex_find(&ix_wnc, key) >= 0;
 }
 
 /* French spellings of the classical and historical people English spells otherwise
@@ -1183,6 +1192,11 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	(void)nw;
 	int margin;
 	int tt = typer(sc, i, j, &margin);
+	/* English: a lone capitalised common noun no list knows inside a sentence ("Raw",
+	 * "Halo", "Link") is a title or a product named by a common word */
+	if ((tt == T_PER || tt == T_LOC) && sc->lang && i == j && !(sc->t[i].flags & (F_START | F_UPPER)) &&
+	    tok_key(sc, i, w, sizeof w) && wordnet_common(w))
+		return T_MISC;
 	/* "the Orioles", "the Ravens": a team or a band; "the Moravians", "the Franks": a people */
 	if (i == j && i > 0 && sc->t[i - 1].kind == K_WORD && plural_word(sc, i) && tok_key(sc, i - 1, w, sizeof w) &&
 	    !strcmp(w, "the") && tok_key(sc, i, w, sizeof w)) {

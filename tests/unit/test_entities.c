@@ -268,3 +268,18 @@ TEST(entities_common_acronyms)
 	assert_entity(&a, "NATO", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_en_common_noun_titles)
+{
+	rv_article a;
+	rv_article_init(&a);
+	/* capitalised common nouns inside an English sentence: titles or products, not places */
+	a.text = strdup("The band toured with Meadow and later released Harvest on vinyl.");
+	a.lang = strdup("en");
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_find_entities(&a, &err), RV_OK);
+	assert_entity(&a, "Meadow", "other");
+	assert_entity(&a, "Harvest", "other");
+	rv_article_release(&a);
+}

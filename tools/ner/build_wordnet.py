@@ -12,6 +12,10 @@ person -> PER; location, object (rivers, mountains) -> LOC; group -> ORG; commun
 cognition, event, act, state, possession -> MISC. A name whose senses disagree keeps the type
 of the majority of its typed senses (other senses, such as "Chicago" the card game, do not
 vote) and is left out on a tie. Nothing from data/ner is read.
+
+A second table lists WordNet's common nouns (single words of 3+ letters written in lower case
+there: "raw", "halo", "link"): a capitalised one that no list knows is, in English text, a
+title or a product named by a common word rather than a person or a place.
 """
 import os
 import sys
@@ -33,6 +37,7 @@ def fold(s):
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else '/usr/share/wordnet'
     senses = defaultdict(Counter)
+    common = set()
     with open(os.path.join(root, 'data.noun'), encoding='latin-1') as f:
         for line in f:
             if line.startswith('  '):
@@ -46,6 +51,8 @@ def main():
             inst = '@i' in ptrs
             for w in words:
                 w = w.split('(')[0]           # adjective markers such as "(p)"
+                if w[:1].islower() and w.isalpha() and len(w) >= 3:
+                    common.add(fold(w))
                 if not w[:1].isupper() or len(w) < 3:
                     continue
                 t = LEX.get(lf) if (inst or lf in NON_INSTANCE) else None
@@ -69,8 +76,12 @@ def main():
     print('static const struct rv__ner_wn { const char *k; char t; } rv__ner_wn[] = {')
     for k, t in rows:
         print('\t{"%s", \'%s\'},' % (k.decode(), t))
+    print('};\n')
+    print('static const struct rv__ner_wnc { const char *k; } rv__ner_wn_common[] = {')
+    for k in sorted(c.encode() for c in common if '"' not in c and '\\' not in c):
+        print('\t{"%s"},' % k.decode())
     print('};\n\n#endif')
-    print(f'{len(rows)} names: ' + ' '.join(f'{t}={n}' for t, n in Counter(t for _, t in rows).most_common()),
+    print(f'{len(common)} common nouns; {len(rows)} names: ' + ' '.join(f'{t}={n}' for t, n in Counter(t for _, t in rows).most_common()),
           file=sys.stderr)
 
 
