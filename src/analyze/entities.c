@@ -1292,6 +1292,11 @@ static bool sports_club(const scan *sc, size_t i)
  * "La Nouvelle-Orléans", "by The Beatles". */
 static bool name_article(const scan *sc, size_t i, const char *key)
 {
+	/* "A. R. Rahman", "L. Ron Hubbard": an initial, not the article */
+	if (sc->t[i].e - sc->t[i].s == 1 && (sc->t[i].flags & F_CAP) && (sc->t[i].flags & F_DOT) &&
+	    i + 2 < sc->n && sc->t[i + 2].kind == K_WORD && (sc->t[i + 2].flags & F_CAP) &&
+	    sc->t[i + 2].s == sc->t[i + 1].e + 1)
+		return true;
 	if ((sc->t[i].flags & (F_START | F_UPPER)) || !(sc->t[i].flags & F_CAP) || i + 1 >= sc->n)
 		return false;
 	if (strcmp(key, "la") && strcmp(key, "le") && strcmp(key, "les") && strcmp(key, "l'") &&

@@ -283,3 +283,12 @@ TEST(entities_en_common_noun_titles)
 	assert_entity(&a, "Harvest", "other");
 	rv_article_release(&a);
 }
+
+TEST(entities_initials_are_no_article)
+{
+	rv_article a;
+	run(&a, "The music was composed by A. R. Rahman for the film. A book followed.");
+	assert_entity(&a, "A. R. Rahman", "person");
+	ASSERT(find(&a, "R. Rahman") == NULL);
+	rv_article_release(&a);
+}
