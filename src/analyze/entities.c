@@ -1081,6 +1081,10 @@ static bool team_name(const scan *sc, size_t i, size_t j)
 	/* French: "Dodgers de Los Angeles" (whose last word looks plural too), "Rangers du
 	 * Texas", "Panthers de la Floride" */
 	for (size_t k = i; k < j; k++) {
+		/* the nickname is the run's first capitalised words ("Red Wings"): not a person
+		 * "des" a team */
+		if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP))
+			break;
 		if (!plural_word(sc, k) || k + 2 > j || sc->t[k + 1].kind != K_WORD ||
 		    !tok_key(sc, k + 1, key, sizeof key) ||
 		    (strcmp(key, "de") && strcmp(key, "d'") && strcmp(key, "du") && strcmp(key, "des")))
@@ -1352,6 +1356,32 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		j--;
 	if (i > j || j == (size_t)-1)
 		return 0;
+	/* "Justin Verlander des Tigers de Détroit", "les Blues de Saint-Louis de la LNH": a team
+	 * inside a run joined by connectors is a name of its own */
+	if (depth < 8 && i + 2 < j && !team_name(sc, i, j)) {
+		for (size_t a = i; a + 2 <= j; a++) {
+			if (a > i && !(sc->t[a - 1].kind == K_WORD && !(sc->t[a - 1].flags & F_CAP) &&
+				       tok_key(sc, a - 1, key, sizeof key) && is_connector(key)))
+				continue;
+			if (!plural_word(sc, a))
+				continue;
+			for (size_t b = j; b >= a + 2; b--) {
+				if (b < j && !(sc->t[b + 1].kind == K_WORD && !(sc->t[b + 1].flags & F_CAP) &&
+					       tok_key(sc, b + 1, key, sizeof key) && is_connector(key)))
+					continue;
+				if (!team_name(sc, a, b))
+					continue;
+				if (a > i + 1 && emit_span(sc, ml, i, a - 2, depth + 1))
+					return -1;
+				if (emit_span(sc, ml, a, b, depth + 1))
+					return -1;
+				size_t r = b + 2;
+				while (r <= j && sc->t[r].kind == K_WORD && !(sc->t[r].flags & F_CAP))
+					r++;
+				return r <= j ? emit_span(sc, ml, r, j, depth + 1) : 0;
+			}
+		}
+	}
 	if (depth < 8 && i < j && !known_span(sc, i, j)) {
 		for (size_t k = i + 1; k <= j; k++) {
 			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) &&

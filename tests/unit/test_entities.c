@@ -187,6 +187,12 @@ TEST(entities_teams_events_and_titles)
 	assert_entity(&a, "Dodgers de Los Angeles", "organization");
 	assert_entity(&a, "Rangers du Texas", "organization");
 	rv_article_release(&a);
+	run(&a, "Il frappe contre Justin Verlander des Tigers de Détroit, puis signe avec les Blues "
+		"de Saint-Louis de la LNH.");
+	assert_entity(&a, "Justin Verlander", "person");
+	assert_entity(&a, "Tigers de Détroit", "organization");
+	assert_entity(&a, "Blues de Saint-Louis", "organization");
+	rv_article_release(&a);
 	run(&a, "The Detroit Tigers lost, and the Canadiens de Montréal won. "
 		"She ran at the 2008 Summer Olympics. The King spoke; the Akkadian texts were read.");
 	assert_entity(&a, "2008 Summer Olympics", "other");
