@@ -1643,13 +1643,15 @@ static const struct lower_name_head {
 	const char *key;
 	int type;
 } lower_name_heads[] = {
-	{"guerre", T_MISC}, {"bataille", T_MISC}, {"siege", T_MISC}, {"traite", T_MISC},
+	/* not "tournoi", "rivière", "fleuve", "vallée", "siège", "championnat": those are common
+	 * nouns before a name ("le tournoi de Wimbledon", "la rivière Schwalm") more often than
+	 * part of it */
+	{"guerre", T_MISC}, {"bataille", T_MISC}, {"traite", T_MISC},
 	{"dynastie", T_MISC}, {"revolution", T_MISC}, {"coupe", T_MISC},
-	{"championnat", T_MISC}, {"tournoi", T_MISC}, {"mer", T_LOC}, {"lac", T_LOC},
+	{"mer", T_LOC}, {"lac", T_LOC},
 	{"ile", T_LOC}, {"iles", T_LOC}, {"baie", T_LOC}, {"ocean", T_LOC}, {"golfe", T_LOC},
 	{"mont", T_LOC}, {"monts", T_LOC}, {"massif", T_LOC},
-	{"detroit", T_LOC}, {"peninsule", T_LOC}, {"fleuve", T_LOC}, {"riviere", T_LOC},
-	{"vallee", T_LOC},
+	{"detroit", T_LOC}, {"peninsule", T_LOC},
 	{"chateau", T_LOC}, {"palais", T_LOC}, {"stade", T_LOC}, {"gare", T_LOC},
 	{"aeroport", T_LOC}, {"cathedrale", T_LOC}, {"abbaye", T_LOC}, {"comte", T_LOC},
 	{"royaume", T_LOC}, {"universite", T_ORG}, {NULL, T_NONE},
@@ -1658,7 +1660,7 @@ static const struct lower_name_head {
  * French text. */
 static const struct lower_name_head lower_name_heads_fr[] = {
 	{"festival", T_MISC}, {"carnaval", T_MISC}, {"musee", T_LOC}, {"canal", T_LOC},
-	{"province", T_LOC}, {"bois", T_LOC}, {"chutes", T_LOC}, {"prefecture", T_LOC},
+	{"bois", T_LOC}, {"chutes", T_LOC}, {"prefecture", T_LOC},
 	{"cordillere", T_LOC}, {"boulevard", T_LOC}, {"cimetiere", T_LOC}, {"delta", T_LOC},
 	{NULL, T_NONE},
 };
