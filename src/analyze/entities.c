@@ -1030,7 +1030,8 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 }
 
 /* English endings of words for peoples and languages ("-ian", "-ese", "-ish", "-ic", "-ani",
- * "-ati"); long enough that "Ian" or "Rick" do not count. */
+ * "-ati"); long enough that "Ian" or "Rick" do not count. Not in French text, where they
+ * end names of people and places ("Dioclétien", "Valenciennes"). */
 static bool demonym_shape(const char *w)
 {
 	static const char *const ends[] = {"ian", "ese", "ish", "ic", "ani", "ati", "ean", NULL};
@@ -1181,8 +1182,8 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	}
 	/* "Akkadian", "Gujarati", "Semitic", "Javanese": a lone word shaped like a people's or a
 	 * language's adjective that no list knows as a person or place */
-	if (i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD && tok_key(sc, i, w, sizeof w) &&
-	    !in_set(w, L_GIVEN) && demonym_shape(w)) {
+	if (!sc->french && i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD &&
+	    tok_key(sc, i, w, sizeof w) && !in_set(w, L_GIVEN) && demonym_shape(w)) {
 		const unsigned char *n = word_counts(w);
 		if (!n || n[4] >= n[1] + n[3])
 			return T_MISC;
