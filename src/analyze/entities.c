@@ -378,7 +378,8 @@ static const char *const fr_nouns[] = {
 /* Lower-case first words of listed names ("département d'État"). */
 static const char *const lower_heads[] = {
 	"departement", "ministere", "maison", "conseil", "parlement", "union", "banque",
-	"organisation", "commission", "fonds", "cour", "nations", "fédération", "federation", NULL,
+	"organisation", "commission", "fonds", "cour", "nations", "fédération", "federation",
+	"pays", "ile", "bande", NULL,
 };
 
 #define WSET_SIZE 4096
