@@ -1327,6 +1327,17 @@ static const char *const common_acronyms[] = {
 	"irm", "icu", NULL,
 };
 
+/* An event's year after it belongs to it ("UEFA Euro 2008", "Série mondiale 1986"). */
+static void join_year(const scan *sc, mention *m, size_t j)
+{
+	if (m->type == T_MISC && j + 1 < sc->n && sc->t[j + 1].kind == K_NUM &&
+	    sc->t[j + 1].e - sc->t[j + 1].s == 4 && sc->t[j + 1].s == sc->t[j].e + 1 &&
+	    sc->text[sc->t[j].e] == ' ' && (sc->text[sc->t[j + 1].s] == '1' || sc->text[sc->t[j + 1].s] == '2')) {
+		m->e = sc->t[j + 1].e;
+		m->gaz_row = -1;
+	}
+}
+
 static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 {
 	char key[KEY_MAX];
@@ -1478,12 +1489,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	if (m.type == T_LOC && j - i < 3 && sports_club(sc, i))
 		m.type = T_ORG;
 	/* "UEFA Euro 2008", "Tour d'Italie 2011": so does a year after it */
-	if (m.type == T_MISC && j + 1 < sc->n && sc->t[j + 1].kind == K_NUM &&
-	    sc->t[j + 1].e - sc->t[j + 1].s == 4 && sc->t[j + 1].s == sc->t[j].e + 1 &&
-	    sc->text[sc->t[j].e] == ' ' && (sc->text[sc->t[j + 1].s] == '1' || sc->text[sc->t[j + 1].s] == '2')) {
-		m.e = sc->t[j + 1].e;
-		m.gaz_row = -1;
-	}
+	join_year(sc, &m, j);
 	/* "2008 Summer Olympics", "2010 FIFA World Cup": the year belongs to the event */
 	if (m.type == T_MISC && i > 0 && sc->t[i - 1].kind == K_NUM && sc->t[i - 1].e - sc->t[i - 1].s == 4 &&
 	    sc->t[i - 1].e + 1 == sc->t[i].s && sc->text[sc->t[i - 1].e] == ' ' &&
@@ -1847,6 +1853,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			size_t le = lt != T_NONE ? lower_name(sc, i) : i;
 			if (le > i) {
 				mention m = {sc->t[i].s, sc->t[le].e, lt, -1, false};
+				join_year(sc, &m, le);
 				if (add_mention(ml, m))
 					return (size_t)-1;
 				i = le;
@@ -1859,6 +1866,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		if (fp > i) {
 			mention m = {sc->t[i].s, sc->t[fp].e, T_MISC, -1, false};
 			m.type = classify(sc, i, fp, false, &m.gaz_row, &m.sure);
+			join_year(sc, &m, fp);
 			if (add_mention(ml, m))
 				return (size_t)-1;
 			i = fp;
@@ -1875,6 +1883,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			mention m = {sc->t[i].s, sc->t[lp].e, T_MISC, -1, false};
 			bool titled = false;
 			m.type = classify(sc, i, lp, titled, &m.gaz_row, &m.sure);
+			join_year(sc, &m, lp);
 			if (add_mention(ml, m))
 				return (size_t)-1;
 			i = lp;
