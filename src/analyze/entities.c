@@ -162,8 +162,7 @@ static const char *const org_words[] = {
 	"cour", "tribunal", "church", "eglise", "foundation", "fondation", "society", "societe",
 	"union", "syndicat", "network", "reseau", "television", "radio", "press", "news",
 	"times", "journal", "studios", "studio", "entertainment", "pictures", "motors",
-	"industries", "technologies", "systems", "services", "hospital", "hopital", "museum",
-	"musee", "orchestra", "orchestre", "band", "team", "equipe", "senate", "senat", "congress",
+	"industries", "technologies", "systems", "services", "orchestra", "orchestre", "band", "team", "equipe", "senate", "senat", "congress",
 	"congres", "government", "gouvernement", "office", "bureau", "police", "guard", "garde",
 	"brigade", "regiment", "division", "corps", "movement", "mouvement", "front", "alliance",
 	"organisation", "organization", "organizacion", "fund", "fonds", "trust", "holdings",
@@ -311,7 +310,12 @@ static const char *const loc_words[] = {
 	"stadium", "stade", "arena", "castle", "chateau", "cathedral", "cathedrale", "abbey",
 	"abbaye", "palace", "palais", "tower", "tour", "empire", "kingdom", "royaume", "republic",
 	"republique", "sultanate", "sultanat", "caliphate", "califat", "emirate", "emirat", "duchy",
-	"duche", "principality", "principaute", NULL,
+	"duche", "principality", "principaute",
+	/* buildings and grounds are places ("British Museum", "Staples Center"); not "hall",
+	 * a surname too */
+	"museum", "musee", "hospital", "hopital", "theatre", "theater", "hotel", "oval", "center",
+	"centre", "cemetery", "cimetiere", "memorial", "garden", "gardens", "jardin", "library",
+	"bibliotheque", "mosque", "mosquee", NULL,
 };
 
 static const char *const misc_words[] = {
