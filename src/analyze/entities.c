@@ -169,6 +169,8 @@ static const char *const org_words[] = {
 	"partners", "label", "publishing", "editions", "press", "nations", "unies", "united",
 	/* sports clubs: "SC Fribourg", "Dinamo Zagreb", "Werder Brême" */
 	"sc", "ac", "cf", "afc", "sv", "fk", "nk", "dinamo", "dynamo", "sporting", "racing",
+	"vfb", "vfl", "tsv", "tsg", "fsv", "ssv", "hc", "rfc", "bk", "ik", "hk", "sk", "ks", "rcd",
+	"ud", "sd", "cd", "rc", "as",
 	"olympique", "athletic", "atletico", "rovers", "wanderers", "eintracht", "borussia", "werder",
 	"sparta", "spartak", "vitesse", "lokomotiv", "hotspur", "albion", "juniors",
 	/* companies, services, bodies and media: "Atmos Energy", "Disney Channel" */
@@ -1202,6 +1204,10 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	(void)nw;
 	int margin;
 	int tt = typer(sc, i, j, &margin);
+	/* French: "à Royan", "à Sète": a lone name the model calls a person after "à" is a place */
+	if (tt == T_PER && sc->french && i == j && i > 0 && sc->t[i - 1].kind == K_WORD &&
+	    sc->t[i - 1].e - sc->t[i - 1].s == 2 && !memcmp(sc->text + sc->t[i - 1].s, "\xc3\xa0", 2))
+		return T_LOC;
 	/* English: a lone capitalised common noun no list knows inside a sentence ("Raw",
 	 * "Halo", "Link") is a title or a product named by a common word */
 	if ((tt == T_PER || tt == T_LOC) && sc->lang && i == j && !(sc->t[i].flags & (F_START | F_UPPER)) &&
