@@ -1195,6 +1195,17 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		if (!n || n[4] >= n[1] + n[3])
 			return T_MISC;
 	}
+	/* a family or order of living things ("Geometridae", "Asteraceae", "Cryptocephalinae"):
+	 * no person, place or organisation */
+	if (i == j && tok_key(sc, i, w, sizeof w)) {
+		static const char *const taxa[] = {"idae", "aceae", "inae", "oidea", NULL};
+		size_t wl = strlen(w);
+		for (const char *const *e = taxa; *e; e++) {
+			size_t el = strlen(*e);
+			if (wl > el + 3 && !strcmp(w + wl - el, *e))
+				return T_MISC;
+		}
+	}
 	/* what the text says it is: "the film X", "X, a city in", "X est un groupe" */
 	int ct = cue_type(sc, i, j);
 	if (ct != T_NONE)
