@@ -1,5 +1,6 @@
 /* bench_analyze.c - articles/s of the entity, quote and figure passes alone
- * (no extraction, no store) over the "text" of every line of JSONL files.
+ * (no extraction, no store) over the "text" of every line of JSONL files, with
+ * the line's "lang" when it has one (as the pipeline has by then).
  *
  * usage: bench_analyze [--rounds N] FILE.jsonl ...   (built by run.sh)
  */
@@ -22,8 +23,9 @@ static double now(clockid_t id)
 int main(int argc, char **argv)
 {
 	long rounds = 3;
-	rv_strlist texts;
+	rv_strlist texts, langs;
 	rv_strlist_init(&texts);
+	rv_strlist_init(&langs);
 	size_t bytes = 0;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--rounds") && i + 1 < argc) {
@@ -40,8 +42,10 @@ int main(int argc, char **argv)
 		while (getline(&line, &cap, f) > 0) {
 			json_t *o = json_loads(line, 0, NULL);
 			const char *t = json_string_value(json_object_get(o, "text"));
+			const char *l = json_string_value(json_object_get(o, "lang"));
 			if (t) {
 				rv_strlist_push(&texts, t);
+				rv_strlist_push(&langs, l ? l : "");
 				bytes += strlen(t);
 			}
 			json_decref(o);
@@ -60,6 +64,8 @@ int main(int argc, char **argv)
 			rv_article a;
 			rv_article_init(&a);
 			a.text = strdup(texts.items[i]);
+			if (langs.items[i][0])
+				a.lang = strdup(langs.items[i]);
 			rv_error err;
 			rv_error_clear(&err);
 			if (rv_find_entities(&a, &err) || rv_find_quotes(&a, &err) ||
@@ -81,5 +87,6 @@ int main(int argc, char **argv)
 	       texts.len, bytes / 1e6, rounds, cpu, secs, n / cpu, bytes * rounds / 1e6 / cpu,
 	       ents / rounds, quotes / rounds, figures / rounds);
 	rv_strlist_release(&texts);
+	rv_strlist_release(&langs);
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include "analyze/ner_lexicon.h"
 #include "analyze/ner_names.h"
 #include "analyze/ner_typer.h"
+#include "analyze/ner_wordnet.h"
 
 #include "core/utf8.h"
 
@@ -40,7 +41,7 @@ typedef struct tok {
 /* ---- word lists ---- */
 
 /* Hash indexes over the generated tables, built once. */
-static rv__strindex ix_words, ix_spans, ix_feats;
+static rv__strindex ix_words, ix_spans, ix_feats, ix_wn, ix_wnc;
 static pthread_once_t ix_once = PTHREAD_ONCE_INIT;
 
 static void ix_build(void)
@@ -51,6 +52,37 @@ static void ix_build(void)
 			   sizeof *rv__ner_spans);
 	rv__strindex_build(&ix_feats, rv__ner_feats, sizeof rv__ner_feats / sizeof *rv__ner_feats,
 			   sizeof *rv__ner_feats);
+	rv__strindex_build(&ix_wn, rv__ner_wn, sizeof rv__ner_wn / sizeof *rv__ner_wn, sizeof *rv__ner_wn);
+	rv__strindex_build(&ix_wnc, rv__ner_wn_common, sizeof rv__ner_wn_common / sizeof *rv__ner_wn_common,
+			   sizeof *rv__ner_wn_common);
+}
+
+/* A common noun of WordNet ("raw", "halo"). */
+static bool wordnet_common(const char *key)
+{
+	pthread_once(&ix_once, ix_build);
+	return rv__strindex_find(&ix_wnc, key) >= 0;
+}
+
+/* French spellings of the classical and historical people English spells otherwise
+ * ("Plutarque" Plutarch, "Platon" Plato, "Aristote" Aristotle, "Pompée" Pompey, "Tacite"
+ * Tacitus, "Arrien" Arrian): one French ending rewritten to the English one, kept when
+ * WordNet then knows a person. Defined below. */
+static bool french_exonym_person(const char *key);
+
+/* The type WordNet gives a proper name (ner_wordnet.h), or T_NONE. */
+static int wordnet_type(const char *key)
+{
+	pthread_once(&ix_once, ix_build);
+	long i = rv__strindex_find(&ix_wn, key);
+	if (i < 0)
+		return T_NONE;
+	switch (rv__ner_wn[i].t) {
+	case 'P': return T_PER;
+	case 'O': return T_ORG;
+	case 'L': return T_LOC;
+	default: return T_MISC;
+	}
 }
 
 static const unsigned char *word_counts(const char *key)
@@ -130,14 +162,15 @@ static const char *const org_words[] = {
 	"cour", "tribunal", "church", "eglise", "foundation", "fondation", "society", "societe",
 	"union", "syndicat", "network", "reseau", "television", "radio", "press", "news",
 	"times", "journal", "studios", "studio", "entertainment", "pictures", "motors",
-	"industries", "technologies", "systems", "services", "hospital", "hopital", "museum",
-	"musee", "orchestra", "orchestre", "band", "team", "equipe", "senate", "senat", "congress",
+	"industries", "technologies", "systems", "services", "orchestra", "orchestre", "band", "team", "equipe", "senate", "senat", "congress",
 	"congres", "government", "gouvernement", "office", "bureau", "police", "guard", "garde",
 	"brigade", "regiment", "division", "corps", "movement", "mouvement", "front", "alliance",
 	"organisation", "organization", "organizacion", "fund", "fonds", "trust", "holdings",
 	"partners", "label", "publishing", "editions", "press", "nations", "unies", "united",
 	/* sports clubs: "SC Fribourg", "Dinamo Zagreb", "Werder Brême" */
 	"sc", "ac", "cf", "afc", "sv", "fk", "nk", "dinamo", "dynamo", "sporting", "racing",
+	"vfb", "vfl", "tsv", "tsg", "fsv", "ssv", "hc", "rfc", "bk", "ik", "hk", "sk", "ks", "rcd",
+	"ud", "sd", "cd", "rc", "as",
 	"olympique", "athletic", "atletico", "rovers", "wanderers", "eintracht", "borussia", "werder",
 	"sparta", "spartak", "vitesse", "lokomotiv", "hotspur", "albion", "juniors",
 	/* companies, services, bodies and media: "Atmos Energy", "Disney Channel" */
@@ -279,7 +312,12 @@ static const char *const loc_words[] = {
 	"stadium", "stade", "arena", "castle", "chateau", "cathedral", "cathedrale", "abbey",
 	"abbaye", "palace", "palais", "tower", "tour", "empire", "kingdom", "royaume", "republic",
 	"republique", "sultanate", "sultanat", "caliphate", "califat", "emirate", "emirat", "duchy",
-	"duche", "principality", "principaute", NULL,
+	"duche", "principality", "principaute",
+	/* buildings and grounds are places ("British Museum", "Staples Center"); not "hall",
+	 * a surname too */
+	"museum", "musee", "hospital", "hopital", "theatre", "theater", "hotel", "oval", "center",
+	"centre", "cemetery", "cimetiere", "memorial", "garden", "gardens", "jardin", "library",
+	"bibliotheque", "mosque", "mosquee", NULL,
 };
 
 static const char *const misc_words[] = {
@@ -346,7 +384,8 @@ static const char *const fr_nouns[] = {
 /* Lower-case first words of listed names ("département d'État"). */
 static const char *const lower_heads[] = {
 	"departement", "ministere", "maison", "conseil", "parlement", "union", "banque",
-	"organisation", "commission", "fonds", "cour", "nations", "fédération", "federation", NULL,
+	"organisation", "commission", "fonds", "cour", "nations", "fédération", "federation",
+	"pays", "ile", "bande", NULL,
 };
 
 #define WSET_SIZE 4096
@@ -415,7 +454,22 @@ typedef struct scan {
 	tok *t;
 	size_t n, cap;
 	uint32_t *lower;     /* hashes of the words written in lower case (LOWER_SET slots) */
+	struct kcache *kc;   /* folded token keys, computed once each (NULL: fold every time) */
+	const char *lang;    /* "en|" when the text is English (the model has a prior of its own
+			      * for it), else NULL */
+	bool french;
 } scan;
+
+/* Folding is the costliest step of a lookup and the rules ask for the same token's
+ * key many times: each token's key is folded once and kept in one buffer. */
+typedef struct kcache {
+	uint32_t *off;       /* per token: offset + 1 into buf, 0 = not folded yet */
+	uint16_t *len;       /* per token: folded length, KC_NONE when it did not fit */
+	char *buf;
+	size_t used, cap;
+} kcache;
+
+#define KC_NONE 0xFFFFu
 
 static int push_tok(scan *sc, size_t s, size_t e, int kind, int flags)
 {
@@ -568,7 +622,40 @@ static int tokenize(scan *sc)
 
 static size_t tok_key(const scan *sc, size_t i, char *out, size_t cap)
 {
-	return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
+	kcache *kc = sc->kc;
+	if (!kc || cap > KEY_MAX)
+		return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
+	if (!kc->off[i]) {
+		char key[KEY_MAX];
+		size_t n = rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, key, sizeof key);
+		if (!n) {
+			kc->len[i] = KC_NONE;
+			kc->off[i] = 1;
+		} else {
+			if (kc->used + n + 1 > kc->cap) {
+				size_t nc = kc->cap ? kc->cap * 2 : 4096;
+				while (nc < kc->used + n + 1)
+					nc *= 2;
+				char *nb = realloc(kc->buf, nc);
+				if (!nb)
+					return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
+				kc->buf = nb;
+				kc->cap = nc;
+			}
+			memcpy(kc->buf + kc->used, key, n + 1);
+			kc->off[i] = (uint32_t)kc->used + 1;
+			kc->len[i] = (uint16_t)n;
+			kc->used += n + 1;
+		}
+	}
+	/* as rv__ner_fold: 0 when the key does not fit in cap */
+	if (kc->len[i] == KC_NONE || kc->len[i] >= cap) {
+		if (cap)
+			out[0] = '\0';
+		return 0;
+	}
+	memcpy(out, kc->buf + kc->off[i] - 1, (size_t)kc->len[i] + 1);
+	return kc->len[i];
 }
 
 static size_t span_key(const scan *sc, size_t i, size_t j, char *out, size_t cap)
@@ -657,6 +744,19 @@ static void feat_add(int sc[4], const char *f)
 			sc[t] += rv__ner_feats[i].w[t];
 }
 
+/* feat_add of prefix + the first n bytes of word (snprintf was a twentieth of the pass). */
+static void feat_add2(int sc[4], const char *prefix, const char *word, size_t n)
+{
+	char f[2 * KEY_MAX + 16];
+	size_t pl = strlen(prefix);
+	if (pl + n >= sizeof f)
+		n = sizeof f - pl - 1;
+	memcpy(f, prefix, pl);
+	memcpy(f + pl, word, n);
+	f[pl + n] = '\0';
+	feat_add(sc, f);
+}
+
 static bool is_apos_tok(const scan *sc, size_t k)
 {
 	const char *p = sc->text + sc->t[k].s;
@@ -705,22 +805,24 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 	int sc4[4] = {0, 0, 0, 0};
 	size_t at;
 	feat_add(sc4, "b");
+	/* the language's own prior (English: more MISC than the French training newspapers) */
+	if (sc->lang)
+		feat_add2(sc4, sc->lang, "b", 1);
 	size_t nw = j - i + 1;
 	snprintf(f, sizeof f, "n:%zu", nw < 4 ? nw : 4);
 	feat_add(sc4, f);
 	for (size_t k = i; k <= j; k++) {
 		if (!tok_key(sc, k, w, sizeof w))
 			continue;
-		snprintf(f, sizeof f, "w:%s", w);
-		feat_add(sc4, f);
+		size_t wl = strlen(w);
+		feat_add2(sc4, "w:", w, wl);
 		char gt;
 		if (rv__ner_gaz_find(w, &gt) >= 0) {
-			snprintf(f, sizeof f, "gw:%c", gt);
-			feat_add(sc4, f);
+			char g1[2] = {gt, '\0'};
+			feat_add2(sc4, "gw:", g1, 1);
 		}
 		if (k == i) {
-			snprintf(f, sizeof f, "f:%s", w);
-			feat_add(sc4, f);
+			feat_add2(sc4, "f:", w, wl);
 			/* first three characters (code points) */
 			size_t b = 0;
 			for (int c = 0; c < 3 && w[b]; c++) {
@@ -728,21 +830,18 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 				while (w[b] && ((unsigned char)w[b] & 0xC0) == 0x80)
 					b++;
 			}
-			snprintf(f, sizeof f, "p3:%.*s", (int)b, w);
-			feat_add(sc4, f);
+			feat_add2(sc4, "p3:", w, b);
 		}
 		if (k == j) {
-			snprintf(f, sizeof f, "l:%s", w);
-			feat_add(sc4, f);
+			feat_add2(sc4, "l:", w, wl);
 			for (int len = 3; len <= 4; len++) {
-				size_t e = strlen(w), b = e;
+				size_t e = wl, b = e;
 				for (int c = 0; c < len && b > 0; c++) {
 					b--;
 					while (b > 0 && ((unsigned char)w[b] & 0xC0) == 0x80)
 						b--;
 				}
-				snprintf(f, sizeof f, "s%d:%s", len, w + b);
-				feat_add(sc4, f);
+				feat_add2(sc4, len == 3 ? "s3:" : "s4:", w + b, e - b);
 			}
 		}
 	}
@@ -751,8 +850,7 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 		o += (size_t)snprintf(f + o, sizeof f - o, "%s%s", k > i ? "_" : "", tok_shape(sc, k));
 	feat_add(sc4, f);
 	ctx_word(sc, i, -1, w, sizeof w, &at);
-	snprintf(f, sizeof f, "pw:%s", w);
-	feat_add(sc4, f);
+	feat_add2(sc4, "pw:", w, strlen(w));
 	if (at != (size_t)-1)
 		ctx_word(sc, at, -1, w2, sizeof w2, &at);
 	else
@@ -760,8 +858,7 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 	snprintf(f, sizeof f, "ppw:%s_%s", w2, w);
 	feat_add(sc4, f);
 	ctx_word(sc, j, +1, w, sizeof w, &at);
-	snprintf(f, sizeof f, "nw:%s", w);
-	feat_add(sc4, f);
+	feat_add2(sc4, "nw:", w, strlen(w));
 	for (size_t k = i; k <= j; k++)
 		if (memchr(sc->text + sc->t[k].s, '-', sc->t[k].e - sc->t[k].s)) {
 			feat_add(sc4, "hy");
@@ -857,16 +954,46 @@ static const char *const cue_misc[] = {
 	"battle", "bataille", NULL,
 };
 
+#define CUE_SLOTS 512
+
+/* The cue words hashed to their type, the first list naming a word winning as in the
+ * order PER, LOC, ORG, MISC. */
+static struct cue_slot {
+	const char *key;
+	int type;
+} cue_tab[CUE_SLOTS];
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
+
+static void cue_add(const char *const *list, int type)
+{
+	for (; *list; list++) {
+		unsigned h = hash_str(*list) & (CUE_SLOTS - 1);
+		while (cue_tab[h].key && strcmp(cue_tab[h].key, *list))
+			h = (h + 1) & (CUE_SLOTS - 1);
+		if (!cue_tab[h].key) {
+			cue_tab[h].key = *list;
+			cue_tab[h].type = type;
+		}
+	}
+}
+
+static void cue_build(void)
+{
+	cue_add(cue_per, T_PER);
+	cue_add(cue_loc, T_LOC);
+	cue_add(cue_org, T_ORG);
+	cue_add(cue_misc, T_MISC);
+}
+
 static int cue_of(const char *key)
 {
-	if (in_list(key, cue_per))
-		return T_PER;
-	if (in_list(key, cue_loc))
-		return T_LOC;
-	if (in_list(key, cue_org))
-		return T_ORG;
-	if (in_list(key, cue_misc))
-		return T_MISC;
+	pthread_once(&cue_once, cue_build);
+	unsigned h = hash_str(key) & (CUE_SLOTS - 1);
+	while (cue_tab[h].key) {
+		if (!strcmp(cue_tab[h].key, key))
+			return cue_tab[h].type;
+		h = (h + 1) & (CUE_SLOTS - 1);
+	}
 	return T_NONE;
 }
 
@@ -910,7 +1037,8 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 }
 
 /* English endings of words for peoples and languages ("-ian", "-ese", "-ish", "-ic", "-ani",
- * "-ati"); long enough that "Ian" or "Rick" do not count. */
+ * "-ati"); long enough that "Ian" or "Rick" do not count. Not in French text, where they
+ * end names of people and places ("Dioclétien", "Valenciennes"). */
 static bool demonym_shape(const char *w)
 {
 	static const char *const ends[] = {"ian", "ese", "ish", "ic", "ani", "ati", "ean", NULL};
@@ -958,13 +1086,25 @@ static bool plural_word(const scan *sc, size_t k)
 static bool team_name(const scan *sc, size_t i, size_t j)
 {
 	char key[KEY_MAX];
-	if (j == i || !plural_word(sc, j))
-		for (size_t k = i; k < j; k++) {
-			if (!plural_word(sc, k) || k + 2 > j || sc->t[k + 1].kind != K_WORD ||
-			    !tok_key(sc, k + 1, key, sizeof key) || (strcmp(key, "de") && strcmp(key, "d'")))
-				continue;
-			return listed_place(sc, k + 2, j);
-		}
+	/* French: "Dodgers de Los Angeles" (whose last word looks plural too), "Rangers du
+	 * Texas", "Panthers de la Floride" */
+	for (size_t k = i; k < j; k++) {
+		/* the nickname is the run's first capitalised words ("Red Wings"): not a person
+		 * "des" a team */
+		if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP))
+			break;
+		if (!plural_word(sc, k) || k + 2 > j || sc->t[k + 1].kind != K_WORD ||
+		    !tok_key(sc, k + 1, key, sizeof key) ||
+		    (strcmp(key, "de") && strcmp(key, "d'") && strcmp(key, "du") && strcmp(key, "des")))
+			continue;
+		size_t p = k + 2;
+		if (!strcmp(key, "de") && p < j && sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) &&
+		    tok_key(sc, p, key, sizeof key) && (!strcmp(key, "la") || !strcmp(key, "l'")))
+			p++;
+		if (listed_place(sc, p, j))
+			return true;
+		break;
+	}
 	if (j == i || !plural_word(sc, j))
 		return false;
 	for (size_t k = i; k < j; k++)
@@ -994,6 +1134,15 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	if (st != T_NONE && !(titled && st != T_PER))
 		return st;
 	*sure = false;
+	/* a name WordNet knows ("Plutarch", "Leibniz", "Tagalog", "Stuttgart"; a title before it
+	 * says person, below) */
+	if (!titled) {
+		int wt = wordnet_type(key);
+		if (wt != T_NONE)
+			return wt;
+		if (sc->french && i == j && french_exonym_person(key))
+			return T_PER;
+	}
 	if (titled)
 		return T_PER;
 	size_t nw = 0;
@@ -1040,11 +1189,22 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	}
 	/* "Akkadian", "Gujarati", "Semitic", "Javanese": a lone word shaped like a people's or a
 	 * language's adjective that no list knows as a person or place */
-	if (i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD && tok_key(sc, i, w, sizeof w) &&
-	    !in_set(w, L_GIVEN) && demonym_shape(w)) {
+	if (!sc->french && i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD &&
+	    tok_key(sc, i, w, sizeof w) && !in_set(w, L_GIVEN) && demonym_shape(w)) {
 		const unsigned char *n = word_counts(w);
 		if (!n || n[4] >= n[1] + n[3])
 			return T_MISC;
+	}
+	/* a family or order of living things ("Geometridae", "Asteraceae", "Cryptocephalinae"):
+	 * no person, place or organisation */
+	if (i == j && tok_key(sc, i, w, sizeof w)) {
+		static const char *const taxa[] = {"idae", "aceae", "inae", "oidea", NULL};
+		size_t wl = strlen(w);
+		for (const char *const *e = taxa; *e; e++) {
+			size_t el = strlen(*e);
+			if (wl > el + 3 && !strcmp(w + wl - el, *e))
+				return T_MISC;
+		}
 	}
 	/* what the text says it is: "the film X", "X, a city in", "X est un groupe" */
 	int ct = cue_type(sc, i, j);
@@ -1055,6 +1215,15 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	(void)nw;
 	int margin;
 	int tt = typer(sc, i, j, &margin);
+	/* French: "à Royan", "à Sète": a lone name the model calls a person after "à" is a place */
+	if (tt == T_PER && sc->french && i == j && i > 0 && sc->t[i - 1].kind == K_WORD &&
+	    sc->t[i - 1].e - sc->t[i - 1].s == 2 && !memcmp(sc->text + sc->t[i - 1].s, "\xc3\xa0", 2))
+		return T_LOC;
+	/* English: a lone capitalised common noun no list knows inside a sentence ("Raw",
+	 * "Halo", "Link") is a title or a product named by a common word */
+	if ((tt == T_PER || tt == T_LOC) && sc->lang && i == j && !(sc->t[i].flags & (F_START | F_UPPER)) &&
+	    tok_key(sc, i, w, sizeof w) && wordnet_common(w))
+		return T_MISC;
 	/* "the Orioles", "the Ravens": a team or a band; "the Moravians", "the Franks": a people */
 	if (i == j && i > 0 && sc->t[i - 1].kind == K_WORD && plural_word(sc, i) && tok_key(sc, i - 1, w, sizeof w) &&
 	    !strcmp(w, "the") && tok_key(sc, i, w, sizeof w)) {
@@ -1069,6 +1238,28 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	    tok_key(sc, i - 1, w, sizeof w) && (!strcmp(w, "les") || !strcmp(w, "des") || !strcmp(w, "aux")))
 		return T_MISC;
 	return tt;
+}
+
+static bool french_exonym_person(const char *key)
+{
+	static const char *const ends[][2] = {
+		{"que", "ch"}, {"on", "o"}, {"ote", "otle"}, {"ere", "er"}, {"ee", "ey"}, {"ee", "y"},
+		{"ee", "eo"}, {"ite", "itus"}, {"ien", "ian"}, {"e", "us"}, {"e", ""},
+	};
+	size_t n = strlen(key);
+	if (n < 4 || n + 8 > KEY_MAX)
+		return false;
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+		size_t m = strlen(ends[k][0]);
+		if (n <= m + 2 || strcmp(key + n - m, ends[k][0]))
+			continue;
+		char alt[KEY_MAX];
+		memcpy(alt, key, n - m);
+		snprintf(alt + n - m, sizeof alt - (n - m), "%s", ends[k][1]);
+		if (wordnet_type(alt) == T_PER)
+			return true;
+	}
+	return false;
 }
 
 static bool known_span(const scan *sc, size_t i, size_t j)
@@ -1128,6 +1319,11 @@ static bool sports_club(const scan *sc, size_t i)
  * "La Nouvelle-Orléans", "by The Beatles". */
 static bool name_article(const scan *sc, size_t i, const char *key)
 {
+	/* "A. R. Rahman", "L. Ron Hubbard": an initial, not the article */
+	if (sc->t[i].e - sc->t[i].s == 1 && (sc->t[i].flags & F_CAP) && (sc->t[i].flags & F_DOT) &&
+	    i + 2 < sc->n && sc->t[i + 2].kind == K_WORD && (sc->t[i + 2].flags & F_CAP) &&
+	    sc->t[i + 2].s == sc->t[i + 1].e + 1)
+		return true;
 	if ((sc->t[i].flags & (F_START | F_UPPER)) || !(sc->t[i].flags & F_CAP) || i + 1 >= sc->n)
 		return false;
 	if (strcmp(key, "la") && strcmp(key, "le") && strcmp(key, "les") && strcmp(key, "l'") &&
@@ -1141,6 +1337,28 @@ static bool name_article(const scan *sc, size_t i, const char *key)
  * words from the front, split where a known name ends and another begins
  * ("Pentagone John Kirby") or a title sits inside ("U.S. Secretary of State
  * Antony Blinken"). */
+/* Abbreviations of common nouns, written in capitals like the names of organisations. */
+static const char *const common_acronyms[] = {
+	"ceo", "cfo", "coo", "cto", "gdp", "gnp", "pib", "pdg", "pc", "cpu", "gpu", "os", "api",
+	"url", "html", "pdf", "dvd", "cd", "cds", "tv", "lp", "ep", "mp", "mps", "pm", "fm",
+	"rbi", "rbis", "era", "mvp", "dna", "adn", "rna", "arn", "vhs", "ddt", "lcd", "led", "gps",
+	"sms", "usb", "ram", "rom", "suv", "vat", "tva", "ipo", "phd", "ko", "tko", "ufo", "ovni",
+	"atm", "iq", "qi", "faq", "diy", "hq", "qg", "rsvp", "asap", "dj", "djs", "vip", "vips",
+	"bbq", "hd", "3d", "4k", "vr", "rpg", "fps", "mmorpg", "dlc", "npc", "ui", "cgi", "mri",
+	"irm", "icu", NULL,
+};
+
+/* An event's year after it belongs to it ("UEFA Euro 2008", "Série mondiale 1986"). */
+static void join_year(const scan *sc, mention *m, size_t j)
+{
+	if (m->type == T_MISC && j + 1 < sc->n && sc->t[j + 1].kind == K_NUM &&
+	    sc->t[j + 1].e - sc->t[j + 1].s == 4 && sc->t[j + 1].s == sc->t[j].e + 1 &&
+	    sc->text[sc->t[j].e] == ' ' && (sc->text[sc->t[j + 1].s] == '1' || sc->text[sc->t[j + 1].s] == '2')) {
+		m->e = sc->t[j + 1].e;
+		m->gaz_row = -1;
+	}
+}
+
 static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 {
 	char key[KEY_MAX];
@@ -1172,6 +1390,32 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		j--;
 	if (i > j || j == (size_t)-1)
 		return 0;
+	/* "Justin Verlander des Tigers de Détroit", "les Blues de Saint-Louis de la LNH": a team
+	 * inside a run joined by connectors is a name of its own */
+	if (depth < 8 && i + 2 < j && !team_name(sc, i, j)) {
+		for (size_t a = i; a + 2 <= j; a++) {
+			if (a > i && !(sc->t[a - 1].kind == K_WORD && !(sc->t[a - 1].flags & F_CAP) &&
+				       tok_key(sc, a - 1, key, sizeof key) && is_connector(key)))
+				continue;
+			if (!plural_word(sc, a))
+				continue;
+			for (size_t b = j; b >= a + 2; b--) {
+				if (b < j && !(sc->t[b + 1].kind == K_WORD && !(sc->t[b + 1].flags & F_CAP) &&
+					       tok_key(sc, b + 1, key, sizeof key) && is_connector(key)))
+					continue;
+				if (!team_name(sc, a, b))
+					continue;
+				if (a > i + 1 && emit_span(sc, ml, i, a - 2, depth + 1))
+					return -1;
+				if (emit_span(sc, ml, a, b, depth + 1))
+					return -1;
+				size_t r = b + 2;
+				while (r <= j && sc->t[r].kind == K_WORD && !(sc->t[r].flags & F_CAP))
+					r++;
+				return r <= j ? emit_span(sc, ml, r, j, depth + 1) : 0;
+			}
+		}
+	}
 	if (depth < 8 && i < j && !known_span(sc, i, j)) {
 		for (size_t k = i + 1; k <= j; k++) {
 			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) &&
@@ -1207,6 +1451,10 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	size_t len = sc->t[j].e - sc->t[i].s;
 	if (i == j && len < 2)
 		return 0;
+	/* an abbreviation of a common noun ("CEO", "GDP", "DNA", "PDG", "PIB") names nothing */
+	if (i == j && (sc->t[i].flags & F_UPPER) && tok_key(sc, i, key, sizeof key) &&
+	    in_list(key, common_acronyms))
+		return 0;
 	/* a keyword alone ("Parti", "Série", "University", "League") is a common noun */
 	if (i == j && tok_key(sc, i, key, sizeof key) &&
 	    in_set(key, L_ORG | L_LOC | L_MISC | L_FRHEAD | L_LHEAD)) {
@@ -1232,7 +1480,16 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		bool named = (wc && wc[1] + wc[2] + wc[3] + wc[4] > 0) || rv__ner_gaz_find(key, &gt) >= 0 ||
 			     span_type(key) != T_NONE;
 		size_t kl = strlen(key);
-		bool shape = (kl > 4 && (!strcmp(key + kl - 2, "ly") || !strcmp(key + kl - 3, "ing") ||
+		/* French participles: "Sélectionné en équipe de France", "Évoluant au poste de" */
+		const char *raw = sc->text + sc->t[i].s;
+		size_t rl = sc->t[i].e - sc->t[i].s;
+		bool fr_part = sc->french && kl > 5 &&
+			       ((rl > 2 && !memcmp(raw + rl - 2, "\xc3\xa9", 2)) ||
+				(rl > 3 && !memcmp(raw + rl - 3, "\xc3\xa9" "e", 3)) ||
+				(rl > 3 && !memcmp(raw + rl - 3, "\xc3\xa9" "s", 3)) ||
+				!strcmp(key + kl - 3, "ant"));
+		bool shape = fr_part ||
+			     (kl > 4 && (!strcmp(key + kl - 2, "ly") || !strcmp(key + kl - 3, "ing") ||
 					 !strcmp(key + kl - 4, "ment") || !strcmp(key + kl - 4, "less"))) ||
 			     (j + 1 < sc->n && sc->t[j + 1].kind == K_PUNCT && sc->text[sc->t[j + 1].s] == ',');
 		/* "Prior to", "Unlike the", "Apart from", "Examples of": a preposition or an
@@ -1253,12 +1510,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	if (m.type == T_LOC && j - i < 3 && sports_club(sc, i))
 		m.type = T_ORG;
 	/* "UEFA Euro 2008", "Tour d'Italie 2011": so does a year after it */
-	if (m.type == T_MISC && j + 1 < sc->n && sc->t[j + 1].kind == K_NUM &&
-	    sc->t[j + 1].e - sc->t[j + 1].s == 4 && sc->t[j + 1].s == sc->t[j].e + 1 &&
-	    sc->text[sc->t[j].e] == ' ' && (sc->text[sc->t[j + 1].s] == '1' || sc->text[sc->t[j + 1].s] == '2')) {
-		m.e = sc->t[j + 1].e;
-		m.gaz_row = -1;
-	}
+	join_year(sc, &m, j);
 	/* "2008 Summer Olympics", "2010 FIFA World Cup": the year belongs to the event */
 	if (m.type == T_MISC && i > 0 && sc->t[i - 1].kind == K_NUM && sc->t[i - 1].e - sc->t[i - 1].s == 4 &&
 	    sc->t[i - 1].e + 1 == sc->t[i].s && sc->text[sc->t[i - 1].e] == ' ' &&
@@ -1420,23 +1672,37 @@ static const struct lower_name_head {
 	const char *key;
 	int type;
 } lower_name_heads[] = {
-	{"guerre", T_MISC}, {"bataille", T_MISC}, {"siege", T_MISC}, {"traite", T_MISC},
+	/* not "tournoi", "rivière", "fleuve", "vallée", "siège", "championnat": those are common
+	 * nouns before a name ("le tournoi de Wimbledon", "la rivière Schwalm") more often than
+	 * part of it */
+	{"guerre", T_MISC}, {"bataille", T_MISC}, {"traite", T_MISC},
 	{"dynastie", T_MISC}, {"revolution", T_MISC}, {"coupe", T_MISC},
-	{"championnat", T_MISC}, {"tournoi", T_MISC}, {"mer", T_LOC}, {"lac", T_LOC},
+	{"mer", T_LOC}, {"lac", T_LOC},
 	{"ile", T_LOC}, {"iles", T_LOC}, {"baie", T_LOC}, {"ocean", T_LOC}, {"golfe", T_LOC},
 	{"mont", T_LOC}, {"monts", T_LOC}, {"massif", T_LOC},
-	{"detroit", T_LOC}, {"peninsule", T_LOC}, {"fleuve", T_LOC}, {"riviere", T_LOC},
-	{"vallee", T_LOC},
+	{"detroit", T_LOC}, {"peninsule", T_LOC},
 	{"chateau", T_LOC}, {"palais", T_LOC}, {"stade", T_LOC}, {"gare", T_LOC},
 	{"aeroport", T_LOC}, {"cathedrale", T_LOC}, {"abbaye", T_LOC}, {"comte", T_LOC},
 	{"royaume", T_LOC}, {"universite", T_ORG}, {NULL, T_NONE},
 };
+/* Heads that are English words too ("province of Quebec", "the Delta Queen"): only in
+ * French text. */
+static const struct lower_name_head lower_name_heads_fr[] = {
+	{"festival", T_MISC}, {"carnaval", T_MISC}, {"musee", T_LOC}, {"canal", T_LOC},
+	{"bois", T_LOC}, {"chutes", T_LOC}, {"prefecture", T_LOC},
+	{"cordillere", T_LOC}, {"boulevard", T_LOC}, {"cimetiere", T_LOC}, {"delta", T_LOC},
+	{NULL, T_NONE},
+};
 
-static int lower_name_type(const char *key)
+static int lower_name_type(const char *key, bool french)
 {
 	for (const struct lower_name_head *h = lower_name_heads; h->key; h++)
 		if (!strcmp(h->key, key))
 			return h->type;
+	if (french)
+		for (const struct lower_name_head *h = lower_name_heads_fr; h->key; h++)
+			if (!strcmp(h->key, key))
+				return h->type;
 	return T_NONE;
 }
 
@@ -1470,12 +1736,120 @@ static bool abbrev(const char *key)
 	return in_list(key, ab);
 }
 
+/* ---- titles in quotation marks ---- */
+
+/* 1 for an opening double quote (" « “), 2 for a closing one (" » ”), 3 for the ASCII one
+ * (either), 0 otherwise. */
+static int quote_kind(const scan *sc, size_t k)
+{
+	if (sc->t[k].kind != K_PUNCT)
+		return 0;
+	const char *p = sc->text + sc->t[k].s;
+	size_t n = sc->t[k].e - sc->t[k].s;
+	if (n == 1 && *p == '"')
+		return 3;
+	if (n == 2 && !memcmp(p, "\xc2\xab", 2))
+		return 1;
+	if (n == 3 && !memcmp(p, "\xe2\x80\x9c", 3))
+		return 1;
+	if (n == 2 && !memcmp(p, "\xc2\xbb", 2))
+		return 2;
+	if (n == 3 && !memcmp(p, "\xe2\x80\x9d", 3))
+		return 2;
+	return 0;
+}
+
+/* Verbs of speech next to a quotation say it is speech, not a title. */
+static const char *const speech_words[] = {
+	"said", "says", "say", "told", "added", "asked", "wrote", "explained", "stated", "declared",
+	"according", "dit", "declare", "ajoute", "affirme", "explique", "estime", "selon",
+	"indique", "precise", "souligne", "lance", "confie", "raconte", "reconnait", NULL,
+};
+
+/* A short quoted span that starts with a capital or a digit, ends with a word and has
+ * no speech verb next to it is a title: a film, a song, a book, a game ("The Tunnel of
+ * Love", « La Reine des neiges »). The index of the closing quote, or 0. */
+static size_t quoted_title(const scan *sc, size_t i)
+{
+	char key[KEY_MAX];
+	if (!(quote_kind(sc, i) & 1) || i + 1 >= sc->n)
+		return 0;
+	const tok *f = &sc->t[i + 1];
+	if (!((f->kind == K_WORD && (f->flags & F_CAP)) || f->kind == K_NUM))
+		return 0;
+	size_t c = 0;
+	for (size_t k = i + 1; k < sc->n && k <= i + 11; k++) {
+		if (quote_kind(sc, k) & 2) {
+			c = k;
+			break;
+		}
+		if (quote_kind(sc, k))
+			return 0;
+	}
+	if (!c || c == i + 1 || sc->t[c - 1].kind == K_PUNCT)
+		return 0;
+	if (memchr(sc->text + sc->t[i].e, '\n', sc->t[c].s - sc->t[i].e))
+		return 0;
+	/* a letter or a number ("A", "3") names nothing */
+	if (c == i + 2 && (sc->t[i + 1].kind != K_WORD || sc->t[i + 1].e - sc->t[i + 1].s < 2))
+		return 0;
+	/* a species ("Homo erectus", "Acer capillipes"): a capitalised word, then one in lower case */
+	if (c == i + 3 && sc->t[i + 2].kind == K_WORD && !(sc->t[i + 2].flags & F_CAP) &&
+	    tok_key(sc, i + 1, key, sizeof key) && !in_set(key, L_FUNCTION))
+		return 0;
+	for (size_t k = i + 1; k < c; k++) {
+		if (sc->t[k].kind != K_PUNCT)
+			continue;
+		char ch = sc->text[sc->t[k].s];
+		if (ch == '.' || ch == '!' || ch == '?' || ch == ';')
+			return 0;
+	}
+	/* a nickname inside a name: Earvin "Magic" Johnson */
+	if (i > 0 && c + 1 < sc->n && sc->t[i - 1].kind == K_WORD && (sc->t[i - 1].flags & F_CAP) &&
+	    sc->t[c + 1].kind == K_WORD && (sc->t[c + 1].flags & F_CAP) && sc->t[c + 1].s <= sc->t[c].e + 1)
+		return 0;
+	/* speech: a verb of saying just before or after */
+	size_t near[4] = {i >= 1 ? i - 1 : SIZE_MAX, i >= 2 ? i - 2 : SIZE_MAX, c + 1, c + 2};
+	for (int x = 0; x < 4; x++) {
+		size_t k = near[x];
+		if (k == SIZE_MAX || k >= sc->n || sc->t[k].kind != K_WORD)
+			continue;
+		if (tok_key(sc, k, key, sizeof key) && in_list(key, speech_words))
+			return 0;
+	}
+	return c;
+}
+
 static size_t find_mentions(scan *sc, mlist *ml)
 {
 	char key[KEY_MAX];
 	size_t n = sc->n;
 	for (size_t i = 0; i < n; i++) {
 		tok *t = &sc->t[i];
+		size_t qc = quoted_title(sc, i);
+		if (qc) {
+			/* the whole title is one name: a listed name keeps its type, the rest is other */
+			mention m = {sc->t[i + 1].s, sc->t[qc - 1].e, T_MISC, -1, false};
+			char gt;
+			if (span_key(sc, i + 1, qc - 1, key, sizeof key)) {
+				int r = rv__ner_gaz_find(key, &gt);
+				int st = span_type(key);
+				int wt = wordnet_type(key);
+				if (r >= 0) {
+					m.type = letter_type(gt);
+					m.gaz_row = r;
+					m.sure = true;
+				} else if (st != T_NONE) {
+					m.type = st;
+				} else if (wt != T_NONE) {
+					m.type = wt;
+				}
+			}
+			if (add_mention(ml, m))
+				return (size_t)-1;
+			i = qc;
+			continue;
+		}
 		if (t->kind == K_WORD && !(t->flags & F_CAP) && i + 1 < n && tok_key(sc, i, key, sizeof key) &&
 		    in_set(key, L_LHEAD)) {
 			char gt;
@@ -1496,10 +1870,11 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		if (t->kind == K_WORD && !(t->flags & F_CAP) && i + 1 < n && (sc->t[i + 1].flags & F_CAP ||
 		    (sc->t[i + 1].kind == K_WORD && sc->t[i + 1].e - sc->t[i + 1].s <= 3)) &&
 		    tok_key(sc, i, key, sizeof key)) {
-			int lt = lower_name_type(key);
+			int lt = lower_name_type(key, sc->french);
 			size_t le = lt != T_NONE ? lower_name(sc, i) : i;
 			if (le > i) {
 				mention m = {sc->t[i].s, sc->t[le].e, lt, -1, false};
+				join_year(sc, &m, le);
 				if (add_mention(ml, m))
 					return (size_t)-1;
 				i = le;
@@ -1512,6 +1887,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		if (fp > i) {
 			mention m = {sc->t[i].s, sc->t[fp].e, T_MISC, -1, false};
 			m.type = classify(sc, i, fp, false, &m.gaz_row, &m.sure);
+			join_year(sc, &m, fp);
 			if (add_mention(ml, m))
 				return (size_t)-1;
 			i = fp;
@@ -1528,6 +1904,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			mention m = {sc->t[i].s, sc->t[lp].e, T_MISC, -1, false};
 			bool titled = false;
 			m.type = classify(sc, i, lp, titled, &m.gaz_row, &m.sure);
+			join_year(sc, &m, lp);
 			if (add_mention(ml, m))
 				return (size_t)-1;
 			i = lp;
@@ -1624,18 +2001,6 @@ static int count_words(const char *key)
 	return n;
 }
 
-/* True when short (a folded name) is the last words or the first word of
- * long ("biden" in "joe biden"). */
-static bool name_part(const char *shortk, const char *longk)
-{
-	size_t s = strlen(shortk), l = strlen(longk);
-	if (s >= l)
-		return false;
-	if (longk[l - s - 1] == ' ' && !strcmp(longk + l - s, shortk))
-		return true;
-	return false;
-}
-
 static void groups_free(group *g, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
@@ -1644,6 +2009,133 @@ static void groups_free(group *g, size_t n)
 		free(g[k].form_counts);
 	}
 	free(g);
+}
+
+/* Mentions longest first, in text order among equals (a stable order). */
+static const mlist *sort_ml;
+
+static int by_length(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	size_t lx = sort_ml->m[x].e - sort_ml->m[x].s, ly = sort_ml->m[y].e - sort_ml->m[y].s;
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* Hash indexes over the groups of one article: by key, by gazetteer row, and by
+ * each ending after a space ("biden" of "joe biden"), so that folding mentions
+ * into groups is not a scan of all groups per mention. */
+typedef struct gentry {
+	unsigned hash;
+	int next;            /* next entry of the bucket, -1 = none */
+	size_t group;
+	size_t off;          /* where the ending starts in the group's key */
+} gentry;
+
+typedef struct gindex {
+	int *key_heads, *row_heads, *suf_heads;
+	gentry *e;
+	size_t n, cap, mask;
+} gindex;
+
+static unsigned row_hash(int row)
+{
+	return (unsigned)row * 2654435761u;
+}
+
+static int gindex_init(gindex *gi, size_t n)
+{
+	size_t cap = 64;
+	while (cap < n * 2)
+		cap *= 2;
+	memset(gi, 0, sizeof *gi);
+	gi->mask = cap - 1;
+	gi->key_heads = malloc(cap * sizeof *gi->key_heads);
+	gi->row_heads = malloc(cap * sizeof *gi->row_heads);
+	gi->suf_heads = malloc(cap * sizeof *gi->suf_heads);
+	if (!gi->key_heads || !gi->row_heads || !gi->suf_heads)
+		return -1;
+	memset(gi->key_heads, 0xff, cap * sizeof *gi->key_heads);
+	memset(gi->row_heads, 0xff, cap * sizeof *gi->row_heads);
+	memset(gi->suf_heads, 0xff, cap * sizeof *gi->suf_heads);
+	return 0;
+}
+
+static void gindex_free(gindex *gi)
+{
+	free(gi->key_heads);
+	free(gi->row_heads);
+	free(gi->suf_heads);
+	free(gi->e);
+}
+
+static int gindex_push(gindex *gi, int *heads, unsigned hash, size_t gk, size_t off)
+{
+	if (gi->n == gi->cap) {
+		size_t nc = gi->cap ? gi->cap * 2 : 64;
+		gentry *p = realloc(gi->e, nc * sizeof *p);
+		if (!p)
+			return -1;
+		gi->e = p;
+		gi->cap = nc;
+	}
+	size_t b = hash & gi->mask;
+	gi->e[gi->n] = (gentry){hash, heads[b], gk, off};
+	heads[b] = (int)gi->n++;
+	return 0;
+}
+
+/* Index the new group k (its key and gazetteer row are set). */
+static int gindex_add(gindex *gi, const group *g, size_t k)
+{
+	const char *key = g[k].key;
+	if (gindex_push(gi, gi->key_heads, hash_str(key), k, 0))
+		return -1;
+	if (g[k].gaz_row >= 0 && gindex_push(gi, gi->row_heads, row_hash(g[k].gaz_row), k, 0))
+		return -1;
+	for (size_t o = 0; key[o]; o++)
+		if (key[o] == ' ' && key[o + 1] && gindex_push(gi, gi->suf_heads, hash_str(key + o + 1), k, o + 1))
+			return -1;
+	return 0;
+}
+
+/* Lowest group whose key is key, or SIZE_MAX. */
+static size_t gindex_key(const gindex *gi, const group *g, const char *key)
+{
+	unsigned h = hash_str(key);
+	size_t best = SIZE_MAX;
+	for (int x = gi->key_heads[h & gi->mask]; x >= 0; x = gi->e[x].next)
+		if (gi->e[x].hash == h && gi->e[x].group < best && !strcmp(g[gi->e[x].group].key, key))
+			best = gi->e[x].group;
+	return best;
+}
+
+/* Lowest group with gazetteer row row, or SIZE_MAX. */
+static size_t gindex_row(const gindex *gi, const group *g, int row)
+{
+	unsigned h = row_hash(row);
+	size_t best = SIZE_MAX;
+	for (int x = gi->row_heads[h & gi->mask]; x >= 0; x = gi->e[x].next)
+		if (gi->e[x].group < best && g[gi->e[x].group].gaz_row == row)
+			best = gi->e[x].group;
+	return best;
+}
+
+/* Lowest group that is mostly a person and whose key ends in " " + key ("biden" ->
+ * "joe biden"), or ng. */
+static size_t gindex_surname(const gindex *gi, const group *g, const char *key, size_t ng)
+{
+	unsigned h = hash_str(key);
+	size_t best = ng;
+	for (int x = gi->suf_heads[h & gi->mask]; x >= 0; x = gi->e[x].next) {
+		const gentry *e = &gi->e[x];
+		const group *gr = &g[e->group];
+		if (e->hash == h && e->group < best && gr->votes[T_PER] >= gr->count - gr->votes[T_PER] &&
+		    !strcmp(gr->key + e->off, key))
+			best = e->group;
+	}
+	return best;
 }
 
 static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_error *err)
@@ -1658,47 +2150,43 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	for (size_t k = 0; k < ml->n; k++)
 		order[k] = k;
-	for (size_t x = 1; x < ml->n; x++) {
-		size_t v = order[x], y = x;
-		size_t lv = ml->m[v].e - ml->m[v].s;
-		while (y > 0 && ml->m[order[y - 1]].e - ml->m[order[y - 1]].s < lv) {
-			order[y] = order[y - 1];
-			y--;
-		}
-		order[y] = v;
-	}
+	sort_ml = ml;
+	qsort(order, ml->n, sizeof *order, by_length);
 	g = calloc(ml->n + 1, sizeof *g);
-	if (!g) {
+	gindex gi;
+	if (!g || gindex_init(&gi, ml->n)) {
 		free(order);
+		free(g);
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	}
 	for (size_t x = 0; x < ml->n; x++) {
 		const mention *m = &ml->m[order[x]];
 		if (!rv__ner_fold(text + m->s, m->e - m->s, key, sizeof key))
 			continue;
-		size_t k;
-		for (k = 0; k < ng; k++) {
-			if (m->gaz_row >= 0 && g[k].gaz_row == m->gaz_row)
-				break;
-			if (!strcmp(g[k].key, key))
-				break;
+		/* the first group with the mention's gazetteer row or its key */
+		size_t k = gindex_key(&gi, g, key);
+		if (m->gaz_row >= 0) {
+			size_t kr = gindex_row(&gi, g, m->gaz_row);
+			if (kr < k)
+				k = kr;
 		}
-		if (k == ng && (m->type == T_PER || !m->sure)) {
-			for (k = 0; k < ng; k++) {
-				int gt = g[k].votes[T_PER] >= g[k].count - g[k].votes[T_PER] ? T_PER : -1;
-				if (gt == T_PER && name_part(key, g[k].key))
-					break;
-			}
-		}
+		if (k == SIZE_MAX)
+			k = ng;
+		if (k == ng && (m->type == T_PER || !m->sure))
+			k = gindex_surname(&gi, g, key, ng);
 		if (k == ng) {
 			g[ng].key = strdup(key);
+			g[ng].gaz_row = m->gaz_row;
 			if (!g[ng].key) {
 				rc = rv_fail(err, RV_ENOMEM, "out of memory");
 				goto out;
 			}
-			g[ng].gaz_row = m->gaz_row;
 			g[ng].nwords = count_words(key);
 			ng++;
+			if (gindex_add(&gi, g, ng - 1)) {
+				rc = rv_fail(err, RV_ENOMEM, "out of memory");
+				goto out;
+			}
 		}
 		g[k].count++;
 		g[k].votes[m->type]++;
@@ -1764,22 +2252,37 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 	}
 out:
 	free(order);
+	gindex_free(&gi);
 	groups_free(g, ng);
 	return rc;
 }
 
 static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_error *err)
 {
-	scan sc = {text, len, NULL, 0, 0, NULL};
+	scan sc = {text, len, NULL, 0, 0, NULL, NULL, NULL, false};
+	sc.french = a->lang && !strncmp(a->lang, "fr", 2) && (!a->lang[2] || a->lang[2] == '-');
+	if (a->lang && !strncmp(a->lang, "en", 2) && (!a->lang[2] || a->lang[2] == '-'))
+		sc.lang = "en|";
+
+	kcache kc = {NULL, NULL, NULL, 0, 0};
 	int rc = RV_OK;
 	if (tokenize(&sc))
 		rc = len > 0 && sc.n >= MAX_TOKENS ? RV_OK : rv_fail(err, RV_ENOMEM, "out of memory");
+	if (rc == RV_OK && sc.n) {
+		kc.off = calloc(sc.n, sizeof *kc.off);
+		kc.len = calloc(sc.n, sizeof *kc.len);
+		if (kc.off && kc.len)
+			sc.kc = &kc;
+	}
 	if (rc == RV_OK)
 		note_lower_words(&sc);
 	if (rc == RV_OK && find_mentions(&sc, ml) == (size_t)-1)
 		rc = rv_fail(err, RV_ENOMEM, "out of memory");
 	free(sc.lower);
 	free(sc.t);
+	free(kc.off);
+	free(kc.len);
+	free(kc.buf);
 	(void)a;
 	return rc;
 }

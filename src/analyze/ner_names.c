@@ -254,17 +254,29 @@ bool rv__strindex_build(rv__strindex *ix, const void *base, size_t n, size_t str
 	size_t cap = 16;
 	while (cap < n * 2)
 		cap *= 2;
-	ix->slots = calloc(cap, sizeof *ix->slots);
+	ix->slots = calloc(cap * 2, sizeof *ix->slots);
+	/* 4 bits per slot: about 1 present key in 8 bits, few false hits */
+	ix->fmask = cap * 4 - 1;
+	ix->filter = calloc(cap * 4 / 64 + 1, sizeof *ix->filter);
 	ix->base = base;
 	ix->stride = stride;
-	ix->mask = ix->slots ? cap - 1 : 0;
-	if (!ix->slots)
+	ix->mask = ix->slots && ix->filter ? cap - 1 : 0;
+	if (!ix->slots || !ix->filter) {
+		free(ix->slots);
+		free(ix->filter);
+		ix->slots = NULL;
+		ix->filter = NULL;
 		return false;
+	}
 	for (size_t i = 0; i < n; i++) {
-		size_t h = strhash(item_key(ix, i)) & ix->mask;
-		while (ix->slots[h])
+		unsigned hv = strhash(item_key(ix, i));
+		size_t h = hv & ix->mask;
+		while (ix->slots[2 * h])
 			h = (h + 1) & ix->mask;
-		ix->slots[h] = (unsigned)i + 1;
+		ix->slots[2 * h] = (unsigned)i + 1;
+		ix->slots[2 * h + 1] = hv;
+		size_t fb = (hv >> 7) & ix->fmask;
+		ix->filter[fb / 64] |= (uint64_t)1 << (fb % 64);
 	}
 	return true;
 }
@@ -273,10 +285,14 @@ long rv__strindex_find(const rv__strindex *ix, const char *key)
 {
 	if (!ix->slots)
 		return -1;
-	size_t h = strhash(key) & ix->mask;
-	while (ix->slots[h]) {
-		size_t i = ix->slots[h] - 1;
-		if (!strcmp(item_key(ix, i), key))
+	unsigned hv = strhash(key);
+	size_t fb = (hv >> 7) & ix->fmask;
+	if (!(ix->filter[fb / 64] & ((uint64_t)1 << (fb % 64))))
+		return -1;
+	size_t h = hv & ix->mask;
+	while (ix->slots[2 * h]) {
+		size_t i = ix->slots[2 * h] - 1;
+		if (ix->slots[2 * h + 1] == hv && !strcmp(item_key(ix, i), key))
 			return (long)i;
 		h = (h + 1) & ix->mask;
 	}

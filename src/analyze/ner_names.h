@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Hand-written gazetteer rows "T|Canonical|variant|..." (ner_gazetteer.c),
  * NULL-terminated. */
@@ -35,7 +36,11 @@ size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap);
 /* A hash index over a static array of structs whose first member is the
  * key (const char *): built once, then read-only (thread-safe to read). */
 typedef struct rv__strindex {
-	unsigned *slots;      /* item index + 1, 0 = empty */
+	unsigned *slots;      /* pairs: item index + 1 (0 = empty), then the key's hash, so that
+			       * most probes end in one cache line without touching the key */
+	uint64_t *filter;     /* one bit per (hash >> 7) & fmask: a key whose bit is clear is absent,
+			       * which saves most misses a trip to the large slot array */
+	size_t fmask;
 	size_t mask;
 	const char *base;
 	size_t stride;

@@ -182,6 +182,19 @@ TEST(entities_teams_events_and_titles)
 		"She ran at the 2008 Summer Olympics. The King spoke; the Akkadian texts were read.");
 	assert_entity(&a, "Detroit Tigers", "organization");
 	assert_entity(&a, "Canadiens de Montréal", "organization");
+	rv_article_release(&a);
+	run(&a, "Il a joué pour les Dodgers de Los Angeles puis pour les Rangers du Texas.");
+	assert_entity(&a, "Dodgers de Los Angeles", "organization");
+	assert_entity(&a, "Rangers du Texas", "organization");
+	rv_article_release(&a);
+	run(&a, "Il frappe contre Justin Verlander des Tigers de Détroit, puis signe avec les Blues "
+		"de Saint-Louis de la LNH.");
+	assert_entity(&a, "Justin Verlander", "person");
+	assert_entity(&a, "Tigers de Détroit", "organization");
+	assert_entity(&a, "Blues de Saint-Louis", "organization");
+	rv_article_release(&a);
+	run(&a, "The Detroit Tigers lost, and the Canadiens de Montréal won. "
+		"She ran at the 2008 Summer Olympics. The King spoke; the Akkadian texts were read.");
 	assert_entity(&a, "2008 Summer Olympics", "other");
 	assert_entity(&a, "Akkadian", "other");
 	ASSERT(find(&a, "King") == NULL);
@@ -201,5 +214,87 @@ TEST(entities_town_as_football_club)
 	rv_article_release(&a);
 	run(&a, "She moved to Southampton with her family.");
 	ASSERT(find(&a, "Southampton") == NULL || strcmp(find(&a, "Southampton")->type, "organization"));
+	rv_article_release(&a);
+}
+
+TEST(entities_quoted_titles)
+{
+	rv_article a;
+	run(&a, "In 1958 she starred in the comedy \"The Tunnel of Love\" and later sang "
+		"\xc2\xab La Reine des neiges \xc2\xbb on stage. The fossil \"Homo erectus\" was listed "
+		"under \"A\" in the index.");
+	assert_entity(&a, "The Tunnel of Love", "other");
+	assert_entity(&a, "La Reine des neiges", "other");
+	ASSERT(find(&a, "Tunnel of Love") == NULL);
+	ASSERT(find(&a, "Homo erectus") == NULL);
+	ASSERT(find(&a, "A") == NULL);
+	rv_article_release(&a);
+	/* speech is no title: a verb of saying next to it, or a full sentence */
+	run(&a, "\"Nothing lasts\", said Margaret Quill. \"We will win. Believe it.\"");
+	ASSERT(find(&a, "Nothing lasts") == NULL);
+	ASSERT(find(&a, "We will win. Believe it") == NULL);
+	rv_article_release(&a);
+	/* a nickname inside a name is no title */
+	run(&a, "Earvin \"Magic\" Johnson played for the Lakers.");
+	ASSERT(find(&a, "Magic") == NULL || strcmp(find(&a, "Magic")->type, "other"));
+	rv_article_release(&a);
+}
+
+TEST(entities_wordnet_names)
+{
+	rv_article a;
+	/* lone names no hand-written list knows: WordNet's proper nouns type them */
+	run(&a, "The account follows Plutarch closely. Later, Hilbert and Leibniz are cited, "
+		"and the text was translated into Tagalog.");
+	assert_entity(&a, "Plutarch", "person");
+	assert_entity(&a, "Hilbert", "person");
+	assert_entity(&a, "Leibniz", "person");
+	assert_entity(&a, "Tagalog", "other");
+	rv_article_release(&a);
+	/* French spellings of classical people, in a French text */
+	rv_article_init(&a);
+	a.text = strdup("Le récit suit de près Plutarque, puis Aristote et Strabon.");
+	a.lang = strdup("fr");
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_find_entities(&a, &err), RV_OK);
+	assert_entity(&a, "Plutarque", "person");
+	assert_entity(&a, "Aristote", "person");
+	assert_entity(&a, "Strabon", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_common_acronyms)
+{
+	rv_article a;
+	run(&a, "The CEO said GDP grew, and the DNA tests came back. NATO met in Brussels.");
+	ASSERT(find(&a, "CEO") == NULL);
+	ASSERT(find(&a, "GDP") == NULL);
+	ASSERT(find(&a, "DNA") == NULL);
+	assert_entity(&a, "NATO", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_common_noun_titles)
+{
+	rv_article a;
+	rv_article_init(&a);
+	/* capitalised common nouns inside an English sentence: titles or products, not places */
+	a.text = strdup("The band toured with Meadow and later released Harvest on vinyl.");
+	a.lang = strdup("en");
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_find_entities(&a, &err), RV_OK);
+	assert_entity(&a, "Meadow", "other");
+	assert_entity(&a, "Harvest", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_initials_are_no_article)
+{
+	rv_article a;
+	run(&a, "The music was composed by A. R. Rahman for the film. A book followed.");
+	assert_entity(&a, "A. R. Rahman", "person");
+	ASSERT(find(&a, "R. Rahman") == NULL);
 	rv_article_release(&a);
 }
