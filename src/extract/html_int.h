@@ -29,6 +29,7 @@ typedef struct rv__meta {
 	rv__slot published, modified;
 	bool pub_is_mod; /* published stands on the modification date */
 	rv_buf vis;	 /* the page's visible text, made once when a rule needs it */
+	char *vis_lower; /* the same, ASCII letters lower-cased (label search) */
 	bool vis_done;
 	rv__slot author; /* raw author text, split and cleaned at the end */
 	rv__slot author_org; /* an organisation declared as the author: the

@@ -51,6 +51,7 @@ void rv__meta_release(rv__meta *m)
 		slot_release(all[i]);
 	rv_strlist_release(&m->tags);
 	rv_buf_release(&m->vis);
+	free(m->vis_lower);
 }
 
 /* Keep val when it is stronger than what the slot holds. */
@@ -1386,6 +1387,23 @@ static const char *page_text(rv__meta *m)
 	return rv_buf_str(&m->vis);
 }
 
+/* The visible text with ASCII letters lower-cased, offsets unchanged: the
+ * labels are searched with strstr there, several times faster than
+ * strcasestr over the original (which folds ASCII only, as this does). */
+static const char *page_text_lower(rv__meta *m)
+{
+	const char *t = page_text(m);
+	if (!m->vis_lower) {
+		size_t n = strlen(t);
+		m->vis_lower = malloc(n + 1);
+		if (!m->vis_lower)
+			return NULL;
+		for (size_t i = 0; i <= n; i++)
+			m->vis_lower[i] = (char)tolower((unsigned char)t[i]);
+	}
+	return m->vis_lower;
+}
+
 /* A date the page labels as its publication ("Stand: 09.10.2017",
  * "Veröffentlicht am", "Published", "Publié le", "Posted on"): stronger
  * than the first or most frequent date of the text, which is often an
@@ -1395,12 +1413,16 @@ static void labelled_date(rv__meta *m, const char *const *labels, int prio, size
 	if (!m->root || (m->published.val && m->published.prio <= prio))
 		return;
 	const char *t = page_text(m);
+	const char *low = page_text_lower(m);
+	if (!low)
+		return;
 	size_t tl = strlen(t);
 	const char *best = NULL;
 	rv_date bd = { 0 };
-	for (const char *const *l = labels; *l && t; l++) {
+	for (const char *const *l = labels; *l; l++) {
 		size_t ll = strlen(*l);
-		for (const char *p = t; (p = strcasestr(p, *l)); p += ll) {
+		for (const char *lp = low; (lp = strstr(lp, *l)); lp += ll) {
+			const char *p = t + (lp - low); /* labels are lower case */
 			if (best && p > best)
 				break;
 			if (p > t && isalpha((unsigned char)p[-1]))
