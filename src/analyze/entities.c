@@ -2011,16 +2011,19 @@ static void groups_free(group *g, size_t n)
 	free(g);
 }
 
-/* Mentions longest first, in text order among equals (a stable order). */
-static const mlist *sort_ml;
+/* Mentions longest first, in text order among equals (a stable order).
+ * The length rides along with the index: no global for the comparator, so
+ * analyses in several threads cannot meet. */
+typedef struct by_len {
+	size_t len, index;
+} by_len;
 
 static int by_length(const void *a, const void *b)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	size_t lx = sort_ml->m[x].e - sort_ml->m[x].s, ly = sort_ml->m[y].e - sort_ml->m[y].s;
-	if (lx != ly)
-		return lx > ly ? -1 : 1;
-	return x < y ? -1 : x > y;
+	const by_len *x = a, *y = b;
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 /* Hash indexes over the groups of one article: by key, by gazetteer row, and by
@@ -2054,8 +2057,13 @@ static int gindex_init(gindex *gi, size_t n)
 	gi->key_heads = malloc(cap * sizeof *gi->key_heads);
 	gi->row_heads = malloc(cap * sizeof *gi->row_heads);
 	gi->suf_heads = malloc(cap * sizeof *gi->suf_heads);
-	if (!gi->key_heads || !gi->row_heads || !gi->suf_heads)
+	if (!gi->key_heads || !gi->row_heads || !gi->suf_heads) {
+		free(gi->key_heads);
+		free(gi->row_heads);
+		free(gi->suf_heads);
+		memset(gi, 0, sizeof *gi);
 		return -1;
+	}
 	memset(gi->key_heads, 0xff, cap * sizeof *gi->key_heads);
 	memset(gi->row_heads, 0xff, cap * sizeof *gi->row_heads);
 	memset(gi->suf_heads, 0xff, cap * sizeof *gi->suf_heads);
@@ -2105,6 +2113,8 @@ static size_t gindex_key(const gindex *gi, const group *g, const char *key)
 {
 	unsigned h = hash_str(key);
 	size_t best = SIZE_MAX;
+	if (!gi->e)
+		return best; /* nothing indexed yet */
 	for (int x = gi->key_heads[h & gi->mask]; x >= 0; x = gi->e[x].next)
 		if (gi->e[x].hash == h && gi->e[x].group < best && !strcmp(g[gi->e[x].group].key, key))
 			best = gi->e[x].group;
@@ -2116,6 +2126,8 @@ static size_t gindex_row(const gindex *gi, const group *g, int row)
 {
 	unsigned h = row_hash(row);
 	size_t best = SIZE_MAX;
+	if (!gi->e)
+		return best;
 	for (int x = gi->row_heads[h & gi->mask]; x >= 0; x = gi->e[x].next)
 		if (gi->e[x].group < best && g[gi->e[x].group].gaz_row == row)
 			best = gi->e[x].group;
@@ -2128,6 +2140,8 @@ static size_t gindex_surname(const gindex *gi, const group *g, const char *key, 
 {
 	unsigned h = hash_str(key);
 	size_t best = ng;
+	if (!gi->e)
+		return best;
 	for (int x = gi->suf_heads[h & gi->mask]; x >= 0; x = gi->e[x].next) {
 		const gentry *e = &gi->e[x];
 		const group *gr = &g[e->group];
@@ -2145,12 +2159,11 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 	int rc = RV_OK;
 	char key[KEY_MAX];
 	/* longest mentions first, so "Biden" finds "Joe Biden" */
-	size_t *order = malloc((ml->n + 1) * sizeof *order);
+	by_len *order = malloc((ml->n + 1) * sizeof *order);
 	if (!order)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	for (size_t k = 0; k < ml->n; k++)
-		order[k] = k;
-	sort_ml = ml;
+		order[k] = (by_len){ ml->m[k].e - ml->m[k].s, k };
 	qsort(order, ml->n, sizeof *order, by_length);
 	g = calloc(ml->n + 1, sizeof *g);
 	gindex gi;
@@ -2160,7 +2173,7 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	}
 	for (size_t x = 0; x < ml->n; x++) {
-		const mention *m = &ml->m[order[x]];
+		const mention *m = &ml->m[order[x].index];
 		if (!rv__ner_fold(text + m->s, m->e - m->s, key, sizeof key))
 			continue;
 		/* the first group with the mention's gazetteer row or its key */
