@@ -143,11 +143,13 @@ void rv_group_config_default(rv_group_config *c)
 	c->entity_weight = 0.5;
 	c->member_link = 0.0;
 	c->member_keep = 8;
+	c->member_mix = 0.3;
 	c->cohesion = 0.0;
 	c->merge_threshold = 0.5;
 	c->idf_prior = 20.0;
 	c->short_threshold = 0.24;
 	c->short_terms = 15;
+	c->long_threshold = 0.27;
 	c->size_penalty = 0.0;
 	c->scope_factor = 0.0;
 	c->retire_after = 200000;
@@ -174,11 +176,13 @@ void rv_group_config_default(rv_group_config *c)
 	X(entity_weight, double, 0, 100)      \
 	X(member_link, double, 0, 2)          \
 	X(member_keep, int, 1, RV_MEM_MAX)    \
+	X(member_mix, double, 0, 1)           \
 	X(cohesion, double, 0, 4)             \
 	X(merge_threshold, double, 0, 1)      \
 	X(idf_prior, double, 0, 1000000)      \
 	X(short_threshold, double, 0, 1)      \
 	X(short_terms, int, 0, 4096)          \
+	X(long_threshold, double, 0, 1)       \
 	X(size_penalty, double, 0, 1)         \
 	X(scope_factor, double, 0, 1000)      \
 	X(retire_after, int, 1, 1000000000)   \
@@ -648,7 +652,7 @@ static void members_free(gevent *e)
 /* Keep v as one of the event's latest member_keep vectors. */
 static bool members_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 {
-	if (g->cfg.member_link <= 0 || !n)
+	if ((g->cfg.member_link <= 0 && g->cfg.member_mix <= 0) || !n)
 		return true;
 	uint32_t keep = (uint32_t)g->cfg.member_keep;
 	uint32_t at = e->n_mem < keep ? e->n_mem++ : e->mem_head;
@@ -930,6 +934,14 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 		if (m > sim)
 			sim = m > 1 ? 1 : m;
 	}
+	/* Without dates, the centroid of an event that gathered one topic's
+	 * reports is close to every report of that topic: an article must
+	 * also be close to one of its members (a geometric blend, so neither
+	 * a lone similar member nor the topic alone is enough). */
+	if (g->cfg.member_mix > 0 && dd < 0 && e->n_articles > 1 && e->n_mem) {
+		double m = members_best(g, e);
+		sim = pow(sim, 1.0 - g->cfg.member_mix) * pow(m, g->cfg.member_mix);
+	}
 	double grown = sim - g->cfg.size_penalty * log(1.0 + e->n_articles);
 	double s = -1;
 	if (dd < 0)
@@ -1209,6 +1221,12 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	double threshold = g->cfg.event_threshold;
 	if (day == RV_NO_DAY && n <= g->cfg.short_terms)
 		threshold = g->cfg.short_threshold;
+	else if (n >= g->cfg.article_terms)
+		/* A full article says more than its article_terms kept terms:
+		 * two reports of one happening keep different samples of their
+		 * shared vocabulary, so their cosine runs lower than that of two
+		 * ledes, which keep all of theirs. */
+		threshold = g->cfg.long_threshold;
 	int64_t slot;
 	if (best_slot >= 0 && best >= threshold) {
 		slot = best_slot;

@@ -44,9 +44,11 @@ typedef struct rv_group_config {
 	double member_link;          /* content = max(centroid cosine, this x best member cosine); 0: off */
 	double short_threshold;      /* event_threshold for an undated article of at most short_terms terms */
 	int short_terms;
+	double long_threshold;       /* event_threshold for an article whose terms fill article_terms */
 	double idf_prior;            /* IDF = ln((N + this) / (df + 0.5)): unseen documents assumed early on */
 	double cohesion;             /* centroid cosine x (|centroid| / articles)^this: diffuse events take less */
 	double merge_threshold;      /* an event that grows this close to another absorbs it; 0: off */
+	double member_mix;           /* undated: content = centroid^(1-this) x best member^this; 0: off */
 	int member_keep;             /* latest member vectors kept per event for member_link */
 	int retire_after;            /* events untouched for this many articles leave memory */
 	double near_dup_threshold;   /* estimated Jaccard of word shingles */
