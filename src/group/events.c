@@ -973,6 +973,157 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 	}
 }
 
+/* ---- merging events ---- */
+
+static bool alias_put(rv_grouper *g, merge_rec r)
+{
+	if ((g->n_alias + 1) * 2 > g->cap_alias) {
+		size_t nc = g->cap_alias ? g->cap_alias * 2 : 256;
+		merge_rec *na = calloc(nc, sizeof *na);
+		if (!na)
+			return false;
+		for (size_t i = 0; i < g->cap_alias; i++) {
+			if (!g->alias[i].gone)
+				continue;
+			size_t j = (size_t)XXH3_64bits(&g->alias[i].gone, sizeof(int64_t)) & (nc - 1);
+			while (na[j].gone)
+				j = (j + 1) & (nc - 1);
+			na[j] = g->alias[i];
+		}
+		free(g->alias);
+		g->alias = na;
+		g->cap_alias = nc;
+	}
+	size_t j = (size_t)XXH3_64bits(&r.gone, sizeof(int64_t)) & (g->cap_alias - 1);
+	while (g->alias[j].gone && g->alias[j].gone != r.gone)
+		j = (j + 1) & (g->cap_alias - 1);
+	if (!g->alias[j].gone)
+		g->n_alias++;
+	g->alias[j] = r;
+	return true;
+}
+
+static const merge_rec *alias_get(const rv_grouper *g, int64_t gone)
+{
+	if (!g->cap_alias || !gone)
+		return NULL;
+	size_t j = (size_t)XXH3_64bits(&gone, sizeof(int64_t)) & (g->cap_alias - 1);
+	while (g->alias[j].gone) {
+		if (g->alias[j].gone == gone)
+			return &g->alias[j];
+		j = (j + 1) & (g->cap_alias - 1);
+	}
+	return NULL;
+}
+
+void rv_grouper_resolve(const rv_grouper *g, int64_t *event, int64_t *storyline)
+{
+	/* each merge keeps the lower id, so a chain ends */
+	for (const merge_rec *r; (r = alias_get(g, *event));) {
+		*event = r->kept;
+		*storyline = r->storyline;
+	}
+}
+
+static bool merge_note(rv_grouper *g, merge_rec r)
+{
+	if (g->n_merges == g->cap_merges) {
+		uint32_t nc = g->cap_merges ? g->cap_merges * 2 : 64;
+		merge_rec *nm = realloc(g->merges, nc * sizeof *nm);
+		if (!nm)
+			return false;
+		g->merges = nm;
+		g->cap_merges = nc;
+	}
+	g->merges[g->n_merges++] = r;
+	return alias_put(g, r);
+}
+
+/* Two events may start apart (the first reports of one happening worded
+ * differently) and grow toward each other as articles join: when the event
+ * in slot just changed is now as close to another one as merge_threshold
+ * (centroid cosine; both dated: within the event window of each other),
+ * it absorbs it. Candidates come from the index under the event's own
+ * heaviest terms, so the cost stays bounded. Returns false out of memory. */
+static bool merge_step(rv_grouper *g, uint32_t slot)
+{
+	gevent *e = &g->ev[slot];
+	if (g->cfg.merge_threshold <= 0 || !e->nc || e->norm <= 0)
+		return true;
+	fw top[256];
+	uint32_t k = e->nc < 256 ? e->nc : 256;
+	memcpy(top, e->c, k * sizeof *top);
+	qsort(top, k, sizeof *top, fw_by_weight);
+	uint32_t probes = k < (uint32_t)g->cfg.probe_terms ? k : (uint32_t)g->cfg.probe_terms;
+	for (uint32_t i = 0; i < e->nc; i++)
+		g->dense[e->c[i].t] = e->c[i].w / e->norm;
+	if (++g->stamp == 0)
+		g->stamp = 1;
+	e->stamp = g->stamp;
+	int64_t best_slot = -1;
+	double best = 0;
+	int64_t window = g->cfg.event_window_days;
+	for (uint32_t i = 0; i < probes; i++) {
+		plist *pl = &g->post[top[i].t];
+		for (uint16_t j = 0; j < pl->n; j++) {
+			posting p = pl->p[j];
+			gevent *f = &g->ev[p.slot];
+			if (f->gen != p.gen || !f->live || f->stamp == g->stamp)
+				continue;
+			f->stamp = g->stamp;
+			if (e->first_day != RV_NO_DAY && f->first_day != RV_NO_DAY &&
+			    (f->first_day - e->last_day > window || e->first_day - f->last_day > window))
+				continue;
+			if (f->norm <= 0)
+				continue;
+			double dot = 0;
+			for (uint32_t m = 0; m < f->nc; m++)
+				dot += (double)g->dense[f->c[m].t] * f->c[m].w;
+			double cos = dot / f->norm;
+			if (cos > best) {
+				best = cos;
+				best_slot = p.slot;
+			}
+		}
+	}
+	for (uint32_t i = 0; i < e->nc; i++)
+		g->dense[e->c[i].t] = 0;
+	/* merging asks at least what joining asks */
+	double need = g->cfg.merge_threshold > g->cfg.event_threshold ? g->cfg.merge_threshold
+									: g->cfg.event_threshold;
+	if (best_slot < 0 || best < need)
+		return true;
+	gevent *f = &g->ev[best_slot];
+	if (g->debug)
+		fprintf(stderr, "group: event %lld (%d articles) and event %lld (%d articles) merge: %.3f\n",
+			(long long)e->id, e->n_articles, (long long)f->id, f->n_articles, best);
+	if (!centroid_add(g, e, f->c, f->nc))
+		return false;
+	/* the older event keeps its id, storyline and title: links to it stay */
+	merge_rec r = { .gone = f->id, .kept = e->id, .storyline = e->storyline };
+	if (f->id < e->id) {
+		r = (merge_rec){ .gone = e->id, .kept = f->id, .storyline = f->storyline };
+		e->id = f->id;
+		e->storyline = f->storyline;
+		char *t = e->title;
+		e->title = f->title;
+		f->title = t;
+	}
+	e->n_articles += f->n_articles;
+	if (f->first_day != RV_NO_DAY) {
+		if (e->first_day == RV_NO_DAY || f->first_day < e->first_day)
+			e->first_day = f->first_day;
+		if (e->last_day == RV_NO_DAY || f->last_day > e->last_day)
+			e->last_day = f->last_day;
+	}
+	if (f->last_seq > e->last_seq)
+		e->last_seq = f->last_seq;
+	drop_event(g, (uint32_t)best_slot);
+	index_article(g, slot, e->c, e->nc);
+	mark_dirty(g, slot);
+	return merge_note(g, r);
+}
+
 int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 {
 	int n = article_vector(g, a, true);
