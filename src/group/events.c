@@ -143,7 +143,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->entity_weight = 0.5;
 	c->member_link = 0.0;
 	c->member_keep = 8;
-	c->member_mix = 0.3;
+	c->member_mix = 0.5;
 	c->cohesion = 0.0;
 	c->merge_threshold = 0.5;
 	c->idf_prior = 20.0;
