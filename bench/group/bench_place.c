@@ -10,6 +10,7 @@
  */
 #include "analyze/analyze.h"
 #include "group/group.h"
+#include "pipeline/pipeline.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -53,6 +54,11 @@ int main(int argc, char **argv)
 	rv_error err = { 0 };
 	rv_group_config cfg;
 	rv_group_config_default(&cfg);
+	/* $REVUE_GROUP_CONFIG / $REVUE_GROUP, as revue reads them */
+	if (rv_group_config_from_env(&cfg, &err)) {
+		fprintf(stderr, "bench_place: %s\n", err.msg);
+		return 2;
+	}
 	rv_analyzer *an;
 	rv_grouper *g;
 	if (rv_analyzer_new(&an, &err) || rv_grouper_new(&cfg, &g, &err)) {

@@ -29,6 +29,7 @@
 #include <xxhash.h>
 
 #define RV_MEM_MAX 32
+#define RV_LANGS 16
 
 typedef struct fw {
 	uint32_t t;
@@ -64,6 +65,11 @@ typedef struct gevent {
 } gevent;
 
 static void members_free(gevent *e);
+
+/* An event absorbed by another: its articles move to kept. */
+typedef struct merge_rec {
+	int64_t gone, kept, storyline;
+} merge_rec;
 
 typedef struct map_entry {
 	uint32_t from, to;
@@ -104,6 +110,16 @@ struct rv_grouper {
 	size_t n_map, cap_map;
 	bool map_sorted;
 	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
+	/* merges since the last flush (in order), and every merge of this
+	 * run as an open-addressing table gone -> record (resolve) */
+	merge_rec *merges;
+	uint32_t n_merges, cap_merges;
+	merge_rec *alias;
+	size_t n_alias, cap_alias;
+	/* languages of the articles placed so far (first RV_LANGS codes seen) */
+	char lang_code[RV_LANGS][4];
+	uint32_t lang_count[RV_LANGS];
+	uint32_t n_lang_seen;
 };
 
 /* ---- configuration ---- */
@@ -127,10 +143,13 @@ void rv_group_config_default(rv_group_config *c)
 	c->entity_weight = 0.5;
 	c->member_link = 0.0;
 	c->member_keep = 8;
+	c->member_mix = 0.5;
 	c->cohesion = 0.0;
+	c->merge_threshold = 0.5;
 	c->idf_prior = 20.0;
 	c->short_threshold = 0.24;
 	c->short_terms = 15;
+	c->long_threshold = 0.27;
 	c->size_penalty = 0.0;
 	c->scope_factor = 0.0;
 	c->retire_after = 200000;
@@ -157,10 +176,13 @@ void rv_group_config_default(rv_group_config *c)
 	X(entity_weight, double, 0, 100)      \
 	X(member_link, double, 0, 2)          \
 	X(member_keep, int, 1, RV_MEM_MAX)    \
+	X(member_mix, double, 0, 1)           \
 	X(cohesion, double, 0, 4)             \
+	X(merge_threshold, double, 0, 1)      \
 	X(idf_prior, double, 0, 1000000)      \
 	X(short_threshold, double, 0, 1)      \
 	X(short_terms, int, 0, 4096)          \
+	X(long_threshold, double, 0, 1)       \
 	X(size_penalty, double, 0, 1)         \
 	X(scope_factor, double, 0, 1000)      \
 	X(retire_after, int, 1, 1000000000)   \
@@ -414,6 +436,8 @@ void rv_grouper_free(rv_grouper **gp)
 	free(g->dense);
 	free(g->vec);
 	free(g->map);
+	free(g->merges);
+	free(g->alias);
 	free(g);
 	*gp = NULL;
 }
@@ -491,11 +515,51 @@ static void df_bump(rv_grouper *g, uint32_t t, uint32_t df)
 /* Build the article's normalized vector in g->vec (sorted by term id);
  * counts document frequencies when count_df. Returns its length, -1 on
  * memory failure. */
+/* The language of the article's stems for the map. Language detection on
+ * a headline of a few words is a guess (a French headline read as Catalan
+ * or Romanian, an English one as French), and the analyzer stems such a
+ * headline in the stream's language anyway: a short article in a stream
+ * that is clearly in one language is taken to be in it. */
+static const char *stem_language(const rv_grouper *g, const rv_article *a)
+{
+	if (a->n_terms > (size_t)g->cfg.short_terms || !g->n_lang_seen)
+		return a->lang;
+	uint32_t total = 0, top = 0, best = 0;
+	for (uint32_t i = 0; i < g->n_lang_seen; i++) {
+		total += g->lang_count[i];
+		if (g->lang_count[i] > top) {
+			top = g->lang_count[i];
+			best = i;
+		}
+	}
+	if (total >= 10 && (uint64_t)top * 10 >= (uint64_t)total * 8)
+		return g->lang_code[best];
+	return a->lang;
+}
+
+static void count_language(rv_grouper *g, const char *lang)
+{
+	if (!lang || !*lang)
+		return;
+	for (uint32_t i = 0; i < g->n_lang_seen; i++)
+		if (!strncmp(g->lang_code[i], lang, 2)) {
+			g->lang_count[i]++;
+			return;
+		}
+	if (g->n_lang_seen == RV_LANGS)
+		return;
+	snprintf(g->lang_code[g->n_lang_seen], sizeof g->lang_code[0], "%.2s", lang);
+	g->lang_count[g->n_lang_seen++] = 1;
+}
+
 static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 {
 	/* Only articles known to be in the map's language: an English stem that
 	 * happens to equal a French one must not be translated. */
-	bool mapped = g->n_map && a->lang && !strncmp(a->lang, g->map_lang, 2);
+	const char *lang = stem_language(g, a);
+	bool mapped = g->n_map && lang && !strncmp(lang, g->map_lang, 2);
+	if (count_df)
+		count_language(g, a->lang);
 	if (!vec_reserve(g, a->n_terms + a->n_entities + 1))
 		return -1;
 	uint32_t n = 0;
@@ -588,7 +652,7 @@ static void members_free(gevent *e)
 /* Keep v as one of the event's latest member_keep vectors. */
 static bool members_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 {
-	if (g->cfg.member_link <= 0 || !n)
+	if ((g->cfg.member_link <= 0 && g->cfg.member_mix <= 0) || !n)
 		return true;
 	uint32_t keep = (uint32_t)g->cfg.member_keep;
 	uint32_t at = e->n_mem < keep ? e->n_mem++ : e->mem_head;
@@ -786,6 +850,24 @@ static void index_article(rv_grouper *g, uint32_t slot, const fw *v, uint32_t n)
 		post_add(g, top[i].t, slot);
 }
 
+/* Forget the event in slot s (retired, or absorbed by another); postings
+ * to it go stale with its generation. */
+static void drop_event(rv_grouper *g, uint32_t s)
+{
+	gevent *e = &g->ev[s];
+	free(e->c);
+	free(e->cum);
+	free(e->title);
+	members_free(e);
+	e->cum = NULL;
+	e->c = NULL;
+	e->title = NULL;
+	e->nc = 0;
+	e->live = false;
+	e->gen++;
+	g->free_slots[g->n_free++] = s;
+}
+
 static void retire(rv_grouper *g)
 {
 	int64_t keep = g->cfg.storyline_window_days > g->cfg.event_window_days
@@ -798,19 +880,8 @@ static void retire(rv_grouper *g)
 		bool old = g->seq - e->last_seq > g->cfg.retire_after ||
 			   (e->last_day != RV_NO_DAY && g->newest_day != RV_NO_DAY &&
 			    e->last_day + keep < g->newest_day);
-		if (!old)
-			continue;
-		free(e->c);
-		free(e->cum);
-		free(e->title);
-		members_free(e);
-		e->cum = NULL;
-		e->c = NULL;
-		e->title = NULL;
-		e->nc = 0;
-		e->live = false;
-		e->gen++;
-		g->free_slots[g->n_free++] = s;
+		if (old)
+			drop_event(g, s);
 	}
 }
 
@@ -862,6 +933,14 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 		if (m > sim)
 			sim = m > 1 ? 1 : m;
 	}
+	/* Without dates, the centroid of an event that gathered one topic's
+	 * reports is close to every report of that topic: an article must
+	 * also be close to one of its members (a geometric blend, so neither
+	 * a lone similar member nor the topic alone is enough). */
+	if (g->cfg.member_mix > 0 && dd < 0 && e->n_articles > 1 && e->n_mem) {
+		double m = members_best(g, e);
+		sim = pow(sim, 1.0 - g->cfg.member_mix) * pow(m, g->cfg.member_mix);
+	}
 	double grown = sim - g->cfg.size_penalty * log(1.0 + e->n_articles);
 	double s = -1;
 	if (dd < 0)
@@ -892,6 +971,157 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 		c->best_story = sim;
 		c->story_slot = slot;
 	}
+}
+
+/* ---- merging events ---- */
+
+static bool alias_put(rv_grouper *g, merge_rec r)
+{
+	if ((g->n_alias + 1) * 2 > g->cap_alias) {
+		size_t nc = g->cap_alias ? g->cap_alias * 2 : 256;
+		merge_rec *na = calloc(nc, sizeof *na);
+		if (!na)
+			return false;
+		for (size_t i = 0; i < g->cap_alias; i++) {
+			if (!g->alias[i].gone)
+				continue;
+			size_t j = (size_t)XXH3_64bits(&g->alias[i].gone, sizeof(int64_t)) & (nc - 1);
+			while (na[j].gone)
+				j = (j + 1) & (nc - 1);
+			na[j] = g->alias[i];
+		}
+		free(g->alias);
+		g->alias = na;
+		g->cap_alias = nc;
+	}
+	size_t j = (size_t)XXH3_64bits(&r.gone, sizeof(int64_t)) & (g->cap_alias - 1);
+	while (g->alias[j].gone && g->alias[j].gone != r.gone)
+		j = (j + 1) & (g->cap_alias - 1);
+	if (!g->alias[j].gone)
+		g->n_alias++;
+	g->alias[j] = r;
+	return true;
+}
+
+static const merge_rec *alias_get(const rv_grouper *g, int64_t gone)
+{
+	if (!g->cap_alias || !gone)
+		return NULL;
+	size_t j = (size_t)XXH3_64bits(&gone, sizeof(int64_t)) & (g->cap_alias - 1);
+	while (g->alias[j].gone) {
+		if (g->alias[j].gone == gone)
+			return &g->alias[j];
+		j = (j + 1) & (g->cap_alias - 1);
+	}
+	return NULL;
+}
+
+void rv_grouper_resolve(const rv_grouper *g, int64_t *event, int64_t *storyline)
+{
+	/* each merge keeps the lower id, so a chain ends */
+	for (const merge_rec *r; (r = alias_get(g, *event));) {
+		*event = r->kept;
+		*storyline = r->storyline;
+	}
+}
+
+static bool merge_note(rv_grouper *g, merge_rec r)
+{
+	if (g->n_merges == g->cap_merges) {
+		uint32_t nc = g->cap_merges ? g->cap_merges * 2 : 64;
+		merge_rec *nm = realloc(g->merges, nc * sizeof *nm);
+		if (!nm)
+			return false;
+		g->merges = nm;
+		g->cap_merges = nc;
+	}
+	g->merges[g->n_merges++] = r;
+	return alias_put(g, r);
+}
+
+/* Two events may start apart (the first reports of one happening worded
+ * differently) and grow toward each other as articles join: when the event
+ * in slot just changed is now as close to another one as merge_threshold
+ * (centroid cosine; both dated: within the event window of each other),
+ * it absorbs it. Candidates come from the index under the event's own
+ * heaviest terms, so the cost stays bounded. Returns false out of memory. */
+static bool merge_step(rv_grouper *g, uint32_t slot)
+{
+	gevent *e = &g->ev[slot];
+	if (g->cfg.merge_threshold <= 0 || !e->nc || e->norm <= 0)
+		return true;
+	fw top[256];
+	uint32_t k = e->nc < 256 ? e->nc : 256;
+	memcpy(top, e->c, k * sizeof *top);
+	qsort(top, k, sizeof *top, fw_by_weight);
+	uint32_t probes = k < (uint32_t)g->cfg.probe_terms ? k : (uint32_t)g->cfg.probe_terms;
+	for (uint32_t i = 0; i < e->nc; i++)
+		g->dense[e->c[i].t] = e->c[i].w / e->norm;
+	if (++g->stamp == 0)
+		g->stamp = 1;
+	e->stamp = g->stamp;
+	int64_t best_slot = -1;
+	double best = 0;
+	int64_t window = g->cfg.event_window_days;
+	for (uint32_t i = 0; i < probes; i++) {
+		plist *pl = &g->post[top[i].t];
+		for (uint16_t j = 0; j < pl->n; j++) {
+			posting p = pl->p[j];
+			gevent *f = &g->ev[p.slot];
+			if (f->gen != p.gen || !f->live || f->stamp == g->stamp)
+				continue;
+			f->stamp = g->stamp;
+			if (e->first_day != RV_NO_DAY && f->first_day != RV_NO_DAY &&
+			    (f->first_day - e->last_day > window || e->first_day - f->last_day > window))
+				continue;
+			if (f->norm <= 0)
+				continue;
+			double dot = 0;
+			for (uint32_t m = 0; m < f->nc; m++)
+				dot += (double)g->dense[f->c[m].t] * f->c[m].w;
+			double cos = dot / f->norm;
+			if (cos > best) {
+				best = cos;
+				best_slot = p.slot;
+			}
+		}
+	}
+	for (uint32_t i = 0; i < e->nc; i++)
+		g->dense[e->c[i].t] = 0;
+	/* merging asks at least what joining asks */
+	double need = g->cfg.merge_threshold > g->cfg.event_threshold ? g->cfg.merge_threshold
+									: g->cfg.event_threshold;
+	if (best_slot < 0 || best < need)
+		return true;
+	gevent *f = &g->ev[best_slot];
+	if (g->debug)
+		fprintf(stderr, "group: event %lld (%d articles) and event %lld (%d articles) merge: %.3f\n",
+			(long long)e->id, e->n_articles, (long long)f->id, f->n_articles, best);
+	if (!centroid_add(g, e, f->c, f->nc))
+		return false;
+	/* the older event keeps its id, storyline and title: links to it stay */
+	merge_rec r = { .gone = f->id, .kept = e->id, .storyline = e->storyline };
+	if (f->id < e->id) {
+		r = (merge_rec){ .gone = e->id, .kept = f->id, .storyline = f->storyline };
+		e->id = f->id;
+		e->storyline = f->storyline;
+		char *t = e->title;
+		e->title = f->title;
+		f->title = t;
+	}
+	e->n_articles += f->n_articles;
+	if (f->first_day != RV_NO_DAY) {
+		if (e->first_day == RV_NO_DAY || f->first_day < e->first_day)
+			e->first_day = f->first_day;
+		if (e->last_day == RV_NO_DAY || f->last_day > e->last_day)
+			e->last_day = f->last_day;
+	}
+	if (f->last_seq > e->last_seq)
+		e->last_seq = f->last_seq;
+	drop_event(g, (uint32_t)best_slot);
+	index_article(g, slot, e->c, e->nc);
+	mark_dirty(g, slot);
+	return merge_note(g, r);
 }
 
 int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
@@ -955,6 +1185,12 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	double threshold = g->cfg.event_threshold;
 	if (day == RV_NO_DAY && n <= g->cfg.short_terms)
 		threshold = g->cfg.short_threshold;
+	else if (n >= g->cfg.article_terms)
+		/* A full article says more than its article_terms kept terms:
+		 * two reports of one happening keep different samples of their
+		 * shared vocabulary, so their cosine runs lower than that of two
+		 * ledes, which keep all of theirs. */
+		threshold = g->cfg.long_threshold;
 	int64_t slot;
 	if (best_slot >= 0 && best >= threshold) {
 		slot = best_slot;
@@ -994,6 +1230,8 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	}
 	index_article(g, (uint32_t)slot, top, k);
 	mark_dirty(g, (uint32_t)slot);
+	if (!merge_step(g, (uint32_t)slot))
+		return rv_fail(err, RV_ENOMEM, "out of memory");
 	a->event = e->id;
 	a->storyline = e->storyline;
 	return RV_OK;
@@ -1077,8 +1315,23 @@ int rv_grouper_flush(rv_grouper *g, rv_event_fn fn, void *ctx)
 {
 	int rc = RV_OK;
 	uint32_t i = 0;
-	for (; i < g->n_dirty && rc == RV_OK; i++) {
+	for (; i < g->n_merges && rc == RV_OK; i++) {
+		rv_event out = { .id = g->merges[i].gone,
+				 .storyline = g->merges[i].storyline,
+				 .merged_into = g->merges[i].kept,
+				 .first_day = RV_NO_DAY,
+				 .last_day = RV_NO_DAY };
+		rc = fn(&out, ctx);
+	}
+	if (rc)
+		return rc;
+	g->n_merges = 0;
+	for (i = 0; i < g->n_dirty && rc == RV_OK; i++) {
 		gevent *e = &g->ev[g->dirty[i]];
+		if (!e->live) {
+			e->dirty = false; /* absorbed by another event */
+			continue;
+		}
 		rv_event out;
 		if ((rc = to_event(g, e, &out)))
 			break;

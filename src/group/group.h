@@ -44,8 +44,11 @@ typedef struct rv_group_config {
 	double member_link;          /* content = max(centroid cosine, this x best member cosine); 0: off */
 	double short_threshold;      /* event_threshold for an undated article of at most short_terms terms */
 	int short_terms;
+	double long_threshold;       /* event_threshold for an article whose terms fill article_terms */
 	double idf_prior;            /* IDF = ln((N + this) / (df + 0.5)): unseen documents assumed early on */
 	double cohesion;             /* centroid cosine x (|centroid| / articles)^this: diffuse events take less */
+	double merge_threshold;      /* an event that grows this close to another absorbs it; 0: off */
+	double member_mix;           /* undated: content = centroid^(1-this) x best member^this; 0: off */
 	int member_keep;             /* latest member vectors kept per event for member_link */
 	int retire_after;            /* events untouched for this many articles leave memory */
 	double near_dup_threshold;   /* estimated Jaccard of word shingles */
@@ -73,6 +76,8 @@ typedef struct rv_event {
 	rv_term *centroid;   /* summed term weights, at most centroid_terms */
 	size_t n_centroid;
 	char *title;         /* the title of its first article */
+	int64_t merged_into; /* nonzero: this event is gone, its articles now belong to that
+			      * event (and storyline): move them and forget this one */
 } rv_event;
 
 typedef struct rv_grouper rv_grouper;
@@ -111,7 +116,13 @@ int rv_grouper_map_add(rv_grouper *g, const char *lang, const char *from, const 
 double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 			const char **out, size_t n, size_t *n_out);
 
-/* Hand every event created or changed since the last flush to fn. */
+/* The event (and storyline) an article placed in *event belongs to now:
+ * events absorbed by another since are followed to the one that took them
+ * (a near-duplicate found later points to its original's first event). */
+void rv_grouper_resolve(const rv_grouper *g, int64_t *event, int64_t *storyline);
+
+/* Hand every event created or changed since the last flush to fn; events
+ * merged into another come first, in order, with merged_into set. */
 typedef int (*rv_event_fn)(const rv_event *ev, void *ctx);
 int rv_grouper_flush(rv_grouper *g, rv_event_fn fn, void *ctx);
 

@@ -206,6 +206,7 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 		a->duplicate_similarity = hit.similarity;
 		a->event = hit.event;
 		a->storyline = hit.storyline;
+		rv_grouper_resolve(p->grouper, &a->event, &a->storyline);
 		p->stats.duplicates++;
 	} else {
 		if ((rc = rv_grouper_place(p->grouper, a, err)))

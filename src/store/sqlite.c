@@ -374,8 +374,34 @@ int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err)
 	return dup ? RV_OK : insert_analysis(s, a, err);
 }
 
+/* An event the grouper merged into another: its articles move over. */
+static int merge_event(rv_store *s, const rv_event *ev, rv_error *err)
+{
+	static const char *const sql[] = {
+		"UPDATE articles SET event = ?2, storyline = ?3 WHERE event = ?1",
+		"DELETE FROM events WHERE id = ?1",
+	};
+	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL))
+			return db_fail(s, err, "merging events");
+		sqlite3_bind_int64(st, 1, ev->id);
+		if (i == 0) {
+			sqlite3_bind_int64(st, 2, ev->merged_into);
+			bind_id(st, 3, ev->storyline);
+		}
+		int rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(s, err, "merging events");
+	}
+	return RV_OK;
+}
+
 int rv_store_save_event(rv_store *s, const rv_event *ev, rv_error *err)
 {
+	if (ev->merged_into)
+		return merge_event(s, ev, err);
 	sqlite3_stmt *st = stmt(s, ST_SAVE_EVENT, err);
 	if (!st)
 		return RV_EDB;

@@ -1,0 +1,169 @@
+/* test_group_merge.c - events that grow close merge; the store follows.
+ * Every text here is written for these tests. */
+#include "analyze/analyze.h"
+#include "group/group.h"
+#include "pipeline/pipeline.h"
+#include "store/group_store.h"
+#include "store/store.h"
+#include "test.h"
+
+#include <unistd.h>
+
+static const char *NORVALE =
+	"The river in Norvale flooded the valley and families were evacuated; the mayor Irena "
+	"Castell said the river rose overnight and the families went to shelters.";
+
+/* An undated event whose centroid is the given stems, weight 1 each. */
+static void load_event(rv_grouper *g, int64_t id, const char *const *stems, size_t n)
+{
+	rv_term terms[16];
+	for (size_t i = 0; i < n && i < 16; i++)
+		terms[i] = (rv_term){ .term = (char *)stems[i], .weight = 1.0f };
+	rv_event ev = { .id = id, .storyline = id, .first_day = RV_NO_DAY, .last_day = RV_NO_DAY,
+			.n_articles = 3, .centroid = terms, .n_centroid = n < 16 ? n : 16 };
+	ASSERT_EQ(rv_grouper_load_event(g, &ev), RV_OK);
+}
+
+struct seen {
+	int n, merged;
+	int64_t gone, kept;
+};
+
+static int on_event(const rv_event *ev, void *ctx)
+{
+	struct seen *s = ctx;
+	s->n++;
+	if (ev->merged_into) {
+		s->merged++;
+		s->gone = ev->id;
+		s->kept = ev->merged_into;
+		ASSERT(s->n == 1); /* merges come before the changed events */
+	}
+	return RV_OK;
+}
+
+/* Two events with one centroid (two starts of one story) and an article
+ * that joins one of them: with merging on, the older id absorbs the other. */
+static void two_starts(const char *merge, int64_t *event, struct seen *seen, int64_t *resolved)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", merge, &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	/* the stems the analyzer gives the text below */
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.text = strdup(NORVALE);
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	const char *stems[16];
+	size_t n = 0;
+	for (size_t i = 0; i < a.n_terms && n < 16; i++)
+		stems[n++] = a.terms[i].term;
+	load_event(g, 5, stems, n);
+	load_event(g, 7, stems, n);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	*event = a.event;
+	memset(seen, 0, sizeof *seen);
+	ASSERT_EQ(rv_grouper_flush(g, on_event, seen), RV_OK);
+	int64_t sl = 0;
+	*resolved = 7;
+	rv_grouper_resolve(g, resolved, &sl);
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
+TEST(group_merge_events_that_grow_close)
+{
+	int64_t ev, resolved;
+	struct seen seen;
+	two_starts("0.5", &ev, &seen, &resolved);
+	ASSERT_EQ(ev, 5);          /* the older id stays */
+	ASSERT_EQ(seen.merged, 1); /* the store is told to move event 7's articles */
+	ASSERT_EQ(seen.gone, 7);
+	ASSERT_EQ(seen.kept, 5);
+	ASSERT_EQ(resolved, 5);    /* a late near-duplicate of a 7 article lands in 5 */
+	/* off: both events stay */
+	two_starts("0", &ev, &seen, &resolved);
+	ASSERT_EQ(seen.merged, 0);
+	ASSERT_EQ(resolved, 7);
+}
+
+TEST(group_merge_asks_at_least_the_join_threshold)
+{
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT(c.merge_threshold > 0 && c.merge_threshold <= 1);
+	ASSERT(c.long_threshold > 0 && c.member_mix >= 0 && c.member_mix <= 1);
+	ASSERT_EQ(rv_group_config_set(&c, "merge_threshold", "1.5", &err), RV_EINPUT);
+	ASSERT_EQ(rv_group_config_set(&c, "long_threshold", "-1", &err), RV_EINPUT);
+	ASSERT_EQ(rv_group_config_set(&c, "member_mix", "2", &err), RV_EINPUT);
+}
+
+static void add(rv_pipeline *p, const char *ref, const char *title, const char *text, int64_t *id)
+{
+	rv_record r = { 0 };
+	rv_error err = { 0 };
+	r.data = text;
+	r.len = strlen(text);
+	r.format = RV_FORMAT_TEXT;
+	r.plain = true;
+	r.ref = ref;
+	r.title = title;
+	r.published = "2023-03-07";
+	r.lang = "en";
+	if (rv_pipeline_add(p, &r, id, &err))
+		TEST_FAIL("pipeline add %s: %s", ref, err.msg);
+}
+
+TEST(group_merge_moves_articles_in_store)
+{
+	char path[256];
+	snprintf(path, sizeof path, "/tmp/rv_test_group_merge_%d.db", (int)getpid());
+	unlink(path);
+	rv_store *s;
+	rv_pipeline *p;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
+	int64_t ida = 0, idb = 0;
+	add(p, "a", "Floods in Norvale",
+	    "The river in Norvale flooded the valley overnight and families left their homes.", &ida);
+	add(p, "b", "Lindqvist wins the Halden open",
+	    "The grandmaster Tobias Lindqvist won the chess open after a long endgame.", &idb);
+	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
+	rv_article a, b;
+	rv_article_init(&a);
+	rv_article_init(&b);
+	ASSERT_EQ(rv_store_get_article(s, ida, &a, &err), RV_OK);
+	ASSERT_EQ(rv_store_get_article(s, idb, &b, &err), RV_OK);
+	ASSERT(a.event && b.event && a.event != b.event);
+	int64_t gone = b.event, kept = a.event, sl = a.storyline;
+	rv_article_release(&b);
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	rv_event m = { .id = gone, .merged_into = kept, .storyline = sl, .first_day = RV_NO_DAY,
+		       .last_day = RV_NO_DAY };
+	ASSERT_EQ(rv_store_save_event(s, &m, &err), RV_OK);
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	rv_article_init(&b);
+	ASSERT_EQ(rv_store_get_article(s, idb, &b, &err), RV_OK);
+	ASSERT_EQ(b.event, kept);
+	ASSERT_EQ(b.storyline, sl);
+	rv_event ev = { 0 };
+	ASSERT(rv_store_get_event(s, gone, &ev, &err) != RV_OK); /* the absorbed event is gone */
+	rv_article_release(&a);
+	rv_article_release(&b);
+	rv_store_close(&s);
+	unlink(path);
+	char x[300];
+	snprintf(x, sizeof x, "%s-wal", path);
+	unlink(x);
+	snprintf(x, sizeof x, "%s-shm", path);
+	unlink(x);
+}
