@@ -11,33 +11,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A page: head extras, then a body with a headline, the given byline
- * markup and enough article text to be extracted. */
-static void page(rv_article *a, const char *head, const char *byline)
+/* Extract one HTML page (fetched_at bounds its dates when given). */
+static void extract_page(rv_article *a, const char *html, const char *fetched_at)
 {
-	static char buf[16384];
-	snprintf(buf, sizeof buf,
-	         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-	         "<title>Harbour reopens after two years of works</title>%s</head><body>"
-	         "<article><h1>Harbour reopens after two years of works</h1>%s"
-	         "<p>The harbour of the small town reopened on Monday after two years of works "
-	         "that rebuilt its quays, its lock and the fish market along the old pier.</p>"
-	         "<p>Fishermen said the new quays were wider and safer, and that the boats could "
-	         "now come in at any tide, which the old lock did not allow in winter.</p>"
-	         "<p>The council said the works cost less than planned and that the market would "
-	         "open on Saturdays too from next month, with stalls for local growers.</p>"
-	         "</article></body></html>",
-	         head, byline);
 	rv_record rec = {0};
-	rec.data = buf;
-	rec.len = strlen(buf);
+	rec.data = html;
+	rec.len = strlen(html);
 	rec.format = RV_FORMAT_HTML;
 	rec.ref = "test";
+	rec.fetched_at = fetched_at;
 	rv_article_init(a);
 	rv_error err = {0};
 	int rc = rv_extract(&rec, a, &err);
 	if (rc != RV_OK)
-		TEST_FAIL("extract failed: %d", rc);
+		TEST_FAIL("extract failed: %d (%s)", rc, err.msg);
+}
+
+static void page_at(rv_article *a, const char *head, const char *top, const char *foot);
+
+/* A page: head extras, then a body with a headline, the given byline
+ * markup and enough article text to be extracted. */
+static void page(rv_article *a, const char *head, const char *byline)
+{
+	page_at(a, head, byline, "");
 }
 
 static void expect_authors(const rv_article *a, size_t n, const char *const *want)
@@ -51,54 +47,46 @@ static void expect_authors(const rv_article *a, size_t n, const char *const *wan
 		ASSERT_STR_EQ(a->authors.items[i], want[i]);
 }
 
-TEST(meta_author_repeated_tags_surname_first)
+/* The authors of a page made of head and body. */
+static void check_authors(const char *head, const char *body, size_t n, const char *const *want)
 {
 	rv_article a;
-	page(&a,
-	     "<meta name=\"DC.Creator\" content=\"Kooman, F.\">"
-	     "<meta name=\"DC.Creator\" content=\"Jong, Michiel de\">",
-	     "");
-	expect_authors(&a, 2, (const char *const[]){"F. Kooman", "Michiel de Jong"});
+	page(&a, head, body);
+	expect_authors(&a, n, want);
 	rv_article_release(&a);
+}
+
+TEST(meta_author_repeated_tags_surname_first)
+{
+	check_authors("<meta name=\"DC.Creator\" content=\"Kooman, F.\">"
+	     "<meta name=\"DC.Creator\" content=\"Jong, Michiel de\">",
+	     "", 2, (const char *const[]){"F. Kooman", "Michiel de Jong"});
 }
 
 TEST(meta_author_list_with_comma_is_not_inverted)
 {
-	rv_article a;
-	page(&a, "<meta name=\"author\" content=\"Jane Doe, John Smith\">", "");
-	expect_authors(&a, 2, (const char *const[]){"Jane Doe", "John Smith"});
-	rv_article_release(&a);
+	check_authors("<meta name=\"author\" content=\"Jane Doe, John Smith\">", "", 2, (const char *const[]){"Jane Doe", "John Smith"});
 }
 
 TEST(meta_author_login_does_not_hide_byline)
 {
-	rv_article a;
-	page(&a,
-	     "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+	check_authors("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
 	     "\"headline\":\"Harbour reopens after two years of works\",\"creator\":\"XY7567\"}"
 	     "</script>",
-	     "<div class=\"byline\"><span>Jane Holm</span> \xE2\x80\xA2 8h</div>");
-	expect_authors(&a, 1, (const char *const[]){"Jane Holm"});
-	rv_article_release(&a);
+	     "<div class=\"byline\"><span>Jane Holm</span> \xE2\x80\xA2 8h</div>", 1, (const char *const[]){"Jane Holm"});
 }
 
 TEST(meta_author_organisation_only_as_last_resort)
 {
 	rv_article a;
-	page(&a,
-	     "<script type=\"application/ld+json\">{\"@type\":\"Article\","
+	check_authors("<script type=\"application/ld+json\">{\"@type\":\"Article\","
 	     "\"author\":{\"@type\":\"Organization\",\"name\":\"Harbour Gazette News\"}}</script>",
-	     "");
-	expect_authors(&a, 1, (const char *const[]){"Harbour Gazette News"});
-	rv_article_release(&a);
+	     "", 1, (const char *const[]){"Harbour Gazette News"});
 	/* a person named anywhere wins */
-	page(&a,
-	     "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":["
+	check_authors("<script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":["
 	     "{\"@type\":\"Organization\",\"name\":\"Harbour Gazette News\"},"
 	     "{\"@type\":\"Person\",\"name\":\"Lena Berg\"}]}</script>",
-	     "");
-	expect_authors(&a, 1, (const char *const[]){"Lena Berg"});
-	rv_article_release(&a);
+	     "", 1, (const char *const[]){"Lena Berg"});
 	/* a role label is no author, even as a last resort */
 	page(&a, "<meta name=\"author\" content=\"Staff\">", "");
 	ASSERT_EQ(a.authors.len, 0);
@@ -107,33 +95,20 @@ TEST(meta_author_organisation_only_as_last_resort)
 
 TEST(meta_author_for_only_after_a_name)
 {
-	rv_article a;
-	page(&a, "<meta name=\"author\" content=\"Jane Doe for Daily Mail\">", "");
-	expect_authors(&a, 1, (const char *const[]){"Jane Doe"});
-	rv_article_release(&a);
-	page(&a, "<meta name=\"author\" content=\"Organization for Harbour Works\">", "");
-	expect_authors(&a, 1, (const char *const[]){"Organization for Harbour Works"});
-	rv_article_release(&a);
+	check_authors("<meta name=\"author\" content=\"Jane Doe for Daily Mail\">", "", 1, (const char *const[]){"Jane Doe"});
+	check_authors("<meta name=\"author\" content=\"Organization for Harbour Works\">", "", 1, (const char *const[]){"Organization for Harbour Works"});
 }
 
 TEST(meta_author_ampersand_inside_a_name)
 {
-	rv_article a;
-	page(&a, "<meta name=\"author\" content=\"Mac &amp; i\">", "");
-	expect_authors(&a, 1, (const char *const[]){"Mac & i"});
-	rv_article_release(&a);
-	page(&a, "<meta name=\"author\" content=\"Jane Doe &amp; John Smith\">", "");
-	expect_authors(&a, 2, (const char *const[]){"Jane Doe", "John Smith"});
-	rv_article_release(&a);
+	check_authors("<meta name=\"author\" content=\"Mac &amp; i\">", "", 1, (const char *const[]){"Mac & i"});
+	check_authors("<meta name=\"author\" content=\"Jane Doe &amp; John Smith\">", "", 2, (const char *const[]){"Jane Doe", "John Smith"});
 }
 
 TEST(meta_author_editor_is_no_author)
 {
-	rv_article a;
-	page(&a, "",
-	     "<p class=\"byline author\">Written by Rob Ellis<br>Edited by Betty Bauer</p>");
-	expect_authors(&a, 1, (const char *const[]){"Rob Ellis"});
-	rv_article_release(&a);
+	check_authors("",
+	     "<p class=\"byline author\">Written by Rob Ellis<br>Edited by Betty Bauer</p>", 1, (const char *const[]){"Rob Ellis"});
 }
 
 TEST(meta_author_prompts_and_labels_rejected)
@@ -145,22 +120,14 @@ TEST(meta_author_prompts_and_labels_rejected)
 	page(&a, "", "<div class=\"byline\">Posted on 12 March 2021</div>");
 	ASSERT_EQ(a.authors.len, 0);
 	rv_article_release(&a);
-	page(&a, "", "<div class=\"byline\">Von MORITZ HALM am 12. März 2021</div>");
-	expect_authors(&a, 1, (const char *const[]){"MORITZ HALM"});
-	rv_article_release(&a);
+	check_authors("", "<div class=\"byline\">Von MORITZ HALM am 12. März 2021</div>", 1, (const char *const[]){"MORITZ HALM"});
 }
 
 TEST(meta_author_handle_in_parentheses_dropped)
 {
-	rv_article a;
-	page(&a, "<meta name=\"author\" content=\"Jane Doe (jdoe)\">", "");
-	expect_authors(&a, 1, (const char *const[]){"Jane Doe"});
-	rv_article_release(&a);
-	page(&a,
-	     "<meta name=\"author\" content=\"Martin Unter (avec Damien Lelou et Morgane Tua)\">",
-	     "");
-	expect_authors(&a, 3, (const char *const[]){"Martin Unter", "Damien Lelou", "Morgane Tua"});
-	rv_article_release(&a);
+	check_authors("<meta name=\"author\" content=\"Jane Doe (jdoe)\">", "", 1, (const char *const[]){"Jane Doe"});
+	check_authors("<meta name=\"author\" content=\"Martin Unter (avec Damien Lelou et Morgane Tua)\">",
+	     "", 3, (const char *const[]){"Martin Unter", "Damien Lelou", "Morgane Tua"});
 }
 
 /* ---------------------------------------------------------------- dates */
@@ -178,16 +145,7 @@ static void page_at(rv_article *a, const char *head, const char *top, const char
 	         "now come in at any tide, which the old lock did not allow in winter.</p>"
 	         "</article>%s</body></html>",
 	         head, top, foot);
-	rv_record rec = {0};
-	rec.data = buf;
-	rec.len = strlen(buf);
-	rec.format = RV_FORMAT_HTML;
-	rec.ref = "test";
-	rec.fetched_at = "2024-01-01T00:00:00Z";
-	rv_article_init(a);
-	rv_error err = {0};
-	if (rv_extract(&rec, a, &err) != RV_OK)
-		TEST_FAIL("extract failed");
+	extract_page(a, buf, "2024-01-01T00:00:00Z");
 }
 
 TEST(meta_date_shown_update_beats_hidden_publication)
@@ -324,14 +282,7 @@ TEST(meta_date_label_then_name_then_date)
 
 TEST(meta_author_von_as_particle)
 {
-	rv_article a;
-	page(&a, "", "<div class=\"byline\">Christoph von Eichhorn</div>");
-	expect_authors(&a, 1, (const char *const[]){"Christoph von Eichhorn"});
-	rv_article_release(&a);
-	page(&a, "", "<div class=\"byline\">Ein Bericht von Jana Holm</div>");
-	expect_authors(&a, 1, (const char *const[]){"Jana Holm"});
-	rv_article_release(&a);
-	page(&a, "", "<div class=\"byline\">Erstellt von Andri Bryn</div>");
-	expect_authors(&a, 1, (const char *const[]){"Andri Bryn"});
-	rv_article_release(&a);
+	check_authors("", "<div class=\"byline\">Christoph von Eichhorn</div>", 1, (const char *const[]){"Christoph von Eichhorn"});
+	check_authors("", "<div class=\"byline\">Ein Bericht von Jana Holm</div>", 1, (const char *const[]){"Jana Holm"});
+	check_authors("", "<div class=\"byline\">Erstellt von Andri Bryn</div>", 1, (const char *const[]){"Andri Bryn"});
 }
