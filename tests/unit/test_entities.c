@@ -5,13 +5,21 @@
 #include "analyze/ner_names.h"
 #include "seeds_helper.h"
 
-static void run(rv_article *a, const char *text)
+/* Entities of a text in a language (NULL: none given). */
+static void run_lang(rv_article *a, const char *text, const char *lang)
 {
 	rv_article_init(a);
 	a->text = strdup(text);
+	if (lang)
+		a->lang = strdup(lang);
 	rv_error err;
 	rv_error_clear(&err);
 	ASSERT_EQ(rv_find_entities(a, &err), RV_OK);
+}
+
+static void run(rv_article *a, const char *text)
+{
+	run_lang(a, text, NULL);
 }
 
 static const rv_entity *find(const rv_article *a, const char *name)
@@ -252,12 +260,7 @@ TEST(entities_wordnet_names)
 	assert_entity(&a, "Tagalog", "other");
 	rv_article_release(&a);
 	/* French spellings of classical people, in a French text */
-	rv_article_init(&a);
-	a.text = strdup("Le récit suit de près Plutarque, puis Aristote et Strabon.");
-	a.lang = strdup("fr");
-	rv_error err;
-	rv_error_clear(&err);
-	ASSERT_EQ(rv_find_entities(&a, &err), RV_OK);
+	run_lang(&a, "Le récit suit de près Plutarque, puis Aristote et Strabon.", "fr");
 	assert_entity(&a, "Plutarque", "person");
 	assert_entity(&a, "Aristote", "person");
 	assert_entity(&a, "Strabon", "person");
@@ -278,13 +281,8 @@ TEST(entities_common_acronyms)
 TEST(entities_en_common_noun_titles)
 {
 	rv_article a;
-	rv_article_init(&a);
 	/* capitalised common nouns inside an English sentence: titles or products, not places */
-	a.text = strdup("The band toured with Meadow and later released Harvest on vinyl.");
-	a.lang = strdup("en");
-	rv_error err;
-	rv_error_clear(&err);
-	ASSERT_EQ(rv_find_entities(&a, &err), RV_OK);
+	run_lang(&a, "The band toured with Meadow and later released Harvest on vinyl.", "en");
 	assert_entity(&a, "Meadow", "other");
 	assert_entity(&a, "Harvest", "other");
 	rv_article_release(&a);
