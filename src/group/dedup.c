@@ -27,7 +27,7 @@ typedef struct sig {
 } sig;
 
 typedef struct ring_entry {
-	int64_t id, event, storyline;
+	int64_t id;
 	uint64_t url_key;
 	sig s;
 	bool has_sig;
@@ -182,8 +182,6 @@ bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 		const ring_entry *e = lookup(d, d->cur_url);
 		if (e && e->url_key == d->cur_url) {
 			hit->id = e->id;
-			hit->event = e->event;
-			hit->storyline = e->storyline;
 			hit->similarity = e->has_sig && d->cur_has_sig ? sig_similarity(&e->s, &d->cur) : 1.0;
 			return true;
 		}
@@ -205,8 +203,6 @@ bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 	if (!found || best < d->cfg.near_dup_threshold)
 		return false;
 	hit->id = found->id;
-	hit->event = found->event;
-	hit->storyline = found->storyline;
 	hit->similarity = best;
 	return true;
 }
@@ -218,8 +214,6 @@ void rv_dedup_add(rv_dedup *d, const rv_article *a)
 	size_t i = d->ring_next;
 	ring_entry *e = &d->ring[i];
 	e->id = a->id;
-	e->event = a->event;
-	e->storyline = a->storyline;
 	e->url_key = d->cur_url;
 	e->s = d->cur;
 	e->has_sig = d->cur_has_sig;

@@ -110,12 +110,10 @@ struct rv_grouper {
 	size_t n_map, cap_map;
 	bool map_sorted;
 	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
-	/* merges since the last flush (in order), and every merge of this
-	 * run as an open-addressing table gone -> record (resolve) */
+	/* merges since the last flush, in order (the store then moves the
+	 * articles: it, not the grouper, answers where an article is now) */
 	merge_rec *merges;
 	uint32_t n_merges, cap_merges;
-	merge_rec *alias;
-	size_t n_alias, cap_alias;
 	/* languages of the articles placed so far (first RV_LANGS codes seen) */
 	char lang_code[RV_LANGS][4];
 	uint32_t lang_count[RV_LANGS];
@@ -437,7 +435,6 @@ void rv_grouper_free(rv_grouper **gp)
 	free(g->vec);
 	free(g->map);
 	free(g->merges);
-	free(g->alias);
 	free(g);
 	*gp = NULL;
 }
@@ -975,56 +972,6 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 
 /* ---- merging events ---- */
 
-static bool alias_put(rv_grouper *g, merge_rec r)
-{
-	if ((g->n_alias + 1) * 2 > g->cap_alias) {
-		size_t nc = g->cap_alias ? g->cap_alias * 2 : 256;
-		merge_rec *na = calloc(nc, sizeof *na);
-		if (!na)
-			return false;
-		for (size_t i = 0; i < g->cap_alias; i++) {
-			if (!g->alias[i].gone)
-				continue;
-			size_t j = (size_t)XXH3_64bits(&g->alias[i].gone, sizeof(int64_t)) & (nc - 1);
-			while (na[j].gone)
-				j = (j + 1) & (nc - 1);
-			na[j] = g->alias[i];
-		}
-		free(g->alias);
-		g->alias = na;
-		g->cap_alias = nc;
-	}
-	size_t j = (size_t)XXH3_64bits(&r.gone, sizeof(int64_t)) & (g->cap_alias - 1);
-	while (g->alias[j].gone && g->alias[j].gone != r.gone)
-		j = (j + 1) & (g->cap_alias - 1);
-	if (!g->alias[j].gone)
-		g->n_alias++;
-	g->alias[j] = r;
-	return true;
-}
-
-static const merge_rec *alias_get(const rv_grouper *g, int64_t gone)
-{
-	if (!g->cap_alias || !gone)
-		return NULL;
-	size_t j = (size_t)XXH3_64bits(&gone, sizeof(int64_t)) & (g->cap_alias - 1);
-	while (g->alias[j].gone) {
-		if (g->alias[j].gone == gone)
-			return &g->alias[j];
-		j = (j + 1) & (g->cap_alias - 1);
-	}
-	return NULL;
-}
-
-void rv_grouper_resolve(const rv_grouper *g, int64_t *event, int64_t *storyline)
-{
-	/* each merge keeps the lower id, so a chain ends */
-	for (const merge_rec *r; (r = alias_get(g, *event));) {
-		*event = r->kept;
-		*storyline = r->storyline;
-	}
-}
-
 static bool merge_note(rv_grouper *g, merge_rec r)
 {
 	if (g->n_merges == g->cap_merges) {
@@ -1036,7 +983,7 @@ static bool merge_note(rv_grouper *g, merge_rec r)
 		g->cap_merges = nc;
 	}
 	g->merges[g->n_merges++] = r;
-	return alias_put(g, r);
+	return true;
 }
 
 /* Two events may start apart (the first reports of one happening worded

@@ -116,11 +116,6 @@ int rv_grouper_map_add(rv_grouper *g, const char *lang, const char *from, const 
 double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 			const char **out, size_t n, size_t *n_out);
 
-/* The event (and storyline) an article placed in *event belongs to now:
- * events absorbed by another since are followed to the one that took them
- * (a near-duplicate found later points to its original's first event). */
-void rv_grouper_resolve(const rv_grouper *g, int64_t *event, int64_t *storyline);
-
 /* Hand every event created or changed since the last flush to fn; events
  * merged into another come first, in order, with merged_into set. */
 typedef int (*rv_event_fn)(const rv_event *ev, void *ctx);
@@ -146,14 +141,14 @@ int rv_dedup_new(const rv_group_config *cfg, rv_dedup **out, rv_error *err);
 void rv_dedup_free(rv_dedup **d);
 
 typedef struct rv_dup_hit {
-	int64_t id, event, storyline;
+	int64_t id;          /* the original (its event: rv_store_grouping_of) */
 	double similarity;   /* estimated Jaccard; 1 for the same URL */
 } rv_dup_hit;
 
 /* Compute a's signature (kept for rv_dedup_add) and look for an earlier
  * original it duplicates: true with *hit filled when found. */
 bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit);
-/* Remember a (just stored original; a->id and a->event set) under the
+/* Remember a (just stored original; a->id set) under the
  * signature computed by the last rv_dedup_check(d, a). */
 void rv_dedup_add(rv_dedup *d, const rv_article *a);
 /* Estimated Jaccard of two texts' shingles (tests, explanations). */

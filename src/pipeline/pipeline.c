@@ -204,9 +204,9 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 		/* Near-same text or the same page under another URL form. */
 		a->duplicate_of = hit.id;
 		a->duplicate_similarity = hit.similarity;
-		a->event = hit.event;
-		a->storyline = hit.storyline;
-		rv_grouper_resolve(p->grouper, &a->event, &a->storyline);
+		/* the original's event as it is now (it may have been merged) */
+		if ((rc = rv_store_grouping_of(p->store, hit.id, &a->event, &a->storyline, err)))
+			return rc;
 		p->stats.duplicates++;
 	} else {
 		if ((rc = rv_grouper_place(p->grouper, a, err)))

@@ -20,6 +20,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_HAS_REF] = "SELECT 1 FROM articles WHERE ref = ?1 AND content_hash = ?2",
 	[ST_FIND_ORIGINAL] = "SELECT id, event, storyline FROM articles"
 			     " WHERE content_hash = ?1 AND duplicate_of IS NULL ORDER BY id LIMIT 1",
+	[ST_GROUPING_OF] = "SELECT event, storyline FROM articles WHERE id = ?1",
 	[ST_INSERT_ARTICLE] =
 		"INSERT INTO articles (ref, content_hash, url, source, title, description,"
 		" published, published_day, published_source, published_inferred, modified,"
@@ -246,6 +247,23 @@ int rv_store_find_original(rv_store *s, const char *hash, int64_t *id,
 		*storyline = sqlite3_column_int64(st, 2);
 	} else if (rc != SQLITE_DONE) {
 		return db_fail(s, err, "looking up a content hash");
+	}
+	return RV_OK;
+}
+
+int rv_store_grouping_of(rv_store *s, int64_t id, int64_t *event, int64_t *storyline, rv_error *err)
+{
+	sqlite3_stmt *st = stmt(s, ST_GROUPING_OF, err);
+	if (!st)
+		return RV_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	*event = *storyline = 0;
+	if (rc == SQLITE_ROW) {
+		*event = sqlite3_column_int64(st, 0);
+		*storyline = sqlite3_column_int64(st, 1);
+	} else if (rc != SQLITE_DONE) {
+		return db_fail(s, err, "looking up an article's event");
 	}
 	return RV_OK;
 }

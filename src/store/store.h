@@ -32,6 +32,9 @@ int rv_store_has_ref(rv_store *s, const char *ref, const char *hash, bool *found
  * (*id = 0 when none). */
 int rv_store_find_original(rv_store *s, const char *hash, int64_t *id,
 			   int64_t *event, int64_t *storyline, rv_error *err);
+/* The event and storyline article id belongs to now (0 when none): the
+ * store's rows follow event merges, a copy held elsewhere would not. */
+int rv_store_grouping_of(rv_store *s, int64_t id, int64_t *event, int64_t *storyline, rv_error *err);
 
 /* Insert an article with everything extracted and grouped; sets a->id.
  * A duplicate (a->duplicate_of != 0) is stored without its text. */
