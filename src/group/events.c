@@ -456,6 +456,29 @@ static int fw_by_weight(const void *a, const void *b)
 	return s < t ? -1 : s > t;
 }
 
+/* The heaviest terms of v (sorted by term id), heaviest first, at most
+ * TOP_TERMS: what the index is probed with and filled with. An insertion
+ * in term order keeps fw_by_weight's order (weight, then term id), and a
+ * vector longer than TOP_TERMS (article_terms and centroid_terms may be
+ * set higher) still gives its heaviest, not its first, terms. */
+#define TOP_TERMS 256
+
+static uint32_t heaviest_terms(const fw *v, uint32_t n, fw top[TOP_TERMS])
+{
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		if (k == TOP_TERMS && v[i].w <= top[k - 1].w)
+			continue;
+		uint32_t j = k < TOP_TERMS ? k++ : k - 1;
+		while (j > 0 && top[j - 1].w < v[i].w) {
+			top[j] = top[j - 1];
+			j--;
+		}
+		top[j] = v[i];
+	}
+	return k;
+}
+
 static int fw_by_term(const void *a, const void *b)
 {
 	uint32_t s = ((const fw *)a)->t, t = ((const fw *)b)->t;
@@ -833,12 +856,8 @@ static int64_t day_distance(int64_t day, const gevent *e)
 static void index_article(rv_grouper *g, uint32_t slot, const fw *v, uint32_t n)
 {
 	/* index by the article's heaviest terms */
-	fw top[256];
-	uint32_t k = n < 256 ? n : 256;
-	if (k) {
-		memcpy(top, v, k * sizeof *top);
-		qsort(top, k, sizeof *top, fw_by_weight);
-	}
+	fw top[TOP_TERMS];
+	uint32_t k = heaviest_terms(v, n, top);
 	/* Index by more terms than are probed, so an event is found from
 	 * either side of a shared term's ranking. */
 	uint32_t want = 2 * (uint32_t)g->cfg.probe_terms;
@@ -997,10 +1016,8 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 	gevent *e = &g->ev[slot];
 	if (g->cfg.merge_threshold <= 0 || !e->nc || e->norm <= 0)
 		return true;
-	fw top[256];
-	uint32_t k = e->nc < 256 ? e->nc : 256;
-	memcpy(top, e->c, k * sizeof *top);
-	qsort(top, k, sizeof *top, fw_by_weight);
+	fw top[TOP_TERMS];
+	uint32_t k = heaviest_terms(e->c, e->nc, top);
 	uint32_t probes = k < (uint32_t)g->cfg.probe_terms ? k : (uint32_t)g->cfg.probe_terms;
 	for (uint32_t i = 0; i < e->nc; i++)
 		g->dense[e->c[i].t] = e->c[i].w / e->norm;
@@ -1021,12 +1038,7 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 			if (e->first_day != RV_NO_DAY && f->first_day != RV_NO_DAY &&
 			    (f->first_day - e->last_day > window || e->first_day - f->last_day > window))
 				continue;
-			if (f->norm <= 0)
-				continue;
-			double dot = 0;
-			for (uint32_t m = 0; m < f->nc; m++)
-				dot += (double)g->dense[f->c[m].t] * f->c[m].w;
-			double cos = dot / f->norm;
+			double cos = cosine_dense(g, f, 0); /* whole centroids */
 			if (cos > best) {
 				best = cos;
 				best_slot = p.slot;
@@ -1086,12 +1098,8 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	fw *v = g->vec;
 	for (int i = 0; i < n; i++)
 		g->dense[v[i].t] = v[i].w;
-	fw top[256];
-	uint32_t k = (uint32_t)n < 256 ? (uint32_t)n : 256;
-	if (k) {
-		memcpy(top, v, k * sizeof *top);
-		qsort(top, k, sizeof *top, fw_by_weight);
-	}
+	fw top[TOP_TERMS];
+	uint32_t k = heaviest_terms(v, (uint32_t)n, top);
 	uint32_t probes = k < (uint32_t)g->cfg.probe_terms ? k : (uint32_t)g->cfg.probe_terms;
 
 	if (++g->stamp == 0)
