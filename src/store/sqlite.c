@@ -21,6 +21,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FIND_ORIGINAL] = "SELECT id, event, storyline FROM articles"
 			     " WHERE content_hash = ?1 AND duplicate_of IS NULL ORDER BY id LIMIT 1",
 	[ST_GROUPING_OF] = "SELECT event, storyline FROM articles WHERE id = ?1",
+	/* an event the grouper merged into another: its articles move over */
+	[ST_MERGE_MOVE] = "UPDATE articles SET event = ?2, storyline = ?3 WHERE event = ?1",
+	[ST_MERGE_DROP] = "DELETE FROM events WHERE id = ?1",
 	[ST_INSERT_ARTICLE] =
 		"INSERT INTO articles (ref, content_hash, url, source, title, description,"
 		" published, published_day, published_source, published_inferred, modified,"
@@ -395,21 +398,18 @@ int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err)
 /* An event the grouper merged into another: its articles move over. */
 static int merge_event(rv_store *s, const rv_event *ev, rv_error *err)
 {
-	static const char *const sql[] = {
-		"UPDATE articles SET event = ?2, storyline = ?3 WHERE event = ?1",
-		"DELETE FROM events WHERE id = ?1",
-	};
-	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL))
-			return db_fail(s, err, "merging events");
+	static const enum stmt_id steps[] = { ST_MERGE_MOVE, ST_MERGE_DROP };
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		sqlite3_stmt *st = stmt(s, steps[i], err);
+		if (!st)
+			return RV_EDB;
 		sqlite3_bind_int64(st, 1, ev->id);
-		if (i == 0) {
+		if (steps[i] == ST_MERGE_MOVE) {
 			sqlite3_bind_int64(st, 2, ev->merged_into);
 			bind_id(st, 3, ev->storyline);
 		}
 		int rc = sqlite3_step(st);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return db_fail(s, err, "merging events");
 	}
