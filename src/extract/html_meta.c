@@ -104,6 +104,7 @@ static void add_tags(rv__meta *m, const char *val)
 }
 
 static void split_authors(const char *raw, rv_strlist *out);
+static void drop_leading(char *s, const char *const *prefixes);
 static bool org_author_ok(const char *s);
 static bool is_org(const char *s);
 static size_t words(const char *s);
@@ -835,11 +836,9 @@ static void push_org_author(rv_strlist *out, const char *raw)
 	char *s = rv__clean(raw, strlen(raw));
 	if (!s)
 		return;
+	/* only the byline words: an outlet may start with "De" or "From" */
 	static const char *const prefixes[] = { "by ", "par ", "von ", "por ", NULL };
-	for (const char *const *p = prefixes; *p; p++)
-		if (rv_str_istarts_with(s, *p))
-			memmove(s, s + strlen(*p), strlen(s + strlen(*p)) + 1);
-	rv_str_squeeze(s);
+	drop_leading(s, prefixes);
 	if (*s && org_author_ok(s))
 		rv_strlist_push_unique(out, s, true);
 	free(s);
@@ -870,14 +869,10 @@ static void trim_name_tail(char *s)
 	}
 }
 
-static void push_author(rv_strlist *out, char *s)
+/* Drop the leading words of s found in prefixes (lower case, with their
+ * space), again while one leads. */
+static void drop_leading(char *s, const char *const *prefixes)
 {
-	static const char *const prefixes[] = {
-		"by ", "par ", "von ", "por ", "di ", "de ", "door ", "written by ", "posted by ",
-		"texte: ", "text: ", "texte ", "autor: ", "autorin: ", "auteur: ", "author: ",
-		"from ", "reporting by ", "story by ", "words by ", "und ", "and ", "et ", "avec ",
-		"with ", "mit ", NULL
-	};
 	rv_str_squeeze(s);
 	bool again = true;
 	while (again) {
@@ -890,6 +885,17 @@ static void push_author(rv_strlist *out, char *s)
 			}
 		}
 	}
+}
+
+static void push_author(rv_strlist *out, char *s)
+{
+	static const char *const prefixes[] = {
+		"by ", "par ", "von ", "por ", "di ", "de ", "door ", "written by ", "posted by ",
+		"texte: ", "text: ", "texte ", "autor: ", "autorin: ", "auteur: ", "author: ",
+		"from ", "reporting by ", "story by ", "words by ", "und ", "and ", "et ", "avec ",
+		"with ", "mit ", NULL
+	};
+	drop_leading(s, prefixes);
 	/* "John Smith for Daily Mail", "Jane Doe, Reuters" */
 	/* a name inside a longer byline: "Tech Industry by Jane Doe" */
 	char low[256];
@@ -1693,6 +1699,7 @@ static void shown_date(rv__meta *m)
 		/* the small window first: the whole text is read only then */
 		if (win && day_written(win, ud) && !day_written(t, pd)) {
 			rv_str_set(&m->published.val, m->modified.val);
+			m->published.source = "modified"; /* what the JSON says it stands on */
 			m->pub_is_mod = true;
 		}
 		free(win);
@@ -1958,8 +1965,7 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	if (m->published.val) {
 		rv_str_set(&a->published, m->published.val);
 		rv_str_set(&a->published_source, m->published.source);
-		a->published_inferred = m->published.prio >= 50 ||
-					!strcmp(m->published.source, "modified");
+		a->published_inferred = m->published.prio >= 50 || m->pub_is_mod;
 	}
 	if (m->modified.val && (!m->published.val || strcmp(m->modified.val, m->published.val) ||
 				m->pub_is_mod))

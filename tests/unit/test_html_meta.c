@@ -157,6 +157,8 @@ TEST(meta_date_shown_update_beats_hidden_publication)
 	/* only the update is shown, under the headline */
 	page_at(&a, head, "<p class=\"meta\">Updated 12.01.2022</p>", "");
 	ASSERT(!strncmp(a.published, "2022-01-12", 10));
+	ASSERT_STR_EQ(a.published_source, "modified"); /* not the metadata it replaced */
+	ASSERT(a.published_inferred);
 	ASSERT(a.modified && !strncmp(a.modified, "2022-01-12", 10));
 	rv_article_release(&a);
 	/* the publication day is shown too: it stays */
