@@ -345,6 +345,8 @@ enum {
 	L_FUNCTION = 1, L_MONTHS = 2, L_TITLES = 4, L_ORG = 8, L_LOC = 16, L_MISC = 32,
 	L_LOCPREP = 64, L_CONNECTOR = 128, L_LHEAD = 256, L_FRHEAD = 512, L_FRADJ = 1024,
 	L_FRNOUN = 2048, L_GIVEN = 4096,
+	/* cue words around a name, by the type they point to */
+	L_CUE_PER = 8192, L_CUE_LOC = 16384, L_CUE_ORG = 32768, L_CUE_MISC = 65536,
 };
 
 /* French institutional and geographic names go on in lower case after their
@@ -388,12 +390,14 @@ static const char *const lower_heads[] = {
 	"pays", "ile", "bande", NULL,
 };
 
-#define WSET_SIZE 4096
-
+/* Every word list above in one open-addressing table, word -> the lists
+ * naming it (a bit each). Sized from the lists when built, so a longer
+ * list cannot fill it. */
 static struct wset_entry {
 	const char *key;
 	unsigned mask;
-} wset[WSET_SIZE];
+} *wset;
+static size_t wset_mask;
 static pthread_once_t wset_once = PTHREAD_ONCE_INIT;
 
 static unsigned hash_str(const char *s)
@@ -404,44 +408,23 @@ static unsigned hash_str(const char *s)
 	return h;
 }
 
-static void wset_add(const char *const *list, unsigned bit)
-{
-	for (; *list; list++) {
-		unsigned h = hash_str(*list) & (WSET_SIZE - 1);
-		while (wset[h].key && strcmp(wset[h].key, *list))
-			h = (h + 1) & (WSET_SIZE - 1);
-		wset[h].key = *list;
-		wset[h].mask |= bit;
-	}
-}
+static void wset_build(void); /* after the last list it holds */
 
-static void wset_build(void)
+/* The lists naming key, as bits (0: none). */
+static unsigned word_lists(const char *key)
 {
-	wset_add(function_words, L_FUNCTION);
-	wset_add(months_days, L_MONTHS);
-	wset_add(titles, L_TITLES);
-	wset_add(org_words, L_ORG);
-	wset_add(loc_words, L_LOC);
-	wset_add(misc_words, L_MISC);
-	wset_add(loc_preps, L_LOCPREP);
-	wset_add(connectors, L_CONNECTOR);
-	wset_add(lower_heads, L_LHEAD);
-	wset_add(fr_heads, L_FRHEAD);
-	wset_add(fr_adjectives, L_FRADJ);
-	wset_add(fr_nouns, L_FRNOUN);
-	wset_add(given_names, L_GIVEN);
+	pthread_once(&wset_once, wset_build);
+	if (!wset)
+		return 0;
+	for (size_t h = hash_str(key) & wset_mask; wset[h].key; h = (h + 1) & wset_mask)
+		if (!strcmp(wset[h].key, key))
+			return wset[h].mask;
+	return 0;
 }
 
 static bool in_set(const char *key, unsigned bit)
 {
-	pthread_once(&wset_once, wset_build);
-	unsigned h = hash_str(key) & (WSET_SIZE - 1);
-	while (wset[h].key) {
-		if (!strcmp(wset[h].key, key))
-			return (wset[h].mask & bit) != 0;
-		h = (h + 1) & (WSET_SIZE - 1);
-	}
-	return false;
+	return (word_lists(key) & bit) != 0;
 }
 
 /* ---- tokens ---- */
@@ -954,47 +937,49 @@ static const char *const cue_misc[] = {
 	"battle", "bataille", NULL,
 };
 
-#define CUE_SLOTS 512
+static const struct {
+	const char *const *words;
+	unsigned bit;
+} word_lists_all[] = {
+	{ function_words, L_FUNCTION }, { months_days, L_MONTHS }, { titles, L_TITLES },
+	{ org_words, L_ORG },		{ loc_words, L_LOC },	    { misc_words, L_MISC },
+	{ loc_preps, L_LOCPREP },	{ connectors, L_CONNECTOR }, { lower_heads, L_LHEAD },
+	{ fr_heads, L_FRHEAD },		{ fr_adjectives, L_FRADJ }, { fr_nouns, L_FRNOUN },
+	{ given_names, L_GIVEN },	{ cue_per, L_CUE_PER },	    { cue_loc, L_CUE_LOC },
+	{ cue_org, L_CUE_ORG },		{ cue_misc, L_CUE_MISC },
+};
 
-/* The cue words hashed to their type, the first list naming a word winning as in the
- * order PER, LOC, ORG, MISC. */
-static struct cue_slot {
-	const char *key;
-	int type;
-} cue_tab[CUE_SLOTS];
-static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
-
-static void cue_add(const char *const *list, int type)
+static void wset_build(void)
 {
-	for (; *list; list++) {
-		unsigned h = hash_str(*list) & (CUE_SLOTS - 1);
-		while (cue_tab[h].key && strcmp(cue_tab[h].key, *list))
-			h = (h + 1) & (CUE_SLOTS - 1);
-		if (!cue_tab[h].key) {
-			cue_tab[h].key = *list;
-			cue_tab[h].type = type;
+	size_t n = 0;
+	for (size_t k = 0; k < sizeof word_lists_all / sizeof *word_lists_all; k++)
+		for (const char *const *w = word_lists_all[k].words; *w; w++)
+			n++;
+	size_t cap = 1024;
+	while (cap < 2 * n)
+		cap *= 2;
+	wset = calloc(cap, sizeof *wset); /* NULL: no word is in any list */
+	if (!wset)
+		return;
+	wset_mask = cap - 1;
+	for (size_t k = 0; k < sizeof word_lists_all / sizeof *word_lists_all; k++) {
+		for (const char *const *w = word_lists_all[k].words; *w; w++) {
+			size_t h = hash_str(*w) & wset_mask;
+			while (wset[h].key && strcmp(wset[h].key, *w))
+				h = (h + 1) & wset_mask;
+			wset[h].key = *w;
+			wset[h].mask |= word_lists_all[k].bit;
 		}
 	}
 }
 
-static void cue_build(void)
-{
-	cue_add(cue_per, T_PER);
-	cue_add(cue_loc, T_LOC);
-	cue_add(cue_org, T_ORG);
-	cue_add(cue_misc, T_MISC);
-}
-
+/* The type a cue word points to; the first list naming it wins, in the order
+ * PER, LOC, ORG, MISC. */
 static int cue_of(const char *key)
 {
-	pthread_once(&cue_once, cue_build);
-	unsigned h = hash_str(key) & (CUE_SLOTS - 1);
-	while (cue_tab[h].key) {
-		if (!strcmp(cue_tab[h].key, key))
-			return cue_tab[h].type;
-		h = (h + 1) & (CUE_SLOTS - 1);
-	}
-	return T_NONE;
+	unsigned m = word_lists(key);
+	return m & L_CUE_PER ? T_PER : m & L_CUE_LOC ? T_LOC : m & L_CUE_ORG ? T_ORG
+	     : m & L_CUE_MISC ? T_MISC : T_NONE;
 }
 
 static int cue_type(const scan *sc, size_t i, size_t j)
