@@ -526,6 +526,8 @@ static const struct tagdef {
  * hashed on length and first and last bytes, built once. */
 #define TAG_SLOTS 256
 static uint8_t tag_slot[TAG_SLOTS]; /* index into tags + 1; 0: empty */
+/* room left, so that a probe for an unknown name ends at an empty slot */
+_Static_assert(sizeof tags / sizeof *tags <= TAG_SLOTS / 2, "tags outgrow tag_slot");
 static pthread_once_t tags_once = PTHREAD_ONCE_INIT;
 
 static unsigned tag_hash(const char *t, size_t n)
