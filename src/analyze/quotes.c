@@ -11,6 +11,7 @@
  * "le responsable" go to the last speaker named before.
  */
 #include "analyze/analyze.h"
+#include "analyze/ner_names.h"
 
 #include "core/buf.h"
 #include "core/utf8.h"
@@ -142,22 +143,11 @@ static const char *const verbs_fr[] = {
 	"rapporte", "rapporté", "selon", "d'après", "relevé", "relève", NULL,
 };
 
+/* Looked up for every word of every sentence without quotes: the two lists
+ * in one array under the project's string index (ner_names.h). */
 static const char **verb_index;
-static size_t verb_n;
+static rv__strindex verb_ix;
 static pthread_once_t verb_once = PTHREAD_ONCE_INIT;
-
-/* Looked up for every word of every sentence without quotes: a hash set
- * of the verbs (index + 1; 0: empty), one comparison per look-up. */
-#define VERB_SLOTS 4096
-static uint16_t verb_slot[VERB_SLOTS];
-
-static uint32_t verb_hash(const char *w, size_t n)
-{
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h & (VERB_SLOTS - 1);
-}
 
 static void verb_build(void)
 {
@@ -165,29 +155,20 @@ static void verb_build(void)
 	for (int l = 0; l < 2; l++)
 		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
 			n++;
-	if (n >= VERB_SLOTS / 2)
-		return; /* never with the lists above; verb_at then finds none */
 	verb_index = malloc(n * sizeof *verb_index);
 	if (!verb_index)
-		return;
+		return; /* verb_at then finds none */
+	n = 0;
 	for (int l = 0; l < 2; l++)
 		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
-			verb_index[verb_n++] = *v;
-	for (size_t i = 0; i < verb_n; i++) {
-		uint32_t h = verb_hash(verb_index[i], strlen(verb_index[i]));
-		while (verb_slot[h])
-			h = (h + 1) & (VERB_SLOTS - 1);
-		verb_slot[h] = (uint16_t)(i + 1);
-	}
+			verb_index[n++] = *v;
+	rv__strindex_build(&verb_ix, verb_index, n, sizeof *verb_index);
 }
 
-static bool is_verb(const char *w, size_t n)
+static bool is_verb(const char *w)
 {
 	pthread_once(&verb_once, verb_build);
-	for (uint32_t h = verb_hash(w, n); verb_slot[h]; h = (h + 1) & (VERB_SLOTS - 1))
-		if (!strcmp(verb_index[verb_slot[h] - 1], w))
-			return true;
-	return false;
+	return rv__strindex_find(&verb_ix, w) >= 0;
 }
 
 /* A reporting verb starting at t[i]: its byte length, or 0. */
@@ -204,7 +185,7 @@ static size_t verb_at(const char *t, size_t i, size_t end)
 	if (n < 2)
 		return 0;
 	w[n] = '\0';
-	if (is_verb(w, n))
+	if (is_verb(w))
 		return n;
 	if (n == 9 && !strcmp(w, "according") && word_at(t, i, end, "according to"))
 		return 12;
