@@ -6,6 +6,7 @@
 #include "store/group_store.h"
 #include "store/store.h"
 #include "test.h"
+#include "db_helper.h"
 
 #include <unistd.h>
 
@@ -293,62 +294,26 @@ TEST(group_near_duplicate_similarity)
 	free(cut);
 }
 
-static int add_record(rv_pipeline *p, const char *ref, const char *url, const char *title,
-		      const char *text, const char *published, int64_t *id)
-{
-	rv_record r = { 0 };
-	rv_error err = { 0 };
-	r.data = text;
-	r.len = strlen(text);
-	r.format = RV_FORMAT_TEXT;
-	r.plain = true;
-	r.ref = ref;
-	r.url = url;
-	r.title = title;
-	r.published = published;
-	r.lang = "en";
-	int rc = rv_pipeline_add(p, &r, id, &err);
-	if (rc)
-		TEST_FAIL("pipeline add %s: %s", ref, err.msg);
-	return rc;
-}
-
-static void tmp_db(char *path, size_t n)
-{
-	snprintf(path, n, "/tmp/rv_test_group_%d.db", (int)getpid());
-	unlink(path);
-}
-
-static void rm_db(const char *path)
-{
-	char p[300];
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-}
-
 TEST(group_pipeline_duplicates)
 {
 	char path[256];
-	tmp_db(path, sizeof path);
+	test_db_path(path, sizeof path, "rv_test_group");
 	rv_store *s;
 	rv_pipeline *p;
 	rv_error err = { 0 };
 	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
 	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
 	int64_t orig, exact, near, url, other;
-	add_record(p, "a", "https://www.wire.example/estavia-rates", "Estavia raises rates", WIRE,
+	test_add_text(p, "a", "https://www.wire.example/estavia-rates", "Estavia raises rates", WIRE,
 		   "2023-05-04", &orig);
-	add_record(p, "b", "https://paper.example/x", "Estavia raises rates", WIRE, "2023-05-04", &exact);
+	test_add_text(p, "b", "https://paper.example/x", "Estavia raises rates", WIRE, "2023-05-04", &exact);
 	char *cut = strdup(WIRE);
 	*strstr(cut, " The bank will publish") = '\0';
-	add_record(p, "c", "https://other.example/y", "Estavia's bank surprises markets", cut,
+	test_add_text(p, "c", "https://other.example/y", "Estavia's bank surprises markets", cut,
 		   "2023-05-04", &near);
-	add_record(p, "d", "http://wire.example/estavia-rates/?utm_medium=rss",
+	test_add_text(p, "d", "http://wire.example/estavia-rates/?utm_medium=rss",
 		   "Rates up in Estavia (updated)", FLOOD1, "2023-05-04", &url);
-	add_record(p, "e", "https://paper.example/flood", "Floods in Norvale", FLOOD1, "2023-05-04", &other);
+	test_add_text(p, "e", "https://paper.example/flood", "Floods in Norvale", FLOOD1, "2023-05-04", &other);
 	ASSERT_EQ(rv_pipeline_stats_get(p)->duplicates, 3);
 	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
 	rv_article a;
@@ -372,27 +337,27 @@ TEST(group_pipeline_duplicates)
 	rv_article_release(&a);
 	rv_store_close(&s);
 	free(cut);
-	rm_db(path);
+	test_db_remove(path);
 }
 
 TEST(group_persistence_round_trip)
 {
 	char path[256];
-	tmp_db(path, sizeof path);
+	test_db_path(path, sizeof path, "rv_test_group");
 	rv_store *s;
 	rv_pipeline *p;
 	rv_error err = { 0 };
 	int64_t id1, id2, id3;
 	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
 	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
-	add_record(p, "f1", NULL, "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", &id1);
-	add_record(p, "c1", NULL, "Lindqvist wins the Halden open", CHESS, "2023-03-07", &id3);
+	test_add_text(p, "f1", NULL, "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", &id1);
+	test_add_text(p, "c1", NULL, "Lindqvist wins the Halden open", CHESS, "2023-03-07", &id3);
 	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
 	rv_store_close(&s);
 	/* a new process: the event comes back from the store and is joined */
 	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
 	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
-	add_record(p, "f2", NULL, "Norvale families evacuated as river bursts banks", FLOOD2,
+	test_add_text(p, "f2", NULL, "Norvale families evacuated as river bursts banks", FLOOD2,
 		   "2023-03-08", &id2);
 	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
 	rv_article a, b, c;
@@ -421,5 +386,5 @@ TEST(group_persistence_round_trip)
 	rv_article_release(&b);
 	rv_article_release(&c);
 	rv_store_close(&s);
-	rm_db(path);
+	test_db_remove(path);
 }

@@ -6,6 +6,7 @@
 #include "store/group_store.h"
 #include "store/store.h"
 #include "test.h"
+#include "db_helper.h"
 
 #include <unistd.h>
 
@@ -101,22 +102,6 @@ TEST(group_merge_asks_at_least_the_join_threshold)
 	ASSERT_EQ(rv_group_config_set(&c, "member_mix", "2", &err), RV_EINPUT);
 }
 
-static void add(rv_pipeline *p, const char *ref, const char *title, const char *text, int64_t *id)
-{
-	rv_record r = { 0 };
-	rv_error err = { 0 };
-	r.data = text;
-	r.len = strlen(text);
-	r.format = RV_FORMAT_TEXT;
-	r.plain = true;
-	r.ref = ref;
-	r.title = title;
-	r.published = "2023-03-07";
-	r.lang = "en";
-	if (rv_pipeline_add(p, &r, id, &err))
-		TEST_FAIL("pipeline add %s: %s", ref, err.msg);
-}
-
 static const char *LINDQVIST =
 	"The grandmaster Tobias Lindqvist won the Halden chess open on Sunday after a long "
 	"endgame against the young champion Mira Olsen, who had led the tournament for six rounds "
@@ -143,14 +128,26 @@ static void get_grouping(rv_store *s, int64_t id, int64_t *event, int64_t *story
 	rv_article_release(&a);
 }
 
-static void drop_db(const char *path)
+/* A store at path with two stored articles in two events: a flood (ida,
+ * event *kept) and a chess open (idb, event *gone); the pipeline stays open
+ * between batches. */
+static rv_store *two_events(const char *path, rv_pipeline **p, int64_t *ida, int64_t *idb,
+			    int64_t *kept, int64_t *gone, int64_t *storyline)
 {
-	char x[300];
-	unlink(path);
-	snprintf(x, sizeof x, "%s-wal", path);
-	unlink(x);
-	snprintf(x, sizeof x, "%s-shm", path);
-	unlink(x);
+	rv_store *s;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_open(s, NULL, p, &err), RV_OK);
+	test_add_text(*p, "a", NULL, "Floods in Norvale",
+		      "The river in Norvale flooded the valley overnight and families left their homes.",
+		      "2023-03-07", ida);
+	test_add_text(*p, "b", NULL, "Lindqvist wins the Halden open", LINDQVIST, "2023-03-07", idb);
+	ASSERT_EQ(rv_pipeline_commit(*p, &err), RV_OK);
+	int64_t gsl;
+	get_grouping(s, *ida, kept, storyline);
+	get_grouping(s, *idb, gone, &gsl);
+	ASSERT(*kept && *gone && *kept != *gone);
+	return s;
 }
 
 /* A near-duplicate that arrives after its original's event was merged away
@@ -159,27 +156,16 @@ static void drop_db(const char *path)
 TEST(group_merge_near_duplicate_after_merge)
 {
 	char path[256];
-	snprintf(path, sizeof path, "/tmp/rv_test_group_merge_dup_%d.db", (int)getpid());
-	drop_db(path);
-	rv_store *s;
+	test_db_path(path, sizeof path, "rv_test_group_merge_dup");
 	rv_pipeline *p;
 	rv_error err = { 0 };
-	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
-	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
-	int64_t ida = 0, idb = 0, idc = 0;
-	add(p, "a", "Floods in Norvale",
-	    "The river in Norvale flooded the valley overnight and families left their homes.", &ida);
-	add(p, "b", "Lindqvist wins the Halden open", LINDQVIST, &idb);
-	ASSERT_EQ(rv_pipeline_commit(p, &err), RV_OK);
-	int64_t kept, sl, gone, gsl;
-	get_grouping(s, ida, &kept, &sl);
-	get_grouping(s, idb, &gone, &gsl);
-	ASSERT(kept && gone && kept != gone);
+	int64_t ida = 0, idb = 0, idc = 0, kept, gone, sl;
+	rv_store *s = two_events(path, &p, &ida, &idb, &kept, &gone, &sl);
 	merge_in_store(s, gone, kept, sl);
 	/* the same report again, with a new headline and its last words cut */
 	char copy[512];
 	snprintf(copy, sizeof copy, "%.*s.", (int)(strlen(LINDQVIST) - 25), LINDQVIST);
-	add(p, "c", "Chess: Lindqvist takes Halden", copy, &idc);
+	test_add_text(p, "c", NULL, "Chess: Lindqvist takes Halden", copy, "2023-03-07", &idc);
 	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
 	rv_article c;
 	rv_article_init(&c);
@@ -189,42 +175,25 @@ TEST(group_merge_near_duplicate_after_merge)
 	ASSERT_EQ(c.storyline, sl);
 	rv_article_release(&c);
 	rv_store_close(&s);
-	drop_db(path);
+	test_db_remove(path);
 }
 
 TEST(group_merge_moves_articles_in_store)
 {
 	char path[256];
-	snprintf(path, sizeof path, "/tmp/rv_test_group_merge_%d.db", (int)getpid());
-	drop_db(path);
-	rv_store *s;
+	test_db_path(path, sizeof path, "rv_test_group_merge");
 	rv_pipeline *p;
 	rv_error err = { 0 };
-	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
-	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
-	int64_t ida = 0, idb = 0;
-	add(p, "a", "Floods in Norvale",
-	    "The river in Norvale flooded the valley overnight and families left their homes.", &ida);
-	add(p, "b", "Lindqvist wins the Halden open",
-	    "The grandmaster Tobias Lindqvist won the chess open after a long endgame.", &idb);
+	int64_t ida = 0, idb = 0, kept, gone, sl;
+	rv_store *s = two_events(path, &p, &ida, &idb, &kept, &gone, &sl);
 	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
-	rv_article a, b;
-	rv_article_init(&a);
-	rv_article_init(&b);
-	ASSERT_EQ(rv_store_get_article(s, ida, &a, &err), RV_OK);
-	ASSERT_EQ(rv_store_get_article(s, idb, &b, &err), RV_OK);
-	ASSERT(a.event && b.event && a.event != b.event);
-	int64_t gone = b.event, kept = a.event, sl = a.storyline;
-	rv_article_release(&b);
 	merge_in_store(s, gone, kept, sl);
-	rv_article_init(&b);
-	ASSERT_EQ(rv_store_get_article(s, idb, &b, &err), RV_OK);
-	ASSERT_EQ(b.event, kept);
-	ASSERT_EQ(b.storyline, sl);
+	int64_t event, storyline;
+	get_grouping(s, idb, &event, &storyline);
+	ASSERT_EQ(event, kept);
+	ASSERT_EQ(storyline, sl);
 	rv_event ev = { 0 };
 	ASSERT(rv_store_get_event(s, gone, &ev, &err) != RV_OK); /* the absorbed event is gone */
-	rv_article_release(&a);
-	rv_article_release(&b);
 	rv_store_close(&s);
-	drop_db(path);
+	test_db_remove(path);
 }

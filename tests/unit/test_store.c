@@ -1,25 +1,10 @@
 /* Tests of src/store and src/pipeline: round trips, idempotence, duplicates. */
 #include "test.h"
+#include "db_helper.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
 #include <unistd.h>
-
-static void temp_db(char *path, size_t n)
-{
-	snprintf(path, n, "/tmp/revue-store-test-%d.db", (int)getpid());
-	unlink(path);
-}
-
-static void drop_db(const char *path)
-{
-	char p[300];
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-}
 
 static rv_record text_record(const char *ref, const char *text)
 {
@@ -35,7 +20,7 @@ static rv_record text_record(const char *ref, const char *text)
 TEST(store_article_round_trip)
 {
 	char path[256];
-	temp_db(path, sizeof path);
+	test_db_path(path, sizeof path, "revue-store-test");
 	rv_store *s = NULL;
 	rv_error err;
 	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
@@ -76,13 +61,13 @@ TEST(store_article_round_trip)
 	rv_store_close(&s);
 	ASSERT(s == NULL);
 	rv_store_close(&s); /* a no-op on NULL */
-	drop_db(path);
+	test_db_remove(path);
 }
 
 TEST(pipeline_is_idempotent_and_marks_duplicates)
 {
 	char path[256];
-	temp_db(path, sizeof path);
+	test_db_path(path, sizeof path, "revue-store-test");
 	rv_store *s = NULL;
 	rv_error err;
 	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
@@ -117,13 +102,13 @@ TEST(pipeline_is_idempotent_and_marks_duplicates)
 		ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
 	}
 	rv_store_close(&s);
-	drop_db(path);
+	test_db_remove(path);
 }
 
 TEST(store_rejects_a_newer_schema)
 {
 	char path[256];
-	temp_db(path, sizeof path);
+	test_db_path(path, sizeof path, "revue-store-test");
 	char cmd[400];
 	snprintf(cmd, sizeof cmd, "sqlite3 %s 'PRAGMA user_version = 999'", path);
 	ASSERT_EQ(system(cmd), 0);
@@ -131,5 +116,5 @@ TEST(store_rejects_a_newer_schema)
 	rv_error err;
 	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_EDB);
 	ASSERT_CONTAINS(err.msg, "newer");
-	drop_db(path);
+	test_db_remove(path);
 }
