@@ -470,6 +470,8 @@ static uint32_t heaviest_terms(const fw *v, uint32_t n, fw top[TOP_TERMS])
 		if (k == TOP_TERMS && v[i].w <= top[k - 1].w)
 			continue;
 		uint32_t j = k < TOP_TERMS ? k++ : k - 1;
+		/* top[0..j) were written by earlier rounds (cppcheck cannot follow k) */
+		// cppcheck-suppress uninitvar
 		while (j > 0 && top[j - 1].w < v[i].w) {
 			top[j] = top[j - 1];
 			j--;
