@@ -512,7 +512,7 @@ static const struct tagdef {
 	{ "iframe", T_SKIP }, { "input", T_SKIP }, { "label", T_JUNK },
 	{ "legend", T_BLOCK }, { "li", T_BLOCK }, { "main", T_BLOCK | T_MAIN }, { "map", T_SKIP },
 	{ "math", T_SKIP }, { "menu", T_BLOCK | T_JUNK }, { "nav", T_BLOCK | T_JUNK },
-	{ "noscript", T_SKIP }, { "object", T_SKIP }, { "ol", T_BLOCK },
+	{ "noscript", T_BLOCK | T_JUNK }, { "object", T_SKIP }, { "ol", T_BLOCK },
 	{ "option", T_SKIP }, { "p", T_BLOCK }, { "pre", T_BLOCK }, { "script", T_SKIP },
 	{ "section", T_BLOCK }, { "select", T_SKIP }, { "style", T_SKIP },
 	{ "summary", T_BLOCK }, { "svg", T_SKIP }, { "table", T_BLOCK },

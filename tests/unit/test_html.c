@@ -447,3 +447,39 @@ TEST(html_meta_title_loses_the_site_suffix)
 	ASSERT_STR_EQ(b.title, "Dam inquiry | Day two");
 	rv_article_release(&b);
 }
+
+/* The article text of a page written inline (caller frees). */
+static char *text_of(const char *page)
+{
+	rv_article a;
+	rv_error err = { 0 };
+	if (extract_bytes(page, strlen(page), &a, &err) != RV_OK)
+		TEST_FAIL("extract failed: %s", err.msg);
+	char *t = a.text ? strdup(a.text) : strdup("");
+	rv_article_release(&a);
+	return t;
+}
+
+#define PROSE_A "Der Gemeinderat hat am Dienstagabend nach langer Debatte beschlossen, " \
+		"die alte Markthalle zu sanieren, statt sie abzureißen und neu zu bauen."
+#define PROSE_B "Die Kosten werden auf rund vier Millionen Euro geschätzt, wobei das Land " \
+		"einen Teil davon übernehmen soll, wie der Bürgermeister erklärte."
+
+/* An unclosed <div> in a <noscript> makes the parser put the whole page
+ * inside it: such a <noscript> is the page, not a fallback message. */
+TEST(html_noscript_holding_the_page)
+{
+	char *t = text_of("<html><body><noscript><div id=\"nojs\"></noscript>"
+			  "<div class=\"main\"><h1>Markthalle</h1><p>" PROSE_A "</p><p>" PROSE_B
+			  "</p></div></body></html>");
+	ASSERT_CONTAINS(t, "beschlossen, die alte Markthalle");
+	ASSERT_CONTAINS(t, "vier Millionen Euro");
+	free(t);
+	/* a real fallback message stays out */
+	t = text_of("<html><body><noscript><p>Bitte aktivieren Sie JavaScript, um alle "
+		    "Funktionen dieser Seite zu nutzen.</p></noscript><article><p>" PROSE_A
+		    "</p><p>" PROSE_B "</p></article></body></html>");
+	ASSERT_CONTAINS(t, "vier Millionen Euro");
+	ASSERT(!strstr(t, "JavaScript"));
+	free(t);
+}
