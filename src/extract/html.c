@@ -1373,7 +1373,7 @@ static int select_body(walker *w, rv_article *a)
 		 * ("Auch interessant", "Vous aimerez aussi"): drop it. */
 		for (size_t i = 0; i < w->npara; i++) {
 			para *p = &w->paras[i];
-			if (keep[i] != KEPT || (!is_heading(p->kind) && p->chars >= 40))
+			if (keep[i] != KEPT || (!is_heading(p->kind) && p->chars >= 40) || p->chars >= 100)
 				continue;
 			bool prose = false, links = false;
 			for (size_t j = i + 1; j < w->npara; j++) {

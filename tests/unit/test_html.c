@@ -483,3 +483,18 @@ TEST(html_noscript_holding_the_page)
 	ASSERT(!strstr(t, "JavaScript"));
 	free(t);
 }
+
+/* A heading that only introduces links or another heading goes; a
+ * "heading" of 100+ characters is a paragraph set in large type. */
+TEST(html_long_heading_is_prose)
+{
+	char *t = text_of("<html><body><article><h2>Der Gemeinderat hat am Dienstagabend nach "
+			  "langer Debatte beschlossen, die alte Markthalle im Zentrum der Stadt zu sanieren."
+			  "</h2><h3>Die Kosten</h3><p>" PROSE_A "</p><p>" PROSE_B "</p><h3>Mehr "
+			  "aus der Stadt</h3><ul><li><a href=\"/a\">Neuer Radweg am Fluss eröffnet"
+			  "</a></li><li><a href=\"/b\">Schwimmbad bleibt im Winter geschlossen</a>"
+			  "</li></ul></article></body></html>");
+	ASSERT_CONTAINS(t, "die alte Markthalle im Zentrum der Stadt zu sanieren.");
+	ASSERT(!strstr(t, "Mehr aus der Stadt"));
+	free(t);
+}
