@@ -1394,15 +1394,18 @@ static int select_body(walker *w, rv_article *a)
 			}
 		}
 		/* Signatures after the text: short lines after the last real
-		 * paragraph ("aja/PAP", an author's name, a source note). */
+		 * paragraph ("aja/PAP", an author's name, a source note). A
+		 * heading there opens something else ("Weitere Beiträge",
+		 * "Verwendete Produkte", a contact box). */
 		{
 			size_t last = w->npara;
 			for (size_t i = 0; i < w->npara; i++)
 				if (keep[i] == KEPT && w->paras[i].chars >= 150)
 					last = i;
 			for (size_t i = last + 1; last < w->npara && i < w->npara; i++)
-				if (keep[i] == KEPT && w->paras[i].chars < 25 &&
-				    !is_heading(w->paras[i].kind)) {
+				if (keep[i] == KEPT &&
+				    (is_heading(w->paras[i].kind) ? w->paras[i].chars < 100
+								   : w->paras[i].chars < 25)) {
 					keep[i] = OUT;
 					got -= w->paras[i].chars;
 				}

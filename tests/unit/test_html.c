@@ -498,3 +498,20 @@ TEST(html_long_heading_is_prose)
 	ASSERT(!strstr(t, "Mehr aus der Stadt"));
 	free(t);
 }
+
+#define PROSE_LONG "Die Sanierung soll im Frühjahr beginnen und rund zwei Jahre dauern. " \
+		   "Während der Bauarbeiten ziehen die Händler in ein Zelt auf dem Parkplatz " \
+		   "neben dem Rathaus, wo sie ihre Stände wie gewohnt betreiben können."
+
+/* After the article's last real paragraph a heading opens something else
+ * (a contact box, "Weitere Beiträge"); before it, it is a subheading. */
+TEST(html_heading_after_the_last_paragraph)
+{
+	char *t = text_of("<html><body><article><p>" PROSE_A "</p><h2>Der Zeitplan</h2><p>"
+			  PROSE_LONG "</p><h3>Ansprechpartnerin zum Thema</h3><p>Anna Beispiel"
+			  "</p></article></body></html>");
+	ASSERT_CONTAINS(t, "Der Zeitplan");
+	ASSERT_CONTAINS(t, "neben dem Rathaus");
+	ASSERT(!strstr(t, "Ansprechpartnerin"));
+	free(t);
+}
