@@ -1182,6 +1182,28 @@ static bool date_line(const para *p)
 	return rv_date_find(p->text, &d, &at, &len) && len * 5 >= strlen(p->text) * 3;
 }
 
+/* Whether a line ends as a sentence or a quotation does (. ! ? … : , ;
+ * closing quotes and brackets, CJK full stops), rather than as a label. */
+static bool ends_sentence(const char *s)
+{
+	size_t n = strlen(s);
+	if (!n)
+		return false;
+	if (strchr(".!?:,;\"')", s[n - 1]))
+		return true;
+	static const char *const ends[] = { "\xE2\x80\xA6" /* … */, "\xC2\xBB" /* » */,
+					    "\xE2\x80\x9D" /* ” */, "\xE2\x80\x99" /* ’ */,
+					    "\xE2\x80\x9C" /* “ */, "\xC2\xAB" /* « */,
+					    "\xE3\x80\x82" /* 。 */, "\xEF\xBC\x81" /* ！ */,
+					    "\xEF\xBC\x9F" /* ？ */, "\xE3\x80\x8D" /* 」 */, NULL };
+	for (const char *const *e = ends; *e; e++) {
+		size_t k = strlen(*e);
+		if (n >= k && !memcmp(s + n - k, *e, k))
+			return true;
+	}
+	return false;
+}
+
 typedef struct range {
 	uint32_t lo, hi;
 } range;
@@ -1409,6 +1431,24 @@ static int select_body(walker *w, rv_article *a)
 					keep[i] = OUT;
 					got -= w->paras[i].chars;
 				}
+		}
+		/* Labels before the article's first real paragraph: a kicker,
+		 * a category, a date and time, names, a photo credit - short
+		 * lines that are not sentences ("Promis", "Kategorie: News",
+		 * "Judy Eddy/WENN.com"). */
+		{
+			size_t first = 0;
+			while (first < w->npara &&
+			       !(keep[first] == KEPT && w->paras[first].chars >= 150))
+				first++;
+			for (size_t i = 0; first < w->npara && i < first; i++) {
+				para *p = &w->paras[i];
+				if (keep[i] == KEPT && p->chars < 60 && !is_heading(p->kind) &&
+				    !ends_sentence(p->text)) {
+					keep[i] = OUT;
+					got -= p->chars;
+				}
+			}
 		}
 		if (got >= 200 || pass == 1)
 			break;

@@ -515,3 +515,17 @@ TEST(html_heading_after_the_last_paragraph)
 	ASSERT(!strstr(t, "Ansprechpartnerin"));
 	free(t);
 }
+
+/* Short labels before the first real paragraph (a kicker, a category, a
+ * photo credit) go; a short sentence there stays. */
+TEST(html_labels_before_the_first_paragraph)
+{
+	char *t = text_of("<html><body><article><div>Kategorie: Lokales</div><div>Foto: "
+			  "Anna Beispiel/Stadtarchiv</div><p>Endlich ist es so weit!</p><p>"
+			  PROSE_LONG "</p><p>" PROSE_A "</p></article></body></html>");
+	ASSERT(!strstr(t, "Kategorie"));
+	ASSERT(!strstr(t, "Stadtarchiv"));
+	ASSERT_CONTAINS(t, "Endlich ist es so weit!");
+	ASSERT_CONTAINS(t, "neben dem Rathaus");
+	free(t);
+}
