@@ -576,7 +576,8 @@ static const char *const junk_words[] = {
 	"meistgelesen", "partage", "abonnement", "abo", "masthead", "topbar", "sitemap",
 	"newsticker", "ticker", "community", "feedback", "reactions", "relacionados",
 	"relacionadas", "correlati", "compartir", "condividi", "noprint", "postmeta",
-	"dateline", "timestamp", "infobox", "disclaimer", NULL
+	"dateline", "timestamp", "infobox", "disclaimer", "crumbs", "textwidget", "cta",
+	"disclosure", "teasers", "postmetadata", NULL
 };
 /* Substrings for compounds ("articleComments", "share-bar", "mehr-zum-thema"). */
 static const char *const junk_parts[] = {

@@ -529,3 +529,25 @@ TEST(html_labels_before_the_first_paragraph)
 	ASSERT_CONTAINS(t, "neben dem Rathaus");
 	free(t);
 }
+
+/* Breadcrumbs written "crumbs", text widgets, calls to action, affiliate
+ * disclosures, teaser lists and post metadata are boilerplate by class. */
+TEST(html_more_boilerplate_class_words)
+{
+	static const char *const classes[] = { "entry-crumbs", "textwidget", "letters-cta",
+					       "disclosure-text", "mod-teasers", "postmetadata" };
+	for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
+		char page[2048];
+		snprintf(page, sizeof page,
+			 "<html><body><article><p>" PROSE_A "</p><p>" PROSE_LONG "</p><div "
+			 "class=\"%s\"><p>Wir möchten wissen, was Sie über diesen Beitrag denken, "
+			 "und freuen uns über jede Zuschrift an die Redaktion, per Post oder "
+			 "E-Mail.</p></div><p>" PROSE_B "</p></article></body></html>",
+			 classes[i]);
+		char *t = text_of(page);
+		if (strstr(t, "Zuschrift"))
+			TEST_FAIL("class %s kept", classes[i]);
+		ASSERT_CONTAINS(t, "vier Millionen Euro");
+		free(t);
+	}
+}
