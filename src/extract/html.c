@@ -1114,6 +1114,34 @@ static uint32_t commas(const char *s)
 	return n;
 }
 
+/* A photo credit or caption line: a copyright sign or a credit label
+ * ("Foto:", "Photo :", "Credit:", "Quelle:") anywhere in a short line
+ * ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / M. Bertorello"). */
+static bool credit_line(const para *p)
+{
+	static const char *const labels[] = { "foto", "fotos", "photo", "photos", "bild",
+					      "credit", "credits", "quelle", "bildquelle", NULL };
+	if (p->chars >= 250)
+		return false;
+	if (strstr(p->text, "\xC2\xA9"))
+		return true;
+	for (const char *s = p->text; *s; s++) {
+		if (isalnum((unsigned char)*s) == 0 || (s > p->text && isalnum((unsigned char)s[-1])))
+			continue;
+		for (const char *const *l = labels; *l; l++) {
+			size_t n = strlen(*l);
+			if (strncasecmp(s, *l, n))
+				continue;
+			const char *q = s + n;
+			if (*q == ' ')
+				q++;
+			if (*q == ':')
+				return true;
+		}
+	}
+	return false;
+}
+
 /* Lines that are only a prompt or a label, in several languages. */
 static bool boiler_line(const para *p)
 {
@@ -1159,6 +1187,8 @@ static bool boiler_line(const para *p)
 		"inicia sesión", "Ähnliche beiträge", "Über diese reihe", "Únete",
 		"À lire aussi", "À découvrir", NULL
 	};
+	if (credit_line(p))
+		return true;
 	if (p->chars > 160)
 		return false;
 	char low[96];

@@ -551,3 +551,18 @@ TEST(html_more_boilerplate_class_words)
 		free(t);
 	}
 }
+
+/* A short line with a copyright sign or a credit label anywhere is a
+ * caption or a credit, not the article's text. */
+TEST(html_credit_lines)
+{
+	char *t = text_of("<html><body><article><p>" PROSE_A "</p><div>Die alte Markthalle "
+			  "im Winter. © Stadtarchiv / Anna Beispiel</div><p>" PROSE_LONG "</p>"
+			  "<div>Der Bürgermeister bei der Sitzung. (Foto : Max Muster)</div><p>"
+			  PROSE_B "</p></article></body></html>");
+	ASSERT(!strstr(t, "Stadtarchiv"));
+	ASSERT(!strstr(t, "Max Muster"));
+	ASSERT_CONTAINS(t, "neben dem Rathaus");
+	ASSERT_CONTAINS(t, "vier Millionen Euro");
+	free(t);
+}
