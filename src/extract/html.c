@@ -1456,7 +1456,8 @@ static int select_body(walker *w, rv_article *a)
 				if (keep[i] == KEPT && w->paras[i].chars >= 150)
 					last = i;
 			for (size_t i = last + 1; last < w->npara && i < w->npara; i++)
-				if (keep[i] == KEPT &&
+				if (keep[i] == KEPT && w->paras[i].kind != K_LI &&
+				    w->paras[i].kind != K_CELL &&
 				    (is_heading(w->paras[i].kind) ? w->paras[i].chars < 100
 								   : w->paras[i].chars < 25)) {
 					keep[i] = OUT;

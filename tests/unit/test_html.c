@@ -566,3 +566,16 @@ TEST(html_credit_lines)
 	ASSERT_CONTAINS(t, "vier Millionen Euro");
 	free(t);
 }
+
+/* Short lines after the last real paragraph are signatures, except list
+ * items and table cells: those are the article's data. */
+TEST(html_short_list_items_after_the_last_paragraph)
+{
+	char *t = text_of("<html><body><article><p>" PROSE_A "</p><p>" PROSE_LONG "</p><ul>"
+			  "<li>Neue Dächer</li><li>Breitere Gänge</li></ul><table><tr><td>Kosten"
+			  "</td><td>4,1 Mio.</td></tr></table><p>aja/PAP</p></article></body></html>");
+	ASSERT_CONTAINS(t, "Breitere Gänge");
+	ASSERT_CONTAINS(t, "4,1 Mio.");
+	ASSERT(!strstr(t, "aja/PAP"));
+	free(t);
+}
