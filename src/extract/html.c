@@ -734,6 +734,24 @@ static void pats_build(void)
 	}
 }
 
+/* Whether the word at ci[i] follows a state prefix: "has-ads",
+ * "o-section--has-ads", "with-sidebar", "no-comments" describe a wrapper,
+ * not what it holds. */
+static bool modifier_before(const char *ci, size_t i)
+{
+	static const char *const prefixes[] = { "has", "with", "no", NULL };
+	if (i < 3 || (ci[i - 1] != '-' && ci[i - 1] != '_'))
+		return false;
+	for (const char *const *p = prefixes; *p; p++) {
+		size_t n = strlen(*p);
+		if (i < n + 1 || memcmp(ci + i - 1 - n, *p, n))
+			continue;
+		if (i == n + 1 || !isalnum((unsigned char)ci[i - 2 - n]))
+			return true;
+	}
+	return false;
+}
+
 /* The P_* flags of the patterns found in ci (words matched whole). */
 static unsigned pats_scan(const char *ci)
 {
@@ -746,10 +764,13 @@ static unsigned pats_scan(const char *ci)
 		if (!(pat_pair[bit / 64] & (1ull << (bit % 64))))
 			continue;
 		bool word_start = !i || !isalnum((unsigned char)ci[i - 1]);
+		bool state = word_start && modifier_before(ci, i);
 		for (unsigned k = pat_first[c]; k < pat_first[c + 1]; k++) {
 			const struct pat *p = &pats[k];
 			if (p->len > n - i || (p->len > 1 && p->s[1] != ci[i + 1]) ||
 			    memcmp(ci + i, p->s, p->len))
+				continue;
+			if (state && (p->flags & (P_WORD | P_JUNK)))
 				continue;
 			if (p->flags & P_WORD) {
 				if (word_start && !isalnum((unsigned char)ci[i + p->len]))

@@ -579,3 +579,18 @@ TEST(html_short_list_items_after_the_last_paragraph)
 	ASSERT(!strstr(t, "aja/PAP"));
 	free(t);
 }
+
+/* "has-ads", "with-sidebar", "no-comments" say what a wrapper has around
+ * it, not that it is boilerplate. */
+TEST(html_state_classes_are_not_boilerplate)
+{
+	char *t = text_of("<html><body><article><section class=\"o-section o-section--has-ads\">"
+			  "<p>" PROSE_A "</p></section><div class=\"body with-sidebar\"><p>"
+			  PROSE_B "</p></div><div class=\"post-sidebar\"><p>Unsere Partner: "
+			  "Stadtwerke, Sparkasse, Verkehrsverein und die Freunde der "
+			  "Markthalle.</p></div></article></body></html>");
+	ASSERT_CONTAINS(t, "die alte Markthalle zu sanieren");
+	ASSERT_CONTAINS(t, "vier Millionen Euro");
+	ASSERT(!strstr(t, "Unsere Partner"));
+	free(t);
+}
