@@ -1256,6 +1256,23 @@ static bool ends_sentence(const char *s)
 	return false;
 }
 
+/* What the selection decided for each paragraph. */
+enum { OUT = 0, KEPT = 1, LINKS = 2, OUTSIDE = 3 };
+
+/* Whether paragraph i is a kept excerpt right under a linked title, with
+ * only a heading (or nothing) kept after it. */
+static bool teaser_excerpt(const walker *w, const uint8_t *keep, size_t i)
+{
+	const para *p = &w->paras[i], *t = &w->paras[i - 1];
+	if (keep[i] != KEPT || p->chars >= 400 || is_heading(p->kind) || !is_heading(t->kind) ||
+	    t->links * 2 <= t->chars)
+		return false;
+	size_t k = i + 1;
+	while (k < w->npara && keep[k] == OUT && !is_heading(w->paras[k].kind))
+		k++;
+	return k == w->npara || is_heading(w->paras[k].kind);
+}
+
 typedef struct range {
 	uint32_t lo, hi;
 } range;
@@ -1375,7 +1392,6 @@ static int select_body(walker *w, rv_article *a)
 	uint8_t *keep = calloc(w->npara ? w->npara : 1, 1);
 	if (!keep)
 		return RV_ENOMEM;
-	enum { OUT = 0, KEPT = 1, LINKS = 2, OUTSIDE = 3 };
 	uint32_t got = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		const char *prev = NULL;
@@ -1465,6 +1481,26 @@ static int select_body(walker *w, rv_article *a)
 			if (!prose && (links || is_heading(p->kind))) {
 				keep[i] = OUT;
 				got -= p->chars;
+			}
+		}
+		/* Teasers: a linked title, then one short excerpt, then the next
+		 * title (or nothing). Two or more such pairs are a list of other
+		 * articles ("related posts" with their first lines). */
+		{
+			size_t units = 0;
+			for (int drop = 0; drop < 2; drop++) {
+				for (size_t i = 1; i < w->npara; i++) {
+					if (!teaser_excerpt(w, keep, i))
+						continue;
+					if (drop) {
+						keep[i] = OUT;
+						got -= w->paras[i].chars;
+					} else {
+						units++;
+					}
+				}
+				if (units < 2)
+					break;
 			}
 		}
 		/* Signatures after the text: short lines after the last real

@@ -594,3 +594,21 @@ TEST(html_state_classes_are_not_boilerplate)
 	ASSERT(!strstr(t, "Unsere Partner"));
 	free(t);
 }
+
+/* Two or more linked titles, each with one short excerpt under it, are a
+ * list of other articles; the article's own linked title and its first
+ * paragraph stay. */
+TEST(html_teaser_excerpts)
+{
+	char *t = text_of("<html><body><article><h2><a href=\"/markthalle\">Markthalle wird "
+			  "saniert</a></h2><p>" PROSE_A "</p><p>" PROSE_LONG "</p><p>" PROSE_B
+			  "</p><div><h3><a href=\"/radweg\">Neuer Radweg am Fluss</a></h3>"
+			  "<p>Nach zwei Jahren Bauzeit ist der Radweg entlang des Flusses fertig.</p>"
+			  "<h3><a href=\"/bad\">Schwimmbad bleibt geschlossen</a></h3><p>Die Sanierung "
+			  "des Hallenbads dauert länger als geplant.</p></div></article></body></html>");
+	ASSERT_CONTAINS(t, "die alte Markthalle zu sanieren");
+	ASSERT_CONTAINS(t, "vier Millionen Euro");
+	ASSERT(!strstr(t, "Radweg entlang"));
+	ASSERT(!strstr(t, "Hallenbads"));
+	free(t);
+}
