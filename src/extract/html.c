@@ -1322,8 +1322,8 @@ static int select_body(walker *w, rv_article *a)
 				ninfo *in = info_of(w, n);
 				if (!in || rv__is_tag(n, "body"))
 					break;
-				if ((in->flags & F_ARTICLE) && in->links * 4 < in->text + 1 &&
-				    top->text * 2 >= in->text / 2) {
+				if ((in->flags & F_ARTICLE) && in->vlinks * 4 < in->vtext + 1 &&
+				    top->vtext * 2 >= in->vtext / 2) {
 					tn = n;
 					top = in;
 				}

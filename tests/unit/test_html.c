@@ -612,3 +612,31 @@ TEST(html_teaser_excerpts)
 	ASSERT(!strstr(t, "Hallenbads"));
 	free(t);
 }
+
+/* The climb to the enclosing <article> weighs visible text only: a long
+ * comment section inside it does not keep the list after the steps out. */
+TEST(html_article_climb_ignores_boilerplate_text)
+{
+	char page[8192];
+	size_t k = (size_t)snprintf(page, sizeof page,
+				    "<html><body><article><div class=\"intro\"><p>" PROSE_LONG
+				    "</p><p>" PROSE_LONG "</p><p>" PROSE_LONG "</p></div>"
+				    "<div class=\"steps-text\"><p>" PROSE_A "</p><p>" PROSE_B
+				    "</p></div><ul><li>500 g Mehl</li><li>Zwei Eier</li></ul>"
+				    "<div class=\"comments\">");
+	for (int i = 0; i < 7; i++)
+		k += (size_t)snprintf(page + k, sizeof page - k, "<p>Ein Leser schreibt, "
+				      "dass er das Rezept schon oft gebacken hat, immer mit "
+				      "Erfolg, und dass es allen sehr gut geschmeckt hat.</p>");
+	k += (size_t)snprintf(page + k, sizeof page - k, "</div></article><footer>");
+	for (int i = 0; i < 12; i++)
+		k += (size_t)snprintf(page + k, sizeof page - k, "<p>Unsere Partner aus "
+				      "der Region bieten Kurse, Zutaten und Geräte für alle, die "
+				      "gern backen, zu fairen Preisen an.</p>");
+	snprintf(page + k, sizeof page - k, "</footer></body></html>");
+	char *t = text_of(page);
+	ASSERT_CONTAINS(t, "500 g Mehl");
+	ASSERT_CONTAINS(t, "vier Millionen Euro");
+	ASSERT(!strstr(t, "Ein Leser schreibt"));
+	free(t);
+}
