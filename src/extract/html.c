@@ -96,11 +96,14 @@ char *rv__clean(const char *s, size_t len)
 	char *c = plain_nfc(s, len) ? rv_strndup(s, len) : rv_utf8_clean(s, len, NULL);
 	if (!c)
 		return NULL;
-	/* no-break and thin spaces are spaces to a reader */
+	/* no-break and thin spaces are spaces to a reader; soft hyphens
+	 * ("Mag&shy;da&shy;le&shy;na") are invisible unless a line breaks */
 	char *w = c;
 	for (const char *p = c; *p;) {
 		if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) {
 			*w++ = ' ';
+			p += 2;
+		} else if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xAD) {
 			p += 2;
 		} else if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
 			   ((unsigned char)p[2] == 0xAF || (unsigned char)p[2] == 0x89 ||

@@ -640,3 +640,13 @@ TEST(html_article_climb_ignores_boilerplate_text)
 	ASSERT(!strstr(t, "Ein Leser schreibt"));
 	free(t);
 }
+
+/* Soft hyphens are invisible to a reader: "Mark&shy;thalle" is one word. */
+TEST(html_soft_hyphens_dropped)
+{
+	char *t = text_of("<html><body><article><p>Die alte Mark&shy;thalle wird sa&shy;niert, "
+			  "statt sie abzureißen und an ihrer Stelle ein Parkhaus zu bauen, wie es "
+			  "der Gemeinderat beschlossen hat.</p></article></body></html>");
+	ASSERT_CONTAINS(t, "Die alte Markthalle wird saniert,");
+	free(t);
+}
