@@ -1209,7 +1209,19 @@ static bool boiler_line(const para *p)
 		"submit your letter", "únete", "¿ya sabías", "tú también puedes", "download the",
 		"über diese reihe", "missed the", "sign in", "log in", "anmelden", "connectez-vous",
 		"inicia sesión", "Ähnliche beiträge", "Über diese reihe", "Únete",
-		"À lire aussi", "À découvrir", NULL
+		"À lire aussi", "À découvrir",
+		/* comment logins, newsletters, memberships and support appeals,
+		 * tables of contents, image and print buttons, post footers */
+		"you must be logged in", "sie müssen sich anmelden", "du musst eingeloggt",
+		"vous devez être connecté", "debes iniciar sesión", "zum newsletter",
+		"explore further", "get the latest", "if you enjoyed", "support us",
+		"unterstütze", "soutenez", "become a member", "werden sie mitglied",
+		"devenez membre", "join the discussion", "join the conversation",
+		"diskutieren sie mit", "bei fragen und anregungen", "table of contents",
+		"inhaltsverzeichnis", "sommaire", "índice", "Índice", "bild anzeigen", "bild vergrößern",
+		"vergrößern", "enlarge", "agrandir", "rezept drucken", "print recipe",
+		"imprimer la recette", "this entry was posted", "dieser eintrag wurde",
+		"suggested citation", "zitiervorschlag", "pour citer", NULL
 	};
 	if (credit_line(p))
 		return true;

@@ -650,3 +650,20 @@ TEST(html_soft_hyphens_dropped)
 	ASSERT_CONTAINS(t, "Die alte Markthalle wird saniert,");
 	free(t);
 }
+
+/* Interface lines inside the article: a table of contents' title, image
+ * and print buttons, comment logins, support appeals, post footers. */
+TEST(html_interface_prompts)
+{
+	char *t = text_of("<html><body><article><p>Inhaltsverzeichnis</p><p>" PROSE_A "</p>"
+			  "<div>Vergrößern Die Markthalle im Jahr 1910.</div><p>" PROSE_LONG "</p>"
+			  "<p>If you enjoyed reading this post, consider supporting our work.</p><p>"
+			  PROSE_B "</p><p>Sie müssen sich anmelden, um Kommentare zu schreiben."
+			  "</p></article></body></html>");
+	ASSERT_CONTAINS(t, "vier Millionen Euro");
+	ASSERT(!strstr(t, "Inhaltsverzeichnis"));
+	ASSERT(!strstr(t, "1910"));
+	ASSERT(!strstr(t, "enjoyed"));
+	ASSERT(!strstr(t, "anmelden"));
+	free(t);
+}
