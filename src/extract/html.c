@@ -1149,19 +1149,19 @@ static bool credit_line(const para *p)
 		return false;
 	if (strstr(p->text, "\xC2\xA9"))
 		return true;
-	for (const char *s = p->text; *s; s++) {
-		if (isalnum((unsigned char)*s) == 0 || (s > p->text && isalnum((unsigned char)s[-1])))
+	/* each colon: is the word before it (a space allowed) a label? */
+	for (const char *c = strchr(p->text, ':'); c; c = strchr(c + 1, ':')) {
+		const char *e = c;
+		if (e > p->text && e[-1] == ' ')
+			e--;
+		const char *b = e;
+		while (b > p->text && isalpha((unsigned char)b[-1]))
+			b--;
+		if (b > p->text && isalnum((unsigned char)b[-1]))
 			continue;
-		for (const char *const *l = labels; *l; l++) {
-			size_t n = strlen(*l);
-			if (strncasecmp(s, *l, n))
-				continue;
-			const char *q = s + n;
-			if (*q == ' ')
-				q++;
-			if (*q == ':')
+		for (const char *const *l = labels; *l; l++)
+			if (strlen(*l) == (size_t)(e - b) && !strncasecmp(b, *l, (size_t)(e - b)))
 				return true;
-		}
 	}
 	return false;
 }
