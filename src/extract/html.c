@@ -571,7 +571,7 @@ static uint16_t tag_flags(const char *t)
 static const char *const junk_words[] = {
 	"nav", "navbar", "navigation", "menu", "menue", "submenu", "footer", "sidebar",
 	"aside", "related", "comments", "comment", "kommentare", "commentaires", "cookie",
-	"cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription", "paywall",
+	"cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription",
 	"breadcrumb", "breadcrumbs", "tags", "tagcloud", "pagination", "pager", "login",
 	"signup", "disqus", "outbrain", "taboola", "byline", "author", "authors", "autor",
 	"auteur", "caption", "credit", "credits", "copyright", "rating", "sr", "teaserlist",
@@ -590,7 +590,7 @@ static const char *const junk_parts[] = {
 	"byline", "footer", "navbar", "navigation", "masthead", "pagination", "caption",
 	"authorbox", "author-box", "author-bio", "authorbio", "about-author",
 	"signup", "lireaussi", "lire-aussi", "a-lire", "mehr-zum", "mehrzum", "lesen-sie",
-	"read-more", "readmore", "more-stories", "mostpopular", "most-popular",
+	"more-stories", "mostpopular", "most-popular",
 	"skip-link", "skiplink", "visually-hidden", "screen-reader", "sr-only", "teaser-list",
 	"inline-list", "socialbar", "voir-aussi", "ver-tambien", "leggi-anche",
 	"relacionad", "correlat", "partage", "compartir", "condivid", "tooltip",
@@ -677,6 +677,11 @@ static const char *const weak_words[] = { "ad", "ads", "advert", "advertisement"
 					  "social", "socials", "meta", "modal", "popup", "overlay",
 					  "lightbox", "toolbar", "dropdown", "offcanvas", NULL };
 
+/* Parts that name a collapsed or paywalled block as often as a button or
+ * a prompt ("entry-content-read-more", "js_readmore",
+ * "steady-paywall-container"): weak too. */
+static const char *const weak_parts[] = { "read-more", "readmore", "paywall", NULL };
+
 static const char *const author_words[] = { "byline", "author", "autor", "auteur",
 					    "writer", "creator", NULL };
 static const char *const date_words[] = { "date", "datum", "publish", "posted", "fecha",
@@ -713,6 +718,7 @@ static void pats_build(void)
 	pats_add(junk_words, P_WORD, &n);
 	pats_add(weak_words, P_WORD | P_WEAK, &n);
 	pats_add(junk_parts, P_JUNK, &n);
+	pats_add(weak_parts, P_WEAK, &n);
 	pats_add(good_parts, P_GOOD, &n);
 	pats_add(author_words, P_AUTHOR, &n);
 	pats_add(date_words, P_DATE, &n);
@@ -773,7 +779,7 @@ static unsigned pats_scan(const char *ci)
 			if (p->len > n - i || (p->len > 1 && p->s[1] != ci[i + 1]) ||
 			    memcmp(ci + i, p->s, p->len))
 				continue;
-			if (state && (p->flags & (P_WORD | P_JUNK)))
+			if (state && (p->flags & (P_WORD | P_JUNK | P_WEAK)))
 				continue;
 			if (p->flags & P_WORD) {
 				if (word_start && !isalnum((unsigned char)ci[i + p->len]))

@@ -667,3 +667,19 @@ TEST(html_interface_prompts)
 	ASSERT(!strstr(t, "anmelden"));
 	free(t);
 }
+
+/* A paywalled or collapsed block full of prose is the article; a short
+ * paywall prompt is not. */
+TEST(html_paywall_block_with_prose)
+{
+	char *t = text_of("<html><body><article><p>" PROSE_A "</p><div class=\"entry "
+			  "paywall-container\"><p>" PROSE_LONG "</p><p>" PROSE_B "</p><p>"
+			  PROSE_LONG " Der Markt bleibt dabei jeden Samstag geöffnet.</p></div><div "
+			  "class=\"paywall-prompt\"><p>Lesen Sie weiter mit unserem Digitalabo, "
+			  "jederzeit kündbar.</p></div></article><footer><p>" PROSE_LONG "</p><p>"
+			  PROSE_LONG "</p><p>" PROSE_LONG "</p></footer></body></html>");
+	ASSERT_CONTAINS(t, "vier Millionen Euro");
+	ASSERT_CONTAINS(t, "jeden Samstag");
+	ASSERT(!strstr(t, "Digitalabo"));
+	free(t);
+}
