@@ -207,8 +207,10 @@ static const char *canon_charset(const char *name, size_t n, char *out, size_t o
 	return out;
 }
 
-/* charset=NAME inside s (bounded by end). */
-static const char *find_charset(const char *s, const char *end, char *out, size_t outsz)
+/* charset=NAME inside s (bounded by end); with skip_utf8, the first
+ * declaration that names something else. */
+static const char *find_charset(const char *s, const char *end, char *out, size_t outsz,
+				bool skip_utf8)
 {
 	static const char key[] = "charset";
 	for (const char *p = s; p + 7 < end; p++) {
@@ -227,7 +229,7 @@ static const char *find_charset(const char *s, const char *end, char *out, size_
 				   *q == ':' || *q == '.'))
 			q++;
 		const char *cs = canon_charset(v, (size_t)(q - v), out, outsz);
-		if (cs)
+		if (cs && !(skip_utf8 && !strcmp(cs, "UTF-8")))
 			return cs;
 	}
 	return NULL;
@@ -385,12 +387,22 @@ static int to_utf8(const char *data, size_t len, const rv_record *rec, char **co
 	if (!bom && rec && rec->content_type)
 		cs = find_charset(rec->content_type,
 				  rec->content_type + strlen(rec->content_type), namebuf,
-				  sizeof namebuf);
+				  sizeof namebuf, false);
 	if (!bom && !cs)
-		cs = find_charset(data, data + (len < 4096 ? len : 4096), namebuf, sizeof namebuf);
+		cs = find_charset(data, data + (len < 4096 ? len : 4096), namebuf, sizeof namebuf,
+				  false);
 	/* A page that says UTF-8 (or has its BOM) with a few bad bytes is UTF-8
 	 * with damage; one that is mostly invalid was mislabelled. */
 	bool mostly_utf8 = bad * 20 < hi;
+	/* A page mostly invalid as UTF-8 whose first charset= says UTF-8 may
+	 * declare its real charset further on: the first one was a <script
+	 * charset> (an archive's injected toolbar), not the document's. */
+	if (!bom && cs && !strcmp(cs, "UTF-8") && !mostly_utf8) {
+		const char *other = find_charset(data, data + (len < 4096 ? len : 4096), namebuf,
+						 sizeof namebuf, true);
+		if (other)
+			cs = other;
+	}
 	if (bom || (cs && !strcmp(cs, "UTF-8") && mostly_utf8) || (!cs && bad * 200 < hi)) {
 		*conv = repair_utf8(data, len, outlen);
 		goto done;

@@ -683,3 +683,23 @@ TEST(html_paywall_block_with_prose)
 	ASSERT(!strstr(t, "Digitalabo"));
 	free(t);
 }
+
+/* The first charset= of a page that is not UTF-8 may belong to an injected
+ * <script charset="utf-8">: the page's own declaration further on wins. */
+TEST(html_script_charset_is_not_the_page_charset)
+{
+	char page[2048];
+	size_t k = (size_t)snprintf(page, sizeof page,
+				    "<html><head><script charset=\"utf-8\" src=\"/toolbar.js\">"
+				    "</script><meta http-equiv=\"Content-Type\" content=\"text/html; "
+				    "charset=gb2312\"></head><body><article><p>");
+	/* "中文 新闻 报道 " in GB2312, twelve times: short runs between
+	 * spaces, which the byte statistics alone would take for Cyrillic */
+	for (int i = 0; i < 12; i++)
+		k += (size_t)snprintf(page + k, sizeof page - k,
+				      "\xD6\xD0\xCE\xC4 \xD0\xC2\xCE\xC5 \xB1\xA8\xB5\xC0 ");
+	snprintf(page + k, sizeof page - k, "</p></article></body></html>");
+	char *t = text_of(page);
+	ASSERT_CONTAINS(t, "中文 新闻 报道 中文");
+	free(t);
+}
