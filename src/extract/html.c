@@ -135,7 +135,8 @@ static void text_rec(const xmlNode *n, rv_buf *b, int depth)
 		} else if (c->type == XML_ELEMENT_NODE) {
 			const char *t = (const char *)c->name;
 			if (!strcmp(t, "script") || !strcmp(t, "style") ||
-			    !strcmp(t, "noscript") || !strcmp(t, "template"))
+			    !strcmp(t, "noscript") || !strcmp(t, "template") || !strcmp(t, "rt") ||
+			    !strcmp(t, "rp"))
 				continue;
 			bool blk = !strcmp(t, "br") || !strcmp(t, "p") || !strcmp(t, "div") ||
 				   !strcmp(t, "li");
@@ -528,7 +529,8 @@ static const struct tagdef {
 	{ "legend", T_BLOCK }, { "li", T_BLOCK }, { "main", T_BLOCK | T_MAIN }, { "map", T_SKIP },
 	{ "math", T_SKIP }, { "menu", T_BLOCK | T_JUNK }, { "nav", T_BLOCK | T_JUNK },
 	{ "noscript", T_BLOCK | T_JUNK }, { "object", T_SKIP }, { "ol", T_BLOCK },
-	{ "option", T_SKIP }, { "p", T_BLOCK }, { "pre", T_BLOCK }, { "script", T_SKIP },
+	{ "option", T_SKIP }, { "p", T_BLOCK }, { "pre", T_BLOCK }, { "rp", T_SKIP },
+	{ "rt", T_SKIP }, { "script", T_SKIP },
 	{ "section", T_BLOCK }, { "select", T_SKIP }, { "style", T_SKIP },
 	{ "summary", T_BLOCK }, { "svg", T_SKIP }, { "table", T_BLOCK },
 	{ "tbody", T_BLOCK }, { "td", T_BLOCK }, { "template", T_SKIP },

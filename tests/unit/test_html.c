@@ -703,3 +703,15 @@ TEST(html_script_charset_is_not_the_page_charset)
 	ASSERT_CONTAINS(t, "中文 新闻 报道 中文");
 	free(t);
 }
+
+/* Ruby annotations (furigana) are reading aids, not text. */
+TEST(html_ruby_annotations_skipped)
+{
+	char *t = text_of("<html><body><article><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待"
+			  "<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための<ruby>法律"
+			  "<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rt>おや</rt></ruby>が子どもを"
+			  "教育するために、たたいたりする体罰を禁止することになりました。</p>"
+			  "</article></body></html>");
+	ASSERT_CONTAINS(t, "子どもへの虐待をなくすための法律ができて、親が");
+	free(t);
+}
