@@ -918,6 +918,10 @@ static uint32_t count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool 
 		hattrs ha = { 0 };
 		if (c->properties) {
 			attrs_of(c, &ha);
+			/* a heading's id is an anchor made of its words
+			 * ("nav_nur_die_folie"), not a role */
+			if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6' && !t[2])
+				ha.id = NULL;
 			if (class_id(&ha, ci, sizeof ci) && !(tf & T_ROOT))
 				cf = class_cached(ci);
 		}

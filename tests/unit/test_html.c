@@ -715,3 +715,14 @@ TEST(html_ruby_annotations_skipped)
 	ASSERT_CONTAINS(t, "子どもへの虐待をなくすための法律ができて、親が");
 	free(t);
 }
+
+/* A heading's id is an anchor built from its words, not a role: "nav_…"
+ * there does not make it navigation. */
+TEST(html_heading_id_is_an_anchor)
+{
+	char *t = text_of("<html><body><article><p>" PROSE_A "</p><h3 id=\"nav_die_kosten__1\">"
+			  "Die Kosten im Detail</h3><p>" PROSE_B "</p><p>" PROSE_LONG "</p>"
+			  "</article></body></html>");
+	ASSERT_CONTAINS(t, "Die Kosten im Detail");
+	free(t);
+}
