@@ -16,9 +16,10 @@
  * parents that add only prose, joined by its good siblings and the lead
  * paragraphs just before it, is the article. Long link-free prose elsewhere
  * and lines between two kept ones join it. Its paragraphs are filtered once
- * more (link-heavy lines, prompts, date lines, headings over link lists,
- * signatures) and kept in order. README.md, "Extraction", says why each
- * rule is there.
+ * more (link-heavy lines, prompts and credits, date lines, headings over
+ * link lists, teaser excerpts, labels above the first real paragraph,
+ * signatures and headings after the last) and kept in order. README.md,
+ * "Extraction", says why each rule is there.
  */
 #include "extract/extract.h"
 #include "extract/html_int.h"
