@@ -223,6 +223,12 @@ TEST(entities_town_as_football_club)
 	run(&a, "She moved to Southampton with her family.");
 	ASSERT(find(&a, "Southampton") == NULL || strcmp(find(&a, "Southampton")->type, "organization"));
 	rv_article_release(&a);
+	/* a club noun after the town; a country stays the place of its national side */
+	run(&a, "He made his Fulham debut in a draw with Portsmouth, then played for England.");
+	assert_entity(&a, "Fulham", "organization");
+	assert_entity(&a, "Portsmouth", "organization");
+	assert_entity(&a, "England", "location");
+	rv_article_release(&a);
 }
 
 TEST(entities_quoted_titles)
