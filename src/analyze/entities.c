@@ -1038,6 +1038,31 @@ static bool demonym_shape(const char *w)
 	return false;
 }
 
+/* A word made from a person's name that WordNet knows: "Gaussian" (Gauss), "Abelian",
+ * "Laplacian" (Laplace), "Euclidean", "Platonic" (Plato), "Marxism", "Marxist", "Kafkaesque". */
+static bool eponym_adjective(const char *w)
+{
+	static const struct { const char *end; size_t keep; const char *add; } forms[] = {
+		{"ian", 3, ""}, {"ian", 3, "e"}, {"ean", 3, ""}, {"ean", 3, "e"}, {"nic", 3, ""},
+		{"ic", 2, ""}, {"ism", 3, ""}, {"ist", 3, ""}, {"esque", 5, ""}, {"ite", 3, ""},
+	};
+	size_t n = strlen(w);
+	if (n < 6 || n >= KEY_MAX)
+		return false;
+	for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+		size_t el = strlen(forms[k].end), al = strlen(forms[k].add);
+		if (n < el + 3 || strcmp(w + n - el, forms[k].end))
+			continue;
+		char stem[KEY_MAX];
+		size_t sl = n - forms[k].keep;
+		memcpy(stem, w, sl);
+		memcpy(stem + sl, forms[k].add, al + 1);
+		if (wordnet_type(stem) == T_PER)
+			return true;
+	}
+	return false;
+}
+
 static bool listed_place(const scan *sc, size_t i, size_t j)
 {
 	char key[KEY_MAX], gt;
@@ -1172,6 +1197,11 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		if (all_cap)
 			return T_PER;
 	}
+	/* "Gaussian", "Riemannian", "Platonic", "Marxism", "Kafkaesque": in English, a word made
+	 * from a person's name stands for the person (the WikiNEuRal convention) */
+	if (!sc->french && sc->lang && i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD &&
+	    tok_key(sc, i, w, sizeof w) && eponym_adjective(w))
+		return T_PER;
 	/* "Akkadian", "Gujarati", "Semitic", "Javanese": a lone word shaped like a people's or a
 	 * language's adjective that no list knows as a person or place */
 	if (!sc->french && i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD &&

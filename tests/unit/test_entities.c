@@ -294,6 +294,19 @@ TEST(entities_en_common_noun_titles)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_eponym_adjectives)
+{
+	rv_article a;
+	/* a word made from a person's name stands for the person; a people's word does not */
+	run_lang(&a, "The proof uses a Gaussian kernel on an Abelian group, in a Kafkaesque way, "
+		     "as the Akkadian texts say.", "en");
+	assert_entity(&a, "Gaussian", "person");
+	assert_entity(&a, "Abelian", "person");
+	assert_entity(&a, "Kafkaesque", "person");
+	assert_entity(&a, "Akkadian", "other");
+	rv_article_release(&a);
+}
+
 TEST(entities_initials_are_no_article)
 {
 	rv_article a;
