@@ -317,7 +317,9 @@ static const char *const loc_words[] = {
 	 * a surname too */
 	"museum", "musee", "hospital", "hopital", "theatre", "theater", "hotel", "oval", "center",
 	"centre", "cemetery", "cimetiere", "memorial", "garden", "gardens", "jardin", "library",
-	"bibliotheque", "mosque", "mosquee", NULL,
+	"bibliotheque", "mosque", "mosquee",
+	/* roads, mostly numbered ("Interstate 93", "U.S. Route 30", "Highway 401") */
+	"route", "interstate", "highway", "motorway", "freeway", "expressway", "autoroute", NULL,
 };
 
 static const char *const misc_words[] = {
@@ -1184,6 +1186,10 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	}
 	if (kw_org || team_name(sc, i, j))
 		return T_ORG;
+	/* a numbered road or place ("Interstate 93", "Route 66"); other names with a number are
+	 * events, products and works ("Apollo 13", "UEFA Euro 2004") */
+	if (has_num && kw_loc && !kw_misc)
+		return T_LOC;
 	if (kw_misc || has_num)
 		return T_MISC;
 	if (kw_loc)

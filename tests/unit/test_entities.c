@@ -307,6 +307,16 @@ TEST(entities_en_eponym_adjectives)
 	rv_article_release(&a);
 }
 
+TEST(entities_numbered_roads)
+{
+	rv_article a;
+	run_lang(&a, "They drove north on Interstate 93, then west on Highway 401 to watch Apollo 13.", "en");
+	assert_entity(&a, "Interstate 93", "location");
+	assert_entity(&a, "Highway 401", "location");
+	assert_entity(&a, "Apollo 13", "other");
+	rv_article_release(&a);
+}
+
 TEST(entities_initials_are_no_article)
 {
 	rv_article a;
