@@ -1129,6 +1129,16 @@ static bool team_name(const scan *sc, size_t i, size_t j)
 	return false;
 }
 
+/* Nouns of science named after people ("Hausdorff dimension", "Gröbner basis"). */
+static const char *const eponym_nouns[] = {
+	"algebra", "space", "spaces", "dimension", "theorem", "conjecture", "equation", "equations",
+	"bound", "basis", "formula", "transform", "integral", "constant", "principle",
+	"distribution", "plot", "diagram", "reaction", "notation", "operator", "matrix",
+	"polynomial", "polynomials", "inequality", "lemma", "algorithm", "metric", "manifold",
+	"bracket", "criterion", "paradox", "hypothesis", "syndrome", "invariant", "topology",
+	"coefficient", "coefficients", "estimator", "sequence", NULL,
+};
+
 static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
 {
 	char key[KEY_MAX], w[KEY_MAX];
@@ -1231,6 +1241,12 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	int ct = cue_type(sc, i, j);
 	if (ct != T_NONE)
 		return ct;
+	/* "the Hausdorff dimension", "a Gröbner basis", "the Staudinger reaction": in English, an
+	 * unknown name before a noun of science is the person it is named after */
+	if (!sc->french && sc->lang && i == j && !(sc->t[i].flags & F_UPPER) && j + 1 < sc->n &&
+	    sc->t[j + 1].kind == K_WORD && !(sc->t[j + 1].flags & F_CAP) &&
+	    tok_key(sc, j + 1, w, sizeof w) && in_list(w, eponym_nouns))
+		return T_PER;
 	/* no list or keyword knows it: the type model decides */
 	(void)votes;
 	(void)nw;

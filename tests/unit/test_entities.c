@@ -317,6 +317,15 @@ TEST(entities_numbered_roads)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_science_eponyms)
+{
+	rv_article a;
+	run_lang(&a, "Its Wexford dimension is one, and the Tarrant conjecture holds for the FINA test.", "en");
+	assert_entity(&a, "Wexford", "person");
+	assert_entity(&a, "Tarrant", "person");
+	rv_article_release(&a);
+}
+
 TEST(entities_initials_are_no_article)
 {
 	rv_article a;
