@@ -1434,7 +1434,11 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	while (i <= j) {
 		if (!tok_key(sc, i, key, sizeof key))
 			break;
-		if (in_set(key, L_TITLES) && i < j) {
+		/* "Duke University", "Prince Edward Island", "King's College": a title before a lone
+		 * name keyword belongs to the name */
+		char nx[KEY_MAX];
+		if (in_set(key, L_TITLES) && i < j &&
+		    !(i + 1 == j && tok_key(sc, j, nx, sizeof nx) && in_set(nx, L_ORG | L_LOC | L_MISC))) {
 			titled = true;
 			i++;
 			while (i < j && sc->t[i].kind == K_PUNCT)

@@ -326,6 +326,16 @@ TEST(entities_en_science_eponyms)
 	rv_article_release(&a);
 }
 
+TEST(entities_title_before_keyword)
+{
+	rv_article a;
+	/* a title before a lone name keyword is part of the name, not a person's title */
+	run_lang(&a, "She studied at Duke University before meeting President Obama.", "en");
+	assert_entity(&a, "Duke University", "organization");
+	ASSERT(find(&a, "University") == NULL);
+	rv_article_release(&a);
+}
+
 TEST(entities_initials_are_no_article)
 {
 	rv_article a;
