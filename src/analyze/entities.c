@@ -1093,6 +1093,19 @@ static bool plural_word(const scan *sc, size_t k)
 	       tok_key(sc, k, key, sizeof key) && !in_list(key, place_plurals);
 }
 
+/* Team names after a place that do not end in "s": "Chicago White Sox", "Miami Heat",
+ * "Utah Jazz", "Orlando Magic", "Tampa Bay Lightning", "Minnesota Wild". */
+static const char *const team_singulars[] = {
+	"sox", "heat", "jazz", "magic", "thunder", "lightning", "wild", "crew", "galaxy", NULL,
+};
+
+static bool singular_team_word(const scan *sc, size_t k)
+{
+	char key[KEY_MAX];
+	return sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && tok_key(sc, k, key, sizeof key) &&
+	       in_list(key, team_singulars);
+}
+
 /* A team: a listed place and a plural ("Detroit Tigers", "Kansas City Royals") or, in
  * French, the plural then "de" and the place ("Canadiens de Montréal"). */
 static bool team_name(const scan *sc, size_t i, size_t j)
@@ -1117,7 +1130,7 @@ static bool team_name(const scan *sc, size_t i, size_t j)
 			return true;
 		break;
 	}
-	if (j == i || !plural_word(sc, j))
+	if (j == i || !(plural_word(sc, j) || singular_team_word(sc, j)))
 		return false;
 	for (size_t k = i; k < j; k++)
 		if (listed_place(sc, i, k)) {
@@ -1504,8 +1517,10 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			 * "Chicago White Sox" or "British Army" */
 			int row;
 			bool sure;
+			/* a guessed person must start with a given name: "Chicago White Sox" stays */
 			if (split_after(sc, i, k) && k + 1 < j &&
-			    classify(sc, k + 1, j, false, &row, &sure) == T_PER) {
+			    classify(sc, k + 1, j, false, &row, &sure) == T_PER &&
+			    (sure || (tok_key(sc, k + 1, key, sizeof key) && in_set(key, L_GIVEN)))) {
 				if (emit_span(sc, ml, i, k, depth + 1))
 					return -1;
 				return emit_span(sc, ml, k + 1, j, depth + 1);

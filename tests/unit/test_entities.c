@@ -336,6 +336,20 @@ TEST(entities_title_before_keyword)
 	rv_article_release(&a);
 }
 
+TEST(entities_place_then_team_stays_whole)
+{
+	rv_article a;
+	/* a run is split after a place only before a person: a given name or a listed one */
+	run_lang(&a, "He was traded to the Chicago White Sox.", "en");
+	assert_entity(&a, "Chicago White Sox", "organization");
+	ASSERT(find(&a, "White Sox") == NULL);
+	rv_article_release(&a);
+	/* a team whose nickname is no plural */
+	run_lang(&a, "Last night the Miami Heat lost at home.", "en");
+	assert_entity(&a, "Miami Heat", "organization");
+	rv_article_release(&a);
+}
+
 TEST(entities_initials_are_no_article)
 {
 	rv_article a;
