@@ -1440,6 +1440,21 @@ static void join_year(const scan *sc, mention *m, size_t j)
 	}
 }
 
+/* A name the lists know as no person ("Premier League", "Prince Edward Island"), whose first
+ * word is no title then. */
+static bool listed_thing(const scan *sc, size_t i, size_t j)
+{
+	char key[KEY_MAX], gt;
+	if (!span_key(sc, i, j, key, sizeof key))
+		return false;
+	if (rv__ner_gaz_find(key, &gt) >= 0)
+		return gt != 'P';
+	int t = span_type(key);
+	if (t == T_NONE)
+		t = wordnet_type(key);
+	return t != T_NONE && t != T_PER;
+}
+
 static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 {
 	char key[KEY_MAX];
@@ -1451,7 +1466,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		 * name keyword belongs to the name */
 		char nx[KEY_MAX];
 		if (in_set(key, L_TITLES) && i < j &&
-		    !(i + 1 == j && tok_key(sc, j, nx, sizeof nx) && in_set(nx, L_ORG | L_LOC | L_MISC))) {
+		    !(i + 1 == j && tok_key(sc, j, nx, sizeof nx) && in_set(nx, L_ORG | L_LOC | L_MISC)) &&
+		    !listed_thing(sc, i, j)) {
 			titled = true;
 			i++;
 			while (i < j && sc->t[i].kind == K_PUNCT)

@@ -334,6 +334,11 @@ TEST(entities_title_before_keyword)
 	assert_entity(&a, "Duke University", "organization");
 	ASSERT(find(&a, "University") == NULL);
 	rv_article_release(&a);
+	/* nor is the first word of a listed name a title */
+	run_lang(&a, "He played in the Premier League for two years.", "en");
+	assert_entity(&a, "Premier League", "other");
+	ASSERT(find(&a, "League") == NULL);
+	rv_article_release(&a);
 }
 
 TEST(entities_place_then_team_stays_whole)
