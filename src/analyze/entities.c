@@ -349,6 +349,10 @@ enum {
 	L_FRNOUN = 2048, L_GIVEN = 4096,
 	/* cue words around a name, by the type they point to */
 	L_CUE_PER = 8192, L_CUE_LOC = 16384, L_CUE_ORG = 32768, L_CUE_MISC = 65536,
+	/* nouns after a name: of science named after people, of a town's club */
+	L_EPONYM = 131072, L_CLUB = 262144,
+	/* football words of English text; team nicknames that are no plurals */
+	L_SPORTS_EN = 524288, L_TEAM = 1048576,
 };
 
 /* French institutional and geographic names go on in lower case after their
@@ -939,6 +943,35 @@ static const char *const cue_misc[] = {
 	"battle", "bataille", NULL,
 };
 
+/* Nouns of science named after people ("Hausdorff dimension", "Gröbner basis"). */
+static const char *const eponym_nouns[] = {
+	"algebra", "space", "spaces", "dimension", "theorem", "conjecture", "equation", "equations",
+	"bound", "basis", "formula", "transform", "integral", "constant", "principle",
+	"distribution", "plot", "diagram", "reaction", "notation", "operator", "matrix",
+	"polynomial", "polynomials", "inequality", "lemma", "algorithm", "metric", "manifold",
+	"bracket", "criterion", "paradox", "hypothesis", "syndrome", "invariant", "topology",
+	"coefficient", "coefficients", "estimator", "sequence", NULL,
+};
+/* Nouns after a town that make it its club: "his Fulham debut", "the Everton manager". */
+static const char *const club_nouns[] = {
+	"manager", "debut", "fan", "fans", "player", "players", "squad", "chairman", "supporters",
+	"captain", "youth", "academy", "reserves", "striker", "goalkeeper", "midfielder", "defender",
+	"boss", "teammate", "teammates", NULL,
+};
+/* Words of football news in English text only, besides sports_words below (French "match",
+ * "division" or "promotion" are too broad: measured -0.0001 F1 on WikiNEuRal FR, +0.0036
+ * with the English ones on EN). */
+static const char *const sports_words_en[] = {
+	"season", "match", "matches", "draw", "drew", "manager", "signed", "signing", "contract",
+	"division", "promoted", "promotion", "fixture", "playoff", "play-off", "derby", "rivals",
+	"fc", "kit", "caps", "trophy", "semi-final", "semi-finals", "quarter-final", NULL,
+};
+/* Team names after a place that do not end in "s": "Chicago White Sox", "Miami Heat",
+ * "Utah Jazz", "Orlando Magic", "Tampa Bay Lightning", "Minnesota Wild". */
+static const char *const team_singulars[] = {
+	"sox", "heat", "jazz", "magic", "thunder", "lightning", "wild", "crew", "galaxy", NULL,
+};
+
 static const struct {
 	const char *const *words;
 	unsigned bit;
@@ -948,7 +981,8 @@ static const struct {
 	{ loc_preps, L_LOCPREP },	{ connectors, L_CONNECTOR }, { lower_heads, L_LHEAD },
 	{ fr_heads, L_FRHEAD },		{ fr_adjectives, L_FRADJ }, { fr_nouns, L_FRNOUN },
 	{ given_names, L_GIVEN },	{ cue_per, L_CUE_PER },	    { cue_loc, L_CUE_LOC },
-	{ cue_org, L_CUE_ORG },		{ cue_misc, L_CUE_MISC },
+	{ cue_org, L_CUE_ORG },		{ cue_misc, L_CUE_MISC },	    { eponym_nouns, L_EPONYM },
+	{ club_nouns, L_CLUB },		{ sports_words_en, L_SPORTS_EN }, { team_singulars, L_TEAM },
 };
 
 static void wset_build(void)
@@ -1093,17 +1127,12 @@ static bool plural_word(const scan *sc, size_t k)
 	       tok_key(sc, k, key, sizeof key) && !in_list(key, place_plurals);
 }
 
-/* Team names after a place that do not end in "s": "Chicago White Sox", "Miami Heat",
- * "Utah Jazz", "Orlando Magic", "Tampa Bay Lightning", "Minnesota Wild". */
-static const char *const team_singulars[] = {
-	"sox", "heat", "jazz", "magic", "thunder", "lightning", "wild", "crew", "galaxy", NULL,
-};
 
 static bool singular_team_word(const scan *sc, size_t k)
 {
 	char key[KEY_MAX];
 	return sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && tok_key(sc, k, key, sizeof key) &&
-	       in_list(key, team_singulars);
+	       in_set(key, L_TEAM);
 }
 
 /* A team: a listed place and a plural ("Detroit Tigers", "Kansas City Royals") or, in
@@ -1142,15 +1171,6 @@ static bool team_name(const scan *sc, size_t i, size_t j)
 	return false;
 }
 
-/* Nouns of science named after people ("Hausdorff dimension", "Gröbner basis"). */
-static const char *const eponym_nouns[] = {
-	"algebra", "space", "spaces", "dimension", "theorem", "conjecture", "equation", "equations",
-	"bound", "basis", "formula", "transform", "integral", "constant", "principle",
-	"distribution", "plot", "diagram", "reaction", "notation", "operator", "matrix",
-	"polynomial", "polynomials", "inequality", "lemma", "algorithm", "metric", "manifold",
-	"bracket", "criterion", "paradox", "hypothesis", "syndrome", "invariant", "topology",
-	"coefficient", "coefficients", "estimator", "sequence", NULL,
-};
 
 static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
 {
@@ -1258,7 +1278,7 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	 * unknown name before a noun of science is the person it is named after */
 	if (!sc->french && sc->lang && i == j && !(sc->t[i].flags & F_UPPER) && j + 1 < sc->n &&
 	    sc->t[j + 1].kind == K_WORD && !(sc->t[j + 1].flags & F_CAP) &&
-	    tok_key(sc, j + 1, w, sizeof w) && in_list(w, eponym_nouns))
+	    tok_key(sc, j + 1, w, sizeof w) && in_set(w, L_EPONYM))
 		return T_PER;
 	/* no list or keyword knows it: the type model decides */
 	(void)votes;
@@ -1340,28 +1360,26 @@ static const char *const sports_words[] = {
 	"defenseur", "gardien", "footballeur", "buts", "relegue", "transfert", "transfere", "ligue",
 	"championnat", NULL,
 };
-/* More of them in English text only (French "match", "division" or "promotion" are too
- * broad: measured -0.0001 F1 on WikiNEuRal FR, +0.0036 with the English ones on EN). */
-static const char *const sports_words_en[] = {
-	"season", "match", "matches", "draw", "drew", "manager", "signed", "signing", "contract",
-	"division", "promoted", "promotion", "fixture", "playoff", "play-off", "derby", "rivals",
-	"fc", "kit", "caps", "trophy", "semi-final", "semi-finals", "quarter-final", NULL,
-};
-/* Nouns after a town that make it its club: "his Fulham debut", "the Everton manager". */
-static const char *const club_nouns[] = {
-	"manager", "debut", "fan", "fans", "player", "players", "squad", "chairman", "supporters",
-	"captain", "youth", "academy", "reserves", "striker", "goalkeeper", "midfielder", "defender",
-	"boss", "teammate", "teammates", NULL,
-};
 
 /* National sides keep their country's type (location), as towns become their clubs: the
  * gazetteer's country rows are its first block and the "more countries" block. */
-static bool country_row(int row)
+static int first_city_row, more_countries_first, more_countries_last;
+static pthread_once_t country_once = PTHREAD_ONCE_INIT;
+
+static void country_rows_find(void)
 {
 	char t;
-	int first_city = rv__ner_gaz_find("kyiv", &t), more_first = rv__ner_gaz_find("albania", &t),
-	    more_last = rv__ner_gaz_find("czechoslovakia", &t);
-	return row >= 0 && (row < first_city || (row >= more_first && row <= more_last));
+	first_city_row = rv__ner_gaz_find("kyiv", &t);
+	more_countries_first = rv__ner_gaz_find("albania", &t);
+	more_countries_last = rv__ner_gaz_find("czechoslovakia", &t);
+}
+
+static bool country_row(int row)
+{
+	if (row < 0)
+		return false;
+	pthread_once(&country_once, country_rows_find);
+	return row < first_city_row || (row >= more_countries_first && row <= more_countries_last);
 }
 
 /* "his Fulham debut", "the Everton manager": a town before a club noun is the club. */
@@ -1369,7 +1387,7 @@ static bool club_before_noun(const scan *sc, size_t j)
 {
 	char key[KEY_MAX];
 	return j + 1 < sc->n && sc->t[j + 1].kind == K_WORD && !(sc->t[j + 1].flags & F_CAP) &&
-	       tok_key(sc, j + 1, key, sizeof key) && in_list(key, club_nouns);
+	       tok_key(sc, j + 1, key, sizeof key) && in_set(key, L_CLUB);
 }
 static const char *const sports_preps[] = {
 	"for", "against", "to", "from", "with", "at", "joined", "join", "joining", "beat", "beating",
@@ -1390,7 +1408,7 @@ static bool sports_club(const scan *sc, size_t i)
 		if (k > i && (sc->t[k].flags & F_START))
 			break;
 		if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) && tok_key(sc, k, key, sizeof key) &&
-		    (in_list(key, sports_words) || (!sc->french && in_list(key, sports_words_en))))
+		    (in_list(key, sports_words) || (!sc->french && in_set(key, L_SPORTS_EN))))
 			return true;
 	}
 	return false;
@@ -1610,8 +1628,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	}
 	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
 	m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
-	if (m.type == T_LOC && j - i < 3 && !country_row(m.gaz_row) &&
-	    (sports_club(sc, i) || club_before_noun(sc, j)))
+	if (m.type == T_LOC && j - i < 3 && (club_before_noun(sc, j) || sports_club(sc, i)) &&
+	    !country_row(m.gaz_row))
 		m.type = T_ORG;
 	/* a guessed person before a club noun is the club too ("his Fulham debut") */
 	else if (m.type == T_PER && !m.sure && !titled && j - i < 2 && club_before_noun(sc, j))
