@@ -1280,6 +1280,12 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	    sc->t[j + 1].kind == K_WORD && !(sc->t[j + 1].flags & F_CAP) &&
 	    tok_key(sc, j + 1, w, sizeof w) && in_set(w, L_EPONYM))
 		return T_PER;
+	/* "Fulk's story": in English, an unknown lone name with a possessive is mostly a person
+	 * (measured on WikiNEuRal EN: 71% of them; the model called a third of those places) */
+	if (!sc->french && sc->lang && i == j && !(sc->t[i].flags & F_UPPER) && j + 2 < sc->n &&
+	    is_apos_tok(sc, j + 1) && sc->t[j + 2].kind == K_WORD && sc->t[j + 2].e - sc->t[j + 2].s == 1 &&
+	    sc->text[sc->t[j + 2].s] == 's')
+		return T_PER;
 	/* no list or keyword knows it: the type model decides */
 	(void)votes;
 	(void)nw;
