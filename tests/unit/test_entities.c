@@ -344,7 +344,7 @@ TEST(entities_title_before_keyword)
 TEST(entities_place_then_team_stays_whole)
 {
 	rv_article a;
-	/* a run is split after a place only before a person: a given name or a listed one */
+	/* a team is not split into its place and a guessed person */
 	run_lang(&a, "He was traded to the Chicago White Sox.", "en");
 	assert_entity(&a, "Chicago White Sox", "organization");
 	ASSERT(find(&a, "White Sox") == NULL);
