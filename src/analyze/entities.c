@@ -1541,8 +1541,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			}
 		}
 	}
-	/* a team stays whole: "Chicago White Sox" is no place and a person */
-	if (depth < 8 && i < j && !known_span(sc, i, j) && !team_name(sc, i, j)) {
+	if (depth < 8 && i < j && !known_span(sc, i, j)) {
 		for (size_t k = i + 1; k <= j; k++) {
 			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) &&
 			    tok_key(sc, k, key, sizeof key) && in_set(key, L_TITLES) && k < j) {
@@ -1558,8 +1557,9 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			 * "Chicago White Sox" or "British Army" */
 			int row;
 			bool sure;
+			/* a team stays whole: "Chicago White Sox" is no place and a person */
 			if (split_after(sc, i, k) && k + 1 < j &&
-			    classify(sc, k + 1, j, false, &row, &sure) == T_PER) {
+			    classify(sc, k + 1, j, false, &row, &sure) == T_PER && !team_name(sc, i, j)) {
 				if (emit_span(sc, ml, i, k, depth + 1))
 					return -1;
 				return emit_span(sc, ml, k + 1, j, depth + 1);
