@@ -1286,6 +1286,17 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	    is_apos_tok(sc, j + 1) && sc->t[j + 2].kind == K_WORD && sc->t[j + 2].e - sc->t[j + 2].s == 1 &&
 	    sc->text[sc->t[j + 2].s] == 's')
 		return T_PER;
+	/* The word before an unknown name: French "du" goes with places, not people ("du Mans",
+	 * "du Maine"); English "against" and "joined" mostly with teams, bands and companies
+	 * ("against Millwall", "joined Motorola"). Measured on the names the model types in
+	 * WikiNEuRal: "du" LOC +31 of 194 (FR F1 +.0007), "against" ORG +36 of 53, "joined" +12 of
+	 * 27 (EN F1 +.0019); French "au" too was worse (-.0002). */
+	if (i > 0 && sc->t[i - 1].kind == K_WORD && !(sc->t[i - 1].flags & F_CAP) && tok_key(sc, i - 1, w, sizeof w)) {
+		if (!sc->french && sc->lang && (!strcmp(w, "against") || !strcmp(w, "joined")))
+			return T_ORG;
+		if (sc->french && !strcmp(w, "du"))
+			return T_LOC;
+	}
 	/* no list or keyword knows it: the type model decides */
 	(void)votes;
 	(void)nw;

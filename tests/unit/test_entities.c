@@ -355,6 +355,19 @@ TEST(entities_place_then_team_stays_whole)
 	rv_article_release(&a);
 }
 
+TEST(entities_word_before_unknown_name)
+{
+	rv_article a;
+	/* French "du" goes with places; English "against" and "joined" with organisations */
+	run_lang(&a, "Il est revenu du Bertrandin hier soir.", "fr");
+	assert_entity(&a, "Bertrandin", "location");
+	rv_article_release(&a);
+	run_lang(&a, "In 1998 he joined Brentwick, and later played against Harrowgate.", "en");
+	assert_entity(&a, "Brentwick", "organization");
+	assert_entity(&a, "Harrowgate", "organization");
+	rv_article_release(&a);
+}
+
 TEST(entities_initials_are_no_article)
 {
 	rv_article a;
