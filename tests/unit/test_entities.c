@@ -366,6 +366,9 @@ TEST(entities_word_before_unknown_name)
 	assert_entity(&a, "Brentwick", "organization");
 	assert_entity(&a, "Harrowgate", "organization");
 	rv_article_release(&a);
+	run_lang(&a, "The old mill stands near Marcelot, by the river.", "en");
+	assert_entity(&a, "Marcelot", "location");
+	rv_article_release(&a);
 }
 
 TEST(entities_initials_are_no_article)
