@@ -223,6 +223,12 @@ TEST(entities_town_as_football_club)
 	run(&a, "She moved to Southampton with her family.");
 	ASSERT(find(&a, "Southampton") == NULL || strcmp(find(&a, "Southampton")->type, "organization"));
 	rv_article_release(&a);
+	/* a club noun after the town; a country stays the place of its national side */
+	run(&a, "He made his Fulham debut in a draw with Portsmouth, then played for England.");
+	assert_entity(&a, "Fulham", "organization");
+	assert_entity(&a, "Portsmouth", "organization");
+	assert_entity(&a, "England", "location");
+	rv_article_release(&a);
 }
 
 TEST(entities_quoted_titles)
@@ -285,6 +291,83 @@ TEST(entities_en_common_noun_titles)
 	run_lang(&a, "The band toured with Meadow and later released Harvest on vinyl.", "en");
 	assert_entity(&a, "Meadow", "other");
 	assert_entity(&a, "Harvest", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_eponym_adjectives)
+{
+	rv_article a;
+	/* a word made from a person's name stands for the person; a people's word does not */
+	run_lang(&a, "The proof uses a Gaussian kernel on an Abelian group, in a Kafkaesque way, "
+		     "as the Akkadian texts say.", "en");
+	assert_entity(&a, "Gaussian", "person");
+	assert_entity(&a, "Abelian", "person");
+	assert_entity(&a, "Kafkaesque", "person");
+	assert_entity(&a, "Akkadian", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_numbered_roads)
+{
+	rv_article a;
+	run_lang(&a, "They drove north on Interstate 93, then west on Highway 401 to watch Apollo 13.", "en");
+	assert_entity(&a, "Interstate 93", "location");
+	assert_entity(&a, "Highway 401", "location");
+	assert_entity(&a, "Apollo 13", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_science_eponyms)
+{
+	rv_article a;
+	run_lang(&a, "Its Wexford dimension is one, and the Tarrant conjecture holds for the FINA test.", "en");
+	assert_entity(&a, "Wexford", "person");
+	assert_entity(&a, "Tarrant", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_title_before_keyword)
+{
+	rv_article a;
+	/* a title before a lone name keyword is part of the name, not a person's title */
+	run_lang(&a, "She studied at Duke University before meeting President Obama.", "en");
+	assert_entity(&a, "Duke University", "organization");
+	ASSERT(find(&a, "University") == NULL);
+	rv_article_release(&a);
+	/* nor is the first word of a listed name a title */
+	run_lang(&a, "He played in the Premier League for two years.", "en");
+	assert_entity(&a, "Premier League", "other");
+	ASSERT(find(&a, "League") == NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_place_then_team_stays_whole)
+{
+	rv_article a;
+	/* a team is not split into its place and a guessed person */
+	run_lang(&a, "He was traded to the Chicago White Sox.", "en");
+	assert_entity(&a, "Chicago White Sox", "organization");
+	ASSERT(find(&a, "White Sox") == NULL);
+	rv_article_release(&a);
+	/* a team whose nickname is no plural */
+	run_lang(&a, "Last night the Miami Heat lost at home.", "en");
+	assert_entity(&a, "Miami Heat", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_word_before_unknown_name)
+{
+	rv_article a;
+	/* French "du" goes with places; English "against" and "joined" with organisations */
+	run_lang(&a, "Il est revenu du Bertrandin hier soir.", "fr");
+	assert_entity(&a, "Bertrandin", "location");
+	rv_article_release(&a);
+	run_lang(&a, "In 1998 he joined Brentwick, and later played against Harrowgate.", "en");
+	assert_entity(&a, "Brentwick", "organization");
+	assert_entity(&a, "Harrowgate", "organization");
+	rv_article_release(&a);
+	run_lang(&a, "The old mill stands near Marcelot, by the river.", "en");
+	assert_entity(&a, "Marcelot", "location");
 	rv_article_release(&a);
 }
 
