@@ -132,7 +132,10 @@ size_t rv__ner_fold(const char *s, size_t n, char *out, size_t cap)
 		}
 		if (o + rl >= cap)
 			goto full;
-		memcpy(out + o, rep, rl);
+		if (rl == 1) /* most characters: no memcpy call per byte */
+			out[o] = *rep;
+		else
+			memcpy(out + o, rep, rl);
 		o += rl;
 	}
 	free(tmp);
