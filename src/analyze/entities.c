@@ -740,6 +740,18 @@ static void feat_add2(int sc[4], const char *prefix, const char *word, size_t n)
 	feat_add(sc, f);
 }
 
+/* Append s to the string of o bytes in out (cap bytes), cut as snprintf would; the new
+ * length. Builds the model's feature names without a printf call each. */
+static size_t append(char *out, size_t cap, size_t o, const char *s)
+{
+	size_t n = strlen(s);
+	if (o + n >= cap)
+		n = o + 1 < cap ? cap - 1 - o : 0;
+	memcpy(out + o, s, n);
+	out[o + n] = '\0';
+	return o + n;
+}
+
 static bool is_apos_tok(const scan *sc, size_t k)
 {
 	const char *p = sc->text + sc->t[k].s;
@@ -756,7 +768,7 @@ static void ctx_word(const scan *sc, size_t i, int step, char *out, size_t cap, 
 		j += step;
 	*at = (size_t)-1;
 	if (j < 0 || (size_t)j >= sc->n) {
-		snprintf(out, cap, "%s", step < 0 ? "^" : "$");
+		append(out, cap, 0, step < 0 ? "^" : "$");
 		return;
 	}
 	*at = (size_t)j;
@@ -764,7 +776,7 @@ static void ctx_word(const scan *sc, size_t i, int step, char *out, size_t cap, 
 	while (n > 0 && out[n - 1] == '\'')
 		out[--n] = '\0';
 	if (!n)
-		snprintf(out, cap, "_");
+		append(out, cap, 0, "_");
 }
 
 static const char *tok_shape(const scan *sc, size_t k)
@@ -792,8 +804,9 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 	if (sc->lang)
 		feat_add2(sc4, sc->lang, "b", 1);
 	size_t nw = j - i + 1;
-	snprintf(f, sizeof f, "n:%zu", nw < 4 ? nw : 4);
-	feat_add(sc4, f);
+	char nf[] = "n:0";
+	nf[2] = (char)('0' + (nw < 4 ? nw : 4));
+	feat_add(sc4, nf);
 	for (size_t k = i; k <= j; k++) {
 		if (!tok_key(sc, k, w, sizeof w))
 			continue;
@@ -828,17 +841,23 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 			}
 		}
 	}
-	size_t o = (size_t)snprintf(f, sizeof f, "sh:");
-	for (size_t k = i; k <= j && k < i + 4 && o < sizeof f; k++)
-		o += (size_t)snprintf(f + o, sizeof f - o, "%s%s", k > i ? "_" : "", tok_shape(sc, k));
+	size_t o = append(f, sizeof f, 0, "sh:");
+	for (size_t k = i; k <= j && k < i + 4; k++) {
+		if (k > i)
+			o = append(f, sizeof f, o, "_");
+		o = append(f, sizeof f, o, tok_shape(sc, k));
+	}
 	feat_add(sc4, f);
 	ctx_word(sc, i, -1, w, sizeof w, &at);
 	feat_add2(sc4, "pw:", w, strlen(w));
 	if (at != (size_t)-1)
 		ctx_word(sc, at, -1, w2, sizeof w2, &at);
 	else
-		snprintf(w2, sizeof w2, "^");
-	snprintf(f, sizeof f, "ppw:%s_%s", w2, w);
+		append(w2, sizeof w2, 0, "^");
+	o = append(f, sizeof f, 0, "ppw:");
+	o = append(f, sizeof f, o, w2);
+	o = append(f, sizeof f, o, "_");
+	append(f, sizeof f, o, w);
 	feat_add(sc4, f);
 	ctx_word(sc, j, +1, w, sizeof w, &at);
 	feat_add2(sc4, "nw:", w, strlen(w));
@@ -1679,15 +1698,28 @@ static const struct lower_name_head lower_name_heads_fr[] = {
 	{NULL, T_NONE},
 };
 
+/* Hash indexes over the two lists: the lookup runs for most lower-case words. */
+static rv__strindex ix_lower_heads, ix_lower_heads_fr;
+static pthread_once_t lower_heads_once = PTHREAD_ONCE_INIT;
+
+static void lower_heads_build(void)
+{
+	/* the NULL row that ends each list is left out */
+	rv__strindex_build(&ix_lower_heads, lower_name_heads,
+			   sizeof lower_name_heads / sizeof *lower_name_heads - 1, sizeof *lower_name_heads);
+	rv__strindex_build(&ix_lower_heads_fr, lower_name_heads_fr,
+			   sizeof lower_name_heads_fr / sizeof *lower_name_heads_fr - 1,
+			   sizeof *lower_name_heads_fr);
+}
+
 static int lower_name_type(const char *key, bool french)
 {
-	for (const struct lower_name_head *h = lower_name_heads; h->key; h++)
-		if (!strcmp(h->key, key))
-			return h->type;
-	if (french)
-		for (const struct lower_name_head *h = lower_name_heads_fr; h->key; h++)
-			if (!strcmp(h->key, key))
-				return h->type;
+	pthread_once(&lower_heads_once, lower_heads_build);
+	long i = rv__strindex_find(&ix_lower_heads, key);
+	if (i >= 0)
+		return lower_name_heads[i].type;
+	if (french && (i = rv__strindex_find(&ix_lower_heads_fr, key)) >= 0)
+		return lower_name_heads_fr[i].type;
 	return T_NONE;
 }
 
