@@ -95,14 +95,29 @@ size_t rv__ner_fold(const char *s, size_t n, char *out, size_t cap)
 			}
 			rep = one;
 		} else if (c < 0x80) {
-			p++;
 			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				p++;
 				space = o > 0;
 				continue;
 			}
-			one[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			rl = 1;
-			rep = one;
+			if (space) {
+				if (o + 1 >= cap)
+					goto full;
+				out[o++] = ' ';
+				space = false;
+			}
+			/* a run of ASCII without white space (most of a word), in one loop */
+			for (;;) {
+				if (o + 1 >= cap)
+					goto full;
+				out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+				if (++p == end)
+					break;
+				c = (unsigned char)*p;
+				if (c >= 0x80 || c == ' ' || c == '\t' || c == '\n' || c == '\r')
+					break;
+			}
+			continue;
 		} else {
 			int32_t cp = rv_utf8_next(&p, end);
 			if (cp == 0x2019 || cp == 0x2018) {
@@ -138,7 +153,8 @@ size_t rv__ner_fold(const char *s, size_t n, char *out, size_t cap)
 			memcpy(out + o, rep, rl);
 		o += rl;
 	}
-	free(tmp);
+	if (tmp)
+		free(tmp);
 	out[o] = '\0';
 	return o;
 full:
