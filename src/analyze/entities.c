@@ -1159,14 +1159,15 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		}
 		if (sc->t[k].kind != K_WORD || !tok_key(sc, k, w, sizeof w))
 			continue;
-		if (!(sc->t[k].flags & F_CAP) && is_connector(w))
+		unsigned lists = word_lists(w);
+		if (!(sc->t[k].flags & F_CAP) && (lists & L_CONNECTOR))
 			continue;
 		nw++;
-		if (in_set(w, L_ORG))
+		if (lists & L_ORG)
 			kw_org = true;
-		else if (in_set(w, L_LOC))
+		else if (lists & L_LOC)
 			kw_loc = true;
-		else if (in_set(w, L_MISC))
+		else if (lists & L_MISC)
 			kw_misc = true;
 		const unsigned char *n = word_counts(w);
 		if (n)
@@ -1370,7 +1371,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	while (i <= j) {
 		if (!tok_key(sc, i, key, sizeof key))
 			break;
-		if (in_set(key, L_TITLES) && i < j) {
+		unsigned lists = word_lists(key);
+		if ((lists & L_TITLES) && i < j) {
 			titled = true;
 			i++;
 			while (i < j && sc->t[i].kind == K_PUNCT)
@@ -1381,8 +1383,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 				i += 2;
 			continue;
 		}
-		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) || in_set(key, L_MONTHS) ||
-		    (in_set(key, L_FUNCTION) && !name_article(sc, i, key))) {
+		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) || (lists & L_MONTHS) ||
+		    ((lists & L_FUNCTION) && !name_article(sc, i, key))) {
 			i++;
 			while (i <= j && !(sc->t[i].flags & F_CAP))
 				i++;
