@@ -528,6 +528,23 @@ static int tokenize(scan *sc)
 		int nletters = 1;
 		p = q;
 		for (;;) {
+			/* ASCII letters and digits, most of a word: as below, without decoding */
+			unsigned char b = p < end ? (unsigned char)*p : 0;
+			if (b >= 'a' && b <= 'z') {
+				all_upper = false;
+				has_lower = true;
+				digit = false;
+				nletters++;
+				p++;
+				continue;
+			}
+			if ((b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+				if (b >= 'A')
+					digit = false;
+				nletters++;
+				p++;
+				continue;
+			}
 			const char *r = p;
 			int32_t c = peek(r, end);
 			if (c < 0)
@@ -603,34 +620,40 @@ static int tokenize(scan *sc)
 	return 0;
 }
 
+/* Fold token i into the cache; false when out of memory. Apart from tok_key, whose
+ * every other call finds the key there and should stay short. */
+static bool kcache_fill(const scan *sc, size_t i)
+{
+	kcache *kc = sc->kc;
+	char key[KEY_MAX];
+	size_t n = rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, key, sizeof key);
+	if (!n) {
+		kc->len[i] = KC_NONE;
+		kc->off[i] = 1;
+		return true;
+	}
+	if (kc->used + n + 1 > kc->cap) {
+		size_t nc = kc->cap ? kc->cap * 2 : 4096;
+		while (nc < kc->used + n + 1)
+			nc *= 2;
+		char *nb = realloc(kc->buf, nc);
+		if (!nb)
+			return false;
+		kc->buf = nb;
+		kc->cap = nc;
+	}
+	memcpy(kc->buf + kc->used, key, n + 1);
+	kc->off[i] = (uint32_t)kc->used + 1;
+	kc->len[i] = (uint16_t)n;
+	kc->used += n + 1;
+	return true;
+}
+
 static size_t tok_key(const scan *sc, size_t i, char *out, size_t cap)
 {
 	kcache *kc = sc->kc;
-	if (!kc || cap > KEY_MAX)
+	if (!kc || cap > KEY_MAX || (!kc->off[i] && !kcache_fill(sc, i)))
 		return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
-	if (!kc->off[i]) {
-		char key[KEY_MAX];
-		size_t n = rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, key, sizeof key);
-		if (!n) {
-			kc->len[i] = KC_NONE;
-			kc->off[i] = 1;
-		} else {
-			if (kc->used + n + 1 > kc->cap) {
-				size_t nc = kc->cap ? kc->cap * 2 : 4096;
-				while (nc < kc->used + n + 1)
-					nc *= 2;
-				char *nb = realloc(kc->buf, nc);
-				if (!nb)
-					return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
-				kc->buf = nb;
-				kc->cap = nc;
-			}
-			memcpy(kc->buf + kc->used, key, n + 1);
-			kc->off[i] = (uint32_t)kc->used + 1;
-			kc->len[i] = (uint16_t)n;
-			kc->used += n + 1;
-		}
-	}
 	/* as rv__ner_fold: 0 when the key does not fit in cap */
 	if (kc->len[i] == KC_NONE || kc->len[i] >= cap) {
 		if (cap)
