@@ -620,9 +620,9 @@ static int tokenize(scan *sc)
 	return 0;
 }
 
-/* Fold token i into the cache; false when out of memory. Apart from tok_key, whose
- * every other call finds the key there and should stay short. */
-static bool kcache_fill(const scan *sc, size_t i)
+/* Fold token i into the cache; false when out of memory. Apart from tok_key (and not
+ * inlined in it), whose every other call finds the key there and should stay short. */
+__attribute__((noinline)) static bool kcache_fill(const scan *sc, size_t i)
 {
 	kcache *kc = sc->kc;
 	char key[KEY_MAX];
