@@ -741,13 +741,19 @@ static bool common_at_start(const scan *sc, const char *key)
 
 /* ---- the type model (ner_typer.h, tools/ner/train_typer.py) ---- */
 
-static void feat_add(int sc[4], const char *f)
+/* f: a feature name of n bytes */
+static void feat_addn(int sc[4], const char *f, size_t n)
 {
 	pthread_once(&ix_once, ix_build);
-	long i = rv__strindex_find(&ix_feats, f);
+	long i = rv__strindex_findn(&ix_feats, f, n);
 	if (i >= 0)
 		for (int t = 0; t < 4; t++)
 			sc[t] += rv__ner_feats[i].w[t];
+}
+
+static void feat_add(int sc[4], const char *f)
+{
+	feat_addn(sc, f, strlen(f));
 }
 
 /* feat_add of prefix + the first n bytes of word (snprintf was a twentieth of the pass). */
@@ -760,7 +766,7 @@ static void feat_add2(int sc[4], const char *prefix, const char *word, size_t n)
 	memcpy(f, prefix, pl);
 	memcpy(f + pl, word, n);
 	f[pl + n] = '\0';
-	feat_add(sc, f);
+	feat_addn(sc, f, pl + n);
 }
 
 /* Append s to the string of o bytes in out (cap bytes), cut as snprintf would; the new
