@@ -33,7 +33,14 @@ size_t rv__ner_fold(const char *s, size_t n, char *out, size_t cap)
 	size_t o = 0;
 	bool space = false;
 	bool ascii = true;
-	for (size_t i = 0; i < n; i++)
+	size_t i0 = 0;
+	/* eight ASCII bytes at a time first: most keys are all ASCII */
+	for (uint64_t w; i0 + 8 <= n; i0 += 8) {
+		memcpy(&w, s + i0, 8);
+		if (w & 0x8080808080808080u)
+			break;
+	}
+	for (size_t i = i0; i < n; i++)
 		if ((unsigned char)s[i] >= 0x80) {
 			/* Latin-1 letters (U+00C0..U+00FF) fold by table below */
 			if ((unsigned char)s[i] == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
