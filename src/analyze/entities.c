@@ -2212,6 +2212,35 @@ static size_t gindex_surname(const gindex *gi, const group *g, const char *key, 
 	return best;
 }
 
+/* Order the article's entities most mentioned first, in their order among equals: a
+ * counting sort by count (an insertion sort moved a hundred entities per article
+ * about). -1 when out of memory. */
+static int most_mentioned_first(rv_article *a)
+{
+	size_t n = a->n_entities, maxc = 0;
+	for (size_t x = 0; x < n; x++)
+		if ((size_t)a->entities[x].count > maxc)
+			maxc = (size_t)a->entities[x].count;
+	/* first[b]: the first slot of bucket b = maxc - count (0: the most mentioned) */
+	size_t *first = calloc(maxc + 2, sizeof *first);
+	rv_entity *sorted = malloc((n + 1) * sizeof *sorted);
+	if (!first || !sorted) {
+		free(first);
+		free(sorted);
+		return -1;
+	}
+	for (size_t x = 0; x < n; x++)
+		first[maxc - (size_t)a->entities[x].count + 1]++;
+	for (size_t b = 1; b <= maxc + 1; b++)
+		first[b] += first[b - 1];
+	for (size_t x = 0; x < n; x++)
+		sorted[first[maxc - (size_t)a->entities[x].count]++] = a->entities[x];
+	memcpy(a->entities, sorted, n * sizeof *sorted);
+	free(first);
+	free(sorted);
+	return 0;
+}
+
 static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_error *err)
 {
 	group *g = NULL;
@@ -2310,16 +2339,8 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 				goto out;
 			}
 	}
-	/* most mentioned first */
-	for (size_t x = 1; x < a->n_entities; x++) {
-		rv_entity v = a->entities[x];
-		size_t y = x;
-		while (y > 0 && a->entities[y - 1].count < v.count) {
-			a->entities[y] = a->entities[y - 1];
-			y--;
-		}
-		a->entities[y] = v;
-	}
+	if (most_mentioned_first(a))
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
 out:
 	free(order);
 	gindex_free(&gi);
