@@ -2068,7 +2068,8 @@ static size_t *by_length(const mlist *ml)
 	for (size_t k = 0; k < ml->n; k++)
 		if (ml->m[k].e - ml->m[k].s > maxlen)
 			maxlen = ml->m[k].e - ml->m[k].s;
-	size_t *order = malloc((ml->n + 1) * sizeof *order);
+	/* zeroed: the analyser cannot see that the sort below fills every slot */
+	size_t *order = calloc(ml->n + 1, sizeof *order);
 	/* first[b]: the first slot of bucket b = maxlen - length (0: the longest) */
 	size_t *first = calloc(maxlen + 2, sizeof *first);
 	if (!order || !first) {
@@ -2175,9 +2176,13 @@ static size_t gindex_key(const gindex *gi, const group *g, const char *key)
 	size_t best = SIZE_MAX;
 	if (!gi->e)
 		return best; /* nothing indexed yet */
-	for (int x = gi->key_heads[h & gi->mask]; x >= 0; x = gi->e[x].next)
-		if (gi->e[x].hash == h && gi->e[x].group < best && !strcmp(g[gi->e[x].group].key, key))
+	for (int x = gi->key_heads[h & gi->mask]; x >= 0; x = gi->e[x].next) {
+		/* an indexed group has its key (the test is for clang-tidy, which cannot
+		 * follow the index back to build_entities) */
+		const char *gk = g[gi->e[x].group].key;
+		if (gi->e[x].hash == h && gi->e[x].group < best && gk && !strcmp(gk, key))
 			best = gi->e[x].group;
+	}
 	return best;
 }
 
