@@ -534,6 +534,23 @@ static int tokenize(scan *sc)
 		int nletters = 1;
 		p = q;
 		for (;;) {
+			/* ASCII letters and digits, most of a word: as below, without decoding */
+			unsigned char b = p < end ? (unsigned char)*p : 0;
+			if (b >= 'a' && b <= 'z') {
+				all_upper = false;
+				has_lower = true;
+				digit = false;
+				nletters++;
+				p++;
+				continue;
+			}
+			if ((b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+				if (b >= 'A')
+					digit = false;
+				nletters++;
+				p++;
+				continue;
+			}
 			const char *r = p;
 			int32_t c = peek(r, end);
 			if (c < 0)
@@ -609,34 +626,40 @@ static int tokenize(scan *sc)
 	return 0;
 }
 
+/* Fold token i into the cache; false when out of memory. Apart from tok_key (and not
+ * inlined in it), whose every other call finds the key there and should stay short. */
+__attribute__((noinline)) static bool kcache_fill(const scan *sc, size_t i)
+{
+	kcache *kc = sc->kc;
+	char key[KEY_MAX];
+	size_t n = rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, key, sizeof key);
+	if (!n) {
+		kc->len[i] = KC_NONE;
+		kc->off[i] = 1;
+		return true;
+	}
+	if (kc->used + n + 1 > kc->cap) {
+		size_t nc = kc->cap ? kc->cap * 2 : 4096;
+		while (nc < kc->used + n + 1)
+			nc *= 2;
+		char *nb = realloc(kc->buf, nc);
+		if (!nb)
+			return false;
+		kc->buf = nb;
+		kc->cap = nc;
+	}
+	memcpy(kc->buf + kc->used, key, n + 1);
+	kc->off[i] = (uint32_t)kc->used + 1;
+	kc->len[i] = (uint16_t)n;
+	kc->used += n + 1;
+	return true;
+}
+
 static size_t tok_key(const scan *sc, size_t i, char *out, size_t cap)
 {
 	kcache *kc = sc->kc;
-	if (!kc || cap > KEY_MAX)
+	if (!kc || cap > KEY_MAX || (!kc->off[i] && !kcache_fill(sc, i)))
 		return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
-	if (!kc->off[i]) {
-		char key[KEY_MAX];
-		size_t n = rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, key, sizeof key);
-		if (!n) {
-			kc->len[i] = KC_NONE;
-			kc->off[i] = 1;
-		} else {
-			if (kc->used + n + 1 > kc->cap) {
-				size_t nc = kc->cap ? kc->cap * 2 : 4096;
-				while (nc < kc->used + n + 1)
-					nc *= 2;
-				char *nb = realloc(kc->buf, nc);
-				if (!nb)
-					return rv__ner_fold(sc->text + sc->t[i].s, sc->t[i].e - sc->t[i].s, out, cap);
-				kc->buf = nb;
-				kc->cap = nc;
-			}
-			memcpy(kc->buf + kc->used, key, n + 1);
-			kc->off[i] = (uint32_t)kc->used + 1;
-			kc->len[i] = (uint16_t)n;
-			kc->used += n + 1;
-		}
-	}
 	/* as rv__ner_fold: 0 when the key does not fit in cap */
 	if (kc->len[i] == KC_NONE || kc->len[i] >= cap) {
 		if (cap)
@@ -724,13 +747,19 @@ static bool common_at_start(const scan *sc, const char *key)
 
 /* ---- the type model (ner_typer.h, tools/ner/train_typer.py) ---- */
 
-static void feat_add(int sc[4], const char *f)
+/* f: a feature name of n bytes */
+static void feat_addn(int sc[4], const char *f, size_t n)
 {
 	pthread_once(&ix_once, ix_build);
-	long i = rv__strindex_find(&ix_feats, f);
+	long i = rv__strindex_findn(&ix_feats, f, n);
 	if (i >= 0)
 		for (int t = 0; t < 4; t++)
 			sc[t] += rv__ner_feats[i].w[t];
+}
+
+static void feat_add(int sc[4], const char *f)
+{
+	feat_addn(sc, f, strlen(f));
 }
 
 /* feat_add of prefix + the first n bytes of word (snprintf was a twentieth of the pass). */
@@ -743,7 +772,19 @@ static void feat_add2(int sc[4], const char *prefix, const char *word, size_t n)
 	memcpy(f, prefix, pl);
 	memcpy(f + pl, word, n);
 	f[pl + n] = '\0';
-	feat_add(sc, f);
+	feat_addn(sc, f, pl + n);
+}
+
+/* Append s to the string of o bytes in out (cap bytes), cut as snprintf would; the new
+ * length. Builds the model's feature names without a printf call each. */
+static size_t append(char *out, size_t cap, size_t o, const char *s)
+{
+	size_t n = strlen(s);
+	if (o + n >= cap)
+		n = o + 1 < cap ? cap - 1 - o : 0;
+	memcpy(out + o, s, n);
+	out[o + n] = '\0';
+	return o + n;
 }
 
 static bool is_apos_tok(const scan *sc, size_t k)
@@ -762,7 +803,7 @@ static void ctx_word(const scan *sc, size_t i, int step, char *out, size_t cap, 
 		j += step;
 	*at = (size_t)-1;
 	if (j < 0 || (size_t)j >= sc->n) {
-		snprintf(out, cap, "%s", step < 0 ? "^" : "$");
+		append(out, cap, 0, step < 0 ? "^" : "$");
 		return;
 	}
 	*at = (size_t)j;
@@ -770,7 +811,7 @@ static void ctx_word(const scan *sc, size_t i, int step, char *out, size_t cap, 
 	while (n > 0 && out[n - 1] == '\'')
 		out[--n] = '\0';
 	if (!n)
-		snprintf(out, cap, "_");
+		append(out, cap, 0, "_");
 }
 
 static const char *tok_shape(const scan *sc, size_t k)
@@ -798,8 +839,9 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 	if (sc->lang)
 		feat_add2(sc4, sc->lang, "b", 1);
 	size_t nw = j - i + 1;
-	snprintf(f, sizeof f, "n:%zu", nw < 4 ? nw : 4);
-	feat_add(sc4, f);
+	char nf[] = "n:0";
+	nf[2] = (char)('0' + (nw < 4 ? nw : 4));
+	feat_add(sc4, nf);
 	for (size_t k = i; k <= j; k++) {
 		if (!tok_key(sc, k, w, sizeof w))
 			continue;
@@ -834,17 +876,23 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 			}
 		}
 	}
-	size_t o = (size_t)snprintf(f, sizeof f, "sh:");
-	for (size_t k = i; k <= j && k < i + 4 && o < sizeof f; k++)
-		o += (size_t)snprintf(f + o, sizeof f - o, "%s%s", k > i ? "_" : "", tok_shape(sc, k));
+	size_t o = append(f, sizeof f, 0, "sh:");
+	for (size_t k = i; k <= j && k < i + 4; k++) {
+		if (k > i)
+			o = append(f, sizeof f, o, "_");
+		o = append(f, sizeof f, o, tok_shape(sc, k));
+	}
 	feat_add(sc4, f);
 	ctx_word(sc, i, -1, w, sizeof w, &at);
 	feat_add2(sc4, "pw:", w, strlen(w));
 	if (at != (size_t)-1)
 		ctx_word(sc, at, -1, w2, sizeof w2, &at);
 	else
-		snprintf(w2, sizeof w2, "^");
-	snprintf(f, sizeof f, "ppw:%s_%s", w2, w);
+		append(w2, sizeof w2, 0, "^");
+	o = append(f, sizeof f, 0, "ppw:");
+	o = append(f, sizeof f, o, w2);
+	o = append(f, sizeof f, o, "_");
+	append(f, sizeof f, o, w);
 	feat_add(sc4, f);
 	ctx_word(sc, j, +1, w, sizeof w, &at);
 	feat_add2(sc4, "nw:", w, strlen(w));
@@ -1210,14 +1258,15 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 		}
 		if (sc->t[k].kind != K_WORD || !tok_key(sc, k, w, sizeof w))
 			continue;
-		if (!(sc->t[k].flags & F_CAP) && is_connector(w))
+		unsigned lists = word_lists(w);
+		if (!(sc->t[k].flags & F_CAP) && (lists & L_CONNECTOR))
 			continue;
 		nw++;
-		if (in_set(w, L_ORG))
+		if (lists & L_ORG)
 			kw_org = true;
-		else if (in_set(w, L_LOC))
+		else if (lists & L_LOC)
 			kw_loc = true;
-		else if (in_set(w, L_MISC))
+		else if (lists & L_MISC)
 			kw_misc = true;
 		const unsigned char *n = word_counts(w);
 		if (n)
@@ -1503,8 +1552,9 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			break;
 		/* "Duke University", "Prince Edward Island", "King's College": a title before a lone
 		 * name keyword belongs to the name */
+		unsigned lists = word_lists(key);
 		char nx[KEY_MAX];
-		if (in_set(key, L_TITLES) && i < j &&
+		if ((lists & L_TITLES) && i < j &&
 		    !(i + 1 == j && tok_key(sc, j, nx, sizeof nx) && in_set(nx, L_ORG | L_LOC | L_MISC)) &&
 		    !listed_thing(sc, i, j)) {
 			titled = true;
@@ -1517,8 +1567,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 				i += 2;
 			continue;
 		}
-		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) || in_set(key, L_MONTHS) ||
-		    (in_set(key, L_FUNCTION) && !name_article(sc, i, key))) {
+		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) || (lists & L_MONTHS) ||
+		    ((lists & L_FUNCTION) && !name_article(sc, i, key))) {
 			i++;
 			while (i <= j && !(sc->t[i].flags & F_CAP))
 				i++;
@@ -1839,15 +1889,28 @@ static const struct lower_name_head lower_name_heads_fr[] = {
 	{NULL, T_NONE},
 };
 
+/* Hash indexes over the two lists: the lookup runs for most lower-case words. */
+static rv__strindex ix_lower_heads, ix_lower_heads_fr;
+static pthread_once_t lower_heads_once = PTHREAD_ONCE_INIT;
+
+static void lower_heads_build(void)
+{
+	/* the NULL row that ends each list is left out */
+	rv__strindex_build(&ix_lower_heads, lower_name_heads,
+			   sizeof lower_name_heads / sizeof *lower_name_heads - 1, sizeof *lower_name_heads);
+	rv__strindex_build(&ix_lower_heads_fr, lower_name_heads_fr,
+			   sizeof lower_name_heads_fr / sizeof *lower_name_heads_fr - 1,
+			   sizeof *lower_name_heads_fr);
+}
+
 static int lower_name_type(const char *key, bool french)
 {
-	for (const struct lower_name_head *h = lower_name_heads; h->key; h++)
-		if (!strcmp(h->key, key))
-			return h->type;
-	if (french)
-		for (const struct lower_name_head *h = lower_name_heads_fr; h->key; h++)
-			if (!strcmp(h->key, key))
-				return h->type;
+	pthread_once(&lower_heads_once, lower_heads_build);
+	long i = rv__strindex_find(&ix_lower_heads, key);
+	if (i >= 0)
+		return lower_name_heads[i].type;
+	if (french && (i = rv__strindex_find(&ix_lower_heads_fr, key)) >= 0)
+		return lower_name_heads_fr[i].type;
 	return T_NONE;
 }
 
@@ -2156,19 +2219,32 @@ static void groups_free(group *g, size_t n)
 	free(g);
 }
 
-/* Mentions longest first, in text order among equals (a stable order).
- * The length rides along with the index: no global for the comparator, so
- * analyses in several threads cannot meet. */
-typedef struct by_len {
-	size_t len, index;
-} by_len;
-
-static int by_length(const void *a, const void *b)
+/* The indexes of the mentions longest first, in text order among equals: a counting
+ * sort by byte length (stable; qsort's comparator calls were an eighth of folding
+ * mentions into entities). NULL when out of memory; the caller frees it. */
+static size_t *by_length(const mlist *ml)
 {
-	const by_len *x = a, *y = b;
-	if (x->len != y->len)
-		return x->len > y->len ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
+	size_t maxlen = 0;
+	for (size_t k = 0; k < ml->n; k++)
+		if (ml->m[k].e - ml->m[k].s > maxlen)
+			maxlen = ml->m[k].e - ml->m[k].s;
+	/* zeroed: the analyser cannot see that the sort below fills every slot */
+	size_t *order = calloc(ml->n + 1, sizeof *order);
+	/* first[b]: the first slot of bucket b = maxlen - length (0: the longest) */
+	size_t *first = calloc(maxlen + 2, sizeof *first);
+	if (!order || !first) {
+		free(order);
+		free(first);
+		return NULL;
+	}
+	for (size_t k = 0; k < ml->n; k++)
+		first[maxlen - (ml->m[k].e - ml->m[k].s) + 1]++;
+	for (size_t b = 1; b <= maxlen + 1; b++)
+		first[b] += first[b - 1];
+	for (size_t k = 0; k < ml->n; k++)
+		order[first[maxlen - (ml->m[k].e - ml->m[k].s)]++] = k;
+	free(first);
+	return order;
 }
 
 /* Hash indexes over the groups of one article: by key, by gazetteer row, and by
@@ -2260,9 +2336,13 @@ static size_t gindex_key(const gindex *gi, const group *g, const char *key)
 	size_t best = SIZE_MAX;
 	if (!gi->e)
 		return best; /* nothing indexed yet */
-	for (int x = gi->key_heads[h & gi->mask]; x >= 0; x = gi->e[x].next)
-		if (gi->e[x].hash == h && gi->e[x].group < best && !strcmp(g[gi->e[x].group].key, key))
+	for (int x = gi->key_heads[h & gi->mask]; x >= 0; x = gi->e[x].next) {
+		/* an indexed group has its key (the test is for clang-tidy, which cannot
+		 * follow the index back to build_entities) */
+		const char *gk = g[gi->e[x].group].key;
+		if (gi->e[x].hash == h && gi->e[x].group < best && gk && !strcmp(gk, key))
 			best = gi->e[x].group;
+	}
 	return best;
 }
 
@@ -2297,6 +2377,35 @@ static size_t gindex_surname(const gindex *gi, const group *g, const char *key, 
 	return best;
 }
 
+/* Order the article's entities most mentioned first, in their order among equals: a
+ * counting sort by count (an insertion sort moved a hundred entities per article
+ * about). -1 when out of memory. */
+static int most_mentioned_first(rv_article *a)
+{
+	size_t n = a->n_entities, maxc = 0;
+	for (size_t x = 0; x < n; x++)
+		if ((size_t)a->entities[x].count > maxc)
+			maxc = (size_t)a->entities[x].count;
+	/* first[b]: the first slot of bucket b = maxc - count (0: the most mentioned) */
+	size_t *first = calloc(maxc + 2, sizeof *first);
+	rv_entity *sorted = malloc((n + 1) * sizeof *sorted);
+	if (!first || !sorted) {
+		free(first);
+		free(sorted);
+		return -1;
+	}
+	for (size_t x = 0; x < n; x++)
+		first[maxc - (size_t)a->entities[x].count + 1]++;
+	for (size_t b = 1; b <= maxc + 1; b++)
+		first[b] += first[b - 1];
+	for (size_t x = 0; x < n; x++)
+		sorted[first[maxc - (size_t)a->entities[x].count]++] = a->entities[x];
+	memcpy(a->entities, sorted, n * sizeof *sorted);
+	free(first);
+	free(sorted);
+	return 0;
+}
+
 static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_error *err)
 {
 	group *g = NULL;
@@ -2304,12 +2413,9 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 	int rc = RV_OK;
 	char key[KEY_MAX];
 	/* longest mentions first, so "Biden" finds "Joe Biden" */
-	by_len *order = malloc((ml->n + 1) * sizeof *order);
+	size_t *order = by_length(ml);
 	if (!order)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
-	for (size_t k = 0; k < ml->n; k++)
-		order[k] = (by_len){ ml->m[k].e - ml->m[k].s, k };
-	qsort(order, ml->n, sizeof *order, by_length);
 	g = calloc(ml->n + 1, sizeof *g);
 	gindex gi;
 	if (!g || gindex_init(&gi, ml->n)) {
@@ -2318,7 +2424,7 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	}
 	for (size_t x = 0; x < ml->n; x++) {
-		const mention *m = &ml->m[order[x].index];
+		const mention *m = &ml->m[order[x]];
 		if (!rv__ner_fold(text + m->s, m->e - m->s, key, sizeof key))
 			continue;
 		/* the first group with the mention's gazetteer row or its key */
@@ -2398,16 +2504,8 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 				goto out;
 			}
 	}
-	/* most mentioned first */
-	for (size_t x = 1; x < a->n_entities; x++) {
-		rv_entity v = a->entities[x];
-		size_t y = x;
-		while (y > 0 && a->entities[y - 1].count < v.count) {
-			a->entities[y] = a->entities[y - 1];
-			y--;
-		}
-		a->entities[y] = v;
-	}
+	if (most_mentioned_first(a))
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
 out:
 	free(order);
 	gindex_free(&gi);

@@ -157,6 +157,11 @@ static size_t word_len(const char *t, size_t i, size_t len)
 {
 	size_t p = i;
 	while (p < len) {
+		unsigned char c = (unsigned char)t[p];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+			p++; /* ASCII letters, most of the text: no decoding */
+			continue;
+		}
 		if (is_alpha_at(t, p, len)) {
 			const char *q = t + p;
 			rv_utf8_next(&q, t + len);

@@ -50,3 +50,5 @@ typedef struct rv__strindex {
 bool rv__strindex_build(rv__strindex *ix, const void *base, size_t n, size_t stride);
 /* The item's index, or -1. */
 long rv__strindex_find(const rv__strindex *ix, const char *key);
+/* The same for a key whose length n is known (key[n] is its NUL). */
+long rv__strindex_findn(const rv__strindex *ix, const char *key, size_t n);

@@ -147,7 +147,15 @@ static const char *const verbs_fr[] = {
  * in one array under the project's string index (ner_names.h). */
 static const char **verb_index;
 static rv__strindex verb_ix;
+/* verb_shapes[n] has bit (b % 64) set when a verb of n bytes starts with byte b: most
+ * words are ruled out by it without a lookup */
+static uint64_t verb_shapes[32];
 static pthread_once_t verb_once = PTHREAD_ONCE_INIT;
+
+static uint64_t verb_shape_bit(unsigned char first)
+{
+	return (uint64_t)1 << (first % 64);
+}
 
 static void verb_build(void)
 {
@@ -160,14 +168,21 @@ static void verb_build(void)
 		return; /* verb_at then finds none */
 	n = 0;
 	for (int l = 0; l < 2; l++)
-		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
+		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++) {
 			verb_index[n++] = *v;
+			if (strlen(*v) < sizeof verb_shapes / sizeof *verb_shapes)
+				verb_shapes[strlen(*v)] |= verb_shape_bit((unsigned char)**v);
+		}
 	rv__strindex_build(&verb_ix, verb_index, n, sizeof *verb_index);
 }
 
-static bool is_verb(const char *w)
+/* w: a lower-case word of n bytes */
+static bool is_verb(const char *w, size_t n)
 {
 	pthread_once(&verb_once, verb_build);
+	if (n >= sizeof verb_shapes / sizeof *verb_shapes ||
+	    !(verb_shapes[n] & verb_shape_bit((unsigned char)w[0])))
+		return false;
 	return rv__strindex_find(&verb_ix, w) >= 0;
 }
 
@@ -185,7 +200,7 @@ static size_t verb_at(const char *t, size_t i, size_t end)
 	if (n < 2)
 		return 0;
 	w[n] = '\0';
-	if (is_verb(w))
+	if (is_verb(w, n))
 		return n;
 	if (n == 9 && !strcmp(w, "according") && word_at(t, i, end, "according to"))
 		return 12;
@@ -211,16 +226,19 @@ static bool core_verb(const char *t, size_t v, size_t vlen)
 /* The first reporting verb in t[s..e): its offset, or (size_t)-1. */
 static size_t find_verb(const char *t, size_t s, size_t e, size_t *vlen)
 {
-	for (size_t i = s; i < e; i++) {
-		if (i > s && is_word_byte((unsigned char)t[i - 1]))
+	/* each run of word bytes is tried once, at its start */
+	for (size_t i = s; i < e;) {
+		if (!is_word_byte((unsigned char)t[i])) {
+			i++;
 			continue;
-		if (!is_word_byte((unsigned char)t[i]))
-			continue;
+		}
 		size_t n = verb_at(t, i, e);
 		if (n) {
 			*vlen = n;
 			return i;
 		}
+		while (i < e && is_word_byte((unsigned char)t[i]))
+			i++;
 	}
 	return (size_t)-1;
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int32_t rv_utf8_next(const char **p, const char *end)
+int32_t rv_utf8_next_slow(const char **p, const char *end)
 {
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)*p,
@@ -99,7 +99,7 @@ size_t rv_utf8_length(const char *s)
 	return n;
 }
 
-bool rv_cp_is_alnum(int32_t cp)
+bool rv_cp_is_alnum_slow(int32_t cp)
 {
 	if (cp < 0)
 		return false;
@@ -112,18 +112,18 @@ bool rv_cp_is_alnum(int32_t cp)
 	       c == UTF8PROC_CATEGORY_MC;
 }
 
-bool rv_cp_is_upper(int32_t cp)
+bool rv_cp_is_upper_slow(int32_t cp)
 {
 	return cp >= 0 && (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
 			   utf8proc_category(cp) == UTF8PROC_CATEGORY_LT);
 }
 
-bool rv_cp_is_lower(int32_t cp)
+bool rv_cp_is_lower_slow(int32_t cp)
 {
 	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-bool rv_cp_is_space(int32_t cp)
+bool rv_cp_is_space_slow(int32_t cp)
 {
 	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
 	    cp == 0x202F || cp == 0x2009)

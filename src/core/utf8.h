@@ -9,8 +9,27 @@
 bool rv_utf8_valid(const char *s, size_t len);
 
 /* Decode one code point at *p (advancing it); returns -1 on an invalid
- * sequence (advancing one byte) and never reads at or past end. */
-int32_t rv_utf8_next(const char **p, const char *end);
+ * sequence (advancing one byte) and never reads at or past end.
+ * The tokenisers call it for every character: ASCII and two-byte letters
+ * (accents, umlauts, Cyrillic) are decoded here, inline, and the rest by
+ * rv_utf8_next_slow (utf8proc), which gives the same results for these. */
+int32_t rv_utf8_next_slow(const char **p, const char *end);
+
+static inline int32_t rv_utf8_next(const char **p, const char *end)
+{
+	const unsigned char *s = (const unsigned char *)*p;
+	if ((const char *)s < end) {
+		if (s[0] < 0x80) {
+			*p += 1;
+			return s[0];
+		}
+		if (s[0] >= 0xC2 && s[0] <= 0xDF && (const char *)s + 1 < end && (s[1] & 0xC0) == 0x80) {
+			*p += 2;
+			return (int32_t)(((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu));
+		}
+	}
+	return rv_utf8_next_slow(p, end);
+}
 
 /* Encode cp into out (at least 4 bytes); returns the byte count. */
 size_t rv_utf8_encode(int32_t cp, char *out);
@@ -28,10 +47,40 @@ char *rv_utf8_fold(const char *s);
 /* Number of code points in a valid UTF-8 string. */
 size_t rv_utf8_length(const char *s);
 
-/* True for letters (any script) and digits. */
-bool rv_cp_is_alnum(int32_t cp);
-bool rv_cp_is_upper(int32_t cp);
-bool rv_cp_is_lower(int32_t cp);
-bool rv_cp_is_space(int32_t cp);
+/* True for letters (any script) and digits. ASCII is answered inline (the
+ * bulk of most texts), the rest by utf8proc's categories. */
+bool rv_cp_is_alnum_slow(int32_t cp);
+bool rv_cp_is_upper_slow(int32_t cp);
+bool rv_cp_is_lower_slow(int32_t cp);
+bool rv_cp_is_space_slow(int32_t cp);
+
+static inline bool rv_cp_is_alnum(int32_t cp)
+{
+	if (cp >= 0 && cp < 128)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	return rv_cp_is_alnum_slow(cp);
+}
+
+static inline bool rv_cp_is_upper(int32_t cp)
+{
+	if (cp >= 0 && cp < 128)
+		return cp >= 'A' && cp <= 'Z';
+	return rv_cp_is_upper_slow(cp);
+}
+
+static inline bool rv_cp_is_lower(int32_t cp)
+{
+	if (cp >= 0 && cp < 128)
+		return cp >= 'a' && cp <= 'z';
+	return rv_cp_is_lower_slow(cp);
+}
+
+/* ASCII white space is the space, \t, \n and \r (not \v or \f). */
+static inline bool rv_cp_is_space(int32_t cp)
+{
+	if (cp >= 0 && cp < 128)
+		return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
+	return rv_cp_is_space_slow(cp);
+}
 
 #endif

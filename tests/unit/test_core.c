@@ -95,6 +95,35 @@ TEST(utf8_next_never_reads_past_end)
 	ASSERT(s == p + 1);
 }
 
+/* The inline ASCII and two-byte paths give what utf8proc gives, for every lead
+ * byte with every second byte, and at the end of the input. */
+TEST(utf8_next_inline_matches_utf8proc)
+{
+	for (int b0 = 0; b0 < 256; b0++) {
+		for (int b1 = 0; b1 < 256; b1++) {
+			const char in[3] = { (char)b0, (char)b1, (char)0x80 };
+			for (size_t len = 1; len <= 3; len++) {
+				const char *fast = in, *slow = in;
+				int32_t cf = rv_utf8_next(&fast, in + len);
+				int32_t cs = rv_utf8_next_slow(&slow, in + len);
+				if (cf != cs || fast != slow)
+					TEST_FAIL("bytes %02x %02x (%zu): %d +%td, utf8proc %d +%td", b0, b1, len,
+						  cf, fast - in, cs, slow - in);
+			}
+		}
+	}
+}
+
+TEST(cp_classes_inline_match_utf8proc)
+{
+	for (int32_t cp = -2; cp < 0x3000; cp++) {
+		ASSERT(rv_cp_is_alnum(cp) == rv_cp_is_alnum_slow(cp));
+		ASSERT(rv_cp_is_upper(cp) == rv_cp_is_upper_slow(cp));
+		ASSERT(rv_cp_is_lower(cp) == rv_cp_is_lower_slow(cp));
+		ASSERT(rv_cp_is_space(cp) == rv_cp_is_space_slow(cp));
+	}
+}
+
 TEST(error_messages_are_formatted)
 {
 	rv_error e;

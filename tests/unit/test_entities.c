@@ -134,6 +134,45 @@ TEST(entities_keys_across_languages)
 	ASSERT_STR_EQ(t, "moskva");
 }
 
+TEST(entities_fold_ascii_runs_and_room)
+{
+	char t[64];
+	ASSERT_EQ(rv__ner_fold("Hello  World\tX", 14, t, sizeof t), 13);
+	ASSERT_STR_EQ(t, "hello world x");
+	/* eight letters need nine bytes (the NUL); with eight the key does not fit */
+	ASSERT_EQ(rv__ner_fold("ABCDEFGH", 8, t, 9), 8);
+	ASSERT_STR_EQ(t, "abcdefgh");
+	ASSERT_EQ(rv__ner_fold("ABCDEFGH", 8, t, 8), 0);
+	ASSERT_STR_EQ(t, "");
+	/* a Latin-1 letter after eight ASCII bytes, then one only utf8proc folds */
+	ASSERT(rv__ner_fold("abcdefghijÉ", strlen("abcdefghijÉ"), t, sizeof t) > 0);
+	ASSERT_STR_EQ(t, "abcdefghije");
+	ASSERT(rv__ner_fold("Straße Ωmega", strlen("Straße Ωmega"), t, sizeof t) > 0);
+	ASSERT_STR_EQ(t, "strasse ωmega");
+}
+
+/* Keys of every length the hash reads differently (none, 1-3, 4-7, 8, more than 8
+ * bytes) are found, with or without their length given; others are not. */
+TEST(entities_string_index_key_lengths)
+{
+	static const struct {
+		const char *key;
+	} items[] = { {""}, {"a"}, {"ab"}, {"abc"}, {"abcd"}, {"abcdefg"}, {"abcdefgh"},
+		      {"abcdefghi"}, {"abcdefghijklmnopq"}, {"w:paris"}, {"ppw:de_la"} };
+	size_t n = sizeof items / sizeof *items;
+	rv__strindex ix;
+	ASSERT(rv__strindex_build(&ix, items, n, sizeof *items));
+	for (size_t i = 0; i < n; i++) {
+		ASSERT_EQ(rv__strindex_find(&ix, items[i].key), (long)i);
+		ASSERT_EQ(rv__strindex_findn(&ix, items[i].key, strlen(items[i].key)), (long)i);
+	}
+	ASSERT_EQ(rv__strindex_find(&ix, "abce"), -1);
+	ASSERT_EQ(rv__strindex_find(&ix, "abcdefghj"), -1);
+	ASSERT_EQ(rv__strindex_find(&ix, "w:pari"), -1);
+	free(ix.slots);
+	free(ix.filter);
+}
+
 TEST(entities_hostile_input)
 {
 	rv_article a;
