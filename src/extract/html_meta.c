@@ -1175,13 +1175,28 @@ static bool in_aside(const rv__meta *m, const xmlNode *n)
 	return false;
 }
 
+/* A class word as a whole token (a final 's' allowed): "comments",
+ * "related-posts", but not "ArticleHeaderComment". Every element of the
+ * page's text asks: the first letter sorts most tokens out. */
+static bool aside_word(const char *tok, size_t tl)
+{
+	static const struct {
+		const char *s;
+		size_t len;
+	} words[] = { { "teaser", 6 }, { "related", 7 }, { "comment", 7 }, { "sidebar", 7 },
+		      { "recommend", 9 }, { "widget", 6 }, { "promo", 5 }, { "similar", 7 },
+		      { "reply", 5 }, { "respond", 7 }, { "commentlist", 11 } };
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		size_t wl = words[i].len;
+		if (tok[0] == words[i].s[0] && (tl == wl || (tl == wl + 1 && tok[wl] == 's')) &&
+		    !memcmp(tok, words[i].s, wl))
+			return true;
+	}
+	return false;
+}
+
 static bool aside_node(const rv__meta *m, const xmlNode *n)
 {
-	/* class words as whole tokens (a final 's' allowed): "comments",
-	 * "related-posts", but not "ArticleHeaderComment" */
-	static const char *const words[] = { "teaser", "related", "comment", "sidebar", "recommend",
-					     "widget", "promo", "similar", "reply", "respond",
-					     "commentlist", NULL };
 	bool hit = rv__is_tag(n, "aside");
 	const char *const at[] = { rv__attr(n, "class"), rv__attr(n, "id") };
 	for (int k = 0; k < 2 && !hit; k++) {
@@ -1196,11 +1211,7 @@ static bool aside_node(const rv__meta *m, const xmlNode *n)
 			while (*e && isalnum((unsigned char)*e))
 				e++;
 			size_t tl = (size_t)(e - tok);
-			for (const char *const *w = words; *w && tl && !hit; w++) {
-				size_t wl = strlen(*w);
-				hit = !strncmp(tok, *w, wl) &&
-				      (tl == wl || (tl == wl + 1 && tok[wl] == 's'));
-			}
+			hit = tl && aside_word(tok, tl);
 			tok = e;
 		}
 	}
