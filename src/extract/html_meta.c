@@ -1762,6 +1762,36 @@ static void cut_site_suffix(char *t, const char *site)
 	}
 }
 
+/* Where each of the quoted keys (NULL-ended list) first occurs in the raw
+ * page: one pass over its quotes instead of one search per key. */
+static void first_keys(const char *raw, size_t len, const char *const *keys, const char **first)
+{
+	size_t nkeys = 0, left;
+	char starts[32];
+	while (keys[nkeys] && nkeys < sizeof starts - 1) {
+		starts[nkeys] = keys[nkeys][1];
+		nkeys++;
+	}
+	starts[nkeys] = '\0';
+	left = nkeys;
+	const char *end = raw + len;
+	for (const char *p = raw; left && p + 1 < end; p++) {
+		p = memchr(p, '"', (size_t)(end - p - 1));
+		if (!p)
+			break;
+		if (!strchr(starts, p[1]))
+			continue;
+		for (size_t k = 0; k < nkeys; k++) {
+			size_t kl = strlen(keys[k]);
+			if (!first[k] && keys[k][1] == p[1] && kl <= (size_t)(end - p) &&
+			    !memcmp(p, keys[k], kl)) {
+				first[k] = p;
+				left--;
+			}
+		}
+	}
+}
+
 int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_article *a)
 {
 	/* <time>: a publication time when marked so or in the article. */
@@ -1829,8 +1859,12 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 					    "\"firstPublished\"", "\"created_at\"",
 					    "\"publishedDate\"", "\"createdAt\"", "\"datePosted\"",
 					    NULL };
+	enum { NKEYS = sizeof keys / sizeof *keys - 1 };
+	const char *first[NKEYS] = { 0 };
+	if (m->raw && !(m->published.val && m->published.prio <= 45))
+		first_keys(m->raw, m->rawlen, keys, first);
 	for (const char *const *k = keys; *k && m->raw && !(m->published.val && m->published.prio <= 45); k++) {
-		const char *p = memmem(m->raw, m->rawlen, *k, strlen(*k));
+		const char *p = first[k - keys];
 		if (!p)
 			continue;
 		/* the raw page is not NUL-terminated: every read stays before end */
