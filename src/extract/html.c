@@ -697,10 +697,15 @@ static void pats_add(const char *const *list, uint8_t flag, size_t *n)
 		pats[(*n)++] = (struct pat){ *list, (uint8_t)strlen(*list), flag };
 }
 
+/* By first, then second byte (a one-byte pattern's second is its NUL):
+ * the scan stops in a first-byte bucket once past the second byte. */
 static int pat_cmp(const void *a, const void *b)
 {
-	return (unsigned char)((const struct pat *)a)->s[0] -
-	       (unsigned char)((const struct pat *)b)->s[0];
+	const unsigned char *x = (const unsigned char *)((const struct pat *)a)->s;
+	const unsigned char *y = (const unsigned char *)((const struct pat *)b)->s;
+	if (x[0] != y[0])
+		return x[0] - y[0];
+	return x[1] - y[1];
 }
 
 static void pats_build(void)
@@ -745,9 +750,17 @@ static unsigned pats_scan(const char *ci)
 		if (!(pat_pair[bit / 64] & (1ull << (bit % 64))))
 			continue;
 		bool word_start = !i || !isalnum((unsigned char)ci[i - 1]);
+		unsigned char c1 = (unsigned char)ci[i + 1];
 		for (unsigned k = pat_first[c]; k < pat_first[c + 1]; k++) {
 			const struct pat *p = &pats[k];
-			if (p->len > n - i || (p->len > 1 && p->s[1] != ci[i + 1]) ||
+			if (p->len > 1) {
+				if ((unsigned char)p->s[1] < c1)
+					continue;
+				if ((unsigned char)p->s[1] > c1)
+					break;
+			}
+			/* many share two bytes ("co": comment, cookie, consent ...) */
+			if ((p->len > 2 && p->s[2] != ci[i + 2]) || p->len > n - i ||
 			    memcmp(ci + i, p->s, p->len))
 				continue;
 			if (p->flags & P_WORD) {
