@@ -254,7 +254,15 @@ static size_t utf8_errors(const char *s, size_t len, size_t *nonascii)
 	const char *p = s, *end = s + len;
 	size_t bad = 0, hi = 0;
 	while (p < end) {
-		/* eight ASCII bytes at a time */
+		/* 32, then eight ASCII bytes at a time */
+		if (end - p >= 32) {
+			uint64_t v[4];
+			memcpy(v, p, 32);
+			if (!((v[0] | v[1] | v[2] | v[3]) & 0x8080808080808080ull)) {
+				p += 32;
+				continue;
+			}
+		}
 		if (end - p >= 8) {
 			uint64_t v;
 			memcpy(&v, p, 8);
