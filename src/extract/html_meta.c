@@ -417,7 +417,7 @@ static void meta_value(rv__meta *m, const char *key, const char *val, int bump)
 	k[n] = '\0';
 	for (size_t i = 0; i < sizeof meta_rules / sizeof *meta_rules; i++) {
 		const struct meta_rule *r = &meta_rules[i];
-		if (strcmp(k, r->key))
+		if (k[0] != r->key[0] || strcmp(k, r->key))
 			continue;
 		switch (r->field) {
 		case M_TITLE: offer(&m->title, val, r->prio + bump, "meta"); break;
