@@ -22,6 +22,7 @@
  */
 #include "extract/extract.h"
 #include "extract/html_int.h"
+#include "extract/xml_arena.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/utf8.h"
@@ -1507,8 +1508,11 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 	if (rc)
 		return rc;
 	xmlSetGenericErrorFunc(NULL, quiet_errors);
+	/* the tree lives in an arena until rv__xml_arena_end() */
+	rv__xml_arena_begin();
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	if (!ctxt) {
+		rv__xml_arena_end();
 		free(conv);
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	}
@@ -1527,8 +1531,7 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 	htmlFreeParserCtxt(ctxt);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!root) {
-		if (doc)
-			xmlFreeDoc(doc);
+		rv__xml_arena_end();
 		free(conv);
 		return rv_fail(err, RV_EINPUT, "not parseable as HTML%s", stopped);
 	}
@@ -1605,7 +1608,7 @@ out:
 	free(w.info);
 	rv_buf_release(&w.cur);
 	rv__meta_release(&meta);
-	xmlFreeDoc(doc);
+	rv__xml_arena_end(); /* the tree with it */
 	free(conv);
 	return rc;
 }
