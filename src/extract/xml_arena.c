@@ -90,7 +90,10 @@ static void *arena_alloc(size_t n)
 		return NULL;
 	chunk *c = cur.chunks;
 	if (!c || c->size - c->used < need) {
-		size_t size = c && c->size < RETAIN_MAX ? c->size * 2 : CHUNK_MIN;
+		/* doubling, up to the most a window keeps */
+		size_t size = !c			   ? CHUNK_MIN
+			      : c->size < RETAIN_MAX / 2 ? c->size * 2
+							 : RETAIN_MAX;
 		if (size < need)
 			size = round_up(need);
 		/* the chunk record and its data in one allocation, data aligned */
