@@ -174,8 +174,14 @@ static const struct month_name month_names[] = {
 /* Match a month word at the start of folded text f; returns its length. */
 static size_t match_month(const char *f, int *month)
 {
+	/* called at every word of a text: most words start with no month's
+	 * first letter */
+	if (!f[0] || !strchr("adefgjlmnos", f[0]))
+		return 0;
 	size_t best = 0;
 	for (size_t i = 0; i < sizeof month_names / sizeof *month_names; i++) {
+		if (month_names[i].name[0] != f[0])
+			continue;
 		size_t n = strlen(month_names[i].name);
 		if (n > best && !strncmp(f, month_names[i].name, n) &&
 		    !isalpha((unsigned char)f[n])) {

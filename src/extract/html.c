@@ -23,6 +23,7 @@
  */
 #include "extract/extract.h"
 #include "extract/html_int.h"
+#include "extract/xml_arena.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/utf8.h"
@@ -160,18 +161,36 @@ char *rv__text(const xmlNode *n, size_t max)
 	return s;
 }
 
-/* Visible characters: code points other than white space. */
+/* 1 for a byte that starts a visible character: not a UTF-8 continuation
+ * byte, not ASCII white space (0xC2 is undone below when it starts a
+ * no-break space). */
+static const uint8_t visible_start[256] = {
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, /* 00 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 10 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 30 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 50 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 70 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 80 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 90 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* A0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* B0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* C0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* D0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* E0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* F0 */
+};
+
+/* Visible characters: code points other than white space. Every text node
+ * of the page goes through here: a table, no branch per byte. */
 static uint32_t count_chars(const char *s)
 {
 	uint32_t n = 0;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p & 0xC0) == 0x80)
-			continue;
-		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
-			continue;
-		if (*p == 0xC2 && p[1] == 0xA0)
-			continue;
-		n++;
+		n += visible_start[*p];
+		n -= *p == 0xC2 && p[1] == 0xA0;
 	}
 	return n;
 }
@@ -243,7 +262,15 @@ static size_t utf8_errors(const char *s, size_t len, size_t *nonascii)
 	const char *p = s, *end = s + len;
 	size_t bad = 0, hi = 0;
 	while (p < end) {
-		/* eight ASCII bytes at a time */
+		/* 32, then eight ASCII bytes at a time */
+		if (end - p >= 32) {
+			uint64_t v[4];
+			memcpy(v, p, 32);
+			if (!((v[0] | v[1] | v[2] | v[3]) & 0x8080808080808080ull)) {
+				p += 32;
+				continue;
+			}
+		}
 		if (end - p >= 8) {
 			uint64_t v;
 			memcpy(&v, p, 8);
@@ -721,10 +748,15 @@ static void pats_add(const char *const *list, uint8_t flag, size_t *n)
 		pats[(*n)++] = (struct pat){ *list, (uint8_t)strlen(*list), flag };
 }
 
+/* By first, then second byte (a one-byte pattern's second is its NUL):
+ * the scan stops in a first-byte bucket once past the second byte. */
 static int pat_cmp(const void *a, const void *b)
 {
-	return (unsigned char)((const struct pat *)a)->s[0] -
-	       (unsigned char)((const struct pat *)b)->s[0];
+	const unsigned char *x = (const unsigned char *)((const struct pat *)a)->s;
+	const unsigned char *y = (const unsigned char *)((const struct pat *)b)->s;
+	if (x[0] != y[0])
+		return x[0] - y[0];
+	return x[1] - y[1];
 }
 
 static void pats_build(void)
@@ -789,9 +821,17 @@ static unsigned pats_scan(const char *ci)
 			continue;
 		bool word_start = !i || !isalnum((unsigned char)ci[i - 1]);
 		bool state = word_start && modifier_before(ci, i);
+		unsigned char c1 = (unsigned char)ci[i + 1];
 		for (unsigned k = pat_first[c]; k < pat_first[c + 1]; k++) {
 			const struct pat *p = &pats[k];
-			if (p->len > n - i || (p->len > 1 && p->s[1] != ci[i + 1]) ||
+			if (p->len > 1) {
+				if ((unsigned char)p->s[1] < c1)
+					continue;
+				if ((unsigned char)p->s[1] > c1)
+					break;
+			}
+			/* many share two bytes ("co": comment, cookie, consent ...) */
+			if ((p->len > 2 && p->s[2] != ci[i + 2]) || p->len > n - i ||
 			    memcmp(ci + i, p->s, p->len))
 				continue;
 			if (state && (p->flags & (P_WORD | P_JUNK | P_WEAK)))
@@ -1599,13 +1639,34 @@ static int select_body(walker *w, rv_article *a)
 	return RV_OK;
 }
 
+/* Whether line is the title, or the title is line plus a short label after
+ * a separator: a declared title keeps the outlet's name ("Grève au port |
+ * Le Courrier") that the page's own heading leaves out. */
+static bool repeats_title(const char *line, const char *title)
+{
+	size_t n = strlen(line);
+	if (strncmp(line, title, n))
+		return false;
+	const char *rest = title + n;
+	if (!*rest)
+		return true;
+	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 " /* – */,
+					    " \xE2\x80\x94 " /* — */, " \xC2\xB7 " /* · */, NULL };
+	for (const char *const *sep = seps; *sep; sep++) {
+		size_t k = strlen(*sep);
+		if (!strncmp(rest, *sep, k))
+			return n >= 10 && strlen(rest + k) <= 60;
+	}
+	return false;
+}
+
 /* Drop a leading heading that repeats the title. */
 static void drop_title_line(rv_article *a)
 {
 	if (!a->title || !a->paragraphs.len)
 		return;
 	for (size_t i = 0; i < a->paragraphs.len && i < 3; i++) {
-		if (!strcmp(a->paragraphs.items[i], a->title)) {
+		if (repeats_title(a->paragraphs.items[i], a->title)) {
 			free(a->paragraphs.items[i]);
 			memmove(&a->paragraphs.items[i], &a->paragraphs.items[i + 1],
 				(a->paragraphs.len - i - 1) * sizeof(char *));
@@ -1640,8 +1701,11 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 	if (rc)
 		return rc;
 	xmlSetGenericErrorFunc(NULL, quiet_errors);
+	/* the tree lives in an arena until rv__xml_arena_end() */
+	rv__xml_arena_begin();
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	if (!ctxt) {
+		rv__xml_arena_end();
 		free(conv);
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	}
@@ -1660,8 +1724,7 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 	htmlFreeParserCtxt(ctxt);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!root) {
-		if (doc)
-			xmlFreeDoc(doc);
+		rv__xml_arena_end();
 		free(conv);
 		return rv_fail(err, RV_EINPUT, "not parseable as HTML%s", stopped);
 	}
@@ -1738,7 +1801,7 @@ out:
 	free(w.info);
 	rv_buf_release(&w.cur);
 	rv__meta_release(&meta);
-	xmlFreeDoc(doc);
+	rv__xml_arena_end(); /* the tree with it */
 	free(conv);
 	return rc;
 }

@@ -417,7 +417,7 @@ static void meta_value(rv__meta *m, const char *key, const char *val, int bump)
 	k[n] = '\0';
 	for (size_t i = 0; i < sizeof meta_rules / sizeof *meta_rules; i++) {
 		const struct meta_rule *r = &meta_rules[i];
-		if (strcmp(k, r->key))
+		if (k[0] != r->key[0] || strcmp(k, r->key))
 			continue;
 		switch (r->field) {
 		case M_TITLE: offer(&m->title, val, r->prio + bump, "meta"); break;
@@ -1175,13 +1175,28 @@ static bool in_aside(const rv__meta *m, const xmlNode *n)
 	return false;
 }
 
+/* A class word as a whole token (a final 's' allowed): "comments",
+ * "related-posts", but not "ArticleHeaderComment". Every element of the
+ * page's text asks: the first letter sorts most tokens out. */
+static bool aside_word(const char *tok, size_t tl)
+{
+	static const struct {
+		const char *s;
+		size_t len;
+	} words[] = { { "teaser", 6 }, { "related", 7 }, { "comment", 7 }, { "sidebar", 7 },
+		      { "recommend", 9 }, { "widget", 6 }, { "promo", 5 }, { "similar", 7 },
+		      { "reply", 5 }, { "respond", 7 }, { "commentlist", 11 } };
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		size_t wl = words[i].len;
+		if (tok[0] == words[i].s[0] && (tl == wl || (tl == wl + 1 && tok[wl] == 's')) &&
+		    !memcmp(tok, words[i].s, wl))
+			return true;
+	}
+	return false;
+}
+
 static bool aside_node(const rv__meta *m, const xmlNode *n)
 {
-	/* class words as whole tokens (a final 's' allowed): "comments",
-	 * "related-posts", but not "ArticleHeaderComment" */
-	static const char *const words[] = { "teaser", "related", "comment", "sidebar", "recommend",
-					     "widget", "promo", "similar", "reply", "respond",
-					     "commentlist", NULL };
 	bool hit = rv__is_tag(n, "aside");
 	const char *const at[] = { rv__attr(n, "class"), rv__attr(n, "id") };
 	for (int k = 0; k < 2 && !hit; k++) {
@@ -1196,11 +1211,7 @@ static bool aside_node(const rv__meta *m, const xmlNode *n)
 			while (*e && isalnum((unsigned char)*e))
 				e++;
 			size_t tl = (size_t)(e - tok);
-			for (const char *const *w = words; *w && tl && !hit; w++) {
-				size_t wl = strlen(*w);
-				hit = !strncmp(tok, *w, wl) &&
-				      (tl == wl || (tl == wl + 1 && tok[wl] == 's'));
-			}
+			hit = tl && aside_word(tok, tl);
 			tok = e;
 		}
 	}
@@ -1725,6 +1736,36 @@ static const xmlNode *itemprop_name(const xmlNode *n, int depth)
 	return NULL;
 }
 
+/* Where each of the quoted keys (NULL-ended list) first occurs in the raw
+ * page: one pass over its quotes instead of one search per key. */
+static void first_keys(const char *raw, size_t len, const char *const *keys, const char **first)
+{
+	size_t nkeys = 0, left;
+	char starts[32];
+	while (keys[nkeys] && nkeys < sizeof starts - 1) {
+		starts[nkeys] = keys[nkeys][1];
+		nkeys++;
+	}
+	starts[nkeys] = '\0';
+	left = nkeys;
+	const char *end = raw + len;
+	for (const char *p = raw; left && p + 1 < end; p++) {
+		p = memchr(p, '"', (size_t)(end - p - 1));
+		if (!p)
+			break;
+		if (!strchr(starts, p[1]))
+			continue;
+		for (size_t k = 0; k < nkeys; k++) {
+			size_t kl = strlen(keys[k]);
+			if (!first[k] && keys[k][1] == p[1] && kl <= (size_t)(end - p) &&
+			    !memcmp(p, keys[k], kl)) {
+				first[k] = p;
+				left--;
+			}
+		}
+	}
+}
+
 int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_article *a)
 {
 	/* <time>: a publication time when marked so or in the article. */
@@ -1792,8 +1833,12 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 					    "\"firstPublished\"", "\"created_at\"",
 					    "\"publishedDate\"", "\"createdAt\"", "\"datePosted\"",
 					    NULL };
+	enum { NKEYS = sizeof keys / sizeof *keys - 1 };
+	const char *first[NKEYS] = { 0 };
+	if (m->raw && !(m->published.val && m->published.prio <= 45))
+		first_keys(m->raw, m->rawlen, keys, first);
 	for (const char *const *k = keys; *k && m->raw && !(m->published.val && m->published.prio <= 45); k++) {
-		const char *p = memmem(m->raw, m->rawlen, *k, strlen(*k));
+		const char *p = first[k - keys];
 		if (!p)
 			continue;
 		/* the raw page is not NUL-terminated: every read stays before end */

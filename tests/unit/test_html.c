@@ -419,6 +419,27 @@ TEST(html_date_ranking)
 		     "2023-03-14T10:05");
 }
 
+/* The page's own headline repeats the title without the outlet's label the
+ * declared title carries: it is the title, not the first paragraph. */
+TEST(html_heading_repeating_labelled_title_goes)
+{
+	const char page[] =
+		"<html><head><meta property=\"og:title\" content=\"Crue de la Saône : trois communes "
+		"évacuées | Le Courrier du Rhône\"></head><body><article><h1>Crue de la Saône : trois "
+		"communes évacuées</h1><p>La préfecture a ordonné dimanche l'évacuation de trois communes "
+		"riveraines, où l'eau a atteint 6,20 mètres, un niveau jamais vu depuis 1983.</p>"
+		"<p>Quelque 1 200 habitants ont été relogés dans des gymnases, selon la mairie.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err;
+	ASSERT_EQ(extract_bytes(page, sizeof page - 1, &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.title, "Crue de la Saône : trois communes évacuées | Le Courrier du Rhône");
+	ASSERT(a.paragraphs.len > 0);
+	ASSERT(strncmp(a.paragraphs.items[0], "La préfecture", strlen("La préfecture")) == 0);
+	rv_article_release(&a);
+}
+
 /* A title the publisher declares (og:title, JSON-LD) is kept as published,
  * its outlet's name included; only the <title> element loses its " | Site"
  * label (html_en_metadata). */
