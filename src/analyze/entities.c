@@ -447,6 +447,7 @@ typedef struct scan {
 	const char *lang;    /* "en|" when the text is English (the model has a prior of its own
 			      * for it), else NULL */
 	bool french;
+	bool noun_caps;      /* the language capitalises every noun (German): a capital is no name */
 } scan;
 
 /* Folding is the costliest step of a lookup and the rules ask for the same token's
@@ -1543,6 +1544,35 @@ static bool listed_thing(const scan *sc, size_t i, size_t j)
 	return t != T_NONE && t != T_PER;
 }
 
+/* A name in a language that capitalises every noun: a listed name (WordNet's
+ * too, but for lone person names), a given name and more capitalised words,
+ * or one word that
+ * is an acronym or has a capital inside a word ("CAE", "BAAINBw", "YouTube"). */
+static bool noun_caps_name(const scan *sc, size_t i, size_t j)
+{
+	char key[KEY_MAX];
+	if (known_span(sc, i, j))
+		return true;
+	/* WordNet's places ("Bremen"); its lone person names are also German nouns
+	 * ("Land", "Reich") */
+	int wt = span_key(sc, i, j, key, sizeof key) ? wordnet_type(key) : T_NONE;
+	if (wt != T_NONE && (wt != T_PER || j > i))
+		return true;
+	if (j > i && sc->t[i].kind == K_WORD && tok_key(sc, i, key, sizeof key) && in_set(key, L_GIVEN))
+		return true;
+	if (i != j || sc->t[i].kind != K_WORD)
+		return false;
+	if (sc->t[i].flags & F_UPPER)
+		return true;
+	/* a capital after a letter, not after a hyphen ("Nachwuchs-Flugzeugführer") */
+	for (size_t b = sc->t[i].s + 1; b < sc->t[i].e; b++)
+		if (sc->text[b] >= 'A' && sc->text[b] <= 'Z' &&
+		    (((sc->text[b - 1] | 0x20) >= 'a' && (sc->text[b - 1] | 0x20) <= 'z') ||
+		     (unsigned char)sc->text[b - 1] >= 0x80))
+			return true;
+	return false;
+}
+
 static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 {
 	char key[KEY_MAX];
@@ -1695,6 +1725,16 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			shape = true;
 		if (!named && shape)
 			return 0;
+	}
+	/* German writes every noun with a capital: there only what the lists know,
+	 * a given name's run and acronyms are names ("Bremen", "Thomas Müller",
+	 * "CAE"), not "Unterstützung" or "Dieser Vertrag"; a run nobody knows is
+	 * read word by word ("Stadt Bremen" -> "Bremen"). */
+	if (sc->noun_caps && !titled && !noun_caps_name(sc, i, j)) {
+		for (size_t k = i; i < j && k <= j; k++)
+			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && emit_span(sc, ml, k, k, depth + 1))
+				return -1;
+		return 0;
 	}
 	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
 	m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
@@ -2146,8 +2186,8 @@ static size_t find_mentions(scan *sc, mlist *ml)
 				j = k;
 				break;
 			}
-			if (u->kind == K_WORD && !(u->flags & F_CAP) && tok_key(sc, k, key, sizeof key) &&
-			    is_connector(key)) {
+			if (!sc->noun_caps && u->kind == K_WORD && !(u->flags & F_CAP) &&
+			    tok_key(sc, k, key, sizeof key) && is_connector(key)) {
 				size_t m = k + 1;
 				/* "de la", "of the" */
 				if (m < n && sc->t[m].kind == K_WORD && !(sc->t[m].flags & F_CAP) &&
@@ -2515,10 +2555,12 @@ out:
 
 static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_error *err)
 {
-	scan sc = {text, len, NULL, 0, 0, NULL, NULL, NULL, false};
+	scan sc = {text, len, NULL, 0, 0, NULL, NULL, NULL, false, false};
 	sc.french = a->lang && !strncmp(a->lang, "fr", 2) && (!a->lang[2] || a->lang[2] == '-');
 	if (a->lang && !strncmp(a->lang, "en", 2) && (!a->lang[2] || a->lang[2] == '-'))
 		sc.lang = "en|";
+	sc.noun_caps = a->lang && (!strncmp(a->lang, "de", 2) || !strncmp(a->lang, "lb", 2)) &&
+		       (!a->lang[2] || a->lang[2] == '-');
 
 	kcache kc = {NULL, NULL, NULL, 0, 0};
 	int rc = RV_OK;

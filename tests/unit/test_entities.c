@@ -418,3 +418,23 @@ TEST(entities_initials_are_no_article)
 	ASSERT(find(&a, "R. Rahman") == NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_german_nouns_are_no_names)
+{
+	rv_article a;
+	/* every German noun has a capital: only listed names, a given name's run and
+	 * acronyms are names */
+	run_lang(&a, "Mit Unterstützung der Stadt Bremen bildet die Firma CAE künftig Piloten der "
+		     "Luftwaffe aus. Dieser Vertrag gilt ab Montag, sagte Thomas Kessler in Berlin. "
+		     "Die Nachwuchs-Flugzeugführer beginnen im Trainingszentrum.", "de");
+	assert_entity(&a, "Bremen", "location");
+	assert_entity(&a, "Berlin", "location");
+	assert_entity(&a, "Thomas Kessler", "person");
+	ASSERT(find(&a, "CAE") != NULL);
+	ASSERT(find(&a, "Unterstützung der Stadt Bremen") == NULL);
+	ASSERT(find(&a, "Dieser Vertrag") == NULL);
+	ASSERT(find(&a, "Trainingszentrum") == NULL);
+	ASSERT(find(&a, "Nachwuchs-Flugzeugführer") == NULL);
+	ASSERT(find(&a, "Piloten") == NULL);
+	rv_article_release(&a);
+}
