@@ -19,6 +19,7 @@
  */
 #include "group/group.h"
 #include "core/date.h"
+#include "core/str.h"
 #include "core/utf8.h"
 
 #include <errno.h>
@@ -1085,6 +1086,26 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 	return merge_note(g, r);
 }
 
+/* An event is named by its first article's headline: a title that ends with
+ * its own outlet's name ("Grève au port | Le Courrier", as outlets declare
+ * it in og:title) loses the name there; the article keeps its title whole. */
+static char *event_title(const rv_article *a)
+{
+	if (!a->title)
+		return NULL;
+	const char *label;
+	size_t at = rv_title_label_at(a->title, &label);
+	if (a->source && at > 0 && *label) {
+		char *fl = rv_utf8_fold(label), *fs = rv_utf8_fold(a->source);
+		bool same = fl && fs && *fl && !strcmp(fl, fs);
+		free(fl);
+		free(fs);
+		if (same)
+			return rv_strndup(a->title, at);
+	}
+	return rv_strdup(a->title);
+}
+
 int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 {
 	int n = article_vector(g, a, true);
@@ -1169,7 +1190,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 			e->storyline = g->ev[story_slot].storyline;
 		else
 			e->storyline = g->next_storyline++;
-		e->title = a->title ? rv_strdup(a->title) : NULL;
+		e->title = event_title(a);
 		if (!centroid_add(g, e, v, (uint32_t)n))
 			return rv_fail(err, RV_ENOMEM, "out of memory");
 		a->event_similarity = 1.0;

@@ -83,6 +83,40 @@ TEST(group_events_join_and_split)
 	rv_analyzer_free(&an);
 }
 
+static int keep_title(const rv_event *ev, void *ctx)
+{
+	rv_strlist *titles = ctx;
+	return rv_strlist_push(titles, ev->title ? ev->title : "");
+}
+
+/* The event is named by the headline: a title ending with its own outlet's
+ * name loses it there; another label stays. */
+TEST(group_event_title_without_the_outlet)
+{
+	rv_grouper *g;
+	rv_analyzer *an;
+	new_pair(&g, &an);
+	rv_article a;
+	rv_error err = { 0 };
+	make_article(an, &a, "en", "Floods force evacuation in Norvale | The Valley Herald", FLOOD1,
+		     "2023-03-07");
+	a.source = strdup("The Valley Herald");
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	rv_article_release(&a);
+	make_article(an, &a, "en", "Lindqvist wins the Halden open | Chess", CHESS, "2023-03-07");
+	a.source = strdup("Board Weekly");
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	rv_article_release(&a);
+	rv_strlist titles;
+	rv_strlist_init(&titles);
+	ASSERT_EQ(rv_grouper_flush(g, keep_title, &titles), RV_OK);
+	ASSERT(rv_strlist_contains(&titles, "Floods force evacuation in Norvale", false));
+	ASSERT(rv_strlist_contains(&titles, "Lindqvist wins the Halden open | Chess", false));
+	rv_strlist_release(&titles);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
 TEST(group_events_time_window_splits)
 {
 	rv_grouper *g;
