@@ -5,7 +5,9 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define SLOTS 8192 /* 512 KB */
+/* 2 MB: at 8192 slots a third of the look-ups of an ingest missed, a
+ * quarter of them on collisions with words still in use */
+#define SLOTS 32768
 
 typedef struct slot {
 	const struct sb_stemmer *st; /* NULL: empty */

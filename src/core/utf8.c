@@ -66,8 +66,29 @@ fail:
 	return NULL;
 }
 
+/* Case folding, composition and mark stripping change nothing in ASCII
+ * but A-Z; entity names and words are mostly ASCII, and utf8proc_map
+ * costs thousands of instructions per name. */
+static char *fold_ascii(const char *s)
+{
+	size_t n = 0;
+	while (s[n] && !((unsigned char)s[n] & 0x80))
+		n++;
+	if (s[n])
+		return NULL;
+	char *out = malloc(n + 1);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	return out;
+}
+
 char *rv_utf8_fold(const char *s)
 {
+	char *ascii = fold_ascii(s);
+	if (ascii)
+		return ascii;
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 					  UTF8PROC_NULLTERM | UTF8PROC_STABLE |

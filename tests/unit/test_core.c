@@ -5,6 +5,8 @@
 #include "core/str.h"
 #include "core/utf8.h"
 
+#include <utf8proc.h>
+
 TEST(buf_refuses_to_grow_past_max)
 {
 	rv_buf b;
@@ -84,6 +86,26 @@ TEST(utf8_fold_strips_case_and_accents)
 	char *g = rv_utf8_fold("bad \xff byte");
 	ASSERT(g != NULL);
 	free(g);
+}
+
+/* The ASCII shortcut gives what utf8proc gives, for every ASCII byte. */
+TEST(utf8_fold_ascii_matches_utf8proc)
+{
+	char all[128];
+	for (int i = 1; i < 128; i++)
+		all[i - 1] = (char)i;
+	all[127] = '\0';
+	utf8proc_uint8_t *want = NULL;
+	ASSERT(utf8proc_map((const utf8proc_uint8_t *)all, 0, &want,
+			    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+				    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) == 127);
+	char *got = rv_utf8_fold(all);
+	ASSERT_STR_EQ(got, (const char *)want);
+	free(got);
+	free(want);
+	char *empty = rv_utf8_fold("");
+	ASSERT_STR_EQ(empty, "");
+	free(empty);
 }
 
 TEST(utf8_next_never_reads_past_end)
