@@ -1432,26 +1432,6 @@ static const char *const sports_words[] = {
 	"championnat", NULL,
 };
 
-/* National sides keep their country's type (location), as towns become their clubs: the
- * gazetteer's country rows are its first block and the "more countries" block. */
-static int first_city_row, more_countries_first, more_countries_last;
-static pthread_once_t country_once = PTHREAD_ONCE_INIT;
-
-static void country_rows_find(void)
-{
-	char t;
-	first_city_row = rv__ner_gaz_find("kyiv", &t);
-	more_countries_first = rv__ner_gaz_find("albania", &t);
-	more_countries_last = rv__ner_gaz_find("czechoslovakia", &t);
-}
-
-static bool country_row(int row)
-{
-	if (row < 0)
-		return false;
-	pthread_once(&country_once, country_rows_find);
-	return row < first_city_row || (row >= more_countries_first && row <= more_countries_last);
-}
 
 /* "his Fulham debut", "the Everton manager": a town before a club noun is the club. */
 static bool club_before_noun(const scan *sc, size_t j)
@@ -1739,7 +1719,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
 	m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
 	if (m.type == T_LOC && j - i < 3 && (club_before_noun(sc, j) || sports_club(sc, i)) &&
-	    !country_row(m.gaz_row))
+	    !rv__ner_gaz_country(m.gaz_row)) /* national sides stay places */
 		m.type = T_ORG;
 	/* a guessed person before a club noun is the club too ("his Fulham debut") */
 	else if (m.type == T_PER && !m.sure && !titled && j - i < 2 && club_before_noun(sc, j))

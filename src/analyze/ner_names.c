@@ -224,9 +224,16 @@ int rv__ner_gaz_find(const char *key, char *type)
 	long i = rv__strindex_find(&gaz_index, key);
 	if (i < 0)
 		return -1;
-	if (type)
-		*type = rv__ner_gazetteer[gaz_keys[i].row][0];
+	if (type) {
+		char t = rv__ner_gazetteer[gaz_keys[i].row][0];
+		*type = t == 'C' ? 'L' : t; /* a country is a location (rv__ner_gaz_country) */
+	}
 	return gaz_keys[i].row;
+}
+
+bool rv__ner_gaz_country(int row)
+{
+	return row >= 0 && rv__ner_gazetteer[row][0] == 'C';
 }
 
 const char *rv__ner_gaz_name(int row, size_t *len)

@@ -13,8 +13,11 @@
 extern const char *const rv__ner_gazetteer[];
 
 /* Look up a folded key in the gazetteer: returns the row index (>= 0) and
- * its type letter (P, O, L, M) in *type, or -1. Thread-safe. */
+ * its type letter (P, O, L, M; a country gives L) in *type, or -1.
+ * Thread-safe. */
 int rv__ner_gaz_find(const char *key, char *type);
+/* Whether a gazetteer row is a country. */
+bool rv__ner_gaz_country(int row);
 
 /* The canonical display name of a gazetteer row, as a pointer into the row
  * and a length. */

@@ -26,11 +26,11 @@ GAZ = {}
 def load_gazetteer(path):
     """Single words of the hand-written gazetteer (src/analyze/ner_gazetteer.c) with their type."""
     import re
-    for m in re.finditer(r'^\t"([POLM])\|(.*)",$', open(path, encoding='utf-8').read(), re.M):
+    for m in re.finditer(r'^\t"([POLMC])\|(.*)",$', open(path, encoding='utf-8').read(), re.M):
         for name in m.group(2).split('|'):
             k = fold(name)
             if ' ' not in k and k not in GAZ:
-                GAZ[k] = m.group(1)
+                GAZ[k] = 'L' if m.group(1) == 'C' else m.group(1)  # a country is a location
 
 
 def shape(tok):
