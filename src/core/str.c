@@ -186,22 +186,29 @@ char *rv_strlist_join(const rv_strlist *l, const char *sep)
 	return out;
 }
 
-size_t rv_title_label_at(const char *title, const char **label_at)
+size_t rv_title_sep_len(const char *p)
 {
 	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 " /* – */,
 					    " \xE2\x80\x94 " /* — */, " \xC2\xB7 " /* · */, NULL };
+	if (*p != ' ')
+		return 0;
+	for (const char *const *sep = seps; *sep; sep++) {
+		size_t k = strlen(*sep);
+		if (!strncmp(p, *sep, k))
+			return k;
+	}
+	return 0;
+}
+
+size_t rv_title_label_at(const char *title, const char **label_at)
+{
 	size_t n = strlen(title), at = n;
 	*label_at = title + n;
 	for (size_t i = 1; i < n; i++) {
-		if (title[i] != ' ')
-			continue;
-		for (const char *const *sep = seps; *sep; sep++) {
-			size_t k = strlen(*sep);
-			if (!strncmp(title + i, *sep, k) && title[i + k]) {
-				at = i;
-				*label_at = title + i + k;
-				break;
-			}
+		size_t k = rv_title_sep_len(title + i);
+		if (k && title[i + k]) {
+			at = i;
+			*label_at = title + i + k;
 		}
 	}
 	return at;

@@ -25,9 +25,12 @@ size_t rv_str_rtrim_len(const char *s, size_t len);
 /* Trim spaces in place and collapse runs of white space to one space. */
 void rv_str_squeeze(char *s);
 
-/* Where a title's last " | Label" (or " - ", " – ", " — ", " · ") starts:
- * its byte offset, or strlen(title) when it has none. *label_at gets the
- * label's first byte. */
+/* The length of a title separator at p (" | ", " - ", " – ", " — ", " · "),
+ * 0 when none starts there. */
+size_t rv_title_sep_len(const char *p);
+/* Where a title's last " | Label" (any separator above) starts: its byte
+ * offset, or strlen(title) when it has none. *label_at gets the label's
+ * first byte. */
 size_t rv_title_label_at(const char *title, const char **label_at);
 /* Strict decimal parse of a whole string; false on junk or overflow. */
 bool rv_parse_long(const char *s, long *out);

@@ -1650,14 +1650,8 @@ static bool repeats_title(const char *line, const char *title)
 	const char *rest = title + n;
 	if (!*rest)
 		return true;
-	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 " /* – */,
-					    " \xE2\x80\x94 " /* — */, " \xC2\xB7 " /* · */, NULL };
-	for (const char *const *sep = seps; *sep; sep++) {
-		size_t k = strlen(*sep);
-		if (!strncmp(rest, *sep, k))
-			return n >= 10 && strlen(rest + k) <= 60;
-	}
-	return false;
+	size_t k = rv_title_sep_len(rest);
+	return k && n >= 10 && strlen(rest + k) <= 60;
 }
 
 /* Drop a leading heading that repeats the title. */
