@@ -1353,6 +1353,70 @@ static bool teaser_excerpt(const walker *w, const uint8_t *keep, size_t i)
 	return k == w->npara || is_heading(w->paras[k].kind);
 }
 
+/* The kept paragraphs below drop out: each returns the characters dropped. */
+
+/* Teasers: a linked title, then one short excerpt, then the next title (or
+ * nothing). Two or more such pairs are a list of other articles ("related
+ * posts" with their first lines). */
+static uint32_t drop_teasers(const walker *w, uint8_t *keep)
+{
+	size_t units = 0;
+	for (size_t i = 1; i < w->npara; i++)
+		units += teaser_excerpt(w, keep, i);
+	if (units < 2)
+		return 0;
+	uint32_t dropped = 0;
+	for (size_t i = 1; i < w->npara; i++)
+		if (teaser_excerpt(w, keep, i)) {
+			keep[i] = OUT;
+			dropped += w->paras[i].chars;
+		}
+	return dropped;
+}
+
+/* Signatures after the text: short lines after the last real paragraph
+ * ("aja/PAP", an author's name, a source note). A heading there opens
+ * something else ("Weitere Beiträge", "Verwendete Produkte", a contact
+ * box); list items and table cells are data. */
+static uint32_t drop_after_last(const walker *w, uint8_t *keep)
+{
+	size_t last = w->npara;
+	for (size_t i = 0; i < w->npara; i++)
+		if (keep[i] == KEPT && w->paras[i].chars >= 150)
+			last = i;
+	uint32_t dropped = 0;
+	for (size_t i = last + 1; last < w->npara && i < w->npara; i++) {
+		const para *p = &w->paras[i];
+		if (keep[i] == KEPT && p->kind != K_LI && p->kind != K_CELL &&
+		    p->chars < (is_heading(p->kind) ? 100u : 25u)) {
+			keep[i] = OUT;
+			dropped += p->chars;
+		}
+	}
+	return dropped;
+}
+
+/* Labels before the article's first real paragraph: a kicker, a category,
+ * a date and time, names, a photo credit - short lines that are not
+ * sentences ("Promis", "Kategorie: News", "Judy Eddy/WENN.com"). */
+static uint32_t drop_labels_before_first(const walker *w, uint8_t *keep)
+{
+	size_t first = 0;
+	while (first < w->npara && !(keep[first] == KEPT && w->paras[first].chars >= 150))
+		first++;
+	if (first == w->npara)
+		return 0;
+	uint32_t dropped = 0;
+	for (size_t i = 0; i < first; i++) {
+		const para *p = &w->paras[i];
+		if (keep[i] == KEPT && p->chars < 60 && !is_heading(p->kind) && !ends_sentence(p->text)) {
+			keep[i] = OUT;
+			dropped += p->chars;
+		}
+	}
+	return dropped;
+}
+
 typedef struct range {
 	uint32_t lo, hi;
 } range;
@@ -1563,62 +1627,9 @@ static int select_body(walker *w, rv_article *a)
 				got -= p->chars;
 			}
 		}
-		/* Teasers: a linked title, then one short excerpt, then the next
-		 * title (or nothing). Two or more such pairs are a list of other
-		 * articles ("related posts" with their first lines). */
-		{
-			size_t units = 0;
-			for (int drop = 0; drop < 2; drop++) {
-				for (size_t i = 1; i < w->npara; i++) {
-					if (!teaser_excerpt(w, keep, i))
-						continue;
-					if (drop) {
-						keep[i] = OUT;
-						got -= w->paras[i].chars;
-					} else {
-						units++;
-					}
-				}
-				if (units < 2)
-					break;
-			}
-		}
-		/* Signatures after the text: short lines after the last real
-		 * paragraph ("aja/PAP", an author's name, a source note). A
-		 * heading there opens something else ("Weitere Beiträge",
-		 * "Verwendete Produkte", a contact box). */
-		{
-			size_t last = w->npara;
-			for (size_t i = 0; i < w->npara; i++)
-				if (keep[i] == KEPT && w->paras[i].chars >= 150)
-					last = i;
-			for (size_t i = last + 1; last < w->npara && i < w->npara; i++)
-				if (keep[i] == KEPT && w->paras[i].kind != K_LI &&
-				    w->paras[i].kind != K_CELL &&
-				    (is_heading(w->paras[i].kind) ? w->paras[i].chars < 100
-								   : w->paras[i].chars < 25)) {
-					keep[i] = OUT;
-					got -= w->paras[i].chars;
-				}
-		}
-		/* Labels before the article's first real paragraph: a kicker,
-		 * a category, a date and time, names, a photo credit - short
-		 * lines that are not sentences ("Promis", "Kategorie: News",
-		 * "Judy Eddy/WENN.com"). */
-		{
-			size_t first = 0;
-			while (first < w->npara &&
-			       !(keep[first] == KEPT && w->paras[first].chars >= 150))
-				first++;
-			for (size_t i = 0; first < w->npara && i < first; i++) {
-				para *p = &w->paras[i];
-				if (keep[i] == KEPT && p->chars < 60 && !is_heading(p->kind) &&
-				    !ends_sentence(p->text)) {
-					keep[i] = OUT;
-					got -= p->chars;
-				}
-			}
-		}
+		got -= drop_teasers(w, keep);
+		got -= drop_after_last(w, keep);
+		got -= drop_labels_before_first(w, keep);
 		if (got >= 200 || pass == 1)
 			break;
 		/* The chosen container is too small to be an article: start over
