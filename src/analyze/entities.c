@@ -1711,7 +1711,9 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	 * "CAE"), not "Unterstützung" or "Dieser Vertrag"; a run nobody knows is
 	 * read word by word ("Stadt Bremen" -> "Bremen"). */
 	if (sc->noun_caps && !titled && !noun_caps_name(sc, i, j)) {
-		for (size_t k = i; i < j && k <= j; k++)
+		if (i == j)
+			return 0;
+		for (size_t k = i; k <= j; k++)
 			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && emit_span(sc, ml, k, k, depth + 1))
 				return -1;
 		return 0;
