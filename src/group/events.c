@@ -1095,7 +1095,7 @@ static char *event_title(const rv_article *a)
 		return NULL;
 	const char *label;
 	size_t at = rv_title_label_at(a->title, &label);
-	if (a->source && at > 0 && *label) {
+	if (a->source && *label) { /* the title has a last label */
 		char *fl = rv_utf8_fold(label), *fs = rv_utf8_fold(a->source);
 		bool same = fl && fs && *fl && !strcmp(fl, fs);
 		free(fl);
