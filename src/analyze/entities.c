@@ -829,8 +829,17 @@ static const char *tok_shape(const scan *sc, size_t k)
 /* Weight x100, as the model's (measured on WikiNEuRal FR and EN: +0.004 F1 on both). */
 #define LONE_WORD_PER_PENALTY 400
 
-/* Scores of the span i..j for PER ORG LOC MISC; the best type. */
-static int typer(const scan *sc, size_t i, size_t j, int *margin)
+typedef struct mention {
+	uint32_t s, e;       /* bytes of the name in the text */
+	int type;
+	int gaz_row;         /* gazetteer row or -1 */
+	bool sure;           /* typed by a list, not a guess */
+	bool guessed;        /* typed by the type model alone, no list, rule or cue */
+	int score[4];        /* the model's scores when guessed */
+} mention;
+
+/* Scores of the span i..j for PER ORG LOC MISC (into score); the best type. */
+static int typer(const scan *sc, size_t i, size_t j, int score[4])
 {
 	char f[2 * KEY_MAX + 16], w[KEY_MAX], w2[KEY_MAX];
 	int sc4[4] = {0, 0, 0, 0};
@@ -910,22 +919,11 @@ static int typer(const scan *sc, size_t i, size_t j, int *margin)
 	for (int t = 1; t < 4; t++)
 		if (sc4[t] > sc4[best])
 			best = t;
-	int second = best == 0 ? 1 : 0;
-	for (int t = 0; t < 4; t++)
-		if (t != best && sc4[t] > sc4[second])
-			second = t;
-	*margin = sc4[best] - sc4[second];
+	memcpy(score, sc4, sizeof sc4);
 	return best;
 }
 
 /* ---- mentions ---- */
-
-typedef struct mention {
-	uint32_t s, e;       /* bytes of the name in the text */
-	int type;
-	int gaz_row;         /* gazetteer row or -1 */
-	bool sure;           /* typed by a list, not a guess */
-} mention;
 
 typedef struct mlist {
 	mention *m;
@@ -1067,6 +1065,26 @@ static int cue_of(const char *key)
 	     : m & L_CUE_MISC ? T_MISC : T_NONE;
 }
 
+/* The cue type of a plural noun: "actors", "cities", "companies", "villes". */
+static int plural_cue(const char *w)
+{
+	char one[KEY_MAX];
+	size_t n = strlen(w);
+	if (n < 4 || n >= sizeof one)
+		return T_NONE;
+	char last = w[n - 1];
+	if (last != 's' && last != 'x')
+		return T_NONE;
+	memcpy(one, w, n - 1);
+	one[n - 1] = '\0';
+	int t = cue_of(one);
+	if (t == T_NONE && n > 4 && !strcmp(w + n - 3, "ies")) {
+		memcpy(one + n - 3, "y", 2);
+		t = cue_of(one);
+	}
+	return t;
+}
+
 static int cue_type(const scan *sc, size_t i, size_t j)
 {
 	char w[KEY_MAX];
@@ -1078,6 +1096,30 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 			p--;
 		if (sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w)) {
 			int t = cue_of(w);
+			if (t != T_NONE)
+				return t;
+		}
+	}
+	/* "actors such as X", "cities including X", "des villes comme X": the kind named in the
+	 * plural before the examples (the other names of the list follow, agree_in_lists) */
+	if (i >= 3) {
+		size_t p = i - 1;
+		bool intro = false;
+		if (sc->t[p].kind == K_WORD && tok_key(sc, p, w, sizeof w)) {
+			if (!strcmp(w, "including") || !strcmp(w, "comme") || !strcmp(w, "notamment")) {
+				intro = true;
+				p--;
+			} else if (!strcmp(w, "as") || !strcmp(w, "que")) {
+				char w2[KEY_MAX];
+				if (tok_key(sc, p - 1, w2, sizeof w2) &&
+				    (!strcmp(w2, "such") || !strcmp(w2, "tels") || !strcmp(w2, "telles"))) {
+					intro = true;
+					p -= 2;
+				}
+			}
+		}
+		if (intro && sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w)) {
+			int t = plural_cue(w);
 			if (t != T_NONE)
 				return t;
 		}
@@ -1220,24 +1262,25 @@ static bool team_name(const scan *sc, size_t i, size_t j)
 	return false;
 }
 
-
-static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, bool *sure)
+/* The type of the name i..j; fills m's gaz_row, sure, guessed and score. */
+static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 {
 	char key[KEY_MAX], w[KEY_MAX];
-	*row = -1;
-	*sure = true;
+	m->gaz_row = -1;
+	m->sure = true;
+	m->guessed = false;
 	if (!span_key(sc, i, j, key, sizeof key))
 		return T_MISC;
 	char gt;
 	int r = rv__ner_gaz_find(key, &gt);
 	if (r >= 0) {
-		*row = r;
+		m->gaz_row = r;
 		return letter_type(gt);
 	}
 	int st = span_type(key);
 	if (st != T_NONE && !(titled && st != T_PER))
 		return st;
-	*sure = false;
+	m->sure = false;
 	/* a name WordNet knows ("Plutarch", "Leibniz", "Tagalog", "Stuttgart"; a title before it
 	 * says person, below) */
 	if (!titled) {
@@ -1354,8 +1397,7 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	/* no list or keyword knows it: the type model decides */
 	(void)votes;
 	(void)nw;
-	int margin;
-	int tt = typer(sc, i, j, &margin);
+	int tt = typer(sc, i, j, m->score);
 	/* French: "à Royan", "à Sète": a lone name the model calls a person after "à" is a place */
 	if (tt == T_PER && sc->french && i == j && i > 0 && sc->t[i - 1].kind == K_WORD &&
 	    sc->t[i - 1].e - sc->t[i - 1].s == 2 && !memcmp(sc->text + sc->t[i - 1].s, "\xc3\xa0", 2))
@@ -1378,6 +1420,7 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, int *row, b
 	if (tt != T_LOC && i == j && i > 0 && sc->t[i - 1].kind == K_WORD && sc->text[sc->t[i].e - 1] == 's' &&
 	    tok_key(sc, i - 1, w, sizeof w) && (!strcmp(w, "les") || !strcmp(w, "des") || !strcmp(w, "aux")))
 		return T_MISC;
+	m->guessed = true;
 	return tt;
 }
 
@@ -1630,11 +1673,10 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 				continue;
 			/* split only before a person: "Pentagone John Kirby", not
 			 * "Chicago White Sox" or "British Army" */
-			int row;
-			bool sure;
+			mention tail = {0, 0, T_MISC, -1, false, false, {0, 0, 0, 0}};
 			/* a team stays whole: "Chicago White Sox" is no place and a person */
 			if (split_after(sc, i, k) && k + 1 < j &&
-			    classify(sc, k + 1, j, false, &row, &sure) == T_PER && !team_name(sc, i, j)) {
+			    classify(sc, k + 1, j, false, &tail) == T_PER && !team_name(sc, i, j)) {
 				if (emit_span(sc, ml, i, k, depth + 1))
 					return -1;
 				return emit_span(sc, ml, k + 1, j, depth + 1);
@@ -1718,8 +1760,9 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 				return -1;
 		return 0;
 	}
-	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
-	m.type = classify(sc, i, j, titled, &m.gaz_row, &m.sure);
+	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false, false, {0, 0, 0, 0}};
+	m.type = classify(sc, i, j, titled, &m);
+	int classified = m.type;
 	if (m.type == T_LOC && j - i < 3 && (club_before_noun(sc, j) || sports_club(sc, i)) &&
 	    !rv__ner_gaz_country(m.gaz_row)) /* national sides stay places */
 		m.type = T_ORG;
@@ -1735,6 +1778,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		m.s = sc->t[i - 1].s;
 		m.gaz_row = -1;
 	}
+	if (m.type != classified)
+		m.guessed = false;
 	return add_mention(ml, m);
 }
 
@@ -2050,6 +2095,65 @@ static size_t quoted_title(const scan *sc, size_t i)
 	return c;
 }
 
+/* What joins two names of one list: "Truro, and Provincetown", "Emerson et Lake". */
+static bool list_joint(const char *s, size_t n)
+{
+	static const char *const joints[] = {", ", " and ", ", and ", " or ", ", or ", " & ",
+					     " et ", ", et ", " ou ", NULL};
+	for (const char *const *p = joints; *p; p++)
+		if (strlen(*p) == n && !memcmp(s, *p, n))
+			return true;
+	return false;
+}
+
+/* "the towns of Brewster, Orleans, Eastham, Truro and Provincetown", "Keith Emerson and
+ * Greg Lake": the names of one list are of one kind (in WikiNEuRal EN, 94 % of the names
+ * listed side by side share a type), so a name only the type model typed takes the type
+ * the other names of its list agree on. */
+static void agree_in_lists(const scan *sc, mlist *ml)
+{
+	size_t a = 0;
+	while (a < ml->n) {
+		size_t b = a;
+		while (b + 1 < ml->n && ml->m[b + 1].s >= ml->m[b].e &&
+		       list_joint(sc->text + ml->m[b].e, ml->m[b + 1].s - ml->m[b].e))
+			b++;
+		if (b > a) {
+			int votes[4] = {0, 0, 0, 0};
+			int guesses = 0, voters = 0, best = 0;
+			for (size_t k = a; k <= b; k++) {
+				if (ml->m[k].guessed) {
+					guesses++;
+					continue;
+				}
+				votes[ml->m[k].type]++;
+				voters++;
+			}
+			for (int t = 1; t < 4; t++)
+				if (votes[t] > votes[best])
+					best = t;
+			if (guesses && voters && 2 * votes[best] > voters) {
+				for (size_t k = a; k <= b; k++)
+					if (ml->m[k].guessed)
+						ml->m[k].type = best;
+			} else if (!voters) {
+				/* only guesses: the list takes the type of the model's summed scores */
+				long sum[4] = {0, 0, 0, 0};
+				for (size_t k = a; k <= b; k++)
+					for (int t = 0; t < 4; t++)
+						sum[t] += ml->m[k].score[t];
+				int top = 0;
+				for (int t = 1; t < 4; t++)
+					if (sum[t] > sum[top])
+						top = t;
+				for (size_t k = a; k <= b; k++)
+					ml->m[k].type = top;
+			}
+		}
+		a = b + 1;
+	}
+}
+
 static size_t find_mentions(scan *sc, mlist *ml)
 {
 	char key[KEY_MAX];
@@ -2059,7 +2163,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		size_t qc = quoted_title(sc, i);
 		if (qc) {
 			/* the whole title is one name: a listed name keeps its type, the rest is other */
-			mention m = {sc->t[i + 1].s, sc->t[qc - 1].e, T_MISC, -1, false};
+			mention m = {sc->t[i + 1].s, sc->t[qc - 1].e, T_MISC, -1, false, false, {0, 0, 0, 0}};
 			char gt;
 			if (span_key(sc, i + 1, qc - 1, key, sizeof key)) {
 				int r = rv__ner_gaz_find(key, &gt);
@@ -2087,8 +2191,8 @@ static size_t find_mentions(scan *sc, mlist *ml)
 				char k2[KEY_MAX];
 				if ((sc->t[j].flags & F_CAP) && span_key(sc, i, j, k2, sizeof k2) &&
 				    rv__ner_gaz_find(k2, &gt) >= 0) {
-					mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false};
-					m.type = classify(sc, i, j, false, &m.gaz_row, &m.sure);
+					mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false, false, {0, 0, 0, 0}};
+					m.type = classify(sc, i, j, false, &m);
 					if (add_mention(ml, m))
 						return (size_t)-1;
 					i = j;
@@ -2103,7 +2207,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			int lt = lower_name_type(key, sc->french);
 			size_t le = lt != T_NONE ? lower_name(sc, i) : i;
 			if (le > i) {
-				mention m = {sc->t[i].s, sc->t[le].e, lt, -1, false};
+				mention m = {sc->t[i].s, sc->t[le].e, lt, -1, false, false, {0, 0, 0, 0}};
 				join_year(sc, &m, le);
 				if (add_mention(ml, m))
 					return (size_t)-1;
@@ -2115,8 +2219,8 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			continue;
 		size_t fp = french_name(sc, i);
 		if (fp > i) {
-			mention m = {sc->t[i].s, sc->t[fp].e, T_MISC, -1, false};
-			m.type = classify(sc, i, fp, false, &m.gaz_row, &m.sure);
+			mention m = {sc->t[i].s, sc->t[fp].e, T_MISC, -1, false, false, {0, 0, 0, 0}};
+			m.type = classify(sc, i, fp, false, &m);
 			join_year(sc, &m, fp);
 			if (add_mention(ml, m))
 				return (size_t)-1;
@@ -2131,9 +2235,9 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			continue;
 		size_t lp = listed_phrase(sc, i);
 		if (lp + 1 > i) {
-			mention m = {sc->t[i].s, sc->t[lp].e, T_MISC, -1, false};
+			mention m = {sc->t[i].s, sc->t[lp].e, T_MISC, -1, false, false, {0, 0, 0, 0}};
 			bool titled = false;
-			m.type = classify(sc, i, lp, titled, &m.gaz_row, &m.sure);
+			m.type = classify(sc, i, lp, titled, &m);
 			join_year(sc, &m, lp);
 			if (add_mention(ml, m))
 				return (size_t)-1;
@@ -2187,6 +2291,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			return (size_t)-1;
 		i = j;
 	}
+	agree_in_lists(sc, ml);
 	return ml->n;
 }
 

@@ -438,3 +438,31 @@ TEST(entities_german_nouns_are_no_names)
 	ASSERT(find(&a, "Piloten") == NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_names_of_one_list_share_a_type)
+{
+	rv_article a;
+	/* invented names the lists do not know take the type of the listed names beside them */
+	run_lang(&a, "The night train stops at Lisbon, Porto, Quarvendel and Madrid. "
+		     "The song was covered by Paul McCartney, Elton John and Brondaval.", "en");
+	assert_entity(&a, "Quarvendel", "location");
+	assert_entity(&a, "Brondaval", "person");
+	rv_article_release(&a);
+	/* a list of names nobody knows: one type for all of them */
+	run_lang(&a, "Guests included Tarvo Menkelsson, Ildra Vasko and Quennel.", "en");
+	const rv_entity *first = find(&a, "Tarvo Menkelsson"), *last = find(&a, "Quennel");
+	if (!first || !last)
+		TEST_FAIL("names of the list not found");
+	ASSERT_STR_EQ(first->type, last->type);
+	rv_article_release(&a);
+}
+
+TEST(entities_kind_before_examples)
+{
+	rv_article a;
+	/* "towns such as X": the plural noun before the examples says what they are */
+	run_lang(&a, "The festival invited singers such as Quarvendel, and bands including Morsethby.", "en");
+	assert_entity(&a, "Quarvendel", "person");
+	assert_entity(&a, "Morsethby", "organization");
+	rv_article_release(&a);
+}
