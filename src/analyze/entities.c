@@ -1485,7 +1485,7 @@ static bool club_before_noun(const scan *sc, size_t j)
 }
 static const char *const sports_preps[] = {
 	"for", "against", "to", "from", "with", "at", "joined", "join", "joining", "beat", "beating",
-	"defeated", "v", "vs", "pour", "contre", "rejoint", "rejoindre",
+	"defeated", "v", "vs", "over", "by", "pour", "contre", "rejoint", "rejoindre",
 	NULL,
 };
 

@@ -466,3 +466,13 @@ TEST(entities_kind_before_examples)
 	assert_entity(&a, "Morsethby", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_town_beaten_in_a_football_sentence_is_the_club)
+{
+	rv_article a;
+	run_lang(&a, "He scored twice in a 2 - 1 league win over Lyon, and was signed by Marseille "
+		     "after his league debut.", "en");
+	assert_entity(&a, "Lyon", "organization");
+	assert_entity(&a, "Marseille", "organization");
+	rv_article_release(&a);
+}
