@@ -1154,9 +1154,10 @@ static bool covered(const rv_article *a, size_t s, size_t e, size_t from)
 #define MAX_MARKS 64
 
 /* A few quoted words inside reported speech ("called the system “rotten to
- * the core”"): the quotation runs from the verb to the closing mark. Takes
- * speaker and role; frees them when nothing is added. */
-static int mixed_quote(ctx *c, size_t os, size_t qend, bool after, size_t v, size_t vlen,
+ * the core” in a speech"): the quotation is the reported clause, from the
+ * verb to the end of the sentence (or the next quote, limit), as a reader
+ * needs it. Takes speaker and role; frees them when nothing is added. */
+static int mixed_quote(ctx *c, size_t os, size_t qend, size_t limit, bool after, size_t v, size_t vlen,
 		       char **speaker, char **role)
 {
 	const char *t = c->t;
@@ -1169,7 +1170,10 @@ static int mixed_quote(ctx *c, size_t os, size_t qend, bool after, size_t v, siz
 	size_t cs = skip_space(t, v + vlen, os);
 	if (word_at(t, cs, os, "that") || word_at(t, cs, os, "que"))
 		cs = skip_space(t, cs + 4 - (t[cs] == 'q' || t[cs] == 'Q'), os);
-	int rc = add_quote(c, cs, qend, t + cs, qend - cs, *speaker, *role);
+	size_t end = sentence_end(t, qend, limit);
+	while (end > qend && strchr(" .,;:", t[end - 1]))
+		end--;
+	int rc = add_quote(c, cs, end, t + cs, end - cs, *speaker, *role);
 	*speaker = *role = NULL;
 	return rc;
 }
@@ -1235,9 +1239,11 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 			}
 		}
 		bool attributed = speaker != NULL || v != (size_t)-1;
-		/* a short quoted phrase inside a sentence ("the “Southern Strategy”
-		 * that …") is a term, not speech: speech ends with punctuation */
-		if (words < 4) {
+		/* a quoted phrase inside a sentence ("the “Southern Strategy” that …",
+		 * "described it as a “very positive step toward unification” that …")
+		 * is a term or words inside reported speech: speech ends with
+		 * punctuation */
+		if (words < 10) {
 			char in = ce > cs ? t[ce - 1] : 0;
 			size_t na = skip_space(t, m[k].ce, pe);
 			char out = na < pe ? t[na] : '.';
@@ -1246,9 +1252,9 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 				pb--;
 			char before = pb > ps ? t[pb - 1] : ':';
 			bool utterance = strchr(",.!?", in) || strchr(",.!?:;", out) || before == ':';
-			if (!utterance || (k + 1 < n && m[k + 1].os - m[k].ce < 100 && !strchr(",.!?", in) &&
-					   before != ':')) {
-				if (mixed_quote(c, m[k].os, m[k].ce, after, v, vlen, &speaker, &role))
+			if (!utterance || (words < 4 && k + 1 < n && m[k + 1].os - m[k].ce < 100 &&
+					   !strchr(",.!?", in) && before != ':')) {
+				if (mixed_quote(c, m[k].os, m[k].ce, next_q, after, v, vlen, &speaker, &role))
 					return -1;
 				continue;
 			}
@@ -1256,7 +1262,7 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 		/* a short quote is speech only when the verb touches it */
 		if (words < 4 && !after && (v == (size_t)-1 || m[k].os - (v + vlen) > 20) &&
 		    !(k + 1 < n && m[k + 1].os - m[k].ce < 100)) {
-			if (mixed_quote(c, m[k].os, m[k].ce, after, v, vlen, &speaker, &role))
+			if (mixed_quote(c, m[k].os, m[k].ce, next_q, after, v, vlen, &speaker, &role))
 				return -1;
 			continue;
 		}

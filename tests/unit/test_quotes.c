@@ -101,6 +101,20 @@ TEST(quotes_scare_quotes_are_not_speech)
 	rv_article_release(&a);
 }
 
+TEST(quotes_words_inside_reported_speech)
+{
+	rv_article a;
+	/* quoted words inside a reported clause: the quotation is the clause, to the sentence end */
+	run(&a, "Senator Maria Olsen described the meeting as a “very positive step toward unity” that "
+		"recognized common ground on taxes. The talks resume in May.");
+	const rv_quote *q = quote_with(&a, "positive step");
+	ASSERT(q != NULL);
+	ASSERT_CONTAINS(q->text, "recognized common ground on taxes");
+	ASSERT(strstr(q->text, "resume") == NULL);
+	ASSERT_STR_EQ(q->speaker, "Maria Olsen");
+	rv_article_release(&a);
+}
+
 TEST(quotes_hostile_input)
 {
 	rv_article a;
