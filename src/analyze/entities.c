@@ -1262,6 +1262,25 @@ static bool team_name(const scan *sc, size_t i, size_t j)
 	return false;
 }
 
+/* Lower-case words inside a person's name: "Antoine de Saint-Exupéry", "Ludwig van Beethoven". */
+static const char *const name_particles[] = {
+	"de", "d'", "du", "von", "van", "der", "den", "da", "di", "del", "dos", "ibn", "bin", "al", NULL,
+};
+
+/* A given name, or a compound one whose first part is ("Jean-François", "Heinz-Harald"). */
+static bool given_name_word(const char *w)
+{
+	if (in_set(w, L_GIVEN))
+		return true;
+	const char *hy = strchr(w, '-');
+	if (!hy || hy == w || (size_t)(hy - w) >= KEY_MAX)
+		return false;
+	char first[KEY_MAX];
+	memcpy(first, w, (size_t)(hy - w));
+	first[hy - w] = '\0';
+	return in_set(first, L_GIVEN);
+}
+
 /* The type of the name i..j; fills m's gaz_row, sure, guessed and score. */
 static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 {
@@ -1330,15 +1349,22 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		return T_MISC;
 	if (kw_loc)
 		return T_LOC;
-	/* "Victoria Azarenka", "François Hollande": a given name, then capitalised words */
-	if (j > i && sc->t[i].kind == K_WORD && tok_key(sc, i, w, sizeof w) && in_set(w, L_GIVEN)) {
+	/* "Victoria Azarenka", "François Hollande", "Antoine de Saint-Exupéry", "Jean-François
+	 * Copé": a given name (or one before a hyphen), then capitalised words and particles */
+	if (j > i && sc->t[i].kind == K_WORD && tok_key(sc, i, w, sizeof w) && given_name_word(w)) {
 		bool all_cap = true;
 		for (size_t k = i + 1; k <= j; k++)
-			if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP))
+			if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) &&
+			    !(k < j && tok_key(sc, k, w, sizeof w) && in_list(w, name_particles)))
 				all_cap = false;
 		if (all_cap)
 			return T_PER;
 	}
+	/* "J. R. R. Tolkien", "H. G. Wells": initials before a name */
+	if (j > i + 1 && sc->t[i].kind == K_WORD && sc->t[i].e - sc->t[i].s == 1 && (sc->t[i].flags & F_CAP) &&
+	    sc->t[i + 1].kind == K_PUNCT && sc->text[sc->t[i + 1].s] == '.' && sc->t[j].kind == K_WORD &&
+	    sc->t[j].e - sc->t[j].s > 1 && (sc->t[j].flags & F_CAP) && !(sc->t[j].flags & F_UPPER))
+		return T_PER;
 	/* "Gaussian", "Riemannian", "Platonic", "Marxism", "Kafkaesque": in English, a word made
 	 * from a person's name stands for the person (the WikiNEuRal convention) */
 	if (!sc->french && sc->lang && i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD &&

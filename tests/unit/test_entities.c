@@ -476,3 +476,15 @@ TEST(entities_town_beaten_in_a_football_sentence_is_the_club)
 	assert_entity(&a, "Marseille", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_given_name_with_particles_hyphens_or_initials)
+{
+	rv_article a;
+	/* invented surnames: a compound given name, with a particle, says person */
+	run_lang(&a, "Le livre de Jean-Baptiste Quarvendel parut en 1931. Il fut salué par "
+		     "Louis-Charles Morsethby de Brondaval, puis par P. D. Quennelby.", "fr");
+	assert_entity(&a, "Jean-Baptiste Quarvendel", "person");
+	assert_entity(&a, "Louis-Charles Morsethby de Brondaval", "person");
+	assert_entity(&a, "P. D. Quennelby", "person");
+	rv_article_release(&a);
+}
