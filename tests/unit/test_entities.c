@@ -488,3 +488,14 @@ TEST(entities_given_name_with_particles_hyphens_or_initials)
 	assert_entity(&a, "P. D. Quennelby", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_given_names_of_many_languages)
+{
+	rv_article a;
+	/* surnames that are common words; the given name says person */
+	run_lang(&a, "He will consult with showrunner Terence Hollow on the outline of the fourth "
+		     "season, and with Graeme Brook.", "en");
+	assert_entity(&a, "Terence Hollow", "person");
+	assert_entity(&a, "Graeme Brook", "person");
+	rv_article_release(&a);
+}
