@@ -888,6 +888,20 @@ typedef struct mention {
 	int score[4];        /* the model's scores when guessed */
 } mention;
 
+/* A context feature, and in a language with a prior of its own ("en|") its copy
+ * for that language: the words around a name differ from language to language. */
+static void ctx_feat(int sc4[4], const char *lang, const char *prefix, const char *word)
+{
+	feat_add2(sc4, prefix, word, strlen(word));
+	if (lang) {
+		char f[2 * KEY_MAX + 16];
+		size_t o = append(f, sizeof f, 0, lang);
+		o = append(f, sizeof f, o, prefix);
+		append(f, sizeof f, o, word);
+		feat_add(sc4, f);
+	}
+}
+
 /* Scores of the span i..j for PER ORG LOC MISC (into score); the best type. */
 static int typer(const scan *sc, size_t i, size_t j, int score[4])
 {
@@ -944,18 +958,17 @@ static int typer(const scan *sc, size_t i, size_t j, int score[4])
 	}
 	feat_add(sc4, f);
 	ctx_word(sc, i, -1, w, sizeof w, &at);
-	feat_add2(sc4, "pw:", w, strlen(w));
+	ctx_feat(sc4, sc->lang, "pw:", w);
 	if (at != (size_t)-1)
 		ctx_word(sc, at, -1, w2, sizeof w2, &at);
 	else
 		append(w2, sizeof w2, 0, "^");
-	o = append(f, sizeof f, 0, "ppw:");
-	o = append(f, sizeof f, o, w2);
+	o = append(f, sizeof f, 0, w2);
 	o = append(f, sizeof f, o, "_");
 	append(f, sizeof f, o, w);
-	feat_add(sc4, f);
+	ctx_feat(sc4, sc->lang, "ppw:", f);
 	ctx_word(sc, j, +1, w, sizeof w, &at);
-	feat_add2(sc4, "nw:", w, strlen(w));
+	ctx_feat(sc4, sc->lang, "nw:", w);
 	for (size_t k = i; k <= j; k++)
 		if (memchr(sc->text + sc->t[k].s, '-', sc->t[k].e - sc->t[k].s)) {
 			feat_add(sc4, "hy");

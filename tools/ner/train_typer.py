@@ -1,7 +1,14 @@
 #!/usr/bin/env python3
 """Train the entity type model (src/analyze/ner_typer.h) on the CC0 / CC BY NER training sets.
 
-usage: tools/ner/train_typer.py ../shared/data/train/ner > src/analyze/ner_typer.h
+usage: tools/ner/train_typer.py ../shared/data/train/ner [/usr/share/wordnet] > src/analyze/ner_typer.h
+
+English context also comes from WordNet 3.0's glosses (Debian wordnet-base; its licence allows any
+use with the copyright notice): the definitions are encyclopedic sentences like Wikipedia's, and
+the names in them that src/analyze/ner_wordnet.h types (itself made from WordNet) label them
+("the flight of Muhammad from Mecca to Medina"). A gloss gives only English context features
+("en|pw:from"), so it teaches which words stand around a person or a place without touching the
+names' own features or French. Without the WordNet folder the glosses are left out.
 
 An averaged perceptron over the gold name spans of data/train/ner (Europeana FR CC0, NewsEye FR
 HIPE-2022 CC BY 4.0, WikiGold EN CC BY 4.0) that tells a name's type (PER, ORG, LOC, MISC) from
@@ -77,10 +84,43 @@ def features(toks, i, j, lang=None):
         f.append('hy')
     if lang:
         f.append(lang + '|b')
+        # the words around a name, also as the language's own (entities.c, ctx_feat())
+        f += [lang + '|' + x for x in f if x.startswith(('pw:', 'nw:', 'ppw:'))]
     return f
 
 
-def examples(root):
+def gloss_sentences(wordnet):
+    """WordNet's glosses as (token, IOB2 tag) sentences, the names ner_wordnet.h types tagged
+    (longest run of capitalised tokens first); only glosses with at least one name."""
+    import re
+    header = os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../src/analyze/ner_wordnet.h')
+    letters = {'P': 'PER', 'L': 'LOC', 'O': 'ORG', 'M': 'MISC'}
+    names = {m.group(1): letters[m.group(2)]
+             for m in re.finditer(r'\{"([^"]+)", \'([PLOM])\'\}', open(header, encoding='utf-8').read())}
+    out = []
+    for part in ('noun', 'verb', 'adj', 'adv'):
+        for line in open(os.path.join(wordnet, 'data.' + part), encoding='latin-1'):
+            if line.startswith('  ') or '|' not in line:
+                continue
+            for piece in line.split('|', 1)[1].split(';'):
+                toks = re.findall(r"\w+(?:[-'’]\w+)*|[^\w\s]", piece.strip().strip('"'))
+                tags = ['O'] * len(toks)
+                i = 0
+                while i < len(toks):
+                    for n in range(4, 0, -1):
+                        run = toks[i:i + n]
+                        if len(run) == n and all(t[:1].isupper() for t in run) and fold(' '.join(run)) in names:
+                            ty = names[fold(' '.join(run))]
+                            tags[i:i + n] = ['B-' + ty] + ['I-' + ty] * (n - 1)
+                            i += n - 1
+                            break
+                    i += 1
+                if len(toks) >= 3 and any(t != 'O' for t in tags):
+                    out.append(list(zip(toks, tags)))
+    return out
+
+
+def examples(root, wordnet=None):
     sents = []
     sents += list(read_bio(os.path.join(root, 'europeana-fr-cc0/enp_FR.bnf.bio'), 0, 1))
     d = os.path.join(root, 'newseye-fr-ccby')
@@ -92,6 +132,9 @@ def examples(root):
     # WikiGold is the only modern text (the French sets are 19th-century OCR): it counts
     # WIKI_WEIGHT times so that modern names and their contexts weigh as much as the old ones.
     sents += wiki * WIKI_WEIGHT
+    n_named = len(sents)
+    if wordnet and os.path.isdir(wordnet):
+        sents += gloss_sentences(wordnet)
     out = []
     for si, sent in enumerate(sents):
         lang = None if si < n_fr else 'en'
@@ -105,7 +148,10 @@ def examples(root):
             if pos + n > len(toks):
                 break
             if stoks[0][:1].isalpha() and not (stoks[0].isupper() and len(stoks[0]) > 4):
-                out.append((features(toks, pos, pos + len(stoks) - 1, lang), TYPES.index(ty)))
+                f = features(toks, pos, pos + len(stoks) - 1, lang)
+                if si >= n_named:  # a gloss: English context only
+                    f = [x for x in f if x.startswith(lang + '|')]
+                out.append((f, TYPES.index(ty)))
             pos += n
     return out
 
@@ -151,7 +197,8 @@ def main():
     load_gazetteer(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../src/analyze/ner_gazetteer.c'))
     global WIKI_WEIGHT
     weight, WIKI_WEIGHT = WIKI_WEIGHT, 1
-    data = examples(sys.argv[1])
+    wordnet = sys.argv[2] if len(sys.argv) > 2 else '/usr/share/wordnet'
+    data = examples(sys.argv[1], wordnet)
     rnd = random.Random(3)
     rnd.shuffle(data)
     held = data[:len(data) // 10]
@@ -162,7 +209,7 @@ def main():
     print(f'{len(data)} spans; held-out type accuracy {ok / len(held):.3f} '
           f'(English {ok_en / max(1, len(held_en)):.3f})', file=sys.stderr)
     WIKI_WEIGHT = weight
-    model = train(examples(sys.argv[1]))
+    model = train(examples(sys.argv[1], wordnet))
     rows = []
     for f, ws in model.items():
         q = [max(-32767, min(32767, int(round(x * 100)))) for x in ws]
@@ -170,7 +217,8 @@ def main():
             rows.append((f.encode(), q))
     rows.sort()
     print('/* ner_typer.h - GENERATED by tools/ner/train_typer.py from data/train/ner')
-    print(' * (Europeana FR CC0; NewsEye FR / HIPE-2022 CC BY 4.0; WikiGold EN CC BY 4.0).')
+    print(' * (Europeana FR CC0; NewsEye FR / HIPE-2022 CC BY 4.0; WikiGold EN CC BY 4.0)')
+    print(' * and the glosses of WordNet 3.0 (Copyright 2006 by Princeton University).')
     print(' * Averaged perceptron weights x100 for PER ORG LOC MISC, sorted by feature bytes. */')
     print('#ifndef RV_NER_TYPER_H\n#define RV_NER_TYPER_H\n')
     print('static const struct rv__ner_feat { const char *f; short w[4]; } rv__ner_feats[] = {')
