@@ -148,7 +148,9 @@ static const char *const titles[] = {
 	"spokeswoman", "porte-parole", "commissioner", "commissaire", "chief", "chef", "director",
 	"directeur", "directrice", "professor", "professeur", "maitre", "me", "docteur", "emperor",
 	"empereur", "imperatrice", "admiral", "amiral", "sheikh", "cheikh", "ayatollah", "prime",
-	"duke", "duchess", "duc", "duchesse", "earl", "baron", "baronne", "marquis", "lady", NULL,
+	"duke", "duchess", "duc", "duchesse", "earl", "baron", "baronne", "marquis", "lady",
+	"member", "members", "fellow", "fellows", "chairman", "chairwoman", "companion", "leader",
+	"presidents", "ambassadors", NULL,
 };
 
 static const char *const org_words[] = {
@@ -1703,10 +1705,14 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			i++;
 			while (i < j && sc->t[i].kind == K_PUNCT)
 				i++;
-			/* "Secretary of State Antony Blinken": skip the rest of the role */
+			/* "Secretary of State Antony Blinken": skip the rest of the role; "Fellow of
+			 * the Royal Society": what follows is what the role is of, not a person */
 			if (i + 2 <= j && sc->t[i].kind == K_WORD && !(sc->t[i].flags & F_CAP) &&
-			    tok_key(sc, i, key, sizeof key) && is_connector(key))
+			    tok_key(sc, i, key, sizeof key) && is_connector(key)) {
+				if (!(sc->t[i + 1].flags & F_CAP))
+					titled = false;
 				i += 2;
+			}
 			continue;
 		}
 		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) || (lists & L_MONTHS) ||

@@ -499,3 +499,15 @@ TEST(entities_given_names_of_many_languages)
 	assert_entity(&a, "Graeme Brook", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_role_of_an_organisation)
+{
+	rv_article a;
+	/* the role is no part of the name, and what the role is of is no person */
+	run_lang(&a, "In 1901 he was elected a Fellow of the Royal Society, and later served as "
+		     "Chairman of the Quarvendel Trust.", "en");
+	assert_entity(&a, "Royal Society", "organization");
+	assert_entity(&a, "Quarvendel Trust", "organization");
+	ASSERT(find(&a, "Fellow of the Royal Society") == NULL);
+	rv_article_release(&a);
+}
