@@ -124,7 +124,12 @@ static const char *const function_words[] = {
 	"then", "also", "both", "each", "every", "no", "not", "yes", "one", "two", "three",
 	"le", "lui", "eux", "cela", "ceci", "celui", "celle", "ceux", "plusieurs", "certains",
 	"certaines", "parmi", "durant", "pendant", "malgre", "grace", "afin", "tandis", "lorsque",
-	"puisque", "bien", "tres", "plus", "moins", "deja", "encore", "toujours", "jamais", NULL,
+	"puisque", "bien", "tres", "plus", "moins", "deja", "encore", "toujours", "jamais",
+	"unlike", "besides", "despite", "among", "amongst", "within", "without", "throughout",
+	"upon", "until", "unless", "whereas", "whether", "because", "following", "according",
+	"toward", "towards", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless",
+	"instead", "thus", "hence", "therefore", "additionally", "currently", "initially",
+	"eventually", "finally", "originally", "previously", "subsequently", "recently", NULL,
 };
 
 static const char *const months_days[] = {
@@ -141,16 +146,16 @@ static const char *const titles[] = {
 	"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord",
 	"president", "presidente", "secretary", "minister", "ministre", "senator", "senateur",
 	"sen", "rep", "gov", "governor", "gouverneur", "general", "gen", "col", "colonel",
-	"capt", "captain", "capitaine", "lt", "sgt", "pope", "pape", "king", "roi", "reine",
+	"capt", "captain", "capitaine", "lt", "sgt", "pope", "pape", "king", "queen", "roi", "reine",
 	"prince", "princess", "princesse", "chancellor", "chancelier", "chanceliere", "judge",
 	"juge", "mayor", "maire", "ambassador", "ambassadeur", "ambassadrice", "cardinal",
-	"father", "pere", "herr", "frau", "senor", "don", "premier", "spokesman",
+	"father", "pere", "herr", "frau", "senor", "premier", "spokesman",
 	"spokeswoman", "porte-parole", "commissioner", "commissaire", "chief", "chef", "director",
 	"directeur", "directrice", "professor", "professeur", "maitre", "me", "docteur", "emperor",
 	"empereur", "imperatrice", "admiral", "amiral", "sheikh", "cheikh", "ayatollah", "prime",
-	"duke", "duchess", "duc", "duchesse", "earl", "baron", "baronne", "marquis", "lady",
+	"duke", "duchess", "duc", "duchesse", "baron", "baronne", "marquis", "lady",
 	"member", "members", "fellow", "fellows", "chairman", "chairwoman", "companion", "leader",
-	"presidents", "ambassadors", NULL,
+	"presidents", "ambassadors", "manager", "marshal", "kaiser", NULL,
 };
 
 static const char *const org_words[] = {

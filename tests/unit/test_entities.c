@@ -511,3 +511,19 @@ TEST(entities_role_of_an_organisation)
 	ASSERT(find(&a, "Fellow of the Royal Society") == NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_sentence_adverbs_titles_and_given_names)
+{
+	rv_article a;
+	/* "Unlike" opens no name; "Queen" and "Manager" are titles; "Don" and "Earl" are given names */
+	run_lang(&a, "Unlike Quarvendel, the band toured with Queen Morsethby. Later Manager Tavrenko "
+		     "met Don Brondaval and Earl Quennelby.", "en");
+	ASSERT(find(&a, "Unlike Quarvendel") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	ASSERT(find(&a, "Queen Morsethby") == NULL);
+	assert_entity(&a, "Morsethby", "person");
+	ASSERT(find(&a, "Tavrenko") != NULL);
+	ASSERT(find(&a, "Don Brondaval") != NULL);
+	ASSERT(find(&a, "Earl Quennelby") != NULL);
+	rv_article_release(&a);
+}
