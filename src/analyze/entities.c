@@ -187,7 +187,10 @@ static const char *const org_words[] = {
 	"railroad", "authority", "board", "squadron", "battalion", "bataillon", "escadrille",
 	"fleet", "flotte", "marines", "seminary", "seminaire", "conservatory", "conservatoire",
 	"clinic", "clinique", "magazine", "gazette", "herald", "tribune", "daily", "weekly",
-	"broadcasting", "assurances", "presse", "quotidien", "hebdomadaire", NULL,
+	"broadcasting", "assurances", "presse", "quotidien", "hebdomadaire",
+	"films", "productions", "recordings", "publications", "publishers", "airline", "aviation",
+	"aerospace", "automotive", "electronics", "chemicals", "cosmetics", "telecom",
+	"telecommunications", "motorsport", NULL,
 };
 
 /* Common given names (EN, FR, DE, IT, ES, RU, AR, JA, ZH, KO), written for revue: a name of

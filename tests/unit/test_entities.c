@@ -527,3 +527,12 @@ TEST(entities_sentence_adverbs_titles_and_given_names)
 	ASSERT(find(&a, "Earl Quennelby") != NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_company_keywords)
+{
+	rv_article a;
+	run_lang(&a, "The film was made by Quarvendel Films and flown by Morsethby Aviation.", "en");
+	assert_entity(&a, "Quarvendel Films", "organization");
+	assert_entity(&a, "Morsethby Aviation", "organization");
+	rv_article_release(&a);
+}
