@@ -146,6 +146,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->cohesion = 0.0;
 	c->merge_threshold = 0.5;
 	c->bridge_threshold = 0.35;
+	c->anchor_share = 0.7;
 	c->idf_prior = 20.0;
 	c->short_threshold = 0.24;
 	c->short_terms = 15;
@@ -180,6 +181,7 @@ void rv_group_config_default(rv_group_config *c)
 	X(cohesion, double, 0, 4)             \
 	X(merge_threshold, double, 0, 1)      \
 	X(bridge_threshold, double, 0, 1)     \
+	X(anchor_share, double, 0.5, 1)       \
 	X(idf_prior, double, 0, 1000000)      \
 	X(short_threshold, double, 0, 1)      \
 	X(short_terms, int, 0, 4096)          \
@@ -832,11 +834,34 @@ static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 	return centroid_cum(e);
 }
 
+/* The cosine of the article in g->dense (n_article terms; 0: an event's
+ * centroid, for merges) with the centroid of e. An article longer than a
+ * headline whose closeness to the event rests on one name (its two heaviest
+ * shared terms, the stem and the entity key, carry more than anchor_share of
+ * the dot product) is only on the event's topic: the same judge's hearing
+ * and, weeks later, the vote on him. Its similarity falls linearly to 0 at a
+ * share of 1. A headline may have one informative word only: exempt. */
 static double cosine_dense(rv_grouper *g, const gevent *e, uint32_t n_article)
 {
-	double dot = 0;
-	for (uint32_t i = 0; i < e->nc; i++)
-		dot += (double)g->dense[e->c[i].t] * e->c[i].w;
+	double dot = 0, top = 0, top2 = 0;
+	for (uint32_t i = 0; i < e->nc; i++) {
+		double d = (double)g->dense[e->c[i].t] * e->c[i].w;
+		dot += d;
+		if (d > top2) {
+			if (d > top) {
+				top2 = top;
+				top = d;
+			} else {
+				top2 = d;
+			}
+		}
+	}
+	double anchor = g->cfg.anchor_share;
+	if (anchor < 1 && n_article > (uint32_t)g->cfg.short_terms && dot > 0) {
+		double share = (top + top2) / dot;
+		if (share > anchor)
+			dot *= 1.0 - (share - anchor) / (1.0 - anchor);
+	}
 	uint32_t m = (uint32_t)(g->cfg.scope_factor * n_article);
 	double norm = e->norm;
 	if (m >= 1 && m < e->nc && e->cum)

@@ -102,6 +102,8 @@ TEST(group_merge_asks_at_least_the_join_threshold)
 	ASSERT_EQ(rv_group_config_set(&c, "merge_threshold", "1.5", &err), RV_EINPUT);
 	ASSERT(c.bridge_threshold > 0 && c.bridge_threshold <= 1);
 	ASSERT_EQ(rv_group_config_set(&c, "bridge_threshold", "1.5", &err), RV_EINPUT);
+	ASSERT(c.anchor_share >= 0.5 && c.anchor_share <= 1);
+	ASSERT_EQ(rv_group_config_set(&c, "anchor_share", "0.2", &err), RV_EINPUT);
 	ASSERT_EQ(rv_group_config_set(&c, "long_threshold", "-1", &err), RV_EINPUT);
 	ASSERT_EQ(rv_group_config_set(&c, "member_mix", "2", &err), RV_EINPUT);
 }
@@ -256,4 +258,48 @@ TEST(group_merge_headline_close_to_two_events)
 	bridge("0", &ev, &seen);
 	ASSERT_EQ(seen.merged, 0);
 	ASSERT(ev == 5 || ev == 7);
+}
+
+/* An event about one name and a longer article that shares nothing with it
+ * but that name: on the event's topic only, so it starts its own event
+ * (anchor_share), or joins at anchor_share 1 (off). */
+static int64_t anchored(const char *share)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "anchor_share", share, &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.title = strdup("Kestrelton");
+	a.text = strdup("Kestrelton opened the harbour festival with music, lanterns, boats, "
+			"bakers, painters, dancers, and a parade; Kestrelton visitors praised the "
+			"weather, the market stalls, the fireworks and the fishing contest.");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(a.n_terms > (size_t)cfg.short_terms);
+	const char *stems[4];
+	size_t n = 0;
+	for (size_t i = 0; i < a.n_terms; i++)
+		if (!strncmp(a.terms[i].term, "kestrelton", 10))
+			stems[n++] = a.terms[i].term;
+	ASSERT_EQ(n, 1);
+	stems[n++] = "@kestrelton";
+	load_event(g, 5, stems, n);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	int64_t ev = a.event;
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+	return ev;
+}
+
+TEST(group_match_on_one_name_only)
+{
+	ASSERT_EQ(anchored("1"), 5);
+	ASSERT(anchored("0.7") != 5);
 }
