@@ -145,6 +145,8 @@ void rv_group_config_default(rv_group_config *c)
 	c->member_mix = 0.5;
 	c->cohesion = 0.0;
 	c->merge_threshold = 0.5;
+	c->bridge_threshold = 0.35;
+	c->anchor_share = 0.7;
 	c->idf_prior = 20.0;
 	c->short_threshold = 0.24;
 	c->short_terms = 15;
@@ -178,6 +180,8 @@ void rv_group_config_default(rv_group_config *c)
 	X(member_mix, double, 0, 1)           \
 	X(cohesion, double, 0, 4)             \
 	X(merge_threshold, double, 0, 1)      \
+	X(bridge_threshold, double, 0, 1)     \
+	X(anchor_share, double, 0.5, 1)       \
 	X(idf_prior, double, 0, 1000000)      \
 	X(short_threshold, double, 0, 1)      \
 	X(short_terms, int, 0, 4096)          \
@@ -830,11 +834,34 @@ static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 	return centroid_cum(e);
 }
 
+/* The cosine of the article in g->dense (n_article terms; 0: an event's
+ * centroid, for merges) with the centroid of e. An article longer than a
+ * headline whose closeness to the event rests on one name (its two heaviest
+ * shared terms, the stem and the entity key, carry more than anchor_share of
+ * the dot product) is only on the event's topic: the same judge's hearing
+ * and, weeks later, the vote on him. Its similarity falls linearly to 0 at a
+ * share of 1. A headline may have one informative word only: exempt. */
 static double cosine_dense(rv_grouper *g, const gevent *e, uint32_t n_article)
 {
-	double dot = 0;
-	for (uint32_t i = 0; i < e->nc; i++)
-		dot += (double)g->dense[e->c[i].t] * e->c[i].w;
+	double dot = 0, top = 0, top2 = 0;
+	for (uint32_t i = 0; i < e->nc; i++) {
+		double d = (double)g->dense[e->c[i].t] * e->c[i].w;
+		dot += d;
+		if (d > top2) {
+			if (d > top) {
+				top2 = top;
+				top = d;
+			} else {
+				top2 = d;
+			}
+		}
+	}
+	double anchor = g->cfg.anchor_share;
+	if (anchor < 1 && n_article > (uint32_t)g->cfg.short_terms && dot > 0) {
+		double share = (top + top2) / dot;
+		if (share > anchor)
+			dot *= 1.0 - (share - anchor) / (1.0 - anchor);
+	}
 	uint32_t m = (uint32_t)(g->cfg.scope_factor * n_article);
 	double norm = e->norm;
 	if (m >= 1 && m < e->nc && e->cum)
@@ -924,6 +951,7 @@ struct cand {
 	int64_t best_slot, story_slot;
 	double second;      /* the runner-up event's score */
 	int64_t second_slot;
+	double best_sim, second_sim; /* their content similarities (no time terms) */
 	bool best_undated;  /* the best was compared without dates */
 };
 
@@ -979,12 +1007,15 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 	if (s > c->best) {
 		c->second = c->best;
 		c->second_slot = c->best_slot;
+		c->second_sim = c->best_sim;
 		c->best = s;
 		c->best_slot = slot;
+		c->best_sim = sim;
 		c->best_undated = dd < 0;
 	} else if (s > c->second) {
 		c->second = s;
 		c->second_slot = slot;
+		c->second_sim = sim;
 	}
 	if (sim > c->best_story) {
 		c->best_story = sim;
@@ -1006,6 +1037,42 @@ static bool merge_note(rv_grouper *g, merge_rec r)
 	}
 	g->merges[g->n_merges++] = r;
 	return true;
+}
+
+/* The event in slot absorbs the one in other (sim: what brought them
+ * together, for the debug trace). Returns false out of memory. */
+static bool merge_events(rv_grouper *g, uint32_t slot, uint32_t other, double sim)
+{
+	gevent *e = &g->ev[slot];
+	gevent *f = &g->ev[other];
+	if (g->debug)
+		fprintf(stderr, "group: event %lld (%d articles) and event %lld (%d articles) merge: %.3f\n",
+			(long long)e->id, e->n_articles, (long long)f->id, f->n_articles, sim);
+	if (!centroid_add(g, e, f->c, f->nc))
+		return false;
+	/* the older event keeps its id, storyline and title: links to it stay */
+	merge_rec r = { .gone = f->id, .kept = e->id, .storyline = e->storyline };
+	if (f->id < e->id) {
+		r = (merge_rec){ .gone = e->id, .kept = f->id, .storyline = f->storyline };
+		e->id = f->id;
+		e->storyline = f->storyline;
+		char *t = e->title;
+		e->title = f->title;
+		f->title = t;
+	}
+	e->n_articles += f->n_articles;
+	if (f->first_day != RV_NO_DAY) {
+		if (e->first_day == RV_NO_DAY || f->first_day < e->first_day)
+			e->first_day = f->first_day;
+		if (e->last_day == RV_NO_DAY || f->last_day > e->last_day)
+			e->last_day = f->last_day;
+	}
+	if (f->last_seq > e->last_seq)
+		e->last_seq = f->last_seq;
+	drop_event(g, other);
+	index_article(g, slot, e->c, e->nc);
+	mark_dirty(g, slot);
+	return merge_note(g, r);
 }
 
 /* Two events may start apart (the first reports of one happening worded
@@ -1055,35 +1122,7 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 									: g->cfg.event_threshold;
 	if (best_slot < 0 || best < need)
 		return true;
-	gevent *f = &g->ev[best_slot];
-	if (g->debug)
-		fprintf(stderr, "group: event %lld (%d articles) and event %lld (%d articles) merge: %.3f\n",
-			(long long)e->id, e->n_articles, (long long)f->id, f->n_articles, best);
-	if (!centroid_add(g, e, f->c, f->nc))
-		return false;
-	/* the older event keeps its id, storyline and title: links to it stay */
-	merge_rec r = { .gone = f->id, .kept = e->id, .storyline = e->storyline };
-	if (f->id < e->id) {
-		r = (merge_rec){ .gone = e->id, .kept = f->id, .storyline = f->storyline };
-		e->id = f->id;
-		e->storyline = f->storyline;
-		char *t = e->title;
-		e->title = f->title;
-		f->title = t;
-	}
-	e->n_articles += f->n_articles;
-	if (f->first_day != RV_NO_DAY) {
-		if (e->first_day == RV_NO_DAY || f->first_day < e->first_day)
-			e->first_day = f->first_day;
-		if (e->last_day == RV_NO_DAY || f->last_day > e->last_day)
-			e->last_day = f->last_day;
-	}
-	if (f->last_seq > e->last_seq)
-		e->last_seq = f->last_seq;
-	drop_event(g, (uint32_t)best_slot);
-	index_article(g, slot, e->c, e->nc);
-	mark_dirty(g, slot);
-	return merge_note(g, r);
+	return merge_events(g, slot, (uint32_t)best_slot, best);
 }
 
 /* An event is named by its first article's headline: a title that ends with
@@ -1208,6 +1247,19 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	}
 	index_article(g, (uint32_t)slot, top, k);
 	mark_dirty(g, (uint32_t)slot);
+	/* A headline close to two events by its words alone tells they are one
+	 * story begun twice, worded apart ("Kestrel raises 20 million" and
+	 * "investors bet on the start-up Kestrel", both close to "20 million
+	 * for the start-up Kestrel"). A headline says one thing; a full article
+	 * also tells the background it shares with the story's other turns, so
+	 * its double closeness proves less. */
+	if (g->cfg.bridge_threshold > 0 && slot == best_slot && n <= g->cfg.short_terms &&
+	    c.second_slot >= 0 && g->ev[c.second_slot].live &&
+	    c.best_sim >= g->cfg.bridge_threshold && c.second_sim >= g->cfg.bridge_threshold) {
+		if (!merge_events(g, (uint32_t)slot, (uint32_t)c.second_slot, c.second_sim))
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		e = &g->ev[slot];
+	}
 	if (!merge_step(g, (uint32_t)slot))
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	a->event = e->id;

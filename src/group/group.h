@@ -48,6 +48,8 @@ typedef struct rv_group_config {
 	double idf_prior;            /* IDF = ln((N + this) / (df + 0.5)): unseen documents assumed early on */
 	double cohesion;             /* centroid cosine x (|centroid| / articles)^this: diffuse events take less */
 	double merge_threshold;      /* an event that grows this close to another absorbs it; 0: off */
+	double bridge_threshold;     /* a headline this close to two events (content) merges them; 0: off */
+	double anchor_share;         /* non-headline: similarity falls when 2 shared terms carry more; 1: off */
 	double member_mix;           /* undated: content = centroid^(1-this) x best member^this; 0: off */
 	int member_keep;             /* latest member vectors kept per event for member_link */
 	int retire_after;            /* events untouched for this many articles leave memory */

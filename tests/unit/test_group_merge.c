@@ -51,6 +51,8 @@ static void two_starts(const char *merge, int64_t *event, struct seen *seen)
 	rv_error err = { 0 };
 	rv_group_config_default(&cfg);
 	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", merge, &err), RV_OK);
+	/* the article is close to both: only merge_step is tested here */
+	ASSERT_EQ(rv_group_config_set(&cfg, "bridge_threshold", "0", &err), RV_OK);
 	rv_grouper *g;
 	rv_analyzer *an;
 	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
@@ -98,6 +100,10 @@ TEST(group_merge_asks_at_least_the_join_threshold)
 	ASSERT(c.merge_threshold > 0 && c.merge_threshold <= 1);
 	ASSERT(c.long_threshold > 0 && c.member_mix >= 0 && c.member_mix <= 1);
 	ASSERT_EQ(rv_group_config_set(&c, "merge_threshold", "1.5", &err), RV_EINPUT);
+	ASSERT(c.bridge_threshold > 0 && c.bridge_threshold <= 1);
+	ASSERT_EQ(rv_group_config_set(&c, "bridge_threshold", "1.5", &err), RV_EINPUT);
+	ASSERT(c.anchor_share >= 0.5 && c.anchor_share <= 1);
+	ASSERT_EQ(rv_group_config_set(&c, "anchor_share", "0.2", &err), RV_EINPUT);
 	ASSERT_EQ(rv_group_config_set(&c, "long_threshold", "-1", &err), RV_EINPUT);
 	ASSERT_EQ(rv_group_config_set(&c, "member_mix", "2", &err), RV_EINPUT);
 }
@@ -196,4 +202,104 @@ TEST(group_merge_moves_articles_in_store)
 	ASSERT(rv_store_get_event(s, gone, &ev, &err) != RV_OK); /* the absorbed event is gone */
 	rv_store_close(&s);
 	test_db_remove(path);
+}
+
+/* Two undated events that share no stem and a headline made of half of
+ * each: the headline joins one and, close to both, merges them (bridge on),
+ * or leaves the other alone (bridge_threshold 0). */
+static void bridge(const char *threshold, int64_t *event, struct seen *seen)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "bridge_threshold", threshold, &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.title = strdup("Norvale dam holds, Castell thanks rescuers");
+	a.text = strdup("Norvale dam holds, Castell thanks rescuers");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(a.n_terms >= 4 && a.n_terms <= (size_t)cfg.short_terms);
+	const char *first[8], *second[8];
+	size_t n1 = 0, n2 = 0;
+	for (size_t i = 0; i < a.n_terms && i < 8; i++) {
+		if (i % 2 == 0)
+			first[n1++] = a.terms[i].term;
+		else
+			second[n2++] = a.terms[i].term;
+	}
+	first[n1++] = "harvest";
+	second[n2++] = "shelter";
+	load_event(g, 5, first, n1);
+	load_event(g, 7, second, n2);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	*event = a.event;
+	memset(seen, 0, sizeof *seen);
+	ASSERT_EQ(rv_grouper_flush(g, on_event, seen), RV_OK);
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
+TEST(group_merge_headline_close_to_two_events)
+{
+	int64_t ev;
+	struct seen seen;
+	bridge("0.35", &ev, &seen);
+	ASSERT_EQ(ev, 5);
+	ASSERT_EQ(seen.merged, 1);
+	ASSERT_EQ(seen.gone, 7);
+	ASSERT_EQ(seen.kept, 5);
+	/* off: the headline joins one event, the other stays */
+	bridge("0", &ev, &seen);
+	ASSERT_EQ(seen.merged, 0);
+	ASSERT(ev == 5 || ev == 7);
+}
+
+/* An event about one name and a longer article that shares nothing with it
+ * but that name: on the event's topic only, so it starts its own event
+ * (anchor_share), or joins at anchor_share 1 (off). */
+static int64_t anchored(const char *share)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "anchor_share", share, &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.title = strdup("Kestrelton");
+	a.text = strdup("Kestrelton opened the harbour festival with music, lanterns, boats, "
+			"bakers, painters, dancers, and a parade; Kestrelton visitors praised the "
+			"weather, the market stalls, the fireworks and the fishing contest.");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(a.n_terms > (size_t)cfg.short_terms);
+	const char *stems[4];
+	size_t n = 0;
+	for (size_t i = 0; i < a.n_terms; i++)
+		if (!strncmp(a.terms[i].term, "kestrelton", 10))
+			stems[n++] = a.terms[i].term;
+	ASSERT_EQ(n, 1);
+	stems[n++] = "@kestrelton";
+	load_event(g, 5, stems, n);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	int64_t ev = a.event;
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+	return ev;
+}
+
+TEST(group_match_on_one_name_only)
+{
+	ASSERT_EQ(anchored("1"), 5);
+	ASSERT(anchored("0.7") != 5);
 }
