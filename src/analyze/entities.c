@@ -560,6 +560,24 @@ static bool is_elision(const char *s, size_t n)
 	return in_list(buf, el);
 }
 
+/* A lower-case word with a capital inside that names something: "easyJet", "iPhone" (the
+ * capital inside a run of letters), "al-Qaeda", "el-Sisi" (after an Arabic article); not
+ * "anti-American" or "non-European", adjectives. */
+static bool camel_or_arabic(const char *w, size_t n)
+{
+	static const char *const articles[] = {"al-", "el-", "ad-", "an-", "ar-", "as-", "at-",
+					       "az-", "ash-", NULL};
+	for (const char *const *a = articles; *a; a++) {
+		size_t al = strlen(*a);
+		if (n > al && !memcmp(w, *a, al) && (unsigned char)w[al] >= 'A' && (unsigned char)w[al] <= 'Z')
+			return true;
+	}
+	for (size_t k = 1; k < n; k++)
+		if ((unsigned char)w[k] >= 'A' && (unsigned char)w[k] <= 'Z' && w[k - 1] >= 'a' && w[k - 1] <= 'z')
+			return true;
+	return false;
+}
+
 static int tokenize(scan *sc)
 {
 	const char *text = sc->text, *end = text + sc->len, *p = text;
@@ -591,7 +609,7 @@ static int tokenize(scan *sc)
 		 * abbreviations (U.S.). */
 		const char *ws = p;
 		bool first_upper = rv_cp_is_upper(cp), digit = cp >= '0' && cp <= '9';
-		bool all_upper = first_upper, has_lower = rv_cp_is_lower(cp);
+		bool all_upper = first_upper, has_lower = rv_cp_is_lower(cp), inner_upper = false;
 		int nletters = 1;
 		p = q;
 		for (;;) {
@@ -606,8 +624,10 @@ static int tokenize(scan *sc)
 				continue;
 			}
 			if ((b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
-				if (b >= 'A')
+				if (b >= 'A') {
 					digit = false;
+					inner_upper = true;
+				}
 				nletters++;
 				p++;
 				continue;
@@ -621,6 +641,8 @@ static int tokenize(scan *sc)
 				if (rv_cp_is_lower(c)) {
 					all_upper = false;
 					has_lower = true;
+				} else if (rv_cp_is_upper(c)) {
+					inner_upper = true;
 				}
 				if (!(c >= '0' && c <= '9'))
 					digit = false;
@@ -674,7 +696,10 @@ static int tokenize(scan *sc)
 			break;
 		}
 		int flags = 0;
-		if (first_upper)
+		/* "easyJet", "iPhone", "al-Qaeda": a capital inside a word that starts in lower
+		 * case makes a name too (not "pH" or "kWh") */
+		if (first_upper || (inner_upper && has_lower && nletters >= 4 && rv_cp_is_lower(cp) &&
+				    camel_or_arabic(ws, (size_t)(p - ws))))
 			flags |= F_CAP;
 		if (all_upper && nletters >= 2 && !has_lower)
 			flags |= F_UPPER;

@@ -536,3 +536,13 @@ TEST(entities_company_keywords)
 	assert_entity(&a, "Morsethby Aviation", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_lower_case_names_with_inner_capitals)
+{
+	rv_article a;
+	run_lang(&a, "He flew with quarJet to Rome, read about al-Morsethby and stayed anti-Brondaval.", "en");
+	ASSERT(find(&a, "quarJet") != NULL);
+	ASSERT(find(&a, "al-Morsethby") != NULL);
+	ASSERT(find(&a, "anti-Brondaval") == NULL);
+	rv_article_release(&a);
+}
