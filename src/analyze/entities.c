@@ -1109,7 +1109,7 @@ static const char *const club_nouns[] = {
 static const char *const sports_words_en[] = {
 	"season", "match", "matches", "draw", "drew", "manager", "signed", "signing", "contract",
 	"division", "promoted", "promotion", "fixture", "playoff", "play-off", "derby", "rivals",
-	"fc", "kit", "caps", "trophy", "semi-final", "semi-finals", "quarter-final", NULL,
+	"fc", "kit", "caps", "trophy", "semi-final", "semi-finals", "quarter-final", "cup", "final", NULL,
 };
 /* Team names after a place that do not end in "s": "Chicago White Sox", "Miami Heat",
  * "Utah Jazz", "Orlando Magic", "Tampa Bay Lightning", "Minnesota Wild". */
@@ -1613,11 +1613,20 @@ static const char *const sports_preps[] = {
 	NULL,
 };
 
-static bool sports_club(const scan *sc, size_t i)
+/* Verbs after a team that is the subject: "Chelsea were relegated", "Liverpool won". */
+static const char *const sports_verbs[] = {
+	"won", "beat", "defeated", "lost", "drew", "signed", "finished", "clinched", "were",
+	"gagne", "battu", "perdu", NULL,
+};
+
+static bool sports_club(const scan *sc, size_t i, size_t j)
 {
 	char key[KEY_MAX];
-	if (i == 0 || sc->t[i - 1].kind != K_WORD || !tok_key(sc, i - 1, key, sizeof key) ||
-	    !in_list(key, sports_preps))
+	bool before = i > 0 && sc->t[i - 1].kind == K_WORD && tok_key(sc, i - 1, key, sizeof key) &&
+		      in_list(key, sports_preps);
+	bool after = j + 1 < sc->n && sc->t[j + 1].kind == K_WORD && tok_key(sc, j + 1, key, sizeof key) &&
+		     in_list(key, sports_verbs);
+	if (!before && !after)
 		return false;
 	size_t a = i;
 	while (a > 0 && i - a < 60 && !(sc->t[a].flags & F_START))
@@ -1891,7 +1900,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false, false, {0, 0, 0, 0}};
 	m.type = classify(sc, i, j, titled, &m);
 	int classified = m.type;
-	if (m.type == T_LOC && j - i < 3 && (club_before_noun(sc, j) || sports_club(sc, i)) &&
+	if (m.type == T_LOC && j - i < 3 && (club_before_noun(sc, j) || sports_club(sc, i, j)) &&
 	    !rv__ner_gaz_country(m.gaz_row)) /* national sides stay places */
 		m.type = T_ORG;
 	/* a guessed person before a club noun is the club too ("his Fulham debut") */

@@ -546,3 +546,14 @@ TEST(entities_lower_case_names_with_inner_capitals)
 	ASSERT(find(&a, "anti-Brondaval") == NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_town_as_the_subject_of_a_football_sentence)
+{
+	rv_article a;
+	run_lang(&a, "Liverpool won the league title that season. Southampton were relegated in 1988, "
+		     "and Portsmouth beat them in the cup.", "en");
+	assert_entity(&a, "Liverpool", "organization");
+	assert_entity(&a, "Southampton", "organization");
+	assert_entity(&a, "Portsmouth", "organization");
+	rv_article_release(&a);
+}
