@@ -2405,7 +2405,12 @@ static size_t find_mentions(scan *sc, mlist *ml)
 				j = k;
 				continue;
 			}
-			if (u->kind == K_NUM && u->e - u->s <= 3) {
+			/* "Apollo 13", but not a score or a range: "beat Lyon 2 - 1" */
+			if (u->kind == K_NUM && u->e - u->s <= 3 &&
+			    !(k + 2 < n && sc->t[k + 1].kind == K_PUNCT && sc->t[k + 2].kind == K_NUM &&
+			      (sc->text[sc->t[k + 1].s] == '-' ||
+			       (sc->t[k + 1].e - sc->t[k + 1].s == 3 &&
+				!memcmp(sc->text + sc->t[k + 1].s, "\xe2\x80\x93", 3))))) {
 				j = k;
 				break;
 			}

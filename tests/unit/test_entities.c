@@ -551,7 +551,8 @@ TEST(entities_town_as_the_subject_of_a_football_sentence)
 {
 	rv_article a;
 	run_lang(&a, "Liverpool won the league title that season. Southampton were relegated in 1988, "
-		     "and Portsmouth beat them in the cup.", "en");
+		     "and Portsmouth beat Lyon 2 - 1 in the cup.", "en");
+	assert_entity(&a, "Lyon", "organization"); /* the score is no part of the name */
 	assert_entity(&a, "Liverpool", "organization");
 	assert_entity(&a, "Southampton", "organization");
 	assert_entity(&a, "Portsmouth", "organization");
