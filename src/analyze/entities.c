@@ -1766,6 +1766,15 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		}
 		break;
 	}
+	/* "Geologist Farouk El-Baz", "Teammate Russell Ingall": in English, a common noun that
+	 * opens a sentence before a given name is a role, not part of the name */
+	if (sc->lang && i < j && (sc->t[i].flags & F_START) && !(sc->t[i].flags & F_UPPER) &&
+	    sc->t[i + 1].kind == K_WORD && (sc->t[i + 1].flags & F_CAP) && tok_key(sc, i, key, sizeof key) &&
+	    !word_lists(key) && wordnet_common(key)) {
+		char gt, nx[KEY_MAX];
+		if (rv__ner_gaz_find(key, &gt) < 0 && tok_key(sc, i + 1, nx, sizeof nx) && in_set(nx, L_GIVEN))
+			i++;
+	}
 	while (j >= i && j > 0 && sc->t[j].kind == K_WORD && !(sc->t[j].flags & F_CAP))
 		j--;
 	if (i > j || j == (size_t)-1)

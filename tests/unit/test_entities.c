@@ -558,3 +558,13 @@ TEST(entities_town_as_the_subject_of_a_football_sentence)
 	assert_entity(&a, "Portsmouth", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_role_noun_opening_a_sentence)
+{
+	rv_article a;
+	run_lang(&a, "Geologist Terence Quarvel found the site. Historian Graeme Brook agreed.", "en");
+	ASSERT(find(&a, "Geologist Terence Quarvel") == NULL);
+	assert_entity(&a, "Terence Quarvel", "person");
+	assert_entity(&a, "Graeme Brook", "person");
+	rv_article_release(&a);
+}
