@@ -1487,6 +1487,21 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 				return T_MISC;
 		}
 	}
+	/* "A606", "M-104", "I-95": a road's number (A and B roads, motorways, interstates,
+	 * national routes); "J-2", "M2" with one digit are products more often */
+	if (i == j && sc->t[i].kind == K_WORD) {
+		const char *code = sc->text + sc->t[i].s;
+		size_t rl = sc->t[i].e - sc->t[i].s, d = 1;
+		if (rl >= 3 && strchr("ABIMN", code[0])) {
+			if (code[1] == '-')
+				d = 2;
+			size_t digits = 0;
+			while (d + digits < rl && code[d + digits] >= '0' && code[d + digits] <= '9')
+				digits++;
+			if (d + digits == rl && digits >= 2 && digits <= 4)
+				return T_LOC;
+		}
+	}
 	/* what the text says it is: "the film X", "X, a city in", "X est un groupe" */
 	int ct = cue_type(sc, i, j);
 	if (ct != T_NONE)

@@ -568,3 +568,13 @@ TEST(entities_role_noun_opening_a_sentence)
 	assert_entity(&a, "Graeme Brook", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_road_numbers)
+{
+	rv_article a;
+	run_lang(&a, "The village lies on the A606, near junction 3 of the M-104 and the I-95.", "en");
+	assert_entity(&a, "A606", "location");
+	assert_entity(&a, "M-104", "location");
+	assert_entity(&a, "I-95", "location");
+	rv_article_release(&a);
+}
