@@ -1487,6 +1487,15 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 				return T_MISC;
 		}
 	}
+	/* "The Byrds", "The Harlequins": "The" and one plural word is a band or a team (listed
+	 * places such as "The Bahamas" were found above) */
+	if (j == i + 1 && sc->t[i].kind == K_WORD && (sc->t[i].flags & F_CAP) && tok_key(sc, i, w, sizeof w) &&
+	    !strcmp(w, "the") && plural_word(sc, j) && tok_key(sc, j, w, sizeof w)) {
+		size_t wl = strlen(w);
+		w[wl - 1] = '\0';
+		if (!demonym_shape(w) && !in_set(w, L_MISC))
+			return T_ORG;
+	}
 	/* "A606", "M-104", "I-95": a road's number (A and B roads, motorways, interstates,
 	 * national routes); "J-2", "M2" with one digit are products more often */
 	if (i == j && sc->t[i].kind == K_WORD) {

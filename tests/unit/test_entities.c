@@ -578,3 +578,11 @@ TEST(entities_road_numbers)
 	assert_entity(&a, "I-95", "location");
 	rv_article_release(&a);
 }
+
+TEST(entities_the_and_a_plural_is_a_band)
+{
+	rv_article a;
+	run_lang(&a, "The song was first recorded by The Quarvendels in 1965.", "en");
+	assert_entity(&a, "The Quarvendels", "organization");
+	rv_article_release(&a);
+}
