@@ -1437,6 +1437,13 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		if (wr >= 0)
 			votes[letter_type(gt)] += 20;
 	}
+	/* "Tour de Berlin", "Tour of Britain", "Dubaï Tour": a race or a concert tour, not a
+	 * tower ("Tour Eiffel", "Tour Montparnasse") */
+	if (kw_loc && j > i && tok_key(sc, i, w, sizeof w) && !strcmp(w, "tour") && sc->t[i + 1].kind == K_WORD &&
+	    !(sc->t[i + 1].flags & F_CAP) && tok_key(sc, i + 1, w, sizeof w) && is_connector(w))
+		return T_MISC;
+	if (kw_loc && j > i && tok_key(sc, j, w, sizeof w) && !strcmp(w, "tour"))
+		return T_MISC;
 	if (kw_org || team_name(sc, i, j))
 		return T_ORG;
 	/* a numbered road or place ("Interstate 93", "Route 66"); other names with a number are

@@ -586,3 +586,12 @@ TEST(entities_the_and_a_plural_is_a_band)
 	assert_entity(&a, "The Quarvendels", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_tour_is_a_race_or_a_tower)
+{
+	rv_article a;
+	run_lang(&a, "Il a gagné le Tour de Quarvendel avant de visiter la Tour Morsethby.", "fr");
+	assert_entity(&a, "Tour de Quarvendel", "other");
+	assert_entity(&a, "Tour Morsethby", "location");
+	rv_article_release(&a);
+}
