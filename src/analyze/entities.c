@@ -1437,6 +1437,17 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		if (wr >= 0)
 			votes[letter_type(gt)] += 20;
 	}
+	/* "Walter Grand", "Óscar Freire", "Noël Godin": a given name first outweighs a word of
+	 * events and awards ("Grand Prix", "Oscar", "Noël") */
+	if (kw_misc && !kw_org && !kw_loc && !has_num && j > i && j - i < 3 && sc->t[i].kind == K_WORD &&
+	    tok_key(sc, i, w, sizeof w) && given_name_word(w)) {
+		bool all_cap = true;
+		for (size_t k = i + 1; k <= j; k++)
+			if (sc->t[k].kind != K_WORD || !(sc->t[k].flags & F_CAP))
+				all_cap = false;
+		if (all_cap)
+			return T_PER;
+	}
 	/* "Tour de Berlin", "Tour of Britain", "Dubaï Tour": a race or a concert tour, not a
 	 * tower ("Tour Eiffel", "Tour Montparnasse") */
 	if (kw_loc && j > i && tok_key(sc, i, w, sizeof w) && !strcmp(w, "tour") && sc->t[i + 1].kind == K_WORD &&

@@ -595,3 +595,12 @@ TEST(entities_tour_is_a_race_or_a_tower)
 	assert_entity(&a, "Tour Morsethby", "location");
 	rv_article_release(&a);
 }
+
+TEST(entities_given_name_before_an_award_word)
+{
+	rv_article a;
+	run_lang(&a, "Le film de Walter Grand a été salué par Oscar Quarvendel.", "fr");
+	assert_entity(&a, "Walter Grand", "person");
+	assert_entity(&a, "Oscar Quarvendel", "person");
+	rv_article_release(&a);
+}
