@@ -413,6 +413,8 @@ enum {
 	L_EPONYM = 131072, L_CLUB = 262144,
 	/* football words of English text; team nicknames that are no plurals */
 	L_SPORTS_EN = 524288, L_TEAM = 1048576,
+	/* given names mostly women's (pronoun agreement in quotes.c) */
+	L_FEMALE = 2097152, L_UNISEX = 4194304,
 };
 
 /* French institutional and geographic names go on in lower case after their
@@ -1117,6 +1119,78 @@ static const char *const team_singulars[] = {
 	"sox", "heat", "jazz", "magic", "thunder", "lightning", "wild", "crew", "galaxy", NULL,
 };
 
+/* Given names mostly borne by women, written from general knowledge: "she" and "elle" in
+ * quotes.c look for one of them, "he" and "il" for another given name. */
+static const char *const female_names[] = {
+	"abby", "abigail", "ada", "addie", "adele", "adeline", "adriana", "agata", "agathe", "agnes",
+	"agnieszka", "aida", "aiko", "aileen", "aimee", "akiko", "alba", "alejandra", "aleksandra",
+	"alessandra", "alexandra", "alice", "alicia", "alina", "alison", "allison", "alma", "amanda",
+	"amber", "amelia", "amelie", "amy", "anais", "anastasia", "angela", "angelina", "angie",
+	"anika", "anita", "anja", "anke", "ann", "anna", "annabel", "anne", "anneke", "annette",
+	"annie", "antonia", "ariana", "ariane", "ashley", "astrid", "audrey", "aurelie", "aurore",
+	"ava", "ayumi", "barbara", "barbra", "beata", "beatrice", "beatriz", "becky", "belinda",
+	"bella", "benedicte", "bernadette", "bessie", "beth", "betsy", "betty", "beverly", "beyonce",
+	"billie", "bonnie", "brenda", "bridget", "brigitte", "britney", "brittany", "brooke",
+	"candace", "capucine", "carla", "carmen", "carol", "carolina", "caroline", "carolyn",
+	"carrie", "cassandra", "catalina", "caterina", "catherine", "cathy", "cecile", "cecilia",
+	"celia", "celine", "chantal", "charlene", "charlotte", "cher", "cheryl", "chiara", "chloe",
+	"christa", "christiane", "christina", "christine", "cicely", "cindy", "claire", "clara",
+	"claudia", "claudine", "clemence", "colette", "colleen", "connie", "constance", "corinne",
+	"courtney", "cristina", "crystal", "cynthia", "dagmar", "daisy", "dalia", "daniela",
+	"danielle", "darlene", "dawn", "debbie", "deborah", "debra", "delphine", "denise", "diana",
+	"diane", "dina", "dolly", "donatella", "donna", "dora", "doris", "dorota", "dorothy", "edith",
+	"edna", "edwige", "eileen", "elaine", "eleanor", "elena", "eleni", "eliane", "elif", "elisa",
+	"elisabeth", "eliza", "elizabeth", "elke", "ella", "ellen", "ellie", "elodie", "eloise",
+	"elsa", "elzbieta", "emilia", "emilie", "emily", "emine", "emma", "emmanuelle", "erica",
+	"erin", "estelle", "esther", "ethel", "eugenie", "eva", "eve", "evelyn", "evelyne",
+	"fabienne", "faith", "fatima", "fatma", "faye", "federica", "felicity", "fernanda", "fiona",
+	"flora", "florence", "frances", "francesca", "francoise", "frida", "gabriela", "gabrielle",
+	"gail", "gemma", "genevieve", "geraldine", "germaine", "gillian", "gina", "ginette", "ginger",
+	"giovanna", "gisela", "giulia", "gloria", "grace", "grazia", "greta", "gudrun", "gwen",
+	"gwendolyn", "hana", "hannah", "harriet", "hattie", "hazel", "heather", "heidi", "heike",
+	"helen", "helena", "helene", "helga", "hilary", "hillary", "holly", "ida", "indira", "ines",
+	"inga", "ingrid", "irena", "irene", "irina", "iris", "isabel", "isabella", "isabelle",
+	"ivana", "jacqueline", "jane", "janet", "janice", "janis", "jasmine", "jeanne", "jenna",
+	"jennie", "jennifer", "jenny", "jessica", "jill", "joan", "joanna", "jodie", "josefa",
+	"josephine", "josiane", "joy", "joyce", "judith", "judy", "julia", "juliana", "julianne",
+	"julie", "juliette", "justyna", "kara", "karen", "karin", "katarina", "katarzyna", "kate",
+	"katherine", "kathleen", "kathryn", "katie", "katja", "katy", "kay", "kayla", "keiko",
+	"keira", "kimberly", "kirsten", "kristen", "kristina", "laetitia", "laila", "lana", "lara",
+	"laura", "laure", "lauren", "laurence", "lea", "leah", "lena", "lillian", "lily", "linda",
+	"lindsay", "lisa", "lisbeth", "liz", "liza", "lois", "lola", "loretta", "lorna", "louise",
+	"lucia", "lucie", "lucille", "lucy", "luisa", "lydia", "mabel", "madeleine", "mae", "magda",
+	"magdalena", "maggie", "malgorzata", "mandy", "manon", "manuela", "marcia", "margaret",
+	"margarethe", "margit", "margo", "marguerite", "maria", "marianne", "marie", "marilyn",
+	"marina", "marine", "marion", "marjorie", "marla", "marsha", "marta", "martha", "martine",
+	"mary", "maryse", "mathilde", "mavis", "maxine", "meg", "megan", "melanie", "melissa",
+	"mercedes", "meryl", "mia", "michelle", "mildred", "millie", "minnie", "miranda", "mireille",
+	"miriam", "molly", "mona", "monica", "monique", "muriel", "myra", "nadia", "nadine", "nancy",
+	"naoko", "naomi", "natalia", "natalie", "nathalie", "nell", "nicole", "nina", "noemi", "nora",
+	"norma", "odette", "olga", "olive", "olivia", "opal", "paige", "pam", "pamela", "paola",
+	"pascale", "patricia", "patrizia", "paula", "pauline", "pearl", "peggy", "penelope", "penny",
+	"petra", "phoebe", "phyllis", "polly", "priscilla", "priya", "rachael", "rachel", "rebecca",
+	"regine", "renata", "renate", "renee", "rita", "roberta", "rosa", "rosalind", "rose",
+	"rosemary", "roxanne", "ruby", "ruth", "sabine", "sabrina", "sally", "samantha", "sandra",
+	"sandrine", "sara", "sarah", "segolene", "selena", "serena", "shania", "sharon", "sheila",
+	"shelley", "sherry", "shirley", "silvia", "sofia", "solange", "sonia", "sophia", "sophie",
+	"stefanie", "stella", "stephanie", "sue", "susan", "susanne", "suzanne", "svetlana", "sylvia",
+	"sylvie", "tamara", "tammy", "tara", "tatiana", "teresa", "tess", "thelma", "theresa",
+	"therese", "tina", "tomoko", "trudy", "ulrike", "ursula", "valentina", "valeria", "valerie",
+	"vanessa", "vera", "veronica", "veronika", "veronique", "vicky", "victoria", "viola",
+	"violet", "virginia", "virginie", "wanda", "wendy", "whitney", "wilma", "yasmin", "yolanda",
+	"yvette", "yvonne", "zelda", "zoe",
+	NULL,
+};
+
+/* Given names borne by men and women alike (or by men in one language and women in
+ * another): no gender. */
+static const char *const unisex_names[] = {
+	"alex", "andrea", "camille", "casey", "charlie", "chris", "claude", "dana", "dominique",
+	"jamie", "jan", "jean", "jo", "jordan", "kelly", "kim", "lee", "leslie", "li", "marian",
+	"michele", "morgan", "nicola", "pat", "robin", "sam", "sandy", "sasha", "simone", "terry",
+	"toni", "tracy", "vivian", NULL,
+};
+
 static const struct {
 	const char *const *words;
 	unsigned bit;
@@ -1128,6 +1202,7 @@ static const struct {
 	{ given_names, L_GIVEN },	{ cue_per, L_CUE_PER },	    { cue_loc, L_CUE_LOC },
 	{ cue_org, L_CUE_ORG },		{ cue_misc, L_CUE_MISC },	    { eponym_nouns, L_EPONYM },
 	{ club_nouns, L_CLUB },		{ sports_words_en, L_SPORTS_EN }, { team_singulars, L_TEAM },
+	{ female_names, L_FEMALE | L_GIVEN }, { unisex_names, L_UNISEX | L_GIVEN },
 };
 
 static void wset_build(void)
@@ -2874,4 +2949,18 @@ int rv_find_entities(rv_article *a, rv_error *err)
 		rc = build_entities(a, text, &ml, err);
 	free(ml.m);
 	return rc;
+}
+
+int rv__ner_name_gender(const char *name)
+{
+	char first[KEY_MAX];
+	size_t n = strcspn(name, " ");
+	if (!n || !rv__ner_fold(name, n, first, sizeof first))
+		return 0;
+	unsigned lists = word_lists(first);
+	if (lists & L_UNISEX)
+		return 0;
+	if (lists & L_FEMALE)
+		return 'f';
+	return lists & L_GIVEN ? 'm' : 0;
 }

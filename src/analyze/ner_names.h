@@ -34,6 +34,10 @@ size_t rv__ner_fold(const char *s, size_t n, char *out, size_t cap);
  * else the folded name. Writes into out (cap bytes); returns its length. */
 size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap);
 
+/* The gender a person's name suggests by its first word: 'f' for a given name
+ * mostly women's, 'm' for another listed given name, 0 when unknown. */
+int rv__ner_name_gender(const char *name);
+
 #endif
 
 /* A hash index over a static array of structs whose first member is the

@@ -438,7 +438,22 @@ static bool find_person_after(const ctx *c, size_t s, size_t e, span *out)
 }
 
 /* The person named nearest before pos (within 1500 bytes): for "il", "she". */
-static char *nearest_person(const ctx *c, size_t pos)
+/* The gender a subject pronoun in t[s..e) gives: 'f' for "she", "elle", 'm' for "he",
+ * "il", 0 for the rest ("they", "le responsable"; "her", "lui" may be the one spoken to). */
+static int pronoun_gender(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++) {
+		if (i > s && is_word_byte((unsigned char)t[i - 1]))
+			continue;
+		if (word_at(t, i, e, "she") || word_at(t, i, e, "elle") || word_at(t, i, e, "t-elle"))
+			return 'f';
+		if (word_at(t, i, e, "he") || word_at(t, i, e, "il") || word_at(t, i, e, "t-il"))
+			return 'm';
+	}
+	return 0;
+}
+
+static char *nearest_person(const ctx *c, size_t pos, int gender)
 {
 	size_t lo = pos > 1500 ? pos - 1500 : 0;
 	const char *best = NULL;
@@ -446,6 +461,10 @@ static char *nearest_person(const ctx *c, size_t pos)
 	for (size_t k = 0; k < c->a->n_entities; k++) {
 		const rv_entity *e = &c->a->entities[k];
 		if (!e->type || strcmp(e->type, "person"))
+			continue;
+		/* "she" is not "Donald Trump", "il" not "Hillary Clinton" */
+		int eg = gender ? rv__ner_name_gender(e->name) : 0;
+		if (eg && eg != gender)
 			continue;
 		for (size_t x = 0; x <= e->aliases.len; x++) {
 			const char *f = x ? e->aliases.items[x - 1] : e->name;
@@ -673,7 +692,7 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		if (find_name(c, sb, v, sb, false, &first_nm) && first_nm.s < v &&
 		    (first_nm.s == sb || sb >= lo))
 			return set_speaker(c, first_nm, sb, speaker, role);
-		*speaker = nearest_person(c, v);
+		*speaker = nearest_person(c, v, 0);
 		return *speaker || !c->last_speaker ? 0 : ((*speaker = rv_strdup(c->last_speaker)) ? 0 : -1);
 	}
 	if (!according && !pron) {
@@ -727,7 +746,7 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 				while (ws > nps && is_word_byte((unsigned char)t[ws - 1]))
 					ws--;
 				if (in_words(t, ws, np_end, backref_nouns) &&
-				    (*speaker = nearest_person(c, v)))
+				    (*speaker = nearest_person(c, v, 0)))
 					return 0;
 			}
 			*speaker = rv_strndup(t + nps, np_end - nps);
@@ -914,17 +933,20 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		    count_words(t, sn.e, v) <= 25)
 			return set_speaker(c, sn, sb, speaker, role);
 	}
-	/* a pronoun or "le responsable": the last speaker */
+	/* a pronoun or "le responsable": the last speaker (of the pronoun's gender) */
 	size_t ps = v > lo + 40 ? v - 40 : lo;
 	bool back = pron;
+	int gender = pron ? pronoun_gender(t, v > lo + 8 ? v - 8 : lo, after + 8 < hi ? after + 8 : hi) : 0;
 	for (size_t i = ps; i < v && !back; i++) {
 		if (i > ps && is_word_byte((unsigned char)t[i - 1]))
 			continue;
 		size_t we = i;
 		while (we < v && is_word_byte((unsigned char)t[we]))
 			we++;
-		if (we > i && in_words(t, i, we, pronouns))
+		if (we > i && in_words(t, i, we, pronouns)) {
 			back = true;
+			gender = pronoun_gender(t, i, we);
+		}
 		/* "le responsable", "the official" point back; "a spokesman" does not */
 		if (we > i && in_words(t, i, we, backref_nouns)) {
 			size_t d = i;
@@ -940,10 +962,12 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 	}
 	for (size_t i = after; i < hi && i < after + 24 && !back; i++)
 		if (word_at(t, i, hi, "he") || word_at(t, i, hi, "she") || word_at(t, i, hi, "il") ||
-		    word_at(t, i, hi, "elle") || word_at(t, i, hi, "lui"))
+		    word_at(t, i, hi, "elle") || word_at(t, i, hi, "lui")) {
 			back = true;
+			gender = pronoun_gender(t, i, i + 4 < hi ? i + 4 : hi);
+		}
 	if (back) {
-		*speaker = nearest_person(c, v);
+		*speaker = nearest_person(c, v, gender);
 		if (!*speaker && c->last_speaker)
 			*speaker = rv_strdup(c->last_speaker);
 		if (*speaker)

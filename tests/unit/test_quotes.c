@@ -115,6 +115,16 @@ TEST(quotes_words_inside_reported_speech)
 	rv_article_release(&a);
 }
 
+TEST(quotes_pronoun_agrees_with_the_speaker)
+{
+	rv_article a;
+	/* "she" goes to the last woman named, not to the man named after her */
+	run(&a, "Governor Maria Olsen met voters in Dayton. Her rival Peter Quarvel was not there.\n\n"
+		"\"We will win this state,\" she said.");
+	assert_said(&a, "We will win this state", "Maria Olsen");
+	rv_article_release(&a);
+}
+
 TEST(quotes_hostile_input)
 {
 	rv_article a;
