@@ -415,6 +415,8 @@ enum {
 	L_SPORTS_EN = 524288, L_TEAM = 1048576,
 	/* given names mostly women's (pronoun agreement in quotes.c) */
 	L_FEMALE = 2097152, L_UNISEX = 4194304,
+	/* German function words */
+	L_DEFUNC = 8388608,
 };
 
 /* French institutional and geographic names go on in lower case after their
@@ -1182,6 +1184,19 @@ static const char *const female_names[] = {
 	NULL,
 };
 
+/* German (and Luxembourgish) function words, capitalised at a sentence start ("Mit",
+ * "Über") and "Sie" everywhere: in those languages they open no name. */
+static const char *const de_function_words[] = {
+	"aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bis", "da", "damit", "dann",
+	"das", "dass", "dem", "den", "denn", "der", "des", "die", "dies", "diese", "diesem",
+	"diesen", "dieser", "dieses", "doch", "du", "durch", "ein", "eine", "einem", "einen",
+	"einer", "eines", "er", "es", "fur", "gegen", "hier", "ich", "ihr", "ihre", "im", "in",
+	"ist", "jetzt", "kein", "keine", "man", "mit", "nach", "nicht", "noch", "nun", "nur", "ob",
+	"oder", "ohne", "schon", "sehr", "sein", "seine", "sie", "sind", "so", "uber", "um", "und",
+	"uns", "unser", "unsere", "unter", "vom", "von", "vor", "war", "was", "weil", "wenn",
+	"wer", "wie", "wir", "wo", "zu", "zum", "zur", "zwischen", NULL,
+};
+
 /* Given names borne by men and women alike (or by men in one language and women in
  * another): no gender. */
 static const char *const unisex_names[] = {
@@ -1203,6 +1218,7 @@ static const struct {
 	{ cue_org, L_CUE_ORG },		{ cue_misc, L_CUE_MISC },	    { eponym_nouns, L_EPONYM },
 	{ club_nouns, L_CLUB },		{ sports_words_en, L_SPORTS_EN }, { team_singulars, L_TEAM },
 	{ female_names, L_FEMALE | L_GIVEN }, { unisex_names, L_UNISEX | L_GIVEN },
+	{ de_function_words, L_DEFUNC },
 };
 
 static void wset_build(void)
@@ -1824,7 +1840,14 @@ static bool listed_thing(const scan *sc, size_t i, size_t j)
 static bool noun_caps_name(const scan *sc, size_t i, size_t j)
 {
 	char key[KEY_MAX];
-	if (known_span(sc, i, j))
+	/* "Sie", "Mit", "Über" open sentences (and "Sie" is capitalised everywhere): no
+	 * names, though "MIT" and "Uber" are */
+	if (i == j && !(sc->t[i].flags & F_UPPER) && tok_key(sc, i, key, sizeof key) && in_set(key, L_DEFUNC))
+		return false;
+	/* a lone word the training newspapers saw as a name ("auge", "revolution") is, in
+	 * German, mostly a noun: only the hand-written gazetteer counts alone */
+	char gt;
+	if (i == j ? span_key(sc, i, j, key, sizeof key) && rv__ner_gaz_find(key, &gt) >= 0 : known_span(sc, i, j))
 		return true;
 	/* WordNet's places ("Bremen"); its lone person names are also German nouns
 	 * ("Land", "Reich") */

@@ -604,3 +604,20 @@ TEST(entities_given_name_before_an_award_word)
 	assert_entity(&a, "Oscar Quarvendel", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_german_function_words_and_nouns_the_newspapers_saw)
+{
+	rv_article a;
+	/* "Mit", "Sie", "Über" open sentences; "Auge" and "Revolution" are nouns; "MIT" is a name */
+	run_lang(&a, "Mit dem Auge sieht man mehr. Sie sprach über die Revolution am MIT. "
+		     "Über Nacht kam Anna Quarvendel nach Bremen.", "de");
+	ASSERT(find(&a, "Mit") == NULL);
+	ASSERT(find(&a, "Sie") == NULL);
+	ASSERT(find(&a, "Über") == NULL);
+	ASSERT(find(&a, "Auge") == NULL);
+	ASSERT(find(&a, "Revolution") == NULL);
+	ASSERT(find(&a, "MIT") != NULL);
+	assert_entity(&a, "Anna Quarvendel", "person");
+	assert_entity(&a, "Bremen", "location");
+	rv_article_release(&a);
+}
