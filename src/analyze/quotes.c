@@ -689,8 +689,16 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 			*speaker = rv_strdup(ent);
 			return *speaker ? 0 : -1;
 		}
-		if (find_name(c, sb, v, sb, false, &first_nm) && first_nm.s < v &&
-		    (first_nm.s == sb || sb >= lo))
+		bool named = find_name(c, sb, v, sb, false, &first_nm) && first_nm.s < v;
+		/* "However, he held his fire on Ben Carson, calling him …": a subject pronoun
+		 * before the first name is the one who speaks */
+		int g = pronoun_gender(t, sb, named ? first_nm.s : v);
+		if (g) {
+			*speaker = nearest_person(c, sb, g);
+			if (*speaker)
+				return 0;
+		}
+		if (named && (first_nm.s == sb || sb >= lo))
 			return set_speaker(c, first_nm, sb, speaker, role);
 		*speaker = nearest_person(c, v, 0);
 		return *speaker || !c->last_speaker ? 0 : ((*speaker = rv_strdup(c->last_speaker)) ? 0 : -1);
@@ -1177,6 +1185,41 @@ static bool covered(const rv_article *a, size_t s, size_t e, size_t from)
 
 #define MAX_MARKS 64
 
+/* Where the clause that holds a mixed quotation ends, at or before e: at a new clause
+ * ("… “nice guy” and he didn’t …", "… “disqualifying” and asserting …", "… “crazy” and
+ * said …", "but", "while", "; "), else at e. */
+static size_t clause_end(const char *t, size_t s, size_t e)
+{
+	static const char *const subjects[] = {"he", "she", "they", "it", "i", "we", "you", "il",
+					       "elle", "ils", "elles", "on", "nous", NULL};
+	for (size_t i = s; i < e; i++) {
+		if (t[i] == ';')
+			return i;
+		if (t[i] != ' ' || i + 1 >= e)
+			continue;
+		size_t w = i + 1;
+		if (word_at(t, w, e, "but") || word_at(t, w, e, "while") || word_at(t, w, e, "mais"))
+			return i;
+		size_t n = 0;
+		if (word_at(t, w, e, "and"))
+			n = 3;
+		else if (word_at(t, w, e, "et"))
+			n = 2;
+		if (!n)
+			continue;
+		size_t x = skip_space(t, w + n, e);
+		size_t xe = x;
+		while (xe < e && is_word_byte((unsigned char)t[xe]))
+			xe++;
+		if (xe == x)
+			continue;
+		if (in_words(t, x, xe, subjects) || verb_at(t, x, e) ||
+		    (xe - x > 4 && (!strncmp(t + xe - 3, "ing", 3) || !strncmp(t + xe - 3, "ant", 3))))
+			return i;
+	}
+	return e;
+}
+
 /* A few quoted words inside reported speech ("called the system “rotten to
  * the core” in a speech"): the quotation is the reported clause, from the
  * verb to the end of the sentence (or the next quote, limit), as a reader
@@ -1194,7 +1237,7 @@ static int mixed_quote(ctx *c, size_t os, size_t qend, size_t limit, bool after,
 	size_t cs = skip_space(t, v + vlen, os);
 	if (word_at(t, cs, os, "that") || word_at(t, cs, os, "que"))
 		cs = skip_space(t, cs + 4 - (t[cs] == 'q' || t[cs] == 'Q'), os);
-	size_t end = sentence_end(t, qend, limit);
+	size_t end = clause_end(t, qend, sentence_end(t, qend, limit));
 	while (end > qend && strchr(" .,;:", t[end - 1]))
 		end--;
 	int rc = add_quote(c, cs, end, t + cs, end - cs, *speaker, *role);
@@ -1222,6 +1265,15 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 		 * long apposition ("…,'' Benjamin J. Rhodes, Mr. Obama's deputy …, said") */
 		bool comma_end = ce > cs && t[ce - 1] == ',';
 		bool after = v != (size_t)-1 && (v - m[k].ce < 40 || (comma_end && v - m[k].ce < 200));
+		/* "called them “crazy” and said …": a verb after "and" starts a clause of its
+		 * own, it does not attribute the quote */
+		if (after && !comma_end) {
+			for (size_t x = m[k].ce; x + 1 < v; x++)
+				if (t[x] == ' ' && (word_at(t, x + 1, v, "and") || word_at(t, x + 1, v, "et"))) {
+					after = false;
+					break;
+				}
+		}
 		if (after) {
 			if (speaker_near(c, m[k].ce, ae, v, vlen, &speaker, &role))
 				return -1;

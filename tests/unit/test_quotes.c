@@ -115,6 +115,23 @@ TEST(quotes_words_inside_reported_speech)
 	rv_article_release(&a);
 }
 
+TEST(quotes_mixed_quotation_ends_with_its_clause)
+{
+	rv_article a;
+	/* a new clause ("and said", "and he", "and asserting") ends the quotation, and "and
+	 * said" after the quote does not attribute it */
+	run(&a, "Senator Maria Olsen called both candidates “reckless” and said the party would lose.\n\n"
+		"Later, Peter Quarvel praised Olsen, calling her a “fair rival” and he left early.");
+	const rv_quote *q = quote_with(&a, "reckless");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "both candidates “reckless”");
+	ASSERT_STR_EQ(q->speaker, "Maria Olsen");
+	q = quote_with(&a, "fair rival");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "her a “fair rival”");
+	rv_article_release(&a);
+}
+
 TEST(quotes_pronoun_agrees_with_the_speaker)
 {
 	rv_article a;
