@@ -40,6 +40,8 @@ typedef struct rv_group_config {
 	double drift_damping;        /* the k-th article joins the centroid with weight k^-this */
 	double size_penalty;         /* similarity lost per log(1 + articles) of the event */
 	double scope_factor;         /* cosine against the event's top (this x article terms) terms; 0: all */
+	double clear_margin;         /* join below the threshold when this many times the runner-up; 0: off */
+	double clear_floor;          /* ... and at least this fraction of the threshold */
 	double entity_weight;        /* an entity counts this many times a term */
 	double member_link;          /* content = max(centroid cosine, this x best member cosine); 0: off */
 	double short_threshold;      /* event_threshold for an undated article of at most short_terms terms */

@@ -303,3 +303,52 @@ TEST(group_match_on_one_name_only)
 	ASSERT_EQ(anchored("1"), 5);
 	ASSERT(anchored("0.7") != 5);
 }
+
+/* The event an article of NORVALE's words joins when one event (5), or two equal
+ * ones (5, 7), hold its words and no join reaches the threshold: only the clear
+ * margin over the runner-up can place it. */
+static int64_t clear_winner(const char *margin, bool rival)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "clear_margin", margin, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "clear_floor", "0.01", &err), RV_OK);
+	/* every article is "long" and the threshold out of reach */
+	ASSERT_EQ(rv_group_config_set(&cfg, "article_terms", "4", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "short_terms", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "long_threshold", "0.99", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "bridge_threshold", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", "0", &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.text = strdup(NORVALE);
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	const char *stems[16];
+	size_t n = 0;
+	for (size_t i = 0; i < a.n_terms && n < 16; i++)
+		stems[n++] = a.terms[i].term;
+	load_event(g, 5, stems, n / 2);
+	if (rival)
+		load_event(g, 7, stems, n / 2);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	int64_t ev = a.event;
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+	return ev;
+}
+
+TEST(group_clear_winner_below_the_threshold)
+{
+	ASSERT_EQ(clear_winner("2", false), 5);
+	ASSERT(clear_winner("0", false) != 5);
+	/* two events as close: neither is clear */
+	int64_t ev = clear_winner("2", true);
+	ASSERT(ev != 5 && ev != 7);
+}
