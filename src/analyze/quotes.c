@@ -437,7 +437,6 @@ static bool find_person_after(const ctx *c, size_t s, size_t e, span *out)
 	return any;
 }
 
-/* The person named nearest before pos (within 1500 bytes): for "il", "she". */
 /* The gender a subject pronoun in t[s..e) gives: 'f' for "she", "elle", 'm' for "he",
  * "il", 0 for the rest ("they", "le responsable"; "her", "lui" may be the one spoken to). */
 static int pronoun_gender(const char *t, size_t s, size_t e)
@@ -453,6 +452,8 @@ static int pronoun_gender(const char *t, size_t s, size_t e)
 	return 0;
 }
 
+/* The person named nearest before pos (within 1500 bytes): for "il", "she"; of
+ * that gender ('f', 'm') when the person's given name tells it. */
 static char *nearest_person(const ctx *c, size_t pos, int gender)
 {
 	size_t lo = pos > 1500 ? pos - 1500 : 0;
