@@ -138,6 +138,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->time_bonus = 0.25;
 	c->min_content = 0.05;
 	c->drift_damping = 0.0;
+	c->undated_drift = 0.5;
 	c->undated_margin = 0.05;
 	c->entity_weight = 0.5;
 	c->member_link = 0.0;
@@ -151,6 +152,8 @@ void rv_group_config_default(rv_group_config *c)
 	c->short_threshold = 0.24;
 	c->short_terms = 15;
 	c->long_threshold = 0.27;
+	c->clear_threshold = 0.18;
+	c->clear_ratio = 0.5;
 	c->size_penalty = 0.0;
 	c->scope_factor = 0.0;
 	c->retire_after = 200000;
@@ -173,6 +176,7 @@ void rv_group_config_default(rv_group_config *c)
 	X(time_bonus, double, 0, 1)           \
 	X(min_content, double, 0, 1)           \
 	X(drift_damping, double, 0, 4)         \
+	X(undated_drift, double, 0, 4)         \
 	X(undated_margin, double, 0, 1)           \
 	X(entity_weight, double, 0, 100)      \
 	X(member_link, double, 0, 2)          \
@@ -186,6 +190,8 @@ void rv_group_config_default(rv_group_config *c)
 	X(short_threshold, double, 0, 1)      \
 	X(short_terms, int, 0, 4096)          \
 	X(long_threshold, double, 0, 1)       \
+	X(clear_threshold, double, 0, 1)      \
+	X(clear_ratio, double, 0, 1)          \
 	X(size_penalty, double, 0, 1)         \
 	X(scope_factor, double, 0, 1000)      \
 	X(retire_after, int, 1, 1000000000)   \
@@ -802,14 +808,14 @@ static bool centroid_cum(gevent *e)
 }
 
 /* Merge v into the centroid of e and keep its heaviest terms. */
-static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
+static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n, double damping)
 {
 	fw *m = malloc((e->nc + n) * sizeof *m);
 	if (!m)
 		return false;
 	/* later articles count less: the event stays what it was about, and
 	 * does not drift along a chain of related stories */
-	float f = (float)pow(1.0 + e->n_articles, -g->cfg.drift_damping);
+	float f = (float)pow(1.0 + e->n_articles, -damping);
 	uint32_t i = 0, j = 0, k = 0;
 	while (i < e->nc || j < n) {
 		if (j >= n || (i < e->nc && e->c[i].t < v[j].t))
@@ -1001,8 +1007,8 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 			s += g->cfg.time_bonus * (1.0 - (double)dd / (window + 1));
 	}
 	if (g->debug)
-		fprintf(stderr, "group: '%.40s' vs event %lld (%d articles, %lld days): %.3f -> %.3f\n",
-			c->a->title ? c->a->title : "", (long long)e->id, e->n_articles,
+		fprintf(stderr, "group: %s '%.40s' vs event %lld (%d articles, %lld days): %.3f -> %.3f\n",
+			c->a->ref ? c->a->ref : "-", c->a->title ? c->a->title : "", (long long)e->id, e->n_articles,
 			(long long)dd, sim, s);
 	if (s > c->best) {
 		c->second = c->best;
@@ -1048,7 +1054,7 @@ static bool merge_events(rv_grouper *g, uint32_t slot, uint32_t other, double si
 	if (g->debug)
 		fprintf(stderr, "group: event %lld (%d articles) and event %lld (%d articles) merge: %.3f\n",
 			(long long)e->id, e->n_articles, (long long)f->id, f->n_articles, sim);
-	if (!centroid_add(g, e, f->c, f->nc))
+	if (!centroid_add(g, e, f->c, f->nc, g->cfg.drift_damping))
 		return false;
 	/* the older event keeps its id, storyline and title: links to it stay */
 	merge_rec r = { .gone = f->id, .kept = e->id, .storyline = e->storyline };
@@ -1208,11 +1214,25 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		 * shared vocabulary, so their cosine runs lower than that of two
 		 * ledes, which keep all of theirs. */
 		threshold = g->cfg.long_threshold;
+	/* A full article shares with its own event only a sample of the
+	 * vocabulary (the cosine of two reports of one happening runs at
+	 * 0.2), and one on the topic of several events is about as close to
+	 * each: when one event stands clear of every other, a lower
+	 * similarity is enough. */
+	if (n >= g->cfg.article_terms && g->cfg.clear_ratio > 0 && best > 0 &&
+	    c.second < g->cfg.clear_ratio * best && g->cfg.clear_threshold < threshold)
+		threshold = g->cfg.clear_threshold;
 	int64_t slot;
 	if (best_slot >= 0 && best >= threshold) {
 		slot = best_slot;
 		gevent *e = &g->ev[slot];
-		if (!centroid_add(g, e, v, (uint32_t)n))
+		/* Dates bound an event; without them nothing stops one that
+		 * takes a neighbouring report from moving toward it and taking
+		 * the next, until it holds a whole topic: its first articles
+		 * keep saying what it is about. */
+		double damping = day == RV_NO_DAY && e->first_day == RV_NO_DAY ? g->cfg.undated_drift
+									       : g->cfg.drift_damping;
+		if (!centroid_add(g, e, v, (uint32_t)n, damping))
 			return rv_fail(err, RV_ENOMEM, "out of memory");
 		a->event_similarity = best;
 	} else {
@@ -1230,7 +1250,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		else
 			e->storyline = g->next_storyline++;
 		e->title = event_title(a);
-		if (!centroid_add(g, e, v, (uint32_t)n))
+		if (!centroid_add(g, e, v, (uint32_t)n, g->cfg.drift_damping))
 			return rv_fail(err, RV_ENOMEM, "out of memory");
 		a->event_similarity = 1.0;
 	}
@@ -1264,6 +1284,9 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	a->event = e->id;
 	a->storyline = e->storyline;
+	if (g->debug)
+		fprintf(stderr, "group: %s placed in event %lld: %d terms, best %.3f, threshold %.3f\n",
+			a->ref ? a->ref : "-", (long long)e->id, n, best, threshold);
 	return RV_OK;
 }
 

@@ -8,6 +8,8 @@
 #include "test.h"
 #include "db_helper.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <unistd.h>
 
 static const char *NORVALE =
@@ -302,4 +304,115 @@ TEST(group_match_on_one_name_only)
 {
 	ASSERT_EQ(anchored("1"), 5);
 	ASSERT(anchored("0.7") != 5);
+}
+
+/* A full article (it fills article_terms) below the long threshold of every
+ * event: it joins the one that stands clear of the others at
+ * clear_threshold, and starts its own event when clear_ratio is 0 or when a
+ * second event is as close. */
+static int64_t clear_winner(const char *ratio, bool rival)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "clear_ratio", ratio, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "clear_threshold", "0.01", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "long_threshold", "0.99", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "event_threshold", "0.99", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "short_terms", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "article_terms", "5", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "anchor_share", "1", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", "0", &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.text = strdup(NORVALE);
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(a.n_terms >= 5);
+	/* the events hold two of the article's stems and words it lacks */
+	const char *stems[6] = { a.terms[0].term, a.terms[1].term, "harvest", "tractor", "orchard",
+				 "cider" };
+	load_event(g, 5, stems, 6);
+	if (rival)
+		load_event(g, 7, stems, 6);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	ASSERT(a.event_similarity > 0); /* placed */
+	int64_t ev = a.event;
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+	return ev;
+}
+
+TEST(group_full_article_joins_a_clear_winner)
+{
+	ASSERT_EQ(clear_winner("0.5", false), 5);
+	ASSERT(clear_winner("0", false) != 5);
+	int64_t ev = clear_winner("0.5", true);
+	ASSERT(ev != 5 && ev != 7);
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT(c.clear_threshold > 0 && c.clear_threshold < c.long_threshold);
+	ASSERT_EQ(rv_group_config_set(&c, "clear_ratio", "2", &err), RV_EINPUT);
+}
+
+static int keep_centroid(const rv_event *ev, void *ctx)
+{
+	double *w = ctx;
+	for (size_t i = 0; i < ev->n_centroid; i++)
+		if (!strncmp(ev->centroid[i].term, "lantern", 7))
+			*w = ev->centroid[i].weight;
+	return RV_OK;
+}
+
+/* The weight a second article's own word gets in the centroid of the
+ * event it joins: damped by undated_drift when both are undated. */
+static double second_article_weight(const char *drift, const char *published)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "undated_drift", drift, &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	int64_t ev[2];
+	for (int i = 0; i < 2; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		a.lang = strdup("en");
+		char text[512];
+		snprintf(text, sizeof text, "%s%s", NORVALE, i ? " Volunteers carried a lantern." : "");
+		a.text = strdup(text);
+		if (published)
+			a.published = strdup(published);
+		ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+		ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+		ev[i] = a.event;
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(ev[0], ev[1]);
+	double w = 0;
+	ASSERT_EQ(rv_grouper_flush(g, keep_centroid, &w), RV_OK);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+	ASSERT(w > 0);
+	return w;
+}
+
+TEST(group_undated_event_keeps_its_first_articles)
+{
+	double plain = second_article_weight("0", NULL);
+	double damped = second_article_weight("0.5", NULL);
+	/* the second article joins with weight 2^-0.5 */
+	ASSERT(fabs(damped / plain - 1 / sqrt(2.0)) < 0.01);
+	/* dated: drift_damping (0) rules */
+	double dated = second_article_weight("0.5", "2023-03-07");
+	ASSERT(fabs(dated - second_article_weight("0", "2023-03-07")) < 1e-6);
 }
