@@ -154,6 +154,8 @@ void rv_group_config_default(rv_group_config *c)
 	c->long_threshold = 0.27;
 	c->clear_threshold = 0.18;
 	c->clear_ratio = 0.5;
+	c->contested_threshold = 0.4;
+	c->contested_ratio = 0.8;
 	c->size_penalty = 0.0;
 	c->scope_factor = 0.0;
 	c->retire_after = 200000;
@@ -192,6 +194,8 @@ void rv_group_config_default(rv_group_config *c)
 	X(long_threshold, double, 0, 1)       \
 	X(clear_threshold, double, 0, 1)      \
 	X(clear_ratio, double, 0, 1)          \
+	X(contested_threshold, double, 0, 1)  \
+	X(contested_ratio, double, 0, 1)      \
 	X(size_penalty, double, 0, 1)         \
 	X(scope_factor, double, 0, 1000)      \
 	X(retire_after, int, 1, 1000000000)   \
@@ -1222,6 +1226,14 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	if (n >= g->cfg.article_terms && g->cfg.clear_ratio > 0 && best > 0 &&
 	    c.second < g->cfg.clear_ratio * best && g->cfg.clear_threshold < threshold)
 		threshold = g->cfg.clear_threshold;
+	/* An undated article about as close to a second event as to the best
+	 * one is close to what the two share, their topic (one nominee's
+	 * hearing and his vote): only its content can say which it belongs
+	 * to, and must say it clearly. A headline is exempt: its few words
+	 * often fit two starts of one story equally (the bridge's case). */
+	if (day == RV_NO_DAY && n > g->cfg.short_terms && g->cfg.contested_ratio > 0 && best > 0 &&
+	    c.second >= g->cfg.contested_ratio * best && g->cfg.contested_threshold > threshold)
+		threshold = g->cfg.contested_threshold;
 	int64_t slot;
 	if (best_slot >= 0 && best >= threshold) {
 		slot = best_slot;

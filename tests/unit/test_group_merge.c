@@ -361,6 +361,59 @@ TEST(group_full_article_joins_a_clear_winner)
 	ASSERT_EQ(rv_group_config_set(&c, "clear_ratio", "2", &err), RV_EINPUT);
 }
 
+/* An undated article longer than a headline, about as close to two events
+ * (a topic both share): below contested_threshold it joins neither; alone
+ * with one of them, or with contested_ratio 0, it joins at the usual
+ * threshold. */
+static int64_t contested(const char *ratio, bool rival)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "contested_ratio", ratio, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "contested_threshold", "0.99", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "event_threshold", "0.01", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "long_threshold", "0.01", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "clear_ratio", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "short_terms", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "anchor_share", "1", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", "0", &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.text = strdup(NORVALE);
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(a.n_terms >= 2);
+	const char *stems[4] = { a.terms[0].term, a.terms[1].term, "harvest", "tractor" };
+	load_event(g, 5, stems, 4);
+	if (rival)
+		load_event(g, 7, stems, 4);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	int64_t ev = a.event;
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+	return ev;
+}
+
+TEST(group_article_between_two_events_needs_more)
+{
+	int64_t ev = contested("0.8", true);
+	ASSERT(ev != 5 && ev != 7);
+	ev = contested("0", true);
+	ASSERT(ev == 5 || ev == 7);
+	ASSERT_EQ(contested("0.8", false), 5);
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT(c.contested_threshold > c.event_threshold && c.contested_ratio > 0);
+	ASSERT_EQ(rv_group_config_set(&c, "contested_ratio", "-0.1", &err), RV_EINPUT);
+}
+
 static int keep_centroid(const rv_event *ev, void *ctx)
 {
 	double *w = ctx;
