@@ -146,6 +146,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->member_mix = 0.5;
 	c->cohesion = 0.0;
 	c->merge_threshold = 0.5;
+	c->merge_members = 0.5;
 	c->bridge_threshold = 0.35;
 	c->anchor_share = 0.7;
 	c->idf_prior = 20.0;
@@ -186,6 +187,7 @@ void rv_group_config_default(rv_group_config *c)
 	X(member_mix, double, 0, 1)           \
 	X(cohesion, double, 0, 4)             \
 	X(merge_threshold, double, 0, 1)      \
+	X(merge_members, double, 0, 1)        \
 	X(bridge_threshold, double, 0, 1)     \
 	X(anchor_share, double, 0.5, 1)       \
 	X(idf_prior, double, 0, 1000000)      \
@@ -719,6 +721,24 @@ static double members_best(const rv_grouper *g, const gevent *e)
 	return best;
 }
 
+/* The best cosine between a member of e and a member of f (g->dense is
+ * clear on entry and on return). */
+static double members_pair_best(rv_grouper *g, const gevent *e, const gevent *f)
+{
+	double best = 0;
+	for (uint32_t i = 0; i < e->n_mem; i++) {
+		const fw *m = e->mem[i];
+		for (uint32_t j = 0; j < e->mem_n[i]; j++)
+			g->dense[m[j].t] = m[j].w;
+		double b = members_best(g, f);
+		if (b > best)
+			best = b;
+		for (uint32_t j = 0; j < e->mem_n[i]; j++)
+			g->dense[m[j].t] = 0;
+	}
+	return best;
+}
+
 static void post_add(rv_grouper *g, uint32_t t, uint32_t slot)
 {
 	plist *pl = &g->post[t];
@@ -1132,6 +1152,18 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 									: g->cfg.event_threshold;
 	if (best_slot < 0 || best < need)
 		return true;
+	/* Two undated events of one topic (two turns of one nominee's story)
+	 * have close centroids, the topic's words, while no report of one is
+	 * close to a report of the other: as for an undated article joining
+	 * (member_mix), the closest pair of members counts too. */
+	const gevent *f = &g->ev[best_slot];
+	if (g->cfg.merge_members > 0 && e->first_day == RV_NO_DAY && f->first_day == RV_NO_DAY &&
+	    e->n_mem && f->n_mem) {
+		double m = members_pair_best(g, e, f);
+		best = pow(best, 1.0 - g->cfg.merge_members) * pow(m, g->cfg.merge_members);
+		if (best < need)
+			return true;
+	}
 	return merge_events(g, slot, (uint32_t)best_slot, best);
 }
 

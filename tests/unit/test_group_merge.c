@@ -469,3 +469,58 @@ TEST(group_undated_event_keeps_its_first_articles)
 	double dated = second_article_weight("0.5", "2023-03-07");
 	ASSERT(fabs(dated - second_article_weight("0", "2023-03-07")) < 1e-6);
 }
+
+/* Place an undated article whose stems are the given words (weight 1). */
+static int64_t place_words(rv_grouper *g, const char *words)
+{
+	rv_article a;
+	rv_error err = { 0 };
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	char *copy = strdup(words);
+	a.terms = calloc(16, sizeof *a.terms);
+	ASSERT(copy && a.terms);
+	char *save = NULL;
+	for (char *w = strtok_r(copy, " ", &save); w && a.n_terms < 16; w = strtok_r(NULL, " ", &save))
+		a.terms[a.n_terms++] = (rv_term){ .term = strdup(w), .weight = 1.0f };
+	free(copy);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	int64_t ev = a.event;
+	rv_article_release(&a);
+	return ev;
+}
+
+/* Two undated events of one topic: each member names the topic's words and
+ * its own. Their centroids meet on the topic, no member of one is close to a
+ * member of the other: they merge on centroids alone (merge_members 0), not
+ * when the members must agree too. */
+static int topic_merges(const char *members)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "merge_members", members, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "idf_prior", "1000000", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "undated_drift", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "bridge_threshold", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", "0.3", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "short_threshold", "0.3", &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	int64_t a1 = place_words(g, "topic alpha beta");
+	int64_t a2 = place_words(g, "topic gamma delta");
+	int64_t b1 = place_words(g, "topic kappa lambda mu nu xi");
+	int64_t b2 = place_words(g, "topic kappa lambda rho sigma tau");
+	ASSERT_EQ(a1, a2);
+	ASSERT(b1 != a1);
+	struct seen seen = { 0 };
+	ASSERT_EQ(rv_grouper_flush(g, on_event, &seen), RV_OK);
+	rv_grouper_free(&g);
+	return seen.merged && b2 == a1 ? 2 : seen.merged ? 1 : 0;
+}
+
+TEST(group_undated_merge_needs_close_members)
+{
+	ASSERT(topic_merges("0") > 0);
+	ASSERT_EQ(topic_merges("0.5"), 0);
+}
