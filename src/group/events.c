@@ -1258,12 +1258,14 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	if (n >= g->cfg.article_terms && g->cfg.clear_ratio > 0 && best > 0 &&
 	    c.second < g->cfg.clear_ratio * best && g->cfg.clear_threshold < threshold)
 		threshold = g->cfg.clear_threshold;
-	/* An undated article about as close to a second event as to the best
-	 * one is close to what the two share, their topic (one nominee's
-	 * hearing and his vote): only its content can say which it belongs
-	 * to, and must say it clearly. A headline is exempt: its few words
+	/* An undated article about as close to a second event as to the best,
+	 * undated, one is close to what the two share, their topic (one
+	 * nominee's hearing and his vote): with no date on either side, only
+	 * its content can say which it belongs to, and must say it clearly
+	 * (dated events have undated_margin). A headline is exempt: its few words
 	 * often fit two starts of one story equally (the bridge's case). */
 	if (day == RV_NO_DAY && n > g->cfg.short_terms && g->cfg.contested_ratio > 0 && best > 0 &&
+	    best_slot >= 0 && g->ev[best_slot].first_day == RV_NO_DAY &&
 	    c.second >= g->cfg.contested_ratio * best && g->cfg.contested_threshold > threshold)
 		threshold = g->cfg.contested_threshold;
 	int64_t slot;
