@@ -138,6 +138,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->time_bonus = 0.25;
 	c->min_content = 0.05;
 	c->drift_damping = 0.0;
+	c->undated_drift = 0.5;
 	c->undated_margin = 0.05;
 	c->entity_weight = 0.5;
 	c->member_link = 0.0;
@@ -145,16 +146,19 @@ void rv_group_config_default(rv_group_config *c)
 	c->member_mix = 0.5;
 	c->cohesion = 0.0;
 	c->merge_threshold = 0.5;
+	c->merge_members = 0.5;
 	c->bridge_threshold = 0.35;
 	c->anchor_share = 0.7;
 	c->idf_prior = 20.0;
 	c->short_threshold = 0.24;
 	c->short_terms = 15;
 	c->long_threshold = 0.27;
+	c->clear_threshold = 0.18;
+	c->clear_ratio = 0.5;
+	c->contested_threshold = 0.4;
+	c->contested_ratio = 0.8;
 	c->size_penalty = 0.0;
 	c->scope_factor = 0.0;
-	c->clear_margin = 2.0;
-	c->clear_floor = 0.6;
 	c->retire_after = 200000;
 	c->near_dup_threshold = 0.7;
 	c->near_dup_min_tokens = 30;
@@ -175,6 +179,7 @@ void rv_group_config_default(rv_group_config *c)
 	X(time_bonus, double, 0, 1)           \
 	X(min_content, double, 0, 1)           \
 	X(drift_damping, double, 0, 4)         \
+	X(undated_drift, double, 0, 4)         \
 	X(undated_margin, double, 0, 1)           \
 	X(entity_weight, double, 0, 100)      \
 	X(member_link, double, 0, 2)          \
@@ -182,16 +187,19 @@ void rv_group_config_default(rv_group_config *c)
 	X(member_mix, double, 0, 1)           \
 	X(cohesion, double, 0, 4)             \
 	X(merge_threshold, double, 0, 1)      \
+	X(merge_members, double, 0, 1)        \
 	X(bridge_threshold, double, 0, 1)     \
 	X(anchor_share, double, 0.5, 1)       \
 	X(idf_prior, double, 0, 1000000)      \
 	X(short_threshold, double, 0, 1)      \
 	X(short_terms, int, 0, 4096)          \
 	X(long_threshold, double, 0, 1)       \
+	X(clear_threshold, double, 0, 1)      \
+	X(clear_ratio, double, 0, 1)          \
+	X(contested_threshold, double, 0, 1)  \
+	X(contested_ratio, double, 0, 1)      \
 	X(size_penalty, double, 0, 1)         \
 	X(scope_factor, double, 0, 1000)      \
-	X(clear_margin, double, 0, 100)       \
-	X(clear_floor, double, 0, 1)          \
 	X(retire_after, int, 1, 1000000000)   \
 	X(near_dup_threshold, double, 0, 1)   \
 	X(near_dup_min_tokens, int, 1, 100000) \
@@ -713,6 +721,24 @@ static double members_best(const rv_grouper *g, const gevent *e)
 	return best;
 }
 
+/* The best cosine between a member of e and a member of f (g->dense is
+ * clear on entry and on return). */
+static double members_pair_best(rv_grouper *g, const gevent *e, const gevent *f)
+{
+	double best = 0;
+	for (uint32_t i = 0; i < e->n_mem; i++) {
+		const fw *m = e->mem[i];
+		for (uint32_t j = 0; j < e->mem_n[i]; j++)
+			g->dense[m[j].t] = m[j].w;
+		double b = members_best(g, f);
+		if (b > best)
+			best = b;
+		for (uint32_t j = 0; j < e->mem_n[i]; j++)
+			g->dense[m[j].t] = 0;
+	}
+	return best;
+}
+
 static void post_add(rv_grouper *g, uint32_t t, uint32_t slot)
 {
 	plist *pl = &g->post[t];
@@ -806,14 +832,14 @@ static bool centroid_cum(gevent *e)
 }
 
 /* Merge v into the centroid of e and keep its heaviest terms. */
-static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
+static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n, double damping)
 {
 	fw *m = malloc((e->nc + n) * sizeof *m);
 	if (!m)
 		return false;
 	/* later articles count less: the event stays what it was about, and
 	 * does not drift along a chain of related stories */
-	float f = (float)pow(1.0 + e->n_articles, -g->cfg.drift_damping);
+	float f = (float)pow(1.0 + e->n_articles, -damping);
 	uint32_t i = 0, j = 0, k = 0;
 	while (i < e->nc || j < n) {
 		if (j >= n || (i < e->nc && e->c[i].t < v[j].t))
@@ -1005,8 +1031,8 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 			s += g->cfg.time_bonus * (1.0 - (double)dd / (window + 1));
 	}
 	if (g->debug)
-		fprintf(stderr, "group: '%.40s' vs event %lld (%d articles, %lld days): %.3f -> %.3f\n",
-			c->a->title ? c->a->title : "", (long long)e->id, e->n_articles,
+		fprintf(stderr, "group: %s '%.40s' vs event %lld (%d articles, %lld days): %.3f -> %.3f\n",
+			c->a->ref ? c->a->ref : "-", c->a->title ? c->a->title : "", (long long)e->id, e->n_articles,
 			(long long)dd, sim, s);
 	if (s > c->best) {
 		c->second = c->best;
@@ -1052,7 +1078,7 @@ static bool merge_events(rv_grouper *g, uint32_t slot, uint32_t other, double si
 	if (g->debug)
 		fprintf(stderr, "group: event %lld (%d articles) and event %lld (%d articles) merge: %.3f\n",
 			(long long)e->id, e->n_articles, (long long)f->id, f->n_articles, sim);
-	if (!centroid_add(g, e, f->c, f->nc))
+	if (!centroid_add(g, e, f->c, f->nc, g->cfg.drift_damping))
 		return false;
 	/* the older event keeps its id, storyline and title: links to it stay */
 	merge_rec r = { .gone = f->id, .kept = e->id, .storyline = e->storyline };
@@ -1126,6 +1152,18 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 									: g->cfg.event_threshold;
 	if (best_slot < 0 || best < need)
 		return true;
+	/* Two undated events of one topic (two turns of one nominee's story)
+	 * have close centroids, the topic's words, while no report of one is
+	 * close to a report of the other: as for an undated article joining
+	 * (member_mix), the closest pair of members counts too. */
+	const gevent *f = &g->ev[best_slot];
+	if (g->cfg.merge_members > 0 && e->first_day == RV_NO_DAY && f->first_day == RV_NO_DAY &&
+	    e->n_mem && f->n_mem) {
+		double m = members_pair_best(g, e, f);
+		best = pow(best, 1.0 - g->cfg.merge_members) * pow(m, g->cfg.merge_members);
+		if (best < need)
+			return true;
+	}
 	return merge_events(g, slot, (uint32_t)best_slot, best);
 }
 
@@ -1212,17 +1250,35 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		 * shared vocabulary, so their cosine runs lower than that of two
 		 * ledes, which keep all of theirs. */
 		threshold = g->cfg.long_threshold;
-	/* A clear winner: an event this far ahead of every other one, at a little
-	 * below the threshold, is the article's story worded otherwise ("Avengers
-	 * Endgame : Robert Downey Jr …" to the event of four "Avengers : Endgame"
-	 * headlines, 0.21 against 0.12 for the next). */
-	bool clear = g->cfg.clear_margin > 0 && best_slot >= 0 && best < threshold && n >= g->cfg.article_terms &&
-		     best >= g->cfg.clear_floor * threshold && best >= g->cfg.clear_margin * c.second;
+	/* A full article shares with its own event only a sample of the
+	 * vocabulary (the cosine of two reports of one happening runs at
+	 * 0.2), and one on the topic of several events is about as close to
+	 * each: when one event stands clear of every other, a lower
+	 * similarity is enough. */
+	if (n >= g->cfg.article_terms && g->cfg.clear_ratio > 0 && best > 0 &&
+	    c.second < g->cfg.clear_ratio * best && g->cfg.clear_threshold < threshold)
+		threshold = g->cfg.clear_threshold;
+	/* An undated article about as close to a second event as to the best,
+	 * undated, one is close to what the two share, their topic (one
+	 * nominee's hearing and his vote): with no date on either side, only
+	 * its content can say which it belongs to, and must say it clearly
+	 * (dated events have undated_margin). A headline is exempt: its few words
+	 * often fit two starts of one story equally (the bridge's case). */
+	if (day == RV_NO_DAY && n > g->cfg.short_terms && g->cfg.contested_ratio > 0 && best > 0 &&
+	    best_slot >= 0 && g->ev[best_slot].first_day == RV_NO_DAY &&
+	    c.second >= g->cfg.contested_ratio * best && g->cfg.contested_threshold > threshold)
+		threshold = g->cfg.contested_threshold;
 	int64_t slot;
-	if (best_slot >= 0 && (best >= threshold || clear)) {
+	if (best_slot >= 0 && best >= threshold) {
 		slot = best_slot;
 		gevent *e = &g->ev[slot];
-		if (!centroid_add(g, e, v, (uint32_t)n))
+		/* Dates bound an event; without them nothing stops one that
+		 * takes a neighbouring report from moving toward it and taking
+		 * the next, until it holds a whole topic: its first articles
+		 * keep saying what it is about. */
+		double damping = day == RV_NO_DAY && e->first_day == RV_NO_DAY ? g->cfg.undated_drift
+									       : g->cfg.drift_damping;
+		if (!centroid_add(g, e, v, (uint32_t)n, damping))
 			return rv_fail(err, RV_ENOMEM, "out of memory");
 		a->event_similarity = best;
 	} else {
@@ -1240,7 +1296,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		else
 			e->storyline = g->next_storyline++;
 		e->title = event_title(a);
-		if (!centroid_add(g, e, v, (uint32_t)n))
+		if (!centroid_add(g, e, v, (uint32_t)n, g->cfg.drift_damping))
 			return rv_fail(err, RV_ENOMEM, "out of memory");
 		a->event_similarity = 1.0;
 	}
@@ -1274,6 +1330,9 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	a->event = e->id;
 	a->storyline = e->storyline;
+	if (g->debug)
+		fprintf(stderr, "group: %s placed in event %lld: %d terms, best %.3f, threshold %.3f\n",
+			a->ref ? a->ref : "-", (long long)e->id, n, best, threshold);
 	return RV_OK;
 }
 

@@ -38,17 +38,21 @@ typedef struct rv_group_config {
 	double min_content;          /* no time bonus below this content similarity */
 	double undated_margin;       /* undated: the best event must beat the runner-up by this */
 	double drift_damping;        /* the k-th article joins the centroid with weight k^-this */
+	double undated_drift;        /* the same for an undated article joining an undated event */
 	double size_penalty;         /* similarity lost per log(1 + articles) of the event */
 	double scope_factor;         /* cosine against the event's top (this x article terms) terms; 0: all */
-	double clear_margin;         /* join below the threshold when this many times the runner-up; 0: off */
-	double clear_floor;          /* ... and at least this fraction of the threshold */
 	double entity_weight;        /* an entity counts this many times a term */
 	double member_link;          /* content = max(centroid cosine, this x best member cosine); 0: off */
 	double short_threshold;      /* event_threshold for an undated article of at most short_terms terms */
 	int short_terms;
 	double long_threshold;       /* event_threshold for an article whose terms fill article_terms */
+	double clear_threshold;      /* full article: joins at this when no other event comes close */
+	double clear_ratio;          /* ... the runner-up scores below this x the best; 0: off */
+	double contested_threshold;  /* undated, longer than a headline: threshold when ... */
+	double contested_ratio;      /* ... the runner-up scores at least this x the best; 0: off */
 	double idf_prior;            /* IDF = ln((N + this) / (df + 0.5)): unseen documents assumed early on */
 	double cohesion;             /* centroid cosine x (|centroid| / articles)^this: diffuse events take less */
+	double merge_members;        /* undated merges: centroid^(1-this) x best member pair^this */
 	double merge_threshold;      /* an event that grows this close to another absorbs it; 0: off */
 	double bridge_threshold;     /* a headline this close to two events (content) merges them; 0: off */
 	double anchor_share;         /* non-headline: similarity falls when 2 shared terms carry more; 1: off */

@@ -8,6 +8,8 @@
 #include "test.h"
 #include "db_helper.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <unistd.h>
 
 static const char *NORVALE =
@@ -304,21 +306,22 @@ TEST(group_match_on_one_name_only)
 	ASSERT(anchored("0.7") != 5);
 }
 
-/* The event an article of NORVALE's words joins when one event (5), or two equal
- * ones (5, 7), hold its words and no join reaches the threshold: only the clear
- * margin over the runner-up can place it. */
-static int64_t clear_winner(const char *margin, bool rival)
+/* A full article (it fills article_terms) below the long threshold of every
+ * event: it joins the one that stands clear of the others at
+ * clear_threshold, and starts its own event when clear_ratio is 0 or when a
+ * second event is as close. */
+static int64_t clear_winner(const char *ratio, bool rival)
 {
 	rv_group_config cfg;
 	rv_error err = { 0 };
 	rv_group_config_default(&cfg);
-	ASSERT_EQ(rv_group_config_set(&cfg, "clear_margin", margin, &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "clear_floor", "0.01", &err), RV_OK);
-	/* every article is "long" and the threshold out of reach */
-	ASSERT_EQ(rv_group_config_set(&cfg, "article_terms", "4", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "short_terms", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "clear_ratio", ratio, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "clear_threshold", "0.01", &err), RV_OK);
 	ASSERT_EQ(rv_group_config_set(&cfg, "long_threshold", "0.99", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "bridge_threshold", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "event_threshold", "0.99", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "short_terms", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "article_terms", "5", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "anchor_share", "1", &err), RV_OK);
 	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", "0", &err), RV_OK);
 	rv_grouper *g;
 	rv_analyzer *an;
@@ -329,13 +332,66 @@ static int64_t clear_winner(const char *margin, bool rival)
 	a.lang = strdup("en");
 	a.text = strdup(NORVALE);
 	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
-	const char *stems[16];
-	size_t n = 0;
-	for (size_t i = 0; i < a.n_terms && n < 16; i++)
-		stems[n++] = a.terms[i].term;
-	load_event(g, 5, stems, n / 2);
+	ASSERT(a.n_terms >= 5);
+	/* the events hold two of the article's stems and words it lacks */
+	const char *stems[6] = { a.terms[0].term, a.terms[1].term, "harvest", "tractor", "orchard",
+				 "cider" };
+	load_event(g, 5, stems, 6);
 	if (rival)
-		load_event(g, 7, stems, n / 2);
+		load_event(g, 7, stems, 6);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	ASSERT(a.event_similarity > 0); /* placed */
+	int64_t ev = a.event;
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+	return ev;
+}
+
+TEST(group_full_article_joins_a_clear_winner)
+{
+	ASSERT_EQ(clear_winner("0.5", false), 5);
+	ASSERT(clear_winner("0", false) != 5);
+	int64_t ev = clear_winner("0.5", true);
+	ASSERT(ev != 5 && ev != 7);
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT(c.clear_threshold > 0 && c.clear_threshold < c.long_threshold);
+	ASSERT_EQ(rv_group_config_set(&c, "clear_ratio", "2", &err), RV_EINPUT);
+}
+
+/* An undated article longer than a headline, about as close to two events
+ * (a topic both share): below contested_threshold it joins neither; alone
+ * with one of them, or with contested_ratio 0, it joins at the usual
+ * threshold. */
+static int64_t contested(const char *ratio, bool rival)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "contested_ratio", ratio, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "contested_threshold", "0.99", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "event_threshold", "0.01", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "long_threshold", "0.01", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "clear_ratio", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "short_terms", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "anchor_share", "1", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", "0", &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.text = strdup(NORVALE);
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(a.n_terms >= 2);
+	const char *stems[4] = { a.terms[0].term, a.terms[1].term, "harvest", "tractor" };
+	load_event(g, 5, stems, 4);
+	if (rival)
+		load_event(g, 7, stems, 4);
 	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
 	int64_t ev = a.event;
 	rv_article_release(&a);
@@ -344,11 +400,127 @@ static int64_t clear_winner(const char *margin, bool rival)
 	return ev;
 }
 
-TEST(group_clear_winner_below_the_threshold)
+TEST(group_article_between_two_events_needs_more)
 {
-	ASSERT_EQ(clear_winner("2", false), 5);
-	ASSERT(clear_winner("0", false) != 5);
-	/* two events as close: neither is clear */
-	int64_t ev = clear_winner("2", true);
+	int64_t ev = contested("0.8", true);
 	ASSERT(ev != 5 && ev != 7);
+	ev = contested("0", true);
+	ASSERT(ev == 5 || ev == 7);
+	ASSERT_EQ(contested("0.8", false), 5);
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT(c.contested_threshold > c.event_threshold && c.contested_ratio > 0);
+	ASSERT_EQ(rv_group_config_set(&c, "contested_ratio", "-0.1", &err), RV_EINPUT);
+}
+
+static int keep_centroid(const rv_event *ev, void *ctx)
+{
+	double *w = ctx;
+	for (size_t i = 0; i < ev->n_centroid; i++)
+		if (!strncmp(ev->centroid[i].term, "lantern", 7))
+			*w = ev->centroid[i].weight;
+	return RV_OK;
+}
+
+/* The weight a second article's own word gets in the centroid of the
+ * event it joins: damped by undated_drift when both are undated. */
+static double second_article_weight(const char *drift, const char *published)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "undated_drift", drift, &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	int64_t ev[2];
+	for (int i = 0; i < 2; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		a.lang = strdup("en");
+		char text[512];
+		snprintf(text, sizeof text, "%s%s", NORVALE, i ? " Volunteers carried a lantern." : "");
+		a.text = strdup(text);
+		if (published)
+			a.published = strdup(published);
+		ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+		ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+		ev[i] = a.event;
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(ev[0], ev[1]);
+	double w = 0;
+	ASSERT_EQ(rv_grouper_flush(g, keep_centroid, &w), RV_OK);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+	ASSERT(w > 0);
+	return w;
+}
+
+TEST(group_undated_event_keeps_its_first_articles)
+{
+	double plain = second_article_weight("0", NULL);
+	double damped = second_article_weight("0.5", NULL);
+	/* the second article joins with weight 2^-0.5 */
+	ASSERT(fabs(damped / plain - 1 / sqrt(2.0)) < 0.01);
+	/* dated: drift_damping (0) rules */
+	double dated = second_article_weight("0.5", "2023-03-07");
+	ASSERT(fabs(dated - second_article_weight("0", "2023-03-07")) < 1e-6);
+}
+
+/* Place an undated article whose stems are the given words (weight 1). */
+static int64_t place_words(rv_grouper *g, const char *words)
+{
+	rv_article a;
+	rv_error err = { 0 };
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	char *copy = strdup(words);
+	a.terms = calloc(16, sizeof *a.terms);
+	ASSERT(copy && a.terms);
+	char *save = NULL;
+	for (char *w = strtok_r(copy, " ", &save); w && a.n_terms < 16; w = strtok_r(NULL, " ", &save))
+		a.terms[a.n_terms++] = (rv_term){ .term = strdup(w), .weight = 1.0f };
+	free(copy);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	int64_t ev = a.event;
+	rv_article_release(&a);
+	return ev;
+}
+
+/* Two undated events of one topic: each member names the topic's words and
+ * its own. Their centroids meet on the topic, no member of one is close to a
+ * member of the other: they merge on centroids alone (merge_members 0), not
+ * when the members must agree too. */
+static int topic_merges(const char *members)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "merge_members", members, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "idf_prior", "1000000", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "undated_drift", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "bridge_threshold", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", "0.3", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "short_threshold", "0.3", &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	int64_t a1 = place_words(g, "topic alpha beta");
+	int64_t a2 = place_words(g, "topic gamma delta");
+	int64_t b1 = place_words(g, "topic kappa lambda mu nu xi");
+	int64_t b2 = place_words(g, "topic kappa lambda rho sigma tau");
+	ASSERT_EQ(a1, a2);
+	ASSERT(b1 != a1);
+	struct seen seen = { 0 };
+	ASSERT_EQ(rv_grouper_flush(g, on_event, &seen), RV_OK);
+	rv_grouper_free(&g);
+	return seen.merged && b2 == a1 ? 2 : seen.merged ? 1 : 0;
+}
+
+TEST(group_undated_merge_needs_close_members)
+{
+	ASSERT(topic_merges("0") > 0);
+	ASSERT_EQ(topic_merges("0.5"), 0);
 }
