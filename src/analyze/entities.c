@@ -1947,7 +1947,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	}
 	if (depth < 8 && i < j && !known_span(sc, i, j)) {
 		for (size_t k = i + 1; k <= j; k++) {
-			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) &&
+			/* "Jeffrey M. Jones": one letter inside a name is an initial, not "M." */
+			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && sc->t[k].e - sc->t[k].s > 1 &&
 			    tok_key(sc, k, key, sizeof key) && in_set(key, L_TITLES) && k < j) {
 				if (emit_span(sc, ml, i, k - 1, depth + 1))
 					return -1;

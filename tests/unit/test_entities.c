@@ -621,3 +621,12 @@ TEST(entities_german_function_words_and_nouns_the_newspapers_saw)
 	assert_entity(&a, "Bremen", "location");
 	rv_article_release(&a);
 }
+
+TEST(entities_middle_initial_is_no_title)
+{
+	rv_article a;
+	/* "M." is "Monsieur" before a name, but a middle initial inside one */
+	run_lang(&a, "The survey was led by Laura M. Quarvendel in Ohio.", "en");
+	assert_entity(&a, "Laura M. Quarvendel", "person");
+	rv_article_release(&a);
+}
