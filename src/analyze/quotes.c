@@ -1268,8 +1268,10 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 		bool after = v != (size_t)-1 && (v - m[k].ce < 40 || (comma_end && v - m[k].ce < 200));
 		/* "called them “crazy” and said …": a verb after "and" starts a clause of its
 		 * own, it does not attribute the quote */
-		if (after && !comma_end) {
-			for (size_t x = m[k].ce; x + 1 < v; x++)
+		if (after) {
+			/* (after a comma only right after the quote: "…,” and then tweeted …") */
+			size_t to = comma_end ? skip_space(t, m[k].ce, v) + 1 : v;
+			for (size_t x = m[k].ce; x + 1 < to && x + 1 < v; x++)
 				if (t[x] == ' ' && (word_at(t, x + 1, v, "and") || word_at(t, x + 1, v, "et"))) {
 					after = false;
 					break;
@@ -1368,6 +1370,16 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 			size_t l2;
 			size_t v2 = find_verb(t, m[k].ce, m[k + 1].os, &l2);
 			if (v2 == (size_t)-1 || count_words(t, m[k].ce, m[k + 1].os) > 8)
+				break;
+			/* "…,” and then tweeted that she was “…”": what follows "that" is
+			 * reported content, and "and" starts a clause of its own; an
+			 * attribution between two halves of one quote has neither */
+			bool joins = false;
+			for (size_t x = m[k].ce; x < m[k + 1].os && !joins; x++)
+				if (x == m[k].ce || t[x - 1] == ' ' || t[x - 1] == ',')
+					joins = word_at(t, x, m[k + 1].os, "that") || word_at(t, x, m[k + 1].os, "and") ||
+						word_at(t, x, m[k + 1].os, "que") || word_at(t, x, m[k + 1].os, "et");
+			if (joins)
 				break;
 			k++;
 			if (rv_buf_putc(&b, ' ') || rv_buf_append(&b, t + m[k].oe, m[k].cs - m[k].oe)) {

@@ -132,6 +132,19 @@ TEST(quotes_mixed_quotation_ends_with_its_clause)
 	rv_article_release(&a);
 }
 
+TEST(quotes_and_after_a_quote_starts_another_clause)
+{
+	rv_article a;
+	/* "and then wrote that she was" neither attributes the first quote nor joins the two */
+	run(&a, "Peter Quarvel criticised the witness Maria Olsen during a rally, calling her a "
+		"“terrible, terrible witness,” and then wrote that she was “Shameful!”");
+	const rv_quote *q = quote_with(&a, "terrible");
+	ASSERT(q != NULL);
+	ASSERT(strstr(q->text, "Shameful") == NULL);
+	ASSERT_STR_EQ(q->speaker, "Peter Quarvel");
+	rv_article_release(&a);
+}
+
 TEST(quotes_pronoun_agrees_with_the_speaker)
 {
 	rv_article a;
