@@ -194,9 +194,9 @@ static const char *const org_words[] = {
 };
 
 /* Common given names (EN, FR, DE, IT, ES, RU, AR, JA, ZH, KO), written for revue: a name of
- * two or more capitalised words that starts with one is a person. */
+ * two or more capitalised words that starts with one is a person. Women's names and names
+ * borne by both are in female_names and unisex_names below, which count as given names too. */
 static const char *const given_names[] = {
-	"victoria", "virginia",
 	"john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
 	"charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
 	"andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward",
@@ -204,159 +204,100 @@ static const char *const given_names[] = {
 	"larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank",
 	"patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan",
 	"henry", "douglas", "zachary", "peter", "kyle", "ethan", "walter", "noah", "jeremy",
-	"christian", "keith", "roger", "terry", "gerald", "harold", "sean", "carl",
-	"arthur", "lawrence", "dylan", "jesse", "bryan", "billy", "joe", "bruce", "gabriel",
-	"logan", "albert", "willie", "alan", "juan", "wayne", "elijah", "randy", "roy", "vincent",
-	"ralph", "eugene", "russell", "bobby", "mason", "philip", "louis", "harry", "howard", "fred",
-	"ernest", "martin", "craig", "stanley", "shawn", "travis", "bradley", "leonard", "earl",
-	"dale", "clarence", "tony", "neil", "ian", "jimmy", "jim", "tom", "bob", "bill", "mike",
-	"steve", "dave", "chris", "nick", "matt", "ben", "sam", "tim", "ted", "alfred", "herbert",
-	"hugh", "lewis", "oliver", "oscar", "max", "leo", "victor", "hugo", "felix", "rupert",
-	"nigel", "graham", "colin", "stuart", "simon", "trevor", "barry", "clive", "derek", "julian", "adrian", "vivian", "damian", "sebastian", "fabian",
-	"maximilian", "gillian", "lillian", "marian", "cassian", "duncan",
-	"gordon", "malcolm", "neville", "mary", "patricia", "jennifer", "linda", "elizabeth",
-	"barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret",
-	"sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda",
-	"melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy",
-	"shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha",
-	"katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria",
-	"heather", "diane", "julie", "joyce", "olivia", "kelly", "christina",
-	"lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah", "martha",
-	"jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean",
-	"alice", "doris", "abigail", "julia", "judy", "grace", "denise", "amber",
-	"marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany",
-	"natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "jane", "lucy", "ellen",
-	"eleanor", "edith", "agnes", "ella", "lily", "ava", "mia", "chloe", "zoe",
-	"jenny", "kate", "liz", "sue", "pierre", "michel", "andre", "philippe", "alain", "bernard",
-	"jacques", "christophe", "nicolas", "francois", "laurent", "frederic", "stephane", "pascal",
-	"olivier", "thierry", "sebastien", "julien", "didier", "dominique", "gerard", "claude",
-	"antoine", "guillaume", "marc", "yves", "rene", "henri", "maurice", "georges", "jules",
-	"emile", "lucien", "marcel", "gaston", "leon", "edouard", "fernand", "auguste", "gustave",
-	"armand", "etienne", "benoit", "cedric", "fabien", "gilles", "herve", "jerome", "lionel",
-	"mathieu", "maxime", "nathalie", "isabelle", "sylvie", "francoise", "martine", "monique",
-	"valerie", "sandrine", "veronique", "sophie", "celine", "chantal", "brigitte", "anne",
-	"genevieve", "simone", "madeleine", "suzanne", "yvonne", "marguerite", "germaine", "jeanne",
-	"helene", "josephine", "louise", "camille", "claire", "juliette", "manon", "lea", "elodie",
-	"aurelie", "emilie", "caroline", "virginie", "delphine", "laetitia", "segolene", "marine",
-	"hans", "klaus", "jurgen", "wolfgang", "helmut", "gerhard", "heinrich", "friedrich",
-	"wilhelm", "karl", "otto", "ernst", "werner", "dieter", "gunter", "uwe", "jorg", "stefan",
-	"andreas", "markus", "ulrich", "rainer", "horst", "manfred", "ursula", "gisela", "sabine",
-	"petra", "giuseppe", "giovanni", "antonio", "mario", "luigi", "francesco", "angelo",
-	"vincenzo", "pietro", "salvatore", "carlo", "alessandro", "marco", "luca", "matteo",
-	"lorenzo", "roberto", "sergio", "massimo", "silvio", "paolo", "fabio", "carlos", "luis",
-	"miguel", "javier", "manuel", "francisco", "pedro", "jorge", "alejandro", "rafael",
-	"fernando", "pablo", "diego", "ramon", "enrique", "alberto", "raul", "ricardo", "eduardo",
-	"joao", "lula", "vladimir", "dmitri", "sergei", "sergey", "ivan", "nikolai", "mikhail",
-	"alexei", "alexey", "andrei", "boris", "yuri", "igor", "oleg", "viktor", "leonid", "anatoly",
-	"volodymyr", "petro", "vitali", "olga", "tatiana", "natalia", "svetlana", "irina", "elena",
-	"anastasia", "mohammed", "muhammad", "mohamed", "ahmed", "ali", "hassan", "hussein", "omar",
+	"christian", "keith", "roger", "gerald", "harold", "sean", "carl", "arthur", "lawrence",
+	"dylan", "jesse", "bryan", "billy", "joe", "bruce", "gabriel", "logan", "albert", "willie",
+	"alan", "juan", "wayne", "elijah", "randy", "roy", "vincent", "ralph", "eugene", "russell",
+	"bobby", "mason", "philip", "louis", "harry", "howard", "fred", "ernest", "martin", "craig",
+	"stanley", "shawn", "travis", "bradley", "leonard", "earl", "dale", "clarence", "tony",
+	"neil", "ian", "jimmy", "jim", "tom", "bob", "bill", "mike", "steve", "dave", "nick", "matt",
+	"ben", "tim", "ted", "alfred", "herbert", "hugh", "lewis", "oliver", "oscar", "max", "leo",
+	"victor", "hugo", "felix", "rupert", "nigel", "graham", "colin", "stuart", "simon", "trevor",
+	"barry", "clive", "derek", "julian", "adrian", "damian", "sebastian", "fabian", "maximilian",
+	"cassian", "duncan", "gordon", "malcolm", "neville", "alexis", "pierre", "michel", "andre",
+	"philippe", "alain", "bernard", "jacques", "christophe", "nicolas", "francois", "laurent",
+	"frederic", "stephane", "pascal", "olivier", "thierry", "sebastien", "julien", "didier",
+	"gerard", "antoine", "guillaume", "marc", "yves", "rene", "henri", "maurice", "georges",
+	"jules", "emile", "lucien", "marcel", "gaston", "leon", "edouard", "fernand", "auguste",
+	"gustave", "armand", "etienne", "benoit", "cedric", "fabien", "gilles", "herve", "jerome",
+	"lionel", "mathieu", "maxime", "hans", "klaus", "jurgen", "wolfgang", "helmut", "gerhard",
+	"heinrich", "friedrich", "wilhelm", "karl", "otto", "ernst", "werner", "dieter", "gunter",
+	"uwe", "jorg", "stefan", "andreas", "markus", "ulrich", "rainer", "horst", "manfred",
+	"giuseppe", "giovanni", "antonio", "mario", "luigi", "francesco", "angelo", "vincenzo",
+	"pietro", "salvatore", "carlo", "alessandro", "marco", "luca", "matteo", "lorenzo", "roberto",
+	"sergio", "massimo", "silvio", "paolo", "fabio", "carlos", "luis", "miguel", "javier",
+	"manuel", "francisco", "pedro", "jorge", "alejandro", "rafael", "fernando", "pablo", "diego",
+	"ramon", "enrique", "alberto", "raul", "ricardo", "eduardo", "joao", "lula", "vladimir",
+	"dmitri", "sergei", "sergey", "ivan", "nikolai", "mikhail", "alexei", "alexey", "andrei",
+	"boris", "yuri", "igor", "oleg", "viktor", "leonid", "anatoly", "volodymyr", "petro",
+	"vitali", "mohammed", "muhammad", "mohamed", "ahmed", "ali", "hassan", "hussein", "omar",
 	"abdul", "abdullah", "ibrahim", "khalid", "mahmoud", "youssef", "mustafa", "hamid", "recep",
 	"bashar", "hiroshi", "takeshi", "kenji", "akira", "yuki", "haruki", "shinzo", "yoshihiko",
-	"xi", "li", "wang", "zhang", "chen", "liu", "kim", "park", "lee", "greg", "quincy", "whitney", "stevie", "alex", "andy", "angus", "archie", "arnold", "barney",
-	"bernie", "bert", "blake", "brad", "brett", "bruno", "bud", "buddy", "byron", "calvin",
-	"cameron", "casey", "cecil", "chad", "chester", "chuck", "clark", "cliff", "clint", "cody",
-	"conrad", "cornelius", "curtis", "dan", "danny", "darren", "dean", "dexter", "dick",
-	"dominic", "don", "donnie", "doug", "drew", "dustin", "dwight", "eddie", "edgar", "edmund",
-	"eli", "elliot", "elmer", "elton", "elvis", "emmett", "ernie", "errol", "evan", "ezra",
-	"floyd", "forrest", "francis", "franklin", "freddie", "gene", "geoffrey", "gilbert", "glen",
-	"glenn", "grant", "gus", "guy", "hal", "hank", "harvey", "hector", "herman", "homer",
-	"horace", "hubert", "ike", "irving", "isaac", "jackie", "jake", "jamie", "jared", "jay",
-	"jeff", "jessie", "joel", "johnny", "jon", "jonah", "josh", "julius", "ken", "kenny", "kurt",
-	"lance", "lenny", "leroy", "les", "lester", "lloyd", "lou", "lowell", "luke", "luther",
-	"lyle", "marcus", "marvin", "mel", "melvin", "milton", "mitch", "monty", "morgan", "morris",
-	"murray", "myron", "ned", "norm", "norman", "otis", "owen", "pat", "percy", "perry", "pete",
-	"phil", "quentin", "randall", "ray", "reggie", "rex", "rick", "ricky", "rob", "robbie", "rod",
-	"rodney", "ron", "ronnie", "ross", "rudy", "rufus", "russ", "sammy", "seth", "sid", "sidney",
-	"spencer", "stan", "teddy", "terrence", "theo", "tobias", "toby", "todd", "tommy", "troy",
-	"ty", "vance", "vern", "vic", "vince", "wade", "wallace", "walt", "warren", "wes", "wesley",
-	"wilbur", "will", "willis", "wilson", "woody", "zach", "abby", "addie", "adele", "aileen",
-	"alicia", "alison", "allison", "alma", "amelia", "angelina", "angie", "anita", "annie",
-	 "ariana", "audrey", "barbra", "becky", "bella", "belinda", "bernadette", "bessie",
-	"beth", "betsy", "beyonce", "billie", "bonnie", "bridget", "britney", "brooke", "candace",
-	"carla", "carmen", "carrie", "cassandra", "cathy", "cecilia", "celia", "charlene", "cher",
-	"cindy", "claudia", "colleen", "connie", "constance", "courtney", "crystal", "daisy",
-	 "dana", "darlene", "dawn", "debbie", "dolly", "dora", "edna", "eileen", "elaine",
-	"eliza", "ellie", "eloise", "elsa", "erica", "erin", "esther", "ethel", "eva", "faith",
-	"faye", "felicity", "fiona", "flora", "frida", "gail", "gemma", "geraldine",
-	"gina", "ginger", "greta", "gwen", "gwendolyn", "harriet", "hattie", "hazel", "heidi",
-	"hilary", "holly", "ida", "ingrid", "irene", "iris", "isabel", "jan", "janis", "jasmine",
-	"jenna", "jennie", "jill", "jo", "joanna", "jodie", "joy", "julianne", "kara",
-	"katie", "katy", "kay", "keira", "kirsten", "kristen", "lana", "lara", "leah", "lena",
-	"leslie", "lindsay", "liza", "lois", "lola", "loretta", "lorna", "lucille", "luisa", "lydia",
-	"mabel", "mae", "maggie", "mandy", "marcia", "margo", "marianne", "marion", "marjorie",
-	"marla", "marsha", "mavis", "maxine", "meg", "melanie", "mercedes", "meryl", "mildred",
-	"millie", "minnie", "miranda", "miriam", "molly", "mona", "muriel", "myra", "nadia", "naomi",
-	"nell", "nina", "nora", "norma", "olive", "opal", "paige", "pam", "paula", "pauline", "pearl",
-	"peggy", "penelope", "penny", "phoebe", "phyllis", "polly", "priscilla", "rachael", "rita",
-	"roberta", "robin", "rosa", "rosalind", "rosemary", "roxanne", "ruby", "sally", "sandy",
-	"selena", "serena", "shania", "sheila", "shelley", "sherry", "sonia", "stella", "sylvia",
-	"tamara", "tammy", "tara", "tess", "thelma", "tina", "tracy", "trudy", "vanessa", "vera",
-	"veronica", "vicky", "viola", "violet", "wanda", "wendy", "wilma", "yolanda", "zelda",
-	"alfonso", "alvaro", "andres", "cristiano", "emilio", "esteban", "federico", "felipe",
-	"gonzalo", "guillermo", "ignacio", "jaime", "joaquin", "julio", "marcelo", "mariano",
-	"octavio", "ruben", "santiago", "tomas", "vicente", "amelie", "anais", "aurore", "benedicte",
-	"capucine", "clemence", "colette", "corinne", "eliane", "emmanuelle", "estelle", "eugenie",
-	"gabrielle", "ginette", "josiane", "laure", "lucie", "mathilde", "mireille", "odette",
-	"pascale", "regine", "renee", "solange", "therese", "yvette", "arnaud", "aurelien",
-	"baptiste", "bertrand", "clement", "damien", "denis", "emmanuel", "fabrice", "florent",
-	"gaetan", "gregoire", "hugues", "jean-claude", "jean-louis", "jean-luc", "jean-marc",
-	"jean-marie", "jean-paul", "jean-pierre", "jean-yves", "jose-maria", "loic", "ludovic",
-	"noel", "pierre-yves", "regis", "remi", "romain", "serge", "sylvain", "thibault", "tristan",
-	"valentin", "xavier", "yann", "dietrich", "eberhard", "fritz", "gottfried", "gustav",
-	"johann", "lothar", "ludwig", "matthias", "moritz", "reinhard", "rudolf", "siegfried",
-	"sigmund", "volker", "haruto", "hideo", "hiro", "ichiro", "kazuo", "koji", "makoto",
-	"masahiro", "naoki", "osamu", "ryu", "satoshi", "shigeru", "shinji", "takashi", "taro",
-	"tetsuya", "yasuhiro", "yoshi", "yukio",
+	"xi", "wang", "zhang", "chen", "liu", "park", "greg", "quincy", "stevie", "andy", "angus",
+	"archie", "arnold", "barney", "bernie", "bert", "blake", "brad", "brett", "bruno", "bud",
+	"buddy", "byron", "calvin", "cameron", "cecil", "chad", "chester", "chuck", "clark", "cliff",
+	"clint", "cody", "conrad", "cornelius", "curtis", "dan", "danny", "darren", "dean", "dexter",
+	"dick", "dominic", "don", "donnie", "doug", "drew", "dustin", "dwight", "eddie", "edgar",
+	"edmund", "eli", "elliot", "elmer", "elton", "elvis", "emmett", "ernie", "errol", "evan",
+	"ezra", "floyd", "forrest", "francis", "franklin", "freddie", "gene", "geoffrey", "gilbert",
+	"glen", "glenn", "grant", "gus", "guy", "hal", "hank", "harvey", "hector", "herman", "homer",
+	"horace", "hubert", "ike", "irving", "isaac", "jackie", "jake", "jared", "jay", "jeff",
+	"jessie", "joel", "johnny", "jon", "jonah", "josh", "julius", "ken", "kenny", "kurt", "lance",
+	"lenny", "leroy", "les", "lester", "lloyd", "lou", "lowell", "luke", "luther", "lyle",
+	"marcus", "marvin", "mel", "melvin", "milton", "mitch", "monty", "morris", "murray", "myron",
+	"ned", "norm", "norman", "otis", "owen", "percy", "perry", "pete", "phil", "quentin",
+	"randall", "ray", "reggie", "rex", "rick", "ricky", "rob", "robbie", "rod", "rodney", "ron",
+	"ronnie", "ross", "rudy", "rufus", "russ", "sammy", "seth", "sid", "sidney", "spencer",
+	"stan", "teddy", "terrence", "theo", "tobias", "toby", "todd", "tommy", "troy", "ty", "vance",
+	"vern", "vic", "vince", "wade", "wallace", "walt", "warren", "wes", "wesley", "wilbur",
+	"will", "willis", "wilson", "woody", "zach", "alfonso", "alvaro", "andres", "cristiano",
+	"emilio", "esteban", "federico", "felipe", "gonzalo", "guillermo", "ignacio", "jaime",
+	"joaquin", "julio", "marcelo", "mariano", "octavio", "ruben", "santiago", "tomas", "vicente",
+	"arnaud", "aurelien", "baptiste", "bertrand", "clement", "damien", "denis", "emmanuel",
+	"fabrice", "florent", "gaetan", "gregoire", "hugues", "jean-claude", "jean-louis", "jean-luc",
+	"jean-marc", "jean-marie", "jean-paul", "jean-pierre", "jean-yves", "jose-maria", "loic",
+	"ludovic", "noel", "pierre-yves", "regis", "remi", "romain", "serge", "sylvain", "thibault",
+	"tristan", "valentin", "xavier", "yann", "dietrich", "eberhard", "fritz", "gottfried",
+	"gustav", "johann", "lothar", "ludwig", "matthias", "moritz", "reinhard", "rudolf",
+	"siegfried", "sigmund", "volker", "haruto", "hideo", "hiro", "ichiro", "kazuo", "koji",
+	"makoto", "masahiro", "naoki", "osamu", "ryu", "satoshi", "shigeru", "shinji", "takashi",
+	"taro", "tetsuya", "yasuhiro", "yoshi", "yukio",
 	/* given names of other languages (German, Dutch, Scandinavian, Italian, Spanish,
 	 * Portuguese, Slavic, Hungarian, Turkish, Arabic, Indian, Japanese), written from
 	 * general knowledge; names that are also cities ("Florence", "Milan") left out */
-	"abel", "abraham", "achille", "adalbert", "adeline", "adolfo", "adriaan", "adriana",
-	"adriano", "afonso", "agata", "agathe", "agnieszka", "agostino", "ahmad", "aida", "aiko",
-	"aimee", "akiko", "alba", "albrecht", "aldo", "alejandra", "aleksander", "aleksandr",
-	"aleksandra", "aleksei", "alessandra", "alessio", "alexandra", "alexandre", "alfredo",
-	"alina", "alois", "alonso", "alonzo", "amadou", "amir", "amit", "amitabh", "ana", "andrej",
-	"andrzej", "anika", "anil", "anja", "anke", "annabel", "anneke", "annette", "anselm", "antal",
-	"anton", "antonia", "antonin", "anupam", "aram", "archibald", "ariane", "arjun", "arne",
-	"arnulf", "arsene", "arturo", "arvid", "ashok", "astrid", "augusto", "axel", "ayumi",
-	"barnaby", "bartholomew", "bartosz", "basil", "bastian", "beata", "beatrice", "beatriz",
-	"benedetto", "benedikt", "bernd", "bernhard", "bjorn", "blaise", "bogdan", "bohdan",
-	"bohumil", "boualem", "branko", "burak", "carolina", "caspar", "catalina", "caterina",
-	"cecile", "cesar", "chandra", "chiara", "christa", "christiane", "christof", "christoph",
-	"cicely", "claes", "claudio", "clemens", "colm", "constantin", "cosimo", "cristian",
-	"cristina", "csaba", "dagmar", "daisuke", "dalia", "dario", "darius", "dawid", "dejan",
-	"deniz", "desmond", "detlef", "devin", "dhruv", "dimitri", "dimitris", "dina", "dinesh",
-	"dmitry", "domenico", "dominik", "donatella", "dorota", "dusan", "edgardo", "edoardo",
-	"eduard", "edwige", "egon", "eike", "einar", "eitan", "eleni", "elif", "elisa", "elisabeth",
-	"elke", "elzbieta", "emanuele", "emil", "emilia", "emine", "emre", "enrico", "enzo", "erich",
-	"erik", "ernesto", "ettore", "eugen", "eugenio", "evelyne", "fatima", "fatma", "federica",
-	"ferdinand", "fernanda", "filip", "filippo", "flavio", "florian", "folke", "francesca",
-	"franco", "franz", "frederik", "fumio", "gabriela", "gaspard", "gennaro", "georg", "gerardo",
-	"giacomo", "gianluca", "gianni", "gilberto", "giorgio", "giovanna", "giulia", "giulio",
-	"graeme", "grazia", "gregor", "gregorio", "grzegorz", "gudrun", "guido", "gunnar", "gustavo",
-	"haakon", "hana", "hannes", "harald", "hasan", "hayato", "heike", "heiko", "heinz", "helga",
-	"hendrik", "henrik", "hermann", "hideki", "hiroyuki", "hitoshi", "humberto", "ilya", "imran",
-	"indira", "ines", "inga", "irena", "ismail", "istvan", "ivana", "jacek", "jakob", "jakub",
-	"jamal", "jana", "janusz", "jaroslav", "jaroslaw", "jens", "jesper", "jesus", "jiri",
-	"joachim", "jochen", "johan", "johannes", "jonas", "jordi", "jorgen", "josef", "josefa",
-	"josep", "josip", "juergen", "juliana", "justyna", "kamal", "kamil", "karel", "karim",
-	"karin", "karol", "kasper", "katarina", "katarzyna", "katja", "kazimierz", "keiko", "kemal",
-	"kenzo", "kiyoshi", "konrad", "konstantin", "krishna", "kristian", "kristina", "krzysztof",
-	"laila", "lamine", "lars", "laszlo", "leandro", "leif", "leonardo", "leopold", "lisbeth",
-	"luc", "lucas", "lucia", "luciano", "lukas", "lukasz", "magda", "magdalena", "malgorzata",
-	"manoj", "manuela", "marcos", "marek", "margarethe", "margit", "mariusz", "marko", "marta",
-	"mateusz", "mattias", "maurizio", "maxim", "mehmet", "michal", "michele", "mikael", "miklos",
-	"milos", "mirko", "miroslav", "mohammad", "nadine", "naoko", "nicola", "niels", "nikita",
-	"nikola", "nikolaos", "nils", "noemi", "norbert", "octave", "olaf", "osman", "paola",
-	"patrizia", "pavel", "pawel", "philipp", "pierluigi", "piero", "piet", "pieter", "piotr",
-	"pradeep", "prakash", "pramod", "pranab", "priya", "radek", "radu", "rafal", "raffaele",
-	"raimund", "rajesh", "rajiv", "rakesh", "raoul", "reinhold", "renata", "renate", "riccardo",
-	"rik", "rocco", "rodrigo", "roland", "rolf", "romano", "rui", "ryszard", "sabrina", "samir",
-	"sandro", "severin", "silvia", "soren", "stanislas", "stanislav", "stanislaw", "stefanie",
-	"stefano", "steffen", "sunil", "susanne", "sven", "terence", "thilo", "thorsten", "tiago",
-	"tibor", "timo", "tomasz", "tomoko", "toni", "torsten", "ulrike", "umberto", "urs",
-	"valentina", "valeria", "valery", "vasily", "veronika", "vito", "vittorio", "vladislav",
-	"walther", "wiktor", "wilfried", "willem", "wojciech", "yannick", "yasmin", "yoshiro",
-	"yusuf", "yvan", "zbigniew", "zdenek", "zoltan",
+	"abel", "abraham", "achille", "adalbert", "adolfo", "adriaan", "adriano", "afonso",
+	"agostino", "ahmad", "albrecht", "aldo", "aleksander", "aleksandr", "aleksei", "alessio",
+	"alexandre", "alfredo", "alois", "alonso", "alonzo", "amadou", "amir", "amit", "amitabh",
+	"ana", "andrej", "andrzej", "anil", "anselm", "antal", "anton", "antonin", "anupam", "aram",
+	"archibald", "arjun", "arne", "arnulf", "arsene", "arturo", "arvid", "ashok", "augusto",
+	"axel", "barnaby", "bartholomew", "bartosz", "basil", "bastian", "benedetto", "benedikt",
+	"bernd", "bernhard", "bjorn", "blaise", "bogdan", "bohdan", "bohumil", "boualem", "branko",
+	"burak", "caspar", "cesar", "chandra", "christof", "christoph", "claes", "claudio", "clemens",
+	"colm", "constantin", "cosimo", "cristian", "csaba", "daisuke", "dario", "darius", "dawid",
+	"dejan", "deniz", "desmond", "detlef", "devin", "dhruv", "dimitri", "dimitris", "dinesh",
+	"dmitry", "domenico", "dominik", "dusan", "edgardo", "edoardo", "eduard", "egon", "eike",
+	"einar", "eitan", "emanuele", "emil", "emre", "enrico", "enzo", "erich", "erik", "ernesto",
+	"ettore", "eugen", "eugenio", "ferdinand", "filip", "filippo", "flavio", "florian", "folke",
+	"franco", "franz", "frederik", "fumio", "gaspard", "gennaro", "georg", "gerardo", "giacomo",
+	"gianluca", "gianni", "gilberto", "giorgio", "giulio", "graeme", "gregor", "gregorio",
+	"grzegorz", "guido", "gunnar", "gustavo", "haakon", "hannes", "harald", "hasan", "hayato",
+	"heiko", "heinz", "hendrik", "henrik", "hermann", "hideki", "hiroyuki", "hitoshi", "humberto",
+	"ilya", "imran", "ismail", "istvan", "jacek", "jakob", "jakub", "jamal", "jana", "janusz",
+	"jaroslav", "jaroslaw", "jens", "jesper", "jesus", "jiri", "joachim", "jochen", "johan",
+	"johannes", "jonas", "jordi", "jorgen", "josef", "josep", "josip", "juergen", "kamal",
+	"kamil", "karel", "karim", "karol", "kasper", "kazimierz", "kemal", "kenzo", "kiyoshi",
+	"konrad", "konstantin", "krishna", "kristian", "krzysztof", "lamine", "lars", "laszlo",
+	"leandro", "leif", "leonardo", "leopold", "luc", "lucas", "luciano", "lukas", "lukasz",
+	"manoj", "marcos", "marek", "mariusz", "marko", "mateusz", "mattias", "maurizio", "maxim",
+	"mehmet", "michal", "mikael", "miklos", "milos", "mirko", "miroslav", "mohammad", "niels",
+	"nikita", "nikola", "nikolaos", "nils", "norbert", "octave", "olaf", "osman", "pavel",
+	"pawel", "philipp", "pierluigi", "piero", "piet", "pieter", "piotr", "pradeep", "prakash",
+	"pramod", "pranab", "radek", "radu", "rafal", "raffaele", "raimund", "rajesh", "rajiv",
+	"rakesh", "raoul", "reinhold", "riccardo", "rik", "rocco", "rodrigo", "roland", "rolf",
+	"romano", "rui", "ryszard", "samir", "sandro", "severin", "soren", "stanislas", "stanislav",
+	"stanislaw", "stefano", "steffen", "sunil", "sven", "terence", "thilo", "thorsten", "tiago",
+	"tibor", "timo", "tomasz", "torsten", "umberto", "urs", "valery", "vasily", "vito",
+	"vittorio", "vladislav", "walther", "wiktor", "wilfried", "willem", "wojciech", "yannick",
+	"yoshiro", "yusuf", "yvan", "zbigniew", "zdenek", "zoltan",
 	NULL,
 };
 
@@ -1470,6 +1411,20 @@ static bool given_name_word(const char *w)
 	return in_set(first, L_GIVEN);
 }
 
+/* A given name (or one before a hyphen) opening i..j, then only capitalised words and
+ * particles: a person's name. */
+static bool given_name_run(const scan *sc, size_t i, size_t j)
+{
+	char w[KEY_MAX];
+	if (j <= i || sc->t[i].kind != K_WORD || !tok_key(sc, i, w, sizeof w) || !given_name_word(w))
+		return false;
+	for (size_t k = i + 1; k <= j; k++)
+		if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) &&
+		    !(k < j && tok_key(sc, k, w, sizeof w) && in_list(w, name_particles)))
+			return false;
+	return true;
+}
+
 /* The type of the name i..j; fills m's gaz_row, sure, guessed and score. */
 static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 {
@@ -1500,8 +1455,6 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	}
 	if (titled)
 		return T_PER;
-	size_t nw = 0;
-	int votes[4] = {0, 0, 0, 0};
 	bool kw_org = false, kw_loc = false, kw_misc = false, has_num = false;
 	for (size_t k = i; k <= j; k++) {
 		if (sc->t[k].kind == K_NUM) {
@@ -1513,32 +1466,17 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		unsigned lists = word_lists(w);
 		if (!(sc->t[k].flags & F_CAP) && (lists & L_CONNECTOR))
 			continue;
-		nw++;
 		if (lists & L_ORG)
 			kw_org = true;
 		else if (lists & L_LOC)
 			kw_loc = true;
 		else if (lists & L_MISC)
 			kw_misc = true;
-		const unsigned char *n = word_counts(w);
-		if (n)
-			for (int t = 0; t < 4; t++)
-				votes[t] += n[1 + t];
-		int wr = rv__ner_gaz_find(w, &gt);
-		if (wr >= 0)
-			votes[letter_type(gt)] += 20;
 	}
 	/* "Walter Grand", "Óscar Freire", "Noël Godin": a given name first outweighs a word of
 	 * events and awards ("Grand Prix", "Oscar", "Noël") */
-	if (kw_misc && !kw_org && !kw_loc && !has_num && j > i && j - i < 3 && sc->t[i].kind == K_WORD &&
-	    tok_key(sc, i, w, sizeof w) && given_name_word(w)) {
-		bool all_cap = true;
-		for (size_t k = i + 1; k <= j; k++)
-			if (sc->t[k].kind != K_WORD || !(sc->t[k].flags & F_CAP))
-				all_cap = false;
-		if (all_cap)
-			return T_PER;
-	}
+	if (kw_misc && !kw_org && !kw_loc && !has_num && j - i < 3 && given_name_run(sc, i, j))
+		return T_PER;
 	/* "Tour de Berlin", "Tour of Britain", "Dubaï Tour": a race or a concert tour, not a
 	 * tower ("Tour Eiffel", "Tour Montparnasse") */
 	if (kw_loc && j > i && tok_key(sc, i, w, sizeof w) && !strcmp(w, "tour") && sc->t[i + 1].kind == K_WORD &&
@@ -1557,16 +1495,9 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	if (kw_loc)
 		return T_LOC;
 	/* "Victoria Azarenka", "François Hollande", "Antoine de Saint-Exupéry", "Jean-François
-	 * Copé": a given name (or one before a hyphen), then capitalised words and particles */
-	if (j > i && sc->t[i].kind == K_WORD && tok_key(sc, i, w, sizeof w) && given_name_word(w)) {
-		bool all_cap = true;
-		for (size_t k = i + 1; k <= j; k++)
-			if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) &&
-			    !(k < j && tok_key(sc, k, w, sizeof w) && in_list(w, name_particles)))
-				all_cap = false;
-		if (all_cap)
-			return T_PER;
-	}
+	 * Copé" */
+	if (given_name_run(sc, i, j))
+		return T_PER;
 	/* "J. R. R. Tolkien", "H. G. Wells": initials before a name */
 	if (j > i + 1 && sc->t[i].kind == K_WORD && sc->t[i].e - sc->t[i].s == 1 && (sc->t[i].flags & F_CAP) &&
 	    sc->t[i + 1].kind == K_PUNCT && sc->text[sc->t[i + 1].s] == '.' && sc->t[j].kind == K_WORD &&
@@ -1652,8 +1583,6 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 			return T_LOC;
 	}
 	/* no list or keyword knows it: the type model decides */
-	(void)votes;
-	(void)nw;
 	int tt = typer(sc, i, j, m->score);
 	/* French: "à Royan", "à Sète": a lone name the model calls a person after "à" is a place */
 	if (tt == T_PER && sc->french && i == j && i > 0 && sc->t[i - 1].kind == K_WORD &&
