@@ -60,6 +60,16 @@ static bool word_at(const char *t, size_t i, size_t end, const char *w)
 	return true;
 }
 
+/* Where the first word of list starts in t[s..e), or (size_t)-1. */
+static size_t word_in(const char *t, size_t s, size_t e, const char *const *list)
+{
+	for (size_t i = s; i < e; i++)
+		for (const char *const *w = list; *w; w++)
+			if (word_at(t, i, e, *w))
+				return i;
+	return (size_t)-1;
+}
+
 static size_t skip_space(const char *t, size_t i, size_t end)
 {
 	while (i < end) {
@@ -441,15 +451,11 @@ static bool find_person_after(const ctx *c, size_t s, size_t e, span *out)
  * "il", 0 for the rest ("they", "le responsable"; "her", "lui" may be the one spoken to). */
 static int pronoun_gender(const char *t, size_t s, size_t e)
 {
-	for (size_t i = s; i < e; i++) {
-		if (i > s && is_word_byte((unsigned char)t[i - 1]))
-			continue;
-		if (word_at(t, i, e, "she") || word_at(t, i, e, "elle") || word_at(t, i, e, "t-elle"))
-			return 'f';
-		if (word_at(t, i, e, "he") || word_at(t, i, e, "il") || word_at(t, i, e, "t-il"))
-			return 'm';
-	}
-	return 0;
+	size_t f = word_in(t, s, e, (const char *const[]){"she", "elle", "t-elle", NULL});
+	size_t m = word_in(t, s, e, (const char *const[]){"he", "il", "t-il", NULL});
+	if (f == (size_t)-1 && m == (size_t)-1)
+		return 0;
+	return f < m ? 'f' : 'm';
 }
 
 /* The person named nearest before pos (within 1500 bytes): for "il", "she"; of
@@ -1270,12 +1276,10 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 		 * own, it does not attribute the quote */
 		if (after) {
 			/* (after a comma only right after the quote: "…,” and then tweeted …") */
-			size_t to = comma_end ? skip_space(t, m[k].ce, v) + 1 : v;
-			for (size_t x = m[k].ce; x + 1 < to && x + 1 < v; x++)
-				if (t[x] == ' ' && (word_at(t, x + 1, v, "and") || word_at(t, x + 1, v, "et"))) {
-					after = false;
-					break;
-				}
+			size_t first = skip_space(t, m[k].ce, v);
+			if (comma_end ? word_at(t, first, v, "and") || word_at(t, first, v, "et")
+				      : word_in(t, m[k].ce, v, (const char *const[]){"and", "et", NULL}) != (size_t)-1)
+				after = false;
 		}
 		if (after) {
 			if (speaker_near(c, m[k].ce, ae, v, vlen, &speaker, &role))
@@ -1374,12 +1378,8 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 			/* "…,” and then tweeted that she was “…”": what follows "that" is
 			 * reported content, and "and" starts a clause of its own; an
 			 * attribution between two halves of one quote has neither */
-			bool joins = false;
-			for (size_t x = m[k].ce; x < m[k + 1].os && !joins; x++)
-				if (x == m[k].ce || t[x - 1] == ' ' || t[x - 1] == ',')
-					joins = word_at(t, x, m[k + 1].os, "that") || word_at(t, x, m[k + 1].os, "and") ||
-						word_at(t, x, m[k + 1].os, "que") || word_at(t, x, m[k + 1].os, "et");
-			if (joins)
+			if (word_in(t, m[k].ce, m[k + 1].os,
+				    (const char *const[]){"that", "and", "que", "et", NULL}) != (size_t)-1)
 				break;
 			k++;
 			if (rv_buf_putc(&b, ' ') || rv_buf_append(&b, t + m[k].oe, m[k].cs - m[k].oe)) {
