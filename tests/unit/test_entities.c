@@ -487,6 +487,10 @@ TEST(entities_given_name_with_particles_hyphens_or_initials)
 	assert_entity(&a, "Louis-Charles Morsethby de Brondaval", "person");
 	assert_entity(&a, "P. D. Quennelby", "person");
 	rv_article_release(&a);
+	/* initials alone say person where nothing else does */
+	run_lang(&a, "Later T. Brondaval split up.", "en");
+	assert_entity(&a, "T. Brondaval", "person");
+	rv_article_release(&a);
 }
 
 TEST(entities_given_names_of_many_languages)
