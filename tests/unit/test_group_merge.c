@@ -306,23 +306,18 @@ TEST(group_match_on_one_name_only)
 	ASSERT(anchored("0.7") != 5);
 }
 
-/* A full article (it fills article_terms) below the long threshold of every
- * event: it joins the one that stands clear of the others at
- * clear_threshold, and starts its own event when clear_ratio is 0 or when a
- * second event is as close. */
-static int64_t clear_winner(const char *ratio, bool rival)
+/* Place NORVALE, undated, under the default settings changed by settings
+ * ("name", "value", ..., NULL), next to event 5 (and event 7 when rival)
+ * whose centroid is the article's two first stems and the words in extra,
+ * which it lacks. Returns the event it joins or starts. */
+static int64_t place_norvale(const char *const *settings, const char *const *extra, size_t n_extra,
+			     bool rival)
 {
 	rv_group_config cfg;
 	rv_error err = { 0 };
 	rv_group_config_default(&cfg);
-	ASSERT_EQ(rv_group_config_set(&cfg, "clear_ratio", ratio, &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "clear_threshold", "0.01", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "long_threshold", "0.99", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "event_threshold", "0.99", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "short_terms", "0", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "article_terms", "5", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "anchor_share", "1", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", "0", &err), RV_OK);
+	for (const char *const *kv = settings; *kv; kv += 2)
+		ASSERT_EQ(rv_group_config_set(&cfg, kv[0], kv[1], &err), RV_OK);
 	rv_grouper *g;
 	rv_analyzer *an;
 	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
@@ -332,13 +327,13 @@ static int64_t clear_winner(const char *ratio, bool rival)
 	a.lang = strdup("en");
 	a.text = strdup(NORVALE);
 	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
-	ASSERT(a.n_terms >= 5);
-	/* the events hold two of the article's stems and words it lacks */
-	const char *stems[6] = { a.terms[0].term, a.terms[1].term, "harvest", "tractor", "orchard",
-				 "cider" };
-	load_event(g, 5, stems, 6);
+	ASSERT(a.n_terms >= 5 && n_extra <= 8);
+	const char *stems[10] = { a.terms[0].term, a.terms[1].term };
+	for (size_t i = 0; i < n_extra; i++)
+		stems[2 + i] = extra[i];
+	load_event(g, 5, stems, 2 + n_extra);
 	if (rival)
-		load_event(g, 7, stems, 6);
+		load_event(g, 7, stems, 2 + n_extra);
 	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
 	ASSERT(a.event_similarity > 0); /* placed */
 	int64_t ev = a.event;
@@ -346,6 +341,21 @@ static int64_t clear_winner(const char *ratio, bool rival)
 	rv_grouper_free(&g);
 	rv_analyzer_free(&an);
 	return ev;
+}
+
+/* A full article (it fills article_terms) below the long threshold of every
+ * event: it joins the one that stands clear of the others at
+ * clear_threshold, and starts its own event when clear_ratio is 0 or when a
+ * second event is as close. */
+static int64_t clear_winner(const char *ratio, bool rival)
+{
+	const char *const settings[] = {
+		"clear_ratio", ratio, "clear_threshold", "0.01", "long_threshold", "0.99",
+		"event_threshold", "0.99", "short_terms", "0", "article_terms", "5",
+		"anchor_share", "1", "merge_threshold", "0", NULL,
+	};
+	const char *const extra[] = { "harvest", "tractor", "orchard", "cider" };
+	return place_norvale(settings, extra, 4, rival);
 }
 
 TEST(group_full_article_joins_a_clear_winner)
@@ -367,37 +377,13 @@ TEST(group_full_article_joins_a_clear_winner)
  * threshold. */
 static int64_t contested(const char *ratio, bool rival)
 {
-	rv_group_config cfg;
-	rv_error err = { 0 };
-	rv_group_config_default(&cfg);
-	ASSERT_EQ(rv_group_config_set(&cfg, "contested_ratio", ratio, &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "contested_threshold", "0.99", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "event_threshold", "0.01", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "long_threshold", "0.01", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "clear_ratio", "0", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "short_terms", "0", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "anchor_share", "1", &err), RV_OK);
-	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", "0", &err), RV_OK);
-	rv_grouper *g;
-	rv_analyzer *an;
-	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
-	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
-	rv_article a;
-	rv_article_init(&a);
-	a.lang = strdup("en");
-	a.text = strdup(NORVALE);
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
-	ASSERT(a.n_terms >= 2);
-	const char *stems[4] = { a.terms[0].term, a.terms[1].term, "harvest", "tractor" };
-	load_event(g, 5, stems, 4);
-	if (rival)
-		load_event(g, 7, stems, 4);
-	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
-	int64_t ev = a.event;
-	rv_article_release(&a);
-	rv_grouper_free(&g);
-	rv_analyzer_free(&an);
-	return ev;
+	const char *const settings[] = {
+		"contested_ratio", ratio, "contested_threshold", "0.99", "event_threshold", "0.01",
+		"long_threshold", "0.01", "clear_ratio", "0", "short_terms", "0",
+		"anchor_share", "1", "merge_threshold", "0", NULL,
+	};
+	const char *const extra[] = { "harvest", "tractor" };
+	return place_norvale(settings, extra, 2, rival);
 }
 
 TEST(group_article_between_two_events_needs_more)
