@@ -32,6 +32,15 @@
 #define RV_MEM_MAX 32
 #define RV_LANGS 16
 
+/* Who an article is about: its protagonist (the person it names most,
+ * clearly more than any other; a hash of the last word of the name, 0:
+ * none) and every word of the names it mentions (a Bloom filter). */
+#define RV_NAME_BITS 256
+typedef struct psig {
+	uint32_t who;
+	uint64_t names[RV_NAME_BITS / 64];
+} psig;
+
 typedef struct fw {
 	uint32_t t;
 	float w;
@@ -59,6 +68,8 @@ typedef struct gevent {
 	fw *mem[RV_MEM_MAX]; /* the latest members' vectors (a ring), for member_link */
 	uint16_t mem_n[RV_MEM_MAX];
 	uint8_t n_mem, mem_head;
+	psig *who;            /* the latest members' protagonists (a ring of member_keep) */
+	uint8_t n_who, who_head;
 	char *title;
 	uint32_t gen;
 	uint32_t stamp;
@@ -110,6 +121,7 @@ struct rv_grouper {
 	map_entry *map;
 	size_t n_map, cap_map;
 	bool map_sorted;
+	psig who;   /* the article being placed: who it is about */
 	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
 	/* merges since the last flush, in order (the store then moves the
 	 * articles: it, not the grouper, answers where an article is now) */
@@ -158,6 +170,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->contested_threshold = 0.4;
 	c->contested_ratio = 0.8;
 	c->size_penalty = 0.0;
+	c->person_conflict = 0.4;
 	c->scope_factor = 0.0;
 	c->retire_after = 200000;
 	c->near_dup_threshold = 0.7;
@@ -199,6 +212,7 @@ void rv_group_config_default(rv_group_config *c)
 	X(contested_threshold, double, 0, 1)  \
 	X(contested_ratio, double, 0, 1)      \
 	X(size_penalty, double, 0, 1)         \
+	X(person_conflict, double, 0, 1)      \
 	X(scope_factor, double, 0, 1000)      \
 	X(retire_after, int, 1, 1000000000)   \
 	X(near_dup_threshold, double, 0, 1)   \
@@ -680,6 +694,9 @@ static float vec_norm(const fw *v, uint32_t n)
 
 static void members_free(gevent *e)
 {
+	free(e->who);
+	e->who = NULL;
+	e->n_who = e->who_head = 0;
 	for (uint32_t i = 0; i < RV_MEM_MAX; i++) {
 		free(e->mem[i]);
 		e->mem[i] = NULL;
@@ -737,6 +754,117 @@ static double members_pair_best(rv_grouper *g, const gevent *e, const gevent *f)
 			g->dense[m[j].t] = 0;
 	}
 	return best;
+}
+
+/* ---- who an article is about ---- */
+
+static uint32_t name_word_hash(const char *s, size_t n)
+{
+	uint32_t h = (uint32_t)XXH3_64bits(s, n);
+	return h ? h : 1;
+}
+
+static void names_set(psig *p, uint32_t h)
+{
+	uint32_t b1 = h % RV_NAME_BITS, b2 = (h >> 16) % RV_NAME_BITS;
+	p->names[b1 / 64] |= (uint64_t)1 << (b1 % 64);
+	p->names[b2 / 64] |= (uint64_t)1 << (b2 % 64);
+}
+
+static bool names_has(const psig *p, uint32_t h)
+{
+	uint32_t b1 = h % RV_NAME_BITS, b2 = (h >> 16) % RV_NAME_BITS;
+	return (p->names[b1 / 64] >> (b1 % 64) & 1) && (p->names[b2 / 64] >> (b2 % 64) & 1);
+}
+
+/* Add the words of name (folded, split at spaces and hyphens) to p; the
+ * hash of the last one is returned (0: none). */
+static uint32_t names_add(psig *p, const char *name)
+{
+	char *f = rv_utf8_fold(name);
+	if (!f)
+		return 0;
+	uint32_t last = 0;
+	const char *w = f;
+	while (*w) {
+		while (*w == ' ' || *w == '-')
+			w++;
+		const char *e = w;
+		while (*e && *e != ' ' && *e != '-')
+			e++;
+		if (e > w) {
+			last = name_word_hash(w, (size_t)(e - w));
+			names_set(p, last);
+		}
+		w = e;
+	}
+	free(f);
+	return last;
+}
+
+/* The protagonist: the person named most, at least twice and more often
+ * than any other person. */
+static void article_who(const rv_article *a, psig *p)
+{
+	memset(p, 0, sizeof *p);
+	int top = 0, second = 0;
+	size_t at = 0;
+	for (size_t i = 0; i < a->n_entities; i++) {
+		const rv_entity *en = &a->entities[i];
+		if (!en->name)
+			continue;
+		uint32_t h = names_add(p, en->name);
+		for (size_t j = 0; j < en->aliases.len; j++)
+			names_add(p, en->aliases.items[j]);
+		if (!h || !en->type || strcmp(en->type, "person"))
+			continue;
+		if (en->count > top) {
+			second = top;
+			top = en->count;
+			at = i;
+		} else if (en->count > second) {
+			second = en->count;
+		}
+	}
+	if (top >= 2 && top > second) {
+		psig tmp = { 0 };
+		p->who = names_add(&tmp, a->entities[at].name);
+	}
+}
+
+/* How many of the event's members are about the article's protagonist
+ * (the same, or one of them names the other's) and how many about another
+ * person whom the article never names, while they never name the
+ * article's. */
+static void who_vs_members(const rv_grouper *g, const gevent *e, int *agree, int *conflict)
+{
+	const psig *a = &g->who;
+	*agree = *conflict = 0;
+	if (!a->who)
+		return;
+	for (uint32_t i = 0; i < e->n_who; i++) {
+		const psig *m = &e->who[i];
+		if (!m->who)
+			continue;
+		if (m->who == a->who || names_has(m, a->who) || names_has(a, m->who))
+			(*agree)++;
+		else
+			(*conflict)++;
+	}
+}
+
+static bool who_add(rv_grouper *g, gevent *e)
+{
+	if (g->cfg.person_conflict <= 0)
+		return true;
+	uint32_t keep = (uint32_t)g->cfg.member_keep;
+	if (!e->who && !(e->who = calloc(keep, sizeof *e->who)))
+		return false;
+	uint32_t at = e->n_who < keep ? e->n_who++ : e->who_head;
+	if (e->n_who == keep && at == e->who_head)
+		e->who_head = (uint8_t)((e->who_head + 1) % keep);
+	e->who[at] = g->who;
+	return true;
 }
 
 static void post_add(rv_grouper *g, uint32_t t, uint32_t slot)
@@ -1018,6 +1146,16 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 		double m = members_best(g, e);
 		sim = pow(sim, 1.0 - g->cfg.member_mix) * pow(m, g->cfg.member_mix);
 	}
+	/* Two happenings of one kind (two boxers' fights, two players'
+	 * arrests) are reported in the same words; who they are about tells
+	 * them apart: an article about a person whom most members never name,
+	 * while it never names theirs, is about another happening. */
+	if (g->cfg.person_conflict > 0 && e->n_who) {
+		int agree, conflict;
+		who_vs_members(g, e, &agree, &conflict);
+		if (conflict > agree)
+			sim *= 1.0 - g->cfg.person_conflict;
+	}
 	double grown = sim - g->cfg.size_penalty * log(1.0 + e->n_articles);
 	double s = -1;
 	if (dd < 0)
@@ -1192,6 +1330,8 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	int n = article_vector(g, a, true);
 	if (n < 0)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
+	if (g->cfg.person_conflict > 0)
+		article_who(a, &g->who);
 	int64_t day = article_day(a);
 	g->seq++;
 	if (day != RV_NO_DAY && (g->newest_day == RV_NO_DAY || day > g->newest_day))
@@ -1301,7 +1441,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		a->event_similarity = 1.0;
 	}
 	gevent *e = &g->ev[slot];
-	if (!members_add(g, e, v, (uint32_t)n))
+	if (!members_add(g, e, v, (uint32_t)n) || !who_add(g, e))
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	e->n_articles++;
 	e->last_seq = g->seq;

@@ -40,6 +40,7 @@ typedef struct rv_group_config {
 	double drift_damping;        /* the k-th article joins the centroid with weight k^-this */
 	double undated_drift;        /* the same for an undated article joining an undated event */
 	double size_penalty;         /* similarity lost per log(1 + articles) of the event */
+	double person_conflict;      /* similarity lost when the article's protagonist is not the members'; 0: off */
 	double scope_factor;         /* cosine against the event's top (this x article terms) terms; 0: all */
 	double entity_weight;        /* an entity counts this many times a term */
 	double member_link;          /* content = max(centroid cosine, this x best member cosine); 0: off */

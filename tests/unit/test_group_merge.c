@@ -510,3 +510,68 @@ TEST(group_undated_merge_needs_close_members)
 	ASSERT(topic_merges("0") > 0);
 	ASSERT_EQ(topic_merges("0.5"), 0);
 }
+
+/* Place an undated article whose stems are words (weight 1) and whose
+ * entities are the persons in names ("Name:count" separated by ';'). */
+static int64_t place_about(rv_grouper *g, const char *words, const char *names)
+{
+	rv_article a;
+	rv_error err = { 0 };
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	char *copy = strdup(words);
+	a.terms = calloc(16, sizeof *a.terms);
+	a.entities = calloc(4, sizeof *a.entities);
+	ASSERT(copy && a.terms && a.entities);
+	char *save = NULL;
+	for (char *w = strtok_r(copy, " ", &save); w && a.n_terms < 16; w = strtok_r(NULL, " ", &save))
+		a.terms[a.n_terms++] = (rv_term){ .term = strdup(w), .weight = 1.0f };
+	free(copy);
+	copy = strdup(names);
+	ASSERT(copy);
+	for (char *w = strtok_r(copy, ";", &save); w && a.n_entities < 4; w = strtok_r(NULL, ";", &save)) {
+		char *colon = strchr(w, ':');
+		ASSERT(colon);
+		*colon = '\0';
+		rv_entity *en = &a.entities[a.n_entities++];
+		en->name = strdup(w);
+		en->type = strdup("person");
+		en->count = atoi(colon + 1);
+	}
+	free(copy);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	int64_t ev = a.event;
+	rv_article_release(&a);
+	return ev;
+}
+
+/* Two fights of one kind, one boxer each: the second report shares part of
+ * the first one's words. Does it join the first one's event? */
+static bool second_fight_joins(const char *conflict, const char *first, const char *second)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "person_conflict", conflict, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "idf_prior", "1000000", &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	int64_t e1 = place_about(g, "boxer title fight knockout round arena belt crowd", first);
+	int64_t e2 = place_about(g, "boxer title fight knockout judges decision rematch promoter", second);
+	rv_grouper_free(&g);
+	return e1 == e2;
+}
+
+TEST(group_other_protagonist_is_another_happening)
+{
+	const char *varga = "Tomas Varga:3;Ed Lunn:1", *okafor = "Lenny Okafor:4";
+	/* without the rule the words are enough */
+	ASSERT(second_fight_joins("0", varga, okafor));
+	/* a report about another boxer, who never names the first one */
+	ASSERT(!second_fight_joins("0.4", varga, okafor));
+	/* the same boxer, or a report that names the other one too, joins */
+	ASSERT(second_fight_joins("0.4", varga, "Varga:2"));
+	ASSERT(second_fight_joins("0.4", varga, "Lenny Okafor:4;Tomas Varga:1"));
+	/* no clear protagonist (two persons as often): no evidence */
+	ASSERT(second_fight_joins("0.4", varga, "Lenny Okafor:2;Sam Reyes:2"));
+}
