@@ -111,6 +111,7 @@ struct rv_grouper {
 	uint32_t stamp;
 	int64_t seq;
 	int64_t newest_day;
+	psig who; /* the article being placed: who it is about */
 	/* scratch */
 	float *dense;
 	uint32_t cap_dense;
@@ -121,7 +122,6 @@ struct rv_grouper {
 	map_entry *map;
 	size_t n_map, cap_map;
 	bool map_sorted;
-	psig who;   /* the article being placed: who it is about */
 	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
 	/* merges since the last flush, in order (the store then moves the
 	 * articles: it, not the grouper, answers where an article is now) */
