@@ -536,7 +536,7 @@ static int64_t place_about(rv_grouper *g, const char *words, const char *names)
 		rv_entity *en = &a.entities[a.n_entities++];
 		en->name = strdup(w);
 		en->type = strdup("person");
-		en->count = atoi(colon + 1);
+		en->count = (int)strtol(colon + 1, NULL, 10);
 	}
 	free(copy);
 	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
