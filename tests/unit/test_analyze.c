@@ -138,3 +138,45 @@ TEST(analyze_terms_guess_language_when_unknown)
 	rv_article_release(&a);
 	rv_analyzer_free(&an);
 }
+
+/* A short headline typed without accents is stemmed in the stream's
+ * language whatever detection makes of it ("Vehicules electriques : ..."
+ * comes out English), when its stop words do not tell. */
+TEST(analyze_short_headline_takes_the_stream_language)
+{
+	static const char *stream[] = {
+		"Le maire a signe un accord avec la region",
+		"Une tempete a frappe la cote ce matin",
+		"Le ministre a presente un plan pour les ecoles",
+		"La banque centrale va relever ses taux",
+		"Un incendie ravage une usine pres du port",
+		"Le club a recrute un attaquant pour la saison",
+		"Les syndicats appellent a la greve jeudi",
+		"Le prix du pain augmente dans les boulangeries",
+		"Une exposition sur les volcans ouvre au musee",
+		"Le conseil vote le budget de la ville",
+	};
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	for (size_t i = 0; i < sizeof stream / sizeof *stream; i++) {
+		rv_article_init(&a);
+		a.text = strdup(stream[i]);
+		ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+		rv_article_release(&a);
+	}
+	rv_article_init(&a);
+	a.text = strdup("Vehicules electriques : Zorbex rachete la start-up Kalamo");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "electr") > 0); /* French stem; English would be "electriqu" */
+	rv_article_release(&a);
+	/* a language the record declares is kept */
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.text = strdup("Vehicules electriques : Zorbex rachete la start-up Kalamo");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "electr") == 0);
+	rv_article_release(&a);
+	rv_analyzer_free(&an);
+}
