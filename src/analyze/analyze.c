@@ -351,6 +351,7 @@ struct term_ctx {
 	float weight;
 	int count, max;
 	bool nomem;
+	bool headline; /* a short text: see headline_word() */
 };
 
 static bool map_grow(term_map *m)
@@ -466,6 +467,26 @@ static bool is_specific_number(const char *tok, size_t len)
 	return !(digits == 4 && len == 4 && v >= 1900 && v <= 2100);
 }
 
+/* Month names (folded) of the languages with stop lists. */
+static const char *const month_names[] = {
+	"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+	"octobre", "novembre", "decembre", "january", "february", "march", "april", "may",
+	"june", "july", "august", "september", "october", "november", "december", "januar",
+	"februar", "marz", "juni", "juli", "oktober", "dezember", "enero", "febrero", "marzo",
+	"abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+	"diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
+	"ottobre", "dicembre", "janeiro", "fevereiro", "marco", "maio", "junho", "julho",
+	"setembro", "outubro", "novembro", "dezembro",
+};
+
+static bool is_month_name(const char *tok, size_t len)
+{
+	for (size_t i = 0; i < sizeof month_names / sizeof *month_names; i++)
+		if (!strncmp(month_names[i], tok, len) && !month_names[i][len])
+			return true;
+	return false;
+}
+
 static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 {
 	struct term_ctx *c = ctx;
@@ -475,15 +496,26 @@ static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 	/* One-letter words carry nothing; numbers of one digit neither. */
 	if (len < 2 || stop_has(c->li, tok, len))
 		return;
+	/* A headline's date ("Horoscope du 28 juin 2019", "Euronews Soir :
+	 * l'actualite du 26 juin") says when it was written, which the
+	 * publication date tells, not what happened: headlines of one day on
+	 * unrelated subjects met on it. In a full report a date names the
+	 * happening (two attacks on one city years apart), so it stays. */
+	if (c->headline && is_month_name(tok, len))
+		return;
 	char stem[TOKEN_MAX + 8];
 	float w = c->weight;
 	size_t n;
 	if (tok[0] >= '0' && tok[0] <= '9') {
 		/* numbers are evidence in any language; not stemmed. A figure
 		 * ("8.500", "130000") names one happening far better than a
-		 * small count or a year does. */
+		 * small count or a year does; in a headline a small count or a
+		 * year ("Top 10", "Soldes 2019") is no name either. */
 		n = copy_out(tok, len, stem, sizeof stem);
-		w *= is_specific_number(tok, len) ? RV_NUMBER_BOOST : RV_NAME_BOOST;
+		if (is_specific_number(tok, len))
+			w *= RV_NUMBER_BOOST;
+		else if (!c->headline)
+			w *= RV_NAME_BOOST;
 	} else {
 		n = rv_stem(c->an, c->lang, tok, len, stem, sizeof stem);
 		if (c->caps && looks_like_name(c->src, off))
@@ -508,10 +540,30 @@ static bool body_is_title(const char *title, const char *text)
 	return tn == bn && !memcmp(t, b, tn);
 }
 
+static void count_word(const char *tok, size_t len, size_t off, void *ctx)
+{
+	(void)tok;
+	(void)len;
+	(void)off;
+	(*(size_t *)ctx)++;
+}
+
+/* Words of the title and the body, counted up to a little more than limit. */
+static size_t text_words(const rv_article *a, size_t limit)
+{
+	size_t n = 0;
+	if (a->title)
+		rv_tokenize(a->title, strnlen(a->title, limit * 16), count_word, &n);
+	if (a->text && n <= limit && (!a->title || strcmp(a->title, a->text)))
+		rv_tokenize(a->text, strnlen(a->text, limit * 16), count_word, &n);
+	return n;
+}
+
 int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *err)
 {
 	term_map m = { 0 };
 	struct term_ctx c = { .an = an, .lang = lang, .li = lang_index(lang), .map = &m };
+	c.headline = text_words(a, SHORT_TEXT_WORDS) <= SHORT_TEXT_WORDS;
 	bool has_title = a->title && *a->title;
 	bool has_text = a->text && *a->text;
 	if (has_title) {
@@ -589,25 +641,6 @@ int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 	     (rc = rv_find_figures(a, err))))
 		return rc;
 	return RV_OK;
-}
-
-static void count_word(const char *tok, size_t len, size_t off, void *ctx)
-{
-	(void)tok;
-	(void)len;
-	(void)off;
-	(*(size_t *)ctx)++;
-}
-
-/* Words of the title and the body, counted up to a little more than limit. */
-static size_t text_words(const rv_article *a, size_t limit)
-{
-	size_t n = 0;
-	if (a->title)
-		rv_tokenize(a->title, strnlen(a->title, limit * 16), count_word, &n);
-	if (a->text && n <= limit && (!a->title || strcmp(a->title, a->text)))
-		rv_tokenize(a->text, strnlen(a->text, limit * 16), count_word, &n);
-	return n;
 }
 
 /* The language most of the stream's texts were stemmed in, when it clearly

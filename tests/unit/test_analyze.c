@@ -180,3 +180,32 @@ TEST(analyze_short_headline_takes_the_stream_language)
 	rv_article_release(&a);
 	rv_analyzer_free(&an);
 }
+
+/* A headline's date says when it was written, not what happened: no month
+ * name, and its day and year weigh as plain words; a longer text keeps its
+ * dates (they name the happening). */
+TEST(analyze_headline_date_is_no_content)
+{
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("fr");
+	a.text = strdup("Horoscope du vendredi 28 juin 2019 par Zorbex");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "juin") == 0);
+	ASSERT(weight_of(&a, "2019") == 1.0f);
+	ASSERT(weight_of(&a, "28") == 1.0f);
+	ASSERT(weight_of(&a, "horoscop") > 0);
+	rv_article_release(&a);
+	rv_article_init(&a);
+	a.lang = strdup("fr");
+	a.text = strdup("Le conseil municipal de Brenne a vote le budget le 28 juin 2019 apres un long debat "
+			"sur les ecoles, les routes et la piscine que les habitants attendaient depuis des annees.");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "juin") > 0);
+	ASSERT(weight_of(&a, "2019") > 1.0f);
+	rv_article_release(&a);
+	rv_analyzer_free(&an);
+}
