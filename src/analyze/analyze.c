@@ -509,13 +509,13 @@ static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 	if (tok[0] >= '0' && tok[0] <= '9') {
 		/* numbers are evidence in any language; not stemmed. A figure
 		 * ("8.500", "130000") names one happening far better than a
-		 * small count or a year does; in a headline a small count or a
-		 * year ("Top 10", "Soldes 2019") is no name either. */
+		 * small count or a year does. Not in a headline, though: its
+		 * few words make one boosted number most of its vector, and
+		 * prices, scores and counts recur in unrelated headlines ("a 89
+		 * euros", "Top 10", "Soldes 2019"). */
 		n = copy_out(tok, len, stem, sizeof stem);
-		if (is_specific_number(tok, len))
-			w *= RV_NUMBER_BOOST;
-		else if (!c->headline)
-			w *= RV_NAME_BOOST;
+		if (!c->headline)
+			w *= is_specific_number(tok, len) ? RV_NUMBER_BOOST : RV_NAME_BOOST;
 	} else {
 		n = rv_stem(c->an, c->lang, tok, len, stem, sizeof stem);
 		if (c->caps && looks_like_name(c->src, off))

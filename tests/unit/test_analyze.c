@@ -182,8 +182,8 @@ TEST(analyze_short_headline_takes_the_stream_language)
 }
 
 /* A headline's date says when it was written, not what happened: no month
- * name, and its day and year weigh as plain words; a longer text keeps its
- * dates (they name the happening). */
+ * name, and its day and year weigh as plain words, as its other numbers do;
+ * a longer text keeps its dates (they name the happening). */
 TEST(analyze_headline_date_is_no_content)
 {
 	rv_analyzer *an;
@@ -198,6 +198,13 @@ TEST(analyze_headline_date_is_no_content)
 	ASSERT(weight_of(&a, "2019") == 1.0f);
 	ASSERT(weight_of(&a, "28") == 1.0f);
 	ASSERT(weight_of(&a, "horoscop") > 0);
+	rv_article_release(&a);
+	/* nor does a price: headlines of unrelated deals share their figures */
+	rv_article_init(&a);
+	a.lang = strdup("fr");
+	a.text = strdup("Soldes : la tablette Zorbex a 129 euros");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "129") == 1.0f);
 	rv_article_release(&a);
 	rv_article_init(&a);
 	a.lang = strdup("fr");
