@@ -36,7 +36,10 @@ static const struct lang_info {
 	  "etre avoir a ont est sont fait plus aussi selon apres avant entre sans sous depuis "
 	  "comme dont ainsi alors tres tout tous toute toutes si deja encore ni car donc or lors "
 	  "quand cela ceci celui celle ceux celles autre autres mois jour jours an ans annee "
-	  "lundi mardi mercredi jeudi vendredi samedi dimanche" },
+	  "lundi mardi mercredi jeudi vendredi samedi dimanche "
+	  "comment pourquoi quoi voici voila chez contre vers va vont peut peuvent doit doivent "
+	  "veut veulent faut bien trop peu moins quel quelle quels quelles aucun aucune chaque "
+	  "sera seront etait avait font" },
 	{ "en", "english",
 	  "a an and are as at be been but by for from had has have he her his i in is it its "
 	  "of on or she that the their them they this to was were which who will with would "

@@ -216,3 +216,25 @@ TEST(analyze_headline_date_is_no_content)
 	rv_article_release(&a);
 	rv_analyzer_free(&an);
 }
+
+/* The words a French headline asks or hedges with ("Pourquoi ... va ...",
+ * "Comment ... peut ...") are no content: two unrelated headlines met on
+ * them. */
+TEST(analyze_french_headline_function_words)
+{
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("fr");
+	a.text = strdup("Pourquoi Zorbex va quitter Brenne : comment le club peut rebondir");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "pourquoi") == 0);
+	ASSERT(weight_of(&a, "comment") == 0);
+	ASSERT(weight_of(&a, "va") == 0);
+	ASSERT(weight_of(&a, "peut") == 0);
+	ASSERT(weight_of(&a, "zorbex") > 0);
+	rv_article_release(&a);
+	rv_analyzer_free(&an);
+}
