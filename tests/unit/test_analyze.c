@@ -138,3 +138,103 @@ TEST(analyze_terms_guess_language_when_unknown)
 	rv_article_release(&a);
 	rv_analyzer_free(&an);
 }
+
+/* A short headline typed without accents is stemmed in the stream's
+ * language whatever detection makes of it ("Vehicules electriques : ..."
+ * comes out English), when its stop words do not tell. */
+TEST(analyze_short_headline_takes_the_stream_language)
+{
+	static const char *stream[] = {
+		"Le maire a signe un accord avec la region",
+		"Une tempete a frappe la cote ce matin",
+		"Le ministre a presente un plan pour les ecoles",
+		"La banque centrale va relever ses taux",
+		"Un incendie ravage une usine pres du port",
+		"Le club a recrute un attaquant pour la saison",
+		"Les syndicats appellent a la greve jeudi",
+		"Le prix du pain augmente dans les boulangeries",
+		"Une exposition sur les volcans ouvre au musee",
+		"Le conseil vote le budget de la ville",
+	};
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	for (size_t i = 0; i < sizeof stream / sizeof *stream; i++) {
+		rv_article_init(&a);
+		a.text = strdup(stream[i]);
+		ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+		rv_article_release(&a);
+	}
+	rv_article_init(&a);
+	a.text = strdup("Vehicules electriques : Zorbex rachete la start-up Kalamo");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "electr") > 0); /* French stem; English would be "electriqu" */
+	rv_article_release(&a);
+	/* a language the record declares is kept */
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.text = strdup("Vehicules electriques : Zorbex rachete la start-up Kalamo");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "electr") == 0);
+	rv_article_release(&a);
+	rv_analyzer_free(&an);
+}
+
+/* A headline's date says when it was written, not what happened: no month
+ * name, and its day and year weigh as plain words, as its other numbers do;
+ * a longer text keeps its dates (they name the happening). */
+TEST(analyze_headline_date_is_no_content)
+{
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("fr");
+	a.text = strdup("Horoscope du vendredi 28 juin 2019 par Zorbex");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "juin") == 0);
+	ASSERT(weight_of(&a, "2019") == 1.0f);
+	ASSERT(weight_of(&a, "28") == 1.0f);
+	ASSERT(weight_of(&a, "horoscop") > 0);
+	rv_article_release(&a);
+	/* nor does a price: headlines of unrelated deals share their figures */
+	rv_article_init(&a);
+	a.lang = strdup("fr");
+	a.text = strdup("Soldes : la tablette Zorbex a 129 euros");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "129") == 1.0f);
+	rv_article_release(&a);
+	rv_article_init(&a);
+	a.lang = strdup("fr");
+	a.text = strdup("Le conseil municipal de Brenne a vote le budget le 28 juin 2019 apres un long debat "
+			"sur les ecoles, les routes et la piscine que les habitants attendaient depuis des annees.");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "juin") > 0);
+	ASSERT(weight_of(&a, "2019") > 1.0f);
+	rv_article_release(&a);
+	rv_analyzer_free(&an);
+}
+
+/* The words a French headline asks or hedges with ("Pourquoi ... va ...",
+ * "Comment ... peut ...") are no content: two unrelated headlines met on
+ * them. */
+TEST(analyze_french_headline_function_words)
+{
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("fr");
+	a.text = strdup("Pourquoi Zorbex va quitter Brenne : comment le club peut rebondir");
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	ASSERT(weight_of(&a, "pourquoi") == 0);
+	ASSERT(weight_of(&a, "comment") == 0);
+	ASSERT(weight_of(&a, "va") == 0);
+	ASSERT(weight_of(&a, "peut") == 0);
+	ASSERT(weight_of(&a, "zorbex") > 0);
+	rv_article_release(&a);
+	rv_analyzer_free(&an);
+}
