@@ -635,3 +635,20 @@ TEST(entities_middle_initial_is_no_title)
 	assert_entity(&a, "Laura M. Quarvendel", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_person_or_team_of_an_organisation)
+{
+	rv_article a;
+	/* a person, a team, and a party before "of" are names of their own */
+	run_lang(&a, "The song was written by Brian Tavrenko of the Morsethby Quartet. Later he pitched "
+		     "for the Boston Quarvendels of the National Hockey League, then joined the Halvery "
+		     "Party of Laura Quennelby.", "en");
+	assert_entity(&a, "Brian Tavrenko", "person");
+	ASSERT(find(&a, "Morsethby Quartet") != NULL);
+	ASSERT(find(&a, "Brian Tavrenko of the Morsethby Quartet") == NULL);
+	assert_entity(&a, "Boston Quarvendels", "organization");
+	assert_entity(&a, "National Hockey League", "organization");
+	assert_entity(&a, "Halvery Party", "organization");
+	assert_entity(&a, "Laura Quennelby", "person");
+	rv_article_release(&a);
+}
