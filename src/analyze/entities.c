@@ -298,6 +298,13 @@ static const char *const given_names[] = {
 	"tibor", "timo", "tomasz", "torsten", "umberto", "urs", "valery", "vasily", "vito",
 	"vittorio", "vladislav", "walther", "wiktor", "wilfried", "willem", "wojciech", "yannick",
 	"yoshiro", "yusuf", "yvan", "zbigniew", "zdenek", "zoltan",
+	/* more English ones (names that are also towns or common surnames first, such as
+	 * "Austin", "Kent", "Nelson", "Marshall", left out) */
+	"alastair", "alec", "allan", "allen", "alvin", "ambrose", "amos", "bertram", "brendan",
+	"brent", "clifford", "cyril", "darryl", "duane", "edwin", "frederick", "gareth", "garrett",
+	"garth", "gavin", "jarvis", "kelvin", "kirk", "merle", "micah", "nathaniel", "neal",
+	"orville", "randolph", "reginald", "rudolph", "shane", "shaun", "silas", "solomon", "stewart",
+	"theodore", "vernon", "wilfred", "willard", "wyatt",
 	NULL,
 };
 
@@ -1121,7 +1128,8 @@ static const char *const female_names[] = {
 	"therese", "tina", "tomoko", "trudy", "ulrike", "ursula", "valentina", "valeria", "valerie",
 	"vanessa", "vera", "veronica", "veronika", "veronique", "vicky", "victoria", "viola",
 	"violet", "virginia", "virginie", "wanda", "wendy", "whitney", "wilma", "yasmin", "yolanda",
-	"yvette", "yvonne", "zelda", "zoe",
+	"yvette", "yvonne", "zelda", "zoe", "bernice", "blanche", "delia", "elsie", "fanny",
+	"gertrude", "gladys", "henrietta", "madeline", "maureen", "nellie", "winifred",
 	NULL,
 };
 

@@ -652,3 +652,15 @@ TEST(entities_person_or_team_of_an_organisation)
 	assert_entity(&a, "Laura Quennelby", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_more_english_given_names)
+{
+	rv_article a;
+	/* a list of stations or of towns does not make them stations or towns */
+	run_lang(&a, "Songs by Allen Tavrenko, WQRV and KTLM were played. In Paris, Vernon Quarvendel and "
+		     "Darryl Quennelby played.", "en");
+	assert_entity(&a, "Allen Tavrenko", "person");
+	assert_entity(&a, "Vernon Quarvendel", "person");
+	assert_entity(&a, "Darryl Quennelby", "person");
+	rv_article_release(&a);
+}
