@@ -64,6 +64,30 @@ static bool wordnet_common(const char *key)
 	return rv__strindex_find(&ix_wnc, key) >= 0;
 }
 
+/* A common noun of WordNet or its English plural ("tensions", "casualties", "boxes"). */
+static bool english_common_noun(const char *key)
+{
+	if (wordnet_common(key))
+		return true;
+	size_t n = strlen(key);
+	if (n < 4 || n >= KEY_MAX || key[n - 1] != 's' || key[n - 2] == 's')
+		return false;
+	char w[KEY_MAX];
+	memcpy(w, key, n + 1);
+	w[n - 1] = '\0';
+	if (wordnet_common(w))
+		return true;
+	if (n > 4 && !strcmp(key + n - 3, "ies")) {
+		memcpy(w + n - 3, "y", 2);
+		return wordnet_common(w);
+	}
+	if (key[n - 2] == 'e') {
+		w[n - 2] = '\0';
+		return wordnet_common(w);
+	}
+	return false;
+}
+
 /* French spellings of the classical and historical people English spells otherwise
  * ("Plutarque" Plutarch, "Platon" Plato, "Aristote" Aristotle, "Pompée" Pompey, "Tacite"
  * Tacitus, "Arrien" Arrian): one French ending rewritten to the English one, kept when
@@ -2011,6 +2035,12 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		     !strcmp(nx, "from") || !strcmp(nx, "of") || !strcmp(nx, "le") || !strcmp(nx, "la") ||
 		     !strcmp(nx, "les") || !strcmp(nx, "un") || !strcmp(nx, "une") || !strcmp(nx, "du") ||
 		     !strcmp(nx, "des")))
+			shape = true;
+		/* "Excavations at", "Tensions rose", "Footage of": in English, a common noun of
+		 * WordNet (or its plural) before a word in lower case opens a sentence, it names
+		 * nothing */
+		if (!shape && !sc->french && sc->lang && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
+		    !(sc->t[j + 1].flags & F_CAP) && !in_set(key, L_GIVEN) && english_common_noun(key))
 			shape = true;
 		if (!named && shape)
 			return 0;

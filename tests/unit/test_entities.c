@@ -664,3 +664,16 @@ TEST(entities_more_english_given_names)
 	assert_entity(&a, "Darryl Quennelby", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_common_noun_opening_a_sentence)
+{
+	rv_article a;
+	/* a common noun or its plural at a sentence start, before a lower-case word, is no name */
+	run_lang(&a, "Excavations at the site began in 1990. Tensions rose in the town. Landslides closed "
+		     "the road to Quarvendel.", "en");
+	ASSERT(find(&a, "Excavations") == NULL);
+	ASSERT(find(&a, "Tensions") == NULL);
+	ASSERT(find(&a, "Landslides") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
