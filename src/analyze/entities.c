@@ -1887,6 +1887,13 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 				if (!(sc->t[i + 1].flags & F_CAP))
 					titled = false;
 				i += 2;
+			} else if (i + 1 == j && sc->t[i].kind == K_WORD && !(sc->t[i].flags & F_CAP) &&
+				   tok_key(sc, i, key, sizeof key) && is_connector(key)) {
+				/* "Secretary of Defense", "Minister of Finance": the one word after
+				 * the role is what it is of, and a common noun there names nothing */
+				titled = false;
+				if (!sc->french && sc->lang && tok_key(sc, j, key, sizeof key) && english_common_noun(key))
+					return 0;
 			}
 			continue;
 		}

@@ -677,3 +677,14 @@ TEST(entities_common_noun_opening_a_sentence)
 	ASSERT(find(&a, "Quarvendel") != NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_role_of_a_common_noun)
+{
+	rv_article a;
+	/* the word after "Secretary of" is what the role is of: a common noun there is no person */
+	run_lang(&a, "He was named Secretary of Defense in 1961, then Minister of Finance under Quarvendel.", "en");
+	ASSERT(find(&a, "Defense") == NULL);
+	ASSERT(find(&a, "Finance") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
