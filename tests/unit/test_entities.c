@@ -688,3 +688,14 @@ TEST(entities_role_of_a_common_noun)
 	ASSERT(find(&a, "Quarvendel") != NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_names_joined_by_an_en_dash)
+{
+	rv_article a;
+	/* two names joined by an en dash are one, mostly the people a model is named after */
+	run_lang(&a, "They fitted the Quarvendel\xe2\x80\x93Morsethby model to the data from 1990\xe2\x80\x93"
+		     "1995.", "en");
+	assert_entity(&a, "Quarvendel\xe2\x80\x93Morsethby", "person");
+	ASSERT(find(&a, "Morsethby") == NULL);
+	rv_article_release(&a);
+}
