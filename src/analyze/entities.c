@@ -1882,6 +1882,18 @@ static size_t of_split(const scan *sc, size_t i, size_t j)
 	return 0;
 }
 
+/* The last word of a league, a cup or a tournament ("Premier League", "Community Shield"). */
+static bool competition_word(const scan *sc, size_t j)
+{
+	static const char *const words[] = {
+		"league", "division", "liga", "superliga", "championship", "championships", "cup", "shield",
+		"trophy", "masters", "open", "series", "games", "tournament", "bowl", NULL,
+	};
+	char w[KEY_MAX];
+	return sc->t[j].kind == K_WORD && (sc->t[j].flags & F_CAP) && tok_key(sc, j, w, sizeof w) &&
+	       in_list(w, words);
+}
+
 static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 {
 	char key[KEY_MAX];
@@ -2095,12 +2107,16 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		m.type = T_ORG;
 	/* "UEFA Euro 2008", "Tour d'Italie 2011": so does a year after it */
 	join_year(sc, &m, j);
-	/* "2008 Summer Olympics", "2010 FIFA World Cup": the year belongs to the event */
-	if (m.type == T_MISC && i > 0 && sc->t[i - 1].kind == K_NUM && sc->t[i - 1].e - sc->t[i - 1].s == 4 &&
-	    sc->t[i - 1].e + 1 == sc->t[i].s && sc->text[sc->t[i - 1].e] == ' ' &&
+	/* "2008 Summer Olympics", "2010 FIFA World Cup": the year belongs to the event; so it does
+	 * to a league or a cup, which with its year is the season or the edition ("2010 Armenian
+	 * Premier League", "2015 FA Community Shield") */
+	if ((m.type == T_MISC || competition_word(sc, j)) && i > 0 && sc->t[i - 1].kind == K_NUM &&
+	    sc->t[i - 1].e - sc->t[i - 1].s == 4 && sc->t[i - 1].e + 1 == sc->t[i].s &&
+	    sc->text[sc->t[i - 1].e] == ' ' &&
 	    (sc->text[sc->t[i - 1].s] == '1' || sc->text[sc->t[i - 1].s] == '2')) {
 		m.s = sc->t[i - 1].s;
 		m.gaz_row = -1;
+		m.type = T_MISC;
 	}
 	if (m.type != classified)
 		m.guessed = false;

@@ -699,3 +699,12 @@ TEST(entities_names_joined_by_an_en_dash)
 	ASSERT(find(&a, "Morsethby") == NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_year_before_a_cup_or_league)
+{
+	rv_article a;
+	/* a year before a cup or a league makes the edition or the season: one name, other */
+	run_lang(&a, "He won the 2012 Morsethby Shield with his team.", "en");
+	assert_entity(&a, "2012 Morsethby Shield", "other");
+	rv_article_release(&a);
+}
