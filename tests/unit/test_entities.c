@@ -708,3 +708,13 @@ TEST(entities_year_before_a_cup_or_league)
 	assert_entity(&a, "2012 Morsethby Shield", "other");
 	rv_article_release(&a);
 }
+
+TEST(entities_ampersand_inside_a_name)
+{
+	rv_article a;
+	/* an ampersand between capitalised words is inside a name, a firm's or a band's */
+	run_lang(&a, "He worked for Quarvendel & Morsethby in Leeds and sang R&B.", "en");
+	assert_entity(&a, "Quarvendel & Morsethby", "organization");
+	ASSERT(find(&a, "Morsethby") == NULL);
+	rv_article_release(&a);
+}
