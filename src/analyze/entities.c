@@ -2499,6 +2499,14 @@ static void agree_in_lists(const scan *sc, mlist *ml)
 	}
 }
 
+/* Heads of organisations' names that "for" continues ("Center for Global Development"). */
+static const char *const for_heads[] = {
+	"center", "centre", "institute", "society", "organization", "organisation", "association",
+	"council", "foundation", "committee", "endowment", "network", "alliance", "coalition", "fund",
+	"commission", "agency", "office", "bureau", "americans", "people", "campaign", "movement",
+	"party", "trust", "academy", "school", "college", "ministry", NULL,
+};
+
 static size_t find_mentions(scan *sc, mlist *ml)
 {
 	char key[KEY_MAX];
@@ -2622,6 +2630,21 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			    !(sc->t[k + 1].flags & F_START) && sc->t[j].kind == K_WORD) {
 				j = k + 1;
 				continue;
+			}
+			/* "Center for Global Development", "Institute for Advanced Study", "People for
+			 * the American Way": "for" after the head of an organisation's name goes on with
+			 * it */
+			if (!sc->noun_caps && u->kind == K_WORD && !(u->flags & F_CAP) && k + 1 < n &&
+			    sc->t[j].kind == K_WORD && (sc->t[j].flags & F_CAP) && tok_key(sc, k, key, sizeof key) &&
+			    !strcmp(key, "for") && tok_key(sc, j, key, sizeof key) && in_list(key, for_heads)) {
+				size_t m = k + 1;
+				if (m + 1 < n && sc->t[m].kind == K_WORD && !(sc->t[m].flags & F_CAP) &&
+				    tok_key(sc, m, key, sizeof key) && !strcmp(key, "the"))
+					m++;
+				if (sc->t[m].kind == K_WORD && (sc->t[m].flags & F_CAP) && !(sc->t[m].flags & F_START)) {
+					j = m;
+					continue;
+				}
 			}
 			/* "Apollo 13", but not a score or a range: "beat Lyon 2 - 1" */
 			if (u->kind == K_NUM && u->e - u->s <= 3 &&

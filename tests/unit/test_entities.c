@@ -718,3 +718,14 @@ TEST(entities_ampersand_inside_a_name)
 	ASSERT(find(&a, "Morsethby") == NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_for_after_the_head_of_an_organisation)
+{
+	rv_article a;
+	/* "for" after the head of an organisation's name goes on with the name */
+	run_lang(&a, "She joined the Quarvendel Institute for Morsethby Studies in 1990 and voted for Halvery.", "en");
+	assert_entity(&a, "Quarvendel Institute for Morsethby Studies", "organization");
+	ASSERT(find(&a, "Morsethby Studies") == NULL);
+	ASSERT(find(&a, "Halvery") != NULL);
+	rv_article_release(&a);
+}
