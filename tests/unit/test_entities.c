@@ -729,3 +729,14 @@ TEST(entities_for_after_the_head_of_an_organisation)
 	ASSERT(find(&a, "Halvery") != NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_and_inside_a_name)
+{
+	rv_article a;
+	/* "and" stays inside a head's "of" name and between two names before a firm's last word */
+	run_lang(&a, "She joined the Quarvendel Academy of Film and Morsethby Arts in 1990. The "
+		     "Halvery and Tavrenko Railroad opened in 1901.", "en");
+	assert_entity(&a, "Quarvendel Academy of Film and Morsethby Arts", "organization");
+	assert_entity(&a, "Halvery and Tavrenko Railroad", "organization");
+	rv_article_release(&a);
+}
