@@ -1861,6 +1861,10 @@ static bool noun_caps_name(const scan *sc, size_t i, size_t j)
  * such runs; of its 20,000 names, 5 persons hold an "of"). Returns the "of" token or 0. */
 static size_t of_split(const scan *sc, size_t i, size_t j)
 {
+	static const char *const parts_of_land[] = {
+		"province", "governorate", "coast", "mountains", "caves", "region", "district", "county",
+		"prefecture", "oblast", "valley", "peninsula", "desert", "basin", "plateau", NULL,
+	};
 	char w[KEY_MAX];
 	for (size_t k = i + 1; k < j; k++) {
 		if (sc->t[k].kind != K_WORD || (sc->t[k].flags & F_CAP) || !tok_key(sc, k, w, sizeof w) ||
@@ -1878,9 +1882,18 @@ static size_t of_split(const scan *sc, size_t i, size_t j)
 			return k;
 		mention c = {0, 0, T_MISC, -1, false, false, {0, 0, 0, 0}};
 		int tc = classify(sc, b, j, false, &c);
+		/* "Ioannis Metaxas of Greece", "Aleksandar Durman of Zagreb": a guessed person
+		 * of a listed place or organisation */
+		if (ta == T_PER && k - 1 > i && c.gaz_row >= 0 && (tc == T_LOC || tc == T_ORG))
+			return k;
+		/* "Gilan Province of Iran", "East Coast of the United States" */
+		if (ta == T_LOC && !a.guessed && k - 1 > i && tc == T_LOC && c.sure && tok_key(sc, k - 1, w, sizeof w) &&
+		    in_list(w, parts_of_land))
+			return k;
 		if (c.guessed)
 			return 0;
-		if ((team_name(sc, i, k - 1) && tc == T_ORG) || (ta == T_ORG && !a.guessed && given_name_run(sc, b, j)))
+		if (((team_name(sc, i, k - 1) || (k - 1 > i && plural_word(sc, k - 1))) && tc == T_ORG) ||
+		    (ta == T_ORG && !a.guessed && given_name_run(sc, b, j)))
 			return k;
 		return 0;
 	}

@@ -740,3 +740,16 @@ TEST(entities_and_inside_a_name)
 	assert_entity(&a, "Halvery and Tavrenko Railroad", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_place_or_team_of_a_listed_name)
+{
+	rv_article a;
+	/* a part of a country and a team before "of" are names of their own */
+	run_lang(&a, "He moved to the Quarvendel Province of France, then played for the Morsethby Giants of "
+		     "the National Hockey League.", "en");
+	assert_entity(&a, "Quarvendel Province", "location");
+	assert_entity(&a, "France", "location");
+	assert_entity(&a, "Morsethby Giants", "organization");
+	assert_entity(&a, "National Hockey League", "organization");
+	rv_article_release(&a);
+}
