@@ -1483,6 +1483,13 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	if (st != T_NONE && !(titled && st != T_PER))
 		return st;
 	m->sure = false;
+	/* "John 12:5", "Leviticus 19:23", "RSS 2.0", "Direct3D 10.1": a name no list knows
+	 * before a chapter and verse or a version is a book or a product */
+	if (!titled && j + 3 < sc->n && sc->t[j + 1].kind == K_NUM && sc->t[j + 1].e - sc->t[j + 1].s <= 3 &&
+	    sc->t[j + 2].kind == K_PUNCT && sc->t[j + 2].s == sc->t[j + 1].e &&
+	    (sc->text[sc->t[j + 2].s] == '.' || sc->text[sc->t[j + 2].s] == ':') && sc->t[j + 3].kind == K_NUM &&
+	    sc->t[j + 3].s == sc->t[j + 2].e)
+		return T_MISC;
 	/* a name WordNet knows ("Plutarch", "Leibniz", "Tagalog", "Stuttgart"; a title before it
 	 * says person, below) */
 	if (!titled) {
@@ -2711,8 +2718,11 @@ static size_t find_mentions(scan *sc, mlist *ml)
 					continue;
 				}
 			}
-			/* "Apollo 13", but not a score or a range: "beat Lyon 2 - 1" */
+			/* "Apollo 13", but not a score or a range: "beat Lyon 2 - 1", nor a verse, a
+			 * version or a measure: "John 12:5", "RSS 2.0", "Direct3D 10.1", "CHF 1.44" */
 			if (u->kind == K_NUM && u->e - u->s <= 3 &&
+			    !(k + 2 < n && sc->t[k + 1].kind == K_PUNCT && sc->t[k + 1].s == u->e &&
+			      (sc->text[u->e] == '.' || sc->text[u->e] == ':') && sc->t[k + 2].kind == K_NUM) &&
 			    !(k + 2 < n && sc->t[k + 1].kind == K_PUNCT && sc->t[k + 2].kind == K_NUM &&
 			      (sc->text[sc->t[k + 1].s] == '-' ||
 			       (sc->t[k + 1].e - sc->t[k + 1].s == 3 &&

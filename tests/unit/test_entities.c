@@ -753,3 +753,14 @@ TEST(entities_place_or_team_of_a_listed_name)
 	assert_entity(&a, "National Hockey League", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_version_or_verse_after_a_name)
+{
+	rv_article a;
+	/* a number with a decimal or a verse is no part of the name, which is a product or a book */
+	run_lang(&a, "Feeds use Quarvendel 2.0 today, as Morsethby 12:5 says.", "en");
+	assert_entity(&a, "Quarvendel", "other");
+	assert_entity(&a, "Morsethby", "other");
+	ASSERT(find(&a, "Quarvendel 2") == NULL);
+	rv_article_release(&a);
+}
