@@ -2053,6 +2053,17 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	if (i == j && (sc->t[i].flags & F_UPPER) && tok_key(sc, i, key, sizeof key) &&
 	    in_list(key, common_acronyms))
 		return 0;
+	/* "DVDs", "CEOs", "RBIs", "APIs": an abbreviation in the plural is a common noun (in
+	 * WikiNEuRal EN, 3 of 41 such words are names) */
+	if (i == j && sc->t[i].kind == K_WORD && len >= 3 && sc->text[sc->t[i].e - 1] == 's') {
+		const char *w = sc->text + sc->t[i].s;
+		size_t caps = 0;
+		while (caps < len - 1 && w[caps] >= 'A' && w[caps] <= 'Z')
+			caps++;
+		char gt;
+		if (caps == len - 1 && caps >= 2 && tok_key(sc, i, key, sizeof key) && rv__ner_gaz_find(key, &gt) < 0)
+			return 0;
+	}
 	/* a keyword alone ("Parti", "Série", "University", "League") is a common noun */
 	if (i == j && tok_key(sc, i, key, sizeof key) &&
 	    in_set(key, L_ORG | L_LOC | L_MISC | L_FRHEAD | L_LHEAD)) {

@@ -764,3 +764,14 @@ TEST(entities_version_or_verse_after_a_name)
 	ASSERT(find(&a, "Quarvendel 2") == NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_plural_abbreviation_is_no_name)
+{
+	rv_article a;
+	run_lang(&a, "The shop in Quarvendel sold DVDs, XQBs and CDs to local firms.", "en");
+	ASSERT(find(&a, "DVDs") == NULL);
+	ASSERT(find(&a, "XQBs") == NULL);
+	ASSERT(find(&a, "CDs") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
