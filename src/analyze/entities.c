@@ -2079,6 +2079,24 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			k++;
 		if (k == j)
 			return 0;
+		/* "KMT Chairman", "Finance Minister", "UNICEF Goodwill Ambassador": in English, a
+		 * title after a name is no part of it (and a common noun before it names
+		 * nothing); titles that are surnames too ("Carole King", "George Duke") stay */
+		static const char *const title_surnames[] = {
+			"king", "queen", "duke", "pope", "prince", "bishop", "knight", "marshal", "earl",
+			"baron", "bey", "khan", "shah", "sultan", "emperor", "lord", "count", NULL,
+		};
+		if (!sc->french && sc->lang && !known_span(sc, i, j) && depth < 8 && !given_name_run(sc, i, j) &&
+		    !(tok_key(sc, i, key, sizeof key) && in_set(key, L_GIVEN)) && sc->t[j - 1].kind == K_WORD &&
+		    !(tok_key(sc, j, key, sizeof key) && in_list(key, title_surnames))) {
+			size_t e = j - 1;
+			while (e > i && sc->t[e].kind != K_WORD)
+				e--;
+			if (e == i && tok_key(sc, i, key, sizeof key) && !(sc->t[i].flags & F_UPPER) &&
+			    english_common_noun(key) && !word_lists(key))
+				return 0;
+			return emit_span(sc, ml, i, e, depth + 1);
+		}
 	}
 	/* "Meanwhile,", "Unfortunately", "Excluding": a lone unknown word at a
 	 * sentence start that looks like an adverb or a participle */

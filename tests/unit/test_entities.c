@@ -787,3 +787,16 @@ TEST(entities_listed_place_split_only_before_a_sure_person)
 	ASSERT(find(&a, "Kremlin Wall Necropolis") != NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_title_after_a_name)
+{
+	rv_article a;
+	/* a title after a name is no part of it; "King" as a surname stays */
+	run_lang(&a, "He met the QVT Chairman, the Finance Minister and Carole Morsethby King.", "en");
+	ASSERT(find(&a, "QVT") != NULL);
+	ASSERT(find(&a, "QVT Chairman") == NULL);
+	ASSERT(find(&a, "Finance Minister") == NULL);
+	ASSERT(find(&a, "Finance") == NULL);
+	ASSERT(find(&a, "Carole Morsethby King") != NULL);
+	rv_article_release(&a);
+}
