@@ -1519,6 +1519,10 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		else if (lists & L_MISC)
 			kw_misc = true;
 	}
+	/* "Hurricane Sandy", "Typhoon Haiyan", "Cyclone Idai": a storm's name is an event */
+	if (j > i && tok_key(sc, i, w, sizeof w) &&
+	    (!strcmp(w, "hurricane") || !strcmp(w, "typhoon") || !strcmp(w, "cyclone") || !strcmp(w, "ouragan")))
+		return T_MISC;
 	/* "Walter Grand", "Óscar Freire", "Noël Godin": a given name first outweighs a word of
 	 * events and awards ("Grand Prix", "Oscar", "Noël") */
 	if (kw_misc && !kw_org && !kw_loc && !has_num && j - i < 3 && given_name_run(sc, i, j))

@@ -800,3 +800,12 @@ TEST(entities_title_after_a_name)
 	ASSERT(find(&a, "Carole Morsethby King") != NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_storm_names_are_events)
+{
+	rv_article a;
+	run_lang(&a, "The club was damaged by Hurricane Laura and then by Typhoon Morsethby.", "en");
+	assert_entity(&a, "Hurricane Laura", "other");
+	assert_entity(&a, "Typhoon Morsethby", "other");
+	rv_article_release(&a);
+}
