@@ -1649,6 +1649,21 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 			return T_LOC;
 		if (sc->french && !strcmp(w, "du"))
 			return T_LOC;
+		/* "a 2-1 loss to Fulham", "a draw with Rosenborg", "a win over Lyon", "local
+		 * rivals Hibernian": a result or a rivalry is with a team */
+		if (!sc->french && sc->lang && !strcmp(w, "rivals"))
+			return T_ORG;
+		char w2[KEY_MAX];
+		if (!sc->french && sc->lang && (!strcmp(w, "to") || !strcmp(w, "with") || !strcmp(w, "over")) &&
+		    i > 1 && sc->t[i - 2].kind == K_WORD && tok_key(sc, i - 2, w2, sizeof w2) &&
+		    (!strcmp(w2, "loss") || !strcmp(w2, "defeat") || !strcmp(w2, "draw") || !strcmp(w2, "win") ||
+		     !strcmp(w2, "victory") || !strcmp(w2, "transfer") || !strcmp(w2, "loan")))
+			return T_ORG;
+		/* "written by Neeta Lulla", "designed by Javed Akhtar": in English, an unknown
+		 * name of two words or more after "by" is mostly a person (100 of 123 in
+		 * WikiNEuRal EN) */
+		if (!sc->french && sc->lang && j > i && !strcmp(w, "by"))
+			return T_PER;
 	}
 	/* no list or keyword knows it: the type model decides */
 	int tt = typer(sc, i, j, m->score);

@@ -809,3 +809,17 @@ TEST(entities_storm_names_are_events)
 	assert_entity(&a, "Typhoon Morsethby", "other");
 	rv_article_release(&a);
 }
+
+TEST(entities_result_cues_and_by)
+{
+	rv_article a;
+	/* a draw and a rivalry are with a team; a name of two words or more after "by" is a
+	 * person */
+	run_lang(&a, "Local rivals Quennelby won. A draw with Tamworth followed. It was built by Ibn "
+		     "al-Qarvendi and painted by Haldor Crossley Jr.", "en");
+	assert_entity(&a, "Quennelby", "organization");
+	assert_entity(&a, "Tamworth", "organization");
+	assert_entity(&a, "Ibn al-Qarvendi", "person");
+	assert_entity(&a, "Haldor Crossley Jr", "person");
+	rv_article_release(&a);
+}
