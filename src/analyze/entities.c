@@ -2492,6 +2492,19 @@ static size_t quoted_title(const scan *sc, size_t i)
 		if (ch == '.' || ch == '!' || ch == '?' || ch == ';')
 			return 0;
 	}
+	/* "Nobody was answering the phone", "Generally favorable reviews": English writes the
+	 * titles of works with capitals ("The Late Show with David Letterman"); two words in
+	 * lower case that are no function words make a quoted phrase, not a title (French
+	 * titles keep lower case: "Le Petit Prince", "Sur quelques points") */
+	if (!sc->french && sc->lang) {
+		int lower = 0;
+		for (size_t k = i + 2; k < c; k++)
+			if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) && tok_key(sc, k, key, sizeof key) &&
+			    !in_set(key, L_FUNCTION) && !is_connector(key))
+				lower++;
+		if (lower >= 2)
+			return 0;
+	}
 	/* a nickname inside a name: Earvin "Magic" Johnson */
 	if (i > 0 && c + 1 < sc->n && sc->t[i - 1].kind == K_WORD && (sc->t[i - 1].flags & F_CAP) &&
 	    sc->t[c + 1].kind == K_WORD && (sc->t[c + 1].flags & F_CAP) && sc->t[c + 1].s <= sc->t[c].e + 1)

@@ -823,3 +823,14 @@ TEST(entities_result_cues_and_by)
 	assert_entity(&a, "Haldor Crossley Jr", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_quoted_phrase_is_no_title)
+{
+	rv_article a;
+	/* English titles are written with capitals: a quoted phrase in lower case is none */
+	run_lang(&a, "Critics called it a \"Wonderful blend of humor and heartache\" when \"The Quarvendel "
+		     "Affair\" opened.", "en");
+	ASSERT(find(&a, "Wonderful blend of humor and heartache") == NULL);
+	assert_entity(&a, "The Quarvendel Affair", "other");
+	rv_article_release(&a);
+}
