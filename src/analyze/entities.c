@@ -2154,6 +2154,13 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		if (!shape && !sc->french && sc->lang && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
 		    !(sc->t[j + 1].flags & F_CAP) && !in_set(key, L_GIVEN) && english_common_noun(key))
 			shape = true;
+		/* "Philosophical works", "Volcanic rocks", "Numerous": an English adjective's
+		 * ending before a word in lower case */
+		if (!shape && !sc->french && sc->lang && kl > 6 && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
+		    !(sc->t[j + 1].flags & F_CAP) &&
+		    (!strcmp(key + kl - 4, "ical") || !strcmp(key + kl - 3, "ous") || !strcmp(key + kl - 3, "ive") ||
+		     !strcmp(key + kl - 4, "onal") || !strcmp(key + kl - 4, "otic")))
+			shape = true;
 		if (!named && shape)
 			return 0;
 	}

@@ -834,3 +834,13 @@ TEST(entities_quoted_phrase_is_no_title)
 	assert_entity(&a, "The Quarvendel Affair", "other");
 	rv_article_release(&a);
 }
+
+TEST(entities_adjective_opening_a_sentence)
+{
+	rv_article a;
+	run_lang(&a, "Philosophical works were written there. Traditional songs were sung in Quarvendel.", "en");
+	ASSERT(find(&a, "Philosophical") == NULL);
+	ASSERT(find(&a, "Traditional") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
