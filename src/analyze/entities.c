@@ -1938,6 +1938,13 @@ static bool competition_word(const scan *sc, size_t j)
 	       in_list(w, words);
 }
 
+/* "Jr", "Sr": the end of a person's name ("Martin Luther King Jr", "Lon Chaney Jr"). */
+static bool junior(const scan *sc, size_t k)
+{
+	char w[KEY_MAX];
+	return sc->t[k].kind == K_WORD && tok_key(sc, k, w, sizeof w) && (!strcmp(w, "jr") || !strcmp(w, "sr"));
+}
+
 static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 {
 	char key[KEY_MAX];
@@ -2036,7 +2043,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		for (size_t k = i + 1; k <= j; k++) {
 			/* "Jeffrey M. Jones": one letter inside a name is an initial, not "M." */
 			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && sc->t[k].e - sc->t[k].s > 1 &&
-			    tok_key(sc, k, key, sizeof key) && in_set(key, L_TITLES) && k < j) {
+			    tok_key(sc, k, key, sizeof key) && in_set(key, L_TITLES) && k < j &&
+			    !(k + 1 == j && junior(sc, j) && given_name_run(sc, i, j))) {
 				if (emit_span(sc, ml, i, k - 1, depth + 1))
 					return -1;
 				return emit_span(sc, ml, k, j, depth + 1);

@@ -844,3 +844,12 @@ TEST(entities_adjective_opening_a_sentence)
 	ASSERT(find(&a, "Quarvendel") != NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_title_surname_before_junior)
+{
+	rv_article a;
+	/* "King" before "Jr" ends a person's name, it opens no title */
+	run_lang(&a, "The speech by Laura Morsethby King Jr was printed in Ohio.", "en");
+	assert_entity(&a, "Laura Morsethby King Jr", "person");
+	rv_article_release(&a);
+}
