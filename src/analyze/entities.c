@@ -2162,6 +2162,16 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		if (!shape && !sc->french && sc->lang && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
 		    !(sc->t[j + 1].flags & F_CAP) && !in_set(key, L_GIVEN) && english_common_noun(key))
 			shape = true;
+		/* "Weakened by", "Modeled on", "Concerned about": an English participle, and
+		 * "Low-cost carrier", "Year-long events": a compound in lower case after its
+		 * hyphen, before a word in lower case */
+		if (!shape && !sc->french && sc->lang && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
+		    !(sc->t[j + 1].flags & F_CAP) && !in_set(key, L_GIVEN)) {
+			const char *hy = memchr(raw, '-', rl);
+			if ((kl > 5 && !strcmp(key + kl - 2, "ed")) ||
+			    (hy && hy + 1 < raw + rl && hy[1] >= 'a' && hy[1] <= 'z'))
+				shape = true;
+		}
 		/* "Philosophical works", "Volcanic rocks", "Numerous": an English adjective's
 		 * ending before a word in lower case */
 		if (!shape && !sc->french && sc->lang && kl > 6 && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&

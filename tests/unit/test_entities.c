@@ -853,3 +853,13 @@ TEST(entities_title_surname_before_junior)
 	assert_entity(&a, "Laura Morsethby King Jr", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_participle_or_compound_opening_a_sentence)
+{
+	rv_article a;
+	run_lang(&a, "Weakened by disease, he stayed home. Year-long events were held in Quarvendel.", "en");
+	ASSERT(find(&a, "Weakened") == NULL);
+	ASSERT(find(&a, "Year-long") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
