@@ -2196,6 +2196,11 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	}
 	mention m = {sc->t[i].s, sc->t[j].e, T_MISC, -1, false, false, {0, 0, 0, 0}};
 	m.type = classify(sc, i, j, titled, &m);
+	/* "the Test", "a Rock": in English, a lone word only the type model calls a name, that
+	 * the same text also writes in lower case, is a common word */
+	if (m.guessed && i == j && !sc->french && sc->lang && !(sc->t[i].flags & F_UPPER) &&
+	    tok_key(sc, i, key, sizeof key) && seen_lower(sc, key))
+		return 0;
 	int classified = m.type;
 	if (m.type == T_LOC && j - i < 3 && (club_before_noun(sc, j) || sports_club(sc, i, j)) &&
 	    !rv__ner_gaz_country(m.gaz_row)) /* national sides stay places */

@@ -863,3 +863,13 @@ TEST(entities_participle_or_compound_opening_a_sentence)
 	ASSERT(find(&a, "Quarvendel") != NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_guess_written_in_lower_case_elsewhere)
+{
+	rv_article a;
+	/* a lone word the text also writes in lower case is a common word, not a guessed name */
+	run_lang(&a, "The robot walked to Quarvendel. Later the Robot also appears in the series.", "en");
+	ASSERT(find(&a, "Robot") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
