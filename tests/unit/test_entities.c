@@ -635,3 +635,241 @@ TEST(entities_middle_initial_is_no_title)
 	assert_entity(&a, "Laura M. Quarvendel", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_person_or_team_of_an_organisation)
+{
+	rv_article a;
+	/* a person, a team, and a party before "of" are names of their own */
+	run_lang(&a, "The song was written by Brian Tavrenko of the Morsethby Quartet. Later he pitched "
+		     "for the Boston Quarvendels of the National Hockey League, then joined the Halvery "
+		     "Party of Laura Quennelby.", "en");
+	assert_entity(&a, "Brian Tavrenko", "person");
+	ASSERT(find(&a, "Morsethby Quartet") != NULL);
+	ASSERT(find(&a, "Brian Tavrenko of the Morsethby Quartet") == NULL);
+	assert_entity(&a, "Boston Quarvendels", "organization");
+	assert_entity(&a, "National Hockey League", "organization");
+	assert_entity(&a, "Halvery Party", "organization");
+	assert_entity(&a, "Laura Quennelby", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_more_english_given_names)
+{
+	rv_article a;
+	/* a list of stations or of towns does not make them stations or towns */
+	run_lang(&a, "Songs by Allen Tavrenko, WQRV and KTLM were played. In Paris, Vernon Quarvendel and "
+		     "Darryl Quennelby played.", "en");
+	assert_entity(&a, "Allen Tavrenko", "person");
+	assert_entity(&a, "Vernon Quarvendel", "person");
+	assert_entity(&a, "Darryl Quennelby", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_common_noun_opening_a_sentence)
+{
+	rv_article a;
+	/* a common noun or its plural at a sentence start, before a lower-case word, is no name */
+	run_lang(&a, "Excavations at the site began in 1990. Tensions rose in the town. Landslides closed "
+		     "the road to Quarvendel.", "en");
+	ASSERT(find(&a, "Excavations") == NULL);
+	ASSERT(find(&a, "Tensions") == NULL);
+	ASSERT(find(&a, "Landslides") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_role_of_a_common_noun)
+{
+	rv_article a;
+	/* the word after "Secretary of" is what the role is of: a common noun there is no person */
+	run_lang(&a, "He was named Secretary of Defense in 1961, then Minister of Finance under Quarvendel.", "en");
+	ASSERT(find(&a, "Defense") == NULL);
+	ASSERT(find(&a, "Finance") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_names_joined_by_an_en_dash)
+{
+	rv_article a;
+	/* two names joined by an en dash are one, mostly the people a model is named after */
+	run_lang(&a, "They fitted the Quarvendel\xe2\x80\x93Morsethby model to the data from 1990\xe2\x80\x93"
+		     "1995.", "en");
+	assert_entity(&a, "Quarvendel\xe2\x80\x93Morsethby", "person");
+	ASSERT(find(&a, "Morsethby") == NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_year_before_a_cup_or_league)
+{
+	rv_article a;
+	/* a year before a cup or a league makes the edition or the season: one name, other */
+	run_lang(&a, "He won the 2012 Morsethby Shield with his team.", "en");
+	assert_entity(&a, "2012 Morsethby Shield", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_ampersand_inside_a_name)
+{
+	rv_article a;
+	/* an ampersand between capitalised words is inside a name, a firm's or a band's */
+	run_lang(&a, "He worked for Quarvendel & Morsethby in Leeds and sang R&B.", "en");
+	assert_entity(&a, "Quarvendel & Morsethby", "organization");
+	ASSERT(find(&a, "Morsethby") == NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_for_after_the_head_of_an_organisation)
+{
+	rv_article a;
+	/* "for" after the head of an organisation's name goes on with the name */
+	run_lang(&a, "She joined the Quarvendel Institute for Morsethby Studies in 1990 and voted for Halvery.", "en");
+	assert_entity(&a, "Quarvendel Institute for Morsethby Studies", "organization");
+	ASSERT(find(&a, "Morsethby Studies") == NULL);
+	ASSERT(find(&a, "Halvery") != NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_and_inside_a_name)
+{
+	rv_article a;
+	/* "and" stays inside a head's "of" name and between two names before a firm's last word */
+	run_lang(&a, "She joined the Quarvendel Academy of Film and Morsethby Arts in 1990. The "
+		     "Halvery and Tavrenko Railroad opened in 1901.", "en");
+	assert_entity(&a, "Quarvendel Academy of Film and Morsethby Arts", "organization");
+	assert_entity(&a, "Halvery and Tavrenko Railroad", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_place_or_team_of_a_listed_name)
+{
+	rv_article a;
+	/* a part of a country and a team before "of" are names of their own */
+	run_lang(&a, "He moved to the Quarvendel Province of France, then played for the Morsethby Giants of "
+		     "the National Hockey League.", "en");
+	assert_entity(&a, "Quarvendel Province", "location");
+	assert_entity(&a, "France", "location");
+	assert_entity(&a, "Morsethby Giants", "organization");
+	assert_entity(&a, "National Hockey League", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_version_or_verse_after_a_name)
+{
+	rv_article a;
+	/* a number with a decimal or a verse is no part of the name, which is a product or a book */
+	run_lang(&a, "Feeds use Quarvendel 2.0 today, as Morsethby 12:5 says.", "en");
+	assert_entity(&a, "Quarvendel", "other");
+	assert_entity(&a, "Morsethby", "other");
+	ASSERT(find(&a, "Quarvendel 2") == NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_plural_abbreviation_is_no_name)
+{
+	rv_article a;
+	run_lang(&a, "The shop in Quarvendel sold DVDs, XQBs and CDs to local firms.", "en");
+	ASSERT(find(&a, "DVDs") == NULL);
+	ASSERT(find(&a, "XQBs") == NULL);
+	ASSERT(find(&a, "CDs") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_listed_place_split_only_before_a_sure_person)
+{
+	rv_article a;
+	/* a run is split after a listed place only before a person a list or a given name
+	 * tells, not before a name the type model guesses */
+	run_lang(&a, "They toured the Texas Hill Country in May and visited the Kremlin Wall Necropolis.", "en");
+	ASSERT(find(&a, "Texas Hill Country") != NULL);
+	ASSERT(find(&a, "Hill Country") == NULL);
+	ASSERT(find(&a, "Kremlin Wall Necropolis") != NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_title_after_a_name)
+{
+	rv_article a;
+	/* a title after a name is no part of it; "King" as a surname stays */
+	run_lang(&a, "He met the QVT Chairman, the Finance Minister and Carole Morsethby King.", "en");
+	ASSERT(find(&a, "QVT") != NULL);
+	ASSERT(find(&a, "QVT Chairman") == NULL);
+	ASSERT(find(&a, "Finance Minister") == NULL);
+	ASSERT(find(&a, "Finance") == NULL);
+	ASSERT(find(&a, "Carole Morsethby King") != NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_storm_names_are_events)
+{
+	rv_article a;
+	run_lang(&a, "The club was damaged by Hurricane Laura and then by Typhoon Morsethby.", "en");
+	assert_entity(&a, "Hurricane Laura", "other");
+	assert_entity(&a, "Typhoon Morsethby", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_result_cues_and_by)
+{
+	rv_article a;
+	/* a draw and a rivalry are with a team; a name of two words or more after "by" is a
+	 * person */
+	run_lang(&a, "Local rivals Quennelby won. A draw with Tamworth followed. It was built by Ibn "
+		     "al-Qarvendi and painted by Haldor Crossley Jr.", "en");
+	assert_entity(&a, "Quennelby", "organization");
+	assert_entity(&a, "Tamworth", "organization");
+	assert_entity(&a, "Ibn al-Qarvendi", "person");
+	assert_entity(&a, "Haldor Crossley Jr", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_quoted_phrase_is_no_title)
+{
+	rv_article a;
+	/* English titles are written with capitals: a quoted phrase in lower case is none */
+	run_lang(&a, "Critics called it a \"Wonderful blend of humor and heartache\" when \"The Quarvendel "
+		     "Affair\" opened.", "en");
+	ASSERT(find(&a, "Wonderful blend of humor and heartache") == NULL);
+	assert_entity(&a, "The Quarvendel Affair", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_adjective_opening_a_sentence)
+{
+	rv_article a;
+	run_lang(&a, "Philosophical works were written there. Traditional songs were sung in Quarvendel.", "en");
+	ASSERT(find(&a, "Philosophical") == NULL);
+	ASSERT(find(&a, "Traditional") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_title_surname_before_junior)
+{
+	rv_article a;
+	/* "King" before "Jr" ends a person's name, it opens no title */
+	run_lang(&a, "The speech by Laura Morsethby King Jr was printed in Ohio.", "en");
+	assert_entity(&a, "Laura Morsethby King Jr", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_participle_or_compound_opening_a_sentence)
+{
+	rv_article a;
+	run_lang(&a, "Weakened by disease, he stayed home. Year-long events were held in Quarvendel.", "en");
+	ASSERT(find(&a, "Weakened") == NULL);
+	ASSERT(find(&a, "Year-long") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_guess_written_in_lower_case_elsewhere)
+{
+	rv_article a;
+	/* a lone word the text also writes in lower case is a common word, not a guessed name */
+	run_lang(&a, "The robot walked to Quarvendel. Later the Robot also appears in the series.", "en");
+	ASSERT(find(&a, "Robot") == NULL);
+	ASSERT(find(&a, "Quarvendel") != NULL);
+	rv_article_release(&a);
+}
