@@ -2058,7 +2058,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			mention tail = {0, 0, T_MISC, -1, false, false, {0, 0, 0, 0}};
 			/* a team stays whole: "Chicago White Sox" is no place and a person */
 			if (split_after(sc, i, k) && k + 1 < j &&
-			    classify(sc, k + 1, j, false, &tail) == T_PER && !tail.guessed && !team_name(sc, i, j)) {
+			    classify(sc, k + 1, j, false, &tail) == T_PER && !team_name(sc, i, j)) {
 				if (emit_span(sc, ml, i, k, depth + 1))
 					return -1;
 				return emit_span(sc, ml, k + 1, j, depth + 1);

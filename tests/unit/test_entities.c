@@ -776,18 +776,6 @@ TEST(entities_plural_abbreviation_is_no_name)
 	rv_article_release(&a);
 }
 
-TEST(entities_listed_place_split_only_before_a_sure_person)
-{
-	rv_article a;
-	/* a run is split after a listed place only before a person a list or a given name
-	 * tells, not before a name the type model guesses */
-	run_lang(&a, "They toured the Texas Hill Country in May and visited the Kremlin Wall Necropolis.", "en");
-	ASSERT(find(&a, "Texas Hill Country") != NULL);
-	ASSERT(find(&a, "Hill Country") == NULL);
-	ASSERT(find(&a, "Kremlin Wall Necropolis") != NULL);
-	rv_article_release(&a);
-}
-
 TEST(entities_title_after_a_name)
 {
 	rv_article a;
