@@ -471,14 +471,15 @@ static bool in_set(const char *key, unsigned bit)
 
 /* ---- tokens ---- */
 
-#define LOWER_SET 4096
+#define WORD_SET 4096
 
 typedef struct scan {
 	const char *text;
 	size_t len;
 	tok *t;
 	size_t n, cap;
-	uint32_t *lower;     /* hashes of the words written in lower case (LOWER_SET slots) */
+	uint32_t *lower;     /* hashes of the words written in lower case (note_words) */
+	uint32_t *capital;   /* and of those written with a capital inside a sentence */
 	struct kcache *kc;   /* folded token keys, computed once each (NULL: fold every time) */
 	const char *lang;    /* "en|" when the text is English (the model has a prior of its own
 			      * for it), else NULL */
@@ -757,43 +758,55 @@ static uint32_t key_hash(const char *s)
 	return h | 1; /* 0 marks an empty slot */
 }
 
-/* Remember the words the text writes in lower case: a sentence-initial
- * "Meanwhile" is common when "meanwhile" occurs too. */
-static void note_lower_words(scan *sc)
+/* Hashes of the text's words of one kind (WORD_SET slots, open addressing): those
+ * written in lower case, so a sentence-initial "Meanwhile" is common when
+ * "meanwhile" occurs too; or those written with a capital inside a sentence, so a
+ * sentence-initial "Luck" or "Saints" is the name the text writes elsewhere
+ * ("Andrew Luck", "the Saints"). NULL when out of memory: nothing is seen. */
+static uint32_t *note_words(const scan *sc, bool capitalised)
 {
 	char key[KEY_MAX];
-	sc->lower = calloc(LOWER_SET, sizeof *sc->lower);
-	if (!sc->lower)
-		return;
+	uint32_t *set = calloc(WORD_SET, sizeof *set);
+	if (!set)
+		return NULL;
 	size_t used = 0;
-	for (size_t i = 0; i < sc->n && used < LOWER_SET / 2; i++) {
-		if (sc->t[i].kind != K_WORD || (sc->t[i].flags & F_CAP) || sc->t[i].e - sc->t[i].s < 3)
+	for (size_t i = 0; i < sc->n && used < WORD_SET / 2; i++) {
+		if (sc->t[i].kind != K_WORD || sc->t[i].e - sc->t[i].s < 3)
+			continue;
+		if (capitalised ? !(sc->t[i].flags & F_CAP) || (sc->t[i].flags & (F_START | F_UPPER))
+				: (sc->t[i].flags & F_CAP) != 0)
 			continue;
 		if (!tok_key(sc, i, key, sizeof key))
 			continue;
 		uint32_t h = key_hash(key);
-		size_t slot = h & (LOWER_SET - 1);
-		while (sc->lower[slot] && sc->lower[slot] != h)
-			slot = (slot + 1) & (LOWER_SET - 1);
-		if (!sc->lower[slot]) {
-			sc->lower[slot] = h;
+		size_t slot = h & (WORD_SET - 1);
+		while (set[slot] && set[slot] != h)
+			slot = (slot + 1) & (WORD_SET - 1);
+		if (!set[slot]) {
+			set[slot] = h;
 			used++;
 		}
 	}
+	return set;
+}
+
+static bool word_seen(const uint32_t *set, const char *key)
+{
+	if (!set)
+		return false;
+	uint32_t h = key_hash(key);
+	size_t slot = h & (WORD_SET - 1);
+	while (set[slot]) {
+		if (set[slot] == h)
+			return true;
+		slot = (slot + 1) & (WORD_SET - 1);
+	}
+	return false;
 }
 
 static bool seen_lower(const scan *sc, const char *key)
 {
-	if (!sc->lower)
-		return false;
-	uint32_t h = key_hash(key);
-	size_t slot = h & (LOWER_SET - 1);
-	while (sc->lower[slot]) {
-		if (sc->lower[slot] == h)
-			return true;
-		slot = (slot + 1) & (LOWER_SET - 1);
-	}
-	return false;
+	return word_seen(sc->lower, key);
 }
 
 /* A capitalised word that starts a sentence and is a common word there. */
@@ -2160,7 +2173,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		 * WordNet (or its plural) before a word in lower case opens a sentence, it names
 		 * nothing */
 		if (!shape && !sc->french && sc->lang && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
-		    !(sc->t[j + 1].flags & F_CAP) && !in_set(key, L_GIVEN) && english_common_noun(key))
+		    !(sc->t[j + 1].flags & F_CAP) && !in_set(key, L_GIVEN) && english_common_noun(key) &&
+		    !word_seen(sc->capital, key))
 			shape = true;
 		/* "Weakened by", "Modeled on", "Concerned about": an English participle, and
 		 * "Low-cost carrier", "Year-long events": a compound in lower case after its
@@ -3191,7 +3205,7 @@ out:
 
 static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_error *err)
 {
-	scan sc = {text, len, NULL, 0, 0, NULL, NULL, NULL, false, false};
+	scan sc = {.text = text, .len = len};
 	sc.french = a->lang && !strncmp(a->lang, "fr", 2) && (!a->lang[2] || a->lang[2] == '-');
 	if (a->lang && !strncmp(a->lang, "en", 2) && (!a->lang[2] || a->lang[2] == '-'))
 		sc.lang = "en|";
@@ -3208,11 +3222,14 @@ static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_er
 		if (kc.off && kc.len)
 			sc.kc = &kc;
 	}
-	if (rc == RV_OK)
-		note_lower_words(&sc);
+	if (rc == RV_OK) {
+		sc.lower = note_words(&sc, false);
+		sc.capital = note_words(&sc, true);
+	}
 	if (rc == RV_OK && find_mentions(&sc, ml) == (size_t)-1)
 		rc = rv_fail(err, RV_ENOMEM, "out of memory");
 	free(sc.lower);
+	free(sc.capital);
 	free(sc.t);
 	free(kc.off);
 	free(kc.len);

@@ -678,6 +678,20 @@ TEST(entities_common_noun_opening_a_sentence)
 	rv_article_release(&a);
 }
 
+TEST(entities_common_noun_that_the_text_writes_as_a_name)
+{
+	rv_article a;
+	/* the same word written with a capital inside a sentence makes the sentence-initial one
+	 * the name too: the player's count and the team are not lost */
+	run_lang(&a, "The Orvale Mariners signed Andrew Quarrel in May. Quarrel threw two passes on "
+		     "Sunday. Mariners won again.", "en");
+	const rv_entity *e = find(&a, "Andrew Quarrel");
+	ASSERT(e != NULL);
+	ASSERT_EQ(e->count, 2);
+	ASSERT(find(&a, "Mariners") != NULL || find(&a, "Orvale Mariners")->count == 2);
+	rv_article_release(&a);
+}
+
 TEST(entities_role_of_a_common_noun)
 {
 	rv_article a;
