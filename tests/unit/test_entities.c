@@ -875,3 +875,16 @@ TEST(entities_guess_written_in_lower_case_elsewhere)
 	ASSERT(find(&a, "Quarvendel") != NULL);
 	rv_article_release(&a);
 }
+
+TEST(entities_typer_averaged_models)
+{
+	rv_article a;
+	/* the type model is the average of four shuffled trainings: a single one called these
+	 * invented names a place and an organisation */
+	run_lang(&a, "They met Dunsavik Ferro at the conference.", "en");
+	assert_entity(&a, "Dunsavik Ferro", "person");
+	rv_article_release(&a);
+	run_lang(&a, "She moved to Treneth Pryde in 1990.", "en");
+	assert_entity(&a, "Treneth Pryde", "location");
+	rv_article_release(&a);
+}

@@ -27,6 +27,10 @@ from build_lexicon import read_bio, spans, fold, TYPES  # noqa: E402
 
 EPOCHS = 8
 WIKI_WEIGHT = 3
+# Models trained on differently shuffled data, their weights averaged: a single perceptron's
+# English F1 moves by +-.0015 with the shuffle's seed; the average of 4 is steadier and better
+# (WikiNEuRal EN .7691 -> .7705, FR .8122 -> .8127; 8 models: .7704 / .8131).
+ENSEMBLE = 4
 GAZ = {}
 
 
@@ -156,12 +160,12 @@ def examples(root, wordnet=None):
     return out
 
 
-def train(data):
+def train(data, seed=7):
     w = defaultdict(lambda: [0.0] * 4)
     acc = defaultdict(lambda: [0.0] * 4)
     stamp = defaultdict(lambda: [0] * 4)
     c = 0
-    rnd = random.Random(7)
+    rnd = random.Random(seed)
     for _ in range(EPOCHS):
         rnd.shuffle(data)
         for feats, y in data:
@@ -209,7 +213,12 @@ def main():
     print(f'{len(data)} spans; held-out type accuracy {ok / len(held):.3f} '
           f'(English {ok_en / max(1, len(held_en)):.3f})', file=sys.stderr)
     WIKI_WEIGHT = weight
-    model = train(examples(sys.argv[1], wordnet))
+    ex = examples(sys.argv[1], wordnet)
+    model = defaultdict(lambda: [0.0] * 4)
+    for e in range(ENSEMBLE):
+        for f, ws in train(list(ex), 7 + e).items():
+            for t in range(4):
+                model[f][t] += ws[t] / ENSEMBLE
     rows = []
     for f, ws in model.items():
         q = [max(-32767, min(32767, int(round(x * 100)))) for x in ws]
