@@ -888,3 +888,16 @@ TEST(entities_typer_averaged_models)
 	assert_entity(&a, "Treneth Pryde", "location");
 	rv_article_release(&a);
 }
+
+TEST(entities_typer_bagged_models)
+{
+	rv_article a;
+	/* each of the four averaged models learns from a bootstrap sample: without it these
+	 * invented names were a person and a place */
+	run_lang(&a, "The river flows through Klarnette before the sea.", "en");
+	assert_entity(&a, "Klarnette", "location");
+	rv_article_release(&a);
+	run_lang(&a, "The album was recorded by Quarvendel last year.", "en");
+	assert_entity(&a, "Quarvendel", "person");
+	rv_article_release(&a);
+}
