@@ -1533,8 +1533,8 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 			kw_misc = true;
 	}
 	/* "Hurricane Sandy", "Typhoon Haiyan", "Cyclone Idai": a storm's name is an event */
-	if (j > i && tok_key(sc, i, w, sizeof w) &&
-	    (!strcmp(w, "hurricane") || !strcmp(w, "typhoon") || !strcmp(w, "cyclone") || !strcmp(w, "ouragan")))
+	static const char *const storms[] = { "hurricane", "typhoon", "cyclone", "ouragan", NULL };
+	if (j > i && tok_key(sc, i, w, sizeof w) && in_list(w, storms))
 		return T_MISC;
 	/* "Walter Grand", "Óscar Freire", "Noël Godin": a given name first outweighs a word of
 	 * events and awards ("Grand Prix", "Oscar", "Noël") */
@@ -1666,11 +1666,13 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		 * rivals Hibernian": a result or a rivalry is with a team */
 		if (!sc->french && sc->lang && !strcmp(w, "rivals"))
 			return T_ORG;
+		static const char *const result_preps[] = { "to", "with", "over", NULL };
+		static const char *const results[] = {
+			"loss", "defeat", "draw", "win", "victory", "transfer", "loan", NULL,
+		};
 		char w2[KEY_MAX];
-		if (!sc->french && sc->lang && (!strcmp(w, "to") || !strcmp(w, "with") || !strcmp(w, "over")) &&
-		    i > 1 && sc->t[i - 2].kind == K_WORD && tok_key(sc, i - 2, w2, sizeof w2) &&
-		    (!strcmp(w2, "loss") || !strcmp(w2, "defeat") || !strcmp(w2, "draw") || !strcmp(w2, "win") ||
-		     !strcmp(w2, "victory") || !strcmp(w2, "transfer") || !strcmp(w2, "loan")))
+		if (!sc->french && sc->lang && in_list(w, result_preps) && i > 1 && sc->t[i - 2].kind == K_WORD &&
+		    tok_key(sc, i - 2, w2, sizeof w2) && in_list(w2, results))
 			return T_ORG;
 		/* "written by Neeta Lulla", "designed by Javed Akhtar": in English, an unknown
 		 * name of two words or more after "by" is mostly a person (100 of 123 in
