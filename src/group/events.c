@@ -706,14 +706,21 @@ static void members_free(gevent *e)
 }
 
 /* Keep v as one of the event's latest member_keep vectors. */
+/* The slot of a ring of keep entries that the next one goes to: a free one
+ * while the ring fills, then the oldest (head moves on). */
+static uint32_t ring_slot(uint8_t *n, uint8_t *head, uint32_t keep)
+{
+	uint32_t at = *n < keep ? (*n)++ : *head;
+	if (*n == keep && at == *head)
+		*head = (uint8_t)((*head + 1) % keep);
+	return at;
+}
+
 static bool members_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 {
 	if ((g->cfg.member_link <= 0 && g->cfg.member_mix <= 0) || !n)
 		return true;
-	uint32_t keep = (uint32_t)g->cfg.member_keep;
-	uint32_t at = e->n_mem < keep ? e->n_mem++ : e->mem_head;
-	if (e->n_mem == keep && at == e->mem_head)
-		e->mem_head = (uint8_t)((e->mem_head + 1) % keep);
+	uint32_t at = ring_slot(&e->n_mem, &e->mem_head, (uint32_t)g->cfg.member_keep);
 	fw *m = realloc(e->mem[at], n * sizeof *m);
 	if (!m)
 		return false;
@@ -860,10 +867,7 @@ static bool who_add(rv_grouper *g, gevent *e)
 	uint32_t keep = (uint32_t)g->cfg.member_keep;
 	if (!e->who && !(e->who = calloc(keep, sizeof *e->who)))
 		return false;
-	uint32_t at = e->n_who < keep ? e->n_who++ : e->who_head;
-	if (e->n_who == keep && at == e->who_head)
-		e->who_head = (uint8_t)((e->who_head + 1) % keep);
-	e->who[at] = g->who;
+	e->who[ring_slot(&e->n_who, &e->who_head, keep)] = g->who;
 	return true;
 }
 
