@@ -10,6 +10,7 @@
 #include "analyze/lang.h"
 #include "analyze/stemcache.h"
 #include "core/buf.h"
+#include "core/date.h"
 #include "core/utf8.h"
 
 #include <libstemmer.h>
@@ -470,26 +471,6 @@ static bool is_specific_number(const char *tok, size_t len)
 	return !(digits == 4 && len == 4 && v >= 1900 && v <= 2100);
 }
 
-/* Month names (folded) of the languages with stop lists. */
-static const char *const month_names[] = {
-	"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-	"octobre", "novembre", "decembre", "january", "february", "march", "april", "may",
-	"june", "july", "august", "september", "october", "november", "december", "januar",
-	"februar", "marz", "juni", "juli", "oktober", "dezember", "enero", "febrero", "marzo",
-	"abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
-	"diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
-	"ottobre", "dicembre", "janeiro", "fevereiro", "marco", "maio", "junho", "julho",
-	"setembro", "outubro", "novembro", "dezembro",
-};
-
-static bool is_month_name(const char *tok, size_t len)
-{
-	for (size_t i = 0; i < sizeof month_names / sizeof *month_names; i++)
-		if (!strncmp(month_names[i], tok, len) && !month_names[i][len])
-			return true;
-	return false;
-}
-
 static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 {
 	struct term_ctx *c = ctx;
@@ -504,7 +485,7 @@ static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 	 * publication date tells, not what happened: headlines of one day on
 	 * unrelated subjects met on it. In a full report a date names the
 	 * happening (two attacks on one city years apart), so it stays. */
-	if (c->headline && is_month_name(tok, len))
+	if (c->headline && rv_is_month_name(tok, len))
 		return;
 	char stem[TOKEN_MAX + 8];
 	float w = c->weight;

@@ -152,24 +152,34 @@ bool rv_date_parse_iso(const char *str, rv_date *out)
 struct month_name {
 	const char *name;
 	int month;
+	bool abbreviation; /* "janv", "sept", "out": also a word of its own */
 };
 
 /* Accent-folded, lower-case; longest first within a prefix family so that
  * "juillet" is not read as "juil". Abbreviations may be followed by '.'. */
 static const struct month_name month_names[] = {
-	{ "january", 1 }, { "janvier", 1 }, { "januar", 1 }, { "enero", 1 }, { "gennaio", 1 }, { "janeiro", 1 }, { "janv", 1 }, { "jan", 1 }, { "ene", 1 }, { "jaenner", 1 }, { "janner", 1 },
-	{ "february", 2 }, { "fevrier", 2 }, { "februar", 2 }, { "febrero", 2 }, { "febbraio", 2 }, { "fevereiro", 2 }, { "fevr", 2 }, { "fev", 2 }, { "feb", 2 },
-	{ "march", 3 }, { "mars", 3 }, { "marz", 3 }, { "maerz", 3 }, { "marzo", 3 }, { "marco", 3 }, { "mar", 3 }, { "mrz", 3 },
-	{ "april", 4 }, { "avril", 4 }, { "abril", 4 }, { "aprile", 4 }, { "avr", 4 }, { "apr", 4 }, { "abr", 4 },
-	{ "may", 5 }, { "mai", 5 }, { "mayo", 5 }, { "maggio", 5 }, { "maio", 5 }, { "mag", 5 },
-	{ "june", 6 }, { "juin", 6 }, { "juni", 6 }, { "junio", 6 }, { "giugno", 6 }, { "junho", 6 }, { "jun", 6 }, { "giu", 6 },
-	{ "july", 7 }, { "juillet", 7 }, { "juli", 7 }, { "julio", 7 }, { "luglio", 7 }, { "julho", 7 }, { "juil", 7 }, { "jul", 7 }, { "lug", 7 },
-	{ "august", 8 }, { "aout", 8 }, { "agosto", 8 }, { "aug", 8 }, { "ago", 8 },
-	{ "september", 9 }, { "septembre", 9 }, { "septiembre", 9 }, { "settembre", 9 }, { "setembro", 9 }, { "sept", 9 }, { "sep", 9 }, { "set", 9 },
-	{ "october", 10 }, { "octobre", 10 }, { "oktober", 10 }, { "octubre", 10 }, { "ottobre", 10 }, { "outubro", 10 }, { "oct", 10 }, { "okt", 10 }, { "ott", 10 }, { "out", 10 },
-	{ "november", 11 }, { "novembre", 11 }, { "noviembre", 11 }, { "novembro", 11 }, { "nov", 11 },
-	{ "december", 12 }, { "decembre", 12 }, { "dezember", 12 }, { "diciembre", 12 }, { "dicembre", 12 }, { "dezembro", 12 }, { "dec", 12 }, { "dez", 12 }, { "dic", 12 },
+	{ "january", 1, false }, { "janvier", 1, false }, { "januar", 1, false }, { "enero", 1, false }, { "gennaio", 1, false }, { "janeiro", 1, false }, { "janv", 1, true }, { "jan", 1, true }, { "ene", 1, true }, { "jaenner", 1, false }, { "janner", 1, false },
+	{ "february", 2, false }, { "fevrier", 2, false }, { "februar", 2, false }, { "febrero", 2, false }, { "febbraio", 2, false }, { "fevereiro", 2, false }, { "fevr", 2, true }, { "fev", 2, true }, { "feb", 2, true },
+	{ "march", 3, false }, { "mars", 3, false }, { "marz", 3, false }, { "maerz", 3, false }, { "marzo", 3, false }, { "marco", 3, false }, { "mar", 3, true }, { "mrz", 3, true },
+	{ "april", 4, false }, { "avril", 4, false }, { "abril", 4, false }, { "aprile", 4, false }, { "avr", 4, true }, { "apr", 4, true }, { "abr", 4, true },
+	{ "may", 5, false }, { "mai", 5, false }, { "mayo", 5, false }, { "maggio", 5, false }, { "maio", 5, false }, { "mag", 5, true },
+	{ "june", 6, false }, { "juin", 6, false }, { "juni", 6, false }, { "junio", 6, false }, { "giugno", 6, false }, { "junho", 6, false }, { "jun", 6, true }, { "giu", 6, true },
+	{ "july", 7, false }, { "juillet", 7, false }, { "juli", 7, false }, { "julio", 7, false }, { "luglio", 7, false }, { "julho", 7, false }, { "juil", 7, true }, { "jul", 7, true }, { "lug", 7, true },
+	{ "august", 8, false }, { "aout", 8, false }, { "agosto", 8, false }, { "aug", 8, true }, { "ago", 8, true },
+	{ "september", 9, false }, { "septembre", 9, false }, { "septiembre", 9, false }, { "settembre", 9, false }, { "setembro", 9, false }, { "sept", 9, true }, { "sep", 9, true }, { "set", 9, true },
+	{ "october", 10, false }, { "octobre", 10, false }, { "oktober", 10, false }, { "octubre", 10, false }, { "ottobre", 10, false }, { "outubro", 10, false }, { "oct", 10, true }, { "okt", 10, true }, { "ott", 10, true }, { "out", 10, true },
+	{ "november", 11, false }, { "novembre", 11, false }, { "noviembre", 11, false }, { "novembro", 11, false }, { "nov", 11, true },
+	{ "december", 12, false }, { "decembre", 12, false }, { "dezember", 12, false }, { "diciembre", 12, false }, { "dicembre", 12, false }, { "dezembro", 12, false }, { "dec", 12, true }, { "dez", 12, true }, { "dic", 12, true },
 };
+
+bool rv_is_month_name(const char *word, size_t len)
+{
+	for (size_t i = 0; i < sizeof month_names / sizeof *month_names; i++)
+		if (!month_names[i].abbreviation && !strncmp(month_names[i].name, word, len) &&
+		    !month_names[i].name[len])
+			return true;
+	return false;
+}
 
 /* Match a month word at the start of folded text f; returns its length. */
 static size_t match_month(const char *f, int *month)

@@ -36,6 +36,10 @@ bool rv_date_parse_rfc822(const char *s, rv_date *out);
  * Finds the first date in s; *at and *len (may be NULL) receive where. */
 bool rv_date_find(const char *s, rv_date *out, size_t *at, size_t *len);
 
+/* A month's full name (folded, lower case: "juin", "fevrier", "september"; not
+ * an abbreviation such as "sept" or "out") in FR EN DE ES IT PT. */
+bool rv_is_month_name(const char *word, size_t len);
+
 /* Parse a whole string in any supported form. */
 bool rv_date_parse(const char *s, rv_date *out);
 

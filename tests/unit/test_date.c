@@ -59,3 +59,16 @@ TEST(date_rejects_non_dates)
 	ASSERT(!rv_date_find("02.12.19.5", &d, NULL, NULL));
 	ASSERT(!rv_date_find("no digits at all", &d, NULL, NULL));
 }
+
+/* Full month names only: an abbreviation is also a word of its own ("out", "set"). */
+TEST(date_is_month_name_full_names_only)
+{
+	ASSERT(rv_is_month_name("juin", 4));
+	ASSERT(rv_is_month_name("fevrier", 7));
+	ASSERT(rv_is_month_name("september", 9));
+	ASSERT(rv_is_month_name("juin2019", 4)); /* the length decides */
+	ASSERT(!rv_is_month_name("sept", 4));
+	ASSERT(!rv_is_month_name("out", 3));
+	ASSERT(!rv_is_month_name("jui", 3));
+	ASSERT(!rv_is_month_name("juinx", 5));
+}
