@@ -139,6 +139,17 @@ TEST(analyze_terms_guess_language_when_unknown)
 	rv_analyzer_free(&an);
 }
 
+/* a, initialised, holds text (and lang, unless NULL) analysed by an. */
+static void analyze_text(rv_analyzer *an, rv_article *a, const char *lang, const char *text)
+{
+	rv_error err = { 0 };
+	rv_article_init(a);
+	if (lang)
+		a->lang = strdup(lang);
+	a->text = strdup(text);
+	ASSERT_EQ(rv_analyze(an, a, &err), RV_OK);
+}
+
 /* A short headline typed without accents is stemmed in the stream's
  * language whatever detection makes of it ("Vehicules electriques : ..."
  * comes out English), when its stop words do not tell. */
@@ -161,21 +172,14 @@ TEST(analyze_short_headline_takes_the_stream_language)
 	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
 	rv_article a;
 	for (size_t i = 0; i < sizeof stream / sizeof *stream; i++) {
-		rv_article_init(&a);
-		a.text = strdup(stream[i]);
-		ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+		analyze_text(an, &a, NULL, stream[i]);
 		rv_article_release(&a);
 	}
-	rv_article_init(&a);
-	a.text = strdup("Vehicules electriques : Zorbex rachete la start-up Kalamo");
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	analyze_text(an, &a, NULL, "Vehicules electriques : Zorbex rachete la start-up Kalamo");
 	ASSERT(weight_of(&a, "electr") > 0); /* French stem; English would be "electriqu" */
 	rv_article_release(&a);
 	/* a language the record declares is kept */
-	rv_article_init(&a);
-	a.lang = strdup("en");
-	a.text = strdup("Vehicules electriques : Zorbex rachete la start-up Kalamo");
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	analyze_text(an, &a, "en", "Vehicules electriques : Zorbex rachete la start-up Kalamo");
 	ASSERT(weight_of(&a, "electr") == 0);
 	rv_article_release(&a);
 	rv_analyzer_free(&an);
@@ -190,27 +194,18 @@ TEST(analyze_headline_date_is_no_content)
 	rv_error err = { 0 };
 	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
 	rv_article a;
-	rv_article_init(&a);
-	a.lang = strdup("fr");
-	a.text = strdup("Horoscope du vendredi 28 juin 2019 par Zorbex");
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	analyze_text(an, &a, "fr", "Horoscope du vendredi 28 juin 2019 par Zorbex");
 	ASSERT(weight_of(&a, "juin") == 0);
 	ASSERT(weight_of(&a, "2019") == 1.0f);
 	ASSERT(weight_of(&a, "28") == 1.0f);
 	ASSERT(weight_of(&a, "horoscop") > 0);
 	rv_article_release(&a);
 	/* nor does a price: headlines of unrelated deals share their figures */
-	rv_article_init(&a);
-	a.lang = strdup("fr");
-	a.text = strdup("Soldes : la tablette Zorbex a 129 euros");
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	analyze_text(an, &a, "fr", "Soldes : la tablette Zorbex a 129 euros");
 	ASSERT(weight_of(&a, "129") == 1.0f);
 	rv_article_release(&a);
-	rv_article_init(&a);
-	a.lang = strdup("fr");
-	a.text = strdup("Le conseil municipal de Brenne a vote le budget le 28 juin 2019 apres un long debat "
+	analyze_text(an, &a, "fr", "Le conseil municipal de Brenne a vote le budget le 28 juin 2019 apres un long debat "
 			"sur les ecoles, les routes et la piscine que les habitants attendaient depuis des annees.");
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
 	ASSERT(weight_of(&a, "juin") > 0);
 	ASSERT(weight_of(&a, "2019") > 1.0f);
 	rv_article_release(&a);
@@ -226,10 +221,7 @@ TEST(analyze_french_headline_function_words)
 	rv_error err = { 0 };
 	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
 	rv_article a;
-	rv_article_init(&a);
-	a.lang = strdup("fr");
-	a.text = strdup("Pourquoi Zorbex va quitter Brenne : comment le club peut rebondir");
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	analyze_text(an, &a, "fr", "Pourquoi Zorbex va quitter Brenne : comment le club peut rebondir");
 	ASSERT(weight_of(&a, "pourquoi") == 0);
 	ASSERT(weight_of(&a, "comment") == 0);
 	ASSERT(weight_of(&a, "va") == 0);
