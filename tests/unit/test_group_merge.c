@@ -456,8 +456,9 @@ TEST(group_undated_event_keeps_its_first_articles)
 	ASSERT(fabs(dated - second_article_weight("0", "2023-03-07")) < 1e-6);
 }
 
-/* Place an undated article whose stems are the given words (weight 1). */
-static int64_t place_words(rv_grouper *g, const char *words)
+/* Place an undated article whose stems are words (weight 1) and whose
+ * entities are the persons in names ("Name:count" separated by ';'). */
+static int64_t place_about(rv_grouper *g, const char *words, const char *names)
 {
 	rv_article a;
 	rv_error err = { 0 };
@@ -465,15 +466,34 @@ static int64_t place_words(rv_grouper *g, const char *words)
 	a.lang = strdup("en");
 	char *copy = strdup(words);
 	a.terms = calloc(16, sizeof *a.terms);
-	ASSERT(copy && a.terms);
+	a.entities = calloc(4, sizeof *a.entities);
+	ASSERT(copy && a.terms && a.entities);
 	char *save = NULL;
 	for (char *w = strtok_r(copy, " ", &save); w && a.n_terms < 16; w = strtok_r(NULL, " ", &save))
 		a.terms[a.n_terms++] = (rv_term){ .term = strdup(w), .weight = 1.0f };
+	free(copy);
+	copy = strdup(names);
+	ASSERT(copy);
+	for (char *w = strtok_r(copy, ";", &save); w && a.n_entities < 4; w = strtok_r(NULL, ";", &save)) {
+		char *colon = strchr(w, ':');
+		ASSERT(colon);
+		*colon = '\0';
+		rv_entity *en = &a.entities[a.n_entities++];
+		en->name = strdup(w);
+		en->type = strdup("person");
+		en->count = (int)strtol(colon + 1, NULL, 10);
+	}
 	free(copy);
 	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
 	int64_t ev = a.event;
 	rv_article_release(&a);
 	return ev;
+}
+
+/* Place an undated article whose stems are the given words (weight 1). */
+static int64_t place_words(rv_grouper *g, const char *words)
+{
+	return place_about(g, words, "");
 }
 
 /* Two undated events of one topic: each member names the topic's words and
@@ -509,40 +529,6 @@ TEST(group_undated_merge_needs_close_members)
 {
 	ASSERT(topic_merges("0") > 0);
 	ASSERT_EQ(topic_merges("0.5"), 0);
-}
-
-/* Place an undated article whose stems are words (weight 1) and whose
- * entities are the persons in names ("Name:count" separated by ';'). */
-static int64_t place_about(rv_grouper *g, const char *words, const char *names)
-{
-	rv_article a;
-	rv_error err = { 0 };
-	rv_article_init(&a);
-	a.lang = strdup("en");
-	char *copy = strdup(words);
-	a.terms = calloc(16, sizeof *a.terms);
-	a.entities = calloc(4, sizeof *a.entities);
-	ASSERT(copy && a.terms && a.entities);
-	char *save = NULL;
-	for (char *w = strtok_r(copy, " ", &save); w && a.n_terms < 16; w = strtok_r(NULL, " ", &save))
-		a.terms[a.n_terms++] = (rv_term){ .term = strdup(w), .weight = 1.0f };
-	free(copy);
-	copy = strdup(names);
-	ASSERT(copy);
-	for (char *w = strtok_r(copy, ";", &save); w && a.n_entities < 4; w = strtok_r(NULL, ";", &save)) {
-		char *colon = strchr(w, ':');
-		ASSERT(colon);
-		*colon = '\0';
-		rv_entity *en = &a.entities[a.n_entities++];
-		en->name = strdup(w);
-		en->type = strdup("person");
-		en->count = (int)strtol(colon + 1, NULL, 10);
-	}
-	free(copy);
-	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
-	int64_t ev = a.event;
-	rv_article_release(&a);
-	return ev;
 }
 
 /* Two fights of one kind, one boxer each: the second report shares part of
