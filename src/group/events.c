@@ -815,7 +815,7 @@ static void article_who(const rv_article *a, psig *p)
 {
 	memset(p, 0, sizeof *p);
 	int top = 0, second = 0;
-	size_t at = 0;
+	uint32_t top_who = 0;
 	for (size_t i = 0; i < a->n_entities; i++) {
 		const rv_entity *en = &a->entities[i];
 		if (!en->name)
@@ -828,15 +828,13 @@ static void article_who(const rv_article *a, psig *p)
 		if (en->count > top) {
 			second = top;
 			top = en->count;
-			at = i;
+			top_who = h;
 		} else if (en->count > second) {
 			second = en->count;
 		}
 	}
-	if (top >= 2 && top > second) {
-		psig tmp = { 0 };
-		p->who = names_add(&tmp, a->entities[at].name);
-	}
+	if (top >= 2 && top > second)
+		p->who = top_who;
 }
 
 /* How many of the event's members are about the article's protagonist
