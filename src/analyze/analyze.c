@@ -538,16 +538,22 @@ static size_t text_words(const rv_article *a, size_t limit)
 	size_t n = 0;
 	if (a->title)
 		rv_tokenize(a->title, strnlen(a->title, limit * 16), count_word, &n);
-	if (a->text && n <= limit && (!a->title || strcmp(a->title, a->text)))
+	if (a->text && n <= limit && !(a->title && body_is_title(a->title, a->text)))
 		rv_tokenize(a->text, strnlen(a->text, limit * 16), count_word, &n);
 	return n;
 }
 
-int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *err)
+static bool is_headline(const rv_article *a)
+{
+	return text_words(a, SHORT_TEXT_WORDS) <= SHORT_TEXT_WORDS;
+}
+
+/* headline: is_headline(a), which the caller may already know. */
+static int build_terms(rv_analyzer *an, rv_article *a, const char *lang, bool headline, rv_error *err)
 {
 	term_map m = { 0 };
-	struct term_ctx c = { .an = an, .lang = lang, .li = lang_index(lang), .map = &m };
-	c.headline = text_words(a, SHORT_TEXT_WORDS) <= SHORT_TEXT_WORDS;
+	struct term_ctx c = { .an = an, .lang = lang, .li = lang_index(lang), .map = &m,
+			      .headline = headline };
 	bool has_title = a->title && *a->title;
 	bool has_text = a->text && *a->text;
 	if (has_title) {
@@ -586,6 +592,11 @@ int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *e
 	if (!n)
 		free(m.slots);
 	return RV_OK;
+}
+
+int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *err)
+{
+	return build_terms(an, a, lang, is_headline(a), err);
 }
 
 static int analyze_terms(rv_analyzer *an, rv_article *a, bool detected, rv_error *err);
@@ -655,8 +666,8 @@ static int analyze_terms(rv_analyzer *an, rv_article *a, bool detected, rv_error
 	 * clustering set's headlines). A language the record declared is kept;
 	 * a->lang itself is not changed. */
 	const char *stem_lang = a->lang;
-	if (lang_index(stem_lang) < 0 ||
-	    (detected && text_words(a, SHORT_TEXT_WORDS) <= SHORT_TEXT_WORDS)) {
+	bool headline = is_headline(a);
+	if (lang_index(stem_lang) < 0 || (detected && headline)) {
 		const char *guess = guess_language(a->title, a->text);
 		if (lang_index(guess) >= 0) {
 			stem_lang = guess;
@@ -669,5 +680,5 @@ static int analyze_terms(rv_analyzer *an, rv_article *a, bool detected, rv_error
 	int li = lang_index(stem_lang);
 	if (li >= 0)
 		an->stemmed[li]++;
-	return rv_terms_build(an, a, stem_lang, err);
+	return build_terms(an, a, stem_lang, headline, err);
 }
