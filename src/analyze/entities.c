@@ -487,6 +487,12 @@ typedef struct scan {
 	bool noun_caps;      /* the language capitalises every noun (German): a capital is no name */
 } scan;
 
+/* English text, for the rules that read English words: lang is set for English only. */
+static bool english(const scan *sc)
+{
+	return sc->lang != NULL;
+}
+
 /* Folding is the costliest step of a lookup and the rules ask for the same token's
  * key many times: each token's key is folded once and kept in one buffer. */
 typedef struct kcache {
@@ -1581,7 +1587,7 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	}
 	/* "Gaussian", "Riemannian", "Platonic", "Marxism", "Kafkaesque": in English, a word made
 	 * from a person's name stands for the person (the WikiNEuRal convention) */
-	if (!sc->french && sc->lang && i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD &&
+	if (english(sc) && i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD &&
 	    tok_key(sc, i, w, sizeof w) && eponym_adjective(w))
 		return T_PER;
 	/* "Akkadian", "Gujarati", "Semitic", "Javanese": a lone word shaped like a people's or a
@@ -1638,13 +1644,13 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		return ct;
 	/* "the Hausdorff dimension", "a Gröbner basis", "the Staudinger reaction": in English, an
 	 * unknown name before a noun of science is the person it is named after */
-	if (!sc->french && sc->lang && i == j && !(sc->t[i].flags & F_UPPER) && j + 1 < sc->n &&
+	if (english(sc) && i == j && !(sc->t[i].flags & F_UPPER) && j + 1 < sc->n &&
 	    sc->t[j + 1].kind == K_WORD && !(sc->t[j + 1].flags & F_CAP) &&
 	    tok_key(sc, j + 1, w, sizeof w) && in_set(w, L_EPONYM))
 		return T_PER;
 	/* "Fulk's story": in English, an unknown lone name with a possessive is mostly a person
 	 * (measured on WikiNEuRal EN: 71% of them; the model called a third of those places) */
-	if (!sc->french && sc->lang && i == j && !(sc->t[i].flags & F_UPPER) && j + 2 < sc->n &&
+	if (english(sc) && i == j && !(sc->t[i].flags & F_UPPER) && j + 2 < sc->n &&
 	    is_apos_tok(sc, j + 1) && sc->t[j + 2].kind == K_WORD && sc->t[j + 2].e - sc->t[j + 2].s == 1 &&
 	    sc->text[sc->t[j + 2].s] == 's')
 		return T_PER;
@@ -1656,28 +1662,28 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	 * "joined" +12 of 27 (EN F1 +.0019), "at" / "near" LOC +20 of 179 (+.0012); French "au"
 	 * (-.0002) and English "a" / "an" as other (+.0002) were left out. */
 	if (i > 0 && sc->t[i - 1].kind == K_WORD && !(sc->t[i - 1].flags & F_CAP) && tok_key(sc, i - 1, w, sizeof w)) {
-		if (!sc->french && sc->lang && (!strcmp(w, "against") || !strcmp(w, "joined")))
+		if (english(sc) && (!strcmp(w, "against") || !strcmp(w, "joined")))
 			return T_ORG;
-		if (!sc->french && sc->lang && (!strcmp(w, "at") || !strcmp(w, "near")))
+		if (english(sc) && (!strcmp(w, "at") || !strcmp(w, "near")))
 			return T_LOC;
 		if (sc->french && !strcmp(w, "du"))
 			return T_LOC;
 		/* "a 2-1 loss to Fulham", "a draw with Rosenborg", "a win over Lyon", "local
 		 * rivals Hibernian": a result or a rivalry is with a team */
-		if (!sc->french && sc->lang && !strcmp(w, "rivals"))
+		if (english(sc) && !strcmp(w, "rivals"))
 			return T_ORG;
 		static const char *const result_preps[] = { "to", "with", "over", NULL };
 		static const char *const results[] = {
 			"loss", "defeat", "draw", "win", "victory", "transfer", "loan", NULL,
 		};
 		char w2[KEY_MAX];
-		if (!sc->french && sc->lang && in_list(w, result_preps) && i > 1 && sc->t[i - 2].kind == K_WORD &&
+		if (english(sc) && in_list(w, result_preps) && i > 1 && sc->t[i - 2].kind == K_WORD &&
 		    tok_key(sc, i - 2, w2, sizeof w2) && in_list(w2, results))
 			return T_ORG;
 		/* "written by Neeta Lulla", "designed by Javed Akhtar": in English, an unknown
 		 * name of two words or more after "by" is mostly a person (100 of 123 in
 		 * WikiNEuRal EN) */
-		if (!sc->french && sc->lang && j > i && !strcmp(w, "by"))
+		if (english(sc) && j > i && !strcmp(w, "by"))
 			return T_PER;
 	}
 	/* no list or keyword knows it: the type model decides */
@@ -1688,7 +1694,7 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		return T_LOC;
 	/* English: a lone capitalised common noun no list knows inside a sentence ("Raw",
 	 * "Halo", "Link") is a title or a product named by a common word */
-	if ((tt == T_PER || tt == T_LOC) && sc->lang && i == j && !(sc->t[i].flags & (F_START | F_UPPER)) &&
+	if ((tt == T_PER || tt == T_LOC) && english(sc) && i == j && !(sc->t[i].flags & (F_START | F_UPPER)) &&
 	    tok_key(sc, i, w, sizeof w) && wordnet_common(w))
 		return T_MISC;
 	/* "the Orioles", "the Ravens": a team or a band; "the Moravians", "the Franks": a people */
@@ -1990,7 +1996,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 				/* "Secretary of Defense", "Minister of Finance": the one word after
 				 * the role is what it is of, and a common noun there names nothing */
 				titled = false;
-				if (!sc->french && sc->lang && tok_key(sc, j, key, sizeof key) && english_common_noun(key))
+				if (english(sc) && tok_key(sc, j, key, sizeof key) && english_common_noun(key))
 					return 0;
 			}
 			continue;
@@ -2006,7 +2012,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	}
 	/* "Geologist Farouk El-Baz", "Teammate Russell Ingall": in English, a common noun that
 	 * opens a sentence before a given name is a role, not part of the name */
-	if (sc->lang && i < j && (sc->t[i].flags & F_START) && !(sc->t[i].flags & F_UPPER) &&
+	if (english(sc) && i < j && (sc->t[i].flags & F_START) && !(sc->t[i].flags & F_UPPER) &&
 	    sc->t[i + 1].kind == K_WORD && (sc->t[i + 1].flags & F_CAP) && tok_key(sc, i, key, sizeof key) &&
 	    !word_lists(key) && wordnet_common(key)) {
 		char gt, nx[KEY_MAX];
@@ -2043,7 +2049,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			}
 		}
 	}
-	if (depth < 8 && i + 1 < j && sc->lang && !known_span(sc, i, j)) {
+	if (depth < 8 && i + 1 < j && english(sc) && !known_span(sc, i, j)) {
 		size_t k = of_split(sc, i, j);
 		if (k) {
 			size_t b = k + 1;
@@ -2128,7 +2134,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			"king", "queen", "duke", "pope", "prince", "bishop", "knight", "marshal", "earl",
 			"baron", "bey", "khan", "shah", "sultan", "emperor", "lord", "count", NULL,
 		};
-		if (!sc->french && sc->lang && !known_span(sc, i, j) && depth < 8 && !given_name_run(sc, i, j) &&
+		if (english(sc) && !known_span(sc, i, j) && depth < 8 && !given_name_run(sc, i, j) &&
 		    !(tok_key(sc, i, key, sizeof key) && in_set(key, L_GIVEN)) && sc->t[j - 1].kind == K_WORD &&
 		    !(tok_key(sc, j, key, sizeof key) && in_list(key, title_surnames))) {
 			size_t e = j - 1;
@@ -2174,14 +2180,14 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		/* "Excavations at", "Tensions rose", "Footage of": in English, a common noun of
 		 * WordNet (or its plural) before a word in lower case opens a sentence, it names
 		 * nothing */
-		if (!shape && !sc->french && sc->lang && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
+		if (!shape && english(sc) && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
 		    !(sc->t[j + 1].flags & F_CAP) && !in_set(key, L_GIVEN) && english_common_noun(key) &&
 		    !word_seen(sc->capital, key))
 			shape = true;
 		/* "Weakened by", "Modeled on", "Concerned about": an English participle, and
 		 * "Low-cost carrier", "Year-long events": a compound in lower case after its
 		 * hyphen, before a word in lower case */
-		if (!shape && !sc->french && sc->lang && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
+		if (!shape && english(sc) && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
 		    !(sc->t[j + 1].flags & F_CAP) && !in_set(key, L_GIVEN)) {
 			const char *hy = memchr(raw, '-', rl);
 			if ((kl > 5 && !strcmp(key + kl - 2, "ed")) ||
@@ -2190,7 +2196,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		}
 		/* "Philosophical works", "Volcanic rocks", "Numerous": an English adjective's
 		 * ending before a word in lower case */
-		if (!shape && !sc->french && sc->lang && kl > 6 && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
+		if (!shape && english(sc) && kl > 6 && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD &&
 		    !(sc->t[j + 1].flags & F_CAP) &&
 		    (!strcmp(key + kl - 4, "ical") || !strcmp(key + kl - 3, "ous") || !strcmp(key + kl - 3, "ive") ||
 		     !strcmp(key + kl - 4, "onal") || !strcmp(key + kl - 4, "otic")))
@@ -2214,7 +2220,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	m.type = classify(sc, i, j, titled, &m);
 	/* "the Test", "a Rock": in English, a lone word only the type model calls a name, that
 	 * the same text also writes in lower case, is a common word */
-	if (m.guessed && i == j && !sc->french && sc->lang && !(sc->t[i].flags & F_UPPER) &&
+	if (m.guessed && i == j && english(sc) && !(sc->t[i].flags & F_UPPER) &&
 	    tok_key(sc, i, key, sizeof key) && seen_lower(sc, key))
 		return 0;
 	int classified = m.type;
@@ -2542,7 +2548,7 @@ static size_t quoted_title(const scan *sc, size_t i)
 	 * titles of works with capitals ("The Late Show with David Letterman"); two words in
 	 * lower case that are no function words make a quoted phrase, not a title (French
 	 * titles keep lower case: "Le Petit Prince", "Sur quelques points") */
-	if (!sc->french && sc->lang) {
+	if (english(sc)) {
 		int lower = 0;
 		for (size_t k = i + 2; k < c; k++)
 			if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) && tok_key(sc, k, key, sizeof key) &&
