@@ -3232,7 +3232,8 @@ static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_er
 	}
 	if (rc == RV_OK) {
 		sc.lower = note_words(&sc, false);
-		sc.capital = note_words(&sc, true);
+		/* read by an English rule only */
+		sc.capital = english(&sc) ? note_words(&sc, true) : NULL;
 	}
 	if (rc == RV_OK && find_mentions(&sc, ml) == (size_t)-1)
 		rc = rv_fail(err, RV_ENOMEM, "out of memory");
