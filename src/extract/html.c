@@ -1714,7 +1714,10 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 		free(conv);
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	}
-	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, u8, (int)u8len, NULL, "UTF-8",
+	size_t parse_len = u8len;
+	char *parse_copy = rv__drop_raw_text(u8, u8len, &parse_len);
+	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, parse_copy ? parse_copy : u8, (int)parse_len,
+					    NULL, "UTF-8",
 					    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 						    HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 						    HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
@@ -1727,6 +1730,7 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 		rv_str_squeeze(stopped);
 	}
 	htmlFreeParserCtxt(ctxt);
+	free(parse_copy);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!root) {
 		rv__xml_arena_end();

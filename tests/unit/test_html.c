@@ -5,6 +5,7 @@
 #include "core/article.h"
 #include "core/error.h"
 #include "extract/extract.h"
+#include "extract/html_int.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -759,4 +760,60 @@ TEST(html_heading_id_is_an_anchor)
 			  "</article></body></html>");
 	ASSERT_CONTAINS(t, "Die Kosten im Detail");
 	free(t);
+}
+
+/* The parser is given the page without the text of its scripts, style
+ * sheets and drawings; what the tokenizer would not read as such stays. */
+static char *dropped(const char *html)
+{
+	size_t n = 0;
+	char *out = rv__drop_raw_text(html, strlen(html), &n);
+	ASSERT(!out || strlen(out) == n);
+	return out;
+}
+
+#define FILLER "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+TEST(html_raw_text_dropped_before_parsing)
+{
+	char *out = dropped("<p>a</p><script type=\"text/javascript\">var s = '" FILLER
+			    "';</script><style>p{}" FILLER "</style><p>b</p>");
+	ASSERT(out);
+	ASSERT_STR_EQ(out, "<p>a</p><script type=\"text/javascript\"></script><style></style><p>b</p>");
+	free(out);
+	/* JSON-LD is kept, its '+' written as a character reference too */
+	ASSERT(!dropped("<script type=\"application&#x2F;ld&#x2B;json\">{\"a\":\"" FILLER
+			"\"}</script>"));
+	/* "<script" in a comment or an attribute value starts nothing */
+	ASSERT(!dropped("<!-- <script> --><p title=\"<script>\">" FILLER "</p></script>"));
+	/* an <svg> left open ends with its parent, so its "body" is text */
+	ASSERT(!dropped("<div><svg><use href=\"#i\"/></div><p>" FILLER "</p><!-- </svg> -->"));
+	out = dropped("<a><svg viewBox=\"0 0 9 9\"><g><path d=\"M" FILLER "\"/></g></svg>x</a>");
+	ASSERT(out);
+	ASSERT_STR_EQ(out, "<a><svg viewBox=\"0 0 9 9\"></svg>x</a>");
+	free(out);
+	/* no end tag: libxml2 reads the rest as the script's, as before */
+	ASSERT(!dropped("<script>" FILLER "<p>never shown</p>"));
+}
+
+TEST(html_raw_text_dropped_keeps_metadata)
+{
+	const char *page =
+		"<html><head><title>Budget vote delayed</title>"
+		"<script type=\"application&#x2F;ld&#x2B;json\">{\"@type\":\"NewsArticle\","
+		"\"datePublished\":\"2024-02-03T08:00:00Z\"}</script>"
+		"<script>window.cfg = {\"publishDate\": \"2020-01-01\", \"pad\": \"" FILLER "\"};</script>"
+		"<style>body { color: red; } /* " FILLER " */</style></head><body><article>"
+		"<h1>Budget vote delayed</h1><p>The council postponed the budget vote to next week after a "
+		"long debate on school funding and road repairs in the northern districts.</p>"
+		"<p>Members said the figures needed another review before any decision.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_error err = { 0 };
+	ASSERT(!extract_bytes(page, strlen(page), &a, &err));
+	ASSERT_STR_EQ(a.published_source, "jsonld");
+	ASSERT(!strncmp(a.published, "2024-02-03", 10));
+	ASSERT(strstr(a.text, "postponed the budget vote"));
+	ASSERT(!strstr(a.text, "window.cfg") && !strstr(a.text, "color: red"));
+	rv_article_release(&a);
 }
