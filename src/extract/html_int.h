@@ -73,8 +73,9 @@ char *rv__text(const xmlNode *n, size_t max);
 char *rv__clean(const char *s, size_t len);
 bool rv__is_tag(const xmlNode *n, const char *name);
 
-/* A copy of the page with the text of its <script> (JSON-LD excepted) and
- * <style> elements removed, for the parser (html_rawtext.c); NULL when
+/* A copy of the page without the text of its <script> (JSON-LD excepted),
+ * <style> and <svg> elements nor the attributes the extractor does not
+ * read, for the parser (html_rawtext.c); NULL when
  * there is nothing to remove or no memory (then parse the page itself).
  * The caller frees it. */
 char *rv__drop_raw_text(const char *html, size_t len, size_t *outlen);

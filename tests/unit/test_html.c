@@ -817,3 +817,20 @@ TEST(html_raw_text_dropped_keeps_metadata)
 	ASSERT(!strstr(a.text, "window.cfg") && !strstr(a.text, "color: red"));
 	rv_article_release(&a);
 }
+
+TEST(html_unread_attributes_dropped_before_parsing)
+{
+	char *out = dropped("<div class=\"story\" data-track='{\"a\":1}' onclick=\"go()\">"
+			    "<img src=\"a.jpg\" srcset=\"a2.jpg 2x\" alt=\"x\" title=\"t\"></div>");
+	ASSERT(out);
+	ASSERT_STR_EQ(out, "<div class=\"story\"><img title=\"t\"></div>");
+	free(out);
+	/* read attributes stay, and after one it cannot read plainly
+	 * (unquoted, "@click") the tag is left as written */
+	ASSERT(!dropped("<a href=\"/x\" rel=\"author\" itemprop=\"name\">A</a>"));
+	ASSERT(!dropped("<p width=100 data-x=\"1\">a</p><p @click=\"f\" data-y=\"2\">b</p>"));
+	out = dropped("<p data-x=\"1\" width=100 data-y=\"2\">a</p>");
+	ASSERT(out);
+	ASSERT_STR_EQ(out, "<p width=100 data-y=\"2\">a</p>");
+	free(out);
+}
