@@ -66,6 +66,8 @@ void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints);
 int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_article *a);
 
 /* Helpers shared by both files. */
+/* The value of attribute name. The parser only sees the attributes listed
+ * in html_rawtext.c's read_attribute(): add a new one there. */
 const char *rv__attr(const xmlNode *n, const char *name);
 /* Text of an element's subtree, spaces squeezed, bounded (caller frees). */
 char *rv__text(const xmlNode *n, size_t max);

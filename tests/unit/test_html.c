@@ -787,7 +787,10 @@ TEST(html_raw_text_dropped_before_parsing)
 	/* "<script" in a comment or an attribute value starts nothing */
 	ASSERT(!dropped("<!-- <script> --><p title=\"<script>\">" FILLER "</p></script>"));
 	/* an <svg> left open ends with its parent, so its "body" is text */
-	ASSERT(!dropped("<div><svg><use href=\"#i\"/></div><p>" FILLER "</p><!-- </svg> -->"));
+	out = dropped("<div><svg><use href=\"#i\"/></div><p>" FILLER "</p><!-- </svg> -->");
+	ASSERT(out);
+	ASSERT_STR_EQ(out, "<div><svg><use/></div><p>" FILLER "</p><!-- </svg> -->");
+	free(out);
 	out = dropped("<a><svg viewBox=\"0 0 9 9\"><g><path d=\"M" FILLER "\"/></g></svg>x</a>");
 	ASSERT(out);
 	ASSERT_STR_EQ(out, "<a><svg viewBox=\"0 0 9 9\"></svg>x</a>");
@@ -825,9 +828,13 @@ TEST(html_unread_attributes_dropped_before_parsing)
 	ASSERT(out);
 	ASSERT_STR_EQ(out, "<div class=\"story\"><img title=\"t\"></div>");
 	free(out);
-	/* read attributes stay, and after one it cannot read plainly
-	 * (unquoted, "@click") the tag is left as written */
-	ASSERT(!dropped("<a href=\"/x\" rel=\"author\" itemprop=\"name\">A</a>"));
+	/* read attributes stay (href on <link> only), and after one it cannot
+	 * read plainly (unquoted, "@click") the tag is left as written */
+	ASSERT(!dropped("<link rel=\"canonical\" href=\"https://a.example/x\">"));
+	out = dropped("<a href=\"/x\" rel=\"author\" itemprop=\"name\">A</a>");
+	ASSERT(out);
+	ASSERT_STR_EQ(out, "<a rel=\"author\" itemprop=\"name\">A</a>");
+	free(out);
 	ASSERT(!dropped("<p width=100 data-x=\"1\">a</p><p @click=\"f\" data-y=\"2\">b</p>"));
 	out = dropped("<p data-x=\"1\" width=100 data-y=\"2\">a</p>");
 	ASSERT(out);
