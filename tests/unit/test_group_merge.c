@@ -561,3 +561,58 @@ TEST(group_other_protagonist_is_another_happening)
 	/* no clear protagonist (two persons as often): no evidence */
 	ASSERT(second_fight_joins("0.4", varga, "Lenny Okafor:2;Sam Reyes:2"));
 }
+
+/* A headline whose entities pass read three clauses as names, and a second
+ * headline of the same story sharing three of its words. Does it join? */
+static bool headline_after_clauses_joins(const char *name_words)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "headline_name_words", name_words, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "idf_prior", "1000000", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "short_threshold", "0.36", &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	int64_t e1 = place_about(g, "ferry storm harbour cancel coast wind crossing",
+				 "Nobody could stop the waves:1;All boats stay in port tonight:1;"
+				 "The sea was never this rough:1");
+	int64_t e2 = place_about(g, "ferry storm harbour passengers stranded dock queue", "");
+	rv_grouper_free(&g);
+	return e1 == e2;
+}
+
+TEST(group_headline_clause_is_no_name_key)
+{
+	/* three keys no other text has: 3 shared of 10 and 7 terms, cosine .33 */
+	ASSERT(!headline_after_clauses_joins("0"));
+	/* without them 3 of 7 and 7: .40 (× the IDF of shared words) */
+	ASSERT(headline_after_clauses_joins("4"));
+	/* names shorter than the limit keep their keys (these have 5 and 6 words) */
+	ASSERT(!headline_after_clauses_joins("7"));
+}
+
+/* One story's two headlines, naming its person by the whole name and by
+ * the surname. Does the second join the first one's event? */
+static bool surname_headline_joins(const char *surname)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "headline_surname", surname, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "idf_prior", "1000000", &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	int64_t e1 = place_about(g, "kessler verdict jury court ruling", "Marta Kessler:1");
+	int64_t e2 = place_about(g, "kessler appeal lawyer prison sentence", "Kessler:1");
+	rv_grouper_free(&g);
+	return e1 == e2;
+}
+
+TEST(group_headline_person_keyed_by_surname)
+{
+	/* @marta kessler and @kessler: one shared term of 6 and 6, cosine .17 */
+	ASSERT(!surname_headline_joins("0"));
+	/* both @kessler: two shared, .33 (x the IDF of shared words) */
+	ASSERT(surname_headline_joins("1"));
+}
