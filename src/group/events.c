@@ -61,6 +61,7 @@ typedef struct gevent {
 	int64_t first_day, last_day;
 	int64_t last_seq;
 	int n_articles;
+	int n_short; /* articles that did not fill article_terms (placed here, not loaded) */
 	fw *c;       /* sorted by term id */
 	uint32_t nc;
 	float norm;
@@ -157,6 +158,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->member_keep = 8;
 	c->member_mix = 0.5;
 	c->cohesion = 0.0;
+	c->lede_cohesion = 1.0;
 	c->merge_threshold = 0.5;
 	c->merge_members = 0.5;
 	c->bridge_threshold = 0.35;
@@ -168,7 +170,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->clear_threshold = 0.18;
 	c->clear_ratio = 0.5;
 	c->contested_threshold = 0.4;
-	c->contested_ratio = 0.8;
+	c->contested_ratio = 0.9;
 	c->size_penalty = 0.0;
 	c->person_conflict = 0.4;
 	c->scope_factor = 0.0;
@@ -199,6 +201,7 @@ void rv_group_config_default(rv_group_config *c)
 	X(member_keep, int, 1, RV_MEM_MAX)    \
 	X(member_mix, double, 0, 1)           \
 	X(cohesion, double, 0, 4)             \
+	X(lede_cohesion, double, 0, 4)        \
 	X(merge_threshold, double, 0, 1)      \
 	X(merge_members, double, 0, 1)        \
 	X(bridge_threshold, double, 0, 1)     \
@@ -1133,6 +1136,24 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 		double coh = (double)e->norm / (double)e->n_articles;
 		sim *= pow(coh < 1 ? coh : 1, g->cfg.cohesion);
 	}
+	/* A lede (a title and a first paragraph: more than a headline, less
+	 * than a full article) keeps all its vocabulary, so two ledes of one
+	 * happening are close to each other, not only to the sum of an
+	 * event's ledes. Without dates nothing bounds an event, and the
+	 * centroid of a topic's ledes (one nominee's hearing, his vote, his
+	 * swearing-in) is close to every new lede of the topic while its
+	 * members are far from each other: against an undated event of ledes,
+	 * a lede is judged toward the average of its cosines with the members
+	 * (the centroid's norm over its size: 1 when they all say the same),
+	 * so a diffuse event takes less. A full article shares only a sample
+	 * of its event's vocabulary with each member: it is exempt, and so
+	 * are events that hold one. */
+	if (g->cfg.lede_cohesion > 0 && e->first_day == RV_NO_DAY && e->n_articles > 1 &&
+	    e->n_short == e->n_articles && c->n > (uint32_t)g->cfg.short_terms &&
+	    c->n < (uint32_t)g->cfg.article_terms) {
+		double coh = (double)e->norm / (double)e->n_articles;
+		sim *= pow(coh < 1 ? coh : 1, g->cfg.lede_cohesion);
+	}
 	/* A headline may say what one member said and still be far from the
 	 * sum of all of them: the closest member counts too. */
 	if (g->cfg.member_link > 0 && e->n_mem && sim >= g->cfg.min_content) {
@@ -1231,6 +1252,7 @@ static bool merge_events(rv_grouper *g, uint32_t slot, uint32_t other, double si
 		f->title = t;
 	}
 	e->n_articles += f->n_articles;
+	e->n_short += f->n_short;
 	if (f->first_day != RV_NO_DAY) {
 		if (e->first_day == RV_NO_DAY || f->first_day < e->first_day)
 			e->first_day = f->first_day;
@@ -1446,6 +1468,8 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	if (!members_add(g, e, v, (uint32_t)n) || !who_add(g, e))
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	e->n_articles++;
+	if (n < g->cfg.article_terms)
+		e->n_short++;
 	e->last_seq = g->seq;
 	if (day != RV_NO_DAY) {
 		if (e->first_day == RV_NO_DAY || day < e->first_day)

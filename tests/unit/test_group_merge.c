@@ -561,3 +561,60 @@ TEST(group_other_protagonist_is_another_happening)
 	/* no clear protagonist (two persons as often): no evidence */
 	ASSERT(second_fight_joins("0.4", varga, "Lenny Okafor:2;Sam Reyes:2"));
 }
+
+/* Three undated ledes of one topic, each with its own two words, then a
+ * fourth that shares the topic's two words with each: its cosine with the
+ * event's centroid is about 1.5 / sqrt(6) = 0.61, its average cosine with
+ * the members about 0.5. Returns the similarity it joins with. */
+static double lede_similarity(const char *cohesion, const char *article_terms)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	const char *const settings[] = {
+		"lede_cohesion", cohesion, "article_terms", article_terms, "short_terms", "2",
+		"idf_prior", "1000000", "event_threshold", "0.3", "long_threshold", "0.3",
+		"member_mix", "0", "undated_drift", "0", "anchor_share", "1", "contested_ratio", "0",
+		"merge_threshold", "0", "bridge_threshold", "0", NULL,
+	};
+	for (const char *const *kv = settings; *kv; kv += 2)
+		ASSERT_EQ(rv_group_config_set(&cfg, kv[0], kv[1], &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	int64_t e1 = place_words(g, "topic alpha beta gamma");
+	ASSERT_EQ(place_words(g, "topic alpha delta epsilon"), e1);
+	ASSERT_EQ(place_words(g, "topic alpha zeta eta"), e1);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.terms = calloc(4, sizeof *a.terms);
+	ASSERT(a.terms);
+	const char *words[] = { "topic", "alpha", "theta", "iota" };
+	for (int i = 0; i < 4; i++)
+		a.terms[a.n_terms++] = (rv_term){ .term = strdup(words[i]), .weight = 1.0f };
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	ASSERT_EQ(a.event, e1);
+	double sim = a.event_similarity;
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	return sim;
+}
+
+TEST(group_lede_joins_by_average_link)
+{
+	/* a lede (more than short_terms, fewer than article_terms terms):
+	 * the average link, about 0.5 (the shared words are a little more
+	 * common than the others, hence a little lighter) */
+	double lede = lede_similarity("1", "60"), centroid = lede_similarity("0", "60");
+	ASSERT(lede > 0.45 && lede < 0.5);
+	ASSERT(centroid > 0.55);
+	/* the centroid's norm over the event's size: sqrt(6) / 3 */
+	ASSERT(fabs(lede / centroid - sqrt(6.0) / 3) < 0.02);
+	/* full articles keep the centroid cosine */
+	ASSERT(fabs(lede_similarity("1", "4") - centroid) < 1e-6);
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT(c.lede_cohesion > 0);
+	ASSERT_EQ(rv_group_config_set(&c, "lede_cohesion", "-1", &err), RV_EINPUT);
+}
