@@ -1317,9 +1317,11 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 	/* Two undated events of one topic (two turns of one nominee's story)
 	 * have close centroids, the topic's words, while no report of one is
 	 * close to a report of the other: as for an undated article joining
-	 * (member_mix), the closest pair of members counts too. */
+	 * (member_mix), the closest pair of members counts too. So when one
+	 * of them only is dated: its date does not bound the other, which may
+	 * have gathered the topic's undated reports of any day. */
 	const gevent *f = &g->ev[best_slot];
-	if (g->cfg.merge_members > 0 && e->first_day == RV_NO_DAY && f->first_day == RV_NO_DAY &&
+	if (g->cfg.merge_members > 0 && (e->first_day == RV_NO_DAY || f->first_day == RV_NO_DAY) &&
 	    e->n_mem && f->n_mem) {
 		double m = members_pair_best(g, e, f);
 		best = pow(best, 1.0 - g->cfg.merge_members) * pow(m, g->cfg.merge_members);

@@ -54,7 +54,7 @@ typedef struct rv_group_config {
 	double idf_prior;            /* IDF = ln((N + this) / (df + 0.5)): unseen documents assumed early on */
 	double cohesion;             /* centroid cosine x (|centroid| / articles)^this: diffuse events take less */
 	double lede_cohesion;        /* lede vs an undated event of ledes: centroid cosine x cohesion^this; 0: off */
-	double merge_members;        /* undated merges: centroid^(1-this) x best member pair^this */
+	double merge_members;        /* merges with an undated event: centroid^(1-this) x best member pair^this */
 	double merge_threshold;      /* an event that grows this close to another absorbs it; 0: off */
 	double bridge_threshold;     /* a headline this close to two events (content) merges them; 0: off */
 	double anchor_share;         /* non-headline: similarity falls when 2 shared terms carry more; 1: off */

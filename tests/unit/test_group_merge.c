@@ -456,14 +456,17 @@ TEST(group_undated_event_keeps_its_first_articles)
 	ASSERT(fabs(dated - second_article_weight("0", "2023-03-07")) < 1e-6);
 }
 
-/* Place an undated article whose stems are words (weight 1) and whose
- * entities are the persons in names ("Name:count" separated by ';'). */
-static int64_t place_about(rv_grouper *g, const char *words, const char *names)
+/* Place an article whose stems are words (weight 1) and whose entities are
+ * the persons in names ("Name:count" separated by ';'), published on the
+ * given day (NULL: undated). */
+static int64_t place_on(rv_grouper *g, const char *words, const char *names, const char *published)
 {
 	rv_article a;
 	rv_error err = { 0 };
 	rv_article_init(&a);
 	a.lang = strdup("en");
+	if (published)
+		a.published = strdup(published);
 	char *copy = strdup(words);
 	a.terms = calloc(16, sizeof *a.terms);
 	a.entities = calloc(4, sizeof *a.entities);
@@ -490,17 +493,23 @@ static int64_t place_about(rv_grouper *g, const char *words, const char *names)
 	return ev;
 }
 
+static int64_t place_about(rv_grouper *g, const char *words, const char *names)
+{
+	return place_on(g, words, names, NULL);
+}
+
 /* Place an undated article whose stems are the given words (weight 1). */
 static int64_t place_words(rv_grouper *g, const char *words)
 {
 	return place_about(g, words, "");
 }
 
-/* Two undated events of one topic: each member names the topic's words and
- * its own. Their centroids meet on the topic, no member of one is close to a
- * member of the other: they merge on centroids alone (merge_members 0), not
- * when the members must agree too. */
-static int topic_merges(const char *members)
+/* Two events of one topic, the second undated, the first published on day
+ * (NULL: undated too): each member names the topic's words and its own.
+ * Their centroids meet on the topic, no member of one is close to a member
+ * of the other: they merge on centroids alone (merge_members 0), not when
+ * the members must agree too. */
+static int topic_merges_on(const char *members, const char *day)
 {
 	rv_group_config cfg;
 	rv_error err = { 0 };
@@ -513,8 +522,8 @@ static int topic_merges(const char *members)
 	ASSERT_EQ(rv_group_config_set(&cfg, "short_threshold", "0.3", &err), RV_OK);
 	rv_grouper *g;
 	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
-	int64_t a1 = place_words(g, "topic alpha beta");
-	int64_t a2 = place_words(g, "topic gamma delta");
+	int64_t a1 = place_on(g, "topic alpha beta", "", day);
+	int64_t a2 = place_on(g, "topic gamma delta", "", day);
 	int64_t b1 = place_words(g, "topic kappa lambda mu nu xi");
 	int64_t b2 = place_words(g, "topic kappa lambda rho sigma tau");
 	ASSERT_EQ(a1, a2);
@@ -525,10 +534,18 @@ static int topic_merges(const char *members)
 	return seen.merged && b2 == a1 ? 2 : seen.merged ? 1 : 0;
 }
 
+static int topic_merges(const char *members)
+{
+	return topic_merges_on(members, NULL);
+}
+
 TEST(group_undated_merge_needs_close_members)
 {
 	ASSERT(topic_merges("0") > 0);
 	ASSERT_EQ(topic_merges("0.5"), 0);
+	/* one event dated, the other not: the date bounds only one of them */
+	ASSERT(topic_merges_on("0", "2023-03-07") > 0);
+	ASSERT_EQ(topic_merges_on("0.5", "2023-03-07"), 0);
 }
 
 /* Two fights of one kind, one boxer each: the second report shares part of
