@@ -169,6 +169,8 @@ void rv_group_config_default(rv_group_config *c)
 	c->long_threshold = 0.27;
 	c->clear_threshold = 0.18;
 	c->clear_ratio = 0.5;
+	c->lede_clear_threshold = 0.2;
+	c->lede_clear_ratio = 0.4;
 	c->contested_threshold = 0.4;
 	c->contested_ratio = 0.9;
 	c->size_penalty = 0.0;
@@ -212,6 +214,8 @@ void rv_group_config_default(rv_group_config *c)
 	X(long_threshold, double, 0, 1)       \
 	X(clear_threshold, double, 0, 1)      \
 	X(clear_ratio, double, 0, 1)          \
+	X(lede_clear_threshold, double, 0, 1) \
+	X(lede_clear_ratio, double, 0, 1)     \
 	X(contested_threshold, double, 0, 1)  \
 	X(contested_ratio, double, 0, 1)      \
 	X(size_penalty, double, 0, 1)         \
@@ -1421,6 +1425,18 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	 * 0.2), and one on the topic of several events is about as close to
 	 * each: when one event stands clear of every other, a lower
 	 * similarity is enough. */
+	/* An undated lede (more than a headline, less than a full article)
+	 * has nothing but its words either; two ledes of one happening told by
+	 * outlets of opposite slant, or one joining an event of full reports,
+	 * share fewer words than two reports from one wire. It keeps all its
+	 * vocabulary, so a runner-up far behind the best (below
+	 * lede_clear_ratio x the best, stricter than a full article's) says
+	 * that no other event is about the same thing: the best one may take
+	 * it at lede_clear_threshold. */
+	if (day == RV_NO_DAY && n > g->cfg.short_terms && n < g->cfg.article_terms &&
+	    g->cfg.lede_clear_ratio > 0 && best > 0 && c.second < g->cfg.lede_clear_ratio * best &&
+	    g->cfg.lede_clear_threshold < threshold)
+		threshold = g->cfg.lede_clear_threshold;
 	if (n >= g->cfg.article_terms && g->cfg.clear_ratio > 0 && best > 0 &&
 	    c.second < g->cfg.clear_ratio * best && g->cfg.clear_threshold < threshold)
 		threshold = g->cfg.clear_threshold;

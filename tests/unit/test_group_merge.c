@@ -371,6 +371,36 @@ TEST(group_full_article_joins_a_clear_winner)
 	ASSERT_EQ(rv_group_config_set(&c, "clear_ratio", "2", &err), RV_EINPUT);
 }
 
+/* An undated lede (more than short_terms, fewer than article_terms terms)
+ * below every other threshold: it joins the event that stands clear of the
+ * others at lede_clear_threshold, and starts its own event when
+ * lede_clear_ratio is 0 or when a second event is as close. */
+static int64_t lede_clear_winner(const char *ratio, bool rival)
+{
+	const char *const settings[] = {
+		"lede_clear_ratio", ratio, "lede_clear_threshold", "0.01", "event_threshold", "0.99",
+		"long_threshold", "0.99", "short_terms", "0", "article_terms", "1000",
+		"clear_ratio", "0", "contested_ratio", "0", "anchor_share", "1",
+		"merge_threshold", "0", NULL,
+	};
+	const char *const extra[] = { "harvest", "tractor", "orchard", "cider" };
+	return place_norvale(settings, extra, 4, rival);
+}
+
+TEST(group_lede_joins_a_clear_winner)
+{
+	ASSERT_EQ(lede_clear_winner("0.4", false), 5);
+	ASSERT(lede_clear_winner("0", false) != 5);
+	int64_t ev = lede_clear_winner("0.4", true);
+	ASSERT(ev != 5 && ev != 7);
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT(c.lede_clear_threshold > 0 && c.lede_clear_threshold < c.event_threshold);
+	ASSERT(c.lede_clear_ratio > 0 && c.lede_clear_ratio < c.clear_ratio);
+	ASSERT_EQ(rv_group_config_set(&c, "lede_clear_ratio", "2", &err), RV_EINPUT);
+}
+
 /* An undated article longer than a headline, about as close to two events
  * (a topic both share): below contested_threshold it joins neither; alone
  * with one of them, or with contested_ratio 0, it joins at the usual
