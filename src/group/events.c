@@ -61,7 +61,7 @@ typedef struct gevent {
 	int64_t first_day, last_day;
 	int64_t last_seq;
 	int n_articles;
-	int n_short; /* articles that did not fill article_terms (placed here, not loaded) */
+	int n_short; /* articles of fewer than lede_terms terms (placed here, not loaded) */
 	fw *c;       /* sorted by term id */
 	uint32_t nc;
 	float norm;
@@ -102,6 +102,7 @@ struct rv_grouper {
 	uint32_t *hash_slots; /* id + 1, 0 = empty */
 	size_t hash_cap;
 	uint64_t n_docs;
+	uint32_t n_raw; /* the article being placed: its terms before the article_terms cut */
 	/* events */
 	gevent *ev;
 	uint32_t n_ev, cap_ev;
@@ -171,6 +172,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->clear_ratio = 0.5;
 	c->lede_clear_threshold = 0.2;
 	c->lede_clear_ratio = 0.4;
+	c->lede_terms = 70;
 	c->contested_threshold = 0.4;
 	c->contested_ratio = 0.9;
 	c->size_penalty = 0.0;
@@ -216,6 +218,7 @@ void rv_group_config_default(rv_group_config *c)
 	X(clear_ratio, double, 0, 1)          \
 	X(lede_clear_threshold, double, 0, 1) \
 	X(lede_clear_ratio, double, 0, 1)     \
+	X(lede_terms, int, 0, 65536)          \
 	X(contested_threshold, double, 0, 1)  \
 	X(contested_ratio, double, 0, 1)      \
 	X(size_penalty, double, 0, 1)         \
@@ -674,6 +677,7 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 			idf = 0.05;
 		v->w = (float)((1.0 + log(v->w > 1 ? v->w : 1)) * idf);
 	}
+	g->n_raw = n;
 	if (n > (uint32_t)g->cfg.article_terms) {
 		qsort(g->vec, n, sizeof *g->vec, fw_by_weight);
 		n = (uint32_t)g->cfg.article_terms;
@@ -1110,6 +1114,15 @@ static int64_t article_day(const rv_article *a)
  * where the index's top terms are still noise); above, the index. */
 #define RV_SCAN_ALL 64
 
+/* A lede: more than a headline (short_terms), fewer terms than lede_terms
+ * before the article_terms cut (n: after it). A title and a first paragraph
+ * keep all or most of their words in the vector, where a full article keeps
+ * only a sample. */
+static bool lede(const rv_grouper *g, uint32_t n)
+{
+	return n > (uint32_t)g->cfg.short_terms && g->n_raw < (uint32_t)g->cfg.lede_terms;
+}
+
 struct cand {
 	int64_t day;
 	uint32_t n;
@@ -1153,8 +1166,7 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 	 * of its event's vocabulary with each member: it is exempt, and so
 	 * are events that hold one. */
 	if (g->cfg.lede_cohesion > 0 && e->first_day == RV_NO_DAY && e->n_articles > 1 &&
-	    e->n_short == e->n_articles && c->n > (uint32_t)g->cfg.short_terms &&
-	    c->n < (uint32_t)g->cfg.article_terms) {
+	    e->n_short == e->n_articles && lede(g, c->n)) {
 		double coh = (double)e->norm / (double)e->n_articles;
 		sim *= pow(coh < 1 ? coh : 1, g->cfg.lede_cohesion);
 	}
@@ -1433,7 +1445,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	 * lede_clear_ratio x the best, stricter than a full article's) says
 	 * that no other event is about the same thing: the best one may take
 	 * it at lede_clear_threshold. */
-	if (day == RV_NO_DAY && n > g->cfg.short_terms && n < g->cfg.article_terms &&
+	if (day == RV_NO_DAY && lede(g, (uint32_t)n) &&
 	    g->cfg.lede_clear_ratio > 0 && best > 0 && c.second < g->cfg.lede_clear_ratio * best &&
 	    g->cfg.lede_clear_threshold < threshold)
 		threshold = g->cfg.lede_clear_threshold;
@@ -1486,7 +1498,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	if (!members_add(g, e, v, (uint32_t)n) || !who_add(g, e))
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	e->n_articles++;
-	if (n < g->cfg.article_terms)
+	if (g->n_raw < (uint32_t)g->cfg.lede_terms)
 		e->n_short++;
 	e->last_seq = g->seq;
 	if (day != RV_NO_DAY) {

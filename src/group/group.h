@@ -51,6 +51,7 @@ typedef struct rv_group_config {
 	double clear_ratio;          /* ... the runner-up scores below this x the best; 0: off */
 	double lede_clear_threshold; /* undated lede: joins at this when no other event comes close */
 	double lede_clear_ratio;     /* ... the runner-up scores below this x the best; 0: off */
+	int lede_terms;              /* a lede has more than short_terms, fewer than this terms (before the cut) */
 	double contested_threshold;  /* undated, longer than a headline: threshold when ... */
 	double contested_ratio;      /* ... the runner-up scores at least this x the best; 0: off */
 	double idf_prior;            /* IDF = ln((N + this) / (df + 0.5)): unseen documents assumed early on */

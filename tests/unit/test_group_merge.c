@@ -613,13 +613,13 @@ TEST(group_other_protagonist_is_another_happening)
  * fourth that shares the topic's two words with each: its cosine with the
  * event's centroid is about 1.5 / sqrt(6) = 0.61, its average cosine with
  * the members about 0.5. Returns the similarity it joins with. */
-static double lede_similarity(const char *cohesion, const char *article_terms)
+static double lede_similarity(const char *cohesion, const char *lede_terms)
 {
 	rv_group_config cfg;
 	rv_error err = { 0 };
 	rv_group_config_default(&cfg);
 	const char *const settings[] = {
-		"lede_cohesion", cohesion, "article_terms", article_terms, "short_terms", "2",
+		"lede_cohesion", cohesion, "lede_terms", lede_terms, "short_terms", "2",
 		"idf_prior", "1000000", "event_threshold", "0.3", "long_threshold", "0.3",
 		"member_mix", "0", "undated_drift", "0", "anchor_share", "1", "contested_ratio", "0",
 		"merge_threshold", "0", "bridge_threshold", "0", NULL,
@@ -649,16 +649,17 @@ static double lede_similarity(const char *cohesion, const char *article_terms)
 
 TEST(group_lede_joins_by_average_link)
 {
-	/* a lede (more than short_terms, fewer than article_terms terms):
-	 * the average link, about 0.5 (the shared words are a little more
-	 * common than the others, hence a little lighter) */
-	double lede = lede_similarity("1", "60"), centroid = lede_similarity("0", "60");
+	/* a lede (more than short_terms, fewer than lede_terms terms): the
+	 * average link, about 0.5 (the shared words are a little more common
+	 * than the others, hence a little lighter) */
+	double lede = lede_similarity("1", "70"), centroid = lede_similarity("0", "70");
 	ASSERT(lede > 0.45 && lede < 0.5);
 	ASSERT(centroid > 0.55);
 	/* the centroid's norm over the event's size: sqrt(6) / 3 */
 	ASSERT(fabs(lede / centroid - sqrt(6.0) / 3) < 0.02);
-	/* full articles keep the centroid cosine */
+	/* longer ones keep the centroid cosine; 5 terms are a lede */
 	ASSERT(fabs(lede_similarity("1", "4") - centroid) < 1e-6);
+	ASSERT(fabs(lede_similarity("1", "5") - lede) < 1e-6);
 	rv_group_config c;
 	rv_error err = { 0 };
 	rv_group_config_default(&c);
