@@ -61,6 +61,7 @@ typedef struct gevent {
 	int64_t first_day, last_day;
 	int64_t last_seq;
 	int n_articles;
+	int n_short; /* articles of fewer than lede_terms terms (placed here, not loaded) */
 	fw *c;       /* sorted by term id */
 	uint32_t nc;
 	float norm;
@@ -101,6 +102,7 @@ struct rv_grouper {
 	uint32_t *hash_slots; /* id + 1, 0 = empty */
 	size_t hash_cap;
 	uint64_t n_docs;
+	uint32_t n_raw; /* the article being placed: its terms before the article_terms cut */
 	/* events */
 	gevent *ev;
 	uint32_t n_ev, cap_ev;
@@ -159,6 +161,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->member_keep = 8;
 	c->member_mix = 0.5;
 	c->cohesion = 0.0;
+	c->lede_cohesion = 1.0;
 	c->merge_threshold = 0.5;
 	c->merge_members = 0.5;
 	c->bridge_threshold = 0.35;
@@ -169,8 +172,11 @@ void rv_group_config_default(rv_group_config *c)
 	c->long_threshold = 0.27;
 	c->clear_threshold = 0.18;
 	c->clear_ratio = 0.5;
+	c->lede_clear_threshold = 0.2;
+	c->lede_clear_ratio = 0.4;
+	c->lede_terms = 70;
 	c->contested_threshold = 0.4;
-	c->contested_ratio = 0.8;
+	c->contested_ratio = 0.9;
 	c->size_penalty = 0.0;
 	c->person_conflict = 0.4;
 	c->scope_factor = 0.0;
@@ -203,6 +209,7 @@ void rv_group_config_default(rv_group_config *c)
 	X(member_keep, int, 1, RV_MEM_MAX)    \
 	X(member_mix, double, 0, 1)           \
 	X(cohesion, double, 0, 4)             \
+	X(lede_cohesion, double, 0, 4)        \
 	X(merge_threshold, double, 0, 1)      \
 	X(merge_members, double, 0, 1)        \
 	X(bridge_threshold, double, 0, 1)     \
@@ -213,6 +220,9 @@ void rv_group_config_default(rv_group_config *c)
 	X(long_threshold, double, 0, 1)       \
 	X(clear_threshold, double, 0, 1)      \
 	X(clear_ratio, double, 0, 1)          \
+	X(lede_clear_threshold, double, 0, 1) \
+	X(lede_clear_ratio, double, 0, 1)     \
+	X(lede_terms, int, 0, 65536)          \
 	X(contested_threshold, double, 0, 1)  \
 	X(contested_ratio, double, 0, 1)      \
 	X(size_penalty, double, 0, 1)         \
@@ -703,6 +713,7 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 			idf = 0.05;
 		v->w = (float)((1.0 + log(v->w > 1 ? v->w : 1)) * idf);
 	}
+	g->n_raw = n;
 	if (n > (uint32_t)g->cfg.article_terms) {
 		qsort(g->vec, n, sizeof *g->vec, fw_by_weight);
 		n = (uint32_t)g->cfg.article_terms;
@@ -1139,6 +1150,15 @@ static int64_t article_day(const rv_article *a)
  * where the index's top terms are still noise); above, the index. */
 #define RV_SCAN_ALL 64
 
+/* A lede: more than a headline (short_terms), fewer terms than lede_terms
+ * before the article_terms cut (n: after it). A title and a first paragraph
+ * keep all or most of their words in the vector, where a full article keeps
+ * only a sample. */
+static bool lede(const rv_grouper *g, uint32_t n)
+{
+	return n > (uint32_t)g->cfg.short_terms && g->n_raw < (uint32_t)g->cfg.lede_terms;
+}
+
 struct cand {
 	int64_t day;
 	uint32_t n;
@@ -1168,6 +1188,23 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 		 * average link (1). */
 		double coh = (double)e->norm / (double)e->n_articles;
 		sim *= pow(coh < 1 ? coh : 1, g->cfg.cohesion);
+	}
+	/* A lede (a title and a first paragraph: more than a headline, less
+	 * than a full article) keeps all its vocabulary, so two ledes of one
+	 * happening are close to each other, not only to the sum of an
+	 * event's ledes. Without dates nothing bounds an event, and the
+	 * centroid of a topic's ledes (one nominee's hearing, his vote, his
+	 * swearing-in) is close to every new lede of the topic while its
+	 * members are far from each other: against an undated event of ledes,
+	 * a lede is judged toward the average of its cosines with the members
+	 * (the centroid's norm over its size: 1 when they all say the same),
+	 * so a diffuse event takes less. A full article shares only a sample
+	 * of its event's vocabulary with each member: it is exempt, and so
+	 * are events that hold one. */
+	if (g->cfg.lede_cohesion > 0 && e->first_day == RV_NO_DAY && e->n_articles > 1 &&
+	    e->n_short == e->n_articles && lede(g, c->n)) {
+		double coh = (double)e->norm / (double)e->n_articles;
+		sim *= pow(coh < 1 ? coh : 1, g->cfg.lede_cohesion);
 	}
 	/* A headline may say what one member said and still be far from the
 	 * sum of all of them: the closest member counts too. */
@@ -1267,6 +1304,7 @@ static bool merge_events(rv_grouper *g, uint32_t slot, uint32_t other, double si
 		f->title = t;
 	}
 	e->n_articles += f->n_articles;
+	e->n_short += f->n_short;
 	if (f->first_day != RV_NO_DAY) {
 		if (e->first_day == RV_NO_DAY || f->first_day < e->first_day)
 			e->first_day = f->first_day;
@@ -1331,9 +1369,11 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 	/* Two undated events of one topic (two turns of one nominee's story)
 	 * have close centroids, the topic's words, while no report of one is
 	 * close to a report of the other: as for an undated article joining
-	 * (member_mix), the closest pair of members counts too. */
+	 * (member_mix), the closest pair of members counts too. So when one
+	 * of them only is dated: its date does not bound the other, which may
+	 * have gathered the topic's undated reports of any day. */
 	const gevent *f = &g->ev[best_slot];
-	if (g->cfg.merge_members > 0 && e->first_day == RV_NO_DAY && f->first_day == RV_NO_DAY &&
+	if (g->cfg.merge_members > 0 && (e->first_day == RV_NO_DAY || f->first_day == RV_NO_DAY) &&
 	    e->n_mem && f->n_mem) {
 		double m = members_pair_best(g, e, f);
 		best = pow(best, 1.0 - g->cfg.merge_members) * pow(m, g->cfg.merge_members);
@@ -1433,6 +1473,18 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	 * 0.2), and one on the topic of several events is about as close to
 	 * each: when one event stands clear of every other, a lower
 	 * similarity is enough. */
+	/* An undated lede (more than a headline, less than a full article)
+	 * has nothing but its words either; two ledes of one happening told by
+	 * outlets of opposite slant, or one joining an event of full reports,
+	 * share fewer words than two reports from one wire. It keeps all its
+	 * vocabulary, so a runner-up far behind the best (below
+	 * lede_clear_ratio x the best, stricter than a full article's) says
+	 * that no other event is about the same thing: the best one may take
+	 * it at lede_clear_threshold. */
+	if (day == RV_NO_DAY && lede(g, (uint32_t)n) &&
+	    g->cfg.lede_clear_ratio > 0 && best > 0 && c.second < g->cfg.lede_clear_ratio * best &&
+	    g->cfg.lede_clear_threshold < threshold)
+		threshold = g->cfg.lede_clear_threshold;
 	if (n >= g->cfg.article_terms && g->cfg.clear_ratio > 0 && best > 0 &&
 	    c.second < g->cfg.clear_ratio * best && g->cfg.clear_threshold < threshold)
 		threshold = g->cfg.clear_threshold;
@@ -1482,6 +1534,8 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	if (!members_add(g, e, v, (uint32_t)n) || !who_add(g, e))
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	e->n_articles++;
+	if (g->n_raw < (uint32_t)g->cfg.lede_terms)
+		e->n_short++;
 	e->last_seq = g->seq;
 	if (day != RV_NO_DAY) {
 		if (e->first_day == RV_NO_DAY || day < e->first_day)

@@ -51,11 +51,15 @@ typedef struct rv_group_config {
 	double long_threshold;       /* event_threshold for an article whose terms fill article_terms */
 	double clear_threshold;      /* full article: joins at this when no other event comes close */
 	double clear_ratio;          /* ... the runner-up scores below this x the best; 0: off */
+	double lede_clear_threshold; /* undated lede: joins at this when no other event comes close */
+	double lede_clear_ratio;     /* ... the runner-up scores below this x the best; 0: off */
+	int lede_terms;              /* a lede has more than short_terms, fewer than this terms (before the cut) */
 	double contested_threshold;  /* undated, longer than a headline: threshold when ... */
 	double contested_ratio;      /* ... the runner-up scores at least this x the best; 0: off */
 	double idf_prior;            /* IDF = ln((N + this) / (df + 0.5)): unseen documents assumed early on */
 	double cohesion;             /* centroid cosine x (|centroid| / articles)^this: diffuse events take less */
-	double merge_members;        /* undated merges: centroid^(1-this) x best member pair^this */
+	double lede_cohesion;        /* lede vs an undated event of ledes: centroid cosine x cohesion^this; 0: off */
+	double merge_members;        /* merges with an undated event: centroid^(1-this) x best member pair^this */
 	double merge_threshold;      /* an event that grows this close to another absorbs it; 0: off */
 	double bridge_threshold;     /* a headline this close to two events (content) merges them; 0: off */
 	double anchor_share;         /* non-headline: similarity falls when 2 shared terms carry more; 1: off */

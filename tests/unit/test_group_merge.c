@@ -371,6 +371,36 @@ TEST(group_full_article_joins_a_clear_winner)
 	ASSERT_EQ(rv_group_config_set(&c, "clear_ratio", "2", &err), RV_EINPUT);
 }
 
+/* An undated lede (more than short_terms, fewer than article_terms terms)
+ * below every other threshold: it joins the event that stands clear of the
+ * others at lede_clear_threshold, and starts its own event when
+ * lede_clear_ratio is 0 or when a second event is as close. */
+static int64_t lede_clear_winner(const char *ratio, bool rival)
+{
+	const char *const settings[] = {
+		"lede_clear_ratio", ratio, "lede_clear_threshold", "0.01", "event_threshold", "0.99",
+		"long_threshold", "0.99", "short_terms", "0", "article_terms", "1000",
+		"clear_ratio", "0", "contested_ratio", "0", "anchor_share", "1",
+		"merge_threshold", "0", NULL,
+	};
+	const char *const extra[] = { "harvest", "tractor", "orchard", "cider" };
+	return place_norvale(settings, extra, 4, rival);
+}
+
+TEST(group_lede_joins_a_clear_winner)
+{
+	ASSERT_EQ(lede_clear_winner("0.4", false), 5);
+	ASSERT(lede_clear_winner("0", false) != 5);
+	int64_t ev = lede_clear_winner("0.4", true);
+	ASSERT(ev != 5 && ev != 7);
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT(c.lede_clear_threshold > 0 && c.lede_clear_threshold < c.event_threshold);
+	ASSERT(c.lede_clear_ratio > 0 && c.lede_clear_ratio < c.clear_ratio);
+	ASSERT_EQ(rv_group_config_set(&c, "lede_clear_ratio", "2", &err), RV_EINPUT);
+}
+
 /* An undated article longer than a headline, about as close to two events
  * (a topic both share): below contested_threshold it joins neither; alone
  * with one of them, or with contested_ratio 0, it joins at the usual
@@ -456,14 +486,17 @@ TEST(group_undated_event_keeps_its_first_articles)
 	ASSERT(fabs(dated - second_article_weight("0", "2023-03-07")) < 1e-6);
 }
 
-/* Place an undated article whose stems are words (weight 1) and whose
- * entities are the persons in names ("Name:count" separated by ';'). */
-static int64_t place_about(rv_grouper *g, const char *words, const char *names)
+/* Place an article whose stems are words (weight 1) and whose entities are
+ * the persons in names ("Name:count" separated by ';'), published on the
+ * given day (NULL: undated). */
+static int64_t place_on(rv_grouper *g, const char *words, const char *names, const char *published)
 {
 	rv_article a;
 	rv_error err = { 0 };
 	rv_article_init(&a);
 	a.lang = strdup("en");
+	if (published)
+		a.published = strdup(published);
 	char *copy = strdup(words);
 	a.terms = calloc(16, sizeof *a.terms);
 	a.entities = calloc(4, sizeof *a.entities);
@@ -490,17 +523,23 @@ static int64_t place_about(rv_grouper *g, const char *words, const char *names)
 	return ev;
 }
 
+static int64_t place_about(rv_grouper *g, const char *words, const char *names)
+{
+	return place_on(g, words, names, NULL);
+}
+
 /* Place an undated article whose stems are the given words (weight 1). */
 static int64_t place_words(rv_grouper *g, const char *words)
 {
 	return place_about(g, words, "");
 }
 
-/* Two undated events of one topic: each member names the topic's words and
- * its own. Their centroids meet on the topic, no member of one is close to a
- * member of the other: they merge on centroids alone (merge_members 0), not
- * when the members must agree too. */
-static int topic_merges(const char *members)
+/* Two events of one topic, the second undated, the first published on day
+ * (NULL: undated too): each member names the topic's words and its own.
+ * Their centroids meet on the topic, no member of one is close to a member
+ * of the other: they merge on centroids alone (merge_members 0), not when
+ * the members must agree too. */
+static int topic_merges_on(const char *members, const char *day)
 {
 	rv_group_config cfg;
 	rv_error err = { 0 };
@@ -513,8 +552,8 @@ static int topic_merges(const char *members)
 	ASSERT_EQ(rv_group_config_set(&cfg, "short_threshold", "0.3", &err), RV_OK);
 	rv_grouper *g;
 	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
-	int64_t a1 = place_words(g, "topic alpha beta");
-	int64_t a2 = place_words(g, "topic gamma delta");
+	int64_t a1 = place_on(g, "topic alpha beta", "", day);
+	int64_t a2 = place_on(g, "topic gamma delta", "", day);
 	int64_t b1 = place_words(g, "topic kappa lambda mu nu xi");
 	int64_t b2 = place_words(g, "topic kappa lambda rho sigma tau");
 	ASSERT_EQ(a1, a2);
@@ -525,10 +564,18 @@ static int topic_merges(const char *members)
 	return seen.merged && b2 == a1 ? 2 : seen.merged ? 1 : 0;
 }
 
+static int topic_merges(const char *members)
+{
+	return topic_merges_on(members, NULL);
+}
+
 TEST(group_undated_merge_needs_close_members)
 {
 	ASSERT(topic_merges("0") > 0);
 	ASSERT_EQ(topic_merges("0.5"), 0);
+	/* one event dated, the other not: the date bounds only one of them */
+	ASSERT(topic_merges_on("0", "2023-03-07") > 0);
+	ASSERT_EQ(topic_merges_on("0.5", "2023-03-07"), 0);
 }
 
 /* Two fights of one kind, one boxer each: the second report shares part of
@@ -615,4 +662,62 @@ TEST(group_headline_person_keyed_by_surname)
 	ASSERT(!surname_headline_joins("0"));
 	/* both @kessler: two shared, .33 (x the IDF of shared words) */
 	ASSERT(surname_headline_joins("1"));
+}
+
+/* Three undated ledes of one topic, each with its own two words, then a
+ * fourth that shares the topic's two words with each: its cosine with the
+ * event's centroid is about 1.5 / sqrt(6) = 0.61, its average cosine with
+ * the members about 0.5. Returns the similarity it joins with. */
+static double lede_similarity(const char *cohesion, const char *lede_terms)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	const char *const settings[] = {
+		"lede_cohesion", cohesion, "lede_terms", lede_terms, "short_terms", "2",
+		"idf_prior", "1000000", "event_threshold", "0.3", "long_threshold", "0.3",
+		"member_mix", "0", "undated_drift", "0", "anchor_share", "1", "contested_ratio", "0",
+		"merge_threshold", "0", "bridge_threshold", "0", NULL,
+	};
+	for (const char *const *kv = settings; *kv; kv += 2)
+		ASSERT_EQ(rv_group_config_set(&cfg, kv[0], kv[1], &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	int64_t e1 = place_words(g, "topic alpha beta gamma");
+	ASSERT_EQ(place_words(g, "topic alpha delta epsilon"), e1);
+	ASSERT_EQ(place_words(g, "topic alpha zeta eta"), e1);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.terms = calloc(4, sizeof *a.terms);
+	ASSERT(a.terms);
+	const char *words[] = { "topic", "alpha", "theta", "iota" };
+	for (int i = 0; i < 4; i++)
+		a.terms[a.n_terms++] = (rv_term){ .term = strdup(words[i]), .weight = 1.0f };
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	ASSERT_EQ(a.event, e1);
+	double sim = a.event_similarity;
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	return sim;
+}
+
+TEST(group_lede_joins_by_average_link)
+{
+	/* a lede (more than short_terms, fewer than lede_terms terms): the
+	 * average link, about 0.5 (the shared words are a little more common
+	 * than the others, hence a little lighter) */
+	double lede = lede_similarity("1", "70"), centroid = lede_similarity("0", "70");
+	ASSERT(lede > 0.45 && lede < 0.5);
+	ASSERT(centroid > 0.55);
+	/* the centroid's norm over the event's size: sqrt(6) / 3 */
+	ASSERT(fabs(lede / centroid - sqrt(6.0) / 3) < 0.02);
+	/* longer ones keep the centroid cosine; 5 terms are a lede */
+	ASSERT(fabs(lede_similarity("1", "4") - centroid) < 1e-6);
+	ASSERT(fabs(lede_similarity("1", "5") - lede) < 1e-6);
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT(c.lede_cohesion > 0);
+	ASSERT_EQ(rv_group_config_set(&c, "lede_cohesion", "-1", &err), RV_EINPUT);
 }
