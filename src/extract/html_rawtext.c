@@ -158,16 +158,22 @@ static bool is_name_char(char c)
  * here, or the parser never sees it. href is read on <link> only. */
 static bool read_attribute(const char *name, size_t n, bool link)
 {
-	static const char *const names[] = {
-		"class", "id", "itemprop", "style", "hidden", "content", "datetime", "rel",
-		"property", "xml:lang", "lang", "type", "title", "pubdate", "name",
-		"http-equiv", "charset", NULL,
+#define NAME(s) { s, sizeof s - 1 }
+	static const struct {
+		const char *s;
+		size_t n;
+	} names[] = {
+		NAME("class"),	  NAME("id"),	    NAME("itemprop"), NAME("style"),	 NAME("hidden"),
+		NAME("content"),  NAME("datetime"), NAME("rel"),      NAME("property"), NAME("xml:lang"),
+		NAME("lang"),	  NAME("type"),	    NAME("title"),    NAME("pubdate"),	 NAME("name"),
+		NAME("http-equiv"), NAME("charset"),
 	};
+#undef NAME
 	char c0 = (char)(name[0] | 0x20);
 	if (link && n == 4 && !strncasecmp(name, "href", 4))
 		return true;
-	for (const char *const *k = names; *k; k++)
-		if ((*k)[0] == c0 && strlen(*k) == n && !strncasecmp(*k, name, n))
+	for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+		if (names[k].n == n && names[k].s[0] == c0 && !strncasecmp(names[k].s, name, n))
 			return true;
 	return false;
 }
@@ -222,11 +228,8 @@ static const char *read_attributes(const char *q, const char *end, bool link,
 	return tag_end(q, end);
 }
 
-/* Whether the tag name [name, name + n) is word (lower case). */
-static bool name_is(const char *name, size_t n, const char *word)
-{
-	return strlen(word) == n && !strncasecmp(name, word, n);
-}
+/* Whether the tag name [name, name + n) is the literal word (lower case). */
+#define NAME_IS(name, n, word) ((n) == sizeof word - 1 && !strncasecmp(name, word, sizeof word - 1))
 
 char *rv__drop_raw_text(const char *html, size_t len, size_t *outlen)
 {
@@ -239,7 +242,12 @@ char *rv__drop_raw_text(const char *html, size_t len, size_t *outlen)
 			const char *c = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
 			if (!c)
 				break;
-			p = c + 3;
+			/* nothing reads comments: the parser need not see them */
+			if (!out && !(out = malloc(len + 1)))
+				return NULL;
+			memcpy(out + olen, copied, (size_t)(p - copied));
+			olen += (size_t)(p - copied);
+			copied = p = c + 3;
 			continue;
 		}
 		if (p + 1 >= end || !is_alpha(p[1])) {
@@ -250,12 +258,12 @@ char *rv__drop_raw_text(const char *html, size_t len, size_t *outlen)
 		while (q < end && is_name_char(*q))
 			q++;
 		size_t nlen = (size_t)(q - name);
-		bool script = name_is(name, nlen, "script"), style = name_is(name, nlen, "style");
-		bool svg = name_is(name, nlen, "svg");
+		bool script = NAME_IS(name, nlen, "script"), style = NAME_IS(name, nlen, "style");
+		bool svg = NAME_IS(name, nlen, "svg");
 		if (!script && !style && !svg) {
 			const char *span[16][2];
 			int n = 0;
-			const char *e = read_attributes(q, end, name_is(name, nlen, "link"), span, 16, &n);
+			const char *e = read_attributes(q, end, NAME_IS(name, nlen, "link"), span, 16, &n);
 			if (n && !out && !(out = malloc(len + 1)))
 				return NULL;
 			for (int k = 0; k < n; k++) {
