@@ -6,10 +6,10 @@
 #   make run      deps + build + ingest examples/ into ./revue.db + print the stories
 
 CC      ?= cc
-PKGS    := libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libxxhash libcurl libmicrohttpd
+PKGS    := libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libdeflate libxxhash libcurl libmicrohttpd
 # Debian packages: build libraries, then tools the tests use.
 DEB_PKGS := build-essential pkg-config libxml2-dev libexttextcat-dev libstemmer-dev \
-            libutf8proc-dev libsqlite3-dev libjansson-dev libxxhash-dev zlib1g-dev \
+            libutf8proc-dev libsqlite3-dev libjansson-dev libxxhash-dev zlib1g-dev libdeflate-dev \
             libcurl4-openssl-dev libmicrohttpd-dev python3 sqlite3 curl chromium nodejs wrk \
             dict-freedict-fra-eng dict-freedict-eng-fra
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -5,7 +5,7 @@
  *   cc -O2 -Isrc $(pkg-config --cflags libxml-2.0) -o build/textdump_speed \
  *      bench/textdump_speed.c $(find build/rel/src -name '*.o' ! -name main.o) \
  *      $(pkg-config --libs libxml-2.0 libexttextcat jansson sqlite3 libutf8proc \
- *        zlib libxxhash libcurl libmicrohttpd) -lstemmer -lm -lpthread
+ *        zlib libdeflate libxxhash libcurl libmicrohttpd) -lstemmer -lm -lpthread
  *   build/textdump_speed ROUNDS FILE...
  */
 #include "core/article.h"

@@ -9,7 +9,7 @@
 set -e
 cd "$(dirname "$0")/../.."
 make -s -j2 revue >/dev/null
-PKGS="libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libxxhash libcurl libmicrohttpd"
+PKGS="libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libdeflate libxxhash libcurl libmicrohttpd"
 # every library object, the generated web assets included (the CLI pulls them in)
 OBJ="$(find build/rel/src -name '*.o' ! -path 'build/rel/src/cli/main.o' | sort) build/rel/build/gen/web_assets.o"
 mkdir -p build/bench

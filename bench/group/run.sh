@@ -7,7 +7,7 @@
 set -e
 cd "$(dirname "$0")/../.."
 mkdir -p bench/work
-PKGS="libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libxxhash libcurl libmicrohttpd"
+PKGS="libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libdeflate libxxhash libcurl libmicrohttpd"
 OBJ="$(find build/rel/src -name '*.o' ! -path '*/cli/main.o') $(find build/rel/build/gen -name '*.o' 2>/dev/null)"
 cc -std=c17 -D_GNU_SOURCE -O2 -Isrc $(pkg-config --cflags $PKGS) -o bench/work/bench_place \
 	bench/group/bench_place.c $OBJ $(pkg-config --libs $PKGS) -lstemmer -lm -lpthread

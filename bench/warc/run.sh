@@ -22,7 +22,7 @@ SMALL=$W/cc-small.warc.gz
 if [ -z "${E2E_ONLY:-}" ]; then
 [ -s "$BIG" ] || python3 tests/tools/mkwarc.py "$BIG" --gzip member --repeat "${REPEAT:-12}" "$DATA"
 OBJS="$(find build/rel/src -name '*.o' ! -path '*/cli/*' | sort) build/rel/build/gen/web_assets.o" # the generated web assets too (api.o refers to them)
-LIBS=$(pkg-config --libs libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libxxhash libcurl libmicrohttpd)
+LIBS=$(pkg-config --libs libxml-2.0 libexttextcat jansson sqlite3 libutf8proc zlib libdeflate libxxhash libcurl libmicrohttpd)
 cc -O2 -std=c17 -D_GNU_SOURCE -Isrc -o "$W/bench_warc" bench/warc/bench_warc.c $OBJS $LIBS -lstemmer -lm -lpthread
 echo "archive: $(du -m "$BIG" | cut -f1) MB compressed, $(zcat "$BIG" | wc -c | awk '{ printf "%d", $1 / 1048576 }') MB uncompressed"
 best() { sort -n | head -1; }

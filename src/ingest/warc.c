@@ -21,9 +21,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #define WIN_CHUNK ((size_t)256 << 10)
+/* Free window space offered to a whole member at once (see fill()). */
+#define WHOLE_MEMBER ((size_t)1 << 20)
 #define HEADER_MAX ((size_t)64 << 10)
 #define MEMBER_RING 4096
 
@@ -33,6 +36,8 @@ struct src {
 	size_t in_len;
 	bool gz;
 	z_stream zs;
+	struct libdeflate_decompressor *whole; /* NULL: zlib only */
+	bool z_fresh;      /* a member begun, nothing of it inflated yet */
 	bool z_live;       /* inside a member */
 	bool z_done;       /* no more input */
 	const char *z_err; /* why the stream stopped early, NULL when clean */
@@ -115,6 +120,7 @@ static bool member_begin(struct src *s)
 	s->zs.next_in = (Bytef *)(s->in + pos);
 	s->zs.avail_in = (uInt)(s->in_len - pos > UINT32_MAX ? UINT32_MAX : s->in_len - pos);
 	s->z_live = true;
+	s->z_fresh = true;
 	s->member_comp = pos;
 	s->member_dec = s->off + avail(s);
 	ring_push(s, s->member_dec, pos);
@@ -141,6 +147,42 @@ static bool resync(struct src *s)
 	s->zs.next_in = (Bytef *)p;
 	s->zs.avail_in = 0;
 	s->member_comp = (size_t)(p - s->in); /* so the next search starts past it */
+	return true;
+}
+
+/* Inflate the member just begun in one call, when it fits the window:
+ * libdeflate does it about twice as fast as zlib's stream, CRC and length
+ * checked alike. A member too large for the space, or damaged, is left to
+ * zlib, which reads it from its start and says precisely what is wrong. */
+static bool whole_member(struct src *s, size_t *produced)
+{
+	s->z_fresh = false;
+	if (!s->whole)
+		return false;
+	if (s->cap - s->end < WHOLE_MEMBER) {
+		size_t n = avail(s);
+		if (s->start && n)
+			memmove(s->win, s->win + s->start, n);
+		s->start = 0;
+		s->end = n;
+		if (s->cap - s->end < WHOLE_MEMBER) {
+			unsigned char *w = realloc(s->win, s->end + WHOLE_MEMBER);
+			if (!w)
+				return false;
+			s->win = w;
+			s->cap = s->end + WHOLE_MEMBER;
+		}
+	}
+	size_t pos = in_pos(s), used_in = 0, used_out = 0;
+	if (libdeflate_gzip_decompress_ex(s->whole, s->in + pos, s->in_len - pos, s->win + s->end,
+					  s->cap - s->end, &used_in,
+					  &used_out) != LIBDEFLATE_SUCCESS)
+		return false;
+	s->end += used_out;
+	*produced = used_out;
+	s->zs.next_in = (Bytef *)(s->in + pos + used_in);
+	s->zs.avail_in = 0; /* topped up before zlib reads again */
+	s->z_live = false;
 	return true;
 }
 
@@ -171,6 +213,13 @@ static bool fill(struct src *s, size_t want_free)
 	for (;;) {
 		if (!s->z_live && !member_begin(s))
 			return false;
+		size_t produced = 0;
+		if (s->z_fresh && whole_member(s, &produced)) {
+			if (produced)
+				return true;
+			continue;
+		}
+		s->z_fresh = false;
 		s->zs.next_out = s->win + s->end;
 		s->zs.avail_out = (uInt)(s->cap - s->end);
 		size_t before = s->end;
@@ -595,6 +644,7 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		}
 		s.zs.next_in = (Bytef *)data;
 		s.zs.avail_in = 0;
+		s.whole = libdeflate_alloc_decompressor();
 		s.win = malloc(WIN_CHUNK);
 		s.cap = s.win ? WIN_CHUNK : 0;
 	} else {
@@ -725,6 +775,7 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 	rv_buf_release(&w.decoded);
 	if (s.gz) {
 		inflateEnd(&s.zs);
+		libdeflate_free_decompressor(s.whole);
 		free(s.win);
 	}
 	return rc;

@@ -84,6 +84,7 @@ static void gz_append(rv_buf *out, const char *data, size_t n)
 struct seen {
 	int n, rejects;
 	char ref[16][128], url[16][128], fetched[16][64], ctype[16][64], body[16][256];
+	size_t len[16];
 	char reject[8][512];
 };
 
@@ -96,6 +97,7 @@ static int on_rec(const rv_record *r, void *ctx)
 		snprintf(s->fetched[s->n], 64, "%s", r->fetched_at ? r->fetched_at : "");
 		snprintf(s->ctype[s->n], 64, "%s", r->content_type ? r->content_type : "");
 		snprintf(s->body[s->n], 256, "%.*s", (int)r->len, r->data);
+		s->len[s->n] = r->len;
 		ASSERT_EQ(r->format, RV_FORMAT_HTML);
 	}
 	s->n++;
@@ -186,6 +188,56 @@ TEST(warc_gzip_per_record_offsets)
 	snprintf(want, sizeof want, "x.warc.gz#%zu", off_res);
 	ASSERT_STR_EQ(s.ref[1], want);
 	rv_buf_release(&gz);
+	free_records();
+}
+
+/* A member inflates in one call when it fits the space the reader offers
+ * (1 MB); a larger one streams through zlib. Both kinds, interleaved, come
+ * out whole and with their own offsets. */
+TEST(warc_gzip_members_larger_than_one_call)
+{
+	build_records();
+	size_t big_len = (size_t)3 << 19; /* 1.5 MB */
+	char *big = malloc(big_len + 1);
+	ASSERT(big);
+	static const char para[] = "<p>Tide tables for the north quay, week 12.</p>";
+	for (size_t i = 0; i < big_len; i++)
+		big[i] = para[i % (sizeof para - 1)];
+	big[big_len] = '\0';
+	rv_buf blk, rec;
+	rv_buf_init(&blk, 1 << 22);
+	rv_buf_init(&rec, 1 << 22);
+	rv_buf_printf(&blk, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+			    "Content-Length: %zu\r\n\r\n", big_len);
+	rv_buf_append(&blk, big, big_len);
+	add_record(&rec, "response", "http://a.example/tides", "application/http; msgtype=response",
+		   blk.data, blk.len);
+	rv_buf_release(&blk);
+	rv_buf gz;
+	rv_buf_init(&gz, 1 << 24);
+	gz_append(&gz, recs[2].data, recs[2].len);
+	size_t off_big = gz.len;
+	gz_append(&gz, rec.data, rec.len);
+	size_t off_ferry = gz.len;
+	gz_append(&gz, recs[7].data, recs[7].len);
+	gz_append(&gz, rec.data, rec.len);
+	struct seen s;
+	read_buf("t.warc.gz", gz.data, gz.len, &s);
+	ASSERT_EQ(s.rejects, 0);
+	ASSERT_EQ(s.n, 4);
+	ASSERT_STR_EQ(s.body[0], page_a);
+	ASSERT_EQ(s.len[1], big_len);
+	ASSERT(!strncmp(s.body[1], para, sizeof para - 1));
+	ASSERT_STR_EQ(s.body[2], page_b);
+	ASSERT_EQ(s.len[3], big_len);
+	char want[64];
+	snprintf(want, sizeof want, "t.warc.gz#%zu", off_big);
+	ASSERT_STR_EQ(s.ref[1], want);
+	snprintf(want, sizeof want, "t.warc.gz#%zu", off_ferry);
+	ASSERT_STR_EQ(s.ref[2], want);
+	rv_buf_release(&gz);
+	rv_buf_release(&rec);
+	free(big);
 	free_records();
 }
 
