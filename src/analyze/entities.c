@@ -1499,6 +1499,12 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		return letter_type(gt);
 	}
 	int st = span_type(key);
+	/* "his son Maxim", "a daughter named Sophie", "rescue Emily": in English, a lone given
+	 * name is a person, whatever the old newspapers of the training data made of it (a
+	 * restaurant, a firm) or the type model guesses; a place the lists know was found above */
+	if (english(sc) && i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD &&
+	    st != T_LOC && given_name_word(key))
+		return T_PER;
 	if (st != T_NONE && !(titled && st != T_PER))
 		return st;
 	m->sure = false;

@@ -333,6 +333,18 @@ TEST(entities_en_common_noun_titles)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_lone_given_names)
+{
+	rv_article a;
+	/* a lone given name in English is a person, whatever the old newspapers made of it */
+	run_lang(&a, "Their son Maxim was born two years later. A daughter named Sophie followed, "
+		     "and the knight set out to rescue Emily from the tower.", "en");
+	assert_entity(&a, "Maxim", "person");
+	assert_entity(&a, "Sophie", "person");
+	assert_entity(&a, "Emily", "person");
+	rv_article_release(&a);
+}
+
 TEST(entities_en_eponym_adjectives)
 {
 	rv_article a;
