@@ -1604,6 +1604,23 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		if (!n || n[4] >= n[1] + n[3])
 			return T_MISC;
 	}
+	/* "Sarmatians", "Hurrians", "Okinawans" are not, "Englishmen": in English, a lone plural
+	 * of a people's word is the people, other ("the Moravians" and "the Ravens" are settled
+	 * below, after the model) */
+	if (english(sc) && i == j && !(sc->t[i].flags & F_UPPER) && sc->t[i].kind == K_WORD &&
+	    !(i > 0 && tok_key(sc, i - 1, w, sizeof w) && !strcmp(w, "the")) && tok_key(sc, i, w, sizeof w)) {
+		size_t wl = strlen(w);
+		if (wl > 6 && w[wl - 1] == 's') {
+			w[wl - 1] = '\0';
+			if (demonym_shape(w) && !in_set(w, L_GIVEN))
+				return T_MISC;
+		}
+		if (wl > 9 && !strcmp(w + wl - 3, "men")) {
+			w[wl - 3] = '\0';
+			if (demonym_shape(w))
+				return T_MISC;
+		}
+	}
 	/* a family or order of living things ("Geometridae", "Asteraceae", "Cryptocephalinae"):
 	 * no person, place or organisation */
 	if (i == j && tok_key(sc, i, w, sizeof w)) {

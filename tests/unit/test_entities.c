@@ -345,6 +345,19 @@ TEST(entities_en_lone_given_names)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_plural_peoples)
+{
+	rv_article a;
+	/* a plural of a people's word is the people, other; "the Ravens" stays a team */
+	run_lang(&a, "Later, Khazarians and Dravonians moved with Englishmen into the valley, long "
+		     "before the Ravens played there.", "en");
+	assert_entity(&a, "Khazarians", "other");
+	assert_entity(&a, "Dravonians", "other");
+	assert_entity(&a, "Englishmen", "other");
+	assert_entity(&a, "Ravens", "organization");
+	rv_article_release(&a);
+}
+
 TEST(entities_en_eponym_adjectives)
 {
 	rv_article a;
