@@ -214,7 +214,7 @@ static const char *const org_words[] = {
 	"broadcasting", "assurances", "presse", "quotidien", "hebdomadaire",
 	"films", "productions", "recordings", "publications", "publishers", "airline", "aviation",
 	"aerospace", "automotive", "electronics", "chemicals", "cosmetics", "telecom",
-	"telecommunications", "motorsport", NULL,
+	"telecommunications", "motorsport", "liga", "sports", "interactive", NULL,
 };
 
 /* Common given names (EN, FR, DE, IT, ES, RU, AR, JA, ZH, KO), written for revue: a name of
@@ -351,7 +351,11 @@ static const char *const loc_words[] = {
 	"centre", "cemetery", "cimetiere", "memorial", "garden", "gardens", "jardin", "library",
 	"bibliotheque", "mosque", "mosquee",
 	/* roads, mostly numbered ("Interstate 93", "U.S. Route 30", "Highway 401") */
-	"route", "interstate", "highway", "motorway", "freeway", "expressway", "autoroute", NULL,
+	"route", "interstate", "highway", "motorway", "freeway", "expressway", "autoroute",
+	/* land and water features and grounds ("Amazon Basin", "Hoover Dam", "Monarch
+	 * Wilderness", "Carlisle Grounds", "Morrison Formation") */
+	"basin", "dam", "canyon", "cave", "caves", "beach", "wilderness", "reserve", "hemisphere",
+	"krai", "oblast", "trail", "range", "ground", "grounds", "formation", "area", NULL,
 };
 
 static const char *const misc_words[] = {
@@ -360,7 +364,8 @@ static const char *const misc_words[] = {
 	"series", "serie", "tour", "grand", "act", "treaty", "traite", "revolution", "battle",
 	"bataille", "world", "mondial", "mondiale", "album", "edition", "expo", "day", "jour",
 	"bowl", "league", "prize", "medal", "medaille", "oscar", "oscars", "grammy", "emmy",
-	"bible", "coran", "torah", "christmas", "noel", "easter", "paques", NULL,
+	"bible", "coran", "torah", "christmas", "noel", "easter", "paques", "wars", "tournament",
+	"regatta", "marathon", "handicap", NULL,
 };
 
 static const char *const loc_preps[] = {

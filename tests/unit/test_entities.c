@@ -358,6 +358,25 @@ TEST(entities_en_plural_peoples)
 	rv_article_release(&a);
 }
 
+TEST(entities_feature_and_event_keywords)
+{
+	rv_article a;
+	/* land features and grounds are places, "Interactive" and "Sports" firms, a regatta,
+	 * a marathon and wars events */
+	run_lang(&a, "The dam drains the Zorvath Basin near Quillon Dam and the Marvex Wilderness. "
+		     "Brennock Interactive sponsored the Tarvish Regatta, the Dellmoor Marathon and a "
+		     "film on the Ostrevian Wars at Halvey Ground.", "en");
+	assert_entity(&a, "Zorvath Basin", "location");
+	assert_entity(&a, "Quillon Dam", "location");
+	assert_entity(&a, "Marvex Wilderness", "location");
+	assert_entity(&a, "Halvey Ground", "location");
+	assert_entity(&a, "Brennock Interactive", "organization");
+	assert_entity(&a, "Tarvish Regatta", "other");
+	assert_entity(&a, "Dellmoor Marathon", "other");
+	assert_entity(&a, "Ostrevian Wars", "other");
+	rv_article_release(&a);
+}
+
 TEST(entities_en_eponym_adjectives)
 {
 	rv_article a;
