@@ -1553,6 +1553,18 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	static const char *const storms[] = { "hurricane", "typhoon", "cyclone", "ouragan", NULL };
 	if (j > i && tok_key(sc, i, w, sizeof w) && in_list(w, storms))
 		return T_MISC;
+	/* "Scottish League Cup", "Setanta Sports Cup", "Most Valuable Player Award": a cup, an
+	 * award or a trophy at the end is the thing, whatever body runs it; "Air Force Base",
+	 * "Air National Guard Base": so is a base, a place */
+	if (j > i && tok_key(sc, j, w, sizeof w)) {
+		static const char *const misc_heads[] = {
+			"cup", "coupe", "award", "awards", "trophy", "trophee", "prize", "medal", NULL,
+		};
+		if (in_list(w, misc_heads))
+			return T_MISC;
+		if (!strcmp(w, "base"))
+			return T_LOC;
+	}
 	/* "Walter Grand", "Óscar Freire", "Noël Godin": a given name first outweighs a word of
 	 * events and awards ("Grand Prix", "Oscar", "Noël") */
 	if (kw_misc && !kw_org && !kw_loc && !has_num && j - i < 3 && given_name_run(sc, i, j))

@@ -377,6 +377,18 @@ TEST(entities_feature_and_event_keywords)
 	rv_article_release(&a);
 }
 
+TEST(entities_last_word_cup_or_base)
+{
+	rv_article a;
+	/* a cup or an award at the end is the thing, whatever body runs it; a base a place */
+	run_lang(&a, "The squadron left Trenwick Air Force Base to watch the Halvorsen Sports Cup "
+		     "and the Dravel Society Award.", "en");
+	assert_entity(&a, "Trenwick Air Force Base", "location");
+	assert_entity(&a, "Halvorsen Sports Cup", "other");
+	assert_entity(&a, "Dravel Society Award", "other");
+	rv_article_release(&a);
+}
+
 TEST(entities_en_eponym_adjectives)
 {
 	rv_article a;
