@@ -214,7 +214,7 @@ static const char *const org_words[] = {
 	"broadcasting", "assurances", "presse", "quotidien", "hebdomadaire",
 	"films", "productions", "recordings", "publications", "publishers", "airline", "aviation",
 	"aerospace", "automotive", "electronics", "chemicals", "cosmetics", "telecom",
-	"telecommunications", "motorsport", "liga", "sports", "interactive", NULL,
+	"telecommunications", "motorsport", "liga", "sports", "interactive", "comics", NULL,
 };
 
 /* Common given names (EN, FR, DE, IT, ES, RU, AR, JA, ZH, KO), written for revue: a name of
@@ -355,7 +355,8 @@ static const char *const loc_words[] = {
 	/* land and water features and grounds ("Amazon Basin", "Hoover Dam", "Monarch
 	 * Wilderness", "Carlisle Grounds", "Morrison Formation") */
 	"basin", "dam", "canyon", "cave", "caves", "beach", "wilderness", "reserve", "hemisphere",
-	"krai", "oblast", "trail", "range", "ground", "grounds", "formation", "area", NULL,
+	"krai", "oblast", "trail", "range", "ground", "grounds", "formation", "area", "creek",
+	"corridor", "triangle", "fort", "stadio", "estadio", "greater", NULL,
 };
 
 static const char *const misc_words[] = {
@@ -365,7 +366,7 @@ static const char *const misc_words[] = {
 	"bataille", "world", "mondial", "mondiale", "album", "edition", "expo", "day", "jour",
 	"bowl", "league", "prize", "medal", "medaille", "oscar", "oscars", "grammy", "emmy",
 	"bible", "coran", "torah", "christmas", "noel", "easter", "paques", "wars", "tournament",
-	"regatta", "marathon", "handicap", NULL,
+	"regatta", "marathon", "handicap", "coppa", "copa", NULL,
 };
 
 static const char *const loc_preps[] = {

@@ -389,6 +389,18 @@ TEST(entities_last_word_cup_or_base)
 	rv_article_release(&a);
 }
 
+TEST(entities_more_place_keywords)
+{
+	rv_article a;
+	run_lang(&a, "The garrison of Fort Quenby crossed Pellworth Creek into Greater Tarvania, "
+		     "as Varnel Comics later told it.", "en");
+	assert_entity(&a, "Fort Quenby", "location");
+	assert_entity(&a, "Pellworth Creek", "location");
+	assert_entity(&a, "Greater Tarvania", "location");
+	assert_entity(&a, "Varnel Comics", "organization");
+	rv_article_release(&a);
+}
+
 TEST(entities_en_eponym_adjectives)
 {
 	rv_article a;
