@@ -2265,7 +2265,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	    tok_key(sc, i, key, sizeof key) && seen_lower(sc, key))
 		return 0;
 	int classified = m.type;
-	if (m.type == T_LOC && j - i < 3 && (club_before_noun(sc, j) || sports_club(sc, i, j)) &&
+	if ((m.type == T_LOC || (m.type == T_MISC && !m.sure)) && j - i < 3 &&
+	    (club_before_noun(sc, j) || sports_club(sc, i, j)) &&
 	    !rv__ner_gaz_country(m.gaz_row)) /* national sides stay places */
 		m.type = T_ORG;
 	/* a guessed person before a club noun is the club too ("his Fulham debut") */

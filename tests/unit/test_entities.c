@@ -401,6 +401,17 @@ TEST(entities_more_place_keywords)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_club_shaped_like_a_people)
+{
+	rv_article a;
+	/* a club named like a people's word is the club in a football sentence */
+	run_lang(&a, "He signed for Brevanian in 2004 and scored twice against Dorvalese in the league.",
+		 "en");
+	assert_entity(&a, "Brevanian", "organization");
+	assert_entity(&a, "Dorvalese", "organization");
+	rv_article_release(&a);
+}
+
 TEST(entities_en_eponym_adjectives)
 {
 	rv_article a;
