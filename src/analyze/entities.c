@@ -1738,6 +1738,27 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	if ((tt == T_PER || tt == T_LOC) && english(sc) && i == j && !(sc->t[i].flags & (F_START | F_UPPER)) &&
 	    tok_key(sc, i, w, sizeof w) && wordnet_common(w))
 		return T_MISC;
+	/* "AR-15", "CYP3A4", "DSM-5", "Z80", "PDP-11": in English, one word of capitals and
+	 * digits no list knows is a model, a standard or a product (the model mostly calls them
+	 * firms), unless its letters are a listed organisation's ("BBC1", "ITV3": channels) */
+	if (english(sc) && i == j && sc->t[i].kind == K_WORD && (sc->t[i].flags & F_CAP)) {
+		const char *w0 = sc->text + sc->t[i].s;
+		size_t wl = sc->t[i].e - sc->t[i].s, letters = 0, digits = 0;
+		while (letters < wl && w0[letters] >= 'A' && w0[letters] <= 'Z')
+			letters++;
+		for (size_t k = 0; k < wl; k++)
+			if (w0[k] >= '0' && w0[k] <= '9')
+				digits++;
+		if (digits && letters && letters < KEY_MAX) {
+			char pre[KEY_MAX], gl;
+			for (size_t k = 0; k < letters; k++)
+				pre[k] = (char)(w0[k] - 'A' + 'a');
+			pre[letters] = '\0';
+			if (rv__ner_gaz_find(pre, &gl) >= 0 && gl == 'O')
+				return T_ORG;
+			return T_MISC;
+		}
+	}
 	/* "the Orioles", "the Ravens": a team or a band; "the Moravians", "the Franks": a people */
 	if (i == j && i > 0 && sc->t[i - 1].kind == K_WORD && plural_word(sc, i) && tok_key(sc, i - 1, w, sizeof w) &&
 	    !strcmp(w, "the") && tok_key(sc, i, w, sizeof w)) {

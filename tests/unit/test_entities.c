@@ -425,6 +425,19 @@ TEST(entities_en_hyphen_adjectives_are_no_names)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_codes_of_capitals_and_digits)
+{
+	rv_article a;
+	/* a model or a product named by capitals and digits is other; a channel keeps its firm */
+	run_lang(&a, "The army replaced the VQ-17 with the KJ9A, which BBC4 showed, and built the TZ80 "
+		     "engine.", "en");
+	assert_entity(&a, "VQ-17", "other");
+	assert_entity(&a, "KJ9A", "other");
+	assert_entity(&a, "TZ80", "other");
+	assert_entity(&a, "BBC4", "organization");
+	rv_article_release(&a);
+}
+
 TEST(entities_en_eponym_adjectives)
 {
 	rv_article a;
