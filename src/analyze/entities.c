@@ -1759,6 +1759,27 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 			return T_MISC;
 		}
 	}
+	/* "SourceForge", "LaserWriter", "CinemaScope", "OpenGL": in English, one word that no
+	 * list knows with a capital after a lower-case letter, and no name's particle first
+	 * ("McLoughlin", "MacDowell", "DuPont", "LaFace"), is mostly a product or a service */
+	if (english(sc) && i == j && sc->t[i].kind == K_WORD && (sc->t[i].flags & F_CAP) &&
+	    !(sc->t[i].flags & F_UPPER)) {
+		const char *w0 = sc->text + sc->t[i].s;
+		size_t wl = sc->t[i].e - sc->t[i].s;
+		bool inner = false;
+		for (size_t k = 1; k + 1 < wl; k++)
+			if (w0[k] >= 'a' && w0[k] <= 'z' && w0[k + 1] >= 'A' && w0[k + 1] <= 'Z')
+				inner = true;
+		static const char *const particles[] = {"Mc", "Mac", "Du", "De", "Di", "La", "Le", "Van", "Von", NULL};
+		for (const char *const *p = particles; *p && inner; p++) {
+			size_t pl = strlen(*p);
+			if (wl > pl && !memcmp(w0, *p, pl) && w0[pl] >= 'A' && w0[pl] <= 'Z')
+				inner = false;
+		}
+		/* "the MetroStars": a team, below */
+		if (inner && !(i > 0 && plural_word(sc, i) && tok_key(sc, i - 1, w, sizeof w) && !strcmp(w, "the")))
+			return T_MISC;
+	}
 	/* "the Orioles", "the Ravens": a team or a band; "the Moravians", "the Franks": a people */
 	if (i == j && i > 0 && sc->t[i - 1].kind == K_WORD && plural_word(sc, i) && tok_key(sc, i - 1, w, sizeof w) &&
 	    !strcmp(w, "the") && tok_key(sc, i, w, sizeof w)) {

@@ -438,6 +438,19 @@ TEST(entities_en_codes_of_capitals_and_digits)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_inner_capitals_products)
+{
+	rv_article a;
+	/* a word with a capital inside is mostly a product; a surname's particle is not that */
+	run_lang(&a, "The studio shipped the game on VortaDisc through QuillNet, while the "
+		     "MetroHawks played and Ellen McTavish sang.", "en");
+	assert_entity(&a, "VortaDisc", "other");
+	assert_entity(&a, "QuillNet", "other");
+	assert_entity(&a, "MetroHawks", "organization");
+	assert_entity(&a, "Ellen McTavish", "person");
+	rv_article_release(&a);
+}
+
 TEST(entities_en_eponym_adjectives)
 {
 	rv_article a;
