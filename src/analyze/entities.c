@@ -1759,6 +1759,17 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 			return T_MISC;
 		}
 	}
+	/* "PBS", "UCLA", "BAFTA", "KFC": in English, an acronym the model calls a place or a
+	 * person is mostly an organisation (the model's own first choice for acronyms) */
+	if ((tt == T_LOC || tt == T_PER) && english(sc) && i == j && sc->t[i].kind == K_WORD &&
+	    (sc->t[i].flags & F_UPPER) && sc->t[i].e - sc->t[i].s >= 2 && sc->t[i].e - sc->t[i].s <= 6) {
+		bool letters = true;
+		for (size_t k = sc->t[i].s; k < sc->t[i].e; k++)
+			if (!(sc->text[k] >= 'A' && sc->text[k] <= 'Z'))
+				letters = false;
+		if (letters)
+			return T_ORG;
+	}
 	/* "SourceForge", "LaserWriter", "CinemaScope", "OpenGL": in English, one word that no
 	 * list knows with a capital after a lower-case letter, and no name's particle first
 	 * ("McLoughlin", "MacDowell", "DuPont", "LaFace"), is mostly a product or a service */

@@ -451,6 +451,15 @@ TEST(entities_en_inner_capitals_products)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_acronyms_are_bodies)
+{
+	rv_article a;
+	/* an acronym no list knows is mostly a body (here a station), not a place */
+	run_lang(&a, "The series first aired in WBZQ before moving.", "en");
+	assert_entity(&a, "WBZQ", "organization");
+	rv_article_release(&a);
+}
+
 TEST(entities_en_eponym_adjectives)
 {
 	rv_article a;
