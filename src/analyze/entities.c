@@ -1117,7 +1117,11 @@ static const char *const club_nouns[] = {
 static const char *const sports_words_en[] = {
 	"season", "match", "matches", "draw", "drew", "manager", "signed", "signing", "contract",
 	"division", "promoted", "promotion", "fixture", "playoff", "play-off", "derby", "rivals",
-	"fc", "kit", "caps", "trophy", "semi-final", "semi-finals", "quarter-final", "cup", "final", NULL,
+	"fc", "kit", "caps", "trophy", "semi-final", "semi-finals", "quarter-final", "cup", "final",
+	/* results and roles ("a 2-0 win at Brighton", "his first game in charge", "first-team
+	 * coach of Walsall") */
+	"game", "games", "win", "loss", "defeat", "victory", "coach", "football", "rugby", "hurling",
+	"first-team", "appearance", NULL,
 };
 /* Team names after a place that do not end in "s": "Chicago White Sox", "Miami Heat",
  * "Utah Jazz", "Orlando Magic", "Tampa Bay Lightning", "Minnesota Wild". */
@@ -2341,7 +2345,10 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	    tok_key(sc, i, key, sizeof key) && seen_lower(sc, key))
 		return 0;
 	int classified = m.type;
-	if ((m.type == T_LOC || (m.type == T_MISC && !m.sure)) && j - i < 3 &&
+	/* a ground stays a place ("at Fenway Park", "Old Trafford"); "Workington Town" is a club */
+	bool ground = j > i && tok_key(sc, j, key, sizeof key) && in_set(key, L_LOC) && strcmp(key, "town") &&
+		      strcmp(key, "city");
+	if ((m.type == T_LOC || (m.type == T_MISC && !m.sure)) && j - i < 3 && !ground &&
 	    (club_before_noun(sc, j) || sports_club(sc, i, j)) &&
 	    !rv__ner_gaz_country(m.gaz_row)) /* national sides stay places */
 		m.type = T_ORG;

@@ -270,6 +270,17 @@ TEST(entities_town_as_football_club)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_results_make_clubs)
+{
+	rv_article a;
+	/* a result or a coach's role makes the sentence a sports one; a ground stays a place */
+	run_lang(&a, "His first game in charge was a 2 - 0 win at Brighton. The coach later took the "
+		     "side to Goodison Park.", "en");
+	assert_entity(&a, "Brighton", "organization");
+	assert_entity(&a, "Goodison Park", "location");
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
