@@ -2348,7 +2348,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	/* a ground stays a place ("at Fenway Park", "Old Trafford"); "Workington Town" is a club */
 	bool ground = j > i && tok_key(sc, j, key, sizeof key) && in_set(key, L_LOC) && strcmp(key, "town") &&
 		      strcmp(key, "city");
-	if ((m.type == T_LOC || (m.type == T_MISC && !m.sure)) && j - i < 3 && !ground &&
+	/* other: a guess, or one word a rule typed ("Hibernian"), not "Hurricane Laura" */
+	if ((m.type == T_LOC || (m.type == T_MISC && !m.sure && (m.guessed || i == j))) && j - i < 3 && !ground &&
 	    (club_before_noun(sc, j) || sports_club(sc, i, j)) &&
 	    !rv__ner_gaz_country(m.gaz_row)) /* national sides stay places */
 		m.type = T_ORG;
