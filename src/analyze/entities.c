@@ -1731,6 +1731,13 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		if (english(sc) && j > i && !strcmp(w, "by"))
 			return T_PER;
 	}
+	/* "Ford Falcon", "Apple Lisa", "Volkswagen Beetle", "Adobe Flash": in English, a listed
+	 * firm before words no list knows is one of its products ("BBC Scotland", with a place,
+	 * is not) */
+	if (english(sc) && j > i && tok_key(sc, i, w, sizeof w) && rv__ner_gaz_find(w, &gt) >= 0 && gt == 'O' &&
+	    tok_key(sc, j, w, sizeof w) && rv__ner_gaz_find(w, &gt) < 0 && !given_name_word(w) &&
+	    strcmp(w, "one") && strcmp(w, "two") && strcmp(w, "three") && strcmp(w, "four"))
+		return T_MISC;
 	/* no list or keyword knows it: the type model decides */
 	int tt = typer(sc, i, j, m->score);
 	/* French: "à Royan", "à Sète": a lone name the model calls a person after "à" is a place */

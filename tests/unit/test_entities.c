@@ -281,6 +281,16 @@ TEST(entities_en_results_make_clubs)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_firm_before_product)
+{
+	rv_article a;
+	/* a listed firm before words no list knows is one of its products; a channel is not */
+	run_lang(&a, "She drove a Chevrolet Quintara to work and watched BBC Two at night.", "en");
+	assert_entity(&a, "Chevrolet Quintara", "other");
+	assert_entity(&a, "BBC Two", "organization");
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
