@@ -1879,7 +1879,7 @@ static bool club_before_noun(const scan *sc, size_t j)
 	       tok_key(sc, j + 1, key, sizeof key) && in_set(key, L_CLUB);
 }
 static const char *const sports_preps[] = {
-	"for", "against", "to", "from", "with", "at", "joined", "join", "joining", "beat", "beating",
+	"for", "against", "to", "with", "at", "joined", "join", "joining", "beat", "beating",
 	"defeated", "v", "vs", "over", "by", "pour", "contre", "rejoint", "rejoindre",
 	NULL,
 };

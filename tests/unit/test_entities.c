@@ -291,6 +291,15 @@ TEST(entities_en_firm_before_product)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_from_a_town_in_sport)
+{
+	rv_article a;
+	/* "from" a town is where one comes from, even in a football sentence */
+	run_lang(&a, "After the season the striker flew home from Ostmark.", "en");
+	assert_entity(&a, "Ostmark", "location");
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
