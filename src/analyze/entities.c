@@ -1770,6 +1770,16 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 			return T_MISC;
 		}
 	}
+	/* "Tiglath-Pileser III", "Mithridates V", "Shamshi-Adad III": a name no list knows ending
+	 * in a regnal number is a ruler ("World War II" has its keyword, "Apple II" its firm) */
+	if (tt != T_PER && english(sc) && j > i && sc->t[j].kind == K_WORD && (sc->t[j].flags & F_UPPER) &&
+	    tok_key(sc, j, w, sizeof w)) {
+		static const char *const regnal[] = {
+			"ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "xi", "xii", "xiii", "xiv", "xv", "xvi", NULL,
+		};
+		if (in_list(w, regnal))
+			return T_PER;
+	}
 	/* "PBS", "UCLA", "BAFTA", "KFC": in English, an acronym the model calls a place or a
 	 * person is mostly an organisation (the model's own first choice for acronyms) */
 	if ((tt == T_LOC || tt == T_PER) && english(sc) && i == j && sc->t[i].kind == K_WORD &&

@@ -300,6 +300,16 @@ TEST(entities_en_from_a_town_in_sport)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_regnal_numbers)
+{
+	rv_article a;
+	/* a name no list knows ending in a regnal number is a ruler */
+	run_lang(&a, "The tablets date from the reign of Urzal-Tebek III, before the fall of the city.",
+		 "en");
+	assert_entity(&a, "Urzal-Tebek III", "person");
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
