@@ -1770,6 +1770,14 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 			return T_MISC;
 		}
 	}
+	/* "Constitution of Japan", "List of Essential Medicines", "Lasso of Truth", "Order of
+	 * Merit": in English, a common noun "of" something that the model calls an organisation
+	 * is a work, a text or an award (bodies of that shape have their keywords: "Bank of",
+	 * "University of") */
+	if (tt == T_ORG && english(sc) && j > i + 1 && sc->t[i + 1].kind == K_WORD &&
+	    !(sc->t[i + 1].flags & F_CAP) && tok_key(sc, i + 1, w, sizeof w) && !strcmp(w, "of") &&
+	    tok_key(sc, i, w, sizeof w) && wordnet_common(w))
+		return T_MISC;
 	/* "Tiglath-Pileser III", "Mithridates V", "Shamshi-Adad III": a name no list knows ending
 	 * in a regnal number is a ruler ("World War II" has its keyword, "Apple II" its firm) */
 	if (tt != T_PER && english(sc) && j > i && sc->t[j].kind == K_WORD && (sc->t[j].flags & F_UPPER) &&

@@ -310,6 +310,14 @@ TEST(entities_en_regnal_numbers)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_common_noun_of_a_name)
+{
+	rv_article a;
+	run_lang(&a, "Article 9 of the Charter of Veldoria forbids the maintenance of an army.", "en");
+	assert_entity(&a, "Charter of Veldoria", "other");
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
