@@ -214,7 +214,8 @@ static const char *const org_words[] = {
 	"broadcasting", "assurances", "presse", "quotidien", "hebdomadaire",
 	"films", "productions", "recordings", "publications", "publishers", "airline", "aviation",
 	"aerospace", "automotive", "electronics", "chemicals", "cosmetics", "telecom",
-	"telecommunications", "motorsport", "liga", "sports", "interactive", "comics", NULL,
+	"telecommunications", "motorsport", "liga", "sports", "interactive", "comics", "aircraft",
+	"financial", NULL,
 };
 
 /* Common given names (EN, FR, DE, IT, ES, RU, AR, JA, ZH, KO), written for revue: a name of
@@ -356,7 +357,10 @@ static const char *const loc_words[] = {
 	 * Wilderness", "Carlisle Grounds", "Morrison Formation") */
 	"basin", "dam", "canyon", "cave", "caves", "beach", "wilderness", "reserve", "hemisphere",
 	"krai", "oblast", "trail", "range", "ground", "grounds", "formation", "area", "creek",
-	"corridor", "triangle", "fort", "stadio", "estadio", "greater", NULL,
+	"corridor", "triangle", "fort", "stadio", "estadio", "greater", "caverns", "cavern", "mine",
+	"peak", "peaks", "passage", "harbor", "harbour", "municipality", "manor", "arboretum",
+	"coast", "parkway", "archipelago", "shelf", "preserve", "plateau", "priory", "plain",
+	"meadows", "fortress", "turnpike", "mansion", NULL,
 };
 
 static const char *const misc_words[] = {
@@ -366,7 +370,8 @@ static const char *const misc_words[] = {
 	"bataille", "world", "mondial", "mondiale", "album", "edition", "expo", "day", "jour",
 	"bowl", "league", "prize", "medal", "medaille", "oscar", "oscars", "grammy", "emmy",
 	"bible", "coran", "torah", "christmas", "noel", "easter", "paques", "wars", "tournament",
-	"regatta", "marathon", "handicap", "coppa", "copa", NULL,
+	"regatta", "marathon", "handicap", "coppa", "copa", "trial", "acts", "agreement", "revolt",
+	"awakening", "codex", "honours", "operation", NULL,
 };
 
 static const char *const loc_preps[] = {

@@ -318,6 +318,18 @@ TEST(entities_en_common_noun_of_a_name)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_third_keyword_round)
+{
+	rv_article a;
+	run_lang(&a, "Before the Quarrow Agreement, they climbed Tessen Peak and reached Morvil Harbor; "
+		     "Dalbry Aircraft built the planes.", "en");
+	assert_entity(&a, "Quarrow Agreement", "other");
+	assert_entity(&a, "Tessen Peak", "location");
+	assert_entity(&a, "Morvil Harbor", "location");
+	assert_entity(&a, "Dalbry Aircraft", "organization");
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
