@@ -215,7 +215,7 @@ static const char *const org_words[] = {
 	"films", "productions", "recordings", "publications", "publishers", "airline", "aviation",
 	"aerospace", "automotive", "electronics", "chemicals", "cosmetics", "telecom",
 	"telecommunications", "motorsport", "liga", "sports", "interactive", "comics", "aircraft",
-	"financial", NULL,
+	"financial", "lega", NULL,
 };
 
 /* Common given names (EN, FR, DE, IT, ES, RU, AR, JA, ZH, KO), written for revue: a name of
@@ -360,7 +360,7 @@ static const char *const loc_words[] = {
 	"corridor", "triangle", "fort", "stadio", "estadio", "greater", "caverns", "cavern", "mine",
 	"peak", "peaks", "passage", "harbor", "harbour", "municipality", "manor", "arboretum",
 	"coast", "parkway", "archipelago", "shelf", "preserve", "plateau", "priory", "plain",
-	"meadows", "fortress", "turnpike", "mansion", NULL,
+	"meadows", "fortress", "turnpike", "mansion", "stadion", NULL,
 };
 
 static const char *const misc_words[] = {

@@ -328,6 +328,10 @@ TEST(entities_en_third_keyword_round)
 	assert_entity(&a, "Morvil Harbor", "location");
 	assert_entity(&a, "Dalbry Aircraft", "organization");
 	rv_article_release(&a);
+	run_lang(&a, "The match at Vorsk Stadion was the first for Lega Varnese.", "en");
+	assert_entity(&a, "Vorsk Stadion", "location");
+	assert_entity(&a, "Lega Varnese", "organization");
+	rv_article_release(&a);
 }
 
 TEST(entities_quoted_titles)
