@@ -330,6 +330,11 @@ static const char *const given_names[] = {
 	"garth", "gavin", "jarvis", "kelvin", "kirk", "merle", "micah", "nathaniel", "neal",
 	"orville", "randolph", "reginald", "rudolph", "shane", "shaun", "silas", "solomon", "stewart",
 	"theodore", "vernon", "wilfred", "willard", "wyatt",
+	/* short and familiar forms (session 6; "Kerry", "Trent", "Lynn", "Rocky" are places too) */
+	"nate", "kiefer", "wilf", "alf", "freddy", "zack", "zak", "jimmie", "jody", "joey", "johnnie",
+	"kris", "lonnie", "marty", "mickey", "nicky", "ollie", "ozzie", "quinn", "rhett", "richie",
+	"roscoe", "royce", "rusty", "scotty", "sonny", "sully", "timmy", "tommie", "trey", "tyrone",
+	"vaughn", "wally", "wendell", "willy", "zeke",
 	NULL,
 };
 
@@ -1137,6 +1142,10 @@ static const char *const team_singulars[] = {
 /* Given names mostly borne by women, written from general knowledge: "she" and "elle" in
  * quotes.c look for one of them, "he" and "il" for another given name. */
 static const char *const female_names[] = {
+	/* session 6 */
+	"allie", "arlene", "cassie", "dolores", "elise", "felicia", "glenda", "hilda", "imogen",
+	"jocelyn", "kathy", "kitty", "laurie", "lora", "lorraine", "mamie", "margie", "marlene",
+	"myrtle", "patsy", "patty", "rosalie", "shelly", "tanya", "terri", "vicki",
 	"abby", "abigail", "ada", "addie", "adele", "adeline", "adriana", "agata", "agathe", "agnes",
 	"agnieszka", "aida", "aiko", "aileen", "aimee", "akiko", "alba", "alejandra", "aleksandra",
 	"alessandra", "alexandra", "alice", "alicia", "alina", "alison", "allison", "alma", "amanda",

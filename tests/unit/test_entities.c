@@ -334,6 +334,15 @@ TEST(entities_en_third_keyword_round)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_familiar_given_names)
+{
+	rv_article a;
+	run_lang(&a, "The knight set out to rescue Imogen, and later Rhett joined the search near the "
+		     "tower.", "en");
+	assert_entity(&a, "Imogen", "person");
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
