@@ -365,7 +365,8 @@ static const char *const loc_words[] = {
 	"corridor", "triangle", "fort", "stadio", "estadio", "greater", "caverns", "cavern", "mine",
 	"peak", "peaks", "passage", "harbor", "harbour", "municipality", "manor", "arboretum",
 	"coast", "parkway", "archipelago", "shelf", "preserve", "plateau", "priory", "plain",
-	"meadows", "fortress", "turnpike", "mansion", "stadion", NULL,
+	"meadows", "fortress", "turnpike", "mansion", "stadion", "site", "facility", "shipyard",
+	"strip", NULL,
 };
 
 static const char *const misc_words[] = {
@@ -376,7 +377,7 @@ static const char *const misc_words[] = {
 	"bowl", "league", "prize", "medal", "medaille", "oscar", "oscars", "grammy", "emmy",
 	"bible", "coran", "torah", "christmas", "noel", "easter", "paques", "wars", "tournament",
 	"regatta", "marathon", "handicap", "coppa", "copa", "trial", "acts", "agreement", "revolt",
-	"awakening", "codex", "honours", "operation", NULL,
+	"awakening", "codex", "honours", "operation", "language", "testament", NULL,
 };
 
 static const char *const loc_preps[] = {

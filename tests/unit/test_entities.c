@@ -332,6 +332,10 @@ TEST(entities_en_third_keyword_round)
 	assert_entity(&a, "Vorsk Stadion", "location");
 	assert_entity(&a, "Lega Varnese", "organization");
 	rv_article_release(&a);
+	run_lang(&a, "The Dorvish Language was taught at the Pellam Historic Site.", "en");
+	assert_entity(&a, "Dorvish Language", "other");
+	assert_entity(&a, "Pellam Historic Site", "location");
+	rv_article_release(&a);
 }
 
 TEST(entities_en_familiar_given_names)
