@@ -1337,6 +1337,19 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 				return t;
 		}
 	}
+	/* "the Satpura hills", "Moodna and Woodbury creeks", "Shelby counties", "the Dhasan and
+	 * Ken rivers": in English, a name before a place noun in lower case is the place (the
+	 * other names of the list follow, agree_in_lists) */
+	if (english(sc) && j + 1 < sc->n && sc->t[j + 1].kind == K_WORD && !(sc->t[j + 1].flags & F_CAP) &&
+	    tok_key(sc, j + 1, w, sizeof w)) {
+		static const char *const place_nouns[] = {
+			"river", "rivers", "creek", "creeks", "hills", "mountains", "valley", "valleys",
+			"county", "counties", "village", "villages", "district", "districts", "island",
+			"islands", "lake", "lakes", "stream", "streams", "peninsula", "canyon", NULL,
+		};
+		if (in_list(w, place_nouns))
+			return T_LOC;
+	}
 	/* after: "X, a city in", "X is an American band", "X est un film" */
 	size_t k = j + 1;
 	if (k < sc->n && sc->t[k].kind == K_PUNCT && sc->text[sc->t[k].s] == ',')

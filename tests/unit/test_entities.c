@@ -347,6 +347,16 @@ TEST(entities_en_familiar_given_names)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_name_before_place_noun)
+{
+	rv_article a;
+	/* a name before a place noun in lower case is the place, and so is its list */
+	run_lang(&a, "Sukhorin river floods every spring, as do the Mordwyn hills.", "en");
+	assert_entity(&a, "Sukhorin", "location");
+	assert_entity(&a, "Mordwyn", "location");
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
