@@ -1345,10 +1345,18 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 		static const char *const place_nouns[] = {
 			"river", "rivers", "creek", "creeks", "hills", "mountains", "valley", "valleys",
 			"county", "counties", "village", "villages", "district", "districts", "island",
-			"islands", "lake", "lakes", "stream", "streams", "peninsula", "canyon", NULL,
+			"islands", "lake", "lakes", "stream", "streams", "peninsula", "canyon", "region",
+			"constituency", NULL,
 		};
+		/* "the Motown label", "the Nissan brand", "the Likud party"; "the Babenberg
+		 * dynasty" are its people */
+		static const char *const body_nouns[] = { "label", "brand", "party", NULL };
 		if (in_list(w, place_nouns))
 			return T_LOC;
+		if (in_list(w, body_nouns))
+			return T_ORG;
+		if (!strcmp(w, "dynasty"))
+			return T_PER;
 	}
 	/* after: "X, a city in", "X is an American band", "X est un film" */
 	size_t k = j + 1;

@@ -355,6 +355,10 @@ TEST(entities_en_name_before_place_noun)
 	assert_entity(&a, "Sukhorin", "location");
 	assert_entity(&a, "Mordwyn", "location");
 	rv_article_release(&a);
+	run_lang(&a, "She signed with the Quorvane label in 1990, long after the Vetrisk dynasty fell.", "en");
+	assert_entity(&a, "Quorvane", "organization");
+	assert_entity(&a, "Vetrisk", "person");
+	rv_article_release(&a);
 }
 
 TEST(entities_quoted_titles)
