@@ -1745,6 +1745,25 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	if (i > 0 && sc->t[i - 1].kind == K_WORD && !(sc->t[i - 1].flags & F_CAP) && tok_key(sc, i - 1, w, sizeof w)) {
 		if (english(sc) && (!strcmp(w, "against") || !strcmp(w, "joined")))
 			return T_ORG;
+		/* "Serie B side Genoa", "the bands Lush and Ride"; "order Aulacocerida" (a rank
+		 * of living things) */
+		if (english(sc) && (!strcmp(w, "side") || !strcmp(w, "bands")))
+			return T_ORG;
+		if (english(sc) && !strcmp(w, "order"))
+			return T_MISC;
+		/* "released by Motown", "a member of Sparks", "coach of Walsall", "sold to Genoa",
+		 * "his career at Fulham": bodies (WikiNEuRal EN: 25 names more right, none
+		 * less) */
+		char pw2[KEY_MAX];
+		static const char *const body_pairs[][2] = {
+			{"released", "by"}, {"member", "of"}, {"coach", "of"}, {"manager", "of"},
+			{"sold", "to"}, {"career", "at"},
+		};
+		size_t q = i - 1;
+		if (english(sc) && q > 0 && sc->t[q - 1].kind == K_WORD && tok_key(sc, q - 1, pw2, sizeof pw2))
+			for (size_t b = 0; b < sizeof body_pairs / sizeof *body_pairs; b++)
+				if (!strcmp(pw2, body_pairs[b][0]) && !strcmp(w, body_pairs[b][1]))
+					return T_ORG;
 		if (english(sc) && (!strcmp(w, "at") || !strcmp(w, "near")))
 			return T_LOC;
 		if (sc->french && !strcmp(w, "du"))

@@ -361,6 +361,18 @@ TEST(entities_en_name_before_place_noun)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_body_cues_before)
+{
+	rv_article a;
+	run_lang(&a, "The album was released by Quennet, and she became a member of Ostravel. He was "
+		     "later sold to Morvane. The beetles belong to order Tessalida.", "en");
+	assert_entity(&a, "Quennet", "organization");
+	assert_entity(&a, "Ostravel", "organization");
+	assert_entity(&a, "Morvane", "organization");
+	assert_entity(&a, "Tessalida", "other");
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
