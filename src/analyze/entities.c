@@ -1298,6 +1298,24 @@ static int plural_cue(const char *w)
 	return t;
 }
 
+/* "released by Motown", "a member of Sparks", "coach of Walsall", "sold to Genoa", "his
+ * career at Fulham": the two words before token i say a body follows. */
+static bool body_cue_before(const scan *sc, size_t i)
+{
+	static const char *const pairs[][2] = {
+		{"released", "by"}, {"member", "of"}, {"coach", "of"}, {"manager", "of"},
+		{"sold", "to"}, {"career", "at"},
+	};
+	char w1[KEY_MAX], w2[KEY_MAX];
+	if (i < 2 || sc->t[i - 1].kind != K_WORD || sc->t[i - 2].kind != K_WORD || !tok_key(sc, i - 1, w2, sizeof w2) ||
+	    !tok_key(sc, i - 2, w1, sizeof w1))
+		return false;
+	for (size_t b = 0; b < sizeof pairs / sizeof *pairs; b++)
+		if (!strcmp(w1, pairs[b][0]) && !strcmp(w2, pairs[b][1]))
+			return true;
+	return false;
+}
+
 static int cue_type(const scan *sc, size_t i, size_t j)
 {
 	char w[KEY_MAX];
@@ -1754,16 +1772,8 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		/* "released by Motown", "a member of Sparks", "coach of Walsall", "sold to Genoa",
 		 * "his career at Fulham": bodies (WikiNEuRal EN: 25 names more right, none
 		 * less) */
-		char pw2[KEY_MAX];
-		static const char *const body_pairs[][2] = {
-			{"released", "by"}, {"member", "of"}, {"coach", "of"}, {"manager", "of"},
-			{"sold", "to"}, {"career", "at"},
-		};
-		size_t q = i - 1;
-		if (english(sc) && q > 0 && sc->t[q - 1].kind == K_WORD && tok_key(sc, q - 1, pw2, sizeof pw2))
-			for (size_t b = 0; b < sizeof body_pairs / sizeof *body_pairs; b++)
-				if (!strcmp(pw2, body_pairs[b][0]) && !strcmp(w, body_pairs[b][1]))
-					return T_ORG;
+		if (english(sc) && body_cue_before(sc, i))
+			return T_ORG;
 		if (english(sc) && (!strcmp(w, "at") || !strcmp(w, "near")))
 			return T_LOC;
 		if (sc->french && !strcmp(w, "du"))
@@ -2430,7 +2440,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		      strcmp(key, "city");
 	/* other: a guess, or one word a rule typed ("Hibernian"), not "Hurricane Laura" */
 	if ((m.type == T_LOC || (m.type == T_MISC && !m.sure && (m.guessed || i == j))) && j - i < 3 && !ground &&
-	    (club_before_noun(sc, j) || sports_club(sc, i, j)) &&
+	    (club_before_noun(sc, j) || sports_club(sc, i, j) || (english(sc) && body_cue_before(sc, i))) &&
 	    !rv__ner_gaz_country(m.gaz_row)) /* national sides stay places */
 		m.type = T_ORG;
 	/* a guessed person before a club noun is the club too ("his Fulham debut") */

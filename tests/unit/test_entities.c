@@ -371,6 +371,10 @@ TEST(entities_en_body_cues_before)
 	assert_entity(&a, "Morvane", "organization");
 	assert_entity(&a, "Tessalida", "other");
 	rv_article_release(&a);
+	/* a listed town after such words is the club */
+	run_lang(&a, "In 1990 he was sold to Marseille for a record fee.", "en");
+	assert_entity(&a, "Marseille", "organization");
+	rv_article_release(&a);
 }
 
 TEST(entities_quoted_titles)
