@@ -1082,7 +1082,8 @@ static const char *const cue_per[] = {
 	"musicien", "guitariste", "entraineur", "journaliste", "philosophe", "roi", "reine",
 	"fils", "fille", "epouse", "epoux", "frere", "soeur", "pere", "mere", "rappeur",
 	"realisateur", "producteur", "producer", "rapper", "boxer", "boxeur", "cycliste",
-	"pilote", "driver", "pitcher", "lanceur", "bishop", "eveque", "saint", NULL,
+	"pilote", "driver", "pitcher", "lanceur", "bishop", "eveque", "saint", "featuring",
+	"starring", "teammate", NULL,
 };
 static const char *const cue_loc[] = {
 	"city", "town", "village", "capital", "river", "island", "country", "region",
@@ -1097,14 +1098,14 @@ static const char *const cue_org[] = {
 	"network", "airline", "bank", "society", "societe", "entreprise", "groupe", "equipe",
 	"parti", "universite", "ecole", "maison", "firme", "agence", "journal", "chaine",
 	"compagnie", "banque", "association", "federation", "studio", "constructeur",
-	"franchise", NULL,
+	"franchise", "duo", NULL,
 };
 static const char *const cue_misc[] = {
 	"film", "movie", "album", "song", "single", "novel", "book", "game", "series", "show",
 	"opera", "play", "episode", "magazine", "chanson", "roman", "livre", "jeu", "serie",
 	"emission", "piece", "opera", "titre", "manga", "anime", "videogame", "ep", "poem",
 	"poeme", "language", "langue", "festival", "tournament", "tournoi", "war", "guerre",
-	"battle", "bataille", NULL,
+	"battle", "bataille", "titled", "entitled", NULL,
 };
 
 /* Nouns of science named after people ("Hausdorff dimension", "Gröbner basis"). */

@@ -377,6 +377,17 @@ TEST(entities_en_body_cues_before)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_more_kind_cues)
+{
+	rv_article a;
+	run_lang(&a, "His 1911 work titled Quarrowmere was sung by the duo Tessvane, featuring Olvarenko.",
+		 "en");
+	assert_entity(&a, "Quarrowmere", "other");
+	assert_entity(&a, "Tessvane", "organization");
+	assert_entity(&a, "Olvarenko", "person");
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
