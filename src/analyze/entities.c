@@ -2393,29 +2393,6 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		if (!named && shape)
 			return 0;
 	}
-	/* "Sumerian-ruled", "CIA-financed", "R-rated", "Durham-based", "B-side": in English, one
-	 * word whose last part after a hyphen is in lower case is an adjective or a common noun
-	 * made from a name, not the name (WikiNEuRal EN: 60 of 105 such words are no gold name,
-	 * and the gold types of the rest scatter), unless a list knows the whole ("Blu-ray") */
-	if (english(sc) && i == j && sc->t[i].kind == K_WORD && tok_key(sc, i, key, sizeof key)) {
-		const char *w = sc->text + sc->t[i].s, *hy = NULL;
-		for (const char *p = w; p < sc->text + sc->t[i].e; p++)
-			if (*p == '-')
-				hy = p;
-		if (hy && hy > w && hy + 2 < sc->text + sc->t[i].e) {
-			bool lower = true;
-			for (const char *p = hy + 1; p < sc->text + sc->t[i].e; p++)
-				if (!(*p >= 'a' && *p <= 'z'))
-					lower = false;
-			char gt;
-			/* "Aramaic-speaking" peoples are kept, as WikiNEuRal keeps them */
-			const char *end = sc->text + sc->t[i].e;
-			bool speaking = end - (hy + 1) == 8 && !memcmp(hy + 1, "speaking", 8);
-			if (lower && !speaking && rv__ner_gaz_find(key, &gt) < 0 && span_type(key) == T_NONE &&
-			    wordnet_type(key) == T_NONE)
-				return 0;
-		}
-	}
 	/* German writes every noun with a capital: there only what the lists know,
 	 * a given name's run and acronyms are names ("Bremen", "Thomas Müller",
 	 * "CAE"), not "Unterstützung" or "Dieser Vertrag"; a run nobody knows is

@@ -530,19 +530,6 @@ TEST(entities_en_club_shaped_like_a_people)
 	rv_article_release(&a);
 }
 
-TEST(entities_en_hyphen_adjectives_are_no_names)
-{
-	rv_article a;
-	/* a word whose part after its last hyphen is in lower case is an adjective */
-	run_lang(&a, "The Quarnish-ruled town showed a Vellmar-based crew an XRT-rated film, while "
-		     "Ostravian-speaking villagers watched.", "en");
-	ASSERT(find(&a, "Quarnish-ruled") == NULL);
-	ASSERT(find(&a, "Vellmar-based") == NULL);
-	ASSERT(find(&a, "XRT-rated") == NULL);
-	ASSERT(find(&a, "Ostravian-speaking") != NULL);
-	rv_article_release(&a);
-}
-
 TEST(entities_en_codes_of_capitals_and_digits)
 {
 	rv_article a;
