@@ -1115,7 +1115,7 @@ static const char *const eponym_nouns[] = {
 	"distribution", "plot", "diagram", "reaction", "notation", "operator", "matrix",
 	"polynomial", "polynomials", "inequality", "lemma", "algorithm", "metric", "manifold",
 	"bracket", "criterion", "paradox", "hypothesis", "syndrome", "invariant", "topology",
-	"coefficient", "coefficients", "estimator", "sequence", NULL,
+	"coefficient", "coefficients", "estimator", "sequence", "measure", NULL,
 };
 /* Nouns after a town that make it its club: "his Fulham debut", "the Everton manager". */
 static const char *const club_nouns[] = {
@@ -1376,6 +1376,9 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 			return T_ORG;
 		if (!strcmp(w, "dynasty"))
 			return T_PER;
+		/* "the POSIX standard", "the DVB standard" */
+		if (!strcmp(w, "standard") || !strcmp(w, "standards"))
+			return T_MISC;
 	}
 	/* after: "X, a city in", "X is an American band", "X est un film" */
 	size_t k = j + 1;

@@ -386,6 +386,10 @@ TEST(entities_en_more_kind_cues)
 	assert_entity(&a, "Tessvane", "organization");
 	assert_entity(&a, "Olvarenko", "person");
 	rv_article_release(&a);
+	run_lang(&a, "The tool follows the VQRM standard and uses the Delvasso measure.", "en");
+	assert_entity(&a, "VQRM", "other");
+	assert_entity(&a, "Delvasso", "person");
+	rv_article_release(&a);
 }
 
 TEST(entities_quoted_titles)
