@@ -2211,6 +2211,16 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		if (rv__ner_gaz_find(key, &gt) < 0 && tok_key(sc, i + 1, nx, sizeof nx) && in_set(nx, L_GIVEN))
 			i++;
 	}
+	/* "Historian Ammianus Marcellinus", "Critic Kobena Mercer", "Actors Barbra Streisand": so
+	 * is one before two capitalised words that are a person by themselves */
+	if (english(sc) && i + 1 < j && (sc->t[i].flags & F_START) && !(sc->t[i].flags & F_UPPER) &&
+	    sc->t[i + 1].kind == K_WORD && (sc->t[i + 1].flags & F_CAP) && tok_key(sc, i, key, sizeof key) &&
+	    !word_lists(key) && english_common_noun(key) && !known_span(sc, i, j)) {
+		char gt;
+		mention rest = {0, 0, T_MISC, -1, false, false, {0, 0, 0, 0}};
+		if (rv__ner_gaz_find(key, &gt) < 0 && classify(sc, i + 1, j, false, &rest) == T_PER)
+			i++;
+	}
 	while (j >= i && j > 0 && sc->t[j].kind == K_WORD && !(sc->t[j].flags & F_CAP))
 		j--;
 	if (i > j || j == (size_t)-1)

@@ -392,6 +392,16 @@ TEST(entities_en_more_kind_cues)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_role_opening_a_sentence)
+{
+	rv_article a;
+	/* a common noun opening a sentence before a person is a role, not part of the name */
+	run_lang(&a, "Historian Quarvel Ostrand was an eyewitness.", "en");
+	assert_entity(&a, "Quarvel Ostrand", "person");
+	ASSERT(find(&a, "Historian Quarvel Ostrand") == NULL);
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
