@@ -270,6 +270,138 @@ TEST(entities_town_as_football_club)
 	rv_article_release(&a);
 }
 
+TEST(entities_en_results_make_clubs)
+{
+	rv_article a;
+	/* a result or a coach's role makes the sentence a sports one; a ground stays a place */
+	run_lang(&a, "His first game in charge was a 2 - 0 win at Brighton. The coach later took the "
+		     "side to Goodison Park.", "en");
+	assert_entity(&a, "Brighton", "organization");
+	assert_entity(&a, "Goodison Park", "location");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_firm_before_product)
+{
+	rv_article a;
+	/* a listed firm before words no list knows is one of its products; a channel is not */
+	run_lang(&a, "She drove a Chevrolet Quintara to work and watched BBC Two at night.", "en");
+	assert_entity(&a, "Chevrolet Quintara", "other");
+	assert_entity(&a, "BBC Two", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_from_a_town_in_sport)
+{
+	rv_article a;
+	/* "from" a town is where one comes from, even in a football sentence */
+	run_lang(&a, "After the season the striker flew home from Ostmark.", "en");
+	assert_entity(&a, "Ostmark", "location");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_regnal_numbers)
+{
+	rv_article a;
+	/* a name no list knows ending in a regnal number is a ruler */
+	run_lang(&a, "The tablets date from the reign of Urzal-Tebek III, before the fall of the city.",
+		 "en");
+	assert_entity(&a, "Urzal-Tebek III", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_common_noun_of_a_name)
+{
+	rv_article a;
+	run_lang(&a, "Article 9 of the Charter of Veldoria forbids the maintenance of an army.", "en");
+	assert_entity(&a, "Charter of Veldoria", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_third_keyword_round)
+{
+	rv_article a;
+	run_lang(&a, "Before the Quarrow Agreement, they climbed Tessen Peak and reached Morvil Harbor; "
+		     "Dalbry Aircraft built the planes.", "en");
+	assert_entity(&a, "Quarrow Agreement", "other");
+	assert_entity(&a, "Tessen Peak", "location");
+	assert_entity(&a, "Morvil Harbor", "location");
+	assert_entity(&a, "Dalbry Aircraft", "organization");
+	rv_article_release(&a);
+	run_lang(&a, "The match at Vorsk Stadion was the first for Lega Varnese.", "en");
+	assert_entity(&a, "Vorsk Stadion", "location");
+	assert_entity(&a, "Lega Varnese", "organization");
+	rv_article_release(&a);
+	run_lang(&a, "The Dorvish Language was taught at the Pellam Historic Site.", "en");
+	assert_entity(&a, "Dorvish Language", "other");
+	assert_entity(&a, "Pellam Historic Site", "location");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_familiar_given_names)
+{
+	rv_article a;
+	run_lang(&a, "The knight set out to rescue Imogen, and later Rhett joined the search near the "
+		     "tower.", "en");
+	assert_entity(&a, "Imogen", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_name_before_place_noun)
+{
+	rv_article a;
+	/* a name before a place noun in lower case is the place, and so is its list */
+	run_lang(&a, "Sukhorin river floods every spring, as do the Mordwyn hills.", "en");
+	assert_entity(&a, "Sukhorin", "location");
+	assert_entity(&a, "Mordwyn", "location");
+	rv_article_release(&a);
+	run_lang(&a, "She signed with the Quorvane label in 1990, long after the Vetrisk dynasty fell.", "en");
+	assert_entity(&a, "Quorvane", "organization");
+	assert_entity(&a, "Vetrisk", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_body_cues_before)
+{
+	rv_article a;
+	run_lang(&a, "The album was released by Quennet, and she became a member of Ostravel. He was "
+		     "later sold to Morvane. The beetles belong to order Tessalida.", "en");
+	assert_entity(&a, "Quennet", "organization");
+	assert_entity(&a, "Ostravel", "organization");
+	assert_entity(&a, "Morvane", "organization");
+	assert_entity(&a, "Tessalida", "other");
+	rv_article_release(&a);
+	/* a listed town after such words is the club */
+	run_lang(&a, "In 1990 he was sold to Marseille for a record fee.", "en");
+	assert_entity(&a, "Marseille", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_more_kind_cues)
+{
+	rv_article a;
+	run_lang(&a, "His 1911 work titled Quarrowmere was sung by the duo Tessvane, featuring Olvarenko.",
+		 "en");
+	assert_entity(&a, "Quarrowmere", "other");
+	assert_entity(&a, "Tessvane", "organization");
+	assert_entity(&a, "Olvarenko", "person");
+	rv_article_release(&a);
+	run_lang(&a, "The tool follows the VQRM standard and uses the Delvasso measure.", "en");
+	assert_entity(&a, "VQRM", "other");
+	assert_entity(&a, "Delvasso", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_role_opening_a_sentence)
+{
+	rv_article a;
+	/* a common noun opening a sentence before a person is a role, not part of the name */
+	run_lang(&a, "Historian Quarvel Ostrand was an eyewitness.", "en");
+	assert_entity(&a, "Quarvel Ostrand", "person");
+	ASSERT(find(&a, "Historian Quarvel Ostrand") == NULL);
+	rv_article_release(&a);
+}
+
 TEST(entities_quoted_titles)
 {
 	rv_article a;
@@ -330,6 +462,120 @@ TEST(entities_en_common_noun_titles)
 	run_lang(&a, "The band toured with Meadow and later released Harvest on vinyl.", "en");
 	assert_entity(&a, "Meadow", "other");
 	assert_entity(&a, "Harvest", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_lone_given_names)
+{
+	rv_article a;
+	/* a lone given name in English is a person, whatever the old newspapers made of it */
+	run_lang(&a, "Their son Maxim was born two years later. A daughter named Sophie followed, "
+		     "and the knight set out to rescue Emily from the tower.", "en");
+	assert_entity(&a, "Maxim", "person");
+	assert_entity(&a, "Sophie", "person");
+	assert_entity(&a, "Emily", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_plural_peoples)
+{
+	rv_article a;
+	/* a plural of a people's word is the people, other; "the Ravens" stays a team */
+	run_lang(&a, "Later, Khazarians and Dravonians moved with Englishmen into the valley, long "
+		     "before the Ravens played there.", "en");
+	assert_entity(&a, "Khazarians", "other");
+	assert_entity(&a, "Dravonians", "other");
+	assert_entity(&a, "Englishmen", "other");
+	assert_entity(&a, "Ravens", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_feature_and_event_keywords)
+{
+	rv_article a;
+	/* land features and grounds are places, "Interactive" and "Sports" firms, a regatta,
+	 * a marathon and wars events */
+	run_lang(&a, "The dam drains the Zorvath Basin near Quillon Dam and the Marvex Wilderness. "
+		     "Brennock Interactive sponsored the Tarvish Regatta, the Dellmoor Marathon and a "
+		     "film on the Ostrevian Wars at Halvey Ground.", "en");
+	assert_entity(&a, "Zorvath Basin", "location");
+	assert_entity(&a, "Quillon Dam", "location");
+	assert_entity(&a, "Marvex Wilderness", "location");
+	assert_entity(&a, "Halvey Ground", "location");
+	assert_entity(&a, "Brennock Interactive", "organization");
+	assert_entity(&a, "Tarvish Regatta", "other");
+	assert_entity(&a, "Dellmoor Marathon", "other");
+	assert_entity(&a, "Ostrevian Wars", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_last_word_cup_or_base)
+{
+	rv_article a;
+	/* a cup or an award at the end is the thing, whatever body runs it; a base a place */
+	run_lang(&a, "The squadron left Trenwick Air Force Base to watch the Halvorsen Sports Cup "
+		     "and the Dravel Society Award.", "en");
+	assert_entity(&a, "Trenwick Air Force Base", "location");
+	assert_entity(&a, "Halvorsen Sports Cup", "other");
+	assert_entity(&a, "Dravel Society Award", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_more_place_keywords)
+{
+	rv_article a;
+	run_lang(&a, "The garrison of Fort Quenby crossed Pellworth Creek into Greater Tarvania, "
+		     "as Varnel Comics later told it.", "en");
+	assert_entity(&a, "Fort Quenby", "location");
+	assert_entity(&a, "Pellworth Creek", "location");
+	assert_entity(&a, "Greater Tarvania", "location");
+	assert_entity(&a, "Varnel Comics", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_club_shaped_like_a_people)
+{
+	rv_article a;
+	/* a club named like a people's word is the club in a football sentence */
+	run_lang(&a, "He signed for Brevanian in 2004 and scored twice against Dorvalese in the league.",
+		 "en");
+	assert_entity(&a, "Brevanian", "organization");
+	assert_entity(&a, "Dorvalese", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_codes_of_capitals_and_digits)
+{
+	rv_article a;
+	/* a model or a product named by capitals and digits is other; a channel keeps its firm */
+	run_lang(&a, "The army replaced the VQ-17 with the KJ9A, which BBC4 showed, and built the TZ80 "
+		     "engine.", "en");
+	assert_entity(&a, "VQ-17", "other");
+	assert_entity(&a, "KJ9A", "other");
+	assert_entity(&a, "TZ80", "other");
+	assert_entity(&a, "BBC4", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_inner_capitals_products)
+{
+	rv_article a;
+	/* a word with a capital inside is mostly a product; a surname's particle is not that */
+	run_lang(&a, "The studio shipped the game on VortaDisc through QuillNet, while the "
+		     "MetroHawks played and Ellen McTavish sang.", "en");
+	assert_entity(&a, "VortaDisc", "other");
+	assert_entity(&a, "QuillNet", "other");
+	assert_entity(&a, "MetroHawks", "organization");
+	assert_entity(&a, "Ellen McTavish", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_en_acronyms_are_bodies)
+{
+	rv_article a;
+	/* an acronym no list knows is mostly a body (here a station), not a place */
+	run_lang(&a, "The series first aired in WBZQ before moving.", "en");
+	assert_entity(&a, "WBZQ", "organization");
 	rv_article_release(&a);
 }
 
