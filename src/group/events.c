@@ -508,13 +508,17 @@ static int fw_by_weight(const void *a, const void *b)
  * set higher) still gives its heaviest, not its first, terms. */
 #define TOP_TERMS 256
 
-static uint32_t heaviest_terms(const fw *v, uint32_t n, fw top[TOP_TERMS])
+static uint32_t heaviest_terms(const fw *v, uint32_t n, fw top[TOP_TERMS], uint32_t cap)
 {
+	/* the first cap of the order are the same whatever follows them:
+	 * asking for the few that are used keeps the insertion short */
+	if (cap > TOP_TERMS)
+		cap = TOP_TERMS;
 	uint32_t k = 0;
-	for (uint32_t i = 0; i < n; i++) {
-		if (k == TOP_TERMS && v[i].w <= top[k - 1].w)
+	for (uint32_t i = 0; i < n && cap; i++) {
+		if (k == cap && v[i].w <= top[k - 1].w)
 			continue;
-		uint32_t j = k < TOP_TERMS ? k++ : k - 1;
+		uint32_t j = k < cap ? k++ : k - 1;
 		/* top[0..j) were written by earlier rounds (cppcheck cannot follow k) */
 		// cppcheck-suppress uninitvar
 		while (j > 0 && top[j - 1].w < v[i].w) {
@@ -990,8 +994,10 @@ static int float_desc(const void *a, const void *b)
 /* Norms of the heaviest terms, so a short article (a headline) is compared
  * with as much of the event as it can say: its cosine uses the norm of the
  * centroid's top terms, not of all of them. */
-static bool centroid_cum(gevent *e)
+static bool centroid_cum(const rv_grouper *g, gevent *e)
 {
+	if (g->cfg.scope_factor <= 0) /* not read (cosine_dense) */
+		return true;
 	float *cum = realloc(e->cum, (e->nc ? e->nc : 1) * sizeof *cum);
 	if (!cum)
 		return false;
@@ -1029,16 +1035,30 @@ static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n, doub
 			m[k++].w += f * v[j++].w;
 		}
 	}
-	if (k > (uint32_t)g->cfg.centroid_terms) {
-		qsort(m, k, sizeof *m, fw_by_weight);
-		k = (uint32_t)g->cfg.centroid_terms;
-		qsort(m, k, sizeof *m, fw_by_term);
+	uint32_t cap = (uint32_t)g->cfg.centroid_terms;
+	if (k > cap) {
+		/* keep the cap heaviest (fw_by_weight's order) in term order:
+		 * the last one kept bounds the rest */
+		fw *by_w = malloc(k * sizeof *by_w);
+		if (!by_w) {
+			free(m);
+			return false;
+		}
+		memcpy(by_w, m, k * sizeof *by_w);
+		qsort(by_w, k, sizeof *by_w, fw_by_weight);
+		fw last = by_w[cap - 1];
+		free(by_w);
+		uint32_t kept = 0;
+		for (uint32_t x = 0; x < k; x++)
+			if (m[x].w > last.w || (m[x].w == last.w && m[x].t <= last.t))
+				m[kept++] = m[x];
+		k = kept;
 	}
 	free(e->c);
 	e->c = m;
 	e->nc = k;
 	e->norm = vec_norm(m, k);
-	return centroid_cum(e);
+	return centroid_cum(g, e);
 }
 
 /* The cosine of the article in g->dense (n_article terms; 0: an event's
@@ -1094,11 +1114,10 @@ static void index_article(rv_grouper *g, uint32_t slot, const fw *v, uint32_t n)
 {
 	/* index by the article's heaviest terms */
 	fw top[TOP_TERMS];
-	uint32_t k = heaviest_terms(v, n, top);
 	/* Index by more terms than are probed, so an event is found from
 	 * either side of a shared term's ranking. */
 	uint32_t want = 2 * (uint32_t)g->cfg.probe_terms;
-	uint32_t idx = k < want ? k : want;
+	uint32_t idx = heaviest_terms(v, n, top, want);
 	for (uint32_t i = 0; i < idx; i++)
 		post_add(g, top[i].t, slot);
 }
@@ -1331,8 +1350,7 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 	if (g->cfg.merge_threshold <= 0 || !e->nc || e->norm <= 0)
 		return true;
 	fw top[TOP_TERMS];
-	uint32_t k = heaviest_terms(e->c, e->nc, top);
-	uint32_t probes = k < (uint32_t)g->cfg.probe_terms ? k : (uint32_t)g->cfg.probe_terms;
+	uint32_t probes = heaviest_terms(e->c, e->nc, top, (uint32_t)g->cfg.probe_terms);
 	for (uint32_t i = 0; i < e->nc; i++)
 		g->dense[e->c[i].t] = e->c[i].w / e->norm;
 	if (++g->stamp == 0)
@@ -1421,7 +1439,9 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	for (int i = 0; i < n; i++)
 		g->dense[v[i].t] = v[i].w;
 	fw top[TOP_TERMS];
-	uint32_t k = heaviest_terms(v, (uint32_t)n, top);
+	/* what is probed, and what the article is indexed by if it starts an
+	 * event (index_article) */
+	uint32_t k = heaviest_terms(v, (uint32_t)n, top, 2 * (uint32_t)g->cfg.probe_terms);
 	uint32_t probes = k < (uint32_t)g->cfg.probe_terms ? k : (uint32_t)g->cfg.probe_terms;
 
 	if (++g->stamp == 0)
@@ -1598,7 +1618,7 @@ int rv_grouper_load_event(rv_grouper *g, const rv_event *ev)
 		if (e->nc)
 			qsort(e->c, e->nc, sizeof *e->c, fw_by_term);
 		e->norm = vec_norm(e->c, e->nc);
-		if (!centroid_cum(e))
+		if (!centroid_cum(g, e))
 			return RV_ENOMEM;
 		index_article(g, (uint32_t)slot, e->c, e->nc);
 	}
