@@ -165,6 +165,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->merge_threshold = 0.5;
 	c->merge_members = 0.5;
 	c->bridge_threshold = 0.35;
+	c->half_dated = 0.3;
 	c->anchor_share = 0.7;
 	c->idf_prior = 20.0;
 	c->short_threshold = 0.24;
@@ -213,6 +214,7 @@ void rv_group_config_default(rv_group_config *c)
 	X(merge_threshold, double, 0, 1)      \
 	X(merge_members, double, 0, 1)        \
 	X(bridge_threshold, double, 0, 1)     \
+	X(half_dated, double, 0, 1)           \
 	X(anchor_share, double, 0.5, 1)       \
 	X(idf_prior, double, 0, 1000000)      \
 	X(short_threshold, double, 0, 1)      \
@@ -1250,6 +1252,15 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 		if (conflict > agree)
 			sim *= 1.0 - g->cfg.person_conflict;
 	}
+	/* A dated report against an undated event: the date that would
+	 * confirm the match (or bound it, as for two dated sides) cannot be
+	 * checked, and a dated report close in words to an undated topic is
+	 * as often a later turn of it as the same happening; joining, it
+	 * would date the event, and its same-day mates would follow it there
+	 * on the same-day bonus. (An undated report of a dated event is the
+	 * common case of a page that shows no date: it keeps its content.) */
+	if (c->day != RV_NO_DAY && e->first_day == RV_NO_DAY)
+		sim *= 1.0 - g->cfg.half_dated;
 	double grown = sim - g->cfg.size_penalty * log(1.0 + e->n_articles);
 	double s = -1;
 	if (dd < 0)
@@ -1395,6 +1406,12 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 	    e->n_mem && f->n_mem) {
 		double m = members_pair_best(g, e, f);
 		best = pow(best, 1.0 - g->cfg.merge_members) * pow(m, g->cfg.merge_members);
+		if (best < need)
+			return true;
+	}
+	/* the same when one event only is dated (see consider) */
+	if ((e->first_day == RV_NO_DAY) != (f->first_day == RV_NO_DAY) && g->cfg.half_dated > 0) {
+		best *= 1.0 - g->cfg.half_dated;
 		if (best < need)
 			return true;
 	}

@@ -62,6 +62,7 @@ typedef struct rv_group_config {
 	double merge_members;        /* merges with an undated event: centroid^(1-this) x best member pair^this */
 	double merge_threshold;      /* an event that grows this close to another absorbs it; 0: off */
 	double bridge_threshold;     /* a headline this close to two events (content) merges them; 0: off */
+	double half_dated;           /* similarity lost by a dated article vs an undated event, or a merge of the two kinds */
 	double anchor_share;         /* non-headline: similarity falls when 2 shared terms carry more; 1: off */
 	double member_mix;           /* undated: content = centroid^(1-this) x best member^this; 0: off */
 	int member_keep;             /* latest member vectors kept per event for member_link */

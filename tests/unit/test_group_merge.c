@@ -539,12 +539,13 @@ static int64_t place_words(rv_grouper *g, const char *words)
  * Their centroids meet on the topic, no member of one is close to a member
  * of the other: they merge on centroids alone (merge_members 0), not when
  * the members must agree too. */
-static int topic_merges_on(const char *members, const char *day)
+static int topic_merges_half(const char *members, const char *day, const char *half_dated)
 {
 	rv_group_config cfg;
 	rv_error err = { 0 };
 	rv_group_config_default(&cfg);
 	ASSERT_EQ(rv_group_config_set(&cfg, "merge_members", members, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "half_dated", half_dated, &err), RV_OK);
 	ASSERT_EQ(rv_group_config_set(&cfg, "idf_prior", "1000000", &err), RV_OK);
 	ASSERT_EQ(rv_group_config_set(&cfg, "undated_drift", "0", &err), RV_OK);
 	ASSERT_EQ(rv_group_config_set(&cfg, "bridge_threshold", "0", &err), RV_OK);
@@ -564,6 +565,11 @@ static int topic_merges_on(const char *members, const char *day)
 	return seen.merged && b2 == a1 ? 2 : seen.merged ? 1 : 0;
 }
 
+static int topic_merges_on(const char *members, const char *day)
+{
+	return topic_merges_half(members, day, "0");
+}
+
 static int topic_merges(const char *members)
 {
 	return topic_merges_on(members, NULL);
@@ -576,6 +582,43 @@ TEST(group_undated_merge_needs_close_members)
 	/* one event dated, the other not: the date bounds only one of them */
 	ASSERT(topic_merges_on("0", "2023-03-07") > 0);
 	ASSERT_EQ(topic_merges_on("0.5", "2023-03-07"), 0);
+}
+
+/* An undated headline, then a dated one sharing two of its five words
+ * (cosine 0.4 at equal IDFs, above the 0.3 to join): with half_dated the
+ * date that cannot be checked costs that share, 0.4 x 0.7 < 0.3. */
+static bool dated_joins_undated(const char *half_dated)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	const char *const settings[] = {
+		"half_dated", half_dated, "idf_prior", "1000000", "event_threshold", "0.3",
+		"short_threshold", "0.3", NULL,
+	};
+	for (const char *const *kv = settings; *kv; kv += 2)
+		ASSERT_EQ(rv_group_config_set(&cfg, kv[0], kv[1], &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	int64_t e1 = place_words(g, "senate budget vote delay quarrel");
+	int64_t e2 = place_on(g, "senate budget hearing nominee judge", "", "2023-03-07");
+	rv_grouper_free(&g);
+	return e1 == e2;
+}
+
+TEST(group_one_side_dated_needs_more)
+{
+	ASSERT(dated_joins_undated("0"));
+	ASSERT(!dated_joins_undated("0.3"));
+	/* two events of one topic, one dated, merge on their centroids
+	 * (merge_members 0) at half_dated 0; not at 0.3 */
+	ASSERT(topic_merges_half("0", "2023-03-07", "0") > 0);
+	ASSERT_EQ(topic_merges_half("0", "2023-03-07", "0.3"), 0);
+	rv_group_config c;
+	rv_error err = { 0 };
+	rv_group_config_default(&c);
+	ASSERT(c.half_dated > 0 && c.half_dated < 1);
+	ASSERT_EQ(rv_group_config_set(&c, "half_dated", "1.5", &err), RV_EINPUT);
 }
 
 /* Two fights of one kind, one boxer each: the second report shares part of
