@@ -1122,6 +1122,18 @@ TEST(entities_guess_written_in_lower_case_elsewhere)
 	rv_article_release(&a);
 }
 
+TEST(entities_club_initials)
+{
+	rv_article a;
+	/* initials that spell a club's abbreviation are the club, not a person's initials */
+	run_lang(&a, "Fans of C.F. Quarvendo gathered downtown. Officials of R.S.C. Belmoravia met "
+		     "the mayor. The book by T.R. Quillabert sold well.", "en");
+	assert_entity(&a, "C.F. Quarvendo", "organization");
+	assert_entity(&a, "R.S.C. Belmoravia", "organization");
+	assert_entity(&a, "T.R. Quillabert", "person");
+	rv_article_release(&a);
+}
+
 TEST(entities_typer_averaged_models)
 {
 	rv_article a;
