@@ -2200,6 +2200,29 @@ static bool junior(const scan *sc, size_t k)
 	return sc->t[k].kind == K_WORD && tok_key(sc, k, w, sizeof w) && (!strcmp(w, "jr") || !strcmp(w, "sr"));
 }
 
+/* Whether word k is one to four capital letters ("A", "AT", "M"). */
+static bool letters_caps(const scan *sc, size_t k)
+{
+	size_t n = sc->t[k].e - sc->t[k].s;
+	if (n < 1 || n > 4)
+		return false;
+	for (size_t x = 0; x < n; x++)
+		if (!(sc->text[sc->t[k].s + x] >= 'A' && sc->text[sc->t[k].s + x] <= 'Z'))
+			return false;
+	return true;
+}
+
+/* Whether word k opens capitals joined by an ampersand without spaces before a capitalised
+ * word ("A&M Records"): its "A" is no article. */
+static bool amp_letters(const scan *sc, size_t k)
+{
+	return k + 3 < sc->n && letters_caps(sc, k) && sc->t[k + 1].kind == K_PUNCT &&
+	       sc->t[k + 1].s == sc->t[k].e && sc->t[k + 1].e == sc->t[k + 1].s + 1 &&
+	       sc->text[sc->t[k + 1].s] == '&' && sc->t[k + 2].s == sc->t[k + 1].e &&
+	       sc->t[k + 2].kind == K_WORD && letters_caps(sc, k + 2) && sc->t[k + 3].kind == K_WORD &&
+	       (sc->t[k + 3].flags & F_CAP) && !(sc->t[k + 3].flags & F_START);
+}
+
 static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 {
 	char key[KEY_MAX];
@@ -2236,7 +2259,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			continue;
 		}
 		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) || (lists & L_MONTHS) ||
-		    ((lists & L_FUNCTION) && !name_article(sc, i, key))) {
+		    ((lists & L_FUNCTION) && !name_article(sc, i, key) && !amp_letters(sc, i))) {
 			i++;
 			while (i <= j && !(sc->t[i].flags & F_CAP))
 				i++;
@@ -3009,7 +3032,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		}
 		/* a sentence-initial common word ("Pendant", "The") starts no name:
 		 * without it "la Première Guerre mondiale" is found whole */
-		if (tok_key(sc, i, key, sizeof key) &&
+		if (tok_key(sc, i, key, sizeof key) && !amp_letters(sc, i) &&
 		    ((in_set(key, L_FUNCTION) && !name_article(sc, i, key)) ||
 		     ((t->flags & F_START) && common_at_start(sc, key))))
 			continue;
@@ -3055,6 +3078,18 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			    sc->t[j].e < u->s && u->e < sc->t[k + 1].s &&
 			    sc->t[k + 1].kind == K_WORD && (sc->t[k + 1].flags & F_CAP) &&
 			    !(sc->t[k + 1].flags & F_START) && sc->t[j].kind == K_WORD) {
+				j = k + 1;
+				continue;
+			}
+			/* "Texas A&M University", "A&M Records": a word of capitals joined to the
+			 * next by an ampersand without spaces is one with it, inside a longer name;
+			 * alone it stays apart ("R&B songs": 9 "R&B" in WikiNEuRal EN, 2 of them
+			 * gold names) */
+			if (u->kind == K_PUNCT && u->e == u->s + 1 && sc->text[u->s] == '&' && k + 1 < n &&
+			    sc->t[j].e == u->s && u->e == sc->t[k + 1].s && sc->t[j].kind == K_WORD &&
+			    letters_caps(sc, j) && sc->t[k + 1].kind == K_WORD && letters_caps(sc, k + 1) &&
+			    (j > i || (k + 2 < n && sc->t[k + 2].kind == K_WORD && (sc->t[k + 2].flags & F_CAP) &&
+				       !(sc->t[k + 2].flags & F_START)))) {
 				j = k + 1;
 				continue;
 			}

@@ -1134,6 +1134,17 @@ TEST(entities_club_initials)
 	rv_article_release(&a);
 }
 
+TEST(entities_capitals_joined_by_ampersand)
+{
+	rv_article a;
+	/* "A&M" written without spaces is one with the name around it; its "A" is no article */
+	run_lang(&a, "The album came out on A&Q Records. She studied at Ridgemont A&M University.", "en");
+	assert_entity(&a, "A&Q Records", "organization");
+	assert_entity(&a, "Ridgemont A&M University", "organization");
+	ASSERT(find(&a, "Q Records") == NULL);
+	rv_article_release(&a);
+}
+
 TEST(entities_typer_averaged_models)
 {
 	rv_article a;
