@@ -2200,6 +2200,22 @@ static bool junior(const scan *sc, size_t k)
 	return sc->t[k].kind == K_WORD && tok_key(sc, k, w, sizeof w) && (!strcmp(w, "jr") || !strcmp(w, "sr"));
 }
 
+/* "University of Texas at Austin", "University of North Carolina at Chapel Hill": the "at"
+ * at k after a university "of" its state names the campus, inside the name (all 5 such runs
+ * of WikiNEuRal EN are one name). */
+static bool campus_at(const scan *sc, size_t i, size_t j, size_t k)
+{
+	char w[KEY_MAX];
+	if (k + 1 >= sc->n || !tok_key(sc, k, w, sizeof w) || strcmp(w, "at") ||
+	    sc->t[k + 1].kind != K_WORD || !(sc->t[k + 1].flags & F_CAP) || (sc->t[k + 1].flags & F_START))
+		return false;
+	for (size_t x = i; x + 1 < j; x++)
+		if (tok_key(sc, x, w, sizeof w) && !strcmp(w, "university") && tok_key(sc, x + 1, w, sizeof w) &&
+		    !strcmp(w, "of"))
+			return true;
+	return false;
+}
+
 /* Whether word k is one to four capital letters ("A", "AT", "M"). */
 static bool letters_caps(const scan *sc, size_t k)
 {
@@ -3037,7 +3053,8 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		     ((t->flags & F_START) && common_at_start(sc, key))))
 			continue;
 		size_t lp = listed_phrase(sc, i);
-		if (lp + 1 > i) {
+		/* a listed university before its campus is read on as a run ("at Austin") */
+		if (lp + 1 > i && !campus_at(sc, i, lp, lp + 1)) {
 			mention m = {sc->t[i].s, sc->t[lp].e, T_MISC, -1, false, false, {0, 0, 0, 0}};
 			bool titled = false;
 			m.type = classify(sc, i, lp, titled, &m);
@@ -3090,6 +3107,10 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			    letters_caps(sc, j) && sc->t[k + 1].kind == K_WORD && letters_caps(sc, k + 1) &&
 			    (j > i || (k + 2 < n && sc->t[k + 2].kind == K_WORD && (sc->t[k + 2].flags & F_CAP) &&
 				       !(sc->t[k + 2].flags & F_START)))) {
+				j = k + 1;
+				continue;
+			}
+			if (!sc->noun_caps && u->kind == K_WORD && !(u->flags & F_CAP) && campus_at(sc, i, j, k)) {
 				j = k + 1;
 				continue;
 			}

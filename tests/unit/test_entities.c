@@ -1145,6 +1145,16 @@ TEST(entities_capitals_joined_by_ampersand)
 	rv_article_release(&a);
 }
 
+TEST(entities_university_campus)
+{
+	rv_article a;
+	/* the "at" after a university of a state names its campus, inside the name */
+	run_lang(&a, "She taught at the University of Texas at Quarvendo for ten years.", "en");
+	assert_entity(&a, "University of Texas at Quarvendo", "organization");
+	ASSERT(find(&a, "Quarvendo") == NULL);
+	rv_article_release(&a);
+}
+
 TEST(entities_typer_averaged_models)
 {
 	rv_article a;
