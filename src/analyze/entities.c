@@ -2200,6 +2200,24 @@ static bool junior(const scan *sc, size_t k)
 	return sc->t[k].kind == K_WORD && tok_key(sc, k, w, sizeof w) && (!strcmp(w, "jr") || !strcmp(w, "sr"));
 }
 
+/* "King's College", "Gresham's School", "St Paul's Cathedral": in English, a name in the
+ * possessive (the apostrophe at k right after word j, then "s") before the head of a
+ * school, a church or a hospital is the first word of its name; in WikiNEuRal EN every such
+ * run is one gold name (before other words, 80 of 138 "X's Y" are). */
+static bool possessive_head(const scan *sc, size_t j, size_t k)
+{
+	static const char *const heads[] = {
+		"college", "school", "university", "academy", "cathedral", "church", "chapel", "abbey",
+		"priory", "basilica", "hospital", "infirmary", NULL,
+	};
+	char w[KEY_MAX];
+	return k + 2 < sc->n && is_apos_tok(sc, k) && sc->t[k].s == sc->t[j].e &&
+	       sc->t[k + 1].kind == K_WORD && sc->t[k + 1].s == sc->t[k].e &&
+	       sc->t[k + 1].e == sc->t[k + 1].s + 1 && sc->text[sc->t[k + 1].s] == 's' &&
+	       sc->t[k + 2].kind == K_WORD && (sc->t[k + 2].flags & F_CAP) && !(sc->t[k + 2].flags & F_START) &&
+	       tok_key(sc, k + 2, w, sizeof w) && in_list(w, heads);
+}
+
 /* "University of Texas at Austin", "University of North Carolina at Chapel Hill": the "at"
  * at k after a university "of" its state names the campus, inside the name (all 5 such runs
  * of WikiNEuRal EN are one name). */
@@ -2252,7 +2270,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		char nx[KEY_MAX];
 		if ((lists & L_TITLES) && i < j &&
 		    !(i + 1 == j && tok_key(sc, j, nx, sizeof nx) && in_set(nx, L_ORG | L_LOC | L_MISC)) &&
-		    !listed_thing(sc, i, j)) {
+		    !listed_thing(sc, i, j) && !possessive_head(sc, i, i + 1)) {
 			titled = true;
 			i++;
 			while (i < j && sc->t[i].kind == K_PUNCT)
@@ -2263,7 +2281,13 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			    tok_key(sc, i, key, sizeof key) && is_connector(key)) {
 				if (!(sc->t[i + 1].flags & F_CAP))
 					titled = false;
-				i += 2;
+				/* "Governor of Gresham's School": the school is the whole name */
+				if (possessive_head(sc, i + 1, i + 2)) {
+					titled = false;
+					i++;
+				} else {
+					i += 2;
+				}
 			} else if (i + 1 == j && sc->t[i].kind == K_WORD && !(sc->t[i].flags & F_CAP) &&
 				   tok_key(sc, i, key, sizeof key) && is_connector(key)) {
 				/* "Secretary of Defense", "Minister of Finance": the one word after
@@ -3108,6 +3132,10 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			    (j > i || (k + 2 < n && sc->t[k + 2].kind == K_WORD && (sc->t[k + 2].flags & F_CAP) &&
 				       !(sc->t[k + 2].flags & F_START)))) {
 				j = k + 1;
+				continue;
+			}
+			if (english(sc) && sc->t[j].kind == K_WORD && possessive_head(sc, j, k)) {
+				j = k + 2;
 				continue;
 			}
 			if (!sc->noun_caps && u->kind == K_WORD && !(u->flags & F_CAP) && campus_at(sc, i, j, k)) {

@@ -1155,6 +1155,18 @@ TEST(entities_university_campus)
 	rv_article_release(&a);
 }
 
+TEST(entities_possessive_before_school)
+{
+	rv_article a;
+	/* a name in the possessive before a school's or a church's head is part of its name */
+	run_lang(&a, "He studied at King's College Quarvendo. She became a Governor of Belmoravia's "
+		     "School. They met at Saint Quillabert's Cathedral.", "en");
+	assert_entity(&a, "King's College Quarvendo", "organization");
+	assert_entity(&a, "Belmoravia's School", "organization");
+	assert_entity(&a, "Saint Quillabert's Cathedral", "location");
+	rv_article_release(&a);
+}
+
 TEST(entities_typer_averaged_models)
 {
 	rv_article a;
