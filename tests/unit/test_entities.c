@@ -1167,6 +1167,18 @@ TEST(entities_possessive_before_school)
 	rv_article_release(&a);
 }
 
+TEST(entities_title_before_name_keyword)
+{
+	rv_article a;
+	/* a title word before the last word of a body's name is no role that splits it */
+	run_lang(&a, "He played in the Quarvendian Premier League. The Belmoravia General Assembly met.",
+		 "en");
+	ASSERT(find(&a, "Quarvendian Premier League") != NULL);
+	ASSERT(find(&a, "Belmoravia General Assembly") != NULL);
+	ASSERT(find(&a, "Quarvendian") == NULL);
+	rv_article_release(&a);
+}
+
 TEST(entities_typer_averaged_models)
 {
 	rv_article a;
