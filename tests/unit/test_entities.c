@@ -1179,6 +1179,18 @@ TEST(entities_title_before_name_keyword)
 	rv_article_release(&a);
 }
 
+TEST(entities_plural_possessive_inside_name)
+{
+	rv_article a;
+	/* a capitalised plural in the possessive goes on with a name that ends in a keyword */
+	run_lang(&a, "The Quarvendo Years' War ended. She joined the Belmoravia Workers' Party. The "
+		     "Quillaberts' Tom Brady threw.", "en");
+	ASSERT(find(&a, "Quarvendo Years' War") != NULL);
+	assert_entity(&a, "Belmoravia Workers' Party", "organization");
+	assert_entity(&a, "Tom Brady", "person");
+	rv_article_release(&a);
+}
+
 TEST(entities_typer_averaged_models)
 {
 	rv_article a;
