@@ -2396,7 +2396,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && sc->t[k].e - sc->t[k].s > 1 &&
 			    tok_key(sc, k, key, sizeof key) && in_set(key, L_TITLES) && k < j &&
 			    !(k + 1 == j && junior(sc, j) && given_name_run(sc, i, j)) &&
-			    !(k + 1 == j && tok_key(sc, j, key, sizeof key) && in_set(key, L_ORG | L_LOC | L_MISC))) {
+			    !(english(sc) && k + 1 == j && tok_key(sc, j, key, sizeof key) &&
+			      in_set(key, L_ORG | L_LOC | L_MISC))) {
 				if (emit_span(sc, ml, i, k - 1, depth + 1))
 					return -1;
 				return emit_span(sc, ml, k, j, depth + 1);

@@ -1191,6 +1191,16 @@ TEST(entities_plural_possessive_inside_name)
 	rv_article_release(&a);
 }
 
+TEST(entities_title_before_keyword_french)
+{
+	rv_article a;
+	/* French text keeps the split before a title: news headlines name the firm apart */
+	run_lang(&a, "Les soldes de Quarvendo Prime Day commencent mardi avec Belmoravia.", "fr");
+	ASSERT(find(&a, "Quarvendo Prime Day") == NULL);
+	ASSERT(find(&a, "Quarvendo") != NULL);
+	rv_article_release(&a);
+}
+
 TEST(entities_typer_averaged_models)
 {
 	rv_article a;
