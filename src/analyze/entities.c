@@ -850,6 +850,16 @@ static bool common_at_start(const scan *sc, const char *key)
 	return n[5] > name;
 }
 
+/* "Fort Baker also hosted", "Mount Hood is": the common nouns that open the names of
+ * places stay in the name at a sentence start before a capitalised word, even when the text
+ * writes them in lower case elsewhere ("tours of the fort"). */
+static bool place_prefix(const scan *sc, size_t i, const char *key)
+{
+	static const char *const prefixes[] = { "fort", "mount", "lake", "cape", "port", NULL };
+	return i + 1 < sc->n && sc->t[i + 1].kind == K_WORD && (sc->t[i + 1].flags & F_CAP) &&
+	       !(sc->t[i + 1].flags & F_START) && sc->t[i + 1].s == sc->t[i].e + 1 && in_list(key, prefixes);
+}
+
 /* ---- the type model (ner_typer.h, tools/ner/train_typer.py) ---- */
 
 /* f: a feature name of n bytes */
@@ -2321,7 +2331,8 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			}
 			continue;
 		}
-		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) || (lists & L_MONTHS) ||
+		if (((sc->t[i].flags & F_START) && common_at_start(sc, key) && !place_prefix(sc, i, key)) ||
+		    (lists & L_MONTHS) ||
 		    ((lists & L_FUNCTION) && !name_article(sc, i, key) && !amp_letters(sc, i))) {
 			i++;
 			while (i <= j && !(sc->t[i].flags & F_CAP))
@@ -3099,7 +3110,7 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		 * without it "la Première Guerre mondiale" is found whole */
 		if (tok_key(sc, i, key, sizeof key) && !amp_letters(sc, i) &&
 		    ((in_set(key, L_FUNCTION) && !name_article(sc, i, key)) ||
-		     ((t->flags & F_START) && common_at_start(sc, key))))
+		     ((t->flags & F_START) && common_at_start(sc, key) && !place_prefix(sc, i, key))))
 			continue;
 		size_t lp = listed_phrase(sc, i);
 		/* a listed university before its campus is read on as a run ("at Austin") */

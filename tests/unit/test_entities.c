@@ -1201,6 +1201,16 @@ TEST(entities_title_before_keyword_french)
 	rv_article_release(&a);
 }
 
+TEST(entities_place_prefix_at_sentence_start)
+{
+	rv_article a;
+	/* "Fort" opening a sentence stays in the name, though the text also writes "the fort" */
+	run_lang(&a, "The soldiers left the fort at dawn.\nFort Quarvendo also hosted troops.", "en");
+	ASSERT(find(&a, "Fort Quarvendo") != NULL);
+	ASSERT(find(&a, "Quarvendo") == NULL);
+	rv_article_release(&a);
+}
+
 TEST(entities_typer_averaged_models)
 {
 	rv_article a;
