@@ -850,6 +850,16 @@ static bool common_at_start(const scan *sc, const char *key)
 	return n[5] > name;
 }
 
+/* "Fort Baker also hosted", "Mount Hood is": the common nouns that open the names of
+ * places stay in the name at a sentence start before a capitalised word, even when the text
+ * writes them in lower case elsewhere ("tours of the fort"). */
+static bool place_prefix(const scan *sc, size_t i, const char *key)
+{
+	static const char *const prefixes[] = { "fort", "mount", "lake", "cape", "port", NULL };
+	return i + 1 < sc->n && sc->t[i + 1].kind == K_WORD && (sc->t[i + 1].flags & F_CAP) &&
+	       !(sc->t[i + 1].flags & F_START) && sc->t[i + 1].s == sc->t[i].e + 1 && in_list(key, prefixes);
+}
+
 /* ---- the type model (ner_typer.h, tools/ner/train_typer.py) ---- */
 
 /* f: a feature name of n bytes */
@@ -1552,6 +1562,43 @@ static bool given_name_run(const scan *sc, size_t i, size_t j)
 }
 
 /* The type of the name i..j; fills m's gaz_row, sure, guessed and score. */
+/* Whether i..j opens with two or three single capitals each followed by a dot, with no
+ * space between them ("C.F.", "R.S.C."), that spell a sports club's abbreviation. Such
+ * letters are persons' initials too ("A.C. Green"), so a given name or a listed person
+ * after them keeps the person. */
+static bool club_initials(const scan *sc, size_t i, size_t j)
+{
+	static const char *const clubs[] = {
+		"fc", "cf", "afc", "sc", "ac", "as", "cd", "ud", "sd", "rc", "rsc", "gd", "sbv",
+		"ssc", "rfc", "sv", "fk", "nk", "sk", "ik", "bk", NULL,
+	};
+	/* one word of capitals each followed by a dot (the last dot may stand apart) */
+	const tok *t = &sc->t[i];
+	size_t len = t->e - t->s;
+	if (t->kind != K_WORD || len < 3 || len > 6)
+		return false;
+	if (len % 2 && !(t->flags & F_DOT))
+		return false;
+	char letters[4], w[KEY_MAX];
+	size_t n = 0;
+	for (size_t x = 0; x < len; x++) {
+		char c = sc->text[t->s + x];
+		if (x % 2 ? c != '.' : !(c >= 'A' && c <= 'Z'))
+			return false;
+		if (!(x % 2))
+			letters[n++] = (char)(c | 0x20);
+	}
+	letters[n] = '\0';
+	if (!in_list(letters, clubs))
+		return false;
+	/* the rest must be a name no list or given name makes a person */
+	for (size_t x = i + 1; x <= j; x++)
+		if (sc->t[x].kind == K_WORD && tok_key(sc, x, w, sizeof w) &&
+		    (in_set(w, L_GIVEN) || span_type(w) == T_PER))
+			return false;
+	return true;
+}
+
 static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 {
 	char key[KEY_MAX], w[KEY_MAX];
@@ -1653,6 +1700,11 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	 * Copé" */
 	if (given_name_run(sc, i, j))
 		return T_PER;
+	/* "C.F. Pachuca", "R.S.C. Anderlecht", "A.F.C. Bournemouth": initials written close
+	 * together that spell a sports club's abbreviation are the club, not a person's
+	 * initials (in WikiNEuRal EN all 19 such runs are clubs) */
+	if (j > i && club_initials(sc, i, j))
+		return T_ORG;
 	/* "J. R. R. Tolkien", "H. G. Wells": initials before a name */
 	if (j > i + 1 && sc->t[i].kind == K_WORD && sc->t[i].e - sc->t[i].s == 1 && (sc->t[i].flags & F_CAP) &&
 	    sc->t[i + 1].kind == K_PUNCT && sc->text[sc->t[i + 1].s] == '.' && sc->t[j].kind == K_WORD &&
@@ -2158,6 +2210,86 @@ static bool junior(const scan *sc, size_t k)
 	return sc->t[k].kind == K_WORD && tok_key(sc, k, w, sizeof w) && (!strcmp(w, "jr") || !strcmp(w, "sr"));
 }
 
+/* "King's College", "Gresham's School", "St Paul's Cathedral": in English, a name in the
+ * possessive (the apostrophe at k right after word j, then "s") before the head of a
+ * school, a church or a hospital is the first word of its name; in WikiNEuRal EN every such
+ * run is one gold name (before other words, 80 of 138 "X's Y" are). */
+static bool possessive_head(const scan *sc, size_t j, size_t k)
+{
+	static const char *const heads[] = {
+		"college", "school", "university", "academy", "cathedral", "church", "chapel", "abbey",
+		"priory", "basilica", "hospital", "infirmary", NULL,
+	};
+	char w[KEY_MAX];
+	return k + 2 < sc->n && is_apos_tok(sc, k) && sc->t[k].s == sc->t[j].e &&
+	       sc->t[k + 1].kind == K_WORD && sc->t[k + 1].s == sc->t[k].e &&
+	       sc->t[k + 1].e == sc->t[k + 1].s + 1 && sc->text[sc->t[k + 1].s] == 's' &&
+	       sc->t[k + 2].kind == K_WORD && (sc->t[k + 2].flags & F_CAP) && !(sc->t[k + 2].flags & F_START) &&
+	       tok_key(sc, k + 2, w, sizeof w) && in_list(w, heads);
+}
+
+/* "Thirty Years' War", "Cup Winners' Cup", "Workers' Party": in English, a capitalised plural
+ * in the possessive (the apostrophe at k after word j; WikiNEuRal writes a space before it)
+ * goes on with the capitalised words after it when one of them is a keyword of bodies,
+ * places or events ("the Patriots' Tom Brady" is two names). In WikiNEuRal EN 9 of 10
+ * capitalised "Xs' Y" are inside one gold name. */
+static bool plural_possessive(const scan *sc, size_t j, size_t k)
+{
+	char w[KEY_MAX];
+	const tok *t = &sc->t[j];
+	if (k + 1 >= sc->n || !is_apos_tok(sc, k) || !(t->flags & F_CAP) || t->e - t->s < 3 ||
+	    sc->text[t->e - 1] != 's' ||
+	    !(sc->t[k].s == t->e || (sc->t[k].s == t->e + 1 && sc->text[t->e] == ' ')) ||
+	    sc->t[k + 1].s != sc->t[k].e + 1)
+		return false;
+	for (size_t x = k + 1; x < sc->n && x < k + 5; x++) {
+		if (sc->t[x].kind != K_WORD || !(sc->t[x].flags & F_CAP) || (sc->t[x].flags & F_START))
+			return false;
+		if (tok_key(sc, x, w, sizeof w) && in_set(w, L_ORG | L_LOC | L_MISC))
+			return true;
+	}
+	return false;
+}
+
+/* "University of Texas at Austin", "University of North Carolina at Chapel Hill": the "at"
+ * at k after a university "of" its state names the campus, inside the name (all 5 such runs
+ * of WikiNEuRal EN are one name). */
+static bool campus_at(const scan *sc, size_t i, size_t j, size_t k)
+{
+	char w[KEY_MAX];
+	if (k + 1 >= sc->n || !tok_key(sc, k, w, sizeof w) || strcmp(w, "at") ||
+	    sc->t[k + 1].kind != K_WORD || !(sc->t[k + 1].flags & F_CAP) || (sc->t[k + 1].flags & F_START))
+		return false;
+	for (size_t x = i; x + 1 < j; x++)
+		if (tok_key(sc, x, w, sizeof w) && !strcmp(w, "university") && tok_key(sc, x + 1, w, sizeof w) &&
+		    !strcmp(w, "of"))
+			return true;
+	return false;
+}
+
+/* Whether word k is one to four capital letters ("A", "AT", "M"). */
+static bool letters_caps(const scan *sc, size_t k)
+{
+	size_t n = sc->t[k].e - sc->t[k].s;
+	if (n < 1 || n > 4)
+		return false;
+	for (size_t x = 0; x < n; x++)
+		if (!(sc->text[sc->t[k].s + x] >= 'A' && sc->text[sc->t[k].s + x] <= 'Z'))
+			return false;
+	return true;
+}
+
+/* Whether word k opens capitals joined by an ampersand without spaces before a capitalised
+ * word ("A&M Records"): its "A" is no article. */
+static bool amp_letters(const scan *sc, size_t k)
+{
+	return k + 3 < sc->n && letters_caps(sc, k) && sc->t[k + 1].kind == K_PUNCT &&
+	       sc->t[k + 1].s == sc->t[k].e && sc->t[k + 1].e == sc->t[k + 1].s + 1 &&
+	       sc->text[sc->t[k + 1].s] == '&' && sc->t[k + 2].s == sc->t[k + 1].e &&
+	       sc->t[k + 2].kind == K_WORD && letters_caps(sc, k + 2) && sc->t[k + 3].kind == K_WORD &&
+	       (sc->t[k + 3].flags & F_CAP) && !(sc->t[k + 3].flags & F_START);
+}
+
 static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 {
 	char key[KEY_MAX];
@@ -2171,7 +2303,7 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		char nx[KEY_MAX];
 		if ((lists & L_TITLES) && i < j &&
 		    !(i + 1 == j && tok_key(sc, j, nx, sizeof nx) && in_set(nx, L_ORG | L_LOC | L_MISC)) &&
-		    !listed_thing(sc, i, j)) {
+		    !listed_thing(sc, i, j) && !possessive_head(sc, i, i + 1)) {
 			titled = true;
 			i++;
 			while (i < j && sc->t[i].kind == K_PUNCT)
@@ -2182,7 +2314,13 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			    tok_key(sc, i, key, sizeof key) && is_connector(key)) {
 				if (!(sc->t[i + 1].flags & F_CAP))
 					titled = false;
-				i += 2;
+				/* "Governor of Gresham's School": the school is the whole name */
+				if (possessive_head(sc, i + 1, i + 2)) {
+					titled = false;
+					i++;
+				} else {
+					i += 2;
+				}
 			} else if (i + 1 == j && sc->t[i].kind == K_WORD && !(sc->t[i].flags & F_CAP) &&
 				   tok_key(sc, i, key, sizeof key) && is_connector(key)) {
 				/* "Secretary of Defense", "Minister of Finance": the one word after
@@ -2193,8 +2331,9 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			}
 			continue;
 		}
-		if (((sc->t[i].flags & F_START) && common_at_start(sc, key)) || (lists & L_MONTHS) ||
-		    ((lists & L_FUNCTION) && !name_article(sc, i, key))) {
+		if (((sc->t[i].flags & F_START) && common_at_start(sc, key) && !place_prefix(sc, i, key)) ||
+		    (lists & L_MONTHS) ||
+		    ((lists & L_FUNCTION) && !name_article(sc, i, key) && !amp_letters(sc, i))) {
 			i++;
 			while (i <= j && !(sc->t[i].flags & F_CAP))
 				i++;
@@ -2267,7 +2406,9 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 			/* "Jeffrey M. Jones": one letter inside a name is an initial, not "M." */
 			if (sc->t[k].kind == K_WORD && (sc->t[k].flags & F_CAP) && sc->t[k].e - sc->t[k].s > 1 &&
 			    tok_key(sc, k, key, sizeof key) && in_set(key, L_TITLES) && k < j &&
-			    !(k + 1 == j && junior(sc, j) && given_name_run(sc, i, j))) {
+			    !(k + 1 == j && junior(sc, j) && given_name_run(sc, i, j)) &&
+			    !(english(sc) && k + 1 == j && tok_key(sc, j, key, sizeof key) &&
+			      in_set(key, L_ORG | L_LOC | L_MISC))) {
 				if (emit_span(sc, ml, i, k - 1, depth + 1))
 					return -1;
 				return emit_span(sc, ml, k, j, depth + 1);
@@ -2967,12 +3108,13 @@ static size_t find_mentions(scan *sc, mlist *ml)
 		}
 		/* a sentence-initial common word ("Pendant", "The") starts no name:
 		 * without it "la Première Guerre mondiale" is found whole */
-		if (tok_key(sc, i, key, sizeof key) &&
+		if (tok_key(sc, i, key, sizeof key) && !amp_letters(sc, i) &&
 		    ((in_set(key, L_FUNCTION) && !name_article(sc, i, key)) ||
-		     ((t->flags & F_START) && common_at_start(sc, key))))
+		     ((t->flags & F_START) && common_at_start(sc, key) && !place_prefix(sc, i, key))))
 			continue;
 		size_t lp = listed_phrase(sc, i);
-		if (lp + 1 > i) {
+		/* a listed university before its campus is read on as a run ("at Austin") */
+		if (lp + 1 > i && !campus_at(sc, i, lp, lp + 1)) {
 			mention m = {sc->t[i].s, sc->t[lp].e, T_MISC, -1, false, false, {0, 0, 0, 0}};
 			bool titled = false;
 			m.type = classify(sc, i, lp, titled, &m);
@@ -3013,6 +3155,30 @@ static size_t find_mentions(scan *sc, mlist *ml)
 			    sc->t[j].e < u->s && u->e < sc->t[k + 1].s &&
 			    sc->t[k + 1].kind == K_WORD && (sc->t[k + 1].flags & F_CAP) &&
 			    !(sc->t[k + 1].flags & F_START) && sc->t[j].kind == K_WORD) {
+				j = k + 1;
+				continue;
+			}
+			/* "Texas A&M University", "A&M Records": a word of capitals joined to the
+			 * next by an ampersand without spaces is one with it, inside a longer name;
+			 * alone it stays apart ("R&B songs": 9 "R&B" in WikiNEuRal EN, 2 of them
+			 * gold names) */
+			if (u->kind == K_PUNCT && u->e == u->s + 1 && sc->text[u->s] == '&' && k + 1 < n &&
+			    sc->t[j].e == u->s && u->e == sc->t[k + 1].s && sc->t[j].kind == K_WORD &&
+			    letters_caps(sc, j) && sc->t[k + 1].kind == K_WORD && letters_caps(sc, k + 1) &&
+			    (j > i || (k + 2 < n && sc->t[k + 2].kind == K_WORD && (sc->t[k + 2].flags & F_CAP) &&
+				       !(sc->t[k + 2].flags & F_START)))) {
+				j = k + 1;
+				continue;
+			}
+			if (english(sc) && sc->t[j].kind == K_WORD && plural_possessive(sc, j, k)) {
+				j = k + 1;
+				continue;
+			}
+			if (english(sc) && sc->t[j].kind == K_WORD && possessive_head(sc, j, k)) {
+				j = k + 2;
+				continue;
+			}
+			if (!sc->noun_caps && u->kind == K_WORD && !(u->flags & F_CAP) && campus_at(sc, i, j, k)) {
 				j = k + 1;
 				continue;
 			}

@@ -158,7 +158,7 @@ static bool is_name_char(char c)
  * here, or the parser never sees it. href is read on <link> only. */
 static bool read_attribute(const char *name, size_t n, bool link)
 {
-#define NAME(s) { s, sizeof(s) - 1 }
+#define NAME(s) { (s), sizeof(s) - 1 }
 	static const struct {
 		const char *s;
 		size_t n;
@@ -229,7 +229,7 @@ static const char *read_attributes(const char *q, const char *end, bool link,
 }
 
 /* Whether the tag name [name, name + n) is the literal word (lower case). */
-#define NAME_IS(name, n, word) ((n) == sizeof(word) - 1 && !strncasecmp(name, word, sizeof(word) - 1))
+#define NAME_IS(name, n, word) ((n) == sizeof(word) - 1 && !strncasecmp((name), (word), sizeof(word) - 1))
 
 char *rv__drop_raw_text(const char *html, size_t len, size_t *outlen)
 {

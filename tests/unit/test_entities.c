@@ -1122,6 +1122,95 @@ TEST(entities_guess_written_in_lower_case_elsewhere)
 	rv_article_release(&a);
 }
 
+TEST(entities_club_initials)
+{
+	rv_article a;
+	/* initials that spell a club's abbreviation are the club, not a person's initials */
+	run_lang(&a, "Fans of C.F. Quarvendo gathered downtown. Officials of R.S.C. Belmoravia met "
+		     "the mayor. The book by T.R. Quillabert sold well.", "en");
+	assert_entity(&a, "C.F. Quarvendo", "organization");
+	assert_entity(&a, "R.S.C. Belmoravia", "organization");
+	assert_entity(&a, "T.R. Quillabert", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_capitals_joined_by_ampersand)
+{
+	rv_article a;
+	/* "A&M" written without spaces is one with the name around it; its "A" is no article */
+	run_lang(&a, "The album came out on A&Q Records. She studied at Ridgemont A&M University.", "en");
+	assert_entity(&a, "A&Q Records", "organization");
+	assert_entity(&a, "Ridgemont A&M University", "organization");
+	ASSERT(find(&a, "Q Records") == NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_university_campus)
+{
+	rv_article a;
+	/* the "at" after a university of a state names its campus, inside the name */
+	run_lang(&a, "She taught at the University of Texas at Quarvendo for ten years.", "en");
+	assert_entity(&a, "University of Texas at Quarvendo", "organization");
+	ASSERT(find(&a, "Quarvendo") == NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_possessive_before_school)
+{
+	rv_article a;
+	/* a name in the possessive before a school's or a church's head is part of its name */
+	run_lang(&a, "He studied at King's College Quarvendo. She became a Governor of Belmoravia's "
+		     "School. They met at Saint Quillabert's Cathedral.", "en");
+	assert_entity(&a, "King's College Quarvendo", "organization");
+	assert_entity(&a, "Belmoravia's School", "organization");
+	assert_entity(&a, "Saint Quillabert's Cathedral", "location");
+	rv_article_release(&a);
+}
+
+TEST(entities_title_before_name_keyword)
+{
+	rv_article a;
+	/* a title word before the last word of a body's name is no role that splits it */
+	run_lang(&a, "He played in the Quarvendian Premier League. The Belmoravia General Assembly met.",
+		 "en");
+	ASSERT(find(&a, "Quarvendian Premier League") != NULL);
+	ASSERT(find(&a, "Belmoravia General Assembly") != NULL);
+	ASSERT(find(&a, "Quarvendian") == NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_plural_possessive_inside_name)
+{
+	rv_article a;
+	/* a capitalised plural in the possessive goes on with a name that ends in a keyword */
+	run_lang(&a, "The Quarvendo Years' War ended. She joined the Belmoravia Workers' Party. The "
+		     "Quillaberts' Tom Brady threw.", "en");
+	ASSERT(find(&a, "Quarvendo Years' War") != NULL);
+	assert_entity(&a, "Belmoravia Workers' Party", "organization");
+	assert_entity(&a, "Tom Brady", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_title_before_keyword_french)
+{
+	rv_article a;
+	/* French text keeps the split before a title: news headlines name the firm apart */
+	run_lang(&a, "Les soldes de Quarvendo Prime Day commencent mardi avec Belmoravia.", "fr");
+	ASSERT(find(&a, "Quarvendo Prime Day") == NULL);
+	ASSERT(find(&a, "Quarvendo") != NULL);
+	rv_article_release(&a);
+}
+
+TEST(entities_place_prefix_at_sentence_start)
+{
+	rv_article a;
+	/* "Fort" opening a sentence stays in the name, though the text also writes "the fort" */
+	run_lang(&a, "The soldiers left the fort at dawn.\nFort Quarvendo also hosted troops.", "en");
+	ASSERT(find(&a, "Fort Quarvendo") != NULL);
+	ASSERT(find(&a, "Quarvendo") == NULL);
+	rv_article_release(&a);
+}
+
 TEST(entities_typer_averaged_models)
 {
 	rv_article a;
