@@ -150,6 +150,28 @@ static bool resync(struct src *s)
 	return true;
 }
 
+/* At least want bytes free at the end of the window: slide what is unread
+ * to the front, grow if still short. False out of memory (the window is
+ * unchanged but for the slide). */
+static bool make_room(struct src *s, size_t want)
+{
+	if (s->cap - s->end >= want)
+		return true;
+	size_t n = avail(s);
+	if (s->start && n)
+		memmove(s->win, s->win + s->start, n);
+	s->start = 0;
+	s->end = n;
+	if (s->cap - s->end >= want)
+		return true;
+	unsigned char *w = realloc(s->win, s->end + want);
+	if (!w)
+		return false;
+	s->win = w;
+	s->cap = s->end + want;
+	return true;
+}
+
 /* Inflate the member just begun in one call, when it fits the window:
  * libdeflate does it about twice as fast as zlib's stream, CRC and length
  * checked alike. A member too large for the space, or damaged, is left to
@@ -159,20 +181,8 @@ static bool whole_member(struct src *s, size_t *produced)
 	s->z_fresh = false;
 	if (!s->whole)
 		return false;
-	if (s->cap - s->end < WHOLE_MEMBER) {
-		size_t n = avail(s);
-		if (s->start && n)
-			memmove(s->win, s->win + s->start, n);
-		s->start = 0;
-		s->end = n;
-		if (s->cap - s->end < WHOLE_MEMBER) {
-			unsigned char *w = realloc(s->win, s->end + WHOLE_MEMBER);
-			if (!w)
-				return false;
-			s->win = w;
-			s->cap = s->end + WHOLE_MEMBER;
-		}
-	}
+	if (!make_room(s, WHOLE_MEMBER))
+		return false;
 	size_t pos = in_pos(s), used_in = 0, used_out = 0;
 	if (libdeflate_gzip_decompress_ex(s->whole, s->in + pos, s->in_len - pos, s->win + s->end,
 					  s->cap - s->end, &used_in,
@@ -191,24 +201,10 @@ static bool fill(struct src *s, size_t want_free)
 {
 	if (!s->gz || s->z_done)
 		return false;
-	if (s->cap - s->end < want_free) {
-		/* Slide what is unread to the front, grow if still short. */
-		size_t n = avail(s);
-		if (s->start && n)
-			memmove(s->win, s->win + s->start, n);
-		s->start = 0;
-		s->end = n;
-		if (s->cap - s->end < want_free) {
-			size_t ncap = s->end + want_free;
-			unsigned char *w = realloc(s->win, ncap);
-			if (!w) {
-				s->z_done = true;
-				s->z_err = "out of memory";
-				return false;
-			}
-			s->win = w;
-			s->cap = ncap;
-		}
+	if (!make_room(s, want_free)) {
+		s->z_done = true;
+		s->z_err = "out of memory";
+		return false;
 	}
 	for (;;) {
 		if (!s->z_live && !member_begin(s))
@@ -219,7 +215,6 @@ static bool fill(struct src *s, size_t want_free)
 				return true;
 			continue;
 		}
-		s->z_fresh = false;
 		s->zs.next_out = s->win + s->end;
 		s->zs.avail_out = (uInt)(s->cap - s->end);
 		size_t before = s->end;
