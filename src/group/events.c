@@ -57,8 +57,13 @@ typedef struct plist {
 } plist;
 
 typedef struct gevent {
-	int64_t id, storyline;
+	/* first: what the walk over the postings reads of every event it meets
+	 * (one cache line, consider) */
+	uint32_t gen;
+	uint32_t stamp;
+	bool live, dirty;
 	int64_t first_day, last_day;
+	int64_t id, storyline;
 	int64_t last_seq;
 	int n_articles;
 	int n_short; /* articles of fewer than lede_terms terms (placed here, not loaded) */
@@ -72,9 +77,6 @@ typedef struct gevent {
 	psig *who;            /* the latest members' protagonists (a ring of member_keep) */
 	uint8_t n_who, who_head;
 	char *title;
-	uint32_t gen;
-	uint32_t stamp;
-	bool live, dirty;
 } gevent;
 
 static void members_free(gevent *e);
@@ -119,6 +121,10 @@ struct rv_grouper {
 	uint32_t cap_dense;
 	fw *vec;
 	uint32_t cap_vec;
+	/* events of the article's storyline window but outside its event
+	 * window: only a new event asks how close they are (consider) */
+	uint32_t *later;
+	uint32_t n_later, cap_later;
 	/* bilingual map: (lang, from term id) -> to term id */
 	char map_lang[8];
 	map_entry *map;
@@ -480,6 +486,7 @@ void rv_grouper_free(rv_grouper **gp)
 	free(g->dirty);
 	free(g->dense);
 	free(g->vec);
+	free(g->later);
 	free(g->map);
 	free(g->merges);
 	free(g);
@@ -1192,15 +1199,11 @@ struct cand {
 	bool best_undated;  /* the best was compared without dates */
 };
 
-static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
+/* Score the article against event slot (dd days apart) and keep the best
+ * and the runner-up (to join) and the closest (to link a storyline). */
+static void score(rv_grouper *g, struct cand *c, uint32_t slot, int64_t dd)
 {
 	gevent *e = &g->ev[slot];
-	if (!e->live || e->stamp == g->stamp)
-		return;
-	e->stamp = g->stamp;
-	int64_t dd = day_distance(c->day, e);
-	if (dd > g->cfg.storyline_window_days)
-		return;
 	double window = g->cfg.event_window_days > 0 ? g->cfg.event_window_days : 1;
 	double sim = cosine_dense(g, e, c->n);
 	if (g->cfg.cohesion > 0 && e->n_articles > 1) {
@@ -1293,6 +1296,44 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 	if (sim > c->best_story) {
 		c->best_story = sim;
 		c->story_slot = slot;
+	}
+}
+
+/* An event more than event_window_days away can only give a new event its
+ * storyline (its score is -1: it never joins or runs up), and few articles
+ * start one: it is scored later (score_later), if the article does. Most
+ * candidates of a full index are such events. False: out of memory. */
+static bool consider(rv_grouper *g, struct cand *c, uint32_t slot)
+{
+	gevent *e = &g->ev[slot];
+	if (!e->live || e->stamp == g->stamp)
+		return true;
+	e->stamp = g->stamp;
+	int64_t dd = day_distance(c->day, e);
+	if (dd > g->cfg.storyline_window_days)
+		return true;
+	if (dd <= g->cfg.event_window_days) {
+		score(g, c, slot, dd);
+		return true;
+	}
+	if (g->n_later == g->cap_later) {
+		uint32_t nc = g->cap_later ? 2 * g->cap_later : 256;
+		uint32_t *nl = realloc(g->later, nc * sizeof *nl);
+		if (!nl)
+			return false;
+		g->later = nl;
+		g->cap_later = nc;
+	}
+	g->later[g->n_later++] = slot;
+	return true;
+}
+
+/* The events consider() set aside, in the order it met them. */
+static void score_later(rv_grouper *g, struct cand *c)
+{
+	for (uint32_t i = 0; i < g->n_later; i++) {
+		uint32_t slot = g->later[i];
+		score(g, c, slot, day_distance(c->day, &g->ev[slot]));
 	}
 }
 
@@ -1465,22 +1506,29 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		g->stamp = 1;
 	struct cand c = { .day = day, .n = (uint32_t)n, .a = a, .best_slot = -1, .story_slot = -1,
 			  .second_slot = -1 };
+	g->n_later = 0;
+	bool room = true;
 	if (g->n_ev - g->n_free <= RV_SCAN_ALL) {
 		/* few events in memory: compare with all of them */
-		for (uint32_t s = 0; s < g->n_ev; s++)
+		for (uint32_t s = 0; s < g->n_ev && room; s++)
 			if (g->ev[s].live)
-				consider(g, &c, s);
+				room = consider(g, &c, s);
 	} else {
-		for (uint32_t i = 0; i < probes; i++) {
+		for (uint32_t i = 0; i < probes && room; i++) {
 			plist *pl = &g->post[top[i].t];
-			for (uint16_t j = 0; j < pl->n; j++) {
+			for (uint16_t j = 0; j < pl->n && room; j++) {
 				posting p = pl->p[j];
 				if (g->ev[p.slot].gen == p.gen)
-					consider(g, &c, p.slot);
+					room = consider(g, &c, p.slot);
 			}
 		}
 	}
-	double best = c.best, best_story = c.best_story;
+	if (!room) {
+		for (int i = 0; i < n; i++)
+			g->dense[v[i].t] = 0;
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	}
+	double best = c.best;
 	/* Without a date, content is all there is: an undated article that fits
 	 * two dated turns of one story about equally belongs to neither. */
 	if (c.best_undated && c.best_slot >= 0 && c.second_slot >= 0 &&
@@ -1490,9 +1538,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		    (b->first_day > r->last_day || r->first_day > b->last_day))
 			best = 0;
 	}
-	int64_t best_slot = c.best_slot, story_slot = c.story_slot;
-	for (int i = 0; i < n; i++)
-		g->dense[v[i].t] = 0;
+	int64_t best_slot = c.best_slot;
 
 	/* A dated headline gets the same-day bonus; an undated one has nothing
 	 * but its few words, whose cosine with the same story runs lower. */
@@ -1535,8 +1581,15 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	    best_slot >= 0 && g->ev[best_slot].first_day == RV_NO_DAY &&
 	    c.second >= g->cfg.contested_ratio * best && g->cfg.contested_threshold > threshold)
 		threshold = g->cfg.contested_threshold;
+	bool joins = best_slot >= 0 && best >= threshold;
+	if (!joins)
+		score_later(g, &c);
+	double best_story = c.best_story;
+	int64_t story_slot = c.story_slot;
+	for (int i = 0; i < n; i++)
+		g->dense[v[i].t] = 0;
 	int64_t slot;
-	if (best_slot >= 0 && best >= threshold) {
+	if (joins) {
 		slot = best_slot;
 		gevent *e = &g->ev[slot];
 		/* Dates bound an event; without them nothing stops one that

@@ -163,6 +163,37 @@ TEST(group_storyline_links_later_event)
 	rv_analyzer_free(&an);
 }
 
+/* More events than are compared all at once: candidates come from the
+ * index, and an event outside the event window (set aside until the
+ * article starts an event of its own) still gives it its storyline. */
+TEST(group_storyline_links_through_the_index)
+{
+	rv_grouper *g;
+	rv_analyzer *an;
+	new_pair(&g, &an);
+	int64_t s1, s2;
+	int64_t e1 = place(g, an, "en", "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", &s1);
+	/* 80 unrelated events around the flood, each in words of its own */
+	int64_t filler[80];
+	for (int i = 0; i < 80; i++) {
+		char text[256] = "", day[16];
+		size_t len = 0;
+		for (int k = 0; k < 10; k++)
+			len += (size_t)snprintf(text + len, sizeof text - len, "%s%c%c%c%cor",
+						k ? " " : "", 'b' + i / 20, 'a' + i % 20, 'k' + k, 'a' + k);
+		snprintf(day, sizeof day, "2023-03-%02d", 8 + i % 12);
+		filler[i] = place(g, an, "en", NULL, text, day, NULL);
+		for (int j = 0; j < i; j++)
+			ASSERT(filler[j] != filler[i]);
+	}
+	int64_t e2 = place(g, an, "en", "Norvale counts the cost of the flood", FLOOD_LATER,
+			   "2023-03-21", &s2);
+	ASSERT(e1 != e2);
+	ASSERT_EQ(s1, s2);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
 TEST(group_cross_language_with_map)
 {
 	rv_grouper *g;
