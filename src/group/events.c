@@ -56,11 +56,16 @@ typedef struct plist {
 	uint16_t n, cap, head; /* a ring once full */
 } plist;
 
+/* What the walks over the postings read of every event they meet, apart
+ * from the events (a few hundred bytes each): most postings they meet are
+ * stale, or events already met, and answer from this array, small enough
+ * to stay in cache. */
+typedef struct slot_tag {
+	uint32_t gen;   /* bumped when the slot is emptied or reused: stale postings */
+	uint32_t stamp; /* the walk (g->stamp) that last met it */
+} slot_tag;
+
 typedef struct gevent {
-	/* first: what the walk over the postings reads of every event it meets
-	 * (one cache line, consider) */
-	uint32_t gen;
-	uint32_t stamp;
 	bool live, dirty;
 	int64_t first_day, last_day;
 	int64_t id, storyline;
@@ -107,6 +112,7 @@ struct rv_grouper {
 	uint32_t n_raw; /* the article being placed: its terms before the article_terms cut */
 	/* events */
 	gevent *ev;
+	slot_tag *tag; /* per slot of ev */
 	uint32_t n_ev, cap_ev;
 	uint32_t *free_slots;
 	uint32_t n_free;
@@ -482,6 +488,7 @@ void rv_grouper_free(rv_grouper **gp)
 		free(g->ev[i].title);
 	}
 	free(g->ev);
+	free(g->tag);
 	free(g->free_slots);
 	free(g->dirty);
 	free(g->dense);
@@ -932,11 +939,11 @@ static bool who_add(rv_grouper *g, gevent *e)
 static void post_add(rv_grouper *g, uint32_t t, uint32_t slot)
 {
 	plist *pl = &g->post[t];
-	gevent *e = &g->ev[slot];
+	uint32_t gen = g->tag[slot].gen;
 	/* the newest entry is this event already: nothing to do */
 	if (pl->n) {
 		uint16_t last = pl->n < pl->cap ? pl->n - 1 : (uint16_t)((pl->head + pl->cap - 1) % pl->cap);
-		if (pl->p[last].slot == slot && pl->p[last].gen == e->gen)
+		if (pl->p[last].slot == slot && pl->p[last].gen == gen)
 			return;
 	}
 	uint16_t cap = (uint16_t)g->cfg.posting_cap;
@@ -951,9 +958,9 @@ static void post_add(rv_grouper *g, uint32_t t, uint32_t slot)
 	if (pl->cap == 0) {
 		return; /* posting_cap 0: the index keeps nothing */
 	} else if (pl->n < pl->cap) {
-		pl->p[pl->n++] = (posting){ slot, e->gen };
+		pl->p[pl->n++] = (posting){ slot, gen };
 	} else {
-		pl->p[pl->head] = (posting){ slot, e->gen };
+		pl->p[pl->head] = (posting){ slot, gen };
 		pl->head = (uint16_t)((pl->head + 1) % pl->cap);
 	}
 }
@@ -984,6 +991,10 @@ static int64_t new_slot(rv_grouper *g)
 		if (!ne)
 			return -1;
 		g->ev = ne;
+		slot_tag *nt = realloc(g->tag, nc * sizeof *nt);
+		if (!nt)
+			return -1;
+		g->tag = nt;
 		uint32_t *nf = realloc(g->free_slots, nc * sizeof *nf);
 		if (!nf)
 			return -1;
@@ -991,6 +1002,7 @@ static int64_t new_slot(rv_grouper *g)
 		g->cap_ev = nc;
 	}
 	memset(&g->ev[g->n_ev], 0, sizeof g->ev[0]);
+	g->tag[g->n_ev] = (slot_tag){ 0, 0 };
 	return g->n_ev++;
 }
 
@@ -1145,7 +1157,7 @@ static void drop_event(rv_grouper *g, uint32_t s)
 	e->title = NULL;
 	e->nc = 0;
 	e->live = false;
-	e->gen++;
+	g->tag[s].gen++;
 	g->free_slots[g->n_free++] = s;
 }
 
@@ -1305,10 +1317,12 @@ static void score(rv_grouper *g, struct cand *c, uint32_t slot, int64_t dd)
  * candidates of a full index are such events. False: out of memory. */
 static bool consider(rv_grouper *g, struct cand *c, uint32_t slot)
 {
-	gevent *e = &g->ev[slot];
-	if (!e->live || e->stamp == g->stamp)
+	if (g->tag[slot].stamp == g->stamp)
 		return true;
-	e->stamp = g->stamp;
+	g->tag[slot].stamp = g->stamp;
+	gevent *e = &g->ev[slot];
+	if (!e->live)
+		return true;
 	int64_t dd = day_distance(c->day, e);
 	if (dd > g->cfg.storyline_window_days)
 		return true;
@@ -1407,7 +1421,7 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 		g->dense[e->c[i].t] = e->c[i].w / e->norm;
 	if (++g->stamp == 0)
 		g->stamp = 1;
-	e->stamp = g->stamp;
+	g->tag[slot].stamp = g->stamp;
 	int64_t best_slot = -1;
 	double best = 0;
 	int64_t window = g->cfg.event_window_days;
@@ -1415,10 +1429,13 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 		plist *pl = &g->post[top[i].t];
 		for (uint16_t j = 0; j < pl->n; j++) {
 			posting p = pl->p[j];
-			gevent *f = &g->ev[p.slot];
-			if (f->gen != p.gen || !f->live || f->stamp == g->stamp)
+			slot_tag *tf = &g->tag[p.slot];
+			if (tf->gen != p.gen || tf->stamp == g->stamp)
 				continue;
-			f->stamp = g->stamp;
+			tf->stamp = g->stamp;
+			gevent *f = &g->ev[p.slot];
+			if (!f->live)
+				continue;
 			if (e->first_day != RV_NO_DAY && f->first_day != RV_NO_DAY &&
 			    (f->first_day - e->last_day > window || e->first_day - f->last_day > window))
 				continue;
@@ -1518,7 +1535,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 			plist *pl = &g->post[top[i].t];
 			for (uint16_t j = 0; j < pl->n && room; j++) {
 				posting p = pl->p[j];
-				if (g->ev[p.slot].gen == p.gen)
+				if (g->tag[p.slot].gen == p.gen)
 					room = consider(g, &c, p.slot);
 			}
 		}
@@ -1605,9 +1622,8 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		if ((slot = new_slot(g)) < 0)
 			return rv_fail(err, RV_ENOMEM, "out of memory");
 		gevent *e = &g->ev[slot];
-		uint32_t gen = e->gen;
 		memset(e, 0, sizeof *e);
-		e->gen = gen + 1;
+		g->tag[slot] = (slot_tag){ g->tag[slot].gen + 1, 0 };
 		e->live = true;
 		e->id = g->next_event++;
 		e->first_day = e->last_day = RV_NO_DAY;
@@ -1664,9 +1680,8 @@ int rv_grouper_load_event(rv_grouper *g, const rv_event *ev)
 	if (slot < 0)
 		return RV_ENOMEM;
 	gevent *e = &g->ev[slot];
-	uint32_t gen = e->gen;
 	memset(e, 0, sizeof *e);
-	e->gen = gen + 1;
+	g->tag[slot] = (slot_tag){ g->tag[slot].gen + 1, 0 };
 	e->live = true;
 	e->id = ev->id;
 	e->storyline = ev->storyline;
