@@ -161,7 +161,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->member_keep = 8;
 	c->member_mix = 0.5;
 	c->cohesion = 0.0;
-	c->lede_cohesion = 1.0;
+	c->lede_cohesion = 0.8;
 	c->merge_threshold = 0.5;
 	c->merge_members = 0.5;
 	c->bridge_threshold = 0.35;

@@ -58,7 +58,7 @@ typedef struct rv_group_config {
 	double contested_ratio;      /* ... the runner-up scores at least this x the best; 0: off */
 	double idf_prior;            /* IDF = ln((N + this) / (df + 0.5)): unseen documents assumed early on */
 	double cohesion;             /* centroid cosine x (|centroid| / articles)^this: diffuse events take less */
-	double lede_cohesion;        /* lede vs an undated event of ledes: centroid cosine x cohesion^this; 0: off */
+	double lede_cohesion;        /* lede vs an undated event of ledes: centroid cosine x cohesion^this (1: average link); 0: off */
 	double merge_members;        /* merges with an undated event: centroid^(1-this) x best member pair^this */
 	double merge_threshold;      /* an event that grows this close to another absorbs it; 0: off */
 	double bridge_threshold;     /* a headline this close to two events (content) merges them; 0: off */
