@@ -45,6 +45,7 @@ typedef struct rv_group_config {
 	double entity_weight;        /* an entity counts this many times a term */
 	int headline_name_words;     /* in a headline, names of this many words or more get no key; 0: off */
 	int headline_surname;        /* in a headline, a person is keyed by the last word of the name; 0: off */
+	int entity_alias;            /* longer than a headline, a listed name is keyed by the gazetteer's canonical name; 0: off */
 	double member_link;          /* content = max(centroid cosine, this x best member cosine); 0: off */
 	double short_threshold;      /* event_threshold for an undated article of at most short_terms terms */
 	int short_terms;
