@@ -142,6 +142,7 @@ void rv_group_config_default(rv_group_config *c)
 {
 	c->event_threshold = 0.30;
 	c->event_window_days = 3;
+	c->long_window_days = 1;
 	c->storyline_threshold = 0.06;
 	c->storyline_window_days = 30;
 	c->title_weight = 2.0;
@@ -192,6 +193,7 @@ void rv_group_config_default(rv_group_config *c)
 #define CFG_FIELDS(X)                         \
 	X(event_threshold, double, 0, 1)      \
 	X(event_window_days, int, 0, 3650)    \
+	X(long_window_days, int, 0, 3650)     \
 	X(storyline_threshold, double, 0, 1)  \
 	X(storyline_window_days, int, 0, 3650) \
 	X(title_weight, double, 0, 100)       \
@@ -1223,7 +1225,13 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 	int64_t dd = day_distance(c->day, e);
 	if (dd > g->cfg.storyline_window_days)
 		return;
-	double window = g->cfg.event_window_days > 0 ? g->cfg.event_window_days : 1;
+	/* A text longer than a headline reports one happening, and the
+	 * reports of one happening come out within a day or so of each other:
+	 * one three days away is a later turn, for the storyline to link. A
+	 * headline stream's story (a news aggregator's box) runs for days, and
+	 * a headline is too short to tell which day's turn it reports. */
+	int days = c->n > (uint32_t)g->cfg.short_terms ? g->cfg.long_window_days : g->cfg.event_window_days;
+	double window = days > 0 ? days : 1;
 	double sim = cosine_dense(g, e, c->n);
 	if (g->cfg.cohesion > 0 && e->n_articles > 1) {
 		/* |sum of unit vectors| / n: 1 when the members say the same,
@@ -1287,7 +1295,7 @@ static void consider(rv_grouper *g, struct cand *c, uint32_t slot)
 	double s = -1;
 	if (dd < 0)
 		s = grown;
-	else if (dd <= g->cfg.event_window_days)
+	else if (dd <= days)
 	{
 		/* Being reported the same day is evidence, but only for what the
 		 * content already suggests: no bonus below min_content. */

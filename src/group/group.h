@@ -26,6 +26,7 @@
 typedef struct rv_group_config {
 	double event_threshold;      /* similarity needed to join an event */
 	int event_window_days;       /* an event takes articles this close to its dates */
+	int long_window_days;        /* the same for an article longer than a headline (more than short_terms terms) */
 	double storyline_threshold;  /* similarity needed to link an event to a storyline */
 	int storyline_window_days;
 	double title_weight;         /* title terms count this many times */

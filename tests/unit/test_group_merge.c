@@ -827,3 +827,33 @@ TEST(group_entity_alias_keys_longer_texts)
 	/* a headline keeps the names it writes */
 	ASSERT(!alias_lede_joins("1", true));
 }
+
+/* Two dated texts of the same words, two days apart. Does the second join
+ * the first? headline: their 4 terms are a headline (short_terms 6), else
+ * a longer text (short_terms 2). */
+static bool two_days_apart_join(const char *long_days, bool headline)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "long_window_days", long_days, &err), RV_OK);
+	/* merges keep event_window_days: two events this alike would merge */
+	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "short_terms", headline ? "6" : "2", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "idf_prior", "1000000", &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	int64_t e1 = place_on(g, "storm harbour ferry cancel", "", "2023-03-07");
+	int64_t e2 = place_on(g, "storm harbour ferry cancel", "", "2023-03-09");
+	rv_grouper_free(&g);
+	return e1 == e2;
+}
+
+TEST(group_longer_text_window_is_a_day)
+{
+	/* a longer text two days from the event is a later turn */
+	ASSERT(!two_days_apart_join("1", false));
+	ASSERT(two_days_apart_join("3", false));
+	/* a headline keeps event_window_days (3) */
+	ASSERT(two_days_apart_join("1", true));
+}
