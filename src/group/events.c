@@ -21,6 +21,7 @@
 #include "core/date.h"
 #include "core/str.h"
 #include "core/utf8.h"
+#include "analyze/ner_names.h"
 
 #include <errno.h>
 #include <math.h>
@@ -153,6 +154,7 @@ void rv_group_config_default(rv_group_config *c)
 {
 	c->event_threshold = 0.30;
 	c->event_window_days = 3;
+	c->long_window_days = 1;
 	c->storyline_threshold = 0.06;
 	c->storyline_window_days = 30;
 	c->title_weight = 2.0;
@@ -169,11 +171,12 @@ void rv_group_config_default(rv_group_config *c)
 	c->entity_weight = 0.5;
 	c->headline_name_words = 4;
 	c->headline_surname = 1;
+	c->entity_alias = 1;
 	c->member_link = 0.0;
 	c->member_keep = 8;
 	c->member_mix = 0.5;
 	c->cohesion = 0.0;
-	c->lede_cohesion = 1.0;
+	c->lede_cohesion = 0.8;
 	c->merge_threshold = 0.5;
 	c->merge_members = 0.5;
 	c->bridge_threshold = 0.35;
@@ -202,6 +205,7 @@ void rv_group_config_default(rv_group_config *c)
 #define CFG_FIELDS(X)                         \
 	X(event_threshold, double, 0, 1)      \
 	X(event_window_days, int, 0, 3650)    \
+	X(long_window_days, int, 0, 3650)     \
 	X(storyline_threshold, double, 0, 1)  \
 	X(storyline_window_days, int, 0, 3650) \
 	X(title_weight, double, 0, 100)       \
@@ -218,6 +222,7 @@ void rv_group_config_default(rv_group_config *c)
 	X(entity_weight, double, 0, 100)      \
 	X(headline_name_words, int, 0, 64)    \
 	X(headline_surname, int, 0, 1)        \
+	X(entity_alias, int, 0, 1)            \
 	X(member_link, double, 0, 2)          \
 	X(member_keep, int, 1, RV_MEM_MAX)    \
 	X(member_mix, double, 0, 1)           \
@@ -669,6 +674,25 @@ static const char *entity_key(const rv_group_config *cfg, const rv_entity *e, co
 	return folded;
 }
 
+/* The folded name entity e is keyed by (to free), NULL when out of memory.
+ * Longer than a headline, a name the gazetteer lists is keyed by its row's
+ * canonical name, so "USA", "U.S." and "Etats-Unis", "OTAN" and "NATO",
+ * "Poutine" and "Putin" meet: two reports of one happening by outlets that
+ * name it differently share its key (AllSides .7620 -> .7642). Not in a
+ * headline: there the key doubles a word the headline writes, and a
+ * country's one key for all its names drew more headlines of neighbouring
+ * stories into one (French .8234 -> .8206). */
+static char *alias_key(const rv_group_config *cfg, const rv_entity *e, bool headline)
+{
+	if (cfg->entity_alias && !headline) {
+		char key[128];
+		size_t n = rv_entity_key(e->name, e->type, key, sizeof key);
+		if (n)
+			return strdup(key);
+	}
+	return rv_utf8_fold(e->name);
+}
+
 static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 {
 	/* Only articles known to be in the map's language: an English stem that
@@ -698,7 +722,7 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 			continue;
 		/* Entities are keyed by their folded name, so spellings that only
 		 * differ by case and accents meet across languages. */
-		char *folded = rv_utf8_fold(a->entities[i].name);
+		char *folded = alias_key(&g->cfg, &a->entities[i], headline);
 		if (!folded)
 			return -1;
 		const char *name = entity_key(&g->cfg, &a->entities[i], folded, headline);
@@ -1211,12 +1235,24 @@ struct cand {
 	bool best_undated;  /* the best was compared without dates */
 };
 
+/* A text longer than a headline reports one happening, and the reports of
+ * one happening come out within a day or so of each other: one three days
+ * away is a later turn, for the storyline to link. A headline stream's
+ * story (a news aggregator's box) runs for days, and a headline is too
+ * short to tell which day's turn it reports. The days within which the
+ * article may join a dated event: */
+static int join_window(const rv_grouper *g, const struct cand *c)
+{
+	return c->n > (uint32_t)g->cfg.short_terms ? g->cfg.long_window_days : g->cfg.event_window_days;
+}
+
 /* Score the article against event slot (dd days apart) and keep the best
  * and the runner-up (to join) and the closest (to link a storyline). */
 static void score(rv_grouper *g, struct cand *c, uint32_t slot, int64_t dd)
 {
 	gevent *e = &g->ev[slot];
-	double window = g->cfg.event_window_days > 0 ? g->cfg.event_window_days : 1;
+	int days = join_window(g, c);
+	double window = days > 0 ? days : 1;
 	double sim = cosine_dense(g, e, c->n);
 	if (g->cfg.cohesion > 0 && e->n_articles > 1) {
 		/* |sum of unit vectors| / n: 1 when the members say the same,
@@ -1280,7 +1316,7 @@ static void score(rv_grouper *g, struct cand *c, uint32_t slot, int64_t dd)
 	double s = -1;
 	if (dd < 0)
 		s = grown;
-	else if (dd <= g->cfg.event_window_days)
+	else if (dd <= days)
 	{
 		/* Being reported the same day is evidence, but only for what the
 		 * content already suggests: no bonus below min_content. */
@@ -1311,7 +1347,7 @@ static void score(rv_grouper *g, struct cand *c, uint32_t slot, int64_t dd)
 	}
 }
 
-/* An event more than event_window_days away can only give a new event its
+/* An event farther than the article's join_window can only give a new event its
  * storyline (its score is -1: it never joins or runs up), and few articles
  * start one: it is scored later (score_later), if the article does. Most
  * candidates of a full index are such events. False: out of memory. */
@@ -1326,7 +1362,7 @@ static bool consider(rv_grouper *g, struct cand *c, uint32_t slot)
 	int64_t dd = day_distance(c->day, e);
 	if (dd > g->cfg.storyline_window_days)
 		return true;
-	if (dd <= g->cfg.event_window_days) {
+	if (dd <= join_window(g, c)) {
 		score(g, c, slot, dd);
 		return true;
 	}

@@ -26,6 +26,7 @@
 typedef struct rv_group_config {
 	double event_threshold;      /* similarity needed to join an event */
 	int event_window_days;       /* an event takes articles this close to its dates */
+	int long_window_days;        /* the same for an article longer than a headline (more than short_terms terms) */
 	double storyline_threshold;  /* similarity needed to link an event to a storyline */
 	int storyline_window_days;
 	double title_weight;         /* title terms count this many times */
@@ -45,6 +46,7 @@ typedef struct rv_group_config {
 	double entity_weight;        /* an entity counts this many times a term */
 	int headline_name_words;     /* in a headline, names of this many words or more get no key; 0: off */
 	int headline_surname;        /* in a headline, a person is keyed by the last word of the name; 0: off */
+	int entity_alias;            /* longer than a headline, a listed name is keyed by the gazetteer's canonical name; 0: off */
 	double member_link;          /* content = max(centroid cosine, this x best member cosine); 0: off */
 	double short_threshold;      /* event_threshold for an undated article of at most short_terms terms */
 	int short_terms;
@@ -58,7 +60,7 @@ typedef struct rv_group_config {
 	double contested_ratio;      /* ... the runner-up scores at least this x the best; 0: off */
 	double idf_prior;            /* IDF = ln((N + this) / (df + 0.5)): unseen documents assumed early on */
 	double cohesion;             /* centroid cosine x (|centroid| / articles)^this: diffuse events take less */
-	double lede_cohesion;        /* lede vs an undated event of ledes: centroid cosine x cohesion^this; 0: off */
+	double lede_cohesion;        /* lede vs an undated event of ledes: centroid cosine x cohesion^this (1: average link); 0: off */
 	double merge_members;        /* merges with an undated event: centroid^(1-this) x best member pair^this */
 	double merge_threshold;      /* an event that grows this close to another absorbs it; 0: off */
 	double bridge_threshold;     /* a headline this close to two events (content) merges them; 0: off */

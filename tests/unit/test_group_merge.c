@@ -723,7 +723,8 @@ static double lede_similarity(const char *cohesion, const char *lede_terms)
 		"merge_threshold", "0", "bridge_threshold", "0", NULL,
 	};
 	for (const char *const *kv = settings; *kv; kv += 2)
-		ASSERT_EQ(rv_group_config_set(&cfg, kv[0], kv[1], &err), RV_OK);
+		if (kv[1])
+			ASSERT_EQ(rv_group_config_set(&cfg, kv[0], kv[1], &err), RV_OK);
 	rv_grouper *g;
 	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
 	int64_t e1 = place_words(g, "topic alpha beta gamma");
@@ -763,4 +764,96 @@ TEST(group_lede_joins_by_average_link)
 	rv_group_config_default(&c);
 	ASSERT(c.lede_cohesion > 0);
 	ASSERT_EQ(rv_group_config_set(&c, "lede_cohesion", "-1", &err), RV_EINPUT);
+}
+
+TEST(group_lede_cohesion_leans_to_average_link)
+{
+	/* by default a lede is judged between the centroid and the average
+	 * link, nearer the average: (sqrt(6) / 3)^0.8 of the centroid cosine.
+	 * Two ledes of one happening told by outlets of opposite slant share
+	 * few words with each member (AllSides .7600 -> .7620 against 1). */
+	double centroid = lede_similarity("0", "70"), lede = lede_similarity(NULL, "70");
+	ASSERT(fabs(lede / centroid - pow(sqrt(6.0) / 3, 0.8)) < 0.02);
+	ASSERT(lede > lede_similarity("1", "70") + 0.01);
+}
+
+/* Two ledes of one summit, one naming the country "USA", the other
+ * "Etats-Unis" (both rows of the gazetteer's United States). Does the
+ * second join the first? headline: only 4 terms are a headline. */
+static bool alias_lede_joins(const char *alias, bool headline)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	const char *const settings[] = {
+		"entity_alias", alias, "short_terms", headline ? "6" : "2", "idf_prior", "1000000",
+		"event_threshold", "0.5", "short_threshold", "0.5", "long_threshold", "0.5",
+		"lede_clear_ratio", "0", "contested_ratio", "0", "anchor_share", "1",
+		"merge_threshold", "0", "bridge_threshold", "0", NULL,
+	};
+	for (const char *const *kv = settings; *kv; kv += 2)
+		ASSERT_EQ(rv_group_config_set(&cfg, kv[0], kv[1], &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	const char *words[2][4] = { { "summit", "leader", "trade", "tariff" },
+				    { "summit", "leader", "visit", "border" } };
+	const char *names[2] = { "USA", "Etats-Unis" };
+	int64_t ev[2];
+	for (int k = 0; k < 2; k++) {
+		rv_article a;
+		rv_article_init(&a);
+		a.lang = strdup("en");
+		a.terms = calloc(4, sizeof *a.terms);
+		a.entities = calloc(1, sizeof *a.entities);
+		ASSERT(a.lang && a.terms && a.entities);
+		for (int i = 0; i < 4; i++)
+			a.terms[a.n_terms++] = (rv_term){ .term = strdup(words[k][i]), .weight = 1.0f };
+		a.entities[0] = (rv_entity){ .name = strdup(names[k]), .type = strdup("location"), .count = 1 };
+		a.n_entities = 1;
+		ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+		ev[k] = a.event;
+		rv_article_release(&a);
+	}
+	rv_grouper_free(&g);
+	return ev[0] == ev[1];
+}
+
+TEST(group_entity_alias_keys_longer_texts)
+{
+	/* @usa and @etats-unis: 2 shared terms of 5 and 5, cosine below .4 */
+	ASSERT(!alias_lede_joins("0", false));
+	/* both @united states: 3 of 5, about .6 */
+	ASSERT(alias_lede_joins("1", false));
+	/* a headline keeps the names it writes */
+	ASSERT(!alias_lede_joins("1", true));
+}
+
+/* Two dated texts of the same words, two days apart. Does the second join
+ * the first? headline: their 4 terms are a headline (short_terms 6), else
+ * a longer text (short_terms 2). */
+static bool two_days_apart_join(const char *long_days, bool headline)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "long_window_days", long_days, &err), RV_OK);
+	/* merges keep event_window_days: two events this alike would merge */
+	ASSERT_EQ(rv_group_config_set(&cfg, "merge_threshold", "0", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "short_terms", headline ? "6" : "2", &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "idf_prior", "1000000", &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	int64_t e1 = place_on(g, "storm harbour ferry cancel", "", "2023-03-07");
+	int64_t e2 = place_on(g, "storm harbour ferry cancel", "", "2023-03-09");
+	rv_grouper_free(&g);
+	return e1 == e2;
+}
+
+TEST(group_longer_text_window_is_a_day)
+{
+	/* a longer text two days from the event is a later turn */
+	ASSERT(!two_days_apart_join("1", false));
+	ASSERT(two_days_apart_join("3", false));
+	/* a headline keeps event_window_days (3) */
+	ASSERT(two_days_apart_join("1", true));
 }
