@@ -3246,6 +3246,7 @@ typedef struct group {
 	int gaz_row;
 	int votes[4];
 	int sure_votes[4];
+	int rule_votes[4];   /* mentions a list or a rule typed, not the model alone guessed */
 	int count;
 	rv_strlist forms;    /* distinct surfaces */
 	int *form_counts;
@@ -3527,6 +3528,8 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 		g[k].votes[m->type]++;
 		if (m->sure)
 			g[k].sure_votes[m->type]++;
+		if (!m->guessed)
+			g[k].rule_votes[m->type]++;
 		if (form_add(&g[k], text + m->s, m->e - m->s)) {
 			rc = rv_fail(err, RV_ENOMEM, "out of memory");
 			goto out;
@@ -3545,8 +3548,10 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 		bool any_sure = false;
 		for (int t = 0; t < 4; t++)
 			any_sure |= gr->sure_votes[t] > 0;
+		/* a list decides alone; else a mention a rule typed ("signed for X": a club) counts
+		 * twice, a guess of the model once: one rule outweighs a guess that ties it */
 		for (int t = 0; t < 4; t++) {
-			int v = any_sure ? gr->sure_votes[t] : gr->votes[t];
+			int v = any_sure ? gr->sure_votes[t] : gr->votes[t] + gr->rule_votes[t];
 			if (v > bv) {
 				bv = v;
 				type = t;

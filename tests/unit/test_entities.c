@@ -1236,3 +1236,14 @@ TEST(entities_typer_bagged_models)
 	assert_entity(&a, "Quarvendel", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_rule_outvotes_guesses)
+{
+	rv_article a;
+	/* a mention a rule typed (a club: "signed for" in a football sentence) decides the name's
+	 * type over the model's guesses on its other mentions, which tied it into a person */
+	run_lang(&a, "The striker signed for Zelbrunna in 2010 and scored in the game. Zelbrunna finished "
+		     "third that year. Later Zelbrunna was sold.", "en");
+	assert_entity(&a, "Zelbrunna", "organization");
+	rv_article_release(&a);
+}
