@@ -1599,6 +1599,33 @@ static bool club_initials(const scan *sc, size_t i, size_t j)
 	return true;
 }
 
+/* Whether i..j ends in the plural of a WordNet common noun ("Lines", "Bolts") and opens
+ * with no given name. */
+static bool plural_last(const scan *sc, size_t i, size_t j)
+{
+	char w[KEY_MAX];
+	if (!plural_word(sc, j) || !tok_key(sc, i, w, sizeof w) || given_name_word(w) || !tok_key(sc, j, w, sizeof w))
+		return false;
+	size_t n = strlen(w);
+	w[n - 1] = '\0';
+	return wordnet_common(w);
+}
+
+/* Whether the sentence of token i has no lower-case word of four letters or more within 30
+ * tokens either side: a headline in title case ("Lakers Beat Celtics In Overtime"). */
+static bool title_case_sentence(const scan *sc, size_t i)
+{
+	size_t a = i, b = i;
+	while (a > 0 && i - a < 30 && !(sc->t[a].flags & F_START))
+		a--;
+	while (b + 1 < sc->n && b - i < 30 && !(sc->t[b + 1].flags & F_START))
+		b++;
+	for (size_t k = a; k <= b; k++)
+		if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) && sc->t[k].e - sc->t[k].s >= 4)
+			return false;
+	return true;
+}
+
 static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 {
 	char key[KEY_MAX], w[KEY_MAX];
@@ -1865,6 +1892,12 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	if (tt == T_PER && sc->french && i == j && i > 0 && sc->t[i - 1].kind == K_WORD &&
 	    sc->t[i - 1].e - sc->t[i - 1].s == 2 && !memcmp(sc->text + sc->t[i - 1].s, "\xc3\xa0", 2))
 		return T_LOC;
+	/* "Greyhound Lines", "Meralco Bolts", "Ducks Unlimited": in English, a name the model
+	 * calls a person whose last word is the plural of a common noun, and whose first word
+	 * is no given name, is a firm, a team or a band (people's names are no plurals); not in
+	 * a headline written in title case, where every word is capitalised */
+	if (tt == T_PER && english(sc) && j > i && plural_last(sc, i, j) && !title_case_sentence(sc, i))
+		return T_ORG;
 	/* English: a lone capitalised common noun no list knows inside a sentence ("Raw",
 	 * "Halo", "Link") is a title or a product named by a common word */
 	if ((tt == T_PER || tt == T_LOC) && english(sc) && i == j && !(sc->t[i].flags & (F_START | F_UPPER)) &&

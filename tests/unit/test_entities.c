@@ -1247,3 +1247,13 @@ TEST(entities_rule_outvotes_guesses)
 	assert_entity(&a, "Zelbrunna", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_plural_last_word_no_person)
+{
+	rv_article a;
+	/* a name the model calls a person whose last word is a common noun's plural is a firm,
+	 * a team or a band (people's names are no plurals) */
+	run_lang(&a, "Later that month Telkavo Bolts played in a small hall near the river.", "en");
+	assert_entity(&a, "Telkavo Bolts", "organization");
+	rv_article_release(&a);
+}
