@@ -1257,3 +1257,12 @@ TEST(entities_plural_last_word_no_person)
 	assert_entity(&a, "Telkavo Bolts", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_guessed_person_in_football_sentence)
+{
+	rv_article a;
+	/* a lone word the model calls a person, after "for" in a football sentence, is the club */
+	run_lang(&a, "He played nine times for Fenwickson and scored two goals that season.", "en");
+	assert_entity(&a, "Fenwickson", "organization");
+	rv_article_release(&a);
+}
