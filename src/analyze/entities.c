@@ -2609,10 +2609,11 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	    !rv__ner_gaz_country(m.gaz_row)) /* national sides stay places */
 		m.type = T_ORG;
 	/* a guessed person before a club noun is the club too ("his Fulham debut"), and so is, in
-	 * English, a lone word the model calls a person in a football sentence after "for",
-	 * "against"… ("played nine times for Burnley", "a loan to Alashkert") */
+	 * English, a lone word no list calls a person in a football sentence after "for",
+	 * "against"… ("played nine times for Burnley", "a loan to Alashkert", "a draw with
+	 * Chesterfield", which the old newspapers name as a person, "against Everton's defence") */
 	else if (m.type == T_PER && !m.sure && !titled && j - i < 2 &&
-		 (club_before_noun(sc, j) || (m.guessed && i == j && english(sc) && sports_club(sc, i, j))))
+		 (club_before_noun(sc, j) || (i == j && english(sc) && sports_club(sc, i, j))))
 		m.type = T_ORG;
 	/* "UEFA Euro 2008", "Tour d'Italie 2011": so does a year after it */
 	join_year(sc, &m, j);

@@ -1266,3 +1266,13 @@ TEST(entities_guessed_person_in_football_sentence)
 	assert_entity(&a, "Fenwickson", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_possessive_club_in_football_sentence)
+{
+	rv_article a;
+	/* a lone name a rule calls a person (a possessive) after "against" in a football sentence
+	 * is the club */
+	run_lang(&a, "He scored twice against Quarvendel's defence in the cup final.", "en");
+	assert_entity(&a, "Quarvendel", "organization");
+	rv_article_release(&a);
+}
