@@ -1706,6 +1706,13 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	 * events and awards ("Grand Prix", "Oscar", "Noël") */
 	if (kw_misc && !kw_org && !kw_loc && !has_num && j - i < 3 && given_name_run(sc, i, j))
 		return T_PER;
+	/* "Adam West", "Mae West", "Jerry West": a given name and a point of the compass is a
+	 * person whose surname that is, not a part of a land (those are named after places:
+	 * "Belfast West", "Edinburgh East") */
+	if (kw_loc && j == i + 1 && tok_key(sc, j, w, sizeof w) &&
+	    (!strcmp(w, "west") || !strcmp(w, "east") || !strcmp(w, "north") || !strcmp(w, "south")) &&
+	    given_name_run(sc, i, j) && tok_key(sc, i, w, sizeof w) && rv__ner_gaz_find(w, &gt) < 0)
+		return T_PER;
 	/* "Tour de Berlin", "Tour of Britain", "Dubaï Tour": a race or a concert tour, not a
 	 * tower ("Tour Eiffel", "Tour Montparnasse") */
 	if (kw_loc && j > i && tok_key(sc, i, w, sizeof w) && !strcmp(w, "tour") && sc->t[i + 1].kind == K_WORD &&

@@ -1276,3 +1276,15 @@ TEST(entities_possessive_club_in_football_sentence)
 	assert_entity(&a, "Quarvendel", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_given_name_and_compass_point)
+{
+	rv_article a;
+	/* a given name and "West" is a person's name; a place and "West" stays a place */
+	run_lang(&a, "The series starred Harold West as the hero. Later Harold West appeared in a film.", "en");
+	assert_entity(&a, "Harold West", "person");
+	rv_article_release(&a);
+	run_lang(&a, "Voters in Belfast West chose a new member.", "en");
+	assert_entity(&a, "Belfast West", "location");
+	rv_article_release(&a);
+}
