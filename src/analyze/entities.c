@@ -1599,6 +1599,33 @@ static bool club_initials(const scan *sc, size_t i, size_t j)
 	return true;
 }
 
+/* Whether i..j ends in the plural of a WordNet common noun ("Lines", "Bolts") and opens
+ * with no given name. */
+static bool plural_last(const scan *sc, size_t i, size_t j)
+{
+	char w[KEY_MAX];
+	if (!plural_word(sc, j) || !tok_key(sc, i, w, sizeof w) || given_name_word(w) || !tok_key(sc, j, w, sizeof w))
+		return false;
+	size_t n = strlen(w);
+	w[n - 1] = '\0';
+	return wordnet_common(w);
+}
+
+/* Whether the sentence of token i has no lower-case word of four letters or more within 30
+ * tokens either side: a headline in title case ("Lakers Beat Celtics In Overtime"). */
+static bool title_case_sentence(const scan *sc, size_t i)
+{
+	size_t a = i, b = i;
+	while (a > 0 && i - a < 30 && !(sc->t[a].flags & F_START))
+		a--;
+	while (b + 1 < sc->n && b - i < 30 && !(sc->t[b + 1].flags & F_START))
+		b++;
+	for (size_t k = a; k <= b; k++)
+		if (sc->t[k].kind == K_WORD && !(sc->t[k].flags & F_CAP) && sc->t[k].e - sc->t[k].s >= 4)
+			return false;
+	return true;
+}
+
 static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 {
 	char key[KEY_MAX], w[KEY_MAX];
@@ -1678,6 +1705,13 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	/* "Walter Grand", "Óscar Freire", "Noël Godin": a given name first outweighs a word of
 	 * events and awards ("Grand Prix", "Oscar", "Noël") */
 	if (kw_misc && !kw_org && !kw_loc && !has_num && j - i < 3 && given_name_run(sc, i, j))
+		return T_PER;
+	/* "Adam West", "Mae West", "Jerry West": a given name and a point of the compass is a
+	 * person whose surname that is, not a part of a land (those are named after places:
+	 * "Belfast West", "Edinburgh East") */
+	if (kw_loc && j == i + 1 && tok_key(sc, j, w, sizeof w) &&
+	    (!strcmp(w, "west") || !strcmp(w, "east") || !strcmp(w, "north") || !strcmp(w, "south")) &&
+	    given_name_run(sc, i, j) && tok_key(sc, i, w, sizeof w) && rv__ner_gaz_find(w, &gt) < 0)
 		return T_PER;
 	/* "Tour de Berlin", "Tour of Britain", "Dubaï Tour": a race or a concert tour, not a
 	 * tower ("Tour Eiffel", "Tour Montparnasse") */
@@ -1865,6 +1899,12 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	if (tt == T_PER && sc->french && i == j && i > 0 && sc->t[i - 1].kind == K_WORD &&
 	    sc->t[i - 1].e - sc->t[i - 1].s == 2 && !memcmp(sc->text + sc->t[i - 1].s, "\xc3\xa0", 2))
 		return T_LOC;
+	/* "Greyhound Lines", "Meralco Bolts", "Ducks Unlimited": in English, a name the model
+	 * calls a person whose last word is the plural of a common noun, and whose first word
+	 * is no given name, is a firm, a team or a band (people's names are no plurals); not in
+	 * a headline written in title case, where every word is capitalised */
+	if (tt == T_PER && english(sc) && j > i && plural_last(sc, i, j) && !title_case_sentence(sc, i))
+		return T_ORG;
 	/* English: a lone capitalised common noun no list knows inside a sentence ("Raw",
 	 * "Halo", "Link") is a title or a product named by a common word */
 	if ((tt == T_PER || tt == T_LOC) && english(sc) && i == j && !(sc->t[i].flags & (F_START | F_UPPER)) &&
@@ -2575,8 +2615,12 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	    (club_before_noun(sc, j) || sports_club(sc, i, j) || (english(sc) && body_cue_before(sc, i))) &&
 	    !rv__ner_gaz_country(m.gaz_row)) /* national sides stay places */
 		m.type = T_ORG;
-	/* a guessed person before a club noun is the club too ("his Fulham debut") */
-	else if (m.type == T_PER && !m.sure && !titled && j - i < 2 && club_before_noun(sc, j))
+	/* a guessed person before a club noun is the club too ("his Fulham debut"), and so is, in
+	 * English, a lone word no list calls a person in a football sentence after "for",
+	 * "against"… ("played nine times for Burnley", "a loan to Alashkert", "a draw with
+	 * Chesterfield", which the old newspapers name as a person, "against Everton's defence") */
+	else if (m.type == T_PER && !m.sure && !titled && j - i < 2 &&
+		 (club_before_noun(sc, j) || (i == j && english(sc) && sports_club(sc, i, j))))
 		m.type = T_ORG;
 	/* "UEFA Euro 2008", "Tour d'Italie 2011": so does a year after it */
 	join_year(sc, &m, j);
@@ -3246,6 +3290,7 @@ typedef struct group {
 	int gaz_row;
 	int votes[4];
 	int sure_votes[4];
+	int rule_votes[4];   /* mentions a list or a rule typed, not the model alone guessed */
 	int count;
 	rv_strlist forms;    /* distinct surfaces */
 	int *form_counts;
@@ -3527,6 +3572,8 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 		g[k].votes[m->type]++;
 		if (m->sure)
 			g[k].sure_votes[m->type]++;
+		if (!m->guessed)
+			g[k].rule_votes[m->type]++;
 		if (form_add(&g[k], text + m->s, m->e - m->s)) {
 			rc = rv_fail(err, RV_ENOMEM, "out of memory");
 			goto out;
@@ -3545,8 +3592,10 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 		bool any_sure = false;
 		for (int t = 0; t < 4; t++)
 			any_sure |= gr->sure_votes[t] > 0;
+		/* a list decides alone; else a mention a rule typed ("signed for X": a club) counts
+		 * twice, a guess of the model once: one rule outweighs a guess that ties it */
 		for (int t = 0; t < 4; t++) {
-			int v = any_sure ? gr->sure_votes[t] : gr->votes[t];
+			int v = any_sure ? gr->sure_votes[t] : gr->votes[t] + gr->rule_votes[t];
 			if (v > bv) {
 				bv = v;
 				type = t;

@@ -1236,3 +1236,55 @@ TEST(entities_typer_bagged_models)
 	assert_entity(&a, "Quarvendel", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_rule_outvotes_guesses)
+{
+	rv_article a;
+	/* a mention a rule typed (a club: "signed for" in a football sentence) decides the name's
+	 * type over the model's guesses on its other mentions, which tied it into a person */
+	run_lang(&a, "The striker signed for Zelbrunna in 2010 and scored in the game. Zelbrunna finished "
+		     "third that year. Later Zelbrunna was sold.", "en");
+	assert_entity(&a, "Zelbrunna", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_plural_last_word_no_person)
+{
+	rv_article a;
+	/* a name the model calls a person whose last word is a common noun's plural is a firm,
+	 * a team or a band (people's names are no plurals) */
+	run_lang(&a, "Later that month Telkavo Bolts played in a small hall near the river.", "en");
+	assert_entity(&a, "Telkavo Bolts", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_guessed_person_in_football_sentence)
+{
+	rv_article a;
+	/* a lone word the model calls a person, after "for" in a football sentence, is the club */
+	run_lang(&a, "He played nine times for Fenwickson and scored two goals that season.", "en");
+	assert_entity(&a, "Fenwickson", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_possessive_club_in_football_sentence)
+{
+	rv_article a;
+	/* a lone name a rule calls a person (a possessive) after "against" in a football sentence
+	 * is the club */
+	run_lang(&a, "He scored twice against Quarvendel's defence in the cup final.", "en");
+	assert_entity(&a, "Quarvendel", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_given_name_and_compass_point)
+{
+	rv_article a;
+	/* a given name and "West" is a person's name; a place and "West" stays a place */
+	run_lang(&a, "The series starred Harold West as the hero. Later Harold West appeared in a film.", "en");
+	assert_entity(&a, "Harold West", "person");
+	rv_article_release(&a);
+	run_lang(&a, "Voters in Belfast West chose a new member.", "en");
+	assert_entity(&a, "Belfast West", "location");
+	rv_article_release(&a);
+}
