@@ -1288,3 +1288,14 @@ TEST(entities_given_name_and_compass_point)
 	assert_entity(&a, "Belfast West", "location");
 	rv_article_release(&a);
 }
+
+TEST(entities_listed_regions_and_places)
+{
+	rv_article a;
+	/* a region no rule or model knows is a place because the lists name it (the model
+	 * called a hyphenated region a person) */
+	run_lang(&a, "The wine comes from Emilia-Romagna and is sold in Tashkent.", "en");
+	assert_entity(&a, "Emilia-Romagna", "location");
+	assert_entity(&a, "Tashkent", "location");
+	rv_article_release(&a);
+}
