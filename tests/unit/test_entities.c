@@ -1299,3 +1299,14 @@ TEST(entities_listed_regions_and_places)
 	assert_entity(&a, "Tashkent", "location");
 	rv_article_release(&a);
 }
+
+TEST(entities_listed_clubs)
+{
+	rv_article a;
+	/* clubs the model types as a person or a place are organisations because the lists
+	 * name them */
+	run_lang(&a, "The fans of Fenerbahçe cheered as Bayer Leverkusen lost.", "en");
+	assert_entity(&a, "Bayer Leverkusen", "organization");
+	assert_entity(&a, "Fenerbahçe", "organization");
+	rv_article_release(&a);
+}
