@@ -1310,3 +1310,18 @@ TEST(entities_listed_clubs)
 	assert_entity(&a, "Fenerbahçe", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_listed_works_and_products)
+{
+	rv_article a;
+	/* a show, a game, a car and a book the model types as places or persons are others
+	 * because the lists name them */
+	run_lang(&a, "They watched Sesame Street and played Tetris before Diwali.", "en");
+	assert_entity(&a, "Sesame Street", "other");
+	assert_entity(&a, "Tetris", "other");
+	rv_article_release(&a);
+	run_lang(&a, "She drove a Model T and quoted the Bhagavad Gita.", "en");
+	assert_entity(&a, "Model T", "other");
+	assert_entity(&a, "Bhagavad Gita", "other");
+	rv_article_release(&a);
+}
