@@ -1325,3 +1325,14 @@ TEST(entities_listed_works_and_products)
 	assert_entity(&a, "Bhagavad Gita", "other");
 	rv_article_release(&a);
 }
+
+TEST(entities_listed_towns)
+{
+	rv_article a;
+	/* towns whose names look like a given name and a surname are places because the lists
+	 * name them */
+	run_lang(&a, "Fans came from Milton Keynes and High Wycombe.", "en");
+	assert_entity(&a, "Milton Keynes", "location");
+	assert_entity(&a, "High Wycombe", "location");
+	rv_article_release(&a);
+}
