@@ -1336,3 +1336,14 @@ TEST(entities_listed_towns)
 	assert_entity(&a, "High Wycombe", "location");
 	rv_article_release(&a);
 }
+
+TEST(entities_listed_bands)
+{
+	rv_article a;
+	/* bands the model types as persons, places or others are organisations because the
+	 * lists name them */
+	run_lang(&a, "The support act was Teenage Fanclub, and Hüsker Dü played last.", "en");
+	assert_entity(&a, "Teenage Fanclub", "organization");
+	assert_entity(&a, "Hüsker Dü", "organization");
+	rv_article_release(&a);
+}
