@@ -1413,7 +1413,9 @@ const char *const rv__ner_gazetteer[] = {
 	"M|Olympic Games|Olympics|Jeux olympiques|JO",
 	"M|Brexit",
 	"M|Covid-19|COVID-19|Covid|COVID",
-	/* places: world cities, regions, seas, rivers, mountains and islands (written for revue from general knowledge) */
+	/* places: world cities, regions, seas, rivers, mountains and islands (written for revue from
+	 * general knowledge; names that are also given names or words, such as "Darwin", "Kent",
+	 * "Java", "Savannah", are left out) */
 	"L|Karachi",
 	"L|Lahore",
 	"L|Islamabad",
@@ -2019,7 +2021,9 @@ const char *const rv__ner_gazetteer[] = {
 	"L|Amazonas",
 	"L|Pernambuco",
 	"L|Rio Grande do Sul",
-	/* bands and groups of musicians (written for revue from general knowledge; names that are common words, places or persons, such as "Queen", "Yes", "Boston", are left out) */
+	/* organisations: clubs of the major leagues, parties, broadcasters, newspapers, labels, studios
+	 * and firms (written for revue from general knowledge; lone names that are common words, such as
+	 * "Sky", "Fortune", "Visa", or surnames, such as "Ford", "Fox", are left out) */
 	"O|Chelsea F.C.",
 	"O|Tottenham Hotspur|Tottenham|Spurs",
 	"O|Everton F.C.|Everton",
@@ -2742,7 +2746,9 @@ const char *const rv__ner_gazetteer[] = {
 	"O|Hudson's Bay Company",
 	"O|Dutch East India Company",
 	"O|Hanseatic League",
-	/* other: peoples, languages, wars, battles, treaties, texts, works, awards, competitions, feasts, charts and products (written for revue from general knowledge) */
+	/* other: peoples, languages, wars, battles, treaties, texts, works, awards, competitions,
+	 * feasts, charts and products (written for revue from general knowledge; words such as
+	 * "Genesis", "Gothic", "Lent", "Python" are left out) */
 	"M|Afrikaans",
 	"M|Afrikaner",
 	"M|Amharic",
@@ -3172,7 +3178,8 @@ const char *const rv__ner_gazetteer[] = {
 	"M|Barbie",
 	"M|Coca-Cola Classic",
 	"M|Big Mac",
-	/* bands and groups of musicians (written for revue from general knowledge; names that are common words, places or persons, such as "Queen", "Yes", "Boston", are left out) */
+	/* towns of Britain, Ireland, Europe, North America and Oceania (written for revue from general
+	 * knowledge; towns that are also surnames or words, such as "Preston", "Hastings", "Tours", are left out) */
 	"L|Aberystwyth",
 	"L|Aldershot",
 	"L|Ashford",
@@ -3520,7 +3527,8 @@ const char *const rv__ner_gazetteer[] = {
 	"L|Dunedin",
 	"L|Hamilton, New Zealand",
 	"L|Queenstown",
-	/* bands and groups of musicians (written for revue from general knowledge; names that are common words, places or persons, such as "Queen", "Yes", "Boston", are left out) */
+	/* bands and groups of musicians (written for revue from general knowledge; names that are common
+	 * words, places or persons, such as "Queen", "Yes", "Boston", are left out) */
 	"O|Toto",
 	"O|Styx",
 	"O|Bad Company",
