@@ -1347,3 +1347,14 @@ TEST(entities_listed_bands)
 	assert_entity(&a, "Hüsker Dü", "organization");
 	rv_article_release(&a);
 }
+
+TEST(entities_listed_persons)
+{
+	rv_article a;
+	/* persons known by one name that the model types as places are persons because the
+	 * lists name them */
+	run_lang(&a, "Later that year they wrote about Stravinsky and Brahms in the report.", "en");
+	assert_entity(&a, "Stravinsky", "person");
+	assert_entity(&a, "Brahms", "person");
+	rv_article_release(&a);
+}
