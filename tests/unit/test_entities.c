@@ -1358,3 +1358,13 @@ TEST(entities_listed_persons)
 	assert_entity(&a, "Brahms", "person");
 	rv_article_release(&a);
 }
+
+TEST(entities_listed_cities_far_away)
+{
+	rv_article a;
+	/* cities whose names look like a person's are places because the lists name them */
+	run_lang(&a, "Later that year they wrote about Da Nang and Puerto Vallarta in the report.", "en");
+	assert_entity(&a, "Da Nang", "location");
+	assert_entity(&a, "Puerto Vallarta", "location");
+	rv_article_release(&a);
+}
