@@ -605,8 +605,8 @@ TEST(entities_numbered_roads)
 TEST(entities_en_science_eponyms)
 {
 	rv_article a;
-	run_lang(&a, "Its Wexford dimension is one, and the Tarrant conjecture holds for the FINA test.", "en");
-	assert_entity(&a, "Wexford", "person");
+	run_lang(&a, "Its Wexmere dimension is one, and the Tarrant conjecture holds for the FINA test.", "en");
+	assert_entity(&a, "Wexmere", "person");
 	assert_entity(&a, "Tarrant", "person");
 	rv_article_release(&a);
 }
