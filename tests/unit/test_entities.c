@@ -1368,3 +1368,13 @@ TEST(entities_listed_cities_far_away)
 	assert_entity(&a, "Puerto Vallarta", "location");
 	rv_article_release(&a);
 }
+
+TEST(entities_listed_firms)
+{
+	rv_article a;
+	/* firms the model types as places are organisations because the lists name them */
+	run_lang(&a, "Later that year they wrote about Symantec and Logitech in the report.", "en");
+	assert_entity(&a, "Symantec", "organization");
+	assert_entity(&a, "Logitech", "organization");
+	rv_article_release(&a);
+}
