@@ -605,8 +605,8 @@ TEST(entities_numbered_roads)
 TEST(entities_en_science_eponyms)
 {
 	rv_article a;
-	run_lang(&a, "Its Wexford dimension is one, and the Tarrant conjecture holds for the FINA test.", "en");
-	assert_entity(&a, "Wexford", "person");
+	run_lang(&a, "Its Wexmere dimension is one, and the Tarrant conjecture holds for the FINA test.", "en");
+	assert_entity(&a, "Wexmere", "person");
 	assert_entity(&a, "Tarrant", "person");
 	rv_article_release(&a);
 }
@@ -1286,5 +1286,95 @@ TEST(entities_given_name_and_compass_point)
 	rv_article_release(&a);
 	run_lang(&a, "Voters in Belfast West chose a new member.", "en");
 	assert_entity(&a, "Belfast West", "location");
+	rv_article_release(&a);
+}
+
+TEST(entities_listed_regions_and_places)
+{
+	rv_article a;
+	/* a region no rule or model knows is a place because the lists name it (the model
+	 * called a hyphenated region a person) */
+	run_lang(&a, "The wine comes from Emilia-Romagna and is sold in Tashkent.", "en");
+	assert_entity(&a, "Emilia-Romagna", "location");
+	assert_entity(&a, "Tashkent", "location");
+	rv_article_release(&a);
+}
+
+TEST(entities_listed_clubs)
+{
+	rv_article a;
+	/* clubs the model types as a person or a place are organisations because the lists
+	 * name them */
+	run_lang(&a, "The fans of Fenerbahçe cheered as Bayer Leverkusen lost.", "en");
+	assert_entity(&a, "Bayer Leverkusen", "organization");
+	assert_entity(&a, "Fenerbahçe", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_listed_works_and_products)
+{
+	rv_article a;
+	/* a show, a game, a car and a book the model types as places or persons are others
+	 * because the lists name them */
+	run_lang(&a, "They watched Sesame Street and played Tetris before Diwali.", "en");
+	assert_entity(&a, "Sesame Street", "other");
+	assert_entity(&a, "Tetris", "other");
+	rv_article_release(&a);
+	run_lang(&a, "She drove a Model T and quoted the Bhagavad Gita.", "en");
+	assert_entity(&a, "Model T", "other");
+	assert_entity(&a, "Bhagavad Gita", "other");
+	rv_article_release(&a);
+}
+
+TEST(entities_listed_towns)
+{
+	rv_article a;
+	/* towns whose names look like a given name and a surname are places because the lists
+	 * name them */
+	run_lang(&a, "Fans came from Milton Keynes and High Wycombe.", "en");
+	assert_entity(&a, "Milton Keynes", "location");
+	assert_entity(&a, "High Wycombe", "location");
+	rv_article_release(&a);
+}
+
+TEST(entities_listed_bands)
+{
+	rv_article a;
+	/* bands the model types as persons, places or others are organisations because the
+	 * lists name them */
+	run_lang(&a, "The support act was Teenage Fanclub, and Hüsker Dü played last.", "en");
+	assert_entity(&a, "Teenage Fanclub", "organization");
+	assert_entity(&a, "Hüsker Dü", "organization");
+	rv_article_release(&a);
+}
+
+TEST(entities_listed_persons)
+{
+	rv_article a;
+	/* persons known by one name that the model types as places are persons because the
+	 * lists name them */
+	run_lang(&a, "Later that year they wrote about Stravinsky and Brahms in the report.", "en");
+	assert_entity(&a, "Stravinsky", "person");
+	assert_entity(&a, "Brahms", "person");
+	rv_article_release(&a);
+}
+
+TEST(entities_listed_cities_far_away)
+{
+	rv_article a;
+	/* cities whose names look like a person's are places because the lists name them */
+	run_lang(&a, "Later that year they wrote about Da Nang and Puerto Vallarta in the report.", "en");
+	assert_entity(&a, "Da Nang", "location");
+	assert_entity(&a, "Puerto Vallarta", "location");
+	rv_article_release(&a);
+}
+
+TEST(entities_listed_firms)
+{
+	rv_article a;
+	/* firms the model types as places are organisations because the lists name them */
+	run_lang(&a, "Later that year they wrote about Symantec and Logitech in the report.", "en");
+	assert_entity(&a, "Symantec", "organization");
+	assert_entity(&a, "Logitech", "organization");
 	rv_article_release(&a);
 }
