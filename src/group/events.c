@@ -585,23 +585,29 @@ static void vec_add(rv_grouper *g, uint32_t *n, uint32_t t, float w)
 	g->vec[(*n)++] = (fw){ t, w };
 }
 
+/* Append v to a list of slots or term ids that doubles as it fills (first:
+ * its first capacity). False: out of memory, the list unchanged. */
+static bool ids_push(uint32_t **list, uint32_t *n, uint32_t *cap, uint32_t first, uint32_t v)
+{
+	if (*n == *cap) {
+		uint32_t nc = *cap ? *cap * 2 : first;
+		uint32_t *nl = realloc(*list, nc * sizeof *nl);
+		if (!nl)
+			return false;
+		*list = nl;
+		*cap = nc;
+	}
+	(*list)[(*n)++] = v;
+	return true;
+}
+
 /* Set a document frequency and remember it for rv_grouper_flush_df (when
  * the list cannot grow the value is still right in memory, only not saved). */
 static void df_bump(rv_grouper *g, uint32_t t, uint32_t df)
 {
 	g->df[t] = df;
-	if (g->df_dirty[t])
-		return;
-	if (g->n_dirty_terms == g->cap_dirty_terms) {
-		uint32_t nc = g->cap_dirty_terms ? g->cap_dirty_terms * 2 : 4096;
-		uint32_t *nd = realloc(g->dirty_terms, nc * sizeof *nd);
-		if (!nd)
-			return;
-		g->dirty_terms = nd;
-		g->cap_dirty_terms = nc;
-	}
-	g->dirty_terms[g->n_dirty_terms++] = t;
-	g->df_dirty[t] = 1;
+	if (!g->df_dirty[t] && ids_push(&g->dirty_terms, &g->n_dirty_terms, &g->cap_dirty_terms, 4096, t))
+		g->df_dirty[t] = 1;
 }
 
 /* Build the article's normalized vector in g->vec (sorted by term id);
@@ -991,18 +997,9 @@ static void post_add(rv_grouper *g, uint32_t t, uint32_t slot)
 
 static void mark_dirty(rv_grouper *g, uint32_t slot)
 {
-	if (g->ev[slot].dirty)
-		return;
-	if (g->n_dirty == g->cap_dirty) {
-		uint32_t nc = g->cap_dirty ? g->cap_dirty * 2 : 256;
-		uint32_t *nd = realloc(g->dirty, nc * sizeof *nd);
-		if (!nd)
-			return; /* saved at its next change */
-		g->dirty = nd;
-		g->cap_dirty = nc;
-	}
-	g->dirty[g->n_dirty++] = slot;
-	g->ev[slot].dirty = true;
+	/* out of memory: saved at its next change */
+	if (!g->ev[slot].dirty && ids_push(&g->dirty, &g->n_dirty, &g->cap_dirty, 256, slot))
+		g->ev[slot].dirty = true;
 }
 
 static int64_t new_slot(rv_grouper *g)
@@ -1366,16 +1363,7 @@ static bool consider(rv_grouper *g, struct cand *c, uint32_t slot)
 		score(g, c, slot, dd);
 		return true;
 	}
-	if (g->n_later == g->cap_later) {
-		uint32_t nc = g->cap_later ? 2 * g->cap_later : 256;
-		uint32_t *nl = realloc(g->later, nc * sizeof *nl);
-		if (!nl)
-			return false;
-		g->later = nl;
-		g->cap_later = nc;
-	}
-	g->later[g->n_later++] = slot;
-	return true;
+	return ids_push(&g->later, &g->n_later, &g->cap_later, 256, slot);
 }
 
 /* The events consider() set aside, in the order it met them. */
