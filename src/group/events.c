@@ -128,7 +128,7 @@ struct rv_grouper {
 	uint32_t cap_dense;
 	fw *vec;
 	uint32_t cap_vec;
-	/* events of the article's storyline window but outside its event
+	/* events of the article's storyline window but outside its join
 	 * window: only a new event asks how close they are (consider) */
 	uint32_t *later;
 	uint32_t n_later, cap_later;
