@@ -64,6 +64,7 @@ typedef struct plist {
 typedef struct slot_tag {
 	uint32_t gen;   /* bumped when the slot is emptied or reused: stale postings */
 	uint32_t stamp; /* the walk (g->stamp) that last met it */
+	float near;     /* that walk's article: its cosine with the event; -1: not compared */
 } slot_tag;
 
 typedef struct gevent {
@@ -128,15 +129,17 @@ struct rv_grouper {
 	uint32_t cap_dense;
 	fw *vec;
 	uint32_t cap_vec;
-	/* events of the article's storyline window but outside its join
-	 * window: only a new event asks how close they are (consider) */
-	uint32_t *later;
-	uint32_t n_later, cap_later;
+	/* events the article met within its storyline window (consider):
+	 * those outside its join window are scored only if it starts an
+	 * event (score_later); all are the merge check's candidates */
+	uint32_t *met;
+	uint32_t n_met, cap_met;
 	/* bilingual map: (lang, from term id) -> to term id */
 	char map_lang[8];
 	map_entry *map;
 	size_t n_map, cap_map;
 	bool map_sorted;
+	rv_group_work work;
 	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
 	/* merges since the last flush, in order (the store then moves the
 	 * articles: it, not the grouper, answers where an article is now) */
@@ -179,6 +182,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->lede_cohesion = 0.8;
 	c->merge_threshold = 0.5;
 	c->merge_members = 0.5;
+	c->merge_near = 0.1;
 	c->bridge_threshold = 0.35;
 	c->half_dated = 0.3;
 	c->anchor_share = 0.7;
@@ -230,6 +234,7 @@ void rv_group_config_default(rv_group_config *c)
 	X(lede_cohesion, double, 0, 4)        \
 	X(merge_threshold, double, 0, 1)      \
 	X(merge_members, double, 0, 1)        \
+	X(merge_near, double, 0, 1)           \
 	X(bridge_threshold, double, 0, 1)     \
 	X(half_dated, double, 0, 1)           \
 	X(anchor_share, double, 0.5, 1)       \
@@ -498,7 +503,7 @@ void rv_grouper_free(rv_grouper **gp)
 	free(g->dirty);
 	free(g->dense);
 	free(g->vec);
-	free(g->later);
+	free(g->met);
 	free(g->map);
 	free(g->merges);
 	free(g);
@@ -1023,7 +1028,7 @@ static int64_t new_slot(rv_grouper *g)
 		g->cap_ev = nc;
 	}
 	memset(&g->ev[g->n_ev], 0, sizeof g->ev[0]);
-	g->tag[g->n_ev] = (slot_tag){ 0, 0 };
+	g->tag[g->n_ev] = (slot_tag){ 0, 0, -1 };
 	return g->n_ev++;
 }
 
@@ -1251,6 +1256,8 @@ static void score(rv_grouper *g, struct cand *c, uint32_t slot, int64_t dd)
 	int days = join_window(g, c);
 	double window = days > 0 ? days : 1;
 	double sim = cosine_dense(g, e, c->n);
+	g->tag[slot].near = (float)sim;
+	g->work.compared++;
 	if (g->cfg.cohesion > 0 && e->n_articles > 1) {
 		/* |sum of unit vectors| / n: 1 when the members say the same,
 		 * 1/sqrt(n) when they share nothing. Between centroid (0) and
@@ -1353,25 +1360,27 @@ static bool consider(rv_grouper *g, struct cand *c, uint32_t slot)
 	if (g->tag[slot].stamp == g->stamp)
 		return true;
 	g->tag[slot].stamp = g->stamp;
+	g->tag[slot].near = -1;
 	gevent *e = &g->ev[slot];
 	if (!e->live)
 		return true;
 	int64_t dd = day_distance(c->day, e);
 	if (dd > g->cfg.storyline_window_days)
 		return true;
-	if (dd <= join_window(g, c)) {
+	if (dd <= join_window(g, c))
 		score(g, c, slot, dd);
-		return true;
-	}
-	return ids_push(&g->later, &g->n_later, &g->cap_later, 256, slot);
+	return ids_push(&g->met, &g->n_met, &g->cap_met, 256, slot);
 }
 
 /* The events consider() set aside, in the order it met them. */
 static void score_later(rv_grouper *g, struct cand *c)
 {
-	for (uint32_t i = 0; i < g->n_later; i++) {
-		uint32_t slot = g->later[i];
-		score(g, c, slot, day_distance(c->day, &g->ev[slot]));
+	int days = join_window(g, c);
+	for (uint32_t i = 0; i < g->n_met; i++) {
+		uint32_t slot = g->met[i];
+		int64_t dd = day_distance(c->day, &g->ev[slot]);
+		if (dd > days)
+			score(g, c, slot, dd);
 	}
 }
 
@@ -1432,42 +1441,38 @@ static bool merge_events(rv_grouper *g, uint32_t slot, uint32_t other, double si
  * differently) and grow toward each other as articles join: when the event
  * in slot just changed is now as close to another one as merge_threshold
  * (centroid cosine; both dated: within the event window of each other),
- * it absorbs it. Candidates come from the index under the event's own
- * heaviest terms, so the cost stays bounded. Returns false out of memory. */
+ * it absorbs it. What moved it is the article just placed: an event that
+ * article was not compared with (beyond its join window: a later turn, for
+ * the storyline) or found farther than merge_near cannot have been brought
+ * within reach by it, as the event moved toward the article. So the
+ * candidates are the events the article was compared with and found near,
+ * and the cost stays bounded by the article's own walk. Returns false out
+ * of memory. */
 static bool merge_step(rv_grouper *g, uint32_t slot)
 {
 	gevent *e = &g->ev[slot];
 	if (g->cfg.merge_threshold <= 0 || !e->nc || e->norm <= 0)
 		return true;
-	fw top[TOP_TERMS];
-	uint32_t probes = heaviest_terms(e->c, e->nc, top, (uint32_t)g->cfg.probe_terms);
 	for (uint32_t i = 0; i < e->nc; i++)
 		g->dense[e->c[i].t] = e->c[i].w / e->norm;
-	if (++g->stamp == 0)
-		g->stamp = 1;
-	g->tag[slot].stamp = g->stamp;
 	int64_t best_slot = -1;
 	double best = 0;
 	int64_t window = g->cfg.event_window_days;
-	for (uint32_t i = 0; i < probes; i++) {
-		plist *pl = &g->post[top[i].t];
-		for (uint16_t j = 0; j < pl->n; j++) {
-			posting p = pl->p[j];
-			slot_tag *tf = &g->tag[p.slot];
-			if (tf->gen != p.gen || tf->stamp == g->stamp)
-				continue;
-			tf->stamp = g->stamp;
-			gevent *f = &g->ev[p.slot];
-			if (!f->live)
-				continue;
-			if (e->first_day != RV_NO_DAY && f->first_day != RV_NO_DAY &&
-			    (f->first_day - e->last_day > window || e->first_day - f->last_day > window))
-				continue;
-			double cos = cosine_dense(g, f, 0); /* whole centroids */
-			if (cos > best) {
-				best = cos;
-				best_slot = p.slot;
-			}
+	for (uint32_t i = 0; i < g->n_met; i++) {
+		uint32_t s = g->met[i];
+		gevent *f = &g->ev[s];
+		if (s == slot || !f->live)
+			continue;
+		if (g->tag[s].near < g->cfg.merge_near)
+			continue;
+		if (e->first_day != RV_NO_DAY && f->first_day != RV_NO_DAY &&
+		    (f->first_day - e->last_day > window || e->first_day - f->last_day > window))
+			continue;
+		double cos = cosine_dense(g, f, 0); /* whole centroids */
+		g->work.merge_compared++;
+		if (cos > best) {
+			best = cos;
+			best_slot = s;
 		}
 	}
 	for (uint32_t i = 0; i < e->nc; i++)
@@ -1520,6 +1525,11 @@ static char *event_title(const rv_article *a)
 	return rv_strdup(a->title);
 }
 
+void rv_grouper_work(const rv_grouper *g, rv_group_work *out)
+{
+	*out = g->work;
+}
+
 int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 {
 	int n = article_vector(g, a, true);
@@ -1547,7 +1557,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		g->stamp = 1;
 	struct cand c = { .day = day, .n = (uint32_t)n, .a = a, .best_slot = -1, .story_slot = -1,
 			  .second_slot = -1 };
-	g->n_later = 0;
+	g->n_met = 0;
 	bool room = true;
 	if (g->n_ev - g->n_free <= RV_SCAN_ALL) {
 		/* few events in memory: compare with all of them */
@@ -1557,6 +1567,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	} else {
 		for (uint32_t i = 0; i < probes && room; i++) {
 			plist *pl = &g->post[top[i].t];
+			g->work.postings += pl->n;
 			for (uint16_t j = 0; j < pl->n && room; j++) {
 				posting p = pl->p[j];
 				if (g->tag[p.slot].gen == p.gen)
@@ -1647,7 +1658,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 			return rv_fail(err, RV_ENOMEM, "out of memory");
 		gevent *e = &g->ev[slot];
 		memset(e, 0, sizeof *e);
-		g->tag[slot] = (slot_tag){ g->tag[slot].gen + 1, 0 };
+		g->tag[slot] = (slot_tag){ g->tag[slot].gen + 1, 0, -1 };
 		e->live = true;
 		e->id = g->next_event++;
 		e->first_day = e->last_day = RV_NO_DAY;
@@ -1692,6 +1703,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	a->event = e->id;
 	a->storyline = e->storyline;
+	g->work.placed++;
 	if (g->debug)
 		fprintf(stderr, "group: %s placed in event %lld: %d terms, best %.3f, threshold %.3f\n",
 			a->ref ? a->ref : "-", (long long)e->id, n, best, threshold);
@@ -1705,7 +1717,7 @@ int rv_grouper_load_event(rv_grouper *g, const rv_event *ev)
 		return RV_ENOMEM;
 	gevent *e = &g->ev[slot];
 	memset(e, 0, sizeof *e);
-	g->tag[slot] = (slot_tag){ g->tag[slot].gen + 1, 0 };
+	g->tag[slot] = (slot_tag){ g->tag[slot].gen + 1, 0, -1 };
 	e->live = true;
 	e->id = ev->id;
 	e->storyline = ev->storyline;

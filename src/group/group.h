@@ -62,6 +62,7 @@ typedef struct rv_group_config {
 	double cohesion;             /* centroid cosine x (|centroid| / articles)^this: diffuse events take less */
 	double lede_cohesion;        /* lede vs an undated event of ledes: centroid cosine x cohesion^this (1: average link); 0: off */
 	double merge_members;        /* merges with an undated event: centroid^(1-this) x best member pair^this */
+	double merge_near;           /* merge check: skip events the article was farther than this from */
 	double merge_threshold;      /* an event that grows this close to another absorbs it; 0: off */
 	double bridge_threshold;     /* a headline this close to two events (content) merges them; 0: off */
 	double half_dated;           /* similarity lost by a dated article vs an undated event, or a merge of the two kinds */
@@ -111,6 +112,16 @@ void rv_grouper_set_next_ids(rv_grouper *g, int64_t next_event, int64_t next_sto
 /* Place a (non-duplicate) analyzed article: sets a->event, a->storyline and
  * a->event_similarity. */
 int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err);
+
+/* The work done so far, counted rather than timed (benchmarks: the cost
+ * per article must stay flat as the corpus grows). */
+typedef struct rv_group_work {
+	uint64_t placed;         /* articles placed */
+	uint64_t postings;       /* index postings walked by their probes */
+	uint64_t compared;       /* article-to-event cosines */
+	uint64_t merge_compared; /* event-to-event cosines of the merge check */
+} rv_group_work;
+void rv_grouper_work(const rv_grouper *g, rv_group_work *out);
 
 /* Document frequencies (the IDF of every later article): load them from
  * the store before placing, and hand the changed ones to fn at each commit

@@ -857,3 +857,66 @@ TEST(group_longer_text_window_is_a_day)
 	/* a headline keeps event_window_days (3) */
 	ASSERT(two_days_apart_join("1", true));
 }
+
+/* An event of 30 stems: the first shared with an article, the rest its own
+ * invented words ("qa0lor", ...), so the article is compared with it and
+ * finds it far. */
+static void load_far_event(rv_grouper *g, int64_t id, const char *shared)
+{
+	char words[29][16];
+	rv_term terms[30];
+	terms[0] = (rv_term){ .term = (char *)shared, .weight = 1.0f };
+	for (int k = 0; k < 29; k++) {
+		snprintf(words[k], sizeof words[k], "q%c%clor", 'a' + (int)(id % 26), 'a' + k);
+		terms[k + 1] = (rv_term){ .term = words[k], .weight = 1.0f };
+	}
+	rv_event ev = { .id = id, .storyline = id, .first_day = RV_NO_DAY, .last_day = RV_NO_DAY,
+			.n_articles = 3, .centroid = terms, .n_centroid = 30 };
+	ASSERT_EQ(rv_grouper_load_event(g, &ev), RV_OK);
+}
+
+/* The merge check after a placement compares the event that changed only
+ * with events the article was compared with and found near: with 80 events
+ * in the index that share a word with the article (so it meets them all)
+ * and two starts of its own story, the twin is the one merge candidate,
+ * and the two still merge. */
+TEST(group_merge_checks_only_what_the_article_is_near)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "bridge_threshold", "0", &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.text = strdup(NORVALE);
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	const char *stems[16];
+	size_t n = 0;
+	for (size_t i = 0; i < a.n_terms && n < 16; i++)
+		stems[n++] = a.terms[i].term;
+	ASSERT(n >= 8);
+	for (size_t i = 0; i < 80; i++) /* more than the grouper compares one by one */
+		load_far_event(g, 100 + (int64_t)i, stems[i % n]);
+	load_event(g, 5, stems, n);
+	load_event(g, 7, stems, n);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	rv_group_work w;
+	rv_grouper_work(g, &w);
+	ASSERT_EQ(w.placed, 1);
+	ASSERT(w.postings > 40);  /* it met the far events in the index */
+	ASSERT(w.compared > 40);  /* and was compared with them */
+	ASSERT_EQ(w.merge_compared, 1); /* the twin only */
+	ASSERT_EQ(a.event, 5);
+	struct seen seen = { 0 };
+	ASSERT_EQ(rv_grouper_flush(g, on_event, &seen), RV_OK);
+	ASSERT_EQ(seen.merged, 1);
+	ASSERT_EQ(seen.gone, 7);
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
