@@ -41,7 +41,7 @@ FUZZ_OBJ     := $(LIB_SRC:%.c=build/fuzz/%.o) build/fuzz/build/gen/web_assets.o
 FUZZ_SECONDS ?= 60
 REPLAY_BINS  := $(FUZZ_TARGETS:%=build/san/replay_%)
 
-all: revue build/fr-en.map build/en-concept.map
+all: revue build/fr-en.map
 
 # The French->English stem map for cross-language grouping, generated from
 # the installed FreeDict dictionaries (GPL data: built here, never committed).
@@ -51,16 +51,6 @@ build/fr-en.map: build/rel/tools/mkmap.o $(OBJ)
 	@if [ -f $(DICTD)/freedict-fra-eng.index ] && [ -f $(DICTD)/freedict-eng-fra.index ]; then \
 		$(CC) $(CFLAGS) -o build/mkmap $^ $(PKG_LIBS) && \
 		./build/mkmap $(DICTD)/freedict-fra-eng $(DICTD)/freedict-eng-fra $@; \
-	else : > $@; fi
-
-# The English concept map (words of one concept: "die"/"death", "ran"/"run")
-# for grouping, generated from the installed WordNet (wordnet-base; built
-# here like fr-en.map). Empty when WordNet is absent: grouping works without it.
-WORDNET := /usr/share/wordnet
-build/en-concept.map: build/rel/tools/mkwnmap.o tools/wn_edges.py $(OBJ)
-	@if [ -f $(WORDNET)/data.noun ] && [ -f $(WORDNET)/index.verb ]; then \
-		$(CC) $(CFLAGS) -o build/mkwnmap build/rel/tools/mkwnmap.o $(OBJ) $(PKG_LIBS) && \
-		python3 tools/wn_edges.py $(WORDNET) $(WN_EDGES) | ./build/mkwnmap $(WN_MAX_SET) > $@.tmp && mv $@.tmp $@; \
 	else : > $@; fi
 
 revue: $(OBJ) build/rel/src/cli/main.o
@@ -125,7 +115,7 @@ deps:
 
 # Unit tests and end-to-end tests, all under ASan+UBSan (LeakSanitizer on).
 check: deps
-	@$(MAKE) --no-print-directory build/san/revue build/san/test_unit revue build/fr-en.map build/en-concept.map $(REPLAY_BINS)
+	@$(MAKE) --no-print-directory build/san/revue build/san/test_unit revue build/fr-en.map $(REPLAY_BINS)
 	@./scripts/banned.sh
 	@./tests/run.sh
 

@@ -111,7 +111,6 @@ struct rv_grouper {
 	size_t hash_cap;
 	uint64_t n_docs;
 	uint32_t n_raw; /* the article being placed: its terms before the article_terms cut */
-	uint32_t n_size; /* ... and after it, concept terms left out of both (its size class) */
 	/* events */
 	gevent *ev;
 	slot_tag *tag; /* per slot of ev */
@@ -138,11 +137,6 @@ struct rv_grouper {
 	map_entry *map;
 	size_t n_map, cap_map;
 	bool map_sorted;
-	/* English concept map: stem term id -> concept term id ("~die" for
-	 * "die", "death"), added to English articles at en_concept_weight */
-	map_entry *cmap;
-	size_t n_cmap, cap_cmap;
-	bool cmap_sorted;
 	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
 	/* merges since the last flush, in order (the store then moves the
 	 * articles: it, not the grouper, answers where an article is now) */
@@ -178,8 +172,6 @@ void rv_group_config_default(rv_group_config *c)
 	c->headline_name_words = 4;
 	c->headline_surname = 1;
 	c->entity_alias = 1;
-	c->en_concept_weight = 0.0;
-	c->en_concept_fold = 0;
 	c->member_link = 0.0;
 	c->member_keep = 8;
 	c->member_mix = 0.5;
@@ -231,8 +223,6 @@ void rv_group_config_default(rv_group_config *c)
 	X(headline_name_words, int, 0, 64)    \
 	X(headline_surname, int, 0, 1)        \
 	X(entity_alias, int, 0, 1)            \
-	X(en_concept_weight, double, 0, 10)   \
-	X(en_concept_fold, int, 0, 1)         \
 	X(member_link, double, 0, 2)          \
 	X(member_keep, int, 1, RV_MEM_MAX)    \
 	X(member_mix, double, 0, 1)           \
@@ -446,82 +436,24 @@ int rv_grouper_load_map(rv_grouper *g, const char *lang, const char *path, rv_er
 	return rc ? rv_fail(err, rc, "%s: cannot load the term map", path) : RV_OK;
 }
 
-/* The target of t in a sorted map, or t. */
-static uint32_t map_find(const map_entry *m, size_t n, uint32_t t)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (m[mid].from < t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && m[lo].from == t ? m[lo].to : t;
-}
-
 static uint32_t map_term(rv_grouper *g, uint32_t t)
 {
 	if (!g->n_map)
 		return t;
 	if (!g->map_sorted) {
-		qsort(g->map, g->n_map, sizeof *g->map, map_cmp);
+		if (g->n_map)
+			qsort(g->map, g->n_map, sizeof *g->map, map_cmp);
 		g->map_sorted = true;
 	}
-	return map_find(g->map, g->n_map, t);
-}
-
-/* ---- English concept map ---- */
-
-int rv_grouper_concept_add(rv_grouper *g, const char *stem, const char *concept)
-{
-	uint32_t f = term_id(g, stem, strlen(stem), true);
-	uint32_t t = term_id(g, concept, strlen(concept), true);
-	if (f == UINT32_MAX || t == UINT32_MAX)
-		return RV_ENOMEM;
-	if (g->n_cmap == g->cap_cmap) {
-		size_t nc = g->cap_cmap ? g->cap_cmap * 2 : 1024;
-		map_entry *nm = realloc(g->cmap, nc * sizeof *nm);
-		if (!nm)
-			return RV_ENOMEM;
-		g->cmap = nm;
-		g->cap_cmap = nc;
+	size_t lo = 0, hi = g->n_map;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (g->map[mid].from < t)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	g->cmap[g->n_cmap++] = (map_entry){ f, t };
-	g->cmap_sorted = false;
-	return RV_OK;
-}
-
-int rv_grouper_load_concepts(rv_grouper *g, const char *path, rv_error *err)
-{
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return rv_fail(err, RV_EINPUT, "%s: cannot open: %s", path, strerror(errno));
-	char line[256];
-	int rc = RV_OK;
-	while (rc == RV_OK && fgets(line, sizeof line, f)) {
-		char *tab = strchr(line, '\t');
-		if (!tab)
-			continue;
-		*tab = '\0';
-		char *to = tab + 1;
-		to[strcspn(to, "\r\n")] = '\0';
-		if (*line && *to)
-			rc = rv_grouper_concept_add(g, line, to);
-	}
-	fclose(f);
-	return rc ? rv_fail(err, rc, "%s: cannot load the concept map", path) : RV_OK;
-}
-
-/* The concept term of English stem t, UINT32_MAX for none. */
-static uint32_t concept_term(rv_grouper *g, uint32_t t)
-{
-	if (!g->cmap_sorted) {
-		qsort(g->cmap, g->n_cmap, sizeof *g->cmap, map_cmp);
-		g->cmap_sorted = true;
-	}
-	uint32_t c = map_find(g->cmap, g->n_cmap, t);
-	return c == t ? UINT32_MAX : c;
+	return lo < g->n_map && g->map[lo].from == t ? g->map[lo].to : t;
 }
 
 /* ---- lifecycle ---- */
@@ -568,7 +500,6 @@ void rv_grouper_free(rv_grouper **gp)
 	free(g->vec);
 	free(g->later);
 	free(g->map);
-	free(g->cmap);
 	free(g->merges);
 	free(g);
 	*gp = NULL;
@@ -774,11 +705,9 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 	 * happens to equal a French one must not be translated. */
 	const char *lang = stem_language(g, a);
 	bool mapped = g->n_map && lang && !strncmp(lang, g->map_lang, 2);
-	bool concepts = g->n_cmap && g->cfg.en_concept_weight > 0 && lang && !strncmp(lang, "en", 2);
-	bool fold = g->cfg.en_concept_fold != 0;
 	if (count_df)
 		count_language(g, a->lang);
-	if (!vec_reserve(g, 2 * a->n_terms + a->n_entities + 1))
+	if (!vec_reserve(g, a->n_terms + a->n_entities + 1))
 		return -1;
 	uint32_t n = 0;
 	bool headline = a->n_terms <= (size_t)g->cfg.short_terms;
@@ -792,14 +721,7 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 		}
 		if (mapped)
 			t = map_term(g, t);
-		/* one more term for the word's concept: two outlets that word one
-		 * happening apart ("died" / "death", "ran" / "run") meet on it */
-		uint32_t c = concepts ? concept_term(g, t) : UINT32_MAX;
-		if (c != UINT32_MAX && fold)
-			t = c;
 		vec_add(g, &n, t, a->terms[i].weight);
-		if (c != UINT32_MAX && !fold)
-			vec_add(g, &n, c, a->terms[i].weight);
 	}
 	for (size_t i = 0; i < a->n_entities; i++) {
 		if (!a->entities[i].name)
@@ -840,16 +762,8 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 		if (idf < 0.05)
 			idf = 0.05;
 		v->w = (float)((1.0 + log(v->w > 1 ? v->w : 1)) * idf);
-		if (concepts && !fold && g->terms[v->t][0] == '~')
-			v->w *= (float)g->cfg.en_concept_weight;
 	}
-	/* Concept terms say again what the words say: the article's size class
-	 * (headline, lede, full article) counts its words only. */
-	uint32_t n_concept = 0;
-	for (uint32_t i = 0; concepts && !fold && i < n; i++)
-		n_concept += g->terms[g->vec[i].t][0] == '~';
-	g->n_raw = n - n_concept;
-	g->n_size = g->n_raw < (uint32_t)g->cfg.article_terms ? g->n_raw : (uint32_t)g->cfg.article_terms;
+	g->n_raw = n;
 	if (n > (uint32_t)g->cfg.article_terms) {
 		qsort(g->vec, n, sizeof *g->vec, fw_by_weight);
 		n = (uint32_t)g->cfg.article_terms;
@@ -1611,7 +1525,6 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	int n = article_vector(g, a, true);
 	if (n < 0)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
-	int size = (int)g->n_size; /* headline, lede or full article */
 	if (g->cfg.person_conflict > 0)
 		article_who(a, &g->who);
 	int64_t day = article_day(a);
@@ -1632,7 +1545,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 
 	if (++g->stamp == 0)
 		g->stamp = 1;
-	struct cand c = { .day = day, .n = g->n_size, .a = a, .best_slot = -1, .story_slot = -1,
+	struct cand c = { .day = day, .n = (uint32_t)n, .a = a, .best_slot = -1, .story_slot = -1,
 			  .second_slot = -1 };
 	g->n_later = 0;
 	bool room = true;
@@ -1671,9 +1584,9 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	/* A dated headline gets the same-day bonus; an undated one has nothing
 	 * but its few words, whose cosine with the same story runs lower. */
 	double threshold = g->cfg.event_threshold;
-	if (day == RV_NO_DAY && size <= g->cfg.short_terms)
+	if (day == RV_NO_DAY && n <= g->cfg.short_terms)
 		threshold = g->cfg.short_threshold;
-	else if (size >= g->cfg.article_terms)
+	else if (n >= g->cfg.article_terms)
 		/* A full article says more than its article_terms kept terms:
 		 * two reports of one happening keep different samples of their
 		 * shared vocabulary, so their cosine runs lower than that of two
@@ -1692,11 +1605,11 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	 * lede_clear_ratio x the best, stricter than a full article's) says
 	 * that no other event is about the same thing: the best one may take
 	 * it at lede_clear_threshold. */
-	if (day == RV_NO_DAY && lede(g, (uint32_t)size) &&
+	if (day == RV_NO_DAY && lede(g, (uint32_t)n) &&
 	    g->cfg.lede_clear_ratio > 0 && best > 0 && c.second < g->cfg.lede_clear_ratio * best &&
 	    g->cfg.lede_clear_threshold < threshold)
 		threshold = g->cfg.lede_clear_threshold;
-	if (size >= g->cfg.article_terms && g->cfg.clear_ratio > 0 && best > 0 &&
+	if (n >= g->cfg.article_terms && g->cfg.clear_ratio > 0 && best > 0 &&
 	    c.second < g->cfg.clear_ratio * best && g->cfg.clear_threshold < threshold)
 		threshold = g->cfg.clear_threshold;
 	/* An undated article about as close to a second event as to the best,
@@ -1705,7 +1618,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	 * its content can say which it belongs to, and must say it clearly
 	 * (dated events have undated_margin). A headline is exempt: its few words
 	 * often fit two starts of one story equally (the bridge's case). */
-	if (day == RV_NO_DAY && size > g->cfg.short_terms && g->cfg.contested_ratio > 0 && best > 0 &&
+	if (day == RV_NO_DAY && n > g->cfg.short_terms && g->cfg.contested_ratio > 0 && best > 0 &&
 	    best_slot >= 0 && g->ev[best_slot].first_day == RV_NO_DAY &&
 	    c.second >= g->cfg.contested_ratio * best && g->cfg.contested_threshold > threshold)
 		threshold = g->cfg.contested_threshold;
@@ -1768,7 +1681,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	 * for the start-up Kestrel"). A headline says one thing; a full article
 	 * also tells the background it shares with the story's other turns, so
 	 * its double closeness proves less. */
-	if (g->cfg.bridge_threshold > 0 && slot == best_slot && size <= g->cfg.short_terms &&
+	if (g->cfg.bridge_threshold > 0 && slot == best_slot && n <= g->cfg.short_terms &&
 	    c.second_slot >= 0 && g->ev[c.second_slot].live &&
 	    c.best_sim >= g->cfg.bridge_threshold && c.second_sim >= g->cfg.bridge_threshold) {
 		if (!merge_events(g, (uint32_t)slot, (uint32_t)c.second_slot, c.second_sim))

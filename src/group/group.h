@@ -47,8 +47,6 @@ typedef struct rv_group_config {
 	int headline_name_words;     /* in a headline, names of this many words or more get no key; 0: off */
 	int headline_surname;        /* in a headline, a person is keyed by the last word of the name; 0: off */
 	int entity_alias;            /* longer than a headline, a listed name is keyed by the gazetteer's canonical name; 0: off */
-	int en_concept_fold;
-	double en_concept_weight;    /* an English word's WordNet concept term weighs this x its TF-IDF; 0: off */
 	double member_link;          /* content = max(centroid cosine, this x best member cosine); 0: off */
 	double short_threshold;      /* event_threshold for an undated article of at most short_terms terms */
 	int short_terms;
@@ -129,13 +127,6 @@ int rv_grouper_flush_df(rv_grouper *g, rv_df_fn fn, void *ctx);
 int rv_grouper_load_map(rv_grouper *g, const char *lang, const char *path, rv_error *err);
 /* Add one pair (tests, small maps). */
 int rv_grouper_map_add(rv_grouper *g, const char *lang, const char *from, const char *to);
-
-/* The English concept map: English stems to a concept term ("~die" for
- * "die" and "death"), which English articles get as one more term weighing
- * en_concept_weight x its TF-IDF. File lines are "stem<TAB>~concept"; see
- * make target build/en-concept.map (from WordNet). Optional. */
-int rv_grouper_load_concepts(rv_grouper *g, const char *path, rv_error *err);
-int rv_grouper_concept_add(rv_grouper *g, const char *stem, const char *concept);
 
 /* The article's feature vector against an event centroid: cosine and the
  * top shared terms (up to n, written as "term" strings into out, borrowed

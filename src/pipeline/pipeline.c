@@ -56,17 +56,16 @@ static int load_event(const rv_event *ev, void *ctx)
 	return rv_grouper_load_event(ctx, ev);
 }
 
-/* A map built by `make` (build/NAME), found through the environment
- * variable env, next to the binary's build directory, or the installed
- * data directory; empty path when there is none or env is set empty. */
-static void find_map(const char *env_name, const char *name, char *out, size_t cap)
+/* The French->English term map built by `make` (build/fr-en.map), found
+ * through $REVUE_TERM_MAP, next to the binary's build directory, or the
+ * installed data directory. Absent: grouping works without it. */
+int rv_group_load_term_map(rv_grouper *g, rv_error *err)
 {
-	out[0] = '\0';
-	const char *env = getenv(env_name);
+	const char *env = getenv("REVUE_TERM_MAP");
 	if (env && !*env)
-		return; /* explicitly off */
-	/* next to the binary: ./revue -> build/NAME, build/san/revue -> build/NAME */
-	char exe[1024], near1[1100], near2[1100], inst[1100];
+		return RV_OK; /* explicitly off */
+	/* next to the binary: ./revue -> build/fr-en.map, build/san/revue -> build/fr-en.map */
+	char exe[1024], near1[1100], near2[1100];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	near1[0] = near2[0] = '\0';
 	if (n > 0) {
@@ -74,33 +73,16 @@ static void find_map(const char *env_name, const char *name, char *out, size_t c
 		char *slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			snprintf(near1, sizeof near1, "%s/build/%s", exe, name);
-			snprintf(near2, sizeof near2, "%s/../%s", exe, name);
+			snprintf(near1, sizeof near1, "%s/build/fr-en.map", exe);
+			snprintf(near2, sizeof near2, "%s/../fr-en.map", exe);
 		}
 	}
-	snprintf(inst, sizeof inst, "/usr/local/share/revue/%s", name);
-	const char *candidates[] = { env, near1, near2, inst };
+	const char *candidates[] = { env, near1, near2, "/usr/local/share/revue/fr-en.map" };
 	for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
 		if (!candidates[i] || !*candidates[i] || access(candidates[i], R_OK))
 			continue;
-		snprintf(out, cap, "%s", candidates[i]);
-		return;
+		return rv_grouper_load_map(g, "fr", candidates[i], err);
 	}
-}
-
-/* The French->English term map (build/fr-en.map, $REVUE_TERM_MAP) and the
- * English concept map (build/en-concept.map, $REVUE_CONCEPT_MAP). Absent:
- * grouping works without them. */
-int rv_group_load_term_map(rv_grouper *g, rv_error *err)
-{
-	char path[1100];
-	int rc;
-	find_map("REVUE_TERM_MAP", "fr-en.map", path, sizeof path);
-	if (*path && (rc = rv_grouper_load_map(g, "fr", path, err)))
-		return rc;
-	find_map("REVUE_CONCEPT_MAP", "en-concept.map", path, sizeof path);
-	if (*path && (rc = rv_grouper_load_concepts(g, path, err)))
-		return rc;
 	return RV_OK;
 }
 

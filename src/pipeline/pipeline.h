@@ -33,8 +33,7 @@ typedef struct rv_pipeline rv_pipeline;
 int rv_group_config_from_env(rv_group_config *c, rv_error *err);
 
 /* Load the French->English term map (build/fr-en.map next to the binary,
- * or $REVUE_TERM_MAP; "" turns it off) and the English concept map
- * (build/en-concept.map, or $REVUE_CONCEPT_MAP) into g. No map: RV_OK. */
+ * or $REVUE_TERM_MAP; "" turns it off) into g. No map: RV_OK. */
 int rv_group_load_term_map(rv_grouper *g, rv_error *err);
 
 /* The pipeline borrows store (which must outlive it). cfg may be NULL for
