@@ -483,7 +483,8 @@ static uint8_t weekday_bit(const char *tok, size_t len)
 		{ "thursday", "jeudi" }, { "friday", "vendredi" }, { "saturday", "samedi" },
 		{ "sunday", "dimanche" },
 	};
-	if (len < 5 || len > 9)
+	/* most stop words are shorter, or start otherwise: one test each */
+	if (len < 5 || len > 9 || !memchr("mtwfsljvd", tok[0], 9))
 		return 0;
 	for (unsigned d = 0; d < 7; d++)
 		for (unsigned l = 0; l < 2; l++)
