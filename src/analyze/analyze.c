@@ -484,7 +484,7 @@ static uint8_t weekday_bit(const char *tok, size_t len)
 		{ "sunday", "dimanche" },
 	};
 	/* most stop words are shorter, or start otherwise: one test each */
-	if (len < 5 || len > 9 || !memchr("mtwfsljvd", tok[0], 9))
+	if (len < 5 || len > 9 || !strchr("mtwfsljvd", tok[0]))
 		return 0;
 	for (unsigned d = 0; d < 7; d++)
 		for (unsigned l = 0; l < 2; l++)
