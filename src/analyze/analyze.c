@@ -356,6 +356,7 @@ struct term_ctx {
 	int count, max;
 	bool nomem;
 	bool headline; /* a short text: see headline_word() */
+	uint8_t weekdays; /* the days of the week named (rv_article.weekdays) */
 };
 
 static bool map_grow(term_map *m)
@@ -471,6 +472,27 @@ static bool is_specific_number(const char *tok, size_t len)
 	return !(digits == 4 && len == 4 && v >= 1900 && v <= 2100);
 }
 
+/* The bit of a (folded) day of the week, English or French, 0 for any
+ * other word. A report says on which day its happening took place ("the
+ * House voted Thursday"): two reports of one happening name the same day,
+ * two turns of one story name different ones (the grouper reads it). */
+static uint8_t weekday_bit(const char *tok, size_t len)
+{
+	static const char *const days[][2] = {
+		{ "monday", "lundi" }, { "tuesday", "mardi" }, { "wednesday", "mercredi" },
+		{ "thursday", "jeudi" }, { "friday", "vendredi" }, { "saturday", "samedi" },
+		{ "sunday", "dimanche" },
+	};
+	/* most stop words are shorter, or start otherwise: one test each */
+	if (len < 5 || len > 9 || !strchr("mtwfsljvd", tok[0]))
+		return 0;
+	for (unsigned d = 0; d < 7; d++)
+		for (unsigned l = 0; l < 2; l++)
+			if (strlen(days[d][l]) == len && !memcmp(days[d][l], tok, len))
+				return (uint8_t)(1u << d);
+	return 0;
+}
+
 static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 {
 	struct term_ctx *c = ctx;
@@ -478,8 +500,10 @@ static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 		return;
 	c->count++;
 	/* One-letter words carry nothing; numbers of one digit neither. */
-	if (len < 2 || stop_has(c->li, tok, len))
+	if (len < 2 || stop_has(c->li, tok, len)) {
+		c->weekdays |= weekday_bit(tok, len);
 		return;
+	}
 	/* A headline's date ("Horoscope du 28 juin 2019", "Euronews Soir :
 	 * l'actualite du 26 juin") says when it was written, which the
 	 * publication date tells, not what happened: headlines of one day on
@@ -589,6 +613,7 @@ static int build_terms(rv_analyzer *an, rv_article *a, const char *lang, bool he
 	free(a->terms);
 	a->terms = n ? m.slots : NULL;
 	a->n_terms = n;
+	a->weekdays = c.weekdays;
 	if (!n)
 		free(m.slots);
 	return RV_OK;

@@ -66,6 +66,7 @@ void rv_article_clear_analysis(rv_article *a)
 	a->figures = NULL;
 	a->terms = NULL;
 	a->n_entities = a->n_quotes = a->n_figures = a->n_terms = 0;
+	a->weekdays = 0;
 }
 
 void rv_article_release(rv_article *a)

@@ -104,6 +104,7 @@ typedef struct rv_article {
 
 	rv_term *terms;          /* analyze: stems with weights, sorted by term */
 	size_t n_terms;
+	uint8_t weekdays;        /* analyze: the days of the week the text names (bit 0: Monday) */
 
 	int64_t duplicate_of;    /* 0 when original */
 	double duplicate_similarity;

@@ -42,6 +42,8 @@ typedef struct rv_group_config {
 	double undated_drift;        /* the same for an undated article joining an undated event */
 	double size_penalty;         /* similarity lost per log(1 + articles) of the event */
 	double person_conflict;      /* similarity lost when the article's protagonist is not the members'; 0: off */
+	double weekday_conflict;     /* similarity lost when the article and the event name days of the week, none shared; 0: off */
+	double weekday_agree;        /* similarity gained (x (1 + this)) when they name one same day; 0: off */
 	double scope_factor;         /* cosine against the event's top (this x article terms) terms; 0: all */
 	double entity_weight;        /* an entity counts this many times a term */
 	int headline_name_words;     /* in a headline, names of this many words or more get no key; 0: off */

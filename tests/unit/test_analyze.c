@@ -150,6 +150,29 @@ static void analyze_text(rv_analyzer *an, rv_article *a, const char *lang, const
 	ASSERT_EQ(rv_analyze(an, a, &err), RV_OK);
 }
 
+/* The days of the week a text names (stop words: no term) are kept for
+ * the grouper, in English and French, title and body. */
+TEST(analyze_weekdays_named)
+{
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	analyze_text(an, &a, "en",
+		     "The council voted on Thursday to close the old bridge, a week after the "
+		     "storm of Monday damaged its pillars.");
+	ASSERT_EQ(a.weekdays, (1u << 3) | (1u << 0));
+	ASSERT(weight_of(&a, "thursday") == 0);
+	rv_article_release(&a);
+	analyze_text(an, &a, "fr", "Le conseil a vote dimanche la fermeture du vieux pont.");
+	ASSERT_EQ(a.weekdays, 1u << 6);
+	rv_article_release(&a);
+	analyze_text(an, &a, "en", "The council voted to close the old bridge after the storm.");
+	ASSERT_EQ(a.weekdays, 0);
+	rv_article_release(&a);
+	rv_analyzer_free(&an);
+}
+
 /* A short headline typed without accents is stemmed in the stream's
  * language whatever detection makes of it ("Vehicules electriques : ..."
  * comes out English), when its stop words do not tell. */

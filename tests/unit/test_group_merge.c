@@ -489,12 +489,16 @@ TEST(group_undated_event_keeps_its_first_articles)
 /* Place an article whose stems are words (weight 1) and whose entities are
  * the persons in names ("Name:count" separated by ';'), published on the
  * given day (NULL: undated). */
+/* The days of the week the next article placed names (rv_article.weekdays). */
+static uint8_t next_weekdays;
+
 static int64_t place_on(rv_grouper *g, const char *words, const char *names, const char *published)
 {
 	rv_article a;
 	rv_error err = { 0 };
 	rv_article_init(&a);
 	a.lang = strdup("en");
+	a.weekdays = next_weekdays;
 	if (published)
 		a.published = strdup(published);
 	char *copy = strdup(words);
@@ -856,6 +860,95 @@ TEST(group_longer_text_window_is_a_day)
 	ASSERT(two_days_apart_join("3", false));
 	/* a headline keeps event_window_days (3) */
 	ASSERT(two_days_apart_join("1", true));
+}
+
+#define MON 1u
+#define THU (1u << 3)
+#define FRI (1u << 4)
+
+/* Two undated headlines sharing some of their words (equal IDFs), the
+ * first naming the day first (a mask of days), the second second. Does
+ * the second join the first one's event (joining asks 0.35)? */
+static bool joins_by_day(const char *words2, unsigned first, unsigned second, const char *conflict,
+			 const char *agree)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	const char *const settings[] = {
+		"weekday_conflict", conflict, "weekday_agree", agree, "idf_prior", "1000000",
+		"short_threshold", "0.35", NULL,
+	};
+	for (const char *const *kv = settings; *kv; kv += 2)
+		ASSERT_EQ(rv_group_config_set(&cfg, kv[0], kv[1], &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	next_weekdays = (uint8_t)first;
+	int64_t e1 = place_words(g, "senate budget vote delay quarrel recess");
+	next_weekdays = (uint8_t)second;
+	int64_t e2 = place_words(g, words2);
+	next_weekdays = 0;
+	rv_grouper_free(&g);
+	return e1 == e2;
+}
+
+TEST(group_weekdays_tell_happenings_apart)
+{
+	/* 3 words of 6 shared: cosine .5, joins; at a conflict of 0.5 (.25) not */
+	const char *close = "senate budget vote hearing nominee judge";
+	ASSERT(joins_by_day(close, THU, FRI, "0", "0"));
+	ASSERT(!joins_by_day(close, THU, FRI, "0.5", "0"));
+	/* one day shared, or one side naming none: no conflict */
+	ASSERT(joins_by_day(close, THU, THU | FRI, "0.5", "0"));
+	ASSERT(joins_by_day(close, THU, 0, "0.5", "0"));
+	/* 2 of 6: cosine .33, under 0.35; the one same day (× 1.1): .37, joins */
+	const char *far = "senate budget hearing nominee judge oath";
+	ASSERT(!joins_by_day(far, THU, THU, "0", "0"));
+	ASSERT(joins_by_day(far, THU, THU, "0", "0.1"));
+	/* a day shared among others is no such evidence */
+	ASSERT(!joins_by_day(far, THU, THU | MON, "0", "0.1"));
+	ASSERT(!joins_by_day(far, THU | MON, THU, "0", "0.1"));
+	rv_group_config c;
+	rv_group_config_default(&c);
+	ASSERT(c.weekday_conflict > 0 && c.weekday_agree > 0);
+}
+
+/* Two events of one topic (see topic_merges_half), the first one's
+ * articles naming day_a, the second one's day_b: do they merge? */
+static bool topic_merges_days(unsigned day_a, unsigned day_b, const char *conflict)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	const char *const settings[] = {
+		"merge_members", "0", "idf_prior", "1000000", "undated_drift", "0",
+		"bridge_threshold", "0", "merge_threshold", "0.3", "short_threshold", "0.3",
+		"weekday_conflict", conflict, "weekday_agree", "0", NULL,
+	};
+	for (const char *const *kv = settings; *kv; kv += 2)
+		ASSERT_EQ(rv_group_config_set(&cfg, kv[0], kv[1], &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	next_weekdays = (uint8_t)day_a;
+	int64_t a1 = place_words(g, "topic alpha beta");
+	int64_t a2 = place_words(g, "topic gamma delta");
+	next_weekdays = (uint8_t)day_b;
+	int64_t b1 = place_words(g, "topic kappa lambda mu nu xi");
+	place_words(g, "topic kappa lambda rho sigma tau");
+	next_weekdays = 0;
+	ASSERT_EQ(a1, a2);
+	ASSERT(b1 != a1);
+	struct seen seen = { 0 };
+	ASSERT_EQ(rv_grouper_flush(g, on_event, &seen), RV_OK);
+	rv_grouper_free(&g);
+	return seen.merged;
+}
+
+TEST(group_weekdays_bound_merges)
+{
+	ASSERT(topic_merges_days(THU, FRI, "0"));
+	ASSERT(!topic_merges_days(THU, FRI, "0.5"));
+	ASSERT(topic_merges_days(THU, THU, "0.5"));
 }
 
 /* An event of 30 stems: the first shared with an article, the rest its own
