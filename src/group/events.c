@@ -128,6 +128,10 @@ struct rv_grouper {
 	/* scratch */
 	float *dense;
 	uint32_t cap_dense;
+	/* a bit per term: set where dense[] holds the vector compared, so a
+	 * cosine reads the small bitset, not the large array, for the many
+	 * centroid terms the vector lacks */
+	uint64_t *present;
 	fw *vec;
 	uint32_t cap_vec;
 	/* events the article met within its storyline window (consider):
@@ -381,6 +385,12 @@ static uint32_t term_id(rv_grouper *g, const char *s, size_t n, bool add)
 			return UINT32_MAX;
 		memset(dense + g->cap_terms, 0, (nc - g->cap_terms) * sizeof *dense);
 		g->dense = dense;
+		/* nc is a multiple of 4096: whole words */
+		uint64_t *present = realloc(g->present, nc / 64 * sizeof *present);
+		if (!present)
+			return UINT32_MAX;
+		memset(present + g->cap_terms / 64, 0, (nc - g->cap_terms) / 64 * sizeof *present);
+		g->present = present;
 		g->cap_dense = nc;
 		g->cap_terms = nc;
 	}
@@ -507,6 +517,7 @@ void rv_grouper_free(rv_grouper **gp)
 	free(g->free_slots);
 	free(g->dirty);
 	free(g->dense);
+	free(g->present);
 	free(g->vec);
 	free(g->met);
 	free(g->map);
@@ -837,6 +848,25 @@ static bool members_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 	return true;
 }
 
+/* The vector compared goes into dense[] through these, which keep the
+ * present bits in step: a term whose bit is clear weighs 0. */
+static inline void dense_put(rv_grouper *g, uint32_t t, float w)
+{
+	g->dense[t] = w;
+	g->present[t / 64] |= UINT64_C(1) << (t % 64);
+}
+
+static inline void dense_clear(rv_grouper *g, uint32_t t)
+{
+	g->dense[t] = 0;
+	g->present[t / 64] &= ~(UINT64_C(1) << (t % 64));
+}
+
+static inline bool dense_has(const rv_grouper *g, uint32_t t)
+{
+	return g->present[t / 64] >> (t % 64) & 1;
+}
+
 /* The best cosine of the article (in g->dense) with one member. */
 static double members_best(const rv_grouper *g, const gevent *e)
 {
@@ -845,7 +875,8 @@ static double members_best(const rv_grouper *g, const gevent *e)
 		double dot = 0;
 		const fw *m = e->mem[i];
 		for (uint32_t j = 0; j < e->mem_n[i]; j++)
-			dot += (double)g->dense[m[j].t] * m[j].w;
+			if (dense_has(g, m[j].t))
+				dot += (double)g->dense[m[j].t] * m[j].w;
 		if (dot > best)
 			best = dot;
 	}
@@ -860,12 +891,12 @@ static double members_pair_best(rv_grouper *g, const gevent *e, const gevent *f)
 	for (uint32_t i = 0; i < e->n_mem; i++) {
 		const fw *m = e->mem[i];
 		for (uint32_t j = 0; j < e->mem_n[i]; j++)
-			g->dense[m[j].t] = m[j].w;
+			dense_put(g, m[j].t, m[j].w);
 		double b = members_best(g, f);
 		if (b > best)
 			best = b;
 		for (uint32_t j = 0; j < e->mem_n[i]; j++)
-			g->dense[m[j].t] = 0;
+			dense_clear(g, m[j].t);
 	}
 	return best;
 }
@@ -1124,6 +1155,8 @@ static double cosine_dense(rv_grouper *g, const gevent *e, uint32_t n_article)
 {
 	double dot = 0, top = 0, top2 = 0;
 	for (uint32_t i = 0; i < e->nc; i++) {
+		if (!dense_has(g, e->c[i].t))
+			continue;
 		double d = (double)g->dense[e->c[i].t] * e->c[i].w;
 		dot += d;
 		if (d > top2) {
@@ -1476,7 +1509,7 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 	if (g->cfg.merge_threshold <= 0 || !e->nc || e->norm <= 0)
 		return true;
 	for (uint32_t i = 0; i < e->nc; i++)
-		g->dense[e->c[i].t] = e->c[i].w / e->norm;
+		dense_put(g, e->c[i].t, e->c[i].w / e->norm);
 	int64_t best_slot = -1;
 	double best = 0;
 	int64_t window = g->cfg.event_window_days;
@@ -1498,7 +1531,7 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 		}
 	}
 	for (uint32_t i = 0; i < e->nc; i++)
-		g->dense[e->c[i].t] = 0;
+		dense_clear(g, e->c[i].t);
 	/* merging asks at least what joining asks */
 	double need = g->cfg.merge_threshold > g->cfg.event_threshold ? g->cfg.merge_threshold
 									: g->cfg.event_threshold;
@@ -1574,7 +1607,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 
 	fw *v = g->vec;
 	for (int i = 0; i < n; i++)
-		g->dense[v[i].t] = v[i].w;
+		dense_put(g, v[i].t, v[i].w);
 	fw top[TOP_TERMS];
 	/* what is probed, and what the article is indexed by if it starts an
 	 * event (index_article) */
@@ -1605,7 +1638,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	}
 	if (!room) {
 		for (int i = 0; i < n; i++)
-			g->dense[v[i].t] = 0;
+			dense_clear(g, v[i].t);
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	}
 	double best = c.best;
@@ -1667,7 +1700,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	double best_story = c.best_story;
 	int64_t story_slot = c.story_slot;
 	for (int i = 0; i < n; i++)
-		g->dense[v[i].t] = 0;
+		dense_clear(g, v[i].t);
 	int64_t slot;
 	if (joins) {
 		slot = best_slot;
