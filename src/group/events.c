@@ -169,7 +169,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->centroid_terms = 120;
 	c->article_terms = 60;
 	c->probe_terms = 10;
-	c->posting_cap = 64;
+	c->posting_cap = 32;
 	c->time_decay = 0.3;
 	c->time_bonus = 0.25;
 	c->min_content = 0.05;

@@ -1013,3 +1013,38 @@ TEST(group_merge_checks_only_what_the_article_is_near)
 	rv_grouper_free(&g);
 	rv_analyzer_free(&an);
 }
+
+/* The cost of a placement does not grow with the corpus: each probed term
+ * leads to its posting_cap most recent events at most. With 200 events
+ * that share the article's words, its 10 probes walk at most 10 x 32. */
+TEST(group_index_walk_is_bounded)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(cfg.probe_terms, 10);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.text = strdup(NORVALE);
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	const char *stems[16];
+	size_t n = 0;
+	for (size_t i = 0; i < a.n_terms && n < 16; i++)
+		stems[n++] = a.terms[i].term;
+	for (int64_t id = 1; id <= 200; id++)
+		load_event(g, id, stems, n);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	rv_group_work w;
+	rv_grouper_work(g, &w);
+	ASSERT(w.postings >= 200);
+	ASSERT(w.postings <= 10 * 32);
+	ASSERT(w.compared <= 10 * 32);
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
