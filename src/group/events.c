@@ -127,29 +127,28 @@ struct rv_grouper {
 	psig who; /* the article being placed: who it is about */
 	/* scratch */
 	float *dense;
-	uint32_t cap_dense;
 	/* a bit per term: set where dense[] holds the vector compared, so a
 	 * cosine reads the small bitset, not the large array, for the many
 	 * centroid terms the vector lacks */
 	uint64_t *present;
 	fw *vec;
-	uint32_t cap_vec;
+	uint32_t cap_dense, cap_vec;
 	/* events the article met within its storyline window (consider):
 	 * those outside its join window are scored only if it starts an
-	 * event (score_later); all are the merge check's candidates */
+	 * event (score_later) */
 	uint32_t *met;
 	uint32_t n_met, cap_met;
 	/* bilingual map: (lang, from term id) -> to term id */
 	char map_lang[8];
 	map_entry *map;
 	size_t n_map, cap_map;
-	bool map_sorted;
-	rv_group_work work;
-	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
 	/* merges since the last flush, in order (the store then moves the
 	 * articles: it, not the grouper, answers where an article is now) */
 	merge_rec *merges;
 	uint32_t n_merges, cap_merges;
+	rv_group_work work;
+	bool map_sorted;
+	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
 	/* languages of the articles placed so far (first RV_LANGS codes seen) */
 	char lang_code[RV_LANGS][4];
 	uint32_t lang_count[RV_LANGS];
