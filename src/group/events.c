@@ -82,7 +82,7 @@ typedef struct gevent {
 	uint16_t mem_n[RV_MEM_MAX];
 	uint8_t n_mem, mem_head;
 	psig *who;            /* the latest members' protagonists (a ring of member_keep) */
-	uint8_t weekdays;     /* the days of the week its articles name (placed here, not loaded) */
+	uint8_t weekdays;     /* the days of the week its articles name (bit 0: Monday) */
 	uint8_t n_who, who_head;
 	char *title;
 } gevent;
@@ -1785,6 +1785,7 @@ int rv_grouper_load_event(rv_grouper *g, const rv_event *ev)
 	e->first_day = ev->first_day;
 	e->last_day = ev->last_day;
 	e->n_articles = ev->n_articles;
+	e->weekdays = (uint8_t)(ev->weekdays & 0x7f);
 	e->title = ev->title ? rv_strdup(ev->title) : NULL;
 	if (ev->n_centroid) {
 		e->c = malloc(ev->n_centroid * sizeof *e->c);
@@ -1821,6 +1822,7 @@ static int to_event(rv_grouper *g, const gevent *e, rv_event *out)
 	out->first_day = e->first_day;
 	out->last_day = e->last_day;
 	out->n_articles = e->n_articles;
+	out->weekdays = e->weekdays;
 	out->title = e->title;
 	out->centroid = e->nc ? calloc(e->nc, sizeof *out->centroid) : NULL;
 	if (e->nc && !out->centroid)

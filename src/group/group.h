@@ -94,6 +94,7 @@ typedef struct rv_event {
 	int64_t first_day;   /* days since 1970-01-01, RV_NO_DAY when undated */
 	int64_t last_day;
 	int n_articles;
+	unsigned weekdays;   /* the days of the week its articles name (bit 0: Monday) */
 	rv_term *centroid;   /* summed term weights, at most centroid_terms */
 	size_t n_centroid;
 	char *title;         /* the title of its first article */

@@ -18,7 +18,7 @@ int rv_store_get_event(rv_store *s, int64_t id, rv_event *out, rv_error *err)
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
 	if (sqlite3_prepare_v2(s->db,
-			       "SELECT storyline, first_day, last_day, n_articles, title, centroid"
+			       "SELECT storyline, first_day, last_day, n_articles, title, centroid, weekdays"
 			       " FROM events WHERE id = ?1",
 			       -1, &st, NULL))
 		return fail(s, err, "reading an event");
@@ -34,6 +34,7 @@ int rv_store_get_event(rv_store *s, int64_t id, rv_event *out, rv_error *err)
 	out->first_day = sqlite3_column_type(st, 1) == SQLITE_NULL ? RV_NO_DAY : sqlite3_column_int64(st, 1);
 	out->last_day = sqlite3_column_type(st, 2) == SQLITE_NULL ? RV_NO_DAY : sqlite3_column_int64(st, 2);
 	out->n_articles = sqlite3_column_int(st, 3);
+	out->weekdays = (unsigned)sqlite3_column_int(st, 6) & 0x7f;
 	const char *title = (const char *)sqlite3_column_text(st, 4);
 	out->title = title ? strdup(title) : NULL;
 	json_t *arr = json_loads((const char *)sqlite3_column_text(st, 5), 0, NULL);

@@ -129,6 +129,9 @@ static const char *const rv_migrations[] = {
 	 * rv_store_commit() (a trigger indexed each row on its own); the
 	 * update and delete triggers stay. */
 	"DROP TRIGGER articles_fts_ai;",
+	/* 6: the days of the week an event's articles name (rv_event.weekdays),
+	 * so the grouper still reads them after a restart */
+	"ALTER TABLE events ADD COLUMN weekdays INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define RV_SCHEMA_VERSION ((int)(sizeof rv_migrations / sizeof *rv_migrations))

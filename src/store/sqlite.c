@@ -34,11 +34,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_INSERT_QUOTE] = "INSERT INTO quotes (article, text, speaker, role) VALUES (?1,?2,?3,?4)",
 	[ST_INSERT_FIGURE] = "INSERT INTO figures (article, value, value_max, unit, qualifier, text, context)"
 			     " VALUES (?1,?2,?3,?4,?5,?6,?7)",
-	[ST_SAVE_EVENT] = "INSERT INTO events (id, storyline, first_day, last_day, n_articles, title, centroid)"
-			  " VALUES (?1,?2,?3,?4,?5,?6,?7) ON CONFLICT(id) DO UPDATE SET"
+	[ST_SAVE_EVENT] = "INSERT INTO events (id, storyline, first_day, last_day, n_articles, title, centroid,"
+			  " weekdays) VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(id) DO UPDATE SET"
 			  " storyline=excluded.storyline, first_day=excluded.first_day,"
 			  " last_day=excluded.last_day, n_articles=excluded.n_articles,"
-			  " title=excluded.title, centroid=excluded.centroid",
+			  " title=excluded.title, centroid=excluded.centroid, weekdays=excluded.weekdays",
 	[ST_GET_ARTICLE] =
 		"SELECT a.id, a.ref, a.content_hash, COALESCE(a.url, ''), a.source,"
 		" COALESCE(a.title, o.title), COALESCE(a.description, o.description), a.published,"
@@ -438,6 +438,7 @@ int rv_store_save_event(rv_store *s, const rv_event *ev, rv_error *err)
 	sqlite3_bind_int(st, 5, ev->n_articles);
 	bind_text(st, 6, ev->title);
 	bind_text(st, 7, centroid);
+	sqlite3_bind_int(st, 8, (int)(ev->weekdays & 0x7f));
 	int rc = sqlite3_step(st);
 	free(centroid);
 	return rc == SQLITE_DONE ? RV_OK : db_fail(s, err, "storing an event");
@@ -446,8 +447,8 @@ int rv_store_save_event(rv_store *s, const rv_event *ev, rv_error *err)
 int rv_store_load_events(rv_store *s, int window_days, rv_event_fn fn, void *ctx, rv_error *err)
 {
 	sqlite3_stmt *st;
-	const char *sql = "SELECT id, storyline, first_day, last_day, n_articles, title, centroid"
-			  " FROM events WHERE last_day IS NULL OR last_day >="
+	const char *sql = "SELECT id, storyline, first_day, last_day, n_articles, title, centroid,"
+			  " weekdays FROM events WHERE last_day IS NULL OR last_day >="
 			  " (SELECT MAX(last_day) FROM events) - ?1 ORDER BY id";
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL))
 		return db_fail(s, err, "loading events");
@@ -461,6 +462,7 @@ int rv_store_load_events(rv_store *s, int window_days, rv_event_fn fn, void *ctx
 		ev.last_day = sqlite3_column_type(st, 3) == SQLITE_NULL ? RV_NO_DAY : sqlite3_column_int64(st, 3);
 		ev.n_articles = sqlite3_column_int(st, 4);
 		ev.title = (char *)sqlite3_column_text(st, 5);
+		ev.weekdays = (unsigned)sqlite3_column_int(st, 7) & 0x7f;
 		json_t *arr = json_loads((const char *)sqlite3_column_text(st, 6), 0, NULL);
 		size_t n = json_array_size(arr);
 		rv_term *terms = n ? calloc(n, sizeof *terms) : NULL;

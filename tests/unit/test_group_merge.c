@@ -1048,3 +1048,92 @@ TEST(group_index_walk_is_bounded)
 	rv_grouper_free(&g);
 	rv_analyzer_free(&an);
 }
+
+struct day_ctx {
+	rv_store *s;
+	rv_grouper *g;
+	unsigned weekdays;
+	int n;
+};
+
+static int save_days(const rv_event *ev, void *ctx)
+{
+	struct day_ctx *d = ctx;
+	rv_error err = { 0 };
+	d->weekdays = ev->weekdays;
+	d->n++;
+	return rv_store_save_event(d->s, ev, &err);
+}
+
+static int load_days(const rv_event *ev, void *ctx)
+{
+	struct day_ctx *d = ctx;
+	d->weekdays = ev->weekdays;
+	d->n++;
+	return rv_grouper_load_event(d->g, ev);
+}
+
+static rv_article *day_article(rv_analyzer *an, const char *text)
+{
+	static rv_article a;
+	rv_error err = { 0 };
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.text = strdup(text);
+	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	return &a;
+}
+
+/* The days of the week an event's reports name are stored with it, so a
+ * later ingest (a new grouper, events loaded from the store) still reads
+ * them: a report naming no day that joins the loaded event leaves it
+ * naming Thursday. */
+TEST(group_event_days_survive_a_restart)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "revue-weekdays-test");
+	rv_error err = { 0 };
+	rv_store *s;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	rv_group_config cfg;
+	rv_group_config_default(&cfg);
+	rv_analyzer *an;
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	char text[512];
+	snprintf(text, sizeof text, "%s It happened on Thursday.", NORVALE);
+	rv_article *a = day_article(an, text);
+	ASSERT_EQ(a->weekdays, 1u << 3);
+	ASSERT_EQ(rv_grouper_place(g, a, &err), RV_OK);
+	int64_t event = a->event;
+	rv_article_release(a);
+	struct day_ctx d = { .s = s };
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	ASSERT_EQ(rv_grouper_flush(g, save_days, &d), RV_OK);
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	ASSERT_EQ(d.n, 1);
+	ASSERT_EQ(d.weekdays, 1u << 3);
+	rv_grouper_free(&g);
+
+	/* a restart: a new grouper from the store */
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	d = (struct day_ctx){ .s = s, .g = g };
+	ASSERT_EQ(rv_store_load_events(s, 30, load_days, &d, &err), RV_OK);
+	ASSERT_EQ(d.n, 1);
+	ASSERT_EQ(d.weekdays, 1u << 3);
+	a = day_article(an, NORVALE);
+	ASSERT_EQ(a->weekdays, 0u);
+	ASSERT_EQ(rv_grouper_place(g, a, &err), RV_OK);
+	ASSERT_EQ(a->event, event);
+	rv_article_release(a);
+	d = (struct day_ctx){ .s = s };
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	ASSERT_EQ(rv_grouper_flush(g, save_days, &d), RV_OK);
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	ASSERT_EQ(d.weekdays, 1u << 3); /* the loaded event still names Thursday */
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+	rv_store_close(&s);
+	test_db_remove(path);
+}
