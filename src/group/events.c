@@ -132,7 +132,7 @@ struct rv_grouper {
 	 * centroid terms the vector lacks */
 	uint64_t *present;
 	fw *vec;
-	uint32_t cap_dense, cap_vec;
+	uint32_t cap_vec;
 	/* events the article met within its storyline window (consider):
 	 * those outside its join window are scored only if it starts an
 	 * event (score_later) */
@@ -390,7 +390,6 @@ static uint32_t term_id(rv_grouper *g, const char *s, size_t n, bool add)
 			return UINT32_MAX;
 		memset(present + g->cap_terms / 64, 0, (nc - g->cap_terms) / 64 * sizeof *present);
 		g->present = present;
-		g->cap_dense = nc;
 		g->cap_terms = nc;
 	}
 	char *copy = rv_strndup(s, n);
@@ -1042,29 +1041,38 @@ static void mark_dirty(rv_grouper *g, uint32_t slot)
 		g->ev[slot].dirty = true;
 }
 
+/* A slot for a new event: cleared and live. A slot handed out again keeps
+ * the generation drop_event() gave it, so postings to its last event stay
+ * stale. */
 static int64_t new_slot(rv_grouper *g)
 {
-	if (g->n_free)
-		return g->free_slots[--g->n_free];
-	if (g->n_ev == g->cap_ev) {
-		uint32_t nc = g->cap_ev ? g->cap_ev * 2 : 1024;
-		gevent *ne = realloc(g->ev, nc * sizeof *ne);
-		if (!ne)
-			return -1;
-		g->ev = ne;
-		slot_tag *nt = realloc(g->tag, nc * sizeof *nt);
-		if (!nt)
-			return -1;
-		g->tag = nt;
-		uint32_t *nf = realloc(g->free_slots, nc * sizeof *nf);
-		if (!nf)
-			return -1;
-		g->free_slots = nf;
-		g->cap_ev = nc;
+	uint32_t s;
+	if (g->n_free) {
+		s = g->free_slots[--g->n_free];
+	} else {
+		if (g->n_ev == g->cap_ev) {
+			uint32_t nc = g->cap_ev ? g->cap_ev * 2 : 1024;
+			gevent *ne = realloc(g->ev, nc * sizeof *ne);
+			if (!ne)
+				return -1;
+			g->ev = ne;
+			slot_tag *nt = realloc(g->tag, nc * sizeof *nt);
+			if (!nt)
+				return -1;
+			g->tag = nt;
+			uint32_t *nf = realloc(g->free_slots, nc * sizeof *nf);
+			if (!nf)
+				return -1;
+			g->free_slots = nf;
+			g->cap_ev = nc;
+		}
+		s = g->n_ev++;
+		g->tag[s].gen = 0;
 	}
-	memset(&g->ev[g->n_ev], 0, sizeof g->ev[0]);
-	g->tag[g->n_ev] = (slot_tag){ 0, 0, -1 };
-	return g->n_ev++;
+	memset(&g->ev[s], 0, sizeof g->ev[s]);
+	g->tag[s] = (slot_tag){ g->tag[s].gen, 0, -1 };
+	g->ev[s].live = true;
+	return s;
 }
 
 static int float_desc(const void *a, const void *b)
@@ -1285,6 +1293,13 @@ static int join_window(const rv_grouper *g, const struct cand *c)
 	return c->n > (uint32_t)g->cfg.short_terms ? g->cfg.long_window_days : g->cfg.event_window_days;
 }
 
+/* Both name days of the week (a mask each) and share none: reports of
+ * other happenings (see score). */
+static bool days_conflict(uint8_t a, uint8_t b)
+{
+	return a && b && !(a & b);
+}
+
 /* Score the article against event slot (dd days apart) and keep the best
  * and the runner-up (to join) and the closest (to link a storyline). */
 static void score(rv_grouper *g, struct cand *c, uint32_t slot, int64_t dd)
@@ -1352,14 +1367,10 @@ static void score(rv_grouper *g, struct cand *c, uint32_t slot, int64_t dd)
 	 * week's chronology, is no such evidence: ECB+ .9100 -> .9059 with a
 	 * bonus for any shared day). */
 	uint8_t d = c->a->weekdays;
-	if (d && e->weekdays) {
-		if (!(d & e->weekdays))
-			sim *= 1.0 - g->cfg.weekday_conflict;
-		else if (d == e->weekdays && !(d & (d - 1)))
-			sim *= 1.0 + g->cfg.weekday_agree;
-		if (sim > 1)
-			sim = 1;
-	}
+	if (days_conflict(d, e->weekdays))
+		sim *= 1.0 - g->cfg.weekday_conflict;
+	else if (d && d == e->weekdays && !(d & (d - 1)))
+		sim = fmin(1.0, sim * (1.0 + g->cfg.weekday_agree));
 	/* A dated report against an undated event: the date that would
 	 * confirm the match (or bound it, as for two dated sides) cannot be
 	 * checked, and a dated report close in words to an undated topic is
@@ -1550,8 +1561,8 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 		if (best < need)
 			return true;
 	}
-	/* two events that name days of the week, none shared (see consider) */
-	if (e->weekdays && f->weekdays && !(e->weekdays & f->weekdays)) {
+	/* two events that name days of the week, none shared (see score) */
+	if (days_conflict(e->weekdays, f->weekdays)) {
 		best *= 1.0 - g->cfg.weekday_conflict;
 		if (best < need)
 			return true;
@@ -1717,9 +1728,6 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		if ((slot = new_slot(g)) < 0)
 			return rv_fail(err, RV_ENOMEM, "out of memory");
 		gevent *e = &g->ev[slot];
-		memset(e, 0, sizeof *e);
-		g->tag[slot] = (slot_tag){ g->tag[slot].gen + 1, 0, -1 };
-		e->live = true;
 		e->id = g->next_event++;
 		e->first_day = e->last_day = RV_NO_DAY;
 		if (story_slot >= 0 && best_story >= g->cfg.storyline_threshold)
@@ -1777,9 +1785,6 @@ int rv_grouper_load_event(rv_grouper *g, const rv_event *ev)
 	if (slot < 0)
 		return RV_ENOMEM;
 	gevent *e = &g->ev[slot];
-	memset(e, 0, sizeof *e);
-	g->tag[slot] = (slot_tag){ g->tag[slot].gen + 1, 0, -1 };
-	e->live = true;
 	e->id = ev->id;
 	e->storyline = ev->storyline;
 	e->first_day = ev->first_day;
