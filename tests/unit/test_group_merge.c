@@ -27,6 +27,22 @@ static void load_event(rv_grouper *g, int64_t id, const char *const *stems, size
 	ASSERT_EQ(rv_grouper_load_event(g, &ev), RV_OK);
 }
 
+/* An English article of text, analyzed (release it after); its first 16
+ * terms, the stems the analyzer gives, into stems (may be NULL). Returns
+ * how many. */
+static size_t analyzed(rv_analyzer *an, rv_article *a, const char *text, const char *stems[16])
+{
+	rv_error err = { 0 };
+	rv_article_init(a);
+	a->lang = strdup("en");
+	a->text = strdup(text);
+	ASSERT_EQ(rv_analyze(an, a, &err), RV_OK);
+	size_t n = 0;
+	for (size_t i = 0; stems && i < a->n_terms && n < 16; i++)
+		stems[n++] = a->terms[i].term;
+	return n;
+}
+
 struct seen {
 	int n, merged;
 	int64_t gone, kept;
@@ -59,16 +75,9 @@ static void two_starts(const char *merge, int64_t *event, struct seen *seen)
 	rv_analyzer *an;
 	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
 	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
-	/* the stems the analyzer gives the text below */
 	rv_article a;
-	rv_article_init(&a);
-	a.lang = strdup("en");
-	a.text = strdup(NORVALE);
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
 	const char *stems[16];
-	size_t n = 0;
-	for (size_t i = 0; i < a.n_terms && n < 16; i++)
-		stems[n++] = a.terms[i].term;
+	size_t n = analyzed(an, &a, NORVALE, stems);
 	load_event(g, 5, stems, n);
 	load_event(g, 7, stems, n);
 	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
@@ -323,10 +332,7 @@ static int64_t place_norvale(const char *const *settings, const char *const *ext
 	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
 	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
 	rv_article a;
-	rv_article_init(&a);
-	a.lang = strdup("en");
-	a.text = strdup(NORVALE);
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
+	analyzed(an, &a, NORVALE, NULL);
 	ASSERT(a.n_terms >= 5 && n_extra <= 8);
 	const char *stems[10] = { a.terms[0].term, a.terms[1].term };
 	for (size_t i = 0; i < n_extra; i++)
@@ -984,14 +990,8 @@ TEST(group_merge_checks_only_what_the_article_is_near)
 	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
 	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
 	rv_article a;
-	rv_article_init(&a);
-	a.lang = strdup("en");
-	a.text = strdup(NORVALE);
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
 	const char *stems[16];
-	size_t n = 0;
-	for (size_t i = 0; i < a.n_terms && n < 16; i++)
-		stems[n++] = a.terms[i].term;
+	size_t n = analyzed(an, &a, NORVALE, stems);
 	ASSERT(n >= 8);
 	for (size_t i = 0; i < 80; i++) /* more than the grouper compares one by one */
 		load_far_event(g, 100 + (int64_t)i, stems[i % n]);
@@ -1028,14 +1028,8 @@ TEST(group_index_walk_is_bounded)
 	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
 	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
 	rv_article a;
-	rv_article_init(&a);
-	a.lang = strdup("en");
-	a.text = strdup(NORVALE);
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
 	const char *stems[16];
-	size_t n = 0;
-	for (size_t i = 0; i < a.n_terms && n < 16; i++)
-		stems[n++] = a.terms[i].term;
+	size_t n = analyzed(an, &a, NORVALE, stems);
 	for (int64_t id = 1; id <= 200; id++)
 		load_event(g, id, stems, n);
 	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
@@ -1073,17 +1067,6 @@ static int load_days(const rv_event *ev, void *ctx)
 	return rv_grouper_load_event(d->g, ev);
 }
 
-static rv_article *day_article(rv_analyzer *an, const char *text)
-{
-	static rv_article a;
-	rv_error err = { 0 };
-	rv_article_init(&a);
-	a.lang = strdup("en");
-	a.text = strdup(text);
-	ASSERT_EQ(rv_analyze(an, &a, &err), RV_OK);
-	return &a;
-}
-
 /* The days of the week an event's reports name are stored with it, so a
  * later ingest (a new grouper, events loaded from the store) still reads
  * them: a report naming no day that joins the loaded event leaves it
@@ -1103,11 +1086,12 @@ TEST(group_event_days_survive_a_restart)
 	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
 	char text[512];
 	snprintf(text, sizeof text, "%s It happened on Thursday.", NORVALE);
-	rv_article *a = day_article(an, text);
-	ASSERT_EQ(a->weekdays, 1u << 3);
-	ASSERT_EQ(rv_grouper_place(g, a, &err), RV_OK);
-	int64_t event = a->event;
-	rv_article_release(a);
+	rv_article a;
+	analyzed(an, &a, text, NULL);
+	ASSERT_EQ(a.weekdays, 1u << 3);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	int64_t event = a.event;
+	rv_article_release(&a);
 	struct day_ctx d = { .s = s };
 	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
 	ASSERT_EQ(rv_grouper_flush(g, save_days, &d), RV_OK);
@@ -1122,11 +1106,11 @@ TEST(group_event_days_survive_a_restart)
 	ASSERT_EQ(rv_store_load_events(s, 30, load_days, &d, &err), RV_OK);
 	ASSERT_EQ(d.n, 1);
 	ASSERT_EQ(d.weekdays, 1u << 3);
-	a = day_article(an, NORVALE);
-	ASSERT_EQ(a->weekdays, 0u);
-	ASSERT_EQ(rv_grouper_place(g, a, &err), RV_OK);
-	ASSERT_EQ(a->event, event);
-	rv_article_release(a);
+	analyzed(an, &a, NORVALE, NULL);
+	ASSERT_EQ(a.weekdays, 0u);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	ASSERT_EQ(a.event, event);
+	rv_article_release(&a);
 	d = (struct day_ctx){ .s = s };
 	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
 	ASSERT_EQ(rv_grouper_flush(g, save_days, &d), RV_OK);
