@@ -32,6 +32,9 @@
 
 #define RV_MEM_MAX 32
 #define RV_LANGS 16
+/* the present filter: 16,384 bits, some 120 set at most (a centroid) */
+#define PRESENT_LOG2 14
+#define PRESENT_BITS (1u << PRESENT_LOG2)
 
 /* Who an article is about: its protagonist (the person it names most,
  * clearly more than any other; a hash of the last word of the name, 0:
@@ -49,7 +52,7 @@ typedef struct fw {
 
 typedef struct posting {
 	uint32_t slot;
-	uint32_t gen;
+	uint16_t gen;
 } posting;
 
 typedef struct plist {
@@ -59,13 +62,20 @@ typedef struct plist {
 
 /* What the walks over the postings read of every event they meet, apart
  * from the events (a few hundred bytes each): most postings they meet are
- * stale, or events already met, and answer from this array, small enough
- * to stay in cache. */
+ * stale, events already met or events too far in time to be compared, and
+ * answer from this array of 12 bytes a slot, small enough to stay in the
+ * first-level cache. */
 typedef struct slot_tag {
-	uint32_t gen;   /* bumped when the slot is emptied or reused: stale postings */
-	uint32_t stamp; /* the walk (g->stamp) that last met it */
-	float near;     /* that walk's article: its cosine with the event; -1: not compared */
+	/* Bumped when the slot is emptied: its postings go stale. It wraps
+	 * after 65,536 events in one slot; a posting that old, still in a
+	 * list, offers one needless candidate, no wrong one. */
+	uint16_t gen;
+	uint16_t stamp; /* the walk (g->stamp) that last met it */
+	/* the event's days (tag_days), TAG_NO_DAY when undated */
+	int32_t first_day, last_day;
 } slot_tag;
+
+#define TAG_NO_DAY INT32_MIN
 
 typedef struct gevent {
 	bool live, dirty;
@@ -77,6 +87,10 @@ typedef struct gevent {
 	fw *c;       /* sorted by term id */
 	uint32_t nc;
 	float norm;
+	/* the cosine of the article being placed with it, when near_stamp is
+	 * the walk's stamp (score, beside what it reads; merge_step) */
+	float near;
+	uint16_t near_stamp;
 	float *cum;  /* cum[i]: norm of the i+1 heaviest terms */
 	fw *mem[RV_MEM_MAX]; /* the latest members' vectors (a ring), for member_link */
 	uint16_t mem_n[RV_MEM_MAX];
@@ -121,16 +135,19 @@ struct rv_grouper {
 	uint32_t n_free;
 	uint32_t *dirty;
 	uint32_t n_dirty, cap_dirty;
-	uint32_t stamp;
+	uint16_t stamp;
 	int64_t seq;
 	int64_t newest_day;
 	psig who; /* the article being placed: who it is about */
 	/* scratch */
 	float *dense;
-	/* a bit per term: set where dense[] holds the vector compared, so a
-	 * cosine reads the small bitset, not the large array, for the many
-	 * centroid terms the vector lacks */
-	uint64_t *present;
+	/* A filter in front of dense[]: each term's bit (present_bit) is set
+	 * while dense[] may hold it, so a cosine reads these 2 KB, not the
+	 * large array, for the many centroid terms the vector lacks. A bit per
+	 * term grew with the vocabulary, out of the first-level cache. Terms
+	 * share bits: a term whose bit is set by another reads its 0 from
+	 * dense[], which changes no sum. */
+	uint64_t present[PRESENT_BITS / 64];
 	fw *vec;
 	uint32_t cap_vec;
 	/* events the article met within its storyline window (consider):
@@ -138,6 +155,9 @@ struct rv_grouper {
 	 * event (score_later) */
 	uint32_t *met;
 	uint32_t n_met, cap_met;
+	/* those of them within its join window, scored after the walk */
+	uint32_t *joinable;
+	uint32_t n_joinable, cap_joinable;
 	/* bilingual map: (lang, from term id) -> to term id */
 	char map_lang[8];
 	map_entry *map;
@@ -384,12 +404,6 @@ static uint32_t term_id(rv_grouper *g, const char *s, size_t n, bool add)
 			return UINT32_MAX;
 		memset(dense + g->cap_terms, 0, (nc - g->cap_terms) * sizeof *dense);
 		g->dense = dense;
-		/* nc is a multiple of 4096: whole words */
-		uint64_t *present = realloc(g->present, nc / 64 * sizeof *present);
-		if (!present)
-			return UINT32_MAX;
-		memset(present + g->cap_terms / 64, 0, (nc - g->cap_terms) / 64 * sizeof *present);
-		g->present = present;
 		g->cap_terms = nc;
 	}
 	char *copy = rv_strndup(s, n);
@@ -515,9 +529,9 @@ void rv_grouper_free(rv_grouper **gp)
 	free(g->free_slots);
 	free(g->dirty);
 	free(g->dense);
-	free(g->present);
 	free(g->vec);
 	free(g->met);
+	free(g->joinable);
 	free(g->map);
 	free(g->merges);
 	free(g);
@@ -847,22 +861,33 @@ static bool members_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 }
 
 /* The vector compared goes into dense[] through these, which keep the
- * present bits in step: a term whose bit is clear weighs 0. */
+ * present filter in step: a term whose bit is clear weighs 0. A vector
+ * put is cleared whole, after the last comparison with it: clearing one
+ * term clears the bit it may share with another of the vector. */
+static inline uint32_t present_bit(uint32_t t)
+{
+	/* ids are given in order of first sight: their low bits spread */
+	return t & (PRESENT_BITS - 1);
+}
+
 static inline void dense_put(rv_grouper *g, uint32_t t, float w)
 {
+	uint32_t b = present_bit(t);
 	g->dense[t] = w;
-	g->present[t / 64] |= UINT64_C(1) << (t % 64);
+	g->present[b / 64] |= UINT64_C(1) << (b % 64);
 }
 
 static inline void dense_clear(rv_grouper *g, uint32_t t)
 {
+	uint32_t b = present_bit(t);
 	g->dense[t] = 0;
-	g->present[t / 64] &= ~(UINT64_C(1) << (t % 64));
+	g->present[b / 64] &= ~(UINT64_C(1) << (b % 64));
 }
 
 static inline bool dense_has(const rv_grouper *g, uint32_t t)
 {
-	return g->present[t / 64] >> (t % 64) & 1;
+	uint32_t b = present_bit(t);
+	return g->present[b / 64] >> (b % 64) & 1;
 }
 
 /* The best cosine of the article (in g->dense) with one member. */
@@ -1008,7 +1033,7 @@ static bool who_add(rv_grouper *g, gevent *e)
 static void post_add(rv_grouper *g, uint32_t t, uint32_t slot)
 {
 	plist *pl = &g->post[t];
-	uint32_t gen = g->tag[slot].gen;
+	uint16_t gen = g->tag[slot].gen;
 	/* the newest entry is this event already: nothing to do */
 	if (pl->n) {
 		uint16_t last = pl->n < pl->cap ? pl->n - 1 : (uint16_t)((pl->head + pl->cap - 1) % pl->cap);
@@ -1070,8 +1095,9 @@ static int64_t new_slot(rv_grouper *g)
 		g->tag[s].gen = 0;
 	}
 	memset(&g->ev[s], 0, sizeof g->ev[s]);
-	g->tag[s] = (slot_tag){ g->tag[s].gen, 0, -1 };
 	g->ev[s].live = true;
+	g->ev[s].first_day = g->ev[s].last_day = RV_NO_DAY;
+	g->tag[s] = (slot_tag){ g->tag[s].gen, 0, TAG_NO_DAY, TAG_NO_DAY };
 	return s;
 }
 
@@ -1189,17 +1215,32 @@ static double cosine_dense(rv_grouper *g, const gevent *e, uint32_t n_article)
 	return c > 1 ? 1 : c;
 }
 
-/* Days from day to the range [first, last] (0 inside); -1 when either is
+/* Days from day to the event's days (0 within them), read from its tag so
+ * that a walk never reads an event it sets aside; -1 when either is
  * undated. */
-static int64_t day_distance(int64_t day, const gevent *e)
+static int64_t tag_day_distance(int64_t day, const slot_tag *t)
 {
-	if (day == RV_NO_DAY || e->first_day == RV_NO_DAY)
+	if (day == RV_NO_DAY || t->first_day == TAG_NO_DAY)
 		return -1;
-	if (day < e->first_day)
-		return e->first_day - day;
-	if (day > e->last_day)
-		return day - e->last_day;
+	if (day < t->first_day)
+		return t->first_day - day;
+	if (day > t->last_day)
+		return day - t->last_day;
 	return 0;
+}
+
+static int32_t tag_day(int64_t day)
+{
+	if (day == RV_NO_DAY)
+		return TAG_NO_DAY;
+	return day <= INT32_MIN ? INT32_MIN + 1 : day > INT32_MAX ? INT32_MAX : (int32_t)day;
+}
+
+/* Copy the event's days into its tag, after every change to them. */
+static void tag_days(rv_grouper *g, uint32_t slot)
+{
+	g->tag[slot].first_day = tag_day(g->ev[slot].first_day);
+	g->tag[slot].last_day = tag_day(g->ev[slot].last_day);
 }
 
 static void index_article(rv_grouper *g, uint32_t slot, const fw *v, uint32_t n)
@@ -1308,7 +1349,8 @@ static void score(rv_grouper *g, struct cand *c, uint32_t slot, int64_t dd)
 	int days = join_window(g, c);
 	double window = days > 0 ? days : 1;
 	double sim = cosine_dense(g, e, c->n);
-	g->tag[slot].near = (float)sim;
+	e->near = (float)sim;
+	e->near_stamp = g->stamp;
 	g->work.compared++;
 	if (g->cfg.cohesion > 0 && e->n_articles > 1) {
 		/* |sum of unit vectors| / n: 1 when the members say the same,
@@ -1421,19 +1463,53 @@ static void score(rv_grouper *g, struct cand *c, uint32_t slot, int64_t dd)
  * candidates of a full index are such events. False: out of memory. */
 static bool consider(rv_grouper *g, struct cand *c, uint32_t slot)
 {
-	if (g->tag[slot].stamp == g->stamp)
+	slot_tag *t = &g->tag[slot];
+	if (t->stamp == g->stamp)
 		return true;
-	g->tag[slot].stamp = g->stamp;
-	g->tag[slot].near = -1;
-	gevent *e = &g->ev[slot];
-	if (!e->live)
-		return true;
-	int64_t dd = day_distance(c->day, e);
+	t->stamp = g->stamp;
+	int64_t dd = tag_day_distance(c->day, t);
 	if (dd > g->cfg.storyline_window_days)
 		return true;
-	if (dd <= join_window(g, c))
-		score(g, c, slot, dd);
+	if (dd <= join_window(g, c) && !ids_push(&g->joinable, &g->n_joinable, &g->cap_joinable, 64, slot))
+		return false;
 	return ids_push(&g->met, &g->n_met, &g->cap_met, 256, slot);
+}
+
+/* Fetch what score() reads of an event first: its head and its centroid. */
+static void prefetch_event(const rv_grouper *g, uint32_t slot)
+{
+	const gevent *e = &g->ev[slot];
+	__builtin_prefetch(e);
+	__builtin_prefetch((const char *)e + 64);
+}
+
+static void prefetch_centroid(const rv_grouper *g, uint32_t slot)
+{
+	const gevent *e = &g->ev[slot];
+	const char *c = (const char *)e->c;
+	for (size_t off = 0; off < e->nc * sizeof *e->c; off += 64)
+		__builtin_prefetch(c + off);
+}
+
+/* Score the events within the join window, in the order the walk met them.
+ * The events and their centroids lie all over the heap, and an index that
+ * holds a month of events is larger than the caches: each is fetched while
+ * the one before is compared, not when its turn comes. */
+static void score_joinable(rv_grouper *g, struct cand *c)
+{
+	uint32_t n = g->n_joinable;
+	for (uint32_t i = 0; i < n && i < 4; i++)
+		prefetch_event(g, g->joinable[i]);
+	for (uint32_t i = 0; i < n && i < 2; i++)
+		prefetch_centroid(g, g->joinable[i]);
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t slot = g->joinable[i];
+		if (i + 4 < n)
+			prefetch_event(g, g->joinable[i + 4]);
+		if (i + 2 < n)
+			prefetch_centroid(g, g->joinable[i + 2]);
+		score(g, c, slot, tag_day_distance(c->day, &g->tag[slot]));
+	}
 }
 
 /* The events consider() set aside, in the order it met them. */
@@ -1442,7 +1518,7 @@ static void score_later(rv_grouper *g, struct cand *c)
 	int days = join_window(g, c);
 	for (uint32_t i = 0; i < g->n_met; i++) {
 		uint32_t slot = g->met[i];
-		int64_t dd = day_distance(c->day, &g->ev[slot]);
+		int64_t dd = tag_day_distance(c->day, &g->tag[slot]);
 		if (dd > days)
 			score(g, c, slot, dd);
 	}
@@ -1493,6 +1569,7 @@ static bool merge_events(rv_grouper *g, uint32_t slot, uint32_t other, double si
 			e->first_day = f->first_day;
 		if (e->last_day == RV_NO_DAY || f->last_day > e->last_day)
 			e->last_day = f->last_day;
+		tag_days(g, slot);
 	}
 	if (f->last_seq > e->last_seq)
 		e->last_seq = f->last_seq;
@@ -1528,7 +1605,7 @@ static bool merge_step(rv_grouper *g, uint32_t slot)
 		gevent *f = &g->ev[s];
 		if (s == slot || !f->live)
 			continue;
-		if (g->tag[s].near < g->cfg.merge_near)
+		if (f->near_stamp != g->stamp || f->near < g->cfg.merge_near)
 			continue;
 		if (e->first_day != RV_NO_DAY && f->first_day != RV_NO_DAY &&
 		    (f->first_day - e->last_day > window || e->first_day - f->last_day > window))
@@ -1624,11 +1701,15 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	uint32_t k = heaviest_terms(v, (uint32_t)n, top, 2 * (uint32_t)g->cfg.probe_terms);
 	uint32_t probes = k < (uint32_t)g->cfg.probe_terms ? k : (uint32_t)g->cfg.probe_terms;
 
-	if (++g->stamp == 0)
+	if (++g->stamp == 0) {
+		/* a stamp 65,536 walks old would read as met: start afresh */
+		for (uint32_t s = 0; s < g->n_ev; s++)
+			g->tag[s].stamp = g->ev[s].near_stamp = 0;
 		g->stamp = 1;
+	}
 	struct cand c = { .day = day, .n = (uint32_t)n, .a = a, .best_slot = -1, .story_slot = -1,
 			  .second_slot = -1 };
-	g->n_met = 0;
+	g->n_met = g->n_joinable = 0;
 	bool room = true;
 	if (g->n_ev - g->n_free <= RV_SCAN_ALL) {
 		/* few events in memory: compare with all of them */
@@ -1636,6 +1717,15 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 			if (g->ev[s].live)
 				room = consider(g, &c, s);
 	} else {
+		/* The lists lie all over an index larger than the caches: fetch
+		 * them all at once rather than one after the other. */
+		for (uint32_t i = 0; i < probes; i++)
+			__builtin_prefetch(&g->post[top[i].t]);
+		for (uint32_t i = 0; i < probes; i++) {
+			const plist *pl = &g->post[top[i].t];
+			for (size_t off = 0; off < pl->n * sizeof *pl->p; off += 64)
+				__builtin_prefetch((const char *)pl->p + off);
+		}
 		for (uint32_t i = 0; i < probes && room; i++) {
 			plist *pl = &g->post[top[i].t];
 			g->work.postings += pl->n;
@@ -1651,6 +1741,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 			dense_clear(g, v[i].t);
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	}
+	score_joinable(g, &c);
 	double best = c.best;
 	/* Without a date, content is all there is: an undated article that fits
 	 * two dated turns of one story about equally belongs to neither. */
@@ -1729,7 +1820,6 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 			return rv_fail(err, RV_ENOMEM, "out of memory");
 		gevent *e = &g->ev[slot];
 		e->id = g->next_event++;
-		e->first_day = e->last_day = RV_NO_DAY;
 		if (story_slot >= 0 && best_story >= g->cfg.storyline_threshold)
 			e->storyline = g->ev[story_slot].storyline;
 		else
@@ -1752,6 +1842,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 			e->first_day = day;
 		if (e->last_day == RV_NO_DAY || day > e->last_day)
 			e->last_day = day;
+		tag_days(g, (uint32_t)slot);
 	}
 	index_article(g, (uint32_t)slot, top, k);
 	mark_dirty(g, (uint32_t)slot);
@@ -1789,6 +1880,7 @@ int rv_grouper_load_event(rv_grouper *g, const rv_event *ev)
 	e->storyline = ev->storyline;
 	e->first_day = ev->first_day;
 	e->last_day = ev->last_day;
+	tag_days(g, (uint32_t)slot);
 	e->n_articles = ev->n_articles;
 	e->weekdays = (uint8_t)(ev->weekdays & 0x7f);
 	e->title = ev->title ? rv_strdup(ev->title) : NULL;

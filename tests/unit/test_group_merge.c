@@ -1,6 +1,7 @@
 /* test_group_merge.c - events that grow close merge; the store follows.
  * Every text here is written for these tests. */
 #include "analyze/analyze.h"
+#include "core/date.h"
 #include "group/group.h"
 #include "pipeline/pipeline.h"
 #include "store/group_store.h"
@@ -16,15 +17,22 @@ static const char *NORVALE =
 	"The river in Norvale flooded the valley and families were evacuated; the mayor Irena "
 	"Castell said the river rose overnight and the families went to shelters.";
 
-/* An undated event whose centroid is the given stems, weight 1 each. */
-static void load_event(rv_grouper *g, int64_t id, const char *const *stems, size_t n)
+/* An event of the given days (RV_NO_DAY: undated) whose centroid is the
+ * given stems, weight 1 each. */
+static void load_event_on(rv_grouper *g, int64_t id, const char *const *stems, size_t n, int64_t day)
 {
 	rv_term terms[16];
 	for (size_t i = 0; i < n && i < 16; i++)
 		terms[i] = (rv_term){ .term = (char *)stems[i], .weight = 1.0f };
-	rv_event ev = { .id = id, .storyline = id, .first_day = RV_NO_DAY, .last_day = RV_NO_DAY,
+	rv_event ev = { .id = id, .storyline = id, .first_day = day, .last_day = day,
 			.n_articles = 3, .centroid = terms, .n_centroid = n < 16 ? n : 16 };
 	ASSERT_EQ(rv_grouper_load_event(g, &ev), RV_OK);
+}
+
+/* An undated event whose centroid is the given stems, weight 1 each. */
+static void load_event(rv_grouper *g, int64_t id, const char *const *stems, size_t n)
+{
+	load_event_on(g, id, stems, n, RV_NO_DAY);
 }
 
 /* An English article of text, analyzed (release it after); its first 16
@@ -1120,4 +1128,119 @@ TEST(group_event_days_survive_a_restart)
 	rv_analyzer_free(&an);
 	rv_store_close(&s);
 	test_db_remove(path);
+}
+
+/* The walk marks each event it meets with its stamp, 16 bits that wrap
+ * after 65,535 walks: an event last met exactly that many walks before
+ * must not read as met by the walk that takes its stamp again. */
+TEST(group_walk_stamp_wraps)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "retire_after", "1000000", &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	/* enough events that candidates come from the index, none sharing a
+	 * word with the flood report */
+	char words[64];
+	for (int64_t id = 1; id <= 80; id++) {
+		snprintf(words, sizeof words, "filler%lld", (long long)id);
+		const char *stem[1] = { words };
+		load_event(g, id, stem, 1);
+	}
+	rv_article a;
+	const char *stems[16];
+	size_t n = analyzed(an, &a, NORVALE, stems);
+	load_event(g, 81, stems, n);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK); /* walk 1 meets event 81 */
+	ASSERT_EQ(a.event, 81);
+	for (int i = 0; i < 65534; i++) { /* walks 2 .. 65,535 */
+		snprintf(words, sizeof words, "filler%d", 1 + i % 80);
+		place_words(g, words);
+	}
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK); /* walk 65,536: stamp 1 again */
+	ASSERT_EQ(a.event, 81);
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
+/* Days since 1970 of an ISO date. */
+static int64_t day_of(const char *iso)
+{
+	rv_date d;
+	ASSERT(rv_date_parse(iso, &d));
+	return rv_date_days(&d);
+}
+
+/* Enough undated events on words of their own that candidates come from
+ * the index (more than the grouper compares all at once). */
+static void fillers(rv_grouper *g, int64_t first_id)
+{
+	char words[32];
+	for (int64_t i = 0; i < 80; i++) {
+		snprintf(words, sizeof words, "filler%lld", (long long)i);
+		const char *stem[1] = { words };
+		load_event(g, first_id + i, stem, 1);
+	}
+}
+
+static const char *const FLOOD[] = { "flood", "valley", "river", "norval", "evacu", "shelter" };
+#define FLOOD_WORDS "flood valley river norval evacu shelter"
+
+/* The walk reads an event's days from a copy beside its postings: an event
+ * loaded from the store 40 days before the report is too old to take it,
+ * however alike their words. */
+TEST(group_loaded_event_keeps_its_days)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	fillers(g, 100);
+	load_event_on(g, 1, FLOOD, 6, day_of("2024-03-01"));
+	ASSERT(place_on(g, FLOOD_WORDS, "", "2024-04-10") != 1);
+	/* and one of the event's own days joins it */
+	load_event_on(g, 2, FLOOD, 6, day_of("2024-04-30"));
+	ASSERT_EQ(place_on(g, FLOOD_WORDS, "", "2024-04-30"), 2);
+	rv_grouper_free(&g);
+}
+
+/* Two events of one happening two days apart merge; the event kept spans
+ * both days, so a report 29 days before the earlier one is within the
+ * storyline window of it (30 days) and links to its storyline. */
+TEST(group_merged_event_spans_both_days)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	fillers(g, 100);
+	load_event_on(g, 1, FLOOD, 6, day_of("2024-03-01"));
+	load_event_on(g, 2, FLOOD, 6, day_of("2024-03-03"));
+	struct seen seen = { 0 };
+	ASSERT_EQ(rv_grouper_flush(g, on_event, &seen), RV_OK);
+	/* joins the event of its day, which then absorbs the other */
+	ASSERT_EQ(place_on(g, FLOOD_WORDS, "", "2024-03-03"), 1);
+	seen = (struct seen){ 0 };
+	ASSERT_EQ(rv_grouper_flush(g, on_event, &seen), RV_OK);
+	ASSERT_EQ(seen.merged, 1);
+	rv_article a;
+	rv_article_init(&a);
+	a.lang = strdup("en");
+	a.published = strdup("2024-01-31"); /* 29 days before 1 March */
+	a.terms = calloc(6, sizeof *a.terms);
+	ASSERT(a.lang && a.published && a.terms);
+	for (size_t i = 0; i < 6; i++)
+		a.terms[a.n_terms++] = (rv_term){ .term = strdup(FLOOD[i]), .weight = 1.0f };
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK);
+	ASSERT(a.event != 1);
+	ASSERT_EQ(a.storyline, 1);
+	rv_article_release(&a);
+	rv_grouper_free(&g);
 }
