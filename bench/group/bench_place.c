@@ -1,6 +1,6 @@
 /* bench_place.c - grouping alone: rv_grouper_place() on precomputed features.
  *
- * usage: bench_place FILE.jsonl
+ * usage: bench_place FILE.jsonl [--reference]
  * Reads articles (title, text, published) in chunks of CHUNK, analyzes each
  * chunk untimed (tokens, stems, terms), then times placing the chunk and
  * flushing its events (to a callback that only counts, no store). Prints
@@ -9,6 +9,14 @@
  * shared; wall clock would measure the neighbours), and the work per
  * article counted by the grouper (index postings walked, article-to-event
  * and merge-check cosines), which the noise does not move.
+ *
+ * --reference keeps the stream's first CHUNK articles and, after placing
+ * each later chunk, places them again into a fresh grouper: the throughput
+ * at 10k measured right beside each chunk of the long run (before it and
+ * after it in turn), under the same
+ * load of the machine. A shared machine's speed drifts by a third from one
+ * minute to the next, so a 10k run and a 1M run taken apart compare the
+ * machine, not the grouper; the median of the paired ratios does not.
  */
 #include "analyze/analyze.h"
 #include "group/group.h"
@@ -36,6 +44,57 @@ static int count_event(const rv_event *ev, void *ctx)
 	return RV_OK;
 }
 
+/* Place the reference articles into a fresh grouper; articles/s. Not
+ * inlined, so that a profile tells its placements from the long run's. */
+__attribute__((noinline)) static double place_reference(const rv_group_config *cfg, rv_article *ref, size_t n)
+{
+	rv_error err = { 0 };
+	rv_grouper *g;
+	if (rv_grouper_new(cfg, &g, &err))
+		return 0;
+	size_t saved = 0;
+	double t0 = now();
+	for (size_t i = 0; i < n; i++)
+		if (rv_grouper_place(g, &ref[i], &err))
+			break;
+	rv_grouper_flush(g, count_event, &saved);
+	double t = now() - t0;
+	rv_grouper_free(&g);
+	return t > 0 ? n / t : 0;
+}
+
+typedef struct double_list {
+	double *v;
+	size_t n, cap;
+} double_list;
+
+static bool push(double_list *l, double x)
+{
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? 2 * l->cap : 64;
+		double *nv = realloc(l->v, nc * sizeof *nv);
+		if (!nv)
+			return false;
+		l->v = nv;
+		l->cap = nc;
+	}
+	l->v[l->n++] = x;
+	return true;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts the list. */
+static double median(double_list *l)
+{
+	qsort(l->v, l->n, sizeof *l->v, by_value);
+	return l->v[l->n / 2];
+}
+
 static char *dup_field(json_t *o, const char *k)
 {
 	const char *s = json_string_value(json_object_get(o, k));
@@ -44,8 +103,9 @@ static char *dup_field(json_t *o, const char *k)
 
 int main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: bench_place FILE.jsonl\n");
+	bool reference = argc == 3 && !strcmp(argv[2], "--reference");
+	if (argc != 2 && !reference) {
+		fprintf(stderr, "usage: bench_place FILE.jsonl [--reference]\n");
 		return 1;
 	}
 	FILE *f = fopen(argv[1], "r");
@@ -68,6 +128,9 @@ int main(int argc, char **argv)
 		return 3;
 	}
 	rv_article *chunk = calloc(CHUNK, sizeof *chunk);
+	rv_article *ref = NULL; /* --reference: the first chunk, kept */
+	size_t n_ref = 0, chunks = 0;
+	double_list all = { 0 }, window = { 0 }, refs = { 0 };
 	char *line = NULL;
 	size_t cap = 0, total = 0, saved = 0;
 	double placing = 0, analyzing = 0, window_t = 0;
@@ -98,6 +161,11 @@ int main(int argc, char **argv)
 			}
 			n++;
 		}
+		/* the reference placed before the chunk every other time: one
+		 * of the two runs right after the analysis, whose own data has
+		 * pushed the grouper's out of the caches */
+		double analyzed_at = now();
+		double r = ref && n && chunks % 2 ? place_reference(&cfg, ref, n_ref) : 0;
 		double t1 = now();
 		for (size_t i = 0; i < n; i++) {
 			if (rv_grouper_place(g, &chunk[i], &err)) {
@@ -109,9 +177,26 @@ int main(int argc, char **argv)
 		}
 		rv_grouper_flush(g, count_event, &saved);
 		double t2 = now();
-		for (size_t i = 0; i < n; i++)
-			rv_article_release(&chunk[i]);
-		analyzing += t1 - t0;
+		if (ref && n) {
+			if (!(chunks % 2))
+				r = place_reference(&cfg, ref, n_ref);
+			double x = n / (t2 - t1) / r;
+			if (!push(&all, x) || !push(&window, x) || !push(&refs, r)) {
+				fprintf(stderr, "bench_place: out of memory\n");
+				return 3;
+			}
+		}
+		if (reference && !ref) {
+			/* keep this chunk; read the next into a new one */
+			ref = chunk;
+			n_ref = n;
+			chunk = calloc(CHUNK, sizeof *chunk);
+		} else {
+			for (size_t i = 0; i < n; i++)
+				rv_article_release(&chunk[i]);
+		}
+		chunks++;
+		analyzing += analyzed_at - t0;
 		placing += t2 - t1;
 		total += n;
 		window_t += t2 - t1;
@@ -125,12 +210,27 @@ int main(int argc, char **argv)
 			       total, window_n / window_t, window_n, (double)(w.postings - last.postings) / per,
 			       (double)(w.compared - last.compared) / per, (double)(w.merge_compared - last.merge_compared) / per);
 			last = w;
+			if (window.n) {
+				printf("             first %zu again beside each chunk: median %9.0f articles/s; "
+				       "the chunks at a median %.0f %% of it\n",
+				       n_ref, median(&refs), 100 * median(&window));
+				window.n = refs.n = 0;
+			}
 			window_t = 0;
 			window_n = 0;
 		}
 	}
 	printf("articles=%zu events=%lld saved_events=%zu group_s=%.2f group_per_s=%.0f analyze_per_s=%.0f\n",
 	       total, (long long)max_event, saved, placing, total / placing, total / analyzing);
+	if (all.n)
+		printf("chunks after the first against the first %zu placed beside them: median %.0f %% (%zu chunks)\n",
+		       n_ref, 100 * median(&all), all.n);
+	free(all.v);
+	free(window.v);
+	free(refs.v);
+	for (size_t i = 0; i < n_ref; i++)
+		rv_article_release(&ref[i]);
+	free(ref);
 	free(line);
 	free(chunk);
 	fclose(f);

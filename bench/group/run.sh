@@ -3,6 +3,11 @@
 # ingest), with peak RSS from /usr/bin/time -v. Run from the repo root after
 # `make`:   bench/group/run.sh 10000 100000 1000000
 # (E2E_MAX=N skips the end-to-end run above N articles.)
+# The largest size is then placed once more with --reference: its first 10k
+# articles placed again into a fresh grouper beside every later chunk, so
+# the flatness (throughput at N against 10k) is read from paired runs under
+# the same load of the machine (REFERENCE=0 skips it; its peak RSS includes
+# the 10k articles it keeps, so the RSS figures come from the runs above).
 # Work files go to bench/work/ (ignored by git).
 set -e
 cd "$(dirname "$0")/../.."
@@ -33,3 +38,7 @@ for n in "$@"; do
 		echo "end_to_end_per_s=$(python3 -c "print(round($n/$secs))")"
 	fi
 done
+if [ "${REFERENCE:-1}" != 0 ] && [ "$max" -gt 10000 ]; then
+	echo "== $max articles: grouping alone, the first 10k placed again beside each chunk"
+	bench/work/bench_place bench/work/prefix_$max.jsonl --reference | grep -E "again|chunks after"
+fi
