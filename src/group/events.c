@@ -367,12 +367,13 @@ static bool terms_rehash(rv_grouper *g, size_t ncap)
 	return true;
 }
 
-/* Term id of s (interned when add), UINT32_MAX when absent or out of memory. */
-static uint32_t term_id(rv_grouper *g, const char *s, size_t n, bool add)
+/* Term id of s, whose term_hash() is h (interned when add), UINT32_MAX
+ * when absent or out of memory. */
+static uint32_t term_id_hashed(rv_grouper *g, const char *s, size_t n, uint64_t h, bool add)
 {
 	if ((g->n_terms + 1) * 2 > g->hash_cap && !terms_rehash(g, g->hash_cap ? g->hash_cap * 2 : 4096))
 		return UINT32_MAX;
-	size_t j = term_hash(s, n) & (g->hash_cap - 1);
+	size_t j = h & (g->hash_cap - 1);
 	while (g->hash_slots[j]) {
 		const char *t = g->terms[g->hash_slots[j] - 1];
 		if (!strncmp(t, s, n) && !t[n])
@@ -416,6 +417,11 @@ static uint32_t term_id(rv_grouper *g, const char *s, size_t n, bool add)
 	memset(&g->post[id], 0, sizeof g->post[id]);
 	g->hash_slots[j] = id + 1;
 	return id;
+}
+
+static uint32_t term_id(rv_grouper *g, const char *s, size_t n, bool add)
+{
+	return term_id_hashed(g, s, n, term_hash(s, n), add);
 }
 
 /* ---- bilingual map ---- */
@@ -744,9 +750,21 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 		return -1;
 	uint32_t n = 0;
 	bool headline = a->n_terms <= (size_t)g->cfg.short_terms;
+	/* The vocabulary of a long stream is larger than the caches: the
+	 * hash slots of all the article's words are fetched at once, before
+	 * they are looked up one after the other. */
+	uint64_t hashes[64];
+	size_t n_hashed = a->n_terms < 64 ? a->n_terms : 64;
+	for (size_t i = 0; i < n_hashed; i++) {
+		const char *s = a->terms[i].term;
+		hashes[i] = term_hash(s, strlen(s));
+		if (g->hash_cap)
+			__builtin_prefetch(&g->hash_slots[hashes[i] & (g->hash_cap - 1)]);
+	}
 	for (size_t i = 0; i < a->n_terms; i++) {
 		const char *s = a->terms[i].term;
-		uint32_t t = term_id(g, s, strlen(s), count_df);
+		size_t len = strlen(s);
+		uint32_t t = term_id_hashed(g, s, len, i < n_hashed ? hashes[i] : term_hash(s, len), count_df);
 		if (t == UINT32_MAX) {
 			if (count_df)
 				return -1;
@@ -1251,6 +1269,8 @@ static void index_article(rv_grouper *g, uint32_t slot, const fw *v, uint32_t n)
 	 * either side of a shared term's ranking. */
 	uint32_t want = 2 * (uint32_t)g->cfg.probe_terms;
 	uint32_t idx = heaviest_terms(v, n, top, want);
+	for (uint32_t i = 0; i < idx; i++)
+		__builtin_prefetch(&g->post[top[i].t]);
 	for (uint32_t i = 0; i < idx; i++)
 		post_add(g, top[i].t, slot);
 }
