@@ -71,7 +71,7 @@ typedef struct slot_tag {
 	 * list, offers one needless candidate, no wrong one. */
 	uint16_t gen;
 	uint16_t stamp; /* the walk (g->stamp) that last met it */
-	/* the event's days (tag_days), TAG_NO_DAY when undated */
+	/* a copy of the event's days (event_add_days), TAG_NO_DAY when undated */
 	int32_t first_day, last_day;
 } slot_tag;
 
@@ -1254,11 +1254,20 @@ static int32_t tag_day(int64_t day)
 	return day <= INT32_MIN ? INT32_MIN + 1 : day > INT32_MAX ? INT32_MAX : (int32_t)day;
 }
 
-/* Copy the event's days into its tag, after every change to them. */
-static void tag_days(rv_grouper *g, uint32_t slot)
+/* Widen the event's days to take in [first, last] (RV_NO_DAY: undated,
+ * nothing to take) and its tag's copy with them: the one place an event's
+ * days change, so the copy the walks read cannot fall behind. */
+static void event_add_days(rv_grouper *g, uint32_t slot, int64_t first, int64_t last)
 {
-	g->tag[slot].first_day = tag_day(g->ev[slot].first_day);
-	g->tag[slot].last_day = tag_day(g->ev[slot].last_day);
+	gevent *e = &g->ev[slot];
+	if (first == RV_NO_DAY)
+		return;
+	if (e->first_day == RV_NO_DAY || first < e->first_day)
+		e->first_day = first;
+	if (e->last_day == RV_NO_DAY || last > e->last_day)
+		e->last_day = last;
+	g->tag[slot].first_day = tag_day(e->first_day);
+	g->tag[slot].last_day = tag_day(e->last_day);
 }
 
 static void index_article(rv_grouper *g, uint32_t slot, const fw *v, uint32_t n)
@@ -1584,13 +1593,7 @@ static bool merge_events(rv_grouper *g, uint32_t slot, uint32_t other, double si
 	e->n_articles += f->n_articles;
 	e->n_short += f->n_short;
 	e->weekdays |= f->weekdays;
-	if (f->first_day != RV_NO_DAY) {
-		if (e->first_day == RV_NO_DAY || f->first_day < e->first_day)
-			e->first_day = f->first_day;
-		if (e->last_day == RV_NO_DAY || f->last_day > e->last_day)
-			e->last_day = f->last_day;
-		tag_days(g, slot);
-	}
+	event_add_days(g, slot, f->first_day, f->last_day);
 	if (f->last_seq > e->last_seq)
 		e->last_seq = f->last_seq;
 	drop_event(g, other);
@@ -1857,13 +1860,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	if (g->n_raw < (uint32_t)g->cfg.lede_terms)
 		e->n_short++;
 	e->last_seq = g->seq;
-	if (day != RV_NO_DAY) {
-		if (e->first_day == RV_NO_DAY || day < e->first_day)
-			e->first_day = day;
-		if (e->last_day == RV_NO_DAY || day > e->last_day)
-			e->last_day = day;
-		tag_days(g, (uint32_t)slot);
-	}
+	event_add_days(g, (uint32_t)slot, day, day);
 	index_article(g, (uint32_t)slot, top, k);
 	mark_dirty(g, (uint32_t)slot);
 	/* A headline close to two events by its words alone tells they are one
@@ -1898,9 +1895,7 @@ int rv_grouper_load_event(rv_grouper *g, const rv_event *ev)
 	gevent *e = &g->ev[slot];
 	e->id = ev->id;
 	e->storyline = ev->storyline;
-	e->first_day = ev->first_day;
-	e->last_day = ev->last_day;
-	tag_days(g, (uint32_t)slot);
+	event_add_days(g, (uint32_t)slot, ev->first_day, ev->last_day); /* a new slot is undated */
 	e->n_articles = ev->n_articles;
 	e->weekdays = (uint8_t)(ev->weekdays & 0x7f);
 	e->title = ev->title ? rv_strdup(ev->title) : NULL;
