@@ -1130,44 +1130,6 @@ TEST(group_event_days_survive_a_restart)
 	test_db_remove(path);
 }
 
-/* The walk marks each event it meets with its stamp, 16 bits that wrap
- * after 65,535 walks: an event last met exactly that many walks before
- * must not read as met by the walk that takes its stamp again. */
-TEST(group_walk_stamp_wraps)
-{
-	rv_group_config cfg;
-	rv_error err = { 0 };
-	rv_group_config_default(&cfg);
-	ASSERT_EQ(rv_group_config_set(&cfg, "retire_after", "1000000", &err), RV_OK);
-	rv_grouper *g;
-	rv_analyzer *an;
-	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
-	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
-	/* enough events that candidates come from the index, none sharing a
-	 * word with the flood report */
-	char words[64];
-	for (int64_t id = 1; id <= 80; id++) {
-		snprintf(words, sizeof words, "filler%lld", (long long)id);
-		const char *stem[1] = { words };
-		load_event(g, id, stem, 1);
-	}
-	rv_article a;
-	const char *stems[16];
-	size_t n = analyzed(an, &a, NORVALE, stems);
-	load_event(g, 81, stems, n);
-	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK); /* walk 1 meets event 81 */
-	ASSERT_EQ(a.event, 81);
-	for (int i = 0; i < 65534; i++) { /* walks 2 .. 65,535 */
-		snprintf(words, sizeof words, "filler%d", 1 + i % 80);
-		place_words(g, words);
-	}
-	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK); /* walk 65,536: stamp 1 again */
-	ASSERT_EQ(a.event, 81);
-	rv_article_release(&a);
-	rv_grouper_free(&g);
-	rv_analyzer_free(&an);
-}
-
 /* Days since 1970 of an ISO date. */
 static int64_t day_of(const char *iso)
 {
@@ -1186,6 +1148,38 @@ static void fillers(rv_grouper *g, int64_t first_id)
 		const char *stem[1] = { words };
 		load_event(g, first_id + i, stem, 1);
 	}
+}
+
+/* The walk marks each event it meets with its stamp, 16 bits that wrap
+ * after 65,535 walks: an event last met exactly that many walks before
+ * must not read as met by the walk that takes its stamp again. */
+TEST(group_walk_stamp_wraps)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "retire_after", "1000000", &err), RV_OK);
+	rv_grouper *g;
+	rv_analyzer *an;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	fillers(g, 1); /* events 1 .. 80, sharing no word with the flood report */
+	rv_article a;
+	const char *stems[16];
+	size_t n = analyzed(an, &a, NORVALE, stems);
+	load_event(g, 81, stems, n);
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK); /* walk 1 meets event 81 */
+	ASSERT_EQ(a.event, 81);
+	char words[32];
+	for (int i = 0; i < 65534; i++) { /* walks 2 .. 65,535 */
+		snprintf(words, sizeof words, "filler%d", i % 80);
+		place_words(g, words);
+	}
+	ASSERT_EQ(rv_grouper_place(g, &a, &err), RV_OK); /* walk 65,536: stamp 1 again */
+	ASSERT_EQ(a.event, 81);
+	rv_article_release(&a);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
 }
 
 static const char *const FLOOD[] = { "flood", "valley", "river", "norval", "evacu", "shelter" };
