@@ -44,22 +44,30 @@ static int count_event(const rv_event *ev, void *ctx)
 	return RV_OK;
 }
 
-/* Place the reference articles into a fresh grouper; articles/s. Not
- * inlined, so that a profile tells its placements from the long run's. */
+/* Place the reference articles into a fresh grouper; articles/s, 0 on
+ * failure (said on stderr). Not inlined, so that a profile tells its
+ * placements from the long run's. */
 __attribute__((noinline)) static double place_reference(const rv_group_config *cfg, rv_article *ref, size_t n)
 {
 	rv_error err = { 0 };
 	rv_grouper *g;
-	if (rv_grouper_new(cfg, &g, &err))
+	if (rv_grouper_new(cfg, &g, &err)) {
+		fprintf(stderr, "bench_place: reference: %s\n", err.msg);
 		return 0;
+	}
 	size_t saved = 0;
 	double t0 = now();
-	for (size_t i = 0; i < n; i++)
-		if (rv_grouper_place(g, &ref[i], &err))
-			break;
-	rv_grouper_flush(g, count_event, &saved);
+	int rc = RV_OK;
+	for (size_t i = 0; i < n && rc == RV_OK; i++)
+		rc = rv_grouper_place(g, &ref[i], &err);
+	if (rc == RV_OK)
+		rc = rv_grouper_flush(g, count_event, &saved);
 	double t = now() - t0;
 	rv_grouper_free(&g);
+	if (rc != RV_OK) {
+		fprintf(stderr, "bench_place: reference: %s\n", err.msg[0] ? err.msg : "flush failed");
+		return 0;
+	}
 	return t > 0 ? n / t : 0;
 }
 
@@ -180,6 +188,8 @@ int main(int argc, char **argv)
 		if (ref && n) {
 			if (!(chunks % 2))
 				r = place_reference(&cfg, ref, n_ref);
+			if (r <= 0)
+				return 3;
 			double x = n / (t2 - t1) / r;
 			if (!push(&all, x) || !push(&window, x) || !push(&refs, r)) {
 				fprintf(stderr, "bench_place: out of memory\n");
