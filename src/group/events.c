@@ -60,6 +60,24 @@ typedef struct plist {
 	uint16_t n, cap, head; /* a ring once full */
 } plist;
 
+/* One term of the vocabulary in one cache line: looking a word up, its
+ * document frequency, the article's weight for it and its index list are
+ * read together, and a vocabulary of a long stream is larger than the
+ * caches (each in its own array, a word cost five misses). Terms live in
+ * chunks that never move, so a name handed out stays valid. */
+typedef struct term_rec {
+	plist post;  /* the events indexed by it */
+	uint32_t df; /* document frequency */
+	/* the article being compared (dense_put): its weight, 0 when absent */
+	float dense;
+	char *spill; /* the name, when name[] is too short for it */
+	uint8_t df_dirty; /* changed since the last rv_grouper_flush_df */
+	char name[31];
+} term_rec;
+
+#define TERM_CHUNK_LOG2 12
+#define TERM_CHUNK (1u << TERM_CHUNK_LOG2)
+
 /* What the walks over the postings read of every event they meet, apart
  * from the events (a few hundred bytes each): most postings they meet are
  * stale, events already met or events too far in time to be compared, and
@@ -115,13 +133,11 @@ typedef struct map_entry {
 struct rv_grouper {
 	rv_group_config cfg;
 	int64_t next_event, next_storyline;
-	/* term table: open addressing string -> id */
-	char **terms;
-	uint32_t *df;
-	uint8_t *df_dirty;    /* changed since the last rv_grouper_flush_df */
+	/* term table: open addressing string -> id; term id t is
+	 * term_chunk[t / TERM_CHUNK][t % TERM_CHUNK] */
+	term_rec **term_chunk;
 	uint32_t *dirty_terms;
 	uint32_t n_dirty_terms, cap_dirty_terms;
-	plist *post;
 	uint32_t n_terms, cap_terms;
 	uint32_t *hash_slots; /* id + 1, 0 = empty */
 	size_t hash_cap;
@@ -140,13 +156,12 @@ struct rv_grouper {
 	int64_t newest_day;
 	psig who; /* the article being placed: who it is about */
 	/* scratch */
-	float *dense;
-	/* A filter in front of dense[]: each term's bit (present_bit) is set
-	 * while dense[] may hold it, so a cosine reads these 2 KB, not the
-	 * large array, for the many centroid terms the vector lacks. A bit per
-	 * term grew with the vocabulary, out of the first-level cache. Terms
-	 * share bits: a term whose bit is set by another reads its 0 from
-	 * dense[], which changes no sum. */
+	/* A filter in front of the terms' dense weights: each term's bit
+	 * (present_bit) is set while its weight may be non-zero, so a cosine
+	 * reads these 2 KB, not the vocabulary, for the many centroid terms
+	 * the vector lacks. A bit per term grew with the vocabulary, out of
+	 * the first-level cache. Terms share bits: a term whose bit is set by
+	 * another reads its weight 0, which changes no sum. */
 	uint64_t present[PRESENT_BITS / 64];
 	fw *vec;
 	uint32_t cap_vec;
@@ -350,13 +365,24 @@ static uint64_t term_hash(const char *s, size_t n)
 	return XXH3_64bits(s, n);
 }
 
+static inline term_rec *term_at(const rv_grouper *g, uint32_t t)
+{
+	return &g->term_chunk[t >> TERM_CHUNK_LOG2][t & (TERM_CHUNK - 1)];
+}
+
+static inline char *term_name(term_rec *r)
+{
+	return r->spill ? r->spill : r->name;
+}
+
 static bool terms_rehash(rv_grouper *g, size_t ncap)
 {
 	uint32_t *ns = calloc(ncap, sizeof *ns);
 	if (!ns)
 		return false;
 	for (uint32_t id = 0; id < g->n_terms; id++) {
-		size_t j = term_hash(g->terms[id], strlen(g->terms[id])) & (ncap - 1);
+		const char *name = term_name(term_at(g, id));
+		size_t j = term_hash(name, strlen(name)) & (ncap - 1);
 		while (ns[j])
 			j = (j + 1) & (ncap - 1);
 		ns[j] = id + 1;
@@ -375,7 +401,7 @@ static uint32_t term_id_hashed(rv_grouper *g, const char *s, size_t n, uint64_t 
 		return UINT32_MAX;
 	size_t j = h & (g->hash_cap - 1);
 	while (g->hash_slots[j]) {
-		const char *t = g->terms[g->hash_slots[j] - 1];
+		const char *t = term_name(term_at(g, g->hash_slots[j] - 1));
 		if (!strncmp(t, s, n) && !t[n])
 			return g->hash_slots[j] - 1;
 		j = (j + 1) & (g->hash_cap - 1);
@@ -383,38 +409,27 @@ static uint32_t term_id_hashed(rv_grouper *g, const char *s, size_t n, uint64_t 
 	if (!add)
 		return UINT32_MAX;
 	if (g->n_terms == g->cap_terms) {
-		uint32_t nc = g->cap_terms ? g->cap_terms * 2 : 4096;
-		char **nt = realloc(g->terms, nc * sizeof *nt);
-		if (!nt)
+		uint32_t n_chunks = g->cap_terms / TERM_CHUNK;
+		term_rec **nc = realloc(g->term_chunk, (n_chunks + 1) * sizeof *nc);
+		if (!nc)
 			return UINT32_MAX;
-		g->terms = nt;
-		uint32_t *nd = realloc(g->df, nc * sizeof *nd);
-		if (!nd)
+		g->term_chunk = nc;
+		/* aligned, so that a term is one line, not two */
+		term_rec *chunk = aligned_alloc(64, TERM_CHUNK * sizeof *chunk);
+		if (!chunk)
 			return UINT32_MAX;
-		g->df = nd;
-		uint8_t *ndd = realloc(g->df_dirty, nc * sizeof *ndd);
-		if (!ndd)
-			return UINT32_MAX;
-		g->df_dirty = ndd;
-		plist *np = realloc(g->post, nc * sizeof *np);
-		if (!np)
-			return UINT32_MAX;
-		g->post = np;
-		float *dense = realloc(g->dense, nc * sizeof *dense);
-		if (!dense)
-			return UINT32_MAX;
-		memset(dense + g->cap_terms, 0, (nc - g->cap_terms) * sizeof *dense);
-		g->dense = dense;
-		g->cap_terms = nc;
+		nc[n_chunks] = chunk;
+		g->cap_terms += TERM_CHUNK;
 	}
-	char *copy = rv_strndup(s, n);
-	if (!copy)
+	uint32_t id = g->n_terms;
+	term_rec *r = term_at(g, id);
+	memset(r, 0, sizeof *r);
+	if (n < sizeof r->name) {
+		memcpy(r->name, s, n);
+	} else if (!(r->spill = rv_strndup(s, n))) {
 		return UINT32_MAX;
-	uint32_t id = g->n_terms++;
-	g->terms[id] = copy;
-	g->df[id] = 0;
-	g->df_dirty[id] = 0;
-	memset(&g->post[id], 0, sizeof g->post[id]);
+	}
+	g->n_terms++;
 	g->hash_slots[j] = id + 1;
 	return id;
 }
@@ -515,14 +530,14 @@ void rv_grouper_free(rv_grouper **gp)
 		return;
 	rv_grouper *g = *gp;
 	for (uint32_t i = 0; i < g->n_terms; i++) {
-		free(g->terms[i]);
-		free(g->post[i].p);
+		term_rec *r = term_at(g, i);
+		free(r->spill);
+		free(r->post.p);
 	}
-	free(g->terms);
-	free(g->df);
-	free(g->df_dirty);
+	for (uint32_t i = 0; i < g->cap_terms / TERM_CHUNK; i++)
+		free(g->term_chunk[i]);
+	free(g->term_chunk);
 	free(g->dirty_terms);
-	free(g->post);
 	free(g->hash_slots);
 	for (uint32_t i = 0; i < g->n_ev; i++) {
 		members_free(&g->ev[i]);
@@ -534,7 +549,6 @@ void rv_grouper_free(rv_grouper **gp)
 	free(g->tag);
 	free(g->free_slots);
 	free(g->dirty);
-	free(g->dense);
 	free(g->vec);
 	free(g->met);
 	free(g->joinable);
@@ -610,17 +624,17 @@ static bool vec_reserve(rv_grouper *g, size_t n)
 }
 
 /* Add weight w to term t in the scratch vector (linear: vectors are short
- * and built once per article; dense[] marks presence). */
+ * and built once per article; a term's dense weight marks presence). */
 static void vec_add(rv_grouper *g, uint32_t *n, uint32_t t, float w)
 {
-	if (g->dense[t] != 0) {
+	if (term_at(g, t)->dense != 0) {
 		for (uint32_t i = 0; i < *n; i++)
 			if (g->vec[i].t == t) {
 				g->vec[i].w += w;
 				return;
 			}
 	}
-	g->dense[t] = 1;
+	term_at(g, t)->dense = 1;
 	g->vec[(*n)++] = (fw){ t, w };
 }
 
@@ -644,9 +658,10 @@ static bool ids_push(uint32_t **list, uint32_t *n, uint32_t *cap, uint32_t first
  * the list cannot grow the value is still right in memory, only not saved). */
 static void df_bump(rv_grouper *g, uint32_t t, uint32_t df)
 {
-	g->df[t] = df;
-	if (!g->df_dirty[t] && ids_push(&g->dirty_terms, &g->n_dirty_terms, &g->cap_dirty_terms, 4096, t))
-		g->df_dirty[t] = 1;
+	term_rec *r = term_at(g, t);
+	r->df = df;
+	if (!r->df_dirty && ids_push(&g->dirty_terms, &g->n_dirty_terms, &g->cap_dirty_terms, 4096, t))
+		r->df_dirty = 1;
 }
 
 /* Build the article's normalized vector in g->vec (sorted by term id);
@@ -800,13 +815,14 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 	if (count_df) {
 		g->n_docs++;
 		for (uint32_t i = 0; i < n; i++)
-			df_bump(g, g->vec[i].t, g->df[g->vec[i].t] + 1);
+			df_bump(g, g->vec[i].t, term_at(g, g->vec[i].t)->df + 1);
 	}
 	double N = (double)(g->n_docs ? g->n_docs : 1);
 	for (uint32_t i = 0; i < n; i++) {
 		fw *v = &g->vec[i];
-		g->dense[v->t] = 0;
-		double df = g->df[v->t] ? g->df[v->t] : 1;
+		term_rec *r = term_at(g, v->t);
+		r->dense = 0;
+		double df = r->df ? r->df : 1;
 		/* a prior of idf_prior unseen documents keeps the first articles
 		 * of a corpus from calling every shared word common */
 		double idf = log((N + g->cfg.idf_prior) / (df + 0.5));
@@ -878,7 +894,7 @@ static bool members_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 	return true;
 }
 
-/* The vector compared goes into dense[] through these, which keep the
+/* The vector compared goes into the terms' dense weights through these, which keep the
  * present filter in step: a term whose bit is clear weighs 0. A vector
  * put is cleared whole, after the last comparison with it: clearing one
  * term clears the bit it may share with another of the vector. */
@@ -891,14 +907,14 @@ static inline uint32_t present_bit(uint32_t t)
 static inline void dense_put(rv_grouper *g, uint32_t t, float w)
 {
 	uint32_t b = present_bit(t);
-	g->dense[t] = w;
+	term_at(g, t)->dense = w;
 	g->present[b / 64] |= UINT64_C(1) << (b % 64);
 }
 
 static inline void dense_clear(rv_grouper *g, uint32_t t)
 {
 	uint32_t b = present_bit(t);
-	g->dense[t] = 0;
+	term_at(g, t)->dense = 0;
 	g->present[b / 64] &= ~(UINT64_C(1) << (b % 64));
 }
 
@@ -908,7 +924,7 @@ static inline bool dense_has(const rv_grouper *g, uint32_t t)
 	return g->present[b / 64] >> (b % 64) & 1;
 }
 
-/* The best cosine of the article (in g->dense) with one member. */
+/* The best cosine of the article (the terms' dense weights) with one member. */
 static double members_best(const rv_grouper *g, const gevent *e)
 {
 	double best = 0;
@@ -917,14 +933,14 @@ static double members_best(const rv_grouper *g, const gevent *e)
 		const fw *m = e->mem[i];
 		for (uint32_t j = 0; j < e->mem_n[i]; j++)
 			if (dense_has(g, m[j].t))
-				dot += (double)g->dense[m[j].t] * m[j].w;
+				dot += (double)term_at(g, m[j].t)->dense * m[j].w;
 		if (dot > best)
 			best = dot;
 	}
 	return best;
 }
 
-/* The best cosine between a member of e and a member of f (g->dense is
+/* The best cosine between a member of e and a member of f (the dense weights are
  * clear on entry and on return). */
 static double members_pair_best(rv_grouper *g, const gevent *e, const gevent *f)
 {
@@ -1050,7 +1066,7 @@ static bool who_add(rv_grouper *g, gevent *e)
 
 static void post_add(rv_grouper *g, uint32_t t, uint32_t slot)
 {
-	plist *pl = &g->post[t];
+	plist *pl = &term_at(g, t)->post;
 	uint16_t gen = g->tag[slot].gen;
 	/* the newest entry is this event already: nothing to do */
 	if (pl->n) {
@@ -1195,7 +1211,7 @@ static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n, doub
 	return centroid_cum(g, e);
 }
 
-/* The cosine of the article in g->dense (n_article terms; 0: an event's
+/* The cosine of the article in the dense weights (n_article terms; 0: an event's
  * centroid, for merges) with the centroid of e. An article longer than a
  * headline whose closeness to the event rests on one name (its two heaviest
  * shared terms, the stem and the entity key, carry more than anchor_share of
@@ -1208,7 +1224,7 @@ static double cosine_dense(rv_grouper *g, const gevent *e, uint32_t n_article)
 	for (uint32_t i = 0; i < e->nc; i++) {
 		if (!dense_has(g, e->c[i].t))
 			continue;
-		double d = (double)g->dense[e->c[i].t] * e->c[i].w;
+		double d = (double)term_at(g, e->c[i].t)->dense * e->c[i].w;
 		dot += d;
 		if (d > top2) {
 			if (d > top) {
@@ -1279,7 +1295,7 @@ static void index_article(rv_grouper *g, uint32_t slot, const fw *v, uint32_t n)
 	uint32_t want = 2 * (uint32_t)g->cfg.probe_terms;
 	uint32_t idx = heaviest_terms(v, n, top, want);
 	for (uint32_t i = 0; i < idx; i++)
-		__builtin_prefetch(&g->post[top[i].t]);
+		__builtin_prefetch(term_at(g, top[i].t));
 	for (uint32_t i = 0; i < idx; i++)
 		post_add(g, top[i].t, slot);
 }
@@ -1743,14 +1759,14 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 		/* The lists lie all over an index larger than the caches: fetch
 		 * them all at once rather than one after the other. */
 		for (uint32_t i = 0; i < probes; i++)
-			__builtin_prefetch(&g->post[top[i].t]);
+			__builtin_prefetch(term_at(g, top[i].t));
 		for (uint32_t i = 0; i < probes; i++) {
-			const plist *pl = &g->post[top[i].t];
+			const plist *pl = &term_at(g, top[i].t)->post;
 			for (size_t off = 0; off < pl->n * sizeof *pl->p; off += 64)
 				__builtin_prefetch((const char *)pl->p + off);
 		}
 		for (uint32_t i = 0; i < probes && room; i++) {
-			plist *pl = &g->post[top[i].t];
+			plist *pl = &term_at(g, top[i].t)->post;
 			g->work.postings += pl->n;
 			for (uint16_t j = 0; j < pl->n && room; j++) {
 				posting p = pl->p[j];
@@ -1950,7 +1966,7 @@ static int to_event(rv_grouper *g, const gevent *e, rv_event *out)
 	if (e->nc)
 		qsort(by_w, e->nc, sizeof *by_w, fw_by_weight);
 	for (uint32_t i = 0; i < e->nc; i++) {
-		out->centroid[i].term = g->terms[by_w[i].t];
+		out->centroid[i].term = term_name(term_at(g, by_w[i].t));
 		out->centroid[i].weight = by_w[i].w;
 	}
 	free(by_w);
@@ -2003,7 +2019,7 @@ double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 	if (k < 0)
 		return 0;
 	for (int i = 0; i < k; i++)
-		g->dense[g->vec[i].t] = g->vec[i].w;
+		term_at(g, g->vec[i].t)->dense = g->vec[i].w;
 	double dot = 0, norm = 0;
 	fw shared[512];
 	size_t ns = 0;
@@ -2012,18 +2028,19 @@ double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 		norm += w * w;
 		const char *s = ev->centroid[i].term;
 		uint32_t t = term_id(g, s, strlen(s), false);
-		if (t == UINT32_MAX || g->dense[t] == 0)
+		if (t == UINT32_MAX || term_at(g, t)->dense == 0)
 			continue;
-		dot += g->dense[t] * w;
+		double d = term_at(g, t)->dense * w;
+		dot += d;
 		if (ns < 512)
-			shared[ns++] = (fw){ t, (float)(g->dense[t] * w) };
+			shared[ns++] = (fw){ t, (float)d };
 	}
 	for (int i = 0; i < k; i++)
-		g->dense[g->vec[i].t] = 0;
+		term_at(g, g->vec[i].t)->dense = 0;
 	if (ns)
 		qsort(shared, ns, sizeof *shared, fw_by_weight);
 	for (size_t i = 0; i < ns && i < n; i++)
-		out[(*n_out)++] = g->terms[shared[i].t];
+		out[(*n_out)++] = term_name(term_at(g, shared[i].t));
 	return norm > 0 ? dot / sqrt(norm) : 0;
 }
 
@@ -2032,7 +2049,7 @@ int rv_grouper_set_df(rv_grouper *g, const char *term, uint32_t df)
 	uint32_t t = term_id(g, term, strlen(term), true);
 	if (t == UINT32_MAX)
 		return RV_ENOMEM;
-	g->df[t] = df;
+	term_at(g, t)->df = df;
 	return RV_OK;
 }
 
@@ -2052,8 +2069,8 @@ int rv_grouper_flush_df(rv_grouper *g, rv_df_fn fn, void *ctx)
 	for (uint32_t i = 0; i < g->n_dirty_terms; i++) {
 		uint32_t t = g->dirty_terms[i];
 		if (rc == RV_OK)
-			rc = fn(g->terms[t], g->df[t], ctx);
-		g->df_dirty[t] = 0;
+			rc = fn(term_name(term_at(g, t)), term_at(g, t)->df, ctx);
+		term_at(g, t)->df_dirty = 0;
 	}
 	g->n_dirty_terms = 0;
 	return rc;

@@ -1238,3 +1238,81 @@ TEST(group_merged_event_spans_both_days)
 	rv_article_release(&a);
 	rv_grouper_free(&g);
 }
+
+/* What the vocabulary hands back: every term's name whole, the short ones
+ * kept beside its counts, the long ones apart, and past the first chunk
+ * of terms. */
+#define VOCAB_ARTICLES 400
+#define VOCAB_WORDS 12
+static const char *const LONG_WORDS[] = {
+	"abcdefghijklmnopqrstuvwxyzabcd",                /* 30 bytes: the longest kept inline */
+	"abcdefghijklmnopqrstuvwxyzabcde",               /* 31: the shortest kept apart */
+	"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrs", /* 45 */
+};
+
+struct vocab_seen {
+	int numbered[VOCAB_ARTICLES * VOCAB_WORDS];
+	int long_df[3], long_centroid[3];
+	int other;
+};
+
+static int vocab_df(const char *term, uint32_t df, void *ctx)
+{
+	struct vocab_seen *s = ctx;
+	int k;
+	char tail;
+	if (sscanf(term, "v%d%c", &k, &tail) == 1 && k >= 0 && k < VOCAB_ARTICLES * VOCAB_WORDS) {
+		s->numbered[k] += (int)df;
+		return RV_OK;
+	}
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(term, LONG_WORDS[i])) {
+			s->long_df[i] += (int)df;
+			return RV_OK;
+		}
+	s->other++;
+	return RV_OK;
+}
+
+static int vocab_centroid(const rv_event *ev, void *ctx)
+{
+	struct vocab_seen *s = ctx;
+	for (size_t i = 0; i < ev->n_centroid; i++)
+		for (int j = 0; j < 3; j++)
+			if (!strcmp(ev->centroid[i].term, LONG_WORDS[j]))
+				s->long_centroid[j]++;
+	return RV_OK;
+}
+
+TEST(group_vocabulary_keeps_every_name_whole)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	char words[VOCAB_WORDS * 8 + 1];
+	for (int i = 0; i < VOCAB_ARTICLES; i++) {
+		size_t at = 0;
+		for (int j = 0; j < VOCAB_WORDS; j++)
+			at += (size_t)snprintf(words + at, sizeof words - at, "%sv%05d", j ? " " : "",
+					       i * VOCAB_WORDS + j);
+		place_words(g, words);
+	}
+	char longs[128];
+	snprintf(longs, sizeof longs, "%s %s %s", LONG_WORDS[0], LONG_WORDS[1], LONG_WORDS[2]);
+	place_words(g, longs);
+	struct vocab_seen *seen = calloc(1, sizeof *seen);
+	ASSERT(seen);
+	ASSERT_EQ(rv_grouper_flush_df(g, vocab_df, seen), RV_OK);
+	ASSERT_EQ(rv_grouper_flush(g, vocab_centroid, seen), RV_OK);
+	for (int k = 0; k < VOCAB_ARTICLES * VOCAB_WORDS; k++)
+		ASSERT_EQ(seen->numbered[k], 1);
+	for (int i = 0; i < 3; i++) {
+		ASSERT_EQ(seen->long_df[i], 1);
+		ASSERT_EQ(seen->long_centroid[i], 1);
+	}
+	ASSERT_EQ(seen->other, 0);
+	free(seen);
+	rv_grouper_free(&g);
+}
