@@ -410,7 +410,7 @@ static uint32_t term_id_hashed(rv_grouper *g, const char *s, size_t n, uint64_t 
 		return UINT32_MAX;
 	if (g->n_terms == g->cap_terms) {
 		uint32_t n_chunks = g->cap_terms / TERM_CHUNK;
-		term_rec **nc = realloc(g->term_chunk, (n_chunks + 1) * sizeof *nc);
+		term_rec **nc = realloc(g->term_chunk, (n_chunks + 1) * sizeof(term_rec *));
 		if (!nc)
 			return UINT32_MAX;
 		g->term_chunk = nc;
