@@ -119,8 +119,10 @@ check: deps
 	@./scripts/banned.sh
 	@./tests/run.sh
 
+# The French-English term map too: without it a French and an English report
+# of one happening meet on their names alone.
 run: deps
-	@$(MAKE) --no-print-directory revue
+	@$(MAKE) --no-print-directory revue build/fr-en.map
 	@rm -f revue.db revue.db-wal revue.db-shm
 	./revue --db revue.db ingest examples
 	./revue --db revue.db stories
