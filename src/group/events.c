@@ -74,6 +74,7 @@ typedef struct term_rec {
 	uint8_t df_dirty; /* changed since the last rv_grouper_flush_df */
 	char name[31];
 } term_rec;
+_Static_assert(sizeof(term_rec) == 64, "a term fills one cache line");
 
 #define TERM_CHUNK_LOG2 12
 #define TERM_CHUNK (1u << TERM_CHUNK_LOG2)
@@ -894,10 +895,11 @@ static bool members_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n)
 	return true;
 }
 
-/* The vector compared goes into the terms' dense weights through these, which keep the
- * present filter in step: a term whose bit is clear weighs 0. A vector
- * put is cleared whole, after the last comparison with it: clearing one
- * term clears the bit it may share with another of the vector. */
+/* The vector compared goes into the terms' dense weights through these,
+ * which keep the present filter in step: a term whose bit is clear weighs
+ * 0. A vector put is cleared whole, after the last comparison with it:
+ * clearing one term clears the bit it may share with another of the
+ * vector. */
 static inline uint32_t present_bit(uint32_t t)
 {
 	/* ids are given in order of first sight: their low bits spread */
@@ -924,7 +926,8 @@ static inline bool dense_has(const rv_grouper *g, uint32_t t)
 	return g->present[b / 64] >> (b % 64) & 1;
 }
 
-/* The best cosine of the article (the terms' dense weights) with one member. */
+/* The best cosine of the article (in the terms' dense weights) with one
+ * member. */
 static double members_best(const rv_grouper *g, const gevent *e)
 {
 	double best = 0;
@@ -940,8 +943,8 @@ static double members_best(const rv_grouper *g, const gevent *e)
 	return best;
 }
 
-/* The best cosine between a member of e and a member of f (the dense weights are
- * clear on entry and on return). */
+/* The best cosine between a member of e and a member of f (the dense
+ * weights are clear on entry and on return). */
 static double members_pair_best(rv_grouper *g, const gevent *e, const gevent *f)
 {
 	double best = 0;
@@ -1211,8 +1214,8 @@ static bool centroid_add(rv_grouper *g, gevent *e, const fw *v, uint32_t n, doub
 	return centroid_cum(g, e);
 }
 
-/* The cosine of the article in the dense weights (n_article terms; 0: an event's
- * centroid, for merges) with the centroid of e. An article longer than a
+/* The cosine of the article in the dense weights (n_article terms; 0: an
+ * event's centroid, for merges) with the centroid of e. An article longer than a
  * headline whose closeness to the event rests on one name (its two heaviest
  * shared terms, the stem and the entity key, carry more than anchor_share of
  * the dot product) is only on the event's topic: the same judge's hearing
