@@ -1523,20 +1523,23 @@ static bool consider(rv_grouper *g, struct cand *c, uint32_t slot)
 	return ids_push(&g->met, &g->n_met, &g->cap_met, 256, slot);
 }
 
+/* Ask for every cache line of n bytes at p, before they are read. */
+static inline void prefetch_bytes(const void *p, size_t n)
+{
+	for (size_t off = 0; off < n; off += 64)
+		__builtin_prefetch((const char *)p + off);
+}
+
 /* Fetch what score() reads of an event first: its head and its centroid. */
 static void prefetch_event(const rv_grouper *g, uint32_t slot)
 {
-	const gevent *e = &g->ev[slot];
-	__builtin_prefetch(e);
-	__builtin_prefetch((const char *)e + 64);
+	prefetch_bytes(&g->ev[slot], 128);
 }
 
 static void prefetch_centroid(const rv_grouper *g, uint32_t slot)
 {
 	const gevent *e = &g->ev[slot];
-	const char *c = (const char *)e->c;
-	for (size_t off = 0; off < e->nc * sizeof *e->c; off += 64)
-		__builtin_prefetch(c + off);
+	prefetch_bytes(e->c, e->nc * sizeof *e->c);
 }
 
 /* Score the events within the join window, in the order the walk met them.
@@ -1765,8 +1768,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 			__builtin_prefetch(term_at(g, top[i].t));
 		for (uint32_t i = 0; i < probes; i++) {
 			const plist *pl = &term_at(g, top[i].t)->post;
-			for (size_t off = 0; off < pl->n * sizeof *pl->p; off += 64)
-				__builtin_prefetch((const char *)pl->p + off);
+			prefetch_bytes(pl->p, pl->n * sizeof *pl->p);
 		}
 		for (uint32_t i = 0; i < probes && room; i++) {
 			plist *pl = &term_at(g, top[i].t)->post;
