@@ -1138,6 +1138,20 @@ static int64_t day_of(const char *iso)
 	return rv_date_days(&d);
 }
 
+/* A grouper with the default configuration, one setting changed (name
+ * NULL: none). */
+static rv_grouper *grouper_with(const char *name, const char *value)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	if (name)
+		ASSERT_EQ(rv_group_config_set(&cfg, name, value, &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	return g;
+}
+
 /* Enough undated events on words of their own that candidates come from
  * the index (more than the grouper compares all at once). */
 static void fillers(rv_grouper *g, int64_t first_id)
@@ -1155,13 +1169,9 @@ static void fillers(rv_grouper *g, int64_t first_id)
  * must not read as met by the walk that takes its stamp again. */
 TEST(group_walk_stamp_wraps)
 {
-	rv_group_config cfg;
 	rv_error err = { 0 };
-	rv_group_config_default(&cfg);
-	ASSERT_EQ(rv_group_config_set(&cfg, "retire_after", "1000000", &err), RV_OK);
-	rv_grouper *g;
+	rv_grouper *g = grouper_with("retire_after", "1000000");
 	rv_analyzer *an;
-	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
 	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
 	fillers(g, 1); /* events 1 .. 80, sharing no word with the flood report */
 	rv_article a;
@@ -1190,11 +1200,7 @@ static const char *const FLOOD[] = { "flood", "valley", "river", "norval", "evac
  * however alike their words. */
 TEST(group_loaded_event_keeps_its_days)
 {
-	rv_group_config cfg;
-	rv_error err = { 0 };
-	rv_group_config_default(&cfg);
-	rv_grouper *g;
-	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	rv_grouper *g = grouper_with(NULL, NULL);
 	fillers(g, 100);
 	load_event_on(g, 1, FLOOD, 6, day_of("2024-03-01"));
 	ASSERT(place_on(g, FLOOD_WORDS, "", "2024-04-10") != 1);
@@ -1209,11 +1215,8 @@ TEST(group_loaded_event_keeps_its_days)
  * storyline window of it (30 days) and links to its storyline. */
 TEST(group_merged_event_spans_both_days)
 {
-	rv_group_config cfg;
 	rv_error err = { 0 };
-	rv_group_config_default(&cfg);
-	rv_grouper *g;
-	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	rv_grouper *g = grouper_with(NULL, NULL);
 	fillers(g, 100);
 	load_event_on(g, 1, FLOOD, 6, day_of("2024-03-01"));
 	load_event_on(g, 2, FLOOD, 6, day_of("2024-03-03"));
@@ -1286,11 +1289,7 @@ static int vocab_centroid(const rv_event *ev, void *ctx)
 
 TEST(group_vocabulary_keeps_every_name_whole)
 {
-	rv_group_config cfg;
-	rv_error err = { 0 };
-	rv_group_config_default(&cfg);
-	rv_grouper *g;
-	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	rv_grouper *g = grouper_with(NULL, NULL);
 	char words[VOCAB_WORDS * 8 + 1];
 	for (int i = 0; i < VOCAB_ARTICLES; i++) {
 		size_t at = 0;
