@@ -13,10 +13,10 @@
  * --reference keeps the stream's first CHUNK articles and, after placing
  * each later chunk, places them again into a fresh grouper: the throughput
  * at 10k measured right beside each chunk of the long run (before it and
- * after it in turn), under the same
- * load of the machine. A shared machine's speed drifts by a third from one
- * minute to the next, so a 10k run and a 1M run taken apart compare the
- * machine, not the grouper; the median of the paired ratios does not.
+ * after it in turn), under the same load of the machine. A shared
+ * machine's speed drifts by a third from one minute to the next, so a 10k
+ * run and a 1M run taken apart compare the machine, not the grouper; the
+ * median of the paired ratios does not.
  */
 #include "analyze/analyze.h"
 #include "group/group.h"
@@ -136,6 +136,10 @@ int main(int argc, char **argv)
 		return 3;
 	}
 	rv_article *chunk = calloc(CHUNK, sizeof *chunk);
+	if (!chunk) {
+		fprintf(stderr, "bench_place: out of memory\n");
+		return 3;
+	}
 	rv_article *ref = NULL; /* --reference: the first chunk, kept */
 	size_t n_ref = 0, chunks = 0;
 	double_list all = { 0 }, window = { 0 }, refs = { 0 };
@@ -201,6 +205,10 @@ int main(int argc, char **argv)
 			ref = chunk;
 			n_ref = n;
 			chunk = calloc(CHUNK, sizeof *chunk);
+			if (!chunk) {
+				fprintf(stderr, "bench_place: out of memory\n");
+				return 3;
+			}
 		} else {
 			for (size_t i = 0; i < n; i++)
 				rv_article_release(&chunk[i]);
