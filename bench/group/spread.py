@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""How far a held-out clustering set may score from its development set.
+
+usage: bench/group/spread.py [--revue PATH] [--splits N] [--seed S] SET...
+
+Every quality target is also scored on a held-out set drawn like the
+development set. A development score just above a target says little unless
+one knows how much two such draws differ. This estimates it from the
+development set alone: its gold events are shuffled and cut into two halves
+(an event stays whole, records keep their order), revue is scored on each half
+with ../shared/eval/score_clustering.py, and the difference between the two
+halves' B-cubed F1 is taken over N such cuts.
+
+Two halves of n/2 records differ by sqrt(2) * s_half; a set of n records
+varies by about s_half / sqrt(2); a held-out set of the development set's size
+differs from it by about sqrt(2) times that, that is by rms(difference) / sqrt(2).
+Halves score higher than the whole (each holds half the neighbouring events
+to confuse), so only the differences are used, never the halves' level.
+
+SET is a name under ../shared/data/clustering (or $SHARED/data/clustering).
+Prints one line per cut and a summary per set. Skips with a message when the
+shared data is absent.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.environ.get('SHARED', os.path.join(HERE, '..', '..', '..', 'shared'))
+
+
+def read_gold(path):
+    event_of = {}
+    lines = []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#') or not line.strip():
+                continue
+            item, event = line.split('\t')[:2]
+            event_of[item] = event
+            lines.append(line)
+    return event_of, lines
+
+
+def write_half(set_dir, out_dir, event_of, gold_lines, keep):
+    os.makedirs(out_dir)
+    with open(os.path.join(set_dir, 'input.jsonl'), encoding='utf-8') as src, \
+            open(os.path.join(out_dir, 'input.jsonl'), 'w', encoding='utf-8') as dst:
+        for line in src:
+            if event_of.get(json.loads(line)['id']) in keep:
+                dst.write(line)
+    with open(os.path.join(out_dir, 'gold.clusters.tsv'), 'w', encoding='utf-8') as dst:
+        dst.write('#id\tevent\toriginal_id\n')
+        for line in gold_lines:
+            if event_of[line.split('\t')[0]] in keep:
+                dst.write(line)
+
+
+def score(revue, set_dir, work_dir):
+    run = subprocess.run([sys.executable, os.path.join(SHARED, 'eval', 'score_clustering.py'),
+                          '--set', set_dir, '--revue', revue, '--workdir', work_dir],
+                         capture_output=True, text=True, check=False)
+    last = run.stdout.strip().splitlines()[-1:] or ['']
+    fields = dict(kv.split('=', 1) for kv in last[0].split() if '=' in kv)
+    if 'bcubed_f1' not in fields:
+        raise RuntimeError('%s: no score (exit %d): %s' % (set_dir, run.returncode, run.stderr[-300:]))
+    return float(fields['bcubed_f1'])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--revue', default=os.path.join(HERE, '..', '..', 'revue'))
+    ap.add_argument('--splits', type=int, default=10)
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('sets', nargs='+')
+    args = ap.parse_args()
+    revue = os.path.abspath(args.revue)
+    if not os.path.isdir(os.path.join(SHARED, 'data', 'clustering')):
+        print('skip: %s/data/clustering not found' % SHARED)
+        return 0
+    with tempfile.TemporaryDirectory(prefix='revue-spread-') as tmp, ThreadPoolExecutor(2) as pool:
+        for name in args.sets:
+            set_dir = os.path.join(SHARED, 'data', 'clustering', name)
+            event_of, gold_lines = read_gold(os.path.join(set_dir, 'gold.clusters.tsv'))
+            events = sorted(set(event_of.values()))
+            jobs = []
+            for k in range(args.splits):
+                order = events[:]
+                random.Random(args.seed * 1000 + k).shuffle(order)
+                first = set(order[:len(order) // 2])
+                halves = []
+                for h, keep in (('a', first), ('b', set(order) - first)):
+                    d = os.path.join(tmp, '%s-%d-%s' % (name, k, h))
+                    write_half(set_dir, d, event_of, gold_lines, keep)
+                    halves.append(pool.submit(score, revue, d, d + '-work'))
+                jobs.append(halves)
+            diffs = []
+            for k, (a, b) in enumerate(jobs):
+                fa, fb = a.result(), b.result()
+                diffs.append(fa - fb)
+                print('%-18s cut %2d  halves %.4f %.4f  difference %+.4f' % (name, k, fa, fb, fa - fb))
+            rms = math.sqrt(sum(d * d for d in diffs) / len(diffs))
+            print('%-18s %d cuts: rms difference %.4f; a held-out set of this size: about '
+                  '+/- %.4f (one standard deviation) from the development score'
+                  % (name, len(diffs), rms, rms / math.sqrt(2)))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
