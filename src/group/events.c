@@ -225,7 +225,7 @@ void rv_group_config_default(rv_group_config *c)
 	c->merge_near = 0.1;
 	c->bridge_threshold = 0.35;
 	c->half_dated = 0.3;
-	c->anchor_share = 0.7;
+	c->anchor_share = 0.75;
 	c->idf_prior = 20.0;
 	c->short_threshold = 0.24;
 	c->short_terms = 15;
