@@ -77,6 +77,9 @@ typedef struct rv_group_config {
 	int near_dup_memory;         /* recent originals kept in the LSH index */
 } rv_group_config;
 
+/* member_keep's highest value: the ring of member vectors an event holds */
+#define RV_GROUP_MEMBER_KEEP_MAX 32
+
 void rv_group_config_default(rv_group_config *c);
 /* Set one field by name from a string ("event_threshold", "0.3").
  * RV_EINPUT for an unknown name or a bad value. */
