@@ -1,8 +1,9 @@
-/* config.c - the grouping settings: one table of every setting with its type,
- * default and range, from which the defaults are set, a "name = value" is
- * checked and parsed, and the settings in effect are printed. README.md
- * ("Grouping", "Settings") says what each one does; tests/e2e/group_settings.sh
- * checks that its table and this one agree.
+/* config.c - the grouping settings. One table holds every setting with its
+ * type, default and range; the defaults are set, a "name = value" is checked
+ * and parsed, and the settings in effect are printed from it. A command runs
+ * with the defaults, then $REVUE_GROUP_CONFIG's file, then $REVUE_GROUP.
+ * README.md ("Grouping", "Settings") says what each setting does;
+ * tests/e2e/group_settings.sh checks that its table and this one agree.
  */
 #include "group/group.h"
 #include "core/str.h"
@@ -80,11 +81,17 @@ int rv_group_config_set(rv_group_config *c, const char *name, const char *value,
 	double v = strtod(value, &end);
 	if (errno || end == value || *rv_str_ltrim(end))
 		return rv_fail(err, RV_EINPUT, "%s: not a number: '%s'", name, value);
+/* Written so that NaN, which strtod() accepts, fails the range test; a
+ * setting held in an int takes whole numbers only, rather than losing the
+ * fraction it was given. */
 #define X(f, type, def, lo, hi)                                                                    \
 	if (!strcmp(name, #f)) {                                                                   \
-		if (v < (lo) || v > (hi))                                                          \
+		if (!(v >= (lo) && v <= (hi)))                                                     \
 			return rv_fail(err, RV_EINPUT, "%s must be in [%g, %g]", name,             \
 			               (double)(lo), (double)(hi));                                \
+		if ((double)(type)v != v)                                                          \
+			return rv_fail(err, RV_EINPUT, "%s must be a whole number: '%s'", name,    \
+			               value);                                                     \
 		c->f = (type)v;                                                                    \
 		return RV_OK;                                                                      \
 	}
@@ -102,24 +109,34 @@ int rv_group_config_load(rv_group_config *c, const char *path, rv_error *err)
 	int rc = RV_OK, lineno = 0;
 	while (rc == RV_OK && fgets(line, sizeof line, f)) {
 		lineno++;
-		char *h = strchr(line, '#');
-		if (h)
-			*h = '\0';
-		char *eq = strchr(line, '=');
-		char *name = line;
-		rv_str_squeeze(name);
-		if (!*name)
-			continue;
-		if (!eq) {
-			rc = rv_fail(err, RV_EINPUT, "%s:%d: expected name = value", path, lineno);
+		size_t len = strlen(line);
+		if (len == sizeof line - 1 && line[len - 1] != '\n' && !feof(f)) {
+			rc = rv_fail(err, RV_EINPUT, "%s:%d: line longer than %zu bytes", path,
+			             lineno, sizeof line - 2);
 			break;
 		}
-		*strchr(line, '=') = '\0';
-		char *value = strchr(line, '\0') + 1;
+		char *hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		char *eq = strchr(line, '=');
+		if (eq)
+			*eq = '\0';
+		char *name = line;
 		rv_str_squeeze(name);
+		if (!eq) {
+			if (*name)
+				rc = rv_fail(err, RV_EINPUT, "%s:%d: expected name = value", path,
+				             lineno);
+			continue;
+		}
+		char *value = eq + 1;
 		rv_str_squeeze(value);
-		rc = rv_group_config_set(c, name, value, err);
+		rv_error why = {0};
+		if (rv_group_config_set(c, name, value, &why) != RV_OK)
+			rc = rv_fail(err, why.code, "%s:%d: %s", path, lineno, why.msg);
 	}
+	if (rc == RV_OK && ferror(f))
+		rc = rv_fail(err, RV_EIO, "%s: cannot read", path);
 	fclose(f);
 	return rc;
 }
@@ -129,4 +146,36 @@ void rv_group_config_print(const rv_group_config *c, void *file)
 #define X(f, type, def, lo, hi) fprintf(file, "%s = %g\n", #f, (double)c->f);
 	GROUP_SETTINGS(X)
 #undef X
+}
+
+int rv_group_config_from_env(rv_group_config *c, rv_error *err)
+{
+	rv_group_config_default(c);
+	const char *file = getenv("REVUE_GROUP_CONFIG");
+	int rc;
+	if (file && *file && (rc = rv_group_config_load(c, file, err)))
+		return rc;
+	/* REVUE_GROUP="name=value,name=value" overrides single settings. */
+	const char *list = getenv("REVUE_GROUP");
+	if (!list || !*list)
+		return RV_OK;
+	char *copy = rv_strdup(list), *save = NULL;
+	if (!copy)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	rc = RV_OK;
+	for (char *item = strtok_r(copy, ",", &save); item && !rc;
+	     item = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(item, '=');
+		if (!eq) {
+			rc = rv_fail(err, RV_EINPUT, "REVUE_GROUP: expected name=value, got '%s'",
+			             item);
+			break;
+		}
+		*eq = '\0';
+		rv_error why = {0};
+		if (rv_group_config_set(c, item, eq + 1, &why) != RV_OK)
+			rc = rv_fail(err, why.code, "REVUE_GROUP: %s", why.msg);
+	}
+	free(copy);
+	return rc;
 }

@@ -88,6 +88,9 @@ int rv_group_config_set(rv_group_config *c, const char *name, const char *value,
 int rv_group_config_load(rv_group_config *c, const char *path, rv_error *err);
 /* Print the configuration as "name = value" lines. */
 void rv_group_config_print(const rv_group_config *c, void *file);
+/* The defaults, then the file named by $REVUE_GROUP_CONFIG ("name = value"
+ * lines), then $REVUE_GROUP ("name=value,..."). */
+int rv_group_config_from_env(rv_group_config *c, rv_error *err);
 
 #define RV_NO_DAY INT64_MIN
 

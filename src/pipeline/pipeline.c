@@ -23,34 +23,6 @@ struct rv_pipeline {
 	rv_pipeline_stats stats;
 };
 
-int rv_group_config_from_env(rv_group_config *c, rv_error *err)
-{
-	rv_group_config_default(c);
-	const char *file = getenv("REVUE_GROUP_CONFIG");
-	int rc;
-	if (file && *file && (rc = rv_group_config_load(c, file, err)))
-		return rc;
-	/* REVUE_GROUP="name=value,name=value" overrides single settings. */
-	const char *list = getenv("REVUE_GROUP");
-	if (!list || !*list)
-		return RV_OK;
-	char *copy = rv_strdup(list), *save = NULL;
-	if (!copy)
-		return rv_fail(err, RV_ENOMEM, "out of memory");
-	rc = RV_OK;
-	for (char *item = strtok_r(copy, ",", &save); item && !rc; item = strtok_r(NULL, ",", &save)) {
-		char *eq = strchr(item, '=');
-		if (!eq) {
-			rc = rv_fail(err, RV_EINPUT, "REVUE_GROUP: expected name=value, got '%s'", item);
-			break;
-		}
-		*eq = '\0';
-		rc = rv_group_config_set(c, item, eq + 1, err);
-	}
-	free(copy);
-	return rc;
-}
-
 static int load_event(const rv_event *ev, void *ctx)
 {
 	return rv_grouper_load_event(ctx, ev);

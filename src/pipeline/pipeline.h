@@ -28,10 +28,6 @@ typedef struct rv_pipeline_stats {
 
 typedef struct rv_pipeline rv_pipeline;
 
-/* The defaults, then the file named by $REVUE_GROUP_CONFIG ("name = value"
- * lines), then $REVUE_GROUP ("name=value,..."). */
-int rv_group_config_from_env(rv_group_config *c, rv_error *err);
-
 /* Load the French->English term map (build/fr-en.map next to the binary,
  * or $REVUE_TERM_MAP; "" turns it off) into g. No map: RV_OK. */
 int rv_group_load_term_map(rv_grouper *g, rv_error *err);

@@ -40,4 +40,8 @@ grep -q "anchor_share" "$work/err.txt" || { echo "FAIL: the message does not nam
 "$REVUE" --db "$work/r.db" regroup --show-config --set member_keep=33 2>/dev/null && { echo "FAIL: member_keep=33 accepted"; exit 1; }
 "$REVUE" --db "$work/r.db" regroup --show-config --set member_keep=32 > "$work/keep.txt" || { echo "FAIL: member_keep=32 refused"; exit 1; }
 grep -qx "member_keep = 32" "$work/keep.txt" || { echo "FAIL: --set not shown by --show-config"; exit 1; }
+# the environment's settings: an error says where the setting came from
+REVUE_GROUP="event_window_days=2.5" "$REVUE" --db "$work/r.db" regroup --show-config 2> "$work/env.txt" && { echo "FAIL: REVUE_GROUP event_window_days=2.5 accepted"; exit 1; }
+grep -q "REVUE_GROUP: event_window_days must be a whole number" "$work/env.txt" || { echo "FAIL: REVUE_GROUP error"; cat "$work/env.txt"; exit 1; }
+REVUE_GROUP="time_bonus=0.1" "$REVUE" --db "$work/r.db" regroup --show-config | grep -qx "time_bonus = 0.1" || { echo "FAIL: REVUE_GROUP not applied"; exit 1; }
 exit 0

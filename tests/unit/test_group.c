@@ -246,6 +246,15 @@ TEST(group_config_set_and_errors)
 	ASSERT_EQ(rv_group_config_set(&c, "no_such", "1", &err), RV_EINPUT);
 	ASSERT_EQ(rv_group_config_set(&c, "event_threshold", "abc", &err), RV_EINPUT);
 	ASSERT_EQ(rv_group_config_set(&c, "event_threshold", "7", &err), RV_EINPUT);
+	ASSERT_EQ(rv_group_config_set(&c, "event_threshold", "nan", &err), RV_EINPUT);
+	ASSERT_EQ(rv_group_config_set(&c, "event_threshold", "-inf", &err), RV_EINPUT);
+	ASSERT(c.event_threshold > 0.419 && c.event_threshold < 0.421);
+	/* an int setting refuses a fraction instead of dropping it */
+	ASSERT_EQ(rv_group_config_set(&c, "event_window_days", "2.5", &err), RV_EINPUT);
+	ASSERT(strstr(err.msg, "whole number") != NULL);
+	ASSERT_EQ(c.event_window_days, 5);
+	ASSERT_EQ(rv_group_config_set(&c, "event_window_days", "4.0", &err), RV_OK);
+	ASSERT_EQ(c.event_window_days, 4);
 	char path[] = "/tmp/rv_group_cfg_XXXXXX";
 	int fd = mkstemp(path);
 	ASSERT(fd >= 0);
@@ -255,6 +264,25 @@ TEST(group_config_set_and_errors)
 	ASSERT_EQ(rv_group_config_load(&c, path, &err), RV_OK);
 	ASSERT_EQ(c.centroid_terms, 33);
 	ASSERT(c.storyline_threshold > 0.199 && c.storyline_threshold < 0.201);
+	/* a bad line names the file and its line; a line too long for the
+	 * buffer is refused whole rather than read as two lines */
+	FILE *f = fopen(path, "w");
+	ASSERT(f != NULL);
+	fputs("# thresholds\nevent_threshold = 0.5\nevent_window_days = 2.5\n", f);
+	fclose(f);
+	ASSERT_EQ(rv_group_config_load(&c, path, &err), RV_EINPUT);
+	char where[64];
+	snprintf(where, sizeof where, "%s:3: event_window_days", path);
+	ASSERT(strstr(err.msg, where) != NULL);
+	f = fopen(path, "w");
+	ASSERT(f != NULL);
+	fputs("event_threshold = 0.5", f);
+	for (int i = 0; i < 600; i++)
+		fputc(' ', f);
+	fputs("\n", f);
+	fclose(f);
+	ASSERT_EQ(rv_group_config_load(&c, path, &err), RV_EINPUT);
+	ASSERT(strstr(err.msg, ":1: line longer than") != NULL);
 	unlink(path);
 }
 
