@@ -131,7 +131,7 @@ int rv_group_config_load(rv_group_config *c, const char *path, rv_error *err)
 		}
 		char *value = eq + 1;
 		rv_str_squeeze(value);
-		rv_error why = {0};
+		rv_error why = { 0 };
 		if (rv_group_config_set(c, name, value, &why) != RV_OK)
 			rc = rv_fail(err, why.code, "%s:%d: %s", path, lineno, why.msg);
 	}
@@ -172,7 +172,7 @@ int rv_group_config_from_env(rv_group_config *c, rv_error *err)
 			break;
 		}
 		*eq = '\0';
-		rv_error why = {0};
+		rv_error why = { 0 };
 		if (rv_group_config_set(c, item, eq + 1, &why) != RV_OK)
 			rc = rv_fail(err, why.code, "REVUE_GROUP: %s", why.msg);
 	}
