@@ -87,6 +87,9 @@ def main():
     with tempfile.TemporaryDirectory(prefix='revue-spread-') as tmp, ThreadPoolExecutor(2) as pool:
         for name in args.sets:
             set_dir = os.path.join(SHARED, 'data', 'clustering', name)
+            if not os.path.isfile(os.path.join(set_dir, 'gold.clusters.tsv')):
+                print('%-18s skip: no %s/gold.clusters.tsv' % (name, set_dir))
+                continue
             event_of, gold_lines = read_gold(os.path.join(set_dir, 'gold.clusters.tsv'))
             events = sorted(set(event_of.values()))
             jobs = []
