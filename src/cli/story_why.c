@@ -105,8 +105,14 @@ int cli_story_why(rv_store *store, int64_t event, bool json)
 	if (json)
 		w.arr = json_array();
 	else
-		printf("why: each article's similarity to event #%lld (threshold %.2f)\n",
-		       (long long)event, cfg.event_threshold);
+		/* the threshold an article met depends on what it is (a headline,
+		 * a full article, one that no other event came close to): name the
+		 * main ones rather than one that would contradict "joined at" */
+		printf("why: each article's similarity to event #%lld (joins at %.2f; undated headlines "
+		       "%.2f, full articles %.2f, %.2f when no other event comes close; all: "
+		       "revue regroup --show-config)\n",
+		       (long long)event, cfg.event_threshold, cfg.short_threshold, cfg.long_threshold,
+		       cfg.clear_threshold);
 	rv_filter f = { 0 };
 	f.event = event;
 	rc = rv_store_each_article(store, &f, why_article, &w, &w.err);
