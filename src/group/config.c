@@ -51,7 +51,7 @@
 	X(short_terms, int, 15, 0, 4096)                                                           \
 	X(long_threshold, double, 0.27, 0, 1)                                                      \
 	X(clear_threshold, double, 0.18, 0, 1)                                                     \
-	X(clear_ratio, double, 0.5, 0, 1)                                                          \
+	X(clear_ratio, double, 0.6, 0, 1)                                                          \
 	X(lede_clear_threshold, double, 0.2, 0, 1)                                                 \
 	X(lede_clear_ratio, double, 0.4, 0, 1)                                                     \
 	X(lede_terms, int, 70, 0, 65536)                                                           \
