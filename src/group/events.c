@@ -30,7 +30,6 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define RV_MEM_MAX RV_GROUP_MEMBER_KEEP_MAX
 #define RV_LANGS 16
 /* the present filter: 16,384 bits, some 120 set at most (a centroid) */
 #define PRESENT_LOG2 14
@@ -111,8 +110,8 @@ typedef struct gevent {
 	float near;
 	uint16_t near_stamp;
 	float *cum;  /* cum[i]: norm of the i+1 heaviest terms */
-	fw *mem[RV_MEM_MAX]; /* the latest members' vectors (a ring), for member_link */
-	uint16_t mem_n[RV_MEM_MAX];
+	fw *mem[RV_GROUP_MEMBER_KEEP_MAX]; /* the latest members' vectors (a ring), for member_link */
+	uint16_t mem_n[RV_GROUP_MEMBER_KEEP_MAX];
 	uint8_t n_mem, mem_head;
 	psig *who;            /* the latest members' protagonists (a ring of member_keep) */
 	uint8_t weekdays;     /* the days of the week its articles name (bit 0: Monday) */
@@ -694,7 +693,7 @@ static void members_free(gevent *e)
 	free(e->who);
 	e->who = NULL;
 	e->n_who = e->who_head = 0;
-	for (uint32_t i = 0; i < RV_MEM_MAX; i++) {
+	for (uint32_t i = 0; i < RV_GROUP_MEMBER_KEEP_MAX; i++) {
 		free(e->mem[i]);
 		e->mem[i] = NULL;
 		e->mem_n[i] = 0;
@@ -1904,10 +1903,10 @@ int rv_grouper_flush_df(rv_grouper *g, rv_df_fn fn, void *ctx)
 {
 	int rc = RV_OK;
 	for (uint32_t i = 0; i < g->n_dirty_terms; i++) {
-		uint32_t t = g->dirty_terms[i];
+		term_rec *r = term_at(g, g->dirty_terms[i]);
 		if (rc == RV_OK)
-			rc = fn(term_name(term_at(g, t)), term_at(g, t)->df, ctx);
-		term_at(g, t)->df_dirty = 0;
+			rc = fn(term_name(r), r->df, ctx);
+		r->df_dirty = 0;
 	}
 	g->n_dirty_terms = 0;
 	return rc;
