@@ -45,7 +45,7 @@
 	X(merge_near, double, 0.1, 0, 1)                                                           \
 	X(bridge_threshold, double, 0.35, 0, 1)                                                    \
 	X(half_dated, double, 0.3, 0, 1)                                                           \
-	X(anchor_share, double, 0.75, 0.5, 1)                                                      \
+	X(anchor_share, double, 0.7, 0.5, 1)                                                       \
 	X(idf_prior, double, 20.0, 0, 1000000)                                                     \
 	X(short_threshold, double, 0.24, 0, 1)                                                     \
 	X(short_terms, int, 15, 0, 4096)                                                           \
