@@ -585,12 +585,35 @@ static char *alias_key(const rv_group_config *cfg, const rv_entity *e, bool head
 	return rv_utf8_fold(e->name);
 }
 
+/* Are the article's stems translated by the map? Only articles known to
+ * be in the map's language: an English stem that happens to equal a French
+ * one must not be translated. */
+static bool article_mapped(const rv_grouper *g, const rv_article *a)
+{
+	const char *lang = stem_language(g, a);
+	return g->n_map && lang && !strncmp(lang, g->map_lang, 2);
+}
+
+/* The term entity e of an article is keyed by ("@" and its folded name) in
+ * key: its length, 0 for no key, -1 out of memory. */
+static int entity_term_key(const rv_grouper *g, const rv_entity *e, bool headline, char key[128])
+{
+	if (!e->name)
+		return 0;
+	/* Entities are keyed by their folded name, so spellings that only
+	 * differ by case and accents meet across languages. */
+	char *folded = alias_key(&g->cfg, e, headline);
+	if (!folded)
+		return -1;
+	const char *name = entity_key(&g->cfg, e, folded, headline);
+	int k = name ? snprintf(key, 128, "@%s", name) : 0;
+	free(folded);
+	return k <= 1 || k >= 128 ? 0 : k;
+}
+
 static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 {
-	/* Only articles known to be in the map's language: an English stem that
-	 * happens to equal a French one must not be translated. */
-	const char *lang = stem_language(g, a);
-	bool mapped = g->n_map && lang && !strncmp(lang, g->map_lang, 2);
+	bool mapped = article_mapped(g, a);
 	if (count_df)
 		count_language(g, a->lang);
 	if (!vec_reserve(g, a->n_terms + a->n_entities + 1))
@@ -622,18 +645,11 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 		vec_add(g, &n, t, a->terms[i].weight);
 	}
 	for (size_t i = 0; i < a->n_entities; i++) {
-		if (!a->entities[i].name)
-			continue;
-		/* Entities are keyed by their folded name, so spellings that only
-		 * differ by case and accents meet across languages. */
-		char *folded = alias_key(&g->cfg, &a->entities[i], headline);
-		if (!folded)
-			return -1;
-		const char *name = entity_key(&g->cfg, &a->entities[i], folded, headline);
 		char key[128];
-		int k = name ? snprintf(key, sizeof key, "@%s", name) : 0;
-		free(folded);
-		if (k <= 1 || (size_t)k >= sizeof key)
+		int k = entity_term_key(g, &a->entities[i], headline, key);
+		if (k < 0)
+			return -1;
+		if (!k)
 			continue;
 		uint32_t t = term_id(g, key, (size_t)k, count_df);
 		if (t == UINT32_MAX) {
@@ -1844,8 +1860,40 @@ int rv_grouper_flush(rv_grouper *g, rv_event_fn fn, void *ctx)
 	return rc;
 }
 
+/* What article a had that became term t of its vector: its own stem
+ * (before the map translated it; of several, the heaviest, as "hausse"
+ * and "inflation" both count as "inflat") or the name of the entity keyed
+ * by t, NULL when nothing does. */
+static const char *article_source(rv_grouper *g, const rv_article *a, uint32_t t)
+{
+	bool mapped = article_mapped(g, a);
+	const char *best = NULL;
+	float best_w = 0;
+	for (size_t i = 0; i < a->n_terms; i++) {
+		const char *s = a->terms[i].term;
+		uint32_t id = term_id(g, s, strlen(s), false);
+		if (id == UINT32_MAX || (mapped ? map_term(g, id) : id) != t)
+			continue;
+		/* on a tie the word the term is (untranslated) */
+		if (!best || a->terms[i].weight > best_w || (a->terms[i].weight == best_w && id == t)) {
+			best = s;
+			best_w = a->terms[i].weight;
+		}
+	}
+	if (best)
+		return best;
+	bool headline = a->n_terms <= (size_t)g->cfg.short_terms;
+	for (size_t i = 0; i < a->n_entities; i++) {
+		char key[128];
+		int k = entity_term_key(g, &a->entities[i], headline, key);
+		if (k > 0 && term_id(g, key, (size_t)k, false) == t)
+			return a->entities[i].name;
+	}
+	return NULL;
+}
+
 double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
-			const char **out, size_t n, size_t *n_out)
+			rv_shared_term *out, size_t n, size_t *n_out)
 {
 	*n_out = 0;
 	for (size_t i = 0; i < ev->n_centroid; i++)
@@ -1875,9 +1923,14 @@ double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 		term_at(g, g->vec[i].t)->dense = 0;
 	if (ns)
 		qsort(shared, ns, sizeof *shared, fw_by_weight);
-	for (size_t i = 0; i < ns && i < n; i++)
-		out[(*n_out)++] = term_name(term_at(g, shared[i].t));
-	return norm > 0 ? dot / sqrt(norm) : 0;
+	double scale = norm > 0 ? 1 / sqrt(norm) : 0;
+	for (size_t i = 0; i < ns && i < n; i++) {
+		const char *term = term_name(term_at(g, shared[i].t));
+		const char *own = article_source(g, a, shared[i].t);
+		out[(*n_out)++] = (rv_shared_term){ .term = term, .own = own ? own : term,
+						    .weight = shared[i].w * scale };
+	}
+	return dot * scale;
 }
 
 int rv_grouper_set_df(rv_grouper *g, const char *term, uint32_t df)

@@ -148,11 +148,21 @@ int rv_grouper_load_map(rv_grouper *g, const char *lang, const char *path, rv_er
 /* Add one pair (tests, small maps). */
 int rv_grouper_map_add(rv_grouper *g, const char *lang, const char *from, const char *to);
 
-/* The article's feature vector against an event centroid: cosine and the
- * top shared terms (up to n, written as "term" strings into out, borrowed
- * until the next call). Used by "revue story ID --why". */
+/* A term an article shares with an event, for explanations. */
+typedef struct rv_shared_term {
+	const char *term; /* the grouper's term: a stem, a figure or "@" and a folded name */
+	const char *own;  /* what the article had: its own stem (before the bilingual map
+			   * translated it) or the name of the entity; borrowed from the
+			   * article, or term when nothing matches */
+	double weight;    /* its share of the cosine */
+} rv_shared_term;
+
+/* The article's feature vector against an event centroid: the cosine and
+ * the top shared terms, heaviest first (up to n into out; term borrowed
+ * until the next call, own as long as the article). Used by "revue story
+ * ID --why". */
 double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
-			const char **out, size_t n, size_t *n_out);
+			rv_shared_term *out, size_t n, size_t *n_out);
 
 /* Hand every event created or changed since the last flush to fn; events
  * merged into another come first, in order, with merged_into set. */

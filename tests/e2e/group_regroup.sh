@@ -17,12 +17,24 @@ n_events() { "$REVUE" --db "$db" export --format jsonl | python3 -c "import json
 ev=$("$REVUE" --db "$db" export --format jsonl | python3 -c "import json,sys; print([json.loads(l) for l in sys.stdin if json.loads(l)['ref']=='f1'][0]['event'])")
 "$REVUE" --db "$db" story "$ev" --why > "$dir/why.txt" || exit 1
 cat "$dir/why.txt"
-grep -q "shared:.*norval" "$dir/why.txt" || { echo "--why does not show the shared terms"; exit 1; }
+# shared words as the article wrote them ("Norvale", "evacuation"), not the
+# grouper's stems ("norval", "evacu")
+grep -q "shared:.*Norvale" "$dir/why.txt" || { echo "--why does not show the shared words as written"; exit 1; }
+grep -E -q "shared:.*( |,)(norval|evacu|famili)(,|$)" "$dir/why.txt" && { echo "--why shows stems"; exit 1; }
+# the first article started the event (its similarity 1 is a convention, not a join)
+grep -q "started the event" "$dir/why.txt" || { echo "--why does not say which article started the event"; exit 1; }
+[ "$(grep -c "joined at" "$dir/why.txt")" = 1 ] || { echo "--why: expected one article that joined"; exit 1; }
 # the header names the thresholds by kind of article, not one that "joined at" would
 # contradict, as the settings in effect have them
 REVUE_GROUP="short_threshold=0.21,long_threshold=0.26" "$REVUE" --db "$db" story "$ev" --why > "$dir/why_set.txt" || exit 1
 grep -q "^why: .*joins at 0.30; undated headlines 0.21, full articles 0.26" "$dir/why_set.txt" || { head -1 "$dir/why_set.txt"; echo "--why header does not name the thresholds in effect"; exit 1; }
-"$REVUE" --db "$db" story "$ev" --why --json | python3 -c "import json,sys; d=json.load(sys.stdin); assert len(d['why'])==2 and d['why'][0]['shared_terms'], d" || exit 1
+"$REVUE" --db "$db" story "$ev" --why --json | python3 -c "
+import json,sys
+d=json.load(sys.stdin); w=d['why']
+assert len(w)==2 and w[0]['shared_terms'], d
+assert [x['started_event'] for x in w]==[True,False], w
+assert all(len(x['shared_words'])==len(x['shared_terms']) for x in w), w
+assert 'norval' in w[0]['shared_terms'] and 'Norvale' in w[0]['shared_words'], w" || exit 1
 "$REVUE" --db "$db" regroup --since 2023-01-01 --set event_threshold=1 --set time_bonus=0 || exit 1
 [ "$(n_events)" = 3 ] || { echo "expected 3 events with threshold 1, got $(n_events)"; exit 1; }
 "$REVUE" --db "$db" regroup --since 2023-01-01 || exit 1

@@ -217,6 +217,55 @@ TEST(group_cross_language_with_map)
 	rv_analyzer_free(&an);
 }
 
+TEST(group_explain_names_the_article_words)
+{
+	/* "revue story --why" shows what the article wrote: a French report
+	 * explained against an English event shares "famili" through the map,
+	 * and its own word for it is the French stem "famill" */
+	rv_grouper *g;
+	rv_analyzer *an;
+	new_pair(&g, &an);
+	const char *pairs[][2] = { { "inond", "flood" }, { "rivier", "river" }, { "famill", "famili" },
+				   { "barrag", "dam" }, { "mair", "mayor" } };
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+		ASSERT_EQ(rv_grouper_map_add(g, "fr", pairs[i][0], pairs[i][1]), RV_OK);
+	rv_article en, fr;
+	make_article(an, &en, "en", "Floods force evacuation in Norvale", FLOOD1, "2023-03-07");
+	make_article(an, &fr, "fr", "Inondations à Norvale : quatre cents familles évacuées",
+		     "La rivière a inondé les quartiers bas de Norvale mardi. La maire Irena Castell "
+		     "affirme que le barrage a tenu ; quatre cents familles ont été évacuées.",
+		     "2023-03-07");
+	rv_event ev = { 0 };
+	ev.centroid = en.terms; /* borrowed: the English report's terms as a centroid */
+	ev.n_centroid = en.n_terms;
+	rv_shared_term shared[8];
+	size_t n = 0;
+	double cos = rv_group_explain(g, &fr, &ev, shared, 8, &n);
+	ASSERT(cos > 0.1);
+	ASSERT(n >= 3);
+	bool family = false, norvale = false;
+	double sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		ASSERT(shared[i].weight > 0);
+		ASSERT(i == 0 || shared[i].weight <= shared[i - 1].weight);
+		sum += shared[i].weight;
+		if (!strcmp(shared[i].term, "famili")) {
+			ASSERT_STR_EQ(shared[i].own, "famill");
+			family = true;
+		}
+		if (!strcmp(shared[i].term, "norval")) {
+			ASSERT_STR_EQ(shared[i].own, "norval"); /* not translated: its own stem */
+			norvale = true;
+		}
+	}
+	ASSERT(family && norvale);
+	ASSERT(sum <= cos * (1 + 1e-5)); /* the shares shown are parts of the cosine */
+	rv_article_release(&en);
+	rv_article_release(&fr);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
 TEST(group_cross_language_needs_evidence)
 {
 	/* the same French report with no map and no shared names stays apart */
