@@ -184,6 +184,9 @@ struct rv_grouper {
 	rv_group_work work;
 	bool map_sorted;
 	bool debug; /* $REVUE_GROUP_DEBUG: print every comparison to stderr */
+	/* explanations: document frequencies read on demand (rv_grouper_set_df_source) */
+	rv_df_lookup_fn df_lookup;
+	void *df_ctx;
 	/* languages of the articles placed so far (first RV_LANGS codes seen) */
 	char lang_code[RV_LANGS][4];
 	uint32_t lang_count[RV_LANGS];
@@ -1892,10 +1895,55 @@ static const char *article_source(rv_grouper *g, const rv_article *a, uint32_t t
 	return NULL;
 }
 
+void rv_grouper_set_df_source(rv_grouper *g, rv_df_lookup_fn fn, void *ctx)
+{
+	g->df_lookup = fn;
+	g->df_ctx = ctx;
+}
+
+/* The document frequency of term t from the lookup, once per term (a
+ * term read already has one; 0 means not read, or not in the store). */
+static void df_fetch(rv_grouper *g, uint32_t t)
+{
+	term_rec *r = term_at(g, t);
+	uint32_t df;
+	if (!r->df && g->df_lookup(g->df_ctx, term_name(r), &df))
+		r->df = df;
+}
+
+/* Fetch the document frequencies of every term article a's vector will
+ * have, as article_vector() keys them. Returns false out of memory. */
+static bool df_fetch_article(rv_grouper *g, const rv_article *a)
+{
+	bool mapped = article_mapped(g, a);
+	for (size_t i = 0; i < a->n_terms; i++) {
+		const char *s = a->terms[i].term;
+		uint32_t id = term_id(g, s, strlen(s), true);
+		if (id == UINT32_MAX)
+			return false;
+		df_fetch(g, mapped ? map_term(g, id) : id);
+	}
+	bool headline = a->n_terms <= (size_t)g->cfg.short_terms;
+	for (size_t i = 0; i < a->n_entities; i++) {
+		char key[128];
+		int k = entity_term_key(g, &a->entities[i], headline, key);
+		if (k < 0)
+			return false;
+		uint32_t id = k ? term_id(g, key, (size_t)k, true) : UINT32_MAX - 1;
+		if (id == UINT32_MAX)
+			return false;
+		if (k)
+			df_fetch(g, id);
+	}
+	return true;
+}
+
 double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 			rv_shared_term *out, size_t n, size_t *n_out)
 {
 	*n_out = 0;
+	if (g->df_lookup && !df_fetch_article(g, a))
+		return 0;
 	for (size_t i = 0; i < ev->n_centroid; i++)
 		if (term_id(g, ev->centroid[i].term, strlen(ev->centroid[i].term), true) == UINT32_MAX)
 			return 0;

@@ -148,6 +148,12 @@ int rv_grouper_load_map(rv_grouper *g, const char *lang, const char *path, rv_er
 /* Add one pair (tests, small maps). */
 int rv_grouper_map_add(rv_grouper *g, const char *lang, const char *from, const char *to);
 
+/* Where an explanation finds the document frequencies of the terms it
+ * meets, instead of the grouper's table (which then need not hold a large
+ * store's whole vocabulary): *df for term, returns false when unknown. */
+typedef bool (*rv_df_lookup_fn)(void *ctx, const char *term, uint32_t *df);
+void rv_grouper_set_df_source(rv_grouper *g, rv_df_lookup_fn fn, void *ctx);
+
 /* A term an article shares with an event, for explanations. */
 typedef struct rv_shared_term {
 	const char *term; /* the grouper's term: a stem, a figure or "@" and a folded name */

@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/utf8.h"
+#include "pipeline/explain.h"
 #include "store/browse.h"
 #include "store/search.h"
 
@@ -26,7 +27,8 @@ static void set_error(rv_api_response *r, int status, const char *msg)
 	rv_api_response_release(r);
 	r->status = status;
 	r->content_type = ct_json;
-	r->body = json_dumps(o, JSON_COMPACT);
+	/* ten digits: 0.3, not 0.29999999999999999 */
+	r->body = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10));
 	r->len = r->body ? strlen(r->body) : 0;
 	json_decref(o);
 }
@@ -35,7 +37,8 @@ static void set_json(rv_api_response *r, json_t *o)
 {
 	r->status = 200;
 	r->content_type = ct_json;
-	r->body = json_dumps(o, JSON_COMPACT);
+	/* ten digits: 0.3, not 0.29999999999999999 */
+	r->body = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10));
 	r->len = r->body ? strlen(r->body) : 0;
 	json_decref(o);
 	if (!r->body)
@@ -252,6 +255,26 @@ static void h_story(rv_store *s, int64_t id, rv_api_response *r)
 	json_t *o = NULL;
 	int rc = rv_story_json(s, id, &o, &err);
 	if (rc) {
+		store_error(r, rc, &err);
+		return;
+	}
+	set_json(r, o);
+}
+
+/* Why each article is in the story (as revue story ID --why --json), with
+ * the grouping settings the server runs with ($REVUE_GROUP...). */
+static void h_story_why(rv_store *s, int64_t id, rv_api_response *r)
+{
+	rv_error err;
+	rv_error_clear(&err);
+	rv_group_config cfg;
+	json_t *o = NULL;
+	int rc = rv_group_config_from_env(&cfg, &err);
+	if (rc) {
+		set_error(r, 500, err.msg);
+		return;
+	}
+	if ((rc = rv_explain_event(s, id, &cfg, &o, &err))) {
 		store_error(r, rc, &err);
 		return;
 	}
@@ -639,6 +662,8 @@ static void route(rv_store *s, const rv_api_request *req, rv_api_response *r)
 			h_story(s, id, r);
 		else if (!strcmp(slash, "/export"))
 			h_story_export(s, id, req, r);
+		else if (!strcmp(slash, "/why"))
+			h_story_why(s, id, r);
 		else
 			set_error(r, 404, "not found");
 	} else if (!strncmp(rest, "articles/", 9)) {

@@ -211,3 +211,55 @@ int rv_store_load_group_state(rv_store *s, rv_grouper *g, rv_error *err)
 	sqlite3_finalize(st);
 	return rc ? rv_fail(err, rc, "loading document frequencies: out of memory") : RV_OK;
 }
+
+struct rv_df_reader {
+	sqlite3_stmt *st;
+};
+
+int rv_store_df_reader_open(rv_store *s, rv_df_reader **out, uint64_t *docs, rv_error *err)
+{
+	*out = NULL;
+	*docs = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM group_meta WHERE key = 'docs'", -1, &st, NULL))
+		return fail(s, err, "reading the document count");
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0)
+		*docs = (uint64_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	rv_df_reader *r = calloc(1, sizeof *r);
+	if (!r)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	if (sqlite3_prepare_v2(s->db, "SELECT df FROM group_df WHERE term = ?1", -1, &r->st, NULL)) {
+		free(r);
+		return fail(s, err, "reading document frequencies");
+	}
+	*out = r;
+	return RV_OK;
+}
+
+bool rv_store_df_read(void *reader, const char *term, uint32_t *df)
+{
+	rv_df_reader *r = reader;
+	sqlite3_reset(r->st);
+	sqlite3_bind_text(r->st, 1, term, -1, SQLITE_STATIC);
+	bool found = false;
+	if (sqlite3_step(r->st) == SQLITE_ROW) {
+		sqlite3_int64 v = sqlite3_column_int64(r->st, 0);
+		if (v > 0 && v < UINT32_MAX) {
+			*df = (uint32_t)v;
+			found = true;
+		}
+	}
+	sqlite3_reset(r->st); /* no read lock held between terms */
+	sqlite3_clear_bindings(r->st);
+	return found;
+}
+
+void rv_store_df_reader_close(rv_df_reader **r)
+{
+	if (!r || !*r)
+		return;
+	sqlite3_finalize((*r)->st);
+	free(*r);
+	*r = NULL;
+}

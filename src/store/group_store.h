@@ -27,4 +27,13 @@ int rv_store_sync_duplicates(rv_store *s, rv_error *err);
 int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err);
 int rv_store_load_group_state(rv_store *s, rv_grouper *g, rv_error *err);
 
+/* Document frequencies read one term at a time, for explaining a few
+ * articles without loading a large store's whole vocabulary: open gives
+ * the article count in *docs; rv_store_df_read fits rv_df_lookup_fn (false:
+ * the store has no count for the term). */
+typedef struct rv_df_reader rv_df_reader;
+int rv_store_df_reader_open(rv_store *s, rv_df_reader **out, uint64_t *docs, rv_error *err);
+bool rv_store_df_read(void *reader, const char *term, uint32_t *df);
+void rv_store_df_reader_close(rv_df_reader **r);
+
 #endif

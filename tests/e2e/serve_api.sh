@@ -66,6 +66,22 @@ expect 200 "$base/api/entities"
 body_has 'Marie Dupont'
 expect 200 "$base/api/openapi.json"
 body_has '"openapi"'
+# why each article is in story 1: as revue story 1 --why --json
+expect 200 "$base/api/stories/1/why"
+python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1])); w=d['why']
+assert d['event']==1 and d['thresholds']['event']>0 and not d['truncated'], d
+assert sum(1 for a in w if a.get('started_event'))>=1, w
+assert all(len(a['shared_words'])==len(a['shared_terms']) for a in w if 'duplicate_of' not in a), w
+" "$tmp/body" || fail "/api/stories/1/why"
+"$revue" --db "$tmp/r.db" story 1 --why --json >"$tmp/why_cli.json" 2>/dev/null
+cmp -s "$tmp/body" "$tmp/why_cli.json" || python3 -c "
+import json,sys
+a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
+assert a==b, (a,b)" "$tmp/body" "$tmp/why_cli.json" || fail "/api/stories/1/why differs from revue story 1 --why --json"
+expect 404 "$base/api/stories/999/why"
+expect 404 "$base/api/stories/1/whys"
 expect 200 "$base/api/stories/1/export?format=csv"
 body_has 'id,published,source'
 expect 200 "$base/api/search/export?q=gr%C3%A8ve&format=jsonl"

@@ -82,6 +82,18 @@ try {
     `figures with their outlet are shown (${story.figures.length})`);
   check(await page.$$eval("#quotes img, #quotes b", (x) => x.length) === 0, "markup in a quote stays text");
   check(await page.$$eval("a[href$='format=csv']", (a) => a.length) > 0, "story export links");
+  // Why these articles: on demand, one line per article of the story
+  await page.click("#why button");
+  await page.waitForSelector("#why ul.why li", { timeout: 15000 });
+  const why = await page.evaluate(async (id) => (await fetch("/api/stories/" + id + "/why")).json(), pick.id);
+  const whyItems = await page.$$eval("#why ul.why li", (li) => li.map((x) => x.textContent));
+  check(whyItems.length === why.why.length && why.why.length === story.members.length,
+    `each article of the story is explained (${whyItems.length})`);
+  check(whyItems.filter((t) => t.includes("started the story")).length === 1, "one article started the story");
+  check(!/\bnull\b|undefined/.test(await page.textContent("#why")), "the explanation shows no null or undefined");
+  const joined = why.why.filter((a) => !a.started_event && a.duplicate_of === undefined);
+  check(joined.every((a) => whyItems.some((t) => t.includes("joined at similarity " + a.similarity.toFixed(2)) &&
+    a.shared_words.every((w) => t.includes(w)))), `joined articles show their similarity and shared words (${joined.length})`);
   await page.screenshot({ path: path.join(outDir, "web_story.png"), fullPage: true });
 
   // Article page

@@ -222,7 +222,55 @@ async function showStory(id) {
     section("outlets", "How each outlet told it", outlets),
     section("quotes", "Who said what", quotes),
     section("figures", "Figures each outlet reported", ledgerBox ? el("div", {}, ledgerBox, figures) : figures),
-    section("entities", "People, organisations, places", entities));
+    section("entities", "People, organisations, places", entities),
+    whySection(s.id));
+}
+
+// Why each article is in the story: loaded on demand, as it analyses every article again.
+function whySection(id) {
+  const box = el("div", { id: "why-box" });
+  const button = el("button", { type: "button" }, "Explain the grouping");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    box.replaceChildren(el("p", { class: "muted" }, "Comparing each article with the story…"));
+    try {
+      const w = await api("/api/stories/" + encodeURIComponent(id) + "/why");
+      const t = w.thresholds;
+      const list = el("ul", { class: "why" });
+      let started = false;
+      for (const a of w.why) {
+        const link = el("a", { href: "#/article/" + a.id }, a.title || "(untitled)");
+        if (a.duplicate_of !== undefined) {
+          list.appendChild(el("li", {}, link, el("div", { class: "meta" },
+            "copy of article #" + a.duplicate_of + " (text similarity " + a.duplicate_similarity.toFixed(2) + ")")));
+          continue;
+        }
+        let how;
+        if (a.started_event) {
+          how = started ? "started a story merged into this one" : "started the story";
+          started = true;
+        } else {
+          how = "joined at similarity " + a.similarity.toFixed(2);
+        }
+        const words = [...new Set(a.shared_words)];
+        list.appendChild(el("li", {}, link,
+          el("div", { class: "meta" }, how + " · now " + a.centroid_similarity.toFixed(2) + " to the story"),
+          words.length ? el("div", { class: "shared" }, "Shared: ", words.join(", ")) : null));
+      }
+      box.replaceChildren(...[
+        el("p", { class: "muted" }, "An article joins the story it is most similar to when the similarity reaches " +
+          t.event.toFixed(2) + " (undated headlines " + t.headline.toFixed(2) + ", full articles " +
+          t.full_article.toFixed(2) + ", " + t.clear.toFixed(2) + " when no other story comes close). " +
+          "Shared: the words that weigh most in that similarity."),
+        list,
+        w.truncated ? el("p", { class: "muted" }, "The first " + w.why.length + " of " + w.articles + " articles.") : null,
+      ].filter(Boolean));
+    } catch (e) {
+      box.replaceChildren(el("p", { class: "error" }, String(e.message || e)));
+      button.disabled = false;
+    }
+  });
+  return section("why", "Why these articles", button, box);
 }
 
 async function showArticle(id) {

@@ -1,0 +1,237 @@
+/* explain.c - why each article is in its event.
+ *
+ * Each stored article is analyzed again and compared with the event's saved
+ * centroid: the cosine now (with the document frequencies the store holds,
+ * so it can differ from the similarity recorded when the article was
+ * placed) and the terms that weigh most in it. The grouper's terms are
+ * stems ("termin"), translated stems (a French "grev" counts as "strike")
+ * and folded names ("@irena castell"); a reader gets them back as the
+ * article wrote them ("Terminal", "grève", "Irena Castell").
+ *
+ * The document frequencies are read from the store term by term
+ * (rv_store_df_read), not loaded whole: an event has a few hundred terms,
+ * a large store millions.
+ */
+#include "pipeline/explain.h"
+#include "analyze/analyze.h"
+#include "core/utf8.h"
+#include "pipeline/pipeline.h"
+#include "store/group_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXPLAIN_TERMS 8
+#define EXPLAIN_CENTROID_TERMS 20
+
+/* ---- the words behind the terms ---- */
+
+/* The length of the word of text at off as written: letters and digits,
+ * and the separators inside a figure ("1,200"), as rv_tokenize reads it. */
+static size_t word_at(const char *text, size_t off)
+{
+	const char *start = text + off, *p = start, *end = start + strlen(start);
+	while (p < end) {
+		const char *at = p;
+		int32_t cp = rv_utf8_next(&p, end);
+		if (rv_cp_is_alnum(cp))
+			continue;
+		bool in_figure = (cp == '.' || cp == ',') && at > start && at[-1] >= '0' && at[-1] <= '9' &&
+				 p < end && *p >= '0' && *p <= '9';
+		if (!in_figure) {
+			p = at;
+			break;
+		}
+	}
+	return (size_t)(p - start);
+}
+
+/* The shortest word whose folded form starts with the stem, as Snowball's
+ * stems mostly do (of "port", "port" rather than "portes"). */
+struct stem_word {
+	const char *stem, *text; /* text: the one being read */
+	size_t stem_len;
+	const char *best; /* NULL: none yet */
+	size_t best_len, best_folded;
+};
+
+static void stem_word_token(const char *tok, size_t len, size_t off, void *ctx)
+{
+	struct stem_word *w = ctx;
+	if (len < w->stem_len || memcmp(tok, w->stem, w->stem_len) || (w->best && len >= w->best_folded))
+		return;
+	w->best = w->text + off;
+	w->best_len = word_at(w->text, off);
+	w->best_folded = len;
+}
+
+/* The word of article a that stem was made from, from its title when the
+ * title has one ("terminal" for "termin", "Aurèle" for "aurel"); the stem
+ * itself when no word starts with it. */
+static void word_of_stem(const rv_article *a, const char *stem, char *out, size_t cap)
+{
+	struct stem_word w = { .stem = stem, .stem_len = strlen(stem) };
+	const char *texts[2] = { a->title, a->text };
+	for (int i = 0; i < 2 && !w.best; i++) {
+		if (!texts[i])
+			continue;
+		w.text = texts[i];
+		rv_tokenize(texts[i], strlen(texts[i]), stem_word_token, &w);
+	}
+	if (w.best && w.best_len)
+		snprintf(out, cap, "%.*s", (int)w.best_len, w.best);
+	else
+		snprintf(out, cap, "%s", stem);
+}
+
+/* ---- one article ---- */
+
+struct explain {
+	rv_analyzer *an;
+	rv_grouper *g;
+	const rv_event *ev;
+	json_t *why;
+	rv_error *err;
+};
+
+static int json_add(json_t *o, const char *key, json_t *v)
+{
+	return v && !json_object_set_new(o, key, v) ? RV_OK : RV_ENOMEM;
+}
+
+/* o gets centroid_similarity, shared_terms and shared_words. */
+static int explain_article(struct explain *x, const rv_article *stored, json_t *o)
+{
+	/* a copy to analyze: the callback's article is borrowed */
+	rv_article a;
+	rv_article_init(&a);
+	int rc = RV_ENOMEM;
+	if (rv_str_set(&a.title, stored->title) || rv_str_set(&a.text, stored->text) ||
+	    rv_str_set(&a.lang, stored->lang))
+		goto out;
+	if ((rc = rv_analyze(x->an, &a, x->err)))
+		goto out;
+	rv_shared_term shared[EXPLAIN_TERMS];
+	size_t n = 0;
+	double now = rv_group_explain(x->g, &a, x->ev, shared, EXPLAIN_TERMS, &n);
+	json_t *terms = json_array(), *words = json_array();
+	rc = json_add(o, "centroid_similarity", json_real(now));
+	if (!rc)
+		rc = json_add(o, "shared_terms", terms);
+	else
+		json_decref(terms);
+	if (!rc)
+		rc = json_add(o, "shared_words", words);
+	else
+		json_decref(words);
+	for (size_t i = 0; i < n && !rc; i++) {
+		char word[64];
+		if (shared[i].term[0] == '@') /* an entity: its name as written */
+			snprintf(word, sizeof word, "%s", shared[i].own);
+		else
+			word_of_stem(&a, shared[i].own, word, sizeof word);
+		if (json_array_append_new(terms, json_string(shared[i].term)) ||
+		    json_array_append_new(words, json_string(word)))
+			rc = RV_ENOMEM;
+	}
+out:
+	rv_article_release(&a);
+	return rc == RV_ENOMEM ? rv_fail(x->err, RV_ENOMEM, "out of memory") : rc;
+}
+
+static int each_article(const rv_article *stored, void *ctx)
+{
+	struct explain *x = ctx;
+	json_t *o = json_object();
+	if (!o || json_array_append_new(x->why, o))
+		return rv_fail(x->err, RV_ENOMEM, "out of memory");
+	int rc = json_add(o, "id", json_integer(stored->id));
+	if (!rc)
+		rc = json_add(o, "title", stored->title ? json_string(stored->title) : json_null());
+	if (!rc)
+		rc = json_add(o, "similarity", json_real(stored->event_similarity));
+	if (rc)
+		return rv_fail(x->err, RV_ENOMEM, "out of memory");
+	if (stored->duplicate_of) {
+		if (json_add(o, "duplicate_of", json_integer(stored->duplicate_of)) ||
+		    json_add(o, "duplicate_similarity", json_real(stored->duplicate_similarity)))
+			return rv_fail(x->err, RV_ENOMEM, "out of memory");
+		return RV_OK;
+	}
+	/* the grouper stores a similarity of 1 for the article that started an
+	 * event (this one, or one merged into it since) */
+	if (json_add(o, "started_event", json_boolean(stored->event_similarity >= 1.0)))
+		return rv_fail(x->err, RV_ENOMEM, "out of memory");
+	return explain_article(x, stored, o);
+}
+
+/* ---- the event ---- */
+
+static json_t *thresholds_json(const rv_group_config *cfg)
+{
+	return json_pack("{s:f, s:f, s:f, s:f}", "event", cfg->event_threshold, "headline",
+			 cfg->short_threshold, "full_article", cfg->long_threshold, "clear",
+			 cfg->clear_threshold);
+}
+
+int rv_explain_event(rv_store *store, int64_t event, const rv_group_config *cfg, json_t **out,
+		     rv_error *err)
+{
+	*out = NULL;
+	rv_event ev;
+	int rc = rv_store_get_event(store, event, &ev, err);
+	if (rc)
+		return rc;
+	struct explain x = { .ev = &ev, .err = err };
+	rv_df_reader *dfs = NULL;
+	uint64_t docs = 0;
+	/* o owns the arrays from the start; they are filled in place */
+	json_t *o = json_object(), *centroid = json_array();
+	x.why = json_array();
+	if (!o || !centroid || !x.why) {
+		json_decref(centroid);
+		json_decref(x.why);
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+		goto out;
+	}
+	if (json_add(o, "event", json_integer(event)) || json_add(o, "thresholds", thresholds_json(cfg)) ||
+	    json_object_set_new(o, "centroid_terms", centroid) ||
+	    json_add(o, "articles", json_integer(ev.n_articles)) ||
+	    json_add(o, "truncated", json_false()) || json_object_set_new(o, "why", x.why)) {
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+		goto out;
+	}
+	if ((rc = rv_analyzer_new(&x.an, err)) || (rc = rv_grouper_new(cfg, &x.g, err)) ||
+	    (rc = rv_group_load_term_map(x.g, err)) || (rc = rv_store_df_reader_open(store, &dfs, &docs, err)))
+		goto out;
+	rv_analyzer_set_title_weight(x.an, cfg->title_weight);
+	rv_grouper_set_docs(x.g, docs);
+	rv_grouper_set_df_source(x.g, rv_store_df_read, dfs);
+	for (size_t i = 0; i < ev.n_centroid && i < EXPLAIN_CENTROID_TERMS; i++)
+		if (json_array_append_new(centroid, json_string(ev.centroid[i].term))) {
+			rc = rv_fail(err, RV_ENOMEM, "out of memory");
+			goto out;
+		}
+	rv_filter f = { 0 };
+	f.event = event;
+	f.limit = RV_EXPLAIN_MAX_ARTICLES + 1; /* one more tells there are more */
+	if ((rc = rv_store_each_article(store, &f, each_article, &x, err)))
+		goto out;
+	if (json_array_size(x.why) > RV_EXPLAIN_MAX_ARTICLES) {
+		json_array_remove(x.why, RV_EXPLAIN_MAX_ARTICLES);
+		if (json_add(o, "truncated", json_true())) {
+			rc = rv_fail(err, RV_ENOMEM, "out of memory");
+			goto out;
+		}
+	}
+	*out = o;
+	o = NULL;
+out:
+	json_decref(o);
+	rv_store_df_reader_close(&dfs);
+	rv_grouper_free(&x.g);
+	rv_analyzer_free(&x.an);
+	rv_event_release(&ev);
+	return rc;
+}
