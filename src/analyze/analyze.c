@@ -205,6 +205,42 @@ static size_t fold_cp(int32_t cp, char *out, size_t at, size_t cap)
 	return at;
 }
 
+bool rv_digit_group_at(const char *p, const char *end)
+{
+	if (end - p < 3 || p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9' || p[2] < '0' ||
+	    p[2] > '9')
+		return false;
+	return end - p == 3 || !((p[3] >= '0' && p[3] <= '9') || (p[3] >= 'a' && p[3] <= 'z') ||
+				 (p[3] >= 'A' && p[3] <= 'Z'));
+}
+
+/* A figure's thousands written apart ("2 000", "1 200 000", with a space,
+ * a no-break space or a thin one, as French writes them): the token so far
+ * is digits in groups of at most three, the last group 1-3 digits long,
+ * and three digits follow the space (rv_digit_group_at). "2019 200"
+ * stays apart; "Top 10 100" reads as ten thousand one hundred, as it may
+ * well be. */
+static bool thousands_space(int32_t cp, const char *tok, size_t n, const char *p, const char *end)
+{
+	if (cp != ' ' && cp != 0xA0 && cp != 0x202F && cp != 0x2009 && cp != 0x2007)
+		return false;
+	size_t group = 0, groups = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && tok[i] >= '0' && tok[i] <= '9') {
+			group++;
+			continue;
+		}
+		if (i < n && tok[i] != '.')
+			return false;
+		/* the first group has 1-3 digits, every later one 3 ("3.5" is a decimal) */
+		if (groups ? group != 3 : group < 1 || group > 3)
+			return false;
+		groups++;
+		group = 0;
+	}
+	return rv_digit_group_at(p, end);
+}
+
 void rv_tokenize(const char *text, size_t len, rv_token_fn fn, void *ctx)
 {
 	const char *p = text, *end = text + len;
@@ -222,6 +258,12 @@ void rv_tokenize(const char *text, size_t len, rv_token_fn fn, void *ctx)
 		/* "8.500", "3,5", "1,000": one number, separators folded to '.' */
 		if (in && (cp == '.' || cp == ',') && n && tok[n - 1] >= '0' && tok[n - 1] <= '9' &&
 		    p < end && *p >= '0' && *p <= '9') {
+			if (n < TOKEN_MAX)
+				tok[n++] = '.';
+			continue;
+		}
+		/* "2 000 soldats": one figure, as "2,000 troops" is */
+		if (in && n && thousands_space(cp, tok, n, p, end)) {
 			if (n < TOKEN_MAX)
 				tok[n++] = '.';
 			continue;

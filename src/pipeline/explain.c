@@ -27,19 +27,22 @@
 
 /* ---- the words behind the terms ---- */
 
-/* The length of the word of text at off as written: letters and digits,
- * and the separators inside a figure ("1,200"), as rv_tokenize reads it. */
-static size_t word_at(const char *text, size_t off)
+/* The length of the word of text at off as written, tok its folded form
+ * (rv_tokenize): letters and digits; in a figure, each separator the
+ * tokenizer folded to '.' ("1,200", "2 000"). */
+static size_t word_at(const char *text, size_t off, const char *tok, size_t len)
 {
 	const char *start = text + off, *p = start, *end = start + strlen(start);
+	if (tok[0] >= '0' && tok[0] <= '9') {
+		/* one character of the text for each of the token: a digit, or
+		 * a separator of any width for its '.' */
+		for (size_t i = 0; i < len && p < end; i++)
+			rv_utf8_next(&p, end);
+		return (size_t)(p - start);
+	}
 	while (p < end) {
 		const char *at = p;
-		int32_t cp = rv_utf8_next(&p, end);
-		if (rv_cp_is_alnum(cp))
-			continue;
-		bool in_figure = (cp == '.' || cp == ',') && at > start && at[-1] >= '0' && at[-1] <= '9' &&
-				 p < end && *p >= '0' && *p <= '9';
-		if (!in_figure) {
+		if (!rv_cp_is_alnum(rv_utf8_next(&p, end))) {
 			p = at;
 			break;
 		}
@@ -62,7 +65,7 @@ static void stem_word_token(const char *tok, size_t len, size_t off, void *ctx)
 	if (len < w->stem_len || memcmp(tok, w->stem, w->stem_len) || (w->best && len >= w->best_folded))
 		return;
 	w->best = w->text + off;
-	w->best_len = word_at(w->text, off);
+	w->best_len = word_at(w->text, off, tok, len);
 	w->best_folded = len;
 }
 

@@ -42,6 +42,13 @@ TEST(analyze_tokenize_keeps_numbers_whole)
 	ASSERT_STR_EQ(tokens("8.500 militaires, 3,5 milliards et 2022."),
 		      "8.500|militaires|3.5|milliards|et|2022");
 	ASSERT_STR_EQ(tokens("$1,000 a day"), "1.000|a|day");
+	/* thousands apart, as French writes them: one figure, as in English */
+	ASSERT_STR_EQ(tokens("2 000 militaires et 1\u00a0200\u202f000 euros"),
+		      "2.000|militaires|et|1.200.000|euros");
+	/* a year, a decimal and groups not of three stay apart */
+	ASSERT_STR_EQ(tokens("en 2019 200 morts"), "en|2019|200|morts");
+	ASSERT_STR_EQ(tokens("3,5 000"), "3.5|000");
+	ASSERT_STR_EQ(tokens("12 34 5 0001 2 000x"), "12|34|5|0001|2|000x");
 }
 
 TEST(analyze_tokenize_offsets_and_hostile_bytes)
