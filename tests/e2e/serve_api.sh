@@ -80,6 +80,17 @@ cmp -s "$tmp/body" "$tmp/why_cli.json" || python3 -c "
 import json,sys
 a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
 assert a==b, (a,b)" "$tmp/body" "$tmp/why_cli.json" || fail "/api/stories/1/why differs from revue story 1 --why --json"
+# every story's explanation at once: each request analyses on its own
+ids=$(curl -s "$base/api/stories?limit=100" | python3 -c "import json,sys; print(' '.join(str(s['id']) for s in json.load(sys.stdin)['stories']))")
+pids=""
+for i in $ids; do
+	curl -s -o /dev/null -w '%{http_code}\n' "$base/api/stories/$i/why" >"$tmp/why_$i.code" &
+	pids="$pids $!"
+done
+for p in $pids; do wait "$p"; done # not a bare wait: the server runs in the background too
+for i in $ids; do
+	[ "$(cat "$tmp/why_$i.code")" = 200 ] || fail "/api/stories/$i/why in parallel: $(cat "$tmp/why_$i.code")"
+done
 expect 404 "$base/api/stories/999/why"
 expect 404 "$base/api/stories/1/whys"
 expect 200 "$base/api/stories/1/export?format=csv"
