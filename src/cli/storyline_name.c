@@ -1,11 +1,13 @@
 /* storyline_name.c - a readable name for a storyline: its characteristic
  * title words. Computed when listed (not stored): the words that recur in
  * the titles of the storyline's articles, most frequent first, in the
- * spelling first seen; stop words of the article's language (or of any
- * supported language when unknown) and numbers left out. */
+ * spelling first seen (a hyphenated name, "Port-Aurèle", is one word);
+ * stop words of the article's language (or of any supported language when
+ * unknown) and numbers left out. */
 #include "analyze/analyze.h"
 #include "cli/cli.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,25 +27,36 @@ struct namer {
 	struct word w[MAX_WORDS];
 	int n, titles;
 	const char *title, *lang;
+	/* the word being read: tokens joined by hyphens ("Port-Aurèle",
+	 * "États-Unis") are one word of the name */
+	char key[64];
+	size_t start, end; /* its bytes in the title */
+	int parts;
+	bool content; /* a part that is no stop word, number or short word */
 };
 
 static const char *const any_lang[] = { "fr", "en", "de", "es", "it", "pt" };
 
-static void name_token(const char *tok, size_t len, size_t off, void *ctx)
+static bool is_content(const struct namer *nm, const char *tok, size_t len)
 {
-	struct namer *nm = ctx;
-	if (len < 3 || len >= 64 || (tok[0] >= '0' && tok[0] <= '9'))
+	if (len < 3 || (tok[0] >= '0' && tok[0] <= '9'))
+		return false;
+	if (nm->lang)
+		return !rv_is_stopword(nm->lang, tok, len);
+	for (size_t i = 0; i < sizeof any_lang / sizeof *any_lang; i++)
+		if (rv_is_stopword(any_lang[i], tok, len))
+			return false;
+	return true;
+}
+
+/* Count the word just read, once per title. */
+static void count_word(struct namer *nm)
+{
+	if (!nm->parts || !nm->content)
 		return;
-	if (nm->lang) {
-		if (rv_is_stopword(nm->lang, tok, len))
-			return;
-	} else {
-		for (size_t i = 0; i < sizeof any_lang / sizeof *any_lang; i++)
-			if (rv_is_stopword(any_lang[i], tok, len))
-				return;
-	}
+	nm->parts = 0;
 	for (int i = 0; i < nm->n; i++) {
-		if (!strcmp(nm->w[i].key, tok)) {
+		if (!strcmp(nm->w[i].key, nm->key)) {
 			if (nm->w[i].last_title != nm->titles) {
 				nm->w[i].count++;
 				nm->w[i].last_title = nm->titles;
@@ -54,14 +67,36 @@ static void name_token(const char *tok, size_t len, size_t off, void *ctx)
 	if (nm->n == MAX_WORDS)
 		return;
 	struct word *w = &nm->w[nm->n++];
-	snprintf(w->key, sizeof w->key, "%s", tok);
-	/* the surface form: the title's bytes up to the next non-letter */
+	snprintf(w->key, sizeof w->key, "%s", nm->key);
+	snprintf(w->surface, sizeof w->surface, "%.*s", (int)(nm->end - nm->start), nm->title + nm->start);
+	w->count = 1;
+	w->last_title = nm->titles;
+}
+
+static void name_token(const char *tok, size_t len, size_t off, void *ctx)
+{
+	struct namer *nm = ctx;
+	/* its bytes in the title: up to the next non-letter */
 	size_t end = off;
 	while (nm->title[end] && !strchr(" \t\n,.;:!?\"'()[]«»-", nm->title[end]) && end - off < 63)
 		end++;
-	snprintf(w->surface, sizeof w->surface, "%.*s", (int)(end - off), nm->title + off);
-	w->count = 1;
-	w->last_title = nm->titles;
+	size_t have = strlen(nm->key);
+	if (nm->parts && off == nm->end + 1 && nm->title[nm->end] == '-' && have + 1 + len < sizeof nm->key &&
+	    end - nm->start < sizeof nm->w[0].surface) {
+		snprintf(nm->key + have, sizeof nm->key - have, "-%.*s", (int)len, tok);
+		nm->end = end;
+		nm->parts++;
+		nm->content |= is_content(nm, tok, len);
+		return;
+	}
+	count_word(nm);
+	if (len >= sizeof nm->key)
+		return;
+	snprintf(nm->key, sizeof nm->key, "%.*s", (int)len, tok);
+	nm->start = off;
+	nm->end = end;
+	nm->parts = 1;
+	nm->content = is_content(nm, tok, len);
 }
 
 static int name_article(const rv_article *a, void *ctx)
@@ -72,7 +107,9 @@ static int name_article(const rv_article *a, void *ctx)
 	nm->titles++;
 	nm->title = a->title;
 	nm->lang = a->lang;
+	nm->parts = 0;
 	rv_tokenize(a->title, strlen(a->title), name_token, nm);
+	count_word(nm);
 	return RV_OK;
 }
 

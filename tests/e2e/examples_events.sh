@@ -58,3 +58,8 @@ for p in problems[:40]:
     print("  " + p)
 sys.exit(1 if problems else 0)
 PY
+rc=$?
+[ "$rc" -eq 0 ] || exit "$rc"
+# the port storyline is named by its place as written, hyphen and accent kept
+"$REVUE" --db "$work/db" stories > "$work/stories.txt"
+grep -q "^storyline .*(3 events): Port-Aurèle, " "$work/stories.txt" || { cat "$work/stories.txt"; echo "FAIL: storyline not named Port-Aurèle"; exit 1; }
