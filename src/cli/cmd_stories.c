@@ -1,5 +1,6 @@
 /* cmd_stories.c - revue stories (the list) and revue story ID (one event). */
 #include "cli/cli.h"
+#include "core/utf8.h"
 #include "core/buf.h"
 #include "store/story_facts.h"
 
@@ -184,6 +185,19 @@ struct story_articles {
 	bool json;
 };
 
+/* s in a column of width characters (not bytes: "L'Écho des Vallées"
+ * lines up with "Northern Ledger"), cut at a character's boundary. */
+static void print_column(const char *s, int width)
+{
+	const char *p = s, *end = s + strlen(s);
+	int n = 0;
+	while (p < end && n < width) {
+		rv_utf8_next(&p, end);
+		n++;
+	}
+	printf("%.*s%*s", (int)(p - s), s, width - n, "");
+}
+
 static int print_member(const rv_article *a, void *vctx)
 {
 	struct story_articles *ctx = vctx;
@@ -217,9 +231,17 @@ static int print_member(const rv_article *a, void *vctx)
 		json_array_append_new(ctx->arr, o);
 		return RV_OK;
 	}
-	printf("  %-10s  %-24.24s  #%-5lld %s%s\n", a->published ? a->published : "undated",
-	       a->source ? a->source : (a->url ? a->url : a->ref), (long long)a->id,
-	       a->title ? a->title : "(no title)", a->duplicate_of ? "  [duplicate]" : "");
+	/* no outlet named: the URL, else the file's name (its folder, cut to
+	 * the column, read as an outlet) */
+	const char *from = a->source ? a->source : a->url;
+	if (!from && a->ref) {
+		const char *slash = strrchr(a->ref, '/');
+		from = slash && slash[1] ? slash + 1 : a->ref;
+	}
+	printf("  %-25s  ", a->published ? a->published : "undated");
+	print_column(from ? from : "", 24);
+	printf("  #%-5lld %s%s\n", (long long)a->id, a->title ? a->title : "(no title)",
+	       a->duplicate_of ? "  [duplicate]" : "");
 	return RV_OK;
 }
 
