@@ -30,9 +30,6 @@ int cmd_regroup(rv_cli *cli, int argc, char **argv);
 /* revue story ID --why: each article's similarity to the event and the top
  * shared terms (story_why.c). */
 int cli_story_why(rv_store *store, int64_t event, bool json);
-/* The storyline's recurring title words, "Ukraine, troupes, Otan"; NULL when
- * it has fewer than two titled articles or none recur (storyline_name.c). */
-char *cli_storyline_name(rv_store *store, int64_t storyline);
 
 /* Open the store named by cli; prints the reason and returns NULL on failure. */
 rv_store *cli_open_store(rv_cli *cli, bool read_only);

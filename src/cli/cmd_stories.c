@@ -1,5 +1,6 @@
 /* cmd_stories.c - revue stories (the list) and revue story ID (one event). */
 #include "cli/cli.h"
+#include "pipeline/storyline_name.h"
 #include "core/utf8.h"
 #include "core/buf.h"
 #include "store/story_facts.h"
@@ -157,7 +158,7 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 			if (!done[j] && list.items[j].storyline == sl)
 				n_events++;
 		if (sl) {
-			char *name = cli_storyline_name(store, sl); /* storyline_name.c */
+			char *name = rv_storyline_name(store, sl);
 			printf("storyline %lld (%zu event%s)%s%s\n", (long long)sl, n_events,
 			       n_events == 1 ? "" : "s", name ? ": " : "", name ? name : "");
 			free(name);

@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/utf8.h"
 #include "pipeline/explain.h"
+#include "pipeline/storyline_name.h"
 #include "store/browse.h"
 #include "store/search.h"
 
@@ -132,6 +133,12 @@ static bool read_params(const rv_api_request *req, rv_api_response *r, struct pa
 				return false;
 			}
 			p->f.event = n;
+		} else if (!strcmp(k, "storyline")) {
+			if (!rv_parse_long(v, &n) || n <= 0) {
+				set_error(r, 400, "storyline is a positive number");
+				return false;
+			}
+			p->f.storyline = n;
 		} else if (!strcmp(k, "limit")) {
 			if (!rv_parse_long(v, &n) || n < 1 || n > max_limit) {
 				char msg[64];
@@ -258,6 +265,12 @@ static void h_story(rv_store *s, int64_t id, rv_api_response *r)
 		store_error(r, rc, &err);
 		return;
 	}
+	/* the storyline's name, for the page's storyline section */
+	json_int_t sl = json_integer_value(json_object_get(o, "storyline"));
+	char *name = sl > 0 ? rv_storyline_name(s, sl) : NULL;
+	if (name)
+		json_object_set_new(o, "storyline_name", json_string(name));
+	free(name);
 	set_json(r, o);
 }
 

@@ -56,6 +56,14 @@ expect 200 "$base/api/stories/1"
 body_has '"outlets"'
 body_has '"speaker":"Marie Dupont"'
 body_has '"figures"'
+# the story names its storyline; the storyline lists its events
+body_has '"storyline":1'
+body_has '"storyline_name":"'
+expect 200 "$base/api/stories?storyline=1"
+python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert [s['id'] for s in d['stories']]==[1], d" "$tmp/body" || fail "/api/stories?storyline=1"
 expect 200 "$base/api/articles/1"
 body_has '"title":"Les États-Unis envoient des militaires en renfort sur la côte"'
 expect 200 "$base/api/search?q=Etats-Unis%20militaire"
@@ -115,6 +123,8 @@ expect 404 "$base/api/nothing"
 expect 400 "$base/api/search"
 expect 400 "$base/api/stories?limit=100000"
 expect 400 "$base/api/stories?since=notadate"
+expect 400 "$base/api/stories?storyline=0"
+expect 400 "$base/api/stories?storyline=x"
 expect 405 "$base/api/health" -X POST
 expect 405 "$base/api/health" -X DELETE
 

@@ -15,6 +15,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 "$revue" --db "$tmp/r.db" ingest "$root/tests/fixtures/serve/corpus.jsonl" >/dev/null || exit 1
+# a later turn of article 1's story: one storyline of two events
+"$revue" --db "$tmp/r.db" ingest "$root/tests/fixtures/serve/storyline.jsonl" >/dev/null || exit 1
 # Analysis results for article 1 whatever the analyzers find, so the page's
 # quotes, figures and entities are always exercised (one of them hostile).
 sqlite3 "$tmp/r.db" < "$root/tests/fixtures/serve/analysis.sql" || exit 1

@@ -82,6 +82,21 @@ try {
     `figures with their outlet are shown (${story.figures.length})`);
   check(await page.$$eval("#quotes img, #quotes b", (x) => x.length) === 0, "markup in a quote stays text");
   check(await page.$$eval("a[href$='format=csv']", (a) => a.length) > 0, "story export links");
+  // The storyline: both turns, oldest first, this one marked, the other a link
+  const turns = (await page.evaluate(async (sl) => (await (await fetch("/api/stories?storyline=" + sl)).json()).stories,
+    story.storyline)).sort((a, b) => a.first.localeCompare(b.first));
+  check(turns.length === 2, `the fixture's storyline has two events (${turns.length})`);
+  const slItems = await page.$$eval("#storyline ol.storyline li", (li) => li.map((x) => x.textContent));
+  check(slItems.length === 2 && turns.every((t, i) => slItems[i].includes(t.title)), "the storyline lists its events, oldest first");
+  check((await page.textContent("#storyline h2")).includes(story.storyline_name || "\u0000"), `the storyline is named (${story.storyline_name})`);
+  check(await page.$$eval("#storyline [aria-current=page]", (x) => x.length) === 1, "the story shown is marked in its storyline");
+  const other = turns.find((t) => t.id !== pick.id);
+  await page.click(`#storyline a[href="#/story/${other.id}"]`);
+  await page.waitForFunction((t) => document.querySelector("h1") && document.querySelector("h1").textContent === t, other.title, { timeout: 15000 });
+  check(await page.isVisible("#storyline"), "the other turn's page shows the storyline too");
+  await page.goBack();
+  await page.waitForSelector("#why button", { timeout: 15000 });
+
   // Why these articles: on demand, one line per article of the story
   await page.click("#why button");
   await page.waitForSelector("#why ul.why li", { timeout: 15000 });

@@ -212,12 +212,28 @@ async function showStory(id) {
     ? el("ul", { class: "entities" }, s.entities.map((e) => el("li", { title: e.type || "" }, e.name + " (" + e.articles + ")")))
     : el("p", { class: "muted" }, "No entities found in these articles.");
 
+  // The storyline: the other turns of this story, oldest first
+  let storyline = null;
+  if (s.storyline) {
+    const sl = await api("/api/stories?" + qs({ storyline: s.storyline, limit: 100 }));
+    if (sl.stories.length > 1) {
+      const turns = sl.stories.slice().sort((a, b) => (a.first || "").localeCompare(b.first || "") || a.id - b.id);
+      storyline = section("storyline", "Storyline" + (s.storyline_name ? ": " + s.storyline_name : ""),
+        el("ol", { class: "storyline" }, turns.map((t) => el("li", {},
+          el("span", { class: "day" }, dates(t.first, t.last)), " ",
+          t.id === s.id ? el("strong", { "aria-current": "page" }, t.title || "(untitled story)")
+            : el("a", { href: "#/story/" + t.id }, t.title || "(untitled story)"),
+          el("span", { class: "muted" }, " · " + plural(t.articles, "article"))))));
+    }
+  }
+
   setPage(s.title,
     el("p", {}, el("a", { href: "#/" }, "← Stories")),
     el("h1", {}, s.title || "(untitled story)"),
     el("p", { class: "meta" }, dates(s.first, s.last), " · ", plural(s.articles, "article"), " · ",
       plural(s.n_sources, "outlet"), " · ", s.langs.join(", ")),
     exportsLinks("/api/stories/" + s.id + "/export"),
+    storyline,
     section("timeline", "Timeline", timeline),
     section("outlets", "How each outlet told it", outlets),
     section("quotes", "Who said what", quotes),

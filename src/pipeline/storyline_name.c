@@ -5,7 +5,7 @@
  * stop words of the article's language (or of any supported language when
  * unknown) and numbers left out. */
 #include "analyze/analyze.h"
-#include "cli/cli.h"
+#include "pipeline/storyline_name.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -113,7 +113,7 @@ static int name_article(const rv_article *a, void *ctx)
 	return RV_OK;
 }
 
-char *cli_storyline_name(rv_store *store, int64_t storyline)
+char *rv_storyline_name(rv_store *store, int64_t storyline)
 {
 	struct namer *nm = calloc(1, sizeof *nm);
 	if (!nm)
