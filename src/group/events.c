@@ -1929,11 +1929,12 @@ static bool df_fetch_article(rv_grouper *g, const rv_article *a)
 		int k = entity_term_key(g, &a->entities[i], headline, key);
 		if (k < 0)
 			return false;
-		uint32_t id = k ? term_id(g, key, (size_t)k, true) : UINT32_MAX - 1;
+		if (!k)
+			continue;
+		uint32_t id = term_id(g, key, (size_t)k, true);
 		if (id == UINT32_MAX)
 			return false;
-		if (k)
-			df_fetch(g, id);
+		df_fetch(g, id);
 	}
 	return true;
 }
