@@ -205,7 +205,9 @@ static size_t fold_cp(int32_t cp, char *out, size_t at, size_t cap)
 	return at;
 }
 
-bool rv_digit_group_at(const char *p, const char *end)
+/* Three ASCII digits at p, then no more digits or letters: a group of a
+ * figure's thousands ("000" of "2 000"). */
+static bool digit_group_at(const char *p, const char *end)
 {
 	if (end - p < 3 || p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9' || p[2] < '0' ||
 	    p[2] > '9')
@@ -217,7 +219,7 @@ bool rv_digit_group_at(const char *p, const char *end)
 /* A figure's thousands written apart ("2 000", "1 200 000", with a space,
  * a no-break space or a thin one, as French writes them): the token so far
  * is digits in groups of at most three, the last group 1-3 digits long,
- * and three digits follow the space (rv_digit_group_at). "2019 200"
+ * and three digits follow the space (digit_group_at). "2019 200"
  * stays apart; "Top 10 100" reads as ten thousand one hundred, as it may
  * well be. */
 static bool thousands_space(int32_t cp, const char *tok, size_t n, const char *p, const char *end)
@@ -238,7 +240,7 @@ static bool thousands_space(int32_t cp, const char *tok, size_t n, const char *p
 		groups++;
 		group = 0;
 	}
-	return rv_digit_group_at(p, end);
+	return digit_group_at(p, end);
 }
 
 void rv_tokenize(const char *text, size_t len, rv_token_fn fn, void *ctx)
@@ -296,6 +298,26 @@ void rv_tokenize(const char *text, size_t len, rv_token_fn fn, void *ctx)
 		tok[n] = '\0';
 		fn(tok, n, start, ctx);
 	}
+}
+
+size_t rv_token_span(const char *text, size_t off, const char *tok, size_t len)
+{
+	const char *start = text + off, *p = start, *end = start + strlen(start);
+	if (tok[0] >= '0' && tok[0] <= '9') {
+		/* a figure: one character of the text for each of the token's, a
+		 * digit, or a separator of any width for its '.' */
+		for (size_t i = 0; i < len && p < end; i++)
+			rv_utf8_next(&p, end);
+		return (size_t)(p - start);
+	}
+	while (p < end) {
+		const char *at = p;
+		if (!rv_cp_is_alnum(rv_utf8_next(&p, end))) {
+			p = at;
+			break;
+		}
+	}
+	return (size_t)(p - start);
 }
 
 static struct sb_stemmer *stemmer_for(rv_analyzer *an, int l)

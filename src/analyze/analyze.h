@@ -46,9 +46,9 @@ const char *rv_detect_language(rv_analyzer *an, const char *text, size_t len);
  * inner apostrophes/hyphens split), lower-cased and accent-folded in buf. */
 typedef void (*rv_token_fn)(const char *tok, size_t len, size_t offset, void *ctx);
 void rv_tokenize(const char *text, size_t len, rv_token_fn fn, void *ctx);
-/* Three ASCII digits at p, then no more digits or letters: a group of a
- * figure's thousands ("000" of "2 000"), which rv_tokenize joins. */
-bool rv_digit_group_at(const char *p, const char *end);
+/* The bytes of text that rv_tokenize read as the token tok (len bytes)
+ * at off, as written: "Norvalsk" for "norvalsk", "2 000" for "2.000". */
+size_t rv_token_span(const char *text, size_t off, const char *tok, size_t len);
 
 /* Stem a folded token for lang into out (NUL-terminated, at most cap bytes).
  * Unknown languages return the token unchanged. */

@@ -120,6 +120,16 @@ size_t rv_utf8_length(const char *s)
 	return n;
 }
 
+size_t rv_utf8_prefix(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	size_t n = max;
+	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 bool rv_cp_is_alnum_slow(int32_t cp)
 {
 	if (cp < 0)

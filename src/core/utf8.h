@@ -47,6 +47,11 @@ char *rv_utf8_fold(const char *s);
 /* Number of code points in a valid UTF-8 string. */
 size_t rv_utf8_length(const char *s);
 
+/* The length of the longest prefix of s (len bytes) of at most max bytes
+ * that ends at a character's boundary: a copy cut to a buffer stays valid
+ * UTF-8 (JSON refuses a cut one). */
+size_t rv_utf8_prefix(const char *s, size_t len, size_t max);
+
 /* True for letters (any script) and digits. ASCII is answered inline (the
  * bulk of most texts), the rest by utf8proc's categories. */
 bool rv_cp_is_alnum_slow(int32_t cp);

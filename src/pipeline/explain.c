@@ -27,27 +27,12 @@
 
 /* ---- the words behind the terms ---- */
 
-/* The length of the word of text at off as written, tok its folded form
- * (rv_tokenize): letters and digits; in a figure, each separator the
- * tokenizer folded to '.' ("1,200", "2 000"). */
-static size_t word_at(const char *text, size_t off, const char *tok, size_t len)
+/* s (n bytes) into out, cut at a character's boundary to fit */
+static void copy_word(char *out, size_t cap, const char *s, size_t n)
 {
-	const char *start = text + off, *p = start, *end = start + strlen(start);
-	if (tok[0] >= '0' && tok[0] <= '9') {
-		/* one character of the text for each of the token: a digit, or
-		 * a separator of any width for its '.' */
-		for (size_t i = 0; i < len && p < end; i++)
-			rv_utf8_next(&p, end);
-		return (size_t)(p - start);
-	}
-	while (p < end) {
-		const char *at = p;
-		if (!rv_cp_is_alnum(rv_utf8_next(&p, end))) {
-			p = at;
-			break;
-		}
-	}
-	return (size_t)(p - start);
+	n = rv_utf8_prefix(s, n, cap - 1);
+	memcpy(out, s, n);
+	out[n] = '\0';
 }
 
 /* The shortest word whose folded form starts with the stem, as Snowball's
@@ -65,7 +50,7 @@ static void stem_word_token(const char *tok, size_t len, size_t off, void *ctx)
 	if (len < w->stem_len || memcmp(tok, w->stem, w->stem_len) || (w->best && len >= w->best_folded))
 		return;
 	w->best = w->text + off;
-	w->best_len = word_at(w->text, off, tok, len);
+	w->best_len = rv_token_span(w->text, off, tok, len);
 	w->best_folded = len;
 }
 
@@ -83,9 +68,9 @@ static void word_of_stem(const rv_article *a, const char *stem, char *out, size_
 		rv_tokenize(texts[i], strlen(texts[i]), stem_word_token, &w);
 	}
 	if (w.best && w.best_len)
-		snprintf(out, cap, "%.*s", (int)w.best_len, w.best);
+		copy_word(out, cap, w.best, w.best_len);
 	else
-		snprintf(out, cap, "%s", stem);
+		copy_word(out, cap, stem, strlen(stem));
 }
 
 /* ---- one article ---- */
@@ -131,7 +116,7 @@ static int explain_article(struct explain *x, const rv_article *stored, json_t *
 	for (size_t i = 0; i < n && !rc; i++) {
 		char word[64];
 		if (shared[i].term[0] == '@') /* an entity: its name as written */
-			snprintf(word, sizeof word, "%s", shared[i].own);
+			copy_word(word, sizeof word, shared[i].own, strlen(shared[i].own));
 		else
 			word_of_stem(&a, shared[i].own, word, sizeof word);
 		if (json_array_append_new(terms, json_string(shared[i].term)) ||

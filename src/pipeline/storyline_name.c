@@ -5,6 +5,7 @@
  * stop words of the article's language (or of any supported language when
  * unknown) and numbers left out. */
 #include "analyze/analyze.h"
+#include "core/utf8.h"
 #include "pipeline/storyline_name.h"
 
 #include <stdbool.h>
@@ -68,7 +69,9 @@ static void count_word(struct namer *nm)
 		return;
 	struct word *w = &nm->w[nm->n++];
 	snprintf(w->key, sizeof w->key, "%s", nm->key);
-	snprintf(w->surface, sizeof w->surface, "%.*s", (int)(nm->end - nm->start), nm->title + nm->start);
+	size_t n = rv_utf8_prefix(nm->title + nm->start, nm->end - nm->start, sizeof w->surface - 1);
+	memcpy(w->surface, nm->title + nm->start, n);
+	w->surface[n] = '\0';
 	w->count = 1;
 	w->last_title = nm->titles;
 }
@@ -76,10 +79,9 @@ static void count_word(struct namer *nm)
 static void name_token(const char *tok, size_t len, size_t off, void *ctx)
 {
 	struct namer *nm = ctx;
-	/* its bytes in the title: up to the next non-letter */
-	size_t end = off;
-	while (nm->title[end] && !strchr(" \t\n,.;:!?\"'()[]«»-", nm->title[end]) && end - off < 63)
-		end++;
+	/* its bytes in the title, as the tokenizer read them (a byte test for
+	 * "«»" also stopped inside Cyrillic letters: "Норва" of "Норвальске") */
+	size_t end = off + rv_token_span(nm->title, off, tok, len);
 	size_t have = strlen(nm->key);
 	if (nm->parts && off == nm->end + 1 && nm->title[nm->end] == '-' && have + 1 + len < sizeof nm->key &&
 	    end - nm->start < sizeof nm->w[0].surface) {

@@ -35,6 +35,18 @@ assert len(w)==2 and w[0]['shared_terms'], d
 assert [x['started_event'] for x in w]==[True,False], w
 assert all(len(x['shared_words'])==len(x['shared_terms']) for x in w), w
 assert 'norval' in w[0]['shared_terms'] and 'Norvale' in w[0]['shared_words'], w" || exit 1
+# names and words as written, whole in any script: "Норвальске" has a byte
+# of "»" inside its "л", where the storyline namer once cut it
+cat > "$dir/ru.jsonl" <<'JSON'
+{"id":"r1","title":"Аппарата нет в Норвальске","published":"2023-03-07","lang":"ru","text":"Больница в Норвальске осталась без аппарата, сказал главный врач Ирина Кастелл."}
+{"id":"r2","title":"В Норвальске ждут аппарата","published":"2023-03-08","lang":"ru","text":"Главный врач Ирина Кастелл сообщила, что аппарата в Норвальске не будет до весны."}
+JSON
+"$REVUE" --db "$dir/ru.db" ingest --format jsonl "$dir/ru.jsonl" 2>/dev/null || exit 1
+"$REVUE" --db "$dir/ru.db" stories | grep -q "^storyline .*: .*Норвальске" || { "$REVUE" --db "$dir/ru.db" stories; echo "storyline name cut inside a letter"; exit 1; }
+"$REVUE" --db "$dir/ru.db" story 1 --why --json | python3 -c "
+import json,sys
+w=json.load(sys.stdin)['why']
+assert all('Норвальске' in a['shared_words'] for a in w), w" || exit 1
 "$REVUE" --db "$db" regroup --since 2023-01-01 --set event_threshold=1 --set time_bonus=0 || exit 1
 [ "$(n_events)" = 3 ] || { echo "expected 3 events with threshold 1, got $(n_events)"; exit 1; }
 "$REVUE" --db "$db" regroup --since 2023-01-01 || exit 1

@@ -51,6 +51,28 @@ TEST(analyze_tokenize_keeps_numbers_whole)
 	ASSERT_STR_EQ(tokens("12 34 5 0001 2 000x"), "12|34|5|0001|2|000x");
 }
 
+/* the bytes of each token as written, for showing words to people */
+struct spans {
+	const char *text;
+	char buf[256];
+	size_t n;
+};
+
+static void collect_span(const char *tok, size_t len, size_t off, void *ctx)
+{
+	struct spans *sp = ctx;
+	size_t w = rv_token_span(sp->text, off, tok, len);
+	sp->n += (size_t)snprintf(sp->buf + sp->n, sizeof sp->buf - sp->n, "%s%.*s", sp->n ? "|" : "",
+				  (int)w, sp->text + off);
+}
+
+TEST(analyze_token_span_is_the_word_as_written)
+{
+	struct spans sp = { .text = "Норвальске: «Ирина» a dit 2 000, 1,5 et l'État" };
+	rv_tokenize(sp.text, strlen(sp.text), collect_span, &sp);
+	ASSERT_STR_EQ(sp.buf, "Норвальске|Ирина|a|dit|2 000|1,5|et|l|État");
+}
+
 TEST(analyze_tokenize_offsets_and_hostile_bytes)
 {
 	tokens("Un été chaud");

@@ -136,6 +136,18 @@ TEST(utf8_next_inline_matches_utf8proc)
 	}
 }
 
+TEST(utf8_prefix_cuts_at_a_character)
+{
+	const char *s = "Норвальске"; /* two bytes a letter */
+	ASSERT_EQ(rv_utf8_prefix(s, strlen(s), 5), 4);
+	ASSERT_EQ(rv_utf8_prefix(s, strlen(s), 6), 6);
+	ASSERT_EQ(rv_utf8_prefix(s, strlen(s), 100), strlen(s));
+	ASSERT_EQ(rv_utf8_prefix("abc", 3, 2), 2);
+	ASSERT_EQ(rv_utf8_prefix("é", 2, 1), 0);
+	for (size_t max = 0; max <= strlen(s); max++)
+		ASSERT(rv_utf8_valid(s, rv_utf8_prefix(s, strlen(s), max)));
+}
+
 TEST(cp_classes_inline_match_utf8proc)
 {
 	for (int32_t cp = -2; cp < 0x3000; cp++) {
