@@ -1863,36 +1863,43 @@ int rv_grouper_flush(rv_grouper *g, rv_event_fn fn, void *ctx)
 	return rc;
 }
 
-/* What article a had that became term t of its vector: its own stem
- * (before the map translated it; of several, the heaviest, as "hausse"
- * and "inflation" both count as "inflat") or the name of the entity keyed
- * by t, NULL when nothing does. */
-static const char *article_source(rv_grouper *g, const rv_article *a, uint32_t t)
+/* What article a had that became each of the terms ts[0..n) of its
+ * vector, into own[]: its own stem (before the map translated it; of
+ * several, the heaviest, as "hausse" and "inflation" both count as
+ * "inflat") or the name of the entity keyed by it, NULL when nothing does.
+ * One pass over the article's terms and entities for all of them. */
+static void article_sources(rv_grouper *g, const rv_article *a, const fw *ts, size_t n,
+			    const char **own)
 {
+	float own_w[TOP_TERMS];
+	for (size_t k = 0; k < n; k++) {
+		own[k] = NULL;
+		own_w[k] = 0;
+	}
 	bool mapped = article_mapped(g, a);
-	const char *best = NULL;
-	float best_w = 0;
 	for (size_t i = 0; i < a->n_terms; i++) {
 		const char *s = a->terms[i].term;
 		uint32_t id = term_id(g, s, strlen(s), false);
-		if (id == UINT32_MAX || (mapped ? map_term(g, id) : id) != t)
+		if (id == UINT32_MAX)
 			continue;
-		/* on a tie the word the term is (untranslated) */
-		if (!best || a->terms[i].weight > best_w || (a->terms[i].weight == best_w && id == t)) {
-			best = s;
-			best_w = a->terms[i].weight;
-		}
+		uint32_t t = mapped ? map_term(g, id) : id;
+		float w = a->terms[i].weight;
+		for (size_t k = 0; k < n; k++)
+			/* on a tie the word the term is (untranslated) */
+			if (ts[k].t == t && (!own[k] || w > own_w[k] || (w == own_w[k] && id == t))) {
+				own[k] = s;
+				own_w[k] = w;
+			}
 	}
-	if (best)
-		return best;
 	bool headline = a->n_terms <= (size_t)g->cfg.short_terms;
 	for (size_t i = 0; i < a->n_entities; i++) {
 		char key[128];
-		int k = entity_term_key(g, &a->entities[i], headline, key);
-		if (k > 0 && term_id(g, key, (size_t)k, false) == t)
-			return a->entities[i].name;
+		int len = entity_term_key(g, &a->entities[i], headline, key);
+		uint32_t t = len > 0 ? term_id(g, key, (size_t)len, false) : UINT32_MAX;
+		for (size_t k = 0; k < n && t != UINT32_MAX; k++)
+			if (ts[k].t == t && !own[k])
+				own[k] = a->entities[i].name;
 	}
-	return NULL;
 }
 
 void rv_grouper_set_df_source(rv_grouper *g, rv_df_lookup_fn fn, void *ctx)
@@ -1973,10 +1980,14 @@ double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 	if (ns)
 		qsort(shared, ns, sizeof *shared, fw_by_weight);
 	double scale = norm > 0 ? 1 / sqrt(norm) : 0;
-	for (size_t i = 0; i < ns && i < n; i++) {
+	size_t shown = ns < n ? ns : n;
+	if (shown > TOP_TERMS)
+		shown = TOP_TERMS;
+	const char *own[TOP_TERMS];
+	article_sources(g, a, shared, shown, own);
+	for (size_t i = 0; i < shown; i++) {
 		const char *term = term_name(term_at(g, shared[i].t));
-		const char *own = article_source(g, a, shared[i].t);
-		out[(*n_out)++] = (rv_shared_term){ .term = term, .own = own ? own : term,
+		out[(*n_out)++] = (rv_shared_term){ .term = term, .own = own[i] ? own[i] : term,
 						    .weight = shared[i].w * scale };
 	}
 	return dot * scale;

@@ -35,42 +35,56 @@ static void copy_word(char *out, size_t cap, const char *s, size_t n)
 	out[n] = '\0';
 }
 
-/* The shortest word whose folded form starts with the stem, as Snowball's
- * stems mostly do (of "port", "port" rather than "portes"). */
-struct stem_word {
-	const char *stem, *text; /* text: the one being read */
-	size_t stem_len;
-	const char *best; /* NULL: none yet */
-	size_t best_len, best_folded;
+/* The words of an article that stems were made from, for people to read
+ * ("terminal" for "termin", "Aurèle" for "aurel"): for each stem the
+ * shortest word whose folded form starts with it, as Snowball's stems
+ * mostly do (of "port", "port" rather than "portes"), from the title when
+ * the title has one. One pass over the title for all the stems, one over
+ * the text for those the title lacks. */
+struct stem_words {
+	const char *text; /* the one being read */
+	size_t n;
+	struct {
+		const char *stem;
+		size_t stem_len;
+		const char *best; /* NULL: none yet */
+		size_t best_len, best_folded;
+	} s[EXPLAIN_TERMS];
 };
 
-static void stem_word_token(const char *tok, size_t len, size_t off, void *ctx)
+static void stem_words_token(const char *tok, size_t len, size_t off, void *ctx)
 {
-	struct stem_word *w = ctx;
-	if (len < w->stem_len || memcmp(tok, w->stem, w->stem_len) || (w->best && len >= w->best_folded))
-		return;
-	w->best = w->text + off;
-	w->best_len = rv_token_span(w->text, off, tok, len);
-	w->best_folded = len;
+	struct stem_words *w = ctx;
+	for (size_t i = 0; i < w->n; i++) {
+		if (len < w->s[i].stem_len || memcmp(tok, w->s[i].stem, w->s[i].stem_len) ||
+		    (w->s[i].best && len >= w->s[i].best_folded))
+			continue;
+		w->s[i].best = w->text + off;
+		w->s[i].best_len = rv_token_span(w->text, off, tok, len);
+		w->s[i].best_folded = len;
+	}
 }
 
-/* The word of article a that stem was made from, from its title when the
- * title has one ("terminal" for "termin", "Aurèle" for "aurel"); the stem
- * itself when no word starts with it. */
-static void word_of_stem(const rv_article *a, const char *stem, char *out, size_t cap)
+/* The stems with a word in the title are done: the text is read for the rest. */
+static void words_of_stems(const rv_article *a, struct stem_words *w)
 {
-	struct stem_word w = { .stem = stem, .stem_len = strlen(stem) };
-	const char *texts[2] = { a->title, a->text };
-	for (int i = 0; i < 2 && !w.best; i++) {
-		if (!texts[i])
-			continue;
-		w.text = texts[i];
-		rv_tokenize(texts[i], strlen(texts[i]), stem_word_token, &w);
+	if (a->title) {
+		w->text = a->title;
+		rv_tokenize(a->title, strlen(a->title), stem_words_token, w);
 	}
-	if (w.best && w.best_len)
-		copy_word(out, cap, w.best, w.best_len);
-	else
-		copy_word(out, cap, stem, strlen(stem));
+	struct stem_words rest = { .n = 0 };
+	size_t at[EXPLAIN_TERMS];
+	for (size_t i = 0; i < w->n; i++)
+		if (!w->s[i].best) {
+			at[rest.n] = i;
+			rest.s[rest.n++] = w->s[i];
+		}
+	if (!rest.n || !a->text)
+		return;
+	rest.text = a->text;
+	rv_tokenize(a->text, strlen(a->text), stem_words_token, &rest);
+	for (size_t i = 0; i < rest.n; i++)
+		w->s[at[i]] = rest.s[i];
 }
 
 /* ---- one article ---- */
@@ -113,12 +127,25 @@ static int explain_article(struct explain *x, const rv_article *stored, json_t *
 		rc = json_add(o, "shared_words", words);
 	else
 		json_decref(words);
+	/* an entity is shown by its name as written, a stem by its word */
+	struct stem_words stems = { .n = 0 };
+	size_t stem_of[EXPLAIN_TERMS] = { 0 };
+	for (size_t i = 0; i < n; i++)
+		if (shared[i].term[0] != '@') {
+			stem_of[i] = stems.n;
+			stems.s[stems.n].stem = shared[i].own;
+			stems.s[stems.n++].stem_len = strlen(shared[i].own);
+		}
+	words_of_stems(&a, &stems);
 	for (size_t i = 0; i < n && !rc; i++) {
 		char word[64];
-		if (shared[i].term[0] == '@') /* an entity: its name as written */
-			copy_word(word, sizeof word, shared[i].own, strlen(shared[i].own));
-		else
-			word_of_stem(&a, shared[i].own, word, sizeof word);
+		const char *w = shared[i].own;
+		size_t len = strlen(w);
+		if (shared[i].term[0] != '@' && stems.s[stem_of[i]].best_len) {
+			w = stems.s[stem_of[i]].best;
+			len = stems.s[stem_of[i]].best_len;
+		}
+		copy_word(word, sizeof word, w, len);
 		if (json_array_append_new(terms, json_string(shared[i].term)) ||
 		    json_array_append_new(words, json_string(word)))
 			rc = RV_ENOMEM;
