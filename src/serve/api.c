@@ -28,8 +28,7 @@ static void set_error(rv_api_response *r, int status, const char *msg)
 	rv_api_response_release(r);
 	r->status = status;
 	r->content_type = ct_json;
-	/* ten digits: 0.3, not 0.29999999999999999 */
-	r->body = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10));
+	r->body = json_dumps(o, JSON_COMPACT);
 	r->len = r->body ? strlen(r->body) : 0;
 	json_decref(o);
 }

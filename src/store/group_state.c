@@ -188,20 +188,32 @@ int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err)
 	return rc;
 }
 
+/* How many documents the stored frequencies count; 0 when none are stored. */
+static int read_docs(rv_store *s, uint64_t *docs, rv_error *err)
+{
+	*docs = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM group_meta WHERE key = 'docs'", -1, &st, NULL))
+		return fail(s, err, "reading the document count");
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0)
+		*docs = (uint64_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return RV_OK;
+}
+
 int rv_store_load_group_state(rv_store *s, rv_grouper *g, rv_error *err)
 {
+	uint64_t docs;
+	int rc = read_docs(s, &docs, err);
+	if (rc)
+		return rc;
+	if (docs)
+		rv_grouper_set_docs(g, docs);
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT value FROM group_meta WHERE key = 'docs'", -1, &st,
-			       NULL))
-		return fail(s, err, "loading the document count");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		rv_grouper_set_docs(g, (uint64_t)sqlite3_column_int64(st, 0));
-	sqlite3_finalize(st);
 	/* Terms seen once weigh as much as unseen ones: leaving them out keeps
 	 * the start of a run short on a large store. */
 	if (sqlite3_prepare_v2(s->db, "SELECT term, df FROM group_df WHERE df >= 2", -1, &st, NULL))
 		return fail(s, err, "loading document frequencies");
-	int rc = RV_OK;
 	while (rc == RV_OK && sqlite3_step(st) == SQLITE_ROW) {
 		const char *term = (const char *)sqlite3_column_text(st, 0);
 		sqlite3_int64 df = sqlite3_column_int64(st, 1);
@@ -219,13 +231,9 @@ struct rv_df_reader {
 int rv_store_df_reader_open(rv_store *s, rv_df_reader **out, uint64_t *docs, rv_error *err)
 {
 	*out = NULL;
-	*docs = 0;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT value FROM group_meta WHERE key = 'docs'", -1, &st, NULL))
-		return fail(s, err, "reading the document count");
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0)
-		*docs = (uint64_t)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	int rc = read_docs(s, docs, err);
+	if (rc)
+		return rc;
 	rv_df_reader *r = calloc(1, sizeof *r);
 	if (!r)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
@@ -240,7 +248,6 @@ int rv_store_df_reader_open(rv_store *s, rv_df_reader **out, uint64_t *docs, rv_
 bool rv_store_df_read(void *reader, const char *term, uint32_t *df)
 {
 	rv_df_reader *r = reader;
-	sqlite3_reset(r->st);
 	sqlite3_bind_text(r->st, 1, term, -1, SQLITE_STATIC);
 	bool found = false;
 	if (sqlite3_step(r->st) == SQLITE_ROW) {
