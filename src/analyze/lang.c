@@ -233,7 +233,8 @@ const char *const rv_lang_supported[] = {
 struct word_slot {
 	const char *w; /* into rv__lang_words, not NUL-terminated */
 	size_t len;
-	uint64_t langs; /* bit i: models[i] */
+	uint64_t langs;        /* bit i: models[i] */
+	uint64_t folded_langs; /* languages with an accented word written so without its accents */
 };
 
 struct letter_slot {
@@ -249,6 +250,8 @@ struct lang_ctx {
 	void *empty;            /* a fingerprint without n-grams, to scale distances */
 	struct word_slot *slots;
 	size_t nslots; /* a power of two */
+	char *folded;  /* the accent-folded words the slots point into */
+	size_t folded_used, folded_cap;
 	char *norm;    /* scratch: the text reduced to lower-case words */
 };
 
@@ -305,19 +308,9 @@ static int model_index(const char *code)
 	return -1;
 }
 
-static int build_words(struct lang_ctx *c)
+/* Calls fn for each word of language m's list. */
+static int each_listed_word(struct lang_ctx *c, int (*fn)(struct lang_ctx *, int, const char *, size_t))
 {
-	size_t n = 0;
-	for (unsigned i = 0; i < rv__lang_words_count; i++)
-		for (const char *p = rv__lang_words[i].words; *p; p++)
-			n += *p == ' ';
-	n += rv__lang_words_count;
-	c->nslots = 64;
-	while (c->nslots < 2 * n)
-		c->nslots *= 2;
-	c->slots = calloc(c->nslots, sizeof *c->slots);
-	if (!c->slots)
-		return -1;
 	for (unsigned i = 0; i < rv__lang_words_count; i++) {
 		int m = model_index(rv__lang_words[i].code);
 		if (m < 0)
@@ -329,15 +322,80 @@ static int build_words(struct lang_ctx *c)
 			const char *s = p;
 			while (*p && *p != ' ')
 				p++;
-			if (p == s)
-				break;
-			struct word_slot *sl = word_find(c, s, (size_t)(p - s));
-			sl->w = s;
-			sl->len = (size_t)(p - s);
-			sl->langs |= 1ULL << m;
+			if (p > s && fn(c, m, s, (size_t)(p - s)))
+				return -1;
 		}
 	}
 	return 0;
+}
+
+static int add_word(struct lang_ctx *c, int m, const char *w, size_t len)
+{
+	struct word_slot *sl = word_find(c, w, len);
+	sl->w = w;
+	sl->len = len;
+	sl->langs |= 1ULL << m;
+	return 0;
+}
+
+/* Texts typed or crawled without accents ("apres", "meme", "etait") are
+ * common in news headlines; an accented function word is also listed as
+ * it reads then, for texts with no accent at all. */
+static int add_folded_word(struct lang_ctx *c, int m, const char *w, size_t len)
+{
+	bool plain = true;
+	for (size_t i = 0; i < len && plain; i++)
+		plain = (unsigned char)w[i] < 0x80;
+	char word[64];
+	if (plain || len >= sizeof word)
+		return 0;
+	memcpy(word, w, len);
+	word[len] = '\0';
+	char *folded = rv_utf8_fold(word);
+	if (!folded)
+		return -1;
+	size_t n = strlen(folded);
+	bool ascii = true;
+	for (size_t i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)folded[i] < 0x80;
+	size_t used = c->folded_used;
+	if (ascii && n && used + n <= c->folded_cap) {
+		memcpy(c->folded + used, folded, n);
+		struct word_slot *sl = word_find(c, c->folded + used, n);
+		if (!sl->w) {
+			sl->w = c->folded + used;
+			sl->len = n;
+			c->folded_used += n;
+		}
+		/* a word another language writes so is read as that one's */
+		if (!(sl->langs & ~(1ULL << m)))
+			sl->folded_langs |= 1ULL << m;
+	}
+	free(folded);
+	return 0;
+}
+
+static int build_words(struct lang_ctx *c)
+{
+	size_t n = 0, bytes = 0;
+	for (unsigned i = 0; i < rv__lang_words_count; i++) {
+		for (const char *p = rv__lang_words[i].words; *p; p++)
+			n += *p == ' ';
+		bytes += strlen(rv__lang_words[i].words);
+	}
+	n += rv__lang_words_count;
+	c->nslots = 64;
+	while (c->nslots < 4 * n) /* every word and its folded form */
+		c->nslots *= 2;
+	c->slots = calloc(c->nslots, sizeof *c->slots);
+	/* folding never lengthens a word that ends up in ASCII */
+	c->folded_cap = bytes;
+	c->folded = malloc(bytes ? bytes : 1);
+	if (!c->slots || !c->folded)
+		return -1;
+	if (each_listed_word(c, add_word))
+		return -1;
+	return each_listed_word(c, add_folded_word);
 }
 
 static struct letter_slot *letter_find(struct lang_ctx *c, int32_t cp)
@@ -399,6 +457,7 @@ static void ctx_free(struct lang_ctx *c)
 	if (c->empty)
 		fp_Done(c->empty);
 	free(c->slots);
+	free(c->folded);
 	free(c->norm);
 	free(c);
 }
@@ -613,6 +672,9 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 	if (nc == 1)
 		return models[cd[0].m].code;
 
+	bool accentless = true;
+	for (size_t i = 0; i < nlen && accentless; i++)
+		accentless = (unsigned char)norm[i] < 0x80;
 	size_t ntok = 0, nlet = 0;
 	const char *p = norm, *end = norm + nlen;
 	while (p < end) {
@@ -621,14 +683,15 @@ static const char *decide(struct lang_ctx *c, uint8_t sc, const char *norm, size
 			p++;
 		ntok++;
 		struct word_slot *ws = word_find(c, w, (size_t)(p - w));
-		if (ws->w) {
+		uint64_t langs = ws->langs | (accentless ? ws->folded_langs : 0);
+		if (langs) {
 			int share = 0;
 			for (size_t k = 0; k < nc; k++)
-				share += (int)(ws->langs >> cd[k].m & 1);
+				share += (int)(langs >> cd[k].m & 1);
 			/* A word many candidates share tells less. */
 			double wt = 1.0 / sqrt(share < 1 ? 1 : share);
 			for (size_t k = 0; k < nc; k++)
-				if (ws->langs >> cd[k].m & 1)
+				if (langs >> cd[k].m & 1)
 					cd[k].words += wt;
 		}
 		const char *q = w;

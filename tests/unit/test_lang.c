@@ -80,6 +80,19 @@ TEST(lang_titles_in_capitals)
 	rv_lang_cleanup();
 }
 
+/* Headlines crawled or typed without accents: "apres", "ete", "meme" are
+ * French words then, while Spanish or Portuguese texts keep theirs. */
+TEST(lang_texts_written_without_accents)
+{
+	ASSERT_STR_EQ(detect("Certes, apres 2020, se negocie en mairie"), "fr");
+	ASSERT_STR_EQ(detect("L'accord a d'abord ete signe en"), "fr");
+	ASSERT_STR_EQ(detect("Despues de la huelga, los trabajadores estan mas tranquilos"), "es");
+	ASSERT_STR_EQ(detect("Nao ha acordo e a greve continua ate a proxima semana"), "pt");
+	/* with an accent anywhere the text is read as written */
+	ASSERT_STR_EQ(detect("Después de la huelga, el sindicato está más tranquilo"), "es");
+	rv_lang_cleanup();
+}
+
 TEST(lang_russian_and_ukrainian_letters)
 {
 	/* Same words but for the letters that only Ukrainian writes. */
