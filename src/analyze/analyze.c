@@ -705,13 +705,7 @@ int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 			rv_buf_puts(&basis, "\n");
 		}
 		if (a->text) {
-			size_t n = strlen(a->text);
-			if (n > 4096) {
-				n = 4096;
-				while (n && ((unsigned char)a->text[n] & 0xC0) == 0x80)
-					n--; /* whole characters only */
-			}
-			rv_buf_append(&basis, a->text, n);
+			rv_buf_append(&basis, a->text, rv_utf8_prefix(a->text, strlen(a->text), 4096));
 		}
 		const char *lang = rv_detect_language(an, rv_buf_str(&basis), basis.len);
 		rv_buf_release(&basis);

@@ -1,6 +1,7 @@
 /* story_json.c - see story_json.h. */
 #include "serve/story_json.h"
 #include "store/story_facts.h"
+#include "core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,9 +50,7 @@ static json_t *excerpt(const char *text)
 	size_t n = strlen(text);
 	if (n <= EXCERPT_BYTES)
 		return json_string(text);
-	n = EXCERPT_BYTES;
-	while (n && ((unsigned char)text[n] & 0xC0) == 0x80)
-		n--;
+	n = rv_utf8_prefix(text, n, EXCERPT_BYTES);
 	char *s = malloc(n + 4);
 	if (!s)
 		return json_string("");
