@@ -9,6 +9,11 @@
  * table: a collision only forgets an older candidate), and a candidate is
  * confirmed by the fraction of equal minimums (the Jaccard estimate).
  * Memory is bounded: a ring of the last near_dup_memory originals.
+ *
+ * The same canonical URL is a duplicate too (a re-crawl, an AMP copy), except
+ * when the new text is far richer than the stored one and unlike it: that is
+ * the full page behind a feed's teaser, and calling it a copy would throw its
+ * text away.
  */
 #include "analyze/analyze.h"
 #include "group/group.h"
@@ -29,6 +34,7 @@ typedef struct sig {
 typedef struct ring_entry {
 	int64_t id;
 	uint64_t url_key;
+	uint32_t tokens; /* words shingled, at most RV_SHINGLE_TOKENS */
 	sig s;
 	bool has_sig;
 } ring_entry;
@@ -48,6 +54,7 @@ struct rv_dedup {
 	/* signature of the last article checked */
 	sig cur;
 	bool cur_has_sig;
+	uint32_t cur_tokens;
 	uint64_t cur_url;
 };
 
@@ -89,14 +96,16 @@ static void shingle_token(const char *tok, size_t len, size_t off, void *ctx)
 	}
 }
 
-/* Signature of text; false when it has fewer than min_tokens words. */
-static bool signature(const char *text, int min_tokens, sig *s)
+/* Signature of text; false when it has fewer than min_tokens words. The
+ * words counted (up to RV_SHINGLE_TOKENS) go to *tokens when it is given. */
+static bool signature(const char *text, int min_tokens, sig *s, uint32_t *tokens)
 {
 	memset(s->h, 0xff, sizeof s->h);
-	if (!text)
-		return false;
 	struct shingler sh = { .s = s };
-	rv_tokenize(text, strlen(text), shingle_token, &sh);
+	if (text)
+		rv_tokenize(text, strlen(text), shingle_token, &sh);
+	if (tokens)
+		*tokens = (uint32_t)sh.tokens;
 	return sh.tokens >= min_tokens && sh.nw >= 3;
 }
 
@@ -111,7 +120,7 @@ static double sig_similarity(const sig *a, const sig *b)
 double rv_dedup_similarity(const char *text1, const char *text2)
 {
 	sig a, b;
-	if (!signature(text1, 1, &a) || !signature(text2, 1, &b))
+	if (!signature(text1, 1, &a, NULL) || !signature(text2, 1, &b, NULL))
 		return 0;
 	return sig_similarity(&a, &b);
 }
@@ -174,16 +183,31 @@ static uint64_t url_key(const char *url)
 	return k ? k : 1;
 }
 
+/* A page met again under its URL is a copy unless it now carries at least
+ * twice the words (and near_dup_min_tokens more) in a text unlike the first:
+ * a feed's teaser followed by its article. */
+static bool richer_than(const rv_dedup *d, const ring_entry *e, double similarity)
+{
+	uint32_t before = e->tokens, now = d->cur_tokens;
+	return similarity < d->cfg.near_dup_threshold && now >= 2 * before &&
+	       now - before >= (uint32_t)d->cfg.near_dup_min_tokens;
+}
+
 bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 {
-	d->cur_has_sig = signature(a->text, d->cfg.near_dup_min_tokens, &d->cur);
+	d->cur_has_sig = signature(a->text, d->cfg.near_dup_min_tokens, &d->cur, &d->cur_tokens);
 	d->cur_url = url_key(a->url);
 	if (d->cur_url) {
 		const ring_entry *e = lookup(d, d->cur_url);
 		if (e && e->url_key == d->cur_url) {
-			hit->id = e->id;
-			hit->similarity = e->has_sig && d->cur_has_sig ? sig_similarity(&e->s, &d->cur) : 1.0;
-			return true;
+			double sim = e->has_sig && d->cur_has_sig ? sig_similarity(&e->s, &d->cur) : 1.0;
+			if (!e->has_sig && d->cur_has_sig)
+				sim = 0; /* a teaser too short to sign shares nothing we can measure */
+			if (!richer_than(d, e, sim)) {
+				hit->id = e->id;
+				hit->similarity = sim;
+				return true;
+			}
 		}
 	}
 	if (!d->cur_has_sig)
@@ -215,6 +239,7 @@ void rv_dedup_add(rv_dedup *d, const rv_article *a)
 	ring_entry *e = &d->ring[i];
 	e->id = a->id;
 	e->url_key = d->cur_url;
+	e->tokens = d->cur_tokens;
 	e->s = d->cur;
 	e->has_sig = d->cur_has_sig;
 	uint32_t idx = (uint32_t)i + 1;
@@ -230,6 +255,7 @@ void rv_dedup_add(rv_dedup *d, const rv_article *a)
 	d->ring_next = (i + 1) % d->ring_cap;
 	d->ring_total++;
 	d->cur_has_sig = false;
+	d->cur_tokens = 0;
 	d->cur_url = 0;
 }
 

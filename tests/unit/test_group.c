@@ -482,6 +482,48 @@ TEST(group_pipeline_duplicates)
 	test_db_remove(path);
 }
 
+/* A feed's teaser then the page behind it, under one URL: the page is far
+ * richer, so it is stored whole as an original; met again, it is a copy. The
+ * other order makes the teaser the copy. */
+TEST(group_page_after_its_teaser)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "rv_test_group");
+	rv_store *s;
+	rv_pipeline *p;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
+	static const char *teaser = "The central bank of Estavia raised its main rate again, "
+				    "its third rise this year.";
+	int64_t t, page, again, page2, late_teaser;
+	test_add_text(p, "feed#1", "https://wire.example/estavia-rates", "Estavia raises rates", teaser,
+		      "2023-05-04", &t);
+	test_add_text(p, "page", "https://wire.example/estavia-rates?utm_source=rss",
+		      "Estavia raises rates", WIRE, "2023-05-04", &page);
+	test_add_text(p, "recrawl", "http://www.wire.example/estavia-rates", "Estavia raises rates",
+		      WIRE, "2023-05-05", &again);
+	test_add_text(p, "page2", "https://paper.example/flood", "Floods in Norvale", FLOOD1, "2023-05-04",
+		      &page2);
+	test_add_text(p, "feed#2", "https://paper.example/flood", "Floods in Norvale",
+		      "Heavy rain flooded the river valley of Norvale.", "2023-05-04", &late_teaser);
+	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
+	struct {
+		int64_t id, dup_of;
+	} want[] = { { t, 0 }, { page, 0 }, { again, page }, { late_teaser, page2 } };
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		ASSERT_EQ(rv_store_get_article(s, want[i].id, &a, &err), RV_OK);
+		ASSERT_EQ(a.duplicate_of, want[i].dup_of);
+		if (want[i].id == page)
+			ASSERT(a.text && strstr(a.text, "next forecast"));
+		rv_article_release(&a);
+	}
+	rv_store_close(&s);
+	test_db_remove(path);
+}
+
 TEST(group_persistence_round_trip)
 {
 	char path[256];
