@@ -154,7 +154,7 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 {
 	int rc;
 	bool seen = false;
-	if ((rc = rv_store_has_ref(p->store, a->ref, a->content_hash, &seen, err)))
+	if ((rc = rv_store_has_article(p->store, a, &seen, err)))
 		return rc;
 	if (seen) {
 		p->stats.unchanged++;

@@ -132,6 +132,10 @@ static const char *const rv_migrations[] = {
 	/* 6: the days of the week an event's articles name (rv_event.weekdays),
 	 * so the grouper still reads them after a restart */
 	"ALTER TABLE events ADD COLUMN weekdays INTEGER NOT NULL DEFAULT 0;",
+	/* 7: ingest asks whether a text is stored already under the same URL,
+	 * outlet and title, duplicates included: the hash index covers all rows */
+	"DROP INDEX articles_hash;"
+	"CREATE INDEX articles_hash ON articles(content_hash);",
 };
 
 #define RV_SCHEMA_VERSION ((int)(sizeof rv_migrations / sizeof *rv_migrations))

@@ -17,7 +17,16 @@
 #include <string.h>
 
 static const char *const stmt_sql[ST_COUNT] = {
-	[ST_HAS_REF] = "SELECT 1 FROM articles WHERE ref = ?1 AND content_hash = ?2",
+	/* Stored already: the same input again (its ref; standard input has no
+	 * name worth trusting), or the same text under the same URL, outlet and
+	 * title read from another path (a copied or moved crawl). With neither
+	 * URL nor outlet, the file name (?6) must match too: two files of one
+	 * text and nothing else are still two records. */
+	[ST_HAS_ARTICLE] = "SELECT 1 FROM articles WHERE content_hash = ?2"
+			   " AND ((ref = ?1 AND ?1 <> '-' AND substr(?1, 1, 2) <> '-#')"
+			   " OR (url IS ?3 AND source IS ?4 AND title IS ?5"
+			   " AND (?3 IS NOT NULL OR ?4 IS NOT NULL OR ref = ?6"
+			   " OR substr(ref, -length(?6) - 1) = '/' || ?6))) LIMIT 1",
 	[ST_FIND_ORIGINAL] = "SELECT id, event, storyline FROM articles"
 			     " WHERE content_hash = ?1 AND duplicate_of IS NULL ORDER BY id LIMIT 1",
 	[ST_GROUPING_OF] = "SELECT event, storyline FROM articles WHERE id = ?1",
@@ -221,13 +230,18 @@ static void bind_id(sqlite3_stmt *st, int i, int64_t v)
 		sqlite3_bind_null(st, i);
 }
 
-int rv_store_has_ref(rv_store *s, const char *ref, const char *hash, bool *found, rv_error *err)
+int rv_store_has_article(rv_store *s, const rv_article *a, bool *found, rv_error *err)
 {
-	sqlite3_stmt *st = stmt(s, ST_HAS_REF, err);
+	sqlite3_stmt *st = stmt(s, ST_HAS_ARTICLE, err);
 	if (!st)
 		return RV_EDB;
-	bind_text(st, 1, ref);
-	bind_text(st, 2, hash);
+	bind_text(st, 1, a->ref);
+	bind_text(st, 2, a->content_hash);
+	bind_text(st, 3, a->url);
+	bind_text(st, 4, a->source);
+	bind_text(st, 5, a->title);
+	const char *slash = a->ref ? strrchr(a->ref, '/') : NULL;
+	bind_text(st, 6, slash ? slash + 1 : a->ref);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(s, err, "looking up a ref");

@@ -9,7 +9,7 @@
 #include <sqlite3.h>
 
 enum stmt_id {
-	ST_HAS_REF,
+	ST_HAS_ARTICLE,
 	ST_FIND_ORIGINAL,
 	ST_GROUPING_OF,
 	ST_MERGE_MOVE,

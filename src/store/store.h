@@ -26,8 +26,9 @@ int rv_store_begin(rv_store *s, rv_error *err);
 int rv_store_commit(rv_store *s, rv_error *err);
 void rv_store_rollback(rv_store *s);
 
-/* Has this ref already been stored with this content? (idempotent ingest) */
-int rv_store_has_ref(rv_store *s, const char *ref, const char *hash, bool *found, rv_error *err);
+/* Is this article stored already: its ref with this content, or this content
+ * under the same URL, outlet and title from another path? (idempotent ingest) */
+int rv_store_has_article(rv_store *s, const rv_article *a, bool *found, rv_error *err);
 /* An original article with this content hash: its id, event and storyline
  * (*id = 0 when none). */
 int rv_store_find_original(rv_store *s, const char *hash, int64_t *id,
