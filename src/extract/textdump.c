@@ -717,8 +717,8 @@ static int split_lines(struct dump *d, const char *text, size_t len)
 	while (p < end && d->n < MAX_LINES) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (n > MAX_LINE_BYTES)
-			n = MAX_LINE_BYTES;
+		if (n > MAX_LINE_BYTES) /* at a character, or the line reads as junk */
+			n = rv_utf8_prefix(p, n, MAX_LINE_BYTES);
 		char *s = rv_strndup(p, n);
 		if (!s)
 			return RV_ENOMEM;

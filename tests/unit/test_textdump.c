@@ -8,6 +8,7 @@
 
 #include "core/article.h"
 #include "core/error.h"
+#include "core/utf8.h"
 #include "extract/extract.h"
 #include "extract/textdump_int.h"
 
@@ -650,4 +651,32 @@ TEST(textdump_headings_that_look_like_prompts)
 	ASSERT_CONTAINS(a.text, "\n\nRéactions des élus\n\n");
 	ASSERT_ENDS(a.text, "soient aidées en premier.");
 	rv_article_release(&a);
+}
+
+/* A paragraph over the 1 MiB a line is read to is cut at a character: cut
+ * inside "é" it used to read as junk and the article came out empty. */
+TEST(textdump_huge_line_cut_at_a_character)
+{
+	const char *word = "éléphant ";
+	size_t wlen = strlen(word), n = (((size_t)1 << 20) / wlen + 10) * wlen;
+	const char *head = "Grève au port : les dockers bloquent tout\n\n";
+	size_t hlen = strlen(head);
+	char *data = malloc(hlen + n + 1);
+	ASSERT(data);
+	memcpy(data, head, hlen);
+	for (size_t i = 0; i < n; i += wlen)
+		memcpy(data + hlen + i, word, wlen);
+	data[hlen + n] = '\0';
+	/* the 1 MiB mark falls inside a two-byte letter */
+	ASSERT((unsigned char)data[hlen + ((size_t)1 << 20)] == 0xA9 ||
+	       (unsigned char)data[hlen + ((size_t)1 << 20) - 1] == 0xC3);
+	rv_record rec = {.data = data, .len = hlen + n, .format = RV_FORMAT_TEXT, .ref = "huge.txt"};
+	rv_error err = {0};
+	rv_article a;
+	rv_article_init(&a);
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT(a.text && strlen(a.text) > 500000);
+	ASSERT(rv_utf8_valid(a.text, strlen(a.text)));
+	rv_article_release(&a);
+	free(data);
 }
