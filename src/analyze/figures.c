@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_FIGURES 1000
 
@@ -330,7 +331,13 @@ static size_t unit_after(const char *t, size_t p, size_t len, size_t *us)
 							    "min", "sec", "px", "x", "à", "en", "in",
 							    "on", "at", "par", "per", "pour", "for",
 							    "sur", "dans", "du", "des", "que", "qui",
-							    "to", "is", "was", "est", "sont", NULL}))
+							    "to", "is", "was", "est", "sont",
+							    /* "Thousands were evacuated" */
+							    "were", "are", "be", "been", "have", "has",
+							    "had", "will", "would", "could", "can", "may",
+							    "did", "do", "ont", "avait", "avaient", "était",
+							    "étaient", "sera", "seront", "fut", "furent",
+							    "peuvent", "doivent", NULL}))
 			return 0;
 		*us = p;
 		return n;
@@ -511,6 +518,14 @@ static int scan_figures(fctx *c)
 		} else if (cur[0]) {
 			unit = cur;
 			ul = strlen(cur);
+		} else if (q < len && (t[q] == '$' || !strncmp(t + q, "€", 3) || !strncmp(t + q, "£", 2))) {
+			/* the sign after the amount, as French and Canadian texts
+			 * write it: "1 000 €", "50 $" */
+			ul = t[q] == '$' ? 1 : !strncmp(t + q, "€", 3) ? 3 : 2;
+			memcpy(cur, t + q, ul);
+			cur[ul] = '\0';
+			unit = cur;
+			e = q + ul;
 		} else {
 			ul = unit_after(t, p, len, &us);
 			if (ul) {
@@ -563,10 +578,25 @@ static const char *const people_words[] = {
 	"civilians", "victimes", "victims", "morts", "dead", "killed", "tues", NULL,
 };
 
+/* A currency's sign and its names in the languages read: "€4 million" and
+ * "4 millions d'euros" are one amount. */
+static const struct currency {
+	const char *key;
+	const char *const names[6];
+} currencies[] = {
+	{ "€", { "€", "euro", "euros", "eur", NULL } },
+	{ "$", { "$", "dollar", "dollars", "usd", NULL } },
+	{ "£", { "£", "gbp", "sterling", NULL } }, /* not "pounds": a weight too */
+};
+
 size_t rv_figure_unit_key(const char *unit, char *out, size_t cap)
 {
 	if (!unit || !*unit || cap < 16)
 		return 0;
+	for (size_t c = 0; c < sizeof currencies / sizeof *currencies; c++)
+		for (size_t k = 0; k < 6 && currencies[c].names[k]; k++)
+			if (!strcasecmp(unit, currencies[c].names[k]))
+				return (size_t)snprintf(out, cap, "%s", currencies[c].key);
 	size_t n = rv__ner_fold(unit, strlen(unit), out, cap);
 	if (!n)
 		return 0;

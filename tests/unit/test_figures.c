@@ -92,6 +92,24 @@ TEST(figures_english_formats)
 	rv_article_release(&a);
 }
 
+/* The sign after the amount (French usage), and a count that is only a noun
+ * followed by a verb has no unit. */
+TEST(figures_currency_after_and_bare_counts)
+{
+	rv_article a;
+	run(&a, "Le billet coûte 1 000 € contre 50 € avant ; la facture atteint 3 millions € et "
+		"le péage 2000 €. Thousands were evacuated on Monday.");
+	const rv_figure *f = must(&a, 1000);
+	ASSERT_STR_EQ(f->unit, "€");
+	ASSERT_STR_EQ(f->text, "1 000 €");
+	ASSERT_STR_EQ(must(&a, 50)->unit, "€");
+	ASSERT_STR_EQ(must(&a, 3e6)->unit, "€");
+	ASSERT_STR_EQ(must(&a, 2000)->unit, "€"); /* an amount, not a year */
+	for (size_t i = 0; i < a.n_figures; i++)
+		ASSERT(strcmp(a.figures[i].unit, "were"));
+	rv_article_release(&a);
+}
+
 TEST(figures_dates_are_not_figures)
 {
 	rv_article a;
@@ -112,6 +130,12 @@ TEST(figures_unit_keys)
 	rv_figure_unit_key("personnes", a, sizeof a);
 	rv_figure_unit_key("people", b, sizeof b);
 	ASSERT_STR_EQ(a, b);
+	/* "€4 million" and "4 millions d'euros" are one amount */
+	rv_figure_unit_key("€", a, sizeof a);
+	rv_figure_unit_key("euros", b, sizeof b);
+	ASSERT_STR_EQ(a, b);
+	rv_figure_unit_key("dollars", a, sizeof a);
+	ASSERT(strcmp(a, b));
 	ASSERT(rv_figure_compatible(1000, 5000, 5000, 5000));
 	ASSERT(rv_figure_compatible(8500, 8500, 8000, 8000));
 	ASSERT(!rv_figure_compatible(1000, 5000, 130000, 130000));
