@@ -35,6 +35,8 @@ int cli_story_why(rv_store *store, int64_t event, bool json);
 rv_store *cli_open_store(rv_cli *cli, bool read_only);
 /* Parse a positive article/event id; prints a usage error when invalid. */
 bool cli_parse_id(const char *s, int64_t *out);
+/* A --since/--until day (YYYY-MM-DD, a real date); prints why when not. */
+bool cli_parse_day(const char *s);
 /* Print a usage line for cmd to stderr and return RV_EXIT_USAGE. */
 int cli_usage(const char *usage);
 

@@ -1,5 +1,6 @@
 /* cmd_export.c - revue export [--format jsonl|csv] [--what articles|events] */
 #include "cli/cli.h"
+#include "store/browse.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -130,8 +131,12 @@ int cmd_export(rv_cli *cli, int argc, char **argv)
 			else if (strcmp(optarg, "articles"))
 				return cli_usage(usage_text);
 			break;
-		case 's': f.since = optarg; break;
-		case 'u': f.until = optarg; break;
+		case 's':
+		case 'u':
+			if (!cli_parse_day(optarg))
+				return RV_EXIT_USAGE;
+			*(c == 's' ? &f.since : &f.until) = optarg;
+			break;
 		case 'l': f.lang = optarg; break;
 		case 'h': puts(usage_text); return RV_EXIT_OK;
 		default: return cli_usage(usage_text);
@@ -148,7 +153,7 @@ int cmd_export(rv_cli *cli, int argc, char **argv)
 	if (events) {
 		if (csv)
 			puts("id,storyline,title,first,last,articles,sources,langs");
-		rc = rv_store_each_story(store, &f, event_out, &csv, &err);
+		rc = rv_store_each_story_page(store, &f, event_out, &csv, &err);
 	} else {
 		if (csv)
 			puts("id,ref,url,source,title,published,authors,lang,event,storyline,duplicate_of");

@@ -50,7 +50,11 @@ int cmd_regroup(rv_cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'D': cli->db_path = optarg; break;
-		case 's': since = optarg; break;
+		case 's':
+			if (!cli_parse_day(optarg))
+				return RV_EXIT_USAGE;
+			since = optarg;
+			break;
 		case 'c':
 			if (rv_group_config_load(&cfg, optarg, &err)) {
 				fprintf(stderr, "revue: %s\n", err.msg);

@@ -84,7 +84,6 @@ int cmd_search(rv_cli *cli, int argc, char **argv)
 	q.f.limit = 20;
 	struct ctx c = { 0 };
 	long v;
-	rv_date d;
 	int opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -93,10 +92,8 @@ int cmd_search(rv_cli *cli, int argc, char **argv)
 		case 'j': c.json = true; break;
 		case 's':
 		case 'u':
-			if (!rv_date_parse_iso(optarg, &d)) {
-				fprintf(stderr, "revue: '%s' is not a date (YYYY-MM-DD)\n", optarg);
+			if (!cli_parse_day(optarg))
 				return RV_EXIT_USAGE;
-			}
 			*(opt == 's' ? &q.f.since : &q.f.until) = optarg;
 			break;
 		case 'l': q.f.lang = optarg; break;

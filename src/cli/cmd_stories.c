@@ -1,5 +1,6 @@
 /* cmd_stories.c - revue stories (the list) and revue story ID (one event). */
 #include "cli/cli.h"
+#include "store/browse.h"
 #include "pipeline/storyline_name.h"
 #include "core/utf8.h"
 #include "core/buf.h"
@@ -106,8 +107,12 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'D': cli->db_path = optarg; break;
-		case 's': f.since = optarg; break;
-		case 'u': f.until = optarg; break;
+		case 's':
+		case 'u':
+			if (!cli_parse_day(optarg))
+				return RV_EXIT_USAGE;
+			*(c == 's' ? &f.since : &f.until) = optarg;
+			break;
 		case 'l': f.lang = optarg; break;
 		case 'n':
 			if (!rv_parse_long(optarg, &limit) || limit < 0)
@@ -127,7 +132,8 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 	struct story_list list = { 0 };
 	rv_error err;
 	rv_error_clear(&err);
-	int rc = rv_store_each_story(store, &f, collect_story, &list, &err);
+	/* as the API lists them: the filters pick stories, each counted whole */
+	int rc = rv_store_each_story_page(store, &f, collect_story, &list, &err);
 	if (rc) {
 		fprintf(stderr, "revue: %s\n", err.msg);
 		rc = RV_EXIT_FAILURE;
@@ -170,7 +176,9 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 			print_story_line(&list.items[j]);
 		}
 	}
-	if (!list.len)
+	if (!list.len && (f.since || f.until || f.lang))
+		printf("no stories match these filters\n");
+	else if (!list.len)
 		printf("no stories yet: run revue ingest PATH first\n");
 	free(done);
 out:

@@ -1,9 +1,11 @@
 /* common.c - helpers shared by the subcommands. */
 #include "cli/cli.h"
+#include "core/date.h"
 #include "core/str.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 rv_store *cli_open_store(rv_cli *cli, bool read_only)
 {
@@ -25,6 +27,16 @@ bool cli_parse_id(const char *s, int64_t *out)
 		return false;
 	}
 	*out = v;
+	return true;
+}
+
+bool cli_parse_day(const char *s)
+{
+	rv_date d;
+	if (strlen(s) != 10 || !rv_date_parse_iso(s, &d)) {
+		fprintf(stderr, "revue: '%s' is not a day (YYYY-MM-DD)\n", s);
+		return false;
+	}
 	return true;
 }
 
