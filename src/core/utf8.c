@@ -1,6 +1,7 @@
 #include "core/utf8.h"
 #include "core/buf.h"
 
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -160,4 +161,35 @@ bool rv_cp_is_space_slow(int32_t cp)
 	    cp == 0x202F || cp == 0x2009)
 		return true;
 	return cp > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+char *rv_utf8_convert(const char *from, const char *s, size_t len, size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8//IGNORE", from);
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t cap = len * 3 + 16;
+	char *out = malloc(cap);
+	if (!out) {
+		iconv_close(cd);
+		return NULL;
+	}
+	char *in = (char *)s, *o = out;
+	size_t inleft = len, oleft = cap - 1;
+	while (inleft) {
+		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+		if (r != (size_t)-1)
+			break;
+		/* glibc's //IGNORE reports the skipped bytes with -1 once the
+		 * input is used up: nothing is left to skip then */
+		if (oleft < 8 || inleft == 0)
+			break;
+		/* an invalid or truncated sequence: skip one byte */
+		in++;
+		inleft--;
+	}
+	*o = '\0';
+	iconv_close(cd);
+	*outlen = (size_t)(o - out);
+	return out;
 }

@@ -88,4 +88,9 @@ static inline bool rv_cp_is_space(int32_t cp)
 	return rv_cp_is_space_slow(cp);
 }
 
+/* A new NUL-terminated UTF-8 copy of s (len bytes in the iconv charset
+ * from), *outlen its length; invalid or truncated sequences are skipped.
+ * NULL when iconv does not know the charset or memory runs out. */
+char *rv_utf8_convert(const char *from, const char *s, size_t len, size_t *outlen);
+
 #endif

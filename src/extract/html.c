@@ -29,7 +29,6 @@
 #include "core/utf8.h"
 
 #include <ctype.h>
-#include <iconv.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -327,37 +326,6 @@ static const char *guess_charset(const char *s, size_t len)
 	return avg >= 3 ? "WINDOWS-1251" : "WINDOWS-1252";
 }
 
-static char *iconv_to_utf8(const char *from, const char *s, size_t len, size_t *outlen)
-{
-	iconv_t cd = iconv_open("UTF-8//IGNORE", from);
-	if (cd == (iconv_t)-1)
-		return NULL;
-	size_t cap = len * 3 + 16;
-	char *out = malloc(cap);
-	if (!out) {
-		iconv_close(cd);
-		return NULL;
-	}
-	char *in = (char *)s, *o = out;
-	size_t inleft = len, oleft = cap - 1;
-	while (inleft) {
-		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
-		if (r != (size_t)-1)
-			break;
-		/* glibc's //IGNORE reports the skipped bytes with -1 once the
-		 * input is used up: nothing is left to skip then */
-		if (oleft < 8 || inleft == 0)
-			break;
-		/* an invalid or truncated sequence: skip one byte */
-		in++;
-		inleft--;
-	}
-	*o = '\0';
-	iconv_close(cd);
-	*outlen = (size_t)(o - out);
-	return out;
-}
-
 /* Replace invalid UTF-8 by U+FFFD (without normalising: the strings taken
  * out of the tree are normalised one by one). */
 static char *repair_utf8(const char *s, size_t len, size_t *outlen)
@@ -392,11 +360,11 @@ static int to_utf8(const char *data, size_t len, const rv_record *rec, char **co
 {
 	*conv = NULL;
 	if (len >= 2 && ((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE)) {
-		*conv = iconv_to_utf8("UTF-16LE", data + 2, len - 2, outlen);
+		*conv = rv_utf8_convert("UTF-16LE", data + 2, len - 2, outlen);
 		goto done;
 	}
 	if (len >= 2 && ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)) {
-		*conv = iconv_to_utf8("UTF-16BE", data + 2, len - 2, outlen);
+		*conv = rv_utf8_convert("UTF-16BE", data + 2, len - 2, outlen);
 		goto done;
 	}
 	bool bom = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3);
@@ -438,9 +406,9 @@ static int to_utf8(const char *data, size_t len, const rv_record *rec, char **co
 	}
 	if (!cs || !strcmp(cs, "UTF-8"))
 		cs = guess_charset(data, len);
-	*conv = iconv_to_utf8(cs, data, len, outlen);
+	*conv = rv_utf8_convert(cs, data, len, outlen);
 	if (!*conv) /* an encoding iconv does not know */
-		*conv = iconv_to_utf8(guess_charset(data, len), data, len, outlen);
+		*conv = rv_utf8_convert(guess_charset(data, len), data, len, outlen);
 done:
 	if (!*conv)
 		return rv_fail(err, RV_ENOMEM, "out of memory converting the page to UTF-8");

@@ -3,6 +3,7 @@
 #include "ingest/readers.h"
 #include "core/buf.h"
 #include "core/str.h"
+#include "core/utf8.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -87,6 +88,29 @@ int rv_ingest_buffer(const char *name, const char *data, size_t len,
 	if (len == 0) {
 		reject(opts, name, "empty file");
 		return RV_OK;
+	}
+	/* A byte-order mark says the encoding before any format is sniffed:
+	 * UTF-16 (a Windows "Unicode" save) is read as its UTF-8 conversion, and
+	 * a UTF-8 mark is dropped, or a JSONL file would lose its first line. */
+	const unsigned char *u = (const unsigned char *)data;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		size_t n;
+		char *conv = rv_utf8_convert(u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", data + 2, len - 2, &n);
+		if (!conv)
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		int rc = n ? rv_ingest_buffer(name, conv, n, opts, err) : RV_OK;
+		if (!n)
+			reject(opts, name, "UTF-16 file with no text");
+		free(conv);
+		return rc;
+	}
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+		data += 3;
+		len -= 3;
+		if (!len) {
+			reject(opts, name, "empty file");
+			return RV_OK;
+		}
 	}
 	rv_format fmt = opts->format ? opts->format : rv_sniff_format(data, len, name);
 	switch (fmt) {

@@ -13,6 +13,7 @@ struct seen {
 	char refs[16][128];
 	char reasons[16][256];
 	char titles[16][128];
+	char heads[16][32]; /* the record's first bytes */
 	rv_format formats[16];
 };
 
@@ -23,6 +24,8 @@ static int on_record(const rv_record *rec, void *ctx)
 		snprintf(s->refs[s->records], 128, "%s", rec->ref);
 		snprintf(s->titles[s->records], 128, "%s", rec->title ? rec->title : "");
 		s->formats[s->records] = rec->format;
+		snprintf(s->heads[s->records], 32, "%.*s", (int)(rec->len < 31 ? rec->len : 31),
+			 rec->data ? rec->data : "");
 	}
 	s->records++;
 	return RV_OK;
@@ -93,6 +96,27 @@ TEST(empty_and_binary_inputs_are_rejected)
 	ASSERT_EQ(s.rejects, 2);
 	ASSERT_CONTAINS(s.reasons[0], "empty.txt: empty file");
 	ASSERT_CONTAINS(s.reasons[1], "page.html: binary data");
+}
+
+/* UTF-16 is read, not called binary; a UTF-8 mark before a JSONL file does
+ * not cost it its first record. */
+TEST(byte_order_marks)
+{
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	const char le[] = "\xFF\xFEG\0r\0\xE8\0v\0e\0\n\0\n\0L\0e\0 \0p\0o\0r\0t\0.\0";
+	const char be[] = "\xFE\xFF\0G\0r\0\xE8\0v\0e";
+	ASSERT_EQ(rv_ingest_buffer("le.txt", le, sizeof le - 1, &o, NULL), RV_OK);
+	ASSERT_EQ(rv_ingest_buffer("be.txt", be, sizeof be - 1, &o, NULL), RV_OK);
+	const char jsonl[] = "\xEF\xBB\xBF{\"id\":\"first\",\"text\":\"Un.\"}\n{\"id\":\"second\",\"text\":\"Deux.\"}\n";
+	ASSERT_EQ(rv_ingest_buffer("in.jsonl", jsonl, sizeof jsonl - 1, &o, NULL), RV_OK);
+	ASSERT_EQ(s.rejects, 0);
+	ASSERT_EQ(s.records, 4);
+	ASSERT_STR_EQ(s.heads[0], "Grève\n\nLe port.");
+	ASSERT_EQ(s.formats[0], RV_FORMAT_TEXT);
+	ASSERT_STR_EQ(s.heads[1], "Grève");
+	ASSERT_STR_EQ(s.refs[2], "first");
+	ASSERT_STR_EQ(s.refs[3], "second");
 }
 
 TEST(missing_path_is_rejected_not_fatal)
