@@ -36,6 +36,40 @@
 #define MAX_LINE_BYTES ((size_t)1 << 20)
 #define TITLE_WINDOW 200
 
+/* "Contactez la rédaction :", "Write to us:", "Tél." before an address is
+ * a prompt, not the outlet's name: its first word (folded: no case, no
+ * accents) says so, or it ends in a colon after a lower-case word. */
+static bool contact_prompt(const char *name)
+{
+	static const char *const prompts[] = {
+		"contact", "contactez", "contactez-nous", "contacter", "contacts", "ecrivez",
+		"ecrivez-nous", "ecrire", "email", "e-mail", "mail", "courriel", "tel", "telephone",
+		"phone", "fax", "write", "joindre", "pour", "for", "redaction", "newsroom",
+		"service", "nous", "us", "par", "by", NULL,
+	};
+	char *folded = rv_utf8_fold(name);
+	if (!folded)
+		return false;
+	size_t n = strcspn(folded, " :.");
+	bool prompt = false;
+	for (const char *const *p = prompts; *p && !prompt; p++)
+		prompt = strlen(*p) == n && !strncmp(folded, *p, n);
+	free(folded);
+	size_t len = strlen(name);
+	while (len && name[len - 1] == ' ')
+		len--;
+	if (!prompt && len && name[len - 1] == ':') {
+		size_t w = len - 1;
+		while (w && name[w - 1] == ' ')
+			w--;
+		size_t ws = w;
+		while (ws && name[ws - 1] != ' ')
+			ws--;
+		prompt = ws < w && !rv_cp_is_upper(rv__td_first_cp(name + ws));
+	}
+	return prompt;
+}
+
 enum kind {
 	K_JUNK,       /* no words: numbers, symbols, "1920 1080 true", bare years */
 	K_TEXT,       /* words: a title, a paragraph, a heading, a teaser ... */
@@ -1220,7 +1254,7 @@ static int read_metadata(struct dump *d)
 					if (!name)
 						return RV_ENOMEM;
 					rv_str_squeeze(name);
-					if (rv_cp_is_upper(rv__td_first_cp(name)))
+					if (rv_cp_is_upper(rv__td_first_cp(name)) && !contact_prompt(name))
 						d->source_text = name;
 					else
 						free(name);

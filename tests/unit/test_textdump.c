@@ -680,3 +680,35 @@ TEST(textdump_huge_line_cut_at_a_character)
 	rv_article_release(&a);
 	free(data);
 }
+
+/* The words before a contact address name the outlet only when they are not
+ * a prompt ("Contactez la rédaction :", "Write to us:"). */
+TEST(textdump_contact_prompt_is_not_the_outlet)
+{
+	static const char *const dumps[] = {
+		"Le port bloqué\n\nLes dockers sont en grève depuis lundi, selon le syndicat du port.\n\n"
+		"Contactez la rédaction : redaction@journal.example – 03 29 00 41 17\n",
+		"The port is shut\n\nDockers walked out on Monday, the union said, and ships wait.\n\n"
+		"Write to us: newsroom@ledger.example\n",
+	};
+	for (size_t i = 0; i < sizeof dumps / sizeof *dumps; i++) {
+		rv_record rec = {.data = dumps[i], .len = strlen(dumps[i]), .format = RV_FORMAT_TEXT,
+				 .ref = "contact.txt"};
+		rv_error err = {0};
+		rv_article a;
+		rv_article_init(&a);
+		ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+		if (a.source)
+			TEST_FAIL("source '%s' from a contact prompt", a.source);
+		rv_article_release(&a);
+	}
+	const char *named = "Le port bloqué\n\nLes dockers sont en grève depuis lundi, selon le syndicat.\n\n"
+			    "Exemple Actu redaction@exemple.example\n";
+	rv_record rec = {.data = named, .len = strlen(named), .format = RV_FORMAT_TEXT, .ref = "c.txt"};
+	rv_error err = {0};
+	rv_article a;
+	rv_article_init(&a);
+	ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.source, "Exemple Actu");
+	rv_article_release(&a);
+}
