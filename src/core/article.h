@@ -42,6 +42,8 @@ typedef struct rv_record {
 	const char *published;
 	const char *source;
 	const char *lang;
+	const rv_strlist *authors; /* given by a feed item or JSONL, else NULL */
+	const rv_strlist *tags;
 	bool plain;              /* text given as the body itself (JSONL "text"):
 	                            split into paragraphs, no boilerplate removal */
 } rv_record;

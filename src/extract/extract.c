@@ -265,6 +265,33 @@ static int apply_record(const rv_record *rec, rv_article *a)
 		return RV_ENOMEM;
 	if (rec->lang && *rec->lang && rv_str_set(&a->lang, rec->lang))
 		return RV_ENOMEM;
+	/* The record's authors replace those the text seemed to name; its tags
+	 * come first, before the page's. */
+	const rv_strlist *given[] = { rec->authors, rec->tags };
+	rv_strlist *mine[] = { &a->authors, &a->tags };
+	for (size_t k = 0; k < 2; k++) {
+		if (!given[k] || !given[k]->len)
+			continue;
+		rv_strlist found = *mine[k];
+		rv_strlist_init(mine[k]);
+		int rc = RV_OK;
+		for (size_t i = 0; i < given[k]->len && !rc; i++) {
+			char *v = rv_utf8_clean(given[k]->items[i], strlen(given[k]->items[i]), NULL);
+			if (!v) {
+				rc = RV_ENOMEM;
+				break;
+			}
+			rv_str_squeeze(v);
+			if (*v)
+				rc = rv_strlist_push_unique(mine[k], v, true);
+			free(v);
+		}
+		for (size_t i = 0; k == 1 && i < found.len && !rc; i++)
+			rc = rv_strlist_push_unique(mine[k], found.items[i], true);
+		rv_strlist_release(&found);
+		if (rc)
+			return RV_ENOMEM;
+	}
 	char *pub = iso_date(rec->published);
 	if (pub) {
 		rv_str_take(&a->published, pub);

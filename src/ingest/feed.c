@@ -70,6 +70,7 @@ static void replace(char **slot, char *v)
 
 struct item {
 	char *guid, *link, *title, *content, *summary, *published, *updated;
+	rv_strlist authors, categories;
 	bool content_html, summary_html;
 };
 
@@ -82,6 +83,8 @@ static void item_release(struct item *it)
 	free(it->summary);
 	free(it->published);
 	free(it->updated);
+	rv_strlist_release(&it->authors);
+	rv_strlist_release(&it->categories);
 	memset(it, 0, sizeof *it);
 }
 
@@ -107,6 +110,43 @@ static char *inner_xml(xmlNode *n)
 	char *s = rv_strdup((const char *)xmlBufferContent(b));
 	xmlBufferFree(b);
 	return s;
+}
+
+/* Takes v (may be NULL); keeps it when it has something besides spaces. */
+static void add_trimmed(rv_strlist *l, char *v)
+{
+	if (!v)
+		return;
+	rv_str_squeeze(v);
+	if (*v && !rv_strlist_contains(l, v, true))
+		rv_strlist_push_take(l, v);
+	else
+		free(v);
+}
+
+/* Atom: <author><name>. RSS <author> is an address, "jane@x.org (Jane
+ * Roe)": the name in parentheses, else nothing (an address is no byline). */
+static void add_author(xmlNode *c, rv_strlist *out, bool atom)
+{
+	if (atom) {
+		for (xmlNode *n = c->children; n; n = n->next)
+			if (n->type == XML_ELEMENT_NODE && !strcasecmp((const char *)n->name, "name"))
+				add_trimmed(out, text_of(n));
+		return;
+	}
+	char *v = text_of(c);
+	if (!v)
+		return;
+	if (!strchr(v, '@')) {
+		add_trimmed(out, v);
+		return;
+	}
+	char *open = strchr(v, '('), *close = open ? strchr(open, ')') : NULL;
+	if (open && close) {
+		*close = '\0';
+		add_trimmed(out, rv_strdup(open + 1));
+	}
+	free(v);
 }
 
 static void read_item(xmlNode *node, struct item *it, bool atom)
@@ -156,11 +196,22 @@ static void read_item(xmlNode *node, struct item *it, bool atom)
 			replace(&it->updated, text_of(c));
 		} else if (!strcasecmp(name, "news")) {
 			read_item(c, it, atom); /* news:news holds the title and date */
+		} else if ((!strcasecmp(name, "creator") && !strcmp(prefix, "dc")) ||
+			   (!strcasecmp(name, "author") && !*prefix)) {
+			add_author(c, &it->authors, atom);
+		} else if (!strcasecmp(name, "category") && !*prefix) {
+			xmlChar *term = atom ? xmlGetProp(c, (const xmlChar *)"label") : NULL;
+			if (!term && atom)
+				term = xmlGetProp(c, (const xmlChar *)"term");
+			char *v = term ? rv_strdup((const char *)term) : text_of(c);
+			xmlFree(term);
+			add_trimmed(&it->categories, v);
 		}
 	}
 }
 
 struct walk {
+	const char *feed_title;
 	const char *base;
 	rv_feed_item_fn fn;
 	void *ctx;
@@ -197,6 +248,9 @@ static void emit_item(struct walk *w, xmlNode *node)
 	fi.body_html = it.content ? it.content_html : it.summary_html;
 	fi.published = it.published;
 	fi.updated = it.updated;
+	fi.feed_title = w->feed_title;
+	fi.authors = &it.authors;
+	fi.categories = &it.categories;
 	w->n++;
 	w->rc = w->fn(&fi, w->n, w->ctx);
 	item_release(&it);
@@ -213,6 +267,48 @@ static void walk_items(struct walk *w, xmlNode *parent, const char *item_name, i
 	}
 }
 
+/* "Northern Ledger - Top stories", "BBC News | World", "NYT > Top Stories",
+ * "Reuters: World News": the outlet is what comes before the section. */
+static void cut_section(char *t)
+{
+	static const char *const seps[] = { " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | ",
+					    " > ", " \xC2\xBB ", " : ", ": " };
+	char *cut = NULL;
+	for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+		char *p = strstr(t, seps[i]);
+		if (p && p > t + 1 && (!cut || p < cut))
+			cut = p;
+	}
+	if (cut)
+		*cut = '\0';
+}
+
+/* The outlet a feed names: <channel><title> (RSS 0.9x-2.0, RSS 1.0) or the
+ * Atom <feed>'s own <title>, without a section after it. NULL when absent
+ * or blank. */
+static char *channel_title(xmlNode *parent, int depth)
+{
+	for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || *ns_prefix(c))
+			continue;
+		if (!strcasecmp((const char *)c->name, "title")) {
+			char *t = text_of(c);
+			if (t) {
+				rv_str_squeeze(t);
+				cut_section(t);
+			}
+			if (t && *t)
+				return t;
+			free(t);
+		} else if (depth == 0 && !strcasecmp((const char *)c->name, "channel")) {
+			char *t = channel_title(c, 1);
+			if (t)
+				return t;
+		}
+	}
+	return NULL;
+}
+
 int rv_feed_parse(const char *data, size_t len, const char *base_url, rv_feed_kind *kind,
                   rv_feed_item_fn fn, void *ctx, rv_error *err)
 {
@@ -227,7 +323,8 @@ int rv_feed_parse(const char *data, size_t len, const char *base_url, rv_feed_ki
 	if (!doc)
 		return rv_fail(err, RV_EINPUT, "not well-formed XML");
 	xmlNode *root = xmlDocGetRootElement(doc);
-	struct walk w = {base_url, fn, ctx, 0, false, RV_OK, RV_FEED_UNKNOWN};
+	char *title = channel_title(root, 0);
+	struct walk w = {title, base_url, fn, ctx, 0, false, RV_OK, RV_FEED_UNKNOWN};
 	rv_feed_kind k = RV_FEED_UNKNOWN;
 	if (is(root, "rss") || is(root, "rdf")) {
 		k = w.kind = RV_FEED_RSS;
@@ -244,6 +341,7 @@ int rv_feed_parse(const char *data, size_t len, const char *base_url, rv_feed_ki
 		walk_items(&w, root, "sitemap", 0);
 	}
 	xmlFreeDoc(doc);
+	free(title);
 	if (kind)
 		*kind = k;
 	if (k == RV_FEED_UNKNOWN)
@@ -389,6 +487,9 @@ static int ingest_item(const rv_feed_item *it, size_t index, void *vctx)
 	rec.ref = ref;
 	rec.url = it->link;
 	rec.title = it->title;
+	rec.source = it->feed_title;
+	rec.authors = it->authors;
+	rec.tags = it->categories;
 	rec.published = it->published ? it->published : it->updated;
 	int rc = iw->opts->on_record(&rec, iw->opts->ctx);
 	free(text);

@@ -31,6 +31,9 @@ typedef struct rv_feed_item {
 	bool body_html;        /* body is HTML (else plain text) */
 	const char *published; /* as written: pubDate, published, dc:date, news:publication_date */
 	const char *updated;   /* Atom updated, sitemap lastmod */
+	const char *feed_title; /* the channel's or feed's title: the outlet */
+	const rv_strlist *authors;    /* dc:creator, RSS author, Atom author name */
+	const rv_strlist *categories; /* category text, Atom term or label */
 } rv_feed_item;
 
 typedef int (*rv_feed_item_fn)(const rv_feed_item *item, size_t index, void *ctx);

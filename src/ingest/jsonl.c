@@ -1,16 +1,49 @@
 /* jsonl.c - one JSON object per line: {"text"|"html", "id", "url", "title",
- * "published", "source", "lang"}. A malformed line is rejected alone. */
+ * "published", "source", "lang", "authors", "tags"}. A malformed line is
+ * rejected alone, and so is a record whose "published" is not a date. */
 #include "ingest/ingest.h"
 #include "core/buf.h"
+#include "core/date.h"
 
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static const char *get_str(json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);
 	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* "authors": "A" or ["A", "B"]; a list of other things is ignored. */
+static int get_list(json_t *o, const char *key, rv_strlist *out)
+{
+	json_t *v = json_object_get(o, key);
+	if (json_is_string(v))
+		return rv_strlist_push(out, json_string_value(v));
+	size_t i;
+	json_t *item;
+	json_array_foreach(v, i, item)
+	{
+		if (json_is_string(item) && rv_strlist_push(out, json_string_value(item)))
+			return RV_ENOMEM;
+	}
+	return RV_OK;
+}
+
+/* Why a "published" value is refused, or NULL. The contract says ISO 8601;
+ * the RSS form is taken too. A slashed day ("03/02/2026") is refused, not
+ * guessed: day-first and month-first readers disagree on it. A date more
+ * than a day ahead of now is a typo or a placeholder. */
+static const char *published_problem(const char *s)
+{
+	rv_date d;
+	if (!rv_date_parse_iso(s, &d) && !rv_date_parse_rfc822(s, &d))
+		return "not an ISO 8601 date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a zone)";
+	if (rv_date_epoch(&d) > (int64_t)time(NULL) + 86400)
+		return "in the future";
+	return NULL;
 }
 
 static void reject_line(const rv_ingest_opts *opts, const char *ref, const char *fmt, const char *detail)
@@ -80,11 +113,26 @@ static int read_line(const char *name, size_t lineno, const char *line, size_t l
 	rec.source = get_str(o, "source");
 	rec.lang = get_str(o, "lang");
 	rec.fetched_at = get_str(o, "fetched_at");
+	rv_strlist authors, tags;
+	rv_strlist_init(&authors);
+	rv_strlist_init(&tags);
 	int rc = RV_OK;
-	if (rec.len == 0 && !(rec.title && *rec.title))
+	const char *bad_date = rec.published && *rec.published ? published_problem(rec.published) : NULL;
+	if (bad_date) {
+		char why[256];
+		snprintf(why, sizeof why, "\"published\": \"%.40s\" is %s", rec.published, bad_date);
+		reject_line(opts, ref, "%s", why);
+	} else if (rec.len == 0 && !(rec.title && *rec.title)) {
 		reject_line(opts, ref, "%s", "empty text");
-	else
+	} else if (get_list(o, "authors", &authors) || get_list(o, "tags", &tags)) {
+		rc = RV_ENOMEM;
+	} else {
+		rec.authors = &authors;
+		rec.tags = &tags;
 		rc = opts->on_record(&rec, opts->ctx);
+	}
+	rv_strlist_release(&authors);
+	rv_strlist_release(&tags);
 	json_decref(o);
 	return rc;
 }

@@ -8,6 +8,7 @@ struct got {
 	size_t n;
 	char guid[8][256], link[8][256], title[8][256], body[8][512], published[8][64],
 	    updated[8][64];
+	char feed_title[8][256], authors[8][256], categories[8][256];
 	int html[8];
 	size_t title_len[8];
 };
@@ -30,6 +31,12 @@ static int collect(const rv_feed_item *it, size_t index, void *ctx)
 		cp(g->published[g->n], it->published);
 		cp(g->updated[g->n], it->updated);
 		g->html[g->n] = it->body_html;
+		cp(g->feed_title[g->n], it->feed_title);
+		char *a = rv_strlist_join(it->authors, ";"), *c = rv_strlist_join(it->categories, ";");
+		cp(g->authors[g->n], a);
+		cp(g->categories[g->n], c);
+		free(a);
+		free(c);
 		g->title_len[g->n] = it->title ? strlen(it->title) : 0;
 	}
 	g->n++;
@@ -65,6 +72,12 @@ TEST(feed_rss2)
 	ASSERT_STR_EQ(g.link[1], "https://gazette.example/2022/01/ferry");
 	ASSERT_STR_EQ(g.published[1], "2022-01-25T08:00:00Z");
 	ASSERT_CONTAINS(g.body[1], "<i>earlier</i>");
+	/* the outlet without its section; bylines and categories */
+	ASSERT_STR_EQ(g.feed_title[0], "Harbour Gazette");
+	ASSERT_STR_EQ(g.authors[0], "Ana Ruiz");
+	ASSERT_STR_EQ(g.categories[0], "Port;Ville");
+	ASSERT_STR_EQ(g.authors[1], "Tom Hale"); /* "desk@… (Tom Hale)" */
+	ASSERT_STR_EQ(g.categories[1], "");
 }
 
 TEST(feed_atom)
@@ -80,6 +93,10 @@ TEST(feed_atom)
 	ASSERT_STR_EQ(g.link[1], "https://courier.example/market");
 	ASSERT_CONTAINS(g.body[1], "market hall closes in March");
 	ASSERT_STR_EQ(g.published[1], "");
+	ASSERT_STR_EQ(g.feed_title[0], "Valley Courier");
+	ASSERT_STR_EQ(g.authors[0], "Léa Morel");
+	ASSERT_STR_EQ(g.categories[0], "Transports");
+	ASSERT_STR_EQ(g.authors[1], "");
 }
 
 TEST(feed_rss1_and_091)
@@ -151,7 +168,8 @@ TEST(feed_html_text)
 
 struct recs {
 	int n;
-	char ref[4][256], url[4][256], title[4][256], text[4][256], pub[4][64];
+	char ref[4][256], url[4][256], title[4][256], text[4][256], pub[4][64], source[4][256];
+	size_t n_authors[4];
 };
 
 static int on_rec(const rv_record *r, void *ctx)
@@ -163,6 +181,8 @@ static int on_rec(const rv_record *r, void *ctx)
 		cp(rs->title[rs->n], r->title);
 		snprintf(rs->text[rs->n], 256, "%.*s", (int)r->len, r->data);
 		cp(rs->pub[rs->n], r->published);
+		cp(rs->source[rs->n], r->source);
+		rs->n_authors[rs->n] = r->authors ? r->authors->len : 0;
 	}
 	rs->n++;
 	return 0;
@@ -181,6 +201,8 @@ TEST(feed_ingest_reader)
 	ASSERT_STR_EQ(rs.text[0], "The harbour authority reopened the north quay on "
 	                          "Monday.\n\nRepairs had lasted eleven weeks.");
 	ASSERT_STR_EQ(rs.title[0], "North quay reopens after eleven weeks");
+	ASSERT_STR_EQ(rs.source[0], "Harbour Gazette"); /* the channel, not the host */
+	ASSERT_EQ(rs.n_authors[0], 1);
 	ASSERT_STR_EQ(rs.pub[0], "Mon, 24 Jan 2022 11:48:00 +0100");
 	ASSERT_STR_EQ(rs.ref[1], "tests/fixtures/feeds/rss2.xml#2");
 	ASSERT_STR_EQ(rs.text[1], "Winter ferries will leave earlier from February.");

@@ -14,6 +14,7 @@ struct seen {
 	char reasons[16][256];
 	char titles[16][128];
 	char heads[16][32]; /* the record's first bytes */
+	char authors[16][64], tags[16][64];
 	rv_format formats[16];
 };
 
@@ -24,6 +25,12 @@ static int on_record(const rv_record *rec, void *ctx)
 		snprintf(s->refs[s->records], 128, "%s", rec->ref);
 		snprintf(s->titles[s->records], 128, "%s", rec->title ? rec->title : "");
 		s->formats[s->records] = rec->format;
+		char *au = rec->authors ? rv_strlist_join(rec->authors, ";") : NULL;
+		char *tg = rec->tags ? rv_strlist_join(rec->tags, ";") : NULL;
+		snprintf(s->authors[s->records], 64, "%s", au ? au : "");
+		snprintf(s->tags[s->records], 64, "%s", tg ? tg : "");
+		free(au);
+		free(tg);
 		snprintf(s->heads[s->records], 32, "%.*s", (int)(rec->len < 31 ? rec->len : 31),
 			 rec->data ? rec->data : "");
 	}
@@ -83,6 +90,33 @@ TEST(jsonl_records_refs_and_rejects)
 	ASSERT_CONTAINS(s.reasons[0], "in.jsonl#4: malformed JSON");
 	ASSERT_CONTAINS(s.reasons[1], "in.jsonl#5: not a JSON object");
 	ASSERT_CONTAINS(s.reasons[2], "no \"text\" or \"html\"");
+}
+
+/* "published" is ISO 8601 (or the RSS form) and not in the future, or the
+ * record is refused with the reason; "authors" and "tags" are read. */
+TEST(jsonl_dates_authors_tags)
+{
+	const char data[] =
+		"{\"id\":\"ok\",\"text\":\"T.\",\"published\":\"2026-03-02T10:00+01:00\","
+		"\"authors\":[\"Ana Ruiz\",\"Tom Hale\"],\"tags\":\"Port\"}\n"
+		"{\"id\":\"rss\",\"text\":\"T.\",\"published\":\"Mon, 02 Mar 2026 10:00:00 GMT\","
+		"\"authors\":\"Léa Morel\"}\n"
+		"{\"id\":\"slash\",\"text\":\"T.\",\"published\":\"03/02/2026\"}\n"
+		"{\"id\":\"hour\",\"text\":\"T.\",\"published\":\"2026-03-01T25:00\"}\n"
+		"{\"id\":\"word\",\"text\":\"T.\",\"published\":\"yesterday\"}\n"
+		"{\"id\":\"future\",\"text\":\"T.\",\"published\":\"2099-01-01\"}\n";
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("d.jsonl", data, sizeof data - 1, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 2);
+	ASSERT_STR_EQ(s.authors[0], "Ana Ruiz;Tom Hale");
+	ASSERT_STR_EQ(s.tags[0], "Port");
+	ASSERT_STR_EQ(s.authors[1], "Léa Morel");
+	ASSERT_EQ(s.rejects, 4);
+	ASSERT_CONTAINS(s.reasons[0], "d.jsonl#3: \"published\": \"03/02/2026\" is not an ISO 8601 date");
+	ASSERT_CONTAINS(s.reasons[1], "2026-03-01T25:00");
+	ASSERT_CONTAINS(s.reasons[2], "yesterday");
+	ASSERT_CONTAINS(s.reasons[3], "is in the future");
 }
 
 TEST(empty_and_binary_inputs_are_rejected)
