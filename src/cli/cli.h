@@ -37,6 +37,8 @@ rv_store *cli_open_store(rv_cli *cli, bool read_only);
 bool cli_parse_id(const char *s, int64_t *out);
 /* A --since/--until day (YYYY-MM-DD, a real date); prints why when not. */
 bool cli_parse_day(const char *s);
+/* Print s cut or padded to width characters (not bytes: "Rhône" is 5). */
+void cli_print_column(const char *s, int width);
 /* Print a usage line for cmd to stderr and return RV_EXIT_USAGE. */
 int cli_usage(const char *usage);
 

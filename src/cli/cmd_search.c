@@ -61,8 +61,9 @@ static int print_hit(const rv_search_hit *h, void *p)
 		free(s);
 		json_decref(o);
 	} else {
-		printf("#%-6lld %.10s  %-20.20s %s\n", (long long)h->id, h->published ? h->published : "----------",
-		       h->source ? h->source : "", h->title ? h->title : "(no title)");
+		printf("#%-6lld %.10s  ", (long long)h->id, h->published ? h->published : "----------");
+		cli_print_column(h->source ? h->source : "", 20);
+		printf(" %s\n", h->title ? h->title : "(no title)");
 		if (snip && *snip)
 			printf("         %s\n", snip);
 	}

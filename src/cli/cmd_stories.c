@@ -196,17 +196,6 @@ struct story_articles {
 
 /* s in a column of width characters (not bytes: "L'Écho des Vallées"
  * lines up with "Northern Ledger"), cut at a character's boundary. */
-static void print_column(const char *s, int width)
-{
-	const char *p = s, *end = s + strlen(s);
-	int n = 0;
-	while (p < end && n < width) {
-		rv_utf8_next(&p, end);
-		n++;
-	}
-	printf("%.*s%*s", (int)(p - s), s, width - n, "");
-}
-
 static int print_member(const rv_article *a, void *vctx)
 {
 	struct story_articles *ctx = vctx;
@@ -240,15 +229,12 @@ static int print_member(const rv_article *a, void *vctx)
 		json_array_append_new(ctx->arr, o);
 		return RV_OK;
 	}
-	/* no outlet named: the URL, else the file's name (its folder, cut to
-	 * the column, read as an outlet) */
-	const char *from = a->source ? a->source : a->url;
-	if (!from && a->ref) {
-		const char *slash = strrchr(a->ref, '/');
-		from = slash && slash[1] ? slash + 1 : a->ref;
-	}
+	char *from = rv_outlet_label(a->source, a->ref);
+	if (!from)
+		return RV_ENOMEM;
 	printf("  %-25s  ", a->published ? a->published : "undated");
-	print_column(from ? from : "", 24);
+	cli_print_column(from, 24);
+	free(from);
 	printf("  #%-5lld %s%s\n", (long long)a->id, a->title ? a->title : "(no title)",
 	       a->duplicate_of ? "  [duplicate]" : "");
 	return RV_OK;
@@ -369,7 +355,9 @@ static void print_story_facts(const rv_story_facts *f)
 			       q->disagree ? "  [outlets disagree]" : "");
 			for (size_t k = 0; k < q->n_reports; k++) {
 				const rv_fact_report *r = &q->reports[k];
-				printf("    %-24.24s #%-5lld ", r->source ? r->source : "?", (long long)r->article);
+				printf("    ");
+				cli_print_column(r->source ? r->source : "?", 24);
+				printf(" #%-5lld ", (long long)r->article);
 				print_value(r->value, r->value_max);
 				printf("  %s%s\"%s\"\n", r->qualifier ? r->qualifier : "", r->qualifier ? " " : "",
 				       r->text ? r->text : "");
@@ -380,8 +368,10 @@ static void print_story_facts(const rv_story_facts *f)
 		printf("\nentities (mentions by day)\n");
 		for (size_t i = 0; i < f->n_entities && i < 20; i++) {
 			const rv_fact_entity *e = &f->entities[i];
-			printf("  %-28.28s %-12s %3d in %d article%s:", e->name, e->type, e->mentions,
-			       e->articles, e->articles == 1 ? "" : "s");
+			printf("  ");
+			cli_print_column(e->name, 28);
+			printf(" %-12s %3d in %d article%s:", e->type, e->mentions, e->articles,
+			       e->articles == 1 ? "" : "s");
 			for (size_t d = 0; d < e->n_days; d++)
 				printf(" %s=%d", *e->days[d].day ? e->days[d].day : "undated", e->days[d].mentions);
 			printf("\n");

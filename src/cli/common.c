@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "core/date.h"
 #include "core/str.h"
+#include "core/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,17 @@ bool cli_parse_day(const char *s)
 		return false;
 	}
 	return true;
+}
+
+void cli_print_column(const char *s, int width)
+{
+	const char *p = s, *end = s + strlen(s);
+	int n = 0;
+	while (p < end && n < width) {
+		rv_utf8_next(&p, end);
+		n++;
+	}
+	printf("%.*s%*s", (int)(p - s), s, width - n, "");
 }
 
 int cli_usage(const char *usage)

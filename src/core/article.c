@@ -3,6 +3,7 @@
 #include "core/error.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,4 +195,19 @@ char *rv_article_to_json(const rv_article *a)
 	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0);
 	json_decref(o);
 	return s;
+}
+
+char *rv_outlet_label(const char *source, const char *ref)
+{
+	if (source && *source)
+		return strdup(source);
+	const char *name = ref ? ref : "";
+	const char *slash = strrchr(name, '/');
+	if (slash)
+		name = slash + 1;
+	size_t n = strlen(name);
+	char *out = malloc(n + 3);
+	if (out)
+		snprintf(out, n + 3, "[%s]", name);
+	return out;
 }

@@ -115,6 +115,16 @@ typedef struct rv_article {
 	double event_similarity;
 } rv_article;
 
+/* How an article's outlet is shown, and counted, where its source is
+ * unknown: "[file.txt]", the name of the file it came from (its ref
+ * without folders), so each such file is one outlet and reads as a file,
+ * not a name. A new string; NULL when out of memory. RV_OUTLET_LABEL_SQL(t)
+ * is the same rule over the row t of articles. */
+char *rv_outlet_label(const char *source, const char *ref);
+#define RV_OUTLET_LABEL_SQL(t)                                                              \
+	"COALESCE(" t ".source, '[' || replace(" t ".ref, rtrim(" t ".ref, replace(" t ".ref, '/', '')), '')" \
+	" || ']')"
+
 void rv_article_init(rv_article *a);
 /* Free everything the article holds and leave it initialised. */
 void rv_article_release(rv_article *a);

@@ -86,7 +86,9 @@ static json_t *article_ref(const rv_article *a)
 static int add_article(const rv_article *a, void *p)
 {
 	struct story_ctx *c = p;
-	const char *source = a->source && *a->source ? a->source : "(unknown outlet)";
+	char *source = rv_outlet_label(a->source, a->ref);
+	if (!source)
+		return RV_ENOMEM;
 	json_t *full = article_ref(a);
 	json_object_set_new(full, "excerpt", excerpt(a->text));
 	json_t *quotes = json_array(), *figures = json_array();
@@ -158,6 +160,7 @@ static int add_article(const rv_article *a, void *p)
 		json_object_set_new(c->days, day, list);
 	}
 	json_array_append_new(list, article_ref(a));
+	free(source);
 	return RV_OK;
 }
 

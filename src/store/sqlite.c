@@ -707,9 +707,9 @@ static const char story_select[] =
 	" COALESCE((SELECT title FROM events e WHERE e.id = a.event),"
 	"          (SELECT title FROM articles t WHERE t.event = a.event ORDER BY t.id LIMIT 1)),"
 	" COALESCE(MIN(substr(a.published, 1, 10)), ''), COALESCE(MAX(substr(a.published, 1, 10)), ''),"
-	" COUNT(*), COUNT(DISTINCT a.source),"
+	" COUNT(*), COUNT(DISTINCT " RV_OUTLET_LABEL_SQL("a") "),"
 	" (SELECT json_group_array(DISTINCT l.lang) FROM articles l WHERE l.event = a.event AND l.lang IS NOT NULL),"
-	" (SELECT json_group_array(DISTINCT o.source) FROM articles o WHERE o.event = a.event AND o.source IS NOT NULL)"
+	" (SELECT json_group_array(DISTINCT " RV_OUTLET_LABEL_SQL("o") ") FROM articles o WHERE o.event = a.event)"
 	" FROM articles a";
 
 static void story_from_row(sqlite3_stmt *st, rv_story *out)

@@ -56,7 +56,7 @@ static bool same_quote(const char *a, const char *b)
 static int load_quotes(rv_store *s, int64_t event, rv_story_facts *out, rv_error *err)
 {
 	static const char sql[] =
-		"SELECT q.text, q.speaker, q.role, COALESCE(a.source, a.url, a.ref), a.published FROM quotes q"
+		"SELECT q.text, q.speaker, q.role, " RV_OUTLET_LABEL_SQL("a") ", a.published FROM quotes q"
 		" JOIN articles a ON a.id = q.article WHERE a.event = ?1"
 		" ORDER BY a.published_day IS NULL, a.published_day, a.id, q.rowid";
 	sqlite3_stmt *st;
@@ -146,7 +146,7 @@ static int load_quotes(rv_store *s, int64_t event, rv_story_facts *out, rv_error
 static int load_figures(rv_store *s, int64_t event, rv_story_facts *out, rv_error *err)
 {
 	static const char sql[] =
-		"SELECT f.value, f.value_max, f.unit, f.qualifier, f.text, f.context, COALESCE(a.source, a.url, a.ref), a.id"
+		"SELECT f.value, f.value_max, f.unit, f.qualifier, f.text, f.context, " RV_OUTLET_LABEL_SQL("a") ", a.id"
 		" FROM figures f JOIN articles a ON a.id = f.article WHERE a.event = ?1"
 		" AND f.unit IS NOT NULL"
 		" ORDER BY a.published_day IS NULL, a.published_day, a.id, f.rowid";

@@ -63,11 +63,11 @@ rc=$?
 # the port storyline is named by its place as written, hyphen and accent kept
 "$REVUE" --db "$work/db" stories > "$work/stories.txt"
 grep -q "^storyline .*(3 events): Port-Aurèle, " "$work/stories.txt" || { cat "$work/stories.txt"; echo "FAIL: storyline not named Port-Aurèle"; exit 1; }
-# a text dump names no outlet: its member line shows the file's name, not its folder
+# a text dump names no outlet: its member line shows "[file name]", not its folder
 ev=$(python3 -c "
 import json,sys
 for l in open(sys.argv[1]):
     a=json.loads(l)
     if a['ref'].endswith('text/hld-port-strike-01.txt'): print(a['event'])" "$work/articles.jsonl")
 "$REVUE" --db "$work/db" story "$ev" > "$work/story.txt"
-grep -q " hld-port-strike-01.txt  *#[0-9]" "$work/story.txt" || { cat "$work/story.txt"; echo "FAIL: a text dump's line does not name its file"; exit 1; }
+grep -q " \[hld-port-strike-01.txt\]  *#[0-9]" "$work/story.txt" || { cat "$work/story.txt"; echo "FAIL: a text dump's line does not name its file"; exit 1; }

@@ -1,5 +1,6 @@
 /* Tests of src/core: buffers, strings, UTF-8. */
 #include "test.h"
+#include "core/article.h"
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/str.h"
@@ -165,4 +166,18 @@ TEST(error_messages_are_formatted)
 	ASSERT_EQ(rv_fail(&e, RV_EINPUT, "%s: empty file", "x.txt"), RV_EINPUT);
 	ASSERT_STR_EQ(e.msg, "x.txt: empty file");
 	ASSERT_EQ(rv_fail(NULL, RV_ERR, "ignored"), RV_ERR);
+}
+
+/* An article with no outlet is shown by its file's name, marked as a file. */
+TEST(outlet_label_of_an_unnamed_outlet)
+{
+	char *l = rv_outlet_label("Le Courrier du Rhône", "examples/text/a.txt");
+	ASSERT_STR_EQ(l, "Le Courrier du Rhône");
+	free(l);
+	l = rv_outlet_label(NULL, "examples/text/coastal-dam-01.txt");
+	ASSERT_STR_EQ(l, "[coastal-dam-01.txt]");
+	free(l);
+	l = rv_outlet_label("", "wire.jsonl#3");
+	ASSERT_STR_EQ(l, "[wire.jsonl#3]");
+	free(l);
 }
