@@ -167,21 +167,72 @@ static uint64_t verb_shape_bit(unsigned char first)
 	return (uint64_t)1 << (first % 64);
 }
 
+/* French verbs as they are typed without accents ("a declare", "a precise"):
+ * each accented verb once more, folded. They live as long as the index. */
+static char *verb_folded_arena;
+
+static bool has_non_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return true;
+	return false;
+}
+
+/* t[0..n) is w, or w written without its accents ("declare" for "déclaré"). */
+static bool is_word_folded(const char *t, size_t n, const char *w)
+{
+	if (strlen(w) == n && !strncasecmp(t, w, n))
+		return true;
+	if (!has_non_ascii(w) || n >= strlen(w))
+		return false;
+	char *f = rv_utf8_fold(w);
+	bool same = f && strlen(f) == n && !strncasecmp(t, f, n);
+	free(f);
+	return same;
+}
+
+/* An accentless spelling that is an English word is left out: "precise". */
+static bool folded_verb_kept(const char *f)
+{
+	return strcmp(f, "precise") != 0;
+}
+
 static void verb_build(void)
 {
-	size_t n = 0;
-	for (int l = 0; l < 2; l++)
-		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++)
-			n++;
-	verb_index = malloc(n * sizeof *verb_index);
-	if (!verb_index)
-		return; /* verb_at then finds none */
-	n = 0;
+	size_t n = 0, folded_bytes = 0;
 	for (int l = 0; l < 2; l++)
 		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++) {
-			verb_index[n++] = *v;
-			if (strlen(*v) < sizeof verb_shapes / sizeof *verb_shapes)
-				verb_shapes[strlen(*v)] |= verb_shape_bit((unsigned char)**v);
+			n++;
+			if (has_non_ascii(*v)) {
+				n++;
+				folded_bytes += strlen(*v) + 1;
+			}
+		}
+	verb_index = malloc(n * sizeof *verb_index);
+	verb_folded_arena = malloc(folded_bytes ? folded_bytes : 1);
+	if (!verb_index || !verb_folded_arena) {
+		free(verb_index);
+		verb_index = NULL;
+		return; /* verb_at then finds none */
+	}
+	n = 0;
+	char *arena = verb_folded_arena;
+	for (int l = 0; l < 2; l++)
+		for (const char *const *v = l ? verbs_fr : verbs_en; *v; v++) {
+			const char *forms[2] = { *v, NULL };
+			char *f = has_non_ascii(*v) ? rv_utf8_fold(*v) : NULL;
+			if (f && strlen(f) < strlen(*v) && folded_verb_kept(f)) {
+				memcpy(arena, f, strlen(f) + 1);
+				forms[1] = arena;
+				arena += strlen(f) + 1;
+			}
+			free(f);
+			for (int k = 0; k < 2 && forms[k]; k++) {
+				verb_index[n++] = forms[k];
+				if (strlen(forms[k]) < sizeof verb_shapes / sizeof *verb_shapes)
+					verb_shapes[strlen(forms[k])] |= verb_shape_bit((unsigned char)*forms[k]);
+			}
 		}
 	rv__strindex_build(&verb_ix, verb_index, n, sizeof *verb_index);
 }
@@ -228,7 +279,7 @@ static bool core_verb(const char *t, size_t v, size_t vlen)
 		"souligne", "indique", "précise", "assure", "ajoute", NULL,
 	};
 	for (const char *const *w = core; *w; w++)
-		if (strlen(*w) == vlen && !strncasecmp(t + v, *w, vlen))
+		if (is_word_folded(t + v, vlen, *w))
 			return true;
 	return false;
 }
@@ -550,8 +601,58 @@ static const char *const auxiliaries[] = {
 	"not", "never", "pas", "n'a", NULL,
 };
 
+/* A name run that completes an office: "le ministre des Transports", "the
+ * Secretary of State". Where that noun phrase starts (its determiner when
+ * there is one), or nm_s when the run is not such a complement. */
+static size_t office_start(const ctx *c, size_t nm_s, size_t lo)
+{
+	static const char *const offices[] = {
+		"ministre", "minister", "secrétaire", "secretary", "président", "présidente",
+		"president", "directeur", "directrice", "director", "maire", "mayor", "préfet",
+		"préfète", "prefect", "gouverneur", "governor", "procureur", "procureure",
+		"prosecutor", "commissaire", "commissioner", "ambassadeur", "ambassadrice",
+		"ambassador", "chef", "chief", "head", "patron", "patronne", "porte-parole",
+		"spokesman", "spokeswoman", "spokesperson", "délégué", "déléguée", NULL,
+	};
+	static const char *const of_words[] = { "des", "du", "de", "of", "aux", "au", "la", "l'",
+						"the", "d'", NULL };
+	const char *t = c->t;
+	size_t s = nm_s;
+	int preps = 0;
+	for (int hops = 0; hops < 4; hops++) {
+		size_t we = s;
+		while (we > lo && t[we - 1] == ' ')
+			we--;
+		size_t ws = we;
+		/* "l'" and "d'" end with the apostrophe */
+		if (ws > lo && t[ws - 1] == '\'')
+			ws--;
+		while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == we)
+			return nm_s;
+		if (preps > 0 && in_words(t, ws, we, offices)) {
+			size_t ds = ws;
+			while (ds > lo && t[ds - 1] == ' ')
+				ds--;
+			size_t dw = ds;
+			while (dw > lo && is_word_byte((unsigned char)t[dw - 1]))
+				dw--;
+			if (dw < ds && in_words(t, dw, ds, (const char *const[]){ "le", "la", "the", NULL }))
+				return dw;
+			return ws;
+		}
+		if (!in_words(t, ws, we, of_words))
+			return nm_s;
+		preps++;
+		s = ws;
+	}
+	return nm_s;
+}
+
 /* The person entity inside a name run ("Pentagone John Kirby" -> "John
- * Kirby"), else the run itself. */
+ * Kirby"), else the run itself, or the office it completes ("le ministre des
+ * Transports", not "Transports"). */
 static int set_speaker(ctx *c, span nm, size_t lo, char **speaker, char **role)
 {
 	const char *t = c->t;
@@ -574,6 +675,20 @@ static int set_speaker(ctx *c, span nm, size_t lo, char **speaker, char **role)
 			}
 		}
 	}
+	size_t office = best ? nm.s : office_start(c, nm.s, lo);
+	if (office < nm.s) {
+		char *np = rv_strndup(t + office, nm.e - office);
+		/* "Le ministre" opening a sentence names the same speaker as
+		 * "le ministre" inside one */
+		if (np && *np >= 'A' && *np <= 'Z' && (word_at(np, 0, strlen(np), "Le") || word_at(np, 0, strlen(np), "La") ||
+			   word_at(np, 0, strlen(np), "The")))
+			*np = (char)(*np + 32);
+		if (np)
+			rv_str_squeeze(np);
+		*speaker = np;
+		*role = NULL;
+		return *speaker ? 0 : -1;
+	}
 	*speaker = best ? rv_strdup(best) : expand_name(c, t + nm.s, nm.e - nm.s);
 	*role = role_before(c, best ? best_s : nm.s, lo);
 	return *speaker ? 0 : -1;
@@ -595,7 +710,7 @@ static bool is_participle(const char *t, size_t v, size_t vlen)
 		"estimant", "affirmant", "déclarant", "expliquant", "assurant", "indiquant", NULL,
 	};
 	for (const char *const *w = part; *w; w++)
-		if (strlen(*w) == vlen && !strncasecmp(t + v, *w, vlen))
+		if (is_word_folded(t + v, vlen, *w))
 			return true;
 	return false;
 }
@@ -1381,6 +1496,26 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 			if (word_in(t, m[k].ce, m[k + 1].os,
 				    (const char *const[]){"that", "and", "que", "et", NULL}) != (size_t)-1)
 				break;
+			/* "«…», a déclaré X. «…», a dit Y": a sentence ends between
+			 * them and the next quote has an attribution of its own, so it
+			 * is a quotation of its own ("“…,” he said. “…”" goes on) */
+			size_t gap_end = m[k + 1].os;
+			while (gap_end > m[k].ce && t[gap_end - 1] == ' ')
+				gap_end--;
+			size_t stop = (size_t)-1;
+			for (size_t g = m[k].ce; g < gap_end && stop == (size_t)-1; g++)
+				if (strchr(".!?", t[g]) && !(t[g] == '.' && abbrev_dot(t, m[k].ce, g)))
+					stop = g;
+			/* "«…». Le ministre a répondu : «…»": the verb after the stop
+			 * introduces the next quote */
+			if (stop != (size_t)-1 && find_verb(t, stop, gap_end, &l2) != (size_t)-1)
+				break;
+			if (stop != (size_t)-1) {
+				size_t after_next = k + 2 < n ? m[k + 2].os : pe, l3;
+				size_t v3 = find_verb(t, m[k + 1].ce, sentence_end(t, m[k + 1].ce, after_next), &l3);
+				if (v3 != (size_t)-1 && v3 - m[k + 1].ce < 40)
+					break;
+			}
 			k++;
 			if (rv_buf_putc(&b, ' ') || rv_buf_append(&b, t + m[k].oe, m[k].cs - m[k].oe)) {
 				rv_buf_release(&b);

@@ -155,6 +155,27 @@ TEST(quotes_pronoun_agrees_with_the_speaker)
 	rv_article_release(&a);
 }
 
+/* French typed without accents ("a declare"), an office as the speaker
+ * ("le ministre des Transports", not "Transports"), and two quotes of two
+ * speakers in two sentences kept apart. */
+TEST(quotes_accentless_offices_and_two_speakers)
+{
+	rv_article a;
+	run(&a, "Le port est bloque depuis lundi.\n\n"
+		"« Nous ne cederons pas », a declare le ministre des Transports. "
+		"« La greve est illegale », a dit Paul Mercier, le ministre. "
+		"Le ministre du Travail a denonce : « Cette greve est politique et doit cesser ».");
+	assert_said(&a, "Nous ne cederons pas", "le ministre des Transports");
+	ASSERT(!strstr(quote_with(&a, "Nous ne cederons pas")->text, "illegale"));
+	assert_said(&a, "La greve est illegale", "Paul Mercier");
+	assert_said(&a, "Cette greve est politique", "le ministre du Travail");
+	rv_article_release(&a);
+	/* the English habit goes on: one speaker, one quotation */
+	run(&a, "“We are ready,” the governor, Ana Ruiz, said. “But nothing has been decided.”");
+	ASSERT_EQ(a.n_quotes, 1);
+	rv_article_release(&a);
+}
+
 TEST(quotes_hostile_input)
 {
 	rv_article a;
