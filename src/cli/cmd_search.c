@@ -16,8 +16,8 @@ static const char usage_text[] =
 	"  \"a phrase\", OR, NOT and word* (prefix) are understood.";
 
 /* The snippet with its highlight markers turned into [brackets] for a
- * terminal, or removed for JSON (which carries the spans separately). */
-static char *snippet_plain(const char *s, bool brackets)
+ * terminal (JSON carries the spans as snippet_parts). */
+static char *snippet_bracketed(const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 	char *out = malloc(n + 1);
@@ -26,8 +26,7 @@ static char *snippet_plain(const char *s, bool brackets)
 	size_t j = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == RV_HL_START || s[i] == RV_HL_END) {
-			if (brackets)
-				out[j++] = s[i] == RV_HL_START ? '[' : ']';
+			out[j++] = s[i] == RV_HL_START ? '[' : ']';
 			continue;
 		}
 		/* one line per snippet: paragraph breaks become spaces */
@@ -51,22 +50,22 @@ static int print_hit(const rv_search_hit *h, void *p)
 {
 	struct ctx *c = p;
 	c->n++;
-	char *snip = snippet_plain(h->snippet, !c->json);
 	if (c->json) {
 		json_t *o = rv_search_hit_json(h);
-		json_object_set_new(o, "snippet", json_string(snip ? snip : ""));
-		char *s = json_dumps(o, JSON_COMPACT);
-		if (s)
-			puts(s);
-		free(s);
+		char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
 		json_decref(o);
-	} else {
-		printf("#%-6lld %.10s  ", (long long)h->id, h->published ? h->published : "----------");
-		cli_print_column(h->source ? h->source : "", 20);
-		printf(" %s\n", h->title ? h->title : "(no title)");
-		if (snip && *snip)
-			printf("         %s\n", snip);
+		if (!s)
+			return RV_ENOMEM;
+		puts(s);
+		free(s);
+		return RV_OK;
 	}
+	char *snip = snippet_bracketed(h->snippet);
+	printf("#%-6lld %.10s  ", (long long)h->id, h->published ? h->published : "----------");
+	cli_print_column(h->source ? h->source : "", 20);
+	printf(" %s\n", h->title ? h->title : "(no title)");
+	if (snip && *snip)
+		printf("         %s\n", snip);
 	free(snip);
 	return RV_OK;
 }

@@ -314,34 +314,6 @@ static void h_article(rv_store *s, int64_t id, rv_api_response *r)
 	set_text(r, ct_json, body, strlen(body));
 }
 
-/* The snippet as parts [{"text":..,"match":bool}] so a page can show the
- * hits with DOM nodes and never parse markup. */
-static json_t *snippet_parts(const char *s, char **plain)
-{
-	json_t *parts = json_array();
-	rv_buf b, all;
-	rv_buf_init(&b, 1 << 20);
-	rv_buf_init(&all, 1 << 20);
-	bool in = false;
-	for (const char *p = s ? s : ""; ; p++) {
-		if (!*p || *p == RV_HL_START || *p == RV_HL_END) {
-			if (b.len)
-				json_array_append_new(parts, json_pack("{s:s,s:b}", "text", rv_buf_str(&b),
-								       "match", in));
-			rv_buf_reset(&b);
-			if (!*p)
-				break;
-			in = *p == RV_HL_START;
-			continue;
-		}
-		rv_buf_putc(&b, *p);
-		rv_buf_putc(&all, *p);
-	}
-	rv_buf_release(&b);
-	*plain = rv_buf_detach(&all);
-	return parts;
-}
-
 struct hits_ctx {
 	json_t *arr;
 	int limit;
@@ -356,11 +328,8 @@ static int add_hit(const rv_search_hit *h, void *p)
 		return RV_OK;
 	}
 	json_t *o = rv_search_hit_json(h);
-	char *plain = NULL;
-	json_t *parts = snippet_parts(h->snippet, &plain);
-	json_object_set_new(o, "snippet", json_string(plain ? plain : ""));
-	json_object_set_new(o, "snippet_parts", parts);
-	free(plain);
+	if (!o)
+		return RV_ENOMEM;
 	json_array_append_new(c->arr, o);
 	return RV_OK;
 }

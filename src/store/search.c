@@ -763,6 +763,39 @@ int rv_search(rv_store *s, const rv_search_query *q, rv_search_fn fn, void *ctx,
 	return rc;
 }
 
+/* The snippet as one line of text and as parts [{"text":..,"match":bool}],
+ * so a page shows the hits with DOM nodes and never parses markup. */
+static void add_snippet(json_t *o, const char *s)
+{
+	json_t *parts = json_array();
+	rv_buf b, all;
+	rv_buf_init(&b, 1 << 20);
+	rv_buf_init(&all, 1 << 20);
+	bool in = false;
+	for (const char *p = s ? s : "";; p++) {
+		if (!*p || *p == RV_HL_START || *p == RV_HL_END) {
+			if (b.len)
+				json_array_append_new(parts, json_pack("{s:s,s:b}", "text", rv_buf_str(&b),
+								       "match", in));
+			rv_buf_reset(&b);
+			if (!*p)
+				break;
+			in = *p == RV_HL_START;
+			continue;
+		}
+		char ch = *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p;
+		/* paragraph breaks become one space */
+		if (ch == ' ' && all.len && rv_buf_str(&all)[all.len - 1] == ' ')
+			continue;
+		rv_buf_putc(&b, ch);
+		rv_buf_putc(&all, ch);
+	}
+	json_object_set_new(o, "snippet", json_string(rv_buf_str(&all)));
+	json_object_set_new(o, "snippet_parts", parts);
+	rv_buf_release(&b);
+	rv_buf_release(&all);
+}
+
 json_t *rv_search_hit_json(const rv_search_hit *h)
 {
 	json_t *o = json_object();
@@ -782,5 +815,6 @@ json_t *rv_search_hit_json(const rv_search_hit *h)
 		json_object_set_new(o, "lang", json_string(h->lang));
 	if (h->url)
 		json_object_set_new(o, "url", json_string(h->url));
+	add_snippet(o, h->snippet);
 	return o;
 }

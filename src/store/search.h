@@ -57,8 +57,9 @@ typedef struct rv_search_hit {
 typedef int (*rv_search_fn)(const rv_search_hit *h, void *ctx);
 
 /* The hit's fields as a new JSON object (id, event, score, title, source,
- * published, lang, url; no snippet: callers render it their way), or NULL
- * when out of memory. One shape for `revue search --json` and the API. */
+ * published, lang, url, snippet as one line, snippet_parts with the hits
+ * marked), or NULL when out of memory. One shape for `revue search --json`
+ * and the API. */
 struct json_t;
 struct json_t *rv_search_hit_json(const rv_search_hit *h);
 

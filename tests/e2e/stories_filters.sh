@@ -1,7 +1,8 @@
 #!/bin/sh
 # revue stories and GET /api/stories agree under filters: a filter picks the
 # stories, each is counted whole, in the same order; an impossible day is a
-# usage error naming it; a filter that matches nothing says so.
+# usage error naming it; a filter that matches nothing says so. revue search
+# --json and GET /api/search give the same hits with the same snippet_parts.
 set -u
 root=${REVUE_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 revue=${REVUE:-$root/build/san/revue}
@@ -47,4 +48,18 @@ for bad in 2026-13-01 yesterday 2026-02-30 2026-4-1; do
 done
 "$revue" --db "$tmp/r.db" stories --lang xx >"$tmp/none" || fails=$((fails + 1))
 grep -q "no stories match" "$tmp/none" || { echo "FAIL: empty filter said: $(cat "$tmp/none")"; fails=$((fails + 1)); }
+# search --json carries the same hit shape as GET /api/search: snippet_parts
+"$revue" --db "$tmp/r.db" search barrage --json >"$tmp/cli" || fails=$((fails + 1))
+curl -s "http://127.0.0.1:$port/api/search?q=barrage&limit=20" >"$tmp/api"
+python3 - "$tmp/cli" "$tmp/api" <<'PY' || fails=$((fails + 1))
+import json, sys
+cli = [json.loads(l) for l in open(sys.argv[1])]
+api = json.load(open(sys.argv[2]))["hits"]
+bad = [h["id"] for h in cli if not any(p["match"] for p in h.get("snippet_parts", []))]
+if not cli or bad or [h["id"] for h in cli] != [h["id"] for h in api][:len(cli)] or \
+        [h["snippet_parts"] for h in cli] != [h["snippet_parts"] for h in api][:len(cli)]:
+    print("FAIL: search --json: %d hits, no marked part in %s" % (len(cli), bad))
+    sys.exit(1)
+print("ok: search --json: %d hits with snippet_parts, as the API" % len(cli))
+PY
 [ $fails -eq 0 ]
