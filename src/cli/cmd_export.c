@@ -1,6 +1,7 @@
 /* cmd_export.c - revue export [--format jsonl|csv] [--what articles|events] */
 #include "cli/cli.h"
 #include "store/browse.h"
+#include "core/buf.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -11,26 +12,6 @@
 static const char usage_text[] =
 	"revue export [--format jsonl|csv] [--what articles|events] [--since D] [--until D] [--lang L]\n"
 	"  Everything stored, one record per line, in ingest order.";
-
-/* RFC 4180: quote every field, double the quotes inside. */
-static void csv_field(const char *s, bool last)
-{
-	putchar('"');
-	for (; s && *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-	putchar(last ? '\n' : ',');
-}
-
-static void csv_id(long long v, bool last)
-{
-	if (v)
-		printf("%lld", v);
-	putchar(last ? '\n' : ',');
-}
 
 static int article_jsonl(const rv_article *a, void *ctx)
 {
@@ -43,43 +24,50 @@ static int article_jsonl(const rv_article *a, void *ctx)
 	return RV_OK;
 }
 
+/* The rows are the API's (rv_csv_article): one buffer, reused. */
 static int article_csv(const rv_article *a, void *ctx)
 {
-	(void)ctx;
-	char *authors = rv_strlist_join(&a->authors, "; ");
-	csv_id(a->id, false);
-	csv_field(a->ref, false);
-	csv_field(a->url, false);
-	csv_field(a->source, false);
-	csv_field(a->title, false);
-	csv_field(a->published, false);
-	csv_field(authors, false);
-	csv_field(a->lang, false);
-	csv_id(a->event, false);
-	csv_id(a->storyline, false);
-	csv_id(a->duplicate_of, true);
-	free(authors);
+	rv_buf *row = ctx;
+	rv_buf_reset(row);
+	if (rv_csv_article(row, a))
+		return RV_ENOMEM;
+	fwrite(rv_buf_str(row), 1, row->len, stdout);
 	return RV_OK;
 }
 
-static int event_out(const rv_story *st, void *ctx)
+static int event_csv(const rv_story *st, rv_buf *row)
 {
-	bool csv = *(bool *)ctx;
-	if (csv) {
-		char *sources = rv_strlist_join(&st->sources, "; ");
-		char *langs = rv_strlist_join(&st->langs, "; ");
-		csv_id(st->id, false);
-		csv_id(st->storyline, false);
-		csv_field(st->title, false);
-		csv_field(st->first, false);
-		csv_field(st->last, false);
-		printf("%d,", st->n_articles);
-		csv_field(sources, false);
-		csv_field(langs, true);
-		free(sources);
-		free(langs);
-		return RV_OK;
-	}
+	char id[24], storyline[24], n[24];
+	snprintf(id, sizeof id, "%lld", (long long)st->id);
+	snprintf(storyline, sizeof storyline, "%lld", (long long)st->storyline);
+	snprintf(n, sizeof n, "%d", st->n_articles);
+	char *sources = rv_strlist_join(&st->sources, "; ");
+	char *langs = rv_strlist_join(&st->langs, "; ");
+	rv_buf_reset(row);
+	int rc = !sources || !langs;
+	if (!rc)
+		rc = rv_csv_field(row, id, false) | rv_csv_field(row, st->storyline ? storyline : "", false) |
+		     rv_csv_field(row, st->title, false) | rv_csv_field(row, st->first, false) |
+		     rv_csv_field(row, st->last, false) | rv_csv_field(row, n, false) |
+		     rv_csv_field(row, sources, false) | rv_csv_field(row, langs, true);
+	free(sources);
+	free(langs);
+	if (rc)
+		return RV_ENOMEM;
+	fwrite(rv_buf_str(row), 1, row->len, stdout);
+	return RV_OK;
+}
+
+struct event_ctx {
+	bool csv;
+	rv_buf row;
+};
+
+static int event_out(const rv_story *st, void *vctx)
+{
+	struct event_ctx *ctx = vctx;
+	if (ctx->csv)
+		return event_csv(st, &ctx->row);
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_integer(st->id));
 	if (st->storyline)
@@ -150,15 +138,18 @@ int cmd_export(rv_cli *cli, int argc, char **argv)
 	rv_error err;
 	rv_error_clear(&err);
 	int rc;
+	struct event_ctx ctx = { .csv = csv };
+	rv_buf_init(&ctx.row, RV_BUF_DEFAULT_MAX);
 	if (events) {
 		if (csv)
-			puts("id,storyline,title,first,last,articles,sources,langs");
-		rc = rv_store_each_story_page(store, &f, event_out, &csv, &err);
+			fputs("id,storyline,title,first,last,articles,sources,langs\r\n", stdout);
+		rc = rv_store_each_story_page(store, &f, event_out, &ctx, &err);
 	} else {
 		if (csv)
-			puts("id,ref,url,source,title,published,authors,lang,event,storyline,duplicate_of");
-		rc = rv_store_each_article(store, &f, csv ? article_csv : article_jsonl, NULL, &err);
+			fputs(rv_csv_article_header, stdout);
+		rc = rv_store_each_article(store, &f, csv ? article_csv : article_jsonl, &ctx.row, &err);
 	}
+	rv_buf_release(&ctx.row);
 	rv_store_close(&store);
 	if (rc) {
 		fprintf(stderr, "revue: %s\n", err.msg[0] ? err.msg : "export failed");

@@ -211,3 +211,41 @@ char *rv_outlet_label(const char *source, const char *ref)
 		snprintf(out, n + 3, "[%s]", name);
 	return out;
 }
+
+const char rv_csv_article_header[] =
+	"id,ref,url,source,title,published,authors,lang,event,storyline,duplicate_of\r\n";
+
+int rv_csv_field(rv_buf *b, const char *v, bool last)
+{
+	int rc = rv_buf_putc(b, '"');
+	if (v && (*v == '=' || *v == '+' || *v == '-' || *v == '@'))
+		rc |= rv_buf_putc(b, '\'');
+	for (const char *p = v ? v : ""; *p; p++) {
+		if (*p == '"')
+			rc |= rv_buf_putc(b, '"');
+		rc |= rv_buf_putc(b, *p);
+	}
+	rc |= rv_buf_puts(b, last ? "\"\r\n" : "\",");
+	return rc ? RV_ENOMEM : RV_OK;
+}
+
+int rv_csv_article(rv_buf *b, const rv_article *a)
+{
+	char id[24], event[24], storyline[24], dup[24];
+	snprintf(id, sizeof id, "%lld", (long long)a->id);
+	snprintf(event, sizeof event, "%lld", (long long)a->event);
+	snprintf(storyline, sizeof storyline, "%lld", (long long)a->storyline);
+	snprintf(dup, sizeof dup, "%lld", (long long)a->duplicate_of);
+	char *authors = rv_strlist_join(&a->authors, "; ");
+	if (!authors)
+		return RV_ENOMEM;
+	int rc = rv_csv_field(b, a->id ? id : "", false) | rv_csv_field(b, a->ref, false) |
+		 rv_csv_field(b, a->url, false) | rv_csv_field(b, a->source, false) |
+		 rv_csv_field(b, a->title, false) | rv_csv_field(b, a->published, false) |
+		 rv_csv_field(b, authors, false) | rv_csv_field(b, a->lang, false) |
+		 rv_csv_field(b, a->event ? event : "", false) |
+		 rv_csv_field(b, a->storyline ? storyline : "", false) |
+		 rv_csv_field(b, a->duplicate_of ? dup : "", true);
+	free(authors);
+	return rc ? RV_ENOMEM : RV_OK;
+}

@@ -115,6 +115,15 @@ typedef struct rv_article {
 	double event_similarity;
 } rv_article;
 
+/* Articles as CSV (RFC 4180: every field quoted, rows end in CRLF), one
+ * shape for `revue export` and the API: the columns of rv_csv_article_header.
+ * A cell starting with = + - @ is defused with a leading quote so a
+ * spreadsheet never runs it as a formula. */
+struct rv_buf;
+extern const char rv_csv_article_header[];
+int rv_csv_field(struct rv_buf *b, const char *v, bool last);
+int rv_csv_article(struct rv_buf *b, const rv_article *a);
+
 /* How an article's outlet is shown, and counted, where its source is
  * unknown: "[file.txt]", the name of the file it came from (its ref
  * without folders), so each such file is one outlet and reads as a file,

@@ -378,22 +378,6 @@ static void h_search(rv_store *s, const rv_api_request *req, rv_api_response *r)
 
 /* Exports */
 
-/* A CSV field, quoted; a leading = + - @ is defused so a spreadsheet never
- * runs it as a formula. */
-static void csv_field(rv_buf *b, const char *v, bool last)
-{
-	rv_buf_putc(b, '"');
-	if (v && (*v == '=' || *v == '+' || *v == '-' || *v == '@'))
-		rv_buf_putc(b, '\'');
-	for (const char *p = v ? v : ""; *p; p++) {
-		if (*p == '"')
-			rv_buf_putc(b, '"');
-		rv_buf_putc(b, *p);
-	}
-	rv_buf_puts(b, last ? "\"\r\n" : "\",");
-}
-
-static const char csv_header[] = "id,published,source,lang,title,url,event,storyline,duplicate_of\r\n";
 
 struct export_ctx {
 	rv_buf b;
@@ -413,21 +397,7 @@ static int export_article(const rv_article *a, void *p)
 		free(s);
 		return rc ? rc : rv_buf_putc(&c->b, '\n');
 	}
-	char num[4][24];
-	snprintf(num[0], sizeof num[0], "%lld", (long long)a->id);
-	snprintf(num[1], sizeof num[1], "%lld", (long long)a->event);
-	snprintf(num[2], sizeof num[2], "%lld", (long long)a->storyline);
-	snprintf(num[3], sizeof num[3], "%lld", (long long)a->duplicate_of);
-	csv_field(&c->b, num[0], false);
-	csv_field(&c->b, a->published, false);
-	csv_field(&c->b, a->source, false);
-	csv_field(&c->b, a->lang, false);
-	csv_field(&c->b, a->title, false);
-	csv_field(&c->b, a->url, false);
-	csv_field(&c->b, a->event ? num[1] : "", false);
-	csv_field(&c->b, a->storyline ? num[2] : "", false);
-	csv_field(&c->b, a->duplicate_of ? num[3] : "", true);
-	return RV_OK;
+	return rv_csv_article(&c->b, a);
 }
 
 static bool export_format(const struct params *p, rv_api_response *r, bool *csv)
@@ -463,7 +433,7 @@ static void h_story_export(rv_store *s, int64_t id, const rv_api_request *req, r
 		return;
 	rv_buf_init(&c.b, RV_BUF_DEFAULT_MAX);
 	if (c.csv)
-		rv_buf_puts(&c.b, csv_header);
+		rv_buf_puts(&c.b, rv_csv_article_header);
 	rv_filter f = { 0 };
 	f.event = id;
 	f.limit = MAX_EXPORT;
@@ -519,7 +489,7 @@ static void h_search_export(rv_store *s, const rv_api_request *req, rv_api_respo
 	int rc = rv_search(s, &q, collect_id, &ids, &err);
 	rv_buf_init(&c.b, RV_BUF_DEFAULT_MAX);
 	if (c.csv)
-		rv_buf_puts(&c.b, csv_header);
+		rv_buf_puts(&c.b, rv_csv_article_header);
 	for (size_t i = 0; rc == RV_OK && i < ids.n; i++) {
 		rv_article a;
 		rv_article_init(&a);

@@ -102,7 +102,7 @@ done
 expect 404 "$base/api/stories/999/why"
 expect 404 "$base/api/stories/1/whys"
 expect 200 "$base/api/stories/1/export?format=csv"
-body_has 'id,published,source'
+body_has 'id,ref,url,source,title,published'
 expect 200 "$base/api/search/export?q=gr%C3%A8ve&format=jsonl"
 body_has '"ref":"rail-1"'
 expect 200 "$base/"

@@ -2,7 +2,8 @@
 # revue stories and GET /api/stories agree under filters: a filter picks the
 # stories, each is counted whole, in the same order; an impossible day is a
 # usage error naming it; a filter that matches nothing says so. revue search
-# --json and GET /api/search give the same hits with the same snippet_parts.
+# --json and GET /api/search give the same hits with the same snippet_parts;
+# CSV exports have one shape.
 set -u
 root=${REVUE_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 revue=${REVUE:-$root/build/san/revue}
@@ -61,5 +62,18 @@ if not cli or bad or [h["id"] for h in cli] != [h["id"] for h in api][:len(cli)]
     print("FAIL: search --json: %d hits, no marked part in %s" % (len(cli), bad))
     sys.exit(1)
 print("ok: search --json: %d hits with snippet_parts, as the API" % len(cli))
+PY
+# a story's CSV from the API has the rows revue export --format csv prints
+"$revue" --db "$tmp/r.db" export --format csv >"$tmp/cli.csv" || fails=$((fails + 1))
+curl -s "http://127.0.0.1:$port/api/stories/4/export?format=csv" >"$tmp/api.csv"
+python3 - "$tmp/cli.csv" "$tmp/api.csv" <<'PY' || fails=$((fails + 1))
+import sys
+cli = open(sys.argv[1], newline="").read().split("\r\n")
+api = open(sys.argv[2], newline="").read().split("\r\n")
+missing = [r for r in api if r not in cli]
+if len(api) < 3 or api[0] != cli[0] or missing:
+    print("FAIL: API CSV rows not in the CLI export: %s" % missing[:2])
+    sys.exit(1)
+print("ok: CSV: %d API rows, same header and rows as revue export" % (len(api) - 2))
 PY
 [ $fails -eq 0 ]

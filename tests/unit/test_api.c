@@ -206,7 +206,7 @@ TEST(api_exports)
 	get(s, "/api/stories/2/export?format=csv", NULL, &r);
 	ASSERT_EQ(r.status, 200);
 	ASSERT_CONTAINS(r.content_type, "text/csv");
-	ASSERT_CONTAINS(r.body, "id,published,source");
+	ASSERT_CONTAINS(r.body, "id,ref,url,source,title,published,authors,lang,event,storyline,duplicate_of\r\n"); /* as revue export */
 	ASSERT_CONTAINS(r.body, "\"'=HYPERLINK(\"\"x\"\") Troops\""); /* formula defused, quotes doubled */
 	ASSERT_CONTAINS(r.disposition, "story-2.csv");
 	rv_api_response_release(&r);
