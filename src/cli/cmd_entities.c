@@ -28,7 +28,14 @@ int cmd_entities(rv_cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'D': cli->db_path = optarg; break;
-		case 't': type = optarg; break;
+		case 't':
+			if (!rv_entity_type_known(optarg)) {
+				fprintf(stderr, "revue: unknown type '%s' (person, organization, location, other)\n",
+					optarg);
+				return cli_usage(entities_usage);
+			}
+			type = optarg;
+			break;
 		case 'n':
 			if (!rv_parse_long(optarg, &limit) || limit < 0)
 				return cli_usage(entities_usage);

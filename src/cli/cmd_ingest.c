@@ -80,8 +80,11 @@ int cmd_ingest(rv_cli *cli, int argc, char **argv)
 			break;
 		case 'f': {
 			int f = rv_format_from_name(optarg);
-			if (f < 0)
+			if (f < 0) {
+				fprintf(stderr, "revue: unknown format '%s' (auto, text, html, jsonl, warc, feed)\n",
+					optarg);
 				return cli_usage(usage_text);
+			}
 			opts.format = (rv_format)f;
 			break;
 		}

@@ -249,3 +249,12 @@ int rv_csv_article(rv_buf *b, const rv_article *a)
 	free(authors);
 	return rc ? RV_ENOMEM : RV_OK;
 }
+
+bool rv_entity_type_known(const char *type)
+{
+	static const char *const types[] = { "person", "organization", "location", "other" };
+	for (size_t i = 0; type && i < sizeof types / sizeof *types; i++)
+		if (!strcmp(type, types[i]))
+			return true;
+	return false;
+}

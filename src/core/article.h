@@ -115,6 +115,9 @@ typedef struct rv_article {
 	double event_similarity;
 } rv_article;
 
+/* One of the entity types revue gives: person, organization, location, other. */
+bool rv_entity_type_known(const char *type);
+
 /* Articles as CSV (RFC 4180: every field quoted, rows end in CRLF), one
  * shape for `revue export` and the API: the columns of rv_csv_article_header.
  * A cell starting with = + - @ is defused with a leading quote so a

@@ -123,6 +123,10 @@ static bool read_params(const rv_api_request *req, rv_api_response *r, struct pa
 		} else if (!strcmp(k, "entity")) {
 			p->entity = v;
 		} else if (!strcmp(k, "type")) {
+			if (!rv_entity_type_known(v)) {
+				set_error(r, 400, "type is person, organization, location or other");
+				return false;
+			}
 			p->type = v;
 		} else if (!strcmp(k, "format")) {
 			p->format = v;

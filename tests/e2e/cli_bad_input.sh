@@ -39,4 +39,9 @@ for line in sys.stdin:
     a = json.loads(line)          # every output line is valid JSON and UTF-8
     assert a["ref"], a
 ' || fail "export is not valid JSONL"
+# a mistyped option value names itself: exit 1 with the reason
+"$REVUE" --db "$work/db" entities --type persn 2>"$work/e" >/dev/null
+[ $? -eq 1 ] && grep -q "unknown type 'persn'" "$work/e" || fail "unknown --type not reported: $(cat "$work/e")"
+"$REVUE" --db "$work/db" ingest --format pdf x 2>"$work/e" >/dev/null
+[ $? -eq 1 ] && grep -q "unknown format 'pdf'" "$work/e" || fail "unknown --format not reported: $(cat "$work/e")"
 echo "ok: bad inputs rejected, good ones stored"

@@ -193,6 +193,7 @@ TEST(api_article_search_entities)
 	o = get_json(s, "/api/entities?q=%25", 200); /* a LIKE wildcard is data */
 	ASSERT_EQ(json_array_size(json_object_get(o, "entities")), 0);
 	json_decref(o);
+	json_decref(get_json(s, "/api/entities?type=persn", 400)); /* not silently empty */
 	o = get_json(s, "/api/openapi.json", 200);
 	ASSERT_STR_EQ(json_string_value(json_object_get(o, "openapi")), "3.0.3");
 	json_decref(o);
