@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define KEY_MAX 256
 
@@ -236,6 +237,67 @@ static int add_alias(rv_fact_entity *e, const char *form)
 	return rv_strlist_push_unique(&e->aliases, form, false);
 }
 
+static void release_entity(rv_fact_entity *e)
+{
+	free(e->name);
+	free(e->type);
+	rv_strlist_release(&e->aliases);
+	for (size_t d = 0; d < e->n_days; d++)
+		free(e->days[d].day);
+	free(e->days);
+}
+
+/* One name typed two ways by two articles ("SUD-Dockers" an organisation
+ * here, a person there) is one entity of the type most of its mentions
+ * have. from is merged into into and released. */
+static int merge_entity(rv_fact_entity *into, rv_fact_entity *from)
+{
+	if (from->mentions > into->mentions) {
+		char *t = into->type;
+		into->type = from->type;
+		from->type = t;
+	}
+	into->mentions += from->mentions;
+	into->articles += from->articles;
+	int rc = RV_OK;
+	for (size_t a = 0; a < from->aliases.len && !rc; a++)
+		rc = rv_strlist_push_unique(&into->aliases, from->aliases.items[a], false);
+	for (size_t k = 0; k < from->n_days && !rc; k++) {
+		rv_fact_day *d = NULL;
+		for (size_t i = 0; i < into->n_days && !d; i++)
+			if (!strcmp(into->days[i].day, from->days[k].day))
+				d = &into->days[i];
+		if (!d) {
+			d = grow((void **)&into->days, &into->n_days, sizeof *d);
+			if (!d) {
+				rc = RV_ENOMEM;
+				break;
+			}
+			d->day = from->days[k].day;
+			from->days[k].day = NULL;
+		}
+		d->mentions += from->days[k].mentions;
+	}
+	release_entity(from);
+	return rc;
+}
+
+static int merge_types(rv_story_facts *out)
+{
+	for (size_t i = 0; i < out->n_entities; i++)
+		for (size_t j = i + 1; j < out->n_entities;) {
+			if (strcasecmp(out->entities[i].name, out->entities[j].name)) {
+				j++;
+				continue;
+			}
+			int rc = merge_entity(&out->entities[i], &out->entities[j]);
+			out->entities[j] = out->entities[--out->n_entities];
+			if (rc)
+				return rc;
+		}
+	return RV_OK;
+}
+
 static int load_entities(rv_store *s, int64_t event, int limit, bool days, rv_story_facts *out,
 			 rv_error *err)
 {
@@ -343,6 +405,8 @@ static int load_entities(rv_store *s, int64_t event, int limit, bool days, rv_st
 		rc = fail(s, err, "story entities");
 	sqlite3_finalize(st);
 	free(last_article);
+	if (rc == RV_OK && merge_types(out))
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
 	for (size_t i = 1; i < out->n_entities; i++) {
 		rv_fact_entity v = out->entities[i];
 		size_t j = i;
@@ -434,15 +498,8 @@ void rv_story_facts_release(rv_story_facts *f)
 		free(q->reports);
 	}
 	free(f->quantities);
-	for (size_t i = 0; i < f->n_entities; i++) {
-		rv_fact_entity *e = &f->entities[i];
-		free(e->name);
-		free(e->type);
-		rv_strlist_release(&e->aliases);
-		for (size_t d = 0; d < e->n_days; d++)
-			free(e->days[d].day);
-		free(e->days);
-	}
+	for (size_t i = 0; i < f->n_entities; i++)
+		release_entity(&f->entities[i]);
 	free(f->entities);
 	memset(f, 0, sizeof *f);
 }

@@ -100,3 +100,54 @@ TEST(story_facts_ledger_and_speakers)
 	snprintf(wal, sizeof wal, "%s-shm", path);
 	unlink(wal);
 }
+
+/* One name typed two ways by two articles is one entity of the type most of
+ * its mentions have. */
+TEST(story_facts_one_entity_per_name)
+{
+	char path[] = "/tmp/revue-facts-XXXXXX";
+	int fd = mkstemp(path);
+	ASSERT(fd >= 0);
+	close(fd);
+	unlink(path);
+	rv_store *s = NULL;
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	static const struct {
+		const char *ref, *day, *type;
+		int count;
+	} rows[] = { { "b1", "2026-03-02", "organization", 3 },
+		     { "b2", "2026-03-02", "person", 1 },
+		     { "b3", "2026-03-03", "organization", 2 } };
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		a.ref = strdup(rows[i].ref);
+		a.content_hash = strdup(rows[i].ref);
+		a.published = strdup(rows[i].day);
+		a.text = strdup("Le syndicat SUD-Dockers appelle à la grève.");
+		a.event = 9;
+		a.entities = calloc(1, sizeof *a.entities);
+		ASSERT(a.entities);
+		a.n_entities = 1;
+		a.entities[0].name = strdup("SUD-Dockers");
+		a.entities[0].type = strdup(rows[i].type);
+		a.entities[0].count = rows[i].count;
+		rv_strlist_init(&a.entities[0].aliases);
+		ASSERT_EQ(rv_store_insert_article(s, &a, &err), RV_OK);
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	rv_story_facts f;
+	ASSERT_EQ(rv_store_story_facts(s, 9, &f, &err), RV_OK);
+	ASSERT_EQ(f.n_entities, 1);
+	ASSERT_STR_EQ(f.entities[0].type, "organization");
+	ASSERT_EQ(f.entities[0].mentions, 6);
+	ASSERT_EQ(f.entities[0].articles, 3);
+	ASSERT_EQ(f.entities[0].n_days, 2);
+	rv_story_facts_release(&f);
+	rv_store_close(&s);
+	unlink(path);
+}
