@@ -524,19 +524,27 @@ static const char *stem_language(const rv_grouper *g, const rv_article *a)
 	return a->lang;
 }
 
-static void count_language(rv_grouper *g, const char *lang)
+void rv_grouper_count_language(rv_grouper *g, const char *lang, uint32_t n)
 {
-	if (!lang || !*lang)
+	if (!lang || !*lang || !n)
 		return;
 	for (uint32_t i = 0; i < g->n_lang_seen; i++)
 		if (!strncmp(g->lang_code[i], lang, 2)) {
-			g->lang_count[i]++;
+			g->lang_count[i] = g->lang_count[i] > UINT32_MAX - n ? UINT32_MAX : g->lang_count[i] + n;
 			return;
 		}
 	if (g->n_lang_seen == RV_LANGS)
 		return;
 	snprintf(g->lang_code[g->n_lang_seen], sizeof g->lang_code[0], "%.2s", lang);
-	g->lang_count[g->n_lang_seen++] = 1;
+	g->lang_count[g->n_lang_seen++] = n;
+}
+
+int rv_grouper_each_language(const rv_grouper *g, rv_lang_count_fn fn, void *ctx)
+{
+	int rc = RV_OK;
+	for (uint32_t i = 0; i < g->n_lang_seen && !rc; i++)
+		rc = fn(g->lang_code[i], g->lang_count[i], ctx);
+	return rc;
 }
 
 /* The part of folded (the folded name of entity e) the entity is keyed
@@ -618,7 +626,7 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 {
 	bool mapped = article_mapped(g, a);
 	if (count_df)
-		count_language(g, a->lang);
+		rv_grouper_count_language(g, a->lang, 1);
 	if (!vec_reserve(g, a->n_terms + a->n_entities + 1))
 		return -1;
 	uint32_t n = 0;

@@ -141,6 +141,14 @@ uint64_t rv_grouper_docs(const rv_grouper *g);
 typedef int (*rv_df_fn)(const char *term, uint32_t df, void *ctx);
 int rv_grouper_flush_df(rv_grouper *g, rv_df_fn fn, void *ctx);
 
+/* The languages of the articles placed so far, which decide the stemming of
+ * a headline (a short text's detected language is a guess): saved with the
+ * frequencies and read back, so a resumed ingest or an explanation reads
+ * a headline as the first run did. */
+void rv_grouper_count_language(rv_grouper *g, const char *lang, uint32_t n);
+typedef int (*rv_lang_count_fn)(const char *lang, uint32_t n, void *ctx);
+int rv_grouper_each_language(const rv_grouper *g, rv_lang_count_fn fn, void *ctx);
+
 /* A bilingual map: terms (stems) of one language to the key of the same
  * word in another, applied to articles in lang. File lines are
  * "from<TAB>to"; see make target build/fr-en.map. Optional. */

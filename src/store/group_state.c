@@ -164,6 +164,15 @@ static int write_df(const char *term, uint32_t df, void *ctx)
 	return sqlite3_step(w->st) == SQLITE_DONE ? RV_OK : RV_EDB;
 }
 
+static int write_language(const char *lang, uint32_t n, void *ctx)
+{
+	sqlite3_stmt *st = ctx;
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, n);
+	return sqlite3_step(st) == SQLITE_DONE ? RV_OK : RV_EDB;
+}
+
 int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err)
 {
 	struct df_writer w = { s, NULL };
@@ -185,7 +194,34 @@ int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err)
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)rv_grouper_docs(g));
 	rc = sqlite3_step(st) == SQLITE_DONE ? RV_OK : fail(s, err, "saving the document count");
 	sqlite3_finalize(st);
-	return rc;
+	if (rc)
+		return rc;
+	if (sqlite3_prepare_v2(s->db,
+			       "INSERT INTO group_meta (key, value) VALUES ('lang:' || ?1, ?2)"
+			       " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+			       -1, &st, NULL))
+		return fail(s, err, "saving the stream's languages");
+	rc = rv_grouper_each_language(g, write_language, st);
+	sqlite3_finalize(st);
+	return rc ? fail(s, err, "saving the stream's languages") : RV_OK;
+}
+
+int rv_store_load_group_languages(rv_store *s, rv_grouper *g, rv_error *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT substr(key, 6), value FROM group_meta WHERE key LIKE 'lang:%'"
+			       " ORDER BY value DESC, key",
+			       -1, &st, NULL))
+		return fail(s, err, "reading the stream's languages");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 n = sqlite3_column_int64(st, 1);
+		if (n > 0)
+			rv_grouper_count_language(g, (const char *)sqlite3_column_text(st, 0),
+						  n > UINT32_MAX ? UINT32_MAX : (uint32_t)n);
+	}
+	sqlite3_finalize(st);
+	return RV_OK;
 }
 
 /* How many documents the stored frequencies count; 0 when none are stored. */
@@ -209,6 +245,8 @@ int rv_store_load_group_state(rv_store *s, rv_grouper *g, rv_error *err)
 		return rc;
 	if (docs)
 		rv_grouper_set_docs(g, docs);
+	if ((rc = rv_store_load_group_languages(s, g, err)))
+		return rc;
 	sqlite3_stmt *st;
 	/* Terms seen once weigh as much as unseen ones: leaving them out keeps
 	 * the start of a run short on a large store. */

@@ -26,6 +26,9 @@ int rv_store_sync_duplicates(rv_store *s, rv_error *err);
  * transaction), load them when a run starts. */
 int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err);
 int rv_store_load_group_state(rv_store *s, rv_grouper *g, rv_error *err);
+/* Only the stream's language counts (group_meta 'lang:xx'), for a grouper
+ * that reads frequencies one by one (explanations). */
+int rv_store_load_group_languages(rv_store *s, rv_grouper *g, rv_error *err);
 
 /* Document frequencies read one term at a time, for explaining a few
  * articles without loading a large store's whole vocabulary: open gives

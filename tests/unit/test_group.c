@@ -572,3 +572,40 @@ TEST(group_persistence_round_trip)
 	rv_store_close(&s);
 	test_db_remove(path);
 }
+
+static int take_language(const char *lang, uint32_t n, void *ctx)
+{
+	char *out = ctx;
+	size_t len = strlen(out);
+	snprintf(out + len, 64 - len, "%s%s=%u", len ? "," : "", lang, n);
+	return RV_OK;
+}
+
+/* The stream's languages outlive the run: a resumed ingest and an
+ * explanation stem a headline as the first run did. */
+TEST(group_stream_languages_are_saved)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "rv_test_group");
+	rv_store *s;
+	rv_pipeline *p;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
+	int64_t id;
+	test_add_text(p, "f1", NULL, "Floods force evacuation in Norvale", FLOOD1, "2023-03-07", &id);
+	test_add_text(p, "f2", NULL, "Norvale families evacuated", FLOOD2, "2023-03-07", &id);
+	test_add_text(p, "c1", NULL, "Lindqvist wins the Halden open", CHESS, "2023-03-07", &id);
+	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
+	rv_group_config cfg;
+	rv_group_config_default(&cfg);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_store_load_group_languages(s, g, &err), RV_OK);
+	char seen[64] = "";
+	ASSERT_EQ(rv_grouper_each_language(g, take_language, seen), RV_OK);
+	ASSERT_STR_EQ(seen, "en=3");
+	rv_grouper_free(&g);
+	rv_store_close(&s);
+	test_db_remove(path);
+}
