@@ -15,6 +15,7 @@
 
 #include <libstemmer.h>
 #include <pthread.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -719,6 +720,22 @@ int rv_analyze(rv_analyzer *an, rv_article *a, rv_error *err)
 	     (rc = rv_find_figures(a, err))))
 		return rc;
 	return RV_OK;
+}
+
+void rv_analyzer_count_stemmed(rv_analyzer *an, const char *lang, unsigned n)
+{
+	int li = lang_index(lang);
+	if (li >= 0)
+		an->stemmed[li] = an->stemmed[li] > UINT_MAX - n ? UINT_MAX : an->stemmed[li] + n;
+}
+
+int rv_analyzer_each_stemmed(const rv_analyzer *an, rv_stem_count_fn fn, void *ctx)
+{
+	int rc = RV_OK;
+	for (size_t l = 0; l < N_LANGS && !rc; l++)
+		if (an->stemmed[l])
+			rc = fn(langs[l].code, an->stemmed[l], ctx);
+	return rc;
 }
 
 /* The language most of the stream's texts were stemmed in, when it clearly

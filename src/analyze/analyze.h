@@ -25,6 +25,13 @@ void rv_analyzer_free(rv_analyzer **a);
 #define RV_TITLE_WEIGHT_DEFAULT 2.0
 void rv_analyzer_set_title_weight(rv_analyzer *an, double w);
 
+/* The languages texts were stemmed in so far (a short text without telling
+ * stop words is stemmed in the stream's language): read them out to save
+ * them, and seed a new analyzer with them so a resumed run goes on alike. */
+void rv_analyzer_count_stemmed(rv_analyzer *an, const char *lang, unsigned n);
+typedef int (*rv_stem_count_fn)(const char *lang, unsigned n, void *ctx);
+int rv_analyzer_each_stemmed(const rv_analyzer *an, rv_stem_count_fn fn, void *ctx);
+
 /* Fill a->terms from a->title and a->text, stemmed for lang (NULL or
  * unknown: folded tokens unstemmed). Called by rv_analyze(). */
 int rv_terms_build(rv_analyzer *an, rv_article *a, const char *lang, rv_error *err);

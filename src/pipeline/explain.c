@@ -219,7 +219,8 @@ int rv_explain_event(rv_store *store, int64_t event, const rv_group_config *cfg,
 	}
 	if ((rc = rv_analyzer_new(&x.an, err)) || (rc = rv_grouper_new(cfg, &x.g, err)) ||
 	    (rc = rv_group_load_term_map(x.g, err)) || (rc = rv_store_df_reader_open(store, &dfs, &docs, err)) ||
-	    (rc = rv_store_load_group_languages(store, x.g, err)))
+	    (rc = rv_store_load_group_languages(store, x.g, err)) ||
+	    (rc = rv_pipeline_load_stemmed(store, x.an, err)))
 		goto out;
 	rv_analyzer_set_title_weight(x.an, cfg->title_weight);
 	rv_grouper_set_docs(x.g, docs);

@@ -87,7 +87,8 @@ int rv_pipeline_open(rv_store *store, const rv_group_config *cfg, rv_pipeline **
 			     ? p->cfg.storyline_window_days
 			     : p->cfg.event_window_days;
 	if ((rc = rv_store_load_events(store, window, load_event, p->grouper, err)) ||
-	    (rc = rv_store_load_group_state(store, p->grouper, err)))
+	    (rc = rv_store_load_group_state(store, p->grouper, err)) ||
+	    (rc = rv_pipeline_load_stemmed(store, p->analyzer, err)))
 		goto fail;
 	*out = p;
 	return RV_OK;
@@ -97,6 +98,27 @@ fail:
 	rv_analyzer_free(&p->analyzer);
 	free(p);
 	return rc;
+}
+
+static void seed_stemmed(const char *lang, uint32_t n, void *ctx)
+{
+	rv_analyzer_count_stemmed(ctx, lang, n);
+}
+
+int rv_pipeline_load_stemmed(rv_store *store, rv_analyzer *an, rv_error *err)
+{
+	return rv_store_each_count(store, "stem:", seed_stemmed, an, err);
+}
+
+struct stem_writer {
+	rv_store *store;
+	rv_error *err;
+};
+
+static int write_stemmed(const char *lang, unsigned n, void *ctx)
+{
+	struct stem_writer *w = ctx;
+	return rv_store_write_count(w->store, "stem:", lang, n, w->err);
 }
 
 static int save_event(const rv_event *ev, void *ctx)
@@ -120,6 +142,9 @@ int rv_pipeline_commit(rv_pipeline *p, rv_error *err)
 	rc = rv_grouper_flush(p->grouper, save_event, p);
 	if (rc == RV_OK)
 		rc = rv_store_save_group_state(p->store, p->grouper, err);
+	struct stem_writer sw = { p->store, err };
+	if (rc == RV_OK)
+		rc = rv_analyzer_each_stemmed(p->analyzer, write_stemmed, &sw);
 	if (rc) {
 		rv_store_rollback(p->store);
 		p->in_tx = false;

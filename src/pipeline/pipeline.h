@@ -8,6 +8,7 @@
 #ifndef RV_PIPELINE_H
 #define RV_PIPELINE_H
 
+#include "analyze/analyze.h"
 #include "core/article.h"
 #include "core/error.h"
 #include "group/group.h"
@@ -31,6 +32,11 @@ typedef struct rv_pipeline rv_pipeline;
 /* Load the French->English term map (build/fr-en.map next to the binary,
  * or $REVUE_TERM_MAP; "" turns it off) into g. No map: RV_OK. */
 int rv_group_load_term_map(rv_grouper *g, rv_error *err);
+
+/* Seed an analyzer with the languages the stored texts were stemmed in
+ * (group_meta 'stem:xx', saved at each commit), as a pipeline does when it
+ * opens and an explanation does before it re-reads articles. */
+int rv_pipeline_load_stemmed(rv_store *store, rv_analyzer *an, rv_error *err);
 
 /* The pipeline borrows store (which must outlive it). cfg may be NULL for
  * the defaults. */

@@ -164,13 +164,16 @@ static int write_df(const char *term, uint32_t df, void *ctx)
 	return sqlite3_step(w->st) == SQLITE_DONE ? RV_OK : RV_EDB;
 }
 
+struct count_writer {
+	rv_store *s;
+	const char *prefix;
+	rv_error *err;
+};
+
 static int write_language(const char *lang, uint32_t n, void *ctx)
 {
-	sqlite3_stmt *st = ctx;
-	sqlite3_reset(st);
-	sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, n);
-	return sqlite3_step(st) == SQLITE_DONE ? RV_OK : RV_EDB;
+	struct count_writer *w = ctx;
+	return rv_store_write_count(w->s, w->prefix, lang, n, w->err);
 }
 
 int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err)
@@ -196,32 +199,53 @@ int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err)
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
+	struct count_writer cw = { s, "lang:", err };
+	return rv_grouper_each_language(g, write_language, &cw);
+}
+
+int rv_store_write_count(rv_store *s, const char *prefix, const char *name, uint64_t n, rv_error *err)
+{
+	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db,
-			       "INSERT INTO group_meta (key, value) VALUES ('lang:' || ?1, ?2)"
+			       "INSERT INTO group_meta (key, value) VALUES (?1 || ?2, ?3)"
 			       " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 			       -1, &st, NULL))
-		return fail(s, err, "saving the stream's languages");
-	rc = rv_grouper_each_language(g, write_language, st);
+		return fail(s, err, "saving a count");
+	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, n > INT64_MAX ? INT64_MAX : (sqlite3_int64)n);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? RV_OK : fail(s, err, "saving a count");
 	sqlite3_finalize(st);
-	return rc ? fail(s, err, "saving the stream's languages") : RV_OK;
+	return rc;
+}
+
+int rv_store_each_count(rv_store *s, const char *prefix, rv_count_fn fn, void *ctx, rv_error *err)
+{
+	sqlite3_stmt *st;
+	/* a range, not LIKE: the prefix is data */
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT substr(key, length(?1) + 1), value FROM group_meta"
+			       " WHERE key > ?1 AND key < ?1 || char(255) ORDER BY value DESC, key",
+			       -1, &st, NULL))
+		return fail(s, err, "reading counts");
+	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 n = sqlite3_column_int64(st, 1);
+		if (n > 0)
+			fn((const char *)sqlite3_column_text(st, 0), n > UINT32_MAX ? UINT32_MAX : (uint32_t)n, ctx);
+	}
+	sqlite3_finalize(st);
+	return RV_OK;
+}
+
+static void seed_language(const char *lang, uint32_t n, void *ctx)
+{
+	rv_grouper_count_language(ctx, lang, n);
 }
 
 int rv_store_load_group_languages(rv_store *s, rv_grouper *g, rv_error *err)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT substr(key, 6), value FROM group_meta WHERE key LIKE 'lang:%'"
-			       " ORDER BY value DESC, key",
-			       -1, &st, NULL))
-		return fail(s, err, "reading the stream's languages");
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		sqlite3_int64 n = sqlite3_column_int64(st, 1);
-		if (n > 0)
-			rv_grouper_count_language(g, (const char *)sqlite3_column_text(st, 0),
-						  n > UINT32_MAX ? UINT32_MAX : (uint32_t)n);
-	}
-	sqlite3_finalize(st);
-	return RV_OK;
+	return rv_store_each_count(s, "lang:", seed_language, g, err);
 }
 
 /* How many documents the stored frequencies count; 0 when none are stored. */

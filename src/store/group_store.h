@@ -26,6 +26,12 @@ int rv_store_sync_duplicates(rv_store *s, rv_error *err);
  * transaction), load them when a run starts. */
 int rv_store_save_group_state(rv_store *s, rv_grouper *g, rv_error *err);
 int rv_store_load_group_state(rv_store *s, rv_grouper *g, rv_error *err);
+/* Named counters in group_meta ("PREFIX" NAME -> n): write one; hand each
+ * of a prefix to fn, largest first. */
+int rv_store_write_count(rv_store *s, const char *prefix, const char *name, uint64_t n, rv_error *err);
+typedef void (*rv_count_fn)(const char *name, uint32_t n, void *ctx);
+int rv_store_each_count(rv_store *s, const char *prefix, rv_count_fn fn, void *ctx, rv_error *err);
+
 /* Only the stream's language counts (group_meta 'lang:xx'), for a grouper
  * that reads frequencies one by one (explanations). */
 int rv_store_load_group_languages(rv_store *s, rv_grouper *g, rv_error *err);

@@ -581,6 +581,11 @@ static int take_language(const char *lang, uint32_t n, void *ctx)
 	return RV_OK;
 }
 
+static int take_stemmed(const char *lang, unsigned n, void *ctx)
+{
+	return take_language(lang, n, ctx);
+}
+
 /* The stream's languages outlive the run: a resumed ingest and an
  * explanation stem a headline as the first run did. */
 TEST(group_stream_languages_are_saved)
@@ -606,6 +611,14 @@ TEST(group_stream_languages_are_saved)
 	ASSERT_EQ(rv_grouper_each_language(g, take_language, seen), RV_OK);
 	ASSERT_STR_EQ(seen, "en=3");
 	rv_grouper_free(&g);
+	/* and the analyzer's: the languages texts were stemmed in */
+	rv_analyzer *an;
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_load_stemmed(s, an, &err), RV_OK);
+	seen[0] = '\0';
+	ASSERT_EQ(rv_analyzer_each_stemmed(an, take_stemmed, seen), RV_OK);
+	ASSERT_STR_EQ(seen, "en=3");
+	rv_analyzer_free(&an);
 	rv_store_close(&s);
 	test_db_remove(path);
 }
