@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { T_PER, T_ORG, T_LOC, T_MISC, T_NONE };
 static const char *const type_names[] = {"person", "organization", "location", "other"};
@@ -3608,6 +3609,10 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 			if (lf > lb || (lf == lb && gr->form_counts[f] > gr->form_counts[best]))
 				best = f;
 		}
+		/* the article's own outlet, named in its text ("the Meridian Post
+		 * reported"), is an organisation whatever its words look like */
+		if (a->source && !strcasecmp(a->source, gr->forms.items[best]))
+			type = T_ORG;
 		rv_entity *e = &a->entities[a->n_entities++];
 		rv_strlist_init(&e->aliases);
 		e->name = gr->forms.items[best];

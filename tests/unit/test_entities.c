@@ -1378,3 +1378,20 @@ TEST(entities_listed_firms)
 	assert_entity(&a, "Logitech", "organization");
 	rv_article_release(&a);
 }
+
+/* An outlet naming itself in its text is an organisation, though its words
+ * read like a person's name. */
+TEST(entities_own_outlet_is_an_organisation)
+{
+	rv_article a;
+	rv_article_init(&a);
+	a.source = strdup("Meridian Post");
+	a.lang = strdup("en");
+	a.text = strdup("Health officials told Meridian Post on Tuesday that the recall would "
+			"take weeks. Meridian Post has asked the maker for its test results.");
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_find_entities(&a, &err), RV_OK);
+	assert_entity(&a, "Meridian Post", "organization");
+	rv_article_release(&a);
+}
