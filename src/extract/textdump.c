@@ -547,6 +547,103 @@ static bool maybe_dated(const char *s, size_t len, size_t words)
 	return words <= 30 || len - last_year <= 80 || first_year <= 40;
 }
 
+/* ---------------------------------------------------------------- breadcrumbs */
+
+/* Walks the crumb separators of a line (" » ", " › ", " > "). A » or ›
+ * that closes a « or ‹ opened before it is a quote, not a separator:
+ * "Accueil » FAITS DIVERS » Feu. « Une nuit d'enfer » pour ..." has two. */
+struct crumb_walk {
+	const char *p;
+	int open_double, open_single; /* « and ‹ not closed yet */
+};
+
+/* The next separator (NULL: none); *len gets its length. */
+static const char *crumb_next(struct crumb_walk *w, size_t *len)
+{
+	for (const char *p = w->p; *p; p++) {
+		if (rv_str_starts_with(p, "\xC2\xAB")) {
+			w->open_double++;
+		} else if (rv_str_starts_with(p, "\xE2\x80\xB9")) {
+			w->open_single++;
+		} else if (rv_str_starts_with(p, "\xC2\xBB")) {
+			if (w->open_double)
+				w->open_double--;
+		} else if (rv_str_starts_with(p, "\xE2\x80\xBA")) {
+			if (w->open_single)
+				w->open_single--;
+		} else if (*p == ' ') {
+			size_t n = rv_str_starts_with(p, " \xC2\xBB ")       ? 4
+			           : rv_str_starts_with(p, " \xE2\x80\xBA ") ? 5
+			           : rv_str_starts_with(p, " > ")            ? 3
+			                                                     : 0;
+			bool closes = (n == 4 && w->open_double) || (n == 5 && w->open_single);
+			if (n && !closes) {
+				w->p = p + n;
+				*len = n;
+				return p;
+			}
+		}
+	}
+	w->p = NULL;
+	return NULL;
+}
+
+/* "Vous êtes ici : Accueil > Monde": the prompt is not a crumb. Returns
+ * where the crumbs start. */
+static const char *skip_here_prompt(const char *s)
+{
+	static const char *const prompts[] = {
+	    "vous etes ici", "you are here", "sie sind hier", "esta aqui", "estas aqui", NULL,
+	};
+	const char *colon = strchr(s, ':');
+	if (!colon || colon - s > 40)
+		return s;
+	char *head = rv_strndup(s, (size_t)(colon - s));
+	char *f = head ? rv__td_fold(head) : NULL;
+	bool prompt = false;
+	for (size_t i = 0; f && prompts[i] && !prompt; i++)
+		prompt = starts_phrase(f, prompts[i]);
+	free(f);
+	free(head);
+	return prompt ? rv_str_ltrim(colon + 1) : s;
+}
+
+/* Home » World » Title: the crumbs before the last are a few words each
+ * (the last may be the whole title); « quotes » in prose are not crumbs. */
+static bool is_breadcrumb(const char *s, size_t words)
+{
+	if (words > 40)
+		return false;
+	struct crumb_walk w = {.p = skip_here_prompt(s)};
+	const char *seg = w.p, *sep;
+	size_t len, seps = 0;
+	while ((sep = crumb_next(&w, &len))) {
+		char *crumb = rv_strndup(seg, (size_t)(sep - seg));
+		if (!crumb)
+			return false;
+		size_t n = rv__td_count_words(crumb);
+		struct rv__td_letters c = rv__td_count_letters(crumb, strlen(crumb));
+		bool quoted = strstr(crumb, "\xC2\xAB") || strstr(crumb, "\xE2\x80\xB9");
+		free(crumb);
+		if (!n || n > 5 || !c.letters || quoted)
+			return false;
+		seps++;
+		seg = sep + len;
+	}
+	return seps > 0;
+}
+
+/* The last crumb of a breadcrumb (often the page's title). */
+static const char *crumb_tail(const char *s)
+{
+	struct crumb_walk w = {.p = skip_here_prompt(s)};
+	const char *tail = w.p;
+	size_t len;
+	for (const char *sep; (sep = crumb_next(&w, &len));)
+		tail = sep + len;
+	return tail;
+}
+
 /* ---------------------------------------------------------------- classify */
 
 static void classify(struct line *l)
@@ -617,22 +714,9 @@ static void classify(struct line *l)
 		l->kind = K_LOCALE;
 		return;
 	}
-	if (strstr(s, " \xC2\xBB ") || strstr(s, " \xE2\x80\xBA ") || strstr(s, " > ")) {
-		/* Home » World » Title; but « quotes » in prose use both signs. */
-		size_t first = strlen(s);
-		const char *seps[] = {" \xC2\xBB ", " \xE2\x80\xBA ", " > "};
-		for (size_t k = 0; k < 3; k++) {
-			const char *q = strstr(s, seps[k]);
-			if (q && (size_t)(q - s) < first)
-				first = (size_t)(q - s);
-		}
-		char *seg = rv_strndup(s, first);
-		size_t seg_words = seg ? rv__td_count_words(seg) : 99;
-		free(seg);
-		if (!strstr(s, "\xC2\xAB") && l->words <= 40 && seg_words <= 4) {
-			l->kind = K_BREADCRUMB;
-			return;
-		}
+	if (is_breadcrumb(s, l->words)) {
+		l->kind = K_BREADCRUMB;
+		return;
 	}
 
 	/* Known phrases are only looked for in short lines (the longest
@@ -796,22 +880,6 @@ static size_t line_count(const struct dump *d, const struct line *l)
 		if (d->lines[i].hash == l->hash && !strcmp(d->lines[i].s, l->s))
 			c++;
 	return c;
-}
-
-/* The last segment of a breadcrumb (often the page's title). */
-static const char *crumb_tail(const char *s)
-{
-	const char *best = s;
-	const char *seps[] = {" \xC2\xBB ", " \xE2\x80\xBA ", " > "};
-	for (size_t k = 0; k < 3; k++) {
-		const char *p = s, *q;
-		while ((q = strstr(p, seps[k]))) {
-			p = q + strlen(seps[k]);
-			if (p > best)
-				best = p;
-		}
-	}
-	return best;
 }
 
 /* ---------------------------------------------------------------- body */

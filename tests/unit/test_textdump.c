@@ -712,3 +712,57 @@ TEST(textdump_contact_prompt_is_not_the_outlet)
 	ASSERT_STR_EQ(a.source, "Exemple Actu");
 	rv_article_release(&a);
 }
+
+/* Extract an inline dump; the caller releases *a. */
+static void extract_text(const char *s, rv_article *a)
+{
+	rv_record rec = {
+	    .data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "inline.txt"};
+	rv_error err = {0};
+	rv_article_init(a);
+	int rc = rv_extract(&rec, a, &err);
+	if (rc)
+		TEST_FAIL("rv_extract: %d %s", rc, err.msg);
+}
+
+/* A breadcrumb is never the title nor text, even when its last crumb holds
+ * « quotes » (a » closing a « is not a separator) or a "you are here"
+ * prompt leads it; a « quote » in prose is no breadcrumb. */
+TEST(textdump_breadcrumb_is_not_the_title)
+{
+	static const struct {
+		const char *dump, *title, *crumb;
+	} cases[] = {
+	    {"Accueil » VILLE » Marché. « On n'a jamais vu ça » disent les forains\n\n"
+	     "Marché. « On n'a jamais vu ça » disent les forains\n\n"
+	     "Le marché du dimanche a attiré trois fois plus de monde que d'habitude, selon la "
+	     "mairie qui a compté les entrées toute la matinée.\n\n"
+	     "« On n'a jamais vu ça », a résumé une marchande de fruits installée depuis vingt "
+	     "ans.\n",
+	     "Marché. « On n'a jamais vu ça » disent les forains", "VILLE"},
+	    {"Vous êtes ici : Accueil > Monde > La pluie revient sur la côte après deux mois\n\n"
+	     "La pluie revient sur la côte après deux mois\n\n"
+	     "Après deux mois sans une goutte, la pluie est enfin tombée mardi sur la côte, au "
+	     "grand soulagement des agriculteurs de la région.\n",
+	     "La pluie revient sur la côte après deux mois", "Monde"},
+	    {"Home > World > Ferry service to the islands resumes after the storm\n\n"
+	     "Ferry service to the islands resumes after the storm\n\n"
+	     "The first ferry in a week left the harbour on Monday morning, after the storm that "
+	     "cut the islands off from the mainland died down.\n",
+	     "Ferry service to the islands resumes after the storm", "World"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_article a;
+		extract_text(cases[i].dump, &a);
+		ASSERT_STR_EQ(a.title, cases[i].title);
+		ASSERT_NOT_CONTAINS(a.text, cases[i].crumb);
+		rv_article_release(&a);
+	}
+	rv_article a;
+	extract_text("Les forains du dimanche\n\n"
+	             "Le maire parle d'« une réussite » et « d'un marché » qui revit, après des "
+	             "années difficiles pour les commerçants du centre.\n",
+	             &a);
+	ASSERT_CONTAINS(a.text, "Le maire parle d'« une réussite »");
+	rv_article_release(&a);
+}
