@@ -84,6 +84,7 @@ enum kind {
 	K_BREADCRUMB, /* Home » World » ... */
 	K_BOILER,     /* a share/subscribe/navigation prompt */
 	K_STOP,       /* opens a list of other articles or an author box */
+	K_LINK,       /* "À lire aussi : <title>": a link inside the story */
 	K_COMMENTS,   /* opens a comment thread */
 	K_COMMENT,    /* a comment's header: "Posté par X, <date>" */
 	K_BYLINE,     /* "Par X" / "By X" */
@@ -188,6 +189,14 @@ static const char *const stop_phrases[] = {
     NULL,
 };
 
+/* Folded. "À lire aussi : <other title>", "Read more: <other title>": a
+ * link to another article, set inside the story, which goes on after it. */
+static const char *const link_phrases[] = {
+    "a lire aussi",   "lire aussi",    "a lire egalement", "lire egalement", "a voir aussi",
+    "voir aussi",     "read more",     "read also",        "also read",      "see also",
+    "lesen sie auch", "lea tambien",   "lee tambien",      "ver tambien",    NULL,
+};
+
 /* Lines that open a comment thread. */
 static const char *const comment_phrases[] = {
     "leave a reply",
@@ -209,6 +218,21 @@ static const char *const comment_phrases[] = {
     "deja una respuesta",
     NULL,
 };
+
+/* f (folded) starts with a link phrase and a colon, dash or arrow:
+ * "a lire aussi : ...", "read more - ...". */
+static bool link_title_follows(const char *f)
+{
+	size_t best = 0;
+	for (size_t i = 0; link_phrases[i]; i++)
+		if (starts_phrase(f, link_phrases[i]) && strlen(link_phrases[i]) > best)
+			best = strlen(link_phrases[i]);
+	const char *p = f + best;
+	while (*p == ' ')
+		p++;
+	return best && (*p == ':' || *p == '-' || *p == '>' || *p == '|' ||
+	                rv_str_starts_with(p, "\xE2\x80\x93") || rv_str_starts_with(p, "\xC2\xBB"));
+}
 
 /* A comment's header: who posted it (with a date on the same line). */
 static const char *const poster_phrases[] = {
@@ -741,6 +765,9 @@ static void classify(struct line *l)
 		l->kind = K_COMMENT;
 	else if (fw <= 5 && any_phrase(g, comment_phrases))
 		l->kind = K_COMMENTS;
+	else if (any_phrase(f, link_phrases) && !whole_phrase(g, link_phrases) &&
+	         (link_title_follows(f) || !rv__td_ends_sentence(s)))
+		l->kind = K_LINK; /* "See also the minister's answer." stays prose */
 	else if (fw <= 6 && any_phrase(g, stop_phrases))
 		l->kind = K_STOP;
 	else if ((fw <= 6 || (fw <= 14 && !rv__td_ends_sentence(s))) &&
@@ -1567,6 +1594,19 @@ static bool marker_heading(const struct line *l)
 	return heading;
 }
 
+/* Line i comes right after a "Lire aussi" / "Related" marker (furniture
+ * between them aside) that is not a heading of the story. */
+static bool after_marker(const struct dump *d, size_t i)
+{
+	while (i-- > d->body_start) {
+		const struct line *l = &d->lines[i];
+		if (l->kind == K_JUNK || l->kind == K_IMAGE)
+			continue;
+		return l->kind == K_STOP && !marker_heading(l);
+	}
+	return false;
+}
+
 static int build_body(struct dump *d)
 {
 	rv_article *a = d->a;
@@ -1578,6 +1618,10 @@ static int build_body(struct dump *d)
 		if (title && !strcmp(l->s, title))
 			continue;
 		if (l->kind != K_TEXT && !(marker_heading(l) && heads_prose(d, i)))
+			continue;
+		/* "Lire aussi" then a short line: that line is the other
+		 * article's title, not a heading of this one. */
+		if (!l->prose && after_marker(d, i))
 			continue;
 		/* Short lines between paragraphs are headings when they read
 		 * like words; a teaser ending in "..." is not the article's. */

@@ -766,3 +766,61 @@ TEST(textdump_breadcrumb_is_not_the_title)
 	ASSERT_CONTAINS(a.text, "Le maire parle d'« une réussite »");
 	rv_article_release(&a);
 }
+
+/* "À lire aussi : <title>", "Read more: <title>" lines link to another
+ * article from inside the story: not text, and the story goes on after
+ * them; nor is the title after a bare "Lire aussi" line. */
+TEST(textdump_read_also_links_are_not_text)
+{
+	static const struct {
+		const char *dump, *link, *last;
+	} cases[] = {
+	    {"Le pont de la Garde rouvre aux voitures\n\n"
+	     "Le pont de la Garde rouvre lundi aux voitures après huit mois de travaux sur ses "
+	     "piles, a annoncé la mairie dans un communiqué.\n\n"
+	     "À lire aussi : Travaux, la rue du Port fermée tout l'été\n\n"
+	     "Les cyclistes garderont une voie réservée dans chaque sens, séparée de la route par "
+	     "une bordure en béton.\n\n"
+	     "Voir aussi Le calendrier des chantiers de la ville\n\n"
+	     "Le chantier a coûté 3,4 millions d'euros, un peu plus que prévu au départ.\n",
+	     "Travaux", "un peu plus que prévu au départ."},
+	    {"The Garde bridge reopens to cars on Monday\n\n"
+	     "The Garde bridge reopens to cars on Monday after eight months of work on its "
+	     "piers, the town hall said in a statement.\n\n"
+	     "Read more: Harbour road closed for the summer\n\n"
+	     "Cyclists keep a lane of their own in each direction, set apart from the road by a "
+	     "concrete kerb.\n\n"
+	     "See also - The town's roadworks calendar\n\n"
+	     "The works cost 3.4 million euros, a little more than planned.\n",
+	     "Harbour road", "a little more than planned."},
+	    {"Le pont de la Garde rouvre aux voitures\n\n"
+	     "Le pont de la Garde rouvre lundi aux voitures après huit mois de travaux sur ses "
+	     "piles, a annoncé la mairie dans un communiqué.\n\n"
+	     "Lire aussi\n\n"
+	     "Travaux : la rue du Port fermée tout l'été\n\n"
+	     "Les cyclistes garderont une voie réservée dans chaque sens, séparée de la route par "
+	     "une bordure en béton.\n\n"
+	     "Le chantier a coûté 3,4 millions d'euros, un peu plus que prévu au départ, et la "
+	     "mairie promet de ne plus fermer le pont avant dix ans.\n",
+	     "Travaux", "avant dix ans."},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_article a;
+		extract_text(cases[i].dump, &a);
+		ASSERT_NOT_CONTAINS(a.text, cases[i].link);
+		ASSERT_NOT_CONTAINS(a.text, "aussi");
+		ASSERT_NOT_CONTAINS(a.text, "Read more");
+		ASSERT_ENDS(a.text, cases[i].last);
+		rv_article_release(&a);
+	}
+	/* a sentence that starts with the words is prose */
+	rv_article a;
+	extract_text("The Garde bridge reopens\n\n"
+	             "The Garde bridge reopens to cars on Monday after eight months of work on its "
+	             "piers, the town hall said in a statement.\n\n"
+	             "See also the mayor's answer to the cyclists, published on the town's site "
+	             "last week.\n",
+	             &a);
+	ASSERT_CONTAINS(a.text, "See also the mayor's answer");
+	rv_article_release(&a);
+}
