@@ -548,7 +548,7 @@ static bool find_date_only(const char *s, rv_date *d, size_t *at, size_t *len)
 	return ok;
 }
 
-static int byline_names(const char *s, rv_strlist *out);
+static int byline_names(const char *s, size_t len, rv_strlist *out);
 
 /* Dates are read from short lines (datelines, comment headers) and from
  * the end of a lead; a year has four digits. Skipping the rest keeps the
@@ -776,11 +776,13 @@ static void classify(struct line *l)
 		l->kind = K_BOILER; /* NOLINT(bugprone-branch-clone): separate rules, same kind */
 	else if (fw <= 12 && (rv_str_starts_with(s, "\xC2\xA9") || rv_str_istarts_with(s, "(c) ")))
 		l->kind = K_BOILER; /* © 2023 Outlet, All rights reserved */
-	else if (fw <= 12 && fw >= 3 && !l->has_date && any_phrase(f, byline_phrases)) {
-		/* "Par ailleurs, ..." is prose: a byline names people. */
+	else if (fw >= 3 && (fw <= 12 || (l->has_date && fw <= 16)) &&
+	         any_phrase(f, byline_phrases)) {
+		/* "Par ailleurs, ..." is prose: a byline names people, before
+		 * its date ("Par Marc Dupin | Publié le 01/09/2026 à 07h15"). */
 		rv_strlist names;
 		rv_strlist_init(&names);
-		if (byline_names(s, &names) == RV_OK && names.len)
+		if (byline_names(s, l->has_date ? l->date_at : len, &names) == RV_OK && names.len)
 			l->kind = K_BYLINE;
 		rv_strlist_release(&names);
 	} else if (fw <= 4 && any_phrase(f, about_phrases) && !any_phrase(f, about_topic_phrases) &&
@@ -1139,9 +1141,10 @@ char *rv__textdump_host_name(const char *url)
 	return out;
 }
 
-/* Names after a byline word: "Par Jean Dupont et Marie Curie, à Paris".
- * Appends the names to out (unique); returns RV_OK or RV_ENOMEM. */
-static int byline_names(const char *s, rv_strlist *out)
+/* Names after a byline word: "Par Jean Dupont et Marie Curie, à Paris",
+ * read in s[0..len) (a date ends them). Appends the names to out
+ * (unique); returns RV_OK or RV_ENOMEM. */
+static int byline_names(const char *s, size_t len, rv_strlist *out)
 {
 	char *f = rv__td_fold(s);
 	if (!f)
@@ -1163,7 +1166,10 @@ static int byline_names(const char *s, rv_strlist *out)
 		while (*p && *p != ' ')
 			p++;
 	}
-	char *names = rv_strdup(rv_str_ltrim(p));
+	p = rv_str_ltrim(p);
+	if (p >= s + len)
+		return RV_OK;
+	char *names = rv_strndup(p, len - (size_t)(p - s));
 	if (!names)
 		return RV_ENOMEM;
 	/* Stop at what follows the names: a comma, a pipe, a dash, a digit. */
@@ -1186,6 +1192,10 @@ static int byline_names(const char *s, rv_strlist *out)
 	char *save = NULL;
 	for (char *tok = strtok_r(names, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
 		rv_str_squeeze(tok);
+		/* A name ends with a capitalised word: "Jean Dupont le" and
+		 * "Jane Roe on" led to a date. */
+		for (char *sp; (sp = strrchr(tok, ' ')) && !rv_cp_is_upper(rv__td_first_cp(sp + 1));)
+			*sp = '\0';
 		if (rv__textdump_is_name(tok) && (rc = rv_strlist_push_unique(out, tok, true)))
 			break;
 	}
@@ -1195,7 +1205,7 @@ static int byline_names(const char *s, rv_strlist *out)
 
 static int add_byline(rv_article *a, const char *s)
 {
-	return byline_names(s, &a->authors);
+	return byline_names(s, strlen(s), &a->authors);
 }
 
 static int add_tag(rv_article *a, const char *t, size_t n)
@@ -1385,8 +1395,23 @@ static int read_metadata(struct dump *d)
 			}
 			break;
 		case K_BYLINE:
-			if (zone == Z_PAGE)
-				rc = add_byline(a, l->s);
+			if (zone != Z_PAGE)
+				break;
+			rc = byline_names(l->s, l->has_date ? l->date_at : strlen(l->s), &a->authors);
+			if (!rc && l->has_date && !after_crawl(d, &l->date)) {
+				/* "Par X | Mis à jour le ...": the words before the
+				 * date say which day it is. */
+				char *lead = rv_strndup(l->s, l->date_at);
+				char *f = lead ? rv__td_fold(lead) : NULL;
+				free(lead);
+				if (!f)
+					return RV_ENOMEM;
+				if (any_word(f, update_words))
+					keep_date(&mod_date, &have_mod, &l->date);
+				else
+					keep_date(&text_date, &have_text, &l->date);
+				free(f);
+			}
 			break;
 		case K_COMMENT:
 			if (zone == Z_COMMENTS && l->has_date && !after_crawl(d, &l->date)) {

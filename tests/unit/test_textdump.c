@@ -824,3 +824,47 @@ TEST(textdump_read_also_links_are_not_text)
 	ASSERT_CONTAINS(a.text, "See also the mayor's answer");
 	rv_article_release(&a);
 }
+
+/* "Par X | Publié le <date>", "By X | Published <date>": the names are the
+ * author, the date the publication (or the update), and the words before
+ * the date are not the description. */
+TEST(textdump_dated_byline_gives_the_author)
+{
+	static const struct {
+		const char *dump, *author, *published, *modified;
+	} cases[] = {
+	    {"La médiathèque ouvre le dimanche\n\n"
+	     "Par Lucie Ferrand | Publié le 05/02/2026 à 08h30\n\n"
+	     "La médiathèque du centre ouvrira le dimanche après-midi dès le mois de mars, a "
+	     "décidé le conseil municipal réuni lundi soir.\n",
+	     "Lucie Ferrand", "2026-02-05T08:30", NULL},
+	    {"The library opens on Sundays\n\n"
+	     "By Tom Ashby | Published 3 March 2026\n\n"
+	     "The central library will open on Sunday afternoons from April, the council decided "
+	     "at its meeting on Monday night.\n",
+	     "Tom Ashby", "2026-03-03", NULL},
+	    {"The library opens on Sundays\n\n"
+	     "Published 2 March 2026\n\n"
+	     "By Tom Ashby | Updated 3 March 2026\n\n"
+	     "The central library will open on Sunday afternoons from April, the council decided "
+	     "at its meeting on Monday night.\n",
+	     "Tom Ashby", "2026-03-02", "2026-03-03"},
+	    {"La médiathèque ouvre le dimanche\n\n"
+	     "Par Lucie Ferrand le 5 février 2026\n\n"
+	     "La médiathèque du centre ouvrira le dimanche après-midi dès le mois de mars, a "
+	     "décidé le conseil municipal réuni lundi soir.\n",
+	     "Lucie Ferrand", "2026-02-05", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_article a;
+		extract_text(cases[i].dump, &a);
+		const char *const want[] = {cases[i].author, NULL};
+		assert_list(&a.authors, want);
+		ASSERT_STR_EQ(a.published, cases[i].published);
+		if (cases[i].modified)
+			ASSERT_STR_EQ(a.modified, cases[i].modified);
+		ASSERT(a.description && !strstr(a.description, cases[i].author));
+		ASSERT_NOT_CONTAINS(a.text, cases[i].author);
+		rv_article_release(&a);
+	}
+}
