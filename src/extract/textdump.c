@@ -192,9 +192,9 @@ static const char *const stop_phrases[] = {
 /* Folded. "À lire aussi : <other title>", "Read more: <other title>": a
  * link to another article, set inside the story, which goes on after it. */
 static const char *const link_phrases[] = {
-    "a lire aussi",   "lire aussi",    "a lire egalement", "lire egalement", "a voir aussi",
-    "voir aussi",     "read more",     "read also",        "also read",      "see also",
-    "lesen sie auch", "lea tambien",   "lee tambien",      "ver tambien",    NULL,
+    "a lire aussi",   "lire aussi",  "a lire egalement", "lire egalement", "a voir aussi",
+    "voir aussi",     "read more",   "read also",        "also read",      "see also",
+    "lesen sie auch", "lea tambien", "lee tambien",      "ver tambien",    NULL,
 };
 
 /* Lines that open a comment thread. */
@@ -668,6 +668,155 @@ static const char *crumb_tail(const char *s)
 	return tail;
 }
 
+/* The first crumb when it names the outlet ("Le Journal de Valmont >
+ * Sport > ..."), not the home page or a section ("Accueil", "News",
+ * "Monde"). New string, or NULL. */
+static char *crumb_outlet(const char *s)
+{
+	static const char *const generic[] = {
+	    "accueil",      "home",       "homepage",    "start",     "startseite",
+	    "inicio",       "portada",    "news",        "actualite", "actualites",
+	    "actu",         "actus",      "info",        "infos",     "une",
+	    "la une",       "a la une",   "nachrichten", "noticias",  "index",
+	    "front page",   "monde",      "world",       "france",    "international",
+	    "politique",    "politics",   "economie",    "economy",   "business",
+	    "sport",        "sports",     "culture",     "societe",   "society",
+	    "faits divers", "sante",      "health",      "science",   "sciences",
+	    "tech",         "technology", "opinion",     "opinions",  "region",
+	    "regions",      "local",      "national",    "europe",    "environnement",
+	    "environment",  "planete",    "lifestyle",   "education", "justice",
+	    "meteo",        "weather",    "people",      "media",     "medias",
+	    NULL,
+	};
+	struct crumb_walk w = {.p = skip_here_prompt(s)};
+	const char *first = w.p;
+	size_t len;
+	const char *sep = crumb_next(&w, &len);
+	if (!sep)
+		return NULL;
+	char *name = rv_strndup(first, (size_t)(sep - first));
+	if (!name)
+		return NULL;
+	rv_str_squeeze(name);
+	char *f = rv__td_fold(name);
+	bool outlet = f && !whole_phrase(f, generic) && strlen(name) >= 2 &&
+	              !rv_cp_is_lower(rv__td_first_cp(name));
+	free(f);
+	if (!outlet) {
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
+/* "2026", "2003-2026": a year or a span of years. */
+static bool year_token(const char *t, size_t n)
+{
+	size_t k = 0;
+	while (k < n && isdigit((unsigned char)t[k]))
+		k++;
+	return k == 4 && (t[0] == '1' || t[0] == '2') &&
+	       (k == n || t[k] == '-' || t[k] == ',' || t[k] == '.' ||
+	        rv_str_starts_with(t + k, "\xE2\x80\x93"));
+}
+
+/* A copyright notice: "©", "(c)" or "Copyright", with a year or "All
+ * rights reserved" (a "© AFP" photo credit has neither). f is s folded. */
+static bool copyright_notice(const char *s, const char *f)
+{
+	static const char *const rights[] = {
+	    "all rights reserved",
+	    "tous droits reserves",
+	    "alle rechte vorbehalten",
+	    "todos los derechos reservados",
+	    NULL,
+	};
+	if (!rv_str_starts_with(s, "\xC2\xA9") && !rv_str_istarts_with(s, "(c)") &&
+	    !rv_str_istarts_with(s, "copyright"))
+		return false;
+	FOR_TOKENS(s, t, n)
+	{
+		if (year_token(t, n) ||
+		    (n > 2 && rv_str_starts_with(t, "\xC2\xA9") && year_token(t + 2, n - 2)))
+			return true;
+	}
+	for (size_t i = 0; f && rights[i]; i++)
+		if (strstr(f, rights[i]))
+			return true;
+	return false;
+}
+
+/* The outlet a copyright notice names: "© Le Journal de Valmont 2026 –
+ * Tous droits réservés", "© 2026 Northern Ledger. All rights reserved",
+ * "Copyright © 2003-2026 The Herald, Inc.". New string, or NULL. */
+static char *copyright_outlet(const char *s)
+{
+	static const char *const rights_words[] = {"all", "tous", "alle", "todos", NULL};
+	const char *start = NULL, *end = NULL;
+	FOR_TOKENS(s, t, n)
+	{
+		/* the mark and the years before the name */
+		const char *u = t;
+		size_t un = n;
+		if (rv_str_starts_with(u, "\xC2\xA9"))
+			u += 2;
+		else if (un >= 3 && !strncasecmp(u, "(c)", 3))
+			u += 3;
+		else if (un == 9 && !strncasecmp(u, "copyright", 9))
+			u += 9;
+		un -= (size_t)(u - t);
+		bool year = un && year_token(u, un);
+		bool words = rv__td_count_letters(t, n).letters > 0;
+		/* the name ends at a year, a dash, a pipe, a mark or "All rights" */
+		bool rights = false;
+		for (size_t i = 0; rights_words[i]; i++)
+			rights = rights || (strlen(rights_words[i]) == n &&
+			                    !strncasecmp(t, rights_words[i], n));
+		if (u != t || year || !words || rights) {
+			if (start)
+				break;
+			continue;
+		}
+		if (!start)
+			start = t;
+		end = t + n;
+		if (t[n - 1] == ',' || t[n - 1] == '.' || t[n - 1] == ';') {
+			end--;
+			break;
+		}
+	}
+	if (!start || end <= start)
+		return NULL;
+	char *out = rv_strndup(start, (size_t)(end - start));
+	if (out && (rv__td_count_words(out) > 6 || strpbrk(out, "/@") ||
+	            rv_cp_is_lower(rv__td_first_cp(out)) ||
+	            rv__td_count_letters(out, strlen(out)).letters < 2)) {
+		free(out);
+		out = NULL;
+	}
+	return out;
+}
+
+/* name could be what the host spells: "Le Journal de Valmont" and
+ * "journaldevalmont.example" (its letters and digits, one inside the
+ * other, at least four of them). */
+static bool names_host(const char *name, const char *host)
+{
+	char *f = rv__td_fold(name);
+	if (!f)
+		return false;
+	size_t k = 0;
+	for (const char *p = f; *p; p++)
+		if (isalnum((unsigned char)*p))
+			f[k++] = *p;
+	f[k] = '\0';
+	char *label = rv_strndup(host, strcspn(host, "."));
+	bool same = label && strlen(label) >= 4 && k >= 4 && (strstr(f, label) || strstr(label, f));
+	free(label);
+	free(f);
+	return same;
+}
+
 /* ---------------------------------------------------------------- classify */
 
 static void classify(struct line *l)
@@ -774,7 +923,8 @@ static void classify(struct line *l)
 	         any_phrase(g, boiler_phrases) &&
 	         (!any_phrase(g, credit_phrases) || strpbrk(s, ":/")))
 		l->kind = K_BOILER; /* NOLINT(bugprone-branch-clone): separate rules, same kind */
-	else if (fw <= 12 && (rv_str_starts_with(s, "\xC2\xA9") || rv_str_istarts_with(s, "(c) ")))
+	else if (fw <= 12 && (rv_str_starts_with(s, "\xC2\xA9") || rv_str_istarts_with(s, "(c) ") ||
+	                      copyright_notice(s, f)))
 		l->kind = K_BOILER; /* © 2023 Outlet, All rights reserved */
 	else if (fw >= 3 && (fw <= 12 || (l->has_date && fw <= 16)) &&
 	         any_phrase(f, byline_phrases)) {
@@ -842,6 +992,8 @@ struct dump {
 	size_t body_start; /* first body line, n when none */
 	size_t body_end;   /* one past the last body line */
 	char *source_text; /* outlet named by a contact or lead line */
+	char *copyright;   /* outlet named by "© Outlet 2026" */
+	char *crumb;       /* first crumb of a breadcrumb, when not "Home" */
 	bool has_fetched;
 	rv_date fetched;
 };
@@ -852,6 +1004,8 @@ static void dump_release(struct dump *d)
 		free(d->lines[i].s);
 	free(d->lines);
 	free(d->source_text);
+	free(d->copyright);
+	free(d->crumb);
 }
 
 static int split_lines(struct dump *d, const char *text, size_t len)
@@ -1194,7 +1348,8 @@ static int byline_names(const char *s, size_t len, rv_strlist *out)
 		rv_str_squeeze(tok);
 		/* A name ends with a capitalised word: "Jean Dupont le" and
 		 * "Jane Roe on" led to a date. */
-		for (char *sp; (sp = strrchr(tok, ' ')) && !rv_cp_is_upper(rv__td_first_cp(sp + 1));)
+		for (char *sp;
+		     (sp = strrchr(tok, ' ')) && !rv_cp_is_upper(rv__td_first_cp(sp + 1));)
 			*sp = '\0';
 		if (rv__textdump_is_name(tok) && (rc = rv_strlist_push_unique(out, tok, true)))
 			break;
@@ -1366,6 +1521,18 @@ static int read_metadata(struct dump *d)
 				}
 			}
 			break;
+		case K_BREADCRUMB:
+			if (!d->crumb && head)
+				d->crumb = crumb_outlet(l->s);
+			break;
+		case K_BOILER:
+			if (!d->copyright) {
+				char *f = rv__td_fold(l->s);
+				if (copyright_notice(l->s, f))
+					d->copyright = copyright_outlet(l->s);
+				free(f);
+			}
+			break;
 		case K_LOCALE:
 			if (!a->lang) {
 				char *lang = rv_strndup(l->s, 2);
@@ -1397,7 +1564,8 @@ static int read_metadata(struct dump *d)
 		case K_BYLINE:
 			if (zone != Z_PAGE)
 				break;
-			rc = byline_names(l->s, l->has_date ? l->date_at : strlen(l->s), &a->authors);
+			rc = byline_names(l->s, l->has_date ? l->date_at : strlen(l->s),
+			                  &a->authors);
 			if (!rc && l->has_date && !after_crawl(d, &l->date)) {
 				/* "Par X | Mis à jour le ...": the words before the
 				 * date say which day it is. */
@@ -1505,18 +1673,28 @@ static int read_metadata(struct dump *d)
 	if (rc)
 		return rc;
 
-	if (d->source_text) {
-		rv_str_take(&a->source, d->source_text);
-		d->source_text = NULL;
-	} else if (a->url || d->rec->url) {
-		char *host = rv__textdump_host_name(a->url ? a->url : d->rec->url);
-		if (!host)
-			return RV_ENOMEM;
-		if (*host)
-			rv_str_take(&a->source, host);
-		else
-			free(host);
+	/* The outlet, strongest evidence first: a contact or lead line, the
+	 * copyright notice, the first crumb (when it is the host's name or
+	 * there is no host), the host. */
+	const char *url = a->url ? a->url : d->rec->url;
+	char *host = url ? rv__textdump_host_name(url) : NULL;
+	if (url && !host)
+		return RV_ENOMEM;
+	bool crumb_fits = d->crumb && (!host || !*host || names_host(d->crumb, host));
+	char **pick = &host;
+	if (d->source_text)
+		pick = &d->source_text;
+	else if (d->copyright)
+		pick = &d->copyright;
+	else if (crumb_fits)
+		pick = &d->crumb;
+	else if (host && !*host)
+		pick = NULL;
+	if (pick && *pick) {
+		rv_str_take(&a->source, *pick);
+		*pick = NULL;
 	}
+	free(host);
 	/* An outlet is not an author. */
 	if (a->source) {
 		for (size_t i = 0; i < a->authors.len; i++) {

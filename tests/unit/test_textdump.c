@@ -868,3 +868,74 @@ TEST(textdump_dated_byline_gives_the_author)
 		rv_article_release(&a);
 	}
 }
+
+/* With no contact line naming it, the outlet is the one a copyright notice
+ * names, else the first crumb of a breadcrumb when it is not "Accueil",
+ * "Home" or a section (and is the host's name, when there is a host). */
+TEST(textdump_outlet_from_copyright_or_breadcrumb)
+{
+	static const char *const story_fr =
+	    "Le marché de Noël ouvre vendredi sur la place\n\n"
+	    "Le marché de Noël ouvrira vendredi sur la place de l'Hôtel-de-Ville avec quarante "
+	    "chalets, dix de plus que l'an dernier, a annoncé la mairie.\n\n";
+	static const char *const story_en =
+	    "The Christmas market opens on Friday in the square\n\n"
+	    "The Christmas market opens on Friday in the town hall square with forty stalls, ten "
+	    "more than last year, the council said.\n\n";
+	static const struct {
+		const char *head, *story, *tail, *url, *source;
+	} cases[] = {
+	    {"Accueil > Ville > Le marché de Noël\n\n", story_fr,
+	     "Commentaires (0)\n\n© La Gazette du Plateau 2026 – Tous droits réservés\n", NULL,
+	     "La Gazette du Plateau"},
+	    {"", story_en, "© 2026 Northern Ledger. All rights reserved\n", NULL,
+	     "Northern Ledger"},
+	    {"", story_en, "Copyright 2026 Valley Post\n", NULL, "Valley Post"},
+	    {"", story_en, "Copyright © 2003-2026 The Valley Post, Inc.\n", NULL,
+	     "The Valley Post"},
+	    {"La Gazette du Plateau > Ville > Le marché de Noël\n\n", story_fr, "", NULL,
+	     "La Gazette du Plateau"},
+	    {"Vous êtes ici : Valley Post > Town > Christmas market\n\n", story_en, "",
+	     "https://www.valleypost.example/2026/12/01/market", "Valley Post"},
+	    /* a crumb that is not the host's name: the host */
+	    {"Weekend Out > Town > Christmas market\n\n", story_en, "",
+	     "https://www.valleypost.example/2026/12/01/market", "valleypost.example"},
+	    /* a contact line naming the outlet is the stronger evidence */
+	    {"", story_fr,
+	     "Exemple Actu redaction@exemple.example\n\n© 2026 Groupe Presse Exemple. Tous droits "
+	     "réservés\n",
+	     NULL, "Exemple Actu"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char dump[2048];
+		snprintf(dump, sizeof dump, "%s%s%s", cases[i].head, cases[i].story, cases[i].tail);
+		rv_record rec = {.data = dump,
+		                 .len = strlen(dump),
+		                 .format = RV_FORMAT_TEXT,
+		                 .ref = "outlet.txt",
+		                 .url = cases[i].url};
+		rv_error err = {0};
+		rv_article a;
+		rv_article_init(&a);
+		ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+		ASSERT_STR_EQ(a.source, cases[i].source);
+		ASSERT_NOT_CONTAINS(a.text, "2026");
+		rv_article_release(&a);
+	}
+	/* "Accueil", "Home", a section, a photo credit: no outlet */
+	static const char *const none[] = {
+	    "Accueil > Monde > Le marché de Noël\n\n",
+	    "Home > News > Christmas market\n\n",
+	    "Sport > Football > Christmas market\n\n",
+	    "© AFP\n\n",
+	};
+	for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+		char dump[2048];
+		snprintf(dump, sizeof dump, "%s%s", none[i], story_en);
+		rv_article a;
+		extract_text(dump, &a);
+		if (a.source)
+			TEST_FAIL("source '%s' from \"%s\"", a.source, none[i]);
+		rv_article_release(&a);
+	}
+}
