@@ -817,6 +817,27 @@ static bool names_host(const char *name, const char *host)
 	return same;
 }
 
+/* What follows a line's date, past the ", " or " - " after it. */
+static const char *after_date(const struct line *l)
+{
+	const char *after = l->s + l->date_at + l->date_len;
+	while (*after == ',' || *after == ' ' || *after == '-' || *after == '|')
+		after++;
+	return after;
+}
+
+/* "The strike goes on. Dozens of ships... 02.03.2026, Outlet": a teaser cut
+ * before its date and the outlet's name is the page's lead, not prose. */
+static bool meta_lead(const struct line *l)
+{
+	if (!l->date_at || rv__td_count_words(after_date(l)) > 4)
+		return false;
+	char *lead = rv_strndup(l->s, rv_str_rtrim_len(l->s, l->date_at));
+	bool cut = lead && rv__td_is_truncated(lead);
+	free(lead);
+	return cut;
+}
+
 /* ---------------------------------------------------------------- classify */
 
 static void classify(struct line *l)
@@ -849,7 +870,7 @@ static void classify(struct line *l)
 	}
 	l->has_date =
 	    maybe_dated(s, len, l->words) && find_date(s, &l->date, &l->date_at, &l->date_len);
-	l->truncated = rv__td_is_truncated(s);
+	l->truncated = rv__td_is_truncated(s) || (l->has_date && meta_lead(l));
 
 	if (xpaths && xpaths * 2 >= l->words) {
 		l->kind = K_XPATH;
@@ -1389,9 +1410,7 @@ static int set_date(char **slot, const rv_date *d)
 static int read_lead(struct dump *d, const struct line *l)
 {
 	rv_article *a = d->a;
-	const char *after = l->s + l->date_at + l->date_len;
-	while (*after == ',' || *after == ' ' || *after == '-' || *after == '|')
-		after++;
+	const char *after = after_date(l);
 	if (*after && rv__td_count_words(after) <= 4 && rv_cp_is_upper(rv__td_first_cp(after)) &&
 	    !d->source_text) {
 		d->source_text = rv_strdup(after);
@@ -1612,7 +1631,7 @@ static int read_metadata(struct dump *d)
 				have_comment = true;
 			} else if (head && l->has_date && !after_crawl(d, &l->date) &&
 			           (l->words <= 10 ||
-			            rv__td_count_words(l->s + l->date_at + l->date_len) <= 4)) {
+			            rv__td_count_words(after_date(l)) <= 4)) {
 				/* A dateline, or a lead that ends with its date. */
 				char *f = rv__td_fold(l->s);
 				if (!f)

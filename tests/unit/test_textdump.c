@@ -939,3 +939,37 @@ TEST(textdump_outlet_from_copyright_or_breadcrumb)
 		rv_article_release(&a);
 	}
 }
+
+/* The page's lead, a teaser cut before its date and the outlet ("...
+ * 02.03.2026, Le Petit Vallonnais"), is the description, not text, however
+ * long it is. */
+TEST(textdump_cut_lead_with_date_is_not_text)
+{
+	static const char *const leads[] = {
+	    "Les dockers ont cessé le travail ce lundi pour réclamer une hausse de six pour cent "
+	    "de "
+	    "leurs salaires, et les armateurs disent déjà craindre de longs retards. Des dizaines "
+	    "de navires... 02.03.2026, Le Petit Vallonnais",
+	    "La médiation n'a pas permis de rapprocher les dockers et les employeurs. Au neuvième "
+	    "jour, des navires attendent au... 10.03.2026, Le Petit Vallonnais",
+	};
+	for (size_t i = 0; i < sizeof leads / sizeof *leads; i++) {
+		char dump[2048];
+		snprintf(
+		    dump, sizeof dump,
+		    "Grève au port : les quais à l'arrêt\n\n%s\n\n"
+		    "Le premier jour de grève a paralysé lundi le port, où les dockers réclament "
+		    "une hausse de leurs salaires depuis le début de l'hiver.\n",
+		    leads[i]);
+		rv_article a;
+		extract_text(dump, &a);
+		ASSERT_STARTS(a.text, "Le premier jour de grève");
+		ASSERT_NOT_CONTAINS(a.text, "Vallonnais");
+		char head[24];
+		snprintf(head, sizeof head, "%s", leads[i]);
+		ASSERT_STARTS(a.description, head);
+		ASSERT_ENDS(a.description, "...");
+		ASSERT_STR_EQ(a.source, "Le Petit Vallonnais");
+		rv_article_release(&a);
+	}
+}
