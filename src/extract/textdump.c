@@ -1630,8 +1630,7 @@ static int read_metadata(struct dump *d)
 					comment_min = l->date;
 				have_comment = true;
 			} else if (head && l->has_date && !after_crawl(d, &l->date) &&
-			           (l->words <= 10 ||
-			            rv__td_count_words(after_date(l)) <= 4)) {
+			           (l->words <= 10 || rv__td_count_words(after_date(l)) <= 4)) {
 				/* A dateline, or a lead that ends with its date. */
 				char *f = rv__td_fold(l->s);
 				if (!f)
