@@ -84,6 +84,7 @@ enum kind {
 	K_BREADCRUMB, /* Home » World » ... */
 	K_BOILER,     /* a share/subscribe/navigation prompt */
 	K_STOP,       /* opens a list of other articles or an author box */
+	K_LINK,       /* "À lire aussi : <title>": a link inside the story */
 	K_COMMENTS,   /* opens a comment thread */
 	K_COMMENT,    /* a comment's header: "Posté par X, <date>" */
 	K_BYLINE,     /* "Par X" / "By X" */
@@ -188,6 +189,14 @@ static const char *const stop_phrases[] = {
     NULL,
 };
 
+/* Folded. "À lire aussi : <other title>", "Read more: <other title>": a
+ * link to another article, set inside the story, which goes on after it. */
+static const char *const link_phrases[] = {
+    "a lire aussi",   "lire aussi",  "a lire egalement", "lire egalement", "a voir aussi",
+    "voir aussi",     "read more",   "read also",        "also read",      "see also",
+    "lesen sie auch", "lea tambien", "lee tambien",      "ver tambien",    NULL,
+};
+
 /* Lines that open a comment thread. */
 static const char *const comment_phrases[] = {
     "leave a reply",
@@ -209,6 +218,21 @@ static const char *const comment_phrases[] = {
     "deja una respuesta",
     NULL,
 };
+
+/* f (folded) starts with a link phrase and a colon, dash or arrow:
+ * "a lire aussi : ...", "read more - ...". */
+static bool link_title_follows(const char *f)
+{
+	size_t best = 0;
+	for (size_t i = 0; link_phrases[i]; i++)
+		if (starts_phrase(f, link_phrases[i]) && strlen(link_phrases[i]) > best)
+			best = strlen(link_phrases[i]);
+	const char *p = f + best;
+	while (*p == ' ')
+		p++;
+	return best && (*p == ':' || *p == '-' || *p == '>' || *p == '|' ||
+	                rv_str_starts_with(p, "\xE2\x80\x93") || rv_str_starts_with(p, "\xC2\xBB"));
+}
 
 /* A comment's header: who posted it (with a date on the same line). */
 static const char *const poster_phrases[] = {
@@ -524,7 +548,7 @@ static bool find_date_only(const char *s, rv_date *d, size_t *at, size_t *len)
 	return ok;
 }
 
-static int byline_names(const char *s, rv_strlist *out);
+static int byline_names(const char *s, size_t len, rv_strlist *out);
 
 /* Dates are read from short lines (datelines, comment headers) and from
  * the end of a lead; a year has four digits. Skipping the rest keeps the
@@ -545,6 +569,273 @@ static bool maybe_dated(const char *s, size_t len, size_t words)
 	/* short lines, a lead ending with its date, or a dateline opening a
 	 * paragraph */
 	return words <= 30 || len - last_year <= 80 || first_year <= 40;
+}
+
+/* ---------------------------------------------------------------- breadcrumbs */
+
+/* Walks the crumb separators of a line (" » ", " › ", " > "). A » or ›
+ * that closes a « or ‹ opened before it is a quote, not a separator:
+ * "Accueil » FAITS DIVERS » Feu. « Une nuit d'enfer » pour ..." has two. */
+struct crumb_walk {
+	const char *p;
+	int open_double, open_single; /* « and ‹ not closed yet */
+};
+
+/* The next separator (NULL: none); *len gets its length. */
+static const char *crumb_next(struct crumb_walk *w, size_t *len)
+{
+	for (const char *p = w->p; *p; p++) {
+		if (rv_str_starts_with(p, "\xC2\xAB")) {
+			w->open_double++;
+		} else if (rv_str_starts_with(p, "\xE2\x80\xB9")) {
+			w->open_single++;
+		} else if (rv_str_starts_with(p, "\xC2\xBB")) {
+			if (w->open_double)
+				w->open_double--;
+		} else if (rv_str_starts_with(p, "\xE2\x80\xBA")) {
+			if (w->open_single)
+				w->open_single--;
+		} else if (*p == ' ') {
+			size_t n = rv_str_starts_with(p, " \xC2\xBB ")       ? 4
+			           : rv_str_starts_with(p, " \xE2\x80\xBA ") ? 5
+			           : rv_str_starts_with(p, " > ")            ? 3
+			                                                     : 0;
+			bool closes = (n == 4 && w->open_double) || (n == 5 && w->open_single);
+			if (n && !closes) {
+				w->p = p + n;
+				*len = n;
+				return p;
+			}
+		}
+	}
+	w->p = NULL;
+	return NULL;
+}
+
+/* "Vous êtes ici : Accueil > Monde": the prompt is not a crumb. Returns
+ * where the crumbs start. */
+static const char *skip_here_prompt(const char *s)
+{
+	static const char *const prompts[] = {
+	    "vous etes ici", "you are here", "sie sind hier", "esta aqui", "estas aqui", NULL,
+	};
+	const char *colon = strchr(s, ':');
+	if (!colon || colon - s > 40)
+		return s;
+	char *head = rv_strndup(s, (size_t)(colon - s));
+	char *f = head ? rv__td_fold(head) : NULL;
+	bool prompt = false;
+	for (size_t i = 0; f && prompts[i] && !prompt; i++)
+		prompt = starts_phrase(f, prompts[i]);
+	free(f);
+	free(head);
+	return prompt ? rv_str_ltrim(colon + 1) : s;
+}
+
+/* Home » World » Title: the crumbs before the last are a few words each
+ * (the last may be the whole title); « quotes » in prose are not crumbs. */
+static bool is_breadcrumb(const char *s, size_t words)
+{
+	if (words > 40)
+		return false;
+	struct crumb_walk w = {.p = skip_here_prompt(s)};
+	const char *seg = w.p, *sep;
+	size_t len, seps = 0;
+	while ((sep = crumb_next(&w, &len))) {
+		char *crumb = rv_strndup(seg, (size_t)(sep - seg));
+		if (!crumb)
+			return false;
+		size_t n = rv__td_count_words(crumb);
+		struct rv__td_letters c = rv__td_count_letters(crumb, strlen(crumb));
+		bool quoted = strstr(crumb, "\xC2\xAB") || strstr(crumb, "\xE2\x80\xB9");
+		free(crumb);
+		if (!n || n > 5 || !c.letters || quoted)
+			return false;
+		seps++;
+		seg = sep + len;
+	}
+	return seps > 0;
+}
+
+/* The last crumb of a breadcrumb (often the page's title). */
+static const char *crumb_tail(const char *s)
+{
+	struct crumb_walk w = {.p = skip_here_prompt(s)};
+	const char *tail = w.p;
+	size_t len;
+	for (const char *sep; (sep = crumb_next(&w, &len));)
+		tail = sep + len;
+	return tail;
+}
+
+/* The first crumb when it names the outlet ("Le Journal de Valmont >
+ * Sport > ..."), not the home page or a section ("Accueil", "News",
+ * "Monde"). New string, or NULL. */
+static char *crumb_outlet(const char *s)
+{
+	static const char *const generic[] = {
+	    "accueil",      "home",       "homepage",    "start",     "startseite",
+	    "inicio",       "portada",    "news",        "actualite", "actualites",
+	    "actu",         "actus",      "info",        "infos",     "une",
+	    "la une",       "a la une",   "nachrichten", "noticias",  "index",
+	    "front page",   "monde",      "world",       "france",    "international",
+	    "politique",    "politics",   "economie",    "economy",   "business",
+	    "sport",        "sports",     "culture",     "societe",   "society",
+	    "faits divers", "sante",      "health",      "science",   "sciences",
+	    "tech",         "technology", "opinion",     "opinions",  "region",
+	    "regions",      "local",      "national",    "europe",    "environnement",
+	    "environment",  "planete",    "lifestyle",   "education", "justice",
+	    "meteo",        "weather",    "people",      "media",     "medias",
+	    NULL,
+	};
+	struct crumb_walk w = {.p = skip_here_prompt(s)};
+	const char *first = w.p;
+	size_t len;
+	const char *sep = crumb_next(&w, &len);
+	if (!sep)
+		return NULL;
+	char *name = rv_strndup(first, (size_t)(sep - first));
+	if (!name)
+		return NULL;
+	rv_str_squeeze(name);
+	char *f = rv__td_fold(name);
+	bool outlet = f && !whole_phrase(f, generic) && strlen(name) >= 2 &&
+	              !rv_cp_is_lower(rv__td_first_cp(name));
+	free(f);
+	if (!outlet) {
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
+/* "2026", "2003-2026": a year or a span of years. */
+static bool year_token(const char *t, size_t n)
+{
+	size_t k = 0;
+	while (k < n && isdigit((unsigned char)t[k]))
+		k++;
+	return k == 4 && (t[0] == '1' || t[0] == '2') &&
+	       (k == n || t[k] == '-' || t[k] == ',' || t[k] == '.' ||
+	        rv_str_starts_with(t + k, "\xE2\x80\x93"));
+}
+
+/* A copyright notice: "©", "(c)" or "Copyright", with a year or "All
+ * rights reserved" (a "© AFP" photo credit has neither). f is s folded. */
+static bool copyright_notice(const char *s, const char *f)
+{
+	static const char *const rights[] = {
+	    "all rights reserved",
+	    "tous droits reserves",
+	    "alle rechte vorbehalten",
+	    "todos los derechos reservados",
+	    NULL,
+	};
+	if (!rv_str_starts_with(s, "\xC2\xA9") && !rv_str_istarts_with(s, "(c)") &&
+	    !rv_str_istarts_with(s, "copyright"))
+		return false;
+	FOR_TOKENS(s, t, n)
+	{
+		if (year_token(t, n) ||
+		    (n > 2 && rv_str_starts_with(t, "\xC2\xA9") && year_token(t + 2, n - 2)))
+			return true;
+	}
+	for (size_t i = 0; f && rights[i]; i++)
+		if (strstr(f, rights[i]))
+			return true;
+	return false;
+}
+
+/* The outlet a copyright notice names: "© Le Journal de Valmont 2026 –
+ * Tous droits réservés", "© 2026 Northern Ledger. All rights reserved",
+ * "Copyright © 2003-2026 The Herald, Inc.". New string, or NULL. */
+static char *copyright_outlet(const char *s)
+{
+	static const char *const rights_words[] = {"all", "tous", "alle", "todos", NULL};
+	const char *start = NULL, *end = NULL;
+	FOR_TOKENS(s, t, n)
+	{
+		/* the mark and the years before the name */
+		const char *u = t;
+		size_t un = n;
+		if (rv_str_starts_with(u, "\xC2\xA9"))
+			u += 2;
+		else if (un >= 3 && !strncasecmp(u, "(c)", 3))
+			u += 3;
+		else if (un == 9 && !strncasecmp(u, "copyright", 9))
+			u += 9;
+		un -= (size_t)(u - t);
+		bool year = un && year_token(u, un);
+		bool words = rv__td_count_letters(t, n).letters > 0;
+		/* the name ends at a year, a dash, a pipe, a mark or "All rights" */
+		bool rights = false;
+		for (size_t i = 0; rights_words[i]; i++)
+			rights = rights || (strlen(rights_words[i]) == n &&
+			                    !strncasecmp(t, rights_words[i], n));
+		if (u != t || year || !words || rights) {
+			if (start)
+				break;
+			continue;
+		}
+		if (!start)
+			start = t;
+		end = t + n;
+		if (t[n - 1] == ',' || t[n - 1] == '.' || t[n - 1] == ';') {
+			end--;
+			break;
+		}
+	}
+	if (!start || end <= start)
+		return NULL;
+	char *out = rv_strndup(start, (size_t)(end - start));
+	if (out && (rv__td_count_words(out) > 6 || strpbrk(out, "/@") ||
+	            rv_cp_is_lower(rv__td_first_cp(out)) ||
+	            rv__td_count_letters(out, strlen(out)).letters < 2)) {
+		free(out);
+		out = NULL;
+	}
+	return out;
+}
+
+/* name could be what the host spells: "Le Journal de Valmont" and
+ * "journaldevalmont.example" (its letters and digits, one inside the
+ * other, at least four of them). */
+static bool names_host(const char *name, const char *host)
+{
+	char *f = rv__td_fold(name);
+	if (!f)
+		return false;
+	size_t k = 0;
+	for (const char *p = f; *p; p++)
+		if (isalnum((unsigned char)*p))
+			f[k++] = *p;
+	f[k] = '\0';
+	char *label = rv_strndup(host, strcspn(host, "."));
+	bool same = label && strlen(label) >= 4 && k >= 4 && (strstr(f, label) || strstr(label, f));
+	free(label);
+	free(f);
+	return same;
+}
+
+/* What follows a line's date, past the ", " or " - " after it. */
+static const char *after_date(const struct line *l)
+{
+	const char *after = l->s + l->date_at + l->date_len;
+	while (*after == ',' || *after == ' ' || *after == '-' || *after == '|')
+		after++;
+	return after;
+}
+
+/* "The strike goes on. Dozens of ships... 02.03.2026, Outlet": a teaser cut
+ * before its date and the outlet's name is the page's lead, not prose. */
+static bool meta_lead(const struct line *l)
+{
+	if (!l->date_at || rv__td_count_words(after_date(l)) > 4)
+		return false;
+	char *lead = rv_strndup(l->s, rv_str_rtrim_len(l->s, l->date_at));
+	bool cut = lead && rv__td_is_truncated(lead);
+	free(lead);
+	return cut;
 }
 
 /* ---------------------------------------------------------------- classify */
@@ -579,7 +870,7 @@ static void classify(struct line *l)
 	}
 	l->has_date =
 	    maybe_dated(s, len, l->words) && find_date(s, &l->date, &l->date_at, &l->date_len);
-	l->truncated = rv__td_is_truncated(s);
+	l->truncated = rv__td_is_truncated(s) || (l->has_date && meta_lead(l));
 
 	if (xpaths && xpaths * 2 >= l->words) {
 		l->kind = K_XPATH;
@@ -617,22 +908,9 @@ static void classify(struct line *l)
 		l->kind = K_LOCALE;
 		return;
 	}
-	if (strstr(s, " \xC2\xBB ") || strstr(s, " \xE2\x80\xBA ") || strstr(s, " > ")) {
-		/* Home » World » Title; but « quotes » in prose use both signs. */
-		size_t first = strlen(s);
-		const char *seps[] = {" \xC2\xBB ", " \xE2\x80\xBA ", " > "};
-		for (size_t k = 0; k < 3; k++) {
-			const char *q = strstr(s, seps[k]);
-			if (q && (size_t)(q - s) < first)
-				first = (size_t)(q - s);
-		}
-		char *seg = rv_strndup(s, first);
-		size_t seg_words = seg ? rv__td_count_words(seg) : 99;
-		free(seg);
-		if (!strstr(s, "\xC2\xAB") && l->words <= 40 && seg_words <= 4) {
-			l->kind = K_BREADCRUMB;
-			return;
-		}
+	if (is_breadcrumb(s, l->words)) {
+		l->kind = K_BREADCRUMB;
+		return;
 	}
 
 	/* Known phrases are only looked for in short lines (the longest
@@ -657,19 +935,25 @@ static void classify(struct line *l)
 		l->kind = K_COMMENT;
 	else if (fw <= 5 && any_phrase(g, comment_phrases))
 		l->kind = K_COMMENTS;
+	else if (any_phrase(f, link_phrases) && !whole_phrase(g, link_phrases) &&
+	         (link_title_follows(f) || !rv__td_ends_sentence(s)))
+		l->kind = K_LINK; /* "See also the minister's answer." stays prose */
 	else if (fw <= 6 && any_phrase(g, stop_phrases))
 		l->kind = K_STOP;
 	else if ((fw <= 6 || (fw <= 14 && !rv__td_ends_sentence(s))) &&
 	         any_phrase(g, boiler_phrases) &&
 	         (!any_phrase(g, credit_phrases) || strpbrk(s, ":/")))
 		l->kind = K_BOILER; /* NOLINT(bugprone-branch-clone): separate rules, same kind */
-	else if (fw <= 12 && (rv_str_starts_with(s, "\xC2\xA9") || rv_str_istarts_with(s, "(c) ")))
+	else if (fw <= 12 && (rv_str_starts_with(s, "\xC2\xA9") || rv_str_istarts_with(s, "(c) ") ||
+	                      copyright_notice(s, f)))
 		l->kind = K_BOILER; /* © 2023 Outlet, All rights reserved */
-	else if (fw <= 12 && fw >= 3 && !l->has_date && any_phrase(f, byline_phrases)) {
-		/* "Par ailleurs, ..." is prose: a byline names people. */
+	else if (fw >= 3 && (fw <= 12 || (l->has_date && fw <= 16)) &&
+	         any_phrase(f, byline_phrases)) {
+		/* "Par ailleurs, ..." is prose: a byline names people, before
+		 * its date ("Par Marc Dupin | Publié le 01/09/2026 à 07h15"). */
 		rv_strlist names;
 		rv_strlist_init(&names);
-		if (byline_names(s, &names) == RV_OK && names.len)
+		if (byline_names(s, l->has_date ? l->date_at : len, &names) == RV_OK && names.len)
 			l->kind = K_BYLINE;
 		rv_strlist_release(&names);
 	} else if (fw <= 4 && any_phrase(f, about_phrases) && !any_phrase(f, about_topic_phrases) &&
@@ -729,6 +1013,8 @@ struct dump {
 	size_t body_start; /* first body line, n when none */
 	size_t body_end;   /* one past the last body line */
 	char *source_text; /* outlet named by a contact or lead line */
+	char *copyright;   /* outlet named by "© Outlet 2026" */
+	char *crumb;       /* first crumb of a breadcrumb, when not "Home" */
 	bool has_fetched;
 	rv_date fetched;
 };
@@ -739,6 +1025,8 @@ static void dump_release(struct dump *d)
 		free(d->lines[i].s);
 	free(d->lines);
 	free(d->source_text);
+	free(d->copyright);
+	free(d->crumb);
 }
 
 static int split_lines(struct dump *d, const char *text, size_t len)
@@ -796,22 +1084,6 @@ static size_t line_count(const struct dump *d, const struct line *l)
 		if (d->lines[i].hash == l->hash && !strcmp(d->lines[i].s, l->s))
 			c++;
 	return c;
-}
-
-/* The last segment of a breadcrumb (often the page's title). */
-static const char *crumb_tail(const char *s)
-{
-	const char *best = s;
-	const char *seps[] = {" \xC2\xBB ", " \xE2\x80\xBA ", " > "};
-	for (size_t k = 0; k < 3; k++) {
-		const char *p = s, *q;
-		while ((q = strstr(p, seps[k]))) {
-			p = q + strlen(seps[k]);
-			if (p > best)
-				best = p;
-		}
-	}
-	return best;
 }
 
 /* ---------------------------------------------------------------- body */
@@ -1044,9 +1316,10 @@ char *rv__textdump_host_name(const char *url)
 	return out;
 }
 
-/* Names after a byline word: "Par Jean Dupont et Marie Curie, à Paris".
- * Appends the names to out (unique); returns RV_OK or RV_ENOMEM. */
-static int byline_names(const char *s, rv_strlist *out)
+/* Names after a byline word: "Par Jean Dupont et Marie Curie, à Paris",
+ * read in s[0..len) (a date ends them). Appends the names to out
+ * (unique); returns RV_OK or RV_ENOMEM. */
+static int byline_names(const char *s, size_t len, rv_strlist *out)
 {
 	char *f = rv__td_fold(s);
 	if (!f)
@@ -1068,7 +1341,10 @@ static int byline_names(const char *s, rv_strlist *out)
 		while (*p && *p != ' ')
 			p++;
 	}
-	char *names = rv_strdup(rv_str_ltrim(p));
+	p = rv_str_ltrim(p);
+	if (p >= s + len)
+		return RV_OK;
+	char *names = rv_strndup(p, len - (size_t)(p - s));
 	if (!names)
 		return RV_ENOMEM;
 	/* Stop at what follows the names: a comma, a pipe, a dash, a digit. */
@@ -1091,6 +1367,11 @@ static int byline_names(const char *s, rv_strlist *out)
 	char *save = NULL;
 	for (char *tok = strtok_r(names, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
 		rv_str_squeeze(tok);
+		/* A name ends with a capitalised word: "Jean Dupont le" and
+		 * "Jane Roe on" led to a date. */
+		for (char *sp;
+		     (sp = strrchr(tok, ' ')) && !rv_cp_is_upper(rv__td_first_cp(sp + 1));)
+			*sp = '\0';
 		if (rv__textdump_is_name(tok) && (rc = rv_strlist_push_unique(out, tok, true)))
 			break;
 	}
@@ -1100,7 +1381,7 @@ static int byline_names(const char *s, rv_strlist *out)
 
 static int add_byline(rv_article *a, const char *s)
 {
-	return byline_names(s, &a->authors);
+	return byline_names(s, strlen(s), &a->authors);
 }
 
 static int add_tag(rv_article *a, const char *t, size_t n)
@@ -1129,9 +1410,7 @@ static int set_date(char **slot, const rv_date *d)
 static int read_lead(struct dump *d, const struct line *l)
 {
 	rv_article *a = d->a;
-	const char *after = l->s + l->date_at + l->date_len;
-	while (*after == ',' || *after == ' ' || *after == '-' || *after == '|')
-		after++;
+	const char *after = after_date(l);
 	if (*after && rv__td_count_words(after) <= 4 && rv_cp_is_upper(rv__td_first_cp(after)) &&
 	    !d->source_text) {
 		d->source_text = rv_strdup(after);
@@ -1261,6 +1540,18 @@ static int read_metadata(struct dump *d)
 				}
 			}
 			break;
+		case K_BREADCRUMB:
+			if (!d->crumb && head)
+				d->crumb = crumb_outlet(l->s);
+			break;
+		case K_BOILER:
+			if (!d->copyright) {
+				char *f = rv__td_fold(l->s);
+				if (copyright_notice(l->s, f))
+					d->copyright = copyright_outlet(l->s);
+				free(f);
+			}
+			break;
 		case K_LOCALE:
 			if (!a->lang) {
 				char *lang = rv_strndup(l->s, 2);
@@ -1290,8 +1581,24 @@ static int read_metadata(struct dump *d)
 			}
 			break;
 		case K_BYLINE:
-			if (zone == Z_PAGE)
-				rc = add_byline(a, l->s);
+			if (zone != Z_PAGE)
+				break;
+			rc = byline_names(l->s, l->has_date ? l->date_at : strlen(l->s),
+			                  &a->authors);
+			if (!rc && l->has_date && !after_crawl(d, &l->date)) {
+				/* "Par X | Mis à jour le ...": the words before the
+				 * date say which day it is. */
+				char *lead = rv_strndup(l->s, l->date_at);
+				char *f = lead ? rv__td_fold(lead) : NULL;
+				free(lead);
+				if (!f)
+					return RV_ENOMEM;
+				if (any_word(f, update_words))
+					keep_date(&mod_date, &have_mod, &l->date);
+				else
+					keep_date(&text_date, &have_text, &l->date);
+				free(f);
+			}
 			break;
 		case K_COMMENT:
 			if (zone == Z_COMMENTS && l->has_date && !after_crawl(d, &l->date)) {
@@ -1323,8 +1630,7 @@ static int read_metadata(struct dump *d)
 					comment_min = l->date;
 				have_comment = true;
 			} else if (head && l->has_date && !after_crawl(d, &l->date) &&
-			           (l->words <= 10 ||
-			            rv__td_count_words(l->s + l->date_at + l->date_len) <= 4)) {
+			           (l->words <= 10 || rv__td_count_words(after_date(l)) <= 4)) {
 				/* A dateline, or a lead that ends with its date. */
 				char *f = rv__td_fold(l->s);
 				if (!f)
@@ -1385,18 +1691,28 @@ static int read_metadata(struct dump *d)
 	if (rc)
 		return rc;
 
-	if (d->source_text) {
-		rv_str_take(&a->source, d->source_text);
-		d->source_text = NULL;
-	} else if (a->url || d->rec->url) {
-		char *host = rv__textdump_host_name(a->url ? a->url : d->rec->url);
-		if (!host)
-			return RV_ENOMEM;
-		if (*host)
-			rv_str_take(&a->source, host);
-		else
-			free(host);
+	/* The outlet, strongest evidence first: a contact or lead line, the
+	 * copyright notice, the first crumb (when it is the host's name or
+	 * there is no host), the host. */
+	const char *url = a->url ? a->url : d->rec->url;
+	char *host = url ? rv__textdump_host_name(url) : NULL;
+	if (url && !host)
+		return RV_ENOMEM;
+	bool crumb_fits = d->crumb && (!host || !*host || names_host(d->crumb, host));
+	char **pick = &host;
+	if (d->source_text)
+		pick = &d->source_text;
+	else if (d->copyright)
+		pick = &d->copyright;
+	else if (crumb_fits)
+		pick = &d->crumb;
+	else if (host && !*host)
+		pick = NULL;
+	if (pick && *pick) {
+		rv_str_take(&a->source, *pick);
+		*pick = NULL;
 	}
+	free(host);
 	/* An outlet is not an author. */
 	if (a->source) {
 		for (size_t i = 0; i < a->authors.len; i++) {
@@ -1499,6 +1815,19 @@ static bool marker_heading(const struct line *l)
 	return heading;
 }
 
+/* Line i comes right after a "Lire aussi" / "Related" marker (furniture
+ * between them aside) that is not a heading of the story. */
+static bool after_marker(const struct dump *d, size_t i)
+{
+	while (i-- > d->body_start) {
+		const struct line *l = &d->lines[i];
+		if (l->kind == K_JUNK || l->kind == K_IMAGE)
+			continue;
+		return l->kind == K_STOP && !marker_heading(l);
+	}
+	return false;
+}
+
 static int build_body(struct dump *d)
 {
 	rv_article *a = d->a;
@@ -1510,6 +1839,10 @@ static int build_body(struct dump *d)
 		if (title && !strcmp(l->s, title))
 			continue;
 		if (l->kind != K_TEXT && !(marker_heading(l) && heads_prose(d, i)))
+			continue;
+		/* "Lire aussi" then a short line: that line is the other
+		 * article's title, not a heading of this one. */
+		if (!l->prose && after_marker(d, i))
 			continue;
 		/* Short lines between paragraphs are headings when they read
 		 * like words; a teaser ending in "..." is not the article's. */

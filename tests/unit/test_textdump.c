@@ -712,3 +712,264 @@ TEST(textdump_contact_prompt_is_not_the_outlet)
 	ASSERT_STR_EQ(a.source, "Exemple Actu");
 	rv_article_release(&a);
 }
+
+/* Extract an inline dump; the caller releases *a. */
+static void extract_text(const char *s, rv_article *a)
+{
+	rv_record rec = {
+	    .data = s, .len = strlen(s), .format = RV_FORMAT_TEXT, .ref = "inline.txt"};
+	rv_error err = {0};
+	rv_article_init(a);
+	int rc = rv_extract(&rec, a, &err);
+	if (rc)
+		TEST_FAIL("rv_extract: %d %s", rc, err.msg);
+}
+
+/* A breadcrumb is never the title nor text, even when its last crumb holds
+ * « quotes » (a » closing a « is not a separator) or a "you are here"
+ * prompt leads it; a « quote » in prose is no breadcrumb. */
+TEST(textdump_breadcrumb_is_not_the_title)
+{
+	static const struct {
+		const char *dump, *title, *crumb;
+	} cases[] = {
+	    {"Accueil » VILLE » Marché. « On n'a jamais vu ça » disent les forains\n\n"
+	     "Marché. « On n'a jamais vu ça » disent les forains\n\n"
+	     "Le marché du dimanche a attiré trois fois plus de monde que d'habitude, selon la "
+	     "mairie qui a compté les entrées toute la matinée.\n\n"
+	     "« On n'a jamais vu ça », a résumé une marchande de fruits installée depuis vingt "
+	     "ans.\n",
+	     "Marché. « On n'a jamais vu ça » disent les forains", "VILLE"},
+	    {"Vous êtes ici : Accueil > Monde > La pluie revient sur la côte après deux mois\n\n"
+	     "La pluie revient sur la côte après deux mois\n\n"
+	     "Après deux mois sans une goutte, la pluie est enfin tombée mardi sur la côte, au "
+	     "grand soulagement des agriculteurs de la région.\n",
+	     "La pluie revient sur la côte après deux mois", "Monde"},
+	    {"Home > World > Ferry service to the islands resumes after the storm\n\n"
+	     "Ferry service to the islands resumes after the storm\n\n"
+	     "The first ferry in a week left the harbour on Monday morning, after the storm that "
+	     "cut the islands off from the mainland died down.\n",
+	     "Ferry service to the islands resumes after the storm", "World"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_article a;
+		extract_text(cases[i].dump, &a);
+		ASSERT_STR_EQ(a.title, cases[i].title);
+		ASSERT_NOT_CONTAINS(a.text, cases[i].crumb);
+		rv_article_release(&a);
+	}
+	rv_article a;
+	extract_text("Les forains du dimanche\n\n"
+	             "Le maire parle d'« une réussite » et « d'un marché » qui revit, après des "
+	             "années difficiles pour les commerçants du centre.\n",
+	             &a);
+	ASSERT_CONTAINS(a.text, "Le maire parle d'« une réussite »");
+	rv_article_release(&a);
+}
+
+/* "À lire aussi : <title>", "Read more: <title>" lines link to another
+ * article from inside the story: not text, and the story goes on after
+ * them; nor is the title after a bare "Lire aussi" line. */
+TEST(textdump_read_also_links_are_not_text)
+{
+	static const struct {
+		const char *dump, *link, *last;
+	} cases[] = {
+	    {"Le pont de la Garde rouvre aux voitures\n\n"
+	     "Le pont de la Garde rouvre lundi aux voitures après huit mois de travaux sur ses "
+	     "piles, a annoncé la mairie dans un communiqué.\n\n"
+	     "À lire aussi : Travaux, la rue du Port fermée tout l'été\n\n"
+	     "Les cyclistes garderont une voie réservée dans chaque sens, séparée de la route par "
+	     "une bordure en béton.\n\n"
+	     "Voir aussi Le calendrier des chantiers de la ville\n\n"
+	     "Le chantier a coûté 3,4 millions d'euros, un peu plus que prévu au départ.\n",
+	     "Travaux", "un peu plus que prévu au départ."},
+	    {"The Garde bridge reopens to cars on Monday\n\n"
+	     "The Garde bridge reopens to cars on Monday after eight months of work on its "
+	     "piers, the town hall said in a statement.\n\n"
+	     "Read more: Harbour road closed for the summer\n\n"
+	     "Cyclists keep a lane of their own in each direction, set apart from the road by a "
+	     "concrete kerb.\n\n"
+	     "See also - The town's roadworks calendar\n\n"
+	     "The works cost 3.4 million euros, a little more than planned.\n",
+	     "Harbour road", "a little more than planned."},
+	    {"Le pont de la Garde rouvre aux voitures\n\n"
+	     "Le pont de la Garde rouvre lundi aux voitures après huit mois de travaux sur ses "
+	     "piles, a annoncé la mairie dans un communiqué.\n\n"
+	     "Lire aussi\n\n"
+	     "Travaux : la rue du Port fermée tout l'été\n\n"
+	     "Les cyclistes garderont une voie réservée dans chaque sens, séparée de la route par "
+	     "une bordure en béton.\n\n"
+	     "Le chantier a coûté 3,4 millions d'euros, un peu plus que prévu au départ, et la "
+	     "mairie promet de ne plus fermer le pont avant dix ans.\n",
+	     "Travaux", "avant dix ans."},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_article a;
+		extract_text(cases[i].dump, &a);
+		ASSERT_NOT_CONTAINS(a.text, cases[i].link);
+		ASSERT_NOT_CONTAINS(a.text, "aussi");
+		ASSERT_NOT_CONTAINS(a.text, "Read more");
+		ASSERT_ENDS(a.text, cases[i].last);
+		rv_article_release(&a);
+	}
+	/* a sentence that starts with the words is prose */
+	rv_article a;
+	extract_text("The Garde bridge reopens\n\n"
+	             "The Garde bridge reopens to cars on Monday after eight months of work on its "
+	             "piers, the town hall said in a statement.\n\n"
+	             "See also the mayor's answer to the cyclists, published on the town's site "
+	             "last week.\n",
+	             &a);
+	ASSERT_CONTAINS(a.text, "See also the mayor's answer");
+	rv_article_release(&a);
+}
+
+/* "Par X | Publié le <date>", "By X | Published <date>": the names are the
+ * author, the date the publication (or the update), and the words before
+ * the date are not the description. */
+TEST(textdump_dated_byline_gives_the_author)
+{
+	static const struct {
+		const char *dump, *author, *published, *modified;
+	} cases[] = {
+	    {"La médiathèque ouvre le dimanche\n\n"
+	     "Par Lucie Ferrand | Publié le 05/02/2026 à 08h30\n\n"
+	     "La médiathèque du centre ouvrira le dimanche après-midi dès le mois de mars, a "
+	     "décidé le conseil municipal réuni lundi soir.\n",
+	     "Lucie Ferrand", "2026-02-05T08:30", NULL},
+	    {"The library opens on Sundays\n\n"
+	     "By Tom Ashby | Published 3 March 2026\n\n"
+	     "The central library will open on Sunday afternoons from April, the council decided "
+	     "at its meeting on Monday night.\n",
+	     "Tom Ashby", "2026-03-03", NULL},
+	    {"The library opens on Sundays\n\n"
+	     "Published 2 March 2026\n\n"
+	     "By Tom Ashby | Updated 3 March 2026\n\n"
+	     "The central library will open on Sunday afternoons from April, the council decided "
+	     "at its meeting on Monday night.\n",
+	     "Tom Ashby", "2026-03-02", "2026-03-03"},
+	    {"La médiathèque ouvre le dimanche\n\n"
+	     "Par Lucie Ferrand le 5 février 2026\n\n"
+	     "La médiathèque du centre ouvrira le dimanche après-midi dès le mois de mars, a "
+	     "décidé le conseil municipal réuni lundi soir.\n",
+	     "Lucie Ferrand", "2026-02-05", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_article a;
+		extract_text(cases[i].dump, &a);
+		const char *const want[] = {cases[i].author, NULL};
+		assert_list(&a.authors, want);
+		ASSERT_STR_EQ(a.published, cases[i].published);
+		if (cases[i].modified)
+			ASSERT_STR_EQ(a.modified, cases[i].modified);
+		ASSERT(a.description && !strstr(a.description, cases[i].author));
+		ASSERT_NOT_CONTAINS(a.text, cases[i].author);
+		rv_article_release(&a);
+	}
+}
+
+/* With no contact line naming it, the outlet is the one a copyright notice
+ * names, else the first crumb of a breadcrumb when it is not "Accueil",
+ * "Home" or a section (and is the host's name, when there is a host). */
+TEST(textdump_outlet_from_copyright_or_breadcrumb)
+{
+	static const char *const story_fr =
+	    "Le marché de Noël ouvre vendredi sur la place\n\n"
+	    "Le marché de Noël ouvrira vendredi sur la place de l'Hôtel-de-Ville avec quarante "
+	    "chalets, dix de plus que l'an dernier, a annoncé la mairie.\n\n";
+	static const char *const story_en =
+	    "The Christmas market opens on Friday in the square\n\n"
+	    "The Christmas market opens on Friday in the town hall square with forty stalls, ten "
+	    "more than last year, the council said.\n\n";
+	static const struct {
+		const char *head, *story, *tail, *url, *source;
+	} cases[] = {
+	    {"Accueil > Ville > Le marché de Noël\n\n", story_fr,
+	     "Commentaires (0)\n\n© La Gazette du Plateau 2026 – Tous droits réservés\n", NULL,
+	     "La Gazette du Plateau"},
+	    {"", story_en, "© 2026 Northern Ledger. All rights reserved\n", NULL,
+	     "Northern Ledger"},
+	    {"", story_en, "Copyright 2026 Valley Post\n", NULL, "Valley Post"},
+	    {"", story_en, "Copyright © 2003-2026 The Valley Post, Inc.\n", NULL,
+	     "The Valley Post"},
+	    {"La Gazette du Plateau > Ville > Le marché de Noël\n\n", story_fr, "", NULL,
+	     "La Gazette du Plateau"},
+	    {"Vous êtes ici : Valley Post > Town > Christmas market\n\n", story_en, "",
+	     "https://www.valleypost.example/2026/12/01/market", "Valley Post"},
+	    /* a crumb that is not the host's name: the host */
+	    {"Weekend Out > Town > Christmas market\n\n", story_en, "",
+	     "https://www.valleypost.example/2026/12/01/market", "valleypost.example"},
+	    /* a contact line naming the outlet is the stronger evidence */
+	    {"", story_fr,
+	     "Exemple Actu redaction@exemple.example\n\n© 2026 Groupe Presse Exemple. Tous droits "
+	     "réservés\n",
+	     NULL, "Exemple Actu"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char dump[2048];
+		snprintf(dump, sizeof dump, "%s%s%s", cases[i].head, cases[i].story, cases[i].tail);
+		rv_record rec = {.data = dump,
+		                 .len = strlen(dump),
+		                 .format = RV_FORMAT_TEXT,
+		                 .ref = "outlet.txt",
+		                 .url = cases[i].url};
+		rv_error err = {0};
+		rv_article a;
+		rv_article_init(&a);
+		ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+		ASSERT_STR_EQ(a.source, cases[i].source);
+		ASSERT_NOT_CONTAINS(a.text, "2026");
+		rv_article_release(&a);
+	}
+	/* "Accueil", "Home", a section, a photo credit: no outlet */
+	static const char *const none[] = {
+	    "Accueil > Monde > Le marché de Noël\n\n",
+	    "Home > News > Christmas market\n\n",
+	    "Sport > Football > Christmas market\n\n",
+	    "© AFP\n\n",
+	};
+	for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+		char dump[2048];
+		snprintf(dump, sizeof dump, "%s%s", none[i], story_en);
+		rv_article a;
+		extract_text(dump, &a);
+		if (a.source)
+			TEST_FAIL("source '%s' from \"%s\"", a.source, none[i]);
+		rv_article_release(&a);
+	}
+}
+
+/* The page's lead, a teaser cut before its date and the outlet ("...
+ * 02.03.2026, Le Petit Vallonnais"), is the description, not text, however
+ * long it is. */
+TEST(textdump_cut_lead_with_date_is_not_text)
+{
+	static const char *const leads[] = {
+	    "Les dockers ont cessé le travail ce lundi pour réclamer une hausse de six pour cent "
+	    "de "
+	    "leurs salaires, et les armateurs disent déjà craindre de longs retards. Des dizaines "
+	    "de navires... 02.03.2026, Le Petit Vallonnais",
+	    "La médiation n'a pas permis de rapprocher les dockers et les employeurs. Au neuvième "
+	    "jour, des navires attendent au... 10.03.2026, Le Petit Vallonnais",
+	};
+	for (size_t i = 0; i < sizeof leads / sizeof *leads; i++) {
+		char dump[2048];
+		snprintf(
+		    dump, sizeof dump,
+		    "Grève au port : les quais à l'arrêt\n\n%s\n\n"
+		    "Le premier jour de grève a paralysé lundi le port, où les dockers réclament "
+		    "une hausse de leurs salaires depuis le début de l'hiver.\n",
+		    leads[i]);
+		rv_article a;
+		extract_text(dump, &a);
+		ASSERT_STARTS(a.text, "Le premier jour de grève");
+		ASSERT_NOT_CONTAINS(a.text, "Vallonnais");
+		char head[24];
+		snprintf(head, sizeof head, "%s", leads[i]);
+		ASSERT_STARTS(a.description, head);
+		ASSERT_ENDS(a.description, "...");
+		ASSERT_STR_EQ(a.source, "Le Petit Vallonnais");
+		rv_article_release(&a);
+	}
+}
