@@ -1828,6 +1828,32 @@ static bool after_marker(const struct dump *d, size_t i)
 	return false;
 }
 
+/* "Aug 31, 2026 22:05 GMT Rotherwood United sold …": a dateline glued
+ * before the story's first words is the date (read elsewhere), not text. */
+static void cut_dateline(char *p)
+{
+	rv_date dt;
+	size_t at = 0, n = 0;
+	if (!rv_date_find(p, &dt, &at, &n) || at != 0 || !n)
+		return;
+	const char *r = p + n;
+	static const char *const zones[] = { " GMT", " UTC", " CET", " CEST", " BST", " EST", " EDT",
+					     " PST", " PDT", NULL };
+	for (const char *const *z = zones; *z; z++)
+		if (rv_str_starts_with(r, *z) && (r[strlen(*z)] == ' ' || !r[strlen(*z)])) {
+			r += strlen(*z);
+			break;
+		}
+	while (*r == ' ' || *r == ',' || *r == ':' || *r == '-' || *r == '|')
+		r++;
+	if (rv_str_starts_with(r, "\xE2\x80\x93 ") || rv_str_starts_with(r, "\xE2\x80\x94 "))
+		r += 4;
+	/* only before a sentence: "12 mars 2026" alone may be a heading */
+	if (rv__td_count_words(r) < 5 || !rv_cp_is_upper(rv__td_first_cp(r)))
+		return;
+	memmove(p, r, strlen(r) + 1);
+}
+
 static int build_body(struct dump *d)
 {
 	rv_article *a = d->a;
@@ -1857,6 +1883,8 @@ static int build_body(struct dump *d)
 		for (size_t j = 0; j < parts.len && !rc; j++) {
 			rv__textdump_strip_credits(parts.items[j]);
 			rv__textdump_tidy(parts.items[j]);
+			if (!a->paragraphs.len)
+				cut_dateline(parts.items[j]);
 			rc = push_paragraph(a, &seen, parts.items[j], strlen(parts.items[j]));
 		}
 		rv_strlist_release(&parts);

@@ -180,11 +180,18 @@ void rv__textdump_strip_credits(char *s)
 /* Words of a subscription pitch (folded) and of the line before it. */
 static const char *const pitch_words[] = {
     "abonnant", "abonnez",  "abonner", "abonnement", "subscrib",
-    "abonnier", "abonnent", "suscrib", "suscrip",    NULL,
+    "abonnier", "abonnent", "suscrib", "suscrip",    "subscrip", NULL,
 };
+/* Read only in the sentence right before a pitch: "Good reporting takes
+ * time and money. If you value …". */
 static const char *const pitch_lead_words[] = {
     "journalis",
     "periodismo",
+    "reporting",
+    "reportage",
+    "independent news",
+    "information de qualite",
+    "presse independante",
     NULL,
 };
 

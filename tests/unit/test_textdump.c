@@ -222,6 +222,12 @@ TEST(textdump_subscription_pitch)
 	ASSERT_EQ(rv__textdump_cut_pitch(&p), RV_OK);
 	ASSERT_STR_EQ(p, "Les responsables ont parlé aux journalistes. L’ambassade reste ouverte.");
 	free(p);
+	p = strdup("Adjei has signed a five-year contract. Good reporting takes time and money. "
+		   "If you value journalism from the waterfront, please consider a subscription. "
+		   "SUBSCRIBE TODAY .");
+	ASSERT_EQ(rv__textdump_cut_pitch(&p), RV_OK);
+	ASSERT_STR_EQ(p, "Adjei has signed a five-year contract.");
+	free(p);
 	/* far from the end, a word about subscriptions is the article's */
 	p = strdup("Netflix a perdu des abonnés. Le titre a chuté. Les analystes sont prudents. "
 	           "La direction promet des films. Le conseil se réunit lundi.");
@@ -970,6 +976,36 @@ TEST(textdump_cut_lead_with_date_is_not_text)
 		ASSERT_STARTS(a.description, head);
 		ASSERT_ENDS(a.description, "...");
 		ASSERT_STR_EQ(a.source, "Le Petit Vallonnais");
+		rv_article_release(&a);
+	}
+}
+
+/* A date glued before the story's first words is the date, not text; a
+ * sentence that opens with a day of its own stays whole. */
+TEST(textdump_dateline_before_the_first_words)
+{
+	static const struct {
+		const char *dump, *starts;
+	} cases[] = {
+		{ "Dockers walk out\n\nShare Post:\n\nMar 2, 2026 06:30 GMT Dockers at the port walked "
+		  "out on Monday, stranding 38 ships, the union said.\n",
+		  "Dockers at the port walked out" },
+		{ "Grève au port\n\n2 mars 2026 – Les dockers du port ont cessé le travail lundi, "
+		  "a indiqué le syndicat.\n",
+		  "Les dockers du port ont cessé" },
+		{ "Grève au port\n\nLundi 2 mars, les dockers du port ont cessé le travail, a indiqué "
+		  "le syndicat.\n",
+		  "Lundi 2 mars, les dockers" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_record rec = {.data = cases[i].dump, .len = strlen(cases[i].dump),
+				 .format = RV_FORMAT_TEXT, .ref = "d.txt"};
+		rv_error err = {0};
+		rv_article a;
+		rv_article_init(&a);
+		ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+		if (!a.text || strncmp(a.text, cases[i].starts, strlen(cases[i].starts)))
+			TEST_FAIL("case %zu: text starts \"%.60s\"", i, a.text ? a.text : "");
 		rv_article_release(&a);
 	}
 }
