@@ -947,7 +947,7 @@ static void classify(struct line *l)
 	else if (fw <= 12 && (rv_str_starts_with(s, "\xC2\xA9") || rv_str_istarts_with(s, "(c) ") ||
 	                      copyright_notice(s, f)))
 		l->kind = K_BOILER; /* © 2023 Outlet, All rights reserved */
-	else if (fw >= 3 && (fw <= 12 || (l->has_date && fw <= 16)) &&
+	else if (fw >= 3 && (fw <= 12 || (l->has_date && fw <= 24)) &&
 	         any_phrase(f, byline_phrases)) {
 		/* "Par ailleurs, ..." is prose: a byline names people, before
 		 * its date ("Par Marc Dupin | Publié le 01/09/2026 à 07h15"). */
@@ -1165,6 +1165,17 @@ static void find_title_and_body(struct dump *d)
 	if (best == d->n && first_prose < d->n && title_shaped(&d->lines[first_prose]) &&
 	    !rv__td_ends_sentence(d->lines[first_prose].s))
 		d->title_line = first_prose;
+	/* Still none: a short headline ("Port strike ends", "Grève au port")
+	 * opening the dump above the prose is the title. */
+	for (size_t i = 0; d->title_line == d->n && i < first_prose && i < d->n; i++) {
+		const struct line *l = &d->lines[i];
+		if (l->kind == K_JUNK || l->kind == K_IMAGE)
+			continue;
+		if (l->kind == K_TEXT && !l->truncated && l->words >= 2 && strlen(l->s) >= 8 &&
+		    !rv__td_ends_sentence(l->s) && !rv_cp_is_lower(rv__td_first_cp(l->s)))
+			d->title_line = i;
+		break;
+	}
 
 	for (size_t i = 0; i < d->n; i++) {
 		struct line *l = &d->lines[i];
@@ -1319,6 +1330,34 @@ char *rv__textdump_host_name(const char *url)
 /* Names after a byline word: "Par Jean Dupont et Marie Curie, à Paris",
  * read in s[0..len) (a date ends them). Appends the names to out
  * (unique); returns RV_OK or RV_ENOMEM. */
+/* Cut s where a word opens a byline's date or time: "Published",
+ * "Publié", "Mis (à jour)", "Updated", "Posted", "le", "on". */
+static void cut_at_date_word(char *s)
+{
+	static const char *const words[] = { "published", "publie", "publiee", "updated", "update",
+					     "mis", "modifie", "posted", "poste", "le", "on", "am",
+					     "el", "il", "actualise", NULL };
+	for (char *w = s; *w;) {
+		while (*w == ' ')
+			w++;
+		size_t n = strcspn(w, " ");
+		if (!n)
+			break;
+		char *word = rv_strndup(w, n);
+		char *f = word ? rv__td_fold(word) : NULL;
+		bool stop = false;
+		for (size_t i = 0; f && words[i] && !stop; i++)
+			stop = !strcmp(f, words[i]);
+		free(word);
+		free(f);
+		if (stop && w > s) {
+			w[-1] = '\0';
+			return;
+		}
+		w += n;
+	}
+}
+
 static int byline_names(const char *s, size_t len, rv_strlist *out)
 {
 	char *f = rv__td_fold(s);
@@ -1347,8 +1386,10 @@ static int byline_names(const char *s, size_t len, rv_strlist *out)
 	char *names = rv_strndup(p, len - (size_t)(p - s));
 	if (!names)
 		return RV_ENOMEM;
-	/* Stop at what follows the names: a comma, a pipe, a dash, a digit. */
+	/* Stop at what follows the names: a comma, a pipe, a dash, a digit,
+	 * or the word that opens the date ("By Jane Roe Published 3 March"). */
 	names[strcspn(names, ",|;(0123456789")] = '\0';
+	cut_at_date_word(names);
 	char *dash = strstr(names, " - ");
 	if (dash)
 		*dash = '\0';

@@ -1009,3 +1009,34 @@ TEST(textdump_dateline_before_the_first_words)
 		rv_article_release(&a);
 	}
 }
+
+/* A short headline opening the dump is its title; a byline's date words
+ * ("Published", "Publié le … mis à jour le …") end the names. */
+TEST(textdump_short_title_and_byline_dates)
+{
+	static const struct {
+		const char *dump, *title, *author, *published;
+	} cases[] = {
+		{ "Port strike ends\n\nBy Jane Roe Published 3 March 2026, updated 4 March 2026\n\n"
+		  "Dockers at the port went back to work on Tuesday after a deal on pay, the union "
+		  "said, ending a strike of three weeks.\n",
+		  "Port strike ends", "Jane Roe", "2026-03-03" },
+		{ "Grève au port\n\nPar Jean Dupont Publié le 3 mars 2026 à 10h00, mis à jour le 4 mars "
+		  "2026 à 08h00\n\nLes dockers ont repris le travail mardi après un accord sur les "
+		  "salaires, a indiqué le syndicat.\n",
+		  "Grève au port", "Jean Dupont", "2026-03-03T10:00" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_record rec = {.data = cases[i].dump, .len = strlen(cases[i].dump),
+				 .format = RV_FORMAT_TEXT, .ref = "b.txt"};
+		rv_error err = {0};
+		rv_article a;
+		rv_article_init(&a);
+		ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+		ASSERT_STR_EQ(a.title, cases[i].title);
+		ASSERT_EQ(a.authors.len, 1);
+		ASSERT_STR_EQ(a.authors.items[0], cases[i].author);
+		ASSERT_STR_EQ(a.published, cases[i].published);
+		rv_article_release(&a);
+	}
+}
