@@ -56,6 +56,7 @@ struct rv_dedup {
 	bool cur_has_sig;
 	uint32_t cur_tokens;
 	uint64_t cur_url;
+	ring_entry *cur_teaser; /* the teaser the last article checked supersedes */
 };
 
 static uint64_t mix64(uint64_t x)
@@ -165,7 +166,7 @@ void rv_dedup_free(rv_dedup **d)
 	*d = NULL;
 }
 
-static const ring_entry *lookup(const rv_dedup *d, uint64_t key)
+static ring_entry *lookup(rv_dedup *d, uint64_t key)
 {
 	const slot *s = &d->table[key & d->table_mask];
 	if (s->key != key || !s->idx)
@@ -195,19 +196,23 @@ static bool richer_than(const rv_dedup *d, const ring_entry *e, double similarit
 
 bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 {
+	hit->teaser = 0;
+	d->cur_teaser = NULL;
 	d->cur_has_sig = signature(a->text, d->cfg.near_dup_min_tokens, &d->cur, &d->cur_tokens);
 	d->cur_url = url_key(a->url);
 	if (d->cur_url) {
-		const ring_entry *e = lookup(d, d->cur_url);
+		ring_entry *e = lookup(d, d->cur_url);
 		if (e && e->url_key == d->cur_url) {
 			double sim = e->has_sig && d->cur_has_sig ? sig_similarity(&e->s, &d->cur) : 1.0;
 			if (!e->has_sig && d->cur_has_sig)
 				sim = 0; /* a teaser too short to sign shares nothing we can measure */
+			hit->similarity = sim;
 			if (!richer_than(d, e, sim)) {
 				hit->id = e->id;
-				hit->similarity = sim;
 				return true;
 			}
+			hit->teaser = e->id;
+			d->cur_teaser = e;
 		}
 	}
 	if (!d->cur_has_sig)
@@ -228,11 +233,19 @@ bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 		return false;
 	hit->id = found->id;
 	hit->similarity = best;
+	hit->teaser = 0;
+	d->cur_teaser = NULL;
 	return true;
 }
 
 void rv_dedup_add(rv_dedup *d, const rv_article *a)
 {
+	/* the superseded teaser is a duplicate now: nothing may match it */
+	if (d->cur_teaser) {
+		d->cur_teaser->url_key = 0;
+		d->cur_teaser->has_sig = false;
+		d->cur_teaser = NULL;
+	}
 	if (!d->cur_has_sig && !d->cur_url)
 		return;
 	size_t i = d->ring_next;

@@ -205,10 +205,14 @@ void rv_dedup_free(rv_dedup **d);
 typedef struct rv_dup_hit {
 	int64_t id;          /* the original (its event: rv_store_grouping_of) */
 	double similarity;   /* estimated Jaccard; 1 for the same URL */
+	int64_t teaser;      /* when false is returned: a stored original under
+	                        the same URL that a is the full page of, else 0 */
 } rv_dup_hit;
 
 /* Compute a's signature (kept for rv_dedup_add) and look for an earlier
- * original it duplicates: true with *hit filled when found. */
+ * original it duplicates: true with *hit filled when found. False with
+ * hit->teaser set: a is the far richer page behind that stored teaser (a
+ * feed item under the same URL), to be stored as the original instead. */
 bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit);
 /* Remember a (just stored original; a->id set) under the
  * signature computed by the last rv_dedup_check(d, a). */

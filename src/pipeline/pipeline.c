@@ -186,7 +186,7 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 		return RV_OK;
 	}
 	int64_t orig, event, storyline;
-	rv_dup_hit hit;
+	rv_dup_hit hit = { 0 };
 	bool original = false;
 	if ((rc = rv_store_find_original(p->store, a->content_hash, &orig, &event, &storyline, err)))
 		return rc;
@@ -215,6 +215,14 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 		return rc;
 	if (original)
 		rv_dedup_add(p->dedup, a);
+	if (original && hit.teaser) {
+		/* the page behind a feed teaser stored earlier in this run: the
+		 * teaser becomes its duplicate, as it would have had it come second */
+		if ((rc = rv_store_supersede(p->store, hit.teaser, a, hit.similarity, err)))
+			return rc;
+		p->stats.stored--;
+		p->stats.duplicates++;
+	}
 	if (id)
 		*id = a->id;
 	return RV_OK;

@@ -409,6 +409,37 @@ int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err)
 	return dup ? RV_OK : insert_analysis(s, a, err);
 }
 
+int rv_store_supersede(rv_store *s, int64_t teaser, const rv_article *page, double similarity,
+		       rv_error *err)
+{
+	/* Its text stays (a duplicate reads its own text first), so the search
+	 * index, filled at commit, is not touched: only pointers change. */
+	static const char *const steps[] = {
+		"UPDATE articles SET duplicate_of = ?2, duplicate_similarity = ?3, event = ?4,"
+		" storyline = ?5 WHERE id = ?1 AND duplicate_of IS NULL",
+		"DELETE FROM entities WHERE article = ?1",
+		"DELETE FROM quotes WHERE article = ?1",
+		"DELETE FROM figures WHERE article = ?1",
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(s->db, steps[i], -1, &st, NULL))
+			return db_fail(s, err, "marking a teaser as its page's duplicate");
+		sqlite3_bind_int64(st, 1, teaser);
+		if (i == 0) {
+			sqlite3_bind_int64(st, 2, page->id);
+			sqlite3_bind_double(st, 3, similarity);
+			bind_id(st, 4, page->event);
+			bind_id(st, 5, page->storyline);
+		}
+		int rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(s, err, "marking a teaser as its page's duplicate");
+	}
+	return RV_OK;
+}
+
 /* An event the grouper merged into another: its articles move over. */
 static int merge_event(rv_store *s, const rv_event *ev, rv_error *err)
 {

@@ -40,6 +40,12 @@ int rv_store_grouping_of(rv_store *s, int64_t id, int64_t *event, int64_t *story
 /* Insert an article with everything extracted and grouped; sets a->id.
  * A duplicate (a->duplicate_of != 0) is stored without its text. */
 int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err);
+/* A stored feed teaser whose full page (page, just stored) came under its
+ * URL becomes the page's duplicate: it points to the page with similarity,
+ * takes its event and storyline, and gives up its text and analysis rows,
+ * as a duplicate stored as one would have. */
+int rv_store_supersede(rv_store *s, int64_t teaser, const rv_article *page, double similarity,
+		       rv_error *err);
 
 int rv_store_save_event(rv_store *s, const rv_event *ev, rv_error *err);
 /* Events whose last day is within window_days of the newest (and undated). */

@@ -483,8 +483,9 @@ TEST(group_pipeline_duplicates)
 }
 
 /* A feed's teaser then the page behind it, under one URL: the page is far
- * richer, so it is stored whole as an original; met again, it is a copy. The
- * other order makes the teaser the copy. */
+ * richer, so it is stored whole as the original and the teaser becomes its
+ * duplicate; met again, the page is a copy. The other order makes the
+ * teaser the copy at once. */
 TEST(group_page_after_its_teaser)
 {
 	char path[256];
@@ -507,10 +508,11 @@ TEST(group_page_after_its_teaser)
 		      &page2);
 	test_add_text(p, "feed#2", "https://paper.example/flood", "Floods in Norvale",
 		      "Heavy rain flooded the river valley of Norvale.", "2023-05-04", &late_teaser);
+	ASSERT_EQ(rv_pipeline_stats_get(p)->duplicates, 3);
 	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
 	struct {
 		int64_t id, dup_of;
-	} want[] = { { t, 0 }, { page, 0 }, { again, page }, { late_teaser, page2 } };
+	} want[] = { { t, page }, { page, 0 }, { again, page }, { late_teaser, page2 } };
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
 		rv_article a;
 		rv_article_init(&a);
@@ -518,6 +520,8 @@ TEST(group_page_after_its_teaser)
 		ASSERT_EQ(a.duplicate_of, want[i].dup_of);
 		if (want[i].id == page)
 			ASSERT(a.text && strstr(a.text, "next forecast"));
+		if (want[i].id == t) /* the teaser keeps its own words */
+			ASSERT(a.text && !strstr(a.text, "next forecast"));
 		rv_article_release(&a);
 	}
 	rv_store_close(&s);
