@@ -110,6 +110,8 @@ typedef struct rv_article {
 
 	int64_t duplicate_of;    /* 0 when original */
 	double duplicate_similarity;
+	bool duplicate_adds_text;  /* a near copy with words its original lacks
+	                              (a paragraph more): its text is kept */
 	int64_t event;           /* 0 when not grouped */
 	int64_t storyline;
 	double event_similarity;

@@ -197,6 +197,7 @@ static bool richer_than(const rv_dedup *d, const ring_entry *e, double similarit
 bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 {
 	hit->teaser = 0;
+	hit->adds_text = false;
 	d->cur_teaser = NULL;
 	d->cur_has_sig = signature(a->text, d->cfg.near_dup_min_tokens, &d->cur, &d->cur_tokens);
 	d->cur_url = url_key(a->url);
@@ -233,6 +234,10 @@ bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 		return false;
 	hit->id = found->id;
 	hit->similarity = best;
+	/* the fuller wire copy met after a trimmed one: "duplicate" must not
+	 * mean its extra paragraph is dropped */
+	hit->adds_text = d->cur_tokens >= found->tokens + 15 &&
+			 (uint64_t)d->cur_tokens * 10 >= (uint64_t)found->tokens * 11;
 	hit->teaser = 0;
 	d->cur_teaser = NULL;
 	return true;

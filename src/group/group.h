@@ -205,6 +205,8 @@ void rv_dedup_free(rv_dedup **d);
 typedef struct rv_dup_hit {
 	int64_t id;          /* the original (its event: rv_store_grouping_of) */
 	double similarity;   /* estimated Jaccard; 1 for the same URL */
+	bool adds_text;      /* a near copy longer than its original by a
+	                        paragraph or more: its own text is worth keeping */
 	int64_t teaser;      /* when false is returned: a stored original under
 	                        the same URL that a is the full page of, else 0 */
 } rv_dup_hit;

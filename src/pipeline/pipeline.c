@@ -201,6 +201,7 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 		/* Near-same text or the same page under another URL form. */
 		a->duplicate_of = hit.id;
 		a->duplicate_similarity = hit.similarity;
+		a->duplicate_adds_text = hit.adds_text;
 		/* the original's event as it is now (it may have been merged) */
 		if ((rc = rv_store_grouping_of(p->store, hit.id, &a->event, &a->storyline, err)))
 			return rc;

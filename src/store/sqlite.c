@@ -364,7 +364,8 @@ int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err)
 	sqlite3_stmt *st = stmt(s, ST_INSERT_ARTICLE, err);
 	if (!st)
 		return RV_EDB;
-	bool dup = a->duplicate_of != 0;
+	/* a duplicate's text is its original's, unless it adds to it */
+	bool dup = a->duplicate_of != 0 && !a->duplicate_adds_text;
 	char *authors = list_json(&a->authors);
 	char *tags = list_json(&a->tags);
 	char *paragraphs = dup ? NULL : list_json(&a->paragraphs);
@@ -389,7 +390,7 @@ int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err)
 	bind_text(st, 17, dup ? NULL : a->text);
 	bind_text(st, 18, paragraphs);
 	bind_id(st, 19, a->duplicate_of);
-	if (dup)
+	if (a->duplicate_of)
 		sqlite3_bind_double(st, 20, a->duplicate_similarity);
 	bind_id(st, 21, a->event);
 	bind_id(st, 22, a->storyline);

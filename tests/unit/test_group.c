@@ -626,3 +626,44 @@ TEST(group_stream_languages_are_saved)
 	rv_store_close(&s);
 	test_db_remove(path);
 }
+
+/* A near copy with a paragraph its original lacks is a duplicate that keeps
+ * its own text (searchable, readable); a trimmed copy reads the original's. */
+TEST(group_fuller_copy_keeps_its_text)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "rv_test_group");
+	rv_store *s;
+	rv_pipeline *p;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
+	char *fuller = malloc(strlen(WIRE) + 400);
+	ASSERT(fuller);
+	sprintf(fuller, "%s The bank also said its deputy governor, Ilse Marten, would retire in "
+			"September after twelve years, and that a successor would be named by the "
+			"finance minister before the summer recess.",
+		WIRE);
+	char *cut = strdup(WIRE);
+	*strstr(cut, " The bank will publish") = '\0';
+	int64_t orig, full, trimmed;
+	test_add_text(p, "a", "https://wire.example/a", "Estavia raises rates", WIRE, "2023-05-04", &orig);
+	test_add_text(p, "b", "https://paper.example/b", "Estavia's bank acts", fuller, "2023-05-04", &full);
+	test_add_text(p, "c", "https://other.example/c", "Rates up", cut, "2023-05-04", &trimmed);
+	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
+	rv_article a;
+	rv_article_init(&a);
+	ASSERT_EQ(rv_store_get_article(s, full, &a, &err), RV_OK);
+	ASSERT_EQ(a.duplicate_of, orig);
+	ASSERT(a.text && strstr(a.text, "Ilse Marten"));
+	rv_article_release(&a);
+	rv_article_init(&a);
+	ASSERT_EQ(rv_store_get_article(s, trimmed, &a, &err), RV_OK);
+	ASSERT_EQ(a.duplicate_of, orig);
+	ASSERT(a.text && strstr(a.text, "next forecast")); /* the original's */
+	rv_article_release(&a);
+	free(fuller);
+	free(cut);
+	rv_store_close(&s);
+	test_db_remove(path);
+}
