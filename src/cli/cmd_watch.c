@@ -386,7 +386,8 @@ static int process_page(struct watch *w, const rv_watch_page *pg)
 			rec.url = pg->url;
 			rec.fetched_at = fetched;
 			rec.content_type = r.content_type;
-			rec.title = pg->title;
+			/* the page's headline is the full one; a feed often shortens it */
+			rec.fallback_title = pg->title;
 			rec.published = pg->published;
 			rv_pipeline_stats before = *rv_pipeline_stats_get(w->pipeline);
 			rv_error perr;

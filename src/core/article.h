@@ -43,6 +43,8 @@ typedef struct rv_record {
 	const char *source;
 	const char *lang;
 	const rv_strlist *authors; /* given by a feed item or JSONL, else NULL */
+	const char *fallback_title; /* used only when the page has none (the
+	                               feed item's title of a page revue watch fetched) */
 	const rv_strlist *tags;
 	bool plain;              /* text given as the body itself (JSONL "text"):
 	                            split into paragraphs, no boilerplate removal */

@@ -261,6 +261,13 @@ static int apply_record(const rv_record *rec, rv_article *a)
 		rv_str_squeeze(t);
 		rv_str_take(&a->title, t);
 	}
+	if (!a->title && rec->fallback_title && *rec->fallback_title) {
+		char *t = rv_utf8_clean(rec->fallback_title, strlen(rec->fallback_title), NULL);
+		if (!t)
+			return RV_ENOMEM;
+		rv_str_squeeze(t);
+		rv_str_take(&a->title, t);
+	}
 	if (rec->source && *rec->source && rv_str_set(&a->source, rec->source))
 		return RV_ENOMEM;
 	if (rec->lang && *rec->lang && rv_str_set(&a->lang, rec->lang))

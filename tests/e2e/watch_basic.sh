@@ -27,6 +27,11 @@ grep -q "^/x/3$" "$T/served.log" || fail "the feed discovered from the home page
 grep -q "^/s/2$" "$T/served.log" || fail "the sitemap listed in the sitemap index was not followed"
 [ "$(q "SELECT COUNT(*) FROM watch_pages WHERE url LIKE '%sitemap%'")" = 0 ] || fail "a sitemap was queued as an article"
 [ "$(q "SELECT title FROM watch_pages WHERE url = '$BASE/s/1'")" = "Sitemap story 1" ] || fail "news sitemap title lost"
+# The page's own headline, not the feed item's shorter one ("Main item 0").
+case "$(q "SELECT title FROM articles WHERE url = '$BASE/a/0'")" in
+"Report a-0:"*) ;;
+*) fail "the article took the feed item's title: $(q "SELECT title FROM articles WHERE url = '$BASE/a/0'")" ;;
+esac
 [ "$(q "SELECT COUNT(*) FROM watch_pages WHERE url LIKE '%utm%' OR url LIKE '%fbclid%'")" = 0 ] || fail "tracking tags kept"
 # Misbehaving pages ended where they should.
 [ "$(q "SELECT state FROM watch_pages WHERE url = '$BASE/gone/7'")" = gone ] || fail "404 not gone"
