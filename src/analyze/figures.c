@@ -208,6 +208,7 @@ typedef struct fctx {
 	rv_article *a;
 	const char *t;
 	size_t len;
+	size_t last_sentence; /* where the sentence of the last figure starts */
 } fctx;
 
 static size_t sent_start(const char *t, size_t i)
@@ -259,6 +260,7 @@ static int add_figure(fctx *c, double v, double vmax, const char *unit, size_t u
 		while (ce > e && ce < c->len && ((unsigned char)c->t[ce] & 0xC0) == 0x80)
 			ce--;
 	}
+	c->last_sentence = cs;
 	f->unit = unit ? rv_strndup(unit, ul) : NULL;
 	f->qualifier = qual ? rv_strdup(qual) : NULL;
 	f->text = rv_strndup(c->t + s, e - s);
@@ -337,9 +339,19 @@ static size_t unit_after(const char *t, size_t p, size_t len, size_t *us)
 							    "had", "will", "would", "could", "can", "may",
 							    "did", "do", "ont", "avait", "avaient", "était",
 							    "étaient", "sera", "seront", "fut", "furent",
-							    "peuvent", "doivent", NULL}))
+							    "peuvent", "doivent",
+							    /* "4 500 selon la police" */
+							    "selon", "according", "contre", "against",
+							    "versus", "soit", NULL}))
 			return 0;
 		*us = p;
+		/* one unit of two words: "mètres carrés", "square kilometres" */
+		size_t q = skip_spaces(t, p + n, len), m = word_len(t, q, len);
+		if (m && q > p + n &&
+		    (in_wlist(t, q, m, (const char *const[]){"carrés", "carré", "cubes", "cube",
+							     "carrées", NULL}) ||
+		     in_wlist(t, p, n, (const char *const[]){"square", "cubic", NULL})))
+			n = q + m - p;
 		return n;
 	}
 	return 0;
@@ -534,6 +546,18 @@ static int scan_figures(fctx *c)
 					continue;
 			}
 		}
+		/* "12 000 personnes selon les organisateurs (4 500 selon la police)":
+		 * a count given per source takes the unit of the one before it in
+		 * the sentence */
+		if (!unit && n && c->a->n_figures) {
+			size_t w = skip_spaces(t, p, len);
+			const rv_figure *prev = &c->a->figures[c->a->n_figures - 1];
+			if ((word_is(t, w, len, "selon") || word_is(t, w, len, "according")) && prev->unit &&
+			    c->last_sentence == sent_start(t, s)) {
+				unit = prev->unit;
+				ul = strlen(prev->unit);
+			}
+		}
 		/* a bare year or small number with nothing counted is not a figure */
 		if (!unit) {
 			continue;
@@ -559,7 +583,7 @@ int rv_find_figures(rv_article *a, rv_error *err)
 {
 	if (!a->text)
 		return RV_OK;
-	fctx c = {a, a->text, strlen(a->text)};
+	fctx c = {a, a->text, strlen(a->text), (size_t)-1};
 	if (scan_figures(&c))
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	return RV_OK;
@@ -567,15 +591,23 @@ int rv_find_figures(rv_article *a, rv_error *err)
 
 /* ---- keys for the story ledger ---- */
 
-static const char *const soldier_words[] = {
-	"soldat", "soldats", "militaire", "militaires", "troupe", "troupes", "troops", "troop",
-	"soldier", "soldiers", "homme", "hommes", "servicemen", "service members", "personnel",
-	"militares", "soldados", "soldaten", "effectifs", NULL,
-};
-
-static const char *const people_words[] = {
-	"personne", "personnes", "people", "persons", "habitants", "residents", "civils",
-	"civilians", "victimes", "victims", "morts", "dead", "killed", "tues", NULL,
+/* Nouns that count the same thing in the languages read (folded, as
+ * rv__ner_fold writes them): one row of the ledger for "2 400 habitants"
+ * and "2,400 people". The key is the class's first word. */
+static const char *const unit_classes[][16] = {
+	{ "soldiers", "soldat", "soldats", "militaire", "militaires", "troupe", "troupes", "troops",
+	  "troop", "soldier", "homme", "hommes", "servicemen", "personnel", "militares", "soldados" },
+	{ "people", "personne", "personnes", "persons", "habitants", "residents", "civils",
+	  "civilians", "victimes", "victims", "morts", "dead", "killed", "tues" },
+	{ "votes", "voix", "vote", "suffrages", "suffrage" },
+	{ "ballots", "bulletins", "bulletin", "ballot" },
+	{ "firefighters", "pompiers", "sapeurs-pompiers", "firefighter", "firemen", "bomberos" },
+	{ "tourists", "vacanciers", "touristes", "holidaymakers", "holidaymaker", "tourist",
+	  "campeurs", "campers" },
+	{ "homes", "maisons", "logements", "habitations", "houses", "home", "house", "maison" },
+	{ "jobs", "emplois", "postes", "job", "emploi" },
+	{ "ships", "navires", "bateaux", "ship", "vessels", "navire", "bateau" },
+	{ "workers", "salaries", "employes", "employees", "travailleurs", "ouvriers", "staff" },
 };
 
 /* A currency's sign and its names in the languages read: "€4 million" and
@@ -600,12 +632,10 @@ size_t rv_figure_unit_key(const char *unit, char *out, size_t cap)
 	size_t n = rv__ner_fold(unit, strlen(unit), out, cap);
 	if (!n)
 		return 0;
-	for (const char *const *w = soldier_words; *w; w++)
-		if (!strcmp(out, *w))
-			return (size_t)snprintf(out, cap, "soldiers");
-	for (const char *const *w = people_words; *w; w++)
-		if (!strcmp(out, *w))
-			return (size_t)snprintf(out, cap, "people");
+	for (size_t c = 0; c < sizeof unit_classes / sizeof *unit_classes; c++)
+		for (size_t k = 0; k < 16 && unit_classes[c][k]; k++)
+			if (!strcmp(out, unit_classes[c][k]))
+				return (size_t)snprintf(out, cap, "%s", unit_classes[c][0]);
 	if (n > 3 && (out[n - 1] == 's' || out[n - 1] == 'x'))
 		out[--n] = '\0';
 	return n;

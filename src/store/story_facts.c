@@ -144,6 +144,36 @@ static int load_quotes(rv_store *s, int64_t event, rv_story_facts *out, rv_error
 	return rc;
 }
 
+static bool same_source(const rv_fact_report *a, const rv_fact_report *b)
+{
+	return !strcmp(a->source ? a->source : "", b->source ? b->source : "");
+}
+
+/* Outlets disagree when two of them give no value in common: an outlet
+ * that reports the new count (187) and the old one (214) agrees with one
+ * that gives only the new. */
+static bool outlets_disagree(const rv_fact_quantity *q)
+{
+	for (size_t a = 0; a < q->n_reports; a++)
+		for (size_t b = a + 1; b < q->n_reports; b++) {
+			const rv_fact_report *ra = &q->reports[a], *rb = &q->reports[b];
+			if (same_source(ra, rb))
+				continue;
+			bool common = false;
+			for (size_t x = 0; x < q->n_reports && !common; x++) {
+				if (!same_source(&q->reports[x], ra))
+					continue;
+				for (size_t y = 0; y < q->n_reports && !common; y++)
+					common = same_source(&q->reports[y], rb) &&
+						 q->reports[x].value == q->reports[y].value &&
+						 q->reports[x].value_max == q->reports[y].value_max;
+			}
+			if (!common)
+				return true;
+		}
+	return false;
+}
+
 static int load_figures(rv_store *s, int64_t event, rv_story_facts *out, rv_error *err)
 {
 	static const char sql[] =
@@ -209,15 +239,12 @@ static int load_figures(rv_store *s, int64_t event, rv_story_facts *out, rv_erro
 		rp->source = col_dup(st, 6);
 		if (new_source)
 			qt->n_sources++;
-		for (size_t k = 0; k + 1 < qt->n_reports; k++)
-			if (strcmp(qt->reports[k].source ? qt->reports[k].source : "",
-				   rp->source ? rp->source : "") &&
-			    (qt->reports[k].value != v || qt->reports[k].value_max != vm))
-				qt->disagree = true;
 	}
 	if (rc == RV_OK && r != SQLITE_DONE)
 		rc = fail(s, err, "story figures");
 	sqlite3_finalize(st);
+	for (size_t i = 0; i < out->n_quantities; i++)
+		out->quantities[i].disagree = outlets_disagree(&out->quantities[i]);
 	for (size_t i = 1; i < out->n_quantities; i++) {
 		rv_fact_quantity v = out->quantities[i];
 		size_t j = i;

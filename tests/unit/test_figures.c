@@ -110,6 +110,27 @@ TEST(figures_currency_after_and_bare_counts)
 	rv_article_release(&a);
 }
 
+/* Units of two words, and crowd counts per source ("12 000 personnes selon
+ * les organisateurs, 4 500 selon la police"): the second takes the first's
+ * unit instead of "selon". */
+TEST(figures_compound_units_and_counts_per_source)
+{
+	rv_article a;
+	run(&a, "La manifestation a réuni 12 000 personnes selon les organisateurs (4 500 selon la "
+		"police). Un entrepôt de 4 000 mètres carrés a brûlé. The fire burned 300 square "
+		"kilometres. Some 20,000 people marched according to the unions, 9,000 according to "
+		"police.");
+	ASSERT_STR_EQ(must(&a, 4500)->unit, "personnes");
+	ASSERT_STR_EQ(must(&a, 4000)->unit, "mètres carrés");
+	ASSERT_STR_EQ(must(&a, 300)->unit, "square kilometres");
+	ASSERT_STR_EQ(must(&a, 9000)->unit, "people");
+	rv_article_release(&a);
+	/* no count before it in the sentence: "selon" is no unit */
+	run(&a, "Le bilan s'élève à 4 500 selon la préfecture.");
+	ASSERT(with_value(&a, 4500) == NULL);
+	rv_article_release(&a);
+}
+
 TEST(figures_dates_are_not_figures)
 {
 	rv_article a;
@@ -135,6 +156,18 @@ TEST(figures_unit_keys)
 	rv_figure_unit_key("euros", b, sizeof b);
 	ASSERT_STR_EQ(a, b);
 	rv_figure_unit_key("dollars", a, sizeof a);
+	ASSERT(strcmp(a, b));
+	/* the nouns news counts, French and English */
+	static const char *const same[][2] = { { "voix", "votes" }, { "bulletins", "ballots" },
+					       { "sapeurs-pompiers", "firefighters" },
+					       { "vacanciers", "holidaymakers" } };
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+		rv_figure_unit_key(same[i][0], a, sizeof a);
+		rv_figure_unit_key(same[i][1], b, sizeof b);
+		ASSERT_STR_EQ(a, b);
+	}
+	rv_figure_unit_key("voix", a, sizeof a);
+	rv_figure_unit_key("bulletins", b, sizeof b);
 	ASSERT(strcmp(a, b));
 	ASSERT(rv_figure_compatible(1000, 5000, 5000, 5000));
 	ASSERT(rv_figure_compatible(8500, 8500, 8000, 8000));

@@ -151,3 +151,52 @@ TEST(story_facts_one_entity_per_name)
 	rv_store_close(&s);
 	unlink(path);
 }
+
+/* Outlets disagree when two give no value in common; one that reports the
+ * new count and the old one agrees with one that gives only the new. */
+TEST(story_facts_disagreement_needs_no_common_value)
+{
+	char path[] = "/tmp/revue-facts-XXXXXX";
+	int fd = mkstemp(path);
+	ASSERT(fd >= 0);
+	close(fd);
+	unlink(path);
+	rv_store *s = NULL;
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	static const struct {
+		int64_t event;
+		const char *ref, *source, *text;
+	} rows[] = {
+		{ 21, "v1", "Meridian Post", "The margin fell from 214 votes to 187 votes after the recount." },
+		{ 21, "v2", "Le Courrier", "Achebe-Hart l'emporte avec 187 voix d'avance." },
+		{ 22, "w1", "Meridian Post", "Some 850 firefighters fought the fire." },
+		{ 22, "w2", "Le Courrier", "Plus de 1 000 pompiers luttaient contre le feu." },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		a.ref = strdup(rows[i].ref);
+		a.content_hash = strdup(rows[i].ref);
+		a.source = strdup(rows[i].source);
+		a.published = strdup("2026-05-15");
+		a.text = strdup(rows[i].text);
+		a.event = rows[i].event;
+		ASSERT_EQ(rv_find_figures(&a, &err), RV_OK);
+		ASSERT_EQ(rv_store_insert_article(s, &a, &err), RV_OK);
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	for (int64_t ev = 21; ev <= 22; ev++) {
+		rv_story_facts f;
+		ASSERT_EQ(rv_store_story_facts(s, ev, &f, &err), RV_OK);
+		ASSERT_EQ(f.n_quantities, 1); /* votes = voix, firefighters = pompiers */
+		ASSERT_EQ(f.quantities[0].n_sources, 2);
+		ASSERT_EQ(f.quantities[0].disagree, ev == 22);
+		rv_story_facts_release(&f);
+	}
+	rv_store_close(&s);
+	unlink(path);
+}
