@@ -1254,12 +1254,25 @@ static bool boiler_line(const para *p)
 		"inhaltsverzeichnis", "sommaire", "índice", "Índice", "bild anzeigen", "bild vergrößern",
 		"vergrößern", "enlarge", "agrandir", "rezept drucken", "print recipe",
 		"imprimer la recette", "this entry was posted", "dieser eintrag wurde",
-		"suggested citation", "zitiervorschlag", "pour citer", NULL
+		"suggested citation", "zitiervorschlag", "pour citer",
+		/* breadcrumbs announced as such */
+		"vous êtes ici", "you are here", "sie sind hier", "estás aquí", "usted está aquí",
+		"sei qui", NULL
 	};
 	if (credit_line(p))
 		return true;
 	if (p->chars > 160)
 		return false;
+	/* "Accueil > Économie > Grève au port …": a breadcrumb, however it
+	 * is introduced */
+	size_t crumbs = 0;
+	for (const char *s = p->text; (s = strstr(s, " > ")); s += 3)
+		crumbs++;
+	/* » closes a quotation where « opens one */
+	for (const char *s = p->text; !strstr(p->text, "\xC2\xAB") && (s = strstr(s, " \xC2\xBB ")); s += 4)
+		crumbs++;
+	if (crumbs >= 2)
+		return true;
 	char low[96];
 	size_t k = 0;
 	for (const char *s = p->text; *s && k + 1 < sizeof low; s++)

@@ -845,3 +845,28 @@ TEST(html_unread_attributes_dropped_before_parsing)
 	ASSERT_STR_EQ(out, "<p width=100 data-y=\"2\">a</p>");
 	free(out);
 }
+
+/* A breadcrumb in the page's body ("Vous êtes ici : Accueil > Économie > …")
+ * is not the article's first paragraph; a paragraph with « quotes » is kept. */
+TEST(html_breadcrumb_is_not_text)
+{
+	const char *page =
+		"<html><head><title>Grève au port</title></head><body><article>"
+		"<div id=\"fil\">Vous êtes ici : <a href=\"/\">Accueil</a> &gt; <a href=\"/eco\">Économie</a>"
+		" &gt; Grève au port</div><h1>Grève au port</h1>"
+		"<p>Accueil &gt; Économie &gt; Social &gt; Grève au port</p>"
+		"<p>Les dockers du port ont cessé le travail lundi matin, bloquant trente-huit navires "
+		"en rade, selon le syndicat qui réclame une hausse des salaires de six pour cent.</p>"
+		"<p>« Nous ne céderons pas » , a dit la ministre. « Le dialogue reste ouvert » , a "
+		"répondu le syndicat, qui appelle à une nouvelle journée d'action jeudi prochain.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT(a.text);
+	ASSERT(!strstr(a.text, "Accueil"));
+	ASSERT(!strstr(a.text, "Vous êtes ici"));
+	ASSERT_CONTAINS(a.text, "Le dialogue reste ouvert");
+	rv_article_release(&a);
+}
