@@ -74,7 +74,10 @@ static json_t *article_ref(const rv_article *a)
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_integer(a->id));
 	set_str(o, "title", a->title);
-	set_str(o, "source", a->source);
+	/* as outlet cards and quotes name it: "[file.txt]" when unknown */
+	char *label = rv_outlet_label(a->source, a->ref);
+	set_str(o, "source", label);
+	free(label);
 	set_str(o, "published", a->published);
 	set_str(o, "lang", a->lang);
 	set_str(o, "url", a->url);

@@ -220,7 +220,7 @@ int rv_store_each_story_page(rv_store *s, const rv_filter *f, rv_story_fn fn, vo
 	if (f->lang)
 		rv_buf_puts(&sql, " AND a.lang = ?");
 	if (f->source)
-		rv_buf_puts(&sql, " AND a.source = ?");
+		rv_buf_puts(&sql, " AND " RV_OUTLET_LABEL_SQL("a") " = ?");
 	if (f->event)
 		rv_buf_puts(&sql, " AND a.event = ?");
 	if (f->storyline)

@@ -564,7 +564,7 @@ static void where_sql(rv_buf *sql, const rv_search_query *q)
 	if (f->lang)
 		rv_buf_puts(sql, " AND a.lang = ?");
 	if (f->source)
-		rv_buf_puts(sql, " AND a.source = ?");
+		rv_buf_puts(sql, " AND " RV_OUTLET_LABEL_SQL("a") " = ?");
 	if (f->event)
 		rv_buf_puts(sql, " AND a.event = ?");
 	if (f->storyline)
@@ -633,7 +633,7 @@ static int ranked(rv_store *s, const char *expr, const rv_search_query *q, int64
 	/* CROSS JOIN keeps the index the outer loop and ORDER BY rank lets
 	 * FTS5 sort by itself, so article rows and snippets are only read for
 	 * the hits returned. */
-	rv_buf_puts(&sql, "SELECT a.id, a.event, articles_fts.rank, a.title, a.source, a.published, a.lang,"
+	rv_buf_puts(&sql, "SELECT a.id, a.event, articles_fts.rank, a.title, " RV_OUTLET_LABEL_SQL("a") ", a.published, a.lang,"
 			  " a.url, snippet(articles_fts, 1, char(2), char(3), '…', 24)");
 	where_sql(&sql, q);
 	rv_buf_puts(&sql, " AND articles_fts.rank MATCH 'bm25(5.0, 1.0)'");

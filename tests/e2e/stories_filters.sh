@@ -63,6 +63,16 @@ if not cli or bad or [h["id"] for h in cli] != [h["id"] for h in api][:len(cli)]
     sys.exit(1)
 print("ok: search --json: %d hits with snippet_parts, as the API" % len(cli))
 PY
+# an article with no outlet is "[file]" in a story's members, and that label
+# filters like any outlet
+curl -s "http://127.0.0.1:$port/api/stories/6" | python3 -c '
+import json, sys
+s = json.load(sys.stdin)
+src = [m.get("source") for m in s["members"]]
+sys.exit(0 if "[hld-port-strike-01.txt]" in src and None not in src else 1)' ||
+	{ echo "FAIL: story members lack the [file] label"; fails=$((fails + 1)); }
+n=$("$revue" --db "$tmp/r.db" search port --source "[hld-port-strike-01.txt]" --json | wc -l)
+[ "$n" -ge 1 ] || { echo "FAIL: --source [file] finds nothing"; fails=$((fails + 1)); }
 # a story's CSV from the API has the rows revue export --format csv prints
 "$revue" --db "$tmp/r.db" export --format csv >"$tmp/cli.csv" || fails=$((fails + 1))
 curl -s "http://127.0.0.1:$port/api/stories/4/export?format=csv" >"$tmp/api.csv"
