@@ -4,6 +4,7 @@
 #include "store/story_facts.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,8 +38,10 @@ int cmd_entities(rv_cli *cli, int argc, char **argv)
 			type = optarg;
 			break;
 		case 'n':
-			if (!rv_parse_long(optarg, &limit) || limit < 0)
+			if (!rv_parse_long(optarg, &limit) || limit < 1 || limit > INT32_MAX) {
+				fprintf(stderr, "revue: --limit is a number of 1 or more, not '%s'\n", optarg);
 				return cli_usage(entities_usage);
+			}
 			break;
 		case 'j': json = true; break;
 		case 'h': puts(entities_usage); return RV_EXIT_OK;

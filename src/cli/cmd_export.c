@@ -110,14 +110,18 @@ int cmd_export(rv_cli *cli, int argc, char **argv)
 		case 'f':
 			if (!strcmp(optarg, "csv"))
 				csv = true;
-			else if (strcmp(optarg, "jsonl") && strcmp(optarg, "json"))
+			else if (strcmp(optarg, "jsonl") && strcmp(optarg, "json")) {
+				fprintf(stderr, "revue: --format is jsonl or csv, not '%s'\n", optarg);
 				return cli_usage(usage_text);
+			}
 			break;
 		case 'w':
 			if (!strcmp(optarg, "events"))
 				events = true;
-			else if (strcmp(optarg, "articles"))
+			else if (strcmp(optarg, "articles")) {
+				fprintf(stderr, "revue: --what is articles or events, not '%s'\n", optarg);
 				return cli_usage(usage_text);
+			}
 			break;
 		case 's':
 		case 'u':

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "analyze/analyze.h"
 #include "extract/extract.h"
+#include "fetch/ingest_url.h"
 #include "ingest/ingest.h"
 
 #include <getopt.h>
@@ -10,7 +11,7 @@
 #include <stdlib.h>
 
 static const char usage_text[] =
-	"revue extract [--format auto|text|html|jsonl|warc|feed] [--no-analysis] PATH|- ...\n"
+	"revue extract [--format auto|text|html|jsonl|warc|feed] [--no-analysis] PATH|URL|- ...\n"
 	"  Print one JSON article per input record on stdout (nothing is stored).\n"
 	"  --no-analysis  text, metadata and language only: no entities, quotes, figures";
 
@@ -109,8 +110,16 @@ int cmd_extract(rv_cli *cli, int argc, char **argv)
 	opts.on_reject = on_reject;
 	opts.ctx = &ctx;
 	int rc = RV_OK;
-	for (int i = optind; i < argc && rc == RV_OK; i++)
-		rc = rv_ingest_path(argv[i], &opts, &err);
+	rv_fetcher *fetcher = NULL; /* made when a URL is given, as ingest does */
+	for (int i = optind; i < argc && rc == RV_OK; i++) {
+		if (!rv_is_url(argv[i]))
+			rc = rv_ingest_path(argv[i], &opts, &err);
+		else if (fetcher || !(rc = rv_fetcher_new(NULL, &fetcher, &err)))
+			rc = rv_ingest_url(fetcher, argv[i], &opts, &err);
+	}
+	rv_fetcher_free(&fetcher);
+	if (rc)
+		fprintf(stderr, "revue: %s\n", err.msg);
 	rv_analyzer_free(&ctx.analyzer);
 	if (rc)
 		return RV_EXIT_FAILURE;

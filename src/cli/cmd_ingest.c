@@ -150,6 +150,8 @@ int cmd_ingest(rv_cli *cli, int argc, char **argv)
 	if (!quiet)
 		fprintf(stderr,
 			"ingest: %zu records: %zu stored, %zu duplicates, %zu unchanged, %zu rejected\n",
-			stats.records, stats.stored, stats.duplicates, stats.unchanged, ctx.rejected);
+			/* every input counted once: a rejected file is a record too */
+			stats.stored + stats.duplicates + stats.unchanged + ctx.rejected, stats.stored,
+			stats.duplicates, stats.unchanged, ctx.rejected);
 	return ctx.rejected ? RV_EXIT_REJECTED : RV_EXIT_OK;
 }

@@ -7,6 +7,7 @@
 #include "store/story_facts.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,8 +116,10 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 			break;
 		case 'l': f.lang = optarg; break;
 		case 'n':
-			if (!rv_parse_long(optarg, &limit) || limit < 0)
+			if (!rv_parse_long(optarg, &limit) || limit < 1 || limit > INT32_MAX) {
+				fprintf(stderr, "revue: --limit is a number of 1 or more, not '%s'\n", optarg);
 				return cli_usage(stories_usage);
+			}
 			f.limit = (int)limit;
 			break;
 		case 'j': json = true; break;

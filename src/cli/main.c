@@ -35,7 +35,8 @@ static void usage(FILE *out)
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out, "\nevery command takes --db PATH (default $REVUE_DB or ./revue.db)\n"
-		     "and --help. Exit status: 0 ok, 1 usage error, 2 input rejected.\n");
+		     "and --help. Exit status: 0 ok, 1 usage error, 2 input rejected,\n"
+		     "3 failure (store, memory).\n");
 }
 
 int main(int argc, char **argv)

@@ -44,4 +44,8 @@ for line in sys.stdin:
 [ $? -eq 1 ] && grep -q "unknown type 'persn'" "$work/e" || fail "unknown --type not reported: $(cat "$work/e")"
 "$REVUE" --db "$work/db" ingest --format pdf x 2>"$work/e" >/dev/null
 [ $? -eq 1 ] && grep -q "unknown format 'pdf'" "$work/e" || fail "unknown --format not reported: $(cat "$work/e")"
+"$REVUE" --db "$work/db" stories --limit 0 2>"$work/e" >/dev/null
+[ $? -eq 1 ] && grep -q "limit is a number of 1 or more" "$work/e" || fail "--limit 0 accepted"
+"$REVUE" --db "$work/db" export --what storylines 2>"$work/e" >/dev/null
+[ $? -eq 1 ] && grep -q "not 'storylines'" "$work/e" || fail "bad --what not named"
 echo "ok: bad inputs rejected, good ones stored"
