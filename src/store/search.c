@@ -634,7 +634,9 @@ static int ranked(rv_store *s, const char *expr, const rv_search_query *q, int64
 	 * FTS5 sort by itself, so article rows and snippets are only read for
 	 * the hits returned. */
 	rv_buf_puts(&sql, "SELECT a.id, a.event, articles_fts.rank, a.title, " RV_OUTLET_LABEL_SQL("a") ", a.published, a.lang,"
-			  " a.url, snippet(articles_fts, 1, char(2), char(3), '…', 24)");
+			  " a.url, snippet(articles_fts, 1, char(2), char(3), '…', 24),"
+			  /* a duplicate matched by its title reads its original's lead */
+			  " (SELECT substr(o.text, 1, 160) || '…' FROM articles o WHERE o.id = a.duplicate_of)");
 	where_sql(&sql, q);
 	rv_buf_puts(&sql, " AND articles_fts.rank MATCH 'bm25(5.0, 1.0)'");
 	if (from)
@@ -665,6 +667,10 @@ static int ranked(rv_store *s, const char *expr, const rv_search_query *q, int64
 		char *snip = col(st, 8) ? strdup(col(st, 8)) : NULL;
 		if (snip)
 			strip_markers(snip);
+		if ((!snip || !*snip) && col(st, 9)) {
+			free(snip);
+			snip = strdup(col(st, 9));
+		}
 		h.snippet = snip;
 		(*n)++;
 		rc = fn(&h, ctx);

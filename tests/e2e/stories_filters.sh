@@ -71,6 +71,12 @@ s = json.load(sys.stdin)
 src = [m.get("source") for m in s["members"]]
 sys.exit(0 if "[hld-port-strike-01.txt]" in src and None not in src else 1)' ||
 	{ echo "FAIL: story members lack the [file] label"; fails=$((fails + 1)); }
+# a duplicate matched by its title shows its original's lead, not nothing
+"$revue" --db "$tmp/r.db" search grève --json | python3 -c '
+import json, sys
+hits = [json.loads(l) for l in sys.stdin]
+empty = [h["id"] for h in hits if not h["snippet"]]
+sys.exit(1 if not hits or empty else 0)' || { echo "FAIL: search hits with an empty snippet"; fails=$((fails + 1)); }
 n=$("$revue" --db "$tmp/r.db" search port --source "[hld-port-strike-01.txt]" --json | wc -l)
 [ "$n" -ge 1 ] || { echo "FAIL: --source [file] finds nothing"; fails=$((fails + 1)); }
 # a story's CSV from the API has the rows revue export --format csv prints
