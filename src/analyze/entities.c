@@ -2954,9 +2954,15 @@ static size_t quoted_title(const scan *sc, size_t i)
 	if (i > 0 && c + 1 < sc->n && sc->t[i - 1].kind == K_WORD && (sc->t[i - 1].flags & F_CAP) &&
 	    sc->t[c + 1].kind == K_WORD && (sc->t[c + 1].flags & F_CAP) && sc->t[c + 1].s <= sc->t[c].e + 1)
 		return 0;
-	/* speech: a verb of saying just before or after */
-	size_t near[4] = {i >= 1 ? i - 1 : SIZE_MAX, i >= 2 ? i - 2 : SIZE_MAX, c + 1, c + 2};
-	for (int x = 0; x < 4; x++) {
+	/* speech: a verb of saying just before or after ("», a déclaré X": the
+	 * comma and the auxiliary come first) */
+	bool aux = c + 2 < sc->n && sc->t[c + 1].kind == K_PUNCT && sc->text[sc->t[c + 1].s] == ',' &&
+		   sc->t[c + 2].kind == K_WORD && tok_key(sc, c + 2, key, sizeof key) &&
+		   (!strcmp(key, "a") || !strcmp(key, "ont") || !strcmp(key, "avait") ||
+		    !strcmp(key, "has") || !strcmp(key, "had"));
+	size_t near[5] = {i >= 1 ? i - 1 : SIZE_MAX, i >= 2 ? i - 2 : SIZE_MAX, c + 1, c + 2,
+			  aux ? c + 3 : SIZE_MAX};
+	for (int x = 0; x < 5; x++) {
 		size_t k = near[x];
 		if (k == SIZE_MAX || k >= sc->n || sc->t[k].kind != K_WORD)
 			continue;

@@ -1395,3 +1395,15 @@ TEST(entities_own_outlet_is_an_organisation)
 	assert_entity(&a, "Meridian Post", "organization");
 	rv_article_release(&a);
 }
+
+/* "« … », a déclaré X": the quotation is speech, not a title, even with the
+ * comma and the auxiliary between it and the verb. */
+TEST(entities_quoted_speech_before_its_verb)
+{
+	rv_article a;
+	run_lang(&a, "« Nous ne reprendrons pas le travail pour des miettes », a déclaré Mathilde "
+		     "Garnier, secrétaire du syndicat, lundi devant les grilles du port.", "fr");
+	ASSERT(find(&a, "Nous ne reprendrons pas le travail pour des miettes") == NULL);
+	assert_entity(&a, "Mathilde Garnier", "person");
+	rv_article_release(&a);
+}
