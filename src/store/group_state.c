@@ -55,15 +55,27 @@ int rv_store_get_event(rv_store *s, int64_t id, rv_event *out, rv_error *err)
 	return RV_OK;
 }
 
+/* The first day of the window as the store counts days, in *day; false
+ * when no dated article falls in it. */
+#define WINDOW_FIRST_DAY                                                                       \
+	"(SELECT published_day FROM articles WHERE substr(published, 1, 10) >= ?1"               \
+	" AND published_day IS NOT NULL ORDER BY published_day LIMIT 1)"
+
 int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_t *n, rv_error *err)
 {
 	*ids = NULL;
 	*n = 0;
 	sqlite3_stmt *st;
-	/* originals published since the day, in ingest order */
+	/* originals published since the day, in ingest order; then the undated
+	 * ones of the events rebuilt, placed by content after them as ingest
+	 * places them (left alone, they kept an event that no longer exists) */
 	if (sqlite3_prepare_v2(s->db,
-			       "SELECT id FROM articles WHERE duplicate_of IS NULL"
-			       " AND substr(published, 1, 10) >= ?1 ORDER BY id",
+			       "SELECT id FROM (SELECT id, 0 AS undated FROM articles WHERE duplicate_of IS NULL"
+			       " AND substr(published, 1, 10) >= ?1"
+			       " UNION ALL SELECT id, 1 FROM articles WHERE duplicate_of IS NULL"
+			       " AND published_day IS NULL AND event IN (SELECT id FROM events"
+			       " WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY "))"
+			       " ORDER BY undated, id",
 			       -1, &st, NULL))
 		return fail(s, err, "selecting the window");
 	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
@@ -89,11 +101,25 @@ int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_
 	/* Events that began in the window are rebuilt from scratch; the
 	 * window's articles lose their event until placed again. */
 	if (sqlite3_prepare_v2(s->db,
-			       "DELETE FROM events WHERE first_day IS NOT NULL AND first_day >="
-			       " (SELECT published_day FROM articles WHERE substr(published, 1, 10) >= ?1"
-			       "  AND published_day IS NOT NULL ORDER BY published_day LIMIT 1)",
-			       -1, &st, NULL))
-		return fail(s, err, "clearing events");
+			       "UPDATE articles SET event = NULL, storyline = NULL, event_similarity = NULL"
+			       " WHERE published_day IS NULL AND event IN (SELECT id FROM events"
+			       " WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY ")",
+			       -1, &st, NULL)) {
+		rc = fail(s, err, "clearing the window");
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = fail(s, err, "clearing the window");
+	sqlite3_finalize(st);
+	if (rc)
+		goto out;
+	if (sqlite3_prepare_v2(s->db,
+			       "DELETE FROM events WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY,
+			       -1, &st, NULL)) {
+		rc = fail(s, err, "clearing events");
+		goto out;
+	}
 	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = fail(s, err, "clearing events");
@@ -103,8 +129,10 @@ int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_
 	if (sqlite3_prepare_v2(s->db,
 			       "UPDATE articles SET event = NULL, storyline = NULL, event_similarity = NULL"
 			       " WHERE substr(published, 1, 10) >= ?1",
-			       -1, &st, NULL))
-		return fail(s, err, "clearing the window");
+			       -1, &st, NULL)) {
+		rc = fail(s, err, "clearing the window");
+		goto out;
+	}
 	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = fail(s, err, "clearing the window");

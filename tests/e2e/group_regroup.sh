@@ -53,4 +53,15 @@ assert all('Норвальске' in a['shared_words'] for a in w), w" || exit 1
 [ "$(n_events)" = 2 ] || { echo "expected 2 events again, got $(n_events)"; exit 1; }
 "$REVUE" --db "$db" regroup --since 2023-01-01 --set no_such=1 2>/dev/null && { echo "bad setting accepted"; exit 1; }
 "$REVUE" --db "$db" regroup 2>/dev/null; [ $? -eq 1 ] || { echo "missing --since not a usage error"; exit 1; }
+# an undated article goes with its story through a regroup: its event is
+# rebuilt, never left pointing at a deleted one
+cat > "$dir/undated.jsonl" <<'JSON'
+{"id":"f3","title":"Norvale counts the cost of the flood","text":"In Norvale the families evacuated from the lower districts returned to flooded homes, and the mayor, Irena Castell, said the dam above the town had held through the night."}
+JSON
+"$REVUE" --db "$db" ingest --format jsonl "$dir/undated.jsonl" 2>/dev/null || exit 1
+"$REVUE" --db "$db" regroup --since 2023-01-01 || exit 1
+orphans=$(sqlite3 "$db" "SELECT COUNT(*) FROM articles WHERE event IS NOT NULL AND event NOT IN (SELECT id FROM events)")
+[ "$orphans" = 0 ] || { echo "$orphans articles kept an event regroup deleted"; exit 1; }
+[ "$(sqlite3 "$db" "SELECT a.event = b.event FROM articles a, articles b WHERE a.ref = 'f3' AND b.ref = 'f1'")" = 1 ] ||
+	{ echo "the undated flood report left its story"; exit 1; }
 exit 0
