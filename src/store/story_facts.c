@@ -287,8 +287,10 @@ static int merge_entity(rv_fact_entity *into, rv_fact_entity *from)
 	into->mentions += from->mentions;
 	into->articles += from->articles;
 	int rc = RV_OK;
+	/* its name and forms, but never into's own name as its alias */
+	rc = add_alias(into, from->name);
 	for (size_t a = 0; a < from->aliases.len && !rc; a++)
-		rc = rv_strlist_push_unique(&into->aliases, from->aliases.items[a], false);
+		rc = add_alias(into, from->aliases.items[a]);
 	for (size_t k = 0; k < from->n_days && !rc; k++) {
 		rv_fact_day *d = NULL;
 		for (size_t i = 0; i < into->n_days && !d; i++)
