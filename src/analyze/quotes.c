@@ -87,6 +87,16 @@ static size_t skip_space(const char *t, size_t i, size_t end)
 	return i;
 }
 
+/* A comma at t[i] that separates clauses: not the decimal comma of "1,2 million"
+ * or the thousands comma of "3,000". */
+static bool clause_comma(const char *t, size_t lo, size_t hi, size_t i)
+{
+	if (t[i] != ',')
+		return false;
+	return !(i > lo && i + 1 < hi && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' &&
+		 t[i + 1] <= '9');
+}
+
 static size_t count_words(const char *t, size_t s, size_t e)
 {
 	size_t n = 0;
@@ -1535,14 +1545,55 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 	return 0;
 }
 
+static bool that_at(const char *t, size_t a, size_t e)
+{
+	return word_at(t, a, e, "that") || word_at(t, a, e, "que") || word_at(t, a, e, "qu'") ||
+	       (a + 5 <= e && !strncasecmp(t + a, "qu\xe2\x80\x99", 5));
+}
+
 /* "In the coming months, Trump said he would …": the content follows the
- * verb when "that" does or when a clause longer than an attribution does. */
+ * verb when "that" does or when a clause longer than an attribution does.
+ * A comma and "as", "while", "alors que" within the first words after the
+ * verb close an inverted attribution ("…, the port authority said, as the
+ * storm …", "…, a indiqué la compagnie, alors que …"): what follows is the
+ * writer's clause. ("…, he said, when she …" may be speech: not taken.) */
 static bool content_after(const char *t, size_t a, size_t e)
 {
+	static const char *const writer_clause[] = { "as", "while", "whereas", "alors", "tandis",
+						     NULL };
 	a = skip_space(t, a, e);
-	if (word_at(t, a, e, "that") || word_at(t, a, e, "que") || word_at(t, a, e, "qu'"))
+	if (that_at(t, a, e))
 		return true;
+	size_t words = 0;
+	for (size_t i = a; i < e && words <= 5; i++) {
+		if (clause_comma(t, a, e, i)) {
+			size_t w = skip_space(t, i + 1, e);
+			if (in_words(t, w, w + word_len_at(t, w, e), writer_clause))
+				return false;
+			break;
+		}
+		if (is_word_byte((unsigned char)t[i]) && (i == a || !is_word_byte((unsigned char)t[i - 1])))
+			words++;
+	}
 	return count_words(t, a, e) > 8;
+}
+
+/* "Senator Paula Grant, who chairs the committee, said …": the sentence opens
+ * with its subject, set off by an apposition that ends at the verb; the
+ * words before the verb are not the content. */
+static bool apposition_subject(const ctx *c, size_t s, size_t v)
+{
+	const char *t = c->t;
+	size_t x = v;
+	while (x > s && t[x - 1] == ' ')
+		x--;
+	if (x <= s || t[x - 1] != ',')
+		return false;
+	span nm;
+	if (!find_name(c, s, x, s, false, &nm) || nm.s != s)
+		return false;
+	size_t k = skip_space(t, nm.e, x);
+	return k < x && t[k] == ',';
 }
 
 /* Reported speech in the sentences of a paragraph not already quoted. */
@@ -1575,20 +1626,36 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 		if (according && before_words <= 1) {
 			/* "According to X, content." */
 			cs = v;
-			while (cs < e && t[cs] != ',')
+			while (cs < e && !clause_comma(t, s, e, cs))
 				cs++;
 			cs = cs < e ? cs + 1 : v + vlen;
 			ce = e;
 		} else if (before_words >= 5 && (according || v - s > 20) &&
 			   (memchr(t + s, ',', v - s) || according) &&
-			   (according || !content_after(t, v + vlen, e))) {
+			   (according || !content_after(t, v + vlen, e)) &&
+			   (according || !apposition_subject(c, s, v))) {
 			/* "Content, X said." / "Content, according to X." */
 			cs = s;
 			ce = v;
-			while (ce > s && t[ce - 1] != ',')
+			/* "according to" starts its attribution; "X said" has its
+			 * subject between the comma and the verb */
+			while (!according && ce > s && !clause_comma(t, s, e, ce - 1))
 				ce--;
 			if (ce <= s + 10)
 				ce = v;
+			/* "… blamed the video while — according to emails … — knowing …":
+			 * an aside, not an attribution of what comes before it */
+			size_t d = v;
+			while (d > s && t[d - 1] == ' ')
+				d--;
+			if (according && (t[d - 1] == '(' ||
+					  (d >= s + 3 && (!memcmp(t + d - 3, "\xe2\x80\x94", 3) ||
+							  !memcmp(t + d - 3, "\xe2\x80\x93", 3))))) {
+				free(speaker);
+				free(role);
+				s = e;
+				continue;
+			}
 			/* the attribution after the comma is short ("X said"), the
 			 * content before it is a clause, not a name and its apposition */
 			if (!according && count_words(t, ce, v) > 5) {

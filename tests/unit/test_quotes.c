@@ -215,3 +215,51 @@ TEST(quotes_seeds)
 	ASSERT(ouchakov);
 	rv_article_release(&a);
 }
+
+/* "X, who …, said content": the apposition is not the content. */
+TEST(quotes_apposition_is_not_content)
+{
+	rv_article a;
+	run(&a, "Senator Paula Grant, who chairs the finance committee, said the budget would be cut "
+		"next year.");
+	const rv_quote *q = quote_with(&a, "budget");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "the budget would be cut next year");
+	ASSERT_STR_EQ(q->speaker, "Paula Grant");
+	ASSERT(quote_with(&a, "finance committee") == NULL);
+	rv_article_release(&a);
+}
+
+/* "Content, X said, as …": the content is the clause before the attribution; the
+ * clause after it is not speech. */
+TEST(quotes_content_before_attribution_and_a_clause)
+{
+	rv_article a;
+	run(&a, "The ferry service was suspended for two days, the port authority said, as the storm "
+		"moved up the coast toward the capital.");
+	const rv_quote *q = quote_with(&a, "ferry service");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "The ferry service was suspended for two days");
+	ASSERT_STR_EQ(q->speaker, "the port authority");
+	ASSERT(quote_with(&a, "storm") == NULL);
+	rv_article_release(&a);
+	run(&a, "Le trafic des ferries a été suspendu pendant deux jours, a indiqué la compagnie, "
+		"alors que la tempête remontait la côte vers la capitale.");
+	q = quote_with(&a, "trafic des ferries");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "Le trafic des ferries a été suspendu pendant deux jours");
+	ASSERT_STR_EQ(q->speaker, "la compagnie");
+	rv_article_release(&a);
+}
+
+/* A comma between digits ("3,5 millions") does not end a clause. */
+TEST(quotes_decimal_comma)
+{
+	rv_article a;
+	run(&a, "Les enseignants, qui ont rassemblé 3,5 millions de signatures selon la FSU, ont "
+		"manifesté à Paris.");
+	const rv_quote *q = quote_with(&a, "signatures");
+	ASSERT(q != NULL);
+	ASSERT_CONTAINS(q->text, "3,5 millions de signatures");
+	rv_article_release(&a);
+}
