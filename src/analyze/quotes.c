@@ -757,6 +757,83 @@ static int np_before(const ctx *c, size_t lo, size_t vg, size_t *start)
 	return 0;
 }
 
+/* A noun that can be a subject without an article: a plural ("auditors",
+ * "inspecteurs", "journaux") or a collective ("police"). A singular needs a
+ * determiner, and "formally", "with", "intended to" are no subjects. */
+static bool bare_subject_noun(const char *t, size_t ws, size_t we)
+{
+	static const char *const collective[] = { "police", "people", "staff", "personnel",
+						  "gendarmerie", NULL };
+	if (in_words(t, ws, we, collective))
+		return true;
+	if (we - ws < 4)
+		return false;
+	char z = t[we - 1];
+	return (z == 's' || z == 'x') && t[we - 2] != 's' && t[we - 2] != '\'';
+}
+
+/* A bare common-noun subject ending right before vg and opening a clause: "two
+ * weeks after auditors said", "après que des inspecteurs ont affirmé", "In Paris,
+ * officials said", "and his team said". Its start, or (size_t)-1. Lower-case
+ * words only: a capital may be a name that the name rules read. */
+static size_t np_subject(const ctx *c, size_t lo, size_t vg, size_t v, size_t vlen)
+{
+	static const char *const possessives[] = {
+		"his", "her", "their", "its", "our", "son", "sa", "ses", "leur", "leurs", "nos", NULL,
+	};
+	static const char *const opens[] = {
+		"after", "when", "as", "because", "since", "while", "before", "until", "once", "and",
+		"but", "que", "quand", "lorsque", "puisque", "tandis", "et", "mais", NULL,
+	};
+	static const char *const plural_dets[] = {
+		"des", "les", "some", "several", "many", "most", "other", "plusieurs", "certains",
+		"certaines", "nombre", NULL,
+	};
+	static const char *const not_nouns[] = {
+		"that", "which", "who", "whom", "it", "there", "this", "these", "those", "qui", "ce",
+		"cela", "ça", "on", "a", "an", "the", "un", "une", "le", "la", "l'", "not", "ne",
+		"n'", "y", "en", "also", "only", "just", "then", "later", "still", "never", "to",
+		NULL,
+	};
+	const char *t = c->t;
+	size_t s = vg;
+	bool det = false, plural = false;
+	for (int words = 0; words < 4; words++) {
+		while (s > lo && t[s - 1] == ' ')
+			s--;
+		if (s > lo && t[s - 1] == ',')
+			return words && (plural || det) ? skip_space(t, s, vg) : (size_t)-1;
+		size_t ws = s;
+		while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == s)
+			return (size_t)-1;
+		if (words && in_words(t, ws, s, opens)) {
+			/* "A look at his planes and helicopters suggests": "and" joins
+			 * nouns; it opens a clause after a comma */
+			size_t b = ws;
+			while (b > lo && t[b - 1] == ' ')
+				b--;
+			if ((in_words(t, ws, s, (const char *const[]){ "and", "et", NULL }) &&
+			     (b == lo || t[b - 1] != ',')) ||
+			    !(plural || det))
+				return (size_t)-1;
+			return skip_space(t, s, vg);
+		}
+		if (det || upper_at(t, ws, c->len) || (t[ws] >= '0' && t[ws] <= '9') ||
+		    in_words(t, ws, s, pronouns) || in_words(t, ws, s, auxiliaries) ||
+		    in_words(t, ws, s, not_nouns) || in_words(t, ws, s, opens))
+			return (size_t)-1;
+		/* a plural takes "say", not "says": "helicopters suggests" has
+		 * another subject */
+		if (!words)
+			plural = bare_subject_noun(t, ws, s) && !(vg == v && t[v + vlen - 1] == 's');
+		det = in_words(t, ws, s, plural_dets) || in_words(t, ws, s, possessives);
+		s = ws;
+	}
+	return (size_t)-1;
+}
+
 static size_t sentence_start(const char *t, size_t lo, size_t i);
 
 /* The person or organisation the article knows whose name opens the text at
@@ -1043,6 +1120,17 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		if (inverted && find_person_after(c, after, hi < after + 160 ? hi : after + 160, &nm) &&
 		    nm.s <= a2 + 80) {
 			return set_speaker(c, nm, after, speaker, role);
+		}
+		/* (a verb of speech, not "both surveys showed Shuster ahead") */
+		size_t sub = inverted || !(core_verb(t, v, vlen) || content_after(t, v + vlen, hi))
+				     ? (size_t)-1
+				     : np_subject(c, lo, vg, v, vlen);
+		if (sub != (size_t)-1) {
+			size_t sub_e = vg;
+			while (sub_e > sub && t[sub_e - 1] == ' ')
+				sub_e--;
+			*speaker = rv_strndup(t + sub, sub_e - sub);
+			return *speaker ? 0 : -1;
 		}
 		/* an apposition: "Graham, a former candidate, said" */
 		if (!inverted && find_name(c, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
@@ -1643,6 +1731,15 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 				ce--;
 			if (ce <= s + 10)
 				ce = v;
+			/* "… his father's (with an important exception, friends say: …)":
+			 * the aside holds both the words and their attribution */
+			for (size_t p = ce; p > s; p--)
+				if (t[p - 1] == ')')
+					break;
+				else if (t[p - 1] == '(') {
+					cs = p;
+					break;
+				}
 			/* "… blamed the video while — according to emails … — knowing …":
 			 * an aside, not an attribution of what comes before it */
 			size_t d = v;

@@ -263,3 +263,18 @@ TEST(quotes_decimal_comma)
 	ASSERT_CONTAINS(q->text, "3,5 millions de signatures");
 	rv_article_release(&a);
 }
+
+/* A common-noun subject right before the verb speaks ("after inspectors said"), not the
+ * person the main clause is about. */
+TEST(quotes_common_noun_subject)
+{
+	rv_article a;
+	run(&a, "Governor Ellen Park left office on Friday, a month after inspectors said the state "
+		"prison had ignored safety rules for years.");
+	assert_said(&a, "prison had ignored safety rules", "inspectors");
+	rv_article_release(&a);
+	run(&a, "La gouverneure Ellen Park a quitté ses fonctions vendredi, un mois après que des "
+		"inspecteurs ont affirmé que la prison ignorait les règles de sécurité.");
+	assert_said(&a, "la prison ignorait les règles", "des inspecteurs");
+	rv_article_release(&a);
+}
