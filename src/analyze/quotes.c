@@ -70,6 +70,15 @@ static size_t word_in(const char *t, size_t s, size_t e, const char *const *list
 	return (size_t)-1;
 }
 
+/* t[s..e) is one of the words of list (ASCII case aside). */
+static bool in_words(const char *t, size_t s, size_t e, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == e - s && !strncasecmp(t + s, *list, e - s))
+			return true;
+	return false;
+}
+
 static size_t skip_space(const char *t, size_t i, size_t end)
 {
 	while (i < end) {
@@ -294,6 +303,37 @@ static bool core_verb(const char *t, size_t v, size_t vlen)
 	return false;
 }
 
+/* The verb at t[v] is reflexive: "un incendie s'est déclaré" (broke out), "il
+ * s'est dit inquiet", "elle se dit prête", "ne s'est pas déclaré". Not a
+ * verb of saying, or one without quoted words. */
+static bool reflexive_before(const char *t, size_t lo, size_t v)
+{
+	static const char *const be[] = { "est", "était", "sont", "étaient", "serait", "seraient",
+					  "sera", "soit", "fut", NULL };
+	static const char *const adverbs[] = { "pas", "jamais", "plus", "déjà", "aussi",
+					       "également", "alors", "même", "encore", "toujours",
+					       NULL };
+	size_t s = v;
+	for (int words = 0; words < 4; words++) {
+		while (s > lo && t[s - 1] == ' ')
+			s--;
+		size_t ws = s;
+		while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == s)
+			return false;
+		/* "s'est", "s’était", "s'y", "se" */
+		if (in_words(t, ws, s, (const char *const[]){ "se", "s'", NULL }) ||
+		    (s - ws > 2 && (t[ws] == 's' || t[ws] == 'S') &&
+		     (t[ws + 1] == '\'' || (s - ws > 4 && !memcmp(t + ws + 1, "\xe2\x80\x99", 3)))))
+			return true;
+		if (!in_words(t, ws, s, be) && !in_words(t, ws, s, adverbs))
+			return false;
+		s = ws;
+	}
+	return false;
+}
+
 /* The first reporting verb in t[s..e): its offset, or (size_t)-1. */
 static size_t find_verb(const char *t, size_t s, size_t e, size_t *vlen)
 {
@@ -304,7 +344,7 @@ static size_t find_verb(const char *t, size_t s, size_t e, size_t *vlen)
 			continue;
 		}
 		size_t n = verb_at(t, i, e);
-		if (n) {
+		if (n && !reflexive_before(t, s, i)) {
 			*vlen = n;
 			return i;
 		}
@@ -344,14 +384,6 @@ static const char *const function_caps[] = {
 	"Just", "Once", "Malgré", "Depuis", "Pendant", "Avec", "Sans", "Sous", "Sur", "Parmi",
 	"Outre", "Ainsi", "Pourtant", "Cependant", NULL,
 };
-
-static bool in_words(const char *t, size_t s, size_t e, const char *const *list)
-{
-	for (; *list; list++)
-		if (strlen(*list) == e - s && !strncasecmp(t + s, *list, e - s))
-			return true;
-	return false;
-}
 
 /* Capitalised name runs in t[s..e); returns the run nearest to pos (before
  * it when before is true, else after it). */

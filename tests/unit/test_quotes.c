@@ -278,3 +278,14 @@ TEST(quotes_common_noun_subject)
 	assert_said(&a, "la prison ignorait les règles", "des inspecteurs");
 	rv_article_release(&a);
 }
+
+/* "s'est déclaré" (broke out), "s'est dit inquiet": reflexive, no quoted content. */
+TEST(quotes_reflexive_verb_is_not_saying)
+{
+	rv_article a;
+	run(&a, "Une fuite de gaz s'est déclarée jeudi matin dans un immeuble de Grenoble.\n\n"
+		"Un incendie s’est déclaré dans la nuit de mardi à mercredi près de la gare.\n\n"
+		"Le maire s'est dit très inquiet après la fermeture de l'usine de Grenoble.");
+	ASSERT_EQ(a.n_quotes, 0);
+	rv_article_release(&a);
+}
