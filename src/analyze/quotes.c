@@ -866,6 +866,31 @@ static size_t np_subject(const ctx *c, size_t lo, size_t vg, size_t v, size_t vl
 	return (size_t)-1;
 }
 
+/* t[s..e) is lower-case words ending with a preposition, the head of a noun
+ * phrase that a name completes: "les pompiers du", "le conseil régional de",
+ * "the highway agency of", "officials in". */
+static bool of_complement(const char *t, size_t s, size_t e)
+{
+	static const char *const preps[] = { "de", "du", "des", "d'", "of", "in", "at", "from",
+					     "à", "au", "aux", NULL };
+	size_t we = e;
+	while (we > s && t[we - 1] == ' ')
+		we--;
+	size_t ws = we;
+	while (ws > s && is_word_byte((unsigned char)t[ws - 1]))
+		ws--;
+	if (ws == we || ws == s || !in_words(t, ws, we, preps))
+		return false;
+	for (size_t i = s; i < ws; i++) {
+		unsigned char ch = (unsigned char)t[i];
+		if (ch != ' ' && !is_word_byte(ch))
+			return false;
+		if ((i == s || t[i - 1] == ' ') && upper_at(t, i, e))
+			return false;
+	}
+	return true;
+}
+
 static size_t sentence_start(const char *t, size_t lo, size_t i);
 
 /* The person or organisation the article knows whose name opens the text at
@@ -1172,6 +1197,12 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 	}
 	if (according) {
 		if (find_name(c, after, hi, after, false, &nm) && nm.s <= after + 60) {
+			/* "selon les pompiers du Rhône", "according to officials in
+			 * Kyiv": the name completes the noun phrase that is the source */
+			if (nm.s > after && of_complement(t, after, nm.s)) {
+				*speaker = rv_strndup(t + after, nm.e - after);
+				return *speaker ? 0 : -1;
+			}
 			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
 			return *speaker ? 0 : -1;
 		}

@@ -289,3 +289,16 @@ TEST(quotes_reflexive_verb_is_not_saying)
 	ASSERT_EQ(a.n_quotes, 0);
 	rv_article_release(&a);
 }
+
+/* "selon les gendarmes de l'Isère": the noun phrase with its complement is the source. */
+TEST(quotes_according_to_a_noun_phrase)
+{
+	rv_article a;
+	run(&a, "Le chantier prendra deux ans, selon le conseil régional de Bretagne.\n\n"
+		"Deux personnes ont été blessées, selon les pompiers du Finistère.\n\n"
+		"The bridge will stay closed until June, according to the highway agency of Oregon.");
+	assert_said(&a, "chantier prendra", "le conseil régional de Bretagne");
+	assert_said(&a, "Deux personnes", "les pompiers du Finistère");
+	assert_said(&a, "bridge will stay closed", "the highway agency of Oregon");
+	rv_article_release(&a);
+}
