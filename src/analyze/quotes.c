@@ -891,6 +891,41 @@ static bool of_complement(const char *t, size_t s, size_t e)
 	return true;
 }
 
+/* "l'entraîneur", "L’équipe": an article elided into its noun. */
+static bool elided_article(const char *t, size_t i, size_t e)
+{
+	if (i + 2 >= e || (t[i] != 'l' && t[i] != 'L'))
+		return false;
+	return t[i + 1] == '\'' || (i + 4 < e && !memcmp(t + i + 1, "\xe2\x80\x99", 3));
+}
+
+/* The word at t[i] opens the time or the occasion of a saying, not part of the
+ * speaker's noun phrase: "after the game", "mardi soir", "in a statement",
+ * "lors de la conférence", "dans un communiqué". */
+static bool circumstance_at(const char *t, size_t i, size_t e)
+{
+	static const char *const always[] = {
+		"after", "before", "during", "following", "when", "while", "yesterday", "today",
+		"tonight", "earlier", "later", "après", "avant", "lors", "pendant", "hier",
+		"aujourd'hui", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+		"dimanche", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+		"Sunday", NULL,
+	};
+	size_t n = word_len_at(t, i, e);
+	if (!n)
+		return false;
+	if (in_words(t, i, i + n, always))
+		return true;
+	/* "on Monday", "in a statement", "at a news conference", "dans un communiqué" */
+	if (in_words(t, i, i + n, (const char *const[]){ "on", "in", "at", "dans", NULL })) {
+		size_t j = skip_space(t, i + n, e);
+		size_t m = word_len_at(t, j, e);
+		return m && (in_words(t, j, j + m, (const char *const[]){ "a", "an", "un", "une", NULL }) ||
+			     (word_at(t, i, e, "on") && circumstance_at(t, j, e)));
+	}
+	return false;
+}
+
 static size_t sentence_start(const char *t, size_t lo, size_t i);
 
 /* The person or organisation the article knows whose name opens the text at
@@ -1155,15 +1190,19 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		    nm.s == a2)
 			return set_speaker(c, nm, after, speaker, role);
 		if (inverted && !content_after(t, v + vlen, hi) &&
-		    in_words(t, a2, a2 + word_len_at(t, a2, hi),
-			     (const char *const[]){"the", "le", "la", "les", "l'", "un", "une", "a", "an",
-						   "one", "another", "some", "several", "two", NULL})) {
+		    (in_words(t, a2, a2 + word_len_at(t, a2, hi),
+			      (const char *const[]){"the", "le", "la", "les", "l'", "un", "une", "a", "an",
+						    "one", "another", "some", "several", "two", NULL}) ||
+		     elided_article(t, a2, hi))) {
 			/* "wrote the authors of the report": the noun phrase, or the
-			 * person it names ("le porte-parole du Pentagone John Kirby") */
+			 * person it names ("le porte-parole du Pentagone John Kirby");
+			 * it ends before the time or place of the saying ("the Lyon
+			 * coach after the game", "l'entraîneur mardi soir") */
 			size_t npe = a2;
 			while (npe < hi && t[npe] != ',' && t[npe] != '.' && t[npe] != '\n' &&
-			       t[npe] != '"' && (unsigned char)t[npe] != 0xE2 &&
-			       (unsigned char)t[npe] != 0xC2 && npe - a2 < 160)
+			       t[npe] != '"' && (unsigned char)t[npe] != 0xC2 && npe - a2 < 160 &&
+			       !((unsigned char)t[npe] == 0xE2 && memcmp(t + npe, "\xe2\x80\x99", 3)) &&
+			       !(npe > a2 && t[npe - 1] == ' ' && circumstance_at(t, npe, hi)))
 				npe++;
 			while (npe > a2 && t[npe - 1] == ' ')
 				npe--;

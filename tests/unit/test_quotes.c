@@ -302,3 +302,17 @@ TEST(quotes_according_to_a_noun_phrase)
 	assert_said(&a, "bridge will stay closed", "the highway agency of Oregon");
 	rv_article_release(&a);
 }
+
+/* "…», a reconnu l'entraîneur marseillais après le match": the noun phrase after the
+ * verb speaks, without the time that follows it. */
+TEST(quotes_noun_phrase_after_the_verb)
+{
+	rv_article a;
+	run(&a, "« Nous avons manqué de rigueur », a reconnu l'entraîneur marseillais après le match.\n\n"
+		"« Il faut se reprendre », a ajouté l’entraîneur adjoint mardi soir.\n\n"
+		"\"We lacked discipline,\" admitted the Boston coach after the match.");
+	assert_said(&a, "manqué de rigueur", "l'entraîneur marseillais");
+	assert_said(&a, "se reprendre", "l’entraîneur adjoint");
+	assert_said(&a, "lacked discipline", "the Boston coach");
+	rv_article_release(&a);
+}
