@@ -602,6 +602,48 @@ static char *expand_name(const ctx *c, const char *s, size_t n)
 	return rv_strndup(s, n);
 }
 
+static const char *const office_words[] = {
+	"ministre", "minister", "secrétaire", "secretary", "président", "présidente",
+	"president", "directeur", "directrice", "director", "maire", "mayor", "préfet",
+	"préfète", "prefect", "gouverneur", "governor", "procureur", "procureure",
+	"prosecutor", "commissaire", "commissioner", "ambassadeur", "ambassadrice",
+	"ambassador", "chef", "chief", "head", "patron", "patronne", "porte-parole",
+	"spokesman", "spokeswoman", "spokesperson", "délégué", "déléguée", NULL,
+};
+
+static bool role_word(const char *t, size_t ws, size_t we)
+{
+	return in_words(t, ws, we, backref_nouns) || in_words(t, ws, we, office_words) ||
+	       in_words(t, ws, we, (const char *const[]){"haut", "high", "représentant",
+							 "representative", "vice-président",
+							 "vice-présidente", "générale", "adjoint",
+							 "adjointe", "deputy", "vice", NULL});
+}
+
+/* Where a role ending at t[end] starts: over the words of the title before it,
+ * "le directeur général" (not "général"), "Senate Majority Leader" (not
+ * "Leader"): role words, and capitalised words before a capitalised title. */
+static size_t role_start(const char *t, size_t ws, size_t lo)
+{
+	bool caps = upper_at(t, ws, ws + 4);
+	for (;;) {
+		size_t pe = ws;
+		while (pe > lo && t[pe - 1] == ' ')
+			pe--;
+		if (pe == ws)
+			return ws;
+		size_t ps = pe;
+		while (ps > lo && is_word_byte((unsigned char)t[ps - 1]))
+			ps--;
+		if (ps == pe)
+			return ws;
+		if (!role_word(t, ps, pe) &&
+		    !(caps && upper_at(t, ps, pe) && !in_words(t, ps, pe, function_caps)))
+			return ws;
+		ws = ps;
+	}
+}
+
 /* Role words before a name: "le porte-parole du Pentagone, John Kirby". */
 static char *role_before(const ctx *c, size_t name_s, size_t lo)
 {
@@ -621,10 +663,8 @@ static char *role_before(const ctx *c, size_t name_s, size_t lo)
 			ws--;
 		if (ws == we)
 			break;
-		if (in_words(t, ws, we, backref_nouns) ||
-		    in_words(t, ws, we, (const char *const[]){"haut", "high", "représentant",
-							      "representative", "vice-président",
-							      NULL})) {
+		if (role_word(t, ws, we)) {
+			ws = role_start(t, ws, lo);
 			if (end - ws > 2)
 				return rv_strndup(t + ws, end - ws);
 		}
@@ -648,14 +688,6 @@ static const char *const auxiliaries[] = {
  * there is one), or nm_s when the run is not such a complement. */
 static size_t office_start(const ctx *c, size_t nm_s, size_t lo)
 {
-	static const char *const offices[] = {
-		"ministre", "minister", "secrétaire", "secretary", "président", "présidente",
-		"president", "directeur", "directrice", "director", "maire", "mayor", "préfet",
-		"préfète", "prefect", "gouverneur", "governor", "procureur", "procureure",
-		"prosecutor", "commissaire", "commissioner", "ambassadeur", "ambassadrice",
-		"ambassador", "chef", "chief", "head", "patron", "patronne", "porte-parole",
-		"spokesman", "spokeswoman", "spokesperson", "délégué", "déléguée", NULL,
-	};
 	static const char *const of_words[] = { "des", "du", "de", "of", "aux", "au", "la", "l'",
 						"the", "d'", NULL };
 	const char *t = c->t;
@@ -673,7 +705,7 @@ static size_t office_start(const ctx *c, size_t nm_s, size_t lo)
 			ws--;
 		if (ws == we)
 			return nm_s;
-		if (preps > 0 && in_words(t, ws, we, offices)) {
+		if (preps > 0 && in_words(t, ws, we, office_words)) {
 			size_t ds = ws;
 			while (ds > lo && t[ds - 1] == ' ')
 				ds--;

@@ -216,6 +216,21 @@ TEST(quotes_seeds)
 	rv_article_release(&a);
 }
 
+/* A common-noun subject right before the verb speaks ("after inspectors said"), not the
+ * person the main clause is about. */
+TEST(quotes_common_noun_subject)
+{
+	rv_article a;
+	run(&a, "Governor Ellen Park left office on Friday, a month after inspectors said the state "
+		"prison had ignored safety rules for years.");
+	assert_said(&a, "prison had ignored safety rules", "inspectors");
+	rv_article_release(&a);
+	run(&a, "La gouverneure Ellen Park a quitté ses fonctions vendredi, un mois après que des "
+		"inspecteurs ont affirmé que la prison ignorait les règles de sécurité.");
+	assert_said(&a, "la prison ignorait les règles", "des inspecteurs");
+	rv_article_release(&a);
+}
+
 /* "X, who …, said content": the apposition is not the content. */
 TEST(quotes_apposition_is_not_content)
 {
@@ -252,33 +267,6 @@ TEST(quotes_content_before_attribution_and_a_clause)
 	rv_article_release(&a);
 }
 
-/* A comma between digits ("3,5 millions") does not end a clause. */
-TEST(quotes_decimal_comma)
-{
-	rv_article a;
-	run(&a, "Les enseignants, qui ont rassemblé 3,5 millions de signatures selon la FSU, ont "
-		"manifesté à Paris.");
-	const rv_quote *q = quote_with(&a, "signatures");
-	ASSERT(q != NULL);
-	ASSERT_CONTAINS(q->text, "3,5 millions de signatures");
-	rv_article_release(&a);
-}
-
-/* A common-noun subject right before the verb speaks ("after inspectors said"), not the
- * person the main clause is about. */
-TEST(quotes_common_noun_subject)
-{
-	rv_article a;
-	run(&a, "Governor Ellen Park left office on Friday, a month after inspectors said the state "
-		"prison had ignored safety rules for years.");
-	assert_said(&a, "prison had ignored safety rules", "inspectors");
-	rv_article_release(&a);
-	run(&a, "La gouverneure Ellen Park a quitté ses fonctions vendredi, un mois après que des "
-		"inspecteurs ont affirmé que la prison ignorait les règles de sécurité.");
-	assert_said(&a, "la prison ignorait les règles", "des inspecteurs");
-	rv_article_release(&a);
-}
-
 /* "s'est déclaré" (broke out), "s'est dit inquiet": reflexive, no quoted content. */
 TEST(quotes_reflexive_verb_is_not_saying)
 {
@@ -303,6 +291,18 @@ TEST(quotes_according_to_a_noun_phrase)
 	rv_article_release(&a);
 }
 
+/* A comma between digits ("3,5 millions") does not end a clause. */
+TEST(quotes_decimal_comma)
+{
+	rv_article a;
+	run(&a, "Les enseignants, qui ont rassemblé 3,5 millions de signatures selon la FSU, ont "
+		"manifesté à Paris.");
+	const rv_quote *q = quote_with(&a, "signatures");
+	ASSERT(q != NULL);
+	ASSERT_CONTAINS(q->text, "3,5 millions de signatures");
+	rv_article_release(&a);
+}
+
 /* "…», a reconnu l'entraîneur marseillais après le match": the noun phrase after the
  * verb speaks, without the time that follows it. */
 TEST(quotes_noun_phrase_after_the_verb)
@@ -314,5 +314,25 @@ TEST(quotes_noun_phrase_after_the_verb)
 	assert_said(&a, "manqué de rigueur", "l'entraîneur marseillais");
 	assert_said(&a, "se reprendre", "l’entraîneur adjoint");
 	assert_said(&a, "lacked discipline", "the Boston coach");
+	rv_article_release(&a);
+}
+
+/* A role of several words before a name: "la directrice générale", "House Minority Leader". */
+TEST(quotes_role_of_several_words)
+{
+	rv_article a;
+	run(&a, "La directrice générale Claire Morel a déclaré : « Nous allons recruter cent "
+		"personnes cette année. »\n\n"
+		"Le directeur général Paul Lenoir a déclaré : « Les comptes sont à l'équilibre. »\n\n"
+		"House Minority Leader Nancy Pelosi said the vote would be held on Thursday.");
+	const rv_quote *q = quote_with(&a, "recruter");
+	ASSERT(q != NULL && q->role != NULL);
+	ASSERT_STR_EQ(q->role, "directrice générale");
+	q = quote_with(&a, "comptes");
+	ASSERT(q != NULL && q->role != NULL);
+	ASSERT_STR_EQ(q->role, "directeur général");
+	q = quote_with(&a, "vote would be held");
+	ASSERT(q != NULL && q->role != NULL);
+	ASSERT_STR_EQ(q->role, "House Minority Leader");
 	rv_article_release(&a);
 }
