@@ -70,6 +70,15 @@ static size_t word_in(const char *t, size_t s, size_t e, const char *const *list
 	return (size_t)-1;
 }
 
+/* t[s..e) is one of the words of list (ASCII case aside). */
+static bool in_words(const char *t, size_t s, size_t e, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == e - s && !strncasecmp(t + s, *list, e - s))
+			return true;
+	return false;
+}
+
 static size_t skip_space(const char *t, size_t i, size_t end)
 {
 	while (i < end) {
@@ -85,6 +94,16 @@ static size_t skip_space(const char *t, size_t i, size_t end)
 			break;
 	}
 	return i;
+}
+
+/* A comma at t[i] that separates clauses: not the decimal comma of "1,2 million"
+ * or the thousands comma of "3,000". */
+static bool clause_comma(const char *t, size_t lo, size_t hi, size_t i)
+{
+	if (t[i] != ',')
+		return false;
+	return !(i > lo && i + 1 < hi && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' &&
+		 t[i + 1] <= '9');
 }
 
 static size_t count_words(const char *t, size_t s, size_t e)
@@ -284,6 +303,37 @@ static bool core_verb(const char *t, size_t v, size_t vlen)
 	return false;
 }
 
+/* The verb at t[v] is reflexive: "un incendie s'est déclaré" (broke out), "il
+ * s'est dit inquiet", "elle se dit prête", "ne s'est pas déclaré". Not a
+ * verb of saying, or one without quoted words. */
+static bool reflexive_before(const char *t, size_t lo, size_t v)
+{
+	static const char *const be[] = { "est", "était", "sont", "étaient", "serait", "seraient",
+					  "sera", "soit", "fut", NULL };
+	static const char *const adverbs[] = { "pas", "jamais", "plus", "déjà", "aussi",
+					       "également", "alors", "même", "encore", "toujours",
+					       NULL };
+	size_t s = v;
+	for (int words = 0; words < 4; words++) {
+		while (s > lo && t[s - 1] == ' ')
+			s--;
+		size_t ws = s;
+		while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == s)
+			return false;
+		/* "s'est", "s’était", "s'y", "se" */
+		if (in_words(t, ws, s, (const char *const[]){ "se", "s'", NULL }) ||
+		    (s - ws > 2 && (t[ws] == 's' || t[ws] == 'S') &&
+		     (t[ws + 1] == '\'' || (s - ws > 4 && !memcmp(t + ws + 1, "\xe2\x80\x99", 3)))))
+			return true;
+		if (!in_words(t, ws, s, be) && !in_words(t, ws, s, adverbs))
+			return false;
+		s = ws;
+	}
+	return false;
+}
+
 /* The first reporting verb in t[s..e): its offset, or (size_t)-1. */
 static size_t find_verb(const char *t, size_t s, size_t e, size_t *vlen)
 {
@@ -294,7 +344,7 @@ static size_t find_verb(const char *t, size_t s, size_t e, size_t *vlen)
 			continue;
 		}
 		size_t n = verb_at(t, i, e);
-		if (n) {
+		if (n && !reflexive_before(t, s, i)) {
 			*vlen = n;
 			return i;
 		}
@@ -334,14 +384,6 @@ static const char *const function_caps[] = {
 	"Just", "Once", "Malgré", "Depuis", "Pendant", "Avec", "Sans", "Sous", "Sur", "Parmi",
 	"Outre", "Ainsi", "Pourtant", "Cependant", NULL,
 };
-
-static bool in_words(const char *t, size_t s, size_t e, const char *const *list)
-{
-	for (; *list; list++)
-		if (strlen(*list) == e - s && !strncasecmp(t + s, *list, e - s))
-			return true;
-	return false;
-}
 
 /* Capitalised name runs in t[s..e); returns the run nearest to pos (before
  * it when before is true, else after it). */
@@ -560,6 +602,48 @@ static char *expand_name(const ctx *c, const char *s, size_t n)
 	return rv_strndup(s, n);
 }
 
+static const char *const office_words[] = {
+	"ministre", "minister", "secrétaire", "secretary", "président", "présidente",
+	"president", "directeur", "directrice", "director", "maire", "mayor", "préfet",
+	"préfète", "prefect", "gouverneur", "governor", "procureur", "procureure",
+	"prosecutor", "commissaire", "commissioner", "ambassadeur", "ambassadrice",
+	"ambassador", "chef", "chief", "head", "patron", "patronne", "porte-parole",
+	"spokesman", "spokeswoman", "spokesperson", "délégué", "déléguée", NULL,
+};
+
+static bool role_word(const char *t, size_t ws, size_t we)
+{
+	return in_words(t, ws, we, backref_nouns) || in_words(t, ws, we, office_words) ||
+	       in_words(t, ws, we, (const char *const[]){"haut", "high", "représentant",
+							 "representative", "vice-président",
+							 "vice-présidente", "générale", "adjoint",
+							 "adjointe", "deputy", "vice", NULL});
+}
+
+/* Where a role ending at t[end] starts: over the words of the title before it,
+ * "le directeur général" (not "général"), "Senate Majority Leader" (not
+ * "Leader"): role words, and capitalised words before a capitalised title. */
+static size_t role_start(const char *t, size_t ws, size_t lo)
+{
+	bool caps = upper_at(t, ws, ws + 4);
+	for (;;) {
+		size_t pe = ws;
+		while (pe > lo && t[pe - 1] == ' ')
+			pe--;
+		if (pe == ws)
+			return ws;
+		size_t ps = pe;
+		while (ps > lo && is_word_byte((unsigned char)t[ps - 1]))
+			ps--;
+		if (ps == pe)
+			return ws;
+		if (!role_word(t, ps, pe) &&
+		    !(caps && upper_at(t, ps, pe) && !in_words(t, ps, pe, function_caps)))
+			return ws;
+		ws = ps;
+	}
+}
+
 /* Role words before a name: "le porte-parole du Pentagone, John Kirby". */
 static char *role_before(const ctx *c, size_t name_s, size_t lo)
 {
@@ -579,10 +663,8 @@ static char *role_before(const ctx *c, size_t name_s, size_t lo)
 			ws--;
 		if (ws == we)
 			break;
-		if (in_words(t, ws, we, backref_nouns) ||
-		    in_words(t, ws, we, (const char *const[]){"haut", "high", "représentant",
-							      "representative", "vice-président",
-							      NULL})) {
+		if (role_word(t, ws, we)) {
+			ws = role_start(t, ws, lo);
 			if (end - ws > 2)
 				return rv_strndup(t + ws, end - ws);
 		}
@@ -606,14 +688,6 @@ static const char *const auxiliaries[] = {
  * there is one), or nm_s when the run is not such a complement. */
 static size_t office_start(const ctx *c, size_t nm_s, size_t lo)
 {
-	static const char *const offices[] = {
-		"ministre", "minister", "secrétaire", "secretary", "président", "présidente",
-		"president", "directeur", "directrice", "director", "maire", "mayor", "préfet",
-		"préfète", "prefect", "gouverneur", "governor", "procureur", "procureure",
-		"prosecutor", "commissaire", "commissioner", "ambassadeur", "ambassadrice",
-		"ambassador", "chef", "chief", "head", "patron", "patronne", "porte-parole",
-		"spokesman", "spokeswoman", "spokesperson", "délégué", "déléguée", NULL,
-	};
 	static const char *const of_words[] = { "des", "du", "de", "of", "aux", "au", "la", "l'",
 						"the", "d'", NULL };
 	const char *t = c->t;
@@ -631,7 +705,7 @@ static size_t office_start(const ctx *c, size_t nm_s, size_t lo)
 			ws--;
 		if (ws == we)
 			return nm_s;
-		if (preps > 0 && in_words(t, ws, we, offices)) {
+		if (preps > 0 && in_words(t, ws, we, office_words)) {
 			size_t ds = ws;
 			while (ds > lo && t[ds - 1] == ' ')
 				ds--;
@@ -745,6 +819,143 @@ static int np_before(const ctx *c, size_t lo, size_t vg, size_t *start)
 			s--;
 	}
 	return 0;
+}
+
+/* A noun that can be a subject without an article: a plural ("auditors",
+ * "inspecteurs", "journaux") or a collective ("police"). A singular needs a
+ * determiner, and "formally", "with", "intended to" are no subjects. */
+static bool bare_subject_noun(const char *t, size_t ws, size_t we)
+{
+	static const char *const collective[] = { "police", "people", "staff", "personnel",
+						  "gendarmerie", NULL };
+	if (in_words(t, ws, we, collective))
+		return true;
+	if (we - ws < 4)
+		return false;
+	char z = t[we - 1];
+	return (z == 's' || z == 'x') && t[we - 2] != 's' && t[we - 2] != '\'';
+}
+
+/* A bare common-noun subject ending right before vg and opening a clause: "two
+ * weeks after auditors said", "après que des inspecteurs ont affirmé", "In Paris,
+ * officials said", "and his team said". Its start, or (size_t)-1. Lower-case
+ * words only: a capital may be a name that the name rules read. */
+static size_t np_subject(const ctx *c, size_t lo, size_t vg, size_t v, size_t vlen)
+{
+	static const char *const possessives[] = {
+		"his", "her", "their", "its", "our", "son", "sa", "ses", "leur", "leurs", "nos", NULL,
+	};
+	static const char *const opens[] = {
+		"after", "when", "as", "because", "since", "while", "before", "until", "once", "and",
+		"but", "que", "quand", "lorsque", "puisque", "tandis", "et", "mais", NULL,
+	};
+	static const char *const plural_dets[] = {
+		"des", "les", "some", "several", "many", "most", "other", "plusieurs", "certains",
+		"certaines", "nombre", NULL,
+	};
+	static const char *const not_nouns[] = {
+		"that", "which", "who", "whom", "it", "there", "this", "these", "those", "qui", "ce",
+		"cela", "ça", "on", "a", "an", "the", "un", "une", "le", "la", "l'", "not", "ne",
+		"n'", "y", "en", "also", "only", "just", "then", "later", "still", "never", "to",
+		NULL,
+	};
+	const char *t = c->t;
+	size_t s = vg;
+	bool det = false, plural = false;
+	for (int words = 0; words < 4; words++) {
+		while (s > lo && t[s - 1] == ' ')
+			s--;
+		if (s > lo && t[s - 1] == ',')
+			return words && (plural || det) ? skip_space(t, s, vg) : (size_t)-1;
+		size_t ws = s;
+		while (ws > lo && is_word_byte((unsigned char)t[ws - 1]))
+			ws--;
+		if (ws == s)
+			return (size_t)-1;
+		if (words && in_words(t, ws, s, opens)) {
+			/* "A look at his planes and helicopters suggests": "and" joins
+			 * nouns; it opens a clause after a comma */
+			size_t b = ws;
+			while (b > lo && t[b - 1] == ' ')
+				b--;
+			if ((in_words(t, ws, s, (const char *const[]){ "and", "et", NULL }) &&
+			     (b == lo || t[b - 1] != ',')) ||
+			    !(plural || det))
+				return (size_t)-1;
+			return skip_space(t, s, vg);
+		}
+		if (det || upper_at(t, ws, c->len) || (t[ws] >= '0' && t[ws] <= '9') ||
+		    in_words(t, ws, s, pronouns) || in_words(t, ws, s, auxiliaries) ||
+		    in_words(t, ws, s, not_nouns) || in_words(t, ws, s, opens))
+			return (size_t)-1;
+		/* a plural takes "say", not "says": "helicopters suggests" has
+		 * another subject */
+		if (!words)
+			plural = bare_subject_noun(t, ws, s) && !(vg == v && t[v + vlen - 1] == 's');
+		det = in_words(t, ws, s, plural_dets) || in_words(t, ws, s, possessives);
+		s = ws;
+	}
+	return (size_t)-1;
+}
+
+/* t[s..e) is lower-case words ending with a preposition, the head of a noun
+ * phrase that a name completes: "les pompiers du", "le conseil régional de",
+ * "the highway agency of", "officials in". */
+static bool of_complement(const char *t, size_t s, size_t e)
+{
+	static const char *const preps[] = { "de", "du", "des", "d'", "of", "in", "at", "from",
+					     "à", "au", "aux", NULL };
+	size_t we = e;
+	while (we > s && t[we - 1] == ' ')
+		we--;
+	size_t ws = we;
+	while (ws > s && is_word_byte((unsigned char)t[ws - 1]))
+		ws--;
+	if (ws == we || ws == s || !in_words(t, ws, we, preps))
+		return false;
+	for (size_t i = s; i < ws; i++) {
+		unsigned char ch = (unsigned char)t[i];
+		if (ch != ' ' && !is_word_byte(ch))
+			return false;
+		if ((i == s || t[i - 1] == ' ') && upper_at(t, i, e))
+			return false;
+	}
+	return true;
+}
+
+/* "l'entraîneur", "L’équipe": an article elided into its noun. */
+static bool elided_article(const char *t, size_t i, size_t e)
+{
+	if (i + 2 >= e || (t[i] != 'l' && t[i] != 'L'))
+		return false;
+	return t[i + 1] == '\'' || (i + 4 < e && !memcmp(t + i + 1, "\xe2\x80\x99", 3));
+}
+
+/* The word at t[i] opens the time or the occasion of a saying, not part of the
+ * speaker's noun phrase: "after the game", "mardi soir", "in a statement",
+ * "lors de la conférence", "dans un communiqué". */
+static bool circumstance_at(const char *t, size_t i, size_t e)
+{
+	static const char *const always[] = {
+		"after", "before", "during", "following", "when", "while", "yesterday", "today",
+		"tonight", "earlier", "later", "après", "avant", "lors", "pendant", "hier",
+		"aujourd'hui", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+		"dimanche", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+		"Sunday", NULL,
+	};
+	size_t n = word_len_at(t, i, e);
+	if (!n)
+		return false;
+	if (in_words(t, i, i + n, always))
+		return true;
+	/* "on Monday", "in a statement", "at a news conference", "dans un communiqué" */
+	if (in_words(t, i, i + n, (const char *const[]){ "on", "in", "at", "dans", NULL })) {
+		size_t j = skip_space(t, i + n, e);
+		size_t m = word_len_at(t, j, e);
+		return m && (in_words(t, j, j + m, (const char *const[]){ "a", "an", "un", "une", NULL }) ||
+			     (word_at(t, i, e, "on") && circumstance_at(t, j, e)));
+	}
+	return false;
 }
 
 static size_t sentence_start(const char *t, size_t lo, size_t i);
@@ -1011,15 +1222,19 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		    nm.s == a2)
 			return set_speaker(c, nm, after, speaker, role);
 		if (inverted && !content_after(t, v + vlen, hi) &&
-		    in_words(t, a2, a2 + word_len_at(t, a2, hi),
-			     (const char *const[]){"the", "le", "la", "les", "l'", "un", "une", "a", "an",
-						   "one", "another", "some", "several", "two", NULL})) {
+		    (in_words(t, a2, a2 + word_len_at(t, a2, hi),
+			      (const char *const[]){"the", "le", "la", "les", "l'", "un", "une", "a", "an",
+						    "one", "another", "some", "several", "two", NULL}) ||
+		     elided_article(t, a2, hi))) {
 			/* "wrote the authors of the report": the noun phrase, or the
-			 * person it names ("le porte-parole du Pentagone John Kirby") */
+			 * person it names ("le porte-parole du Pentagone John Kirby");
+			 * it ends before the time or place of the saying ("the Lyon
+			 * coach after the game", "l'entraîneur mardi soir") */
 			size_t npe = a2;
 			while (npe < hi && t[npe] != ',' && t[npe] != '.' && t[npe] != '\n' &&
-			       t[npe] != '"' && (unsigned char)t[npe] != 0xE2 &&
-			       (unsigned char)t[npe] != 0xC2 && npe - a2 < 160)
+			       t[npe] != '"' && (unsigned char)t[npe] != 0xC2 && npe - a2 < 160 &&
+			       !((unsigned char)t[npe] == 0xE2 && memcmp(t + npe, "\xe2\x80\x99", 3)) &&
+			       !(npe > a2 && t[npe - 1] == ' ' && circumstance_at(t, npe, hi)))
 				npe++;
 			while (npe > a2 && t[npe - 1] == ' ')
 				npe--;
@@ -1034,6 +1249,17 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		    nm.s <= a2 + 80) {
 			return set_speaker(c, nm, after, speaker, role);
 		}
+		/* (a verb of speech, not "both surveys showed Shuster ahead") */
+		size_t sub = inverted || !(core_verb(t, v, vlen) || content_after(t, v + vlen, hi))
+				     ? (size_t)-1
+				     : np_subject(c, lo, vg, v, vlen);
+		if (sub != (size_t)-1) {
+			size_t sub_e = vg;
+			while (sub_e > sub && t[sub_e - 1] == ' ')
+				sub_e--;
+			*speaker = rv_strndup(t + sub, sub_e - sub);
+			return *speaker ? 0 : -1;
+		}
 		/* an apposition: "Graham, a former candidate, said" */
 		if (!inverted && find_name(c, vg > lo + 200 ? vg - 200 : lo, vg, vg, true, &nm) &&
 		    vg - nm.e <= 60 && memchr(t + nm.e, ',', vg - nm.e)) {
@@ -1042,6 +1268,12 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 	}
 	if (according) {
 		if (find_name(c, after, hi, after, false, &nm) && nm.s <= after + 60) {
+			/* "selon les pompiers du Rhône", "according to officials in
+			 * Kyiv": the name completes the noun phrase that is the source */
+			if (nm.s > after && of_complement(t, after, nm.s)) {
+				*speaker = rv_strndup(t + after, nm.e - after);
+				return *speaker ? 0 : -1;
+			}
 			*speaker = expand_name(c, t + nm.s, nm.e - nm.s);
 			return *speaker ? 0 : -1;
 		}
@@ -1535,14 +1767,55 @@ static int direct_quotes(ctx *c, size_t ps, size_t pe)
 	return 0;
 }
 
+static bool that_at(const char *t, size_t a, size_t e)
+{
+	return word_at(t, a, e, "that") || word_at(t, a, e, "que") || word_at(t, a, e, "qu'") ||
+	       (a + 5 <= e && !strncasecmp(t + a, "qu\xe2\x80\x99", 5));
+}
+
 /* "In the coming months, Trump said he would …": the content follows the
- * verb when "that" does or when a clause longer than an attribution does. */
+ * verb when "that" does or when a clause longer than an attribution does.
+ * A comma and "as", "while", "alors que" within the first words after the
+ * verb close an inverted attribution ("…, the port authority said, as the
+ * storm …", "…, a indiqué la compagnie, alors que …"): what follows is the
+ * writer's clause. ("…, he said, when she …" may be speech: not taken.) */
 static bool content_after(const char *t, size_t a, size_t e)
 {
+	static const char *const writer_clause[] = { "as", "while", "whereas", "alors", "tandis",
+						     NULL };
 	a = skip_space(t, a, e);
-	if (word_at(t, a, e, "that") || word_at(t, a, e, "que") || word_at(t, a, e, "qu'"))
+	if (that_at(t, a, e))
 		return true;
+	size_t words = 0;
+	for (size_t i = a; i < e && words <= 5; i++) {
+		if (clause_comma(t, a, e, i)) {
+			size_t w = skip_space(t, i + 1, e);
+			if (in_words(t, w, w + word_len_at(t, w, e), writer_clause))
+				return false;
+			break;
+		}
+		if (is_word_byte((unsigned char)t[i]) && (i == a || !is_word_byte((unsigned char)t[i - 1])))
+			words++;
+	}
 	return count_words(t, a, e) > 8;
+}
+
+/* "Senator Paula Grant, who chairs the committee, said …": the sentence opens
+ * with its subject, set off by an apposition that ends at the verb; the
+ * words before the verb are not the content. */
+static bool apposition_subject(const ctx *c, size_t s, size_t v)
+{
+	const char *t = c->t;
+	size_t x = v;
+	while (x > s && t[x - 1] == ' ')
+		x--;
+	if (x <= s || t[x - 1] != ',')
+		return false;
+	span nm;
+	if (!find_name(c, s, x, s, false, &nm) || nm.s != s)
+		return false;
+	size_t k = skip_space(t, nm.e, x);
+	return k < x && t[k] == ',';
 }
 
 /* Reported speech in the sentences of a paragraph not already quoted. */
@@ -1575,20 +1848,45 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 		if (according && before_words <= 1) {
 			/* "According to X, content." */
 			cs = v;
-			while (cs < e && t[cs] != ',')
+			while (cs < e && !clause_comma(t, s, e, cs))
 				cs++;
 			cs = cs < e ? cs + 1 : v + vlen;
 			ce = e;
 		} else if (before_words >= 5 && (according || v - s > 20) &&
 			   (memchr(t + s, ',', v - s) || according) &&
-			   (according || !content_after(t, v + vlen, e))) {
+			   (according || !content_after(t, v + vlen, e)) &&
+			   (according || !apposition_subject(c, s, v))) {
 			/* "Content, X said." / "Content, according to X." */
 			cs = s;
 			ce = v;
-			while (ce > s && t[ce - 1] != ',')
+			/* "according to" starts its attribution; "X said" has its
+			 * subject between the comma and the verb */
+			while (!according && ce > s && !clause_comma(t, s, e, ce - 1))
 				ce--;
 			if (ce <= s + 10)
 				ce = v;
+			/* "… his father's (with an important exception, friends say: …)":
+			 * the aside holds both the words and their attribution */
+			for (size_t p = ce; p > s; p--)
+				if (t[p - 1] == ')')
+					break;
+				else if (t[p - 1] == '(') {
+					cs = p;
+					break;
+				}
+			/* "… blamed the video while — according to emails … — knowing …":
+			 * an aside, not an attribution of what comes before it */
+			size_t d = v;
+			while (d > s && t[d - 1] == ' ')
+				d--;
+			if (according && (t[d - 1] == '(' ||
+					  (d >= s + 3 && (!memcmp(t + d - 3, "\xe2\x80\x94", 3) ||
+							  !memcmp(t + d - 3, "\xe2\x80\x93", 3))))) {
+				free(speaker);
+				free(role);
+				s = e;
+				continue;
+			}
 			/* the attribution after the comma is short ("X said"), the
 			 * content before it is a clause, not a name and its apposition */
 			if (!according && count_words(t, ce, v) > 5) {

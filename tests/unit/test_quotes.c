@@ -215,3 +215,124 @@ TEST(quotes_seeds)
 	ASSERT(ouchakov);
 	rv_article_release(&a);
 }
+
+/* A common-noun subject right before the verb speaks ("after inspectors said"), not the
+ * person the main clause is about. */
+TEST(quotes_common_noun_subject)
+{
+	rv_article a;
+	run(&a, "Governor Ellen Park left office on Friday, a month after inspectors said the state "
+		"prison had ignored safety rules for years.");
+	assert_said(&a, "prison had ignored safety rules", "inspectors");
+	rv_article_release(&a);
+	run(&a, "La gouverneure Ellen Park a quitté ses fonctions vendredi, un mois après que des "
+		"inspecteurs ont affirmé que la prison ignorait les règles de sécurité.");
+	assert_said(&a, "la prison ignorait les règles", "des inspecteurs");
+	rv_article_release(&a);
+}
+
+/* "X, who …, said content": the apposition is not the content. */
+TEST(quotes_apposition_is_not_content)
+{
+	rv_article a;
+	run(&a, "Senator Paula Grant, who chairs the finance committee, said the budget would be cut "
+		"next year.");
+	const rv_quote *q = quote_with(&a, "budget");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "the budget would be cut next year");
+	ASSERT_STR_EQ(q->speaker, "Paula Grant");
+	ASSERT(quote_with(&a, "finance committee") == NULL);
+	rv_article_release(&a);
+}
+
+/* "Content, X said, as …": the content is the clause before the attribution; the
+ * clause after it is not speech. */
+TEST(quotes_content_before_attribution_and_a_clause)
+{
+	rv_article a;
+	run(&a, "The ferry service was suspended for two days, the port authority said, as the storm "
+		"moved up the coast toward the capital.");
+	const rv_quote *q = quote_with(&a, "ferry service");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "The ferry service was suspended for two days");
+	ASSERT_STR_EQ(q->speaker, "the port authority");
+	ASSERT(quote_with(&a, "storm") == NULL);
+	rv_article_release(&a);
+	run(&a, "Le trafic des ferries a été suspendu pendant deux jours, a indiqué la compagnie, "
+		"alors que la tempête remontait la côte vers la capitale.");
+	q = quote_with(&a, "trafic des ferries");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "Le trafic des ferries a été suspendu pendant deux jours");
+	ASSERT_STR_EQ(q->speaker, "la compagnie");
+	rv_article_release(&a);
+}
+
+/* "s'est déclaré" (broke out), "s'est dit inquiet": reflexive, no quoted content. */
+TEST(quotes_reflexive_verb_is_not_saying)
+{
+	rv_article a;
+	run(&a, "Une fuite de gaz s'est déclarée jeudi matin dans un immeuble de Grenoble.\n\n"
+		"Un incendie s’est déclaré dans la nuit de mardi à mercredi près de la gare.\n\n"
+		"Le maire s'est dit très inquiet après la fermeture de l'usine de Grenoble.");
+	ASSERT_EQ(a.n_quotes, 0);
+	rv_article_release(&a);
+}
+
+/* "selon les gendarmes de l'Isère": the noun phrase with its complement is the source. */
+TEST(quotes_according_to_a_noun_phrase)
+{
+	rv_article a;
+	run(&a, "Le chantier prendra deux ans, selon le conseil régional de Bretagne.\n\n"
+		"Deux personnes ont été blessées, selon les pompiers du Finistère.\n\n"
+		"The bridge will stay closed until June, according to the highway agency of Oregon.");
+	assert_said(&a, "chantier prendra", "le conseil régional de Bretagne");
+	assert_said(&a, "Deux personnes", "les pompiers du Finistère");
+	assert_said(&a, "bridge will stay closed", "the highway agency of Oregon");
+	rv_article_release(&a);
+}
+
+/* A comma between digits ("3,5 millions") does not end a clause. */
+TEST(quotes_decimal_comma)
+{
+	rv_article a;
+	run(&a, "Les enseignants, qui ont rassemblé 3,5 millions de signatures selon la FSU, ont "
+		"manifesté à Paris.");
+	const rv_quote *q = quote_with(&a, "signatures");
+	ASSERT(q != NULL);
+	ASSERT_CONTAINS(q->text, "3,5 millions de signatures");
+	rv_article_release(&a);
+}
+
+/* "…», a reconnu l'entraîneur marseillais après le match": the noun phrase after the
+ * verb speaks, without the time that follows it. */
+TEST(quotes_noun_phrase_after_the_verb)
+{
+	rv_article a;
+	run(&a, "« Nous avons manqué de rigueur », a reconnu l'entraîneur marseillais après le match.\n\n"
+		"« Il faut se reprendre », a ajouté l’entraîneur adjoint mardi soir.\n\n"
+		"\"We lacked discipline,\" admitted the Boston coach after the match.");
+	assert_said(&a, "manqué de rigueur", "l'entraîneur marseillais");
+	assert_said(&a, "se reprendre", "l’entraîneur adjoint");
+	assert_said(&a, "lacked discipline", "the Boston coach");
+	rv_article_release(&a);
+}
+
+/* A role of several words before a name: "la directrice générale", "House Minority Leader". */
+TEST(quotes_role_of_several_words)
+{
+	rv_article a;
+	run(&a, "La directrice générale Claire Morel a déclaré : « Nous allons recruter cent "
+		"personnes cette année. »\n\n"
+		"Le directeur général Paul Lenoir a déclaré : « Les comptes sont à l'équilibre. »\n\n"
+		"House Minority Leader Nancy Pelosi said the vote would be held on Thursday.");
+	const rv_quote *q = quote_with(&a, "recruter");
+	ASSERT(q != NULL && q->role != NULL);
+	ASSERT_STR_EQ(q->role, "directrice générale");
+	q = quote_with(&a, "comptes");
+	ASSERT(q != NULL && q->role != NULL);
+	ASSERT_STR_EQ(q->role, "directeur général");
+	q = quote_with(&a, "vote would be held");
+	ASSERT(q != NULL && q->role != NULL);
+	ASSERT_STR_EQ(q->role, "House Minority Leader");
+	rv_article_release(&a);
+}
