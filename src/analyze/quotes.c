@@ -504,14 +504,13 @@ static bool person_form_end(const ctx *c, span nm)
 /* The first name run after pos, preferring one that is a person. */
 static bool find_person_after(const ctx *c, size_t s, size_t e, span *out)
 {
-	span first, nm;
-	bool any = false;
+	span first, nm, complement;
+	bool any = false, person_complement = false;
 	size_t p = s;
 	while (p < e && find_name(c, p, e, p, false, &nm)) {
-		if (person_form_end(c, nm)) {
-			*out = nm;
-			return true;
-		}
+		/* a name after "de", "of" completes a noun ("la secrétaire générale
+		 * de SUD-Dockers, Mathilde Garnier"): a person named after it is
+		 * the speaker, else the complement itself when it is a person */
 		size_t pb = nm.s;
 		while (pb > s && c->t[pb - 1] == ' ')
 			pb--;
@@ -522,6 +521,10 @@ static bool find_person_after(const ctx *c, size_t s, size_t e, span *out)
 									       "at", "for", "with", "from",
 									       "à", "de", "du", "dans", "sur",
 									       "avec", "pour", NULL})) {
+			if (!person_complement && person_form_end(c, nm)) {
+				complement = nm;
+				person_complement = true;
+			}
 			p = nm.e;
 			continue;
 		}
@@ -534,6 +537,10 @@ static bool find_person_after(const ctx *c, size_t s, size_t e, span *out)
 			return true;
 		}
 		p = nm.e;
+	}
+	if (person_complement) {
+		*out = complement;
+		return true;
 	}
 	if (any)
 		*out = first;

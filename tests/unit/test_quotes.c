@@ -336,3 +336,14 @@ TEST(quotes_role_of_several_words)
 	ASSERT_STR_EQ(q->role, "House Minority Leader");
 	rv_article_release(&a);
 }
+
+/* "a déclaré la secrétaire générale de SUD-Dockers, Mathilde Garnier": the
+ * name after "de" completes the office; the person in apposition speaks. */
+TEST(quotes_office_of_an_organisation_then_the_person)
+{
+	rv_article a;
+	run(&a, "« Nous ne reprendrons pas le travail pour des miettes », a déclaré la secrétaire "
+		"générale de SUD-Dockers, Mathilde Garnier, devant les grilles du terminal.");
+	assert_said(&a, "pour des miettes", "Mathilde Garnier");
+	rv_article_release(&a);
+}
