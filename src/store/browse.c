@@ -55,13 +55,20 @@ int rv_store_each_entity(rv_store *s, const char *name_prefix, const char *type,
 {
 	rv_buf sql;
 	rv_buf_init(&sql, 4096);
-	rv_buf_puts(&sql, "SELECT name, COALESCE(type, ''), COUNT(DISTINCT article), SUM(count)"
-			  " FROM entities WHERE 1");
+	/* One row per name, of the type most of its mentions have, as the
+	 * story view and `revue entities` count them (articles typed a name
+	 * differently do not split it). */
+	rv_buf_puts(&sql, "WITH g AS (SELECT name, COALESCE(type, '') AS type,"
+			  " COUNT(DISTINCT article) AS arts, SUM(count) AS m FROM entities WHERE 1");
 	if (name_prefix)
 		rv_buf_puts(&sql, " AND name LIKE ? ESCAPE '\\'");
+	rv_buf_puts(&sql, " GROUP BY name, type), n AS (SELECT name, (SELECT g2.type FROM g g2"
+			  " WHERE g2.name = g.name ORDER BY g2.m DESC, g2.type LIMIT 1) AS type,"
+			  " SUM(arts) AS arts, SUM(m) AS m FROM g GROUP BY name)"
+			  " SELECT name, type, arts, m FROM n");
 	if (type)
-		rv_buf_puts(&sql, " AND type = ?");
-	rv_buf_puts(&sql, " GROUP BY name, type ORDER BY 3 DESC, 4 DESC, name LIMIT ? OFFSET ?");
+		rv_buf_puts(&sql, " WHERE type = ?");
+	rv_buf_puts(&sql, " ORDER BY 3 DESC, 4 DESC, name LIMIT ? OFFSET ?");
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, &st, NULL);
 	rv_buf_release(&sql);

@@ -79,6 +79,19 @@ empty = [h["id"] for h in hits if not h["snippet"]]
 sys.exit(1 if not hits or empty else 0)' || { echo "FAIL: search hits with an empty snippet"; fails=$((fails + 1)); }
 n=$("$revue" --db "$tmp/r.db" search port --source "[hld-port-strike-01.txt]" --json | wc -l)
 [ "$n" -ge 1 ] || { echo "FAIL: --source [file] finds nothing"; fails=$((fails + 1)); }
+# a name typed differently by different articles is one entity in the API
+# too, with the mentions the CLI counts
+curl -s "http://127.0.0.1:$port/api/entities?q=SUD-Dockers" >"$tmp/ent.json"
+"$revue" --db "$tmp/r.db" entities --json >"$tmp/ent.jsonl"
+python3 - "$tmp/ent.json" "$tmp/ent.jsonl" <<'PY' || fails=$((fails + 1))
+import json, sys
+api = json.load(open(sys.argv[1]))["entities"]
+cli = [e for e in map(json.loads, open(sys.argv[2])) if e["name"] == "SUD-Dockers"]
+if len(api) != 1 or not cli or api[0]["mentions"] != cli[0]["mentions"]:
+    print("FAIL: API entities %s, CLI %s" % (api, cli[:1]))
+    sys.exit(1)
+print("ok: one SUD-Dockers, %d mentions in both" % api[0]["mentions"])
+PY
 # a story's CSV from the API has the rows revue export --format csv prints
 "$revue" --db "$tmp/r.db" export --format csv >"$tmp/cli.csv" || fails=$((fails + 1))
 curl -s "http://127.0.0.1:$port/api/stories/4/export?format=csv" >"$tmp/api.csv"
