@@ -15,6 +15,7 @@
 #include "analyze/ner_typer.h"
 #include "analyze/ner_wordnet.h"
 
+#include "core/date.h"
 #include "core/utf8.h"
 
 #include <pthread.h>
@@ -3529,6 +3530,38 @@ static int most_mentioned_first(rv_article *a)
 	return 0;
 }
 
+/* "feb 19", "oct. 6", "19 fevrier", "march 4 2026" (folded): a date in a
+ * dateline, not a name. */
+static bool date_form(const char *key)
+{
+	static const char *const abbrev[] = { "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+					      "sept", "oct", "nov", "dec", "janv", "fev", "fevr",
+					      "avr", "juil", "dec", NULL };
+	int words = 0, months = 0, days = 0;
+	for (const char *p = key; *p;) {
+		while (*p == ' ' || *p == '.' || *p == ',')
+			p++;
+		size_t n = strcspn(p, " .,");
+		if (!n)
+			break;
+		words++;
+		bool digits = true;
+		for (size_t k = 0; k < n; k++)
+			digits &= p[k] >= '0' && p[k] <= '9';
+		bool month = rv_is_month_name(p, n);
+		for (const char *const *m = abbrev; !month && *m; m++)
+			month = strlen(*m) == n && !strncmp(p, *m, n);
+		if (month)
+			months++;
+		else if (digits && n <= 4)
+			days++;
+		else
+			return false;
+		p += n;
+	}
+	return months == 1 && days >= 1 && words <= 3;
+}
+
 static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_error *err)
 {
 	group *g = NULL;
@@ -3548,7 +3581,7 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 	}
 	for (size_t x = 0; x < ml->n; x++) {
 		const mention *m = &ml->m[order[x]];
-		if (!rv__ner_fold(text + m->s, m->e - m->s, key, sizeof key))
+		if (!rv__ner_fold(text + m->s, m->e - m->s, key, sizeof key) || date_form(key))
 			continue;
 		/* the first group with the mention's gazetteer row or its key */
 		size_t k = gindex_key(&gi, g, key);

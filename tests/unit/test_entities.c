@@ -1407,3 +1407,16 @@ TEST(entities_quoted_speech_before_its_verb)
 	assert_entity(&a, "Mathilde Garnier", "person");
 	rv_article_release(&a);
 }
+
+/* A dateline's day ("CORVESSE, Feb 19 (ACP)", "le 19 février") is a date,
+ * not a name. */
+TEST(entities_dates_are_not_names)
+{
+	rv_article a;
+	run_lang(&a, "CORVESSE, Feb 19 (ACP) - The Central Bank of Lusania raised its key rate. On "
+		     "Oct. 6 the miners were trapped near March 4 Road.", "en");
+	ASSERT(find(&a, "Feb 19") == NULL);
+	ASSERT(find(&a, "Oct. 6") == NULL && find(&a, "Oct 6") == NULL);
+	assert_entity(&a, "The Central Bank of Lusania", "organization");
+	rv_article_release(&a);
+}
