@@ -17,6 +17,7 @@
  */
 #include "analyze/analyze.h"
 #include "group/group.h"
+#include "core/date.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,7 @@ typedef struct ring_entry {
 	int64_t id;
 	uint64_t url_key;
 	uint32_t tokens; /* words shingled, at most RV_SHINGLE_TOKENS */
+	int64_t published; /* epoch seconds, 0 when undated */
 	sig s;
 	bool has_sig;
 } ring_entry;
@@ -55,8 +57,9 @@ struct rv_dedup {
 	sig cur;
 	bool cur_has_sig;
 	uint32_t cur_tokens;
+	int64_t cur_published;
 	uint64_t cur_url;
-	ring_entry *cur_teaser; /* the teaser the last article checked supersedes */
+	ring_entry *cur_superseded; /* the teaser the last article checked supersedes */
 };
 
 static uint64_t mix64(uint64_t x)
@@ -194,11 +197,20 @@ static bool richer_than(const rv_dedup *d, const ring_entry *e, double similarit
 	       now - before >= (uint32_t)d->cfg.near_dup_min_tokens;
 }
 
+/* a has a paragraph or more than b: 15 words and 10 % */
+static bool longer(uint32_t a, uint32_t b)
+{
+	return a >= b + 15 && (uint64_t)a * 10 >= (uint64_t)b * 11;
+}
+
 bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 {
-	hit->teaser = 0;
+	hit->superseded = 0;
+	hit->superseded_adds_text = false;
 	hit->adds_text = false;
-	d->cur_teaser = NULL;
+	d->cur_superseded = NULL;
+	rv_date when;
+	d->cur_published = a->published && rv_date_parse_iso(a->published, &when) ? rv_date_epoch(&when) : 0;
 	d->cur_has_sig = signature(a->text, d->cfg.near_dup_min_tokens, &d->cur, &d->cur_tokens);
 	d->cur_url = url_key(a->url);
 	if (d->cur_url) {
@@ -212,16 +224,16 @@ bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 				hit->id = e->id;
 				return true;
 			}
-			hit->teaser = e->id;
-			d->cur_teaser = e;
+			hit->superseded = e->id;
+			d->cur_superseded = e;
 		}
 	}
 	if (!d->cur_has_sig)
 		return false;
 	double best = 0;
-	const ring_entry *found = NULL;
+	ring_entry *found = NULL;
 	for (int b = 0; b < RV_BANDS; b++) {
-		const ring_entry *e = lookup(d, band_key(&d->cur, b));
+		ring_entry *e = lookup(d, band_key(&d->cur, b));
 		if (!e || !e->has_sig || e == found)
 			continue;
 		double sim = sig_similarity(&e->s, &d->cur);
@@ -236,20 +248,27 @@ bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 	hit->similarity = best;
 	/* the fuller wire copy met after a trimmed one: "duplicate" must not
 	 * mean its extra paragraph is dropped */
-	hit->adds_text = d->cur_tokens >= found->tokens + 15 &&
-			 (uint64_t)d->cur_tokens * 10 >= (uint64_t)found->tokens * 11;
-	hit->teaser = 0;
-	d->cur_teaser = NULL;
+	hit->adds_text = longer(d->cur_tokens, found->tokens);
+	/* the original is the one published first: a wire story read after
+	 * its reprint takes its place */
+	if (found->published && d->cur_published && d->cur_published + 3600 <= found->published) {
+		hit->superseded = found->id;
+		hit->superseded_adds_text = longer(found->tokens, d->cur_tokens);
+		d->cur_superseded = found;
+		return false;
+	}
+	hit->superseded = 0;
+	d->cur_superseded = NULL;
 	return true;
 }
 
 void rv_dedup_add(rv_dedup *d, const rv_article *a)
 {
 	/* the superseded teaser is a duplicate now: nothing may match it */
-	if (d->cur_teaser) {
-		d->cur_teaser->url_key = 0;
-		d->cur_teaser->has_sig = false;
-		d->cur_teaser = NULL;
+	if (d->cur_superseded) {
+		d->cur_superseded->url_key = 0;
+		d->cur_superseded->has_sig = false;
+		d->cur_superseded = NULL;
 	}
 	if (!d->cur_has_sig && !d->cur_url)
 		return;
@@ -258,6 +277,7 @@ void rv_dedup_add(rv_dedup *d, const rv_article *a)
 	e->id = a->id;
 	e->url_key = d->cur_url;
 	e->tokens = d->cur_tokens;
+	e->published = d->cur_published;
 	e->s = d->cur;
 	e->has_sig = d->cur_has_sig;
 	uint32_t idx = (uint32_t)i + 1;
@@ -274,6 +294,7 @@ void rv_dedup_add(rv_dedup *d, const rv_article *a)
 	d->ring_total++;
 	d->cur_has_sig = false;
 	d->cur_tokens = 0;
+	d->cur_published = 0;
 	d->cur_url = 0;
 }
 

@@ -207,14 +207,17 @@ typedef struct rv_dup_hit {
 	double similarity;   /* estimated Jaccard; 1 for the same URL */
 	bool adds_text;      /* a near copy longer than its original by a
 	                        paragraph or more: its own text is worth keeping */
-	int64_t teaser;      /* when false is returned: a stored original under
-	                        the same URL that a is the full page of, else 0 */
+	int64_t superseded;  /* when false is returned: a stored original that a
+	                        supersedes (a is the full page behind that feed
+	                        teaser, or the same text published earlier), else 0 */
+	bool superseded_adds_text; /* and that one is longer: it keeps its analysis */
 } rv_dup_hit;
 
 /* Compute a's signature (kept for rv_dedup_add) and look for an earlier
  * original it duplicates: true with *hit filled when found. False with
- * hit->teaser set: a is the far richer page behind that stored teaser (a
- * feed item under the same URL), to be stored as the original instead. */
+ * hit->superseded set: a is to be stored as the original and that stored
+ * one made its duplicate (a is the far richer page behind a feed teaser
+ * under the same URL, or a near copy published an hour or more earlier). */
 bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit);
 /* Remember a (just stored original; a->id set) under the
  * signature computed by the last rv_dedup_check(d, a). */

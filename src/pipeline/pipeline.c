@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 #include "analyze/analyze.h"
+#include "core/date.h"
 #include "extract/extract.h"
 #include "store/group_store.h"
 
@@ -185,11 +186,22 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 		p->stats.unchanged++;
 		return RV_OK;
 	}
-	int64_t orig, event, storyline;
+	int64_t orig, event, storyline, orig_published;
 	rv_dup_hit hit = { 0 };
 	bool original = false;
-	if ((rc = rv_store_find_original(p->store, a->content_hash, &orig, &event, &storyline, err)))
+	if ((rc = rv_store_find_original(p->store, a->content_hash, &orig, &event, &storyline,
+					 &orig_published, err)))
 		return rc;
+	/* The same text published an hour or more earlier than the stored one
+	 * is the original (a wire story read after its reprint), when the
+	 * stored one is in this run's memory and can be made its duplicate. */
+	rv_date when;
+	if (orig && orig_published && a->published && rv_date_parse_iso(a->published, &when) &&
+	    rv_date_epoch(&when) + 3600 <= orig_published && !rv_dedup_check(p->dedup, a, &hit) &&
+	    hit.superseded == orig)
+		orig = 0;
+	else
+		hit.superseded = 0;
 	if (orig) {
 		/* Same text elsewhere: a pointer to the original, its event. */
 		a->duplicate_of = orig;
@@ -197,7 +209,7 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 		a->event = event;
 		a->storyline = storyline;
 		p->stats.duplicates++;
-	} else if (rv_dedup_check(p->dedup, a, &hit)) {
+	} else if (!hit.superseded && rv_dedup_check(p->dedup, a, &hit)) {
 		/* Near-same text or the same page under another URL form. */
 		a->duplicate_of = hit.id;
 		a->duplicate_similarity = hit.similarity;
@@ -216,10 +228,12 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 		return rc;
 	if (original)
 		rv_dedup_add(p->dedup, a);
-	if (original && hit.teaser) {
-		/* the page behind a feed teaser stored earlier in this run: the
-		 * teaser becomes its duplicate, as it would have had it come second */
-		if ((rc = rv_store_supersede(p->store, hit.teaser, a, hit.similarity, err)))
+	if (original && hit.superseded) {
+		/* the page behind a feed teaser, or the same text published
+		 * earlier, met after the one stored in this run: that one becomes
+		 * its duplicate, as it would have had it come second */
+		if ((rc = rv_store_supersede(p->store, hit.superseded, a, hit.similarity,
+					     hit.superseded_adds_text, err)))
 			return rc;
 		p->stats.stored--;
 		p->stats.duplicates++;

@@ -27,7 +27,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 			   " OR (url IS ?3 AND source IS ?4 AND title IS ?5"
 			   " AND (?3 IS NOT NULL OR ?4 IS NOT NULL OR ref = ?6"
 			   " OR substr(ref, -length(?6) - 1) = '/' || ?6))) LIMIT 1",
-	[ST_FIND_ORIGINAL] = "SELECT id, event, storyline FROM articles"
+	[ST_FIND_ORIGINAL] = "SELECT id, event, storyline, published FROM articles"
 			     " WHERE content_hash = ?1 AND duplicate_of IS NULL ORDER BY id LIMIT 1",
 	[ST_GROUPING_OF] = "SELECT event, storyline FROM articles WHERE id = ?1",
 	/* an event the grouper merged into another: its articles move over */
@@ -249,19 +249,23 @@ int rv_store_has_article(rv_store *s, const rv_article *a, bool *found, rv_error
 	return RV_OK;
 }
 
-int rv_store_find_original(rv_store *s, const char *hash, int64_t *id,
-			   int64_t *event, int64_t *storyline, rv_error *err)
+int rv_store_find_original(rv_store *s, const char *hash, int64_t *id, int64_t *event,
+			   int64_t *storyline, int64_t *published, rv_error *err)
 {
 	sqlite3_stmt *st = stmt(s, ST_FIND_ORIGINAL, err);
 	if (!st)
 		return RV_EDB;
 	bind_text(st, 1, hash);
 	int rc = sqlite3_step(st);
-	*id = *event = *storyline = 0;
+	*id = *event = *storyline = *published = 0;
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		*event = sqlite3_column_int64(st, 1);
 		*storyline = sqlite3_column_int64(st, 2);
+		rv_date d;
+		const char *when = (const char *)sqlite3_column_text(st, 3);
+		if (when && rv_date_parse_iso(when, &d))
+			*published = rv_date_epoch(&d);
 	} else if (rc != SQLITE_DONE) {
 		return db_fail(s, err, "looking up a content hash");
 	}
@@ -410,8 +414,8 @@ int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err)
 	return dup ? RV_OK : insert_analysis(s, a, err);
 }
 
-int rv_store_supersede(rv_store *s, int64_t teaser, const rv_article *page, double similarity,
-		       rv_error *err)
+int rv_store_supersede(rv_store *s, int64_t old, const rv_article *page, double similarity,
+		       bool adds_text, rv_error *err)
 {
 	/* Its text stays (a duplicate reads its own text first), so the search
 	 * index, filled at commit, is not touched: only pointers change. */
@@ -422,11 +426,12 @@ int rv_store_supersede(rv_store *s, int64_t teaser, const rv_article *page, doub
 		"DELETE FROM quotes WHERE article = ?1",
 		"DELETE FROM figures WHERE article = ?1",
 	};
-	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+	size_t n_steps = adds_text ? 1 : sizeof steps / sizeof *steps;
+	for (size_t i = 0; i < n_steps; i++) {
 		sqlite3_stmt *st;
 		if (sqlite3_prepare_v2(s->db, steps[i], -1, &st, NULL))
-			return db_fail(s, err, "marking a teaser as its page's duplicate");
-		sqlite3_bind_int64(st, 1, teaser);
+			return db_fail(s, err, "marking a superseded original as a duplicate");
+		sqlite3_bind_int64(st, 1, old);
 		if (i == 0) {
 			sqlite3_bind_int64(st, 2, page->id);
 			sqlite3_bind_double(st, 3, similarity);
@@ -436,7 +441,7 @@ int rv_store_supersede(rv_store *s, int64_t teaser, const rv_article *page, doub
 		int rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
-			return db_fail(s, err, "marking a teaser as its page's duplicate");
+			return db_fail(s, err, "marking a superseded original as a duplicate");
 	}
 	return RV_OK;
 }

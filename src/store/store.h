@@ -29,10 +29,10 @@ void rv_store_rollback(rv_store *s);
 /* Is this article stored already: its ref with this content, or this content
  * under the same URL, outlet and title from another path? (idempotent ingest) */
 int rv_store_has_article(rv_store *s, const rv_article *a, bool *found, rv_error *err);
-/* An original article with this content hash: its id, event and storyline
- * (*id = 0 when none). */
-int rv_store_find_original(rv_store *s, const char *hash, int64_t *id,
-			   int64_t *event, int64_t *storyline, rv_error *err);
+/* An original article with this content hash: its id, event, storyline and
+ * publication time in epoch seconds (0 when undated; *id = 0 when none). */
+int rv_store_find_original(rv_store *s, const char *hash, int64_t *id, int64_t *event,
+			   int64_t *storyline, int64_t *published, rv_error *err);
 /* The event and storyline article id belongs to now (0 when none): the
  * store's rows follow event merges, a copy held elsewhere would not. */
 int rv_store_grouping_of(rv_store *s, int64_t id, int64_t *event, int64_t *storyline, rv_error *err);
@@ -40,12 +40,12 @@ int rv_store_grouping_of(rv_store *s, int64_t id, int64_t *event, int64_t *story
 /* Insert an article with everything extracted and grouped; sets a->id.
  * A duplicate (a->duplicate_of != 0) is stored without its text. */
 int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err);
-/* A stored feed teaser whose full page (page, just stored) came under its
- * URL becomes the page's duplicate: it points to the page with similarity,
- * takes its event and storyline, and gives up its text and analysis rows,
- * as a duplicate stored as one would have. */
-int rv_store_supersede(rv_store *s, int64_t teaser, const rv_article *page, double similarity,
-		       rv_error *err);
+/* A stored original that page (just stored) supersedes becomes its
+ * duplicate: it points to page with similarity and takes its event and
+ * storyline; it keeps its text, and its analysis rows only when it adds to
+ * page's (adds_text), as a duplicate stored second would have. */
+int rv_store_supersede(rv_store *s, int64_t old, const rv_article *page, double similarity,
+		       bool adds_text, rv_error *err);
 
 int rv_store_save_event(rv_store *s, const rv_event *ev, rv_error *err);
 /* Events whose last day is within window_days of the newest (and undated). */

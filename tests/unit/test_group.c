@@ -667,3 +667,44 @@ TEST(group_fuller_copy_keeps_its_text)
 	rv_store_close(&s);
 	test_db_remove(path);
 }
+
+/* The original is the text published first: a wire story read after its
+ * reprint (exact or trimmed) takes its place, and the reprint becomes its
+ * duplicate. */
+TEST(group_earlier_copy_is_the_original)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "rv_test_group");
+	rv_store *s;
+	rv_pipeline *p;
+	rv_error err = { 0 };
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
+	char *cut = strdup(WIRE);
+	*strstr(cut, " The bank will publish") = '\0';
+	int64_t reprint, exact_reprint, wire, same_hour;
+	test_add_text(p, "reprint", "https://paper.example/r", "Estavia raises rates", cut,
+		      "2023-05-04T15:00:00Z", &reprint);
+	test_add_text(p, "wire", "https://wire.example/w", "Estavia raises rates", WIRE,
+		      "2023-05-04T09:00:00Z", &wire);
+	test_add_text(p, "exact", "https://daily.example/e", "Floods in Norvale", FLOOD1,
+		      "2023-05-04T18:00:00Z", &exact_reprint);
+	test_add_text(p, "agency", "https://agency.example/a", "Floods in Norvale", FLOOD1,
+		      "2023-05-04T08:00:00Z", &same_hour);
+	ASSERT_EQ(rv_pipeline_close(&p, &err), RV_OK);
+	struct {
+		int64_t id, dup_of;
+	} want[] = { { reprint, wire }, { wire, 0 }, { exact_reprint, same_hour }, { same_hour, 0 } };
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		ASSERT_EQ(rv_store_get_article(s, want[i].id, &a, &err), RV_OK);
+		if (a.duplicate_of != want[i].dup_of)
+			TEST_FAIL("row %zu: duplicate of %lld, want %lld", i, (long long)a.duplicate_of,
+				  (long long)want[i].dup_of);
+		rv_article_release(&a);
+	}
+	free(cut);
+	rv_store_close(&s);
+	test_db_remove(path);
+}
