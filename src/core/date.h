@@ -36,6 +36,13 @@ bool rv_date_parse_rfc822(const char *s, rv_date *out);
  * Finds the first date in s; *at and *len (may be NULL) receive where. */
 bool rv_date_find(const char *s, rv_date *out, size_t *at, size_t *len);
 
+/* What may follow a clock time the caller read into d: a 12-hour marker
+ * ("PM", "p.m.", "am") that moves d's hour to the 24-hour clock (12 AM is
+ * 00, 12 PM is 12), then a zone ("+01:00", "GMT", or an abbreviation in
+ * capitals: "EST", "CEST"; "est" is a French word). Returns the bytes read
+ * from s, 0 when neither is there (d unchanged then). */
+size_t rv_date_clock_suffix(const char *s, rv_date *d);
+
 /* A month's full name (folded, lower case: "juin", "fevrier", "september"; not
  * an abbreviation such as "sept" or "out") in FR EN DE ES IT PT. */
 bool rv_is_month_name(const char *word, size_t len);
