@@ -32,7 +32,9 @@ bool rv_date_parse_rfc822(const char *s, rv_date *out);
 
 /* Any of the above, or a date written in words or numbers in the text
  * ("lundi 24 janvier 2022, 19:17", "January 24, 2022", "24.01.2022",
- * "24 Jan. 2022", "2022/01/24"), month names in FR EN DE ES IT PT.
+ * "24 Jan. 2022", "2022/01/24", "March 4, 2026 10:15 PM EST"), month names
+ * in FR EN DE ES IT PT. A slashed day ("03/04/2026") is day first unless
+ * that is impossible or its time is in a US zone.
  * Finds the first date in s; *at and *len (may be NULL) receive where. */
 bool rv_date_find(const char *s, rv_date *out, size_t *at, size_t *len);
 
