@@ -49,7 +49,7 @@ static bool parse_tz(const char **p, rv_date *d)
 	const char *s = *p;
 	while (*s == ' ')
 		s++;
-	if (*s == 'Z' || *s == 'z') {
+	if ((*s == 'Z' || *s == 'z') && !isalpha((unsigned char)s[1])) { /* not "10:15 Zurich" */
 		d->has_tz = true;
 		d->tz_minutes = 0;
 		*p = s + 1;
@@ -79,6 +79,94 @@ static bool parse_tz(const char **p, rv_date *d)
 		return true;
 	}
 	return false;
+}
+
+/* Zone abbreviations news pages print, in capitals only: in running text
+ * "est" is a French word and "cet" one too. GMT and UTC are read by
+ * parse_tz, which also takes the "GMT+1" forms. */
+static const struct {
+	const char *name;
+	int minutes;
+	bool us;
+} zone_words[] = {
+	{ "EST", -300, true }, { "EDT", -240, true }, { "CST", -360, true }, { "CDT", -300, true },
+	{ "MST", -420, true }, { "MDT", -360, true }, { "PST", -480, true }, { "PDT", -420, true },
+	{ "BST", 60, false },  { "CET", 60, false },  { "CEST", 120, false },
+};
+
+/* A zone after a time: a named one ("EST") or what parse_tz reads.
+ * Returns the bytes read; *us is set for a US zone (a slashed date in
+ * one is month first: "03/04/2026 10:15 AM EST"). */
+static size_t read_zone(const char *s, rv_date *d, bool *us)
+{
+	const char *p = s;
+	while (*p == ' ')
+		p++;
+	for (size_t i = 0; i < sizeof zone_words / sizeof *zone_words; i++) {
+		size_t n = strlen(zone_words[i].name);
+		if (!strncmp(p, zone_words[i].name, n) && !isalnum((unsigned char)p[n])) {
+			d->has_tz = true;
+			d->tz_minutes = zone_words[i].minutes;
+			*us = zone_words[i].us;
+			return (size_t)(p + n - s);
+		}
+	}
+	p = s;
+	if (!parse_tz(&p, d))
+		return 0;
+	return (size_t)(p - s);
+}
+
+/* A 12-hour marker after a time: "PM", "pm", "p.m.", "p. m." (Spanish),
+ * "am", "a.m", a whole word. Returns its length with the spaces before it,
+ * 0 when there is none; *pm tells which. */
+static size_t clock_marker(const char *s, bool *pm)
+{
+	const char *p = s;
+	while (*p == ' ')
+		p++;
+	char c = (char)tolower((unsigned char)*p);
+	if (c != 'a' && c != 'p')
+		return 0;
+	p++;
+	bool dotted = *p == '.';
+	if (dotted && *++p == ' ')
+		p++;
+	if (tolower((unsigned char)*p) != 'm')
+		return 0;
+	p++;
+	if (dotted && *p == '.')
+		p++;
+	if (isalnum((unsigned char)*p))
+		return 0;
+	*pm = c == 'p';
+	return (size_t)(p - s);
+}
+
+/* The marker, then the zone, after a time read into d (see date.h). The
+ * marker is not read when with_marker is false (German "um 12:15 am
+ * Montag": "am" is "on"). */
+static size_t clock_suffix(const char *s, rv_date *d, bool with_marker, bool *us)
+{
+	bool pm = false;
+	size_t n = with_marker ? clock_marker(s, &pm) : 0;
+	if (n) {
+		/* "12:05 AM" is 00:05, "12:30 PM" 12:30; a 24-hour time with a
+		 * stray marker ("14:30 PM") keeps its hour */
+		if (d->hour >= 1 && d->hour <= 12)
+			d->hour = d->hour % 12 + (pm ? 12 : 0);
+	}
+	return n + read_zone(s + n, d, us);
+}
+
+size_t rv_date_clock_suffix(const char *s, rv_date *d)
+{
+	bool us = false;
+	rv_date t = *d;
+	size_t n = clock_suffix(s, &t, true, &us);
+	if (n)
+		*d = t;
+	return n;
 }
 
 /* "11:48", "11:48:05", "11:48:05.123", "11h48". */
@@ -222,13 +310,43 @@ static bool read_int(const char **p, int maxdigits, int *out, int *ndigits)
 	return true;
 }
 
-/* Optional time after a date: ", 19:17", " à 11h48", " at 10:30 GMT". */
-static void trailing_time(const char **p, rv_date *d)
+/* A time only a 12-hour marker makes one: "9 p.m.", "10.15pm" (without
+ * the marker, "10.15" is a number). The marker is left for clock_suffix. */
+static bool marked_time(const char **p, rv_date *d)
 {
 	const char *s = *p;
+	int h = 0, m = 0, nh = 0;
+	bool pm;
+	if (!read_int(&s, 2, &h, &nh) || h < 1 || h > 12)
+		return false;
+	if (*s == '.' && isdigit((unsigned char)s[1])) {
+		s++;
+		int nm;
+		if (!read_int(&s, 2, &m, &nm) || nm != 2 || m > 59)
+			return false;
+	}
+	if (!clock_marker(s, &pm))
+		return false;
+	d->hour = h;
+	d->minute = m;
+	d->second = 0;
+	d->has_time = true;
+	d->has_seconds = false;
+	*p = s;
+	return true;
+}
+
+/* Optional time after a date: ", 19:17", " à 11h48", " at 10:30 GMT",
+ * " 10:15 PM EST". *p is in the folded text f; u is f with its case kept
+ * (zone abbreviations are read in capitals). Returns whether the time is
+ * in a US zone. */
+static bool trailing_time(const char **p, const char *f, const char *u, rv_date *d)
+{
+	const char *s = *p;
+	bool german = false;
 	while (*s == ' ' || *s == ',' || *s == '-' || *s == '|')
 		s++;
-	if (!strncmp(s, "at ", 3) || !strncmp(s, "um ", 3))
+	if (!strncmp(s, "at ", 3) || (german = !strncmp(s, "um ", 3)))
 		s += 3;
 	else if (!strncmp(s, "a ", 2)) /* "à ": rv_date_find folds it to "a" */
 		s += 2;
@@ -237,16 +355,18 @@ static void trailing_time(const char **p, rv_date *d)
 	else if (!strncmp(s, "a las ", 6))
 		s += 6;
 	rv_date t = *d;
-	if (parse_time(&s, &t)) {
-		const char *after = s;
-		parse_tz(&after, &t);
+	bool us = false;
+	if (parse_time(&s, &t) || (!german && marked_time(&s, &t))) {
+		s += clock_suffix(u + (s - f), &t, !german, &us);
 		*d = t;
-		*p = after;
+		*p = s;
 	}
+	return us;
 }
 
-/* Try all forms at the start of folded text f. Returns the length matched. */
-static size_t date_at(const char *f, rv_date *out)
+/* Try all forms at the start of folded text f (u: the same with its case
+ * kept). Returns the length matched. */
+static size_t date_at(const char *f, const char *u, rv_date *out)
 {
 	rv_date d = { 0 };
 	const char *s = f;
@@ -265,7 +385,8 @@ static size_t date_at(const char *f, rv_date *out)
 					const char *t = s + 1;
 					rv_date tmp = d;
 					if (parse_time(&t, &tmp)) {
-						parse_tz(&t, &tmp);
+						bool us = false;
+						t += clock_suffix(u + (t - f), &tmp, true, &us);
 						d = tmp;
 						s = t;
 					}
@@ -297,15 +418,20 @@ static size_t date_at(const char *f, rv_date *out)
 			}
 			if (nc == 4) {
 				d.year = c;
-				/* Day first unless that is impossible (US order). */
-				if (b > 12 && a <= 12) {
+				bool us_zone = trailing_time(&s, f, u, &d);
+				/* Day first unless that is impossible, or the
+				 * time is in a US zone ("03/04/2026 10:15 AM
+				 * EST"). A 12-hour clock alone is no sign:
+				 * Latin America, Britain and Israel write
+				 * "10/05/2022 05:22 pm" day first. Dots are
+				 * European. */
+				if (a <= 12 && (b > 12 || (us_zone && sep != '.'))) {
 					d.month = a;
 					d.day = b;
 				} else {
 					d.day = a;
 					d.month = b;
 				}
-				trailing_time(&s, &d);
 				if (rv_date_check(&d)) {
 					*out = d;
 					return (size_t)(s - f);
@@ -342,7 +468,7 @@ static size_t date_at(const char *f, rv_date *out)
 		d.day = a;
 		d.month = m;
 		d.year = c;
-		trailing_time(&s, &d);
+		trailing_time(&s, f, u, &d);
 		if (rv_date_check(&d)) {
 			*out = d;
 			return (size_t)(s - f);
@@ -369,7 +495,7 @@ static size_t date_at(const char *f, rv_date *out)
 		d.day = a;
 		d.month = m;
 		d.year = c;
-		trailing_time(&s, &d);
+		trailing_time(&s, f, u, &d);
 		if (rv_date_check(&d)) {
 			*out = d;
 			return (size_t)(s - f);
@@ -392,9 +518,11 @@ bool rv_date_find(const char *str, rv_date *out, size_t *at, size_t *len)
 	if (k == n)
 		return false;
 	char *f = calloc(n + 1, 1); /* calloc: the scanner never reads an unset byte */
+	char *u = calloc(n + 1, 1); /* f with the case kept, for zone abbreviations */
 	size_t *map = calloc(n + 1, sizeof *map);
-	if (!f || !map) {
+	if (!f || !u || !map) {
 		free(f);
+		free(u);
 		free(map);
 		return false;
 	}
@@ -422,10 +550,12 @@ bool rv_date_find(const char *str, rv_date *out, size_t *at, size_t *len)
 		else if (cp == 0xA0 || cp == 0x202F)
 			c = ' ';
 		map[j] = (size_t)(start - str);
+		u[j] = cp >= 0 && cp < 128 ? (char)cp : c;
 		f[j++] = c;
 	}
 	map[j] = n;
 	f[j] = '\0';
+	u[j] = '\0';
 	bool found = false;
 	for (size_t i = 0; i < j && !found; i++) {
 		/* Only start at a word boundary. */
@@ -433,7 +563,7 @@ bool rv_date_find(const char *str, rv_date *out, size_t *at, size_t *len)
 			continue;
 		if (!isalnum((unsigned char)f[i]))
 			continue;
-		size_t m = date_at(f + i, out);
+		size_t m = date_at(f + i, u + i, out);
 		if (m) {
 			found = true;
 			if (at)
@@ -443,6 +573,7 @@ bool rv_date_find(const char *str, rv_date *out, size_t *at, size_t *len)
 		}
 	}
 	free(f);
+	free(u);
 	free(map);
 	return found;
 }
@@ -485,11 +616,12 @@ bool rv_date_parse_rfc822(const char *str, rv_date *out)
 	if (*s) {
 		if (!parse_time(&s, &d))
 			return false;
-		const char *t = s;
-		if (parse_tz(&t, &d))
-			s = t;
+		bool us = false;
+		size_t k = read_zone(s, &d, &us);
+		if (k)
+			s += k;
 		else {
-			/* named US zones and others we do not know: drop the zone */
+			/* zones we do not know: drop the zone */
 			while (isalpha((unsigned char)*skip_space(s)))
 				s = skip_space(s) + 1;
 		}

@@ -32,9 +32,18 @@ bool rv_date_parse_rfc822(const char *s, rv_date *out);
 
 /* Any of the above, or a date written in words or numbers in the text
  * ("lundi 24 janvier 2022, 19:17", "January 24, 2022", "24.01.2022",
- * "24 Jan. 2022", "2022/01/24"), month names in FR EN DE ES IT PT.
+ * "24 Jan. 2022", "2022/01/24", "March 4, 2026 10:15 PM EST"), month names
+ * in FR EN DE ES IT PT. A slashed day ("03/04/2026") is day first unless
+ * that is impossible or its time is in a US zone.
  * Finds the first date in s; *at and *len (may be NULL) receive where. */
 bool rv_date_find(const char *s, rv_date *out, size_t *at, size_t *len);
+
+/* What may follow a clock time the caller read into d: a 12-hour marker
+ * ("PM", "p.m.", "am") that moves d's hour to the 24-hour clock (12 AM is
+ * 00, 12 PM is 12), then a zone ("+01:00", "GMT", or an abbreviation in
+ * capitals: "EST", "CEST"; "est" is a French word). Returns the bytes read
+ * from s, 0 when neither is there (d unchanged then). */
+size_t rv_date_clock_suffix(const char *s, rv_date *d);
 
 /* A month's full name (folded, lower case: "juin", "fevrier", "september"; not
  * an abbreviation such as "sept" or "out") in FR EN DE ES IT PT. */

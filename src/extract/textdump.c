@@ -472,7 +472,8 @@ bool rv__textdump_is_name(const char *s)
 }
 
 /* A time right after a date that rv_date_find left without one:
- * "à 10:05", "at 10:05", "um 10.05 Uhr", "a las 10:05", "10h05". */
+ * "à 10:05", "at 10:05", "um 10.05 Uhr", "a las 10:05", "10h05", with its
+ * 12-hour marker and zone ("2026-03-04 at 10:15 PM"). */
 static void time_after(const char *s, rv_date *d, size_t *len)
 {
 	static const char *const leads[] = {"\xC3\xA0 ", "a ",   "at ", "um ",
@@ -480,8 +481,10 @@ static void time_after(const char *s, rv_date *d, size_t *len)
 	const char *p = s + *len;
 	while (*p == ' ' || *p == ',' || *p == '-' || *p == '|')
 		p++;
+	bool german = false;
 	for (size_t i = 0; leads[i]; i++)
 		if (!strncmp(p, leads[i], strlen(leads[i]))) {
+			german = !strcmp(leads[i], "um ");
 			p += strlen(leads[i]);
 			break;
 		}
@@ -500,7 +503,11 @@ static void time_after(const char *s, rv_date *d, size_t *len)
 	d->hour = h;
 	d->minute = m;
 	d->has_time = true;
-	*len = (size_t)(q + 2 - s);
+	q += 2;
+	/* "um 12.15 am Montag": German "am" is "on" */
+	if (!german)
+		q += rv_date_clock_suffix(q, d);
+	*len = (size_t)(q - s);
 }
 
 /* rv_date_find, and the German "14. März 2023" it does not read yet (the

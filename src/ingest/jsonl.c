@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,6 +33,26 @@ static int get_list(json_t *o, const char *key, rv_strlist *out)
 	return RV_OK;
 }
 
+/* "2026-02-30", "2026-04-31T10:00Z": the ISO form, refused only for its day.
+ * Telling it from a malformed value points the producer at the right bug
+ * (a date computed wrong, not a format written wrong): the same value with
+ * the day set to 01 parses. */
+static bool impossible_day(const char *s)
+{
+	char copy[64];
+	size_t n = strlen(s);
+	if (n >= sizeof copy || n < 10)
+		return false;
+	for (size_t i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return false;
+	memcpy(copy, s, n + 1);
+	copy[8] = '0';
+	copy[9] = '1';
+	rv_date d;
+	return rv_date_parse_iso(copy, &d);
+}
+
 /* Why a "published" value is refused, or NULL. The contract says ISO 8601;
  * the RSS form is taken too. A slashed day ("03/02/2026") is refused, not
  * guessed: day-first and month-first readers disagree on it. A date more
@@ -39,8 +60,11 @@ static int get_list(json_t *o, const char *key, rv_strlist *out)
 static const char *published_problem(const char *s)
 {
 	rv_date d;
-	if (!rv_date_parse_iso(s, &d) && !rv_date_parse_rfc822(s, &d))
+	if (!rv_date_parse_iso(s, &d) && !rv_date_parse_rfc822(s, &d)) {
+		if (impossible_day(s))
+			return "not a real day (the form is right, the calendar has no such day)";
 		return "not an ISO 8601 date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a zone)";
+	}
 	if (rv_date_epoch(&d) > (int64_t)time(NULL) + 86400)
 		return "in the future";
 	return NULL;

@@ -72,3 +72,67 @@ TEST(date_is_month_name_full_names_only)
 	ASSERT(!rv_is_month_name("jui", 3));
 	ASSERT(!rv_is_month_name("juinx", 5));
 }
+
+/* The 12-hour clock: the marker moves the hour (12 AM is midnight, 12 PM
+ * noon) and is part of the date, not a word after it. */
+TEST(date_twelve_hour_clock)
+{
+	find_iso("Published March 4, 2026 10:15 PM", "2026-03-04T22:15");
+	find_iso("March 4, 2026 10:15 p.m.", "2026-03-04T22:15");
+	find_iso("March 4, 2026 10.15pm", "2026-03-04T22:15");
+	find_iso("March 4, 2026 10:15pm", "2026-03-04T22:15");
+	find_iso("March 4, 2026, at 12:05 AM", "2026-03-04T00:05");
+	find_iso("March 4, 2026 at 12:30 PM", "2026-03-04T12:30");
+	find_iso("March 4, 2026 at 9 p.m.", "2026-03-04T21:00");
+	find_iso("4 March 2026 at 9.30am", "2026-03-04T09:30");
+	find_iso("2026-03-04 11:45 PM", "2026-03-04T23:45");
+	/* German "am" is "on": no marker after "um" */
+	find_iso("4. März 2026 um 12:15 am Hafen", "2026-03-04T12:15");
+	/* a number after a date is no hour without its marker */
+	find_iso("March 4, 2026 10.15 million", "2026-03-04");
+	const char *s = "March 4, 2026 10:15 PM";
+	rv_date d;
+	size_t at, len;
+	ASSERT(rv_date_find(s, &d, &at, &len));
+	ASSERT_EQ(at, 0);
+	ASSERT_EQ(len, strlen(s));
+}
+
+/* Zone abbreviations of news pages, in capitals ("est" is French). */
+TEST(date_named_zones)
+{
+	find_iso("March 4, 2026 at 4:30 p.m. PDT", "2026-03-04T16:30-07:00");
+	find_iso("4 March 2026 14:30 CET", "2026-03-04T14:30+01:00");
+	find_iso("4 March 2026 14:30 CEST", "2026-03-04T14:30+02:00");
+	find_iso("4 March 2026, 9:10 am BST", "2026-03-04T09:10+01:00");
+	find_iso("le 4 mars 2026 à 14:30 est reporté", "2026-03-04T14:30");
+	find_iso("March 4, 2026 10:15 AM ESTIMATED", "2026-03-04T10:15");
+	rv_date d;
+	char out[RV_DATE_ISO_MAX];
+	ASSERT(rv_date_parse("Wed, 04 Mar 2026 10:15:00 EST", &d));
+	rv_date_format(&d, out);
+	ASSERT_STR_EQ(out, "2026-03-04T10:15:00-05:00");
+	/* and after a time the caller read */
+	d = (rv_date){ .year = 2026, .month = 3, .day = 4, .hour = 10, .minute = 15,
+		       .has_time = true };
+	ASSERT_EQ(rv_date_clock_suffix(" p.m. CST, Chicago", &d), 9);
+	rv_date_format(&d, out);
+	ASSERT_STR_EQ(out, "2026-03-04T22:15-06:00");
+	ASSERT_EQ(rv_date_clock_suffix(" Chicago", &d), 0);
+}
+
+/* "03/04/2026" is day-first, unless the same date's time is in a US zone;
+ * a 12-hour clock alone is written day-first too (Mexico, Britain). */
+TEST(date_slashed_month_first_in_us_zone)
+{
+	find_iso("Published 03/04/2026 10:15 AM EST", "2026-03-04T10:15-05:00");
+	find_iso("03/04/2026 14:15 PST", "2026-03-04T14:15-08:00");
+	find_iso("03-04-2026 at 9:30 p.m. CDT", "2026-03-04T21:30-05:00");
+	find_iso("10/05/2022 05:22 pm", "2022-05-10T17:22");
+	find_iso("03/04/2026 10:15", "2026-04-03T10:15");
+	find_iso("03/04/2026", "2026-04-03");
+	find_iso("03/04/2026 10:15 am BST", "2026-04-03T10:15+01:00");
+	find_iso("03.04.2026 10:15 AM", "2026-04-03T10:15");
+	/* impossible as day-first: month-first as before */
+	find_iso("03/14/2026 10:15", "2026-03-14T10:15");
+}

@@ -210,6 +210,18 @@ TEST(meta_date_time_text_beats_its_attribute)
 	rv_article_release(&a);
 }
 
+/* A shown date with a 12-hour clock: the marker moves the hour. */
+TEST(meta_date_twelve_hour_clock_below_headline)
+{
+	rv_article a;
+	page_at(&a, "", "<p>Posted on March 4, 2023 at 11:45 PM</p>", "");
+	ASSERT_STR_EQ(a.published, "2023-03-04T23:45");
+	rv_article_release(&a);
+	page_at(&a, "", "<p class=\"dateline\">Updated 12:10 a.m. EST, Sat March 4, 2023</p>", "");
+	ASSERT(!strncmp(a.published, "2023-03-04", 10));
+	rv_article_release(&a);
+}
+
 TEST(meta_date_update_stamp_when_nothing_else)
 {
 	rv_article a;

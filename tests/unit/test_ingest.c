@@ -103,6 +103,7 @@ TEST(jsonl_dates_authors_tags)
 		"\"authors\":\"Léa Morel\"}\n"
 		"{\"id\":\"slash\",\"text\":\"T.\",\"published\":\"03/02/2026\"}\n"
 		"{\"id\":\"hour\",\"text\":\"T.\",\"published\":\"2026-03-01T25:00\"}\n"
+		"{\"id\":\"feb30\",\"text\":\"T.\",\"published\":\"2026-02-30\"}\n"
 		"{\"id\":\"word\",\"text\":\"T.\",\"published\":\"yesterday\"}\n"
 		"{\"id\":\"future\",\"text\":\"T.\",\"published\":\"2099-01-01\"}\n";
 	struct seen s = { 0 };
@@ -112,11 +113,14 @@ TEST(jsonl_dates_authors_tags)
 	ASSERT_STR_EQ(s.authors[0], "Ana Ruiz;Tom Hale");
 	ASSERT_STR_EQ(s.tags[0], "Port");
 	ASSERT_STR_EQ(s.authors[1], "Léa Morel");
-	ASSERT_EQ(s.rejects, 4);
+	ASSERT_EQ(s.rejects, 5);
 	ASSERT_CONTAINS(s.reasons[0], "d.jsonl#3: \"published\": \"03/02/2026\" is not an ISO 8601 date");
 	ASSERT_CONTAINS(s.reasons[1], "2026-03-01T25:00");
-	ASSERT_CONTAINS(s.reasons[2], "yesterday");
-	ASSERT_CONTAINS(s.reasons[3], "is in the future");
+	/* the form is right, the day does not exist */
+	ASSERT_CONTAINS(s.reasons[2], "d.jsonl#5: \"published\": \"2026-02-30\" is not a real day");
+	ASSERT_NOT_CONTAINS(s.reasons[2], "ISO 8601");
+	ASSERT_CONTAINS(s.reasons[3], "yesterday");
+	ASSERT_CONTAINS(s.reasons[4], "is in the future");
 }
 
 TEST(empty_and_binary_inputs_are_rejected)

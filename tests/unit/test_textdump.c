@@ -1040,3 +1040,37 @@ TEST(textdump_short_title_and_byline_dates)
 		rv_article_release(&a);
 	}
 }
+
+/* A dateline with a 12-hour clock and a zone: the marker and the zone are
+ * the date's, not the outlet's name after it. */
+TEST(textdump_twelve_hour_dateline)
+{
+	static const struct {
+		const char *line, *published;
+	} cases[] = {
+		{ "Published March 4, 2026 10:15 PM", "2026-03-04T22:15" },
+		{ "Published March 4, 2026 10:15 p.m.", "2026-03-04T22:15" },
+		{ "Published March 4, 2026 10.15pm", "2026-03-04T22:15" },
+		{ "Published March 4, 2026 12:40 AM", "2026-03-04T00:40" },
+		{ "Published 03/04/2026 10:15 AM EST", "2026-03-04T10:15-05:00" },
+		{ "Published 2026-03-04 at 10:15 PM", "2026-03-04T22:15" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char dump[512];
+		snprintf(dump, sizeof dump,
+			 "Council approves the new harbour budget\n%s\nThe town council approved the "
+			 "harbour budget late on Wednesday by nine votes to four, after a debate of "
+			 "five hours.\n",
+			 cases[i].line);
+		rv_record rec = {.data = dump, .len = strlen(dump), .format = RV_FORMAT_TEXT,
+				 .ref = "c.txt"};
+		rv_error err = {0};
+		rv_article a;
+		rv_article_init(&a);
+		ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+		ASSERT_STR_EQ(a.published, cases[i].published);
+		if (a.source)
+			TEST_FAIL("\"%s\": source \"%s\"", cases[i].line, a.source);
+		rv_article_release(&a);
+	}
+}
