@@ -638,9 +638,10 @@ TEST(group_fuller_copy_keeps_its_text)
 	rv_error err = { 0 };
 	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
 	ASSERT_EQ(rv_pipeline_open(s, NULL, &p, &err), RV_OK);
-	char *fuller = malloc(strlen(WIRE) + 400);
+	size_t fuller_cap = strlen(WIRE) + 400;
+	char *fuller = malloc(fuller_cap);
 	ASSERT(fuller);
-	sprintf(fuller, "%s The bank also said its deputy governor, Ilse Marten, would retire in "
+	snprintf(fuller, fuller_cap, "%s The bank also said its deputy governor, Ilse Marten, would retire in "
 			"September after twelve years, and that a successor would be named by the "
 			"finance minister before the summer recess.",
 		WIRE);
