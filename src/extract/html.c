@@ -1199,6 +1199,38 @@ static bool credit_line(const para *p)
 	return false;
 }
 
+/* A prompt matched at the start of low (the paragraph, lower-cased) is
+ * one when it ends a word there ("share", not "shares in Valchem fell",
+ * "subscribe", not "subscribers to the bonds"). The words that also open
+ * sentences are prompts only before a capital, a colon or nothing:
+ * "Category: Weather", but "Category 4 Hurricane Irma …", "Loading of the
+ * cargo resumed …", "Copyright holders sued …" ("Copyright 2023 …" is the
+ * notice). */
+static bool prompt_ends(const para *p, const char *low, const char *prompt)
+{
+	static const char *const sentence_openers[] = { "category", "loading", "copyright",
+							"partager", "sommaire", "chargement",
+							"cargando", NULL };
+	size_t n = strlen(prompt);
+	unsigned char next = (unsigned char)low[n];
+	unsigned char last = (unsigned char)prompt[n - 1];
+	if ((isalnum(last) || last >= 0x80) && (isalnum(next) || next >= 0x80))
+		return false;
+	bool opener = false;
+	for (const char *const *w = sentence_openers; *w && !opener; w++)
+		opener = !strcmp(prompt, *w);
+	if (!opener)
+		return true;
+	const char *r = p->text + n; /* the words as written, for their case */
+	while (*r == ' ')
+		r++;
+	if (!*r || strchr(":|-\xC2", *r))
+		return true;
+	if (isdigit((unsigned char)*r))
+		return !strcmp(prompt, "copyright");
+	return isupper((unsigned char)*r) != 0;
+}
+
 /* Lines that are only a prompt or a label, in several languages. */
 static bool boiler_line(const para *p)
 {
@@ -1279,7 +1311,7 @@ static bool boiler_line(const para *p)
 		low[k++] = (char)tolower((unsigned char)*s);
 	low[k] = '\0';
 	for (const char *const *q = starts; *q; q++)
-		if ((*q)[0] == low[0] && !strncmp(low, *q, strlen(*q)))
+		if ((*q)[0] == low[0] && !strncmp(low, *q, strlen(*q)) && prompt_ends(p, low, *q))
 			return true;
 	return false;
 }

@@ -870,3 +870,33 @@ TEST(html_breadcrumb_is_not_text)
 	ASSERT_CONTAINS(a.text, "Le dialogue reste ouvert");
 	rv_article_release(&a);
 }
+
+/* A prompt is a whole word ("Share", not "Shareholders …"), and the words
+ * that also open sentences are prompts only as labels: "Category: Weather"
+ * goes, "Category 4 Hurricane Irma …" stays. */
+TEST(html_sentences_that_start_like_prompts)
+{
+	const char *page =
+		"<html lang=\"en\"><body><article><h1>Storm hits the coast hard overnight</h1>"
+		"<p>Category 4 Hurricane Irma made landfall on Sunday near the town, officials said.</p>"
+		"<p>Shareholders will be asked to approve an emergency capital increase in April.</p>"
+		"<p>Subscribers to the company bonds were told their coupons would be paid.</p>"
+		"<p>Loading of the cargo resumed on Monday morning at the port terminal.</p>"
+		"<p>Copyright holders sued the platform over the videos posted last year.</p>"
+		"<p>Share this article</p><p>Category: Weather</p><p>Subscribe</p>"
+		"<p>Copyright 2026 Storm News. All rights reserved.</p>"
+		"<p>The storm left 40,000 homes without power across the region, the utility said.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	static const char *const kept[] = { "Category 4 Hurricane", "Shareholders will", "Subscribers to",
+					    "Loading of the cargo", "Copyright holders", "40,000 homes" };
+	for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
+		ASSERT_CONTAINS(a.text, kept[i]);
+	ASSERT(!strstr(a.text, "Share this"));
+	ASSERT(!strstr(a.text, "Category: Weather"));
+	ASSERT(!strstr(a.text, "All rights reserved"));
+	rv_article_release(&a);
+}
