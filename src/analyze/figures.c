@@ -111,7 +111,8 @@ typedef struct word {
 } word;
 
 static const word scales[] = {
-	{"milliards", 1e9}, {"milliard", 1e9}, {"billions", 1e9}, {"billion", 1e9}, {"bn", 1e9},
+	{"milliards", 1e9}, {"milliard", 1e9}, {"milliarden", 1e9}, {"mrd", 1e9},
+	{"millionen", 1e6}, {"mio", 1e6}, {"billions", 1e9}, {"billion", 1e9}, {"bn", 1e9},
 	{"md", 1e9}, {"mds", 1e9}, {"millions", 1e6}, {"million", 1e6}, {"mln", 1e6}, {"m", 1e6},
 	{"trillions", 1e12}, {"trillion", 1e12}, {"tn", 1e12}, {"thousands", 1e3},
 	{"thousand", 1e3}, {"mille", 1e3}, {"k", 1e3}, {"hundred", 100}, {"cents", 100},
@@ -181,7 +182,13 @@ static const char *const month_words[] = {
 	"septembre", "octobre", "novembre", "décembre", "decembre", "january", "february",
 	"march", "april", "may", "june", "july", "august", "september", "october", "november",
 	"december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-	"nov", "dec", NULL,
+	"nov", "dec",
+	/* "14 de marzo", "15. März", "3 maggio", "5 de maio" */
+	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+	"setiembre", "octubre", "noviembre", "diciembre", "januar", "februar", "märz", "maerz",
+	"juni", "juli", "oktober", "dezember", "gennaio", "febbraio", "aprile", "maggio",
+	"giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro", "fevereiro", "março",
+	"maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro", NULL,
 };
 
 static const char *const skip_units[] = {
@@ -209,6 +216,7 @@ typedef struct fctx {
 	const char *t;
 	size_t len;
 	size_t last_sentence; /* where the sentence of the last figure starts */
+	bool nouns_capitalised; /* German: a counted noun starts with a capital */
 } fctx;
 
 static size_t sent_start(const char *t, size_t i)
@@ -295,7 +303,7 @@ static const char *qualifier_before(const char *t, size_t s, size_t *qs)
 }
 
 /* Unit after position p: the counted noun, skipping "de", "of", adjectives. */
-static size_t unit_after(const char *t, size_t p, size_t len, size_t *us)
+static size_t unit_after(const char *t, size_t p, size_t len, bool nouns_capitalised, size_t *us)
 {
 	for (int hops = 0; hops < 3; hops++) {
 		p = skip_spaces(t, p, len);
@@ -316,8 +324,9 @@ static size_t unit_after(const char *t, size_t p, size_t len, size_t *us)
 			p += n;
 			continue;
 		}
-		/* a counted noun is a lower-case word, not "la", "true" or "min" */
-		if (t[p] >= 'A' && t[p] <= 'Z' && hops < 2) {
+		/* a counted noun is a lower-case word, not "la", "true" or "min";
+		 * German writes it with a capital ("120 Feuerwehrleute") */
+		if (t[p] >= 'A' && t[p] <= 'Z' && hops < 2 && !nouns_capitalised) {
 			/* "130,000 Russian troops", "2,000 U.S. troops": skip the adjective */
 			p += n;
 			while (p + 1 < len && t[p] == '.' && t[p + 1] >= 'A' && t[p + 1] <= 'Z')
@@ -326,7 +335,8 @@ static size_t unit_after(const char *t, size_t p, size_t len, size_t *us)
 				p++;
 			continue;
 		}
-		if (!(t[p] >= 'a' && t[p] <= 'z') && (unsigned char)t[p] < 0x80)
+		if (!(t[p] >= 'a' && t[p] <= 'z') && !(nouns_capitalised && t[p] >= 'A' && t[p] <= 'Z') &&
+		    (unsigned char)t[p] < 0x80)
 			return 0;
 		if (in_wlist(t, p, n, (const char *const[]){"la", "le", "les", "l", "the", "a", "an",
 							    "et", "and", "ou", "or", "true", "false",
@@ -342,7 +352,11 @@ static size_t unit_after(const char *t, size_t p, size_t len, size_t *us)
 							    "peuvent", "doivent",
 							    /* "4 500 selon la police" */
 							    "selon", "according", "contre", "against",
-							    "versus", "soit", NULL}))
+							    "versus", "soit",
+							    /* "du 10 au 14 juillet", "120 … und" */
+							    "au", "aux", "und", "oder", "bis", "y", "o",
+							    "e", "ou", "or", "de", "waren", "wurden",
+							    "sind", "ist", "hat", "haben", "wird", NULL}))
 			return 0;
 		*us = p;
 		/* one unit of two words: "mètres carrés", "square kilometres" */
@@ -404,7 +418,7 @@ static int scan_figures(fctx *c)
 						break;
 				}
 				size_t us = 0;
-				size_t ul = unit_after(t, i + n, len, &us);
+				size_t ul = unit_after(t, i + n, len, c->nouns_capitalised, &us);
 				if (!ul)
 					break;
 				/* "plusieurs milliers", "several thousand": at least two */
@@ -539,7 +553,7 @@ static int scan_figures(fctx *c)
 			unit = cur;
 			e = q + ul;
 		} else {
-			ul = unit_after(t, p, len, &us);
+			ul = unit_after(t, p, len, c->nouns_capitalised, &us);
 			if (ul) {
 				unit = t + us;
 				if (in_wlist(t, us, ul, month_words) || in_wlist(t, us, ul, skip_units))
@@ -583,7 +597,8 @@ int rv_find_figures(rv_article *a, rv_error *err)
 {
 	if (!a->text)
 		return RV_OK;
-	fctx c = {a, a->text, strlen(a->text), (size_t)-1};
+	fctx c = {a, a->text, strlen(a->text), (size_t)-1,
+		  a->lang && (!strncmp(a->lang, "de", 2) || !strncmp(a->lang, "lb", 2))};
 	if (scan_figures(&c))
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	return RV_OK;
@@ -598,10 +613,11 @@ static const char *const unit_classes[][16] = {
 	{ "soldiers", "soldat", "soldats", "militaire", "militaires", "troupe", "troupes", "troops",
 	  "troop", "soldier", "homme", "hommes", "servicemen", "personnel", "militares", "soldados" },
 	{ "people", "personne", "personnes", "persons", "habitants", "residents", "civils",
-	  "civilians", "victimes", "victims", "morts", "dead", "killed", "tues" },
+	  "civilians", "victimes", "victims", "morts", "dead", "killed", "tues", "menschen" },
 	{ "votes", "voix", "vote", "suffrages", "suffrage" },
 	{ "ballots", "bulletins", "bulletin", "ballot" },
-	{ "firefighters", "pompiers", "sapeurs-pompiers", "firefighter", "firemen", "bomberos" },
+	{ "firefighters", "pompiers", "sapeurs-pompiers", "firefighter", "firemen", "bomberos",
+	  "feuerwehrleute" },
 	{ "tourists", "vacanciers", "touristes", "holidaymakers", "holidaymaker", "tourist",
 	  "campeurs", "campers" },
 	{ "homes", "maisons", "logements", "habitations", "houses", "home", "house", "maison" },

@@ -131,6 +131,30 @@ TEST(figures_compound_units_and_counts_per_source)
 	rv_article_release(&a);
 }
 
+/* Days are no counts ("du 10 au 14 juillet", "14 de marzo"); German counts
+ * its nouns with a capital and its scales in words. */
+TEST(figures_days_and_german_nouns)
+{
+	rv_article a;
+	run(&a, "Le festival se tiendra du 10 au 14 juillet sur la place. El incendio del 14 de marzo "
+		"obligó a evacuar a 300 vecinos.");
+	ASSERT(with_value(&a, 10) == NULL);
+	ASSERT(with_value(&a, 14) == NULL);
+	ASSERT_STR_EQ(must(&a, 300)->unit, "vecinos");
+	rv_article_release(&a);
+	rv_article_init(&a);
+	a.text = strdup("Rund 120 Feuerwehrleute und 40 Fahrzeuge waren im Einsatz; der Schaden liegt "
+			"bei 3 Millionen Euro.");
+	a.lang = strdup("de");
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_find_figures(&a, &err), RV_OK);
+	ASSERT_STR_EQ(must(&a, 120)->unit, "Feuerwehrleute");
+	ASSERT_STR_EQ(must(&a, 40)->unit, "Fahrzeuge");
+	ASSERT_STR_EQ(must(&a, 3e6)->unit, "Euro");
+	rv_article_release(&a);
+}
+
 TEST(figures_dates_are_not_figures)
 {
 	rv_article a;
