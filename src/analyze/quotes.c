@@ -266,6 +266,27 @@ static bool is_verb(const char *w, size_t n)
 	return rv__strindex_find(&verb_ix, w) >= 0;
 }
 
+/* "Residents have been told to stay indoors", "Parents were warned": the
+ * subject of a passive is who was spoken to, not who spoke. */
+static bool passive_at(const char *t, size_t i, const char *w)
+{
+	static const char *const passive_verbs[] = { "told", "asked", "warned", "urged", "advised",
+						     "informed", "reminded", NULL };
+	bool listed = false;
+	for (const char *const *v = passive_verbs; *v && !listed; v++)
+		listed = !strcmp(w, *v);
+	if (!listed)
+		return false;
+	size_t e = i;
+	while (e > 0 && t[e - 1] == ' ')
+		e--;
+	size_t s = e;
+	while (s > 0 && is_word_byte((unsigned char)t[s - 1]))
+		s--;
+	return in_words(t, s, e, (const char *const[]){ "been", "were", "was", "being", "be", "are",
+							"is", "get", "got", NULL });
+}
+
 /* A reporting verb starting at t[i]: its byte length, or 0. */
 static size_t verb_at(const char *t, size_t i, size_t end)
 {
@@ -280,7 +301,7 @@ static size_t verb_at(const char *t, size_t i, size_t end)
 	if (n < 2)
 		return 0;
 	w[n] = '\0';
-	if (is_verb(w, n))
+	if (is_verb(w, n) && !passive_at(t, i, w))
 		return n;
 	if (n == 9 && !strcmp(w, "according") && word_at(t, i, end, "according to"))
 		return 12;

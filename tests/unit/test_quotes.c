@@ -347,3 +347,18 @@ TEST(quotes_office_of_an_organisation_then_the_person)
 	assert_said(&a, "pour des miettes", "Mathilde Garnier");
 	rv_article_release(&a);
 }
+
+/* The subject of a passive ("have been told to", "were warned") was spoken
+ * to; it does not speak. */
+TEST(quotes_passive_told_is_not_speech)
+{
+	rv_article a;
+	run(&a, "Residents have been told to stay indoors and close their windows until further notice.");
+	for (size_t i = 0; i < a.n_quotes; i++)
+		if (a.quotes[i].speaker && strstr(a.quotes[i].speaker, "Residents"))
+			TEST_FAIL("speaker \\"%s\\"", a.quotes[i].speaker);
+	rv_article_release(&a);
+	run(&a, "Parents were told to keep their children at home, the prefect said on Sunday.");
+	assert_said(&a, "keep their children", "the prefect");
+	rv_article_release(&a);
+}
