@@ -356,7 +356,7 @@ TEST(quotes_passive_told_is_not_speech)
 	run(&a, "Residents have been told to stay indoors and close their windows until further notice.");
 	for (size_t i = 0; i < a.n_quotes; i++)
 		if (a.quotes[i].speaker && strstr(a.quotes[i].speaker, "Residents"))
-			TEST_FAIL("speaker \\"%s\\"", a.quotes[i].speaker);
+			TEST_FAIL("speaker %s", a.quotes[i].speaker);
 	rv_article_release(&a);
 	run(&a, "Parents were told to keep their children at home, the prefect said on Sunday.");
 	assert_said(&a, "keep their children", "the prefect");
