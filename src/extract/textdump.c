@@ -1481,10 +1481,29 @@ static int read_lead(struct dump *d, const struct line *l)
 	return RV_OK;
 }
 
+/* A dateline with its update after the publication ("Publié le … - Mis à
+ * jour le …", "Published …, updated …"): true with the update's day in
+ * *update (l->date is the publication's). */
+static bool dated_with_update(const struct line *l, rv_date *update)
+{
+	static const char *const marks[] = { "mis à jour", "mise à jour", "updated", "modifié",
+					     "actualisé", "actualizado", "aktualisiert", NULL };
+	for (const char *const *m = marks; *m; m++) {
+		const char *at = strcasestr(l->s, *m);
+		if (!at || (size_t)(at - l->s) <= l->date_at)
+			continue;
+		size_t where = 0, n = 0;
+		/* the day right after the words: "Mis à jour le 16/03" */
+		if (rv_date_find(at, update, &where, &n) && where <= strlen(*m) + 8)
+			return true;
+	}
+	return false;
+}
+
 static int read_metadata(struct dump *d)
 {
 	rv_article *a = d->a;
-	rv_date meta[2], text_date, comment_min, mod_date;
+	rv_date meta[2], text_date, comment_min, mod_date, update_date;
 	bool have_mod = false;
 	size_t n_meta = 0;
 	bool have_text = false, have_comment = false;
@@ -1672,7 +1691,14 @@ static int read_metadata(struct dump *d)
 			}
 			break;
 		case K_TEXT:
-			if (zone == Z_COMMENTS && l->has_date && l->words <= 25 &&
+			if (head && l->has_date && l->words <= 24 && !after_crawl(d, &l->date) &&
+			    dated_with_update(l, &update_date)) {
+				/* "Publié le 14/03 à 10h05 - Mis à jour le 16/03 à 08h30",
+				 * "Published March 14, 2026, updated March 16": both days */
+				keep_date(&text_date, &have_text, &l->date);
+				if (!after_crawl(d, &update_date))
+					keep_date(&mod_date, &have_mod, &update_date);
+			} else if (zone == Z_COMMENTS && l->has_date && l->words <= 25 &&
 			    !after_crawl(d, &l->date)) {
 				if (!have_comment || rv_date_cmp(&l->date, &comment_min) < 0)
 					comment_min = l->date;

@@ -1074,3 +1074,32 @@ TEST(textdump_twelve_hour_dateline)
 		rv_article_release(&a);
 	}
 }
+
+/* A dateline with its update ("Publié le … - Mis à jour le …", "Published
+ * …, updated …") gives both days. */
+TEST(textdump_dateline_with_its_update)
+{
+	static const struct {
+		const char *line, *published, *modified;
+	} cases[] = {
+		{ "Publié le 14/03/2026 à 10h05 - Mis à jour le 16/03/2026 à 08h30", "2026-03-14T10:05",
+		  "2026-03-16T08:30" },
+		{ "Published March 14, 2026 at 10:05 a.m., updated March 16, 2026", "2026-03-14T10:05",
+		  "2026-03-16" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char dump[512];
+		snprintf(dump, sizeof dump,
+			 "Incendie dans une usine chimique à Saint-Marcel\n\n%s\n\nUn violent incendie a "
+			 "ravagé samedi une usine chimique de Saint-Marcel, a indiqué la préfecture.\n",
+			 cases[i].line);
+		rv_record rec = {.data = dump, .len = strlen(dump), .format = RV_FORMAT_TEXT, .ref = "u.txt"};
+		rv_error err = {0};
+		rv_article a;
+		rv_article_init(&a);
+		ASSERT_EQ(rv_extract(&rec, &a, &err), RV_OK);
+		ASSERT_STR_EQ(a.published, cases[i].published);
+		ASSERT_STR_EQ(a.modified, cases[i].modified);
+		rv_article_release(&a);
+	}
+}
