@@ -6,6 +6,7 @@
 
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 struct seen {
 	int records;
@@ -194,4 +195,28 @@ TEST(directories_are_walked_in_name_order)
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	ASSERT_EQ(system(cmd), 0);
+}
+
+/* A gzip file that holds no WARC is read as the file it holds: its format
+ * from the name without .gz, its refs from the file's own name. */
+TEST(gzip_of_a_page_or_jsonl)
+{
+	const char plain[] = "{\"id\":\"g1\",\"title\":\"Fire in Saint-Marcel\",\"text\":\"A fire broke out.\"}\n";
+	unsigned char gz[512];
+	z_stream zs = { 0 };
+	ASSERT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	zs.next_in = (Bytef *)plain;
+	zs.avail_in = sizeof plain - 1;
+	zs.next_out = gz;
+	zs.avail_out = sizeof gz;
+	ASSERT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+	size_t n = sizeof gz - zs.avail_out;
+	deflateEnd(&zs);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("wire.jsonl.gz", (const char *)gz, n, &o, NULL), RV_OK);
+	ASSERT_EQ(s.rejects, 0);
+	ASSERT_EQ(s.records, 1);
+	ASSERT_STR_EQ(s.refs[0], "g1");
+	ASSERT_STR_EQ(s.titles[0], "Fire in Saint-Marcel");
 }
