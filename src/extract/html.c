@@ -1320,11 +1320,24 @@ static bool boiler_line(const para *p)
  * metadata, not body. */
 static bool date_line(const para *p)
 {
-	if (p->chars >= 40 || is_heading(p->kind))
+	if (p->chars >= 120 || is_heading(p->kind))
 		return false;
 	rv_date d;
 	size_t at, len;
-	return rv_date_find(p->text, &d, &at, &len) && len * 5 >= strlen(p->text) * 3;
+	if (!rv_date_find(p->text, &d, &at, &len))
+		return false;
+	if (p->chars < 40 && len * 5 >= strlen(p->text) * 3)
+		return true;
+	/* "Publié le 14 mars 2026 à 10h05, mis à jour le 16 mars 2026 à 08h30",
+	 * "Publicado el 14 de marzo de 2026": a dateline with its words */
+	static const char *const openers[] = { "publié", "publie", "published", "posted", "mis à jour",
+					       "mise à jour", "updated", "publicado", "actualizado",
+					       "veröffentlicht", "aktualisiert", "pubblicato",
+					       "aggiornato", "last updated", NULL };
+	for (const char *const *o = openers; *o; o++)
+		if (!strncasecmp(p->text, *o, strlen(*o)) && at <= strlen(*o) + 8)
+			return true;
+	return false;
 }
 
 /* Whether a line ends as a sentence or a quotation does (. ! ? … : , ;

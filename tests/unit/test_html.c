@@ -900,3 +900,22 @@ TEST(html_sentences_that_start_like_prompts)
 	ASSERT(!strstr(a.text, "All rights reserved"));
 	rv_article_release(&a);
 }
+
+/* "Publié le … à …, mis à jour le …" is a dateline: it dates the page and is
+ * not its first paragraph. */
+TEST(html_dateline_with_words_is_not_text)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><article><h1>Incendie chez Valchem : une enquête ouverte</h1>"
+		"<p>Publié le 15/03/2026 à 10h05 - Mis à jour le 16/03/2026 à 08h30</p>"
+		"<p>Le parquet de Marseille a ouvert une enquête pour mise en danger de la vie d'autrui, "
+		"a indiqué dimanche le procureur, après l'incendie de l'usine de Saint-Marcel.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT(!strstr(a.text, "Publié le"));
+	ASSERT(a.published && !strncmp(a.published, "2026-03-15", 10));
+	rv_article_release(&a);
+}
