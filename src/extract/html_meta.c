@@ -757,6 +757,34 @@ static double similarity(const char *a, const char *b)
 	return sim;
 }
 
+/* No outlet declared: "<title>Headline - Le Courrier de l'Est</title>" names
+ * it after the headline, when the part before the separator is the title. */
+static void site_from_title_tag(const char *tag, rv_article *a)
+{
+	static const char *const seps[] = { " - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL };
+	const char *best = NULL;
+	size_t sep_len = 0;
+	for (const char *const *s = seps; *s; s++)
+		for (const char *p = strstr(tag, *s); p; p = strstr(p + 1, *s))
+			if (p > best) {
+				best = p;
+				sep_len = strlen(*s);
+			}
+	if (!best)
+		return;
+	const char *site = best + sep_len;
+	size_t words = 1;
+	for (const char *p = site; *p; p++)
+		words += *p == ' ';
+	const char *c = site;
+	if (!*site || words > 5 || !rv_cp_is_upper(rv_utf8_next(&c, site + strlen(site))))
+		return;
+	char *head = rv_strndup(tag, (size_t)(best - tag));
+	if (head && similarity(head, a->title) > 0.75 && !strstr(a->title, site))
+		rv_str_set(&a->source, site);
+	free(head);
+}
+
 /* ------------------------------------------------------------ authors */
 
 static bool is_org(const char *s)
@@ -1963,6 +1991,8 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 	}
 	if (m->site.val)
 		rv_str_set(&a->source, m->site.val);
+	else if (m->html_title.val && a->title)
+		site_from_title_tag(m->html_title.val, a);
 	if (m->desc.val)
 		rv_str_set(&a->description, m->desc.val);
 	if (m->image.val && !strncmp(m->image.val, "http", 4))

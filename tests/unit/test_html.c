@@ -919,3 +919,21 @@ TEST(html_dateline_with_words_is_not_text)
 	ASSERT(a.published && !strncmp(a.published, "2026-03-15", 10));
 	rv_article_release(&a);
 }
+
+/* With no outlet declared, the <title>'s part after the headline names it. */
+TEST(html_outlet_from_the_title_tag)
+{
+	const char *page =
+		"<html lang=\"fr\"><head><title>Incendie chez Valchem : une enquête ouverte - Le Courrier "
+		"de l'Est</title></head><body><article><h1>Incendie chez Valchem : une enquête ouverte</h1>"
+		"<p>Le parquet de Marseille a ouvert une enquête pour mise en danger de la vie d'autrui, "
+		"a indiqué dimanche le procureur, après l'incendie de l'usine de Saint-Marcel.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_STR_EQ(a.source, "Le Courrier de l'Est");
+	ASSERT_STR_EQ(a.title, "Incendie chez Valchem : une enquête ouverte");
+	rv_article_release(&a);
+}
