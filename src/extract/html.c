@@ -1318,10 +1318,32 @@ static bool boiler_line(const para *p)
 
 /* A line that is only a date (a dateline, "Aktualisiert: 23.10.2018") is
  * metadata, not body. */
+/* "18h40", "5:50pm GMT", "09:12": a live blog's time stamp on a line of
+ * its own. */
+static bool time_line(const char *s)
+{
+	size_t n = strlen(s), digits = 0;
+	if (n > 16 || !isdigit((unsigned char)s[0]))
+		return false;
+	bool sep = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isdigit(c))
+			digits++;
+		else if ((c == ':' || c == 'h' || c == 'H' || c == '.') && i > 0 && isdigit((unsigned char)s[i - 1]))
+			sep = true;
+		else if (!strchr(" apmAPMGTUC", c))
+			return false;
+	}
+	return sep && digits >= 3 && digits <= 4;
+}
+
 static bool date_line(const para *p)
 {
 	if (p->chars >= 120 || is_heading(p->kind))
 		return false;
+	if (time_line(p->text))
+		return true;
 	rv_date d;
 	size_t at, len;
 	if (!rv_date_find(p->text, &d, &at, &len))

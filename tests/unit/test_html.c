@@ -937,3 +937,21 @@ TEST(html_outlet_from_the_title_tag)
 	ASSERT_STR_EQ(a.title, "Incendie chez Valchem : une enquête ouverte");
 	rv_article_release(&a);
 }
+
+/* A live blog's time stamps ("18h40", "5:50pm GMT") are not paragraphs. */
+TEST(html_live_blog_times_are_not_text)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><article><h1>Incendie à Saint-Marcel : le direct</h1>"
+		"<p>18h40</p><p>Le préfet annonce la levée du confinement des habitants de Saint-Marcel.</p>"
+		"<p>5:50pm GMT</p><p>Selon les pompiers, 120 sapeurs-pompiers restent mobilisés sur le site.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT(!strstr(a.text, "18h40"));
+	ASSERT(!strstr(a.text, "5:50pm"));
+	ASSERT_CONTAINS(a.text, "120 sapeurs-pompiers");
+	rv_article_release(&a);
+}
