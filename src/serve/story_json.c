@@ -1,8 +1,10 @@
 /* story_json.c - see story_json.h. */
 #include "serve/story_json.h"
 #include "store/story_facts.h"
+#include "core/date.h"
 #include "core/utf8.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,6 +169,41 @@ static int add_article(const rv_article *a, void *p)
 	return RV_OK;
 }
 
+/* Article refs of one day in the order they were published (their zones
+ * read), the undated last; ids break ties. */
+static int64_t published_epoch(json_t *ref)
+{
+	rv_date d;
+	const char *p = json_string_value(json_object_get(ref, "published"));
+	return p && rv_date_parse_iso(p, &d) && d.has_time ? rv_date_epoch(&d) : INT64_MAX;
+}
+
+static int cmp_published(const void *x, const void *y)
+{
+	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
+	int64_t ta = published_epoch(a), tb = published_epoch(b);
+	if (ta != tb)
+		return ta < tb ? -1 : 1;
+	json_int_t ia = json_integer_value(json_object_get(a, "id"));
+	json_int_t ib = json_integer_value(json_object_get(b, "id"));
+	return (ia > ib) - (ia < ib);
+}
+
+static void sort_by_time(json_t *list)
+{
+	size_t n = json_array_size(list);
+	json_t **items = n > 1 ? malloc(n * sizeof *items) : NULL;
+	if (!items)
+		return;
+	for (size_t i = 0; i < n; i++)
+		items[i] = json_incref(json_array_get(list, i));
+	qsort(items, n, sizeof *items, cmp_published);
+	json_array_clear(list);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, items[i]);
+	free(items);
+}
+
 static int cmp_key(const void *x, const void *y)
 {
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
@@ -263,6 +300,8 @@ int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err)
 	json_object_set_new(o, "outlets", outlets);
 
 	keys = sorted_keys(c.days, &n);
+	for (size_t i = 0; keys && i < n; i++)
+		sort_by_time(json_object_get(c.days, keys[i]));
 	json_t *timeline = json_array();
 	/* dated days in order, then the undated ("") */
 	for (size_t pass = 0; pass < 2; pass++)

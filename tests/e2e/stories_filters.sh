@@ -92,6 +92,21 @@ if len(api) != 1 or not cli or api[0]["mentions"] != cli[0]["mentions"]:
     sys.exit(1)
 print("ok: one SUD-Dockers, %d mentions in both" % api[0]["mentions"])
 PY
+# a story's timeline lists each day's articles in the order they were published
+curl -s "http://127.0.0.1:$port/api/stories/4" | python3 -c '
+import json, sys
+from datetime import datetime
+def t(a):
+    p = a.get("published") or ""
+    if "T" not in p:
+        return None
+    return datetime.fromisoformat(p.replace("Z", "+00:00")).timestamp() if ("+" in p[10:] or "Z" in p or "-" in p[11:]) else None
+s = json.load(sys.stdin)
+for d in s["timeline"]:
+    ts = [t(a) for a in d["articles"] if t(a) is not None]
+    if ts != sorted(ts):
+        print("FAIL: day %s out of order: %s" % (d["day"], [a.get("published") for a in d["articles"]]))
+        sys.exit(1)' || fails=$((fails + 1))
 # a story's CSV from the API has the rows revue export --format csv prints
 "$revue" --db "$tmp/r.db" export --format csv >"$tmp/cli.csv" || fails=$((fails + 1))
 curl -s "http://127.0.0.1:$port/api/stories/4/export?format=csv" >"$tmp/api.csv"
