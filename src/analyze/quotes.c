@@ -1926,6 +1926,19 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 		} else {
 			/* "X said (that) content." */
 			cs = skip_space(t, v + vlen, e);
+			/* "told reporters (that) …", "told him …": whom it was said
+			 * to is not what was said */
+			if (in_words(t, v, v + vlen, (const char *const[]){ "told", "tells", "tell", NULL })) {
+				size_t wl = word_len_at(t, cs, e);
+				if (wl && in_words(t, cs, cs + wl,
+						   (const char *const[]){ "reporters", "journalists",
+									  "lawmakers", "him", "her",
+									  "them", "us", "me", "senators",
+									  "supporters", "investors",
+									  "viewers", "listeners",
+									  "delegates", "colleagues", NULL }))
+					cs = skip_space(t, cs + wl, e);
+			}
 			bool that = false;
 			if (word_at(t, cs, e, "that") || word_at(t, cs, e, "que")) {
 				cs = skip_space(t, cs + 4 - (t[cs] == 'q' || t[cs] == 'Q'), e);

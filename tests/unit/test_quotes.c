@@ -362,3 +362,14 @@ TEST(quotes_passive_told_is_not_speech)
 	assert_said(&a, "keep their children", "the prefect");
 	rv_article_release(&a);
 }
+
+/* "told reporters …": whom it was said to is not what was said. */
+TEST(quotes_told_skips_the_addressee)
+{
+	rv_article a;
+	run(&a, "The mayor told reporters the water was safe to drink again.");
+	const rv_quote *q = quote_with(&a, "the water was safe");
+	ASSERT(q);
+	ASSERT(!strstr(q->text, "reporters"));
+	rv_article_release(&a);
+}
