@@ -15,8 +15,6 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
-#include <limits.h>
 
 static bool name_ends(const char *name, const char *suffix)
 {
@@ -84,41 +82,6 @@ static void reject(const rv_ingest_opts *o, const char *ref, const char *reason)
 		o->on_reject(ref, reason, o->ctx);
 }
 
-/* Inflate the gzip stream data into out, up to out's maximum: false when
- * it is damaged before anything came out, *more when it holds more. */
-static bool gunzip(const char *data, size_t len, rv_buf *out, bool *more)
-{
-	*more = false;
-	z_stream zs = { 0 };
-	if (len > UINT_MAX || inflateInit2(&zs, 15 + 16) != Z_OK)
-		return false;
-	zs.next_in = (Bytef *)data;
-	zs.avail_in = (uInt)len;
-	unsigned char chunk[65536];
-	int zr;
-	bool ok = true;
-	do {
-		zs.next_out = chunk;
-		zs.avail_out = sizeof chunk;
-		zr = inflate(&zs, Z_NO_FLUSH);
-		size_t got = sizeof chunk - zs.avail_out, room = out->max - out->len;
-		if (got > room) {
-			*more = true;
-			got = room;
-		}
-		if (got && rv_buf_append(out, chunk, got)) {
-			ok = false;
-			break;
-		}
-		if (zr != Z_OK && zr != Z_STREAM_END) {
-			ok = out->len > 0; /* keep what a cut stream gave */
-			break;
-		}
-	} while (zr != Z_STREAM_END && !*more);
-	inflateEnd(&zs);
-	return ok;
-}
-
 /* A gzip file whose first bytes are not a WARC record: page.html.gz,
  * feed.xml.gz, dump.jsonl.gz (the WARC reader reads .warc.gz itself). */
 static bool gzip_of_other_text(const char *data, size_t len)
@@ -128,7 +91,7 @@ static bool gzip_of_other_text(const char *data, size_t len)
 	rv_buf head;
 	rv_buf_init(&head, 16);
 	bool more;
-	bool ok = gunzip(data, len, &head, &more);
+	bool ok = rv_inflate(data, len, true, &head, &more);
 	bool other = ok && head.len >= 5 && memcmp(rv_buf_str(&head), "WARC/", 5);
 	rv_buf_release(&head);
 	return other;
@@ -141,7 +104,7 @@ static int ingest_gunzipped(const char *name, const char *data, size_t len,
 	rv_buf plain;
 	rv_buf_init(&plain, RV_INGEST_MAX_FILE);
 	bool more;
-	if (!gunzip(data, len, &plain, &more) || more || !plain.len) {
+	if (!rv_inflate(data, len, true, &plain, &more) || more || !plain.len) {
 		reject(opts, name, more ? "gzip file larger than 64 MB once inflated" : "damaged gzip file");
 		rv_buf_release(&plain);
 		return RV_OK;

@@ -3,9 +3,16 @@
 #define RV_INGEST_READERS_H
 
 #include "ingest/ingest.h"
+#include "core/buf.h"
+
+#include <stdbool.h>
 
 int rv_read_warc(const char *name, const char *data, size_t len,
 		 const rv_ingest_opts *opts, rv_error *err);
+/* Inflate gzip (or raw deflate) bytes into out, up to out's maximum: false
+ * when damaged before anything came out; *more when the stream holds more
+ * than out may take (a bomb, or a file to refuse). */
+bool rv_inflate(const char *p, size_t n, bool gzip, rv_buf *out, bool *more);
 int rv_read_feed(const char *name, const char *data, size_t len,
 		 const rv_ingest_opts *opts, rv_error *err);
 

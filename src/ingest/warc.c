@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 #include <libdeflate.h>
+#include <limits.h>
 #include <zlib.h>
 
 #define WIN_CHUNK ((size_t)256 << 10)
@@ -455,10 +456,11 @@ static bool dechunk(const char *p, size_t n, rv_buf *out)
 	return true;
 }
 
-static bool inflate_payload(const char *p, size_t n, bool gzip, rv_buf *out)
+bool rv_inflate(const char *p, size_t n, bool gzip, rv_buf *out, bool *more)
 {
+	*more = false;
 	z_stream zs = {0};
-	if (inflateInit2(&zs, gzip ? 15 + 32 : -15) != Z_OK)
+	if (n > UINT_MAX || inflateInit2(&zs, gzip ? 15 + 32 : -15) != Z_OK)
 		return false;
 	zs.next_in = (Bytef *)p;
 	zs.avail_in = (uInt)n;
@@ -469,16 +471,20 @@ static bool inflate_payload(const char *p, size_t n, bool gzip, rv_buf *out)
 		zs.next_out = chunk;
 		zs.avail_out = sizeof chunk;
 		zr = inflate(&zs, Z_NO_FLUSH);
-		size_t got = sizeof chunk - zs.avail_out;
+		size_t got = sizeof chunk - zs.avail_out, room = out->max - out->len;
+		if (got > room) {
+			*more = true;
+			got = room;
+		}
 		if (got && rv_buf_append(out, chunk, got)) {
-			ok = false; /* past the record limit: a bomb */
+			ok = false;
 			break;
 		}
 		if (zr != Z_OK && zr != Z_STREAM_END) {
 			ok = out->len > 0; /* keep what a cut stream gave */
 			break;
 		}
-	} while (zr != Z_STREAM_END);
+	} while (zr != Z_STREAM_END && !*more);
 	inflateEnd(&zs);
 	return ok;
 }
@@ -592,7 +598,9 @@ static int emit(struct warc_ctx *w, const char *ref, bool http, const char *bloc
 			rv_buf raw = w->decoded;
 			rv_buf inflated;
 			rv_buf_init(&inflated, RV_INGEST_MAX_RECORD);
-			bool ok = inflate_payload(body, body_len, has_token(ce, "gzip"), &inflated);
+			bool more;
+			/* past the record limit: a bomb */
+			bool ok = rv_inflate(body, body_len, has_token(ce, "gzip"), &inflated, &more) && !more;
 			w->decoded = inflated;
 			rv_buf_release(&raw);
 			if (!ok) {

@@ -99,44 +99,31 @@ int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_
 	if (rc)
 		goto out;
 	/* Events that began in the window are rebuilt from scratch; the
-	 * window's articles lose their event until placed again. */
-	if (sqlite3_prepare_v2(s->db,
-			       "UPDATE articles SET event = NULL, storyline = NULL, event_similarity = NULL"
-			       " WHERE published_day IS NULL AND event IN (SELECT id FROM events"
-			       " WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY ")",
-			       -1, &st, NULL)) {
-		rc = fail(s, err, "clearing the window");
-		goto out;
+	 * window's articles lose their event until placed again, the undated
+	 * ones of those events first (the second step deletes the events). */
+	static const struct {
+		const char *sql, *what;
+	} clear[] = {
+		{ "UPDATE articles SET event = NULL, storyline = NULL, event_similarity = NULL"
+		  " WHERE published_day IS NULL AND event IN (SELECT id FROM events"
+		  " WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY ")",
+		  "clearing the window" },
+		{ "DELETE FROM events WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY,
+		  "clearing events" },
+		{ "UPDATE articles SET event = NULL, storyline = NULL, event_similarity = NULL"
+		  " WHERE substr(published, 1, 10) >= ?1",
+		  "clearing the window" },
+	};
+	for (size_t i = 0; i < sizeof clear / sizeof *clear && rc == RV_OK; i++) {
+		if (sqlite3_prepare_v2(s->db, clear[i].sql, -1, &st, NULL)) {
+			rc = fail(s, err, clear[i].what);
+			break;
+		}
+		sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = fail(s, err, clear[i].what);
+		sqlite3_finalize(st);
 	}
-	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = fail(s, err, "clearing the window");
-	sqlite3_finalize(st);
-	if (rc)
-		goto out;
-	if (sqlite3_prepare_v2(s->db,
-			       "DELETE FROM events WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY,
-			       -1, &st, NULL)) {
-		rc = fail(s, err, "clearing events");
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = fail(s, err, "clearing events");
-	sqlite3_finalize(st);
-	if (rc)
-		goto out;
-	if (sqlite3_prepare_v2(s->db,
-			       "UPDATE articles SET event = NULL, storyline = NULL, event_similarity = NULL"
-			       " WHERE substr(published, 1, 10) >= ?1",
-			       -1, &st, NULL)) {
-		rc = fail(s, err, "clearing the window");
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = fail(s, err, "clearing the window");
-	sqlite3_finalize(st);
 out:
 	if (rc) {
 		free(*ids);
