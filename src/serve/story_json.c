@@ -192,12 +192,12 @@ static int cmp_published(const void *x, const void *y)
 static void sort_by_time(json_t *list)
 {
 	size_t n = json_array_size(list);
-	json_t **items = n > 1 ? malloc(n * sizeof *items) : NULL;
+	json_t **items = n > 1 ? malloc(n * sizeof(json_t *)) : NULL;
 	if (!items)
 		return;
 	for (size_t i = 0; i < n; i++)
 		items[i] = json_incref(json_array_get(list, i));
-	qsort(items, n, sizeof *items, cmp_published);
+	qsort(items, n, sizeof(json_t *), cmp_published);
 	json_array_clear(list);
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(list, items[i]);
