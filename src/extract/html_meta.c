@@ -1854,6 +1854,25 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 			offer(&m->published, iso, 50, "text");
 		}
 	}
+	if (!m->modified.val && body) {
+		/* "Publié le …, mis à jour le 16 mars 2026 à 08h30", "Updated
+		 * March 16", "Aktualisiert: …" in the article's first lines */
+		static const char *const marks[] = { "mis à jour", "mise à jour", "updated", "modifié",
+						     "actualisé", "actualizado", "aktualisiert",
+						     "aggiornato", NULL };
+		char head[300];
+		snprintf(head, sizeof head, "%s", body);
+		for (const char *const *mk = marks; *mk && !m->modified.val; mk++) {
+			const char *at = strcasestr(head, *mk);
+			size_t where = 0;
+			if (at && rv_date_find(at, &d, &where, NULL) && where <= strlen(*mk) + 8 &&
+			    date_ok(m, &d)) {
+				char iso[RV_DATE_ISO_MAX];
+				rv_date_format(&d, iso);
+				offer(&m->modified, iso, 50, "text");
+			}
+		}
+	}
 	/* Dates in the page's scripts (application state as JSON). */
 	static const char *const keys[] = { "\"datePublished\"", "\"published_at\"",
 					    "\"publishDate\"", "\"publishedAt\"",

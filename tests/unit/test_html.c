@@ -917,6 +917,7 @@ TEST(html_dateline_with_words_is_not_text)
 	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
 	ASSERT(!strstr(a.text, "Publié le"));
 	ASSERT(a.published && !strncmp(a.published, "2026-03-15", 10));
+	ASSERT_STR_EQ(a.modified, "2026-03-16T08:30");
 	rv_article_release(&a);
 }
 
