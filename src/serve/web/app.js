@@ -217,7 +217,8 @@ async function showStory(id) {
   if (s.storyline) {
     const sl = await api("/api/stories?" + qs({ storyline: s.storyline, limit: 100 }));
     if (sl.stories.length > 1) {
-      const turns = sl.stories.slice().sort((a, b) => (a.first || "").localeCompare(b.first || "") || a.id - b.id);
+      const turns = sl.stories.slice().sort((a, b) => (a.first || "").localeCompare(b.first || "") ||
+        (a.last || "").localeCompare(b.last || "") || a.id - b.id);
       storyline = section("storyline", "Storyline" + (s.storyline_name ? ": " + s.storyline_name : ""),
         el("ol", { class: "storyline" }, turns.map((t) => el("li", {},
           el("span", { class: "day" }, dates(t.first, t.last)), " ",
