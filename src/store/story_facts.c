@@ -144,34 +144,61 @@ static int load_quotes(rv_store *s, int64_t event, rv_story_facts *out, rv_error
 	return rc;
 }
 
-static bool same_source(const rv_fact_report *a, const rv_fact_report *b)
-{
-	return !strcmp(a->source ? a->source : "", b->source ? b->source : "");
-}
-
 /* Outlets disagree when two of them give no value in common: an outlet
  * that reports the new count (187) and the old one (214) agrees with one
- * that gives only the new. */
+ * that gives only the new. Reports are sorted by value so that only the
+ * outlets of one value are paired: a story of thousands of reports stays
+ * cheap. */
+struct valued {
+	double value, value_max;
+	size_t source; /* index among the quantity's distinct sources */
+};
+
+static int cmp_valued(const void *x, const void *y)
+{
+	const struct valued *a = x, *b = y;
+	if (a->value != b->value)
+		return a->value < b->value ? -1 : 1;
+	return (a->value_max > b->value_max) - (a->value_max < b->value_max);
+}
+
 static bool outlets_disagree(const rv_fact_quantity *q)
 {
-	for (size_t a = 0; a < q->n_reports; a++)
-		for (size_t b = a + 1; b < q->n_reports; b++) {
-			const rv_fact_report *ra = &q->reports[a], *rb = &q->reports[b];
-			if (same_source(ra, rb))
-				continue;
-			bool common = false;
-			for (size_t x = 0; x < q->n_reports && !common; x++) {
-				if (!same_source(&q->reports[x], ra))
-					continue;
-				for (size_t y = 0; y < q->n_reports && !common; y++)
-					common = same_source(&q->reports[y], rb) &&
-						 q->reports[x].value == q->reports[y].value &&
-						 q->reports[x].value_max == q->reports[y].value_max;
-			}
-			if (!common)
-				return true;
-		}
-	return false;
+	size_t n = q->n_reports, ns = 0;
+	struct valued *v = malloc((n ? n : 1) * sizeof *v);
+	const char **sources = malloc((n ? n : 1) * sizeof *sources);
+	bool *common = NULL, disagree = false;
+	if (!v || !sources)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		const char *src = q->reports[i].source ? q->reports[i].source : "";
+		size_t k = 0;
+		while (k < ns && strcmp(sources[k], src))
+			k++;
+		if (k == ns)
+			sources[ns++] = src;
+		v[i] = (struct valued){ q->reports[i].value, q->reports[i].value_max, k };
+	}
+	if (ns < 2 || !(common = calloc(ns * ns, sizeof *common)))
+		goto out;
+	qsort(v, n, sizeof *v, cmp_valued);
+	for (size_t a = 0; a < n;) {
+		size_t b = a;
+		while (b < n && !cmp_valued(&v[a], &v[b]))
+			b++;
+		for (size_t x = a; x < b; x++)
+			for (size_t y = a; y < b; y++)
+				common[v[x].source * ns + v[y].source] = true;
+		a = b;
+	}
+	for (size_t x = 0; x < ns && !disagree; x++)
+		for (size_t y = x + 1; y < ns && !disagree; y++)
+			disagree = !common[x * ns + y];
+out:
+	free(v);
+	free(sources);
+	free(common);
+	return disagree;
 }
 
 static int load_figures(rv_store *s, int64_t event, rv_story_facts *out, rv_error *err)
@@ -311,20 +338,30 @@ static int merge_entity(rv_fact_entity *into, rv_fact_entity *from)
 	return rc;
 }
 
+static int cmp_entity_name(const void *x, const void *y)
+{
+	return strcasecmp(((const rv_fact_entity *)x)->name, ((const rv_fact_entity *)y)->name);
+}
+
+/* Sorted by name, the forms of one name lie side by side: one pass merges
+ * them (the store's whole entity list can hold a hundred thousand names). */
 static int merge_types(rv_story_facts *out)
 {
-	for (size_t i = 0; i < out->n_entities; i++)
-		for (size_t j = i + 1; j < out->n_entities;) {
-			if (strcasecmp(out->entities[i].name, out->entities[j].name)) {
-				j++;
-				continue;
-			}
-			int rc = merge_entity(&out->entities[i], &out->entities[j]);
-			out->entities[j] = out->entities[--out->n_entities];
-			if (rc)
-				return rc;
+	if (out->n_entities < 2)
+		return RV_OK;
+	qsort(out->entities, out->n_entities, sizeof *out->entities, cmp_entity_name);
+	size_t kept = 0;
+	int rc = RV_OK;
+	for (size_t i = 0; i < out->n_entities; i++) {
+		if (kept && !strcasecmp(out->entities[kept - 1].name, out->entities[i].name)) {
+			if (merge_entity(&out->entities[kept - 1], &out->entities[i]))
+				rc = RV_ENOMEM; /* the rest is still merged, then freed */
+			continue;
 		}
-	return RV_OK;
+		out->entities[kept++] = out->entities[i];
+	}
+	out->n_entities = kept;
+	return rc;
 }
 
 static int load_entities(rv_store *s, int64_t event, int limit, bool days, rv_story_facts *out,
