@@ -118,7 +118,7 @@ static void add_trimmed(rv_strlist *l, char *v)
 	if (!v)
 		return;
 	rv_str_squeeze(v);
-	if (*v && !rv_strlist_contains(l, v, true))
+	if (*v && l->len < RV_INGEST_MAX_NAMES && !rv_strlist_contains(l, v, true))
 		rv_strlist_push_take(l, v);
 	else
 		free(v);

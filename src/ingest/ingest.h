@@ -25,6 +25,9 @@
 #define RV_INGEST_MAX_STDIN ((size_t)1 << 30)
 /* Longest JSONL line / single record accepted. */
 #define RV_INGEST_MAX_RECORD ((size_t)32 << 20)
+/* Authors or tags one record may name (JSONL lists, feed creators and
+ * categories): more is a broken feed, not a byline. */
+#define RV_INGEST_MAX_NAMES 64
 
 /* Return RV_OK to go on, anything else stops the walk (e.g. a store failure). */
 typedef int (*rv_record_fn)(const rv_record *rec, void *ctx);

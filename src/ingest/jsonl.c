@@ -27,6 +27,8 @@ static int get_list(json_t *o, const char *key, rv_strlist *out)
 	json_t *item;
 	json_array_foreach(v, i, item)
 	{
+		if (out->len >= RV_INGEST_MAX_NAMES)
+			break;
 		if (json_is_string(item) && rv_strlist_push(out, json_string_value(item)))
 			return RV_ENOMEM;
 	}

@@ -2,6 +2,7 @@
 #include "test.h"
 #include "ingest/ingest.h"
 
+#include "core/buf.h"
 #include "core/str.h"
 
 #include <sys/stat.h>
@@ -16,6 +17,7 @@ struct seen {
 	char titles[16][128];
 	char heads[16][32]; /* the record's first bytes */
 	char authors[16][64], tags[16][64];
+	size_t n_authors[16];
 	rv_format formats[16];
 };
 
@@ -29,6 +31,7 @@ static int on_record(const rv_record *rec, void *ctx)
 		char *au = rec->authors ? rv_strlist_join(rec->authors, ";") : NULL;
 		char *tg = rec->tags ? rv_strlist_join(rec->tags, ";") : NULL;
 		snprintf(s->authors[s->records], 64, "%s", au ? au : "");
+		s->n_authors[s->records] = rec->authors ? rec->authors->len : 0;
 		snprintf(s->tags[s->records], 64, "%s", tg ? tg : "");
 		free(au);
 		free(tg);
@@ -219,4 +222,21 @@ TEST(gzip_of_a_page_or_jsonl)
 	ASSERT_EQ(s.records, 1);
 	ASSERT_STR_EQ(s.refs[0], "g1");
 	ASSERT_STR_EQ(s.titles[0], "Fire in Saint-Marcel");
+}
+
+/* A record names at most RV_INGEST_MAX_NAMES authors, however long its list. */
+TEST(jsonl_author_list_is_bounded)
+{
+	rv_buf line;
+	rv_buf_init(&line, 1 << 20);
+	rv_buf_puts(&line, "{\"id\":\"many\",\"text\":\"T.\",\"authors\":[");
+	for (int i = 0; i < 1000; i++)
+		rv_buf_printf(&line, "%s\"Author %d\"", i ? "," : "", i);
+	rv_buf_puts(&line, "]}\n");
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_JSONL);
+	ASSERT_EQ(rv_ingest_buffer("m.jsonl", rv_buf_str(&line), line.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 1);
+	ASSERT_EQ(s.n_authors[0], RV_INGEST_MAX_NAMES);
+	rv_buf_release(&line);
 }
