@@ -62,12 +62,13 @@ int rv_store_each_entity(rv_store *s, const char *name_prefix, const char *type,
 			  " COUNT(DISTINCT article) AS arts, SUM(count) AS m FROM entities WHERE 1");
 	if (name_prefix)
 		rv_buf_puts(&sql, " AND name LIKE ? ESCAPE '\\'");
-	rv_buf_puts(&sql, " GROUP BY name, type), n AS (SELECT name, (SELECT g2.type FROM g g2"
-			  " WHERE g2.name = g.name ORDER BY g2.m DESC, g2.type LIMIT 1) AS type,"
-			  " SUM(arts) AS arts, SUM(m) AS m FROM g GROUP BY name)"
-			  " SELECT name, type, arts, m FROM n");
+	/* one window over each name's rows, not a subquery per name */
+	rv_buf_puts(&sql, " GROUP BY name, type), n AS (SELECT name, type,"
+			  " ROW_NUMBER() OVER (PARTITION BY name ORDER BY m DESC, type) AS rank,"
+			  " SUM(arts) OVER (PARTITION BY name) AS arts, SUM(m) OVER (PARTITION BY name) AS m"
+			  " FROM g) SELECT name, type, arts, m FROM n WHERE rank = 1");
 	if (type)
-		rv_buf_puts(&sql, " WHERE type = ?");
+		rv_buf_puts(&sql, " AND type = ?");
 	rv_buf_puts(&sql, " ORDER BY 3 DESC, 4 DESC, name LIMIT ? OFFSET ?");
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, &st, NULL);
