@@ -3536,7 +3536,7 @@ static bool date_form(const char *key)
 {
 	static const char *const abbrev[] = { "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
 					      "sept", "oct", "nov", "dec", "janv", "fev", "fevr",
-					      "avr", "juil", "dec", NULL };
+					      "avr", "juil", NULL };
 	int words = 0, months = 0, days = 0;
 	for (const char *p = key; *p;) {
 		while (*p == ' ' || *p == '.' || *p == ',')

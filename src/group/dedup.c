@@ -216,9 +216,9 @@ bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 	if (d->cur_url) {
 		ring_entry *e = lookup(d, d->cur_url);
 		if (e && e->url_key == d->cur_url) {
-			double sim = e->has_sig && d->cur_has_sig ? sig_similarity(&e->s, &d->cur) : 1.0;
-			if (!e->has_sig && d->cur_has_sig)
-				sim = 0; /* a teaser too short to sign shares nothing we can measure */
+			/* both signed: measured; the new one too short to sign: the same
+			 * page; only the stored one too short (a teaser): nothing shared */
+			double sim = !d->cur_has_sig ? 1.0 : e->has_sig ? sig_similarity(&e->s, &d->cur) : 0;
 			hit->similarity = sim;
 			if (!richer_than(d, e, sim)) {
 				hit->id = e->id;
