@@ -205,10 +205,10 @@ static bool is_word_folded(const char *t, size_t n, const char *w)
 		return true;
 	if (!has_non_ascii(w) || n >= strlen(w))
 		return false;
-	char *f = rv_utf8_fold(w);
-	bool same = f && strlen(f) == n && !strncasecmp(t, f, n);
-	free(f);
-	return same;
+	/* folded on the stack: this runs at every verb met */
+	char f[64];
+	size_t fl = rv__ner_fold(w, strlen(w), f, sizeof f);
+	return fl == n && !strncasecmp(t, f, n);
 }
 
 /* An accentless spelling that is an English word is left out: "precise". */
