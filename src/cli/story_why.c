@@ -24,20 +24,23 @@ static void print_article(const json_t *a, bool *seen_start)
 		       number(a, "duplicate_similarity"), title ? title : "");
 		return;
 	}
-	double now = number(a, "centroid_similarity");
+	double now = number(a, "others_similarity");
+	const json_t *words = json_object_get(a, "shared_words");
 	/* the first article that started an event (by id) started this one,
 	 * any later one an event merged into it since */
 	if (json_is_true(json_object_get(a, "started_event"))) {
 		if (!*seen_start)
-			printf("  #%-6lld started the event, now %.2f to it; shared:", id, now);
+			printf("  #%-6lld started the event", id);
 		else
-			printf("  #%-6lld started an event merged into this one, now %.2f to it; shared:", id, now);
+			printf("  #%-6lld started an event merged into this one", id);
 		*seen_start = true;
 	} else {
-		printf("  #%-6lld joined at %.2f, now %.2f to the event; shared:", id, number(a, "similarity"),
-		       now);
+		printf("  #%-6lld joined at %.2f", id, number(a, "similarity"));
 	}
-	const json_t *words = json_object_get(a, "shared_words");
+	if (!json_array_size(words))
+		printf(", now %.2f to the other articles; shares nothing with them", now);
+	else
+		printf(", now %.2f to the other articles; shared:", now);
 	size_t shown = 0;
 	for (size_t i = 0; i < json_array_size(words); i++) {
 		const char *w = json_string_value(json_array_get(words, i));

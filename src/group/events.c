@@ -1926,8 +1926,9 @@ static void df_fetch(rv_grouper *g, uint32_t t)
 		r->df = df;
 }
 
-/* Fetch the document frequencies of every term article a's vector will
- * have, as article_vector() keys them. Returns false out of memory. */
+/* Give every term article a's vector will have an id, as article_vector()
+ * keys them, and fetch its document frequency when there is a lookup.
+ * Returns false out of memory. */
 static bool df_fetch_article(rv_grouper *g, const rv_article *a)
 {
 	bool mapped = article_mapped(g, a);
@@ -1936,7 +1937,8 @@ static bool df_fetch_article(rv_grouper *g, const rv_article *a)
 		uint32_t id = term_id(g, s, strlen(s), true);
 		if (id == UINT32_MAX)
 			return false;
-		df_fetch(g, mapped ? map_term(g, id) : id);
+		if (g->df_lookup)
+			df_fetch(g, mapped ? map_term(g, id) : id);
 	}
 	bool headline = a->n_terms <= (size_t)g->cfg.short_terms;
 	for (size_t i = 0; i < a->n_entities; i++) {
@@ -1949,9 +1951,29 @@ static bool df_fetch_article(rv_grouper *g, const rv_article *a)
 		uint32_t id = term_id(g, key, (size_t)k, true);
 		if (id == UINT32_MAX)
 			return false;
-		df_fetch(g, id);
+		if (g->df_lookup)
+			df_fetch(g, id);
 	}
 	return true;
+}
+
+/* The heaviest of ns shared terms (weights to be multiplied by scale) into
+ * out, with the words article a wrote them with; sorts shared. */
+static void shared_terms_out(rv_grouper *g, const rv_article *a, fw *shared, size_t ns, double scale,
+			     rv_shared_term *out, size_t n, size_t *n_out)
+{
+	if (ns)
+		qsort(shared, ns, sizeof *shared, fw_by_weight);
+	size_t shown = ns < n ? ns : n;
+	if (shown > TOP_TERMS)
+		shown = TOP_TERMS;
+	const char *own[TOP_TERMS];
+	article_sources(g, a, shared, shown, own);
+	for (size_t i = 0; i < shown; i++) {
+		const char *term = term_name(term_at(g, shared[i].t));
+		out[(*n_out)++] = (rv_shared_term){ .term = term, .own = own[i] ? own[i] : term,
+						    .weight = shared[i].w * scale };
+	}
 }
 
 double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
@@ -1985,19 +2007,118 @@ double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 	}
 	for (int i = 0; i < k; i++)
 		term_at(g, g->vec[i].t)->dense = 0;
-	if (ns)
-		qsort(shared, ns, sizeof *shared, fw_by_weight);
 	double scale = norm > 0 ? 1 / sqrt(norm) : 0;
-	size_t shown = ns < n ? ns : n;
-	if (shown > TOP_TERMS)
-		shown = TOP_TERMS;
-	const char *own[TOP_TERMS];
-	article_sources(g, a, shared, shown, own);
-	for (size_t i = 0; i < shown; i++) {
-		const char *term = term_name(term_at(g, shared[i].t));
-		out[(*n_out)++] = (rv_shared_term){ .term = term, .own = own[i] ? own[i] : term,
-						    .weight = shared[i].w * scale };
+	shared_terms_out(g, a, shared, ns, scale, out, n, n_out);
+	return dot * scale;
+}
+
+/* ---- an article against the other articles of its event ---- */
+
+struct rv_group_peers {
+	rv_grouper *g;
+	fw *sum;     /* appended vectors until sealed, then one weight a term, by term id */
+	size_t n, cap;
+	bool sealed;
+	double norm2; /* of the sum, once sealed */
+};
+
+int rv_group_peers_new(rv_grouper *g, rv_group_peers **out, rv_error *err)
+{
+	*out = calloc(1, sizeof **out);
+	if (!*out)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	(*out)->g = g;
+	return RV_OK;
+}
+
+void rv_group_peers_free(rv_group_peers **p)
+{
+	if (!*p)
+		return;
+	free((*p)->sum);
+	free(*p);
+	*p = NULL;
+}
+
+/* a's vector in g->vec (k terms, by term id), its document frequencies
+ * read first; -1 out of memory */
+static int peer_vector(rv_grouper *g, const rv_article *a)
+{
+	if (!df_fetch_article(g, a))
+		return -1;
+	return article_vector(g, a, false);
+}
+
+int rv_group_peers_add(rv_group_peers *p, const rv_article *a)
+{
+	int k = peer_vector(p->g, a);
+	if (k < 0)
+		return RV_ENOMEM;
+	if (p->n + (size_t)k > p->cap) {
+		size_t cap = (p->n + (size_t)k) * 2;
+		fw *sum = realloc(p->sum, cap * sizeof *sum);
+		if (!sum)
+			return RV_ENOMEM;
+		p->sum = sum;
+		p->cap = cap;
 	}
+	if (k)
+		memcpy(p->sum + p->n, p->g->vec, (size_t)k * sizeof *p->sum);
+	p->n += (size_t)k;
+	p->sealed = false;
+	return RV_OK;
+}
+
+/* The appended vectors into one sum: sorted by term, a term's weights added. */
+static void peers_seal(rv_group_peers *p)
+{
+	if (p->sealed)
+		return;
+	if (p->n)
+		qsort(p->sum, p->n, sizeof *p->sum, fw_by_term);
+	size_t k = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (k && p->sum[k - 1].t == p->sum[i].t)
+			p->sum[k - 1].w += p->sum[i].w;
+		else
+			p->sum[k++] = p->sum[i];
+	p->n = k;
+	p->norm2 = 0;
+	for (size_t i = 0; i < k; i++)
+		p->norm2 += (double)p->sum[i].w * p->sum[i].w;
+	p->sealed = true;
+}
+
+double rv_group_peers_explain(rv_group_peers *p, const rv_article *a, rv_shared_term *out, size_t n,
+			      size_t *n_out)
+{
+	*n_out = 0;
+	peers_seal(p);
+	int k = peer_vector(p->g, a);
+	if (k <= 0)
+		return 0;
+	/* the others are the sum less a: where a has a term, its weight in the
+	 * sum goes from s to s - v, and the sum's squared norm with it */
+	fw shared[512];
+	size_t ns = 0;
+	double dot = 0, norm2 = p->norm2;
+	for (int i = 0; i < k; i++) {
+		fw v = p->g->vec[i];
+		const fw *s = bsearch(&v, p->sum, p->n, sizeof *p->sum, fw_by_term);
+		if (!s)
+			continue;
+		double rest = (double)s->w - v.w;
+		norm2 -= (double)s->w * s->w - rest * rest;
+		if (rest <= 1e-6)
+			continue;
+		dot += v.w * rest;
+		if (ns < 512)
+			shared[ns++] = (fw){ v.t, (float)(v.w * rest) };
+	}
+	if (norm2 <= 1e-12)
+		return 0;
+	double scale = 1 / sqrt(norm2);
+	shared_terms_out(p->g, a, shared, ns, scale, out, n, n_out);
 	return dot * scale;
 }
 

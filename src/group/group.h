@@ -178,6 +178,21 @@ typedef struct rv_shared_term {
 double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 			rv_shared_term *out, size_t n, size_t *n_out);
 
+/* An event's articles compared each with the others (leave one out), so
+ * that an article's own words do not count as shared with its event, as
+ * they would against the centroid that holds it. Add every article first
+ * (analyzed, as rv_group_explain wants them), then explain each. */
+typedef struct rv_group_peers rv_group_peers;
+int rv_group_peers_new(rv_grouper *g, rv_group_peers **out, rv_error *err);
+void rv_group_peers_free(rv_group_peers **p);
+/* RV_ENOMEM out of memory */
+int rv_group_peers_add(rv_group_peers *p, const rv_article *a);
+/* The cosine of a (one of those added) with the sum of the other articles'
+ * vectors, and the top shared terms as rv_group_explain gives them; 0 and
+ * none when a is alone. */
+double rv_group_peers_explain(rv_group_peers *p, const rv_article *a, rv_shared_term *out, size_t n,
+			      size_t *n_out);
+
 /* Hand every event created or changed since the last flush to fn; events
  * merged into another come first, in order, with merged_into set. */
 typedef int (*rv_event_fn)(const rv_event *ev, void *ctx);

@@ -1,9 +1,11 @@
 /* explain.c - why each article is in its event.
  *
  * Each stored article is analyzed again and compared with the event's saved
- * centroid: the cosine now (with the document frequencies the store holds,
+ * centroid (the cosine now, with the document frequencies the store holds,
  * so it can differ from the similarity recorded when the article was
- * placed) and the terms that weigh most in it. The grouper's terms are
+ * placed) and with the sum of the event's other articles: the centroid
+ * holds the article itself, so its own words would all look shared. The
+ * terms shown are those that weigh most against the others. The grouper's terms are
  * stems ("termin"), translated stems (a French "grev" counts as "strike")
  * and folded names ("@irena castell"); a reader gets them back as the
  * article wrote them ("Terminal", "grève", "Irena Castell").
@@ -89,11 +91,21 @@ static void words_of_stems(const rv_article *a, struct stem_words *w)
 
 /* ---- one article ---- */
 
+/* An article of the event, analyzed again (duplicates are not: they are
+ * explained by their original). */
+struct member {
+	rv_article a;
+	json_t *o; /* its entry in "why" (borrowed) */
+};
+
 struct explain {
 	rv_analyzer *an;
 	rv_grouper *g;
+	rv_group_peers *peers;
 	const rv_event *ev;
 	json_t *why;
+	struct member *members;
+	size_t n_members;
 	rv_error *err;
 };
 
@@ -102,29 +114,21 @@ static int json_add(json_t *o, const char *key, json_t *v)
 	return v && !json_object_set_new(o, key, v) ? RV_OK : RV_ENOMEM;
 }
 
-/* o gets centroid_similarity, shared_terms and shared_words. */
-static int explain_article(struct explain *x, const rv_article *stored, json_t *o)
+/* m->o gets shared_terms and shared_words: the terms m's article shares
+ * with the event's other articles, the heaviest first. */
+static int describe_shared(struct explain *x, struct member *m)
 {
-	/* a copy to analyze: the callback's article is borrowed */
-	rv_article a;
-	rv_article_init(&a);
-	int rc = RV_ENOMEM;
-	if (rv_str_set(&a.title, stored->title) || rv_str_set(&a.text, stored->text) ||
-	    rv_str_set(&a.lang, stored->lang))
-		goto out;
-	if ((rc = rv_analyze(x->an, &a, x->err)))
-		goto out;
 	rv_shared_term shared[EXPLAIN_TERMS];
 	size_t n = 0;
-	double now = rv_group_explain(x->g, &a, x->ev, shared, EXPLAIN_TERMS, &n);
+	double others = rv_group_peers_explain(x->peers, &m->a, shared, EXPLAIN_TERMS, &n);
 	json_t *terms = json_array(), *words = json_array();
-	rc = json_add(o, "centroid_similarity", json_real(now));
+	int rc = json_add(m->o, "others_similarity", json_real(others));
 	if (!rc)
-		rc = json_add(o, "shared_terms", terms);
+		rc = json_add(m->o, "shared_terms", terms);
 	else
 		json_decref(terms);
 	if (!rc)
-		rc = json_add(o, "shared_words", words);
+		rc = json_add(m->o, "shared_words", words);
 	else
 		json_decref(words);
 	/* an entity is shown by its name as written, a stem by its word */
@@ -136,7 +140,7 @@ static int explain_article(struct explain *x, const rv_article *stored, json_t *
 			stems.s[stems.n].stem = shared[i].own;
 			stems.s[stems.n++].stem_len = strlen(shared[i].own);
 		}
-	words_of_stems(&a, &stems);
+	words_of_stems(&m->a, &stems);
 	for (size_t i = 0; i < n && !rc; i++) {
 		char word[64];
 		const char *w = shared[i].own;
@@ -150,14 +154,38 @@ static int explain_article(struct explain *x, const rv_article *stored, json_t *
 		    json_array_append_new(words, json_string(word)))
 			rc = RV_ENOMEM;
 	}
-out:
-	rv_article_release(&a);
 	return rc == RV_ENOMEM ? rv_fail(x->err, RV_ENOMEM, "out of memory") : rc;
+}
+
+/* A copy of the stored article analyzed again, among the members: o gets
+ * centroid_similarity, and the peers its vector. */
+static int add_member(struct explain *x, const rv_article *stored, json_t *o)
+{
+	struct member *m = &x->members[x->n_members];
+	rv_article_init(&m->a);
+	m->o = o;
+	x->n_members++; /* released with the others, however far it got */
+	if (rv_str_set(&m->a.title, stored->title) || rv_str_set(&m->a.text, stored->text) ||
+	    rv_str_set(&m->a.lang, stored->lang))
+		return rv_fail(x->err, RV_ENOMEM, "out of memory");
+	int rc = rv_analyze(x->an, &m->a, x->err);
+	if (rc)
+		return rc;
+	rv_shared_term unused[1];
+	size_t n = 0;
+	double now = rv_group_explain(x->g, &m->a, x->ev, unused, 0, &n);
+	if (json_add(o, "centroid_similarity", json_real(now)) || rv_group_peers_add(x->peers, &m->a))
+		return rv_fail(x->err, RV_ENOMEM, "out of memory");
+	return RV_OK;
 }
 
 static int each_article(const rv_article *stored, void *ctx)
 {
 	struct explain *x = ctx;
+	/* the store gives one more than are explained: it only says there are more */
+	if (json_array_size(x->why) == RV_EXPLAIN_MAX_ARTICLES)
+		return json_array_append_new(x->why, json_null()) ? rv_fail(x->err, RV_ENOMEM, "out of memory")
+								 : RV_OK;
 	json_t *o = json_object();
 	if (!o || json_array_append_new(x->why, o))
 		return rv_fail(x->err, RV_ENOMEM, "out of memory");
@@ -178,7 +206,7 @@ static int each_article(const rv_article *stored, void *ctx)
 	 * event (this one, or one merged into it since) */
 	if (json_add(o, "started_event", json_boolean(stored->event_similarity >= 1.0)))
 		return rv_fail(x->err, RV_ENOMEM, "out of memory");
-	return explain_article(x, stored, o);
+	return add_member(x, stored, o);
 }
 
 /* ---- the event ---- */
@@ -199,12 +227,13 @@ int rv_explain_event(rv_store *store, int64_t event, const rv_group_config *cfg,
 	if (rc)
 		return rc;
 	struct explain x = { .ev = &ev, .err = err };
+	x.members = calloc(RV_EXPLAIN_MAX_ARTICLES, sizeof *x.members);
 	rv_df_reader *dfs = NULL;
 	uint64_t docs = 0;
 	/* o owns the arrays from the start; they are filled in place */
 	json_t *o = json_object(), *centroid = json_array();
 	x.why = json_array();
-	if (!o || !centroid || !x.why) {
+	if (!o || !centroid || !x.why || !x.members) {
 		json_decref(centroid);
 		json_decref(x.why);
 		rc = rv_fail(err, RV_ENOMEM, "out of memory");
@@ -218,6 +247,7 @@ int rv_explain_event(rv_store *store, int64_t event, const rv_group_config *cfg,
 		goto out;
 	}
 	if ((rc = rv_analyzer_new(&x.an, err)) || (rc = rv_grouper_new(cfg, &x.g, err)) ||
+	    (rc = rv_group_peers_new(x.g, &x.peers, err)) ||
 	    (rc = rv_group_load_term_map(x.g, err)) || (rc = rv_store_df_reader_open(store, &dfs, &docs, err)) ||
 	    (rc = rv_store_load_group_languages(store, x.g, err)) ||
 	    (rc = rv_pipeline_load_stemmed(store, x.an, err)))
@@ -235,6 +265,9 @@ int rv_explain_event(rv_store *store, int64_t event, const rv_group_config *cfg,
 	f.limit = RV_EXPLAIN_MAX_ARTICLES + 1; /* one more tells there are more */
 	if ((rc = rv_store_each_article(store, &f, each_article, &x, err)))
 		goto out;
+	for (size_t i = 0; i < x.n_members; i++)
+		if ((rc = describe_shared(&x, &x.members[i])))
+			goto out;
 	if (json_array_size(x.why) > RV_EXPLAIN_MAX_ARTICLES) {
 		json_array_remove(x.why, RV_EXPLAIN_MAX_ARTICLES);
 		if (json_add(o, "truncated", json_true())) {
@@ -247,6 +280,10 @@ int rv_explain_event(rv_store *store, int64_t event, const rv_group_config *cfg,
 out:
 	json_decref(o);
 	rv_store_df_reader_close(&dfs);
+	for (size_t i = 0; i < x.n_members; i++)
+		rv_article_release(&x.members[i].a);
+	free(x.members);
+	rv_group_peers_free(&x.peers);
 	rv_grouper_free(&x.g);
 	rv_analyzer_free(&x.an);
 	rv_event_release(&ev);

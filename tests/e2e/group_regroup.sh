@@ -34,7 +34,12 @@ d=json.load(sys.stdin); w=d['why']
 assert len(w)==2 and w[0]['shared_terms'], d
 assert [x['started_event'] for x in w]==[True,False], w
 assert all(len(x['shared_words'])==len(x['shared_terms']) for x in w), w
-assert 'norval' in w[0]['shared_terms'] and 'Norvale' in w[0]['shared_words'], w" || exit 1
+assert 'norval' in w[0]['shared_terms'] and 'Norvale' in w[0]['shared_words'], w
+# each is compared with the other article, not with a centroid that holds
+# itself: two articles share the same terms, at the same similarity
+assert w[0]['shared_terms']==w[1]['shared_terms'], w
+assert abs(w[0]['others_similarity']-w[1]['others_similarity'])<1e-6, w
+assert all(0<x['others_similarity']<x['centroid_similarity'] for x in w), w" || exit 1
 # names and words as written, whole in any script: "Норвальске" has a byte
 # of "»" inside its "л", where the storyline namer once cut it
 cat > "$dir/ru.jsonl" <<'JSON'

@@ -266,6 +266,66 @@ TEST(group_explain_names_the_article_words)
 	rv_analyzer_free(&an);
 }
 
+static bool has_term(const rv_shared_term *t, size_t n, const char *term)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(t[i].term, term))
+			return true;
+	return false;
+}
+
+TEST(group_peers_leave_the_article_out)
+{
+	/* "--why" against the other articles: a word only the article wrote
+	 * ("Halvorsen", the stem "sandbag") is not shared, a word two others
+	 * wrote is; an article alone shares nothing */
+	rv_grouper *g;
+	rv_analyzer *an;
+	new_pair(&g, &an);
+	rv_article a, b, c;
+	make_article(an, &a, "en", "Floods force evacuation in Norvale", FLOOD1, "2023-03-07");
+	make_article(an, &b, "en", "Norvale families evacuated as river bursts banks", FLOOD2, "2023-03-07");
+	make_article(an, &c, "en", "Sandbags and Halvorsen: Norvale waits for the river",
+		     "Volunteers filled sandbags in Norvale on Tuesday as the river rose. Captain Halvorsen "
+		     "said sandbags would hold the old quay.",
+		     "2023-03-07");
+	rv_error err;
+	rv_group_peers *alone, *peers;
+	ASSERT_EQ(rv_group_peers_new(g, &alone, &err), RV_OK);
+	ASSERT_EQ(rv_group_peers_new(g, &peers, &err), RV_OK);
+	ASSERT_EQ(rv_group_peers_add(alone, &c), RV_OK);
+	rv_shared_term shared[8];
+	size_t n = 9;
+	ASSERT(rv_group_peers_explain(alone, &c, shared, 8, &n) == 0);
+	ASSERT_EQ(n, 0);
+	ASSERT_EQ(rv_group_peers_add(peers, &a), RV_OK);
+	ASSERT_EQ(rv_group_peers_add(peers, &b), RV_OK);
+	ASSERT_EQ(rv_group_peers_add(peers, &c), RV_OK);
+	double cos = rv_group_peers_explain(peers, &c, shared, 8, &n);
+	ASSERT(cos > 0.05 && cos < 0.9);
+	ASSERT(n >= 1);
+	ASSERT(has_term(shared, n, "norval"));
+	ASSERT(!has_term(shared, n, "sandbag"));
+	ASSERT(!has_term(shared, n, "@halvorsen"));
+	double sum = 0;
+	for (size_t i = 0; i < n; i++)
+		sum += shared[i].weight;
+	ASSERT(sum <= cos * (1 + 1e-5));
+	/* against a centroid that holds it, its own words are shared */
+	rv_event ev = { 0 };
+	ev.centroid = c.terms; /* borrowed */
+	ev.n_centroid = c.n_terms;
+	ASSERT(rv_group_explain(g, &c, &ev, shared, 8, &n) > 0.9);
+	ASSERT(has_term(shared, n, "sandbag"));
+	rv_group_peers_free(&alone);
+	rv_group_peers_free(&peers);
+	rv_article_release(&a);
+	rv_article_release(&b);
+	rv_article_release(&c);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+}
+
 TEST(group_cross_language_needs_evidence)
 {
 	/* the same French report with no map and no shared names stays apart */

@@ -108,6 +108,7 @@ try {
   check(!/\bnull\b|undefined/.test(await page.textContent("#why")), "the explanation shows no null or undefined");
   const joined = why.why.filter((a) => !a.started_event && a.duplicate_of === undefined);
   check(joined.every((a) => whyItems.some((t) => t.includes("joined at similarity " + a.similarity.toFixed(2)) &&
+    t.includes("now " + a.others_similarity.toFixed(2) + " to the other articles") &&
     a.shared_words.every((w) => t.includes(w)))), `joined articles show their similarity and shared words (${joined.length})`);
   await page.screenshot({ path: path.join(outDir, "web_story.png"), fullPage: true });
 

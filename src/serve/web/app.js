@@ -271,14 +271,14 @@ function whySection(id) {
         }
         const words = [...new Set(a.shared_words)];
         list.appendChild(el("li", {}, link,
-          el("div", { class: "meta" }, how + " · now " + a.centroid_similarity.toFixed(2) + " to the story"),
+          el("div", { class: "meta" }, how + " · now " + a.others_similarity.toFixed(2) + " to the other articles"),
           words.length ? el("div", { class: "shared" }, "Shared: ", words.join(", ")) : null));
       }
       box.replaceChildren(...[
         el("p", { class: "muted" }, "An article joins the story it is most similar to when the similarity reaches " +
           t.event.toFixed(2) + " (undated headlines " + t.headline.toFixed(2) + ", full articles " +
           t.full_article.toFixed(2) + ", " + t.clear.toFixed(2) + " when no other story comes close). " +
-          "Shared: the words that weigh most in that similarity."),
+          "Shared: the words that weigh most in its similarity to the story's other articles."),
         list,
         w.truncated ? el("p", { class: "muted" }, "The first " + w.why.length + " of " + w.articles + " articles.") : null,
       ].filter(Boolean));
