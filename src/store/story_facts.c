@@ -4,6 +4,7 @@
 
 #include "analyze/facts.h"
 #include "analyze/ner_names.h"
+#include "core/sort.h"
 #include "store/sqlite_int.h"
 
 #include <jansson.h>
@@ -39,6 +40,34 @@ static void *grow(void **arr, size_t *n, size_t sz)
 	memset(p + *n * sz, 0, sz);
 	*arr = p;
 	return p + (*n)++ * sz;
+}
+
+/* ---- orders (stable: among equals, the order the store gave) ---- */
+
+/* most quoted first, unattributed last */
+static int speakers_by_quotes(const void *x, const void *y)
+{
+	const rv_fact_speaker *a = x, *b = y;
+	if (!a->speaker || !b->speaker)
+		return !a->speaker - !b->speaker;
+	return (a->n_quotes < b->n_quotes) - (a->n_quotes > b->n_quotes);
+}
+
+static int quantities_by_sources(const void *x, const void *y)
+{
+	const rv_fact_quantity *a = x, *b = y;
+	return (a->n_sources < b->n_sources) - (a->n_sources > b->n_sources);
+}
+
+static int entities_by_mentions(const void *x, const void *y)
+{
+	const rv_fact_entity *a = x, *b = y;
+	return (a->mentions < b->mentions) - (a->mentions > b->mentions);
+}
+
+static int days_in_order(const void *x, const void *y)
+{
+	return strcmp(((const rv_fact_day *)x)->day, ((const rv_fact_day *)y)->day);
 }
 
 /* Quotes that are the same words: folded equality or one inside the other. */
@@ -130,17 +159,9 @@ static int load_quotes(rv_store *s, int64_t event, rv_story_facts *out, rv_error
 	if (rc == RV_OK && r != SQLITE_DONE)
 		rc = fail(s, err, "story quotes");
 	sqlite3_finalize(st);
-	/* most quoted first, unattributed last */
-	for (size_t i = 1; i < out->n_speakers; i++) {
-		rv_fact_speaker v = out->speakers[i];
-		size_t j = i;
-		while (j > 0 && (!out->speakers[j - 1].speaker ||
-				 (v.speaker && out->speakers[j - 1].n_quotes < v.n_quotes))) {
-			out->speakers[j] = out->speakers[j - 1];
-			j--;
-		}
-		out->speakers[j] = v;
-	}
+	if (rc == RV_OK && !rv_sort_stable(out->speakers, out->n_speakers, sizeof *out->speakers,
+					   speakers_by_quotes))
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
 	return rc;
 }
 
@@ -272,15 +293,9 @@ static int load_figures(rv_store *s, int64_t event, rv_story_facts *out, rv_erro
 	sqlite3_finalize(st);
 	for (size_t i = 0; i < out->n_quantities; i++)
 		out->quantities[i].disagree = outlets_disagree(&out->quantities[i]);
-	for (size_t i = 1; i < out->n_quantities; i++) {
-		rv_fact_quantity v = out->quantities[i];
-		size_t j = i;
-		while (j > 0 && out->quantities[j - 1].n_sources < v.n_sources) {
-			out->quantities[j] = out->quantities[j - 1];
-			j--;
-		}
-		out->quantities[j] = v;
-	}
+	if (rc == RV_OK && !rv_sort_stable(out->quantities, out->n_quantities, sizeof *out->quantities,
+					   quantities_by_sources))
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
 	return rc;
 }
 
@@ -473,27 +488,14 @@ static int load_entities(rv_store *s, int64_t event, int limit, bool days, rv_st
 	free(last_article);
 	if (rc == RV_OK && merge_types(out))
 		rc = rv_fail(err, RV_ENOMEM, "out of memory");
-	for (size_t i = 1; i < out->n_entities; i++) {
-		rv_fact_entity v = out->entities[i];
-		size_t j = i;
-		while (j > 0 && out->entities[j - 1].mentions < v.mentions) {
-			out->entities[j] = out->entities[j - 1];
-			j--;
-		}
-		out->entities[j] = v;
-	}
-	for (size_t i = 0; i < out->n_entities; i++) {
-		rv_fact_entity *e = &out->entities[i];
-		for (size_t a = 1; a < e->n_days; a++) {
-			rv_fact_day v = e->days[a];
-			size_t j = a;
-			while (j > 0 && strcmp(e->days[j - 1].day, v.day) > 0) {
-				e->days[j] = e->days[j - 1];
-				j--;
-			}
-			e->days[j] = v;
-		}
-	}
+	/* the whole store's names for "revue entities": a sort, not insertions */
+	if (rc == RV_OK &&
+	    !rv_sort_stable(out->entities, out->n_entities, sizeof *out->entities, entities_by_mentions))
+		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+	for (size_t i = 0; i < out->n_entities && rc == RV_OK; i++)
+		if (!rv_sort_stable(out->entities[i].days, out->entities[i].n_days, sizeof *out->entities[i].days,
+				    days_in_order))
+			rc = rv_fail(err, RV_ENOMEM, "out of memory");
 	if (limit > 0 && out->n_entities > (size_t)limit) {
 		rv_story_facts tail = {0};
 		tail.entities = out->entities + limit;

@@ -3,6 +3,7 @@
 #include "core/article.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/sort.h"
 #include "core/str.h"
 #include "core/utf8.h"
 
@@ -180,4 +181,37 @@ TEST(outlet_label_of_an_unnamed_outlet)
 	l = rv_outlet_label("", "wire.jsonl#3");
 	ASSERT_STR_EQ(l, "[wire.jsonl#3]");
 	free(l);
+}
+
+struct keyed {
+	int key;
+	int seen; /* the order it came in */
+};
+
+static int keyed_by_key(const void *x, const void *y)
+{
+	const struct keyed *a = x, *b = y;
+	return (a->key > b->key) - (a->key < b->key);
+}
+
+TEST(sort_stable_keeps_the_order_of_equals)
+{
+	/* 1,000 elements of 7 keys, odd sizes of runs: by key, and among one
+	 * key in the order they came (qsort may not) */
+	struct keyed v[1000];
+	unsigned r = 12345;
+	for (int i = 0; i < 1000; i++) {
+		r = r * 1103515245u + 12345u;
+		v[i] = (struct keyed){ (int)((r >> 16) % 7), i };
+	}
+	ASSERT(rv_sort_stable(v, 1000, sizeof *v, keyed_by_key));
+	for (int i = 1; i < 1000; i++) {
+		ASSERT(v[i - 1].key <= v[i].key);
+		if (v[i - 1].key == v[i].key)
+			ASSERT(v[i - 1].seen < v[i].seen);
+	}
+	struct keyed one = { 3, 0 };
+	ASSERT(rv_sort_stable(&one, 1, sizeof one, keyed_by_key));
+	ASSERT(rv_sort_stable(NULL, 0, sizeof one, keyed_by_key));
+	ASSERT_EQ(one.key, 3);
 }
