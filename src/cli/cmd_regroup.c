@@ -94,10 +94,13 @@ int cmd_regroup(rv_cli *cli, int argc, char **argv)
 	int rc;
 	if ((rc = rv_store_begin(store, &err)))
 		goto out;
-	if ((rc = rv_store_regroup_window(store, since, &ids, &n, &err)) ||
+	/* numbered above every old event, so that the old numbers are free to
+	 * be taken back (rv_store_regroup_keep_ids) rather than reused in
+	 * placement order for other stories */
+	if ((rc = rv_store_next_ids(store, &next_event, &next_storyline, &err)) ||
+	    (rc = rv_store_regroup_window(store, since, &ids, &n, &err)) ||
 	    (rc = rv_analyzer_new(&an, &err)) || (rc = rv_grouper_new(&cfg, &g, &err)) ||
-	    (rc = rv_group_load_term_map(g, &err)) ||
-	    (rc = rv_store_next_ids(store, &next_event, &next_storyline, &err)))
+	    (rc = rv_group_load_term_map(g, &err)))
 		goto fail;
 	rv_analyzer_set_title_weight(an, cfg.title_weight);
 	rv_grouper_set_next_ids(g, next_event, next_storyline);
@@ -105,7 +108,7 @@ int cmd_regroup(rv_cli *cli, int argc, char **argv)
 								       : cfg.event_window_days;
 	if ((rc = rv_store_load_events(store, window, load_event, g, &err)))
 		goto fail;
-	int64_t first_new = next_event;
+	int64_t first_new = next_event, first_new_storyline = next_storyline, rebuilt, kept;
 	for (size_t i = 0; i < n; i++) {
 		rv_article a;
 		rv_article_init(&a);
@@ -122,12 +125,14 @@ int cmd_regroup(rv_cli *cli, int argc, char **argv)
 		rv_fail(&err, rc, "saving events failed");
 		goto fail;
 	}
-	if ((rc = rv_store_sync_duplicates(store, &err)) || (rc = rv_store_commit(store, &err)))
+	if ((rc = rv_store_regroup_keep_ids(store, first_new, first_new_storyline, &rebuilt, &kept, &err)) ||
+	    (rc = rv_store_sync_duplicates(store, &err)))
+		goto fail;
+	if ((rc = rv_store_commit(store, &err)))
 		goto out;
-	int64_t ne, ns;
-	if (rv_store_next_ids(store, &ne, &ns, &err) == RV_OK)
-		printf("regroup: %zu articles since %s placed again; %lld new events\n", placed, since,
-		       (long long)(ne - first_new));
+	printf("regroup: %zu articles since %s placed again; %lld events rebuilt, %lld under their old "
+	       "numbers\n",
+	       placed, since, (long long)rebuilt, (long long)kept);
 	goto out;
 fail:
 	rv_store_rollback(store);

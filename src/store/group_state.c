@@ -104,6 +104,16 @@ int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_
 	static const struct {
 		const char *sql, *what;
 	} clear[] = {
+		/* what each article was in, for rv_store_regroup_keep_ids */
+		{ "CREATE TEMP TABLE IF NOT EXISTS regroup_before"
+		  " (article INTEGER PRIMARY KEY, event INTEGER, storyline INTEGER)",
+		  "remembering the events" },
+		{ "DELETE FROM regroup_before", "remembering the events" },
+		{ "INSERT INTO regroup_before SELECT id, event, storyline FROM articles"
+		  " WHERE duplicate_of IS NULL AND event IS NOT NULL AND (substr(published, 1, 10) >= ?1"
+		  " OR (published_day IS NULL AND event IN (SELECT id FROM events"
+		  " WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY ")))",
+		  "remembering the events" },
 		{ "UPDATE articles SET event = NULL, storyline = NULL, event_similarity = NULL"
 		  " WHERE published_day IS NULL AND event IN (SELECT id FROM events"
 		  " WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY ")",
@@ -119,7 +129,8 @@ int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_
 			rc = fail(s, err, clear[i].what);
 			break;
 		}
-		sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
+		if (sqlite3_bind_parameter_count(st))
+			sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = fail(s, err, clear[i].what);
 		sqlite3_finalize(st);
@@ -130,6 +141,76 @@ out:
 		*ids = NULL;
 		*n = 0;
 	}
+	return rc;
+}
+
+/* One statement of the renumbering, its ?1 bound to first (when it has one). */
+static int renumber_step(rv_store *s, const char *sql, int64_t first, rv_error *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL))
+		return fail(s, err, "keeping the event numbers");
+	if (sqlite3_bind_parameter_count(st))
+		sqlite3_bind_int64(st, 1, first);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? RV_OK : fail(s, err, "keeping the event numbers");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int count_rows(rv_store *s, const char *sql, int64_t first, int64_t *n, rv_error *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL))
+		return fail(s, err, "counting the events");
+	if (sqlite3_bind_parameter_count(st))
+		sqlite3_bind_int64(st, 1, first);
+	int rc = sqlite3_step(st) == SQLITE_ROW ? RV_OK : fail(s, err, "counting the events");
+	*n = rc ? 0 : sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int rv_store_regroup_keep_ids(rv_store *s, int64_t first_event, int64_t first_storyline, int64_t *rebuilt,
+			      int64_t *kept, rv_error *err)
+{
+	*rebuilt = *kept = 0;
+	/* Each new event takes the number of the old one most of its articles
+	 * were in, most articles first (ties: the lower numbers), while that
+	 * number is free: OR IGNORE skips a pair whose new event has its number
+	 * already or whose old number went to another. Old numbers are below
+	 * first_event and new ones from it, so the renaming never collides. */
+	static const char *const events[] = {
+		"CREATE TEMP TABLE IF NOT EXISTS regroup_map (new INTEGER PRIMARY KEY, old INTEGER UNIQUE)",
+		"DELETE FROM regroup_map",
+		"INSERT OR IGNORE INTO regroup_map SELECT a.event, b.event FROM articles a"
+		" JOIN regroup_before b ON b.article = a.id WHERE a.event >= ?1"
+		" AND b.event NOT IN (SELECT id FROM events)"
+		" GROUP BY a.event, b.event ORDER BY COUNT(*) DESC, a.event, b.event",
+		"UPDATE articles SET event = (SELECT old FROM regroup_map WHERE new = articles.event)"
+		" WHERE event IN (SELECT new FROM regroup_map)",
+		"UPDATE events SET id = (SELECT old FROM regroup_map WHERE new = events.id)"
+		" WHERE id IN (SELECT new FROM regroup_map)",
+	};
+	/* storylines the same way, an old one free when no event has it */
+	static const char *const storylines[] = {
+		"DELETE FROM regroup_map",
+		"INSERT OR IGNORE INTO regroup_map SELECT a.storyline, b.storyline FROM articles a"
+		" JOIN regroup_before b ON b.article = a.id WHERE a.storyline >= ?1"
+		" AND b.storyline NOT IN (SELECT storyline FROM events WHERE storyline IS NOT NULL)"
+		" GROUP BY a.storyline, b.storyline ORDER BY COUNT(*) DESC, a.storyline, b.storyline",
+		"UPDATE articles SET storyline = (SELECT old FROM regroup_map WHERE new = articles.storyline)"
+		" WHERE storyline IN (SELECT new FROM regroup_map)",
+		"UPDATE events SET storyline = (SELECT old FROM regroup_map WHERE new = events.storyline)"
+		" WHERE storyline IN (SELECT new FROM regroup_map)",
+	};
+	int rc = count_rows(s, "SELECT COUNT(*) FROM events WHERE id >= ?1", first_event, rebuilt, err);
+	for (size_t i = 0; i < sizeof events / sizeof *events && !rc; i++) {
+		rc = renumber_step(s, events[i], first_event, err);
+		if (!rc && i == 2)
+			rc = count_rows(s, "SELECT COUNT(*) FROM regroup_map", 0, kept, err);
+	}
+	for (size_t i = 0; i < sizeof storylines / sizeof *storylines && !rc; i++)
+		rc = renumber_step(s, storylines[i], first_storyline, err);
 	return rc;
 }
 

@@ -15,6 +15,16 @@ int rv_store_get_event(rv_store *s, int64_t id, rv_event *out, rv_error *err);
  * articles lose their event. Call inside a transaction. */
 int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_t *n, rv_error *err);
 
+/* After a regroup placed the window again (its new events numbered from
+ * first_event, new storylines from first_storyline): each rebuilt event
+ * takes back the number of the old event most of its articles were in,
+ * when no other took it, and storylines the same, so that a story's link
+ * still names that story. *rebuilt: the events made again, *kept: those
+ * under an old number. Call in the regroup's transaction, before
+ * rv_store_sync_duplicates. */
+int rv_store_regroup_keep_ids(rv_store *s, int64_t first_event, int64_t first_storyline, int64_t *rebuilt,
+			      int64_t *kept, rv_error *err);
+
 /* Write a->event, a->storyline and a->event_similarity for article a->id. */
 int rv_store_set_grouping(rv_store *s, const rv_article *a, rv_error *err);
 
