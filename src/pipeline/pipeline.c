@@ -174,6 +174,20 @@ int rv_pipeline_close(rv_pipeline **pp, rv_error *err)
 	return rc;
 }
 
+/* Is a the same text as the stored article orig (published at
+ * orig_published, epoch seconds; 0 unknown), published an hour or more
+ * earlier? Then a is the original (a wire story read after its reprint),
+ * when orig is in this run's memory and can be made its duplicate: hit
+ * then names it as superseded. */
+static bool earlier_copy(rv_pipeline *p, const rv_article *a, int64_t orig, int64_t orig_published,
+			 rv_dup_hit *hit)
+{
+	rv_date when;
+	return orig_published && a->published && rv_date_parse_iso(a->published, &when) &&
+	       rv_date_epoch(&when) + 3600 <= orig_published && !rv_dedup_check(p->dedup, a, hit) &&
+	       hit->superseded == orig;
+}
+
 /* Decide what an analyzed article is (unchanged, duplicate, or an original
  * placed in an event) and store it. */
 static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error *err)
@@ -192,13 +206,7 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 	if ((rc = rv_store_find_original(p->store, a->content_hash, &orig, &event, &storyline,
 					 &orig_published, err)))
 		return rc;
-	/* The same text published an hour or more earlier than the stored one
-	 * is the original (a wire story read after its reprint), when the
-	 * stored one is in this run's memory and can be made its duplicate. */
-	rv_date when;
-	if (orig && orig_published && a->published && rv_date_parse_iso(a->published, &when) &&
-	    rv_date_epoch(&when) + 3600 <= orig_published && !rv_dedup_check(p->dedup, a, &hit) &&
-	    hit.superseded == orig)
+	if (orig && earlier_copy(p, a, orig, orig_published, &hit))
 		orig = 0;
 	else
 		hit.superseded = 0;
