@@ -14,8 +14,10 @@
 #include <string.h>
 
 static const char stories_usage[] =
-	"revue stories [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--lang L] [--limit N] [--json]\n"
-	"  Events grouped by storyline, newest first.";
+	"revue stories [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--lang L] [--source NAME]\n"
+	"              [--storyline N] [--limit N] [--json]\n"
+	"  Events grouped by storyline, newest first; --storyline N: the events of one\n"
+	"  storyline, oldest first (how the story moved).";
 static const char story_usage[] =
 	"revue story ID [--json] [--why]\n"
 	"  One event: its articles by outlet, timeline, quotes and figures.\n"
@@ -98,11 +100,12 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 		{ "db", required_argument, NULL, 'D' },   { "since", required_argument, NULL, 's' },
 		{ "until", required_argument, NULL, 'u' }, { "lang", required_argument, NULL, 'l' },
 		{ "limit", required_argument, NULL, 'n' }, { "json", no_argument, NULL, 'j' },
+		{ "source", required_argument, NULL, 'o' }, { "storyline", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
 	};
 	rv_filter f = { 0 };
 	bool json = false;
-	long limit = 0;
+	long limit = 0, storyline = 0;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -115,6 +118,14 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 			*(c == 's' ? &f.since : &f.until) = optarg;
 			break;
 		case 'l': f.lang = optarg; break;
+		case 'o': f.source = optarg; break;
+		case 'S':
+			if (!rv_parse_long(optarg, &storyline) || storyline < 1) {
+				fprintf(stderr, "revue: --storyline is a storyline number, not '%s'\n", optarg);
+				return cli_usage(stories_usage);
+			}
+			f.storyline = storyline;
+			break;
 		case 'n':
 			if (!rv_parse_long(optarg, &limit) || limit < 1 || limit > INT32_MAX) {
 				fprintf(stderr, "revue: --limit is a number of 1 or more, not '%s'\n", optarg);
@@ -141,6 +152,12 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 		fprintf(stderr, "revue: %s\n", err.msg);
 		rc = RV_EXIT_FAILURE;
 		goto out;
+	}
+	/* one storyline is read as a timeline: its first event first */
+	for (size_t i = 0; f.storyline && i < list.len / 2; i++) {
+		rv_story t = list.items[i];
+		list.items[i] = list.items[list.len - 1 - i];
+		list.items[list.len - 1 - i] = t;
 	}
 	if (json) {
 		for (size_t i = 0; i < list.len; i++) {
@@ -179,7 +196,9 @@ int cmd_stories(rv_cli *cli, int argc, char **argv)
 			print_story_line(&list.items[j]);
 		}
 	}
-	if (!list.len && (f.since || f.until || f.lang))
+	if (!list.len && f.storyline && !(f.since || f.until || f.lang || f.source))
+		printf("no storyline %lld\n", (long long)f.storyline);
+	else if (!list.len && (f.since || f.until || f.lang || f.source || f.storyline))
 		printf("no stories match these filters\n");
 	else if (!list.len)
 		printf("no stories yet: run revue ingest PATH first\n");

@@ -39,6 +39,34 @@ if not c or c != a:
 print("ok: %s: %d stories alike" % (sys.argv[3], len(c)))
 PY
 done
+# --source and --storyline pick what the API's source= and storyline= pick;
+# one storyline reads oldest first, as a timeline
+"$revue" --db "$tmp/r.db" stories --source "Le Courrier du Rhône" --json >"$tmp/cli" || fails=$((fails + 1))
+curl -s "http://127.0.0.1:$port/api/stories?source=Le%20Courrier%20du%20Rh%C3%B4ne&limit=100" >"$tmp/api"
+sl=$("$revue" --db "$tmp/r.db" stories --json | python3 -c "
+import json,sys,collections
+c=collections.Counter(json.loads(l)['storyline'] for l in sys.stdin)
+print(max(c, key=lambda k: (c[k], -k)))")
+"$revue" --db "$tmp/r.db" stories --storyline "$sl" --json >"$tmp/cli_sl" || fails=$((fails + 1))
+curl -s "http://127.0.0.1:$port/api/stories?storyline=$sl&limit=100" >"$tmp/api_sl"
+python3 - "$tmp/cli" "$tmp/api" "$tmp/cli_sl" "$tmp/api_sl" "$sl" <<'PY' || fails=$((fails + 1))
+import json, sys
+def ids(p, api):
+    return [s["id"] for s in (json.load(open(p))["stories"] if api else [json.loads(l) for l in open(p)])]
+c, a = ids(sys.argv[1], False), ids(sys.argv[2], True)
+if not c or c != a:
+    print("FAIL: --source: cli %s, api %s" % (c, a)); sys.exit(1)
+cli = [json.loads(l) for l in open(sys.argv[3])]
+a = ids(sys.argv[4], True)
+if len(cli) < 2 or sorted(s["id"] for s in cli) != sorted(a) or any(s["storyline"] != int(sys.argv[5]) for s in cli):
+    print("FAIL: --storyline %s: cli %s, api %s" % (sys.argv[5], [s["id"] for s in cli], a)); sys.exit(1)
+firsts = [s["first"] for s in cli]
+if firsts != sorted(firsts):
+    print("FAIL: --storyline is not oldest first: %s" % firsts); sys.exit(1)
+print("ok: --source (%d stories) and --storyline %s (%d events, oldest first)" % (len(c), sys.argv[5], len(cli)))
+PY
+"$revue" --db "$tmp/r.db" stories --storyline 9999 >"$tmp/none" || fails=$((fails + 1))
+grep -q "no storyline 9999" "$tmp/none" || { echo "FAIL: missing storyline said: $(cat "$tmp/none")"; fails=$((fails + 1)); }
 for bad in 2026-13-01 yesterday 2026-02-30 2026-4-1; do
 	"$revue" --db "$tmp/r.db" stories --since "$bad" >/dev/null 2>"$tmp/e"
 	rc=$?
