@@ -14,6 +14,7 @@
 #include "analyze/ner_names.h"
 
 #include "core/buf.h"
+#include "core/date.h"
 #include "core/utf8.h"
 
 #include <pthread.h>
@@ -1847,6 +1848,45 @@ static bool apposition_subject(const ctx *c, size_t s, size_t v)
 }
 
 /* Reported speech in the sentences of a paragraph not already quoted. */
+/* "VAUCLAIR, July 22 (ACP) - ", "PARIS (Reuters) — ", "LONDON, March 3 --":
+ * a wire dateline opening the sentence at s is where the story was filed,
+ * not what anyone said. The index after it, or s. It is a dateline when
+ * the first dash within a few words follows an agency in parentheses or a
+ * place, a comma and a month. */
+static size_t dateline_end(const char *t, size_t s, size_t e)
+{
+	size_t lim = s + 80 < e ? s + 80 : e;
+	for (size_t i = s + 2; i + 3 < lim; i++) {
+		if (t[i] != ' ')
+			continue;
+		size_t dash = 0;
+		if (t[i + 1] == '-')
+			dash = t[i + 2] == '-' ? 3 : t[i + 2] == ' ' ? 2 : 0;
+		else if (i + 4 < lim && (!memcmp(t + i + 1, "\xe2\x80\x94", 3) || !memcmp(t + i + 1, "\xe2\x80\x93", 3)))
+			dash = 4;
+		if (!dash)
+			continue;
+		if (count_words(t, s, i) > 8)
+			return s;
+		bool agency = t[i - 1] == ')' && memchr(t + s, '(', i - s);
+		bool dated = false;
+		for (const char *comma = memchr(t + s, ',', i - s); comma && !dated;
+		     comma = memchr(comma + 1, ',', (size_t)(t + i - comma - 1))) {
+			size_t w = skip_space(t, (size_t)(comma - t) + 1, i);
+			char month[12];
+			size_t n = 0;
+			while (w + n < i && n < sizeof month &&
+			       ((t[w + n] >= 'A' && t[w + n] <= 'Z') || (t[w + n] >= 'a' && t[w + n] <= 'z'))) {
+				month[n] = (char)(t[w + n] | 0x20);
+				n++;
+			}
+			dated = n >= 3 && n < sizeof month && rv_is_month_name(month, n);
+		}
+		return agency || dated ? skip_space(t, i + dash, e) : s;
+	}
+	return s;
+}
+
 static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 {
 	const char *t = c->t;
@@ -1885,7 +1925,7 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 			   (according || !content_after(t, v + vlen, e)) &&
 			   (according || !apposition_subject(c, s, v))) {
 			/* "Content, X said." / "Content, according to X." */
-			cs = s;
+			cs = dateline_end(t, s, v);
 			ce = v;
 			/* "according to" starts its attribution; "X said" has its
 			 * subject between the comma and the verb */

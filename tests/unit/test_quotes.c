@@ -81,6 +81,33 @@ TEST(quotes_reported_speech)
 	rv_article_release(&a);
 }
 
+TEST(quotes_reported_speech_drops_the_dateline)
+{
+	/* a wire story's dateline opens its first sentence: where it was
+	 * filed, not what was said; a dash that is no dateline stays */
+	rv_article a;
+	run(&a, "HALDEN, March 3 (NWA) - The harbour will stay closed until the storm has passed, "
+		"Mayor Ingrid Solvang said.\n\n"
+		"LONDON, March 4 -- The talks over the bridge tolls will resume next week, Owen Mabry "
+		"said.\n\n"
+		"OSLO (NWA) \xe2\x80\x94 The ferry strike will end on Friday morning, Per Lunde said.\n\n"
+		"EU - Canada trade talks will need another round before the summer, Ana Ferreira said.");
+	const rv_quote *q = quote_with(&a, "harbour will stay closed");
+	ASSERT(q != NULL);
+	ASSERT(!strstr(q->text, "HALDEN") && !strstr(q->text, "NWA"));
+	ASSERT_STR_EQ(q->speaker, "Ingrid Solvang");
+	q = quote_with(&a, "talks over the bridge");
+	ASSERT(q != NULL);
+	ASSERT(!strstr(q->text, "LONDON") && !strstr(q->text, "March"));
+	q = quote_with(&a, "ferry strike will end");
+	ASSERT(q != NULL);
+	ASSERT(!strstr(q->text, "OSLO"));
+	q = quote_with(&a, "Canada trade talks");
+	ASSERT(q != NULL);
+	ASSERT(!strncmp(q->text, "EU - Canada", 11));
+	rv_article_release(&a);
+}
+
 TEST(quotes_organisation_speaks)
 {
 	rv_article a;
