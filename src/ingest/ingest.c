@@ -260,9 +260,24 @@ static int walk_keeps(const struct dirent *d)
 	return 1;
 }
 
-static int ingest_dir(const char *path, const rv_ingest_opts *opts, int depth, rv_error *err);
+/* The directories one walk has read, by device and inode: a symlink back up
+ * the tree (`latest -> ..`) is met once and named, not followed until the
+ * depth limit (two such links made 2^32 paths), and a directory reached a
+ * second way is not read twice. Owned by rv_ingest_path(). */
+struct walk {
+	struct walk_dir {
+		dev_t dev;
+		ino_t ino;
+		bool open; /* an ancestor of the entry being read */
+	} *dirs;
+	size_t n, cap;
+};
 
-static int ingest_any(const char *path, const rv_ingest_opts *opts, int depth, rv_error *err)
+static int ingest_dir(const char *path, const struct stat *st, const rv_ingest_opts *opts,
+		      struct walk *w, int depth, rv_error *err);
+
+static int ingest_any(const char *path, const rv_ingest_opts *opts, struct walk *w, int depth,
+		      rv_error *err)
 {
 	struct stat st;
 	if (stat(path, &st) < 0) {
@@ -272,23 +287,42 @@ static int ingest_any(const char *path, const rv_ingest_opts *opts, int depth, r
 		return RV_OK;
 	}
 	if (S_ISDIR(st.st_mode))
-		return ingest_dir(path, opts, depth, err);
+		return ingest_dir(path, &st, opts, w, depth, err);
 	return ingest_file(path, opts, err);
 }
 
 /* Entries in name order, so a directory ingests the same way every time. */
-static int ingest_dir(const char *path, const rv_ingest_opts *opts, int depth, rv_error *err)
+static int ingest_dir(const char *path, const struct stat *st, const rv_ingest_opts *opts,
+		      struct walk *w, int depth, rv_error *err)
 {
+	for (size_t i = 0; i < w->n; i++) {
+		if (w->dirs[i].dev != st->st_dev || w->dirs[i].ino != st->st_ino)
+			continue;
+		if (w->dirs[i].open)
+			reject(opts, path, "symlink loop (a directory that holds it), not followed");
+		return RV_OK; /* read already through another path */
+	}
 	if (depth > 32) {
-		reject(opts, path, "directories nested too deep (symlink loop?)");
+		reject(opts, path, "directories nested too deep (over 32 levels)");
 		return RV_OK;
 	}
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 16;
+		struct walk_dir *d = realloc(w->dirs, cap * sizeof *d);
+		if (!d)
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		w->dirs = d;
+		w->cap = cap;
+	}
+	size_t me = w->n++;
+	w->dirs[me] = (struct walk_dir){ st->st_dev, st->st_ino, true };
 	struct dirent **names;
 	int n = scandir(path, &names, walk_keeps, alphasort);
 	if (n < 0) {
 		char why[256];
 		snprintf(why, sizeof why, "cannot list directory: %s", strerror(errno));
 		reject(opts, path, why);
+		w->dirs[me].open = false;
 		return RV_OK;
 	}
 	int rc = RV_OK;
@@ -300,12 +334,13 @@ static int ingest_dir(const char *path, const rv_ingest_opts *opts, int depth, r
 			if (rv_buf_printf(&child, "%s%s%s", path, slash ? "" : "/", names[i]->d_name))
 				reject(opts, names[i]->d_name, "path too long");
 			else
-				rc = ingest_any(rv_buf_str(&child), opts, depth + 1, err);
+				rc = ingest_any(rv_buf_str(&child), opts, w, depth + 1, err);
 			rv_buf_release(&child);
 		}
 		free(names[i]);
 	}
 	free(names);
+	w->dirs[me].open = false;
 	return rc;
 }
 
@@ -313,5 +348,8 @@ int rv_ingest_path(const char *path, const rv_ingest_opts *opts, rv_error *err)
 {
 	if (!strcmp(path, "-"))
 		return ingest_stdin(opts, err);
-	return ingest_any(path, opts, 0, err);
+	struct walk w = { 0 };
+	int rc = ingest_any(path, opts, &w, 0, err);
+	free(w.dirs);
+	return rc;
 }

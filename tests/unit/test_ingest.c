@@ -200,6 +200,43 @@ TEST(directories_are_walked_in_name_order)
 	ASSERT_EQ(system(cmd), 0);
 }
 
+/* Symlinks that point back up the tree (two of them make the walk
+ * exponential: 2^32 paths before the depth limit) are followed once: every
+ * directory is read once, and each loop is named. */
+TEST(symlink_loops_read_each_directory_once)
+{
+	char dir[] = "/tmp/revue-test-XXXXXX";
+	ASSERT(mkdtemp(dir));
+	char path[256], target[256];
+	snprintf(path, sizeof path, "%s/sub", dir);
+	ASSERT_EQ(mkdir(path, 0700), 0);
+	snprintf(path, sizeof path, "%s/sub/a.txt", dir);
+	FILE *f = fopen(path, "w");
+	ASSERT(f);
+	fputs("Un titre\n\nUn paragraphe assez long pour compter comme un texte.\n", f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s/sub/again", dir);
+	ASSERT_EQ(symlink("../sub", path), 0);
+	snprintf(path, sizeof path, "%s/sub/up", dir);
+	ASSERT_EQ(symlink("..", path), 0);
+	/* a second way into a directory read already is not a loop, and not
+	 * read twice either */
+	snprintf(path, sizeof path, "%s/z-link", dir);
+	snprintf(target, sizeof target, "%s/sub", dir);
+	ASSERT_EQ(symlink(target, path), 0);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_path(dir, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 1);
+	ASSERT(rv_str_ends_with(s.refs[0], "/sub/a.txt"));
+	ASSERT_EQ(s.rejects, 2);
+	ASSERT_CONTAINS(s.reasons[0], "/sub/again: symlink loop");
+	ASSERT_CONTAINS(s.reasons[1], "/sub/up: symlink loop");
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ASSERT_EQ(system(cmd), 0);
+}
+
 /* A gzip file that holds no WARC is read as the file it holds: its format
  * from the name without .gz, its refs from the file's own name. */
 TEST(gzip_of_a_page_or_jsonl)
