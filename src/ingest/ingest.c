@@ -8,6 +8,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +189,54 @@ int rv_ingest_buffer(const char *name, const char *data, size_t len,
 	return opts->on_record(&rec, opts->ctx);
 }
 
+/* A mapped file that shrinks while it is read (a crawler rewriting it in
+ * place, `> file`, log rotation by copytruncate) raises SIGBUS at the first
+ * page past its new end, which killed the whole batch. While a file is
+ * mapped, a SIGBUS inside its mapping maps zero pages over the rest of it:
+ * the reader meets NULs where the lost bytes were (a malformed line, a
+ * damaged record), and ingest_file() names the file as changed. A SIGBUS
+ * anywhere else gets the action that was there before. */
+static _Thread_local struct {
+	const char *base;
+	size_t len;
+	volatile sig_atomic_t hit;
+} mapped;
+static struct sigaction sigbus_before;
+static size_t page_size;
+static pthread_once_t sigbus_once = PTHREAD_ONCE_INIT;
+
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+	const char *a = si->si_addr;
+	if (mapped.base && a >= mapped.base && a < mapped.base + mapped.len) {
+		uintptr_t page = (uintptr_t)a & ~(uintptr_t)(page_size - 1);
+		size_t rest = (size_t)((uintptr_t)(mapped.base + mapped.len) - page);
+		if (mmap((void *)page, rest, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) !=
+		    MAP_FAILED) {
+			mapped.hit = 1;
+			return; /* the read is made again, of zeros */
+		}
+	}
+	if (sigbus_before.sa_flags & SA_SIGINFO) {
+		sigbus_before.sa_sigaction(sig, si, uc);
+		return;
+	}
+	/* the default (or ignored) action: put it back; the fault comes again */
+	sigaction(SIGBUS, &sigbus_before, NULL);
+}
+
+static void sigbus_install(void)
+{
+	long ps = sysconf(_SC_PAGESIZE);
+	page_size = ps > 0 ? (size_t)ps : 4096;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_sigbus;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, &sigbus_before);
+}
+
 static int ingest_file(const char *path, const rv_ingest_opts *opts, rv_error *err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -222,8 +273,19 @@ static int ingest_file(const char *path, const rv_ingest_opts *opts, rv_error *e
 		return RV_OK;
 	}
 	madvise(map, len, MADV_SEQUENTIAL);
+	pthread_once(&sigbus_once, sigbus_install);
+	mapped.base = map;
+	mapped.len = len;
+	mapped.hit = 0;
 	int rc = rv_ingest_buffer(path, map, len, opts, err);
+	bool shrank = mapped.hit;
+	mapped.base = NULL;
+	mapped.len = 0;
 	munmap(map, len);
+	if (shrank)
+		reject(opts, path,
+		       "file changed while it was read (cut short by another program); the records "
+		       "read before the change were kept, read it again once it is complete");
 	return rc;
 }
 
