@@ -112,6 +112,14 @@ static int ingest_gunzipped(const char *name, const char *data, size_t len,
 		rv_buf_release(&plain);
 		return RV_OK;
 	}
+	/* One layer is unwrapped: a gzip holding another gzip (of anything but
+	 * a WARC, which its reader inflates) was unwrapped again by recursion,
+	 * and 3,000 layers (94 KB) overflowed the stack. */
+	if (gzip_of_other_text(rv_buf_str(&plain), plain.len)) {
+		reject(opts, name, "a gzip file inside a gzip file: not read (gunzip it first)");
+		rv_buf_release(&plain);
+		return RV_OK;
+	}
 	/* its format from the name without .gz (page.html.gz is HTML); its
 	 * refs keep the file's own name */
 	char inner[4096];
