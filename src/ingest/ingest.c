@@ -247,7 +247,9 @@ static void sigbus_install(void)
 
 static int ingest_file(const char *path, const rv_ingest_opts *opts, rv_error *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a named pipe would block open() for ever (the fstat
+	 * below then turns it away); a regular file ignores the flag. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		char why[256];
 		snprintf(why, sizeof why, "cannot open: %s", strerror(errno));

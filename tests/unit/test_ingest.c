@@ -200,6 +200,33 @@ TEST(directories_are_walked_in_name_order)
 	ASSERT_EQ(system(cmd), 0);
 }
 
+/* A named pipe in a crawl folder blocked open() for ever, with the batch's
+ * articles not yet committed: it is rejected as what it is, unopened, and
+ * the walk goes on. */
+TEST(named_pipe_in_a_directory_is_rejected_not_opened)
+{
+	char dir[] = "/tmp/revue-test-XXXXXX";
+	ASSERT(mkdtemp(dir));
+	char path[256];
+	snprintf(path, sizeof path, "%s/a-pipe", dir);
+	ASSERT_EQ(mkfifo(path, 0600), 0);
+	snprintf(path, sizeof path, "%s/b.txt", dir);
+	FILE *f = fopen(path, "w");
+	ASSERT(f);
+	fputs("Un titre\n\nUn paragraphe assez long pour compter comme un texte.\n", f);
+	fclose(f);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_path(dir, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 1);
+	ASSERT(rv_str_ends_with(s.refs[0], "/b.txt"));
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_CONTAINS(s.reasons[0], "/a-pipe: not a regular file");
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ASSERT_EQ(system(cmd), 0);
+}
+
 /* Symlinks that point back up the tree (two of them make the walk
  * exponential: 2^32 paths before the depth limit) are followed once: every
  * directory is read once, and each loop is named. */
