@@ -138,6 +138,12 @@ TEST(empty_and_binary_inputs_are_rejected)
 	ASSERT_EQ(s.rejects, 2);
 	ASSERT_CONTAINS(s.reasons[0], "empty.txt: empty file");
 	ASSERT_CONTAINS(s.reasons[1], "page.html: binary data");
+	/* a JSONL file of blank lines is empty too, not a silent success */
+	const char blank[] = "\n  \r\n\t\n";
+	ASSERT_EQ(rv_ingest_buffer("blank.jsonl", blank, sizeof blank - 1, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_EQ(s.rejects, 3);
+	ASSERT_CONTAINS(s.reasons[2], "blank.jsonl: empty file (blank lines only)");
 }
 
 /* UTF-16 is read, not called binary; a UTF-8 mark before a JSONL file does
