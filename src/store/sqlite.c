@@ -203,9 +203,18 @@ void rv_store_close(rv_store **sp)
 	*sp = NULL;
 }
 
+/* A statement left on a row keeps its read snapshot open after COMMIT; if
+ * another writer (`revue watch`, a second ingest) commits meanwhile, BEGIN
+ * IMMEDIATE on that stale snapshot fails at once with SQLITE_BUSY_SNAPSHOT
+ * ("database is locked", no waiting can help). The store's own statements
+ * are one-shot lookups: none is read across a transaction's start, so they
+ * are all reset here, and the lookups reset themselves besides. */
 int rv_store_begin(rv_store *s, rv_error *err)
 {
 	s->fts_from = 0;
+	for (int i = 0; i < ST_COUNT; i++)
+		if (s->stmt[i])
+			sqlite3_reset(s->stmt[i]);
 	return exec(s, "BEGIN IMMEDIATE", err);
 }
 
@@ -282,6 +291,7 @@ int rv_store_has_article(rv_store *s, const rv_article *a, bool *found, rv_error
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(s, err, "looking up a ref");
 	*found = rc == SQLITE_ROW;
+	sqlite3_reset(st);
 	return RV_OK;
 }
 
@@ -305,6 +315,7 @@ int rv_store_find_original(rv_store *s, const char *hash, int64_t *id, int64_t *
 	} else if (rc != SQLITE_DONE) {
 		return db_fail(s, err, "looking up a content hash");
 	}
+	sqlite3_reset(st); /* no read snapshot held past this lookup (see rv_store_begin) */
 	return RV_OK;
 }
 
@@ -322,6 +333,7 @@ int rv_store_grouping_of(rv_store *s, int64_t id, int64_t *event, int64_t *story
 	} else if (rc != SQLITE_DONE) {
 		return db_fail(s, err, "looking up an article's event");
 	}
+	sqlite3_reset(st);
 	return RV_OK;
 }
 
