@@ -8,6 +8,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +112,14 @@ static int ingest_gunzipped(const char *name, const char *data, size_t len,
 		rv_buf_release(&plain);
 		return RV_OK;
 	}
+	/* One layer is unwrapped: a gzip holding another gzip (of anything but
+	 * a WARC, which its reader inflates) was unwrapped again by recursion,
+	 * and 3,000 layers (94 KB) overflowed the stack. */
+	if (gzip_of_other_text(rv_buf_str(&plain), plain.len)) {
+		reject(opts, name, "a gzip file inside a gzip file: not read (gunzip it first)");
+		rv_buf_release(&plain);
+		return RV_OK;
+	}
 	/* its format from the name without .gz (page.html.gz is HTML); its
 	 * refs keep the file's own name */
 	char inner[4096];
@@ -186,9 +197,59 @@ int rv_ingest_buffer(const char *name, const char *data, size_t len,
 	return opts->on_record(&rec, opts->ctx);
 }
 
+/* A mapped file that shrinks while it is read (a crawler rewriting it in
+ * place, `> file`, log rotation by copytruncate) raises SIGBUS at the first
+ * page past its new end, which killed the whole batch. While a file is
+ * mapped, a SIGBUS inside its mapping maps zero pages over the rest of it:
+ * the reader meets NULs where the lost bytes were (a malformed line, a
+ * damaged record), and ingest_file() names the file as changed. A SIGBUS
+ * anywhere else gets the action that was there before. */
+static _Thread_local struct {
+	const char *base;
+	size_t len;
+	volatile sig_atomic_t hit;
+} mapped;
+static struct sigaction sigbus_before;
+static size_t page_size;
+static pthread_once_t sigbus_once = PTHREAD_ONCE_INIT;
+
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+	const char *a = si->si_addr;
+	if (mapped.base && a >= mapped.base && a < mapped.base + mapped.len) {
+		uintptr_t page = (uintptr_t)a & ~(uintptr_t)(page_size - 1);
+		size_t rest = (size_t)((uintptr_t)(mapped.base + mapped.len) - page);
+		if (mmap((void *)page, rest, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) !=
+		    MAP_FAILED) {
+			mapped.hit = 1;
+			return; /* the read is made again, of zeros */
+		}
+	}
+	if (sigbus_before.sa_flags & SA_SIGINFO) {
+		sigbus_before.sa_sigaction(sig, si, uc);
+		return;
+	}
+	/* the default (or ignored) action: put it back; the fault comes again */
+	sigaction(SIGBUS, &sigbus_before, NULL);
+}
+
+static void sigbus_install(void)
+{
+	long ps = sysconf(_SC_PAGESIZE);
+	page_size = ps > 0 ? (size_t)ps : 4096;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_sigbus;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, &sigbus_before);
+}
+
 static int ingest_file(const char *path, const rv_ingest_opts *opts, rv_error *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a named pipe would block open() for ever (the fstat
+	 * below then turns it away); a regular file ignores the flag. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		char why[256];
 		snprintf(why, sizeof why, "cannot open: %s", strerror(errno));
@@ -222,8 +283,19 @@ static int ingest_file(const char *path, const rv_ingest_opts *opts, rv_error *e
 		return RV_OK;
 	}
 	madvise(map, len, MADV_SEQUENTIAL);
+	pthread_once(&sigbus_once, sigbus_install);
+	mapped.base = map;
+	mapped.len = len;
+	mapped.hit = 0;
 	int rc = rv_ingest_buffer(path, map, len, opts, err);
+	bool shrank = mapped.hit;
+	mapped.base = NULL;
+	mapped.len = 0;
 	munmap(map, len);
+	if (shrank)
+		reject(opts, path,
+		       "file changed while it was read (cut short by another program); the records "
+		       "read before the change were kept, read it again once it is complete");
 	return rc;
 }
 
@@ -260,9 +332,24 @@ static int walk_keeps(const struct dirent *d)
 	return 1;
 }
 
-static int ingest_dir(const char *path, const rv_ingest_opts *opts, int depth, rv_error *err);
+/* The directories one walk has read, by device and inode: a symlink back up
+ * the tree (`latest -> ..`) is met once and named, not followed until the
+ * depth limit (two such links made 2^32 paths), and a directory reached a
+ * second way is not read twice. Owned by rv_ingest_path(). */
+struct walk {
+	struct walk_dir {
+		dev_t dev;
+		ino_t ino;
+		bool open; /* an ancestor of the entry being read */
+	} *dirs;
+	size_t n, cap;
+};
 
-static int ingest_any(const char *path, const rv_ingest_opts *opts, int depth, rv_error *err)
+static int ingest_dir(const char *path, const struct stat *st, const rv_ingest_opts *opts,
+		      struct walk *w, int depth, rv_error *err);
+
+static int ingest_any(const char *path, const rv_ingest_opts *opts, struct walk *w, int depth,
+		      rv_error *err)
 {
 	struct stat st;
 	if (stat(path, &st) < 0) {
@@ -272,23 +359,42 @@ static int ingest_any(const char *path, const rv_ingest_opts *opts, int depth, r
 		return RV_OK;
 	}
 	if (S_ISDIR(st.st_mode))
-		return ingest_dir(path, opts, depth, err);
+		return ingest_dir(path, &st, opts, w, depth, err);
 	return ingest_file(path, opts, err);
 }
 
 /* Entries in name order, so a directory ingests the same way every time. */
-static int ingest_dir(const char *path, const rv_ingest_opts *opts, int depth, rv_error *err)
+static int ingest_dir(const char *path, const struct stat *st, const rv_ingest_opts *opts,
+		      struct walk *w, int depth, rv_error *err)
 {
+	for (size_t i = 0; i < w->n; i++) {
+		if (w->dirs[i].dev != st->st_dev || w->dirs[i].ino != st->st_ino)
+			continue;
+		if (w->dirs[i].open)
+			reject(opts, path, "symlink loop (a directory that holds it), not followed");
+		return RV_OK; /* read already through another path */
+	}
 	if (depth > 32) {
-		reject(opts, path, "directories nested too deep (symlink loop?)");
+		reject(opts, path, "directories nested too deep (over 32 levels)");
 		return RV_OK;
 	}
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 16;
+		struct walk_dir *d = realloc(w->dirs, cap * sizeof *d);
+		if (!d)
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		w->dirs = d;
+		w->cap = cap;
+	}
+	size_t me = w->n++;
+	w->dirs[me] = (struct walk_dir){ st->st_dev, st->st_ino, true };
 	struct dirent **names;
 	int n = scandir(path, &names, walk_keeps, alphasort);
 	if (n < 0) {
 		char why[256];
 		snprintf(why, sizeof why, "cannot list directory: %s", strerror(errno));
 		reject(opts, path, why);
+		w->dirs[me].open = false;
 		return RV_OK;
 	}
 	int rc = RV_OK;
@@ -300,12 +406,13 @@ static int ingest_dir(const char *path, const rv_ingest_opts *opts, int depth, r
 			if (rv_buf_printf(&child, "%s%s%s", path, slash ? "" : "/", names[i]->d_name))
 				reject(opts, names[i]->d_name, "path too long");
 			else
-				rc = ingest_any(rv_buf_str(&child), opts, depth + 1, err);
+				rc = ingest_any(rv_buf_str(&child), opts, w, depth + 1, err);
 			rv_buf_release(&child);
 		}
 		free(names[i]);
 	}
 	free(names);
+	w->dirs[me].open = false;
 	return rc;
 }
 
@@ -313,5 +420,8 @@ int rv_ingest_path(const char *path, const rv_ingest_opts *opts, rv_error *err)
 {
 	if (!strcmp(path, "-"))
 		return ingest_stdin(opts, err);
-	return ingest_any(path, opts, 0, err);
+	struct walk w = { 0 };
+	int rc = ingest_any(path, opts, &w, 0, err);
+	free(w.dirs);
+	return rc;
 }

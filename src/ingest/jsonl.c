@@ -168,6 +168,7 @@ int rv_read_jsonl(const char *name, const char *data, size_t len,
 {
 	(void)err;
 	size_t lineno = 0;
+	bool any = false;
 	const char *p = data, *end = data + len;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -182,11 +183,14 @@ int rv_read_jsonl(const char *name, const char *data, size_t len,
 			n--;
 		}
 		if (n) {
+			any = true;
 			int rc = read_line(name, lineno, s, n, opts);
 			if (rc)
 				return rc;
 		}
 		p = nl ? nl + 1 : end;
 	}
+	if (!any && opts->on_reject)
+		opts->on_reject(name, "empty file (blank lines only)", opts->ctx);
 	return RV_OK;
 }

@@ -128,13 +128,10 @@ static bool member_begin(struct src *s)
 	return true;
 }
 
-/* After corrupt data: drop what is buffered and restart inflating at the
- * next gzip header past the damage. False when there is none. */
-static bool resync(struct src *s)
+/* Drop what is buffered and restart inflating at the first gzip header at
+ * or after compressed offset from. False when there is none. */
+static bool restart_member(struct src *s, size_t from)
 {
-	if (!s->gz || !s->z_corrupt)
-		return false;
-	size_t from = s->z_err_off > s->member_comp ? s->z_err_off : s->member_comp + 1;
 	if (from >= s->in_len)
 		return false;
 	const unsigned char *p = memmem(s->in + from, s->in_len - from, "\x1f\x8b\x08", 3);
@@ -149,6 +146,14 @@ static bool resync(struct src *s)
 	s->zs.avail_in = 0;
 	s->member_comp = (size_t)(p - s->in); /* so the next search starts past it */
 	return true;
+}
+
+/* After corrupt data: restart at the next gzip header past the damage. */
+static bool resync(struct src *s)
+{
+	if (!s->gz || !s->z_corrupt)
+		return false;
+	return restart_member(s, s->z_err_off > s->member_comp ? s->z_err_off : s->member_comp + 1);
 }
 
 /* At least want bytes free at the end of the window: slide what is unread
@@ -542,6 +547,65 @@ static bool recover(const struct warc_ctx *w, struct src *s, uint64_t off, const
 	return false;
 }
 
+/* Move to the next "WARC/" line of the decompressed stream, from where the
+ * reader stands (a whole-file gzip cannot go back). */
+static bool scan_stream(struct src *s)
+{
+	for (;;) {
+		size_t have = ensure(s, WIN_CHUNK);
+		if (have < 6)
+			return false;
+		const char *p = memmem(cur(s), have, "\nWARC/", 6);
+		if (p) {
+			consume(s, (size_t)(p + 1 - cur(s)));
+			return true;
+		}
+		consume(s, have - 5);
+	}
+}
+
+/* A record's framing was wrong (a Content-Length too short, too long,
+ * unreadable, or running past the end of the archive): the block cannot be
+ * trusted, but the records after it can be found again. A plain archive is
+ * searched for the next "WARC/" line after the record's start (it is all in
+ * memory); a gzip archive with a member per record restarts at the member
+ * after the record's; a whole-file gzip searches on from where it stands.
+ * rec is the record's stream offset, comp its member's compressed offset
+ * (-1 when it did not start one). Reports and returns true when reading
+ * can go on; false (nothing reported) when no record follows. */
+static bool realign(const struct warc_ctx *w, struct src *s, uint64_t rec, int64_t comp,
+                    uint64_t ref_off, const char *what)
+{
+	uint64_t at;
+	if (!s->gz) {
+		/* the window is the whole input (skip() may have emptied it) */
+		if (rec + 1 >= s->in_len)
+			return false;
+		const char *p = memmem(s->in + rec + 1, (size_t)(s->in_len - rec - 1), "\nWARC/", 6);
+		if (!p)
+			return false;
+		s->end = s->in_len;
+		s->start = (size_t)(p + 1 - (const char *)s->in);
+		s->off = s->start;
+		at = s->off;
+	} else if (s->z_corrupt) {
+		return false; /* recover() restarts after damaged data */
+	} else if (comp >= 0) {
+		if (!restart_member(s, (size_t)comp + 1))
+			return false;
+		at = s->member_comp;
+	} else {
+		if (s->z_err || !scan_stream(s))
+			return false;
+		at = s->off;
+	}
+	char msg[512];
+	snprintf(msg, sizeof msg, "%s; resuming at the next record, offset %llu", what,
+	         (unsigned long long)at);
+	reject_at(w, ref_off, "%s", msg);
+	return true;
+}
+
 /* One response/resource block in memory: emit it if it is a 2xx HTML page. */
 static int emit(struct warc_ctx *w, const char *ref, bool http, const char *block, size_t n,
                 const struct hdr *wh, size_t nwh, uint64_t off)
@@ -685,6 +749,11 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 			if (!records && !s.z_err)
 				reject_at(&w, ref_off, "%s",
 				          "not a WARC archive (no WARC/ version line)");
+			else if (have >= 5 && !s.z_err &&
+			         realign(&w, &s, off, comp, ref_off,
+			                 "no WARC record where one should start (the Content-Length "
+			                 "of the record before it is wrong?)"))
+				continue;
 			else if (recover(&w, &s, ref_off,
 			                 have < 5 && s.z_err
 			                     ? "archive truncated"
@@ -712,7 +781,9 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		size_t nwh = parse_headers(cur(&s), hl, wh, MAX_HDRS, &vline, &vlen);
 		uint64_t clen;
 		if (!hdr_u64(find_hdr(wh, nwh, "Content-Length"), &clen)) {
-			if (recover(&w, &s, ref_off, "WARC record without a valid Content-Length"))
+			if (realign(&w, &s, off, comp, ref_off,
+			            "WARC record without a valid Content-Length, skipped") ||
+			    recover(&w, &s, ref_off, "WARC record without a valid Content-Length"))
 				continue;
 			damaged = true;
 			break;
@@ -728,14 +799,18 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		} else if (!strcasecmp(type, "resource") || !strcasecmp(type, "conversion")) {
 			wanted = true;
 		}
-		if (wanted && clen > RV_INGEST_MAX_RECORD) {
-			reject_at(&w, ref_off, "%s", "record larger than 32 MB, skipped");
+		bool too_large = wanted && clen > RV_INGEST_MAX_RECORD;
+		if (too_large)
 			wanted = false;
-		}
 		if (!wanted) {
 			consume(&s, hl);
 			if (skip(&s, clen) < clen) {
-				char why[128];
+				char why[192];
+				snprintf(why, sizeof why,
+				         "Content-Length %llu runs past the end of the archive, record skipped",
+				         (unsigned long long)clen);
+				if (realign(&w, &s, off, comp, ref_off, why))
+					continue;
 				snprintf(why, sizeof why, "archive truncated inside a %s record",
 				         type[0] ? type : "WARC");
 				if (recover(&w, &s, ref_off, why))
@@ -743,6 +818,8 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 				damaged = true;
 				break;
 			}
+			if (too_large)
+				reject_at(&w, ref_off, "%s", "record larger than 32 MB, skipped");
 			continue;
 		}
 		/* Header and block contiguous in the window: pointers stay valid
@@ -750,6 +827,11 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		size_t total = hl + (size_t)clen;
 		if (ensure(&s, total) < total) {
 			char why[256];
+			snprintf(why, sizeof why,
+			         "Content-Length %llu runs past the end of the archive, record skipped",
+			         (unsigned long long)clen);
+			if (realign(&w, &s, off, comp, ref_off, why))
+				continue;
 			snprintf(why, sizeof why,
 			         "archive truncated inside a %s record (%llu of %llu bytes)", type,
 			         (unsigned long long)(avail(&s) - hl), (unsigned long long)clen);

@@ -8,6 +8,7 @@
 #include "store/schema.sql.h"
 #include "store/search.h"
 #include "store/sqlite_int.h"
+#include "ingest/url.h"
 #include "core/buf.h"
 #include "core/date.h"
 
@@ -21,10 +22,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * name worth trusting), or the same text under the same URL, outlet and
 	 * title read from another path (a copied or moved crawl). With neither
 	 * URL nor outlet, the file name (?6) must match too: two files of one
-	 * text and nothing else are still two records. */
+	 * text and nothing else are still two records. URLs compare normalised
+ * (rv_url_key): a crawler's request URL with its tracking tags and the
+ * page's canonical link are one address. */
 	[ST_HAS_ARTICLE] = "SELECT 1 FROM articles WHERE content_hash = ?2"
 			   " AND ((ref = ?1 AND ?1 <> '-' AND substr(?1, 1, 2) <> '-#')"
-			   " OR (url IS ?3 AND source IS ?4 AND title IS ?5"
+			   " OR (rv_url_key(url) IS ?3 AND source IS ?4 AND title IS ?5"
 			   " AND (?3 IS NOT NULL OR ?4 IS NOT NULL OR ref = ?6"
 			   " OR substr(ref, -length(?6) - 1) = '/' || ?6))) LIMIT 1",
 	[ST_FIND_ORIGINAL] = "SELECT id, event, storyline, published FROM articles"
@@ -123,6 +126,32 @@ static int migrate(rv_store *s, rv_error *err)
 	return RV_OK;
 }
 
+/* The form of a URL two addresses of one page share (rv_url_normalize:
+ * case, default port, fragment, tracking tags, parameter order); a URL it
+ * cannot read stays as it is. NULL when out of memory. */
+static char *url_key(const char *url)
+{
+	char *key = rv_url_normalize(url);
+	return key ? key : strdup(url);
+}
+
+/* rv_url_key(url) in SQL. */
+static void sql_url_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *url = (const char *)sqlite3_value_text(argv[0]);
+	if (!url) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *key = url_key(url);
+	if (!key) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, key, -1, free);
+}
+
 int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *err)
 {
 	*out = NULL;
@@ -139,7 +168,10 @@ int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *er
 		return RV_EDB;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	if (rv_search_register(s->db)) {
+	if (rv_search_register(s->db) ||
+	    sqlite3_create_function(s->db, "rv_url_key", 1,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				    sql_url_key, NULL, NULL) != SQLITE_OK) {
 		rv_fail(err, RV_EDB, "%s: cannot register the search tokenizer", path);
 		rv_store_close(&s);
 		return RV_EDB;
@@ -171,9 +203,18 @@ void rv_store_close(rv_store **sp)
 	*sp = NULL;
 }
 
+/* A statement left on a row keeps its read snapshot open after COMMIT; if
+ * another writer (`revue watch`, a second ingest) commits meanwhile, BEGIN
+ * IMMEDIATE on that stale snapshot fails at once with SQLITE_BUSY_SNAPSHOT
+ * ("database is locked", no waiting can help). The store's own statements
+ * are one-shot lookups: none is read across a transaction's start, so they
+ * are all reset here, and the lookups reset themselves besides. */
 int rv_store_begin(rv_store *s, rv_error *err)
 {
 	s->fts_from = 0;
+	for (int i = 0; i < ST_COUNT; i++)
+		if (s->stmt[i])
+			sqlite3_reset(s->stmt[i]);
 	return exec(s, "BEGIN IMMEDIATE", err);
 }
 
@@ -235,17 +276,22 @@ int rv_store_has_article(rv_store *s, const rv_article *a, bool *found, rv_error
 	sqlite3_stmt *st = stmt(s, ST_HAS_ARTICLE, err);
 	if (!st)
 		return RV_EDB;
+	char *key = NULL;
+	if (a->url && !(key = url_key(a->url)))
+		return rv_fail(err, RV_ENOMEM, "out of memory");
 	bind_text(st, 1, a->ref);
 	bind_text(st, 2, a->content_hash);
-	bind_text(st, 3, a->url);
+	bind_text(st, 3, key);
 	bind_text(st, 4, a->source);
 	bind_text(st, 5, a->title);
 	const char *slash = a->ref ? strrchr(a->ref, '/') : NULL;
 	bind_text(st, 6, slash ? slash + 1 : a->ref);
 	int rc = sqlite3_step(st);
+	free(key); /* bound as a copy */
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(s, err, "looking up a ref");
 	*found = rc == SQLITE_ROW;
+	sqlite3_reset(st);
 	return RV_OK;
 }
 
@@ -269,6 +315,7 @@ int rv_store_find_original(rv_store *s, const char *hash, int64_t *id, int64_t *
 	} else if (rc != SQLITE_DONE) {
 		return db_fail(s, err, "looking up a content hash");
 	}
+	sqlite3_reset(st); /* no read snapshot held past this lookup (see rv_store_begin) */
 	return RV_OK;
 }
 
@@ -286,6 +333,7 @@ int rv_store_grouping_of(rv_store *s, int64_t id, int64_t *event, int64_t *story
 	} else if (rc != SQLITE_DONE) {
 		return db_fail(s, err, "looking up an article's event");
 	}
+	sqlite3_reset(st);
 	return RV_OK;
 }
 

@@ -138,6 +138,12 @@ TEST(empty_and_binary_inputs_are_rejected)
 	ASSERT_EQ(s.rejects, 2);
 	ASSERT_CONTAINS(s.reasons[0], "empty.txt: empty file");
 	ASSERT_CONTAINS(s.reasons[1], "page.html: binary data");
+	/* a JSONL file of blank lines is empty too, not a silent success */
+	const char blank[] = "\n  \r\n\t\n";
+	ASSERT_EQ(rv_ingest_buffer("blank.jsonl", blank, sizeof blank - 1, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_EQ(s.rejects, 3);
+	ASSERT_CONTAINS(s.reasons[2], "blank.jsonl: empty file (blank lines only)");
 }
 
 /* UTF-16 is read, not called binary; a UTF-8 mark before a JSONL file does
@@ -200,8 +206,112 @@ TEST(directories_are_walked_in_name_order)
 	ASSERT_EQ(system(cmd), 0);
 }
 
+/* A named pipe in a crawl folder blocked open() for ever, with the batch's
+ * articles not yet committed: it is rejected as what it is, unopened, and
+ * the walk goes on. */
+TEST(named_pipe_in_a_directory_is_rejected_not_opened)
+{
+	char dir[] = "/tmp/revue-test-XXXXXX";
+	ASSERT(mkdtemp(dir));
+	char path[256];
+	snprintf(path, sizeof path, "%s/a-pipe", dir);
+	ASSERT_EQ(mkfifo(path, 0600), 0);
+	snprintf(path, sizeof path, "%s/b.txt", dir);
+	FILE *f = fopen(path, "w");
+	ASSERT(f);
+	fputs("Un titre\n\nUn paragraphe assez long pour compter comme un texte.\n", f);
+	fclose(f);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_path(dir, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 1);
+	ASSERT(rv_str_ends_with(s.refs[0], "/b.txt"));
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_CONTAINS(s.reasons[0], "/a-pipe: not a regular file");
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ASSERT_EQ(system(cmd), 0);
+}
+
+/* Symlinks that point back up the tree (two of them make the walk
+ * exponential: 2^32 paths before the depth limit) are followed once: every
+ * directory is read once, and each loop is named. */
+TEST(symlink_loops_read_each_directory_once)
+{
+	char dir[] = "/tmp/revue-test-XXXXXX";
+	ASSERT(mkdtemp(dir));
+	char path[256], target[256];
+	snprintf(path, sizeof path, "%s/sub", dir);
+	ASSERT_EQ(mkdir(path, 0700), 0);
+	snprintf(path, sizeof path, "%s/sub/a.txt", dir);
+	FILE *f = fopen(path, "w");
+	ASSERT(f);
+	fputs("Un titre\n\nUn paragraphe assez long pour compter comme un texte.\n", f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s/sub/again", dir);
+	ASSERT_EQ(symlink("../sub", path), 0);
+	snprintf(path, sizeof path, "%s/sub/up", dir);
+	ASSERT_EQ(symlink("..", path), 0);
+	/* a second way into a directory read already is not a loop, and not
+	 * read twice either */
+	snprintf(path, sizeof path, "%s/z-link", dir);
+	snprintf(target, sizeof target, "%s/sub", dir);
+	ASSERT_EQ(symlink(target, path), 0);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_path(dir, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 1);
+	ASSERT(rv_str_ends_with(s.refs[0], "/sub/a.txt"));
+	ASSERT_EQ(s.rejects, 2);
+	ASSERT_CONTAINS(s.reasons[0], "/sub/again: symlink loop");
+	ASSERT_CONTAINS(s.reasons[1], "/sub/up: symlink loop");
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ASSERT_EQ(system(cmd), 0);
+}
+
 /* A gzip file that holds no WARC is read as the file it holds: its format
  * from the name without .gz, its refs from the file's own name. */
+/* gzip the bytes in b (owned by the caller) into a new buffer. */
+static void gzip_buf(rv_buf *b)
+{
+	z_stream zs = { 0 };
+	ASSERT_EQ(deflateInit2(&zs, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	size_t bound = deflateBound(&zs, (uLong)b->len) + 64;
+	unsigned char *tmp = malloc(bound);
+	ASSERT(tmp);
+	zs.next_in = (Bytef *)b->data;
+	zs.avail_in = (uInt)b->len;
+	zs.next_out = tmp;
+	zs.avail_out = (uInt)bound;
+	ASSERT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+	size_t n = bound - zs.avail_out;
+	deflateEnd(&zs);
+	rv_buf_reset(b);
+	ASSERT_EQ(rv_buf_append(b, tmp, n), RV_OK);
+	free(tmp);
+}
+
+/* A gzip inside a gzip inside a gzip ... (94 KB for 3,000 layers) was
+ * unwrapped by recursion until the stack overflowed: the whole batch died
+ * with SIGSEGV. One layer is read; a gzip of a gzip is named and refused. */
+TEST(gzip_inside_gzip_is_refused_not_recursed)
+{
+	rv_buf b;
+	rv_buf_init(&b, (size_t)1 << 26);
+	rv_buf_puts(&b, "<html><head><title>Nested</title></head><body><p>The quay reopened on "
+			"Monday after the strike ended.</p></body></html>");
+	for (int i = 0; i < 3000; i++)
+		gzip_buf(&b);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("deep.html.gz", b.data, b.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_CONTAINS(s.reasons[0], "deep.html.gz: a gzip file inside a gzip file");
+	rv_buf_release(&b);
+}
+
 TEST(gzip_of_a_page_or_jsonl)
 {
 	const char plain[] = "{\"id\":\"g1\",\"title\":\"Fire in Saint-Marcel\",\"text\":\"A fire broke out.\"}\n";

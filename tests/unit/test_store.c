@@ -118,3 +118,40 @@ TEST(store_rejects_a_newer_schema)
 	ASSERT_CONTAINS(err.msg, "newer");
 	test_db_remove(path);
 }
+
+/* Two writers on one store (an ingest while `revue watch` runs): a lookup
+ * that found a row (a duplicate's original, a ref stored already) was left
+ * unreset, so the connection kept reading its old snapshot after COMMIT;
+ * when the other writer committed in between, the next BEGIN IMMEDIATE
+ * failed at once with "database is locked" (SQLITE_BUSY_SNAPSHOT: waiting
+ * cannot help a stale snapshot) and the ingest stopped with exit status 3. */
+TEST(second_writer_between_batches_does_not_lock_out_the_first)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "revue-two-writers");
+	rv_store *a = NULL, *b = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &a, &err), RV_OK);
+	ASSERT_EQ(rv_store_open(path, false, &b, &err), RV_OK);
+	rv_pipeline *pa = NULL, *pb = NULL;
+	ASSERT_EQ(rv_pipeline_open(a, NULL, &pa, &err), RV_OK);
+	rv_record r1 = text_record("a1.txt", "Le port est bloqué.\nLes dockers sont en grève.");
+	rv_record r2 = text_record("a2.txt", "Le port est bloqué.\nLes dockers sont en grève.");
+	rv_record r3 = text_record("a3.txt", "Le barrage de Lorvaux a cédé dans la nuit.");
+	rv_record r4 = text_record("b1.txt", "La mine de Corvan ferme ses portes en juin.");
+	int64_t id;
+	ASSERT_EQ(rv_pipeline_add(pa, &r1, &id, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_add(pa, &r2, &id, &err), RV_OK); /* finds its original */
+	ASSERT_EQ(rv_pipeline_commit(pa, &err), RV_OK);
+	/* the other writer commits between two of the first one's batches */
+	ASSERT_EQ(rv_pipeline_open(b, NULL, &pb, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_add(pb, &r4, &id, &err), RV_OK);
+	ASSERT_EQ(rv_pipeline_close(&pb, &err), RV_OK);
+	int rc = rv_pipeline_add(pa, &r3, &id, &err);
+	if (rc)
+		TEST_FAIL("the first writer's next batch: %s", err.msg);
+	ASSERT_EQ(rv_pipeline_close(&pa, &err), RV_OK);
+	rv_store_close(&b);
+	rv_store_close(&a);
+	test_db_remove(path);
+}

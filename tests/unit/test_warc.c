@@ -453,3 +453,63 @@ TEST(warc_gzip_corrupt_member_resumes)
 		ASSERT_CONTAINS(s.reject[0], "the records before it were read");
 	}
 }
+
+/* A response record for page_a whose Content-Length is the given string,
+ * not the block's length (a writer's bug, or a hostile archive). */
+static void add_lying_response(rv_buf *b, const char *clen)
+{
+	rv_buf blk;
+	rv_buf_init(&blk, 1 << 20);
+	rv_buf_printf(&blk, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %zu\r\n\r\n%s",
+	              strlen(page_a), page_a);
+	char len[32];
+	if (!strcmp(clen, "short") || !strcmp(clen, "long"))
+		snprintf(len, sizeof len, "%zu", clen[0] == 's' ? blk.len - 30 : blk.len + 30);
+	else
+		snprintf(len, sizeof len, "%s", clen);
+	rv_buf_printf(b, "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.example/liar\r\n"
+	                 "Content-Type: application/http; msgtype=response\r\nContent-Length: %s\r\n\r\n",
+	              len);
+	rv_buf_append(b, blk.data, blk.len);
+	rv_buf_puts(b, "\r\n\r\n");
+	rv_buf_release(&blk);
+}
+
+/* One record whose Content-Length lies (too short, too long, negative,
+ * larger than the archive) costs that record and what it overran, not the
+ * rest of the archive: reading resumes at the next record, plain or gzip
+ * member per record, with one message naming the place. */
+TEST(warc_lying_content_length_resumes_at_next_record)
+{
+	static const char *const lies[] = { "short", "long", "-5", "99999999999999", "12abc" };
+	build_records();
+	for (size_t l = 0; l < sizeof lies / sizeof *lies; l++) {
+		rv_buf liar;
+		rv_buf_init(&liar, 1 << 20);
+		add_lying_response(&liar, lies[l]);
+		for (int gz = 0; gz < 2; gz++) {
+			rv_buf all;
+			rv_buf_init(&all, 1 << 24);
+			for (int i = 0; i < NREC; i++) {
+				const rv_buf *r = i == 3 ? &liar : &recs[i]; /* the 404 lies */
+				if (gz)
+					gz_append(&all, r->data, r->len);
+				else
+					rv_buf_append(&all, r->data, r->len);
+			}
+			struct seen s;
+			read_buf(gz ? "lie.warc.gz" : "lie.warc", all.data, all.len, &s);
+			if (s.n < 3 || strcmp(s.url[s.n - 1], "http://a.example/nosniff") ||
+			    strcmp(s.url[s.n - 2], "http://a.example/ferry") || s.rejects != 1)
+				TEST_FAIL("Content-Length %s (%s): %d pages, last %s, %d rejects: %s", lies[l],
+				          gz ? "gzip" : "plain", s.n, s.n ? s.url[s.n - 1] : "-", s.rejects,
+				          s.rejects ? s.reject[0] : "");
+			ASSERT_STR_EQ(s.url[0], "http://a.example/quay");
+			ASSERT_CONTAINS(s.reject[0], gz ? "lie.warc.gz#" : "lie.warc#");
+			ASSERT_CONTAINS(s.reject[0], "resuming at the next record");
+			rv_buf_release(&all);
+		}
+		rv_buf_release(&liar);
+	}
+	free_records();
+}
