@@ -945,6 +945,20 @@ static void assert_update_line(const char *lines, const char *published, const c
 	rv_article_release(&a);
 }
 
+/* A byline with two days, "Publié le …, modifié le …", "Published …; updated …":
+ * the second is the update. */
+TEST(html_byline_with_two_dates)
+{
+	assert_update_line("<p>Publié le 3 mars 2026 à 10h, modifié le 4 mars 2026 à 08h</p>",
+			   "2026-03-03T10:00", "2026-03-04T08:00");
+	assert_update_line("<p>Published March 3, 2026; updated March 4, 2026</p>", "2026-03-03",
+			   "2026-03-04");
+	assert_update_line("<p>Published March 3, 2026; modified March 4, 2026</p>", "2026-03-03",
+			   "2026-03-04");
+	assert_update_line("<p>Veröffentlicht am 03.03.2026, geändert am 04.03.2026</p>",
+			   "2026-03-03", "2026-03-04");
+}
+
 TEST(html_update_line_gives_modified)
 {
 	assert_update_line("<p>10.03.2026, 09:30</p><p>Aktualisiert: 12.03.2026, 14:05</p>",
