@@ -139,8 +139,8 @@ int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *er
 		return RV_EDB;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	if (rv_search_register(s->db)) {
-		rv_fail(err, RV_EDB, "%s: cannot register the search tokenizer", path);
+	if (rv_search_register(s->db) || rv__browse_register(s->db)) {
+		rv_fail(err, RV_EDB, "%s: cannot register the search tokenizer and SQL functions", path);
 		rv_store_close(&s);
 		return RV_EDB;
 	}
