@@ -1102,7 +1102,10 @@ static const char *const cue_loc[] = {
 	"province", "county", "state", "district", "municipality", "suburb", "mountain",
 	"lake", "ville", "village", "capitale", "riviere", "fleuve", "ile", "pays", "region",
 	"province", "comte", "etat", "commune", "quartier", "montagne", "lac", "departement",
-	"canton", "arrondissement", "localite", "hameau", "port", NULL,
+	"canton", "arrondissement", "localite", "hameau", "port",
+	/* a town's office and people: "le maire de X", "the mayor of X", "les habitants de X" */
+	"maire", "mayor", "mairie", "prefet", "prefete", "prefecture", "habitants",
+	"inhabitants", "residents", "outskirts", "banlieue", "environs", NULL,
 };
 static const char *const cue_org[] = {
 	"company", "band", "group", "club", "team", "party", "organization", "organisation",
@@ -1110,7 +1113,14 @@ static const char *const cue_org[] = {
 	"network", "airline", "bank", "society", "societe", "entreprise", "groupe", "equipe",
 	"parti", "universite", "ecole", "maison", "firme", "agence", "journal", "chaine",
 	"compagnie", "banque", "association", "federation", "studio", "constructeur",
-	"franchise", "duo", NULL,
+	"franchise", "duo",
+	/* what a firm or a union is to the story: "le syndicat X", "l'exploitant, X" */
+	"syndicat", "exploitant", "fabricant", "manufacturer", "filiale", "subsidiary",
+	"employeur", "employer", "assureur", "insurer", "transporteur", "distributeur",
+	"retailer", "laboratoire", "consortium", "conglomerate", "fournisseur", "supplier",
+	"prestataire", "sous-traitant",
+	/* a firm's people: "les salariés de X", "workers at X" */
+	"salaries", "employes", "employees", "workers", "shareholders", "actionnaires", NULL,
 };
 static const char *const cue_misc[] = {
 	"film", "movie", "album", "song", "single", "novel", "book", "game", "series", "show",
@@ -1329,19 +1339,65 @@ static bool body_cue_before(const scan *sc, size_t i)
 	return false;
 }
 
+/* An apposition naming a body: "l'exploitant, X", "its owner, the company, X" (a
+ * determiner, an organisation's cue noun and a comma right before the name). */
+static bool org_apposition(const scan *sc, size_t i)
+{
+	char w[KEY_MAX], d[KEY_MAX];
+	static const char *const dets[] = { "l'", "la", "le", "the", "son", "sa", "its", "their",
+					    "leur", "his", "her", NULL };
+	/* who runs or owns a thing, beside the cue nouns of bodies */
+	static const char *const runners[] = { "operator", "operateur", "owner", "proprietaire",
+					       "gestionnaire", "concessionnaire", "union", "developer",
+					       "promoteur", "builder", "maker", NULL };
+	return i >= 3 && sc->t[i - 1].kind == K_PUNCT && sc->text[sc->t[i - 1].s] == ',' &&
+	       sc->t[i - 2].kind == K_WORD && !(sc->t[i - 2].flags & F_CAP) &&
+	       tok_key(sc, i - 2, w, sizeof w) && (cue_of(w) == T_ORG || in_list(w, runners)) &&
+	       sc->t[i - 3].kind == K_WORD && tok_key(sc, i - 3, d, sizeof d) && in_list(d, dets);
+}
+
 static int cue_type(const scan *sc, size_t i, size_t j)
 {
 	char w[KEY_MAX];
-	/* before: "the film X", "le groupe X", "la ville de X" */
+	/* before: "the film X", "le groupe X", "la ville de X", "la préfète de l'Ysse" */
 	if (i >= 1) {
 		size_t p = i - 1;
+		static const char *const articles[] = { "l'", "la", "le", "les", "the", NULL };
+		/* with an article between ("de l'Ysse"), only a town's or a
+		 * territory's office or people: "les pays de l'OCDE" are no cue */
+		static const char *const town_cues[] = { "maire", "mayor", "mairie", "prefet", "prefete",
+							 "prefecture", "habitants", "inhabitants",
+							 "residents", NULL };
+		char w3[KEY_MAX];
+		if (p >= 3 && sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) &&
+		    tok_key(sc, p, w, sizeof w) && in_list(w, articles) && sc->t[p - 1].kind == K_WORD &&
+		    tok_key(sc, p - 1, w, sizeof w) && (!strcmp(w, "de") || !strcmp(w, "of")) &&
+		    sc->t[p - 2].kind == K_WORD && tok_key(sc, p - 2, w3, sizeof w3) && in_list(w3, town_cues))
+			return T_LOC;
+		bool of = false;
 		if (sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w) &&
-		    (!strcmp(w, "de") || !strcmp(w, "of") || !strcmp(w, "d'")) && p >= 1)
+		    (!strcmp(w, "de") || !strcmp(w, "of") || !strcmp(w, "d'")) && p >= 1) {
 			p--;
+			of = true;
+		}
 		if (sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w)) {
 			int t = cue_of(w);
+			/* "the son of X" is a person; "the president of X", "la secrétaire
+			 * générale de X" is what X heads, a body or a place */
+			static const char *const kin[] = {
+				"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother",
+				"fils", "fille", "epouse", "epoux", "frere", "soeur", "pere", "mere",
+				"teammate", NULL,
+			};
+			if (t == T_PER && of && !in_list(w, kin))
+				t = T_NONE;
 			if (t != T_NONE)
 				return t;
+			/* "workers at X", "les salariés chez X": a firm's people */
+			if (p >= 1 && (!strcmp(w, "at") || !strcmp(w, "chez")) && sc->t[p - 1].kind == K_WORD &&
+			    !(sc->t[p - 1].flags & F_CAP) && tok_key(sc, p - 1, w, sizeof w) &&
+			    cue_of(w) == T_ORG)
+				return T_ORG;
 		}
 	}
 	/* "actors such as X", "cities including X", "des villes comme X": the kind named in the
@@ -1628,6 +1684,48 @@ static bool title_case_sentence(const scan *sc, size_t i)
 	return true;
 }
 
+/* A name with a point of the compass at one end: "Hydrelec Sud", "North Calder",
+ * "SUD-Dockers", "Nord-Kivu" (not two of them: "Nord-Ouest"). *head_place: the rest is a
+ * place a list knows. */
+static bool compass_name(const scan *sc, size_t i, size_t j, bool *head_place)
+{
+	static const char *const compass[] = { "north", "south", "east", "west", "nord", "sud",
+					       "est", "ouest", NULL };
+	char w[KEY_MAX], head[KEY_MAX], gt;
+	*head_place = false;
+	if (j > i) {
+		size_t hi = i, hj = j;
+		if (tok_key(sc, j, w, sizeof w) && in_list(w, compass))
+			hj = j - 1;
+		else if (tok_key(sc, i, w, sizeof w) && in_list(w, compass))
+			hi = i + 1;
+		else
+			return false;
+		if (!span_key(sc, hi, hj, head, sizeof head))
+			return false;
+	} else {
+		if (sc->t[i].kind != K_WORD || !tok_key(sc, i, w, sizeof w))
+			return false;
+		char *first = strchr(w, '-'), *last = strrchr(w, '-');
+		if (!first || !first[1] || first == w)
+			return false;
+		*first = '\0';
+		bool pre = in_list(w, compass);
+		*first = '-';
+		bool post = in_list(last + 1, compass);
+		if (pre == post)
+			return false;
+		snprintf(head, sizeof head, "%.*s", pre ? (int)strlen(first + 1) : (int)(last - w),
+			 pre ? first + 1 : w);
+	}
+	if (in_list(head, compass))
+		return false;
+	int hr = rv__ner_gaz_find(head, &gt);
+	*head_place = (hr >= 0 && letter_type(gt) == T_LOC) || wordnet_type(head) == T_LOC ||
+		      span_type(head) == T_LOC;
+	return true;
+}
+
 static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 {
 	char key[KEY_MAX], w[KEY_MAX];
@@ -1670,7 +1768,8 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	}
 	if (titled)
 		return T_PER;
-	bool kw_org = false, kw_loc = false, kw_misc = false, has_num = false;
+	bool kw_org = false, kw_loc = false, kw_misc = false, has_num = false, kw_compass = false;
+	static const char *const compass[] = { "north", "south", "east", "west", "nord", "sud", NULL };
 	for (size_t k = i; k <= j; k++) {
 		if (sc->t[k].kind == K_NUM) {
 			has_num = true;
@@ -1683,6 +1782,8 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 			continue;
 		if (lists & L_ORG)
 			kw_org = true;
+		else if ((lists & L_LOC) && j > i && (k == i || k == j) && in_list(w, compass))
+			kw_compass = true;
 		else if (lists & L_LOC)
 			kw_loc = true;
 		else if (lists & L_MISC)
@@ -1711,7 +1812,7 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	/* "Adam West", "Mae West", "Jerry West": a given name and a point of the compass is a
 	 * person whose surname that is, not a part of a land (those are named after places:
 	 * "Belfast West", "Edinburgh East") */
-	if (kw_loc && j == i + 1 && tok_key(sc, j, w, sizeof w) &&
+	if ((kw_loc || kw_compass) && j == i + 1 && tok_key(sc, j, w, sizeof w) &&
 	    (!strcmp(w, "west") || !strcmp(w, "east") || !strcmp(w, "north") || !strcmp(w, "south")) &&
 	    given_name_run(sc, i, j) && tok_key(sc, i, w, sizeof w) && rv__ner_gaz_find(w, &gt) < 0)
 		return T_PER;
@@ -1724,6 +1825,33 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		return T_MISC;
 	if (kw_org || team_name(sc, i, j))
 		return T_ORG;
+	/* "Hydrelec Sud", "Vaultrans Nord", "SUD-Dockers": a point of the compass before or
+	 * after a name no list knows as a place makes no place by itself ("Lille Sud", "Belfast
+	 * West" have a listed head, "Afrique du Sud" is listed whole): what the text says of it
+	 * ("le groupe X", "l'exploitant, X", "workers at X"), else the model, but no person */
+	bool compass_unknown = false;
+	if (!kw_loc && !kw_misc && !has_num) {
+		bool head_place = false;
+		if (compass_name(sc, i, j, &head_place)) {
+			if (head_place) {
+				kw_loc = true;
+			} else {
+				int ct = cue_type(sc, i, j);
+				if (ct != T_NONE)
+					return ct;
+				if (org_apposition(sc, i))
+					return T_ORG;
+				/* "la grève décidée par SUD-Dockers", "a report
+				 * commissioned by Hydrelec Sud": an agent, not a place */
+				if (i > 0 && sc->t[i - 1].kind == K_WORD && tok_key(sc, i - 1, w, sizeof w) &&
+				    (!strcmp(w, "par") || !strcmp(w, "by")))
+					return T_ORG;
+				compass_unknown = true;
+			}
+		}
+	} else if (kw_compass) {
+		kw_loc = true;
+	}
 	/* a numbered road or place ("Interstate 93", "Route 66"); other names with a number are
 	 * events, products and works ("Apollo 13", "UEFA Euro 2004") */
 	if (has_num && kw_loc && !kw_misc)
@@ -1897,10 +2025,46 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 		return T_MISC;
 	/* no list or keyword knows it: the type model decides */
 	int tt = typer(sc, i, j, m->score);
-	/* French: "à Royan", "à Sète": a lone name the model calls a person after "à" is a place */
+	if (compass_unknown && tt == T_PER)
+		tt = m->score[T_ORG] >= m->score[T_LOC] ? T_ORG : T_LOC;
+	/* French: "à Royan", "À Sète, …": a lone name the model calls a person after "à" is a place */
 	if (tt == T_PER && sc->french && i == j && i > 0 && sc->t[i - 1].kind == K_WORD &&
-	    sc->t[i - 1].e - sc->t[i - 1].s == 2 && !memcmp(sc->text + sc->t[i - 1].s, "\xc3\xa0", 2))
+	    sc->t[i - 1].e - sc->t[i - 1].s == 2 &&
+	    (!memcmp(sc->text + sc->t[i - 1].s, "\xc3\xa0", 2) ||
+	     !memcmp(sc->text + sc->t[i - 1].s, "\xc3\x80", 2)))
 		return T_LOC;
+	/* English: "in Marrowby", "In Thornbury, …": likewise after "in" (a person is seldom
+	 * "in" someone) */
+	if (tt == T_PER && english(sc) && i == j && i > 0 && sc->t[i - 1].kind == K_WORD &&
+	    tok_key(sc, i - 1, w, sizeof w) && !strcmp(w, "in"))
+		return T_LOC;
+	/* "la secrétaire générale de SUD-Dockers, Mathilde Garnier", "the chairman of Calder,
+	 * …": a lone name completing an office ("de", "of" after the office's noun) holds the
+	 * office, a body (a town's mayor is a cue, above), not a person; not a guess
+	 * the person named next to it in apposition could outvote as a list */
+	if (i == j && i >= 2 && sc->t[i - 1].kind == K_WORD && tok_key(sc, i - 1, w, sizeof w) &&
+	    (!strcmp(w, "de") || !strcmp(w, "of") || !strcmp(w, "d'")) && sc->t[i - 2].kind == K_WORD) {
+		static const char *const offices[] = {
+			"secretaire", "generale", "general", "president", "presidente", "directeur",
+			"directrice", "chef", "patron", "patronne", "pdg", "ceo", "dirigeant", "dirigeante",
+			"chairman", "chairwoman", "chair", "head", "boss", "delegue", "deleguee",
+			"responsable", "tresorier", "tresoriere", "treasurer", NULL,
+		};
+		/* "secrétaire générale de X", not "le général de Gaulle" */
+		bool general = tok_key(sc, i - 2, w, sizeof w) &&
+			       (!strcmp(w, "general") || !strcmp(w, "generale"));
+		if (general)
+			general = i >= 3 && sc->t[i - 3].kind == K_WORD && tok_key(sc, i - 3, w, sizeof w) &&
+				  in_list(w, offices) && strcmp(w, "general") && strcmp(w, "generale");
+		if (general || (tok_key(sc, i - 2, w, sizeof w) && in_list(w, offices) &&
+				strcmp(w, "general") && strcmp(w, "generale")))
+			return T_ORG;
+		/* "the king of Tolvania, Harald", "le roi de Neustrie": a realm */
+		static const char *const rulers[] = { "king", "queen", "emperor", "empress", "roi",
+						      "reine", "empereur", "imperatrice", NULL };
+		if (tok_key(sc, i - 2, w, sizeof w) && in_list(w, rulers))
+			return T_LOC;
+	}
 	/* "Greyhound Lines", "Meralco Bolts", "Ducks Unlimited": in English, a name the model
 	 * calls a person whose last word is the plural of a common noun, and whose first word
 	 * is no given name, is a firm, a team or a band (people's names are no plurals); not in

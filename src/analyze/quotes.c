@@ -987,6 +987,143 @@ static bool circumstance_at(const char *t, size_t i, size_t e)
 	return false;
 }
 
+/* ---- whom it was said to ---- */
+
+static bool that_at(const char *t, size_t a, size_t e);
+
+/* The length of the longest name or alias of the article's entities written at
+ * t[i] and ending on a word boundary, or 0. */
+static size_t entity_form_at(const ctx *c, size_t i, size_t e)
+{
+	size_t best = 0;
+	for (size_t k = 0; k < c->a->n_entities; k++) {
+		const rv_entity *en = &c->a->entities[k];
+		for (size_t x = 0; x <= en->aliases.len; x++) {
+			const char *f = x ? en->aliases.items[x - 1] : en->name;
+			size_t fl = strlen(f);
+			if (fl > best && i + fl <= e && !memcmp(c->t + i, f, fl) &&
+			    (i + fl == e || !is_word_byte((unsigned char)c->t[i + fl])))
+				best = fl;
+		}
+	}
+	return best;
+}
+
+/* A name at t[i]: the article's entity written there, else the capitalised
+ * run starting there. Its end, or i. */
+static size_t name_end_at(const ctx *c, size_t i, size_t e)
+{
+	size_t n = entity_form_at(c, i, e);
+	if (n)
+		return i + n;
+	span nm;
+	if (i < e && upper_at(c->t, i, c->len) && find_name(c, i, e, i, false, &nm) && nm.s == i)
+		return nm.e;
+	return i;
+}
+
+/* Nouns for whom words are said: "told reporters", "a déclaré à la presse". */
+static const char *const audience_nouns[] = {
+	"reporters", "reporter", "journalists", "journalist", "lawmakers", "senators",
+	"supporters", "investors", "viewers", "listeners", "delegates", "colleagues",
+	"newspaper", "paper", "broadcaster", "station", "agency", "radio", "television",
+	"magazine", "interviewer", "audience", "crowd", "press", "presse", "journal",
+	"journaux", "journalistes", "quotidien", "hebdomadaire", "chaîne", "site",
+	"agence", "médias", "media", "proches", "élus", "militants", "salariés", NULL,
+};
+
+static const char *const object_pronouns[] = {
+	"him", "her", "them", "us", "me", "you", NULL,
+};
+
+/* After the addressee of a verb of speech, the words that open what was said:
+ * "told the Guardian on Monday that …", "a déclaré à l'AFP mardi que …":
+ * "that", "que" within a few words with no punctuation between. Its
+ * position, or i. */
+static size_t that_after_addressee(const char *t, size_t i, size_t e)
+{
+	size_t j = skip_space(t, i, e);
+	for (int n = 0; n < 6 && j < e; n++) {
+		if (that_at(t, j, e))
+			return j;
+		size_t wl = word_len_at(t, j, e);
+		if (!wl)
+			break;
+		j = skip_space(t, j + wl, e);
+	}
+	return i;
+}
+
+/* Where the person or outlet the words were said to ends, after a reporting
+ * verb at t[v..v+vlen) whose complement starts at i: "told the BBC('s Jane
+ * Roe)", "told reporters", "said to the paper", "a déclaré à l'AFP", "a
+ * confié au Monde", "a expliqué aux journalistes". i when nothing is. */
+static size_t addressee_end(const ctx *c, size_t v, size_t vlen, size_t i, size_t e)
+{
+	const char *t = c->t;
+	size_t j = i;
+	bool told = in_words(t, v, v + vlen, (const char *const[]){ "told", "tells", "tell", NULL });
+	bool dative = false;
+	size_t wl = word_len_at(t, j, e);
+	if (!told && wl && in_words(t, j, j + wl, (const char *const[]){ "to", "à", "au", "aux", NULL })) {
+		dative = true;
+		j = skip_space(t, j + wl, e);
+		wl = word_len_at(t, j, e);
+	}
+	if (!told && !dative)
+		return i;
+	if (wl && in_words(t, j, j + wl, object_pronouns))
+		return j + wl;
+	/* a determiner: "the", "a", "la", "ses", "l'"; "au", "aux" hold one */
+	bool det = dative && in_words(t, i, i + word_len_at(t, i, e),
+				      (const char *const[]){ "au", "aux", NULL });
+	if (elided_article(t, j, e)) {
+		j += t[j + 1] == '\'' ? 2 : 4;
+		det = true;
+	} else if (wl && in_words(t, j, j + wl,
+				  (const char *const[]){ "the", "a", "an", "his", "her", "their", "its",
+							 "la", "les", "le", "un", "une", "des", "ses",
+							 "son", "sa", "leur", "leurs", "plusieurs",
+							 NULL })) {
+		j = skip_space(t, j + wl, e);
+		det = true;
+	}
+	/* "au journal Ouest-France", "the local radio station": common nouns of
+	 * the audience, then maybe its name */
+	size_t end = i;
+	for (int n = 0; n < 3; n++) {
+		wl = word_len_at(t, j, e);
+		if (!wl || upper_at(t, j, c->len))
+			break;
+		if (in_words(t, j, j + wl, audience_nouns)) {
+			end = j + wl;
+			j = skip_space(t, end, e);
+			continue;
+		}
+		break;
+	}
+	size_t ne = name_end_at(c, j, e);
+	if (ne > j) {
+		end = ne;
+		/* "CNN's Jake Tapper", "the BBC's Today programme" */
+		if (ne + 2 < e && t[ne] == '\'' && t[ne + 1] == 's' && t[ne + 2] == ' ') {
+			size_t k = skip_space(t, ne + 2, e);
+			size_t ke = name_end_at(c, k, e);
+			if (ke > k)
+				end = ke;
+		}
+	}
+	if (end == i && dative && det) {
+		/* "à plusieurs reprises que", "à la radio locale que": after a
+		 * dative preposition and a determiner (not "continued to defend
+		 * the notion that"), a lower-case phrase up to "que" */
+		size_t q = that_after_addressee(t, j, e);
+		return q > j ? q : i;
+	}
+	return end;
+}
+
+
 static size_t sentence_start(const char *t, size_t lo, size_t i);
 
 /* The person or organisation the article knows whose name opens the text at
@@ -1194,8 +1331,9 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		    nm.s == first && nm.e < vg && t[nm.e] == ',') {
 			return set_speaker(c, nm, lo, speaker, role);
 		}
-		/* "…, a déclaré le porte-parole du Pentagone John Kirby", "…, said Ned Price" */
-		size_t a2 = after;
+		/* "…, a déclaré le porte-parole du Pentagone John Kirby", "…, said Ned Price";
+		 * "…, a confié au Monde un proche du maire": not the one spoken to */
+		size_t a2 = skip_space(t, addressee_end(c, v, vlen, after, hi), hi);
 		if (word_at(t, a2, hi, "by"))
 			a2 = skip_space(t, a2 + 2, hi);
 		/* "said Mr. Burr", "a déclaré M. Price" */
@@ -1274,7 +1412,7 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 				return *speaker ? 0 : -1;
 			}
 		}
-		if (inverted && find_person_after(c, after, hi < after + 160 ? hi : after + 160, &nm) &&
+		if (inverted && find_person_after(c, a2, hi < a2 + 160 ? hi : a2 + 160, &nm) &&
 		    nm.s <= a2 + 80) {
 			return set_speaker(c, nm, after, speaker, role);
 		}
@@ -1966,19 +2104,18 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 		} else {
 			/* "X said (that) content." */
 			cs = skip_space(t, v + vlen, e);
-			/* "told reporters (that) …", "told him …": whom it was said
-			 * to is not what was said */
-			if (in_words(t, v, v + vlen, (const char *const[]){ "told", "tells", "tell", NULL })) {
-				size_t wl = word_len_at(t, cs, e);
-				if (wl && in_words(t, cs, cs + wl,
-						   (const char *const[]){ "reporters", "journalists",
-									  "lawmakers", "him", "her",
-									  "them", "us", "me", "senators",
-									  "supporters", "investors",
-									  "viewers", "listeners",
-									  "delegates", "colleagues", NULL }))
-					cs = skip_space(t, cs + wl, e);
-			}
+			/* "told reporters (that) …", "told the BBC on Monday that …",
+			 * "a déclaré à l'AFP que …": whom it was said to is not what
+			 * was said */
+			size_t ad = addressee_end(c, v, vlen, cs, e);
+			if (ad > cs || in_words(t, v, v + vlen,
+						(const char *const[]){ "told", "tells", "tell", NULL }))
+				cs = that_after_addressee(t, ad, e);
+			if (cs == ad)
+				cs = skip_space(t, ad, e);
+			/* "told the Daily News, tax relief is …" */
+			if (ad > v + vlen && cs < e && t[cs] == ',')
+				cs = skip_space(t, cs + 1, e);
 			bool that = false;
 			if (word_at(t, cs, e, "that") || word_at(t, cs, e, "que")) {
 				cs = skip_space(t, cs + 4 - (t[cs] == 'q' || t[cs] == 'Q'), e);
@@ -1987,6 +2124,9 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 				cs += t[cs + 2] == '\'' ? 3 : 5;
 				that = true;
 			}
+			/* "reiterated to ABC News that, in retrospect, …" */
+			if (that && ad > v + vlen && cs < e && t[cs] == ',')
+				cs = skip_space(t, cs + 1, e);
 			/* "has charged the campaign", "shows": not speech without "that" */
 			if (!that && !core_verb(t, v, vlen)) {
 				free(speaker);

@@ -169,7 +169,7 @@ size_t rv_date_clock_suffix(const char *s, rv_date *d)
 	return n;
 }
 
-/* "11:48", "11:48:05", "11:48:05.123", "11h48". */
+/* "11:48", "11:48:05", "11:48:05.123", "11h48", "11h". */
 static bool parse_time(const char **p, rv_date *d)
 {
 	const char *s = *p;
@@ -178,9 +178,13 @@ static bool parse_time(const char **p, rv_date *d)
 		return false;
 	if (*s != ':' && *s != 'h')
 		return false;
+	bool hour_only = *s == 'h' && !isalnum((unsigned char)s[1]) && (unsigned char)s[1] < 0x80;
 	s++;
-	if (!digits(&s, 2, &m))
+	if (hour_only) {
+		m = 0; /* "à 10h": the French hour alone */
+	} else if (!digits(&s, 2, &m)) {
 		return false;
+	}
 	d->has_seconds = false;
 	if (*s == ':' && isdigit((unsigned char)s[1])) {
 		s++;

@@ -490,6 +490,7 @@ typedef struct walker {
 	xmlNode *cur_block;
 	bool oom;
 	const char *dateline; /* a date-only line in the article, if any */
+	const char *dateline2; /* the next one ("Aktualisiert: …" under it), if any */
 } walker;
 
 static ninfo *info_of(const walker *w, const xmlNode *n)
@@ -1620,6 +1621,8 @@ static int select_body(walker *w, rv_article *a)
 				/* kept aside: it dates the article */
 				if (!w->dateline && pass == 0)
 					w->dateline = p->text;
+				else if (!w->dateline2 && pass == 0 && strcmp(w->dateline, p->text))
+					w->dateline2 = p->text;
 				continue;
 			}
 			if (boiler_line(p))
@@ -1833,13 +1836,16 @@ int rv_extract_html(const char *data, size_t len, const rv_record *rec, rv_artic
 		rc = rv_fail(err, rc, "out of memory");
 		goto out;
 	}
-	/* The article's top lines (and its dateline) are all the metadata
-	 * needs of the body. */
+	/* The article's top lines (and its datelines: the publication's and
+	 * the update's, "Mis à jour le …" on a line of its own) are all the
+	 * metadata needs of the body. */
 	char head[512];
 	size_t hk = 0;
 	head[0] = '\0';
 	if (w.dateline)
 		hk += (size_t)snprintf(head, sizeof head, "%s\n", w.dateline);
+	if (w.dateline2 && hk + 1 < sizeof head)
+		hk += (size_t)snprintf(head + hk, sizeof head - hk, "%s\n", w.dateline2);
 	for (size_t i = 0; i < a->paragraphs.len && hk + 1 < sizeof head; i++)
 		hk += (size_t)snprintf(head + hk, sizeof head - hk, "%s\n", a->paragraphs.items[i]);
 	rc = rv__meta_finish(&meta, rec, head, a);

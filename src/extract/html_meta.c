@@ -1858,8 +1858,8 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 		/* "Publié le …, mis à jour le 16 mars 2026 à 08h30", "Updated
 		 * March 16", "Aktualisiert: …" in the article's first lines */
 		static const char *const marks[] = { "mis à jour", "mise à jour", "updated", "modifié",
-						     "actualisé", "actualizado", "aktualisiert",
-						     "aggiornato", NULL };
+						     "modified", "actualisé", "actualizado", "aktualisiert",
+						     "geändert", "aggiornato", NULL };
 		char head[300];
 		snprintf(head, sizeof head, "%s", body);
 		for (const char *const *mk = marks; *mk && !m->modified.val; mk++) {

@@ -1487,7 +1487,8 @@ static int read_lead(struct dump *d, const struct line *l)
 static bool dated_with_update(const struct line *l, rv_date *update)
 {
 	static const char *const marks[] = { "mis à jour", "mise à jour", "updated", "modifié",
-					     "actualisé", "actualizado", "aktualisiert", NULL };
+					     "modified", "actualisé", "actualizado", "aktualisiert",
+					     "geändert", NULL };
 	for (const char *const *m = marks; *m; m++) {
 		const char *at = strcasestr(l->s, *m);
 		if (!at || (size_t)(at - l->s) <= l->date_at)
@@ -1660,10 +1661,16 @@ static int read_metadata(struct dump *d)
 				free(lead);
 				if (!f)
 					return RV_ENOMEM;
-				if (any_word(f, update_words))
+				if (any_word(f, update_words)) {
 					keep_date(&mod_date, &have_mod, &l->date);
-				else
+				} else {
 					keep_date(&text_date, &have_text, &l->date);
+					/* "Par X | Publié le …, modifié le …": the
+					 * second day is the update's */
+					if (dated_with_update(l, &update_date) &&
+					    !after_crawl(d, &update_date))
+						keep_date(&mod_date, &have_mod, &update_date);
+				}
 				free(f);
 			}
 			break;

@@ -168,11 +168,11 @@ int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *er
 		return RV_EDB;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	if (rv_search_register(s->db) ||
+	if (rv_search_register(s->db) || rv__browse_register(s->db) ||
 	    sqlite3_create_function(s->db, "rv_url_key", 1,
 				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				    sql_url_key, NULL, NULL) != SQLITE_OK) {
-		rv_fail(err, RV_EDB, "%s: cannot register the search tokenizer", path);
+		rv_fail(err, RV_EDB, "%s: cannot register the search tokenizer and SQL functions", path);
 		rv_store_close(&s);
 		return RV_EDB;
 	}

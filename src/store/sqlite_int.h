@@ -34,4 +34,8 @@ struct rv_store {
 	int64_t fts_from; /* first article of the transaction not yet in the search index; 0: none */
 };
 
+/* The SQL functions the browse queries use (browse.c): rv_entity_key(name,
+ * type) and rv_fold(text). Registered on every connection the store opens. */
+int rv__browse_register(sqlite3 *db);
+
 #endif

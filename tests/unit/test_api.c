@@ -358,3 +358,69 @@ TEST(api_story_page_same_order_as_store)
 	}
 	done(&s);
 }
+
+/* /api/entities folds names as `revue entities` does: case and accent
+ * variants are one row, under the most frequent spelling, with the articles
+ * and mentions of every spelling. */
+TEST(api_entities_fold_case_and_accents)
+{
+	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
+	ASSERT(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
+	static const struct {
+		const char *name, *type;
+		int count;
+	} rows[] = {
+		{ "Port-Aurèle", "location", 3 },  { "PORT-AURÈLE", "location", 1 },
+		{ "Port-Aurele", "location", 1 },  { "Port-Aurèle", "location", 2 },
+		{ "Hydrelec Sud", "organization", 1 },
+	};
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		char ref[16];
+		snprintf(ref, sizeof ref, "p%zu", i);
+		a.ref = strdup(ref);
+		a.content_hash = strdup(ref);
+		a.title = strdup(ref);
+		a.text = strdup("Le port rouvre.");
+		a.lang = strdup("fr");
+		a.entities = calloc(1, sizeof *a.entities);
+		a.entities[0].name = strdup(rows[i].name);
+		a.entities[0].type = strdup(rows[i].type);
+		a.entities[0].count = rows[i].count;
+		a.n_entities = 1;
+		ASSERT_EQ(rv_store_insert_article(s, &a, &err), 0);
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	json_t *o = get_json(s, "/api/entities", 200);
+	json_t *arr = json_object_get(o, "entities");
+	ASSERT_EQ(json_array_size(arr), 2);
+	json_t *e = json_array_get(arr, 0);
+	ASSERT_STR_EQ(json_string_value(json_object_get(e, "name")), "Port-Aurèle");
+	ASSERT_STR_EQ(json_string_value(json_object_get(e, "type")), "location");
+	ASSERT_EQ(json_integer_value(json_object_get(e, "articles")), 4);
+	ASSERT_EQ(json_integer_value(json_object_get(e, "mentions")), 7);
+	json_decref(o);
+	/* a prefix in any spelling finds the one row */
+	static const char *const prefixes[] = { "port-au", "PORT-AUR%C3%88", "Port-Aure" };
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+		char url[96];
+		snprintf(url, sizeof url, "/api/entities?q=%s", prefixes[i]);
+		o = get_json(s, url, 200);
+		arr = json_object_get(o, "entities");
+		ASSERT_EQ(json_array_size(arr), 1);
+		ASSERT_EQ(json_integer_value(json_object_get(json_array_get(arr, 0), "mentions")), 7);
+		json_decref(o);
+	}
+	o = get_json(s, "/api/entities?type=organization", 200);
+	ASSERT_EQ(json_array_size(json_object_get(o, "entities")), 1);
+	json_decref(o);
+	done(&s);
+}

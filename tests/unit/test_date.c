@@ -25,6 +25,10 @@ TEST(date_find_forms)
 	find_iso("Publié le 14 mars 2023 à 10:05", "2023-03-14T10:05");
 	find_iso("le 24/01/2022 à 11h48", "2022-01-24T11:48");
 	find_iso("14. März 2023", "2023-03-14");
+	/* the French hour alone: "à 10h" */
+	find_iso("Publié le 3 mars 2026 à 10h, modifié le 4 mars", "2026-03-03T10:00");
+	find_iso("le 3 mars 2026 à 8h", "2026-03-03T08:00");
+	find_iso("le 3 mars 2026 à 10heures", "2026-03-03");
 }
 
 TEST(date_find_german_day_dot_month_name)

@@ -1420,3 +1420,70 @@ TEST(entities_dates_are_not_names)
 	assert_entity(&a, "The Central Bank of Lusania", "organization");
 	rv_article_release(&a);
 }
+
+/* A point of the compass at one end of a name no list knows as a place makes no
+ * place ("Hydrelec Sud", "SUD-Dockers" are a firm and a union); what the text says
+ * of the name types it. With a listed place as its head it stays a place. */
+TEST(entities_compass_names_of_bodies)
+{
+	static const struct {
+		const char *text, *lang, *name, *type;
+	} cases[] = {
+		{ "Le groupe Hydrelec Sud a annoncé mardi la fermeture de son site de production.", "fr",
+		  "Hydrelec Sud", "organization" },
+		{ "Les salariés de Vaultrans Nord ont manifesté devant la préfecture lundi matin.", "fr",
+		  "Vaultrans Nord", "organization" },
+		{ "La grève illimitée décidée par SUD-Cheminots a commencé lundi à l'aube.", "fr",
+		  "SUD-Cheminots", "organization" },
+		{ "Le syndicat SUD-Dockers appelle à la grève dans tous les terminaux.", "fr",
+		  "SUD-Dockers", "organization" },
+		{ "Its operator, Calder North, said an inspection in January had found no fault.", "en",
+		  "Calder North", "organization" },
+		{ "The workers at Brenlow South walked out on Tuesday over pay.", "en", "Brenlow South",
+		  "organization" },
+		{ "A report commissioned by Hydrelec Sud described cracks in the dam wall.", "en",
+		  "Hydrelec Sud", "organization" },
+		{ "Il habite dans le quartier de Lille Sud depuis dix ans.", "fr", "Lille Sud",
+		  "location" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_article a;
+		run_lang(&a, cases[i].text, cases[i].lang);
+		assert_entity(&a, cases[i].name, cases[i].type);
+		rv_article_release(&a);
+	}
+}
+
+/* A town used as a place is no person: after "à" / "À" or "in", after a town's
+ * office ("la maire de Vauclair, Martine Aubanel", "la préfète de l'Ysse"); and a
+ * name an office is "of" is the body or place it heads ("la secrétaire générale de
+ * SUD-Dockers, Mathilde Garnier": an apposition, not a list of two people). */
+TEST(entities_town_as_a_place_and_office_of_a_body)
+{
+	static const struct {
+		const char *text, *lang, *name, *type;
+	} cases[] = {
+		{ "À Vauclair et aux Issarts, 1 100 habitants ont été évacués dans la nuit.", "fr",
+		  "Vauclair", "location" },
+		{ "« Ils sont partis sans rien », a raconté la maire de Vauclair, Martine Aubanel.", "fr",
+		  "Vauclair", "location" },
+		{ "« Ils sont partis sans rien », a raconté la maire de Vauclair, Martine Aubanel.", "fr",
+		  "Martine Aubanel", "person" },
+		{ "La préfète de l'Ysse, Anne-Sophie Belval, a demandé l'évacuation des berges.", "fr",
+		  "Ysse", "location" },
+		{ "La secrétaire générale de SUD-Dockers, Mathilde Garnier, a dénoncé la décision.", "fr",
+		  "SUD-Dockers", "organization" },
+		{ "Le président de Corbatel, Paul Mercier, a démissionné jeudi soir.", "fr", "Corbatel",
+		  "organization" },
+		{ "The mayor of Marrowby, Tom Pellow, said the count would resume on Monday.", "en",
+		  "Marrowby", "location" },
+		{ "The king of Tolvania, Harald, opened the new bridge over the river.", "en", "Tolvania",
+		  "location" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_article a;
+		run_lang(&a, cases[i].text, cases[i].lang);
+		assert_entity(&a, cases[i].name, cases[i].type);
+		rv_article_release(&a);
+	}
+}

@@ -921,6 +921,54 @@ TEST(html_dateline_with_words_is_not_text)
 	rv_article_release(&a);
 }
 
+/* An update line kept aside as a second date-only line, under the publication
+ * line, gives the modified date and leaves the published one alone. */
+static void assert_update_line(const char *lines, const char *published, const char *modified)
+{
+	char page[2048];
+	snprintf(page, sizeof page,
+		 "<html><body><article><h1>Le pont de Vauclair rouvre</h1>%s"
+		 "<p>Le pont sur la Lerne a rouvert mardi à la circulation après trois années de "
+		 "travaux, a indiqué la mairie, qui prévoit aussi des bus dès la semaine prochaine.</p>"
+		 "<p>Die Stadt hat die Mehrkosten im Herbst bewilligt, nachdem das Fundament verstärkt "
+		 "werden musste; the council approved the extra cost in the autumn.</p>"
+		 "</article></body></html>",
+		 lines);
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT(a.published && !strncmp(a.published, published, strlen(published)));
+	ASSERT(a.modified != NULL);
+	ASSERT_STR_EQ(a.modified, modified);
+	ASSERT(!strstr(a.text, "2026"));
+	rv_article_release(&a);
+}
+
+/* A byline with two days, "Publié le …, modifié le …", "Published …; updated …":
+ * the second is the update. */
+TEST(html_byline_with_two_dates)
+{
+	assert_update_line("<p>Publié le 3 mars 2026 à 10h, modifié le 4 mars 2026 à 08h</p>",
+			   "2026-03-03T10:00", "2026-03-04T08:00");
+	assert_update_line("<p>Published March 3, 2026; updated March 4, 2026</p>", "2026-03-03",
+			   "2026-03-04");
+	assert_update_line("<p>Published March 3, 2026; modified March 4, 2026</p>", "2026-03-03",
+			   "2026-03-04");
+	assert_update_line("<p>Veröffentlicht am 03.03.2026, geändert am 04.03.2026</p>",
+			   "2026-03-03", "2026-03-04");
+}
+
+TEST(html_update_line_gives_modified)
+{
+	assert_update_line("<p>10.03.2026, 09:30</p><p>Aktualisiert: 12.03.2026, 14:05</p>",
+			   "2026-03-10T09:30", "2026-03-12T14:05");
+	assert_update_line("<p>Publié le 3 mars 2026 à 10h00</p><p>Mis à jour le 4 mars 2026 à 08h15</p>",
+			   "2026-03-03T10:00", "2026-03-04T08:15");
+	assert_update_line("<p>March 3, 2026</p><p>Updated March 4, 2026 at 8:15 a.m.</p>",
+			   "2026-03-03", "2026-03-04T08:15");
+}
+
 /* With no outlet declared, the <title>'s part after the headline names it. */
 TEST(html_outlet_from_the_title_tag)
 {

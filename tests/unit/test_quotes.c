@@ -400,3 +400,60 @@ TEST(quotes_told_skips_the_addressee)
 	ASSERT(!strstr(q->text, "reporters"));
 	rv_article_release(&a);
 }
+
+/* A named addressee, an outlet or a person, is neither the speaker nor part of
+ * what was said: "told the BBC that", "a déclaré à l'AFP que", "a confié au
+ * Monde". */
+static void assert_not_in(const rv_article *a, const char *words, const char *addressee)
+{
+	const rv_quote *q = quote_with(a, words);
+	if (!q)
+		TEST_FAIL("no quote with \"%s\" (%zu quotes)", words, a->n_quotes);
+	if (strstr(q->text, addressee))
+		TEST_FAIL("addressee \"%s\" in quote \"%s\"", addressee, q->text);
+	if (q->speaker && strstr(q->speaker, addressee))
+		TEST_FAIL("addressee \"%s\" as speaker \"%s\"", addressee, q->speaker);
+}
+
+TEST(quotes_named_addressee_en)
+{
+	rv_article a;
+	run(&a, "Mayor Alice Brennan presented the budget of Marrowby on Tuesday.\n\n"
+		"Alice Brennan told the BBC that the town would keep all its schools open next year.\n\n"
+		"Brennan told Reuters the budget would be balanced by the end of the year.\n\n"
+		"Harold Pike told Alice Brennan on Monday that the plan would fail within a year.\n\n"
+		"The treasurer told the Marrowby Gazette, the new bridge will cost four million pounds.");
+	assert_said(&a, "keep all its schools", "Alice Brennan");
+	assert_not_in(&a, "keep all its schools", "BBC");
+	ASSERT(!strncmp(quote_with(&a, "keep all its schools")->text, "the town", 8));
+	assert_said(&a, "budget would be balanced", "Alice Brennan");
+	assert_not_in(&a, "budget would be balanced", "Reuters");
+	assert_said(&a, "plan would fail", "Harold Pike");
+	assert_not_in(&a, "plan would fail", "Brennan");
+	assert_not_in(&a, "bridge will cost", "Gazette");
+	ASSERT(!strncmp(quote_with(&a, "bridge will cost")->text, "the new bridge", 14));
+	rv_article_release(&a);
+}
+
+TEST(quotes_named_addressee_fr)
+{
+	rv_article a;
+	run(&a, "Le maire de Vauclair, Jean Dufresne, a présenté son budget mardi.\n\n"
+		"Jean Dufresne a déclaré à l'AFP que la ville ne fermerait aucune école cette année.\n\n"
+		"Il a confié au Monde que les travaux du pont commenceraient en juin prochain.\n\n"
+		"Claire Vasseur a expliqué à Jean Dufresne que le budget serait en équilibre dès 2027.\n\n"
+		"« Rien ne fermera avant l'été », a confié au Figaro un proche du maire.\n\n"
+		"« Nous tiendrons nos promesses », a-t-il confié au Monde.");
+	assert_said(&a, "aucune école", "Jean Dufresne");
+	assert_not_in(&a, "aucune école", "AFP");
+	ASSERT(!strncmp(quote_with(&a, "aucune école")->text, "la ville", 8));
+	assert_said(&a, "travaux du pont", "Jean Dufresne");
+	assert_not_in(&a, "travaux du pont", "Monde");
+	assert_said(&a, "en équilibre", "Claire Vasseur");
+	assert_not_in(&a, "en équilibre", "Dufresne");
+	assert_not_in(&a, "Rien ne fermera", "Figaro");
+	assert_said(&a, "Rien ne fermera", "un proche du maire");
+	assert_said(&a, "tiendrons nos promesses", "Jean Dufresne");
+	assert_not_in(&a, "tiendrons nos promesses", "Monde");
+	rv_article_release(&a);
+}

@@ -1086,6 +1086,17 @@ TEST(textdump_dateline_with_its_update)
 		  "2026-03-16T08:30" },
 		{ "Published March 14, 2026 at 10:05 a.m., updated March 16, 2026", "2026-03-14T10:05",
 		  "2026-03-16" },
+		{ "Publié le 3 mars 2026 à 10h, modifié le 4 mars 2026 à 08h", "2026-03-03T10:00",
+		  "2026-03-04T08:00" },
+		{ "Published March 3, 2026; updated March 4, 2026", "2026-03-03", "2026-03-04" },
+		{ "Published March 3, 2026; modified March 4, 2026", "2026-03-03", "2026-03-04" },
+		/* a byline before the two days */
+		{ "Par Lucie Ferrand | Publié le 3 mars 2026 à 10h, modifié le 4 mars 2026 à 08h",
+		  "2026-03-03T10:00", "2026-03-04T08:00" },
+		{ "By Tom Ashby | Published March 3, 2026; updated March 4, 2026", "2026-03-03",
+		  "2026-03-04" },
+		{ "Von Anna Keller, veröffentlicht am 03.03.2026, geändert am 04.03.2026", "2026-03-03",
+		  "2026-03-04" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char dump[512];
