@@ -2048,7 +2048,10 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 			"secretaire", "generale", "general", "president", "presidente", "directeur",
 			"directrice", "chef", "patron", "patronne", "pdg", "ceo", "dirigeant", "dirigeante",
 			"chairman", "chairwoman", "chair", "head", "boss", "delegue", "deleguee",
-			"responsable", "tresorier", "tresoriere", "treasurer", NULL,
+			"responsable", "tresorier", "tresoriere", "treasurer", "director", "manager",
+			"founder", "cofounder", "co-founder", "fondateur", "fondatrice", "spokesman",
+			"spokeswoman", "spokesperson", "porte-parole", "executive", "officer", "editor",
+			"redacteur", "redactrice", "gerant", "gerante", NULL,
 		};
 		/* "secrétaire générale de X", not "le général de Gaulle" */
 		bool general = tok_key(sc, i - 2, w, sizeof w) &&

@@ -1479,6 +1479,11 @@ TEST(entities_town_as_a_place_and_office_of_a_body)
 		  "Marrowby", "location" },
 		{ "The king of Tolvania, Harald, opened the new bridge over the river.", "en", "Tolvania",
 		  "location" },
+		/* any firm's officer: a director, a founder, a spokesman of X */
+		{ "Ruth Abernay, the intelligence director of Quillsec, said the flaw was serious.", "en",
+		  "Quillsec", "organization" },
+		{ "Le fondateur de Vellacor, Jean Dumaret, a quitté l'entreprise en mars.", "fr",
+		  "Vellacor", "organization" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		rv_article a;
