@@ -59,6 +59,7 @@
 	X(contested_ratio, double, 0.9, 0, 1)                                                      \
 	X(size_penalty, double, 0.0, 0, 1)                                                         \
 	X(person_conflict, double, 0.4, 0, 1)                                                      \
+	X(org_protagonist, int, 3, 0, 1000)                                                        \
 	X(weekday_conflict, double, 0.2, 0, 1)                                                     \
 	X(weekday_agree, double, 0.1, 0, 1)                                                        \
 	X(scope_factor, double, 0.0, 0, 1000)                                                      \

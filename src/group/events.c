@@ -866,12 +866,16 @@ static uint32_t names_add(psig *p, const char *name)
 }
 
 /* The protagonist: the person named most, at least twice and more often
- * than any other person. */
-static void article_who(const rv_article *a, psig *p)
+ * than any other person; in a report that names no person, the
+ * organisation named most, at least org_mentions times (0: never) and
+ * more often than any other (a firm's software flaw, a group's lawsuit). */
+static void article_who(const rv_article *a, psig *p, int org_mentions)
 {
 	memset(p, 0, sizeof *p);
-	int top = 0, second = 0;
-	uint32_t top_who = 0;
+	/* [0] persons, [1] organisations: a firm is what a report with no
+	 * person in it is about */
+	int top[2] = { 0, 0 }, second[2] = { 0, 0 };
+	uint32_t top_who[2] = { 0, 0 };
 	for (size_t i = 0; i < a->n_entities; i++) {
 		const rv_entity *en = &a->entities[i];
 		if (!en->name)
@@ -879,18 +883,23 @@ static void article_who(const rv_article *a, psig *p)
 		uint32_t h = names_add(p, en->name);
 		for (size_t j = 0; j < en->aliases.len; j++)
 			names_add(p, en->aliases.items[j]);
-		if (!h || !en->type || strcmp(en->type, "person"))
+		if (!h || !en->type)
 			continue;
-		if (en->count > top) {
-			second = top;
-			top = en->count;
-			top_who = h;
-		} else if (en->count > second) {
-			second = en->count;
+		int k = !strcmp(en->type, "person") ? 0 : !strcmp(en->type, "organization") ? 1 : -1;
+		if (k < 0)
+			continue;
+		if (en->count > top[k]) {
+			second[k] = top[k];
+			top[k] = en->count;
+			top_who[k] = h;
+		} else if (en->count > second[k]) {
+			second[k] = en->count;
 		}
 	}
-	if (top >= 2 && top > second)
-		p->who = top_who;
+	if (top[0] >= 2 && top[0] > second[0])
+		p->who = top_who[0];
+	else if (!top[0] && org_mentions > 0 && top[1] >= org_mentions && top[1] > second[1])
+		p->who = top_who[1];
 }
 
 /* How many of the event's members are about the article's protagonist
@@ -1587,7 +1596,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	if (n < 0)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	if (g->cfg.person_conflict > 0)
-		article_who(a, &g->who);
+		article_who(a, &g->who, g->cfg.org_protagonist);
 	int64_t day = article_day(a);
 	g->seq++;
 	if (day != RV_NO_DAY && (g->newest_day == RV_NO_DAY || day > g->newest_day))

@@ -42,6 +42,7 @@ typedef struct rv_group_config {
 	double undated_drift;        /* the same for an undated article joining an undated event */
 	double size_penalty;         /* similarity lost per log(1 + articles) of the event */
 	double person_conflict;      /* similarity lost when the article's protagonist is not the members'; 0: off */
+	int org_protagonist;         /* mentions that make an organisation the protagonist of a report naming no person; 0: never */
 	double weekday_conflict;     /* similarity lost when the article and the event name days of the week, none shared; 0: off */
 	double weekday_agree;        /* similarity gained (x (1 + this)) when they name one same day; 0: off */
 	double scope_factor;         /* cosine against the event's top (this x article terms) terms; 0: all */

@@ -530,8 +530,9 @@ static int64_t place_on(rv_grouper *g, const char *words, const char *names, con
 		ASSERT(colon);
 		*colon = '\0';
 		rv_entity *en = &a.entities[a.n_entities++];
-		en->name = strdup(w);
-		en->type = strdup("person");
+		/* "#Name": an organisation, else a person */
+		en->name = strdup(w[0] == '#' ? w + 1 : w);
+		en->type = strdup(w[0] == '#' ? "organization" : "person");
 		en->count = (int)strtol(colon + 1, NULL, 10);
 	}
 	free(copy);
@@ -668,6 +669,37 @@ TEST(group_other_protagonist_is_another_happening)
 	ASSERT(second_fight_joins("0.4", varga, "Lenny Okafor:4;Tomas Varga:1"));
 	/* no clear protagonist (two persons as often): no evidence */
 	ASSERT(second_fight_joins("0.4", varga, "Lenny Okafor:2;Sam Reyes:2"));
+}
+
+/* Two software flaws of one kind, one firm each and no person: the second
+ * report shares part of the first one's words. Does it join? */
+static bool second_flaw_joins(const char *org_mentions, const char *first, const char *second)
+{
+	rv_group_config cfg;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	ASSERT_EQ(rv_group_config_set(&cfg, "org_protagonist", org_mentions, &err), RV_OK);
+	ASSERT_EQ(rv_group_config_set(&cfg, "idf_prior", "1000000", &err), RV_OK);
+	rv_grouper *g;
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	int64_t e1 = place_about(g, "flaw patch browser attackers update exploit users vendor", first);
+	int64_t e2 = place_about(g, "flaw patch browser attackers researchers warning fix bounty", second);
+	rv_grouper_free(&g);
+	return e1 == e2;
+}
+
+TEST(group_organisation_protagonist_of_a_report_without_persons)
+{
+	const char *quillsec = "#Quillsec:3", *vellacor = "#Vellacor:4";
+	/* organisations are no protagonists: the words are enough */
+	ASSERT(second_flaw_joins("0", quillsec, vellacor));
+	/* another firm, named three times or more, never naming the first */
+	ASSERT(!second_flaw_joins("3", quillsec, vellacor));
+	/* the same firm joins; a firm named twice is no protagonist */
+	ASSERT(second_flaw_joins("3", quillsec, "#Quillsec:3"));
+	ASSERT(second_flaw_joins("3", quillsec, "#Vellacor:2"));
+	/* a person named twice is the protagonist, not the firm */
+	ASSERT(second_flaw_joins("3", "#Quillsec:3;Ada Brenner:2", "#Vellacor:4;Ada Brenner:2"));
 }
 
 /* A headline whose entities pass read three clauses as names, and a second
