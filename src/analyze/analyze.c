@@ -729,6 +729,13 @@ void rv_analyzer_count_stemmed(rv_analyzer *an, const char *lang, unsigned n)
 		an->stemmed[li] = an->stemmed[li] > UINT_MAX - n ? UINT_MAX : an->stemmed[li] + n;
 }
 
+void rv_analyzer_uncount_stemmed(rv_analyzer *an, const char *lang)
+{
+	int li = lang_index(lang);
+	if (li >= 0 && an->stemmed[li] > 0)
+		an->stemmed[li]--;
+}
+
 int rv_analyzer_each_stemmed(const rv_analyzer *an, rv_stem_count_fn fn, void *ctx)
 {
 	int rc = RV_OK;
@@ -778,7 +785,10 @@ static int analyze_terms(rv_analyzer *an, rv_article *a, bool detected, rv_error
 		}
 	}
 	int li = lang_index(stem_lang);
-	if (li >= 0)
+	a->stem_lang = NULL;
+	if (li >= 0) {
 		an->stemmed[li]++;
+		a->stem_lang = langs[li].code;
+	}
 	return build_terms(an, a, stem_lang, headline, err);
 }

@@ -29,6 +29,9 @@ void rv_analyzer_set_title_weight(rv_analyzer *an, double w);
  * stop words is stemmed in the stream's language): read them out to save
  * them, and seed a new analyzer with them so a resumed run goes on alike. */
 void rv_analyzer_count_stemmed(rv_analyzer *an, const char *lang, unsigned n);
+/* Take back the count of an analyzed article that is not stored after all
+ * (already in the store: ingesting it again changes nothing). */
+void rv_analyzer_uncount_stemmed(rv_analyzer *an, const char *lang);
 typedef int (*rv_stem_count_fn)(const char *lang, unsigned n, void *ctx);
 int rv_analyzer_each_stemmed(const rv_analyzer *an, rv_stem_count_fn fn, void *ctx);
 

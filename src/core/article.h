@@ -109,6 +109,9 @@ typedef struct rv_article {
 	rv_term *terms;          /* analyze: stems with weights, sorted by term */
 	size_t n_terms;
 	uint8_t weekdays;        /* analyze: the days of the week the text names (bit 0: Monday) */
+	const char *stem_lang;   /* analyze: the language its terms were stemmed in, a static
+	                            code (not owned), NULL when none: counted for the stream
+	                            only once the article is stored (rv_analyzer_uncount_stemmed) */
 
 	int64_t duplicate_of;    /* 0 when original */
 	double duplicate_similarity;

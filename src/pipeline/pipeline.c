@@ -197,6 +197,8 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 	if ((rc = rv_store_has_article(p->store, a, &seen, err)))
 		return rc;
 	if (seen) {
+		/* the stream's languages count what is stored, once */
+		rv_analyzer_uncount_stemmed(p->analyzer, a->stem_lang);
 		p->stats.unchanged++;
 		return RV_OK;
 	}

@@ -12,11 +12,16 @@ db="$dir/t.db"
 "$REVUE" --db "$db" ingest examples 2>"$dir/first" || exit 1
 first=$(grep -o '[0-9]* stored' "$dir/first")
 count() { sqlite3 "$db" 'SELECT count(*) FROM articles'; }
+# the stream's language counts (group_meta) are the stored articles', once
+meta() { sqlite3 "$db" "SELECT key || '=' || value FROM group_meta WHERE key LIKE 'stem:%' OR key LIKE 'lang:%' ORDER BY key"; }
 before=$(count)
+meta_before=$(meta)
+[ -n "$meta_before" ] || { echo "no language counts saved"; exit 1; }
 for path in ./examples/ "$dir/copy" "$(pwd)/examples"; do
 	"$REVUE" --db "$db" ingest "$path" 2>"$dir/again" || exit 1
 	grep -q " 0 stored, 0 duplicates" "$dir/again" || { echo "ingest $path again:"; cat "$dir/again"; exit 1; }
 done
+[ "$(meta)" = "$meta_before" ] || { echo "language counts grew on a re-ingest:"; echo "$meta_before" | tr '\n' ' '; echo; meta | tr '\n' ' '; echo; exit 1; }
 "$REVUE" --db "$db" ingest - <examples/html/mp-vaccine-recall.html 2>"$dir/again" || exit 1
 grep -q "1 unchanged" "$dir/again" || { echo "stdin again:"; cat "$dir/again"; exit 1; }
 [ "$(count)" = "$before" ] || { echo "rows $before -> $(count)"; exit 1; }
