@@ -1420,6 +1420,13 @@ static int byline_names(const char *s, size_t len, rv_strlist *out)
 		for (char *sp;
 		     (sp = strrchr(tok, ' ')) && !rv_cp_is_upper(rv__td_first_cp(sp + 1));)
 			*sp = '\0';
+		/* "By Jane Roe. Published …": the sentence's stop, not the name's;
+		 * an initial keeps its dot ("Jane R.") */
+		size_t n = strlen(tok);
+		const char *last = strrchr(tok, ' ');
+		last = last ? last + 1 : tok;
+		if (n > 1 && tok[n - 1] == '.' && (size_t)(tok + n - 1 - last) >= 2)
+			tok[n - 1] = '\0';
 		if (rv__textdump_is_name(tok) && (rc = rv_strlist_push_unique(out, tok, true)))
 			break;
 	}

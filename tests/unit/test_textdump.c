@@ -860,6 +860,12 @@ TEST(textdump_dated_byline_gives_the_author)
 	     "La médiathèque du centre ouvrira le dimanche après-midi dès le mois de mars, a "
 	     "décidé le conseil municipal réuni lundi soir.\n",
 	     "Lucie Ferrand", "2026-02-05", NULL},
+	    /* the byline's sentence stop is not the name's */
+	    {"The library opens on Sundays\n\n"
+	     "By Tom Ashby. Published 3 March 2026\n\n"
+	     "The central library will open on Sunday afternoons from April, the council decided "
+	     "at its meeting on Monday night.\n",
+	     "Tom Ashby", "2026-03-03", NULL},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		rv_article a;
