@@ -193,3 +193,54 @@ char *rv_utf8_convert(const char *from, const char *s, size_t len, size_t *outle
 	*outlen = (size_t)(o - out);
 	return out;
 }
+
+/* ---- text of unknown encoding ---- */
+
+/* Windows-1252 0x80-0x9F; the rest of the upper half is Latin-1. */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+/* Text that is not UTF-8 is, in Western news crawls, nearly always
+ * Windows-1252 (a superset of Latin-1 in practice). */
+static char *decode_cp1252(const char *s, size_t len)
+{
+	rv_buf b;
+	rv_buf_init(&b, len * 3 + 16);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (rv_buf_putc(&b, (char)c))
+				goto fail;
+			continue;
+		}
+		int32_t cp = c < 0xA0 ? cp1252_high[c - 0x80] : c;
+		char enc[4];
+		if (rv_buf_append(&b, enc, rv_utf8_encode(cp, enc)))
+			goto fail;
+	}
+	char *raw = rv_buf_detach(&b);
+	char *clean = rv_utf8_clean(raw, strlen(raw), NULL);
+	free(raw);
+	return clean;
+fail:
+	rv_buf_release(&b);
+	return NULL;
+}
+
+char *rv_text_to_utf8(const char *data, size_t len)
+{
+	size_t skip = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	data += skip;
+	len -= skip;
+	size_t bad = 0;
+	char *clean = rv_utf8_clean(data, len, &bad);
+	if (clean && bad * 50 > 0 && bad > len / 200) {
+		free(clean);
+		return decode_cp1252(data, len);
+	}
+	return clean;
+}

@@ -40,6 +40,12 @@ size_t rv_utf8_encode(int32_t cp, char *out);
  * NULL only when out of memory. */
 char *rv_utf8_clean(const char *s, size_t len, size_t *nbad);
 
+/* Valid UTF-8 (NFC) of text bytes of unknown encoding: UTF-8 as it is (a
+ * leading byte-order mark dropped, a stray bad byte replaced), else read as
+ * Windows-1252, which text that is not UTF-8 nearly always is in Western
+ * news crawls. A new string; NULL when out of memory. */
+char *rv_text_to_utf8(const char *data, size_t len);
+
 /* Case-folded copy without accents ("États-Unis" -> "etats-unis"), for
  * matching and search keys. s must be valid UTF-8. NULL when out of memory. */
 char *rv_utf8_fold(const char *s);

@@ -4,10 +4,12 @@
 #include "ingest/ingest.h"
 #include "core/buf.h"
 #include "core/date.h"
+#include "core/utf8.h"
 
 #include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -89,8 +91,18 @@ static int read_line(const char *name, size_t lineno, const char *line, size_t l
 		reject_line(opts, ref, "%s", "line too long (over 32 MB)");
 		return RV_OK;
 	}
+	/* a line that is not UTF-8 (a Windows-1252 export) is read as other
+	 * text is, rather than lost: JSON's own characters are ASCII in both */
+	char *decoded = NULL;
+	if (!rv_utf8_valid(line, len)) {
+		if (!(decoded = rv_text_to_utf8(line, len)))
+			return RV_ENOMEM;
+		line = decoded;
+		len = strlen(decoded);
+	}
 	json_error_t jerr;
 	json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+	free(decoded);
 	if (!o) {
 		reject_line(opts, ref, "malformed JSON: %s", jerr.text);
 		return RV_OK;

@@ -127,6 +127,23 @@ TEST(jsonl_dates_authors_tags)
 	ASSERT_CONTAINS(s.reasons[4], "is in the future");
 }
 
+TEST(jsonl_line_in_windows_1252_is_read_not_rejected)
+{
+	/* an export from a Windows tool: é as 0xE9, curly quotes as 0x93 0x94;
+	 * a UTF-8 line beside it stays as it is */
+	const char data[] =
+		"{\"id\":\"w1\",\"title\":\"Le pr\xe9" "fet ferme la terrasse\","
+		"\"text\":\"Il a parl\xe9 de \x93s\xe9" "curit\xe9\x94.\"}\n"
+		"{\"id\":\"u1\",\"title\":\"La pr\xc3\xa9" "fecture confirme\",\"text\":\"T.\"}\n";
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("w.jsonl", data, sizeof data - 1, &o, NULL), RV_OK);
+	ASSERT_EQ(s.rejects, 0);
+	ASSERT_EQ(s.records, 2);
+	ASSERT_STR_EQ(s.titles[0], "Le pr\xc3\xa9" "fet ferme la terrasse");
+	ASSERT_STR_EQ(s.titles[1], "La pr\xc3\xa9" "fecture confirme");
+}
+
 TEST(empty_and_binary_inputs_are_rejected)
 {
 	struct seen s = { 0 };
