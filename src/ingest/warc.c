@@ -606,6 +606,17 @@ static bool realign(const struct warc_ctx *w, struct src *s, uint64_t rec, int64
 	return true;
 }
 
+/* A record whose Content-Length (clen) runs past the end of the archive:
+ * realign() past it, saying so. */
+static bool resume_past_end(const struct warc_ctx *w, struct src *s, uint64_t rec, int64_t comp,
+                            uint64_t ref_off, uint64_t clen)
+{
+	char why[128];
+	snprintf(why, sizeof why, "Content-Length %llu runs past the end of the archive, record skipped",
+	         (unsigned long long)clen);
+	return realign(w, s, rec, comp, ref_off, why);
+}
+
 /* One response/resource block in memory: emit it if it is a 2xx HTML page. */
 static int emit(struct warc_ctx *w, const char *ref, bool http, const char *block, size_t n,
                 const struct hdr *wh, size_t nwh, uint64_t off)
@@ -805,12 +816,9 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		if (!wanted) {
 			consume(&s, hl);
 			if (skip(&s, clen) < clen) {
-				char why[192];
-				snprintf(why, sizeof why,
-				         "Content-Length %llu runs past the end of the archive, record skipped",
-				         (unsigned long long)clen);
-				if (realign(&w, &s, off, comp, ref_off, why))
+				if (resume_past_end(&w, &s, off, comp, ref_off, clen))
 					continue;
+				char why[192];
 				snprintf(why, sizeof why, "archive truncated inside a %s record",
 				         type[0] ? type : "WARC");
 				if (recover(&w, &s, ref_off, why))
@@ -826,12 +834,9 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		 * through the callback. */
 		size_t total = hl + (size_t)clen;
 		if (ensure(&s, total) < total) {
-			char why[256];
-			snprintf(why, sizeof why,
-			         "Content-Length %llu runs past the end of the archive, record skipped",
-			         (unsigned long long)clen);
-			if (realign(&w, &s, off, comp, ref_off, why))
+			if (resume_past_end(&w, &s, off, comp, ref_off, clen))
 				continue;
+			char why[256];
 			snprintf(why, sizeof why,
 			         "archive truncated inside a %s record (%llu of %llu bytes)", type,
 			         (unsigned long long)(avail(&s) - hl), (unsigned long long)clen);
