@@ -1360,7 +1360,8 @@ static bool date_line(const para *p)
 	for (const char *const *o = openers; *o; o++)
 		if (!strncasecmp(p->text, *o, strlen(*o)) && at <= strlen(*o) + 8)
 			return true;
-	return false;
+	/* a byline with its dates: the metadata reads the writer from it */
+	return rv__dated_byline(p->text, at);
 }
 
 /* Whether a line ends as a sentence or a quotation does (. ! ? … : , ;

@@ -65,6 +65,11 @@ void rv__meta_element(rv__meta *m, xmlNode *n, unsigned hints);
  * body (may be NULL), used for a date written at the head of the article. */
 int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_article *a);
 
+/* "Par Anne Keller | Publié le …", "By Tom Ashby - Updated …": a line that
+ * opens with a byline word, names the writer before a separator, and is
+ * dated after it (date_at: where rv_date_find found its date). */
+bool rv__dated_byline(const char *line, size_t date_at);
+
 /* Helpers shared by both files. */
 /* The value of attribute name. The parser only sees the attributes listed
  * in html_rawtext.c's read_attribute(): add a new one there. */

@@ -1794,6 +1794,66 @@ static void first_keys(const char *raw, size_t len, const char *const *keys, con
 	}
 }
 
+/* "Publié le …, mis à jour le 16 mars 2026 à 08h30", "Updated March 16",
+ * "Aktualisiert: …": the update day a text names, as modified. */
+static void modified_in(rv__meta *m, const char *text)
+{
+	static const char *const marks[] = { "mis à jour", "mise à jour", "updated", "modifié",
+					     "modified", "actualisé", "actualizado", "aktualisiert",
+					     "geändert", "aggiornato", NULL };
+	char head[300];
+	snprintf(head, sizeof head, "%s", text);
+	for (const char *const *mk = marks; *mk && !m->modified.val; mk++) {
+		const char *at = strcasestr(head, *mk);
+		size_t where = 0;
+		rv_date d;
+		if (at && rv_date_find(at, &d, &where, NULL) && where <= strlen(*mk) + 8 && date_ok(m, &d)) {
+			char iso[RV_DATE_ISO_MAX];
+			rv_date_format(&d, iso);
+			offer(&m->modified, iso, 50, "text");
+		}
+	}
+}
+
+bool rv__dated_byline(const char *line, size_t date_at)
+{
+	static const char *const openers[] = { "par ", "by ", "von ", "por ", "di ", NULL };
+	for (const char *const *o = openers; *o; o++)
+		if (!strncasecmp(line, *o, strlen(*o))) {
+			/* | , or a dash (– — are 0xE2 …) after the name */
+			size_t sep = strlen(*o) + strcspn(line + strlen(*o), "|,\xE2-");
+			return sep < 60 && line[sep] && date_at > sep;
+		}
+	return false;
+}
+
+/* The writer of a dated byline among the body's first lines (the text
+ * keeps such a line aside: it is metadata), when nothing else named one. */
+static void byline_author(rv__meta *m, const char *body)
+{
+	for (int k = 0; k < 3 && body && *body; k++) {
+		size_t n = strcspn(body, "\n");
+		char *line = rv_strndup(body, n);
+		rv_date d;
+		size_t at;
+		if (line && rv_date_find(line, &d, &at, NULL) && rv__dated_byline(line, at)) {
+			rv_strlist names;
+			rv_strlist_init(&names);
+			split_authors(line, &names);
+			if (names.len) {
+				char *j = rv_strlist_join(&names, ", ");
+				offer(&m->author, j, 65, "text");
+				free(j);
+			}
+			rv_strlist_release(&names);
+			free(line);
+			return;
+		}
+		free(line);
+		body += n + (body[n] == '\n');
+	}
+}
+
 int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_article *a)
 {
 	/* <time>: a publication time when marked so or in the article. */
@@ -1854,24 +1914,18 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 			offer(&m->published, iso, 50, "text");
 		}
 	}
-	if (!m->modified.val && body) {
-		/* "Publié le …, mis à jour le 16 mars 2026 à 08h30", "Updated
-		 * March 16", "Aktualisiert: …" in the article's first lines */
-		static const char *const marks[] = { "mis à jour", "mise à jour", "updated", "modifié",
-						     "modified", "actualisé", "actualizado", "aktualisiert",
-						     "geändert", "aggiornato", NULL };
-		char head[300];
-		snprintf(head, sizeof head, "%s", body);
-		for (const char *const *mk = marks; *mk && !m->modified.val; mk++) {
-			const char *at = strcasestr(head, *mk);
-			size_t where = 0;
-			if (at && rv_date_find(at, &d, &where, NULL) && where <= strlen(*mk) + 8 &&
-			    date_ok(m, &d)) {
-				char iso[RV_DATE_ISO_MAX];
-				rv_date_format(&d, iso);
-				offer(&m->modified, iso, 50, "text");
-			}
-		}
+	/* in the article's first lines, else in a byline element the text
+	 * left out ("Par X | Publié le …, modifié le …") */
+	if (!m->modified.val && body)
+		modified_in(m, body);
+	for (int i = 0; i < m->n_author_hint && !m->modified.val; i++) {
+		xmlNode *n = m->author_hint[i];
+		if (rv__attr(n, "itemprop") || rv__attr(n, "rel"))
+			continue;
+		char *t = rv__text(n, 512);
+		if (t)
+			modified_in(m, t);
+		free(t);
 	}
 	/* Dates in the page's scripts (application state as JSON). */
 	static const char *const keys[] = { "\"datePublished\"", "\"published_at\"",
@@ -1967,6 +2021,8 @@ int rv__meta_finish(rv__meta *m, const rv_record *rec, const char *body, rv_arti
 		}
 	}
 
+	if (!m->author.val)
+		byline_author(m, body);
 	localise(m, &m->published);
 	localise(m, &m->modified);
 	central_european(m, &m->published);

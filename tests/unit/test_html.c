@@ -959,6 +959,38 @@ TEST(html_byline_with_two_dates)
 			   "2026-03-03", "2026-03-04");
 }
 
+/* A byline that names the writer before its dates, as a plain paragraph or
+ * in an element whose class says byline: the writer is the author, the
+ * dates date the page, and the line is not body text. */
+TEST(html_byline_with_the_writer_and_two_dates)
+{
+	static const char *const lines[] = {
+		"<p>Par Anne Keller | Publié le 12/03/2026 à 09h15, modifié le 13/03/2026 à 10h00</p>",
+		"<p class=\"byline\">Par Anne Keller | Publié le 12/03/2026 à 09h15, modifié le 13/03/2026 à "
+		"10h00</p>",
+		"<p>By Anne Keller - Published March 12, 2026; updated March 13, 2026</p>",
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		char page[2048];
+		snprintf(page, sizeof page,
+			 "<html><body><article><h1>Le pont de Vauclair rouvre</h1>%s"
+			 "<p>Le pont sur la Lerne a rouvert mardi à la circulation après trois années de "
+			 "travaux, a indiqué la mairie, qui prévoit aussi des bus dès la semaine prochaine.</p>"
+			 "</article></body></html>",
+			 lines[i]);
+		rv_article a;
+		rv_article_init(&a);
+		rv_error err = {0};
+		ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+		ASSERT_EQ(a.authors.len, 1);
+		ASSERT_STR_EQ(a.authors.items[0], "Anne Keller");
+		ASSERT(a.published && !strncmp(a.published, "2026-03-12", 10));
+		ASSERT(a.modified && !strncmp(a.modified, "2026-03-13", 10));
+		ASSERT(!strstr(a.text, "Keller") && !strstr(a.text, "2026"));
+		rv_article_release(&a);
+	}
+}
+
 TEST(html_update_line_gives_modified)
 {
 	assert_update_line("<p>10.03.2026, 09:30</p><p>Aktualisiert: 12.03.2026, 14:05</p>",
