@@ -2559,6 +2559,16 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 		if (rv__ner_gaz_find(key, &gt) < 0 && tok_key(sc, i + 1, nx, sizeof nx) && in_set(nx, L_GIVEN))
 			i++;
 	}
+	/* "Residents of Marrowby", "Supporters of Ortega": a plural common noun and
+	 * "of" opening a sentence are who, not a name ("Friends of the Earth" is
+	 * a listed one) */
+	if (english(sc) && i + 2 <= j && (sc->t[i].flags & F_START) && !(sc->t[i].flags & F_UPPER) &&
+	    sc->t[i + 1].kind == K_WORD && !(sc->t[i + 1].flags & F_CAP) && tok_key(sc, i + 1, key, sizeof key) &&
+	    !strcmp(key, "of") && sc->t[i + 2].kind == K_WORD && (sc->t[i + 2].flags & F_CAP) &&
+	    tok_key(sc, i, key, sizeof key) &&
+	    !(word_lists(key) & ~(unsigned)(L_CUE_PER | L_CUE_LOC | L_CUE_ORG | L_CUE_MISC)) &&
+	    !wordnet_common(key) && english_common_noun(key) && !known_span(sc, i, j))
+		i += 2;
 	/* "Historian Ammianus Marcellinus", "Critic Kobena Mercer", "Actors Barbra Streisand": so
 	 * is one before two capitalised words that are a person by themselves */
 	if (english(sc) && i + 1 < j && (sc->t[i].flags & F_START) && !(sc->t[i].flags & F_UPPER) &&

@@ -1458,6 +1458,20 @@ TEST(entities_compass_names_of_bodies)
  * office ("la maire de Vauclair, Martine Aubanel", "la préfète de l'Ysse"); and a
  * name an office is "of" is the body or place it heads ("la secrétaire générale de
  * SUD-Dockers, Mathilde Garnier": an apposition, not a list of two people). */
+TEST(entities_plural_noun_of_a_name_opening_a_sentence)
+{
+	/* "Residents of Marrowby" are people of a place, not a name; a listed
+	 * name of that shape stays whole */
+	rv_article a;
+	run_lang(&a, "Residents of Marrowby queued for hours outside the town hall on Saturday. "
+		     "The count resumed. Residents of Thornbury were told to wait.", "en");
+	ASSERT(find(&a, "Residents of Marrowby") == NULL);
+	ASSERT(find(&a, "Residents of Thornbury") == NULL);
+	assert_entity(&a, "Marrowby", "location");
+	assert_entity(&a, "Thornbury", "location");
+	rv_article_release(&a);
+}
+
 TEST(entities_town_as_a_place_and_office_of_a_body)
 {
 	static const struct {
