@@ -1388,16 +1388,25 @@ static bool ends_sentence(const char *s)
 enum { OUT = 0, KEPT = 1, LINKS = 2, OUTSIDE = 3 };
 
 /* Whether paragraph i is a kept excerpt right under a linked title, with
- * only a heading (or nothing) kept after it. */
+ * only a heading (or nothing) kept after it. A teaser card often closes
+ * with its own labels before the next title: a date, "Par … Le
+ * 05/02/2020", the next card's category ("Überwachung"), a "Learn" link;
+ * up to three short lines that are not sentences, and link lines, may
+ * stand between. */
 static bool teaser_excerpt(const walker *w, const uint8_t *keep, size_t i)
 {
 	const para *p = &w->paras[i], *t = &w->paras[i - 1];
 	if (keep[i] != KEPT || p->chars >= 400 || is_heading(p->kind) || !is_heading(t->kind) ||
 	    t->links * 2 <= t->chars)
 		return false;
-	size_t k = i + 1;
-	while (k < w->npara && keep[k] == OUT && !is_heading(w->paras[k].kind))
-		k++;
+	size_t k = i + 1, labels = 0;
+	for (; k < w->npara && !is_heading(w->paras[k].kind); k++) {
+		const para *q = &w->paras[k];
+		if (keep[k] == OUT || keep[k] == LINKS)
+			continue;
+		if (q->chars >= 60 || ends_sentence(q->text) || ++labels > 3)
+			return false;
+	}
 	return k == w->npara || is_heading(w->paras[k].kind);
 }
 

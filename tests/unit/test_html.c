@@ -956,3 +956,33 @@ TEST(html_live_blog_times_are_not_text)
 	ASSERT_CONTAINS(a.text, "120 sapeurs-pompiers");
 	rv_article_release(&a);
 }
+
+/* A list of other articles whose cards close with a date or the next
+ * card's category: the excerpts go, the article stays. */
+TEST(html_teaser_cards_with_labels)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><article><h1>Grève au port de Marseille</h1>"
+		"<p>Les dockers du port de Marseille ont cessé le travail lundi matin, à l'appel de "
+		"leur syndicat, pour protester contre la réforme des horaires annoncée la semaine "
+		"dernière par la direction du port autonome.</p>"
+		"<p>La direction affirme que le trafic des conteneurs reprendra mardi, mais les "
+		"syndicats promettent de poursuivre le mouvement tant que la réforme n'est pas retirée.</p>"
+		"<h2>Articles liés</h2>"
+		"<div class=\"card\"><h3><a href=\"/a\">Les ferries bloqués à Toulon</a></h3>"
+		"<p>Trois ferries sont restés à quai dimanche, faute de personnel pour les manœuvres.</p>"
+		"<div>Le 05/02/2026</div></div>"
+		"<div class=\"card\"><div>Transports</div><h3><a href=\"/b\">Le tramway reprend à Nice</a></h3>"
+		"<p>La circulation a repris samedi sur toute la ligne après deux jours de travaux.</p>"
+		"<div>Le 04/02/2026</div></div>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "Les dockers du port");
+	ASSERT_CONTAINS(a.text, "syndicats promettent");
+	ASSERT(!strstr(a.text, "Trois ferries"));
+	ASSERT(!strstr(a.text, "La circulation a repris"));
+	rv_article_release(&a);
+}
