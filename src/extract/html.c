@@ -1474,6 +1474,36 @@ static uint32_t drop_labels_before_first(const walker *w, uint8_t *keep)
 	return dropped;
 }
 
+/* The standfirst: a sentence or two set between the headline and the
+ * body, in a header block of its own ("texto-bajada", a live blog's lead
+ * entry, an <h2> of 100+ characters), too short for the prose-outside
+ * rule. The paragraphs right after the last <h1> before the first kept
+ * one, up to six, are taken when they are link-free sentences of 60+
+ * characters; a short heading or a link line ends the search. An <h1>
+ * that is a link is the site's logo, not the headline. Returns the
+ * characters added. */
+static uint32_t keep_standfirst(const walker *w, uint8_t *keep)
+{
+	size_t first = 0, h1 = w->npara;
+	while (first < w->npara && keep[first] != KEPT)
+		first++;
+	for (size_t j = 0; j < first; j++)
+		if (w->paras[j].kind == K_H1 && w->paras[j].links * 2 <= w->paras[j].chars)
+			h1 = j;
+	uint32_t added = 0;
+	for (size_t j = h1 + 1; h1 < first && j < first && j <= h1 + 6; j++) {
+		const para *p = &w->paras[j];
+		if ((is_heading(p->kind) && p->chars < 100) || p->links * 2 > p->chars)
+			break;
+		if (keep[j] == OUTSIDE && p->chars >= 60 && p->links * 5 < p->chars &&
+		    ends_sentence(p->text) && !boiler_line(p) && !date_line(p)) {
+			keep[j] = KEPT;
+			added += p->chars;
+		}
+	}
+	return added;
+}
+
 typedef struct range {
 	uint32_t lo, hi;
 } range;
@@ -1656,6 +1686,8 @@ static int select_body(walker *w, rv_article *a)
 				got += p->chars;
 			}
 		}
+		if (pass == 0)
+			got += keep_standfirst(w, keep);
 		for (size_t i = 0; i < w->npara; i++)
 			if (keep[i] == OUTSIDE)
 				keep[i] = OUT;

@@ -986,3 +986,28 @@ TEST(html_teaser_cards_with_labels)
 	ASSERT(!strstr(a.text, "La circulation a repris"));
 	rv_article_release(&a);
 }
+
+/* The standfirst in a header block between the headline and the body,
+ * with a sidebar list in between, is the article's first paragraph. */
+TEST(html_standfirst_under_the_headline)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><div class=\"encabezado\"><h1>Grève au port de Marseille</h1>"
+		"<div class=\"chapo\"><p>Les dockers cessent le travail lundi contre la réforme des horaires voulue par la direction.</p></div></div>"
+		"<div class=\"colonne\"><h3><a href=\"/a\">Les ferries bloqués à Toulon</a></h3>"
+		"<h3><a href=\"/b\">Le tramway reprend à Nice</a></h3></div>"
+		"<div class=\"corps\"><p>Les dockers du port de Marseille ont cessé le travail lundi matin, "
+		"à l'appel de leur syndicat, pour protester contre la réforme des horaires annoncée la "
+		"semaine dernière par la direction du port autonome.</p>"
+		"<p>La direction affirme que le trafic des conteneurs reprendra mardi, mais les syndicats "
+		"promettent de poursuivre le mouvement tant que la réforme n'est pas retirée.</p></div>"
+		"</body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "voulue par la direction.");
+	ASSERT_CONTAINS(a.text, "syndicats promettent");
+	ASSERT(!strstr(a.text, "ferries"));
+	rv_article_release(&a);
+}
