@@ -1434,7 +1434,9 @@ static uint32_t drop_teasers(const walker *w, uint8_t *keep)
 /* Signatures after the text: short lines after the last real paragraph
  * ("aja/PAP", an author's name, a source note). A heading there opens
  * something else ("Weitere Beiträge", "Verwendete Produkte", a contact
- * box); list items and table cells are data. */
+ * box); list items and table cells are data, and a short sentence that
+ * ends as one (". ! ?": "Be there or be square!") is the text's last
+ * word, not a signature. */
 static uint32_t drop_after_last(const walker *w, uint8_t *keep)
 {
 	size_t last = w->npara;
@@ -1444,7 +1446,8 @@ static uint32_t drop_after_last(const walker *w, uint8_t *keep)
 	uint32_t dropped = 0;
 	for (size_t i = last + 1; last < w->npara && i < w->npara; i++) {
 		const para *p = &w->paras[i];
-		if (keep[i] == KEPT && p->kind != K_LI && p->kind != K_CELL &&
+		bool sentence = !is_heading(p->kind) && strchr(".!?", p->text[strlen(p->text) - 1]);
+		if (keep[i] == KEPT && p->kind != K_LI && p->kind != K_CELL && !sentence &&
 		    p->chars < (is_heading(p->kind) ? 100u : 25u)) {
 			keep[i] = OUT;
 			dropped += p->chars;

@@ -1011,3 +1011,24 @@ TEST(html_standfirst_under_the_headline)
 	ASSERT(!strstr(a.text, "ferries"));
 	rv_article_release(&a);
 }
+
+/* After the last long paragraph, a short sentence stays; a signature goes. */
+TEST(html_short_last_sentence_is_not_a_signature)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><article><h1>Fête du port à Sète</h1>"
+		"<p>La fête du port revient à Sète le premier week-end de juillet, avec des joutes, "
+		"un marché aux poissons et un concert sur le quai de la Consigne le samedi soir.</p>"
+		"<p>Les joutes opposeront dimanche les équipes des quartiers, devant les tribunes "
+		"installées le long du canal royal, comme chaque année depuis trois siècles, puis la "
+		"municipalité offrira un feu d'artifice tiré depuis le môle Saint-Louis.</p>"
+		"<p>Venez nombreux !</p><p>jmd/AFP</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "Venez nombreux !");
+	ASSERT(!strstr(a.text, "jmd/AFP"));
+	rv_article_release(&a);
+}
