@@ -1171,16 +1171,39 @@ static uint32_t commas(const char *s)
 	return n;
 }
 
+/* A figure's numbered caption at the start of a line: "Abbildung 4:",
+ * "Abb. 2:", "Figure 3:", "Fig. 1.2:", "Grafik 2:", "Bild 5:". */
+static bool figure_label(const char *s)
+{
+	static const char *const figs[] = { "abbildung", "abb.", "figure", "fig.", "grafik",
+					     "bild", "image", "illustration", "photo", "foto", NULL };
+	for (const char *const *l = figs; *l; l++) {
+		size_t k = strlen(*l);
+		if (strncasecmp(s, *l, k))
+			continue;
+		const char *q = s + k;
+		while (*q == ' ')
+			q++;
+		const char *num = q;
+		while (isdigit((unsigned char)*q) || *q == '.')
+			q++;
+		if (q > num && isdigit((unsigned char)q[-1]) && *q == ':')
+			return true;
+	}
+	return false;
+}
+
 /* A photo credit or caption line: a copyright sign or a credit label
  * ("Foto:", "Photo :", "Credit:", "Quelle:") anywhere in a short line
- * ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / M. Bertorello"). */
+ * ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / M. Bertorello"),
+ * or a numbered figure label at its start. */
 static bool credit_line(const para *p)
 {
 	static const char *const labels[] = { "foto", "fotos", "photo", "photos", "bild",
 					      "credit", "credits", "quelle", "bildquelle", NULL };
 	if (p->chars >= 250)
 		return false;
-	if (strstr(p->text, "\xC2\xA9"))
+	if (strstr(p->text, "\xC2\xA9") || figure_label(p->text))
 		return true;
 	/* each colon: is the word before it (a space allowed) a label? */
 	for (const char *c = strchr(p->text, ':'); c; c = strchr(c + 1, ':')) {

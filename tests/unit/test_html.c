@@ -1032,3 +1032,28 @@ TEST(html_short_last_sentence_is_not_a_signature)
 	ASSERT(!strstr(a.text, "jmd/AFP"));
 	rv_article_release(&a);
 }
+
+/* A numbered figure caption in the text block is not a paragraph; a
+ * sentence that mentions a figure is. */
+TEST(html_numbered_figure_captions)
+{
+	const char *page =
+		"<html lang=\"de\"><body><article><h1>Lawinen im Frühjahr</h1>"
+		"<p>Im Frühjahr werden Nassschneelawinen häufiger, weil die Sonne die Schneedecke "
+		"tagsüber durchfeuchtet und die Bindung zwischen den Schichten schwächt, wie die "
+		"Messungen im Gebiet des Gotthardpasses zeigen.</p>"
+		"<div>Abbildung 4: Eine nasse Schicht über einer Kruste.</div>"
+		"<p>Wie Abbildung 4 zeigt, gleitet die nasse Schicht auf der harten Kruste ab, sobald "
+		"die Temperatur am Nachmittag über null Grad steigt und das Schmelzwasser die "
+		"Grenzfläche erreicht.</p>"
+		"<div>Fig. 2.1: Temperaturverlauf am Messpunkt.</div>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "Wie Abbildung 4 zeigt");
+	ASSERT(!strstr(a.text, "Eine nasse Schicht"));
+	ASSERT(!strstr(a.text, "Temperaturverlauf"));
+	rv_article_release(&a);
+}
