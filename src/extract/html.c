@@ -1254,6 +1254,24 @@ static bool prompt_ends(const para *p, const char *low, const char *prompt)
 	return isupper((unsigned char)*r) != 0;
 }
 
+/* A contact card's line: an e-mail address and a telephone label in under
+ * 200 characters ("Felix Muster E-Mail: presse@example.org Telefon: +49 …",
+ * "Büro Muster * Hafenstr. 6 * Tel.: 0471 … * info@example.org"). */
+static bool contact_line(const para *p)
+{
+	static const char *const phone[] = { "tel.", "tel:", "telefon", "phone", "fax", "tél",
+					     NULL };
+	if (p->chars >= 200)
+		return false;
+	const char *at = strchr(p->text, '@');
+	if (!at || at == p->text || !isalnum((unsigned char)at[-1]) || !strchr(at, '.'))
+		return false;
+	for (const char *const *t = phone; *t; t++)
+		if (strcasestr(p->text, *t))
+			return true;
+	return false;
+}
+
 /* Lines that are only a prompt or a label, in several languages. */
 static bool boiler_line(const para *p)
 {
@@ -1314,7 +1332,7 @@ static bool boiler_line(const para *p)
 		"vous êtes ici", "you are here", "sie sind hier", "estás aquí", "usted está aquí",
 		"sei qui", NULL
 	};
-	if (credit_line(p))
+	if (credit_line(p) || contact_line(p))
 		return true;
 	if (p->chars > 160)
 		return false;

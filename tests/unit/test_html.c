@@ -1057,3 +1057,24 @@ TEST(html_numbered_figure_captions)
 	ASSERT(!strstr(a.text, "Temperaturverlauf"));
 	rv_article_release(&a);
 }
+
+/* A press contact's line (an address and a telephone) is not text; a
+ * sentence with an e-mail address is. */
+TEST(html_contact_line_is_not_text)
+{
+	const char *page =
+		"<html lang=\"de\"><body><article><h1>Neue Windparks vor Rügen</h1>"
+		"<p>Der Betreiber will vor Rügen zwei neue Windparks bauen, die ab 2028 rund "
+		"400.000 Haushalte mit Strom versorgen sollen, teilte das Unternehmen am Montag mit.</p>"
+		"<p>Fragen der Anwohner beantwortet das Bürgerbüro unter buero@example.org, das "
+		"dafür eigens eine Sprechstunde im Rathaus von Sassnitz eingerichtet hat.</p>"
+		"<p>Pressekontakt: Erika Muster E-Mail: presse@example.org Telefon: +49 40 1234 567</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "buero@example.org");
+	ASSERT(!strstr(a.text, "presse@example.org"));
+	rv_article_release(&a);
+}
