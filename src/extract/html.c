@@ -590,7 +590,9 @@ static const char *const junk_words[] = {
 	"newsticker", "ticker", "community", "feedback", "reactions", "relacionados",
 	"relacionadas", "correlati", "compartir", "condividi", "noprint", "postmeta",
 	"dateline", "timestamp", "infobox", "disclaimer", "crumbs", "textwidget", "cta",
-	"disclosure", "teasers", "postmetadata", NULL
+	"disclosure", "teasers", "postmetadata",
+	/* image legends (Italian "didascalia", "dida"), fact boxes beside the text */
+	"legend", "didascalia", "dida", "factbox", NULL
 };
 /* Substrings for compounds ("articleComments", "share-bar", "mehr-zum-thema"). */
 static const char *const junk_parts[] = {
@@ -604,7 +606,7 @@ static const char *const junk_parts[] = {
 	"skip-link", "skiplink", "visually-hidden", "screen-reader", "sr-only", "teaser-list",
 	"inline-list", "socialbar", "voir-aussi", "ver-tambien", "leggi-anche",
 	"relacionad", "correlat", "partage", "compartir", "condivid", "tooltip",
-	"next-post", "prev-post", "nextpost", "post-nav", "nextstory", "sabox", NULL
+	"next-post", "prev-post", "nextpost", "post-nav", "nextstory", "sabox", "news-letter", NULL
 };
 /* Words that mark the article's own container. */
 static const char *const good_parts[] = {

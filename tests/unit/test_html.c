@@ -1078,3 +1078,31 @@ TEST(html_contact_line_is_not_text)
 	ASSERT(!strstr(a.text, "presse@example.org"));
 	rv_article_release(&a);
 }
+
+/* Image legends, fact boxes and a "news-letter" block inside the article
+ * are not its text. */
+TEST(html_legend_factbox_newsletter_classes)
+{
+	const char *page =
+		"<html lang=\"it\"><body><article><h1>Orsi nel parco</h1>"
+		"<p>Nel parco nazionale sono state contate diciotto femmine con cuccioli durante la "
+		"scorsa estate, il numero più alto registrato da quando sono iniziati i censimenti "
+		"sistematici della popolazione.</p>"
+		"<div class=\"foto\"><div class=\"dida\">Grafico delle femmine con cuccioli</div></div>"
+		"<div class=\"image\"><div class=\"legend\">Un'orsa con due cuccioli al pascolo</div></div>"
+		"<div class=\"art-ins mol-factbox\"><p>I numeri del censimento in breve, regione per regione</p></div>"
+		"<div class=\"news-letter-section\"><p>Notizie e consigli ogni settimana per te</p></div>"
+		"<p>I guardiaparco raccomandano ai visitatori di restare sui sentieri segnati e di non "
+		"lasciare cibo incustodito, per evitare che gli animali si abituino alla presenza umana.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "I guardiaparco raccomandano");
+	ASSERT(!strstr(a.text, "Grafico delle femmine"));
+	ASSERT(!strstr(a.text, "al pascolo"));
+	ASSERT(!strstr(a.text, "in breve"));
+	ASSERT(!strstr(a.text, "ogni settimana"));
+	rv_article_release(&a);
+}
