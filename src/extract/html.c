@@ -1550,6 +1550,13 @@ static uint32_t keep_standfirst(const walker *w, uint8_t *keep)
 	return added;
 }
 
+/* Whether a line ends with an ellipsis, as excerpts cut by a teaser list do. */
+static bool cut_short(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 3 && (!strcmp(s + n - 3, "...") || !strcmp(s + n - 3, "\xE2\x80\xA6"));
+}
+
 typedef struct range {
 	uint32_t lo, hi;
 } range;
@@ -1680,8 +1687,11 @@ static int select_body(walker *w, rv_article *a)
 			for (size_t k = 0; k < nr && !in; k++)
 				in = p->blockpre >= r[k].lo && p->blockpre <= r[k].hi;
 			/* Prose outside the container (a split layout, a lead
-			 * box): long lines with hardly a link, not boilerplate. */
-			if (!in && p->chars >= 100 && p->links * 20 < p->chars && !is_heading(p->kind))
+			 * box): long lines with hardly a link, not boilerplate;
+			 * an excerpt cut short ("War Volkswagen anfangs vom ...")
+			 * is another page's teaser. */
+			if (!in && p->chars >= 100 && p->links * 20 < p->chars && !is_heading(p->kind) &&
+			    !cut_short(p->text))
 				in = true;
 			if (!in) {
 				keep[i] = OUTSIDE;

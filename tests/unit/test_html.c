@@ -1106,3 +1106,26 @@ TEST(html_legend_factbox_newsletter_classes)
 	ASSERT(!strstr(a.text, "ogni settimana"));
 	rv_article_release(&a);
 }
+
+/* A long excerpt cut short by an ellipsis outside the article is another
+ * page's teaser, however long; uncut prose there still joins the text. */
+TEST(html_cut_excerpt_outside_is_a_teaser)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><article><h1>Grève au port de Marseille</h1>"
+		"<p>Les dockers du port de Marseille ont cessé le travail lundi matin, à l'appel de "
+		"leur syndicat, pour protester contre la réforme des horaires annoncée la semaine "
+		"dernière par la direction du port autonome.</p>"
+		"<p>La direction affirme que le trafic des conteneurs reprendra mardi, mais les "
+		"syndicats promettent de poursuivre le mouvement tant que la réforme n'est pas retirée.</p>"
+		"</article><div class=\"row\"><div class=\"col\"><p>Les ferries de la Corse sont restés "
+		"à quai dimanche à Toulon, faute de personnel pour les manœuvres, et les passagers ont "
+		"dû attendre ...</p></div></div></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "syndicats promettent");
+	ASSERT(!strstr(a.text, "ferries de la Corse"));
+	rv_article_release(&a);
+}
