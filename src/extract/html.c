@@ -1274,6 +1274,23 @@ static bool contact_line(const para *p)
 	return false;
 }
 
+/* A post's statistics and fields in one line, two or more "Label:" parts
+ * split by two or more bars ("Aufrufe: 1120 | Hinzugefügt von: Posh |
+ * Tags: …", "Views: 85 | Comments: 0 | Rating: 4.5"). */
+static bool fields_line(const para *p)
+{
+	if (p->chars >= 200)
+		return false;
+	int bars = 0, labels = 0;
+	for (const char *q = p->text; *q; q++) {
+		if (*q == '|')
+			bars++;
+		else if (*q == ':' && q > p->text && isalpha((unsigned char)q[-1]))
+			labels++;
+	}
+	return bars >= 2 && labels >= 2;
+}
+
 /* Lines that are only a prompt or a label, in several languages. */
 static bool boiler_line(const para *p)
 {
@@ -1334,7 +1351,7 @@ static bool boiler_line(const para *p)
 		"vous êtes ici", "you are here", "sie sind hier", "estás aquí", "usted está aquí",
 		"sei qui", NULL
 	};
-	if (credit_line(p) || contact_line(p))
+	if (credit_line(p) || contact_line(p) || fields_line(p))
 		return true;
 	if (p->chars > 160)
 		return false;

@@ -1129,3 +1129,25 @@ TEST(html_cut_excerpt_outside_is_a_teaser)
 	ASSERT(!strstr(a.text, "ferries de la Corse"));
 	rv_article_release(&a);
 }
+
+/* A line of post fields split by bars is not text; a sentence with one
+ * colon and one bar is. */
+TEST(html_post_fields_line_is_not_text)
+{
+	const char *page =
+		"<html lang=\"de\"><body><article><h1>Briefe an die Stadt</h1>"
+		"<p>Die Stadt hat im vergangenen Jahr mehr als dreitausend Briefe ihrer Bürger "
+		"beantwortet, die meisten zu Baustellen, zum Nahverkehr und zu den Öffnungszeiten "
+		"der Bäder, heißt es im Jahresbericht.</p>"
+		"<p>Der Bericht nennt eine Zahl: 3.214 Briefe | davon 1.020 zu Baustellen, die übrigen "
+		"zu anderen Themen.</p>"
+		"<p>Aufrufe: 1120 | Hinzugefügt von: Redaktion | Bewertung: 4.5/5</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "Der Bericht nennt eine Zahl");
+	ASSERT(!strstr(a.text, "Aufrufe"));
+	rv_article_release(&a);
+}
