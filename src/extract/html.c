@@ -591,7 +591,9 @@ static const char *const junk_words[] = {
 	"newsticker", "ticker", "community", "feedback", "reactions", "relacionados",
 	"relacionadas", "correlati", "compartir", "condividi", "noprint", "postmeta",
 	"dateline", "timestamp", "infobox", "disclaimer", "crumbs", "textwidget", "cta",
-	"disclosure", "teasers", "postmetadata", NULL
+	"disclosure", "teasers", "postmetadata",
+	/* image legends (Italian "didascalia", "dida"), fact boxes beside the text */
+	"legend", "didascalia", "dida", "factbox", NULL
 };
 /* Substrings for compounds ("articleComments", "share-bar", "mehr-zum-thema"). */
 static const char *const junk_parts[] = {
@@ -605,7 +607,7 @@ static const char *const junk_parts[] = {
 	"skip-link", "skiplink", "visually-hidden", "screen-reader", "sr-only", "teaser-list",
 	"inline-list", "socialbar", "voir-aussi", "ver-tambien", "leggi-anche",
 	"relacionad", "correlat", "partage", "compartir", "condivid", "tooltip",
-	"next-post", "prev-post", "nextpost", "post-nav", "nextstory", "sabox", NULL
+	"next-post", "prev-post", "nextpost", "post-nav", "nextstory", "sabox", "news-letter", NULL
 };
 /* Words that mark the article's own container. */
 static const char *const good_parts[] = {
@@ -1172,16 +1174,39 @@ static uint32_t commas(const char *s)
 	return n;
 }
 
+/* A figure's numbered caption at the start of a line: "Abbildung 4:",
+ * "Abb. 2:", "Figure 3:", "Fig. 1.2:", "Grafik 2:", "Bild 5:". */
+static bool figure_label(const char *s)
+{
+	static const char *const figs[] = { "abbildung", "abb.", "figure", "fig.", "grafik",
+					     "bild", "image", "illustration", "photo", "foto", NULL };
+	for (const char *const *l = figs; *l; l++) {
+		size_t k = strlen(*l);
+		if (strncasecmp(s, *l, k))
+			continue;
+		const char *q = s + k;
+		while (*q == ' ')
+			q++;
+		const char *num = q;
+		while (isdigit((unsigned char)*q) || *q == '.')
+			q++;
+		if (q > num && isdigit((unsigned char)q[-1]) && *q == ':')
+			return true;
+	}
+	return false;
+}
+
 /* A photo credit or caption line: a copyright sign or a credit label
  * ("Foto:", "Photo :", "Credit:", "Quelle:") anywhere in a short line
- * ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / M. Bertorello"). */
+ * ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / M. Bertorello"),
+ * or a numbered figure label at its start. */
 static bool credit_line(const para *p)
 {
 	static const char *const labels[] = { "foto", "fotos", "photo", "photos", "bild",
 					      "credit", "credits", "quelle", "bildquelle", NULL };
 	if (p->chars >= 250)
 		return false;
-	if (strstr(p->text, "\xC2\xA9"))
+	if (strstr(p->text, "\xC2\xA9") || figure_label(p->text))
 		return true;
 	/* each colon: is the word before it (a space allowed) a label? */
 	for (const char *c = strchr(p->text, ':'); c; c = strchr(c + 1, ':')) {
@@ -1230,6 +1255,41 @@ static bool prompt_ends(const para *p, const char *low, const char *prompt)
 	if (isdigit((unsigned char)*r))
 		return !strcmp(prompt, "copyright");
 	return isupper((unsigned char)*r) != 0;
+}
+
+/* A contact card's line: an e-mail address and a telephone label in under
+ * 200 characters ("Felix Muster E-Mail: presse@example.org Telefon: +49 …",
+ * "Büro Muster * Hafenstr. 6 * Tel.: 0471 … * info@example.org"). */
+static bool contact_line(const para *p)
+{
+	static const char *const phone[] = { "tel.", "tel:", "telefon", "phone", "fax", "tél",
+					     NULL };
+	if (p->chars >= 200)
+		return false;
+	const char *at = strchr(p->text, '@');
+	if (!at || at == p->text || !isalnum((unsigned char)at[-1]) || !strchr(at, '.'))
+		return false;
+	for (const char *const *t = phone; *t; t++)
+		if (strcasestr(p->text, *t))
+			return true;
+	return false;
+}
+
+/* A post's statistics and fields in one line, two or more "Label:" parts
+ * split by two or more bars ("Aufrufe: 1120 | Hinzugefügt von: Posh |
+ * Tags: …", "Views: 85 | Comments: 0 | Rating: 4.5"). */
+static bool fields_line(const para *p)
+{
+	if (p->chars >= 200)
+		return false;
+	int bars = 0, labels = 0;
+	for (const char *q = p->text; *q; q++) {
+		if (*q == '|')
+			bars++;
+		else if (*q == ':' && q > p->text && isalpha((unsigned char)q[-1]))
+			labels++;
+	}
+	return bars >= 2 && labels >= 2;
 }
 
 /* Lines that are only a prompt or a label, in several languages. */
@@ -1292,7 +1352,7 @@ static bool boiler_line(const para *p)
 		"vous êtes ici", "you are here", "sie sind hier", "estás aquí", "usted está aquí",
 		"sei qui", NULL
 	};
-	if (credit_line(p))
+	if (credit_line(p) || contact_line(p) || fields_line(p))
 		return true;
 	if (p->chars > 160)
 		return false;
@@ -1390,16 +1450,25 @@ static bool ends_sentence(const char *s)
 enum { OUT = 0, KEPT = 1, LINKS = 2, OUTSIDE = 3 };
 
 /* Whether paragraph i is a kept excerpt right under a linked title, with
- * only a heading (or nothing) kept after it. */
+ * only a heading (or nothing) kept after it. A teaser card often closes
+ * with its own labels before the next title: a date, "Par … Le
+ * 05/02/2020", the next card's category ("Überwachung"), a "Learn" link;
+ * up to three short lines that are not sentences, and link lines, may
+ * stand between. */
 static bool teaser_excerpt(const walker *w, const uint8_t *keep, size_t i)
 {
 	const para *p = &w->paras[i], *t = &w->paras[i - 1];
 	if (keep[i] != KEPT || p->chars >= 400 || is_heading(p->kind) || !is_heading(t->kind) ||
 	    t->links * 2 <= t->chars)
 		return false;
-	size_t k = i + 1;
-	while (k < w->npara && keep[k] == OUT && !is_heading(w->paras[k].kind))
-		k++;
+	size_t k = i + 1, labels = 0;
+	for (; k < w->npara && !is_heading(w->paras[k].kind); k++) {
+		const para *q = &w->paras[k];
+		if (keep[k] == OUT || keep[k] == LINKS)
+			continue;
+		if (q->chars >= 60 || ends_sentence(q->text) || ++labels > 3)
+			return false;
+	}
 	return k == w->npara || is_heading(w->paras[k].kind);
 }
 
@@ -1427,7 +1496,9 @@ static uint32_t drop_teasers(const walker *w, uint8_t *keep)
 /* Signatures after the text: short lines after the last real paragraph
  * ("aja/PAP", an author's name, a source note). A heading there opens
  * something else ("Weitere Beiträge", "Verwendete Produkte", a contact
- * box); list items and table cells are data. */
+ * box); list items and table cells are data, and a short sentence that
+ * ends as one (". ! ?": "Be there or be square!") is the text's last
+ * word, not a signature. */
 static uint32_t drop_after_last(const walker *w, uint8_t *keep)
 {
 	size_t last = w->npara;
@@ -1437,7 +1508,8 @@ static uint32_t drop_after_last(const walker *w, uint8_t *keep)
 	uint32_t dropped = 0;
 	for (size_t i = last + 1; last < w->npara && i < w->npara; i++) {
 		const para *p = &w->paras[i];
-		if (keep[i] == KEPT && p->kind != K_LI && p->kind != K_CELL &&
+		bool sentence = !is_heading(p->kind) && strchr(".!?", p->text[strlen(p->text) - 1]);
+		if (keep[i] == KEPT && p->kind != K_LI && p->kind != K_CELL && !sentence &&
 		    p->chars < (is_heading(p->kind) ? 100u : 25u)) {
 			keep[i] = OUT;
 			dropped += p->chars;
@@ -1465,6 +1537,43 @@ static uint32_t drop_labels_before_first(const walker *w, uint8_t *keep)
 		}
 	}
 	return dropped;
+}
+
+/* The standfirst: a sentence or two set between the headline and the
+ * body, in a header block of its own ("texto-bajada", a live blog's lead
+ * entry, an <h2> of 100+ characters), too short for the prose-outside
+ * rule. The paragraphs right after the last <h1> before the first kept
+ * one, up to six, are taken when they are link-free sentences of 60+
+ * characters; a short heading or a link line ends the search. An <h1>
+ * that is a link is the site's logo, not the headline. Returns the
+ * characters added. */
+static uint32_t keep_standfirst(const walker *w, uint8_t *keep)
+{
+	size_t first = 0, h1 = w->npara;
+	while (first < w->npara && keep[first] != KEPT)
+		first++;
+	for (size_t j = 0; j < first; j++)
+		if (w->paras[j].kind == K_H1 && w->paras[j].links * 2 <= w->paras[j].chars)
+			h1 = j;
+	uint32_t added = 0;
+	for (size_t j = h1 + 1; h1 < first && j < first && j <= h1 + 6; j++) {
+		const para *p = &w->paras[j];
+		if ((is_heading(p->kind) && p->chars < 100) || p->links * 2 > p->chars)
+			break;
+		if (keep[j] == OUTSIDE && p->chars >= 60 && p->links * 5 < p->chars &&
+		    ends_sentence(p->text) && !boiler_line(p) && !date_line(p)) {
+			keep[j] = KEPT;
+			added += p->chars;
+		}
+	}
+	return added;
+}
+
+/* Whether a line ends with an ellipsis, as excerpts cut by a teaser list do. */
+static bool cut_short(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 3 && (!strcmp(s + n - 3, "...") || !strcmp(s + n - 3, "\xE2\x80\xA6"));
 }
 
 typedef struct range {
@@ -1597,8 +1706,11 @@ static int select_body(walker *w, rv_article *a)
 			for (size_t k = 0; k < nr && !in; k++)
 				in = p->blockpre >= r[k].lo && p->blockpre <= r[k].hi;
 			/* Prose outside the container (a split layout, a lead
-			 * box): long lines with hardly a link, not boilerplate. */
-			if (!in && p->chars >= 100 && p->links * 20 < p->chars && !is_heading(p->kind))
+			 * box): long lines with hardly a link, not boilerplate;
+			 * an excerpt cut short ("War Volkswagen anfangs vom ...")
+			 * is another page's teaser. */
+			if (!in && p->chars >= 100 && p->links * 20 < p->chars && !is_heading(p->kind) &&
+			    !cut_short(p->text))
 				in = true;
 			if (!in) {
 				keep[i] = OUTSIDE;
@@ -1651,6 +1763,8 @@ static int select_body(walker *w, rv_article *a)
 				got += p->chars;
 			}
 		}
+		if (pass == 0)
+			got += keep_standfirst(w, keep);
 		for (size_t i = 0; i < w->npara; i++)
 			if (keep[i] == OUTSIDE)
 				keep[i] = OUT;

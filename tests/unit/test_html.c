@@ -1036,3 +1036,198 @@ TEST(html_live_blog_times_are_not_text)
 	ASSERT_CONTAINS(a.text, "120 sapeurs-pompiers");
 	rv_article_release(&a);
 }
+
+/* A list of other articles whose cards close with a date or the next
+ * card's category: the excerpts go, the article stays. */
+TEST(html_teaser_cards_with_labels)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><article><h1>Grève au port de Marseille</h1>"
+		"<p>Les dockers du port de Marseille ont cessé le travail lundi matin, à l'appel de "
+		"leur syndicat, pour protester contre la réforme des horaires annoncée la semaine "
+		"dernière par la direction du port autonome.</p>"
+		"<p>La direction affirme que le trafic des conteneurs reprendra mardi, mais les "
+		"syndicats promettent de poursuivre le mouvement tant que la réforme n'est pas retirée.</p>"
+		"<h2>Articles liés</h2>"
+		"<div class=\"card\"><h3><a href=\"/a\">Les ferries bloqués à Toulon</a></h3>"
+		"<p>Trois ferries sont restés à quai dimanche, faute de personnel pour les manœuvres.</p>"
+		"<div>Le 05/02/2026</div></div>"
+		"<div class=\"card\"><div>Transports</div><h3><a href=\"/b\">Le tramway reprend à Nice</a></h3>"
+		"<p>La circulation a repris samedi sur toute la ligne après deux jours de travaux.</p>"
+		"<div>Le 04/02/2026</div></div>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "Les dockers du port");
+	ASSERT_CONTAINS(a.text, "syndicats promettent");
+	ASSERT(!strstr(a.text, "Trois ferries"));
+	ASSERT(!strstr(a.text, "La circulation a repris"));
+	rv_article_release(&a);
+}
+
+/* The standfirst in a header block between the headline and the body,
+ * with a sidebar list in between, is the article's first paragraph. */
+TEST(html_standfirst_under_the_headline)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><div class=\"encabezado\"><h1>Grève au port de Marseille</h1>"
+		"<div class=\"chapo\"><p>Les dockers cessent le travail lundi contre la réforme des horaires voulue par la direction.</p></div></div>"
+		"<div class=\"colonne\"><h3><a href=\"/a\">Les ferries bloqués à Toulon</a></h3>"
+		"<h3><a href=\"/b\">Le tramway reprend à Nice</a></h3></div>"
+		"<div class=\"corps\"><p>Les dockers du port de Marseille ont cessé le travail lundi matin, "
+		"à l'appel de leur syndicat, pour protester contre la réforme des horaires annoncée la "
+		"semaine dernière par la direction du port autonome.</p>"
+		"<p>La direction affirme que le trafic des conteneurs reprendra mardi, mais les syndicats "
+		"promettent de poursuivre le mouvement tant que la réforme n'est pas retirée.</p></div>"
+		"</body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "voulue par la direction.");
+	ASSERT_CONTAINS(a.text, "syndicats promettent");
+	ASSERT(!strstr(a.text, "ferries"));
+	rv_article_release(&a);
+}
+
+/* After the last long paragraph, a short sentence stays; a signature goes. */
+TEST(html_short_last_sentence_is_not_a_signature)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><article><h1>Fête du port à Sète</h1>"
+		"<p>La fête du port revient à Sète le premier week-end de juillet, avec des joutes, "
+		"un marché aux poissons et un concert sur le quai de la Consigne le samedi soir.</p>"
+		"<p>Les joutes opposeront dimanche les équipes des quartiers, devant les tribunes "
+		"installées le long du canal royal, comme chaque année depuis trois siècles, puis la "
+		"municipalité offrira un feu d'artifice tiré depuis le môle Saint-Louis.</p>"
+		"<p>Venez nombreux !</p><p>jmd/AFP</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "Venez nombreux !");
+	ASSERT(!strstr(a.text, "jmd/AFP"));
+	rv_article_release(&a);
+}
+
+/* A numbered figure caption in the text block is not a paragraph; a
+ * sentence that mentions a figure is. */
+TEST(html_numbered_figure_captions)
+{
+	const char *page =
+		"<html lang=\"de\"><body><article><h1>Lawinen im Frühjahr</h1>"
+		"<p>Im Frühjahr werden Nassschneelawinen häufiger, weil die Sonne die Schneedecke "
+		"tagsüber durchfeuchtet und die Bindung zwischen den Schichten schwächt, wie die "
+		"Messungen im Gebiet des Gotthardpasses zeigen.</p>"
+		"<div>Abbildung 4: Eine nasse Schicht über einer Kruste.</div>"
+		"<p>Wie Abbildung 4 zeigt, gleitet die nasse Schicht auf der harten Kruste ab, sobald "
+		"die Temperatur am Nachmittag über null Grad steigt und das Schmelzwasser die "
+		"Grenzfläche erreicht.</p>"
+		"<div>Fig. 2.1: Temperaturverlauf am Messpunkt.</div>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "Wie Abbildung 4 zeigt");
+	ASSERT(!strstr(a.text, "Eine nasse Schicht"));
+	ASSERT(!strstr(a.text, "Temperaturverlauf"));
+	rv_article_release(&a);
+}
+
+/* A press contact's line (an address and a telephone) is not text; a
+ * sentence with an e-mail address is. */
+TEST(html_contact_line_is_not_text)
+{
+	const char *page =
+		"<html lang=\"de\"><body><article><h1>Neue Windparks vor Rügen</h1>"
+		"<p>Der Betreiber will vor Rügen zwei neue Windparks bauen, die ab 2028 rund "
+		"400.000 Haushalte mit Strom versorgen sollen, teilte das Unternehmen am Montag mit.</p>"
+		"<p>Fragen der Anwohner beantwortet das Bürgerbüro unter buero@example.org, das "
+		"dafür eigens eine Sprechstunde im Rathaus von Sassnitz eingerichtet hat.</p>"
+		"<p>Pressekontakt: Erika Muster E-Mail: presse@example.org Telefon: +49 40 1234 567</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "buero@example.org");
+	ASSERT(!strstr(a.text, "presse@example.org"));
+	rv_article_release(&a);
+}
+
+/* Image legends, fact boxes and a "news-letter" block inside the article
+ * are not its text. */
+TEST(html_legend_factbox_newsletter_classes)
+{
+	const char *page =
+		"<html lang=\"it\"><body><article><h1>Orsi nel parco</h1>"
+		"<p>Nel parco nazionale sono state contate diciotto femmine con cuccioli durante la "
+		"scorsa estate, il numero più alto registrato da quando sono iniziati i censimenti "
+		"sistematici della popolazione.</p>"
+		"<div class=\"foto\"><div class=\"dida\">Grafico delle femmine con cuccioli</div></div>"
+		"<div class=\"image\"><div class=\"legend\">Un'orsa con due cuccioli al pascolo</div></div>"
+		"<div class=\"art-ins mol-factbox\"><p>I numeri del censimento in breve, regione per regione</p></div>"
+		"<div class=\"news-letter-section\"><p>Notizie e consigli ogni settimana per te</p></div>"
+		"<p>I guardiaparco raccomandano ai visitatori di restare sui sentieri segnati e di non "
+		"lasciare cibo incustodito, per evitare che gli animali si abituino alla presenza umana.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "I guardiaparco raccomandano");
+	ASSERT(!strstr(a.text, "Grafico delle femmine"));
+	ASSERT(!strstr(a.text, "al pascolo"));
+	ASSERT(!strstr(a.text, "in breve"));
+	ASSERT(!strstr(a.text, "ogni settimana"));
+	rv_article_release(&a);
+}
+
+/* A long excerpt cut short by an ellipsis outside the article is another
+ * page's teaser, however long; uncut prose there still joins the text. */
+TEST(html_cut_excerpt_outside_is_a_teaser)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><article><h1>Grève au port de Marseille</h1>"
+		"<p>Les dockers du port de Marseille ont cessé le travail lundi matin, à l'appel de "
+		"leur syndicat, pour protester contre la réforme des horaires annoncée la semaine "
+		"dernière par la direction du port autonome.</p>"
+		"<p>La direction affirme que le trafic des conteneurs reprendra mardi, mais les "
+		"syndicats promettent de poursuivre le mouvement tant que la réforme n'est pas retirée.</p>"
+		"</article><div class=\"row\"><div class=\"col\"><p>Les ferries de la Corse sont restés "
+		"à quai dimanche à Toulon, faute de personnel pour les manœuvres, et les passagers ont "
+		"dû attendre ...</p></div></div></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "syndicats promettent");
+	ASSERT(!strstr(a.text, "ferries de la Corse"));
+	rv_article_release(&a);
+}
+
+/* A line of post fields split by bars is not text; a sentence with one
+ * colon and one bar is. */
+TEST(html_post_fields_line_is_not_text)
+{
+	const char *page =
+		"<html lang=\"de\"><body><article><h1>Briefe an die Stadt</h1>"
+		"<p>Die Stadt hat im vergangenen Jahr mehr als dreitausend Briefe ihrer Bürger "
+		"beantwortet, die meisten zu Baustellen, zum Nahverkehr und zu den Öffnungszeiten "
+		"der Bäder, heißt es im Jahresbericht.</p>"
+		"<p>Der Bericht nennt eine Zahl: 3.214 Briefe | davon 1.020 zu Baustellen, die übrigen "
+		"zu anderen Themen.</p>"
+		"<p>Aufrufe: 1120 | Hinzugefügt von: Redaktion | Bewertung: 4.5/5</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "Der Bericht nennt eine Zahl");
+	ASSERT(!strstr(a.text, "Aufrufe"));
+	rv_article_release(&a);
+}
