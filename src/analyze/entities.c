@@ -2566,7 +2566,10 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	    sc->t[i + 1].kind == K_WORD && !(sc->t[i + 1].flags & F_CAP) && tok_key(sc, i + 1, key, sizeof key) &&
 	    !strcmp(key, "of") && sc->t[i + 2].kind == K_WORD && (sc->t[i + 2].flags & F_CAP) &&
 	    tok_key(sc, i, key, sizeof key) &&
-	    !(word_lists(key) & ~(unsigned)(L_CUE_PER | L_CUE_LOC | L_CUE_ORG | L_CUE_MISC)) &&
+	    /* lists of words around names may hold it, not those of names' heads
+	     * ("Bank of England", "University of Oxford") or titles ("Duke of") */
+	    !(word_lists(key) & ~(unsigned)(L_CUE_PER | L_CUE_LOC | L_CUE_ORG | L_CUE_MISC | L_SPORTS_EN |
+					    L_CLUB | L_EPONYM)) &&
 	    !wordnet_common(key) && english_common_noun(key) && !known_span(sc, i, j))
 		i += 2;
 	/* "Historian Ammianus Marcellinus", "Critic Kobena Mercer", "Actors Barbra Streisand": so

@@ -1464,8 +1464,12 @@ TEST(entities_plural_noun_of_a_name_opening_a_sentence)
 	 * name of that shape stays whole */
 	rv_article a;
 	run_lang(&a, "Residents of Marrowby queued for hours outside the town hall on Saturday. "
-		     "The count resumed. Residents of Thornbury were told to wait.", "en");
+		     "The count resumed. Residents of Thornbury were told to wait. Supporters of "
+		     "Achebe-Hart cheered. Bank of England officials met on Monday.", "en");
 	ASSERT(find(&a, "Residents of Marrowby") == NULL);
+	ASSERT(find(&a, "Supporters of Achebe-Hart") == NULL);
+	ASSERT(find(&a, "Achebe-Hart") != NULL);
+	assert_entity(&a, "Bank of England", "organization");
 	ASSERT(find(&a, "Residents of Thornbury") == NULL);
 	assert_entity(&a, "Marrowby", "location");
 	assert_entity(&a, "Thornbury", "location");
