@@ -67,6 +67,55 @@ static void stem_words_token(const char *tok, size_t len, size_t off, void *ctx)
 	}
 }
 
+/* The stems no word starts with ("lorval" from "Lorvaux", Snowball's
+ * plural rule): the words are stemmed as the analyzer stemmed them, the
+ * shortest word of each stem taken. */
+struct stem_back {
+	struct stem_words *w;
+	rv_analyzer *an;
+	const char *lang;
+};
+
+static void stem_back_token(const char *tok, size_t len, size_t off, void *ctx)
+{
+	struct stem_back *b = ctx;
+	char stem[64];
+	size_t n = 0;
+	for (size_t i = 0; i < b->w->n; i++) {
+		if (b->w->s[i].best_len && b->w->s[i].best_folded <= len)
+			continue;
+		if (!n && !(n = rv_stem(b->an, b->lang, tok, len, stem, sizeof stem)))
+			return;
+		if (n == b->w->s[i].stem_len && !memcmp(stem, b->w->s[i].stem, n)) {
+			b->w->s[i].best = b->w->text + off;
+			b->w->s[i].best_len = rv_token_span(b->w->text, off, tok, len);
+			b->w->s[i].best_folded = len;
+		}
+	}
+}
+
+static void words_by_stemming(rv_analyzer *an, const rv_article *a, struct stem_words *w)
+{
+	struct stem_words rest = { .n = 0 };
+	size_t at[EXPLAIN_TERMS];
+	for (size_t i = 0; i < w->n; i++)
+		if (!w->s[i].best_len) {
+			at[rest.n] = i;
+			rest.s[rest.n++] = w->s[i];
+		}
+	if (!rest.n || !a->stem_lang)
+		return;
+	struct stem_back b = { &rest, an, a->stem_lang };
+	const char *texts[] = { a->title, a->text };
+	for (size_t t = 0; t < 2; t++)
+		if (texts[t]) {
+			rest.text = texts[t];
+			rv_tokenize(texts[t], strlen(texts[t]), stem_back_token, &b);
+		}
+	for (size_t i = 0; i < rest.n; i++)
+		w->s[at[i]] = rest.s[i];
+}
+
 /* The stems with a word in the title are done: the text is read for the rest. */
 static void words_of_stems(const rv_article *a, struct stem_words *w)
 {
@@ -141,6 +190,7 @@ static int describe_shared(struct explain *x, struct member *m)
 			stems.s[stems.n++].stem_len = strlen(shared[i].own);
 		}
 	words_of_stems(&m->a, &stems);
+	words_by_stemming(x->an, &m->a, &stems);
 	for (size_t i = 0; i < n && !rc; i++) {
 		char word[64];
 		const char *w = shared[i].own;

@@ -52,6 +52,16 @@ JSON
 import json,sys
 w=json.load(sys.stdin)['why']
 assert all('Норвальске' in a['shared_words'] for a in w), w" || exit 1
+# a word its stem is no prefix of ("Vermaux" stems to "vermal") is shown as
+# written, not as the stem
+cat > "$dir/fr.jsonl" <<'JSON'
+{"id":"v1","title":"Crue à Vermaux : le barrage de Vermaux sous surveillance","published":"2023-04-03","lang":"fr","text":"La crue de la rivière inquiète Vermaux depuis lundi. Le barrage de Vermaux est placé sous surveillance renforcée, a indiqué la préfecture, et deux cents habitants ont été évacués."}
+{"id":"v2","title":"Vermaux : deux cents habitants évacués, le barrage tient","published":"2023-04-04","lang":"fr","text":"À Vermaux, deux cents habitants ont passé la nuit au gymnase. Le barrage de Vermaux tient, selon la préfecture, mais la crue n'a pas encore atteint son pic."}
+JSON
+"$REVUE" --db "$dir/fr.db" ingest --format jsonl "$dir/fr.jsonl" 2>/dev/null || exit 1
+"$REVUE" --db "$dir/fr.db" story 1 --why > "$dir/why_fr.txt" || exit 1
+grep -q "shared:.*Vermaux" "$dir/why_fr.txt" || { cat "$dir/why_fr.txt"; echo "--why shows the stem of Vermaux, not the word"; exit 1; }
+grep -E -q "shared:.*vermal" "$dir/why_fr.txt" && { echo "--why shows a stem"; exit 1; }
 "$REVUE" --db "$db" regroup --since 2023-01-01 --set event_threshold=1 --set time_bonus=0 || exit 1
 [ "$(n_events)" = 3 ] || { echo "expected 3 events with threshold 1, got $(n_events)"; exit 1; }
 "$REVUE" --db "$db" regroup --since 2023-01-01 || exit 1
