@@ -8,6 +8,8 @@
 #include "store/sqlite_int.h"
 
 #include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -379,6 +381,79 @@ static int merge_types(rv_story_facts *out)
 	return rc;
 }
 
+/* The entities met so far by type and key (rv_entity_key): open
+ * addressing over their indexes, so that each row of the whole store's
+ * entity list finds its entity at once instead of folding every name
+ * seen before it. keys[i] is entity i's "type\x1fkey". */
+struct entity_index {
+	uint32_t *slots; /* index + 1; 0 empty */
+	size_t cap;      /* a power of two, over twice the entities */
+	char **keys;
+	size_t n;
+};
+
+static uint64_t key_hash(const char *k)
+{
+	uint64_t h = 14695981039346656037u;
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 1099511628211u;
+	return h;
+}
+
+/* The index of the entity keyed tk, or ix->n when there is none. */
+static size_t index_find(const struct entity_index *ix, const char *tk)
+{
+	if (!ix->cap)
+		return ix->n;
+	for (size_t h = key_hash(tk) & (ix->cap - 1);; h = (h + 1) & (ix->cap - 1)) {
+		uint32_t v = ix->slots[h];
+		if (!v)
+			return ix->n;
+		if (!strcmp(ix->keys[v - 1], tk))
+			return v - 1;
+	}
+}
+
+static void index_slot(struct entity_index *ix, size_t i)
+{
+	size_t h = key_hash(ix->keys[i]) & (ix->cap - 1);
+	while (ix->slots[h])
+		h = (h + 1) & (ix->cap - 1);
+	ix->slots[h] = (uint32_t)(i + 1);
+}
+
+/* Entity ix->n is keyed tk (copied). RV_ENOMEM out of memory. */
+static int index_add(struct entity_index *ix, const char *tk)
+{
+	if ((ix->n + 1) * 2 > ix->cap) {
+		size_t cap = ix->cap ? ix->cap * 2 : 64;
+		uint32_t *slots = calloc(cap, sizeof *slots);
+		char **keys = slots ? realloc(ix->keys, cap / 2 * sizeof *keys) : NULL;
+		if (!keys) {
+			free(slots);
+			return RV_ENOMEM;
+		}
+		free(ix->slots);
+		ix->slots = slots;
+		ix->keys = keys;
+		ix->cap = cap;
+		for (size_t i = 0; i < ix->n; i++)
+			index_slot(ix, i);
+	}
+	if (!(ix->keys[ix->n] = strdup(tk)))
+		return RV_ENOMEM;
+	index_slot(ix, ix->n++);
+	return RV_OK;
+}
+
+static void index_release(struct entity_index *ix)
+{
+	for (size_t i = 0; i < ix->n; i++)
+		free(ix->keys[i]);
+	free(ix->keys);
+	free(ix->slots);
+}
+
 static int load_entities(rv_store *s, int64_t event, int limit, bool days, rv_story_facts *out,
 			 rv_error *err)
 {
@@ -396,8 +471,9 @@ static int load_entities(rv_store *s, int64_t event, int limit, bool days, rv_st
 	if (event)
 		sqlite3_bind_int64(st, 1, event);
 	int rc = RV_OK, r;
-	char key[KEY_MAX], k2[KEY_MAX];
+	char key[KEY_MAX], tk[2 * KEY_MAX];
 	int64_t *last_article = NULL;
+	struct entity_index ix = { 0 };
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = col_str(st, 0);
 		const char *type = col_str(st, 1);
@@ -405,18 +481,15 @@ static int load_entities(rv_store *s, int64_t event, int limit, bool days, rv_st
 		int64_t art = sqlite3_column_int64(st, 5);
 		if (!rv_entity_key(name, type, key, sizeof key))
 			continue;
-		size_t idx = out->n_entities;
-		for (size_t i = 0; i < out->n_entities; i++) {
-			rv_fact_entity *x = &out->entities[i];
-			if (strcmp(x->type, type))
-				continue;
-			if (rv_entity_key(x->name, x->type, k2, sizeof k2) && !strcmp(k2, key)) {
-				idx = i;
-				break;
-			}
-		}
+		/* a longer form renames the entity below, under the same key */
+		snprintf(tk, sizeof tk, "%.*s\x1f%s", KEY_MAX - 1, type, key);
+		size_t idx = index_find(&ix, tk);
 		rv_fact_entity *e;
 		if (idx == out->n_entities) {
+			if (index_add(&ix, tk)) {
+				rc = rv_fail(err, RV_ENOMEM, "out of memory");
+				break;
+			}
 			e = grow((void **)&out->entities, &out->n_entities, sizeof *e);
 			int64_t *la = e ? realloc(last_article, out->n_entities * sizeof *la) : NULL;
 			if (!e || !la || !(e->name = strdup(name)) || !(e->type = strdup(type))) {
@@ -486,6 +559,7 @@ static int load_entities(rv_store *s, int64_t event, int limit, bool days, rv_st
 		rc = fail(s, err, "story entities");
 	sqlite3_finalize(st);
 	free(last_article);
+	index_release(&ix);
 	if (rc == RV_OK && merge_types(out))
 		rc = rv_fail(err, RV_ENOMEM, "out of memory");
 	/* the whole store's names for "revue entities": a sort, not insertions */
