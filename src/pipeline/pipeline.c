@@ -242,11 +242,14 @@ static int place_and_store(rv_pipeline *p, rv_article *a, int64_t *id, rv_error 
 		/* the page behind a feed teaser, or the same text published
 		 * earlier, met after the one stored in this run: that one becomes
 		 * its duplicate, as it would have had it come second */
+		bool done;
 		if ((rc = rv_store_supersede(p->store, hit.superseded, a, hit.similarity,
-					     hit.superseded_adds_text, err)))
+					     hit.superseded_adds_text, &done, err)))
 			return rc;
-		p->stats.stored--;
-		p->stats.duplicates++;
+		if (done) {
+			p->stats.stored--;
+			p->stats.duplicates++;
+		}
 	}
 	if (id)
 		*id = a->id;

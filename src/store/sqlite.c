@@ -36,6 +36,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 	/* an event the grouper merged into another: its articles move over */
 	[ST_MERGE_MOVE] = "UPDATE articles SET event = ?2, storyline = ?3 WHERE event = ?1",
 	[ST_MERGE_DROP] = "DELETE FROM events WHERE id = ?1",
+	/* an original another article supersedes: its pointers, then (unless
+	 * it adds to the page) the analysis a duplicate does not keep */
+	[ST_SUPERSEDE] = "UPDATE articles SET duplicate_of = ?2, duplicate_similarity = ?3, event = ?4,"
+			 " storyline = ?5 WHERE id = ?1 AND duplicate_of IS NULL",
+	[ST_DROP_ENTITIES] = "DELETE FROM entities WHERE article = ?1",
+	[ST_DROP_QUOTES] = "DELETE FROM quotes WHERE article = ?1",
+	[ST_DROP_FIGURES] = "DELETE FROM figures WHERE article = ?1",
 	[ST_INSERT_ARTICLE] =
 		"INSERT INTO articles (ref, content_hash, url, source, title, description,"
 		" published, published_day, published_source, published_inferred, modified,"
@@ -463,22 +470,18 @@ int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err)
 }
 
 int rv_store_supersede(rv_store *s, int64_t old, const rv_article *page, double similarity,
-		       bool adds_text, rv_error *err)
+		       bool adds_text, bool *superseded, rv_error *err)
 {
 	/* Its text stays (a duplicate reads its own text first), so the search
 	 * index, filled at commit, is not touched: only pointers change. */
-	static const char *const steps[] = {
-		"UPDATE articles SET duplicate_of = ?2, duplicate_similarity = ?3, event = ?4,"
-		" storyline = ?5 WHERE id = ?1 AND duplicate_of IS NULL",
-		"DELETE FROM entities WHERE article = ?1",
-		"DELETE FROM quotes WHERE article = ?1",
-		"DELETE FROM figures WHERE article = ?1",
-	};
+	static const enum stmt_id steps[] = { ST_SUPERSEDE, ST_DROP_ENTITIES, ST_DROP_QUOTES,
+					      ST_DROP_FIGURES };
+	*superseded = false;
 	size_t n_steps = adds_text ? 1 : sizeof steps / sizeof *steps;
 	for (size_t i = 0; i < n_steps; i++) {
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(s->db, steps[i], -1, &st, NULL))
-			return db_fail(s, err, "marking a superseded original as a duplicate");
+		sqlite3_stmt *st = stmt(s, steps[i], err);
+		if (!st)
+			return RV_EDB;
 		sqlite3_bind_int64(st, 1, old);
 		if (i == 0) {
 			sqlite3_bind_int64(st, 2, page->id);
@@ -487,10 +490,15 @@ int rv_store_supersede(rv_store *s, int64_t old, const rv_article *page, double 
 			bind_id(st, 5, page->storyline);
 		}
 		int rc = sqlite3_step(st);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return db_fail(s, err, "marking a superseded original as a duplicate");
+		/* no such original (it is a duplicate already): its analysis
+		 * rows are not ours to drop */
+		if (i == 0 && !sqlite3_changes(s->db))
+			return RV_OK;
 	}
+	*superseded = true;
 	return RV_OK;
 }
 

@@ -43,9 +43,10 @@ int rv_store_insert_article(rv_store *s, rv_article *a, rv_error *err);
 /* A stored original that page (just stored) supersedes becomes its
  * duplicate: it points to page with similarity and takes its event and
  * storyline; it keeps its text, and its analysis rows only when it adds to
- * page's (adds_text), as a duplicate stored second would have. */
+ * page's (adds_text), as a duplicate stored second would have.
+ * *superseded: false when old was no original (nothing changed). */
 int rv_store_supersede(rv_store *s, int64_t old, const rv_article *page, double similarity,
-		       bool adds_text, rv_error *err);
+		       bool adds_text, bool *superseded, rv_error *err);
 
 int rv_store_save_event(rv_store *s, const rv_event *ev, rv_error *err);
 /* Events whose last day is within window_days of the newest (and undated). */

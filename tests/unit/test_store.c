@@ -4,6 +4,7 @@
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 static rv_record text_record(const char *ref, const char *text)
@@ -61,6 +62,62 @@ TEST(store_article_round_trip)
 	rv_store_close(&s);
 	ASSERT(s == NULL);
 	rv_store_close(&s); /* a no-op on NULL */
+	test_db_remove(path);
+}
+
+/* Superseding an article that is no original (a duplicate already) changes
+ * nothing: its analysis rows stay, and the caller is told. */
+TEST(store_supersede_only_an_original)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "revue-supersede-test");
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	rv_article page, old;
+	rv_article_init(&page);
+	rv_article_init(&old);
+	page.ref = strdup("page");
+	page.content_hash = strdup("aa01");
+	rv_strlist_push(&page.paragraphs, "The page.");
+	rv_article_join_paragraphs(&page);
+	old.ref = strdup("old");
+	old.content_hash = strdup("bb02");
+	rv_strlist_push(&old.paragraphs, "The teaser.");
+	rv_article_join_paragraphs(&old);
+	old.n_quotes = 1;
+	old.quotes = calloc(1, sizeof *old.quotes);
+	old.quotes[0].text = strdup("we will rebuild the quay");
+	old.quotes[0].speaker = strdup("Irena Castell");
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	ASSERT_EQ(rv_store_insert_article(s, &page, &err), RV_OK);
+	ASSERT_EQ(rv_store_insert_article(s, &old, &err), RV_OK);
+	bool done = false;
+	ASSERT_EQ(rv_store_supersede(s, old.id, &page, 0.9, true, &done, &err), RV_OK);
+	ASSERT(done);
+	/* again, now that it is a duplicate: nothing to do, its quote stays */
+	ASSERT_EQ(rv_store_supersede(s, old.id, &page, 0.9, false, &done, &err), RV_OK);
+	ASSERT(!done);
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	rv_article back;
+	rv_article_init(&back);
+	ASSERT_EQ(rv_store_get_article(s, old.id, &back, &err), RV_OK);
+	ASSERT_EQ(back.duplicate_of, page.id);
+	rv_article_release(&back);
+	rv_store_close(&s);
+	/* a duplicate is read with its original's analysis: count its own rows */
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	ASSERT_EQ(sqlite3_open(path, &db), SQLITE_OK);
+	ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM quotes WHERE article = ?1", -1, &st, NULL),
+		  SQLITE_OK);
+	sqlite3_bind_int64(st, 1, old.id);
+	ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+	ASSERT_EQ(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	rv_article_release(&page);
+	rv_article_release(&old);
 	test_db_remove(path);
 }
 
