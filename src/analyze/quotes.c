@@ -2113,8 +2113,9 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 				cs = that_after_addressee(t, ad, e);
 			if (cs == ad)
 				cs = skip_space(t, ad, e);
-			/* "told the Daily News, tax relief is …" */
-			if (ad > v + vlen && cs < e && t[cs] == ',')
+			/* "told the Daily News, tax relief is …": the words never open
+			 * with a comma */
+			if (cs < e && t[cs] == ',')
 				cs = skip_space(t, cs + 1, e);
 			bool that = false;
 			if (word_at(t, cs, e, "that") || word_at(t, cs, e, "que")) {
@@ -2125,7 +2126,7 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 				that = true;
 			}
 			/* "reiterated to ABC News that, in retrospect, …" */
-			if (that && ad > v + vlen && cs < e && t[cs] == ',')
+			if (that && cs < e && t[cs] == ',')
 				cs = skip_space(t, cs + 1, e);
 			/* "has charged the campaign", "shows": not speech without "that" */
 			if (!that && !core_verb(t, v, vlen)) {

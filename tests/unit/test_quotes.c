@@ -435,6 +435,18 @@ TEST(quotes_named_addressee_en)
 	rv_article_release(&a);
 }
 
+TEST(quotes_reported_words_never_open_with_a_comma)
+{
+	/* with or without someone told, and after "that" */
+	rv_article a;
+	run(&a, "Mayor Alice Brennan presented the budget of Marrowby on Tuesday.\n\n"
+		"Alice Brennan said that, in the end, the town would keep its two schools open.\n\n"
+		"Harold Pike told the Marrowby Gazette that, after the vote, the bridge would be rebuilt.");
+	ASSERT(!strncmp(quote_with(&a, "keep its two schools")->text, "in the end", 10));
+	ASSERT(!strncmp(quote_with(&a, "bridge would be rebuilt")->text, "after the vote", 14));
+	rv_article_release(&a);
+}
+
 TEST(quotes_named_addressee_fr)
 {
 	rv_article a;
