@@ -609,22 +609,35 @@ int rv_find_figures(rv_article *a, rv_error *err)
 /* Nouns that count the same thing in the languages read (folded, as
  * rv__ner_fold writes them): one row of the ledger for "2 400 habitants"
  * and "2,400 people". The key is the class's first word. */
-static const char *const unit_classes[][16] = {
-	{ "soldiers", "soldat", "soldats", "militaire", "militaires", "troupe", "troupes", "troops",
-	  "troop", "soldier", "homme", "hommes", "servicemen", "personnel", "militares", "soldados" },
-	{ "people", "personne", "personnes", "persons", "habitants", "residents", "civils",
-	  "civilians", "victimes", "victims", "morts", "dead", "killed", "tues", "menschen" },
-	{ "votes", "voix", "vote", "suffrages", "suffrage" },
-	{ "ballots", "bulletins", "bulletin", "ballot" },
-	{ "firefighters", "pompiers", "sapeurs-pompiers", "firefighter", "firemen", "bomberos",
-	  "feuerwehrleute" },
-	{ "tourists", "vacanciers", "touristes", "holidaymakers", "holidaymaker", "tourist",
-	  "campeurs", "campers" },
-	{ "homes", "maisons", "logements", "habitations", "houses", "home", "house", "maison" },
-	{ "jobs", "emplois", "postes", "job", "emploi" },
-	{ "ships", "navires", "bateaux", "ship", "vessels", "navire", "bateau" },
-	{ "workers", "salaries", "employes", "employees", "travailleurs", "ouvriers", "staff" },
+static const char *const soldiers[] = {
+	"soldiers", "soldat", "soldats", "militaire", "militaires", "troupe", "troupes", "troops",
+	"troop", "soldier", "homme", "hommes", "servicemen", "service members", "personnel",
+	"militares", "soldados", "soldaten", "effectifs", NULL,
 };
+static const char *const people[] = {
+	"people", "personne", "personnes", "persons", "habitants", "residents", "civils",
+	"civilians", "victimes", "victims", "morts", "dead", "killed", "tues", "menschen", NULL,
+};
+static const char *const votes[] = { "votes", "voix", "vote", "suffrages", "suffrage", NULL };
+static const char *const ballots[] = { "ballots", "bulletins", "bulletin", "ballot", NULL };
+static const char *const firefighters[] = {
+	"firefighters", "pompiers", "sapeurs-pompiers", "firefighter", "firemen", "bomberos",
+	"feuerwehrleute", NULL,
+};
+static const char *const tourists[] = {
+	"tourists", "vacanciers", "touristes", "holidaymakers", "holidaymaker", "tourist",
+	"campeurs", "campers", NULL,
+};
+static const char *const homes[] = { "homes", "maisons", "logements", "habitations", "houses",
+				     "home", "house", "maison", NULL };
+static const char *const jobs[] = { "jobs", "emplois", "postes", "job", "emploi", NULL };
+static const char *const ships[] = { "ships", "navires", "bateaux", "ship", "vessels", "navire",
+				     "bateau", NULL };
+static const char *const workers[] = { "workers", "salaries", "employes", "employees", "travailleurs",
+				       "ouvriers", "staff", NULL };
+/* each row NULL-terminated, of any length (a fixed width dropped words) */
+static const char *const *const unit_classes[] = { soldiers, people, votes, ballots, firefighters,
+						   tourists, homes, jobs, ships, workers };
 
 /* A currency's sign and its names in the languages read: "€4 million" and
  * "4 millions d'euros" are one amount. */
@@ -649,7 +662,7 @@ size_t rv_figure_unit_key(const char *unit, char *out, size_t cap)
 	if (!n)
 		return 0;
 	for (size_t c = 0; c < sizeof unit_classes / sizeof *unit_classes; c++)
-		for (size_t k = 0; k < 16 && unit_classes[c][k]; k++)
+		for (size_t k = 0; unit_classes[c][k]; k++)
 			if (!strcmp(out, unit_classes[c][k]))
 				return (size_t)snprintf(out, cap, "%s", unit_classes[c][0]);
 	if (n > 3 && (out[n - 1] == 's' || out[n - 1] == 'x'))

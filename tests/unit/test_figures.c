@@ -172,6 +172,11 @@ TEST(figures_unit_keys)
 	rv_figure_unit_key("militaires", c, sizeof c);
 	ASSERT_STR_EQ(a, b);
 	ASSERT_STR_EQ(b, c);
+	/* the last words of a long class count too */
+	rv_figure_unit_key("Soldaten", b, sizeof b);
+	rv_figure_unit_key("effectifs", c, sizeof c);
+	ASSERT_STR_EQ(a, b);
+	ASSERT_STR_EQ(a, c);
 	rv_figure_unit_key("personnes", a, sizeof a);
 	rv_figure_unit_key("people", b, sizeof b);
 	ASSERT_STR_EQ(a, b);
