@@ -366,7 +366,9 @@ static int merge_types(rv_story_facts *out)
 {
 	if (out->n_entities < 2)
 		return RV_OK;
-	qsort(out->entities, out->n_entities, sizeof *out->entities, cmp_entity_name);
+	/* stable: of forms equal but for case, the first the store gave names it */
+	if (!rv_sort_stable(out->entities, out->n_entities, sizeof *out->entities, cmp_entity_name))
+		return RV_ENOMEM;
 	size_t kept = 0;
 	int rc = RV_OK;
 	for (size_t i = 0; i < out->n_entities; i++) {
