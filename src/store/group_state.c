@@ -55,11 +55,35 @@ int rv_store_get_event(rv_store *s, int64_t id, rv_event *out, rv_error *err)
 	return RV_OK;
 }
 
-/* The first day of the window as the store counts days, in *day; false
- * when no dated article falls in it. */
-#define WINDOW_FIRST_DAY                                                                       \
-	"(SELECT published_day FROM articles WHERE substr(published, 1, 10) >= ?1"               \
-	" AND published_day IS NOT NULL ORDER BY published_day LIMIT 1)"
+/* The events that began in the window (?1: its first day, YYYY-MM-DD): a
+ * subquery, so that each statement below reads them as the store is then. */
+#define WINDOW_EVENTS                                                                          \
+	"(SELECT id FROM events WHERE first_day IS NOT NULL AND first_day >="                    \
+	" (SELECT published_day FROM articles WHERE substr(published, 1, 10) >= ?1"              \
+	" AND published_day IS NOT NULL ORDER BY published_day LIMIT 1))"
+
+/* Run one statement, its ?1 (when it has one) bound to text, else to num.
+ * With row, *row gets the first column of the first row. */
+static int run_sql(rv_store *s, const char *sql, const char *text, int64_t num, int64_t *row,
+		   const char *what, rv_error *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL))
+		return fail(s, err, what);
+	if (sqlite3_bind_parameter_count(st)) {
+		if (text)
+			sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(st, 1, num);
+	}
+	int step = sqlite3_step(st), rc = RV_OK;
+	if (row && step == SQLITE_ROW)
+		*row = sqlite3_column_int64(st, 0);
+	else if (step != SQLITE_DONE)
+		rc = fail(s, err, what);
+	sqlite3_finalize(st);
+	return rc;
+}
 
 int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_t *n, rv_error *err)
 {
@@ -73,8 +97,7 @@ int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_
 			       "SELECT id FROM (SELECT id, 0 AS undated FROM articles WHERE duplicate_of IS NULL"
 			       " AND substr(published, 1, 10) >= ?1"
 			       " UNION ALL SELECT id, 1 FROM articles WHERE duplicate_of IS NULL"
-			       " AND published_day IS NULL AND event IN (SELECT id FROM events"
-			       " WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY "))"
+			       " AND published_day IS NULL AND event IN " WINDOW_EVENTS ")"
 			       " ORDER BY undated, id",
 			       -1, &st, NULL))
 		return fail(s, err, "selecting the window");
@@ -111,62 +134,25 @@ int rv_store_regroup_window(rv_store *s, const char *since, int64_t **ids, size_
 		{ "DELETE FROM regroup_before", "remembering the events" },
 		{ "INSERT INTO regroup_before SELECT id, event, storyline FROM articles"
 		  " WHERE duplicate_of IS NULL AND event IS NOT NULL AND (substr(published, 1, 10) >= ?1"
-		  " OR (published_day IS NULL AND event IN (SELECT id FROM events"
-		  " WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY ")))",
+		  " OR (published_day IS NULL AND event IN " WINDOW_EVENTS "))",
 		  "remembering the events" },
 		{ "UPDATE articles SET event = NULL, storyline = NULL, event_similarity = NULL"
-		  " WHERE published_day IS NULL AND event IN (SELECT id FROM events"
-		  " WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY ")",
+		  " WHERE published_day IS NULL AND event IN " WINDOW_EVENTS,
 		  "clearing the window" },
-		{ "DELETE FROM events WHERE first_day IS NOT NULL AND first_day >= " WINDOW_FIRST_DAY,
+		{ "DELETE FROM events WHERE id IN " WINDOW_EVENTS,
 		  "clearing events" },
 		{ "UPDATE articles SET event = NULL, storyline = NULL, event_similarity = NULL"
 		  " WHERE substr(published, 1, 10) >= ?1",
 		  "clearing the window" },
 	};
-	for (size_t i = 0; i < sizeof clear / sizeof *clear && rc == RV_OK; i++) {
-		if (sqlite3_prepare_v2(s->db, clear[i].sql, -1, &st, NULL)) {
-			rc = fail(s, err, clear[i].what);
-			break;
-		}
-		if (sqlite3_bind_parameter_count(st))
-			sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = fail(s, err, clear[i].what);
-		sqlite3_finalize(st);
-	}
+	for (size_t i = 0; i < sizeof clear / sizeof *clear && rc == RV_OK; i++)
+		rc = run_sql(s, clear[i].sql, since, 0, NULL, clear[i].what, err);
 out:
 	if (rc) {
 		free(*ids);
 		*ids = NULL;
 		*n = 0;
 	}
-	return rc;
-}
-
-/* One statement of the renumbering, its ?1 bound to first (when it has one). */
-static int renumber_step(rv_store *s, const char *sql, int64_t first, rv_error *err)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL))
-		return fail(s, err, "keeping the event numbers");
-	if (sqlite3_bind_parameter_count(st))
-		sqlite3_bind_int64(st, 1, first);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? RV_OK : fail(s, err, "keeping the event numbers");
-	sqlite3_finalize(st);
-	return rc;
-}
-
-static int count_rows(rv_store *s, const char *sql, int64_t first, int64_t *n, rv_error *err)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL))
-		return fail(s, err, "counting the events");
-	if (sqlite3_bind_parameter_count(st))
-		sqlite3_bind_int64(st, 1, first);
-	int rc = sqlite3_step(st) == SQLITE_ROW ? RV_OK : fail(s, err, "counting the events");
-	*n = rc ? 0 : sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -203,14 +189,16 @@ int rv_store_regroup_keep_ids(rv_store *s, int64_t first_event, int64_t first_st
 		"UPDATE events SET storyline = (SELECT old FROM regroup_map WHERE new = events.storyline)"
 		" WHERE storyline IN (SELECT new FROM regroup_map)",
 	};
-	int rc = count_rows(s, "SELECT COUNT(*) FROM events WHERE id >= ?1", first_event, rebuilt, err);
+	static const char what[] = "keeping the event numbers";
+	int rc = run_sql(s, "SELECT COUNT(*) FROM events WHERE id >= ?1", NULL, first_event, rebuilt, what,
+			 err);
 	for (size_t i = 0; i < sizeof events / sizeof *events && !rc; i++) {
-		rc = renumber_step(s, events[i], first_event, err);
-		if (!rc && i == 2)
-			rc = count_rows(s, "SELECT COUNT(*) FROM regroup_map", 0, kept, err);
+		rc = run_sql(s, events[i], NULL, first_event, NULL, what, err);
+		if (!rc && i == 2) /* the pairs kept */
+			*kept = sqlite3_changes(s->db);
 	}
 	for (size_t i = 0; i < sizeof storylines / sizeof *storylines && !rc; i++)
-		rc = renumber_step(s, storylines[i], first_storyline, err);
+		rc = run_sql(s, storylines[i], NULL, first_storyline, NULL, what, err);
 	return rc;
 }
 
