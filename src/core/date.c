@@ -689,6 +689,12 @@ int64_t rv_date_days(const rv_date *d)
 	return era * 146097 + doe - 719468;
 }
 
+int64_t rv_date_iso_epoch(const char *iso)
+{
+	rv_date d;
+	return iso && rv_date_parse_iso(iso, &d) ? rv_date_epoch(&d) : 0;
+}
+
 int64_t rv_date_epoch(const rv_date *d)
 {
 	int64_t t = rv_date_days(d) * 86400;

@@ -60,6 +60,8 @@ void rv_date_format(const rv_date *d, char out[RV_DATE_ISO_MAX]);
 int64_t rv_date_days(const rv_date *d);
 /* Seconds since the epoch, UTC (local times taken as UTC). */
 int64_t rv_date_epoch(const rv_date *d);
+/* The same of an ISO 8601 string; 0 when it is NULL or no date. */
+int64_t rv_date_iso_epoch(const char *iso);
 /* The date of an epoch second, UTC. */
 void rv_date_from_epoch(int64_t t, rv_date *out);
 /* Negative, zero or positive as a is before, equal to or after b. */

@@ -209,8 +209,7 @@ bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 	hit->superseded_adds_text = false;
 	hit->adds_text = false;
 	d->cur_superseded = NULL;
-	rv_date when;
-	d->cur_published = a->published && rv_date_parse_iso(a->published, &when) ? rv_date_epoch(&when) : 0;
+	d->cur_published = rv_date_iso_epoch(a->published);
 	d->cur_has_sig = signature(a->text, d->cfg.near_dup_min_tokens, &d->cur, &d->cur_tokens);
 	d->cur_url = url_key(a->url);
 	if (d->cur_url) {
@@ -251,7 +250,7 @@ bool rv_dedup_check(rv_dedup *d, const rv_article *a, rv_dup_hit *hit)
 	hit->adds_text = longer(d->cur_tokens, found->tokens);
 	/* the original is the one published first: a wire story read after
 	 * its reprint takes its place */
-	if (found->published && d->cur_published && d->cur_published + 3600 <= found->published) {
+	if (found->published && d->cur_published && d->cur_published + RV_EARLIER_COPY_SECONDS <= found->published) {
 		hit->superseded = found->id;
 		hit->superseded_adds_text = longer(found->tokens, d->cur_tokens);
 		d->cur_superseded = found;

@@ -204,6 +204,10 @@ void rv_event_release(rv_event *ev);
 
 /* ---- duplicates (dedup.c) ---- */
 
+/* A copy published this much earlier than the stored one (seconds) is the
+ * original: a wire story read after its reprint. */
+#define RV_EARLIER_COPY_SECONDS 3600
+
 /* The canonical form of a URL for duplicate detection: no scheme, no
  * "www."/"m."/"amp." host prefix, no tracking parameters (utm_*, fbclid,
  * gclid ...), no fragment, no AMP path or query marker, no trailing slash.

@@ -182,10 +182,9 @@ int rv_pipeline_close(rv_pipeline **pp, rv_error *err)
 static bool earlier_copy(rv_pipeline *p, const rv_article *a, int64_t orig, int64_t orig_published,
 			 rv_dup_hit *hit)
 {
-	rv_date when;
-	return orig_published && a->published && rv_date_parse_iso(a->published, &when) &&
-	       rv_date_epoch(&when) + 3600 <= orig_published && !rv_dedup_check(p->dedup, a, hit) &&
-	       hit->superseded == orig;
+	int64_t published = rv_date_iso_epoch(a->published);
+	return orig_published && published && published + RV_EARLIER_COPY_SECONDS <= orig_published &&
+	       !rv_dedup_check(p->dedup, a, hit) && hit->superseded == orig;
 }
 
 /* Decide what an analyzed article is (unchanged, duplicate, or an original

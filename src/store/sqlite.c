@@ -315,10 +315,7 @@ int rv_store_find_original(rv_store *s, const char *hash, int64_t *id, int64_t *
 		*id = sqlite3_column_int64(st, 0);
 		*event = sqlite3_column_int64(st, 1);
 		*storyline = sqlite3_column_int64(st, 2);
-		rv_date d;
-		const char *when = (const char *)sqlite3_column_text(st, 3);
-		if (when && rv_date_parse_iso(when, &d))
-			*published = rv_date_epoch(&d);
+		*published = rv_date_iso_epoch((const char *)sqlite3_column_text(st, 3));
 	} else if (rc != SQLITE_DONE) {
 		return db_fail(s, err, "looking up a content hash");
 	}

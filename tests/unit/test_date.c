@@ -140,3 +140,11 @@ TEST(date_slashed_month_first_in_us_zone)
 	/* impossible as day-first: month-first as before */
 	find_iso("03/14/2026 10:15", "2026-03-14T10:15");
 }
+
+TEST(date_iso_epoch)
+{
+	ASSERT_EQ(rv_date_iso_epoch("2026-03-02T10:00Z"), (int64_t)1772445600);
+	ASSERT_EQ(rv_date_iso_epoch("2026-03-02T11:00+01:00"), (int64_t)1772445600);
+	ASSERT_EQ(rv_date_iso_epoch(NULL), 0);
+	ASSERT_EQ(rv_date_iso_epoch("yesterday"), 0);
+}
