@@ -41,10 +41,13 @@ static void copy_word(char *out, size_t cap, const char *s, size_t n)
  * ("terminal" for "termin", "Aurèle" for "aurel"): for each stem the
  * shortest word whose folded form starts with it, as Snowball's stems
  * mostly do (of "port", "port" rather than "portes"), from the title when
- * the title has one. One pass over the title for all the stems, one over
- * the text for those the title lacks. */
+ * the title has one; for the stems no word starts with ("lorval" of
+ * "Lorvaux", Snowball's plural rule), the shortest word the analyzer stems
+ * to it. Each pass reads a text for the stems still without a word. */
 struct stem_words {
 	const char *text; /* the one being read */
+	rv_analyzer *an;  /* NULL: words that start with the stem; else stemmed in lang */
+	const char *lang;
 	size_t n;
 	struct {
 		const char *stem;
@@ -57,85 +60,54 @@ struct stem_words {
 static void stem_words_token(const char *tok, size_t len, size_t off, void *ctx)
 {
 	struct stem_words *w = ctx;
+	char stem[64];
+	size_t n = 0;
 	for (size_t i = 0; i < w->n; i++) {
-		if (len < w->s[i].stem_len || memcmp(tok, w->s[i].stem, w->s[i].stem_len) ||
-		    (w->s[i].best && len >= w->s[i].best_folded))
+		if (w->s[i].best && len >= w->s[i].best_folded)
 			continue;
+		if (!w->an) {
+			if (len < w->s[i].stem_len || memcmp(tok, w->s[i].stem, w->s[i].stem_len))
+				continue;
+		} else {
+			if (!n && !(n = rv_stem(w->an, w->lang, tok, len, stem, sizeof stem)))
+				return;
+			if (n != w->s[i].stem_len || memcmp(stem, w->s[i].stem, n))
+				continue;
+		}
 		w->s[i].best = w->text + off;
 		w->s[i].best_len = rv_token_span(w->text, off, tok, len);
 		w->s[i].best_folded = len;
 	}
 }
 
-/* The stems no word starts with ("lorval" from "Lorvaux", Snowball's
- * plural rule): the words are stemmed as the analyzer stemmed them, the
- * shortest word of each stem taken. */
-struct stem_back {
-	struct stem_words *w;
-	rv_analyzer *an;
-	const char *lang;
-};
-
-static void stem_back_token(const char *tok, size_t len, size_t off, void *ctx)
+/* Read text (may be NULL) for the stems of w that have no word yet. */
+static void read_missing(struct stem_words *w, const char *text)
 {
-	struct stem_back *b = ctx;
-	char stem[64];
-	size_t n = 0;
-	for (size_t i = 0; i < b->w->n; i++) {
-		if (b->w->s[i].best_len && b->w->s[i].best_folded <= len)
-			continue;
-		if (!n && !(n = rv_stem(b->an, b->lang, tok, len, stem, sizeof stem)))
-			return;
-		if (n == b->w->s[i].stem_len && !memcmp(stem, b->w->s[i].stem, n)) {
-			b->w->s[i].best = b->w->text + off;
-			b->w->s[i].best_len = rv_token_span(b->w->text, off, tok, len);
-			b->w->s[i].best_folded = len;
-		}
-	}
-}
-
-static void words_by_stemming(rv_analyzer *an, const rv_article *a, struct stem_words *w)
-{
-	struct stem_words rest = { .n = 0 };
-	size_t at[EXPLAIN_TERMS];
-	for (size_t i = 0; i < w->n; i++)
-		if (!w->s[i].best_len) {
-			at[rest.n] = i;
-			rest.s[rest.n++] = w->s[i];
-		}
-	if (!rest.n || !a->stem_lang)
-		return;
-	struct stem_back b = { &rest, an, a->stem_lang };
-	const char *texts[] = { a->title, a->text };
-	for (size_t t = 0; t < 2; t++)
-		if (texts[t]) {
-			rest.text = texts[t];
-			rv_tokenize(texts[t], strlen(texts[t]), stem_back_token, &b);
-		}
-	for (size_t i = 0; i < rest.n; i++)
-		w->s[at[i]] = rest.s[i];
-}
-
-/* The stems with a word in the title are done: the text is read for the rest. */
-static void words_of_stems(const rv_article *a, struct stem_words *w)
-{
-	if (a->title) {
-		w->text = a->title;
-		rv_tokenize(a->title, strlen(a->title), stem_words_token, w);
-	}
-	struct stem_words rest = { .n = 0 };
+	struct stem_words rest = { .text = text, .an = w->an, .lang = w->lang, .n = 0 };
 	size_t at[EXPLAIN_TERMS];
 	for (size_t i = 0; i < w->n; i++)
 		if (!w->s[i].best) {
 			at[rest.n] = i;
 			rest.s[rest.n++] = w->s[i];
 		}
-	if (!rest.n || !a->text)
+	if (!rest.n || !text)
 		return;
-	rest.text = a->text;
-	rv_tokenize(a->text, strlen(a->text), stem_words_token, &rest);
+	rv_tokenize(text, strlen(text), stem_words_token, &rest);
 	for (size_t i = 0; i < rest.n; i++)
 		w->s[at[i]] = rest.s[i];
+}
+
+static void words_of_stems(rv_analyzer *an, const rv_article *a, struct stem_words *w)
+{
+	w->an = NULL;
+	read_missing(w, a->title);
+	read_missing(w, a->text);
+	if (!a->stem_lang)
+		return;
+	w->an = an;
+	w->lang = a->stem_lang;
+	read_missing(w, a->title);
+	read_missing(w, a->text);
 }
 
 /* ---- one article ---- */
@@ -189,8 +161,7 @@ static int describe_shared(struct explain *x, struct member *m)
 			stems.s[stems.n].stem = shared[i].own;
 			stems.s[stems.n++].stem_len = strlen(shared[i].own);
 		}
-	words_of_stems(&m->a, &stems);
-	words_by_stemming(x->an, &m->a, &stems);
+	words_of_stems(x->an, &m->a, &stems);
 	for (size_t i = 0; i < n && !rc; i++) {
 		char word[64];
 		const char *w = shared[i].own;
