@@ -2,10 +2,11 @@
  * one for the whole file).
  *
  * The archive is already mapped (data, len) and may be many GB: gzip input is
- * inflated through one window that only grows to hold a single record (at
- * most RV_INGEST_MAX_RECORD plus its headers), so neither a huge archive nor
- * a gzip bomb can take the memory. Records we skip are inflated and dropped
- * chunk by chunk. Headers are parsed in place, without allocating.
+ * inflated through one window (gzstream.c) that only grows to hold a single
+ * record (at most RV_INGEST_MAX_RECORD plus its headers), so neither a huge
+ * archive nor a gzip bomb can take the memory. Records we skip are inflated
+ * and dropped chunk by chunk. Headers are parsed in place, without
+ * allocating.
  *
  * ref = path#offset: the compressed offset of the gzip member the record
  * starts (the number `warcio index` and CDX files give), the byte offset in a
@@ -13,6 +14,7 @@
  * member (whole-file gzip).
  */
 #include "ingest/readers.h"
+#include "ingest/gzstream.h"
 #include "core/buf.h"
 
 #include <stdbool.h>
@@ -21,285 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <libdeflate.h>
 #include <limits.h>
 #include <zlib.h>
 
-#define WIN_CHUNK ((size_t)256 << 10)
-/* Free window space offered to a whole member at once (see fill()). */
-#define WHOLE_MEMBER ((size_t)1 << 20)
 #define HEADER_MAX ((size_t)64 << 10)
-#define MEMBER_RING 4096
-
-/* The decompressed byte stream and where gzip members start in it. */
-struct src {
-	const unsigned char *in;
-	size_t in_len;
-	bool gz;
-	z_stream zs;
-	struct libdeflate_decompressor *whole; /* NULL: zlib only */
-	bool z_fresh;      /* a member begun, nothing of it inflated yet */
-	bool z_live;       /* inside a member */
-	bool z_done;       /* no more input */
-	const char *z_err; /* why the stream stopped early, NULL when clean */
-	size_t z_err_off;
-	bool z_corrupt;      /* bad data, not a cut: the next member may be fine */
-	size_t member_comp;  /* where the current member starts, compressed */
-	uint64_t member_dec; /* and decompressed */
-	unsigned char *win;  /* gz: owned window; plain: the mapping */
-	size_t cap, start, end;
-	uint64_t off; /* stream offset of win[start] */
-	uint64_t ring_dec[MEMBER_RING];
-	uint64_t ring_comp[MEMBER_RING];
-	size_t ring_head, ring_n;
-};
-
-static void ring_push(struct src *s, uint64_t dec, uint64_t comp)
-{
-	size_t i = (s->ring_head + s->ring_n) % MEMBER_RING;
-	if (s->ring_n == MEMBER_RING) {
-		s->ring_head = (s->ring_head + 1) % MEMBER_RING;
-		s->ring_n--;
-		i = (s->ring_head + s->ring_n) % MEMBER_RING;
-	}
-	s->ring_dec[i] = dec;
-	s->ring_comp[i] = comp;
-	s->ring_n++;
-}
-
-/* Compressed offset of the member that starts at stream offset dec, or -1. */
-static int64_t member_at(struct src *s, uint64_t dec)
-{
-	while (s->ring_n && s->ring_dec[s->ring_head] < dec) {
-		s->ring_head = (s->ring_head + 1) % MEMBER_RING;
-		s->ring_n--;
-	}
-	if (s->ring_n && s->ring_dec[s->ring_head] == dec)
-		return (int64_t)s->ring_comp[s->ring_head];
-	return -1;
-}
-
-static size_t avail(const struct src *s)
-{
-	return s->end - s->start;
-}
-
-static const char *cur(const struct src *s)
-{
-	return (const char *)s->win + s->start;
-}
-
-static size_t in_pos(const struct src *s)
-{
-	return (size_t)((const unsigned char *)s->zs.next_in - s->in);
-}
-
-/* Start the next gzip member at in_pos; false at the end or on junk. */
-static bool member_begin(struct src *s)
-{
-	size_t pos = in_pos(s);
-	/* Padding between members (some writers pad with NULs or newlines). */
-	while (pos < s->in_len && (s->in[pos] == 0 || s->in[pos] == '\n' || s->in[pos] == '\r'))
-		pos++;
-	if (pos >= s->in_len) {
-		s->z_done = true;
-		return false;
-	}
-	if (s->in_len - pos < 2 || s->in[pos] != 0x1f || s->in[pos + 1] != 0x8b) {
-		s->z_done = true;
-		s->z_err = "data between gzip members is not gzip";
-		s->z_err_off = pos;
-		s->z_corrupt = true;
-		return false;
-	}
-	if (inflateReset(&s->zs) != Z_OK) {
-		s->z_done = true;
-		s->z_err = "zlib reset failed";
-		s->z_err_off = pos;
-		return false;
-	}
-	s->zs.next_in = (Bytef *)(s->in + pos);
-	s->zs.avail_in = (uInt)(s->in_len - pos > UINT32_MAX ? UINT32_MAX : s->in_len - pos);
-	s->z_live = true;
-	s->z_fresh = true;
-	s->member_comp = pos;
-	s->member_dec = s->off + avail(s);
-	ring_push(s, s->member_dec, pos);
-	return true;
-}
-
-/* Drop what is buffered and restart inflating at the first gzip header at
- * or after compressed offset from. False when there is none. */
-static bool restart_member(struct src *s, size_t from)
-{
-	if (from >= s->in_len)
-		return false;
-	const unsigned char *p = memmem(s->in + from, s->in_len - from, "\x1f\x8b\x08", 3);
-	if (!p)
-		return false;
-	s->off += avail(s);
-	s->start = s->end = 0;
-	s->ring_n = 0;
-	s->z_done = s->z_live = s->z_corrupt = false;
-	s->z_err = NULL;
-	s->zs.next_in = (Bytef *)p;
-	s->zs.avail_in = 0;
-	s->member_comp = (size_t)(p - s->in); /* so the next search starts past it */
-	return true;
-}
-
-/* After corrupt data: restart at the next gzip header past the damage. */
-static bool resync(struct src *s)
-{
-	if (!s->gz || !s->z_corrupt)
-		return false;
-	return restart_member(s, s->z_err_off > s->member_comp ? s->z_err_off : s->member_comp + 1);
-}
-
-/* At least want bytes free at the end of the window: slide what is unread
- * to the front, grow if still short. False out of memory (the window is
- * unchanged but for the slide). */
-static bool make_room(struct src *s, size_t want)
-{
-	if (s->cap - s->end >= want)
-		return true;
-	size_t n = avail(s);
-	if (s->start && n)
-		memmove(s->win, s->win + s->start, n);
-	s->start = 0;
-	s->end = n;
-	if (s->cap - s->end >= want)
-		return true;
-	unsigned char *w = realloc(s->win, s->end + want);
-	if (!w)
-		return false;
-	s->win = w;
-	s->cap = s->end + want;
-	return true;
-}
-
-/* Inflate the member just begun in one call, when it fits the window:
- * libdeflate does it about twice as fast as zlib's stream, CRC and length
- * checked alike. A member too large for the space, or damaged, is left to
- * zlib, which reads it from its start and says precisely what is wrong. */
-static bool whole_member(struct src *s, size_t *produced)
-{
-	s->z_fresh = false;
-	if (!s->whole)
-		return false;
-	if (!make_room(s, WHOLE_MEMBER))
-		return false;
-	size_t pos = in_pos(s), used_in = 0, used_out = 0;
-	if (libdeflate_gzip_decompress_ex(s->whole, s->in + pos, s->in_len - pos, s->win + s->end,
-					  s->cap - s->end, &used_in,
-					  &used_out) != LIBDEFLATE_SUCCESS)
-		return false;
-	s->end += used_out;
-	*produced = used_out;
-	s->zs.next_in = (Bytef *)(s->in + pos + used_in);
-	s->zs.avail_in = 0; /* topped up before zlib reads again */
-	s->z_live = false;
-	return true;
-}
-
-/* Inflate into the free space of the window; false when nothing more comes. */
-static bool fill(struct src *s, size_t want_free)
-{
-	if (!s->gz || s->z_done)
-		return false;
-	if (!make_room(s, want_free)) {
-		s->z_done = true;
-		s->z_err = "out of memory";
-		return false;
-	}
-	for (;;) {
-		if (!s->z_live && !member_begin(s))
-			return false;
-		size_t produced = 0;
-		if (s->z_fresh && whole_member(s, &produced)) {
-			if (produced)
-				return true;
-			continue;
-		}
-		s->zs.next_out = s->win + s->end;
-		s->zs.avail_out = (uInt)(s->cap - s->end);
-		size_t before = s->end;
-		/* Keep avail_in topped up for inputs over 4 GB. */
-		if (s->zs.avail_in == 0 && in_pos(s) < s->in_len) {
-			size_t rest = s->in_len - in_pos(s);
-			s->zs.avail_in = (uInt)(rest > UINT32_MAX ? UINT32_MAX : rest);
-		}
-		int zr = inflate(&s->zs, Z_NO_FLUSH);
-		s->end = s->cap - s->zs.avail_out;
-		if (zr == Z_STREAM_END) {
-			s->z_live = false;
-			if (s->end > before)
-				return true;
-			continue;
-		}
-		if (zr == Z_OK) {
-			if (s->end > before)
-				return true;
-			continue;
-		}
-		if (zr == Z_BUF_ERROR && s->zs.avail_in == 0 && in_pos(s) >= s->in_len) {
-			s->z_done = true;
-			s->z_err = "gzip stream truncated";
-			s->z_err_off = in_pos(s);
-			return s->end > before;
-		}
-		s->z_done = true;
-		s->z_err = s->zs.msg ? s->zs.msg : "corrupt gzip data";
-		s->z_err_off = in_pos(s);
-		s->z_corrupt = true;
-		/* Nothing of a damaged member is trusted (a CRC error comes
-		 * after its bytes were produced). */
-		if (s->member_dec >= s->off) {
-			size_t keep = (size_t)(s->member_dec - s->off);
-			if (s->start + keep < s->end)
-				s->end = s->start + keep;
-		} else {
-			s->end = s->start;
-		}
-		return false;
-	}
-}
-
-/* Make at least n bytes readable at cur(); returns what is there. */
-static size_t ensure(struct src *s, size_t n)
-{
-	while (avail(s) < n) {
-		size_t need = n - avail(s);
-		if (!fill(s, need > WIN_CHUNK ? need : WIN_CHUNK))
-			break;
-	}
-	return avail(s);
-}
-
-static void consume(struct src *s, size_t n)
-{
-	s->start += n;
-	s->off += n;
-}
-
-/* Drop n bytes, inflating and discarding; returns how many were dropped. */
-static uint64_t skip(struct src *s, uint64_t n)
-{
-	uint64_t done = 0;
-	while (done < n) {
-		if (!avail(s)) {
-			s->start = s->end = 0;
-			if (!fill(s, WIN_CHUNK))
-				break;
-		}
-		size_t k = avail(s);
-		if ((uint64_t)k > n - done)
-			k = (size_t)(n - done);
-		consume(s, k);
-		done += k;
-	}
-	return done;
-}
 
 /* ---- headers, parsed in place ---------------------------------------- */
 
@@ -513,7 +240,7 @@ static void reject_at(const struct warc_ctx *w, uint64_t off, const char *fmt, c
 }
 
 /* The archive ends here: say where, and why when gzip knows. */
-static void damage(const struct warc_ctx *w, const struct src *s, uint64_t off, const char *what)
+static void damage(const struct warc_ctx *w, const rv__gz *s, uint64_t off, const char *what)
 {
 	char why[512];
 	if (s->z_err)
@@ -527,18 +254,18 @@ static void damage(const struct warc_ctx *w, const struct src *s, uint64_t off, 
 
 /* After damage: report it, and go on at the next gzip member when the
  * damage was bad data (not a cut) and another member follows. */
-static bool recover(const struct warc_ctx *w, struct src *s, uint64_t off, const char *what)
+static bool recover(const struct warc_ctx *w, rv__gz *s, uint64_t off, const char *what)
 {
 	if (s->z_corrupt) {
 		what = "damaged gzip member";
 		const char *why = s->z_err;
 		size_t bad = s->z_err_off;
-		if (resync(s)) {
+		if (rv__gz_resync(s)) {
 			char msg[512];
 			snprintf(msg, sizeof msg,
 			         "%s (%s at compressed offset %zu); resuming at the next gzip "
 			         "member, offset %zu",
-			         what, why, bad, in_pos(s));
+			         what, why, bad, rv__gz_in_pos(s));
 			reject_at(w, off, "%s", msg);
 			return true;
 		}
@@ -549,18 +276,18 @@ static bool recover(const struct warc_ctx *w, struct src *s, uint64_t off, const
 
 /* Move to the next "WARC/" line of the decompressed stream, from where the
  * reader stands (a whole-file gzip cannot go back). */
-static bool scan_stream(struct src *s)
+static bool scan_stream(rv__gz *s)
 {
 	for (;;) {
-		size_t have = ensure(s, WIN_CHUNK);
+		size_t have = rv__gz_ensure(s, RV__GZ_CHUNK);
 		if (have < 6)
 			return false;
-		const char *p = memmem(cur(s), have, "\nWARC/", 6);
+		const char *p = memmem(rv__gz_cur(s), have, "\nWARC/", 6);
 		if (p) {
-			consume(s, (size_t)(p + 1 - cur(s)));
+			rv__gz_consume(s, (size_t)(p + 1 - rv__gz_cur(s)));
 			return true;
 		}
-		consume(s, have - 5);
+		rv__gz_consume(s, have - 5);
 	}
 }
 
@@ -573,12 +300,12 @@ static bool scan_stream(struct src *s)
  * rec is the record's stream offset, comp its member's compressed offset
  * (-1 when it did not start one). Reports and returns true when reading
  * can go on; false (nothing reported) when no record follows. */
-static bool realign(const struct warc_ctx *w, struct src *s, uint64_t rec, int64_t comp,
+static bool realign(const struct warc_ctx *w, rv__gz *s, uint64_t rec, int64_t comp,
                     uint64_t ref_off, const char *what)
 {
 	uint64_t at;
 	if (!s->gz) {
-		/* the window is the whole input (skip() may have emptied it) */
+		/* the window is the whole input (rv__gz_skip() may have emptied it) */
 		if (rec + 1 >= s->in_len)
 			return false;
 		const char *p = memmem(s->in + rec + 1, (size_t)(s->in_len - rec - 1), "\nWARC/", 6);
@@ -591,7 +318,7 @@ static bool realign(const struct warc_ctx *w, struct src *s, uint64_t rec, int64
 	} else if (s->z_corrupt) {
 		return false; /* recover() restarts after damaged data */
 	} else if (comp >= 0) {
-		if (!restart_member(s, (size_t)comp + 1))
+		if (!rv__gz_restart_member(s, (size_t)comp + 1))
 			return false;
 		at = s->member_comp;
 	} else {
@@ -608,7 +335,7 @@ static bool realign(const struct warc_ctx *w, struct src *s, uint64_t rec, int64
 
 /* A record whose Content-Length (clen) runs past the end of the archive:
  * realign() past it, saying so. */
-static bool resume_past_end(const struct warc_ctx *w, struct src *s, uint64_t rec, int64_t comp,
+static bool resume_past_end(const struct warc_ctx *w, rv__gz *s, uint64_t rec, int64_t comp,
                             uint64_t ref_off, uint64_t clen)
 {
 	char why[128];
@@ -709,25 +436,11 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
                  rv_error *err)
 {
 	(void)err;
-	struct src s;
-	memset(&s, 0, sizeof s);
-	s.in = (const unsigned char *)data;
-	s.in_len = len;
-	s.gz = len >= 2 && s.in[0] == 0x1f && s.in[1] == 0x8b;
-	if (s.gz) {
-		if (inflateInit2(&s.zs, 15 + 16) != Z_OK) {
-			if (opts->on_reject)
-				opts->on_reject(name, "zlib initialisation failed", opts->ctx);
-			return RV_OK;
-		}
-		s.zs.next_in = (Bytef *)data;
-		s.zs.avail_in = 0;
-		s.whole = libdeflate_alloc_decompressor();
-		s.win = malloc(WIN_CHUNK);
-		s.cap = s.win ? WIN_CHUNK : 0;
-	} else {
-		s.win = (unsigned char *)data;
-		s.cap = s.end = len;
+	rv__gz s;
+	if (!rv__gz_open(&s, data, len)) {
+		if (opts->on_reject)
+			opts->on_reject(name, "zlib initialisation failed", opts->ctx);
+		return RV_OK;
 	}
 	struct warc_ctx w = {name, opts, {0}};
 	rv_buf_init(&w.decoded, RV_INGEST_MAX_RECORD);
@@ -737,14 +450,14 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 	for (;;) {
 		/* Blank lines between records. */
 		for (;;) {
-			if (!ensure(&s, 1))
+			if (!rv__gz_ensure(&s, 1))
 				break;
-			char c = *cur(&s);
+			char c = *rv__gz_cur(&s);
 			if (c != '\r' && c != '\n')
 				break;
-			consume(&s, 1);
+			rv__gz_consume(&s, 1);
 		}
-		if (!avail(&s)) {
+		if (!rv__gz_avail(&s)) {
 			if (s.z_corrupt) {
 				if (recover(&w, &s, s.member_comp, "damaged gzip member"))
 					continue;
@@ -753,10 +466,10 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 			break;
 		}
 		uint64_t off = s.off;
-		int64_t comp = s.gz ? member_at(&s, off) : (int64_t)off;
+		int64_t comp = s.gz ? rv__gz_member_at(&s, off) : (int64_t)off;
 		uint64_t ref_off = comp >= 0 ? (uint64_t)comp : off;
-		size_t have = ensure(&s, 4096);
-		if (have < 5 || memcmp(cur(&s), "WARC/", 5)) {
+		size_t have = rv__gz_ensure(&s, 4096);
+		if (have < 5 || memcmp(rv__gz_cur(&s), "WARC/", 5)) {
 			if (!records && !s.z_err)
 				reject_at(&w, ref_off, "%s",
 				          "not a WARC archive (no WARC/ version line)");
@@ -773,10 +486,10 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 			damaged = true;
 			break;
 		}
-		size_t hl = block_end(cur(&s), have);
+		size_t hl = block_end(rv__gz_cur(&s), have);
 		if (!hl && have < HEADER_MAX) {
-			have = ensure(&s, HEADER_MAX);
-			hl = block_end(cur(&s), have);
+			have = rv__gz_ensure(&s, HEADER_MAX);
+			hl = block_end(rv__gz_cur(&s), have);
 		}
 		if (!hl) {
 			if (recover(&w, &s, ref_off,
@@ -789,7 +502,7 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		struct hdr wh[MAX_HDRS];
 		const char *vline;
 		size_t vlen;
-		size_t nwh = parse_headers(cur(&s), hl, wh, MAX_HDRS, &vline, &vlen);
+		size_t nwh = parse_headers(rv__gz_cur(&s), hl, wh, MAX_HDRS, &vline, &vlen);
 		uint64_t clen;
 		if (!hdr_u64(find_hdr(wh, nwh, "Content-Length"), &clen)) {
 			if (realign(&w, &s, off, comp, ref_off,
@@ -814,8 +527,8 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		if (too_large)
 			wanted = false;
 		if (!wanted) {
-			consume(&s, hl);
-			if (skip(&s, clen) < clen) {
+			rv__gz_consume(&s, hl);
+			if (rv__gz_skip(&s, clen) < clen) {
 				if (resume_past_end(&w, &s, off, comp, ref_off, clen))
 					continue;
 				char why[192];
@@ -833,24 +546,25 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		/* Header and block contiguous in the window: pointers stay valid
 		 * through the callback. */
 		size_t total = hl + (size_t)clen;
-		if (ensure(&s, total) < total) {
+		if (rv__gz_ensure(&s, total) < total) {
 			if (resume_past_end(&w, &s, off, comp, ref_off, clen))
 				continue;
 			char why[256];
 			snprintf(why, sizeof why,
 			         "archive truncated inside a %s record (%llu of %llu bytes)", type,
-			         (unsigned long long)(avail(&s) - hl), (unsigned long long)clen);
+			         (unsigned long long)(rv__gz_avail(&s) - hl),
+			         (unsigned long long)clen);
 			if (recover(&w, &s, ref_off, why))
 				continue;
 			damaged = true;
 			break;
 		}
-		/* Re-parse: ensure() may have moved the window. */
-		nwh = parse_headers(cur(&s), hl, wh, MAX_HDRS, &vline, &vlen);
+		/* Re-parse: rv__gz_ensure() may have moved the window. */
+		nwh = parse_headers(rv__gz_cur(&s), hl, wh, MAX_HDRS, &vline, &vlen);
 		char ref[4096];
 		snprintf(ref, sizeof ref, "%s#%llu", name, (unsigned long long)ref_off);
-		rc = emit(&w, ref, http, cur(&s) + hl, (size_t)clen, wh, nwh, ref_off);
-		consume(&s, total);
+		rc = emit(&w, ref, http, rv__gz_cur(&s) + hl, (size_t)clen, wh, nwh, ref_off);
+		rv__gz_consume(&s, total);
 		if (rc)
 			break;
 	}
@@ -863,10 +577,6 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 			opts->on_reject(name, why, opts->ctx);
 	}
 	rv_buf_release(&w.decoded);
-	if (s.gz) {
-		inflateEnd(&s.zs);
-		libdeflate_free_decompressor(s.whole);
-		free(s.win);
-	}
+	rv__gz_close(&s);
 	return rc;
 }
