@@ -49,6 +49,7 @@ static bool member_begin(rv__gz *s)
 		s->z_err = "data between gzip members is not gzip";
 		s->z_err_off = pos;
 		s->z_corrupt = true;
+		s->z_junk = true;
 		return false;
 	}
 	if (inflateReset(&s->zs) != Z_OK) {
@@ -79,7 +80,7 @@ bool rv__gz_restart_member(rv__gz *s, size_t from)
 	s->off += rv__gz_avail(s);
 	s->start = s->end = 0;
 	s->ring_n = 0;
-	s->z_done = s->z_live = s->z_corrupt = false;
+	s->z_done = s->z_live = s->z_corrupt = s->z_junk = false;
 	s->z_err = NULL;
 	s->zs.next_in = (Bytef *)p;
 	s->zs.avail_in = 0;
@@ -192,6 +193,8 @@ static bool fill(rv__gz *s, size_t want_free)
 		s->z_err = s->zs.msg ? s->zs.msg : "corrupt gzip data";
 		s->z_err_off = rv__gz_in_pos(s);
 		s->z_corrupt = true;
+		if (s->keep_damaged)
+			return s->end > before;
 		/* Nothing of a damaged member is trusted (a CRC error comes
 		 * after its bytes were produced). */
 		if (s->member_dec >= s->off) {

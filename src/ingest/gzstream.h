@@ -10,8 +10,10 @@
  *
  * The stream ends clean (z_err NULL), cut short (z_err set, z_corrupt
  * false), or on bad data (z_corrupt: a damaged member, or junk between
- * members). Nothing of a damaged member is left in the window:
- * its bytes cannot be trusted (a CRC error comes after they were produced).
+ * members when z_junk). Nothing of a damaged member is left in the window
+ * (its bytes cannot be trusted: a CRC error comes after they were produced)
+ * unless keep_damaged is set: then what it gave before its damage stays, as
+ * gzip -d writes it out.
  */
 #ifndef RV_INGEST_GZSTREAM_H
 #define RV_INGEST_GZSTREAM_H
@@ -39,6 +41,8 @@ typedef struct rv__gz {
 	const char *z_err; /* why the stream stopped early, NULL when clean */
 	size_t z_err_off;  /* where, compressed */
 	bool z_corrupt;    /* bad data, not a cut: the next member may be fine */
+	bool z_junk;       /* the bad data was between members, not in one */
+	bool keep_damaged; /* set by the caller: see above */
 	size_t member_comp;  /* where the current member starts, compressed */
 	uint64_t member_dec; /* and decompressed */
 	unsigned char *win;  /* gz: owned window; plain: the mapping */

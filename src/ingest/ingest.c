@@ -1,6 +1,7 @@
 /* ingest.c - walk paths, read files, sniff formats, dispatch to readers. */
 #include "ingest/ingest.h"
 #include "ingest/readers.h"
+#include "ingest/gzstream.h"
 #include "core/buf.h"
 #include "core/str.h"
 #include "core/utf8.h"
@@ -100,38 +101,185 @@ static bool gzip_of_other_text(const char *data, size_t len)
 	return other;
 }
 
-/* Read the inflated file as the file it holds, named without its .gz. */
-static int ingest_gunzipped(const char *name, const char *data, size_t len,
-			    const rv_ingest_opts *opts, rv_error *err)
+/* A format read record by record: a damaged tail costs the records in it,
+ * and the file may be as large as a plain one of its kind. The others are
+ * one document each (a page, a feed, a text dump is one article). */
+static bool stream_format(rv_format f)
 {
-	rv_buf plain;
-	rv_buf_init(&plain, RV_INGEST_MAX_FILE);
-	bool more;
-	if (!rv_inflate(data, len, true, &plain, &more) || more || !plain.len) {
-		reject(opts, name, more ? "gzip file larger than 64 MB once inflated" : "damaged gzip file");
-		rv_buf_release(&plain);
+	return f == RV_FORMAT_JSONL || f == RV_FORMAT_WARC;
+}
+
+/* An unlinked temporary file in $TMPDIR (else /tmp), or -1 with errno. */
+static int scratch_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	char path[4096];
+	int n = snprintf(path, sizeof path, "%s/revue-gunzip-XXXXXX", dir);
+	if (n < 0 || (size_t)n >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	int fd = mkostemp(path, O_CLOEXEC);
+	if (fd >= 0)
+		unlink(path);
+	return fd;
+}
+
+static bool write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/* Why the gzip stream s stopped before its end, total bytes inflated and
+ * kept: into why (nothing when it ended clean). */
+static void gz_trouble(const rv__gz *s, uint64_t total, char *why, size_t size)
+{
+	unsigned long long n = (unsigned long long)total;
+	why[0] = '\0';
+	if (!s->z_err)
+		return;
+	if (s->z_junk)
+		snprintf(why, size,
+		         "data after the last gzip member is not gzip (compressed offset %zu), "
+		         "ignored",
+		         s->z_err_off);
+	else if (s->z_corrupt)
+		snprintf(why, size,
+		         "damaged gzip file (%s at compressed offset %zu) after %llu bytes "
+		         "inflated",
+		         s->z_err, s->z_err_off, n);
+	else if (!strcmp(s->z_err, "gzip stream truncated"))
+		snprintf(why, size,
+		         "gzip file cut short after %llu bytes inflated (compressed offset %zu)", n,
+		         s->z_err_off);
+	else
+		snprintf(why, size, "%s after %llu bytes inflated (compressed offset %zu)",
+		         s->z_err, n, s->z_err_off);
+}
+
+/* How much of the inflated file its format is sniffed from. */
+#define GZ_HEAD ((size_t)64 << 10)
+
+/* Read a gzip file as the file it holds, named without its .gz (refs keep
+ * the file's own name): every member in order, as gzip -d does, inflated
+ * into an unlinked temporary file that is mapped, so memory stays small
+ * whatever the size. The inflated size is bounded as a plain file of its
+ * format is. A cut or damaged file is named; what came before the damage
+ * is read when the format is a stream of records (a JSONL file, a WARC),
+ * and nothing when it is one document, which would be stored cut as if it
+ * were whole. Junk after the last member is named and ignored. */
+static int ingest_gunzipped(const char *name, const char *data, size_t len,
+                            const rv_ingest_opts *opts, rv_error *err)
+{
+	int rc = RV_OK;
+	char why[768];
+	rv__gz s;
+	if (!rv__gz_open(&s, data, len)) {
+		reject(opts, name, "zlib initialisation failed");
 		return RV_OK;
 	}
+	s.keep_damaged = true; /* as gzip -d: a stream format reads up to the damage */
+	size_t head = rv__gz_ensure(&s, GZ_HEAD);
 	/* One layer is unwrapped: a gzip holding another gzip (of anything but
 	 * a WARC, which its reader inflates) was unwrapped again by recursion,
 	 * and 3,000 layers (94 KB) overflowed the stack. */
-	if (gzip_of_other_text(rv_buf_str(&plain), plain.len)) {
+	if (gzip_of_other_text(rv__gz_cur(&s), head)) {
 		reject(opts, name, "a gzip file inside a gzip file: not read (gunzip it first)");
-		rv_buf_release(&plain);
-		return RV_OK;
+		goto out_stream;
 	}
-	/* its format from the name without .gz (page.html.gz is HTML); its
-	 * refs keep the file's own name */
+	/* its format from its first bytes and the name without .gz
+	 * (page.html.gz is HTML) */
 	char inner[4096];
 	snprintf(inner, sizeof inner, "%s", name);
 	size_t n = strlen(inner);
-	if (n > 3 && !strcmp(inner + n - 3, ".gz"))
+	if (n > 3 && !strcasecmp(inner + n - 3, ".gz"))
 		inner[n - 3] = '\0';
 	rv_ingest_opts o = *opts;
 	if (!o.format)
-		o.format = rv_sniff_format(rv_buf_str(&plain), plain.len, inner);
-	int rc = rv_ingest_buffer(name, rv_buf_str(&plain), plain.len, &o, err);
-	rv_buf_release(&plain);
+		o.format = rv_sniff_format(rv__gz_cur(&s), head, inner);
+	bool stream = stream_format(o.format);
+	uint64_t max = stream ? RV_INGEST_MAX_STREAM : RV_INGEST_MAX_FILE;
+	int fd = scratch_file();
+	if (fd < 0) {
+		snprintf(why, sizeof why, "cannot make a temporary file to inflate into: %s",
+		         strerror(errno));
+		reject(opts, name, why);
+		goto out_stream;
+	}
+	uint64_t total = 0;
+	for (;;) {
+		size_t got = rv__gz_ensure(&s, RV__GZ_CHUNK);
+		if (!got)
+			break;
+		if (got > max - total) {
+			if (stream)
+				snprintf(why, sizeof why,
+				         "gzip file larger than %zu GB once inflated",
+				         RV_INGEST_MAX_STREAM >> 30);
+			else
+				snprintf(why, sizeof why,
+				         "gzip file larger than %zu MB once inflated",
+				         RV_INGEST_MAX_FILE >> 20);
+			reject(opts, name, why);
+			goto out_file;
+		}
+		if (!write_all(fd, rv__gz_cur(&s), got)) {
+			snprintf(why, sizeof why, "cannot write the inflated file: %s",
+			         strerror(errno));
+			reject(opts, name, why);
+			goto out_file;
+		}
+		total += got;
+		rv__gz_consume(&s, got);
+	}
+	gz_trouble(&s, total, why, sizeof why);
+	if (!total) {
+		reject(opts, name, why[0] ? why : "empty file (the gzip file holds nothing)");
+		goto out_file;
+	}
+	if (why[0] && !s.z_junk && !stream) {
+		size_t w = strlen(why);
+		snprintf(why + w, sizeof why - w,
+		         "; not read: part of one %s document would be stored as if it were whole",
+		         rv_format_name(o.format));
+		reject(opts, name, why);
+		goto out_file;
+	}
+	void *map = mmap(NULL, (size_t)total, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED) {
+		snprintf(why, sizeof why, "cannot map the inflated file: %s", strerror(errno));
+		reject(opts, name, why);
+		goto out_file;
+	}
+	madvise(map, (size_t)total, MADV_SEQUENTIAL);
+	rc = rv_ingest_buffer(name, map, (size_t)total, &o, err);
+	munmap(map, (size_t)total);
+	if (rc == RV_OK && why[0]) {
+		size_t w = strlen(why);
+		if (s.z_junk)
+			snprintf(why + w, sizeof why - w,
+			         "; the %llu bytes inflated before it were read",
+			         (unsigned long long)total);
+		else
+			snprintf(why + w, sizeof why - w,
+			         "; the complete records inflated before it were read");
+		reject(opts, name, why);
+	}
+out_file:
+	close(fd);
+out_stream:
+	rv__gz_close(&s);
 	return rc;
 }
 

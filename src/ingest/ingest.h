@@ -16,9 +16,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Files larger than this are rejected whole (a 200 MB "page" is junk). */
+/* Files larger than this are rejected whole (a 200 MB "page" is junk), and
+ * so is a gzip file of one that inflates to more. */
 #define RV_INGEST_MAX_FILE ((size_t)64 << 20)
-/* A WARC or JSONL file may be larger: it is read record by record. */
+/* A WARC or JSONL file may be larger: it is read record by record (a gzip
+ * file of one is inflated into a temporary file, up to this bound too). */
 #define RV_INGEST_MAX_STREAM ((size_t)16 << 30)
 /* Standard input cannot be mapped: it is read into memory, so it gets a
  * bound the machine can hold (a larger stream: give its path instead). */

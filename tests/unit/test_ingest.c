@@ -16,6 +16,7 @@ struct seen {
 	char reasons[16][256];
 	char titles[16][128];
 	char heads[16][32]; /* the record's first bytes */
+	char tails[16][32]; /* and its last */
 	char authors[16][64], tags[16][64];
 	size_t n_authors[16];
 	rv_format formats[16];
@@ -37,6 +38,9 @@ static int on_record(const rv_record *rec, void *ctx)
 		free(tg);
 		snprintf(s->heads[s->records], 32, "%.*s", (int)(rec->len < 31 ? rec->len : 31),
 			 rec->data ? rec->data : "");
+		size_t t = rec->len < 31 ? rec->len : 31;
+		snprintf(s->tails[s->records], 32, "%.*s", (int)t,
+			 rec->data ? rec->data + rec->len - t : "");
 	}
 	s->records++;
 	return RV_OK;
@@ -349,6 +353,275 @@ TEST(gzip_of_a_page_or_jsonl)
 	ASSERT_EQ(s.records, 1);
 	ASSERT_STR_EQ(s.refs[0], "g1");
 	ASSERT_STR_EQ(s.titles[0], "Fire in Saint-Marcel");
+}
+
+/* gzip n bytes of p as one member appended to out. */
+static void gz_member(rv_buf *out, const char *p, size_t n)
+{
+	rv_buf b;
+	rv_buf_init(&b, (size_t)1 << 30);
+	ASSERT_EQ(rv_buf_append(&b, p, n), RV_OK);
+	gzip_buf(&b);
+	ASSERT_EQ(rv_buf_append(out, b.data, b.len), RV_OK);
+	rv_buf_release(&b);
+}
+
+static const char two_lines[] =
+	"{\"id\":\"m1\",\"title\":\"Harbour reopens\",\"text\":\"The harbour of Valmer reopened.\"}\n"
+	"{\"id\":\"m2\",\"title\":\"Bridge closed\",\"text\":\"The bridge at Corvan closed.\"}\n";
+
+static const char page[] =
+	"<html><head><title>Quay strike ends</title></head><body><article>"
+	"<p>The dockers of Valmer went back to work on Monday after a strike of nine days.</p>"
+	"<p>Talks with the port authority resume next week, the union said.</p>"
+	"</article></body></html>\n";
+
+/* `cat a.gz b.gz > c.gz`, pigz, bgzip: a gzip file is every member in
+ * order, as gzip -d reads it. Only the first was read, without a word. */
+TEST(gzip_every_member_is_read)
+{
+	rv_buf gz;
+	rv_buf_init(&gz, 1 << 20);
+	const char *second = strchr(two_lines, '\n') + 1;
+	gz_member(&gz, two_lines, (size_t)(second - two_lines));
+	gz_member(&gz, second, strlen(second));
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("wire.jsonl.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.rejects, 0);
+	ASSERT_EQ(s.records, 2);
+	ASSERT_STR_EQ(s.refs[0], "m1");
+	ASSERT_STR_EQ(s.refs[1], "m2");
+	/* a page cut into members anywhere (bgzip's blocks) is one page, whole */
+	rv_buf_reset(&gz);
+	size_t half = sizeof page / 2;
+	gz_member(&gz, page, half);
+	gz_member(&gz, page + half, sizeof page - 1 - half);
+	memset(&s, 0, sizeof s);
+	ASSERT_EQ(rv_ingest_buffer("quay.html.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.rejects, 0);
+	ASSERT_EQ(s.records, 1);
+	ASSERT_EQ(s.formats[0], RV_FORMAT_HTML);
+	ASSERT_STR_EQ(s.refs[0], "quay.html.gz");
+	ASSERT_CONTAINS(s.heads[0], "<html><head><title>Quay");
+	ASSERT_CONTAINS(s.tails[0], "</article></body></html>\n");
+	rv_buf_release(&gz);
+}
+
+/* NULs after the last member are padding (tape blocks, preallocated
+ * files): ignored. Other bytes there are named with their compressed
+ * offset; what came before them is read. */
+TEST(gzip_trailing_zeros_ignored_junk_named)
+{
+	rv_buf gz;
+	rv_buf_init(&gz, 1 << 20);
+	gz_member(&gz, two_lines, strlen(two_lines));
+	size_t end = gz.len;
+	char zeros[1024] = { 0 };
+	ASSERT_EQ(rv_buf_append(&gz, zeros, sizeof zeros), RV_OK);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("pad.jsonl.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.rejects, 0);
+	ASSERT_EQ(s.records, 2);
+	/* a stream of records, and one document: both read */
+	for (int single = 0; single < 2; single++) {
+		const char *plain = single ? page : two_lines;
+		const char *name = single ? "junk.html.gz" : "junk.jsonl.gz";
+		rv_buf_reset(&gz);
+		gz_member(&gz, plain, strlen(plain));
+		end = gz.len;
+		rv_buf_puts(&gz, "this is not gzip");
+		memset(&s, 0, sizeof s);
+		ASSERT_EQ(rv_ingest_buffer(name, gz.data, gz.len, &o, NULL), RV_OK);
+		ASSERT_EQ(s.records, single ? 1 : 2);
+		ASSERT_EQ(s.rejects, 1);
+		char want[200];
+		snprintf(want, sizeof want,
+			 "%s: data after the last gzip member is not gzip (compressed offset %zu), "
+			 "ignored; the %zu bytes inflated before it were read",
+			 name, end, strlen(plain));
+		ASSERT_STR_EQ(s.reasons[0], want);
+	}
+	rv_buf_release(&gz);
+}
+
+/* Lines 1 and 2 flushed, then line 3: cut inside line 3's deflate data. */
+static void cut_jsonl(rv_buf *out)
+{
+	static const char line3[] = "{\"id\":\"m3\",\"title\":\"Ferry late\",\"text\":\"The ferry "
+				    "from Corvan to Valmer was two hours late on Friday.\"}\n";
+	unsigned char gz[4096];
+	z_stream zs = { 0 };
+	ASSERT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	zs.next_out = gz;
+	zs.avail_out = sizeof gz;
+	zs.next_in = (Bytef *)two_lines;
+	zs.avail_in = sizeof two_lines - 1;
+	ASSERT_EQ(deflate(&zs, Z_SYNC_FLUSH), Z_OK);
+	size_t flushed = sizeof gz - zs.avail_out;
+	zs.next_in = (Bytef *)line3;
+	zs.avail_in = sizeof line3 - 1;
+	ASSERT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+	size_t n = sizeof gz - zs.avail_out;
+	deflateEnd(&zs);
+	size_t cut = flushed + (n - 8 - flushed) / 2; /* half of line 3, no trailer */
+	rv_buf_reset(out);
+	ASSERT_EQ(rv_buf_append(out, gz, cut), RV_OK);
+}
+
+/* A cut JSONL file: every complete line before the cut is read, the cut
+ * line is refused by the JSONL reader, and the cut is named (it was taken
+ * in silence). */
+TEST(gzip_cut_jsonl_keeps_complete_lines)
+{
+	rv_buf gz;
+	rv_buf_init(&gz, 1 << 20);
+	cut_jsonl(&gz);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("cut.jsonl.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 2);
+	ASSERT_STR_EQ(s.refs[1], "m2");
+	ASSERT_EQ(s.rejects, 2);
+	ASSERT_CONTAINS(s.reasons[0], "cut.jsonl.gz#3: malformed JSON");
+	char want[64];
+	snprintf(want, sizeof want, "compressed offset %zu", gz.len);
+	ASSERT_CONTAINS(s.reasons[1], "cut.jsonl.gz: gzip file cut short after ");
+	ASSERT_CONTAINS(s.reasons[1], " bytes inflated (");
+	ASSERT_CONTAINS(s.reasons[1], want);
+	ASSERT_CONTAINS(s.reasons[1], "the complete records inflated before it were read");
+	rv_buf_release(&gz);
+}
+
+/* Damaged data in a JSONL file stops inflating there, as gzip -d does: what
+ * came before is read, the damage named with zlib's reason and offset. */
+TEST(gzip_damaged_jsonl_keeps_what_came_before)
+{
+	rv_buf gz;
+	rv_buf_init(&gz, 1 << 20);
+	const char *second = strchr(two_lines, '\n') + 1;
+	gz_member(&gz, two_lines, (size_t)(second - two_lines));
+	size_t member2 = gz.len;
+	gz_member(&gz, second, strlen(second));
+	for (size_t k = member2 + 10; k < member2 + 30; k++)
+		gz.data[k] = (char)0xff; /* the second member's deflate data */
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("bad.jsonl.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 1);
+	ASSERT_STR_EQ(s.refs[0], "m1");
+	ASSERT_EQ(s.rejects, 1);
+	char want[160];
+	snprintf(want, sizeof want, "after %zu bytes inflated; the complete records inflated "
+				    "before it were read",
+		 (size_t)(second - two_lines));
+	ASSERT_CONTAINS(s.reasons[0], "bad.jsonl.gz: damaged gzip file (invalid block type at "
+				      "compressed offset ");
+	ASSERT_CONTAINS(s.reasons[0], want);
+	/* only the CRC is wrong: every line came out, the check failed */
+	rv_buf_reset(&gz);
+	gz_member(&gz, two_lines, strlen(two_lines));
+	gz.data[gz.len - 8] ^= 0x55;
+	memset(&s, 0, sizeof s);
+	ASSERT_EQ(rv_ingest_buffer("crc.jsonl.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 2);
+	ASSERT_EQ(s.rejects, 1);
+	snprintf(want, sizeof want,
+		 "crc.jsonl.gz: damaged gzip file (incorrect data check at compressed offset %zu) "
+		 "after %zu bytes inflated",
+		 gz.len - 4, strlen(two_lines));
+	ASSERT_CONTAINS(s.reasons[0], want);
+	rv_buf_release(&gz);
+}
+
+/* A cut or damaged page, feed or text dump is one document: stored, it
+ * would pass for the whole article. It is refused with the reason. */
+TEST(gzip_cut_or_damaged_page_is_refused)
+{
+	rv_buf gz;
+	rv_buf_init(&gz, 1 << 20);
+	gz_member(&gz, page, sizeof page - 1);
+	size_t whole = gz.len;
+	gz.len = whole - 20; /* the trailer and the end of the deflate data */
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("cut.html.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_CONTAINS(s.reasons[0], "cut.html.gz: gzip file cut short after ");
+	ASSERT_CONTAINS(s.reasons[0], "not read: part of one html document would be stored as "
+				      "if it were whole");
+	/* every byte inflates, the CRC says they are wrong */
+	gz.len = whole;
+	gz.data[whole - 8] ^= 0x55;
+	memset(&s, 0, sizeof s);
+	ASSERT_EQ(rv_ingest_buffer("crc.html.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_CONTAINS(s.reasons[0], "crc.html.gz: damaged gzip file (incorrect data check at "
+				      "compressed offset ");
+	ASSERT_CONTAINS(s.reasons[0], "not read");
+	/* a forced format decides as a sniffed one */
+	rv_ingest_opts text = opts_for(&s, RV_FORMAT_TEXT);
+	memset(&s, 0, sizeof s);
+	ASSERT_EQ(rv_ingest_buffer("crc.gz", gz.data, gz.len, &text, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_CONTAINS(s.reasons[0], "not read: part of one text document");
+	rv_buf_release(&gz);
+}
+
+/* A JSONL file is a stream: its gzip may hold more than one page may
+ * (64 MB), as a plain .jsonl does; it is inflated into a temporary file,
+ * not memory. A page is still bounded at 64 MB, and a bomb with it. */
+TEST(gzip_jsonl_past_64_mb_is_read_a_page_is_bounded)
+{
+	size_t big = RV_INGEST_MAX_FILE + ((size_t)1 << 20);
+	char *blank = malloc(big);
+	ASSERT(blank);
+	memset(blank, '\n', big);
+	rv_buf plain, gz;
+	rv_buf_init(&plain, big + 4096);
+	rv_buf_init(&gz, (size_t)1 << 30);
+	const char *second = strchr(two_lines, '\n') + 1;
+	rv_buf_append(&plain, two_lines, (size_t)(second - two_lines));
+	rv_buf_append(&plain, blank, big);
+	rv_buf_puts(&plain, second);
+	free(blank);
+	gz_member(&gz, plain.data, plain.len);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("big.jsonl.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.rejects, 0);
+	ASSERT_EQ(s.records, 2);
+	ASSERT_STR_EQ(s.refs[1], "m2");
+	/* the same bytes as a page */
+	memcpy(plain.data, "<html>", 6);
+	rv_buf_reset(&gz);
+	gz_member(&gz, plain.data, plain.len);
+	memset(&s, 0, sizeof s);
+	ASSERT_EQ(rv_ingest_buffer("big.html.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_STR_EQ(s.reasons[0], "big.html.gz: gzip file larger than 64 MB once inflated");
+	rv_buf_release(&plain);
+	rv_buf_release(&gz);
+}
+
+/* Nowhere to inflate to: the file is named with the reason, the walk goes on. */
+TEST(gzip_without_a_temporary_directory_is_named)
+{
+	rv_buf gz;
+	rv_buf_init(&gz, 1 << 20);
+	gz_member(&gz, two_lines, strlen(two_lines));
+	ASSERT_EQ(setenv("TMPDIR", "/nonexistent/revue-test", 1), 0);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("t.jsonl.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_CONTAINS(s.reasons[0], "t.jsonl.gz: cannot make a temporary file to inflate into: ");
+	rv_buf_release(&gz);
 }
 
 /* A record names at most RV_INGEST_MAX_NAMES authors, however long its list. */
