@@ -43,7 +43,7 @@ static bool looks_binary(const char *data, size_t len)
 rv_format rv_sniff_format(const char *data, size_t len, const char *name)
 {
 	if (len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b)
-		return RV_FORMAT_WARC; /* gzip: only WARC archives are read compressed */
+		return RV_FORMAT_WARC; /* rv_ingest_buffer() looks inside: ingest_gzip() */
 	if (name) {
 		if (name_ends(name, ".jsonl") || name_ends(name, ".ndjson"))
 			return RV_FORMAT_JSONL;
@@ -86,19 +86,21 @@ static void reject(const rv_ingest_opts *o, const char *ref, const char *reason)
 		o->on_reject(ref, reason, o->ctx);
 }
 
-/* A gzip file whose first bytes are not a WARC record: page.html.gz,
- * feed.xml.gz, dump.jsonl.gz (the WARC reader reads .warc.gz itself). */
-static bool gzip_of_other_text(const char *data, size_t len)
+static bool is_gzip(const char *data, size_t len)
 {
-	if (len < 2 || (unsigned char)data[0] != 0x1f || (unsigned char)data[1] != 0x8b)
+	return len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
+}
+
+/* Whether gzip data inflates to a WARC record first: its first bytes across
+ * members (an empty first member says nothing). */
+static bool gzip_holds_warc(const char *data, size_t len)
+{
+	rv__gz s;
+	if (!rv__gz_open(&s, data, len))
 		return false;
-	rv_buf head;
-	rv_buf_init(&head, 16);
-	bool more;
-	bool ok = rv_inflate(data, len, true, &head, &more);
-	bool other = ok && head.len >= 5 && memcmp(rv_buf_str(&head), "WARC/", 5);
-	rv_buf_release(&head);
-	return other;
+	bool warc = rv__gz_ensure(&s, 5) >= 5 && !memcmp(rv__gz_cur(&s), "WARC/", 5);
+	rv__gz_close(&s);
+	return warc;
 }
 
 /* A format read record by record: a damaged tail costs the records in it,
@@ -171,16 +173,18 @@ static void gz_trouble(const rv__gz *s, uint64_t total, char *why, size_t size)
 /* How much of the inflated file its format is sniffed from. */
 #define GZ_HEAD ((size_t)64 << 10)
 
-/* Read a gzip file as the file it holds, named without its .gz (refs keep
- * the file's own name): every member in order, as gzip -d does, inflated
- * into an unlinked temporary file that is mapped, so memory stays small
- * whatever the size. The inflated size is bounded as a plain file of its
- * format is. A cut or damaged file is named; what came before the damage
- * is read when the format is a stream of records (a JSONL file, a WARC),
- * and nothing when it is one document, which would be stored cut as if it
- * were whole. Junk after the last member is named and ignored. */
-static int ingest_gunzipped(const char *name, const char *data, size_t len,
-                            const rv_ingest_opts *opts, rv_error *err)
+/* Read a gzip file. A WARC archive goes to the WARC reader, which inflates
+ * it record by record. Any other is read as the file it holds, named
+ * without its .gz (refs keep the file's own name): every member in order,
+ * as gzip -d does, inflated into an unlinked temporary file that is mapped,
+ * so memory stays small whatever the size. The inflated size is bounded as
+ * a plain file of its format is. A cut or damaged file is named; what came
+ * before the damage is read when the format is a stream of records (a
+ * JSONL file, a WARC), and nothing when it is one document, which would be
+ * stored cut as if it were whole. Junk after the last member is named and
+ * ignored. */
+static int ingest_gzip(const char *name, const char *data, size_t len,
+                       const rv_ingest_opts *opts, rv_error *err)
 {
 	int rc = RV_OK;
 	char why[768];
@@ -191,10 +195,22 @@ static int ingest_gunzipped(const char *name, const char *data, size_t len,
 	}
 	s.keep_damaged = true; /* as gzip -d: a stream format reads up to the damage */
 	size_t head = rv__gz_ensure(&s, GZ_HEAD);
+	const char *first = rv__gz_cur(&s);
+	bool inner_gz = is_gzip(first, head);
+	/* A WARC is the WARC reader's: by its first bytes, else by its name or
+	 * the format asked for (a damaged first member may inflate to garbage
+	 * before zlib sees the damage; the WARC reader names it and resumes at
+	 * the next member). */
+	if ((head >= 5 && !memcmp(first, "WARC/", 5)) ||
+	    (!inner_gz && (opts->format == RV_FORMAT_WARC || name_ends(name, ".warc.gz") ||
+	                   name_ends(name, ".warc")))) {
+		rv__gz_close(&s);
+		return rv_read_warc(name, data, len, opts, err);
+	}
 	/* One layer is unwrapped: a gzip holding another gzip (of anything but
 	 * a WARC, which its reader inflates) was unwrapped again by recursion,
 	 * and 3,000 layers (94 KB) overflowed the stack. */
-	if (gzip_of_other_text(rv__gz_cur(&s), head)) {
+	if (inner_gz && !gzip_holds_warc(first, head)) {
 		reject(opts, name, "a gzip file inside a gzip file: not read (gunzip it first)");
 		goto out_stream;
 	}
@@ -313,8 +329,8 @@ int rv_ingest_buffer(const char *name, const char *data, size_t len,
 			return RV_OK;
 		}
 	}
-	if (gzip_of_other_text(data, len))
-		return ingest_gunzipped(name, data, len, opts, err);
+	if (is_gzip(data, len))
+		return ingest_gzip(name, data, len, opts, err);
 	rv_format fmt = opts->format ? opts->format : rv_sniff_format(data, len, name);
 	switch (fmt) {
 	case RV_FORMAT_JSONL:

@@ -608,6 +608,43 @@ TEST(gzip_jsonl_past_64_mb_is_read_a_page_is_bounded)
 	rv_buf_release(&gz);
 }
 
+/* Whether a gzip file holds a WARC is told by its first inflated bytes,
+ * across members: a first member that is empty (`gzip </dev/null`, then
+ * cat) says nothing. An empty page.html.gz was taken for an archive with no
+ * records, in silence; a page after an empty member was "not a WARC". */
+TEST(gzip_empty_member_first_or_alone)
+{
+	rv_buf gz;
+	rv_buf_init(&gz, 1 << 20);
+	gz_member(&gz, "", 0);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("empty.html.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_STR_EQ(s.reasons[0], "empty.html.gz: empty file (the gzip file holds nothing)");
+	gz_member(&gz, page, sizeof page - 1);
+	memset(&s, 0, sizeof s);
+	ASSERT_EQ(rv_ingest_buffer("late.html.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.rejects, 0);
+	ASSERT_EQ(s.records, 1);
+	ASSERT_EQ(s.formats[0], RV_FORMAT_HTML);
+	/* and a gzip of a gzip behind an empty member is still one layer too many */
+	rv_buf inner;
+	rv_buf_init(&inner, 1 << 20);
+	gz_member(&inner, "", 0);
+	gz_member(&inner, page, sizeof page - 1);
+	rv_buf_reset(&gz);
+	gz_member(&gz, inner.data, inner.len);
+	memset(&s, 0, sizeof s);
+	ASSERT_EQ(rv_ingest_buffer("twice.html.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_CONTAINS(s.reasons[0], "twice.html.gz: a gzip file inside a gzip file");
+	rv_buf_release(&inner);
+	rv_buf_release(&gz);
+}
+
 /* Nowhere to inflate to: the file is named with the reason, the walk goes on. */
 TEST(gzip_without_a_temporary_directory_is_named)
 {

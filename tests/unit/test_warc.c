@@ -454,6 +454,67 @@ TEST(warc_gzip_corrupt_member_resumes)
 	}
 }
 
+/* Through rv_ingest_buffer(), which looks inside every gzip input: a
+ * .warc.gz damaged from its first member is still the WARC reader's (it
+ * resumes at the next member), and so is one after an empty member. */
+TEST(warc_gzip_damaged_or_empty_first_member_through_ingest)
+{
+	build_records();
+	for (int empty = 0; empty < 2; empty++) {
+		rv_buf gz;
+		rv_buf_init(&gz, 1 << 24);
+		if (empty)
+			gz_append(&gz, "", 0);
+		for (int i = 0; i < NREC; i++)
+			gz_append(&gz, recs[i].data, recs[i].len);
+		if (!empty)
+			for (size_t k = 12; k < 30; k++)
+				gz.data[k] = (char)0xff; /* the warcinfo member's deflate data */
+		struct seen s;
+		memset(&s, 0, sizeof s);
+		rv_ingest_opts o = {0};
+		o.on_record = on_rec;
+		o.on_reject = on_rej;
+		o.ctx = &s;
+		ASSERT_EQ(rv_ingest_buffer("first.warc.gz", gz.data, gz.len, &o, NULL), RV_OK);
+		check_pages(&s);
+		ASSERT_EQ(s.rejects, empty ? 0 : 1);
+		if (!empty)
+			ASSERT_CONTAINS(s.reject[0], "resuming at the next gzip member");
+		ASSERT_CONTAINS(s.ref[0], "first.warc.gz#"); /* a member's offset */
+		rv_buf_release(&gz);
+	}
+	free_records();
+}
+
+/* A .warc.gz gzipped again (saved from a server that added its own
+ * Content-Encoding) is one layer the reader unwraps, whatever its name. */
+TEST(warc_gzip_inside_gzip_is_read)
+{
+	build_records();
+	rv_buf inner, gz;
+	rv_buf_init(&inner, 1 << 24);
+	rv_buf_init(&gz, 1 << 24);
+	for (int i = 0; i < NREC; i++)
+		gz_append(&inner, recs[i].data, recs[i].len);
+	gz_append(&gz, inner.data, inner.len);
+	struct seen s;
+	rv_ingest_opts o = {0};
+	o.on_record = on_rec;
+	o.on_reject = on_rej;
+	o.ctx = &s;
+	const char *names[] = {"twice.warc.gz", "twice.gz"};
+	for (int i = 0; i < 2; i++) {
+		memset(&s, 0, sizeof s);
+		ASSERT_EQ(rv_ingest_buffer(names[i], gz.data, gz.len, &o, NULL), RV_OK);
+		check_pages(&s);
+		ASSERT_EQ(s.rejects, 0);
+	}
+	rv_buf_release(&inner);
+	rv_buf_release(&gz);
+	free_records();
+}
+
 /* A response record for page_a whose Content-Length is the given string,
  * not the block's length (a writer's bug, or a hostile archive). */
 static void add_lying_response(rv_buf *b, const char *clen)
