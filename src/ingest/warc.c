@@ -188,11 +188,22 @@ static bool dechunk(const char *p, size_t n, rv_buf *out)
 	return true;
 }
 
+/* A zlib header (RFC 1950): deflate, a window of at most 32 KB, and the
+ * check bits that make the first two bytes a multiple of 31. */
+static bool zlib_header(const unsigned char *p, size_t n)
+{
+	return n >= 2 && (p[0] & 0x0f) == 8 && (p[0] >> 4) <= 7 && ((p[0] << 8) | p[1]) % 31 == 0;
+}
+
 bool rv_inflate(const char *p, size_t n, bool gzip, rv_buf *out, bool *more)
 {
 	*more = false;
 	z_stream zs = {0};
-	if (n > UINT_MAX || inflateInit2(&zs, gzip ? 15 + 32 : -15) != Z_OK)
+	/* HTTP's deflate is the zlib format; some servers send raw deflate,
+	 * and browsers read both (a raw stream opens with a zlib header only
+	 * for a stored block with padding bits set, which encoders do not write) */
+	int wbits = gzip ? 15 + 32 : zlib_header((const unsigned char *)p, n) ? 15 : -15;
+	if (n > UINT_MAX || inflateInit2(&zs, wbits) != Z_OK)
 		return false;
 	zs.next_in = (Bytef *)p;
 	zs.avail_in = (uInt)n;

@@ -355,6 +355,49 @@ TEST(warc_gzip_bomb_bounded)
 	free_records();
 }
 
+/* A response whose body is deflate-encoded with windowBits wbits (15: the
+ * zlib format, -15: raw deflate) under Content-Encoding: deflate. */
+static void add_deflated(rv_buf *b, const char *uri, const char *body, int wbits)
+{
+	unsigned char z[1024];
+	z_stream zs = {0};
+	ASSERT_EQ(deflateInit2(&zs, 6, Z_DEFLATED, wbits, 8, Z_DEFAULT_STRATEGY), Z_OK);
+	zs.next_in = (Bytef *)body;
+	zs.avail_in = (uInt)strlen(body);
+	zs.next_out = z;
+	zs.avail_out = sizeof z;
+	ASSERT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+	size_t n = sizeof z - zs.avail_out;
+	deflateEnd(&zs);
+	rv_buf blk;
+	rv_buf_init(&blk, 1 << 20);
+	rv_buf_printf(&blk, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: deflate\r\n"
+	                    "Content-Length: %zu\r\n\r\n", n);
+	rv_buf_append(&blk, z, n);
+	add_record(b, "response", uri, "application/http; msgtype=response", blk.data, blk.len);
+	rv_buf_release(&blk);
+}
+
+/* HTTP's "deflate" is the zlib format (RFC 9110 8.4.1.2); some servers send
+ * raw deflate instead, and browsers read both. Only raw deflate was read:
+ * a page sent by the book was refused ("payload does not inflate"). */
+TEST(warc_deflate_payload_zlib_or_raw)
+{
+	rv_buf all;
+	rv_buf_init(&all, 1 << 20);
+	add_deflated(&all, "http://a.example/zlib", page_a, 15);
+	add_deflated(&all, "http://a.example/raw", page_b, -15);
+	struct seen s;
+	read_buf("deflate.warc", all.data, all.len, &s);
+	ASSERT_EQ(s.rejects, 0);
+	ASSERT_EQ(s.n, 2);
+	ASSERT_STR_EQ(s.url[0], "http://a.example/zlib");
+	ASSERT_STR_EQ(s.body[0], page_a);
+	ASSERT_STR_EQ(s.url[1], "http://a.example/raw");
+	ASSERT_STR_EQ(s.body[1], page_b);
+	rv_buf_release(&all);
+}
+
 TEST(warc_not_an_archive_and_lf_lines)
 {
 	struct seen s;
