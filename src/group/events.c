@@ -2025,10 +2025,14 @@ double rv_group_explain(rv_grouper *g, const rv_article *a, const rv_event *ev,
 
 struct rv_group_peers {
 	rv_grouper *g;
-	fw *sum;     /* appended vectors until sealed, then one weight a term, by term id */
-	size_t n, cap;
+	fw *vecs;         /* the articles' vectors one after the other, as added */
+	size_t n_vecs, cap_vecs;
+	size_t *starts;   /* where article i's vector starts in vecs; starts[n] = n_vecs */
+	size_t n, cap;    /* articles added */
+	fw *sum;          /* once sealed: one weight a term, by term id */
+	size_t n_sum;
 	bool sealed;
-	double norm2; /* of the sum, once sealed */
+	double norm2;     /* of the sum, once sealed */
 };
 
 int rv_group_peers_new(rv_grouper *g, rv_group_peers **out, rv_error *err)
@@ -2044,76 +2048,86 @@ void rv_group_peers_free(rv_group_peers **p)
 {
 	if (!*p)
 		return;
+	free((*p)->vecs);
+	free((*p)->starts);
 	free((*p)->sum);
 	free(*p);
 	*p = NULL;
 }
 
-/* a's vector in g->vec (k terms, by term id), its document frequencies
- * read first; -1 out of memory */
-static int peer_vector(rv_grouper *g, const rv_article *a)
-{
-	if (!df_fetch_article(g, a))
-		return -1;
-	return article_vector(g, a, false);
-}
-
 int rv_group_peers_add(rv_group_peers *p, const rv_article *a)
 {
-	int k = peer_vector(p->g, a);
+	if (!df_fetch_article(p->g, a))
+		return RV_ENOMEM;
+	int k = article_vector(p->g, a, false);
 	if (k < 0)
 		return RV_ENOMEM;
-	if (p->n + (size_t)k > p->cap) {
-		size_t cap = (p->n + (size_t)k) * 2;
-		fw *sum = realloc(p->sum, cap * sizeof *sum);
-		if (!sum)
+	if (p->n_vecs + (size_t)k > p->cap_vecs) {
+		size_t cap = (p->n_vecs + (size_t)k) * 2;
+		fw *vecs = realloc(p->vecs, cap * sizeof *vecs);
+		if (!vecs)
 			return RV_ENOMEM;
-		p->sum = sum;
+		p->vecs = vecs;
+		p->cap_vecs = cap;
+	}
+	if (p->n + 2 > p->cap) {
+		size_t cap = (p->n + 2) * 2;
+		size_t *starts = realloc(p->starts, cap * sizeof *starts);
+		if (!starts)
+			return RV_ENOMEM;
+		p->starts = starts;
 		p->cap = cap;
 	}
 	if (k)
-		memcpy(p->sum + p->n, p->g->vec, (size_t)k * sizeof *p->sum);
-	p->n += (size_t)k;
+		memcpy(p->vecs + p->n_vecs, p->g->vec, (size_t)k * sizeof *p->vecs);
+	p->starts[p->n] = p->n_vecs;
+	p->n_vecs += (size_t)k;
+	p->starts[++p->n] = p->n_vecs;
 	p->sealed = false;
 	return RV_OK;
 }
 
-/* The appended vectors into one sum: sorted by term, a term's weights added. */
-static void peers_seal(rv_group_peers *p)
+/* The added vectors into one sum: sorted by term, a term's weights added. */
+static int peers_seal(rv_group_peers *p)
 {
 	if (p->sealed)
-		return;
-	if (p->n)
-		qsort(p->sum, p->n, sizeof *p->sum, fw_by_term);
+		return RV_OK;
+	fw *sum = p->n_vecs ? realloc(p->sum, p->n_vecs * sizeof *sum) : p->sum;
+	if (p->n_vecs && !sum)
+		return RV_ENOMEM;
+	p->sum = sum;
+	if (p->n_vecs) {
+		memcpy(sum, p->vecs, p->n_vecs * sizeof *sum);
+		qsort(sum, p->n_vecs, sizeof *sum, fw_by_term);
+	}
 	size_t k = 0;
-	for (size_t i = 0; i < p->n; i++)
-		if (k && p->sum[k - 1].t == p->sum[i].t)
-			p->sum[k - 1].w += p->sum[i].w;
+	for (size_t i = 0; i < p->n_vecs; i++)
+		if (k && sum[k - 1].t == sum[i].t)
+			sum[k - 1].w += sum[i].w;
 		else
-			p->sum[k++] = p->sum[i];
-	p->n = k;
+			sum[k++] = sum[i];
+	p->n_sum = k;
 	p->norm2 = 0;
 	for (size_t i = 0; i < k; i++)
-		p->norm2 += (double)p->sum[i].w * p->sum[i].w;
+		p->norm2 += (double)sum[i].w * sum[i].w;
 	p->sealed = true;
+	return RV_OK;
 }
 
-double rv_group_peers_explain(rv_group_peers *p, const rv_article *a, rv_shared_term *out, size_t n,
-			      size_t *n_out)
+double rv_group_peers_explain(rv_group_peers *p, size_t i, const rv_article *a, rv_shared_term *out,
+			      size_t n, size_t *n_out)
 {
 	*n_out = 0;
-	peers_seal(p);
-	int k = peer_vector(p->g, a);
-	if (k <= 0)
+	if (i >= p->n || peers_seal(p) != RV_OK)
 		return 0;
 	/* the others are the sum less a: where a has a term, its weight in the
 	 * sum goes from s to s - v, and the sum's squared norm with it */
 	fw shared[512];
 	size_t ns = 0;
 	double dot = 0, norm2 = p->norm2;
-	for (int i = 0; i < k; i++) {
-		fw v = p->g->vec[i];
-		const fw *s = bsearch(&v, p->sum, p->n, sizeof *p->sum, fw_by_term);
+	for (size_t j = p->starts[i]; j < p->starts[i + 1]; j++) {
+		fw v = p->vecs[j];
+		const fw *s = bsearch(&v, p->sum, p->n_sum, sizeof *p->sum, fw_by_term);
 		if (!s)
 			continue;
 		double rest = (double)s->w - v.w;

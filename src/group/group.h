@@ -188,11 +188,11 @@ int rv_group_peers_new(rv_grouper *g, rv_group_peers **out, rv_error *err);
 void rv_group_peers_free(rv_group_peers **p);
 /* RV_ENOMEM out of memory */
 int rv_group_peers_add(rv_group_peers *p, const rv_article *a);
-/* The cosine of a (one of those added) with the sum of the other articles'
- * vectors, and the top shared terms as rv_group_explain gives them; 0 and
- * none when a is alone. */
-double rv_group_peers_explain(rv_group_peers *p, const rv_article *a, rv_shared_term *out, size_t n,
-			      size_t *n_out);
+/* The cosine of a, the i-th article added (from 0), with the sum of the
+ * other articles' vectors, and the top shared terms as rv_group_explain
+ * gives them; 0 and none when a is alone (or out of memory). */
+double rv_group_peers_explain(rv_group_peers *p, size_t i, const rv_article *a, rv_shared_term *out,
+			      size_t n, size_t *n_out);
 
 /* Hand every event created or changed since the last flush to fn; events
  * merged into another come first, in order, with merged_into set. */

@@ -507,7 +507,53 @@ struct walk {
 		bool open; /* an ancestor of the entry being read */
 	} *dirs;
 	size_t n, cap;
+	/* open addressing over dirs (index + 1, 0: empty), so a crawl of a
+	 * million dated directories is not a million scans of the list */
+	size_t *slots;
+	size_t nslots; /* a power of two, over twice n */
 };
+
+static size_t walk_hash(dev_t dev, ino_t ino)
+{
+	uint64_t h = (uint64_t)ino * 0x9E3779B97F4A7C15u ^ (uint64_t)dev * 0xC2B2AE3D27D4EB4Fu;
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot of (dev, ino): where it is, or the empty one where it goes. */
+static size_t *walk_slot(const struct walk *w, dev_t dev, ino_t ino)
+{
+	size_t mask = w->nslots - 1;
+	for (size_t i = walk_hash(dev, ino) & mask;; i = (i + 1) & mask) {
+		size_t *s = &w->slots[i];
+		if (!*s || (w->dirs[*s - 1].dev == dev && w->dirs[*s - 1].ino == ino))
+			return s;
+	}
+}
+
+/* Room for one more directory in dirs and in the index. */
+static int walk_reserve(struct walk *w, rv_error *err)
+{
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 16;
+		struct walk_dir *d = realloc(w->dirs, cap * sizeof *d);
+		if (!d)
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		w->dirs = d;
+		w->cap = cap;
+	}
+	if (2 * (w->n + 1) <= w->nslots)
+		return RV_OK;
+	size_t nslots = w->nslots ? w->nslots * 2 : 64;
+	size_t *slots = calloc(nslots, sizeof *slots);
+	if (!slots)
+		return rv_fail(err, RV_ENOMEM, "out of memory");
+	free(w->slots);
+	w->slots = slots;
+	w->nslots = nslots;
+	for (size_t i = 0; i < w->n; i++)
+		*walk_slot(w, w->dirs[i].dev, w->dirs[i].ino) = i + 1;
+	return RV_OK;
+}
 
 static int ingest_dir(const char *path, const struct stat *st, const rv_ingest_opts *opts,
 		      struct walk *w, int depth, rv_error *err);
@@ -531,27 +577,24 @@ static int ingest_any(const char *path, const rv_ingest_opts *opts, struct walk 
 static int ingest_dir(const char *path, const struct stat *st, const rv_ingest_opts *opts,
 		      struct walk *w, int depth, rv_error *err)
 {
-	for (size_t i = 0; i < w->n; i++) {
-		if (w->dirs[i].dev != st->st_dev || w->dirs[i].ino != st->st_ino)
-			continue;
-		if (w->dirs[i].open)
-			reject(opts, path, "symlink loop (a directory that holds it), not followed");
-		return RV_OK; /* read already through another path */
+	if (w->nslots) {
+		size_t seen = *walk_slot(w, st->st_dev, st->st_ino);
+		if (seen) {
+			if (w->dirs[seen - 1].open)
+				reject(opts, path, "symlink loop (a directory that holds it), not followed");
+			return RV_OK; /* read already through another path */
+		}
 	}
 	if (depth > 32) {
 		reject(opts, path, "directories nested too deep (over 32 levels)");
 		return RV_OK;
 	}
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 16;
-		struct walk_dir *d = realloc(w->dirs, cap * sizeof *d);
-		if (!d)
-			return rv_fail(err, RV_ENOMEM, "out of memory");
-		w->dirs = d;
-		w->cap = cap;
-	}
+	int reserved = walk_reserve(w, err);
+	if (reserved != RV_OK)
+		return reserved;
 	size_t me = w->n++;
 	w->dirs[me] = (struct walk_dir){ st->st_dev, st->st_ino, true };
+	*walk_slot(w, st->st_dev, st->st_ino) = me + 1;
 	struct dirent **names;
 	int n = scandir(path, &names, walk_keeps, alphasort);
 	if (n < 0) {
@@ -587,5 +630,6 @@ int rv_ingest_path(const char *path, const rv_ingest_opts *opts, rv_error *err)
 	struct walk w = { 0 };
 	int rc = ingest_any(path, opts, &w, 0, err);
 	free(w.dirs);
+	free(w.slots);
 	return rc;
 }

@@ -135,13 +135,14 @@ static int json_add(json_t *o, const char *key, json_t *v)
 	return v && !json_object_set_new(o, key, v) ? RV_OK : RV_ENOMEM;
 }
 
-/* m->o gets shared_terms and shared_words: the terms m's article shares
- * with the event's other articles, the heaviest first. */
-static int describe_shared(struct explain *x, struct member *m)
+/* Member i's o gets shared_terms and shared_words: the terms its article
+ * shares with the event's other articles, the heaviest first. */
+static int describe_shared(struct explain *x, size_t i_member)
 {
+	struct member *m = &x->members[i_member];
 	rv_shared_term shared[EXPLAIN_TERMS];
 	size_t n = 0;
-	double others = rv_group_peers_explain(x->peers, &m->a, shared, EXPLAIN_TERMS, &n);
+	double others = rv_group_peers_explain(x->peers, i_member, &m->a, shared, EXPLAIN_TERMS, &n);
 	json_t *terms = json_array(), *words = json_array();
 	int rc = json_add(m->o, "others_similarity", json_real(others));
 	if (!rc)
@@ -287,7 +288,7 @@ int rv_explain_event(rv_store *store, int64_t event, const rv_group_config *cfg,
 	if ((rc = rv_store_each_article(store, &f, each_article, &x, err)))
 		goto out;
 	for (size_t i = 0; i < x.n_members; i++)
-		if ((rc = describe_shared(&x, &x.members[i])))
+		if ((rc = describe_shared(&x, i)))
 			goto out;
 	if (json_array_size(x.why) > RV_EXPLAIN_MAX_ARTICLES) {
 		json_array_remove(x.why, RV_EXPLAIN_MAX_ARTICLES);

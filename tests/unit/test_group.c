@@ -296,12 +296,12 @@ TEST(group_peers_leave_the_article_out)
 	ASSERT_EQ(rv_group_peers_add(alone, &c), RV_OK);
 	rv_shared_term shared[8];
 	size_t n = 9;
-	ASSERT(rv_group_peers_explain(alone, &c, shared, 8, &n) == 0);
+	ASSERT(rv_group_peers_explain(alone, 0, &c, shared, 8, &n) == 0);
 	ASSERT_EQ(n, 0);
 	ASSERT_EQ(rv_group_peers_add(peers, &a), RV_OK);
 	ASSERT_EQ(rv_group_peers_add(peers, &b), RV_OK);
 	ASSERT_EQ(rv_group_peers_add(peers, &c), RV_OK);
-	double cos = rv_group_peers_explain(peers, &c, shared, 8, &n);
+	double cos = rv_group_peers_explain(peers, 2, &c, shared, 8, &n);
 	ASSERT(cos > 0.05 && cos < 0.9);
 	ASSERT(n >= 1);
 	ASSERT(has_term(shared, n, "norval"));

@@ -291,6 +291,41 @@ TEST(symlink_loops_read_each_directory_once)
 	ASSERT_EQ(system(cmd), 0);
 }
 
+/* The directories met are indexed by inode: after hundreds of them (the
+ * index grown several times over), a link back to the first is still known
+ * as a loop, and a second way into an early one is still not read twice. */
+TEST(walk_index_keeps_early_directories_known)
+{
+	char dir[] = "/tmp/revue-test-XXXXXX";
+	ASSERT(mkdtemp(dir));
+	char path[256], target[256];
+	snprintf(path, sizeof path, "%s/a", dir);
+	ASSERT_EQ(mkdir(path, 0700), 0);
+	snprintf(path, sizeof path, "%s/a/t.txt", dir);
+	FILE *f = fopen(path, "w");
+	ASSERT(f);
+	fputs("Un titre\n\nUn paragraphe assez long pour compter comme un texte.\n", f);
+	fclose(f);
+	for (int i = 0; i < 300; i++) {
+		snprintf(path, sizeof path, "%s/b%03d", dir, i);
+		ASSERT_EQ(mkdir(path, 0700), 0);
+	}
+	snprintf(path, sizeof path, "%s/b299/up", dir);
+	ASSERT_EQ(symlink("..", path), 0);
+	snprintf(path, sizeof path, "%s/z-link", dir);
+	snprintf(target, sizeof target, "%s/a", dir);
+	ASSERT_EQ(symlink(target, path), 0);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_path(dir, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 1);
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_CONTAINS(s.reasons[0], "/b299/up: symlink loop");
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ASSERT_EQ(system(cmd), 0);
+}
+
 /* A gzip file that holds no WARC is read as the file it holds: its format
  * from the name without .gz, its refs from the file's own name. */
 /* gzip the bytes in b (owned by the caller) into a new buffer. */
