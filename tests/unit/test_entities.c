@@ -1510,3 +1510,34 @@ TEST(entities_town_as_a_place_and_office_of_a_body)
 		rv_article_release(&a);
 	}
 }
+
+/* A gazetteer row names one thing: three rights groups listed together had made
+ * one organisation of them, with the others as its aliases. */
+TEST(entities_gazetteer_rows_name_one_thing)
+{
+	rv_article a;
+	run_lang(&a, "The arrests were illegal, Human Rights Watch said on Monday. Amnesty International "
+		     "called for their release. Reporters sans frontières also protested.", "en");
+	const rv_entity *hrw = find(&a, "Human Rights Watch");
+	const rv_entity *ai = find(&a, "Amnesty International");
+	const rv_entity *rsf = find(&a, "Reporters sans frontières");
+	ASSERT(hrw != NULL);
+	ASSERT(ai != NULL);
+	ASSERT(rsf != NULL);
+	ASSERT(hrw != ai);
+	ASSERT(ai != rsf);
+	ASSERT(hrw != rsf);
+	ASSERT_STR_EQ(hrw->name, "Human Rights Watch");
+	ASSERT_STR_EQ(ai->name, "Amnesty International");
+	ASSERT_STR_EQ(rsf->name, "Reporters sans frontières");
+	assert_entity(&a, "Human Rights Watch", "organization");
+	ASSERT_EQ(ai->aliases.len, 0);
+	rv_article_release(&a);
+	char k1[128], k2[128];
+	ASSERT(rv_entity_key("Amnesty International", "organization", k1, sizeof k1) > 0);
+	ASSERT(rv_entity_key("Human Rights Watch", "organization", k2, sizeof k2) > 0);
+	ASSERT(strcmp(k1, k2) != 0);
+	ASSERT(rv_entity_key("RSF", "organization", k1, sizeof k1) > 0);
+	ASSERT(rv_entity_key("Reporters Without Borders", "organization", k2, sizeof k2) > 0);
+	ASSERT_STR_EQ(k1, k2);
+}
