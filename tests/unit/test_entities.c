@@ -1541,3 +1541,42 @@ TEST(entities_gazetteer_rows_name_one_thing)
 	ASSERT(rv_entity_key("Reporters Without Borders", "organization", k2, sizeof k2) > 0);
 	ASSERT_STR_EQ(k1, k2);
 }
+
+/* The audit of every row: variants that were other things (a successor, a sister
+ * console, a part of a region, a club's town) have rows of their own or none. */
+TEST(entities_gazetteer_variants_are_the_same_thing)
+{
+	static const char *const apart[][3] = {
+		{ "Nord Stream", "Nord Stream 2", "organization" },
+		{ "Red Cross", "ICRC", "organization" },
+		{ "New Delhi", "Delhi", "location" },
+		{ "Rhineland-Palatinate", "Rhineland", "location" },
+		{ "PlayStation", "PlayStation 4", "other" },
+		{ "PlayStation 5", "PlayStation Vita", "other" },
+		{ "Game Boy", "Game Boy Advance", "other" },
+		{ "Xbox", "Xbox 360", "other" },
+		{ "Citigroup", "Citibank", "organization" },
+		{ "Facebook", "Meta", "organization" },
+		{ "Crosby, Stills & Nash", "Crosby, Stills, Nash & Young", "organization" },
+	};
+	char a[128], b[128];
+	for (size_t i = 0; i < sizeof apart / sizeof *apart; i++) {
+		ASSERT(rv_entity_key(apart[i][0], apart[i][2], a, sizeof a) > 0);
+		ASSERT(rv_entity_key(apart[i][1], apart[i][2], b, sizeof b) > 0);
+		if (!strcmp(a, b))
+			TEST_FAIL("\"%s\" and \"%s\" share the key \"%s\"", apart[i][0], apart[i][1], a);
+	}
+	/* one group in two rows had two keys */
+	rv_entity_key("Daech", "organization", a, sizeof a);
+	rv_entity_key("Islamic State", "organization", b, sizeof b);
+	ASSERT_STR_EQ(a, b);
+	rv_entity_key("Billboard Hot 100", "other", a, sizeof a);
+	rv_entity_key("Hot 100", "other", b, sizeof b);
+	ASSERT_STR_EQ(a, b);
+	/* a town is no club outside football */
+	rv_article art;
+	run_lang(&art, "The family moved to Middlesbrough in 1990 and later to Villarreal.", "en");
+	assert_entity(&art, "Middlesbrough", "location");
+	assert_entity(&art, "Villarreal", "location");
+	rv_article_release(&art);
+}
