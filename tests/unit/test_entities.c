@@ -1580,3 +1580,33 @@ TEST(entities_gazetteer_variants_are_the_same_thing)
 	assert_entity(&art, "Villarreal", "location");
 	rv_article_release(&art);
 }
+
+/* A listed name of several words opening a sentence is matched whole, however
+ * common its first word ("human", "friends", "médecins") is elsewhere; the
+ * same words before no listed name still open only the sentence. */
+TEST(entities_listed_name_opening_a_sentence)
+{
+	rv_article a;
+	run_lang(&a, "Human Rights Watch said on Monday that the arrests were illegal. Amnesty International "
+		     "called for their release. Reporters sans frontières also protested. Friends of the "
+		     "Earth said the plan was too weak.", "en");
+	assert_entity(&a, "Human Rights Watch", "organization");
+	assert_entity(&a, "Amnesty International", "organization");
+	assert_entity(&a, "Reporters sans frontières", "organization");
+	assert_entity(&a, "Friends of the Earth", "organization");
+	ASSERT(find(&a, "Human Rights Watch") != find(&a, "Amnesty International"));
+	ASSERT(find(&a, "Rights Watch") == NULL);
+	ASSERT(find(&a, "Earth") == NULL);
+	ASSERT_EQ(a.n_entities, 4);
+	rv_article_release(&a);
+	run_lang(&a, "Les Amis de la Terre ont porté plainte. Médecins sans frontières a dénoncé les frappes. "
+		     "Le maire Jean-Luc Moudenc a dit non.", "fr");
+	assert_entity(&a, "Amis de la Terre", "organization");
+	assert_entity(&a, "Médecins sans frontières", "organization");
+	assert_entity(&a, "Jean-Luc Moudenc", "person");
+	ASSERT_EQ(a.n_entities, 3);
+	rv_article_release(&a);
+	run_lang(&a, "Human rights are at stake. Friends of the victims gathered. Rights groups protested.", "en");
+	ASSERT_EQ(a.n_entities, 0);
+	rv_article_release(&a);
+}
