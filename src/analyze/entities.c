@@ -3945,3 +3945,24 @@ int rv__ner_name_gender(const char *name)
 		return 'f';
 	return lists & L_GIVEN ? 'm' : 0;
 }
+
+bool rv__ner_name_prefix_word(const char *key)
+{
+	if (in_set(key, L_TITLES | L_CONNECTOR | L_FUNCTION) || in_list(key, common_acronyms))
+		return true;
+	/* "president-elect", "vice-president", "then-president-elect" */
+	if (!strchr(key, '-'))
+		return false;
+	char part[KEY_MAX];
+	for (const char *p = key; *p; p += *p == '-') {
+		size_t n = strcspn(p, "-");
+		if (n < sizeof part) {
+			memcpy(part, p, n);
+			part[n] = '\0';
+			if (in_set(part, L_TITLES))
+				return true;
+		}
+		p += n;
+	}
+	return false;
+}

@@ -350,7 +350,7 @@ const char *const rv__ner_gazetteer[] = {
 	"O|Democratic Party|Parti démocrate|Democrats|Démocrates",
 	"O|Republican Party|Parti républicain|Republicans|Républicains|GOP",
 	/* heads of state and government, ministers often quoted */
-	"P|Joe Biden|Biden|Джо Байден|Байден",
+	"P|Joe Biden|Joseph Biden|Joseph R. Biden|Biden|Джо Байден|Байден",
 	"P|Vladimir Putin|Vladimir Poutine|Wladimir Putin|Vladímir Putin|Putin|Poutine|Путин|Владимир Путин",
 	"P|Volodymyr Zelensky|Volodymyr Zelenskyy|Volodymyr Zelenskiy|Volodymyr Zelensky|Zelensky|Zelenskyy|Zelenskiy|Zelenski|Selenskyj|Wolodymyr Selenskyj|Зеленський|Зеленский",
 	"P|Emmanuel Macron|Macron",

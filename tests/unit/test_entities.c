@@ -1610,3 +1610,37 @@ TEST(entities_listed_name_opening_a_sentence)
 	ASSERT_EQ(a.n_entities, 0);
 	rv_article_release(&a);
 }
+
+/* A listed person's surname keys the names it ends only when nothing before it
+ * is another given name: titles, particles and initials may stand there. */
+TEST(entities_key_by_surname_only_for_the_same_person)
+{
+	static const char *const same[][2] = {
+		{ "Président Vladimir V. Poutine", "Putin" },
+		{ "Mr. Biden", "Joe Biden" },
+		{ "Joseph R. Biden", "Joe Biden" },
+		{ "President-elect Donald Trump", "Trump" },
+		{ "Donald J. Trump", "Donald Trump" },
+		{ "le président Emmanuel Macron", "Macron" },
+	};
+	static const char *const apart[][2] = {
+		{ "Melania Trump", "Donald Trump" },
+		{ "Hunter Biden", "Joe Biden" },
+		{ "Lyndon Johnson", "Boris Johnson" },
+		{ "Rahul Gandhi", "Mahatma Gandhi" },
+		{ "Michelle Obama", "Barack Obama" },
+		{ "Karen Handel", "Handel" },
+	};
+	char a[128], b[128];
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+		ASSERT(rv_entity_key(same[i][0], "person", a, sizeof a) > 0);
+		ASSERT(rv_entity_key(same[i][1], "person", b, sizeof b) > 0);
+		ASSERT_STR_EQ(a, b);
+	}
+	for (size_t i = 0; i < sizeof apart / sizeof *apart; i++) {
+		ASSERT(rv_entity_key(apart[i][0], "person", a, sizeof a) > 0);
+		ASSERT(rv_entity_key(apart[i][1], "person", b, sizeof b) > 0);
+		if (!strcmp(a, b))
+			TEST_FAIL("\"%s\" and \"%s\" share the key \"%s\"", apart[i][0], apart[i][1], a);
+	}
+}
