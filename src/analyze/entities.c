@@ -2908,14 +2908,33 @@ static bool listed_opening(const scan *sc, size_t i, size_t j)
 	char key[KEY_MAX];
 	char gt;
 	pthread_once(&first_once, first_build);
-	if (!tok_key(sc, i, key, sizeof key) || rv__strindex_find(&ix_first, key) < 0)
+	size_t o = tok_key(sc, i, key, sizeof key);
+	if (!o || rv__strindex_find(&ix_first, key) < 0)
 		return false;
 	for (size_t k = i + 1; k <= j && k < sc->n && k < i + 7; k++) {
 		if (sc->t[k].flags & F_START)
 			break;
+		/* The span's key grows by the tokens' cached keys (a fold per span was a
+		 * hundredth of the analysis): a space where white space parts them,
+		 * nothing where they touch; anything else between them is folded whole. */
+		const char *gap = sc->text + sc->t[k - 1].e;
+		size_t gl = sc->t[k].s - sc->t[k - 1].e, g = 0;
+		while (g < gl && (gap[g] == ' ' || gap[g] == '\t' || gap[g] == '\n' || gap[g] == '\r'))
+			g++;
+		char w[KEY_MAX];
+		size_t n = g == gl ? tok_key(sc, k, w, sizeof w) : 0;
+		if (n && o + (gl > 0) + n < sizeof key) {
+			if (gl)
+				key[o++] = ' ';
+			memcpy(key + o, w, n + 1);
+			o += n;
+		} else {
+			o = span_key(sc, i, k, key, sizeof key);
+			if (!o)
+				return false;
+		}
 		/* a word or a number ends a name of two words; "S." is one, an initial */
-		if (sc->t[k].kind != K_PUNCT && span_key(sc, i, k, key, sizeof key) &&
-		    (rv__ner_gaz_find(key, &gt) >= 0 || span_type(key) != T_NONE))
+		if (sc->t[k].kind != K_PUNCT && (rv__ner_gaz_find(key, &gt) >= 0 || span_type(key) != T_NONE))
 			return true;
 	}
 	return false;
