@@ -244,6 +244,50 @@ const char *rv__ner_gaz_name(int row, size_t *len)
 	return s;
 }
 
+/* Whether a variant of gazetteer row row has the folded word w. */
+static bool row_has_word(int row, const char *w, size_t wl)
+{
+	const char *p = strchr(rv__ner_gazetteer[row], '|');
+	while (p) {
+		const char *s = p + 1;
+		p = strchr(s, '|');
+		size_t n = p ? (size_t)(p - s) : strlen(s);
+		char buf[256];
+		if (!rv__ner_fold(s, n, buf, sizeof buf))
+			continue;
+		for (const char *q = buf; *q;) {
+			size_t m = strcspn(q, " ");
+			if (m == wl && !memcmp(q, w, wl))
+				return true;
+			q += m;
+			q += *q == ' ';
+		}
+	}
+	return false;
+}
+
+/* Whether a word of the folded name before its surname (at last) is another
+ * person's given name: one the row does not have, and no title, particle or
+ * initial. "Melania Trump", "Lyndon Johnson", "Rahul Gandhi" are not the
+ * listed Trump, Johnson and Gandhi; "Président Vladimir V. Poutine" is Putin. */
+static bool other_given_name(int row, const char *name, const char *last)
+{
+	for (const char *w = name; w < last; w += strspn(w, " ")) {
+		size_t wl = strcspn(w, " ");
+		/* "mr." is the title "mr", "v." an initial */
+		size_t cl = wl > 1 && w[wl - 1] == '.' ? wl - 1 : wl;
+		char word[64];
+		if (cl >= sizeof word)
+			return true;
+		memcpy(word, w, cl);
+		word[cl] = '\0';
+		if (cl > 1 && !rv__ner_name_prefix_word(word) && !row_has_word(row, w, wl))
+			return true;
+		w += wl;
+	}
+	return false;
+}
+
 size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap)
 {
 	size_t n = rv__ner_fold(name, strlen(name), out, cap);
@@ -258,6 +302,8 @@ size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap)
 		if (last) {
 			row = rv__ner_gaz_find(last + 1, &t);
 			if (row >= 0 && t != 'P')
+				row = -1;
+			if (row >= 0 && other_given_name(row, out, last))
 				row = -1;
 		}
 	}

@@ -38,6 +38,10 @@ size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap);
  * mostly women's, 'm' for another listed given name, 0 when unknown. */
 int rv__ner_name_gender(const char *name);
 
+/* Whether a folded word may stand before a person's name without being part
+ * of it: a title ("president", "dr") or a particle ("le", "de"). */
+bool rv__ner_name_prefix_word(const char *key);
+
 #endif
 
 /* A hash index over a static array of structs whose first member is the

@@ -134,6 +134,140 @@ TEST(entities_keys_across_languages)
 	ASSERT_STR_EQ(t, "moskva");
 }
 
+/* A gazetteer row names one thing: three rights groups listed together had made
+ * one organisation of them, with the others as its aliases. */
+TEST(entities_gazetteer_rows_name_one_thing)
+{
+	rv_article a;
+	run_lang(&a, "The arrests were illegal, Human Rights Watch said on Monday. Amnesty International "
+		     "called for their release. Reporters sans frontières also protested.", "en");
+	const rv_entity *hrw = find(&a, "Human Rights Watch");
+	const rv_entity *ai = find(&a, "Amnesty International");
+	const rv_entity *rsf = find(&a, "Reporters sans frontières");
+	ASSERT(hrw != NULL);
+	ASSERT(ai != NULL);
+	ASSERT(rsf != NULL);
+	ASSERT(hrw != ai);
+	ASSERT(ai != rsf);
+	ASSERT(hrw != rsf);
+	ASSERT_STR_EQ(hrw->name, "Human Rights Watch");
+	ASSERT_STR_EQ(ai->name, "Amnesty International");
+	ASSERT_STR_EQ(rsf->name, "Reporters sans frontières");
+	assert_entity(&a, "Human Rights Watch", "organization");
+	ASSERT_EQ(ai->aliases.len, 0);
+	rv_article_release(&a);
+	char k1[128], k2[128];
+	ASSERT(rv_entity_key("Amnesty International", "organization", k1, sizeof k1) > 0);
+	ASSERT(rv_entity_key("Human Rights Watch", "organization", k2, sizeof k2) > 0);
+	ASSERT(strcmp(k1, k2) != 0);
+	ASSERT(rv_entity_key("RSF", "organization", k1, sizeof k1) > 0);
+	ASSERT(rv_entity_key("Reporters Without Borders", "organization", k2, sizeof k2) > 0);
+	ASSERT_STR_EQ(k1, k2);
+}
+
+/* The audit of every row: variants that were other things (a successor, a sister
+ * console, a part of a region, a club's town) have rows of their own or none. */
+TEST(entities_gazetteer_variants_are_the_same_thing)
+{
+	static const char *const apart[][3] = {
+		{ "Nord Stream", "Nord Stream 2", "organization" },
+		{ "Red Cross", "ICRC", "organization" },
+		{ "New Delhi", "Delhi", "location" },
+		{ "Rhineland-Palatinate", "Rhineland", "location" },
+		{ "PlayStation", "PlayStation 4", "other" },
+		{ "PlayStation 5", "PlayStation Vita", "other" },
+		{ "Game Boy", "Game Boy Advance", "other" },
+		{ "Xbox", "Xbox 360", "other" },
+		{ "Citigroup", "Citibank", "organization" },
+		{ "Facebook", "Meta", "organization" },
+		{ "Crosby, Stills & Nash", "Crosby, Stills, Nash & Young", "organization" },
+	};
+	char a[128], b[128];
+	for (size_t i = 0; i < sizeof apart / sizeof *apart; i++) {
+		ASSERT(rv_entity_key(apart[i][0], apart[i][2], a, sizeof a) > 0);
+		ASSERT(rv_entity_key(apart[i][1], apart[i][2], b, sizeof b) > 0);
+		if (!strcmp(a, b))
+			TEST_FAIL("\"%s\" and \"%s\" share the key \"%s\"", apart[i][0], apart[i][1], a);
+	}
+	/* one group in two rows had two keys */
+	rv_entity_key("Daech", "organization", a, sizeof a);
+	rv_entity_key("Islamic State", "organization", b, sizeof b);
+	ASSERT_STR_EQ(a, b);
+	rv_entity_key("Billboard Hot 100", "other", a, sizeof a);
+	rv_entity_key("Hot 100", "other", b, sizeof b);
+	ASSERT_STR_EQ(a, b);
+	/* a town is no club outside football */
+	rv_article art;
+	run_lang(&art, "The family moved to Middlesbrough in 1990 and later to Villarreal.", "en");
+	assert_entity(&art, "Middlesbrough", "location");
+	assert_entity(&art, "Villarreal", "location");
+	rv_article_release(&art);
+}
+
+/* A listed name of several words opening a sentence is matched whole, however
+ * common its first word ("human", "friends", "médecins") is elsewhere; the
+ * same words before no listed name still open only the sentence. */
+TEST(entities_listed_name_opening_a_sentence)
+{
+	rv_article a;
+	run_lang(&a, "Human Rights Watch said on Monday that the arrests were illegal. Amnesty International "
+		     "called for their release. Reporters sans frontières also protested. Friends of the "
+		     "Earth said the plan was too weak.", "en");
+	assert_entity(&a, "Human Rights Watch", "organization");
+	assert_entity(&a, "Amnesty International", "organization");
+	assert_entity(&a, "Reporters sans frontières", "organization");
+	assert_entity(&a, "Friends of the Earth", "organization");
+	ASSERT(find(&a, "Human Rights Watch") != find(&a, "Amnesty International"));
+	ASSERT(find(&a, "Rights Watch") == NULL);
+	ASSERT(find(&a, "Earth") == NULL);
+	ASSERT_EQ(a.n_entities, 4);
+	rv_article_release(&a);
+	run_lang(&a, "Les Amis de la Terre ont porté plainte. Médecins sans frontières a dénoncé les frappes. "
+		     "Le maire Jean-Luc Moudenc a dit non.", "fr");
+	assert_entity(&a, "Amis de la Terre", "organization");
+	assert_entity(&a, "Médecins sans frontières", "organization");
+	assert_entity(&a, "Jean-Luc Moudenc", "person");
+	ASSERT_EQ(a.n_entities, 3);
+	rv_article_release(&a);
+	run_lang(&a, "Human rights are at stake. Friends of the victims gathered. Rights groups protested.", "en");
+	ASSERT_EQ(a.n_entities, 0);
+	rv_article_release(&a);
+}
+
+/* A listed person's surname keys the names it ends only when nothing before it
+ * is another given name: titles, particles and initials may stand there. */
+TEST(entities_key_by_surname_only_for_the_same_person)
+{
+	static const char *const same[][2] = {
+		{ "Président Vladimir V. Poutine", "Putin" },
+		{ "Mr. Biden", "Joe Biden" },
+		{ "Joseph R. Biden", "Joe Biden" },
+		{ "President-elect Donald Trump", "Trump" },
+		{ "Donald J. Trump", "Donald Trump" },
+		{ "le président Emmanuel Macron", "Macron" },
+	};
+	static const char *const apart[][2] = {
+		{ "Melania Trump", "Donald Trump" },
+		{ "Hunter Biden", "Joe Biden" },
+		{ "Lyndon Johnson", "Boris Johnson" },
+		{ "Rahul Gandhi", "Mahatma Gandhi" },
+		{ "Michelle Obama", "Barack Obama" },
+		{ "Karen Handel", "Handel" },
+	};
+	char a[128], b[128];
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+		ASSERT(rv_entity_key(same[i][0], "person", a, sizeof a) > 0);
+		ASSERT(rv_entity_key(same[i][1], "person", b, sizeof b) > 0);
+		ASSERT_STR_EQ(a, b);
+	}
+	for (size_t i = 0; i < sizeof apart / sizeof *apart; i++) {
+		ASSERT(rv_entity_key(apart[i][0], "person", a, sizeof a) > 0);
+		ASSERT(rv_entity_key(apart[i][1], "person", b, sizeof b) > 0);
+		if (!strcmp(a, b))
+			TEST_FAIL("\"%s\" and \"%s\" share the key \"%s\"", apart[i][0], apart[i][1], a);
+	}
+}
+
 TEST(entities_fold_ascii_runs_and_room)
 {
 	char t[64];
