@@ -3714,9 +3714,6 @@ static int most_mentioned_first(rv_article *a)
  * dateline, not a name. */
 static bool date_form(const char *key)
 {
-	static const char *const abbrev[] = { "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-					      "sept", "oct", "nov", "dec", "janv", "fev", "fevr",
-					      "avr", "juil", NULL };
 	int words = 0, months = 0, days = 0;
 	for (const char *p = key; *p;) {
 		while (*p == ' ' || *p == '.' || *p == ',')
@@ -3728,10 +3725,7 @@ static bool date_form(const char *key)
 		bool digits = true;
 		for (size_t k = 0; k < n; k++)
 			digits &= p[k] >= '0' && p[k] <= '9';
-		bool month = rv_is_month_name(p, n);
-		for (const char *const *m = abbrev; !month && *m; m++)
-			month = strlen(*m) == n && !strncmp(p, *m, n);
-		if (month)
+		if (rv_month_number(p, n, RV_MONTH_ANY_FORM))
 			months++;
 		else if (digits && n <= 4)
 			days++;

@@ -2011,14 +2011,11 @@ static size_t dateline_end(const char *t, size_t s, size_t e)
 		for (const char *comma = memchr(t + s, ',', i - s); comma && !dated;
 		     comma = memchr(comma + 1, ',', (size_t)(t + i - comma - 1))) {
 			size_t w = skip_space(t, (size_t)(comma - t) + 1, i);
-			char month[12];
 			size_t n = 0;
-			while (w + n < i && n < sizeof month &&
-			       ((t[w + n] >= 'A' && t[w + n] <= 'Z') || (t[w + n] >= 'a' && t[w + n] <= 'z'))) {
-				month[n] = (char)(t[w + n] | 0x20);
+			while (w + n < i &&
+			       ((t[w + n] >= 'A' && t[w + n] <= 'Z') || (t[w + n] >= 'a' && t[w + n] <= 'z')))
 				n++;
-			}
-			dated = n >= 3 && n < sizeof month && rv_is_month_name(month, n);
+			dated = rv_month_number(t + w, n, RV_MONTH_FULL_NAME) != 0;
 		}
 		return agency || dated ? skip_space(t, i + dash, e) : s;
 	}
