@@ -1582,6 +1582,11 @@ static bool abbrev_dot(const char *t, size_t lo, size_t d)
 		return true; /* U.S. */
 	if (n == 1 && t[ws] >= 'A' && t[ws] <= 'Z')
 		return true; /* initials, "M." */
+	/* "Feb. 3", "Sept. 12": a month's abbreviation before its day (a full
+	 * name takes no dot: "in May. 3 people" is two sentences) */
+	if (t[ws] >= 'A' && t[ws] <= 'Z' && t[d + 1] == ' ' && t[d + 2] >= '0' && t[d + 2] <= '9' &&
+	    rv_month_number(t + ws, n, RV_MONTH_ABBREVIATION))
+		return true;
 	static const char *const ab[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen",
 					 "Jr", "Sr", "Lt", "Col", "Capt", "Sgt", "Mme", "Mlle",
 					 "Prof", "Rev", "Ft", "Mt", "Inc", "Corp", "Co", "No",
@@ -1985,12 +1990,23 @@ static bool apposition_subject(const ctx *c, size_t s, size_t v)
 	return k < x && t[k] == ',';
 }
 
+/* "March 3", "Feb. 3", "Sept 12" at t[w], before e: the day of a dateline. */
+static bool month_and_day_at(const char *t, size_t w, size_t e)
+{
+	size_t n = word_len_at(t, w, e);
+	size_t d = w + n;
+	if (d < e && t[d] == '.')
+		d++;
+	d = skip_space(t, d, e);
+	return d < e && t[d] >= '0' && t[d] <= '9' && rv_month_number(t + w, n, RV_MONTH_ANY_FORM);
+}
+
 /* Reported speech in the sentences of a paragraph not already quoted. */
-/* "VAUCLAIR, July 22 (ACP) - ", "PARIS (Reuters) — ", "LONDON, March 3 --":
+/* "VAUCLAIR, July 22 (ACP) - ", "PARIS (Reuters) — ", "LONDON, Feb. 3 --":
  * a wire dateline opening the sentence at s is where the story was filed,
  * not what anyone said. The index after it, or s. It is a dateline when
  * the first dash within a few words follows an agency in parentheses or a
- * place, a comma and a month. */
+ * place, a comma, a month and a day. */
 static size_t dateline_end(const char *t, size_t s, size_t e)
 {
 	size_t lim = s + 80 < e ? s + 80 : e;
@@ -2010,12 +2026,7 @@ static size_t dateline_end(const char *t, size_t s, size_t e)
 		bool dated = false;
 		for (const char *comma = memchr(t + s, ',', i - s); comma && !dated;
 		     comma = memchr(comma + 1, ',', (size_t)(t + i - comma - 1))) {
-			size_t w = skip_space(t, (size_t)(comma - t) + 1, i);
-			size_t n = 0;
-			while (w + n < i &&
-			       ((t[w + n] >= 'A' && t[w + n] <= 'Z') || (t[w + n] >= 'a' && t[w + n] <= 'z')))
-				n++;
-			dated = rv_month_number(t + w, n, RV_MONTH_FULL_NAME) != 0;
+			dated = month_and_day_at(t, skip_space(t, (size_t)(comma - t) + 1, i), i);
 		}
 		return agency || dated ? skip_space(t, i + dash, e) : s;
 	}
