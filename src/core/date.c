@@ -242,21 +242,21 @@ bool rv_date_parse_iso(const char *str, rv_date *out)
 }
 
 /* A character of a date as one lower-case ASCII byte: ASCII lower-cased, the
- * accented Latin-1 letters of the month names bare ("é" -> 'e', "Ä" -> 'a'),
- * anything else a space (a byte that ends a word). */
+ * accented Latin-1 letters of the month names and update words bare ("é" ->
+ * 'e', "Ä" -> 'a'), anything else a space (a byte that ends a word). */
 static char fold_date_char(int32_t cp)
 {
 	if (cp >= 0 && cp < 128)
 		return (char)tolower(cp);
-	if (cp == 0xE9 || cp == 0xC9 || cp == 0xE8 || cp == 0xEA)
+	if (cp == 0xE9 || cp == 0xC9 || cp == 0xE8 || cp == 0xC8 || cp == 0xEA || cp == 0xCA)
 		return 'e';
 	if (cp == 0xFB || cp == 0xFC || cp == 0xDB || cp == 0xDC)
 		return 'u';
-	if (cp == 0xE4 || cp == 0xC4 || cp == 0xE0 || cp == 0xE2)
+	if (cp == 0xE4 || cp == 0xC4 || cp == 0xE0 || cp == 0xC0 || cp == 0xE2 || cp == 0xC2)
 		return 'a';
-	if (cp == 0xE7)
+	if (cp == 0xE7 || cp == 0xC7)
 		return 'c';
-	if (cp == 0xF4 || cp == 0xF6)
+	if (cp == 0xF4 || cp == 0xD4 || cp == 0xF6 || cp == 0xD6)
 		return 'o';
 	return ' ';
 }
@@ -594,6 +594,63 @@ bool rv_date_find(const char *str, rv_date *out, size_t *at, size_t *len)
 	free(u);
 	free(map);
 	return found;
+}
+
+/* Words that make the day after them a page's update, not its publication
+ * (folded as fold_date_char folds; a space stands for any run of spaces or
+ * punctuation). */
+static const char *const update_words[] = {
+	"mis a jour", "mise a jour", "modifie", "modifiee", "modified", "actualise", "actualisee",
+	"last updated", "updated", "aktualisiert", "geandert", "actualizado", "modificado",
+	"aggiornato", NULL,
+};
+
+/* One of update_words written at s[i] and ending a word: its byte length, or 0. */
+static size_t update_words_at(const char *s, size_t len, size_t i)
+{
+	const char *end = s + len;
+	for (const char *const *w = update_words; *w; w++) {
+		const char *p = s + i, *f = *w;
+		while (*f && p < end) {
+			char c = fold_date_char(rv_utf8_next(&p, end));
+			if (c == *f)
+				f++;
+			else if (!(c == ' ' && f > *w && f[-1] == ' '))
+				break;
+		}
+		const char *after = p;
+		if (!*f && (p == end ||
+			    !isalnum((unsigned char)fold_date_char(rv_utf8_next(&after, end)))))
+			return (size_t)(p - (s + i));
+	}
+	return 0;
+}
+
+size_t rv_date_update_words(const char *s, size_t len, size_t *n)
+{
+	bool in_word = false;
+	for (const char *p = s, *end = s + len; p < end;) {
+		size_t i = (size_t)(p - s);
+		bool alnum = isalnum((unsigned char)fold_date_char(rv_utf8_next(&p, end)));
+		if (alnum && !in_word && (*n = update_words_at(s, len, i)))
+			return i;
+		in_word = alnum;
+	}
+	*n = 0;
+	return len;
+}
+
+bool rv_date_after_update_words(const char *s, size_t from, rv_date *out)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0, n = 0; i < len; i += n) {
+		i += rv_date_update_words(s + i, len - i, &n);
+		size_t where;
+		/* the day right after the words: "Mis à jour le 16/03" */
+		if (n && i >= from && rv_date_find(s + i, out, &where, NULL) && where <= n + 8)
+			return true;
+	}
+	return false;
 }
 
 static int month_from_abbr(const char *s)

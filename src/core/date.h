@@ -60,6 +60,17 @@ enum {
  * list of month names: rv_date_find() reads the same. */
 int rv_month_number(const char *word, size_t len, unsigned forms);
 
+/* Words that make the day after them a page's update, not its publication
+ * ("mis à jour", "Updated", "modifié le", "Aktualisiert:", "last updated"),
+ * accents and case ignored, starting a word in s[0..len): the offset of the
+ * first, its byte length in *n; len (and *n 0) when there are none. */
+size_t rv_date_update_words(const char *s, size_t len, size_t *n);
+
+/* The day written right after update words that start at byte from or later
+ * ("Publié le 14 mars, mis à jour le 16 mars 2026 à 08h30", "Updated March
+ * 16"): true with that day in *out. */
+bool rv_date_after_update_words(const char *s, size_t from, rv_date *out);
+
 /* Parse a whole string in any supported form. */
 bool rv_date_parse(const char *s, rv_date *out);
 

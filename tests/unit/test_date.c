@@ -90,6 +90,37 @@ TEST(date_month_number_of_a_word)
 	ASSERT_EQ(rv_month_number("May", 3, RV_MONTH_ABBREVIATION), 0); /* no dot after it */
 }
 
+/* The words of a page's update, in any case, with or without accents, at a
+ * word's start and ending one; and the day that follows them. */
+TEST(date_update_words)
+{
+	size_t n;
+	const char *s = "Publié le 3 mars, MIS À JOUR le 4 mars";
+	ASSERT_EQ(rv_date_update_words(s, strlen(s), &n), strlen("Publié le 3 mars, "));
+	ASSERT_EQ(n, strlen("MIS À JOUR"));
+	s = "Last updated: March 16";
+	ASSERT_EQ(rv_date_update_words(s, strlen(s), &n), 0);
+	ASSERT_EQ(n, strlen("Last updated"));
+	s = "modifiée le 4 mars";
+	ASSERT_EQ(rv_date_update_words(s, strlen(s), &n), 0);
+	ASSERT_EQ(n, strlen("modifiée"));
+	/* inside or at the start of another word: none */
+	s = "an outdated unmodified page, to modifier";
+	ASSERT_EQ(rv_date_update_words(s, strlen(s), &n), strlen(s));
+	ASSERT_EQ(n, 0);
+	s = "Updated";
+	ASSERT_EQ(rv_date_update_words(s, 3, &n), 3); /* the length bounds it */
+	rv_date d;
+	ASSERT(rv_date_after_update_words("Publié le 14 mars 2026, mis à jour le 16 mars 2026", 0,
+					  &d));
+	ASSERT_EQ(d.day, 16);
+	ASSERT(rv_date_after_update_words("Aktualisiert am 2. März 2026 um 10:00", 0, &d));
+	ASSERT_EQ(d.month, 3);
+	/* the day must follow the words, and the words start at from */
+	ASSERT(!rv_date_after_update_words("Updated by the desk, on the 16 March 2026", 0, &d));
+	ASSERT(!rv_date_after_update_words("Updated 16 March 2026", 1, &d));
+}
+
 /* The 12-hour clock: the marker moves the hour (12 AM is midnight, 12 PM
  * noon) and is part of the date, not a word after it. */
 TEST(date_twelve_hour_clock)
