@@ -348,11 +348,10 @@ static const char *const loc_words[] = {
 	"desert", "forest", "foret", "park", "parc", "square", "place", "bridge", "pont",
 	"station", "gare", "airport", "aeroport", "port", "canal", "strait", "cape",
 	"cap", "peninsula", "peninsule", "district", "departement", "canton", "commune",
-	"village", "town", "north", "south", "east", "west", "nord", "sud", "est", "ouest",
-	"stadium", "stade", "arena", "castle", "chateau", "cathedral", "cathedrale", "abbey",
-	"abbaye", "palace", "palais", "tower", "tour", "empire", "kingdom", "royaume", "republic",
-	"republique", "sultanate", "sultanat", "caliphate", "califat", "emirate", "emirat", "duchy",
-	"duche", "principality", "principaute",
+	"village", "town", "stadium", "stade", "arena", "castle", "chateau", "cathedral",
+	"cathedrale", "abbey", "abbaye", "palace", "palais", "tower", "tour", "empire", "kingdom",
+	"royaume", "republic", "republique", "sultanate", "sultanat", "caliphate", "califat",
+	"emirate", "emirat", "duchy", "duche", "principality", "principaute",
 	/* buildings and grounds are places ("British Museum", "Staples Center"); not "hall",
 	 * a surname too */
 	"museum", "musee", "hospital", "hopital", "theatre", "theater", "hotel", "oval", "center",
@@ -408,6 +407,7 @@ enum {
 	L_FEMALE = 2097152, L_UNISEX = 4194304,
 	/* German function words */
 	L_DEFUNC = 8388608,
+	L_COMPASS = 16777216,
 };
 
 /* French institutional and geographic names go on in lower case after their
@@ -423,6 +423,12 @@ static const char *const fr_heads[] = {
 	"grand", "nouvelle", "haute", "basse", "moyen", "proche", "extreme", "parlement",
 	"tribunal", "senat", "chambre", "ministere", "direction", "prix", "festival", "salon",
 	"exposition", "bataille", "siege", "affaire", "concile", "dynastie", "regne", NULL,
+};
+
+/* The points of the compass: place words (L_LOC) that name no place by themselves at one
+ * end of a name ("Hydrelec Sud", "North Calder", "Nord-Kivu"). */
+static const char *const compass_points[] = {
+	"north", "south", "east", "west", "nord", "sud", "est", "ouest", NULL,
 };
 
 static const char *const fr_adjectives[] = {
@@ -1265,7 +1271,7 @@ static const struct {
 	{ cue_org, L_CUE_ORG },		{ cue_misc, L_CUE_MISC },	    { eponym_nouns, L_EPONYM },
 	{ club_nouns, L_CLUB },		{ sports_words_en, L_SPORTS_EN }, { team_singulars, L_TEAM },
 	{ female_names, L_FEMALE | L_GIVEN }, { unisex_names, L_UNISEX | L_GIVEN },
-	{ de_function_words, L_DEFUNC },
+	{ de_function_words, L_DEFUNC }, { compass_points, L_LOC | L_COMPASS },
 };
 
 static void wset_build(void)
@@ -1689,18 +1695,22 @@ static bool title_case_sentence(const scan *sc, size_t i)
  * place a list knows. */
 static bool compass_name(const scan *sc, size_t i, size_t j, bool *head_place)
 {
-	static const char *const compass[] = { "north", "south", "east", "west", "nord", "sud",
-					       "est", "ouest", NULL };
 	char w[KEY_MAX], head[KEY_MAX], gt;
 	*head_place = false;
 	if (j > i) {
 		size_t hi = i, hj = j;
-		if (tok_key(sc, j, w, sizeof w) && in_list(w, compass))
+		if (tok_key(sc, j, w, sizeof w) && in_set(w, L_COMPASS))
 			hj = j - 1;
-		else if (tok_key(sc, i, w, sizeof w) && in_list(w, compass))
+		else if (tok_key(sc, i, w, sizeof w) && in_set(w, L_COMPASS))
 			hi = i + 1;
 		else
 			return false;
+		/* "Allemagne de l'Est", "Nord de la Lusanie": the head is the name the
+		 * point is of */
+		while (hj > hi && tok_key(sc, hj, w, sizeof w) && is_connector(w))
+			hj--;
+		while (hi < hj && tok_key(sc, hi, w, sizeof w) && is_connector(w))
+			hi++;
 		if (!span_key(sc, hi, hj, head, sizeof head))
 			return false;
 	} else {
@@ -1710,15 +1720,15 @@ static bool compass_name(const scan *sc, size_t i, size_t j, bool *head_place)
 		if (!first || !first[1] || first == w)
 			return false;
 		*first = '\0';
-		bool pre = in_list(w, compass);
+		bool pre = in_set(w, L_COMPASS);
 		*first = '-';
-		bool post = in_list(last + 1, compass);
+		bool post = in_set(last + 1, L_COMPASS);
 		if (pre == post)
 			return false;
 		snprintf(head, sizeof head, "%.*s", pre ? (int)strlen(first + 1) : (int)(last - w),
 			 pre ? first + 1 : w);
 	}
-	if (in_list(head, compass))
+	if (in_set(head, L_COMPASS))
 		return false;
 	int hr = rv__ner_gaz_find(head, &gt);
 	*head_place = (hr >= 0 && letter_type(gt) == T_LOC) || wordnet_type(head) == T_LOC ||
@@ -1769,7 +1779,6 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	if (titled)
 		return T_PER;
 	bool kw_org = false, kw_loc = false, kw_misc = false, has_num = false, kw_compass = false;
-	static const char *const compass[] = { "north", "south", "east", "west", "nord", "sud", NULL };
 	for (size_t k = i; k <= j; k++) {
 		if (sc->t[k].kind == K_NUM) {
 			has_num = true;
@@ -1782,7 +1791,7 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 			continue;
 		if (lists & L_ORG)
 			kw_org = true;
-		else if ((lists & L_LOC) && j > i && (k == i || k == j) && in_list(w, compass))
+		else if ((lists & L_COMPASS) && j > i && (k == i || k == j))
 			kw_compass = true;
 		else if (lists & L_LOC)
 			kw_loc = true;
@@ -1813,8 +1822,8 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	 * person whose surname that is, not a part of a land (those are named after places:
 	 * "Belfast West", "Edinburgh East") */
 	if ((kw_loc || kw_compass) && j == i + 1 && tok_key(sc, j, w, sizeof w) &&
-	    (!strcmp(w, "west") || !strcmp(w, "east") || !strcmp(w, "north") || !strcmp(w, "south")) &&
-	    given_name_run(sc, i, j) && tok_key(sc, i, w, sizeof w) && rv__ner_gaz_find(w, &gt) < 0)
+	    in_set(w, L_COMPASS) && given_name_run(sc, i, j) && tok_key(sc, i, w, sizeof w) &&
+	    rv__ner_gaz_find(w, &gt) < 0)
 		return T_PER;
 	/* "Tour de Berlin", "Tour of Britain", "Dubaï Tour": a race or a concert tour, not a
 	 * tower ("Tour Eiffel", "Tour Montparnasse") */

@@ -1423,7 +1423,8 @@ TEST(entities_dates_are_not_names)
 
 /* A point of the compass at one end of a name no list knows as a place makes no
  * place ("Hydrelec Sud", "SUD-Dockers" are a firm and a union); what the text says
- * of the name types it. With a listed place as its head it stays a place. */
+ * of the name types it. With a listed place as its head it stays a place, "de l'"
+ * between them or not. */
 TEST(entities_compass_names_of_bodies)
 {
 	static const struct {
@@ -1445,6 +1446,11 @@ TEST(entities_compass_names_of_bodies)
 		  "Hydrelec Sud", "organization" },
 		{ "Il habite dans le quartier de Lille Sud depuis dix ans.", "fr", "Lille Sud",
 		  "location" },
+		/* the head is the name after "de l'": a listed place */
+		{ "Les pays du Moyen-Orient et le Nord de l’Afrique ont signé l'accord en 2018.", "fr",
+		  "Nord de l’Afrique", "location" },
+		{ "Il est né en Allemagne de l’Est en 1961, dans une famille de mineurs.", "fr",
+		  "Allemagne de l’Est", "location" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		rv_article a;
