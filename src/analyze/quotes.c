@@ -199,17 +199,17 @@ static bool has_non_ascii(const char *s)
 	return false;
 }
 
-/* t[0..n) is w, or w written without its accents ("declare" for "déclaré"). */
-static bool is_word_folded(const char *t, size_t n, const char *w)
+/* The word t[0..n), accents and case dropped ("Déclaré", "declare"), is one of
+ * the words of folded (written without accents, in lower case). */
+static bool folded_word_in(const char *t, size_t n, const char *const *folded)
 {
-	if (strlen(w) == n && !strncasecmp(t, w, n))
-		return true;
-	if (!has_non_ascii(w) || n >= strlen(w))
+	char f[64]; /* on the stack: this runs at every verb met */
+	if (!rv__ner_fold(t, n, f, sizeof f))
 		return false;
-	/* folded on the stack: this runs at every verb met */
-	char f[64];
-	size_t fl = rv__ner_fold(w, strlen(w), f, sizeof f);
-	return fl == n && !strncasecmp(t, f, n);
+	for (; *folded; folded++)
+		if (!strcmp(f, *folded))
+			return true;
+	return false;
 }
 
 /* An accentless spelling that is an English word is left out: "precise". */
@@ -312,17 +312,14 @@ static size_t verb_at(const char *t, size_t i, size_t end)
 /* Verbs that introduce speech without "that": "said the talks would go on". */
 static bool core_verb(const char *t, size_t v, size_t vlen)
 {
+	/* folded: "declare" stands for "déclaré" and "déclare" */
 	static const char *const core[] = {
 		"said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "wrote",
 		"writes", "argued", "claimed", "insisted", "warned", "explained", "noted", "announced",
-		"déclaré", "dit", "affirmé", "ajouté", "indiqué", "souligné", "expliqué", "estimé",
-		"annoncé", "précisé", "assuré", "averti", "déclare", "affirme", "estime", "explique",
-		"souligne", "indique", "précise", "assure", "ajoute", NULL,
+		"declare", "dit", "affirme", "ajoute", "indique", "souligne", "explique", "estime",
+		"annonce", "precise", "assure", "averti", NULL,
 	};
-	for (const char *const *w = core; *w; w++)
-		if (is_word_folded(t + v, vlen, *w))
-			return true;
-	return false;
+	return folded_word_in(t + v, vlen, core);
 }
 
 /* The verb at t[v] is reflexive: "un incendie s'est déclaré" (broke out), "il
@@ -809,13 +806,10 @@ static bool is_participle(const char *t, size_t v, size_t vlen)
 {
 	static const char *const part[] = {
 		"saying", "adding", "telling", "calling", "describing", "noting", "arguing",
-		"insisting", "warning", "explaining", "ajoutant", "soulignant", "précisant",
-		"estimant", "affirmant", "déclarant", "expliquant", "assurant", "indiquant", NULL,
+		"insisting", "warning", "explaining", "ajoutant", "soulignant", "precisant",
+		"estimant", "affirmant", "declarant", "expliquant", "assurant", "indiquant", NULL,
 	};
-	for (const char *const *w = part; *w; w++)
-		if (is_word_folded(t + v, vlen, *w))
-			return true;
-	return false;
+	return folded_word_in(t + v, vlen, part);
 }
 
 /* A definite noun phrase ending right before vg ("the vice president",
