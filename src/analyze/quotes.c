@@ -407,11 +407,19 @@ static const char *const function_caps[] = {
 /* Capitalised name runs in t[s..e); returns the run nearest to pos (before
  * it when before is true, else after it). */
 
+/* The addressee found after one verb (addressee_end): the speaker's search and
+ * the reported words' start both ask for it. */
+typedef struct addressee {
+	size_t verb, from, to; /* the question: verb at, complement from, sentence to */
+	size_t end;            /* the answer */
+} addressee;
+
 typedef struct ctx {
 	rv_article *a;
 	const char *t;
 	size_t len;
 	char *last_speaker;   /* borrowed from a->quotes */
+	addressee last_addressee;
 } ctx;
 
 static bool known_form(const rv_article *a, const char *s, size_t n)
@@ -985,19 +993,28 @@ static bool circumstance_at(const char *t, size_t i, size_t e)
 
 static bool that_at(const char *t, size_t a, size_t e);
 
-/* The length of the longest name or alias of the article's entities written at
- * t[i] and ending on a word boundary, or 0. */
-static size_t entity_form_at(const ctx *c, size_t i, size_t e)
+/* The longest name or alias of the article's entities (only people and
+ * organisations when speakers_only) written at t[i] and ending on a word
+ * boundary before e: its length, or 0; *name (may be NULL) gets the entity's
+ * name. */
+static size_t entity_form_at(const ctx *c, size_t i, size_t e, bool speakers_only,
+			     const char **name)
 {
 	size_t best = 0;
 	for (size_t k = 0; k < c->a->n_entities; k++) {
 		const rv_entity *en = &c->a->entities[k];
+		if (speakers_only && (!en->type || (strcmp(en->type, "person") &&
+						    strcmp(en->type, "organization"))))
+			continue;
 		for (size_t x = 0; x <= en->aliases.len; x++) {
 			const char *f = x ? en->aliases.items[x - 1] : en->name;
 			size_t fl = strlen(f);
 			if (fl > best && i + fl <= e && !memcmp(c->t + i, f, fl) &&
-			    (i + fl == e || !is_word_byte((unsigned char)c->t[i + fl])))
+			    (i + fl == e || !is_word_byte((unsigned char)c->t[i + fl]))) {
 				best = fl;
+				if (name)
+					*name = en->name;
+			}
 		}
 	}
 	return best;
@@ -1007,7 +1024,7 @@ static size_t entity_form_at(const ctx *c, size_t i, size_t e)
  * run starting there. Its end, or i. */
 static size_t name_end_at(const ctx *c, size_t i, size_t e)
 {
-	size_t n = entity_form_at(c, i, e);
+	size_t n = entity_form_at(c, i, e, false, NULL);
 	if (n)
 		return i + n;
 	span nm;
@@ -1052,7 +1069,7 @@ static size_t that_after_addressee(const char *t, size_t i, size_t e)
  * verb at t[v..v+vlen) whose complement starts at i: "told the BBC('s Jane
  * Roe)", "told reporters", "said to the paper", "a déclaré à l'AFP", "a
  * confié au Monde", "a expliqué aux journalistes". i when nothing is. */
-static size_t addressee_end(const ctx *c, size_t v, size_t vlen, size_t i, size_t e)
+static size_t find_addressee_end(const ctx *c, size_t v, size_t vlen, size_t i, size_t e)
 {
 	const char *t = c->t;
 	size_t j = i;
@@ -1117,6 +1134,14 @@ static size_t addressee_end(const ctx *c, size_t v, size_t vlen, size_t i, size_
 	return end;
 }
 
+/* find_addressee_end, once per verb and complement. */
+static size_t addressee_end(ctx *c, size_t v, size_t vlen, size_t i, size_t e)
+{
+	addressee *last = &c->last_addressee;
+	if (last->verb != v || last->from != i || last->to != e)
+		*last = (addressee){ v, i, e, find_addressee_end(c, v, vlen, i, e) };
+	return last->end;
+}
 
 static size_t sentence_start(const char *t, size_t lo, size_t i);
 
@@ -1133,23 +1158,8 @@ static const char *entity_at(const ctx *c, size_t pos, size_t end)
 		pos += 2;
 	else if (pos + 4 < end && (t[pos] == 'L' || t[pos] == 'l') && !memcmp(t + pos + 1, "\xe2\x80\x99", 3))
 		pos += 4;
-	const char *best = NULL;
-	size_t best_len = 0;
-	for (size_t k = 0; k < c->a->n_entities; k++) {
-		const rv_entity *e = &c->a->entities[k];
-		if (!e->type || (strcmp(e->type, "person") && strcmp(e->type, "organization")))
-			continue;
-		for (size_t x = 0; x <= e->aliases.len; x++) {
-			const char *f = x ? e->aliases.items[x - 1] : e->name;
-			size_t fl = strlen(f);
-			if (fl > best_len && pos + fl <= end && !memcmp(t + pos, f, fl) &&
-			    (pos + fl == end || !is_word_byte((unsigned char)t[pos + fl]))) {
-				best = e->name;
-				best_len = fl;
-			}
-		}
-	}
-	return best;
+	const char *name = NULL;
+	return entity_form_at(c, pos, end, true, &name) ? name : NULL;
 }
 static bool content_after(const char *t, size_t a, size_t e);
 
@@ -2174,7 +2184,7 @@ int rv_find_quotes(rv_article *a, rv_error *err)
 			norm[i] = norm[i + 1] = norm[i + 2] = ' ';
 		}
 	}
-	ctx c = {a, norm, len, NULL};
+	ctx c = {a, norm, len, NULL, {(size_t)-1, 0, 0, 0}};
 	size_t ps = 0;
 	while (ps < c.len) {
 		size_t pe = ps;
