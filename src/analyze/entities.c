@@ -174,7 +174,8 @@ static const char *const titles[] = {
 	"sen", "rep", "gov", "governor", "gouverneur", "general", "gen", "col", "colonel",
 	"capt", "captain", "capitaine", "lt", "sgt", "pope", "pape", "king", "queen", "roi", "reine",
 	"prince", "princess", "princesse", "chancellor", "chancelier", "chanceliere", "judge",
-	"juge", "mayor", "maire", "ambassador", "ambassadeur", "ambassadrice", "cardinal",
+	"juge", "mayor", "maire", "prefet", "prefete", "ambassador", "ambassadeur", "ambassadrice",
+	"cardinal",
 	"father", "pere", "herr", "frau", "senor", "premier", "spokesman",
 	"spokeswoman", "porte-parole", "commissioner", "commissaire", "chief", "chef", "director",
 	"directeur", "directrice", "professor", "professeur", "maitre", "me", "docteur", "emperor",
@@ -408,6 +409,8 @@ enum {
 	/* German function words */
 	L_DEFUNC = 8388608,
 	L_COMPASS = 16777216,
+	/* cue words of the name after "of", "de", "at" only */
+	L_CUE_OF_LOC = 33554432, L_CUE_OF_ORG = 67108864,
 };
 
 /* French institutional and geographic names go on in lower case after their
@@ -1108,10 +1111,7 @@ static const char *const cue_loc[] = {
 	"province", "county", "state", "district", "municipality", "suburb", "mountain",
 	"lake", "ville", "village", "capitale", "riviere", "fleuve", "ile", "pays", "region",
 	"province", "comte", "etat", "commune", "quartier", "montagne", "lac", "departement",
-	"canton", "arrondissement", "localite", "hameau", "port",
-	/* a town's office and people: "le maire de X", "the mayor of X", "les habitants de X" */
-	"maire", "mayor", "mairie", "prefet", "prefete", "prefecture", "habitants",
-	"inhabitants", "residents", "outskirts", "banlieue", "environs", NULL,
+	"canton", "arrondissement", "localite", "hameau", "port", NULL,
 };
 static const char *const cue_org[] = {
 	"company", "band", "group", "club", "team", "party", "organization", "organisation",
@@ -1124,8 +1124,17 @@ static const char *const cue_org[] = {
 	"syndicat", "exploitant", "fabricant", "manufacturer", "filiale", "subsidiary",
 	"employeur", "employer", "assureur", "insurer", "transporteur", "distributeur",
 	"retailer", "laboratoire", "consortium", "conglomerate", "fournisseur", "supplier",
-	"prestataire", "sous-traitant",
-	/* a firm's people: "les salariés de X", "workers at X" */
+	"prestataire", "sous-traitant", NULL,
+};
+/* Nouns that type only the name they are of ("le maire de X", "the mayor of X", "les
+ * habitants de X"; "les salariés de X", "workers at X"): right before a name they are a
+ * title or the name's own kind ("le maire Moudenc", "the workers Vardel and Kossin" are
+ * people). A town's office, people and surroundings, then a firm's people. */
+static const char *const cue_of_place[] = {
+	"maire", "mayor", "mairie", "prefet", "prefete", "prefecture", "habitants", "inhabitants",
+	"residents", "outskirts", "banlieue", "environs", NULL,
+};
+static const char *const cue_of_firm[] = {
 	"salaries", "employes", "employees", "workers", "shareholders", "actionnaires", NULL,
 };
 static const char *const cue_misc[] = {
@@ -1272,6 +1281,7 @@ static const struct {
 	{ club_nouns, L_CLUB },		{ sports_words_en, L_SPORTS_EN }, { team_singulars, L_TEAM },
 	{ female_names, L_FEMALE | L_GIVEN }, { unisex_names, L_UNISEX | L_GIVEN },
 	{ de_function_words, L_DEFUNC }, { compass_points, L_LOC | L_COMPASS },
+	{ cue_of_place, L_CUE_OF_LOC },	{ cue_of_firm, L_CUE_OF_ORG },
 };
 
 static void wset_build(void)
@@ -1305,6 +1315,13 @@ static int cue_of(const char *key)
 	unsigned m = word_lists(key);
 	return m & L_CUE_PER ? T_PER : m & L_CUE_LOC ? T_LOC : m & L_CUE_ORG ? T_ORG
 	     : m & L_CUE_MISC ? T_MISC : T_NONE;
+}
+
+/* The type a noun gives the name it is of, at or chez ("the mayor of X"). */
+static int cue_of_name_after(const char *key)
+{
+	unsigned m = word_lists(key);
+	return m & L_CUE_OF_LOC ? T_LOC : m & L_CUE_OF_ORG ? T_ORG : cue_of(key);
 }
 
 /* The cue type of a plural noun: "actors", "cities", "companies", "villes". */
@@ -1370,15 +1387,14 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 		size_t p = i - 1;
 		static const char *const articles[] = { "l'", "la", "le", "les", "the", NULL };
 		/* with an article between ("de l'Ysse"), only a town's or a
-		 * territory's office or people: "les pays de l'OCDE" are no cue */
-		static const char *const town_cues[] = { "maire", "mayor", "mairie", "prefet", "prefete",
-							 "prefecture", "habitants", "inhabitants",
-							 "residents", NULL };
+		 * territory's office, people or surroundings: "les pays de l'OCDE"
+		 * are no cue */
 		char w3[KEY_MAX];
 		if (p >= 3 && sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) &&
 		    tok_key(sc, p, w, sizeof w) && in_list(w, articles) && sc->t[p - 1].kind == K_WORD &&
 		    tok_key(sc, p - 1, w, sizeof w) && (!strcmp(w, "de") || !strcmp(w, "of")) &&
-		    sc->t[p - 2].kind == K_WORD && tok_key(sc, p - 2, w3, sizeof w3) && in_list(w3, town_cues))
+		    sc->t[p - 2].kind == K_WORD && tok_key(sc, p - 2, w3, sizeof w3) &&
+		    in_set(w3, L_CUE_OF_LOC))
 			return T_LOC;
 		bool of = false;
 		if (sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w) &&
@@ -1387,7 +1403,7 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 			of = true;
 		}
 		if (sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w)) {
-			int t = cue_of(w);
+			int t = of ? cue_of_name_after(w) : cue_of(w);
 			/* "the son of X" is a person; "the president of X", "la secrétaire
 			 * générale de X" is what X heads, a body or a place */
 			static const char *const kin[] = {
@@ -1402,7 +1418,7 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 			/* "workers at X", "les salariés chez X": a firm's people */
 			if (p >= 1 && (!strcmp(w, "at") || !strcmp(w, "chez")) && sc->t[p - 1].kind == K_WORD &&
 			    !(sc->t[p - 1].flags & F_CAP) && tok_key(sc, p - 1, w, sizeof w) &&
-			    cue_of(w) == T_ORG)
+			    cue_of_name_after(w) == T_ORG)
 				return T_ORG;
 		}
 	}
@@ -2577,8 +2593,9 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	    tok_key(sc, i, key, sizeof key) &&
 	    /* lists of words around names may hold it, not those of names' heads
 	     * ("Bank of England", "University of Oxford") or titles ("Duke of") */
-	    !(word_lists(key) & ~(unsigned)(L_CUE_PER | L_CUE_LOC | L_CUE_ORG | L_CUE_MISC | L_SPORTS_EN |
-					    L_CLUB | L_EPONYM)) &&
+	    !(word_lists(key) & ~(unsigned)(L_CUE_PER | L_CUE_LOC | L_CUE_ORG | L_CUE_MISC |
+					    L_CUE_OF_LOC | L_CUE_OF_ORG | L_SPORTS_EN | L_CLUB |
+					    L_EPONYM)) &&
 	    !wordnet_common(key) && english_common_noun(key) && !known_span(sc, i, j))
 		i += 2;
 	/* "Historian Ammianus Marcellinus", "Critic Kobena Mercer", "Actors Barbra Streisand": so

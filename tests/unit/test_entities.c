@@ -1516,3 +1516,39 @@ TEST(entities_town_as_a_place_and_office_of_a_body)
 		rv_article_release(&a);
 	}
 }
+
+/* A town's office and people ("maire", "préfet", "habitants") and a firm's people
+ * ("salariés", "workers") type the name they are of, not one right after them: that
+ * is a person with a title, or people named. */
+TEST(entities_office_and_people_words_before_a_name)
+{
+	static const struct {
+		const char *text, *lang, *name, *type;
+	} cases[] = {
+		{ "Hier soir, le maire Moudenc a dit que les travaux continueraient.", "fr", "Moudenc",
+		  "person" },
+		{ "Hier soir, le maire Jean-Luc Moudenc a dit que les travaux continueraient.", "fr",
+		  "Jean-Luc Moudenc", "person" },
+		{ "Last night the mayor Smith said the works would go on as planned.", "en", "Smith",
+		  "person" },
+		{ "Hier soir, le préfet Lallement a annoncé la fermeture des berges.", "fr",
+		  "Lallement", "person" },
+		{ "Selon les habitants Vardel et Kossin, l'eau est montée en une heure.", "fr",
+		  "Kossin", "person" },
+		{ "Last night the workers Vardel and Kossin said the plant was fine and that the works "
+		  "would go on as planned.", "en", "Vardel", "person" },
+		/* of, de, at: still the body or the place */
+		{ "Les salariés de Vaultrans ont manifesté devant la préfecture lundi matin.", "fr",
+		  "Vaultrans", "organization" },
+		{ "The workers at Brenlow walked out on Tuesday over pay.", "en", "Brenlow",
+		  "organization" },
+		{ "Les habitants de Marrowby ont été évacués dans la nuit.", "fr", "Marrowby",
+		  "location" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_article a;
+		run_lang(&a, cases[i].text, cases[i].lang);
+		assert_entity(&a, cases[i].name, cases[i].type);
+		rv_article_release(&a);
+	}
+}
