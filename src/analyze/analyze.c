@@ -574,7 +574,7 @@ static void term_token(const char *tok, size_t len, size_t off, void *ctx)
 	 * publication date tells, not what happened: headlines of one day on
 	 * unrelated subjects met on it. In a full report a date names the
 	 * happening (two attacks on one city years apart), so it stays. */
-	if (c->headline && rv_is_month_name(tok, len))
+	if (c->headline && rv_month_number(tok, len, RV_MONTH_FULL_NAME))
 		return;
 	char stem[TOKEN_MAX + 8];
 	float w = c->weight;

@@ -174,7 +174,8 @@ static const char *const titles[] = {
 	"sen", "rep", "gov", "governor", "gouverneur", "general", "gen", "col", "colonel",
 	"capt", "captain", "capitaine", "lt", "sgt", "pope", "pape", "king", "queen", "roi", "reine",
 	"prince", "princess", "princesse", "chancellor", "chancelier", "chanceliere", "judge",
-	"juge", "mayor", "maire", "ambassador", "ambassadeur", "ambassadrice", "cardinal",
+	"juge", "mayor", "maire", "prefet", "prefete", "ambassador", "ambassadeur", "ambassadrice",
+	"cardinal",
 	"father", "pere", "herr", "frau", "senor", "premier", "spokesman",
 	"spokeswoman", "porte-parole", "commissioner", "commissaire", "chief", "chef", "director",
 	"directeur", "directrice", "professor", "professeur", "maitre", "me", "docteur", "emperor",
@@ -348,11 +349,10 @@ static const char *const loc_words[] = {
 	"desert", "forest", "foret", "park", "parc", "square", "place", "bridge", "pont",
 	"station", "gare", "airport", "aeroport", "port", "canal", "strait", "cape",
 	"cap", "peninsula", "peninsule", "district", "departement", "canton", "commune",
-	"village", "town", "north", "south", "east", "west", "nord", "sud", "est", "ouest",
-	"stadium", "stade", "arena", "castle", "chateau", "cathedral", "cathedrale", "abbey",
-	"abbaye", "palace", "palais", "tower", "tour", "empire", "kingdom", "royaume", "republic",
-	"republique", "sultanate", "sultanat", "caliphate", "califat", "emirate", "emirat", "duchy",
-	"duche", "principality", "principaute",
+	"village", "town", "stadium", "stade", "arena", "castle", "chateau", "cathedral",
+	"cathedrale", "abbey", "abbaye", "palace", "palais", "tower", "tour", "empire", "kingdom",
+	"royaume", "republic", "republique", "sultanate", "sultanat", "caliphate", "califat",
+	"emirate", "emirat", "duchy", "duche", "principality", "principaute",
 	/* buildings and grounds are places ("British Museum", "Staples Center"); not "hall",
 	 * a surname too */
 	"museum", "musee", "hospital", "hopital", "theatre", "theater", "hotel", "oval", "center",
@@ -408,6 +408,9 @@ enum {
 	L_FEMALE = 2097152, L_UNISEX = 4194304,
 	/* German function words */
 	L_DEFUNC = 8388608,
+	L_COMPASS = 16777216,
+	/* cue words of the name after "of", "de", "at" only */
+	L_CUE_OF_LOC = 33554432, L_CUE_OF_ORG = 67108864,
 };
 
 /* French institutional and geographic names go on in lower case after their
@@ -423,6 +426,12 @@ static const char *const fr_heads[] = {
 	"grand", "nouvelle", "haute", "basse", "moyen", "proche", "extreme", "parlement",
 	"tribunal", "senat", "chambre", "ministere", "direction", "prix", "festival", "salon",
 	"exposition", "bataille", "siege", "affaire", "concile", "dynastie", "regne", NULL,
+};
+
+/* The points of the compass: place words (L_LOC) that name no place by themselves at one
+ * end of a name ("Hydrelec Sud", "North Calder", "Nord-Kivu"). */
+static const char *const compass_points[] = {
+	"north", "south", "east", "west", "nord", "sud", "est", "ouest", NULL,
 };
 
 static const char *const fr_adjectives[] = {
@@ -1102,10 +1111,7 @@ static const char *const cue_loc[] = {
 	"province", "county", "state", "district", "municipality", "suburb", "mountain",
 	"lake", "ville", "village", "capitale", "riviere", "fleuve", "ile", "pays", "region",
 	"province", "comte", "etat", "commune", "quartier", "montagne", "lac", "departement",
-	"canton", "arrondissement", "localite", "hameau", "port",
-	/* a town's office and people: "le maire de X", "the mayor of X", "les habitants de X" */
-	"maire", "mayor", "mairie", "prefet", "prefete", "prefecture", "habitants",
-	"inhabitants", "residents", "outskirts", "banlieue", "environs", NULL,
+	"canton", "arrondissement", "localite", "hameau", "port", NULL,
 };
 static const char *const cue_org[] = {
 	"company", "band", "group", "club", "team", "party", "organization", "organisation",
@@ -1118,8 +1124,17 @@ static const char *const cue_org[] = {
 	"syndicat", "exploitant", "fabricant", "manufacturer", "filiale", "subsidiary",
 	"employeur", "employer", "assureur", "insurer", "transporteur", "distributeur",
 	"retailer", "laboratoire", "consortium", "conglomerate", "fournisseur", "supplier",
-	"prestataire", "sous-traitant",
-	/* a firm's people: "les salariés de X", "workers at X" */
+	"prestataire", "sous-traitant", NULL,
+};
+/* Nouns that type only the name they are of ("le maire de X", "the mayor of X", "les
+ * habitants de X"; "les salariés de X", "workers at X"): right before a name they are a
+ * title or the name's own kind ("le maire Moudenc", "the workers Vardel and Kossin" are
+ * people). A town's office, people and surroundings, then a firm's people. */
+static const char *const cue_of_place[] = {
+	"maire", "mayor", "mairie", "prefet", "prefete", "prefecture", "habitants", "inhabitants",
+	"residents", "outskirts", "banlieue", "environs", NULL,
+};
+static const char *const cue_of_firm[] = {
 	"salaries", "employes", "employees", "workers", "shareholders", "actionnaires", NULL,
 };
 static const char *const cue_misc[] = {
@@ -1265,7 +1280,8 @@ static const struct {
 	{ cue_org, L_CUE_ORG },		{ cue_misc, L_CUE_MISC },	    { eponym_nouns, L_EPONYM },
 	{ club_nouns, L_CLUB },		{ sports_words_en, L_SPORTS_EN }, { team_singulars, L_TEAM },
 	{ female_names, L_FEMALE | L_GIVEN }, { unisex_names, L_UNISEX | L_GIVEN },
-	{ de_function_words, L_DEFUNC },
+	{ de_function_words, L_DEFUNC }, { compass_points, L_LOC | L_COMPASS },
+	{ cue_of_place, L_CUE_OF_LOC },	{ cue_of_firm, L_CUE_OF_ORG },
 };
 
 static void wset_build(void)
@@ -1299,6 +1315,13 @@ static int cue_of(const char *key)
 	unsigned m = word_lists(key);
 	return m & L_CUE_PER ? T_PER : m & L_CUE_LOC ? T_LOC : m & L_CUE_ORG ? T_ORG
 	     : m & L_CUE_MISC ? T_MISC : T_NONE;
+}
+
+/* The type a noun gives the name it is of, at or chez ("the mayor of X"). */
+static int cue_of_name_after(const char *key)
+{
+	unsigned m = word_lists(key);
+	return m & L_CUE_OF_LOC ? T_LOC : m & L_CUE_OF_ORG ? T_ORG : cue_of(key);
 }
 
 /* The cue type of a plural noun: "actors", "cities", "companies", "villes". */
@@ -1364,15 +1387,14 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 		size_t p = i - 1;
 		static const char *const articles[] = { "l'", "la", "le", "les", "the", NULL };
 		/* with an article between ("de l'Ysse"), only a town's or a
-		 * territory's office or people: "les pays de l'OCDE" are no cue */
-		static const char *const town_cues[] = { "maire", "mayor", "mairie", "prefet", "prefete",
-							 "prefecture", "habitants", "inhabitants",
-							 "residents", NULL };
+		 * territory's office, people or surroundings: "les pays de l'OCDE"
+		 * are no cue */
 		char w3[KEY_MAX];
 		if (p >= 3 && sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) &&
 		    tok_key(sc, p, w, sizeof w) && in_list(w, articles) && sc->t[p - 1].kind == K_WORD &&
 		    tok_key(sc, p - 1, w, sizeof w) && (!strcmp(w, "de") || !strcmp(w, "of")) &&
-		    sc->t[p - 2].kind == K_WORD && tok_key(sc, p - 2, w3, sizeof w3) && in_list(w3, town_cues))
+		    sc->t[p - 2].kind == K_WORD && tok_key(sc, p - 2, w3, sizeof w3) &&
+		    in_set(w3, L_CUE_OF_LOC))
 			return T_LOC;
 		bool of = false;
 		if (sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w) &&
@@ -1381,7 +1403,7 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 			of = true;
 		}
 		if (sc->t[p].kind == K_WORD && !(sc->t[p].flags & F_CAP) && tok_key(sc, p, w, sizeof w)) {
-			int t = cue_of(w);
+			int t = of ? cue_of_name_after(w) : cue_of(w);
 			/* "the son of X" is a person; "the president of X", "la secrétaire
 			 * générale de X" is what X heads, a body or a place */
 			static const char *const kin[] = {
@@ -1396,7 +1418,7 @@ static int cue_type(const scan *sc, size_t i, size_t j)
 			/* "workers at X", "les salariés chez X": a firm's people */
 			if (p >= 1 && (!strcmp(w, "at") || !strcmp(w, "chez")) && sc->t[p - 1].kind == K_WORD &&
 			    !(sc->t[p - 1].flags & F_CAP) && tok_key(sc, p - 1, w, sizeof w) &&
-			    cue_of(w) == T_ORG)
+			    cue_of_name_after(w) == T_ORG)
 				return T_ORG;
 		}
 	}
@@ -1689,18 +1711,22 @@ static bool title_case_sentence(const scan *sc, size_t i)
  * place a list knows. */
 static bool compass_name(const scan *sc, size_t i, size_t j, bool *head_place)
 {
-	static const char *const compass[] = { "north", "south", "east", "west", "nord", "sud",
-					       "est", "ouest", NULL };
 	char w[KEY_MAX], head[KEY_MAX], gt;
 	*head_place = false;
 	if (j > i) {
 		size_t hi = i, hj = j;
-		if (tok_key(sc, j, w, sizeof w) && in_list(w, compass))
+		if (tok_key(sc, j, w, sizeof w) && in_set(w, L_COMPASS))
 			hj = j - 1;
-		else if (tok_key(sc, i, w, sizeof w) && in_list(w, compass))
+		else if (tok_key(sc, i, w, sizeof w) && in_set(w, L_COMPASS))
 			hi = i + 1;
 		else
 			return false;
+		/* "Allemagne de l'Est", "Nord de la Lusanie": the head is the name the
+		 * point is of */
+		while (hj > hi && tok_key(sc, hj, w, sizeof w) && is_connector(w))
+			hj--;
+		while (hi < hj && tok_key(sc, hi, w, sizeof w) && is_connector(w))
+			hi++;
 		if (!span_key(sc, hi, hj, head, sizeof head))
 			return false;
 	} else {
@@ -1710,15 +1736,15 @@ static bool compass_name(const scan *sc, size_t i, size_t j, bool *head_place)
 		if (!first || !first[1] || first == w)
 			return false;
 		*first = '\0';
-		bool pre = in_list(w, compass);
+		bool pre = in_set(w, L_COMPASS);
 		*first = '-';
-		bool post = in_list(last + 1, compass);
+		bool post = in_set(last + 1, L_COMPASS);
 		if (pre == post)
 			return false;
 		snprintf(head, sizeof head, "%.*s", pre ? (int)strlen(first + 1) : (int)(last - w),
 			 pre ? first + 1 : w);
 	}
-	if (in_list(head, compass))
+	if (in_set(head, L_COMPASS))
 		return false;
 	int hr = rv__ner_gaz_find(head, &gt);
 	*head_place = (hr >= 0 && letter_type(gt) == T_LOC) || wordnet_type(head) == T_LOC ||
@@ -1769,7 +1795,6 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	if (titled)
 		return T_PER;
 	bool kw_org = false, kw_loc = false, kw_misc = false, has_num = false, kw_compass = false;
-	static const char *const compass[] = { "north", "south", "east", "west", "nord", "sud", NULL };
 	for (size_t k = i; k <= j; k++) {
 		if (sc->t[k].kind == K_NUM) {
 			has_num = true;
@@ -1782,7 +1807,7 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 			continue;
 		if (lists & L_ORG)
 			kw_org = true;
-		else if ((lists & L_LOC) && j > i && (k == i || k == j) && in_list(w, compass))
+		else if ((lists & L_COMPASS) && j > i && (k == i || k == j))
 			kw_compass = true;
 		else if (lists & L_LOC)
 			kw_loc = true;
@@ -1813,8 +1838,8 @@ static int classify(const scan *sc, size_t i, size_t j, bool titled, mention *m)
 	 * person whose surname that is, not a part of a land (those are named after places:
 	 * "Belfast West", "Edinburgh East") */
 	if ((kw_loc || kw_compass) && j == i + 1 && tok_key(sc, j, w, sizeof w) &&
-	    (!strcmp(w, "west") || !strcmp(w, "east") || !strcmp(w, "north") || !strcmp(w, "south")) &&
-	    given_name_run(sc, i, j) && tok_key(sc, i, w, sizeof w) && rv__ner_gaz_find(w, &gt) < 0)
+	    in_set(w, L_COMPASS) && given_name_run(sc, i, j) && tok_key(sc, i, w, sizeof w) &&
+	    rv__ner_gaz_find(w, &gt) < 0)
 		return T_PER;
 	/* "Tour de Berlin", "Tour of Britain", "Dubaï Tour": a race or a concert tour, not a
 	 * tower ("Tour Eiffel", "Tour Montparnasse") */
@@ -2572,8 +2597,9 @@ static int emit_span(scan *sc, mlist *ml, size_t i, size_t j, int depth)
 	    tok_key(sc, i, key, sizeof key) &&
 	    /* lists of words around names may hold it, not those of names' heads
 	     * ("Bank of England", "University of Oxford") or titles ("Duke of") */
-	    !(word_lists(key) & ~(unsigned)(L_CUE_PER | L_CUE_LOC | L_CUE_ORG | L_CUE_MISC | L_SPORTS_EN |
-					    L_CLUB | L_EPONYM)) &&
+	    !(word_lists(key) & ~(unsigned)(L_CUE_PER | L_CUE_LOC | L_CUE_ORG | L_CUE_MISC |
+					    L_CUE_OF_LOC | L_CUE_OF_ORG | L_SPORTS_EN | L_CLUB |
+					    L_EPONYM)) &&
 	    !wordnet_common(key) && english_common_noun(key) && !known_span(sc, i, j))
 		i += 2;
 	/* "Historian Ammianus Marcellinus", "Critic Kobena Mercer", "Actors Barbra Streisand": so
@@ -3761,9 +3787,6 @@ static int most_mentioned_first(rv_article *a)
  * dateline, not a name. */
 static bool date_form(const char *key)
 {
-	static const char *const abbrev[] = { "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-					      "sept", "oct", "nov", "dec", "janv", "fev", "fevr",
-					      "avr", "juil", NULL };
 	int words = 0, months = 0, days = 0;
 	for (const char *p = key; *p;) {
 		while (*p == ' ' || *p == '.' || *p == ',')
@@ -3775,10 +3798,7 @@ static bool date_form(const char *key)
 		bool digits = true;
 		for (size_t k = 0; k < n; k++)
 			digits &= p[k] >= '0' && p[k] <= '9';
-		bool month = rv_is_month_name(p, n);
-		for (const char *const *m = abbrev; !month && *m; m++)
-			month = strlen(*m) == n && !strncmp(p, *m, n);
-		if (month)
+		if (rv_month_number(p, n, RV_MONTH_ANY_FORM))
 			months++;
 		else if (digits && n <= 4)
 			days++;

@@ -11,6 +11,7 @@
 #include "analyze/facts.h"
 #include "analyze/ner_names.h"
 
+#include "core/date.h"
 #include "core/utf8.h"
 
 #include <stdio.h>
@@ -176,20 +177,6 @@ static size_t word_len(const char *t, size_t i, size_t len)
 	}
 	return p - i;
 }
-
-static const char *const month_words[] = {
-	"janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
-	"septembre", "octobre", "novembre", "décembre", "decembre", "january", "february",
-	"march", "april", "may", "june", "july", "august", "september", "october", "november",
-	"december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-	"nov", "dec",
-	/* "14 de marzo", "15. März", "3 maggio", "5 de maio" */
-	"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-	"setiembre", "octubre", "noviembre", "diciembre", "januar", "februar", "märz", "maerz",
-	"juni", "juli", "oktober", "dezember", "gennaio", "febbraio", "aprile", "maggio",
-	"giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro", "fevereiro", "março",
-	"maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro", NULL,
-};
 
 static const char *const skip_units[] = {
 	"h", "heures", "heure", "hours", "hour", "ans", "an", "années", "years", "year", "jours",
@@ -556,7 +543,9 @@ static int scan_figures(fctx *c)
 			ul = unit_after(t, p, len, c->nouns_capitalised, &us);
 			if (ul) {
 				unit = t + us;
-				if (in_wlist(t, us, ul, month_words) || in_wlist(t, us, ul, skip_units))
+				/* "12 juil.", "3 März", "14 de setiembre": a day, not a count */
+				if (rv_month_number(t + us, ul, RV_MONTH_ANY_FORM) ||
+				    in_wlist(t, us, ul, skip_units))
 					continue;
 			}
 		}

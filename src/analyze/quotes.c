@@ -199,17 +199,17 @@ static bool has_non_ascii(const char *s)
 	return false;
 }
 
-/* t[0..n) is w, or w written without its accents ("declare" for "déclaré"). */
-static bool is_word_folded(const char *t, size_t n, const char *w)
+/* The word t[0..n), accents and case dropped ("Déclaré", "declare"), is one of
+ * the words of folded (written without accents, in lower case). */
+static bool folded_word_in(const char *t, size_t n, const char *const *folded)
 {
-	if (strlen(w) == n && !strncasecmp(t, w, n))
-		return true;
-	if (!has_non_ascii(w) || n >= strlen(w))
+	char f[64]; /* on the stack: this runs at every verb met */
+	if (!rv__ner_fold(t, n, f, sizeof f))
 		return false;
-	/* folded on the stack: this runs at every verb met */
-	char f[64];
-	size_t fl = rv__ner_fold(w, strlen(w), f, sizeof f);
-	return fl == n && !strncasecmp(t, f, n);
+	for (; *folded; folded++)
+		if (!strcmp(f, *folded))
+			return true;
+	return false;
 }
 
 /* An accentless spelling that is an English word is left out: "precise". */
@@ -312,17 +312,14 @@ static size_t verb_at(const char *t, size_t i, size_t end)
 /* Verbs that introduce speech without "that": "said the talks would go on". */
 static bool core_verb(const char *t, size_t v, size_t vlen)
 {
+	/* folded: "declare" stands for "déclaré" and "déclare" */
 	static const char *const core[] = {
 		"said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "wrote",
 		"writes", "argued", "claimed", "insisted", "warned", "explained", "noted", "announced",
-		"déclaré", "dit", "affirmé", "ajouté", "indiqué", "souligné", "expliqué", "estimé",
-		"annoncé", "précisé", "assuré", "averti", "déclare", "affirme", "estime", "explique",
-		"souligne", "indique", "précise", "assure", "ajoute", NULL,
+		"declare", "dit", "affirme", "ajoute", "indique", "souligne", "explique", "estime",
+		"annonce", "precise", "assure", "averti", NULL,
 	};
-	for (const char *const *w = core; *w; w++)
-		if (is_word_folded(t + v, vlen, *w))
-			return true;
-	return false;
+	return folded_word_in(t + v, vlen, core);
 }
 
 /* The verb at t[v] is reflexive: "un incendie s'est déclaré" (broke out), "il
@@ -410,11 +407,19 @@ static const char *const function_caps[] = {
 /* Capitalised name runs in t[s..e); returns the run nearest to pos (before
  * it when before is true, else after it). */
 
+/* The addressee found after one verb (addressee_end): the speaker's search and
+ * the reported words' start both ask for it. */
+typedef struct addressee {
+	size_t verb, from, to; /* the question: verb at, complement from, sentence to */
+	size_t end;            /* the answer */
+} addressee;
+
 typedef struct ctx {
 	rv_article *a;
 	const char *t;
 	size_t len;
 	char *last_speaker;   /* borrowed from a->quotes */
+	addressee last_addressee;
 } ctx;
 
 static bool known_form(const rv_article *a, const char *s, size_t n)
@@ -809,13 +814,10 @@ static bool is_participle(const char *t, size_t v, size_t vlen)
 {
 	static const char *const part[] = {
 		"saying", "adding", "telling", "calling", "describing", "noting", "arguing",
-		"insisting", "warning", "explaining", "ajoutant", "soulignant", "précisant",
-		"estimant", "affirmant", "déclarant", "expliquant", "assurant", "indiquant", NULL,
+		"insisting", "warning", "explaining", "ajoutant", "soulignant", "precisant",
+		"estimant", "affirmant", "declarant", "expliquant", "assurant", "indiquant", NULL,
 	};
-	for (const char *const *w = part; *w; w++)
-		if (is_word_folded(t + v, vlen, *w))
-			return true;
-	return false;
+	return folded_word_in(t + v, vlen, part);
 }
 
 /* A definite noun phrase ending right before vg ("the vice president",
@@ -991,19 +993,28 @@ static bool circumstance_at(const char *t, size_t i, size_t e)
 
 static bool that_at(const char *t, size_t a, size_t e);
 
-/* The length of the longest name or alias of the article's entities written at
- * t[i] and ending on a word boundary, or 0. */
-static size_t entity_form_at(const ctx *c, size_t i, size_t e)
+/* The longest name or alias of the article's entities (only people and
+ * organisations when speakers_only) written at t[i] and ending on a word
+ * boundary before e: its length, or 0; *name (may be NULL) gets the entity's
+ * name. */
+static size_t entity_form_at(const ctx *c, size_t i, size_t e, bool speakers_only,
+			     const char **name)
 {
 	size_t best = 0;
 	for (size_t k = 0; k < c->a->n_entities; k++) {
 		const rv_entity *en = &c->a->entities[k];
+		if (speakers_only && (!en->type || (strcmp(en->type, "person") &&
+						    strcmp(en->type, "organization"))))
+			continue;
 		for (size_t x = 0; x <= en->aliases.len; x++) {
 			const char *f = x ? en->aliases.items[x - 1] : en->name;
 			size_t fl = strlen(f);
 			if (fl > best && i + fl <= e && !memcmp(c->t + i, f, fl) &&
-			    (i + fl == e || !is_word_byte((unsigned char)c->t[i + fl])))
+			    (i + fl == e || !is_word_byte((unsigned char)c->t[i + fl]))) {
 				best = fl;
+				if (name)
+					*name = en->name;
+			}
 		}
 	}
 	return best;
@@ -1013,7 +1024,7 @@ static size_t entity_form_at(const ctx *c, size_t i, size_t e)
  * run starting there. Its end, or i. */
 static size_t name_end_at(const ctx *c, size_t i, size_t e)
 {
-	size_t n = entity_form_at(c, i, e);
+	size_t n = entity_form_at(c, i, e, false, NULL);
 	if (n)
 		return i + n;
 	span nm;
@@ -1058,7 +1069,7 @@ static size_t that_after_addressee(const char *t, size_t i, size_t e)
  * verb at t[v..v+vlen) whose complement starts at i: "told the BBC('s Jane
  * Roe)", "told reporters", "said to the paper", "a déclaré à l'AFP", "a
  * confié au Monde", "a expliqué aux journalistes". i when nothing is. */
-static size_t addressee_end(const ctx *c, size_t v, size_t vlen, size_t i, size_t e)
+static size_t find_addressee_end(const ctx *c, size_t v, size_t vlen, size_t i, size_t e)
 {
 	const char *t = c->t;
 	size_t j = i;
@@ -1123,6 +1134,14 @@ static size_t addressee_end(const ctx *c, size_t v, size_t vlen, size_t i, size_
 	return end;
 }
 
+/* find_addressee_end, once per verb and complement. */
+static size_t addressee_end(ctx *c, size_t v, size_t vlen, size_t i, size_t e)
+{
+	addressee *last = &c->last_addressee;
+	if (last->verb != v || last->from != i || last->to != e)
+		*last = (addressee){ v, i, e, find_addressee_end(c, v, vlen, i, e) };
+	return last->end;
+}
 
 static size_t sentence_start(const char *t, size_t lo, size_t i);
 
@@ -1139,23 +1158,8 @@ static const char *entity_at(const ctx *c, size_t pos, size_t end)
 		pos += 2;
 	else if (pos + 4 < end && (t[pos] == 'L' || t[pos] == 'l') && !memcmp(t + pos + 1, "\xe2\x80\x99", 3))
 		pos += 4;
-	const char *best = NULL;
-	size_t best_len = 0;
-	for (size_t k = 0; k < c->a->n_entities; k++) {
-		const rv_entity *e = &c->a->entities[k];
-		if (!e->type || (strcmp(e->type, "person") && strcmp(e->type, "organization")))
-			continue;
-		for (size_t x = 0; x <= e->aliases.len; x++) {
-			const char *f = x ? e->aliases.items[x - 1] : e->name;
-			size_t fl = strlen(f);
-			if (fl > best_len && pos + fl <= end && !memcmp(t + pos, f, fl) &&
-			    (pos + fl == end || !is_word_byte((unsigned char)t[pos + fl]))) {
-				best = e->name;
-				best_len = fl;
-			}
-		}
-	}
-	return best;
+	const char *name = NULL;
+	return entity_form_at(c, pos, end, true, &name) ? name : NULL;
 }
 static bool content_after(const char *t, size_t a, size_t e);
 
@@ -1582,6 +1586,11 @@ static bool abbrev_dot(const char *t, size_t lo, size_t d)
 		return true; /* U.S. */
 	if (n == 1 && t[ws] >= 'A' && t[ws] <= 'Z')
 		return true; /* initials, "M." */
+	/* "Feb. 3", "Sept. 12": a month's abbreviation before its day (a full
+	 * name takes no dot: "in May. 3 people" is two sentences) */
+	if (t[ws] >= 'A' && t[ws] <= 'Z' && t[d + 1] == ' ' && t[d + 2] >= '0' && t[d + 2] <= '9' &&
+	    rv_month_number(t + ws, n, RV_MONTH_ABBREVIATION))
+		return true;
 	static const char *const ab[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen",
 					 "Jr", "Sr", "Lt", "Col", "Capt", "Sgt", "Mme", "Mlle",
 					 "Prof", "Rev", "Ft", "Mt", "Inc", "Corp", "Co", "No",
@@ -1985,12 +1994,23 @@ static bool apposition_subject(const ctx *c, size_t s, size_t v)
 	return k < x && t[k] == ',';
 }
 
+/* "March 3", "Feb. 3", "Sept 12" at t[w], before e: the day of a dateline. */
+static bool month_and_day_at(const char *t, size_t w, size_t e)
+{
+	size_t n = word_len_at(t, w, e);
+	size_t d = w + n;
+	if (d < e && t[d] == '.')
+		d++;
+	d = skip_space(t, d, e);
+	return d < e && t[d] >= '0' && t[d] <= '9' && rv_month_number(t + w, n, RV_MONTH_ANY_FORM);
+}
+
 /* Reported speech in the sentences of a paragraph not already quoted. */
-/* "VAUCLAIR, July 22 (ACP) - ", "PARIS (Reuters) — ", "LONDON, March 3 --":
+/* "VAUCLAIR, July 22 (ACP) - ", "PARIS (Reuters) — ", "LONDON, Feb. 3 --":
  * a wire dateline opening the sentence at s is where the story was filed,
  * not what anyone said. The index after it, or s. It is a dateline when
  * the first dash within a few words follows an agency in parentheses or a
- * place, a comma and a month. */
+ * place, a comma, a month and a day. */
 static size_t dateline_end(const char *t, size_t s, size_t e)
 {
 	size_t lim = s + 80 < e ? s + 80 : e;
@@ -2010,15 +2030,7 @@ static size_t dateline_end(const char *t, size_t s, size_t e)
 		bool dated = false;
 		for (const char *comma = memchr(t + s, ',', i - s); comma && !dated;
 		     comma = memchr(comma + 1, ',', (size_t)(t + i - comma - 1))) {
-			size_t w = skip_space(t, (size_t)(comma - t) + 1, i);
-			char month[12];
-			size_t n = 0;
-			while (w + n < i && n < sizeof month &&
-			       ((t[w + n] >= 'A' && t[w + n] <= 'Z') || (t[w + n] >= 'a' && t[w + n] <= 'z'))) {
-				month[n] = (char)(t[w + n] | 0x20);
-				n++;
-			}
-			dated = n >= 3 && n < sizeof month && rv_is_month_name(month, n);
+			dated = month_and_day_at(t, skip_space(t, (size_t)(comma - t) + 1, i), i);
 		}
 		return agency || dated ? skip_space(t, i + dash, e) : s;
 	}
@@ -2172,7 +2184,7 @@ int rv_find_quotes(rv_article *a, rv_error *err)
 			norm[i] = norm[i + 1] = norm[i + 2] = ' ';
 		}
 	}
-	ctx c = {a, norm, len, NULL};
+	ctx c = {a, norm, len, NULL, {(size_t)-1, 0, 0, 0}};
 	size_t ps = 0;
 	while (ps < c.len) {
 		size_t pe = ps;

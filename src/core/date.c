@@ -241,6 +241,26 @@ bool rv_date_parse_iso(const char *str, rv_date *out)
 	return true;
 }
 
+/* A character of a date as one lower-case ASCII byte: ASCII lower-cased, the
+ * accented Latin-1 letters of the month names and update words bare ("é" ->
+ * 'e', "Ä" -> 'a'), anything else a space (a byte that ends a word). */
+static char fold_date_char(int32_t cp)
+{
+	if (cp >= 0 && cp < 128)
+		return (char)tolower(cp);
+	if (cp == 0xE9 || cp == 0xC9 || cp == 0xE8 || cp == 0xC8 || cp == 0xEA || cp == 0xCA)
+		return 'e';
+	if (cp == 0xFB || cp == 0xFC || cp == 0xDB || cp == 0xDC)
+		return 'u';
+	if (cp == 0xE4 || cp == 0xC4 || cp == 0xE0 || cp == 0xC0 || cp == 0xE2 || cp == 0xC2)
+		return 'a';
+	if (cp == 0xE7 || cp == 0xC7)
+		return 'c';
+	if (cp == 0xF4 || cp == 0xD4 || cp == 0xF6 || cp == 0xD6)
+		return 'o';
+	return ' ';
+}
+
 struct month_name {
 	const char *name;
 	int month;
@@ -258,19 +278,29 @@ static const struct month_name month_names[] = {
 	{ "june", 6, false }, { "juin", 6, false }, { "juni", 6, false }, { "junio", 6, false }, { "giugno", 6, false }, { "junho", 6, false }, { "jun", 6, true }, { "giu", 6, true },
 	{ "july", 7, false }, { "juillet", 7, false }, { "juli", 7, false }, { "julio", 7, false }, { "luglio", 7, false }, { "julho", 7, false }, { "juil", 7, true }, { "jul", 7, true }, { "lug", 7, true },
 	{ "august", 8, false }, { "aout", 8, false }, { "agosto", 8, false }, { "aug", 8, true }, { "ago", 8, true },
-	{ "september", 9, false }, { "septembre", 9, false }, { "septiembre", 9, false }, { "settembre", 9, false }, { "setembro", 9, false }, { "sept", 9, true }, { "sep", 9, true }, { "set", 9, true },
+	{ "september", 9, false }, { "septembre", 9, false }, { "septiembre", 9, false }, { "setiembre", 9, false }, { "settembre", 9, false }, { "setembro", 9, false }, { "sept", 9, true }, { "sep", 9, true }, { "set", 9, true },
 	{ "october", 10, false }, { "octobre", 10, false }, { "oktober", 10, false }, { "octubre", 10, false }, { "ottobre", 10, false }, { "outubro", 10, false }, { "oct", 10, true }, { "okt", 10, true }, { "ott", 10, true }, { "out", 10, true },
 	{ "november", 11, false }, { "novembre", 11, false }, { "noviembre", 11, false }, { "novembro", 11, false }, { "nov", 11, true },
 	{ "december", 12, false }, { "decembre", 12, false }, { "dezember", 12, false }, { "diciembre", 12, false }, { "dicembre", 12, false }, { "dezembro", 12, false }, { "dec", 12, true }, { "dez", 12, true }, { "dic", 12, true },
 };
 
-bool rv_is_month_name(const char *word, size_t len)
+int rv_month_number(const char *word, size_t len, unsigned forms)
 {
+	char folded[16]; /* "septiembre", the longest name, and room to spare */
+	size_t n = 0;
+	for (const char *p = word, *end = word + len; p < end;) {
+		char c = fold_date_char(rv_utf8_next(&p, end));
+		if (c < 'a' || c > 'z' || n + 1 >= sizeof folded)
+			return 0;
+		folded[n++] = c;
+	}
+	folded[n] = '\0';
 	for (size_t i = 0; i < sizeof month_names / sizeof *month_names; i++)
-		if (!month_names[i].abbreviation && !strncmp(month_names[i].name, word, len) &&
-		    !month_names[i].name[len])
-			return true;
-	return false;
+		if ((forms & (month_names[i].abbreviation ? RV_MONTH_ABBREVIATION
+							      : RV_MONTH_FULL_NAME)) &&
+		    !strcmp(month_names[i].name, folded))
+			return month_names[i].month;
+	return 0;
 }
 
 /* Match a month word at the start of folded text f; returns its length. */
@@ -530,29 +560,13 @@ bool rv_date_find(const char *str, rv_date *out, size_t *at, size_t *len)
 		free(map);
 		return false;
 	}
-	/* ASCII-fold: lower-case ASCII, strip the accents of Latin-1 letters
-	 * (enough for month names), keep every other byte as a space so
-	 * offsets stay simple. */
+	/* one byte per character, so that offsets map back simply */
 	size_t j = 0;
 	const char *p = str, *end = str + n;
 	while (p < end) {
 		const char *start = p;
 		int32_t cp = rv_utf8_next(&p, end);
-		char c = ' ';
-		if (cp >= 0 && cp < 128)
-			c = (char)tolower(cp);
-		else if (cp == 0xE9 || cp == 0xC9 || cp == 0xE8 || cp == 0xEA)
-			c = 'e';
-		else if (cp == 0xFB || cp == 0xFC || cp == 0xDB || cp == 0xDC)
-			c = 'u';
-		else if (cp == 0xE4 || cp == 0xC4 || cp == 0xE0 || cp == 0xE2)
-			c = 'a';
-		else if (cp == 0xE7)
-			c = 'c';
-		else if (cp == 0xF4 || cp == 0xF6)
-			c = 'o';
-		else if (cp == 0xA0 || cp == 0x202F)
-			c = ' ';
+		char c = fold_date_char(cp);
 		map[j] = (size_t)(start - str);
 		u[j] = cp >= 0 && cp < 128 ? (char)cp : c;
 		f[j++] = c;
@@ -580,6 +594,63 @@ bool rv_date_find(const char *str, rv_date *out, size_t *at, size_t *len)
 	free(u);
 	free(map);
 	return found;
+}
+
+/* Words that make the day after them a page's update, not its publication
+ * (folded as fold_date_char folds; a space stands for any run of spaces or
+ * punctuation). */
+static const char *const update_words[] = {
+	"mis a jour", "mise a jour", "modifie", "modifiee", "modified", "actualise", "actualisee",
+	"last updated", "updated", "aktualisiert", "geandert", "actualizado", "modificado",
+	"aggiornato", NULL,
+};
+
+/* One of update_words written at s[i] and ending a word: its byte length, or 0. */
+static size_t update_words_at(const char *s, size_t len, size_t i)
+{
+	const char *end = s + len;
+	for (const char *const *w = update_words; *w; w++) {
+		const char *p = s + i, *f = *w;
+		while (*f && p < end) {
+			char c = fold_date_char(rv_utf8_next(&p, end));
+			if (c == *f)
+				f++;
+			else if (!(c == ' ' && f > *w && f[-1] == ' '))
+				break;
+		}
+		const char *after = p;
+		if (!*f && (p == end ||
+			    !isalnum((unsigned char)fold_date_char(rv_utf8_next(&after, end)))))
+			return (size_t)(p - (s + i));
+	}
+	return 0;
+}
+
+size_t rv_date_update_words(const char *s, size_t len, size_t *n)
+{
+	bool in_word = false;
+	for (const char *p = s, *end = s + len; p < end;) {
+		size_t i = (size_t)(p - s);
+		bool alnum = isalnum((unsigned char)fold_date_char(rv_utf8_next(&p, end)));
+		if (alnum && !in_word && (*n = update_words_at(s, len, i)))
+			return i;
+		in_word = alnum;
+	}
+	*n = 0;
+	return len;
+}
+
+bool rv_date_after_update_words(const char *s, size_t from, rv_date *out)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0, n = 0; i < len; i += n) {
+		i += rv_date_update_words(s + i, len - i, &n);
+		size_t where;
+		/* the day right after the words: "Mis à jour le 16/03" */
+		if (n && i >= from && rv_date_find(s + i, out, &where, NULL) && where <= n + 8)
+			return true;
+	}
+	return false;
 }
 
 static int month_from_abbr(const char *s)

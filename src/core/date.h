@@ -45,9 +45,31 @@ bool rv_date_find(const char *s, rv_date *out, size_t *at, size_t *len);
  * from s, 0 when neither is there (d unchanged then). */
 size_t rv_date_clock_suffix(const char *s, rv_date *d);
 
-/* A month's full name (folded, lower case: "juin", "fevrier", "september"; not
- * an abbreviation such as "sept" or "out") in FR EN DE ES IT PT. */
-bool rv_is_month_name(const char *word, size_t len);
+/* The forms of a month's name a word may take, to be or-ed. Abbreviations
+ * ("feb", "janv", "sept", "out", "set", "mar") are often words of their own:
+ * a caller takes them only where a date is expected. */
+enum {
+	RV_MONTH_FULL_NAME = 1,
+	RV_MONTH_ABBREVIATION = 2,
+	RV_MONTH_ANY_FORM = RV_MONTH_FULL_NAME | RV_MONTH_ABBREVIATION,
+};
+
+/* The month (1-12) that the word word[0..len) names in FR EN DE ES IT PT in
+ * one of the forms (RV_MONTH_* bits), written with its accents or without,
+ * in any case ("février", "Fevrier", "MÄRZ", "Feb"); 0 when none. The one
+ * list of month names: rv_date_find() reads the same. */
+int rv_month_number(const char *word, size_t len, unsigned forms);
+
+/* Words that make the day after them a page's update, not its publication
+ * ("mis à jour", "Updated", "modifié le", "Aktualisiert:", "last updated"),
+ * accents and case ignored, starting a word in s[0..len): the offset of the
+ * first, its byte length in *n; len (and *n 0) when there are none. */
+size_t rv_date_update_words(const char *s, size_t len, size_t *n);
+
+/* The day written right after update words that start at byte from or later
+ * ("Publié le 14 mars, mis à jour le 16 mars 2026 à 08h30", "Updated March
+ * 16"): true with that day in *out. */
+bool rv_date_after_update_words(const char *s, size_t from, rv_date *out);
 
 /* Parse a whole string in any supported form. */
 bool rv_date_parse(const char *s, rv_date *out);

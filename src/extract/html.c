@@ -1412,14 +1412,16 @@ static bool date_line(const para *p)
 	if (p->chars < 40 && len * 5 >= strlen(p->text) * 3)
 		return true;
 	/* "Publié le 14 mars 2026 à 10h05, mis à jour le 16 mars 2026 à 08h30",
-	 * "Publicado el 14 de marzo de 2026": a dateline with its words */
-	static const char *const openers[] = { "publié", "publie", "published", "posted", "mis à jour",
-					       "mise à jour", "updated", "publicado", "actualizado",
-					       "veröffentlicht", "aktualisiert", "pubblicato",
-					       "aggiornato", "last updated", NULL };
+	 * "Publicado el 14 de marzo de 2026", "Updated March 16": a dateline
+	 * with its words */
+	static const char *const openers[] = { "publié", "publie", "published", "posted",
+					       "publicado", "veröffentlicht", "pubblicato", NULL };
 	for (const char *const *o = openers; *o; o++)
 		if (!strncasecmp(p->text, *o, strlen(*o)) && at <= strlen(*o) + 8)
 			return true;
+	size_t n;
+	if (rv_date_update_words(p->text, strlen(p->text), &n) == 0 && at <= n + 8)
+		return true;
 	/* a byline with its dates: the metadata reads the writer from it */
 	return rv__dated_byline(p->text, at);
 }

@@ -1798,20 +1798,13 @@ static void first_keys(const char *raw, size_t len, const char *const *keys, con
  * "Aktualisiert: …": the update day a text names, as modified. */
 static void modified_in(rv__meta *m, const char *text)
 {
-	static const char *const marks[] = { "mis à jour", "mise à jour", "updated", "modifié",
-					     "modified", "actualisé", "actualizado", "aktualisiert",
-					     "geändert", "aggiornato", NULL };
 	char head[300];
 	snprintf(head, sizeof head, "%s", text);
-	for (const char *const *mk = marks; *mk && !m->modified.val; mk++) {
-		const char *at = strcasestr(head, *mk);
-		size_t where = 0;
-		rv_date d;
-		if (at && rv_date_find(at, &d, &where, NULL) && where <= strlen(*mk) + 8 && date_ok(m, &d)) {
-			char iso[RV_DATE_ISO_MAX];
-			rv_date_format(&d, iso);
-			offer(&m->modified, iso, 50, "text");
-		}
+	rv_date d;
+	if (!m->modified.val && rv_date_after_update_words(head, 0, &d) && date_ok(m, &d)) {
+		char iso[RV_DATE_ISO_MAX];
+		rv_date_format(&d, iso);
+		offer(&m->modified, iso, 50, "text");
 	}
 }
 

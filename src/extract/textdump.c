@@ -331,25 +331,6 @@ static const char *const about_topic_phrases[] = {
     "uber die",    "uber den",    "uber das",     NULL,
 };
 
-/* A dateline that gives the last update, not the publication. */
-static const char *const update_words[] = {
-    "mis a jour",   "mise a jour", "modifie",     "actualise",  "updated", "last updated",
-    "aktualisiert", "geandert",    "actualizado", "modificado", NULL,
-};
-
-/* f contains one of words at a word start. */
-static bool any_word(const char *f, const char *const *words)
-{
-	for (size_t i = 0; words[i]; i++) {
-		size_t n = strlen(words[i]);
-		for (const char *p = strstr(f, words[i]); p; p = strstr(p + 1, words[i]))
-			if ((p == f || !isalnum((unsigned char)p[-1])) &&
-			    !isalnum((unsigned char)p[n]))
-				return true;
-	}
-	return false;
-}
-
 /* Boilerplate words that are only a credit when a colon or slash follows
  * ("Foto: dpa", "Photo: AFP/Jane Doe"); "Photos of the day" is a heading. */
 static const char *const credit_phrases[] = {
@@ -1493,19 +1474,7 @@ static int read_lead(struct dump *d, const struct line *l)
  * *update (l->date is the publication's). */
 static bool dated_with_update(const struct line *l, rv_date *update)
 {
-	static const char *const marks[] = { "mis à jour", "mise à jour", "updated", "modifié",
-					     "modified", "actualisé", "actualizado", "aktualisiert",
-					     "geändert", NULL };
-	for (const char *const *m = marks; *m; m++) {
-		const char *at = strcasestr(l->s, *m);
-		if (!at || (size_t)(at - l->s) <= l->date_at)
-			continue;
-		size_t where = 0, n = 0;
-		/* the day right after the words: "Mis à jour le 16/03" */
-		if (rv_date_find(at, update, &where, &n) && where <= strlen(*m) + 8)
-			return true;
-	}
-	return false;
+	return rv_date_after_update_words(l->s, l->date_at + 1, update);
 }
 
 static int read_metadata(struct dump *d)
@@ -1663,12 +1632,8 @@ static int read_metadata(struct dump *d)
 			if (!rc && l->has_date && !after_crawl(d, &l->date)) {
 				/* "Par X | Mis à jour le ...": the words before the
 				 * date say which day it is. */
-				char *lead = rv_strndup(l->s, l->date_at);
-				char *f = lead ? rv__td_fold(lead) : NULL;
-				free(lead);
-				if (!f)
-					return RV_ENOMEM;
-				if (any_word(f, update_words)) {
+				size_t n;
+				if (rv_date_update_words(l->s, l->date_at, &n) < l->date_at) {
 					keep_date(&mod_date, &have_mod, &l->date);
 				} else {
 					keep_date(&text_date, &have_text, &l->date);
@@ -1678,7 +1643,6 @@ static int read_metadata(struct dump *d)
 					    !after_crawl(d, &update_date))
 						keep_date(&mod_date, &have_mod, &update_date);
 				}
-				free(f);
 			}
 			break;
 		case K_COMMENT:
@@ -1720,12 +1684,8 @@ static int read_metadata(struct dump *d)
 			} else if (head && l->has_date && !after_crawl(d, &l->date) &&
 			           (l->words <= 10 || rv__td_count_words(after_date(l)) <= 4)) {
 				/* A dateline, or a lead that ends with its date. */
-				char *f = rv__td_fold(l->s);
-				if (!f)
-					return RV_ENOMEM;
-				bool update = l->words <= 10 && any_word(f, update_words);
-				free(f);
-				if (update)
+				size_t len = strlen(l->s), n;
+				if (l->words <= 10 && rv_date_update_words(l->s, len, &n) < len)
 					keep_date(&mod_date, &have_mod, &l->date);
 				else
 					keep_date(&text_date, &have_text, &l->date);

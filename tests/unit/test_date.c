@@ -64,17 +64,61 @@ TEST(date_rejects_non_dates)
 	ASSERT(!rv_date_find("no digits at all", &d, NULL, NULL));
 }
 
-/* Full month names only: an abbreviation is also a word of its own ("out", "set"). */
-TEST(date_is_month_name_full_names_only)
+/* One list of month names for every reader: full names, or abbreviations
+ * too where a date is expected ("out", "set" are words of their own). */
+TEST(date_month_number_of_a_word)
 {
-	ASSERT(rv_is_month_name("juin", 4));
-	ASSERT(rv_is_month_name("fevrier", 7));
-	ASSERT(rv_is_month_name("september", 9));
-	ASSERT(rv_is_month_name("juin2019", 4)); /* the length decides */
-	ASSERT(!rv_is_month_name("sept", 4));
-	ASSERT(!rv_is_month_name("out", 3));
-	ASSERT(!rv_is_month_name("jui", 3));
-	ASSERT(!rv_is_month_name("juinx", 5));
+	ASSERT_EQ(rv_month_number("juin", 4, RV_MONTH_FULL_NAME), 6);
+	ASSERT_EQ(rv_month_number("fevrier", 7, RV_MONTH_FULL_NAME), 2);
+	ASSERT_EQ(rv_month_number("février", strlen("février"), RV_MONTH_FULL_NAME), 2);
+	ASSERT_EQ(rv_month_number("MÄRZ", strlen("MÄRZ"), RV_MONTH_FULL_NAME), 3);
+	ASSERT_EQ(rv_month_number("September", 9, RV_MONTH_FULL_NAME), 9);
+	ASSERT_EQ(rv_month_number("setiembre", 9, RV_MONTH_FULL_NAME), 9);
+	ASSERT_EQ(rv_month_number("juin2019", 4, RV_MONTH_FULL_NAME), 6); /* the length decides */
+	ASSERT_EQ(rv_month_number("sept", 4, RV_MONTH_FULL_NAME), 0);
+	ASSERT_EQ(rv_month_number("out", 3, RV_MONTH_FULL_NAME), 0);
+	ASSERT_EQ(rv_month_number("jui", 3, RV_MONTH_FULL_NAME), 0);
+	ASSERT_EQ(rv_month_number("juinx", 5, RV_MONTH_FULL_NAME), 0);
+	ASSERT_EQ(rv_month_number("", 0, RV_MONTH_ANY_FORM), 0);
+	ASSERT_EQ(rv_month_number("Feb", 3, RV_MONTH_ANY_FORM), 2);
+	ASSERT_EQ(rv_month_number("sept", 4, RV_MONTH_ANY_FORM), 9);
+	ASSERT_EQ(rv_month_number("juil", 4, RV_MONTH_ANY_FORM), 7);
+	ASSERT_EQ(rv_month_number("juillet", 7, RV_MONTH_ANY_FORM), 7);
+	ASSERT_EQ(rv_month_number("Feb.", 4, RV_MONTH_ANY_FORM), 0); /* a word, no dot */
+	ASSERT_EQ(rv_month_number("septiembresss", 13, RV_MONTH_ANY_FORM), 0);
+	ASSERT_EQ(rv_month_number("Sept", 4, RV_MONTH_ABBREVIATION), 9);
+	ASSERT_EQ(rv_month_number("May", 3, RV_MONTH_ABBREVIATION), 0); /* no dot after it */
+}
+
+/* The words of a page's update, in any case, with or without accents, at a
+ * word's start and ending one; and the day that follows them. */
+TEST(date_update_words)
+{
+	size_t n;
+	const char *s = "Publié le 3 mars, MIS À JOUR le 4 mars";
+	ASSERT_EQ(rv_date_update_words(s, strlen(s), &n), strlen("Publié le 3 mars, "));
+	ASSERT_EQ(n, strlen("MIS À JOUR"));
+	s = "Last updated: March 16";
+	ASSERT_EQ(rv_date_update_words(s, strlen(s), &n), 0);
+	ASSERT_EQ(n, strlen("Last updated"));
+	s = "modifiée le 4 mars";
+	ASSERT_EQ(rv_date_update_words(s, strlen(s), &n), 0);
+	ASSERT_EQ(n, strlen("modifiée"));
+	/* inside or at the start of another word: none */
+	s = "an outdated unmodified page, to modifier";
+	ASSERT_EQ(rv_date_update_words(s, strlen(s), &n), strlen(s));
+	ASSERT_EQ(n, 0);
+	s = "Updated";
+	ASSERT_EQ(rv_date_update_words(s, 3, &n), 3); /* the length bounds it */
+	rv_date d;
+	ASSERT(rv_date_after_update_words("Publié le 14 mars 2026, mis à jour le 16 mars 2026", 0,
+					  &d));
+	ASSERT_EQ(d.day, 16);
+	ASSERT(rv_date_after_update_words("Aktualisiert am 2. März 2026 um 10:00", 0, &d));
+	ASSERT_EQ(d.month, 3);
+	/* the day must follow the words, and the words start at from */
+	ASSERT(!rv_date_after_update_words("Updated by the desk, on the 16 March 2026", 0, &d));
+	ASSERT(!rv_date_after_update_words("Updated 16 March 2026", 1, &d));
 }
 
 /* The 12-hour clock: the marker moves the hour (12 AM is midnight, 12 PM

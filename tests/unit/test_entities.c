@@ -1557,7 +1557,8 @@ TEST(entities_dates_are_not_names)
 
 /* A point of the compass at one end of a name no list knows as a place makes no
  * place ("Hydrelec Sud", "SUD-Dockers" are a firm and a union); what the text says
- * of the name types it. With a listed place as its head it stays a place. */
+ * of the name types it. With a listed place as its head it stays a place, "de l'"
+ * between them or not. */
 TEST(entities_compass_names_of_bodies)
 {
 	static const struct {
@@ -1579,6 +1580,11 @@ TEST(entities_compass_names_of_bodies)
 		  "Hydrelec Sud", "organization" },
 		{ "Il habite dans le quartier de Lille Sud depuis dix ans.", "fr", "Lille Sud",
 		  "location" },
+		/* the head is the name after "de l'": a listed place */
+		{ "Les pays du Moyen-Orient et le Nord de l’Afrique ont signé l'accord en 2018.", "fr",
+		  "Nord de l’Afrique", "location" },
+		{ "Il est né en Allemagne de l’Est en 1961, dans une famille de mineurs.", "fr",
+		  "Allemagne de l’Est", "location" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		rv_article a;
@@ -1636,6 +1642,42 @@ TEST(entities_town_as_a_place_and_office_of_a_body)
 		  "Quillsec", "organization" },
 		{ "Le fondateur de Vellacor, Jean Dumaret, a quitté l'entreprise en mars.", "fr",
 		  "Vellacor", "organization" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		rv_article a;
+		run_lang(&a, cases[i].text, cases[i].lang);
+		assert_entity(&a, cases[i].name, cases[i].type);
+		rv_article_release(&a);
+	}
+}
+
+/* A town's office and people ("maire", "préfet", "habitants") and a firm's people
+ * ("salariés", "workers") type the name they are of, not one right after them: that
+ * is a person with a title, or people named. */
+TEST(entities_office_and_people_words_before_a_name)
+{
+	static const struct {
+		const char *text, *lang, *name, *type;
+	} cases[] = {
+		{ "Hier soir, le maire Moudenc a dit que les travaux continueraient.", "fr", "Moudenc",
+		  "person" },
+		{ "Hier soir, le maire Jean-Luc Moudenc a dit que les travaux continueraient.", "fr",
+		  "Jean-Luc Moudenc", "person" },
+		{ "Last night the mayor Smith said the works would go on as planned.", "en", "Smith",
+		  "person" },
+		{ "Hier soir, le préfet Lallement a annoncé la fermeture des berges.", "fr",
+		  "Lallement", "person" },
+		{ "Selon les habitants Vardel et Kossin, l'eau est montée en une heure.", "fr",
+		  "Kossin", "person" },
+		{ "Last night the workers Vardel and Kossin said the plant was fine and that the works "
+		  "would go on as planned.", "en", "Vardel", "person" },
+		/* of, de, at: still the body or the place */
+		{ "Les salariés de Vaultrans ont manifesté devant la préfecture lundi matin.", "fr",
+		  "Vaultrans", "organization" },
+		{ "The workers at Brenlow walked out on Tuesday over pay.", "en", "Brenlow",
+		  "organization" },
+		{ "Les habitants de Marrowby ont été évacués dans la nuit.", "fr", "Marrowby",
+		  "location" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		rv_article a;

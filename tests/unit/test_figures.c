@@ -162,6 +162,14 @@ TEST(figures_dates_are_not_figures)
 		"The F-16 and COVID-19 and the 3rd round, in 1999.");
 	ASSERT_EQ(a.n_figures, 0);
 	rv_article_release(&a);
+	/* a day before a month's abbreviation or a capitalised name, in any of
+	 * the languages the dates are read in */
+	run(&a, "Le 12 juil. 2022, le 3 avr. et le 5 févr., 300 personnes ont manifesté. Am 15. "
+		"MÄRZ und am 2 dez. Il 5 ago e il 9 ott., 40 vetture.");
+	ASSERT_EQ(a.n_figures, 2);
+	ASSERT_STR_EQ(must(&a, 300)->unit, "personnes");
+	ASSERT_STR_EQ(must(&a, 40)->unit, "vetture");
+	rv_article_release(&a);
 }
 
 TEST(figures_unit_keys)

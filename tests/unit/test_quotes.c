@@ -108,6 +108,31 @@ TEST(quotes_reported_speech_drops_the_dateline)
 	rv_article_release(&a);
 }
 
+/* A wire dateline's month is often abbreviated ("Feb. 3", "Sept 12"), with
+ * or without the agency after it; a comma and a lower-case word that is
+ * also an abbreviation ("set", "out") is no date. */
+TEST(quotes_reported_speech_drops_an_abbreviated_dateline)
+{
+	rv_article a;
+	run(&a, "WASHINGTON, Feb. 3 - The budget talks will resume on Monday morning, Owen Mabry "
+		"said.\n\n"
+		"HALDEN, Sept 12 -- The harbour will stay closed until the storm has passed, Per "
+		"Lunde said.\n\n"
+		"The plan, set out - in full - last week, will cost more than expected, Ana Ferreira "
+		"said.");
+	const rv_quote *q = quote_with(&a, "budget talks will resume");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "The budget talks will resume on Monday morning");
+	ASSERT_STR_EQ(q->speaker, "Owen Mabry");
+	q = quote_with(&a, "harbour will stay closed");
+	ASSERT(q != NULL);
+	ASSERT(!strncmp(q->text, "The harbour", 11));
+	q = quote_with(&a, "will cost more");
+	ASSERT(q != NULL);
+	ASSERT(!strncmp(q->text, "The plan, set out", 17));
+	rv_article_release(&a);
+}
+
 TEST(quotes_organisation_speaks)
 {
 	rv_article a;
