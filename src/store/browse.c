@@ -267,8 +267,7 @@ static int each_story_id(rv_store *s, int64_t *ids, size_t n, rv_story_fn fn, vo
 
 int rv_store_each_story_page(rv_store *s, const rv_filter *f, rv_story_fn fn, void *ctx, rv_error *err)
 {
-	bool filtered = f->since || f->until || f->lang || f->source || f->event || f->storyline;
-	if (!filtered && f->limit > 0 && (int64_t)f->limit + f->offset <= 10000) {
+	if (!rv__filter_any(f) && f->limit > 0 && (int64_t)f->limit + f->offset <= 10000) {
 		int64_t *ids;
 		size_t n;
 		int rc = newest_ids(s, f->limit, f->offset, &ids, &n, err);
@@ -283,18 +282,7 @@ int rv_store_each_story_page(rv_store *s, const rv_filter *f, rv_story_fn fn, vo
 	rv_buf sql;
 	rv_buf_init(&sql, 4096);
 	rv_buf_puts(&sql, "SELECT a.event FROM articles a WHERE a.event IS NOT NULL");
-	if (f->since)
-		rv_buf_puts(&sql, " AND substr(a.published, 1, 10) >= ?");
-	if (f->until)
-		rv_buf_puts(&sql, " AND substr(a.published, 1, 10) <= ?");
-	if (f->lang)
-		rv_buf_puts(&sql, " AND a.lang = ?");
-	if (f->source)
-		rv_buf_puts(&sql, " AND " RV_OUTLET_LABEL_SQL("a") " = ?");
-	if (f->event)
-		rv_buf_puts(&sql, " AND a.event = ?");
-	if (f->storyline)
-		rv_buf_puts(&sql, " AND a.storyline = ?");
+	rv__filter_sql(&sql, f);
 	/* the same order as rv_store_each_story */
 	rv_buf_puts(&sql, " GROUP BY a.event ORDER BY MAX(a.published) IS NULL,"
 			  " MAX(substr(a.published, 1, 10)) DESC, COUNT(*) DESC, a.event DESC LIMIT ? OFFSET ?");
@@ -303,19 +291,7 @@ int rv_store_each_story_page(rv_store *s, const rv_filter *f, rv_story_fn fn, vo
 	rv_buf_release(&sql);
 	if (rc)
 		return fail(s, err, "listing stories");
-	int i = 1;
-	if (f->since)
-		sqlite3_bind_text(st, i++, f->since, -1, SQLITE_TRANSIENT);
-	if (f->until)
-		sqlite3_bind_text(st, i++, f->until, -1, SQLITE_TRANSIENT);
-	if (f->lang)
-		sqlite3_bind_text(st, i++, f->lang, -1, SQLITE_TRANSIENT);
-	if (f->source)
-		sqlite3_bind_text(st, i++, f->source, -1, SQLITE_TRANSIENT);
-	if (f->event)
-		sqlite3_bind_int64(st, i++, f->event);
-	if (f->storyline)
-		sqlite3_bind_int64(st, i++, f->storyline);
+	int i = rv__filter_bind(st, 1, f);
 	sqlite3_bind_int(st, i++, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int(st, i, f->offset > 0 ? f->offset : 0);
 	/* ids first: the statement is done before the stories are read */

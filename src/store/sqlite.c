@@ -717,57 +717,19 @@ int rv_store_get_article(rv_store *s, int64_t id, rv_article *a, rv_error *err)
 	return read_analysis(s, a, err);
 }
 
-/* WHERE clause for a filter over articles a; the values are bound by
- * bind_filter in the same order. A source is an outlet as shown, so
- * "[file.txt]" finds the articles of a file with no outlet. */
-static void filter_sql(rv_buf *sql, const rv_filter *f)
-{
-	rv_buf_puts(sql, " WHERE 1");
-	if (f->since)
-		rv_buf_puts(sql, " AND substr(a.published, 1, 10) >= ?");
-	if (f->until)
-		rv_buf_puts(sql, " AND substr(a.published, 1, 10) <= ?");
-	if (f->lang)
-		rv_buf_puts(sql, " AND a.lang = ?");
-	if (f->source)
-		rv_buf_puts(sql, " AND " RV_OUTLET_LABEL_SQL("a") " = ?");
-	if (f->event)
-		rv_buf_puts(sql, " AND a.event = ?");
-	if (f->storyline)
-		rv_buf_puts(sql, " AND a.storyline = ?");
-}
-
-static int bind_filter(sqlite3_stmt *st, const rv_filter *f)
-{
-	int i = 1;
-	if (f->since)
-		bind_text(st, i++, f->since);
-	if (f->until)
-		bind_text(st, i++, f->until);
-	if (f->lang)
-		bind_text(st, i++, f->lang);
-	if (f->source)
-		bind_text(st, i++, f->source);
-	if (f->event)
-		sqlite3_bind_int64(st, i++, f->event);
-	if (f->storyline)
-		sqlite3_bind_int64(st, i++, f->storyline);
-	return i;
-}
-
 int rv_store_each_article(rv_store *s, const rv_filter *f, rv_article_fn fn, void *ctx, rv_error *err)
 {
 	rv_buf sql;
 	rv_buf_init(&sql, 4096);
-	rv_buf_puts(&sql, "SELECT a.id FROM articles a");
-	filter_sql(&sql, f);
+	rv_buf_puts(&sql, "SELECT a.id FROM articles a WHERE 1");
+	rv__filter_sql(&sql, f);
 	rv_buf_puts(&sql, " ORDER BY a.id LIMIT ? OFFSET ?");
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, &st, NULL);
 	rv_buf_release(&sql);
 	if (rc)
 		return db_fail(s, err, "listing articles");
-	int i = bind_filter(st, f);
+	int i = rv__filter_bind(st, 1, f);
 	sqlite3_bind_int(st, i++, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int(st, i, f->offset);
 	rc = RV_OK;
@@ -822,8 +784,9 @@ int rv_store_each_story(rv_store *s, const rv_filter *f, rv_story_fn fn, void *c
 	rv_buf sql;
 	rv_buf_init(&sql, 8192);
 	rv_buf_puts(&sql, story_select);
-	filter_sql(&sql, f);
-	rv_buf_puts(&sql, " AND a.event IS NOT NULL GROUP BY a.event"
+	rv_buf_puts(&sql, " WHERE a.event IS NOT NULL");
+	rv__filter_sql(&sql, f);
+	rv_buf_puts(&sql, " GROUP BY a.event"
 			  " ORDER BY MAX(a.published) IS NULL, MAX(substr(a.published, 1, 10)) DESC,"
 			  " COUNT(*) DESC, a.event DESC LIMIT ? OFFSET ?");
 	sqlite3_stmt *st;
@@ -831,7 +794,7 @@ int rv_store_each_story(rv_store *s, const rv_filter *f, rv_story_fn fn, void *c
 	rv_buf_release(&sql);
 	if (rc)
 		return db_fail(s, err, "listing stories");
-	int i = bind_filter(st, f);
+	int i = rv__filter_bind(st, 1, f);
 	sqlite3_bind_int(st, i++, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int(st, i, f->offset);
 	rc = RV_OK;
