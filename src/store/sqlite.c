@@ -106,23 +106,46 @@ static int exec(rv_store *s, const char *sql, rv_error *err)
 	return RV_OK;
 }
 
-static int migrate(rv_store *s, rv_error *err)
+static int schema_version(rv_store *s, int *version, rv_error *err)
 {
 	sqlite3_stmt *st;
-	int version = 0;
+	*version = 0;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL))
 		return db_fail(s, err, "reading the schema version");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (version > RV_SCHEMA_VERSION)
+	if (rc != SQLITE_ROW)
+		return db_fail(s, err, "reading the schema version");
+	if (*version > RV_SCHEMA_VERSION)
 		return rv_fail(err, RV_EDB, "%s: schema version %d is newer than this revue (%d)",
-			       s->path, version, RV_SCHEMA_VERSION);
-	for (int v = version; v < RV_SCHEMA_VERSION; v++) {
-		char pragma[64];
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+			       s->path, *version, RV_SCHEMA_VERSION);
+	return RV_OK;
+}
+
+/* Each migration is one transaction with the version it sets. The version
+ * is read again once the write lock is held: two revues opening an older
+ * store at once (serve and an ingest) would otherwise both run the same
+ * migration, and the second would fail on its ALTER TABLE. */
+static int migrate(rv_store *s, rv_error *err)
+{
+	int v;
+	if (schema_version(s, &v, err))
+		return RV_EDB;
+	if (v == RV_SCHEMA_VERSION)
+		return RV_OK; /* no write lock taken for nothing */
+	for (;;) {
 		if (exec(s, "BEGIN IMMEDIATE", err))
 			return RV_EDB;
+		if (schema_version(s, &v, err)) {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return RV_EDB;
+		}
+		if (v == RV_SCHEMA_VERSION)
+			return exec(s, "COMMIT", err);
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
 		if (exec(s, rv_migrations[v], err) || exec(s, pragma, err)) {
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 			return RV_EDB;
@@ -130,7 +153,6 @@ static int migrate(rv_store *s, rv_error *err)
 		if (exec(s, "COMMIT", err))
 			return RV_EDB;
 	}
-	return RV_OK;
 }
 
 /* The form of a URL two addresses of one page share (rv_url_normalize:

@@ -5,6 +5,7 @@
 #include "store/store.h"
 
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static rv_record text_record(const char *ref, const char *text)
@@ -210,5 +211,38 @@ TEST(second_writer_between_batches_does_not_lock_out_the_first)
 	ASSERT_EQ(rv_pipeline_close(&pa, &err), RV_OK);
 	rv_store_close(&b);
 	rv_store_close(&a);
+	test_db_remove(path);
+}
+
+/* Several revues opening one new store at once (serve, an ingest and a
+ * watch started together) each migrate it: the schema version is read
+ * again under the write lock, so none runs a migration another has run
+ * (the second CREATE TABLE failed with "table articles already exists"). */
+TEST(store_opened_at_once_by_many_migrates_once)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "revue-store-many");
+	enum { N = 8 };
+	pid_t pids[N];
+	for (int i = 0; i < N; i++) {
+		pids[i] = fork();
+		ASSERT(pids[i] >= 0);
+		if (pids[i] == 0) {
+			rv_store *s = NULL;
+			rv_error err;
+			int rc = rv_store_open(path, false, &s, &err);
+			if (rc)
+				fprintf(stderr, "  open %d: %s\n", i, err.msg);
+			rv_store_close(&s);
+			_exit(rc ? 1 : 0);
+		}
+	}
+	int failed = 0;
+	for (int i = 0; i < N; i++) {
+		int st = 0;
+		ASSERT_EQ(waitpid(pids[i], &st, 0), pids[i]);
+		failed += !WIFEXITED(st) || WEXITSTATUS(st) != 0;
+	}
+	ASSERT_EQ(failed, 0);
 	test_db_remove(path);
 }
