@@ -51,20 +51,6 @@ int rv_store_story_volume(rv_store *s, int64_t event, rv_day_fn fn, void *ctx, r
 	return rc;
 }
 
-/* rv_entity_key(name, type): the key `revue entities` folds names under
- * (case, accents, the gazetteer's canonical name), NULL when it has none. */
-static void sql_entity_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const char *name = (const char *)sqlite3_value_text(argv[0]);
-	const char *type = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
-	char key[256];
-	size_t n = name ? rv_entity_key(name, type, key, sizeof key) : 0;
-	if (n)
-		sqlite3_result_text(cx, key, (int)n, SQLITE_TRANSIENT);
-	else
-		sqlite3_result_null(cx);
-}
-
 /* rv_fold(text): lower case, no accents (a prefix folded the same way is
  * a prefix of it), NULL when it does not fit. */
 static void sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
@@ -82,8 +68,7 @@ static void sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
 int rv__browse_register(sqlite3 *db)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-	if (sqlite3_create_function(db, "rv_entity_key", 2, flags, NULL, sql_entity_key, NULL, NULL) ||
-	    sqlite3_create_function(db, "rv_fold", 1, flags, NULL, sql_fold, NULL, NULL))
+	if (sqlite3_create_function(db, "rv_fold", 1, flags, NULL, sql_fold, NULL, NULL))
 		return RV_EDB;
 	return RV_OK;
 }

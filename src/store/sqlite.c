@@ -8,6 +8,7 @@
 #include "store/schema.sql.h"
 #include "store/search.h"
 #include "store/sqlite_int.h"
+#include "analyze/ner_names.h"
 #include "ingest/url.h"
 #include "core/buf.h"
 #include "core/date.h"
@@ -49,7 +50,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" fetched_at, lang, image, authors, tags, text, paragraphs, duplicate_of,"
 		" duplicate_similarity, event, storyline, event_similarity)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
-	[ST_INSERT_ENTITY] = "INSERT INTO entities (article, name, type, aliases, count) VALUES (?1,?2,?3,?4,?5)",
+	[ST_INSERT_ENTITY] = "INSERT INTO entities (article, name, type, aliases, count, key)"
+			     " VALUES (?1,?2,?3,?4,?5,?6)",
 	[ST_INSERT_QUOTE] = "INSERT INTO quotes (article, text, speaker, role) VALUES (?1,?2,?3,?4)",
 	[ST_INSERT_FIGURE] = "INSERT INTO figures (article, value, value_max, unit, qualifier, text, context)"
 			     " VALUES (?1,?2,?3,?4,?5,?6,?7)",
@@ -181,6 +183,122 @@ static void sql_url_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, key, -1, free);
 }
 
+/* rv_entity_key(name, type) in SQL, as the store keys entities at insert
+ * (migration 8 and rekey_entities key older rows with it); NULL when the
+ * name has no key. */
+static void sql_entity_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *type = (const char *)sqlite3_value_text(argv[1]);
+	char key[RV_ENTITY_KEY_MAX];
+	size_t n = name ? rv_entity_key(name, type, key, sizeof key) : 0;
+	if (n)
+		sqlite3_result_text(cx, key, (int)n, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(cx);
+}
+
+static void sql_entity_key_rules(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int64(cx, rv_entity_key_rules());
+}
+
+static int register_functions(sqlite3 *db)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	if (rv_search_register(db) || rv__browse_register(db) ||
+	    sqlite3_create_function(db, "rv_url_key", 1, flags, NULL, sql_url_key, NULL, NULL) ||
+	    sqlite3_create_function(db, "rv_entity_key", 2, flags, NULL, sql_entity_key, NULL, NULL) ||
+	    sqlite3_create_function(db, "rv_entity_key_rules", 0, flags, NULL, sql_entity_key_rules, NULL,
+				    NULL))
+		return RV_EDB;
+	return RV_OK;
+}
+
+/* The migration that keys entity rows (schema.sql.h). */
+#define KEYED_SINCE 8
+
+/* The rules the store's entity keys were computed with (0 when it holds
+ * none: a store older than migration 8). */
+static int stored_key_rules(rv_store *s, int64_t *rules, rv_error *err)
+{
+	sqlite3_stmt *st;
+	*rules = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM group_meta WHERE key = 'entity_key_rules'", -1, &st,
+			       NULL))
+		return db_fail(s, err, "reading the entity key rules");
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*rules = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RV_OK : db_fail(s, err, "reading the entity key rules");
+}
+
+/* Keys stored by a revue whose gazetteer (or folding) keys names otherwise
+ * would split one entity between the old key and the new: they are
+ * computed again, in one transaction, the first time this revue opens the
+ * store to write. Only the rows whose key changes are written. */
+static int rekey_entities(rv_store *s, rv_error *err)
+{
+	int64_t have;
+	if (stored_key_rules(s, &have, err))
+		return RV_EDB;
+	if (have == rv_entity_key_rules())
+		return RV_OK;
+	if (exec(s, "BEGIN IMMEDIATE", err))
+		return RV_EDB;
+	/* another revue may have done it while this one waited for the lock */
+	int rc = stored_key_rules(s, &have, err);
+	if (!rc && have != rv_entity_key_rules())
+		rc = exec(s, "UPDATE entities SET key = rv_entity_key(name, type)"
+			     " WHERE key IS NOT rv_entity_key(name, type);"
+			     "INSERT OR REPLACE INTO group_meta (key, value)"
+			     " VALUES ('entity_key_rules', rv_entity_key_rules());", err);
+	if (rc) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return RV_EDB;
+	}
+	return exec(s, "COMMIT", err);
+}
+
+/* Whether a revue store opened read-only is older than this revue: its
+ * schema, or the rules of its entity keys. A file revue never wrote
+ * (version 0) is not: a read-only open does not make it a store. */
+static int needs_upgrade(rv_store *s, bool *upgrade, rv_error *err)
+{
+	int v;
+	int64_t rules = 0;
+	*upgrade = false;
+	if (schema_version(s, &v, err))
+		return RV_EDB;
+	if (v >= KEYED_SINCE && stored_key_rules(s, &rules, err))
+		return RV_EDB;
+	*upgrade = v > 0 && (v < RV_SCHEMA_VERSION || rules != rv_entity_key_rules());
+	return RV_OK;
+}
+
+/* A reader (revue serve, stories, entities) meeting a store an older revue
+ * wrote upgrades it once, through a writing connection of its own, before
+ * it reads: its queries need the current schema. */
+static int upgrade_for_reading(const char *path, rv_error *err)
+{
+	rv_store *w = NULL;
+	int rc = rv_store_open(path, false, &w, err);
+	rv_store_close(&w);
+	if (rc && err) {
+		char why[sizeof err->msg];
+		snprintf(why, sizeof why, "%s", err->msg);
+		return rv_fail(err, RV_EDB,
+			       "%s: this store was written by an older revue and must be upgraded once"
+			       " by a revue that can write to it (%s)",
+			       path, why);
+	}
+	return rc ? RV_EDB : RV_OK;
+}
+
 int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *err)
 {
 	*out = NULL;
@@ -197,10 +315,7 @@ int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *er
 		return RV_EDB;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	if (rv_search_register(s->db) || rv__browse_register(s->db) ||
-	    sqlite3_create_function(s->db, "rv_url_key", 1,
-				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				    sql_url_key, NULL, NULL) != SQLITE_OK) {
+	if (register_functions(s->db)) {
 		rv_fail(err, RV_EDB, "%s: cannot register the search tokenizer and SQL functions", path);
 		rv_store_close(&s);
 		return RV_EDB;
@@ -209,7 +324,13 @@ int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *er
 		/* WAL + NORMAL: a crash may lose the last commit, never corrupts. */
 		if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 			    " PRAGMA foreign_keys = ON;", err) ||
-		    migrate(s, err)) {
+		    migrate(s, err) || rekey_entities(s, err)) {
+			rv_store_close(&s);
+			return RV_EDB;
+		}
+	} else {
+		bool upgrade;
+		if (needs_upgrade(s, &upgrade, err) || (upgrade && upgrade_for_reading(path, err))) {
 			rv_store_close(&s);
 			return RV_EDB;
 		}
@@ -397,11 +518,15 @@ static int insert_analysis(rv_store *s, const rv_article *a, rv_error *err)
 		if (!st)
 			return RV_EDB;
 		char *aliases = list_json(&e->aliases);
+		char key[RV_ENTITY_KEY_MAX];
+		size_t key_len = e->name ? rv_entity_key(e->name, e->type, key, sizeof key) : 0;
 		sqlite3_bind_int64(st, 1, a->id);
 		bind_text(st, 2, e->name);
 		bind_text(st, 3, e->type);
 		bind_text(st, 4, aliases);
 		sqlite3_bind_int(st, 5, e->count);
+		if (key_len)
+			sqlite3_bind_text(st, 6, key, (int)key_len, SQLITE_TRANSIENT);
 		int rc = sqlite3_step(st);
 		free(aliases);
 		if (rc != SQLITE_DONE)
