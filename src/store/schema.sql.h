@@ -146,7 +146,7 @@ static const char *const rv_migrations[] = {
 	 * them again on open (sqlite.c, rekey_entities). */
 	"ALTER TABLE entities ADD COLUMN key TEXT;"
 	"UPDATE entities SET key = rv_entity_key(name, type);"
-	"CREATE INDEX entities_key ON entities(key);"
+	"CREATE INDEX entities_key ON entities(key, article);"
 	"INSERT OR REPLACE INTO group_meta (key, value) VALUES ('entity_key_rules', rv_entity_key_rules());",
 };
 

@@ -209,7 +209,7 @@ static void sql_entity_key_rules(sqlite3_context *cx, int argc, sqlite3_value **
 static int register_functions(sqlite3 *db)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-	if (rv_search_register(db) || rv__browse_register(db) ||
+	if (rv_search_register(db) || rv__entity_list_register(db) ||
 	    sqlite3_create_function(db, "rv_url_key", 1, flags, NULL, sql_url_key, NULL, NULL) ||
 	    sqlite3_create_function(db, "rv_entity_key", 2, flags, NULL, sql_entity_key, NULL, NULL) ||
 	    sqlite3_create_function(db, "rv_entity_key_rules", 0, flags, NULL, sql_entity_key_rules, NULL,

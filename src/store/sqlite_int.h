@@ -51,8 +51,8 @@ int rv__filter_bind(sqlite3_stmt *st, int first, const rv_filter *f);
 /* Whether f filters anything (limit and offset aside). */
 bool rv__filter_any(const rv_filter *f);
 
-/* The SQL function the browse queries use (browse.c): rv_fold(text).
+/* The SQL function the entity lists use (entity_list.c): rv_fold(text).
  * Registered on every connection the store opens. */
-int rv__browse_register(sqlite3 *db);
+int rv__entity_list_register(sqlite3 *db);
 
 #endif

@@ -1,5 +1,6 @@
 /* Tests for src/serve/api.c: handlers called directly, no socket. */
 #include "test.h"
+#include "cli/cli.h"
 #include "serve/api.h"
 #include "store/browse.h"
 #include "store/store.h"
@@ -421,6 +422,135 @@ TEST(api_entities_fold_case_and_accents)
 	}
 	o = get_json(s, "/api/entities?type=organization", 200);
 	ASSERT_EQ(json_array_size(json_object_get(o, "entities")), 1);
+	json_decref(o);
+	done(&s);
+}
+
+/* The lines `revue entities ARGS` prints (stdout caught in a file). */
+static json_t *cli_entities(const char *db, int argc, char **argv)
+{
+	char out[128];
+	snprintf(out, sizeof out, "%s/cli.out", dir);
+	fflush(stdout);
+	int saved = dup(1);
+	ASSERT(saved >= 0);
+	ASSERT(freopen(out, "w", stdout));
+	rv_cli cli = { db };
+	int rc = cmd_entities(&cli, argc, argv);
+	fflush(stdout);
+	ASSERT(dup2(saved, 1) == 1);
+	close(saved);
+	ASSERT_EQ(rc, RV_EXIT_OK);
+	json_t *arr = json_array();
+	FILE *f = fopen(out, "r");
+	ASSERT(f);
+	char line[4096];
+	while (fgets(line, sizeof line, f)) {
+		json_t *o = json_loads(line, 0, NULL);
+		if (!o)
+			TEST_FAIL("revue entities --json printed a line that is not JSON: %s", line);
+		json_array_append_new(arr, o);
+	}
+	fclose(f);
+	return arr;
+}
+
+/* An entity list as "name|type|articles|mentions; ..." (caller frees). */
+static char *rows_of(json_t *arr)
+{
+	size_t len = 0, cap = 4096;
+	char *out = malloc(cap);
+	ASSERT(out);
+	out[0] = '\0';
+	for (size_t i = 0; i < json_array_size(arr); i++) {
+		json_t *e = json_array_get(arr, i);
+		int n = snprintf(out + len, cap - len, "%s|%s|%lld|%lld; ",
+				 json_string_value(json_object_get(e, "name")),
+				 json_string_value(json_object_get(e, "type")),
+				 (long long)json_integer_value(json_object_get(e, "articles")),
+				 (long long)json_integer_value(json_object_get(e, "mentions")));
+		ASSERT(n > 0 && (size_t)n < cap - len);
+		len += (size_t)n;
+	}
+	return out;
+}
+
+/* `revue entities` and GET /api/entities list the same entities, under the
+ * same names and types, with the same counts, in the same order. They were
+ * two groupings that disagreed: the CLI split a name whose spellings two
+ * articles typed differently ("Port-Aurèle" a place, "PORT-AURELE" an
+ * organisation), merged two keys that only share a spelling ("Président
+ * Poutine" the person, keyed as Vladimir Putin, and a mistyped organisation)
+ * and left out a duplicate's own mentions; the API did none of these. */
+TEST(api_entities_as_the_cli_lists_them)
+{
+	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
+	ASSERT(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
+	static const struct {
+		const char *name, *type;
+		int count;
+		int article; /* 1-based; several rows may share one */
+	} rows[] = {
+		{ "Port-Aurèle", "location", 3, 1 },          { "Marie Dupont", "person", 2, 1 },
+		{ "PORT-AURELE", "organization", 1, 2 },      { "Président Poutine", "person", 1, 3 },
+		{ "Marie Dupont", "person", 1, 3 },           { "Président Poutine", "organization", 2, 4 },
+		{ "Port-Aurèle", "location", 1, 5 },
+	};
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	int64_t first = 0;
+	for (int art = 1; art <= 5; art++) {
+		rv_article a;
+		rv_article_init(&a);
+		char ref[16];
+		snprintf(ref, sizeof ref, "p%d", art);
+		a.ref = strdup(ref);
+		a.content_hash = strdup(ref);
+		a.title = strdup(ref);
+		a.text = strdup("Le port rouvre.");
+		a.lang = strdup("fr");
+		if (art == 5) { /* a copy of article 1 that adds a paragraph: its own analysis */
+			a.duplicate_of = first;
+			a.duplicate_similarity = 0.9;
+			a.duplicate_adds_text = true;
+		}
+		a.entities = calloc(sizeof rows / sizeof *rows, sizeof *a.entities);
+		for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+			if (rows[i].article != art)
+				continue;
+			rv_entity *e = &a.entities[a.n_entities++];
+			e->name = strdup(rows[i].name);
+			e->type = strdup(rows[i].type);
+			e->count = rows[i].count;
+		}
+		ASSERT_EQ(rv_store_insert_article(s, &a, &err), 0);
+		if (art == 1)
+			first = a.id;
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	char *argv[] = { "entities", "--json", "--limit", "100", NULL };
+	json_t *cli = cli_entities(path, 4, argv);
+	json_t *o = get_json(s, "/api/entities?limit=100", 200);
+	json_t *api = json_object_get(o, "entities");
+	char *c = rows_of(cli), *a = rows_of(api);
+	if (strcmp(c, a))
+		TEST_FAIL("the CLI and the API disagree:\n    cli %s\n    api %s", c, a);
+	free(c);
+	free(a);
+	size_t n = json_array_size(api);
+	/* one place in three articles (the copy has its own), two spellings */
+	json_t *port = json_array_get(api, 0);
+	ASSERT_STR_EQ(json_string_value(json_object_get(port, "name")), "Port-Aurèle");
+	ASSERT_STR_EQ(json_string_value(json_object_get(port, "type")), "location");
+	ASSERT_EQ(json_integer_value(json_object_get(port, "articles")), 3);
+	ASSERT_EQ(json_integer_value(json_object_get(port, "mentions")), 5);
+	ASSERT_EQ(n, 4); /* Port-Aurèle, Marie Dupont, and "Président Poutine" under its two keys */
+	json_decref(cli);
 	json_decref(o);
 	done(&s);
 }
