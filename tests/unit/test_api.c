@@ -426,8 +426,9 @@ TEST(api_entities_fold_case_and_accents)
 	done(&s);
 }
 
-/* The lines `revue entities ARGS` prints (stdout caught in a file). */
-static json_t *cli_entities(const char *db, int argc, char **argv)
+/* The lines a revue command prints (stdout caught in a file), each a JSON
+ * value. */
+static json_t *cli_json(rv_cmd_fn cmd, const char *db, int argc, char **argv)
 {
 	char out[128];
 	snprintf(out, sizeof out, "%s/cli.out", dir);
@@ -436,7 +437,7 @@ static json_t *cli_entities(const char *db, int argc, char **argv)
 	ASSERT(saved >= 0);
 	ASSERT(freopen(out, "w", stdout));
 	rv_cli cli = { db };
-	int rc = cmd_entities(&cli, argc, argv);
+	int rc = cmd(&cli, argc, argv);
 	fflush(stdout);
 	ASSERT(dup2(saved, 1) == 1);
 	close(saved);
@@ -444,11 +445,11 @@ static json_t *cli_entities(const char *db, int argc, char **argv)
 	json_t *arr = json_array();
 	FILE *f = fopen(out, "r");
 	ASSERT(f);
-	char line[4096];
+	static char line[1 << 16];
 	while (fgets(line, sizeof line, f)) {
 		json_t *o = json_loads(line, 0, NULL);
 		if (!o)
-			TEST_FAIL("revue entities --json printed a line that is not JSON: %s", line);
+			TEST_FAIL("revue %s printed a line that is not JSON: %s", argv[0], line);
 		json_array_append_new(arr, o);
 	}
 	fclose(f);
@@ -475,19 +476,25 @@ static char *rows_of(json_t *arr)
 	return out;
 }
 
-/* `revue entities` and GET /api/entities list the same entities, under the
- * same names and types, with the same counts, in the same order. They were
- * two groupings that disagreed: the CLI split a name whose spellings two
- * articles typed differently ("Port-Aurèle" a place, "PORT-AURELE" an
- * organisation), merged two keys that only share a spelling ("Président
- * Poutine" the person, keyed as Vladimir Putin, and a mistyped organisation)
- * and left out a duplicate's own mentions; the API did none of these. */
-TEST(api_entities_as_the_cli_lists_them)
+static void same_entities(json_t *cli, json_t *api)
+{
+	char *c = rows_of(cli), *a = rows_of(api);
+	if (strcmp(c, a))
+		TEST_FAIL("the CLI and the API disagree:\n    cli %s\n    api %s", c, a);
+	free(c);
+	free(a);
+}
+
+/* Five articles of event 1 whose entities two groupings told apart: one
+ * place spelt and typed two ways ("Port-Aurèle" a place, "PORT-AURELE" an
+ * organisation), one spelling under two keys ("Président Poutine" the
+ * person, keyed as Vladimir Putin, and a mistyped organisation), and a copy
+ * of article 1 that adds a paragraph, with an analysis of its own. */
+static rv_store *entity_store(char *path, size_t n)
 {
 	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
 	ASSERT(mkdtemp(dir));
-	char path[128];
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	snprintf(path, n, "%s/t.db", dir);
 	rv_store *s = NULL;
 	rv_error err;
 	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
@@ -513,7 +520,10 @@ TEST(api_entities_as_the_cli_lists_them)
 		a.title = strdup(ref);
 		a.text = strdup("Le port rouvre.");
 		a.lang = strdup("fr");
-		if (art == 5) { /* a copy of article 1 that adds a paragraph: its own analysis */
+		a.published = strdup(art < 3 ? "2024-03-04" : "2024-03-05");
+		a.event = 1;
+		a.storyline = 1;
+		if (art == 5) {
 			a.duplicate_of = first;
 			a.duplicate_similarity = 0.9;
 			a.duplicate_adds_text = true;
@@ -533,23 +543,54 @@ TEST(api_entities_as_the_cli_lists_them)
 		rv_article_release(&a);
 	}
 	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	return s;
+}
+
+/* `revue entities` and GET /api/entities list the same entities, under the
+ * same names and types, with the same counts, in the same order. They were
+ * two groupings: the CLI split the place spelt and typed two ways, merged
+ * the two keys of "Président Poutine" into one organisation (and counted
+ * its article per type), and left out the copy's own mentions; the API did
+ * none of these. */
+TEST(api_entities_as_the_cli_lists_them)
+{
+	char path[128];
+	rv_store *s = entity_store(path, sizeof path);
 	char *argv[] = { "entities", "--json", "--limit", "100", NULL };
-	json_t *cli = cli_entities(path, 4, argv);
+	json_t *cli = cli_json(cmd_entities, path, 4, argv);
 	json_t *o = get_json(s, "/api/entities?limit=100", 200);
 	json_t *api = json_object_get(o, "entities");
-	char *c = rows_of(cli), *a = rows_of(api);
-	if (strcmp(c, a))
-		TEST_FAIL("the CLI and the API disagree:\n    cli %s\n    api %s", c, a);
-	free(c);
-	free(a);
-	size_t n = json_array_size(api);
+	same_entities(cli, api);
 	/* one place in three articles (the copy has its own), two spellings */
 	json_t *port = json_array_get(api, 0);
 	ASSERT_STR_EQ(json_string_value(json_object_get(port, "name")), "Port-Aurèle");
 	ASSERT_STR_EQ(json_string_value(json_object_get(port, "type")), "location");
 	ASSERT_EQ(json_integer_value(json_object_get(port, "articles")), 3);
 	ASSERT_EQ(json_integer_value(json_object_get(port, "mentions")), 5);
-	ASSERT_EQ(n, 4); /* Port-Aurèle, Marie Dupont, and "Président Poutine" under its two keys */
+	ASSERT_STR_EQ(json_string_value(json_array_get(json_object_get(json_array_get(cli, 0), "aliases"), 0)),
+		      "PORT-AURELE");
+	/* Port-Aurèle, Marie Dupont, and "Président Poutine" under its two keys */
+	ASSERT_EQ(json_array_size(api), 4);
+	json_decref(cli);
+	json_decref(o);
+	done(&s);
+}
+
+/* A story's entities are the same in `revue story ID --json` and GET
+ * /api/stories/ID (the API grouped them by exact name, apart from the
+ * CLI's grouping), and the same as the store's list restricted to it. */
+TEST(api_story_entities_as_the_cli_shows_them)
+{
+	char path[128];
+	rv_store *s = entity_store(path, sizeof path);
+	char *argv[] = { "story", "1", "--json", NULL };
+	json_t *cli = cli_json(cmd_story, path, 3, argv);
+	ASSERT_EQ(json_array_size(cli), 1);
+	json_t *o = get_json(s, "/api/stories/1", 200);
+	same_entities(json_object_get(json_array_get(cli, 0), "entities"), json_object_get(o, "entities"));
+	json_t *list = get_json(s, "/api/entities?limit=100", 200);
+	same_entities(json_object_get(list, "entities"), json_object_get(o, "entities"));
+	json_decref(list);
 	json_decref(cli);
 	json_decref(o);
 	done(&s);
