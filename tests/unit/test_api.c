@@ -360,72 +360,6 @@ TEST(api_story_page_same_order_as_store)
 	done(&s);
 }
 
-/* /api/entities folds names as `revue entities` does: case and accent
- * variants are one row, under the most frequent spelling, with the articles
- * and mentions of every spelling. */
-TEST(api_entities_fold_case_and_accents)
-{
-	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
-	ASSERT(mkdtemp(dir));
-	char path[128];
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	rv_store *s = NULL;
-	rv_error err;
-	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
-	static const struct {
-		const char *name, *type;
-		int count;
-	} rows[] = {
-		{ "Port-Aurèle", "location", 3 },  { "PORT-AURÈLE", "location", 1 },
-		{ "Port-Aurele", "location", 1 },  { "Port-Aurèle", "location", 2 },
-		{ "Hydrelec Sud", "organization", 1 },
-	};
-	ASSERT_EQ(rv_store_begin(s, &err), 0);
-	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-		rv_article a;
-		rv_article_init(&a);
-		char ref[16];
-		snprintf(ref, sizeof ref, "p%zu", i);
-		a.ref = strdup(ref);
-		a.content_hash = strdup(ref);
-		a.title = strdup(ref);
-		a.text = strdup("Le port rouvre.");
-		a.lang = strdup("fr");
-		a.entities = calloc(1, sizeof *a.entities);
-		a.entities[0].name = strdup(rows[i].name);
-		a.entities[0].type = strdup(rows[i].type);
-		a.entities[0].count = rows[i].count;
-		a.n_entities = 1;
-		ASSERT_EQ(rv_store_insert_article(s, &a, &err), 0);
-		rv_article_release(&a);
-	}
-	ASSERT_EQ(rv_store_commit(s, &err), 0);
-	json_t *o = get_json(s, "/api/entities", 200);
-	json_t *arr = json_object_get(o, "entities");
-	ASSERT_EQ(json_array_size(arr), 2);
-	json_t *e = json_array_get(arr, 0);
-	ASSERT_STR_EQ(json_string_value(json_object_get(e, "name")), "Port-Aurèle");
-	ASSERT_STR_EQ(json_string_value(json_object_get(e, "type")), "location");
-	ASSERT_EQ(json_integer_value(json_object_get(e, "articles")), 4);
-	ASSERT_EQ(json_integer_value(json_object_get(e, "mentions")), 7);
-	json_decref(o);
-	/* a prefix in any spelling finds the one row */
-	static const char *const prefixes[] = { "port-au", "PORT-AUR%C3%88", "Port-Aure" };
-	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
-		char url[96];
-		snprintf(url, sizeof url, "/api/entities?q=%s", prefixes[i]);
-		o = get_json(s, url, 200);
-		arr = json_object_get(o, "entities");
-		ASSERT_EQ(json_array_size(arr), 1);
-		ASSERT_EQ(json_integer_value(json_object_get(json_array_get(arr, 0), "mentions")), 7);
-		json_decref(o);
-	}
-	o = get_json(s, "/api/entities?type=organization", 200);
-	ASSERT_EQ(json_array_size(json_object_get(o, "entities")), 1);
-	json_decref(o);
-	done(&s);
-}
-
 /* The lines a revue command prints (stdout caught in a file), each a JSON
  * value. */
 static json_t *cli_json(rv_cmd_fn cmd, const char *db, int argc, char **argv)
@@ -485,12 +419,16 @@ static void same_entities(json_t *cli, json_t *api)
 	free(a);
 }
 
-/* Five articles of event 1 whose entities two groupings told apart: one
- * place spelt and typed two ways ("Port-Aurèle" a place, "PORT-AURELE" an
- * organisation), one spelling under two keys ("Président Poutine" the
- * person, keyed as Vladimir Putin, and a mistyped organisation), and a copy
- * of article 1 that adds a paragraph, with an analysis of its own. */
-static rv_store *entity_store(char *path, size_t n)
+struct entity_row {
+	const char *name, *type;
+	int count;
+	int article; /* 1-based; several rows may share one */
+};
+
+/* A store of articles 1..N of event 1, each naming the rows of its number;
+ * article copy (0: none) is a copy of article 1 that adds a paragraph, with
+ * an analysis of its own. */
+static rv_store *entity_store(char *path, size_t n, const struct entity_row *rows, size_t n_rows, int copy)
 {
 	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
 	ASSERT(mkdtemp(dir));
@@ -498,19 +436,12 @@ static rv_store *entity_store(char *path, size_t n)
 	rv_store *s = NULL;
 	rv_error err;
 	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
-	static const struct {
-		const char *name, *type;
-		int count;
-		int article; /* 1-based; several rows may share one */
-	} rows[] = {
-		{ "Port-Aurèle", "location", 3, 1 },          { "Marie Dupont", "person", 2, 1 },
-		{ "PORT-AURELE", "organization", 1, 2 },      { "Président Poutine", "person", 1, 3 },
-		{ "Marie Dupont", "person", 1, 3 },           { "Président Poutine", "organization", 2, 4 },
-		{ "Port-Aurèle", "location", 1, 5 },
-	};
+	int last = 0;
+	for (size_t i = 0; i < n_rows; i++)
+		last = rows[i].article > last ? rows[i].article : last;
 	ASSERT_EQ(rv_store_begin(s, &err), 0);
 	int64_t first = 0;
-	for (int art = 1; art <= 5; art++) {
+	for (int art = 1; art <= last; art++) {
 		rv_article a;
 		rv_article_init(&a);
 		char ref[16];
@@ -523,13 +454,13 @@ static rv_store *entity_store(char *path, size_t n)
 		a.published = strdup(art < 3 ? "2024-03-04" : "2024-03-05");
 		a.event = 1;
 		a.storyline = 1;
-		if (art == 5) {
+		if (art == copy) {
 			a.duplicate_of = first;
 			a.duplicate_similarity = 0.9;
 			a.duplicate_adds_text = true;
 		}
-		a.entities = calloc(sizeof rows / sizeof *rows, sizeof *a.entities);
-		for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		a.entities = calloc(n_rows, sizeof *a.entities);
+		for (size_t i = 0; i < n_rows; i++) {
 			if (rows[i].article != art)
 				continue;
 			rv_entity *e = &a.entities[a.n_entities++];
@@ -546,6 +477,56 @@ static rv_store *entity_store(char *path, size_t n)
 	return s;
 }
 
+/* Five articles whose entities two groupings told apart: one place spelt
+ * and typed two ways ("Port-Aurèle" a place, "PORT-AURELE" an
+ * organisation), one spelling under two keys ("Président Poutine" the
+ * person, keyed as Vladimir Putin, and a mistyped organisation), and a copy
+ * of article 1 with mentions of its own. */
+static const struct entity_row disputed[] = {
+	{ "Port-Aurèle", "location", 3, 1 },          { "Marie Dupont", "person", 2, 1 },
+	{ "PORT-AURELE", "organization", 1, 2 },      { "Président Poutine", "person", 1, 3 },
+	{ "Marie Dupont", "person", 1, 3 },           { "Président Poutine", "organization", 2, 4 },
+	{ "Port-Aurèle", "location", 1, 5 },
+};
+
+/* /api/entities folds names as `revue entities` does: case and accent
+ * variants are one row, under the most frequent spelling, with the articles
+ * and mentions of every spelling. */
+TEST(api_entities_fold_case_and_accents)
+{
+	static const struct entity_row rows[] = {
+		{ "Port-Aurèle", "location", 3, 1 },  { "PORT-AURÈLE", "location", 1, 2 },
+		{ "Port-Aurele", "location", 1, 3 },  { "Port-Aurèle", "location", 2, 4 },
+		{ "Hydrelec Sud", "organization", 1, 5 },
+	};
+	char path[128];
+	rv_store *s = entity_store(path, sizeof path, rows, sizeof rows / sizeof *rows, 0);
+	json_t *o = get_json(s, "/api/entities", 200);
+	json_t *arr = json_object_get(o, "entities");
+	ASSERT_EQ(json_array_size(arr), 2);
+	json_t *e = json_array_get(arr, 0);
+	ASSERT_STR_EQ(json_string_value(json_object_get(e, "name")), "Port-Aurèle");
+	ASSERT_STR_EQ(json_string_value(json_object_get(e, "type")), "location");
+	ASSERT_EQ(json_integer_value(json_object_get(e, "articles")), 4);
+	ASSERT_EQ(json_integer_value(json_object_get(e, "mentions")), 7);
+	json_decref(o);
+	/* a prefix in any spelling finds the one row */
+	static const char *const prefixes[] = { "port-au", "PORT-AUR%C3%88", "Port-Aure" };
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+		char url[96];
+		snprintf(url, sizeof url, "/api/entities?q=%s", prefixes[i]);
+		o = get_json(s, url, 200);
+		arr = json_object_get(o, "entities");
+		ASSERT_EQ(json_array_size(arr), 1);
+		ASSERT_EQ(json_integer_value(json_object_get(json_array_get(arr, 0), "mentions")), 7);
+		json_decref(o);
+	}
+	o = get_json(s, "/api/entities?type=organization", 200);
+	ASSERT_EQ(json_array_size(json_object_get(o, "entities")), 1);
+	json_decref(o);
+	done(&s);
+}
+
 /* `revue entities` and GET /api/entities list the same entities, under the
  * same names and types, with the same counts, in the same order. They were
  * two groupings: the CLI split the place spelt and typed two ways, merged
@@ -555,7 +536,7 @@ static rv_store *entity_store(char *path, size_t n)
 TEST(api_entities_as_the_cli_lists_them)
 {
 	char path[128];
-	rv_store *s = entity_store(path, sizeof path);
+	rv_store *s = entity_store(path, sizeof path, disputed, sizeof disputed / sizeof *disputed, 5);
 	char *argv[] = { "entities", "--json", "--limit", "100", NULL };
 	json_t *cli = cli_json(cmd_entities, path, 4, argv);
 	json_t *o = get_json(s, "/api/entities?limit=100", 200);
@@ -582,7 +563,7 @@ TEST(api_entities_as_the_cli_lists_them)
 TEST(api_story_entities_as_the_cli_shows_them)
 {
 	char path[128];
-	rv_store *s = entity_store(path, sizeof path);
+	rv_store *s = entity_store(path, sizeof path, disputed, sizeof disputed / sizeof *disputed, 5);
 	char *argv[] = { "story", "1", "--json", NULL };
 	json_t *cli = cli_json(cmd_story, path, 3, argv);
 	ASSERT_EQ(json_array_size(cli), 1);
