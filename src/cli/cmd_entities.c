@@ -40,8 +40,8 @@ static int print_text(const rv_entity_row *e, void *p)
 {
 	struct shown *c = p;
 	char *al = rv_strlist_join(e->aliases, " | ");
-	int rc = printf("%5lld  %3lld art.  %-12s %s%s%s%s\n", (long long)e->mentions, (long long)e->articles,
-			e->type, e->name,
+	int rc = printf("%5lld  %3lld art.  %-12s %s%s%s%s\n", (long long)e->mentions,
+			(long long)e->articles, e->type, e->name,
 			al && *al ? "  (" : "", al && *al ? al : "", al && *al ? ")" : "") < 0
 			 ? RV_EIO
 			 : RV_OK;

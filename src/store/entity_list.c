@@ -231,7 +231,8 @@ static int finish(struct reading *r)
 	const struct tally *type = &r->types.v[0];
 	for (size_t i = 1; i < r->types.n; i++) {
 		const struct tally *t = &r->types.v[i];
-		if (t->mentions > type->mentions || (t->mentions == type->mentions && strcmp(t->s, type->s) < 0))
+		if (t->mentions > type->mentions ||
+		    (t->mentions == type->mentions && strcmp(t->s, type->s) < 0))
 			type = t;
 	}
 	if (r->q->type && strcmp(type->s, r->q->type))
@@ -320,7 +321,8 @@ static int read_row(struct reading *r, sqlite3_stmt *st)
 		r->articles++;
 		r->last = article;
 	}
-	if ((rc = tally_add(&r->names, name, article, count)) || (rc = tally_add(&r->types, type, article, count)))
+	if ((rc = tally_add(&r->names, name, article, count)) ||
+	    (rc = tally_add(&r->types, type, article, count)))
 		return rc;
 	int col = COL_MORE;
 	if (r->q->aliases) {

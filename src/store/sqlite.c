@@ -118,12 +118,13 @@ static int schema_version(rv_store *s, int *version, rv_error *err)
 	if (rc == SQLITE_ROW)
 		*version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(s, err, "reading the schema version");
-	if (*version > RV_SCHEMA_VERSION)
-		return rv_fail(err, RV_EDB, "%s: schema version %d is newer than this revue (%d)",
-			       s->path, *version, RV_SCHEMA_VERSION);
-	return RV_OK;
+	return rc == SQLITE_ROW ? RV_OK : db_fail(s, err, "reading the schema version");
+}
+
+static int newer(rv_store *s, int version, rv_error *err)
+{
+	return rv_fail(err, RV_EDB, "%s: schema version %d is newer than this revue (%d)", s->path, version,
+		       RV_SCHEMA_VERSION);
 }
 
 /* Each migration is one transaction with the version it sets. The version
@@ -135,12 +136,14 @@ static int migrate(rv_store *s, rv_error *err)
 	int v;
 	if (schema_version(s, &v, err))
 		return RV_EDB;
+	if (v > RV_SCHEMA_VERSION)
+		return newer(s, v, err);
 	if (v == RV_SCHEMA_VERSION)
 		return RV_OK; /* no write lock taken for nothing */
 	for (;;) {
 		if (exec(s, "BEGIN IMMEDIATE", err))
 			return RV_EDB;
-		if (schema_version(s, &v, err)) {
+		if (schema_version(s, &v, err) || (v > RV_SCHEMA_VERSION && newer(s, v, err))) {
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 			return RV_EDB;
 		}
@@ -218,9 +221,6 @@ static int register_functions(sqlite3 *db)
 	return RV_OK;
 }
 
-/* The migration that keys entity rows (schema.sql.h). */
-#define KEYED_SINCE 8
-
 /* The rules the store's entity keys were computed with (0 when it holds
  * none: a store older than migration 8). */
 static int stored_key_rules(rv_store *s, int64_t *rules, rv_error *err)
@@ -234,13 +234,15 @@ static int stored_key_rules(rv_store *s, int64_t *rules, rv_error *err)
 	if (rc == SQLITE_ROW)
 		*rules = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? RV_OK : db_fail(s, err, "reading the entity key rules");
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, err, "reading the entity key rules");
+	return RV_OK;
 }
 
 /* Keys stored by a revue whose gazetteer (or folding) keys names otherwise
- * would split one entity between the old key and the new: they are
- * computed again, in one transaction, the first time this revue opens the
- * store to write. Only the rows whose key changes are written. */
+ * would split one entity between the old key and the new, once this revue
+ * adds rows: they are computed again, in one transaction, when this revue
+ * opens the store to write. Only the rows whose key changes are written. */
 static int rekey_entities(rv_store *s, rv_error *err)
 {
 	int64_t have;
@@ -264,25 +266,13 @@ static int rekey_entities(rv_store *s, rv_error *err)
 	return exec(s, "COMMIT", err);
 }
 
-/* Whether a revue store opened read-only is older than this revue: its
- * schema, or the rules of its entity keys. A file revue never wrote
- * (version 0) is not: a read-only open does not make it a store. */
-static int needs_upgrade(rv_store *s, bool *upgrade, rv_error *err)
-{
-	int v;
-	int64_t rules = 0;
-	*upgrade = false;
-	if (schema_version(s, &v, err))
-		return RV_EDB;
-	if (v >= KEYED_SINCE && stored_key_rules(s, &rules, err))
-		return RV_EDB;
-	*upgrade = v > 0 && (v < RV_SCHEMA_VERSION || rules != rv_entity_key_rules());
-	return RV_OK;
-}
-
 /* A reader (revue serve, stories, entities) meeting a store an older revue
  * wrote upgrades it once, through a writing connection of its own, before
- * it reads: its queries need the current schema. */
+ * it reads: its queries need the current schema. A file revue never wrote
+ * (version 0) is left alone, and so is a newer store (read as before).
+ * Keys made under other rules are left to the next writer: a reader only
+ * reads them, and two builds reading one store must not rewrite it in
+ * turn. */
 static int upgrade_for_reading(const char *path, rv_error *err)
 {
 	rv_store *w = NULL;
@@ -329,8 +319,9 @@ int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *er
 			return RV_EDB;
 		}
 	} else {
-		bool upgrade;
-		if (needs_upgrade(s, &upgrade, err) || (upgrade && upgrade_for_reading(path, err))) {
+		int v;
+		if (schema_version(s, &v, err) ||
+		    (v > 0 && v < RV_SCHEMA_VERSION && upgrade_for_reading(path, err))) {
 			rv_store_close(&s);
 			return RV_EDB;
 		}

@@ -317,7 +317,8 @@ static int copy_entity(const rv_entity_row *row, void *p)
 	for (size_t d = 0; d < row->n_days; d++, e->n_days++) {
 		if (!(e->days[d].day = strdup(row->days[d].day)))
 			return RV_ENOMEM;
-		e->days[d].mentions = row->days[d].mentions > INT32_MAX ? INT32_MAX : (int)row->days[d].mentions;
+		int64_t m = row->days[d].mentions;
+		e->days[d].mentions = m > INT32_MAX ? INT32_MAX : (int)m;
 	}
 	return RV_OK;
 }

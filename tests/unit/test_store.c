@@ -3,6 +3,7 @@
 #include "db_helper.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
+#include "store/entity_list.h"
 #include "store/schema.sql.h"
 #include "analyze/ner_names.h"
 
@@ -276,20 +277,30 @@ static void old_store(const char *path)
 	ASSERT_EQ(sqlite3_prepare_v2(db, "INSERT INTO entities (article, name, type, count) VALUES (?1, ?2, ?3, 1)",
 				     -1, &st, NULL),
 		  SQLITE_OK);
-	static const char *const rows[][3] = { { "1", "Poutine", "person" },
-					       { "2", "Путин", "person" },
-					       { "1", "PORT-AURÈLE", "location" },
-					       { "2", "Port-Aurèle", "organization" },
-					       { "2", NULL, "other" } };
+	static const struct {
+		int article;
+		const char *name, *type; /* NULL name: one too long to fold */
+	} rows[] = { { 1, "Poutine", "person" },
+		     { 2, "Путин", "person" },
+		     { 1, "PORT-AURÈLE", "location" },
+		     { 2, "Port-Aurèle", "organization" },
+		     { 2, NULL, "other" } };
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		sqlite3_reset(st);
-		sqlite3_bind_int(st, 1, atoi(rows[i][0]));
-		sqlite3_bind_text(st, 2, rows[i][1] ? rows[i][1] : long_name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, rows[i][2], -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 1, rows[i].article);
+		sqlite3_bind_text(st, 2, rows[i].name ? rows[i].name : long_name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, rows[i].type, -1, SQLITE_STATIC);
 		ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
 	}
 	sqlite3_finalize(st);
 	ASSERT_EQ(sqlite3_close(db), SQLITE_OK);
+}
+
+static int count_entity(const rv_entity_row *e, void *ctx)
+{
+	(void)e;
+	++*(int *)ctx;
+	return RV_OK;
 }
 
 /* Each row's key as stored, beside rv_entity_key of its name and type. */
@@ -346,6 +357,11 @@ TEST(store_keys_the_entities_of_an_older_store)
 		int rc = rv_store_open(path, reader, &s, &err);
 		if (rc)
 			TEST_FAIL("open (reader %d): %s", reader, err.msg);
+		/* the connection that opened it lists them at once */
+		rv_entity_query q = { 0 };
+		int n = 0;
+		ASSERT_EQ(rv_store_each_entity(s, &q, count_entity, &n, &err), RV_OK);
+		ASSERT_EQ(n, 2); /* Vladimir Putin and Port-Aurèle; the long name has no key */
 		rv_store_close(&s);
 		keys_are_current(path, 5);
 		/* again: nothing left to do, nothing changed */
@@ -357,7 +373,7 @@ TEST(store_keys_the_entities_of_an_older_store)
 }
 
 /* Keys stored under other rules (a revue whose gazetteer keyed names
- * otherwise) are computed again when the store is opened. */
+ * otherwise) are computed again when a writer opens the store. */
 TEST(store_keys_entities_again_when_the_rules_change)
 {
 	char path[256];
@@ -374,7 +390,18 @@ TEST(store_keys_entities_again_when_the_rules_change)
 			       NULL, NULL, NULL),
 		  SQLITE_OK);
 	sqlite3_close(db);
+	/* a reader leaves them: it only reads keys, and two builds reading one
+	 * store must not rewrite it in turn */
 	ASSERT_EQ(rv_store_open(path, true, &s, &err), RV_OK);
+	rv_store_close(&s);
+	ASSERT_EQ(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *st;
+	ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT key FROM entities WHERE name = 'Poutine'", -1, &st, NULL), SQLITE_OK);
+	ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+	ASSERT_STR_EQ((const char *)sqlite3_column_text(st, 0), "poutine");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
 	rv_store_close(&s);
 	keys_are_current(path, 5);
 	test_db_remove(path);
