@@ -4,8 +4,14 @@
 #include "core/utf8.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
+
+/* Raise when a change to the code of rv_entity_key or rv__ner_fold keys
+ * some name otherwise (a gazetteer change is seen without it). */
+#define RV_ENTITY_KEY_RULES 1
 
 /* Russian/Ukrainian Cyrillic to Latin, close to the BGN/PCGN spellings the
  * English press uses ("Путин" -> "putin", "Київ" -> "kyiv"). Lower case only:
@@ -313,6 +319,35 @@ size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap)
 		n = rv__ner_fold(canon, len, out, cap);
 	}
 	return n;
+}
+
+static int64_t key_rules;
+static pthread_once_t key_rules_once = PTHREAD_ONCE_INIT;
+
+static void fnv(uint64_t *h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		*h = (*h ^ (unsigned char)s[i]) * 1099511628211u;
+}
+
+static void key_rules_digest(void)
+{
+	uint64_t h = 14695981039346656037u;
+	char rules[24];
+	int n = snprintf(rules, sizeof rules, "%d\n", RV_ENTITY_KEY_RULES);
+	fnv(&h, rules, (size_t)n);
+	const char *v = utf8proc_version();
+	fnv(&h, v, strlen(v) + 1);
+	for (int r = 0; rv__ner_gazetteer[r]; r++)
+		fnv(&h, rv__ner_gazetteer[r], strlen(rv__ner_gazetteer[r]) + 1);
+	/* SQLite stores it as a signed 64-bit integer */
+	memcpy(&key_rules, &h, sizeof key_rules);
+}
+
+int64_t rv_entity_key_rules(void)
+{
+	pthread_once(&key_rules_once, key_rules_digest);
+	return key_rules;
 }
 
 /* Eight bytes at a time (a byte at a time was a tenth of the entity pass: every

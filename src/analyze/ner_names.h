@@ -33,6 +33,15 @@ size_t rv__ner_fold(const char *s, size_t n, char *out, size_t cap);
  * word, for people) is listed ("Poutine", "Путин" -> "vladimir putin"),
  * else the folded name. Writes into out (cap bytes); returns its length. */
 size_t rv_entity_key(const char *name, const char *type, char *out, size_t cap);
+/* The cap every stored key is computed with: a name whose key does not fit
+ * has none, the same at insert and in SQL. */
+#define RV_ENTITY_KEY_MAX 256
+
+/* A number that changes whenever rv_entity_key may key some name otherwise:
+ * a digest of the gazetteer, the Unicode folding library's version and
+ * RV_ENTITY_KEY_RULES. A store that keeps keys keeps it beside them and
+ * keys its rows again when it differs. Thread-safe. */
+int64_t rv_entity_key_rules(void);
 
 /* The gender a person's name suggests by its first word: 'f' for a given name
  * mostly women's, 'm' for another listed given name, 0 when unknown. */

@@ -1,7 +1,7 @@
 /* cmd_entities.c - revue entities: the people, organisations and places of
  * the whole store, folded across articles and languages, with their variants. */
 #include "cli/cli.h"
-#include "store/story_facts.h"
+#include "store/entity_list.h"
 
 #include <getopt.h>
 #include <stdint.h>
@@ -12,7 +12,43 @@
 
 static const char entities_usage[] =
 	"revue entities [--type person|organization|location|other] [--limit N] [--json]\n"
-	"  Entities of all stored articles, most mentioned first, with the name variants seen.";
+	"  Entities of all stored articles, named by the most articles first, with the name variants seen.";
+
+struct shown {
+	long n;
+};
+
+static int print_json(const rv_entity_row *e, void *p)
+{
+	struct shown *c = p;
+	json_t *al = json_array();
+	for (size_t k = 0; k < e->aliases->len; k++)
+		json_array_append_new(al, json_string(e->aliases->items[k]));
+	json_t *o = json_pack("{s:s,s:s,s:o,s:I,s:I}", "name", e->name, "type", e->type, "aliases", al,
+			      "mentions", (json_int_t)e->mentions, "articles", (json_int_t)e->articles);
+	char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	json_decref(o);
+	if (!s)
+		return RV_ENOMEM;
+	int rc = puts(s) < 0 ? RV_EIO : RV_OK;
+	free(s);
+	c->n++;
+	return rc;
+}
+
+static int print_text(const rv_entity_row *e, void *p)
+{
+	struct shown *c = p;
+	char *al = rv_strlist_join(e->aliases, " | ");
+	int rc = printf("%5lld  %3lld art.  %-12s %s%s%s%s\n", (long long)e->mentions,
+			(long long)e->articles, e->type, e->name,
+			al && *al ? "  (" : "", al && *al ? al : "", al && *al ? ")" : "") < 0
+			 ? RV_EIO
+			 : RV_OK;
+	free(al);
+	c->n++;
+	return rc;
+}
 
 int cmd_entities(rv_cli *cli, int argc, char **argv)
 {
@@ -53,45 +89,19 @@ int cmd_entities(rv_cli *cli, int argc, char **argv)
 	rv_store *store = cli_open_store(cli, true);
 	if (!store)
 		return RV_EXIT_FAILURE;
-	rv_story_facts f;
+	rv_entity_query q = { .type = type, .aliases = true, .limit = (int)limit };
+	struct shown shown = { 0 };
 	rv_error err;
 	rv_error_clear(&err);
-	int rc = rv_store_all_entities(store, 0, &f, &err);
+	int rc = rv_store_each_entity(store, &q, json ? print_json : print_text, &shown, &err);
 	rv_store_close(&store);
 	if (rc) {
-		fprintf(stderr, "revue: %s\n", err.msg);
+		/* the printers fail without a message */
+		fprintf(stderr, "revue: %s\n", rc == RV_EIO ? "cannot write the list"
+					       : rc == RV_ENOMEM ? "out of memory" : err.msg);
 		return RV_EXIT_FAILURE;
 	}
-	long shown = 0;
-	for (size_t i = 0; i < f.n_entities && (!limit || shown < limit); i++) {
-		const rv_fact_entity *e = &f.entities[i];
-		if (type && strcmp(e->type, type))
-			continue;
-		shown++;
-		if (json) {
-			json_t *o = json_object();
-			json_object_set_new(o, "name", json_string(e->name));
-			json_object_set_new(o, "type", json_string(e->type));
-			json_t *al = json_array();
-			for (size_t k = 0; k < e->aliases.len; k++)
-				json_array_append_new(al, json_string(e->aliases.items[k]));
-			json_object_set_new(o, "aliases", al);
-			json_object_set_new(o, "mentions", json_integer(e->mentions));
-			json_object_set_new(o, "articles", json_integer(e->articles));
-			char *s = json_dumps(o, JSON_COMPACT);
-			if (s)
-				puts(s);
-			free(s);
-			json_decref(o);
-			continue;
-		}
-		char *al = rv_strlist_join(&e->aliases, " | ");
-		printf("%5d  %3d art.  %-12s %s%s%s%s\n", e->mentions, e->articles, e->type, e->name,
-		       al && *al ? "  (" : "", al && *al ? al : "", al && *al ? ")" : "");
-		free(al);
-	}
-	if (!json && !f.n_entities)
+	if (!json && !shown.n && !type)
 		printf("no entities yet: run revue ingest PATH first\n");
-	rv_story_facts_release(&f);
 	return RV_EXIT_OK;
 }

@@ -8,6 +8,7 @@
 #include "pipeline/explain.h"
 #include "pipeline/storyline_name.h"
 #include "store/browse.h"
+#include "store/entity_list.h"
 #include "store/search.h"
 
 #include <jansson.h>
@@ -516,9 +517,8 @@ static void h_search_export(rv_store *s, const rv_api_request *req, rv_api_respo
 
 static int add_entity(const rv_entity_row *e, void *p)
 {
-	json_array_append_new(p, json_pack("{s:s,s:s,s:i,s:i}", "name", e->name ? e->name : "", "type",
-					   e->type ? e->type : "", "articles", e->articles, "mentions",
-					   e->mentions));
+	json_array_append_new(p, json_pack("{s:s,s:s,s:I,s:I}", "name", e->name, "type", e->type, "articles",
+					   (json_int_t)e->articles, "mentions", (json_int_t)e->mentions));
 	return RV_OK;
 }
 
@@ -530,7 +530,8 @@ static void h_entities(rv_store *s, const rv_api_request *req, rv_api_response *
 	json_t *arr = json_array();
 	rv_error err;
 	rv_error_clear(&err);
-	int rc = rv_store_each_entity(s, p.q, p.type, p.f.limit + 1, p.f.offset, add_entity, arr, &err);
+	rv_entity_query q = { .prefix = p.q, .type = p.type, .limit = p.f.limit + 1, .offset = p.f.offset };
+	int rc = rv_store_each_entity(s, &q, add_entity, arr, &err);
 	if (rc) {
 		json_decref(arr);
 		store_error(r, rc, &err);

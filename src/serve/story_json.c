@@ -68,7 +68,6 @@ struct story_ctx {
 	json_t *days;      /* day -> array */
 	json_t *speakers;  /* speaker -> array of quotes */
 	json_t *figures;   /* array */
-	json_t *entities;  /* name -> {name,type,mentions,articles} */
 };
 
 static json_t *article_ref(const rv_article *a)
@@ -128,21 +127,6 @@ static int add_article(const rv_article *a, void *p)
 		json_object_set_new(o, "article", json_integer(a->id));
 		json_object_set_new(o, "source", json_string(source));
 		json_array_append_new(c->figures, o);
-	}
-	for (size_t i = 0; i < a->n_entities; i++) {
-		const rv_entity *e = &a->entities[i];
-		if (!e->name || !*e->name)
-			continue;
-		json_t *o = json_object_get(c->entities, e->name);
-		if (!o) {
-			o = json_pack("{s:s,s:s,s:i,s:i}", "name", e->name, "type", e->type ? e->type : "",
-				      "mentions", 0, "articles", 0);
-			json_object_set_new(c->entities, e->name, o);
-		}
-		json_object_set_new(o, "mentions", json_integer(json_integer_value(json_object_get(o, "mentions")) +
-								 (e->count > 0 ? e->count : 1)));
-		json_object_set_new(o, "articles",
-				    json_integer(json_integer_value(json_object_get(o, "articles")) + 1));
 	}
 	json_object_set_new(full, "quotes", quotes);
 	json_object_set_new(full, "figures", figures);
@@ -224,18 +208,17 @@ static const char **sorted_keys(json_t *obj, size_t *n)
 	return keys;
 }
 
-static int cmp_entity(const void *x, const void *y)
+/* The story's entities as every entity list groups them (entity_list.h),
+ * so the page and `revue story` show the same ones. */
+static json_t *entities_json(const rv_story_facts *f)
 {
-	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
-	json_int_t na = json_integer_value(json_object_get(a, "articles"));
-	json_int_t nb = json_integer_value(json_object_get(b, "articles"));
-	if (na != nb)
-		return na < nb ? 1 : -1;
-	na = json_integer_value(json_object_get(a, "mentions"));
-	nb = json_integer_value(json_object_get(b, "mentions"));
-	if (na != nb)
-		return na < nb ? 1 : -1;
-	return strcmp(json_string_value(json_object_get(a, "name")), json_string_value(json_object_get(b, "name")));
+	json_t *arr = json_array();
+	for (size_t i = 0; i < f->n_entities; i++) {
+		const rv_fact_entity *e = &f->entities[i];
+		json_array_append_new(arr, json_pack("{s:s,s:s,s:i,s:i}", "name", e->name, "type", e->type,
+						     "mentions", e->mentions, "articles", e->articles));
+	}
+	return arr;
 }
 
 static json_t *ledger_json(const rv_story_facts *f)
@@ -275,8 +258,7 @@ int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err)
 	int rc = rv_store_get_story(s, id, &st, err);
 	if (rc)
 		return rc;
-	struct story_ctx c = { json_array(), json_object(), json_object(), json_object(), json_array(),
-			       json_object() };
+	struct story_ctx c = { json_array(), json_object(), json_object(), json_object(), json_array() };
 	rv_filter f = { 0 };
 	f.event = id;
 	f.limit = MAX_STORY_ARTICLES;
@@ -327,28 +309,15 @@ int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err)
 	json_object_set_new(o, "quotes", quotes);
 	json_object_set(o, "figures", c.figures);
 
-	n = json_object_size(c.entities);
-	json_t **ents = calloc(n ? n : 1, sizeof(json_t *));
-	json_t *entities = json_array();
-	if (ents) {
-		size_t i = 0;
-		const char *k;
-		json_t *v;
-		json_object_foreach(c.entities, k, v) ents[i++] = v;
-		qsort(ents, n, sizeof(json_t *), cmp_entity);
-		for (i = 0; i < n; i++)
-			json_array_append(entities, ents[i]);
-		free(ents);
-	}
-	json_object_set_new(o, "entities", entities);
 	/* The figures ledger: one quantity as each outlet reported it, with
-	 * the disagreements flagged (src/store/story_facts.c). */
+	 * the disagreements flagged, and the entities (src/store/story_facts.c). */
 	rv_story_facts facts;
 	memset(&facts, 0, sizeof facts);
 	if ((rc = rv_store_story_facts(s, id, &facts, err))) {
 		json_decref(o);
 		goto done;
 	}
+	json_object_set_new(o, "entities", entities_json(&facts));
 	json_object_set_new(o, "ledger", ledger_json(&facts));
 	rv_story_facts_release(&facts);
 	*out = o;
@@ -358,6 +327,5 @@ done:
 	json_decref(c.days);
 	json_decref(c.speakers);
 	json_decref(c.figures);
-	json_decref(c.entities);
 	return rc;
 }

@@ -1,7 +1,6 @@
 /* browse.c - read-only queries for the API (see browse.h). */
 #include "store/browse.h"
 #include "store/sqlite_int.h"
-#include "analyze/ner_names.h"
 #include "core/buf.h"
 
 #include <sqlite3.h>
@@ -47,121 +46,6 @@ int rv_store_story_volume(rv_store *s, int64_t event, rv_day_fn fn, void *ctx, r
 	int rc = RV_OK;
 	while (rc == RV_OK && sqlite3_step(st) == SQLITE_ROW)
 		rc = fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1), ctx);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* rv_entity_key(name, type): the key `revue entities` folds names under
- * (case, accents, the gazetteer's canonical name), NULL when it has none. */
-static void sql_entity_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const char *name = (const char *)sqlite3_value_text(argv[0]);
-	const char *type = argc > 1 ? (const char *)sqlite3_value_text(argv[1]) : NULL;
-	char key[256];
-	size_t n = name ? rv_entity_key(name, type, key, sizeof key) : 0;
-	if (n)
-		sqlite3_result_text(cx, key, (int)n, SQLITE_TRANSIENT);
-	else
-		sqlite3_result_null(cx);
-}
-
-/* rv_fold(text): lower case, no accents (a prefix folded the same way is
- * a prefix of it), NULL when it does not fit. */
-static void sql_fold(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	char out[256];
-	size_t n = s ? rv__ner_fold(s, strlen(s), out, sizeof out) : 0;
-	if (n)
-		sqlite3_result_text(cx, out, (int)n, SQLITE_TRANSIENT);
-	else
-		sqlite3_result_null(cx);
-}
-
-int rv__browse_register(sqlite3 *db)
-{
-	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-	if (sqlite3_create_function(db, "rv_entity_key", 2, flags, NULL, sql_entity_key, NULL, NULL) ||
-	    sqlite3_create_function(db, "rv_fold", 1, flags, NULL, sql_fold, NULL, NULL))
-		return RV_EDB;
-	return RV_OK;
-}
-
-/* A LIKE pattern "prefix%" with the prefix's wildcards escaped (it is data). */
-static void like_prefix(rv_buf *pat, const char *prefix)
-{
-	for (const char *p = prefix; *p; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\')
-			rv_buf_putc(pat, '\\');
-		rv_buf_putc(pat, *p);
-	}
-	rv_buf_putc(pat, '%');
-}
-
-int rv_store_each_entity(rv_store *s, const char *name_prefix, const char *type, int limit, int offset,
-			 rv_entity_row_fn fn, void *ctx, rv_error *err)
-{
-	rv_buf sql;
-	rv_buf_init(&sql, 4096);
-	/* One row per entity as `revue entities` folds names (rv_entity_key:
-	 * "PORT-AURÈLE" and "Port-Aurèle" are one), shown under its most
-	 * frequent spelling, of the type most of its mentions have, with the
-	 * articles naming it in any spelling and all its mentions. */
-	rv_buf_puts(&sql, "WITH r AS (SELECT COALESCE(rv_entity_key(name, type), name) AS k, name,"
-			  " COALESCE(type, '') AS type, article, count FROM entities)");
-	if (name_prefix)
-		/* a name of the entity starts with the prefix, as written
-		 * (ASCII case aside) or folded */
-		rv_buf_puts(&sql, ", rr AS (SELECT * FROM r WHERE k IN (SELECT k FROM r"
-				  " WHERE name LIKE ?1 ESCAPE '\\'"
-				  " OR COALESCE(rv_fold(name), name) LIKE ?2 ESCAPE '\\'))");
-	else
-		rv_buf_puts(&sql, ", rr AS (SELECT * FROM r)");
-	rv_buf_puts(&sql, ", t AS (SELECT k, type, ROW_NUMBER() OVER (PARTITION BY k"
-			  " ORDER BY SUM(count) DESC, type) AS rk FROM rr GROUP BY k, type)"
-			  ", nm AS (SELECT k, name, ROW_NUMBER() OVER (PARTITION BY k"
-			  " ORDER BY SUM(count) DESC, COUNT(DISTINCT article) DESC,"
-			  " name = upper(name), name) AS rk FROM rr GROUP BY k, name)"
-			  ", tot AS (SELECT k, COUNT(DISTINCT article) AS arts, SUM(count) AS m"
-			  " FROM rr GROUP BY k)"
-			  " SELECT nm.name, t.type, tot.arts, tot.m FROM tot"
-			  " JOIN nm ON nm.k = tot.k AND nm.rk = 1 JOIN t ON t.k = tot.k AND t.rk = 1");
-	if (type)
-		rv_buf_puts(&sql, " WHERE t.type = ?3");
-	rv_buf_puts(&sql, " ORDER BY 3 DESC, 4 DESC, 1 LIMIT ?4 OFFSET ?5");
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, &st, NULL);
-	rv_buf_release(&sql);
-	if (rc)
-		return fail(s, err, "listing entities");
-	if (name_prefix) {
-		rv_buf pat;
-		rv_buf_init(&pat, 4096);
-		like_prefix(&pat, name_prefix);
-		sqlite3_bind_text(st, 1, rv_buf_str(&pat), -1, SQLITE_TRANSIENT);
-		rv_buf_release(&pat);
-		char folded[256];
-		size_t fn_len = rv__ner_fold(name_prefix, strlen(name_prefix), folded, sizeof folded);
-		rv_buf_init(&pat, 4096);
-		like_prefix(&pat, fn_len ? folded : name_prefix);
-		sqlite3_bind_text(st, 2, rv_buf_str(&pat), -1, SQLITE_TRANSIENT);
-		rv_buf_release(&pat);
-	}
-	if (type)
-		sqlite3_bind_text(st, 3, type, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 4, limit > 0 ? limit : 50);
-	sqlite3_bind_int(st, 5, offset > 0 ? offset : 0);
-	rc = RV_OK;
-	int r = SQLITE_DONE;
-	while (rc == RV_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
-		rv_entity_row e = { (const char *)sqlite3_column_text(st, 0),
-				    (const char *)sqlite3_column_text(st, 1), sqlite3_column_int(st, 2),
-				    sqlite3_column_int(st, 3) };
-		rc = fn(&e, ctx);
-	}
-	if (rc == RV_OK && r != SQLITE_DONE)
-		rc = fail(s, err, "listing entities");
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -267,8 +151,7 @@ static int each_story_id(rv_store *s, int64_t *ids, size_t n, rv_story_fn fn, vo
 
 int rv_store_each_story_page(rv_store *s, const rv_filter *f, rv_story_fn fn, void *ctx, rv_error *err)
 {
-	bool filtered = f->since || f->until || f->lang || f->source || f->event || f->storyline;
-	if (!filtered && f->limit > 0 && (int64_t)f->limit + f->offset <= 10000) {
+	if (!rv__filter_any(f) && f->limit > 0 && (int64_t)f->limit + f->offset <= 10000) {
 		int64_t *ids;
 		size_t n;
 		int rc = newest_ids(s, f->limit, f->offset, &ids, &n, err);
@@ -283,18 +166,7 @@ int rv_store_each_story_page(rv_store *s, const rv_filter *f, rv_story_fn fn, vo
 	rv_buf sql;
 	rv_buf_init(&sql, 4096);
 	rv_buf_puts(&sql, "SELECT a.event FROM articles a WHERE a.event IS NOT NULL");
-	if (f->since)
-		rv_buf_puts(&sql, " AND substr(a.published, 1, 10) >= ?");
-	if (f->until)
-		rv_buf_puts(&sql, " AND substr(a.published, 1, 10) <= ?");
-	if (f->lang)
-		rv_buf_puts(&sql, " AND a.lang = ?");
-	if (f->source)
-		rv_buf_puts(&sql, " AND " RV_OUTLET_LABEL_SQL("a") " = ?");
-	if (f->event)
-		rv_buf_puts(&sql, " AND a.event = ?");
-	if (f->storyline)
-		rv_buf_puts(&sql, " AND a.storyline = ?");
+	rv__filter_sql(&sql, f);
 	/* the same order as rv_store_each_story */
 	rv_buf_puts(&sql, " GROUP BY a.event ORDER BY MAX(a.published) IS NULL,"
 			  " MAX(substr(a.published, 1, 10)) DESC, COUNT(*) DESC, a.event DESC LIMIT ? OFFSET ?");
@@ -303,19 +175,7 @@ int rv_store_each_story_page(rv_store *s, const rv_filter *f, rv_story_fn fn, vo
 	rv_buf_release(&sql);
 	if (rc)
 		return fail(s, err, "listing stories");
-	int i = 1;
-	if (f->since)
-		sqlite3_bind_text(st, i++, f->since, -1, SQLITE_TRANSIENT);
-	if (f->until)
-		sqlite3_bind_text(st, i++, f->until, -1, SQLITE_TRANSIENT);
-	if (f->lang)
-		sqlite3_bind_text(st, i++, f->lang, -1, SQLITE_TRANSIENT);
-	if (f->source)
-		sqlite3_bind_text(st, i++, f->source, -1, SQLITE_TRANSIENT);
-	if (f->event)
-		sqlite3_bind_int64(st, i++, f->event);
-	if (f->storyline)
-		sqlite3_bind_int64(st, i++, f->storyline);
+	int i = rv__filter_bind(st, 1, f);
 	sqlite3_bind_int(st, i++, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int(st, i, f->offset > 0 ? f->offset : 0);
 	/* ids first: the statement is done before the stories are read */

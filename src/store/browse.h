@@ -1,5 +1,6 @@
 /* browse.h - read-only queries the API and web page need beyond store.h:
- * a change counter for caches, per-day volumes, the entity index. */
+ * a change counter for caches, per-day volumes, story pages (the entity
+ * lists are in entity_list.h). */
 #ifndef RV_BROWSE_H
 #define RV_BROWSE_H
 
@@ -16,18 +17,6 @@ int rv_store_count_articles(rv_store *s, int64_t *out, rv_error *err);
 /* Articles per published day of one event, oldest day first. */
 typedef int (*rv_day_fn)(const char *day, int n, void *ctx);
 int rv_store_story_volume(rv_store *s, int64_t event, rv_day_fn fn, void *ctx, rv_error *err);
-
-/* Entities by the number of articles naming them. name_prefix (may be NULL)
- * keeps names starting with it (case-insensitive for ASCII). */
-typedef struct rv_entity_row {
-	const char *name;
-	const char *type;
-	int articles;
-	int mentions;
-} rv_entity_row;
-typedef int (*rv_entity_row_fn)(const rv_entity_row *e, void *ctx);
-int rv_store_each_entity(rv_store *s, const char *name_prefix, const char *type, int limit, int offset,
-			 rv_entity_row_fn fn, void *ctx, rv_error *err);
 
 /* Stories newest first, like rv_store_each_story, but finding the page of
  * event ids first (an index scan) and reading only those stories: the

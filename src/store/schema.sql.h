@@ -136,6 +136,18 @@ static const char *const rv_migrations[] = {
 	 * outlet and title, duplicates included: the hash index covers all rows */
 	"DROP INDEX articles_hash;"
 	"CREATE INDEX articles_hash ON articles(content_hash);",
+	/* 8: each entity row's key, rv_entity_key(name, type), which the
+	 * entity lists group by (browse.c, story_facts.c): computed once at
+	 * insert instead of for every row of every listing, and one key for
+	 * the CLI and the API. NULL for a name with no key (one too long to
+	 * fold), which no list shows. The rows of an older store are keyed
+	 * here; group_meta 'entity_key_rules' holds rv_entity_key_rules() of
+	 * the keys, so that a revue whose gazetteer keys names otherwise keys
+	 * them again on open (sqlite.c, rekey_entities). */
+	"ALTER TABLE entities ADD COLUMN key TEXT;"
+	"UPDATE entities SET key = rv_entity_key(name, type);"
+	"CREATE INDEX entities_key ON entities(key, article);"
+	"INSERT OR REPLACE INTO group_meta (key, value) VALUES ('entity_key_rules', rv_entity_key_rules());",
 };
 
 #define RV_SCHEMA_VERSION ((int)(sizeof rv_migrations / sizeof *rv_migrations))

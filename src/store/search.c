@@ -555,20 +555,8 @@ static const char search_from[] =
 
 static void where_sql(rv_buf *sql, const rv_search_query *q)
 {
-	const rv_filter *f = &q->f;
 	rv_buf_puts(sql, search_from);
-	if (f->since)
-		rv_buf_puts(sql, " AND substr(a.published, 1, 10) >= ?");
-	if (f->until)
-		rv_buf_puts(sql, " AND substr(a.published, 1, 10) <= ?");
-	if (f->lang)
-		rv_buf_puts(sql, " AND a.lang = ?");
-	if (f->source)
-		rv_buf_puts(sql, " AND " RV_OUTLET_LABEL_SQL("a") " = ?");
-	if (f->event)
-		rv_buf_puts(sql, " AND a.event = ?");
-	if (f->storyline)
-		rv_buf_puts(sql, " AND a.storyline = ?");
+	rv__filter_sql(sql, &q->f);
 	if (q->entity)
 		rv_buf_puts(sql, " AND a.id IN (SELECT e.article FROM entities e WHERE e.name = ?"
 				 " UNION SELECT d.id FROM articles d JOIN entities e"
@@ -577,21 +565,8 @@ static void where_sql(rv_buf *sql, const rv_search_query *q)
 
 static int bind_where(sqlite3_stmt *st, const char *expr, const rv_search_query *q)
 {
-	const rv_filter *f = &q->f;
-	int i = 1;
-	sqlite3_bind_text(st, i++, expr, -1, SQLITE_TRANSIENT);
-	if (f->since)
-		sqlite3_bind_text(st, i++, f->since, -1, SQLITE_TRANSIENT);
-	if (f->until)
-		sqlite3_bind_text(st, i++, f->until, -1, SQLITE_TRANSIENT);
-	if (f->lang)
-		sqlite3_bind_text(st, i++, f->lang, -1, SQLITE_TRANSIENT);
-	if (f->source)
-		sqlite3_bind_text(st, i++, f->source, -1, SQLITE_TRANSIENT);
-	if (f->event)
-		sqlite3_bind_int64(st, i++, f->event);
-	if (f->storyline)
-		sqlite3_bind_int64(st, i++, f->storyline);
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
+	int i = rv__filter_bind(st, 2, &q->f);
 	if (q->entity) {
 		sqlite3_bind_text(st, i++, q->entity, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, i++, q->entity, -1, SQLITE_TRANSIENT);
@@ -740,7 +715,7 @@ int rv_search(rv_store *s, const rv_search_query *q, rv_search_fn fn, void *ctx,
 	if (!expr)
 		return rv_fail(err, RV_EINPUT, "the query has no word to search for");
 	int limit = f->limit > 0 ? f->limit : 20, offset = f->offset > 0 ? f->offset : 0;
-	bool filtered = f->since || f->until || f->lang || f->source || f->event || f->storyline || q->entity;
+	bool filtered = rv__filter_any(f) || q->entity;
 	int64_t from = 0;
 	int rc = RV_OK, n = 0;
 	if ((int64_t)limit + offset <= RANK_WINDOW) {

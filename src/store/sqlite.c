@@ -8,6 +8,7 @@
 #include "store/schema.sql.h"
 #include "store/search.h"
 #include "store/sqlite_int.h"
+#include "analyze/ner_names.h"
 #include "ingest/url.h"
 #include "core/buf.h"
 #include "core/date.h"
@@ -49,7 +50,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" fetched_at, lang, image, authors, tags, text, paragraphs, duplicate_of,"
 		" duplicate_similarity, event, storyline, event_similarity)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
-	[ST_INSERT_ENTITY] = "INSERT INTO entities (article, name, type, aliases, count) VALUES (?1,?2,?3,?4,?5)",
+	[ST_INSERT_ENTITY] = "INSERT INTO entities (article, name, type, aliases, count, key)"
+			     " VALUES (?1,?2,?3,?4,?5,?6)",
 	[ST_INSERT_QUOTE] = "INSERT INTO quotes (article, text, speaker, role) VALUES (?1,?2,?3,?4)",
 	[ST_INSERT_FIGURE] = "INSERT INTO figures (article, value, value_max, unit, qualifier, text, context)"
 			     " VALUES (?1,?2,?3,?4,?5,?6,?7)",
@@ -106,23 +108,49 @@ static int exec(rv_store *s, const char *sql, rv_error *err)
 	return RV_OK;
 }
 
-static int migrate(rv_store *s, rv_error *err)
+static int schema_version(rv_store *s, int *version, rv_error *err)
 {
 	sqlite3_stmt *st;
-	int version = 0;
+	*version = 0;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL))
 		return db_fail(s, err, "reading the schema version");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (version > RV_SCHEMA_VERSION)
-		return rv_fail(err, RV_EDB, "%s: schema version %d is newer than this revue (%d)",
-			       s->path, version, RV_SCHEMA_VERSION);
-	for (int v = version; v < RV_SCHEMA_VERSION; v++) {
-		char pragma[64];
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+	return rc == SQLITE_ROW ? RV_OK : db_fail(s, err, "reading the schema version");
+}
+
+static int newer(rv_store *s, int version, rv_error *err)
+{
+	return rv_fail(err, RV_EDB, "%s: schema version %d is newer than this revue (%d)", s->path, version,
+		       RV_SCHEMA_VERSION);
+}
+
+/* Each migration is one transaction with the version it sets. The version
+ * is read again once the write lock is held: two revues opening an older
+ * store at once (serve and an ingest) would otherwise both run the same
+ * migration, and the second would fail on its ALTER TABLE. */
+static int migrate(rv_store *s, rv_error *err)
+{
+	int v;
+	if (schema_version(s, &v, err))
+		return RV_EDB;
+	if (v > RV_SCHEMA_VERSION)
+		return newer(s, v, err);
+	if (v == RV_SCHEMA_VERSION)
+		return RV_OK; /* no write lock taken for nothing */
+	for (;;) {
 		if (exec(s, "BEGIN IMMEDIATE", err))
 			return RV_EDB;
+		if (schema_version(s, &v, err) || (v > RV_SCHEMA_VERSION && newer(s, v, err))) {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return RV_EDB;
+		}
+		if (v == RV_SCHEMA_VERSION)
+			return exec(s, "COMMIT", err);
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
 		if (exec(s, rv_migrations[v], err) || exec(s, pragma, err)) {
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 			return RV_EDB;
@@ -130,7 +158,6 @@ static int migrate(rv_store *s, rv_error *err)
 		if (exec(s, "COMMIT", err))
 			return RV_EDB;
 	}
-	return RV_OK;
 }
 
 /* The form of a URL two addresses of one page share (rv_url_normalize:
@@ -159,6 +186,109 @@ static void sql_url_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, key, -1, free);
 }
 
+/* rv_entity_key(name, type) in SQL, as the store keys entities at insert
+ * (migration 8 and rekey_entities key older rows with it); NULL when the
+ * name has no key. */
+static void sql_entity_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *type = (const char *)sqlite3_value_text(argv[1]);
+	char key[RV_ENTITY_KEY_MAX];
+	size_t n = name ? rv_entity_key(name, type, key, sizeof key) : 0;
+	if (n)
+		sqlite3_result_text(cx, key, (int)n, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(cx);
+}
+
+static void sql_entity_key_rules(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int64(cx, rv_entity_key_rules());
+}
+
+static int register_functions(sqlite3 *db)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	if (rv_search_register(db) || rv__entity_list_register(db) ||
+	    sqlite3_create_function(db, "rv_url_key", 1, flags, NULL, sql_url_key, NULL, NULL) ||
+	    sqlite3_create_function(db, "rv_entity_key", 2, flags, NULL, sql_entity_key, NULL, NULL) ||
+	    sqlite3_create_function(db, "rv_entity_key_rules", 0, flags, NULL, sql_entity_key_rules, NULL,
+				    NULL))
+		return RV_EDB;
+	return RV_OK;
+}
+
+/* The rules the store's entity keys were computed with (0 when it holds
+ * none: a store older than migration 8). */
+static int stored_key_rules(rv_store *s, int64_t *rules, rv_error *err)
+{
+	sqlite3_stmt *st;
+	*rules = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM group_meta WHERE key = 'entity_key_rules'", -1, &st,
+			       NULL))
+		return db_fail(s, err, "reading the entity key rules");
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*rules = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, err, "reading the entity key rules");
+	return RV_OK;
+}
+
+/* Keys stored by a revue whose gazetteer (or folding) keys names otherwise
+ * would split one entity between the old key and the new, once this revue
+ * adds rows: they are computed again, in one transaction, when this revue
+ * opens the store to write. Only the rows whose key changes are written. */
+static int rekey_entities(rv_store *s, rv_error *err)
+{
+	int64_t have;
+	if (stored_key_rules(s, &have, err))
+		return RV_EDB;
+	if (have == rv_entity_key_rules())
+		return RV_OK;
+	if (exec(s, "BEGIN IMMEDIATE", err))
+		return RV_EDB;
+	/* another revue may have done it while this one waited for the lock */
+	int rc = stored_key_rules(s, &have, err);
+	if (!rc && have != rv_entity_key_rules())
+		rc = exec(s, "UPDATE entities SET key = rv_entity_key(name, type)"
+			     " WHERE key IS NOT rv_entity_key(name, type);"
+			     "INSERT OR REPLACE INTO group_meta (key, value)"
+			     " VALUES ('entity_key_rules', rv_entity_key_rules());", err);
+	if (rc) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return RV_EDB;
+	}
+	return exec(s, "COMMIT", err);
+}
+
+/* A reader (revue serve, stories, entities) meeting a store an older revue
+ * wrote upgrades it once, through a writing connection of its own, before
+ * it reads: its queries need the current schema. A file revue never wrote
+ * (version 0) is left alone, and so is a newer store (read as before).
+ * Keys made under other rules are left to the next writer: a reader only
+ * reads them, and two builds reading one store must not rewrite it in
+ * turn. */
+static int upgrade_for_reading(const char *path, rv_error *err)
+{
+	rv_store *w = NULL;
+	int rc = rv_store_open(path, false, &w, err);
+	rv_store_close(&w);
+	if (rc && err) {
+		char why[sizeof err->msg];
+		snprintf(why, sizeof why, "%s", err->msg);
+		return rv_fail(err, RV_EDB,
+			       "%s: this store was written by an older revue and must be upgraded once"
+			       " by a revue that can write to it (%s)",
+			       path, why);
+	}
+	return rc ? RV_EDB : RV_OK;
+}
+
 int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *err)
 {
 	*out = NULL;
@@ -175,10 +305,7 @@ int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *er
 		return RV_EDB;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	if (rv_search_register(s->db) || rv__browse_register(s->db) ||
-	    sqlite3_create_function(s->db, "rv_url_key", 1,
-				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				    sql_url_key, NULL, NULL) != SQLITE_OK) {
+	if (register_functions(s->db)) {
 		rv_fail(err, RV_EDB, "%s: cannot register the search tokenizer and SQL functions", path);
 		rv_store_close(&s);
 		return RV_EDB;
@@ -187,7 +314,14 @@ int rv_store_open(const char *path, bool read_only, rv_store **out, rv_error *er
 		/* WAL + NORMAL: a crash may lose the last commit, never corrupts. */
 		if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 			    " PRAGMA foreign_keys = ON;", err) ||
-		    migrate(s, err)) {
+		    migrate(s, err) || rekey_entities(s, err)) {
+			rv_store_close(&s);
+			return RV_EDB;
+		}
+	} else {
+		int v;
+		if (schema_version(s, &v, err) ||
+		    (v > 0 && v < RV_SCHEMA_VERSION && upgrade_for_reading(path, err))) {
 			rv_store_close(&s);
 			return RV_EDB;
 		}
@@ -375,11 +509,15 @@ static int insert_analysis(rv_store *s, const rv_article *a, rv_error *err)
 		if (!st)
 			return RV_EDB;
 		char *aliases = list_json(&e->aliases);
+		char key[RV_ENTITY_KEY_MAX];
+		size_t key_len = e->name ? rv_entity_key(e->name, e->type, key, sizeof key) : 0;
 		sqlite3_bind_int64(st, 1, a->id);
 		bind_text(st, 2, e->name);
 		bind_text(st, 3, e->type);
 		bind_text(st, 4, aliases);
 		sqlite3_bind_int(st, 5, e->count);
+		if (key_len)
+			sqlite3_bind_text(st, 6, key, (int)key_len, SQLITE_TRANSIENT);
 		int rc = sqlite3_step(st);
 		free(aliases);
 		if (rc != SQLITE_DONE)
@@ -717,57 +855,19 @@ int rv_store_get_article(rv_store *s, int64_t id, rv_article *a, rv_error *err)
 	return read_analysis(s, a, err);
 }
 
-/* WHERE clause for a filter over articles a; the values are bound by
- * bind_filter in the same order. A source is an outlet as shown, so
- * "[file.txt]" finds the articles of a file with no outlet. */
-static void filter_sql(rv_buf *sql, const rv_filter *f)
-{
-	rv_buf_puts(sql, " WHERE 1");
-	if (f->since)
-		rv_buf_puts(sql, " AND substr(a.published, 1, 10) >= ?");
-	if (f->until)
-		rv_buf_puts(sql, " AND substr(a.published, 1, 10) <= ?");
-	if (f->lang)
-		rv_buf_puts(sql, " AND a.lang = ?");
-	if (f->source)
-		rv_buf_puts(sql, " AND " RV_OUTLET_LABEL_SQL("a") " = ?");
-	if (f->event)
-		rv_buf_puts(sql, " AND a.event = ?");
-	if (f->storyline)
-		rv_buf_puts(sql, " AND a.storyline = ?");
-}
-
-static int bind_filter(sqlite3_stmt *st, const rv_filter *f)
-{
-	int i = 1;
-	if (f->since)
-		bind_text(st, i++, f->since);
-	if (f->until)
-		bind_text(st, i++, f->until);
-	if (f->lang)
-		bind_text(st, i++, f->lang);
-	if (f->source)
-		bind_text(st, i++, f->source);
-	if (f->event)
-		sqlite3_bind_int64(st, i++, f->event);
-	if (f->storyline)
-		sqlite3_bind_int64(st, i++, f->storyline);
-	return i;
-}
-
 int rv_store_each_article(rv_store *s, const rv_filter *f, rv_article_fn fn, void *ctx, rv_error *err)
 {
 	rv_buf sql;
 	rv_buf_init(&sql, 4096);
-	rv_buf_puts(&sql, "SELECT a.id FROM articles a");
-	filter_sql(&sql, f);
+	rv_buf_puts(&sql, "SELECT a.id FROM articles a WHERE 1");
+	rv__filter_sql(&sql, f);
 	rv_buf_puts(&sql, " ORDER BY a.id LIMIT ? OFFSET ?");
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, &st, NULL);
 	rv_buf_release(&sql);
 	if (rc)
 		return db_fail(s, err, "listing articles");
-	int i = bind_filter(st, f);
+	int i = rv__filter_bind(st, 1, f);
 	sqlite3_bind_int(st, i++, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int(st, i, f->offset);
 	rc = RV_OK;
@@ -822,8 +922,9 @@ int rv_store_each_story(rv_store *s, const rv_filter *f, rv_story_fn fn, void *c
 	rv_buf sql;
 	rv_buf_init(&sql, 8192);
 	rv_buf_puts(&sql, story_select);
-	filter_sql(&sql, f);
-	rv_buf_puts(&sql, " AND a.event IS NOT NULL GROUP BY a.event"
+	rv_buf_puts(&sql, " WHERE a.event IS NOT NULL");
+	rv__filter_sql(&sql, f);
+	rv_buf_puts(&sql, " GROUP BY a.event"
 			  " ORDER BY MAX(a.published) IS NULL, MAX(substr(a.published, 1, 10)) DESC,"
 			  " COUNT(*) DESC, a.event DESC LIMIT ? OFFSET ?");
 	sqlite3_stmt *st;
@@ -831,7 +932,7 @@ int rv_store_each_story(rv_store *s, const rv_filter *f, rv_story_fn fn, void *c
 	rv_buf_release(&sql);
 	if (rc)
 		return db_fail(s, err, "listing stories");
-	int i = bind_filter(st, f);
+	int i = rv__filter_bind(st, 1, f);
 	sqlite3_bind_int(st, i++, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int(st, i, f->offset);
 	rc = RV_OK;

@@ -5,8 +5,10 @@
 #define RV_STORE_SQLITE_INT_H
 
 #include "store/store.h"
+#include "core/buf.h"
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 enum stmt_id {
 	ST_HAS_ARTICLE,
@@ -38,8 +40,19 @@ struct rv_store {
 	int64_t fts_from; /* first article of the transaction not yet in the search index; 0: none */
 };
 
-/* The SQL functions the browse queries use (browse.c): rv_entity_key(name,
- * type) and rv_fold(text). Registered on every connection the store opens. */
-int rv__browse_register(sqlite3 *db);
+/* The filters of f (limit and offset aside) as SQL terms over the articles
+ * row `a`, for a query whose WHERE clause is open: each term is
+ * " AND ...", with one anonymous placeholder "?" per value, which
+ * rv__filter_bind() binds from parameter first on; it returns the next
+ * free parameter. Nothing of f is ever written into the SQL text.
+ * rv__filter_sql fails (RV_EINPUT) only when sql is full. */
+int rv__filter_sql(rv_buf *sql, const rv_filter *f);
+int rv__filter_bind(sqlite3_stmt *st, int first, const rv_filter *f);
+/* Whether f filters anything (limit and offset aside). */
+bool rv__filter_any(const rv_filter *f);
+
+/* The SQL function the entity lists use (entity_list.c): rv_fold(text).
+ * Registered on every connection the store opens. */
+int rv__entity_list_register(sqlite3 *db);
 
 #endif

@@ -5,14 +5,12 @@
 #include "analyze/facts.h"
 #include "analyze/ner_names.h"
 #include "core/sort.h"
+#include "store/entity_list.h"
 #include "store/sqlite_int.h"
 
-#include <jansson.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define KEY_MAX 256
 
@@ -59,17 +57,6 @@ static int quantities_by_sources(const void *x, const void *y)
 {
 	const rv_fact_quantity *a = x, *b = y;
 	return (a->n_sources < b->n_sources) - (a->n_sources > b->n_sources);
-}
-
-static int entities_by_mentions(const void *x, const void *y)
-{
-	const rv_fact_entity *a = x, *b = y;
-	return (a->mentions < b->mentions) - (a->mentions > b->mentions);
-}
-
-static int days_in_order(const void *x, const void *y)
-{
-	return strcmp(((const rv_fact_day *)x)->day, ((const rv_fact_day *)y)->day);
 }
 
 /* Quotes that are the same words: folded equality or one inside the other. */
@@ -301,13 +288,6 @@ static int load_figures(rv_store *s, int64_t event, rv_story_facts *out, rv_erro
 	return rc;
 }
 
-static int add_alias(rv_fact_entity *e, const char *form)
-{
-	if (!strcmp(form, e->name))
-		return 0;
-	return rv_strlist_push_unique(&e->aliases, form, false);
-}
-
 static void release_entity(rv_fact_entity *e)
 {
 	free(e->name);
@@ -318,275 +298,38 @@ static void release_entity(rv_fact_entity *e)
 	free(e->days);
 }
 
-/* One name typed two ways by two articles ("SUD-Dockers" an organisation
- * here, a person there) is one entity of the type most of its mentions
- * have. from is merged into into and released. */
-static int merge_entity(rv_fact_entity *into, rv_fact_entity *from)
+static int copy_entity(const rv_entity_row *row, void *p)
 {
-	if (from->mentions > into->mentions) {
-		char *t = into->type;
-		into->type = from->type;
-		from->type = t;
-	}
-	into->mentions += from->mentions;
-	into->articles += from->articles;
-	int rc = RV_OK;
-	/* its name and forms, but never into's own name as its alias */
-	rc = add_alias(into, from->name);
-	for (size_t a = 0; a < from->aliases.len && !rc; a++)
-		rc = add_alias(into, from->aliases.items[a]);
-	for (size_t k = 0; k < from->n_days && !rc; k++) {
-		rv_fact_day *d = NULL;
-		for (size_t i = 0; i < into->n_days && !d; i++)
-			if (!strcmp(into->days[i].day, from->days[k].day))
-				d = &into->days[i];
-		if (!d) {
-			d = grow((void **)&into->days, &into->n_days, sizeof *d);
-			if (!d) {
-				rc = RV_ENOMEM;
-				break;
-			}
-			d->day = from->days[k].day;
-			from->days[k].day = NULL;
-		}
-		d->mentions += from->days[k].mentions;
-	}
-	release_entity(from);
-	return rc;
-}
-
-static int cmp_entity_name(const void *x, const void *y)
-{
-	return strcasecmp(((const rv_fact_entity *)x)->name, ((const rv_fact_entity *)y)->name);
-}
-
-/* Sorted by name, the forms of one name lie side by side: one pass merges
- * them (the store's whole entity list can hold a hundred thousand names). */
-static int merge_types(rv_story_facts *out)
-{
-	if (out->n_entities < 2)
-		return RV_OK;
-	/* stable: of forms equal but for case, the first the store gave names it */
-	if (!rv_sort_stable(out->entities, out->n_entities, sizeof *out->entities, cmp_entity_name))
+	rv_story_facts *out = p;
+	rv_fact_entity *e = grow((void **)&out->entities, &out->n_entities, sizeof *e);
+	if (!e)
 		return RV_ENOMEM;
-	size_t kept = 0;
-	int rc = RV_OK;
-	for (size_t i = 0; i < out->n_entities; i++) {
-		if (kept && !strcasecmp(out->entities[kept - 1].name, out->entities[i].name)) {
-			if (merge_entity(&out->entities[kept - 1], &out->entities[i]))
-				rc = RV_ENOMEM; /* the rest is still merged, then freed */
-			continue;
-		}
-		out->entities[kept++] = out->entities[i];
-	}
-	out->n_entities = kept;
-	return rc;
-}
-
-/* The entities met so far by type and key (rv_entity_key): open
- * addressing over their indexes, so that each row of the whole store's
- * entity list finds its entity at once instead of folding every name
- * seen before it. keys[i] is entity i's "type\x1fkey". */
-struct entity_index {
-	uint32_t *slots; /* index + 1; 0 empty */
-	size_t cap;      /* a power of two, over twice the entities */
-	char **keys;
-	size_t n;
-};
-
-static uint64_t key_hash(const char *k)
-{
-	uint64_t h = 14695981039346656037u;
-	for (; *k; k++)
-		h = (h ^ (unsigned char)*k) * 1099511628211u;
-	return h;
-}
-
-/* The index of the entity keyed tk, or ix->n when there is none. */
-static size_t index_find(const struct entity_index *ix, const char *tk)
-{
-	if (!ix->cap)
-		return ix->n;
-	for (size_t h = key_hash(tk) & (ix->cap - 1);; h = (h + 1) & (ix->cap - 1)) {
-		uint32_t v = ix->slots[h];
-		if (!v)
-			return ix->n;
-		if (!strcmp(ix->keys[v - 1], tk))
-			return v - 1;
-	}
-}
-
-static void index_slot(struct entity_index *ix, size_t i)
-{
-	size_t h = key_hash(ix->keys[i]) & (ix->cap - 1);
-	while (ix->slots[h])
-		h = (h + 1) & (ix->cap - 1);
-	ix->slots[h] = (uint32_t)(i + 1);
-}
-
-/* Entity ix->n is keyed tk (copied). RV_ENOMEM out of memory. */
-static int index_add(struct entity_index *ix, const char *tk)
-{
-	if ((ix->n + 1) * 2 > ix->cap) {
-		size_t cap = ix->cap ? ix->cap * 2 : 64;
-		uint32_t *slots = calloc(cap, sizeof *slots);
-		char **keys = slots ? realloc(ix->keys, cap / 2 * sizeof *keys) : NULL;
-		if (!keys) {
-			free(slots);
+	rv_strlist_init(&e->aliases);
+	e->mentions = row->mentions > INT32_MAX ? INT32_MAX : (int)row->mentions;
+	e->articles = row->articles > INT32_MAX ? INT32_MAX : (int)row->articles;
+	if (!(e->name = strdup(row->name)) || !(e->type = strdup(row->type)))
+		return RV_ENOMEM;
+	for (size_t i = 0; i < row->aliases->len; i++)
+		if (rv_strlist_push(&e->aliases, row->aliases->items[i]))
 			return RV_ENOMEM;
-		}
-		free(ix->slots);
-		ix->slots = slots;
-		ix->keys = keys;
-		ix->cap = cap;
-		for (size_t i = 0; i < ix->n; i++)
-			index_slot(ix, i);
-	}
-	if (!(ix->keys[ix->n] = strdup(tk)))
+	if (row->n_days && !(e->days = calloc(row->n_days, sizeof *e->days)))
 		return RV_ENOMEM;
-	index_slot(ix, ix->n++);
+	for (size_t d = 0; d < row->n_days; d++, e->n_days++) {
+		if (!(e->days[d].day = strdup(row->days[d].day)))
+			return RV_ENOMEM;
+		int64_t m = row->days[d].mentions;
+		e->days[d].mentions = m > INT32_MAX ? INT32_MAX : (int)m;
+	}
 	return RV_OK;
 }
 
-static void index_release(struct entity_index *ix)
+/* The story's entities as every list groups them (entity_list.h). */
+static int load_entities(rv_store *s, int64_t event, rv_story_facts *out, rv_error *err)
 {
-	for (size_t i = 0; i < ix->n; i++)
-		free(ix->keys[i]);
-	free(ix->keys);
-	free(ix->slots);
-}
-
-static int load_entities(rv_store *s, int64_t event, int limit, bool days, rv_story_facts *out,
-			 rv_error *err)
-{
-	static const char sql_event[] =
-		"SELECT e.name, e.type, e.aliases, e.count, substr(a.published, 1, 10), a.id"
-		" FROM entities e JOIN articles a ON a.id = e.article WHERE a.event = ?1"
-		" ORDER BY a.id";
-	static const char sql_all[] =
-		"SELECT e.name, e.type, e.aliases, e.count, substr(a.published, 1, 10), a.id"
-		" FROM entities e JOIN articles a ON a.id = e.article WHERE a.duplicate_of IS NULL"
-		" ORDER BY a.id";
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, event ? sql_event : sql_all, -1, &st, NULL) != SQLITE_OK)
-		return fail(s, err, "story entities");
-	if (event)
-		sqlite3_bind_int64(st, 1, event);
-	int rc = RV_OK, r;
-	char key[KEY_MAX], tk[2 * KEY_MAX];
-	int64_t *last_article = NULL;
-	struct entity_index ix = { 0 };
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = col_str(st, 0);
-		const char *type = col_str(st, 1);
-		int count = sqlite3_column_int(st, 3);
-		int64_t art = sqlite3_column_int64(st, 5);
-		if (!rv_entity_key(name, type, key, sizeof key))
-			continue;
-		/* a longer form renames the entity below, under the same key */
-		snprintf(tk, sizeof tk, "%.*s\x1f%s", KEY_MAX - 1, type, key);
-		size_t idx = index_find(&ix, tk);
-		rv_fact_entity *e;
-		if (idx == out->n_entities) {
-			if (index_add(&ix, tk)) {
-				rc = rv_fail(err, RV_ENOMEM, "out of memory");
-				break;
-			}
-			e = grow((void **)&out->entities, &out->n_entities, sizeof *e);
-			int64_t *la = e ? realloc(last_article, out->n_entities * sizeof *la) : NULL;
-			if (!e || !la || !(e->name = strdup(name)) || !(e->type = strdup(type))) {
-				if (la)
-					last_article = la;
-				rc = rv_fail(err, RV_ENOMEM, "out of memory");
-				break;
-			}
-			last_article = la;
-			last_article[idx] = 0;
-			rv_strlist_init(&e->aliases);
-		} else {
-			e = &out->entities[idx];
-		}
-		/* the fullest form names the entity: "Sergey Lavrov" over "Lavrov" */
-		if (strlen(name) > strlen(e->name) && strchr(name, ' ')) {
-			char *d = strdup(name);
-			if (!d || rv_strlist_push_unique(&e->aliases, e->name, false)) {
-				free(d);
-				rc = rv_fail(err, RV_ENOMEM, "out of memory");
-				break;
-			}
-			free(e->name);
-			e->name = d;
-			for (size_t a = 0; a < e->aliases.len; a++)
-				if (!strcmp(e->aliases.items[a], d)) {
-					free(e->aliases.items[a]);
-					e->aliases.items[a] = e->aliases.items[--e->aliases.len];
-					break;
-				}
-		}
-		e->mentions += count;
-		if (last_article && last_article[idx] != art) {
-			e->articles++;
-			last_article[idx] = art;
-		}
-		if (add_alias(e, name)) {
-			rc = rv_fail(err, RV_ENOMEM, "out of memory");
-			break;
-		}
-		json_t *al = sqlite3_column_text(st, 2) ? json_loads(col_str(st, 2), 0, NULL) : NULL;
-		size_t ai;
-		json_t *av;
-		json_array_foreach(al, ai, av)
-			if (json_is_string(av) && add_alias(e, json_string_value(av)))
-				rc = rv_fail(err, RV_ENOMEM, "out of memory");
-		json_decref(al);
-		if (rc)
-			break;
-		if (days) {
-			const char *day = col_str(st, 4);
-			rv_fact_day *d = NULL;
-			for (size_t i = 0; i < e->n_days && !d; i++)
-				if (!strcmp(e->days[i].day, day))
-					d = &e->days[i];
-			if (!d) {
-				d = grow((void **)&e->days, &e->n_days, sizeof *d);
-				if (!d || !(d->day = strdup(day))) {
-					rc = rv_fail(err, RV_ENOMEM, "out of memory");
-					break;
-				}
-			}
-			d->mentions += count;
-		}
-	}
-	if (rc == RV_OK && r != SQLITE_DONE)
-		rc = fail(s, err, "story entities");
-	sqlite3_finalize(st);
-	free(last_article);
-	index_release(&ix);
-	if (rc == RV_OK && merge_types(out))
-		rc = rv_fail(err, RV_ENOMEM, "out of memory");
-	/* the whole store's names for "revue entities": a sort, not insertions */
-	if (rc == RV_OK &&
-	    !rv_sort_stable(out->entities, out->n_entities, sizeof *out->entities, entities_by_mentions))
-		rc = rv_fail(err, RV_ENOMEM, "out of memory");
-	for (size_t i = 0; i < out->n_entities && rc == RV_OK; i++)
-		if (!rv_sort_stable(out->entities[i].days, out->entities[i].n_days, sizeof *out->entities[i].days,
-				    days_in_order))
-			rc = rv_fail(err, RV_ENOMEM, "out of memory");
-	if (limit > 0 && out->n_entities > (size_t)limit) {
-		rv_story_facts tail = {0};
-		tail.entities = out->entities + limit;
-		tail.n_entities = out->n_entities - (size_t)limit;
-		for (size_t i = 0; i < tail.n_entities; i++) {
-			rv_fact_entity *e = &tail.entities[i];
-			free(e->name);
-			free(e->type);
-			rv_strlist_release(&e->aliases);
-			for (size_t d = 0; d < e->n_days; d++)
-				free(e->days[d].day);
-			free(e->days);
-		}
-		out->n_entities = (size_t)limit;
-	}
+	rv_entity_query q = { .event = event, .aliases = true, .days = true };
+	int rc = rv_store_each_entity(s, &q, copy_entity, out, err);
+	if (rc == RV_ENOMEM)
+		rv_fail(err, rc, "out of memory");
 	return rc;
 }
 
@@ -597,16 +340,7 @@ int rv_store_story_facts(rv_store *s, int64_t event, rv_story_facts *out, rv_err
 	if (!rc)
 		rc = load_figures(s, event, out, err);
 	if (!rc)
-		rc = load_entities(s, event, 0, true, out, err);
-	if (rc)
-		rv_story_facts_release(out);
-	return rc;
-}
-
-int rv_store_all_entities(rv_store *s, int limit, rv_story_facts *out, rv_error *err)
-{
-	memset(out, 0, sizeof *out);
-	int rc = load_entities(s, 0, limit, false, out, err);
+		rc = load_entities(s, event, out, err);
 	if (rc)
 		rv_story_facts_release(out);
 	return rc;

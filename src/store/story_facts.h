@@ -58,7 +58,7 @@ typedef struct rv_fact_day {
 typedef struct rv_fact_entity {
 	char *name;
 	char *type;
-	rv_strlist aliases;    /* every surface form seen in the event */
+	rv_strlist aliases;    /* every other surface form seen in the event, sorted */
 	int mentions;
 	int articles;
 	rv_fact_day *days;     /* ascending */
@@ -70,15 +70,12 @@ typedef struct rv_story_facts {
 	size_t n_speakers;
 	rv_fact_quantity *quantities;  /* most outlets first */
 	size_t n_quantities;
-	rv_fact_entity *entities;      /* most mentioned first */
+	rv_fact_entity *entities;      /* grouped as every entity list (entity_list.h):
+					* named by the most articles first */
 	size_t n_entities;
 } rv_story_facts;
 
 int rv_store_story_facts(rv_store *s, int64_t event, rv_story_facts *out, rv_error *err);
 void rv_story_facts_release(rv_story_facts *f);
-
-/* Every entity of the store folded across articles and languages, most
- * mentioned first (at most limit, 0 = all); days are not filled. */
-int rv_store_all_entities(rv_store *s, int limit, rv_story_facts *out, rv_error *err);
 
 #endif

@@ -1,5 +1,6 @@
 /* Tests for src/serve/api.c: handlers called directly, no socket. */
 #include "test.h"
+#include "cli/cli.h"
 #include "serve/api.h"
 #include "store/browse.h"
 #include "store/store.h"
@@ -359,46 +360,147 @@ TEST(api_story_page_same_order_as_store)
 	done(&s);
 }
 
-/* /api/entities folds names as `revue entities` does: case and accent
- * variants are one row, under the most frequent spelling, with the articles
- * and mentions of every spelling. */
-TEST(api_entities_fold_case_and_accents)
+/* The lines a revue command prints (stdout caught in a file), each a JSON
+ * value. */
+static json_t *cli_json(rv_cmd_fn cmd, const char *db, int argc, char **argv)
+{
+	char out[128];
+	snprintf(out, sizeof out, "%s/cli.out", dir);
+	fflush(stdout);
+	int saved = dup(1);
+	ASSERT(saved >= 0);
+	ASSERT(freopen(out, "w", stdout));
+	rv_cli cli = { db };
+	int rc = cmd(&cli, argc, argv);
+	fflush(stdout);
+	ASSERT(dup2(saved, 1) == 1);
+	close(saved);
+	ASSERT_EQ(rc, RV_EXIT_OK);
+	json_t *arr = json_array();
+	FILE *f = fopen(out, "r");
+	ASSERT(f);
+	static char line[1 << 16];
+	while (fgets(line, sizeof line, f)) {
+		json_t *o = json_loads(line, 0, NULL);
+		if (!o)
+			TEST_FAIL("revue %s printed a line that is not JSON: %s", argv[0], line);
+		json_array_append_new(arr, o);
+	}
+	fclose(f);
+	return arr;
+}
+
+/* An entity list as "name|type|articles|mentions; ..." (caller frees). */
+static char *rows_of(json_t *arr)
+{
+	size_t len = 0, cap = 4096;
+	char *out = malloc(cap);
+	ASSERT(out);
+	out[0] = '\0';
+	for (size_t i = 0; i < json_array_size(arr); i++) {
+		json_t *e = json_array_get(arr, i);
+		int n = snprintf(out + len, cap - len, "%s|%s|%lld|%lld; ",
+				 json_string_value(json_object_get(e, "name")),
+				 json_string_value(json_object_get(e, "type")),
+				 (long long)json_integer_value(json_object_get(e, "articles")),
+				 (long long)json_integer_value(json_object_get(e, "mentions")));
+		ASSERT(n > 0 && (size_t)n < cap - len);
+		len += (size_t)n;
+	}
+	return out;
+}
+
+static void same_entities(json_t *cli, json_t *api)
+{
+	char *c = rows_of(cli), *a = rows_of(api);
+	if (strcmp(c, a))
+		TEST_FAIL("the CLI and the API disagree:\n    cli %s\n    api %s", c, a);
+	free(c);
+	free(a);
+}
+
+struct entity_row {
+	const char *name, *type;
+	int count;
+	int article; /* 1-based; several rows may share one */
+};
+
+/* A store of articles 1..N of event 1, each naming the rows of its number;
+ * article copy (0: none) is a copy of article 1 that adds a paragraph, with
+ * an analysis of its own. */
+static rv_store *entity_store(char *path, size_t n, const struct entity_row *rows, size_t n_rows, int copy)
 {
 	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
 	ASSERT(mkdtemp(dir));
-	char path[128];
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	snprintf(path, n, "%s/t.db", dir);
 	rv_store *s = NULL;
 	rv_error err;
 	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
-	static const struct {
-		const char *name, *type;
-		int count;
-	} rows[] = {
-		{ "Port-Aurèle", "location", 3 },  { "PORT-AURÈLE", "location", 1 },
-		{ "Port-Aurele", "location", 1 },  { "Port-Aurèle", "location", 2 },
-		{ "Hydrelec Sud", "organization", 1 },
-	};
+	int last = 0;
+	for (size_t i = 0; i < n_rows; i++)
+		last = rows[i].article > last ? rows[i].article : last;
 	ASSERT_EQ(rv_store_begin(s, &err), 0);
-	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+	int64_t first = 0;
+	for (int art = 1; art <= last; art++) {
 		rv_article a;
 		rv_article_init(&a);
 		char ref[16];
-		snprintf(ref, sizeof ref, "p%zu", i);
+		snprintf(ref, sizeof ref, "p%d", art);
 		a.ref = strdup(ref);
 		a.content_hash = strdup(ref);
 		a.title = strdup(ref);
 		a.text = strdup("Le port rouvre.");
 		a.lang = strdup("fr");
-		a.entities = calloc(1, sizeof *a.entities);
-		a.entities[0].name = strdup(rows[i].name);
-		a.entities[0].type = strdup(rows[i].type);
-		a.entities[0].count = rows[i].count;
-		a.n_entities = 1;
+		a.published = strdup(art < 3 ? "2024-03-04" : "2024-03-05");
+		a.event = 1;
+		a.storyline = 1;
+		if (art == copy) {
+			a.duplicate_of = first;
+			a.duplicate_similarity = 0.9;
+			a.duplicate_adds_text = true;
+		}
+		a.entities = calloc(n_rows, sizeof *a.entities);
+		for (size_t i = 0; i < n_rows; i++) {
+			if (rows[i].article != art)
+				continue;
+			rv_entity *e = &a.entities[a.n_entities++];
+			e->name = strdup(rows[i].name);
+			e->type = strdup(rows[i].type);
+			e->count = rows[i].count;
+		}
 		ASSERT_EQ(rv_store_insert_article(s, &a, &err), 0);
+		if (art == 1)
+			first = a.id;
 		rv_article_release(&a);
 	}
 	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	return s;
+}
+
+/* Five articles whose entities two groupings told apart: one place spelt
+ * and typed two ways ("Port-Aurèle" a place, "PORT-AURELE" an
+ * organisation), one spelling under two keys ("Président Poutine" the
+ * person, keyed as Vladimir Putin, and a mistyped organisation), and a copy
+ * of article 1 with mentions of its own. */
+static const struct entity_row disputed[] = {
+	{ "Port-Aurèle", "location", 3, 1 },          { "Marie Dupont", "person", 2, 1 },
+	{ "PORT-AURELE", "organization", 1, 2 },      { "Président Poutine", "person", 1, 3 },
+	{ "Marie Dupont", "person", 1, 3 },           { "Président Poutine", "organization", 2, 4 },
+	{ "Port-Aurèle", "location", 1, 5 },
+};
+
+/* /api/entities folds names as `revue entities` does: case and accent
+ * variants are one row, under the most frequent spelling, with the articles
+ * and mentions of every spelling. */
+TEST(api_entities_fold_case_and_accents)
+{
+	static const struct entity_row rows[] = {
+		{ "Port-Aurèle", "location", 3, 1 },  { "PORT-AURÈLE", "location", 1, 2 },
+		{ "Port-Aurele", "location", 1, 3 },  { "Port-Aurèle", "location", 2, 4 },
+		{ "Hydrelec Sud", "organization", 1, 5 },
+	};
+	char path[128];
+	rv_store *s = entity_store(path, sizeof path, rows, sizeof rows / sizeof *rows, 0);
 	json_t *o = get_json(s, "/api/entities", 200);
 	json_t *arr = json_object_get(o, "entities");
 	ASSERT_EQ(json_array_size(arr), 2);
@@ -421,6 +523,56 @@ TEST(api_entities_fold_case_and_accents)
 	}
 	o = get_json(s, "/api/entities?type=organization", 200);
 	ASSERT_EQ(json_array_size(json_object_get(o, "entities")), 1);
+	json_decref(o);
+	done(&s);
+}
+
+/* `revue entities` and GET /api/entities list the same entities, under the
+ * same names and types, with the same counts, in the same order. They were
+ * two groupings: the CLI split the place spelt and typed two ways, merged
+ * the two keys of "Président Poutine" into one organisation (and counted
+ * its article per type), and left out the copy's own mentions; the API did
+ * none of these. */
+TEST(api_entities_as_the_cli_lists_them)
+{
+	char path[128];
+	rv_store *s = entity_store(path, sizeof path, disputed, sizeof disputed / sizeof *disputed, 5);
+	char *argv[] = { "entities", "--json", "--limit", "100", NULL };
+	json_t *cli = cli_json(cmd_entities, path, 4, argv);
+	json_t *o = get_json(s, "/api/entities?limit=100", 200);
+	json_t *api = json_object_get(o, "entities");
+	same_entities(cli, api);
+	/* one place in three articles (the copy has its own), two spellings */
+	json_t *port = json_array_get(api, 0);
+	ASSERT_STR_EQ(json_string_value(json_object_get(port, "name")), "Port-Aurèle");
+	ASSERT_STR_EQ(json_string_value(json_object_get(port, "type")), "location");
+	ASSERT_EQ(json_integer_value(json_object_get(port, "articles")), 3);
+	ASSERT_EQ(json_integer_value(json_object_get(port, "mentions")), 5);
+	ASSERT_STR_EQ(json_string_value(json_array_get(json_object_get(json_array_get(cli, 0), "aliases"), 0)),
+		      "PORT-AURELE");
+	/* Port-Aurèle, Marie Dupont, and "Président Poutine" under its two keys */
+	ASSERT_EQ(json_array_size(api), 4);
+	json_decref(cli);
+	json_decref(o);
+	done(&s);
+}
+
+/* A story's entities are the same in `revue story ID --json` and GET
+ * /api/stories/ID (the API grouped them by exact name, apart from the
+ * CLI's grouping), and the same as the store's list restricted to it. */
+TEST(api_story_entities_as_the_cli_shows_them)
+{
+	char path[128];
+	rv_store *s = entity_store(path, sizeof path, disputed, sizeof disputed / sizeof *disputed, 5);
+	char *argv[] = { "story", "1", "--json", NULL };
+	json_t *cli = cli_json(cmd_story, path, 3, argv);
+	ASSERT_EQ(json_array_size(cli), 1);
+	json_t *o = get_json(s, "/api/stories/1", 200);
+	same_entities(json_object_get(json_array_get(cli, 0), "entities"), json_object_get(o, "entities"));
+	json_t *list = get_json(s, "/api/entities?limit=100", 200);
+	same_entities(json_object_get(list, "entities"), json_object_get(o, "entities"));
+	json_decref(list);
+	json_decref(cli);
 	json_decref(o);
 	done(&s);
 }

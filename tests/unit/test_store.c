@@ -3,8 +3,12 @@
 #include "db_helper.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
+#include "store/entity_list.h"
+#include "store/schema.sql.h"
+#include "analyze/ner_names.h"
 
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static rv_record text_record(const char *ref, const char *text)
@@ -210,5 +214,195 @@ TEST(second_writer_between_batches_does_not_lock_out_the_first)
 	ASSERT_EQ(rv_pipeline_close(&pa, &err), RV_OK);
 	rv_store_close(&b);
 	rv_store_close(&a);
+	test_db_remove(path);
+}
+
+/* Several revues opening one new store at once (serve, an ingest and a
+ * watch started together) each migrate it: the schema version is read
+ * again under the write lock, so none runs a migration another has run
+ * (the second CREATE TABLE failed with "table articles already exists"). */
+TEST(store_opened_at_once_by_many_migrates_once)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "revue-store-many");
+	enum { N = 8 };
+	pid_t pids[N];
+	for (int i = 0; i < N; i++) {
+		pids[i] = fork();
+		ASSERT(pids[i] >= 0);
+		if (pids[i] == 0) {
+			rv_store *s = NULL;
+			rv_error err;
+			int rc = rv_store_open(path, false, &s, &err);
+			if (rc)
+				fprintf(stderr, "  open %d: %s\n", i, err.msg);
+			rv_store_close(&s);
+			_exit(rc ? 1 : 0);
+		}
+	}
+	int failed = 0;
+	for (int i = 0; i < N; i++) {
+		int st = 0;
+		ASSERT_EQ(waitpid(pids[i], &st, 0), pids[i]);
+		failed += !WIFEXITED(st) || WEXITSTATUS(st) != 0;
+	}
+	ASSERT_EQ(failed, 0);
+	test_db_remove(path);
+}
+
+/* A store as revue wrote it before entity keys (schema 7): the shipped
+ * migrations 1-7 (never edited once shipped), then rows as the old insert
+ * wrote them, without a key. */
+/* search.h and analyze.h both name an rv_token_fn: this one function only */
+int rv_search_register(struct sqlite3 *db);
+
+static void old_store(const char *path)
+{
+	sqlite3 *db = NULL;
+	ASSERT_EQ(sqlite3_open(path, &db), SQLITE_OK);
+	ASSERT_EQ(rv_search_register(db), RV_OK);
+	for (int v = 0; v < 7; v++) {
+		char *msg = NULL;
+		if (sqlite3_exec(db, rv_migrations[v], NULL, NULL, &msg) != SQLITE_OK)
+			TEST_FAIL("migration %d: %s", v + 1, msg);
+	}
+	char long_name[400];
+	memset(long_name, 'x', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = '\0';
+	sqlite3_stmt *st;
+	ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 7;"
+			       "INSERT INTO articles (id, ref, content_hash) VALUES (1, 'a', 'h1'), (2, 'b', 'h2');",
+			       NULL, NULL, NULL),
+		  SQLITE_OK);
+	ASSERT_EQ(sqlite3_prepare_v2(db, "INSERT INTO entities (article, name, type, count) VALUES (?1, ?2, ?3, 1)",
+				     -1, &st, NULL),
+		  SQLITE_OK);
+	static const struct {
+		int article;
+		const char *name, *type; /* NULL name: one too long to fold */
+	} rows[] = { { 1, "Poutine", "person" },
+		     { 2, "Путин", "person" },
+		     { 1, "PORT-AURÈLE", "location" },
+		     { 2, "Port-Aurèle", "organization" },
+		     { 2, NULL, "other" } };
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, rows[i].article);
+		sqlite3_bind_text(st, 2, rows[i].name ? rows[i].name : long_name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, rows[i].type, -1, SQLITE_STATIC);
+		ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
+	}
+	sqlite3_finalize(st);
+	ASSERT_EQ(sqlite3_close(db), SQLITE_OK);
+}
+
+static int count_entity(const rv_entity_row *e, void *ctx)
+{
+	(void)e;
+	++*(int *)ctx;
+	return RV_OK;
+}
+
+/* Each row's key as stored, beside rv_entity_key of its name and type. */
+static void keys_are_current(const char *path, int want_rows)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st;
+	ASSERT_EQ(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT name, type, key FROM entities ORDER BY rowid", -1, &st, NULL),
+		  SQLITE_OK);
+	int n = 0, keyed = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *type = (const char *)sqlite3_column_text(st, 1);
+		const char *key = (const char *)sqlite3_column_text(st, 2);
+		char want[RV_ENTITY_KEY_MAX];
+		size_t len = rv_entity_key(name, type, want, sizeof want);
+		if (len)
+			ASSERT_STR_EQ(key, want);
+		else
+			ASSERT(key == NULL);
+		keyed += key != NULL;
+		n++;
+	}
+	sqlite3_finalize(st);
+	ASSERT_EQ(n, want_rows);
+	ASSERT_EQ(keyed, want_rows - 1); /* the name too long to fold has none */
+	ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT (SELECT COUNT(*) FROM sqlite_master WHERE name = 'entities_key'),"
+				     " (SELECT value FROM group_meta WHERE key = 'entity_key_rules'),"
+				     " (SELECT user_version FROM pragma_user_version)",
+				     -1, &st, NULL),
+		  SQLITE_OK);
+	ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+	ASSERT_EQ(sqlite3_column_int(st, 0), 1);
+	ASSERT(sqlite3_column_int64(st, 1) == rv_entity_key_rules());
+	ASSERT_EQ(sqlite3_column_int(st, 2), RV_SCHEMA_VERSION);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+/* Migration 8 adds entities.key to a store an older revue made and keys its
+ * rows, in the transaction that sets the version: once, whoever opens it
+ * first. A reader (serve, entities) upgrades it too, or its queries would
+ * not find the column. */
+TEST(store_keys_the_entities_of_an_older_store)
+{
+	for (int reader = 0; reader < 2; reader++) {
+		char path[256];
+		test_db_path(path, sizeof path, "revue-store-old");
+		old_store(path);
+		rv_store *s = NULL;
+		rv_error err;
+		rv_error_clear(&err);
+		int rc = rv_store_open(path, reader, &s, &err);
+		if (rc)
+			TEST_FAIL("open (reader %d): %s", reader, err.msg);
+		/* the connection that opened it lists them at once */
+		rv_entity_query q = { 0 };
+		int n = 0;
+		ASSERT_EQ(rv_store_each_entity(s, &q, count_entity, &n, &err), RV_OK);
+		ASSERT_EQ(n, 2); /* Vladimir Putin and Port-Aurèle; the long name has no key */
+		rv_store_close(&s);
+		keys_are_current(path, 5);
+		/* again: nothing left to do, nothing changed */
+		ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+		rv_store_close(&s);
+		keys_are_current(path, 5);
+		test_db_remove(path);
+	}
+}
+
+/* Keys stored under other rules (a revue whose gazetteer keyed names
+ * otherwise) are computed again when a writer opens the store. */
+TEST(store_keys_entities_again_when_the_rules_change)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "revue-store-rekey");
+	old_store(path);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	rv_store_close(&s);
+	sqlite3 *db = NULL;
+	ASSERT_EQ(sqlite3_open(path, &db), SQLITE_OK);
+	ASSERT_EQ(sqlite3_exec(db, "UPDATE entities SET key = 'poutine' WHERE name = 'Poutine';"
+			       "UPDATE group_meta SET value = value + 1 WHERE key = 'entity_key_rules'",
+			       NULL, NULL, NULL),
+		  SQLITE_OK);
+	sqlite3_close(db);
+	/* a reader leaves them: it only reads keys, and two builds reading one
+	 * store must not rewrite it in turn */
+	ASSERT_EQ(rv_store_open(path, true, &s, &err), RV_OK);
+	rv_store_close(&s);
+	ASSERT_EQ(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *st;
+	ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT key FROM entities WHERE name = 'Poutine'", -1, &st, NULL), SQLITE_OK);
+	ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+	ASSERT_STR_EQ((const char *)sqlite3_column_text(st, 0), "poutine");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	rv_store_close(&s);
+	keys_are_current(path, 5);
 	test_db_remove(path);
 }
