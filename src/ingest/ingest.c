@@ -111,6 +111,10 @@ static bool stream_format(rv_format f)
 	return f == RV_FORMAT_JSONL || f == RV_FORMAT_WARC;
 }
 
+/* How many times its size a gzip stream of text may inflate (deflate's
+ * own limit is 1,032). */
+#define GZIP_MAX_TEXT_RATIO 200
+
 /* An unlinked temporary file in $TMPDIR (else /tmp), or -1 with errno. */
 static int scratch_file(void)
 {
@@ -247,6 +251,19 @@ static int ingest_gzip(const char *name, const char *data, size_t len,
 				snprintf(why, sizeof why,
 				         "gzip file larger than %zu MB once inflated",
 				         RV_INGEST_MAX_FILE >> 20);
+			reject(opts, name, why);
+			goto out_file;
+		}
+		/* A stream may be 16 GB, but a gzip bomb of one would fill the
+		 * temporary disk before the bound is met: past a page's size, text
+		 * that inflates more than news text ever does (5 to 20 times) is
+		 * refused. */
+		if (stream && total + got > RV_INGEST_MAX_FILE &&
+		    total + got > (uint64_t)len * GZIP_MAX_TEXT_RATIO) {
+			snprintf(why, sizeof why,
+			         "gzip file inflates over %d times its size past %zu MB (a gzip bomb?): "
+			         "not read (gunzip it first if it is real)",
+			         GZIP_MAX_TEXT_RATIO, RV_INGEST_MAX_FILE >> 20);
 			reject(opts, name, why);
 			goto out_file;
 		}

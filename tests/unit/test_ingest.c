@@ -614,7 +614,13 @@ TEST(gzip_jsonl_past_64_mb_is_read_a_page_is_bounded)
 	size_t big = RV_INGEST_MAX_FILE + ((size_t)1 << 20);
 	char *blank = malloc(big);
 	ASSERT(blank);
-	memset(blank, '\n', big);
+	/* blank lines of spaces, at random, so that the file does not inflate
+	 * like a gzip bomb (gzip_bomb_of_blank_lines_is_refused) */
+	uint32_t x = 12345;
+	for (size_t i = 0; i < big; i++) {
+		x = x * 1103515245u + 12345u;
+		blank[i] = (x >> 16) & 1 ? ' ' : '\n';
+	}
 	rv_buf plain, gz;
 	rv_buf_init(&plain, big + 4096);
 	rv_buf_init(&gz, (size_t)1 << 30);
@@ -640,6 +646,29 @@ TEST(gzip_jsonl_past_64_mb_is_read_a_page_is_bounded)
 	ASSERT_EQ(s.rejects, 1);
 	ASSERT_STR_EQ(s.reasons[0], "big.html.gz: gzip file larger than 64 MB once inflated");
 	rv_buf_release(&plain);
+	rv_buf_release(&gz);
+}
+
+/* A stream format may inflate to 16 GB, but not from a small file: 65 MB
+ * of blank lines in 64 KB of gzip would have filled the temporary disk had
+ * it gone on to the bound. */
+TEST(gzip_bomb_of_blank_lines_is_refused)
+{
+	size_t big = RV_INGEST_MAX_FILE + ((size_t)1 << 20);
+	char *blank = malloc(big);
+	ASSERT(blank);
+	memset(blank, '\n', big);
+	rv_buf gz;
+	rv_buf_init(&gz, (size_t)1 << 30);
+	gz_member(&gz, two_lines, strlen(two_lines));
+	gz_member(&gz, blank, big);
+	free(blank);
+	struct seen s = { 0 };
+	rv_ingest_opts o = opts_for(&s, RV_FORMAT_AUTO);
+	ASSERT_EQ(rv_ingest_buffer("bomb.jsonl.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.records, 0);
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_CONTAINS(s.reasons[0], "bomb.jsonl.gz: gzip file inflates over 200 times its size");
 	rv_buf_release(&gz);
 }
 
