@@ -2880,14 +2880,9 @@ static void first_build(void)
 			first_words[n++] = d;
 	}
 	for (int r = 0; rv__ner_gazetteer[r] && n < cap; r++) {
-		const char *p = strchr(rv__ner_gazetteer[r], '|');
-		while (p && n < cap) {
-			const char *s0 = p + 1;
-			p = strchr(s0, '|');
-			size_t len = p ? (size_t)(p - s0) : strlen(s0);
-			char f[KEY_MAX];
-			if (!rv__ner_fold(s0, len, f, sizeof f))
-				continue;
+		const char *at = NULL;
+		char f[KEY_MAX];
+		while (n < cap && rv__ner_gaz_next_folded(r, &at, f, sizeof f)) {
 			char *sp = strchr(f, ' ');
 			if (!sp)
 				continue;

@@ -204,14 +204,9 @@ static void gaz_build(void)
 	if (!gaz_keys)
 		return;
 	for (int r = 0; rv__ner_gazetteer[r]; r++) {
-		const char *p = strchr(rv__ner_gazetteer[r], '|');
-		while (p) {
-			const char *s = p + 1;
-			p = strchr(s, '|');
-			size_t n = p ? (size_t)(p - s) : strlen(s);
-			char buf[256];
-			if (rv__ner_fold(s, n, buf, sizeof buf) == 0)
-				continue;
+		const char *at = NULL;
+		char buf[256];
+		while (rv__ner_gaz_next_folded(r, &at, buf, sizeof buf)) {
 			char *k = strdup(buf);
 			if (!k)
 				continue;
@@ -242,6 +237,22 @@ bool rv__ner_gaz_country(int row)
 	return row >= 0 && rv__ner_gazetteer[row][0] == 'C';
 }
 
+bool rv__ner_gaz_next_folded(int row, const char **at, char *out, size_t cap)
+{
+	const char *p = *at ? *at : strchr(rv__ner_gazetteer[row], '|');
+	while (p && *p == '|') {
+		const char *s = p + 1;
+		size_t n = strcspn(s, "|");
+		p = s + n; /* the next '|', or the row's end */
+		if (rv__ner_fold(s, n, out, cap)) {
+			*at = p;
+			return true;
+		}
+	}
+	*at = "";
+	return false;
+}
+
 const char *rv__ner_gaz_name(int row, size_t *len)
 {
 	const char *s = rv__ner_gazetteer[row] + 2;
@@ -253,14 +264,9 @@ const char *rv__ner_gaz_name(int row, size_t *len)
 /* Whether a variant of gazetteer row row has the folded word w. */
 static bool row_has_word(int row, const char *w, size_t wl)
 {
-	const char *p = strchr(rv__ner_gazetteer[row], '|');
-	while (p) {
-		const char *s = p + 1;
-		p = strchr(s, '|');
-		size_t n = p ? (size_t)(p - s) : strlen(s);
-		char buf[256];
-		if (!rv__ner_fold(s, n, buf, sizeof buf))
-			continue;
+	const char *at = NULL;
+	char buf[256];
+	while (rv__ner_gaz_next_folded(row, &at, buf, sizeof buf)) {
 		for (const char *q = buf; *q;) {
 			size_t m = strcspn(q, " ");
 			if (m == wl && !memcmp(q, w, wl))

@@ -22,6 +22,11 @@ bool rv__ner_gaz_country(int row);
 /* The canonical display name of a gazetteer row, as a pointer into the row
  * and a length. */
 const char *rv__ner_gaz_name(int row, size_t *len);
+/* Each name of gazetteer row row (canonical first, then its variants),
+ * folded into out (cap bytes) in turn: *at is NULL before the first call
+ * and kept between calls; false after the last. A name that does not fold
+ * into cap bytes is passed over. */
+bool rv__ner_gaz_next_folded(int row, const char **at, char *out, size_t cap);
 
 /* Fold a name for matching into out (cap bytes, NUL-terminated): lower case,
  * no accents, Cyrillic transliterated to Latin, white space collapsed.
