@@ -74,6 +74,9 @@ int rv_is_stopword(const char *lang, const char *tok, size_t len);
  * a->title, a->text and a->lang and fill their own arrays. */
 int rv_find_entities(rv_article *a, rv_error *err);   /* entities.c */
 int rv_find_quotes(rv_article *a, rv_error *err);     /* quotes.c */
+/* A wire dateline ("PARIS, Feb. 3 (Reuters) - ") opening text[s..e): the
+ * index after it, or s when there is none (quotes.c). */
+size_t rv__dateline_end(const char *t, size_t s, size_t e);
 int rv_find_figures(rv_article *a, rv_error *err);    /* figures.c */
 
 #endif

@@ -3955,11 +3955,37 @@ static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_er
 	return rc;
 }
 
+/* "PARIS (Reuters) - ", "VAUCLAIR, July 22 (ACP) – ": the agency a
+ * paragraph's dateline credits is where the copy came from, like a byline,
+ * not a name in the news; on a wire it would be in every story of every
+ * event. Its mentions go (the place stays). */
+static void drop_dateline_agencies(const char *text, size_t len, mlist *ml)
+{
+	for (size_t p = 0; p < len;) {
+		const char *nl = memchr(text + p, '\n', len - p);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		size_t d = rv__dateline_end(text, p, end);
+		const char *open = d > p ? memchr(text + p, '(', d - p) : NULL;
+		const char *close = open ? memchr(open, ')', (size_t)(text + d - open)) : NULL;
+		if (close) {
+			size_t o = (size_t)(open - text), c = (size_t)(close - text), k = 0;
+			for (size_t i = 0; i < ml->n; i++)
+				if (!(ml->m[i].s > o && ml->m[i].e <= c))
+					ml->m[k++] = ml->m[i];
+			ml->n = k;
+		}
+		p = end + 1;
+	}
+}
+
 int rv_find_entities(rv_article *a, rv_error *err)
 {
 	const char *text = a->text ? a->text : "";
 	mlist ml = {0};
-	int rc = find_in(a, text, strlen(text), &ml, err);
+	size_t len = strlen(text);
+	int rc = find_in(a, text, len, &ml, err);
+	if (rc == RV_OK)
+		drop_dateline_agencies(text, len, &ml);
 	if (rc == RV_OK)
 		rc = build_entities(a, text, &ml, err);
 	free(ml.m);

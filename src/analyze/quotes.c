@@ -2011,7 +2011,7 @@ static bool month_and_day_at(const char *t, size_t w, size_t e)
  * not what anyone said. The index after it, or s. It is a dateline when
  * the first dash within a few words follows an agency in parentheses or a
  * place, a comma, a month and a day. */
-static size_t dateline_end(const char *t, size_t s, size_t e)
+size_t rv__dateline_end(const char *t, size_t s, size_t e)
 {
 	size_t lim = s + 80 < e ? s + 80 : e;
 	for (size_t i = s + 2; i + 3 < lim; i++) {
@@ -2075,7 +2075,7 @@ static int reported_speech(ctx *c, size_t ps, size_t pe, size_t first_q)
 			   (according || !content_after(t, v + vlen, e)) &&
 			   (according || !apposition_subject(c, s, v))) {
 			/* "Content, X said." / "Content, according to X." */
-			cs = dateline_end(t, s, v);
+			cs = rv__dateline_end(t, s, v);
 			ce = v;
 			/* "according to" starts its attribution; "X said" has its
 			 * subject between the comma and the verb */

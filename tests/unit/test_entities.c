@@ -94,6 +94,25 @@ TEST(entities_sentence_start_is_not_a_name)
 	rv_article_release(&a);
 }
 
+/* The agency a wire dateline credits is where the copy came from, not a
+ * name in the news: on a wire it would stand in every story. The place
+ * stays, and the agency named in the body counts there. */
+TEST(entities_dateline_agency_is_no_mention)
+{
+	rv_article a;
+	run_lang(&a, "PORT-AURÈLE, March 10 (ACP) - Talks between striking dockers and the port "
+		     "authority broke down on Tuesday.\n\nWASHINGTON (Reuters) — The Senate voted on "
+		     "Monday. Reuters reported later that the vote was close.",
+		 "en");
+	assert_entity(&a, "PORT-AURÈLE", "location");
+	assert_entity(&a, "WASHINGTON", "location");
+	const rv_entity *r = find(&a, "Reuters");
+	ASSERT(r != NULL);
+	ASSERT_EQ(r->count, 1);
+	ASSERT(find(&a, "ACP") == NULL);
+	rv_article_release(&a);
+}
+
 TEST(entities_types_from_lists_and_keywords)
 {
 	rv_article a;
