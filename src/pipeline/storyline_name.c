@@ -3,7 +3,8 @@
  * the titles of the storyline's articles, most frequent first, in the
  * spelling first seen (a hyphenated name, "Port-Aurèle", is one word);
  * stop words of the article's language (or of any supported language when
- * unknown) and numbers left out. */
+ * unknown) and numbers left out. Two words the titles mostly write side by
+ * side are named together ("Kofi Adjei", not "Adjei, …, Kofi"). */
 #include "analyze/analyze.h"
 #include "core/utf8.h"
 #include "pipeline/storyline_name.h"
@@ -24,9 +25,21 @@ struct word {
 	int last_title;
 };
 
+/* Two content words written one after the other, a space between. */
+struct pair {
+	int first, second; /* in namer.w */
+	char surface[128]; /* as first written */
+	int count;         /* titles it appears in */
+	int last_title;
+};
+
 struct namer {
 	struct word w[MAX_WORDS];
 	int n, titles;
+	struct pair p[MAX_WORDS];
+	int n_pairs;
+	int prev;        /* the word counted just before in this title, or -1 */
+	size_t prev_start, prev_end;
 	const char *title, *lang;
 	/* the word being read: tokens joined by hyphens ("Port-Aurèle",
 	 * "États-Unis") are one word of the name */
@@ -50,30 +63,78 @@ static bool is_content(const struct namer *nm, const char *tok, size_t len)
 	return true;
 }
 
+static bool capitalised(const char *surface)
+{
+	const char *p = surface;
+	int32_t c = rv_utf8_next(&p, surface + strlen(surface));
+	return c > 0 && rv_cp_is_upper(c);
+}
+
+/* Copy the title's bytes [start, end) into out (cap bytes), whole
+ * characters only. */
+static void copy_surface(const struct namer *nm, size_t start, size_t end, char *out, size_t cap)
+{
+	size_t n = rv_utf8_prefix(nm->title + start, end - start, cap - 1);
+	memcpy(out, nm->title + start, n);
+	out[n] = '\0';
+}
+
+/* Count the pair of words i after nm->prev, once per title. */
+static void count_pair(struct namer *nm, int i)
+{
+	int k = 0;
+	while (k < nm->n_pairs && (nm->p[k].first != nm->prev || nm->p[k].second != i))
+		k++;
+	if (k == nm->n_pairs) {
+		if (nm->n_pairs == MAX_WORDS)
+			return;
+		struct pair *p = &nm->p[nm->n_pairs++];
+		p->first = nm->prev;
+		p->second = i;
+		copy_surface(nm, nm->prev_start, nm->end, p->surface, sizeof p->surface);
+		p->count = 0;
+		p->last_title = 0;
+	}
+	if (nm->p[k].last_title != nm->titles) {
+		nm->p[k].count++;
+		nm->p[k].last_title = nm->titles;
+	}
+}
+
 /* Count the word just read, once per title. */
 static void count_word(struct namer *nm)
 {
-	if (!nm->parts || !nm->content)
+	if (!nm->parts)
 		return;
 	nm->parts = 0;
-	for (int i = 0; i < nm->n; i++) {
-		if (!strcmp(nm->w[i].key, nm->key)) {
-			if (nm->w[i].last_title != nm->titles) {
-				nm->w[i].count++;
-				nm->w[i].last_title = nm->titles;
-			}
+	if (!nm->content) {
+		nm->prev = -1;
+		return;
+	}
+	int i = 0;
+	while (i < nm->n && strcmp(nm->w[i].key, nm->key))
+		i++;
+	if (i == nm->n) {
+		if (nm->n == MAX_WORDS) {
+			nm->prev = -1;
 			return;
 		}
+		struct word *w = &nm->w[nm->n++];
+		snprintf(w->key, sizeof w->key, "%s", nm->key);
+		copy_surface(nm, nm->start, nm->end, w->surface, sizeof w->surface);
+		w->count = 0;
+		w->last_title = 0;
 	}
-	if (nm->n == MAX_WORDS)
-		return;
-	struct word *w = &nm->w[nm->n++];
-	snprintf(w->key, sizeof w->key, "%s", nm->key);
-	size_t n = rv_utf8_prefix(nm->title + nm->start, nm->end - nm->start, sizeof w->surface - 1);
-	memcpy(w->surface, nm->title + nm->start, n);
-	w->surface[n] = '\0';
-	w->count = 1;
-	w->last_title = nm->titles;
+	if (nm->w[i].last_title != nm->titles) {
+		nm->w[i].count++;
+		nm->w[i].last_title = nm->titles;
+	}
+	if (nm->prev >= 0 && nm->prev != i && nm->start == nm->prev_end + 1 &&
+	    nm->title[nm->prev_end] == ' ')
+		count_pair(nm, i);
+	nm->prev = i;
+	nm->prev_start = nm->start;
+	nm->prev_end = nm->end;
 }
 
 static void name_token(const char *tok, size_t len, size_t off, void *ctx)
@@ -110,6 +171,7 @@ static int name_article(const rv_article *a, void *ctx)
 	nm->title = a->title;
 	nm->lang = a->lang;
 	nm->parts = 0;
+	nm->prev = -1;
 	rv_tokenize(a->title, strlen(a->title), name_token, nm);
 	count_word(nm);
 	return RV_OK;
@@ -129,18 +191,38 @@ char *rv_storyline_name(rv_store *store, int64_t storyline)
 		goto done;
 	char buf[256] = "";
 	size_t used = 0;
-	for (int k = 0; k < NAME_WORDS; k++) {
+	int counts[MAX_WORDS]; /* before any is taken into the name */
+	for (int i = 0; i < nm->n; i++)
+		counts[i] = nm->w[i].count;
+	for (int k = 0; k < NAME_WORDS && used < sizeof buf;) {
 		int best = -1;
 		for (int i = 0; i < nm->n; i++)
 			if (nm->w[i].count >= 2 && (best < 0 || nm->w[i].count > nm->w[best].count))
 				best = i;
 		if (best < 0)
 			break;
-		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", k ? ", " : "",
-					 nm->w[best].surface);
 		nm->w[best].count = 0;
-		if (used >= sizeof buf)
-			break;
+		/* a name of two capitalised words, its rarer word written in it
+		 * three times in four: "Kofi Adjei" (the surname also alone) */
+		int pair = -1;
+		for (int i = 0; i < nm->n_pairs; i++) {
+			const struct pair *p = &nm->p[i];
+			if (p->first != best && p->second != best)
+				continue;
+			int rarer = counts[p->first] < counts[p->second] ? counts[p->first] : counts[p->second];
+			if (p->count >= 2 && 4 * p->count >= 3 * rarer && capitalised(nm->w[p->first].surface) &&
+			    capitalised(nm->w[p->second].surface) && (pair < 0 || p->count > nm->p[pair].count))
+				pair = i;
+		}
+		if (pair >= 0) {
+			int other = nm->p[pair].first == best ? nm->p[pair].second : nm->p[pair].first;
+			if (counts[other] && !nm->w[other].count)
+				continue; /* its name is in already, with the other word first */
+			nm->w[other].count = 0;
+		}
+		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", k ? ", " : "",
+					 pair >= 0 ? nm->p[pair].surface : nm->w[best].surface);
+		k++;
 	}
 	if (*buf)
 		out = strdup(buf);

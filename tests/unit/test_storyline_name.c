@@ -1,0 +1,53 @@
+/* test_storyline_name.c - a storyline's name from its titles, read back
+ * from a real (temporary) store. */
+#include "test.h"
+
+#include "pipeline/storyline_name.h"
+
+#include <unistd.h>
+
+static void add_titled(rv_store *s, const char *ref, const char *lang, const char *title)
+{
+	rv_article a;
+	rv_article_init(&a);
+	a.ref = strdup(ref);
+	a.lang = strdup(lang);
+	a.title = strdup(title);
+	a.text = strdup(title);
+	a.content_hash = strdup(ref);
+	a.event = 3;
+	a.storyline = 2;
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_store_insert_article(s, &a, &err), RV_OK);
+	rv_article_release(&a);
+}
+
+/* A person's given name and surname are one name, although the surname
+ * also stands alone; two words that only happen to meet ("Marrowby
+ * mayoral") or a lower-case word after a name stay apart. */
+TEST(storyline_name_keeps_a_two_word_name_whole)
+{
+	char path[] = "/tmp/revue-name-XXXXXX";
+	int fd = mkstemp(path);
+	ASSERT(fd >= 0);
+	close(fd);
+	unlink(path);
+	rv_store *s = NULL;
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	add_titled(s, "t1", "en", "Kofi Adjei joins Port-Aurèle in record transfer");
+	add_titled(s, "t2", "en", "Adjei completes record move to Port-Aurèle");
+	add_titled(s, "t3", "fr", "Transfert record : Kofi Adjei signe à Port-Aurèle");
+	add_titled(s, "t4", "en", "Why Port-Aurèle paid a record fee for Adjei");
+	add_titled(s, "t5", "en", "Kofi Adjei: the striker Port-Aurèle wanted");
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	char *name = rv_storyline_name(s, 2);
+	ASSERT(name != NULL);
+	ASSERT_STR_EQ(name, "Kofi Adjei, Port-Aurèle, record");
+	free(name);
+	rv_store_close(&s);
+	unlink(path);
+}
