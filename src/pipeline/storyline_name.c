@@ -203,14 +203,17 @@ char *rv_storyline_name(rv_store *store, int64_t storyline)
 			break;
 		nm->w[best].count = 0;
 		/* a name of two capitalised words, its rarer word written in it
-		 * three times in four: "Kofi Adjei" (the surname also alone) */
+		 * three times in four and the word chosen at least every other
+		 * time: "Kofi Adjei" (the surname also alone), not "Brigitte
+		 * Macron" for a storyline of Emmanuel Macron's */
 		int pair = -1;
 		for (int i = 0; i < nm->n_pairs; i++) {
 			const struct pair *p = &nm->p[i];
 			if (p->first != best && p->second != best)
 				continue;
 			int rarer = counts[p->first] < counts[p->second] ? counts[p->first] : counts[p->second];
-			if (p->count >= 2 && 4 * p->count >= 3 * rarer && capitalised(nm->w[p->first].surface) &&
+			if (p->count >= 2 && 4 * p->count >= 3 * rarer && 2 * p->count >= counts[best] &&
+			    capitalised(nm->w[p->first].surface) &&
 			    capitalised(nm->w[p->second].surface) && (pair < 0 || p->count > nm->p[pair].count))
 				pair = i;
 		}
