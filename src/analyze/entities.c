@@ -3919,6 +3919,27 @@ out:
 	return rc;
 }
 
+/* "PARIS (ACP) - Talks broke down": the word after a paragraph's wire
+ * dateline opens its sentence, as after a full stop ("Talks" is no name).
+ * A spaced hyphen alone does not say so: headlines use it inside a
+ * sentence ("Mercato - OL : …"). */
+static void start_after_datelines(scan *sc)
+{
+	size_t k = 0;
+	for (size_t p = 0; p < sc->len && k < sc->n;) {
+		const char *nl = memchr(sc->text + p, '\n', sc->len - p);
+		size_t end = nl ? (size_t)(nl - sc->text) : sc->len;
+		size_t d = rv__dateline_end(sc->text, p, end);
+		if (d > p) {
+			while (k < sc->n && sc->t[k].s < d)
+				k++;
+			if (k < sc->n && sc->t[k].s < end)
+				sc->t[k].flags |= F_START;
+		}
+		p = end + 1;
+	}
+}
+
 static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_error *err)
 {
 	scan sc = {.text = text, .len = len};
@@ -3938,6 +3959,8 @@ static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_er
 		if (kc.off && kc.len)
 			sc.kc = &kc;
 	}
+	if (rc == RV_OK)
+		start_after_datelines(&sc);
 	if (rc == RV_OK) {
 		sc.lower = note_words(&sc, false);
 		/* read by an English rule only */

@@ -96,7 +96,8 @@ TEST(entities_sentence_start_is_not_a_name)
 
 /* The agency a wire dateline credits is where the copy came from, not a
  * name in the news: on a wire it would stand in every story. The place
- * stays, and the agency named in the body counts there. */
+ * stays, the agency named in the body counts there, and the word after
+ * the dateline starts a sentence. */
 TEST(entities_dateline_agency_is_no_mention)
 {
 	rv_article a;
@@ -110,6 +111,8 @@ TEST(entities_dateline_agency_is_no_mention)
 	ASSERT(r != NULL);
 	ASSERT_EQ(r->count, 1);
 	ASSERT(find(&a, "ACP") == NULL);
+	/* the word after the dateline opens the sentence */
+	ASSERT(find(&a, "Talks") == NULL);
 	rv_article_release(&a);
 }
 
@@ -1570,7 +1573,8 @@ TEST(entities_dates_are_not_names)
 		     "Oct. 6 the miners were trapped near March 4 Road.", "en");
 	ASSERT(find(&a, "Feb 19") == NULL);
 	ASSERT(find(&a, "Oct. 6") == NULL && find(&a, "Oct 6") == NULL);
-	assert_entity(&a, "The Central Bank of Lusania", "organization");
+	/* the dateline's next word opens a sentence: "The" is no part of it */
+	assert_entity(&a, "Central Bank of Lusania", "organization");
 	rv_article_release(&a);
 }
 
