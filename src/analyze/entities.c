@@ -3981,20 +3981,27 @@ static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_er
 /* "PARIS (Reuters) - ", "VAUCLAIR, July 22 (ACP) – ": the agency a
  * paragraph's dateline credits is where the copy came from, like a byline,
  * not a name in the news; on a wire it would be in every story of every
- * event. Its mentions go (the place stays). */
+ * event. Its mentions go, and its month ("LONDON, Feb. 3 --" made "Feb" a
+ * place); the place stays. */
 static void drop_dateline_agencies(const char *text, size_t len, mlist *ml)
 {
 	for (size_t p = 0; p < len;) {
 		const char *nl = memchr(text + p, '\n', len - p);
 		size_t end = nl ? (size_t)(nl - text) : len;
 		size_t d = rv__dateline_end(text, p, end);
-		const char *open = d > p ? memchr(text + p, '(', d - p) : NULL;
-		const char *close = open ? memchr(open, ')', (size_t)(text + d - open)) : NULL;
-		if (close) {
-			size_t o = (size_t)(open - text), c = (size_t)(close - text), k = 0;
-			for (size_t i = 0; i < ml->n; i++)
-				if (!(ml->m[i].s > o && ml->m[i].e <= c))
-					ml->m[k++] = ml->m[i];
+		if (d > p) {
+			const char *open = memchr(text + p, '(', d - p);
+			const char *close = open ? memchr(open, ')', (size_t)(text + d - open)) : NULL;
+			size_t o = close ? (size_t)(open - text) : d, c = close ? (size_t)(close - text) : d;
+			size_t k = 0;
+			for (size_t i = 0; i < ml->n; i++) {
+				const mention *m = &ml->m[i];
+				bool agency = m->s > o && m->e <= c;
+				bool month = m->s >= p && m->e <= d &&
+					     rv_month_number(text + m->s, m->e - m->s, RV_MONTH_ANY_FORM);
+				if (!agency && !month)
+					ml->m[k++] = *m;
+			}
 			ml->n = k;
 		}
 		p = end + 1;

@@ -114,6 +114,13 @@ TEST(entities_dateline_agency_is_no_mention)
 	/* the word after the dateline opens the sentence */
 	ASSERT(find(&a, "Talks") == NULL);
 	rv_article_release(&a);
+	/* nor is its month a name */
+	run_lang(&a, "LONDON, Feb. 3 -- Boris Johnson said no.\n\nPARIS, Sept. 12 (AFP) - "
+		     "Emmanuel Macron said yes.", "en");
+	assert_entity(&a, "LONDON", "location");
+	assert_entity(&a, "Boris Johnson", "person");
+	ASSERT(find(&a, "Feb") == NULL && find(&a, "Sept") == NULL && find(&a, "AFP") == NULL);
+	rv_article_release(&a);
 }
 
 TEST(entities_types_from_lists_and_keywords)
