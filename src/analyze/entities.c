@@ -3804,6 +3804,37 @@ static bool date_form(const char *key)
 	return months == 1 && days >= 1 && words <= 3;
 }
 
+/* A lone month word beside a day of the month, "by Jan. 15", "on 2 Nov":
+ * a date the mention left the day out of (date_form sees only the name),
+ * not "Jan" a person or "Nov" a place. */
+static bool month_beside_day(const char *text, const mention *m)
+{
+	if (!rv_month_number(text + m->s, m->e - m->s, RV_MONTH_ANY_FORM))
+		return false;
+	const char *p = text + m->e;
+	p += *p == '.';
+	if (*p == ' ') {
+		while (*p == ' ')
+			p++;
+		int n = 0;
+		while (n < 3 && p[n] >= '0' && p[n] <= '9')
+			n++;
+		if (n >= 1 && n <= 2)
+			return true;
+	}
+	size_t b = m->s;
+	if (!b || text[b - 1] != ' ')
+		return false;
+	while (b && text[b - 1] == ' ')
+		b--;
+	int n = 0;
+	while (b && n < 3 && text[b - 1] >= '0' && text[b - 1] <= '9') {
+		b--;
+		n++;
+	}
+	return n >= 1 && n <= 2 && (!b || !(text[b - 1] >= '0' && text[b - 1] <= '9'));
+}
+
 static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_error *err)
 {
 	group *g = NULL;
@@ -3823,7 +3854,8 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 	}
 	for (size_t x = 0; x < ml->n; x++) {
 		const mention *m = &ml->m[order[x]];
-		if (!rv__ner_fold(text + m->s, m->e - m->s, key, sizeof key) || date_form(key))
+		if (!rv__ner_fold(text + m->s, m->e - m->s, key, sizeof key) || date_form(key) ||
+		    month_beside_day(text, m))
 			continue;
 		/* the first group with the mention's gazetteer row or its key */
 		size_t k = gindex_key(&gi, g, key);
