@@ -1231,3 +1231,32 @@ TEST(html_post_fields_line_is_not_text)
 	ASSERT(!strstr(a.text, "Aufrufe"));
 	rv_article_release(&a);
 }
+
+/* A page header outside <article> that holds the headline is the
+ * article's own header: its standfirst is text, its kicker and byline are
+ * not; a header without the headline (the site's masthead) stays out. */
+TEST(html_standfirst_in_the_headline_header)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><header class=\"site\"><p>Le journal des ports et des marins "
+		"de la Méditerranée, chaque jour depuis 1921.</p></header>"
+		"<header class=\"tete\"><div>Économie</div><h1>Grève au port de Marseille</h1>"
+		"<p>Les dockers cessent le travail lundi contre la réforme des horaires voulue par la direction.</p>"
+		"<p>Par Anne Keller</p></header>"
+		"<article><p>Les dockers du port de Marseille ont cessé le travail lundi matin, "
+		"à l'appel de leur syndicat, pour protester contre la réforme des horaires annoncée la "
+		"semaine dernière par la direction du port autonome.</p>"
+		"<p>La direction affirme que le trafic des conteneurs reprendra mardi, mais les syndicats "
+		"promettent de poursuivre le mouvement tant que la réforme n'est pas retirée.</p></article>"
+		"</body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "voulue par la direction.");
+	ASSERT_CONTAINS(a.text, "syndicats promettent");
+	ASSERT(!strstr(a.text, "Économie"));
+	ASSERT(!strstr(a.text, "Anne Keller"));
+	ASSERT(!strstr(a.text, "depuis 1921"));
+	rv_article_release(&a);
+}
