@@ -1763,6 +1763,19 @@ static int select_body(walker *w, rv_article *a)
 			}
 			if (boiler_line(p))
 				continue;
+			/* A short line more than a third links points elsewhere
+			 * ("Tipp: … finden Sie auf der Seite …", "Mehr dazu im
+			 * Dossier …"), or is a post's line of date and linked
+			 * categories, which still dates the article. */
+			if (p->kind != K_LI && p->kind != K_CELL && p->chars < 200 &&
+			    p->links * 20 > p->chars * 7) {
+				rv_date d;
+				size_t at, len;
+				if (pass == 0 && !w->dateline && rv_date_find(p->text, &d, &at, &len))
+					w->dateline = p->text;
+				keep[i] = LINKS;
+				continue;
+			}
 			if (prev && !strcmp(prev, p->text))
 				continue;
 			keep[i] = KEPT;

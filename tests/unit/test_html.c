@@ -1260,3 +1260,53 @@ TEST(html_standfirst_in_the_headline_header)
 	ASSERT(!strstr(a.text, "depuis 1921"));
 	rv_article_release(&a);
 }
+
+/* A short line whose words are more than a third links sends the reader
+ * elsewhere ("Tipp: … finden Sie auf der Seite …"); a sentence with a
+ * short link in it is text. */
+TEST(html_short_pointer_lines_are_links)
+{
+	const char *page =
+		"<html lang=\"de\"><body><article><h1>Neue Windparks vor Rügen</h1>"
+		"<p>Der Betreiber will vor Rügen zwei neue Windparks bauen, die ab 2028 rund "
+		"400.000 Haushalte mit Strom versorgen sollen, teilte das Unternehmen am Montag mit.</p>"
+		"<p>Tipp: Alle Zahlen zum Ausbau der Netze finden Sie auf unserer Seite "
+		"<a href=\"/z\">Windkraft an der Küste</a> und im <a href=\"/d\">Dossier Energiewende</a>.</p>"
+		"<p>Die Genehmigung erteilte das <a href=\"/a\">Bergamt</a> nach einer Prüfung, die "
+		"mehr als zwei Jahre gedauert hat.</p>"
+		"<p>Die Anwohner können ihre Einwände noch bis Ende März im Rathaus von Sassnitz "
+		"vorbringen, wo die Pläne ausliegen und die Gemeinde eine Sprechstunde eingerichtet hat.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "Die Genehmigung erteilte das Bergamt");
+	ASSERT_CONTAINS(a.text, "Die Anwohner können");
+	ASSERT(!strstr(a.text, "Tipp:"));
+	rv_article_release(&a);
+}
+
+/* A post's line of date and linked categories is not text, but it still
+ * dates the post. */
+TEST(html_linked_category_line_dates_the_post)
+{
+	const char *page =
+		"<html lang=\"en\"><body><div class=\"post\"><h1>Packing tools for Python</h1>"
+		"<div>January 13, 2020 at 08:45 AM | categories: <a href=\"/c/p\">Python</a>, "
+		"<a href=\"/c/m\">Mercurial</a> | <a href=\"/c\">View Comments</a></div>"
+		"<p>Shipping a Python application as one file remains harder than it should be, "
+		"because the interpreter expects its modules on disk and most tools copy them out "
+		"to a temporary directory before the program can start.</p>"
+		"<p>The tool described here loads the modules from memory instead, which makes "
+		"start-up faster and leaves nothing behind once the program exits.</p>"
+		"</div></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "loads the modules from memory");
+	ASSERT(!strstr(a.text, "View Comments"));
+	ASSERT(a.published && !strncmp(a.published, "2020-01-13", 10));
+	rv_article_release(&a);
+}
