@@ -1558,6 +1558,23 @@ static uint32_t drop_labels_before_first(const walker *w, uint8_t *keep)
 	return dropped;
 }
 
+/* A page has one headline: an <h1> after the page's first one titles
+ * something else (a teaser, a widget, another article of a list), not a
+ * part of this article. */
+static uint32_t drop_later_h1(const walker *w, uint8_t *keep)
+{
+	size_t h = 0;
+	while (h < w->npara && w->paras[h].kind != K_H1)
+		h++;
+	uint32_t dropped = 0;
+	for (size_t i = h + 1; i < w->npara; i++)
+		if (keep[i] == KEPT && w->paras[i].kind == K_H1) {
+			keep[i] = OUT;
+			dropped += w->paras[i].chars;
+		}
+	return dropped;
+}
+
 /* The standfirst: a sentence or two set between the headline and the
  * body, in a header block of its own ("texto-bajada", a live blog's lead
  * entry, an <h2> of 100+ characters), too short for the prose-outside
@@ -1832,6 +1849,7 @@ static int select_body(walker *w, rv_article *a)
 		got -= drop_teasers(w, keep);
 		got -= drop_after_last(w, keep);
 		got -= drop_labels_before_first(w, keep);
+		got -= drop_later_h1(w, keep);
 		if (got >= 200 || pass == 1)
 			break;
 		/* The chosen container is too small to be an article: start over

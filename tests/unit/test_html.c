@@ -1310,3 +1310,26 @@ TEST(html_linked_category_line_dates_the_post)
 	ASSERT(a.published && !strncmp(a.published, "2020-01-13", 10));
 	rv_article_release(&a);
 }
+
+/* A page has one headline: a later <h1> inside the article block (a
+ * widget's or another article's title) is not a line of the text. */
+TEST(html_later_h1_is_not_text)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><article><h1>Grève au port de Marseille</h1>"
+		"<p>Les dockers du port de Marseille ont cessé le travail lundi matin, à l'appel de "
+		"leur syndicat, pour protester contre la réforme des horaires annoncée la semaine "
+		"dernière par la direction du port autonome.</p>"
+		"<h1>Notre lettre du matin</h1>"
+		"<p>La direction affirme que le trafic des conteneurs reprendra mardi, mais les "
+		"syndicats promettent de poursuivre le mouvement tant que la réforme n'est pas retirée, "
+		"et appellent les autres ports de la façade méditerranéenne à les rejoindre jeudi.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "syndicats promettent");
+	ASSERT(!strstr(a.text, "lettre du matin"));
+	rv_article_release(&a);
+}
