@@ -1780,7 +1780,7 @@ static int select_body(walker *w, rv_article *a)
 			}
 			if (boiler_line(p))
 				continue;
-			/* A short line more than a third links points elsewhere
+			/* A short line more than 35 % links points elsewhere
 			 * ("Tipp: … finden Sie auf der Seite …", "Mehr dazu im
 			 * Dossier …"), or is a post's line of date and linked
 			 * categories, which still dates the article. */
