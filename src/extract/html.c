@@ -464,6 +464,7 @@ typedef struct ninfo {
 	int16_t cw;
 	uint8_t flags;
 	uint8_t kind;
+	bool headline_box; /* a page header holding the headline */
 } ninfo;
 
 enum { K_NONE, K_H1, K_H2, K_H3, K_H4, K_H5, K_H6, K_P, K_LI, K_QUOTE, K_PRE, K_CELL, K_DIV };
@@ -474,6 +475,7 @@ typedef struct para {
 	uint32_t blockpre; /* pre index of the block holding it */
 	xmlNode *block;
 	uint8_t kind;
+	bool in_head; /* inside a page header that holds the headline */
 } para;
 
 typedef struct walker {
@@ -488,6 +490,7 @@ typedef struct walker {
 	rv_buf cur;
 	uint32_t cur_links;
 	xmlNode *cur_block;
+	int in_head; /* depth of headline boxes around the walk */
 	bool oom;
 	const char *dateline; /* a date-only line in the article, if any */
 	const char *dateline2; /* the next one ("Aktualisiert: …" under it), if any */
@@ -985,6 +988,7 @@ static uint32_t count_walk(walker *w, xmlNode *n, int depth, bool in_link, bool 
 		in->post = w->n - 1;
 		if ((in->flags & F_ARTICLE) || (tf & T_H1))
 			in->flags |= F_HAS_MAIN;
+		in->headline_box = (tf & T_HEADER) && !in_article && (in->flags & F_HAS_MAIN);
 		/* add to the parent */
 		ninfo *pi = info_of(w, n);
 		if (pi && !(in->flags & F_SKIP)) {
@@ -1082,6 +1086,7 @@ static void flush(walker *w)
 	ninfo *bi = info_of(w, w->cur_block);
 	p->blockpre = bi ? bi->pre : 0;
 	p->kind = kind_of((const char *)w->cur_block->name);
+	p->in_head = w->in_head > 0;
 }
 
 static bool junk_here(const walker *w, const ninfo *in)
@@ -1123,8 +1128,19 @@ static void collect_walk(walker *w, xmlNode *n, int depth, xmlNode *block, bool 
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		ninfo *in = info_of(w, c);
-		if (!in || (in->flags & F_SKIP) || junk_here(w, in))
+		if (!in || (in->flags & F_SKIP))
 			continue;
+		/* A page header outside <article> is the masthead, unless it
+		 * holds the headline: then it is the article's own header,
+		 * whose standfirst is read (and nothing else, see
+		 * keep_standfirst). */
+		bool head = false;
+		if (junk_here(w, in)) {
+			head = in->headline_box && (in->flags & (F_JUNK_TAG | F_JUNK_CLS)) == F_JUNK_TAG;
+			if (!head)
+				continue;
+		}
+		w->in_head += head;
 		const char *t = (const char *)c->name;
 		if (!strcmp(t, "br")) {
 			rv_buf_putc(&w->cur, '\n');
@@ -1143,6 +1159,7 @@ static void collect_walk(walker *w, xmlNode *n, int depth, xmlNode *block, bool 
 				continue;
 			collect_walk(w, c, depth + 1, block, in_link || !strcmp(t, "a"));
 		}
+		w->in_head -= head;
 		in = info_of(w, c);
 		in->vtext += in->own;
 		in->vlinks += in->ownlinks;
@@ -1541,6 +1558,23 @@ static uint32_t drop_labels_before_first(const walker *w, uint8_t *keep)
 	return dropped;
 }
 
+/* A page has one headline: an <h1> after the page's first one titles
+ * something else (a teaser, a widget, another article of a list), not a
+ * part of this article. */
+static uint32_t drop_later_h1(const walker *w, uint8_t *keep)
+{
+	size_t h = 0;
+	while (h < w->npara && w->paras[h].kind != K_H1)
+		h++;
+	uint32_t dropped = 0;
+	for (size_t i = h + 1; i < w->npara; i++)
+		if (keep[i] == KEPT && w->paras[i].kind == K_H1) {
+			keep[i] = OUT;
+			dropped += w->paras[i].chars;
+		}
+	return dropped;
+}
+
 /* The standfirst: a sentence or two set between the headline and the
  * body, in a header block of its own ("texto-bajada", a live blog's lead
  * entry, an <h2> of 100+ characters), too short for the prose-outside
@@ -1704,6 +1738,10 @@ static int select_body(walker *w, rv_article *a)
 		got = 0;
 		for (size_t i = 0; i < w->npara; i++) {
 			para *p = &w->paras[i];
+			if (p->in_head) {
+				keep[i] = OUTSIDE;
+				continue;
+			}
 			bool in = pass == 1;
 			for (size_t k = 0; k < nr && !in; k++)
 				in = p->blockpre >= r[k].lo && p->blockpre <= r[k].hi;
@@ -1742,6 +1780,19 @@ static int select_body(walker *w, rv_article *a)
 			}
 			if (boiler_line(p))
 				continue;
+			/* A short line more than 35 % links points elsewhere
+			 * ("Tipp: … finden Sie auf der Seite …", "Mehr dazu im
+			 * Dossier …"), or is a post's line of date and linked
+			 * categories, which still dates the article. */
+			if (p->kind != K_LI && p->kind != K_CELL && p->chars < 200 &&
+			    p->links * 20 > p->chars * 7) {
+				rv_date d;
+				size_t at, len;
+				if (pass == 0 && !w->dateline && rv_date_find(p->text, &d, &at, &len))
+					w->dateline = p->text;
+				keep[i] = LINKS;
+				continue;
+			}
 			if (prev && !strcmp(prev, p->text))
 				continue;
 			keep[i] = KEPT;
@@ -1798,6 +1849,7 @@ static int select_body(walker *w, rv_article *a)
 		got -= drop_teasers(w, keep);
 		got -= drop_after_last(w, keep);
 		got -= drop_labels_before_first(w, keep);
+		got -= drop_later_h1(w, keep);
 		if (got >= 200 || pass == 1)
 			break;
 		/* The chosen container is too small to be an article: start over

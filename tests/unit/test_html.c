@@ -1231,3 +1231,105 @@ TEST(html_post_fields_line_is_not_text)
 	ASSERT(!strstr(a.text, "Aufrufe"));
 	rv_article_release(&a);
 }
+
+/* A page header outside <article> that holds the headline is the
+ * article's own header: its standfirst is text, its kicker and byline are
+ * not; a header without the headline (the site's masthead) stays out. */
+TEST(html_standfirst_in_the_headline_header)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><header class=\"site\"><p>Le journal des ports et des marins "
+		"de la Méditerranée, chaque jour depuis 1921.</p></header>"
+		"<header class=\"tete\"><div>Économie</div><h1>Grève au port de Marseille</h1>"
+		"<p>Les dockers cessent le travail lundi contre la réforme des horaires voulue par la direction.</p>"
+		"<p>Par Anne Keller</p></header>"
+		"<article><p>Les dockers du port de Marseille ont cessé le travail lundi matin, "
+		"à l'appel de leur syndicat, pour protester contre la réforme des horaires annoncée la "
+		"semaine dernière par la direction du port autonome.</p>"
+		"<p>La direction affirme que le trafic des conteneurs reprendra mardi, mais les syndicats "
+		"promettent de poursuivre le mouvement tant que la réforme n'est pas retirée.</p></article>"
+		"</body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "voulue par la direction.");
+	ASSERT_CONTAINS(a.text, "syndicats promettent");
+	ASSERT(!strstr(a.text, "Économie"));
+	ASSERT(!strstr(a.text, "Anne Keller"));
+	ASSERT(!strstr(a.text, "depuis 1921"));
+	rv_article_release(&a);
+}
+
+/* A short line whose words are more than a third links sends the reader
+ * elsewhere ("Tipp: … finden Sie auf der Seite …"); a sentence with a
+ * short link in it is text. */
+TEST(html_short_pointer_lines_are_links)
+{
+	const char *page =
+		"<html lang=\"de\"><body><article><h1>Neue Windparks vor Rügen</h1>"
+		"<p>Der Betreiber will vor Rügen zwei neue Windparks bauen, die ab 2028 rund "
+		"400.000 Haushalte mit Strom versorgen sollen, teilte das Unternehmen am Montag mit.</p>"
+		"<p>Tipp: Alle Zahlen zum Ausbau der Netze finden Sie auf unserer Seite "
+		"<a href=\"/z\">Windkraft an der Küste</a> und im <a href=\"/d\">Dossier Energiewende</a>.</p>"
+		"<p>Die Genehmigung erteilte das <a href=\"/a\">Bergamt</a> nach einer Prüfung, die "
+		"mehr als zwei Jahre gedauert hat.</p>"
+		"<p>Die Anwohner können ihre Einwände noch bis Ende März im Rathaus von Sassnitz "
+		"vorbringen, wo die Pläne ausliegen und die Gemeinde eine Sprechstunde eingerichtet hat.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "Die Genehmigung erteilte das Bergamt");
+	ASSERT_CONTAINS(a.text, "Die Anwohner können");
+	ASSERT(!strstr(a.text, "Tipp:"));
+	rv_article_release(&a);
+}
+
+/* A post's line of date and linked categories is not text, but it still
+ * dates the post. */
+TEST(html_linked_category_line_dates_the_post)
+{
+	const char *page =
+		"<html lang=\"en\"><body><div class=\"post\"><h1>Packing tools for Python</h1>"
+		"<div>January 13, 2020 at 08:45 AM | categories: <a href=\"/c/p\">Python</a>, "
+		"<a href=\"/c/m\">Mercurial</a> | <a href=\"/c\">View Comments</a></div>"
+		"<p>Shipping a Python application as one file remains harder than it should be, "
+		"because the interpreter expects its modules on disk and most tools copy them out "
+		"to a temporary directory before the program can start.</p>"
+		"<p>The tool described here loads the modules from memory instead, which makes "
+		"start-up faster and leaves nothing behind once the program exits.</p>"
+		"</div></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "loads the modules from memory");
+	ASSERT(!strstr(a.text, "View Comments"));
+	ASSERT(a.published && !strncmp(a.published, "2020-01-13", 10));
+	rv_article_release(&a);
+}
+
+/* A page has one headline: a later <h1> inside the article block (a
+ * widget's or another article's title) is not a line of the text. */
+TEST(html_later_h1_is_not_text)
+{
+	const char *page =
+		"<html lang=\"fr\"><body><article><h1>Grève au port de Marseille</h1>"
+		"<p>Les dockers du port de Marseille ont cessé le travail lundi matin, à l'appel de "
+		"leur syndicat, pour protester contre la réforme des horaires annoncée la semaine "
+		"dernière par la direction du port autonome.</p>"
+		"<h1>Notre lettre du matin</h1>"
+		"<p>La direction affirme que le trafic des conteneurs reprendra mardi, mais les "
+		"syndicats promettent de poursuivre le mouvement tant que la réforme n'est pas retirée, "
+		"et appellent les autres ports de la façade méditerranéenne à les rejoindre jeudi.</p>"
+		"</article></body></html>";
+	rv_article a;
+	rv_article_init(&a);
+	rv_error err = {0};
+	ASSERT_EQ(extract_bytes(page, strlen(page), &a, &err), RV_OK);
+	ASSERT_CONTAINS(a.text, "syndicats promettent");
+	ASSERT(!strstr(a.text, "lettre du matin"));
+	rv_article_release(&a);
+}
