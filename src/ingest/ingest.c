@@ -536,9 +536,12 @@ static size_t walk_hash(dev_t dev, ino_t ino)
 	return (size_t)(h ^ (h >> 29));
 }
 
-/* The slot of (dev, ino): where it is, or the empty one where it goes. */
+/* The slot of (dev, ino): where it is, or the empty one where it goes;
+ * NULL before the index is made. */
 static size_t *walk_slot(const struct walk *w, dev_t dev, ino_t ino)
 {
+	if (!w->slots)
+		return NULL;
 	size_t mask = w->nslots - 1;
 	for (size_t i = walk_hash(dev, ino) & mask;; i = (i + 1) & mask) {
 		size_t *s = &w->slots[i];
@@ -547,17 +550,9 @@ static size_t *walk_slot(const struct walk *w, dev_t dev, ino_t ino)
 	}
 }
 
-/* Room for one more directory in dirs and in the index. */
-static int walk_reserve(struct walk *w, rv_error *err)
+/* Room in the index for one more directory than dirs holds. */
+static int walk_index_room(struct walk *w, rv_error *err)
 {
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? w->cap * 2 : 16;
-		struct walk_dir *d = realloc(w->dirs, cap * sizeof *d);
-		if (!d)
-			return rv_fail(err, RV_ENOMEM, "out of memory");
-		w->dirs = d;
-		w->cap = cap;
-	}
 	if (2 * (w->n + 1) <= w->nslots)
 		return RV_OK;
 	size_t nslots = w->nslots ? w->nslots * 2 : 64;
@@ -567,8 +562,11 @@ static int walk_reserve(struct walk *w, rv_error *err)
 	free(w->slots);
 	w->slots = slots;
 	w->nslots = nslots;
-	for (size_t i = 0; i < w->n; i++)
-		*walk_slot(w, w->dirs[i].dev, w->dirs[i].ino) = i + 1;
+	for (size_t i = 0; i < w->n; i++) {
+		size_t *slot = walk_slot(w, w->dirs[i].dev, w->dirs[i].ino);
+		if (slot)
+			*slot = i + 1;
+	}
 	return RV_OK;
 }
 
@@ -594,24 +592,32 @@ static int ingest_any(const char *path, const rv_ingest_opts *opts, struct walk 
 static int ingest_dir(const char *path, const struct stat *st, const rv_ingest_opts *opts,
 		      struct walk *w, int depth, rv_error *err)
 {
-	if (w->nslots) {
-		size_t seen = *walk_slot(w, st->st_dev, st->st_ino);
-		if (seen) {
-			if (w->dirs[seen - 1].open)
-				reject(opts, path, "symlink loop (a directory that holds it), not followed");
-			return RV_OK; /* read already through another path */
-		}
+	const size_t *seen_slot = walk_slot(w, st->st_dev, st->st_ino);
+	if (seen_slot && *seen_slot) {
+		if (w->dirs[*seen_slot - 1].open)
+			reject(opts, path, "symlink loop (a directory that holds it), not followed");
+		return RV_OK; /* read already through another path */
 	}
 	if (depth > 32) {
 		reject(opts, path, "directories nested too deep (over 32 levels)");
 		return RV_OK;
 	}
-	int reserved = walk_reserve(w, err);
-	if (reserved != RV_OK)
-		return reserved;
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 16;
+		struct walk_dir *d = realloc(w->dirs, cap * sizeof *d);
+		if (!d)
+			return rv_fail(err, RV_ENOMEM, "out of memory");
+		w->dirs = d;
+		w->cap = cap;
+	}
+	int room = walk_index_room(w, err);
+	if (room != RV_OK)
+		return room;
 	size_t me = w->n++;
 	w->dirs[me] = (struct walk_dir){ st->st_dev, st->st_ino, true };
-	*walk_slot(w, st->st_dev, st->st_ino) = me + 1;
+	size_t *slot = walk_slot(w, st->st_dev, st->st_ino);
+	if (slot)
+		*slot = me + 1;
 	struct dirent **names;
 	int n = scandir(path, &names, walk_keeps, alphasort);
 	if (n < 0) {
