@@ -1,10 +1,9 @@
 /* test_storyline_name.c - a storyline's name from its titles, read back
  * from a real (temporary) store. */
+#include "db_helper.h"
 #include "test.h"
 
 #include "pipeline/storyline_name.h"
-
-#include <unistd.h>
 
 static void add_titled(rv_store *s, const char *ref, const char *lang, const char *title)
 {
@@ -28,11 +27,8 @@ static void add_titled(rv_store *s, const char *ref, const char *lang, const cha
  * mayoral") or a lower-case word after a name stay apart. */
 TEST(storyline_name_keeps_a_two_word_name_whole)
 {
-	char path[] = "/tmp/revue-name-XXXXXX";
-	int fd = mkstemp(path);
-	ASSERT(fd >= 0);
-	close(fd);
-	unlink(path);
+	char path[256];
+	test_db_path(path, sizeof path, "revue-name");
 	rv_store *s = NULL;
 	rv_error err;
 	rv_error_clear(&err);
@@ -49,5 +45,5 @@ TEST(storyline_name_keeps_a_two_word_name_whole)
 	ASSERT_STR_EQ(name, "Kofi Adjei, Port-Aurèle, record");
 	free(name);
 	rv_store_close(&s);
-	unlink(path);
+	test_db_remove(path);
 }
