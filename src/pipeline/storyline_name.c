@@ -39,6 +39,7 @@ struct namer {
 	struct pair p[MAX_WORDS];
 	int n_pairs;
 	int prev;        /* the word counted just before in this title, or -1 */
+	bool title_case; /* this title capitalises its words: capitals say no name */
 	size_t prev_start, prev_end;
 	const char *title, *lang;
 	/* the word being read: tokens joined by hyphens ("Port-Aurèle",
@@ -63,10 +64,11 @@ static bool is_content(const struct namer *nm, const char *tok, size_t len)
 	return true;
 }
 
-static bool capitalised(const char *surface)
+/* Whether the word at w starts with a capital letter. */
+static bool capitalised(const char *w)
 {
-	const char *p = surface;
-	int32_t c = rv_utf8_next(&p, surface + strlen(surface));
+	const char *p = w;
+	int32_t c = rv_utf8_next(&p, w + strnlen(w, 4));
 	return c > 0 && rv_cp_is_upper(c);
 }
 
@@ -79,7 +81,8 @@ static void copy_surface(const struct namer *nm, size_t start, size_t end, char 
 	out[n] = '\0';
 }
 
-/* Count the pair of words i after nm->prev, once per title. */
+/* Count the pair of words i after nm->prev, once per title (both written
+ * with a capital there, in a title not in title case). */
 static void count_pair(struct namer *nm, int i)
 {
 	int k = 0;
@@ -129,8 +132,9 @@ static void count_word(struct namer *nm)
 		nm->w[i].count++;
 		nm->w[i].last_title = nm->titles;
 	}
-	if (nm->prev >= 0 && nm->prev != i && nm->start == nm->prev_end + 1 &&
-	    nm->title[nm->prev_end] == ' ')
+	if (nm->prev >= 0 && nm->prev != i && !nm->title_case && nm->start == nm->prev_end + 1 &&
+	    nm->title[nm->prev_end] == ' ' && capitalised(nm->title + nm->prev_start) &&
+	    capitalised(nm->title + nm->start))
 		count_pair(nm, i);
 	nm->prev = i;
 	nm->prev_start = nm->start;
@@ -162,6 +166,32 @@ static void name_token(const char *tok, size_t len, size_t off, void *ctx)
 	nm->content = is_content(nm, tok, len);
 }
 
+/* "Jobless Claims Post Surprise Gain": most words of four letters or more
+ * capitalised (three or more such words, four in five of them). */
+static bool in_title_case(const char *title)
+{
+	int words = 0, capitals = 0;
+	const char *end = title + strlen(title);
+	for (const char *p = title; p < end;) {
+		int32_t first = rv_utf8_next(&p, end);
+		if (first <= 0 || !rv_cp_is_alnum(first))
+			continue;
+		int letters = 1;
+		for (const char *q = p; q < end;) {
+			int32_t c = rv_utf8_next(&q, end);
+			if (c <= 0 || !rv_cp_is_alnum(c))
+				break;
+			letters++;
+			p = q;
+		}
+		if (letters >= 4) {
+			words++;
+			capitals += rv_cp_is_upper(first);
+		}
+	}
+	return words >= 3 && 5 * capitals >= 4 * words;
+}
+
 static int name_article(const rv_article *a, void *ctx)
 {
 	struct namer *nm = ctx;
@@ -172,6 +202,7 @@ static int name_article(const rv_article *a, void *ctx)
 	nm->lang = a->lang;
 	nm->parts = 0;
 	nm->prev = -1;
+	nm->title_case = in_title_case(a->title);
 	rv_tokenize(a->title, strlen(a->title), name_token, nm);
 	count_word(nm);
 	return RV_OK;
@@ -202,10 +233,10 @@ char *rv_storyline_name(rv_store *store, int64_t storyline)
 		if (best < 0)
 			break;
 		nm->w[best].count = 0;
-		/* a name of two capitalised words, its rarer word written in it
-		 * three times in four and the word chosen at least every other
-		 * time: "Kofi Adjei" (the surname also alone), not "Brigitte
-		 * Macron" for a storyline of Emmanuel Macron's */
+		/* a name of two capitalised words (counted so only), its rarer
+		 * word written in it three times in four and the word chosen at
+		 * least every other time: "Kofi Adjei" (the surname also alone),
+		 * not "Brigitte Macron" for a storyline of Emmanuel Macron's */
 		int pair = -1;
 		for (int i = 0; i < nm->n_pairs; i++) {
 			const struct pair *p = &nm->p[i];
@@ -213,8 +244,7 @@ char *rv_storyline_name(rv_store *store, int64_t storyline)
 				continue;
 			int rarer = counts[p->first] < counts[p->second] ? counts[p->first] : counts[p->second];
 			if (p->count >= 2 && 4 * p->count >= 3 * rarer && 2 * p->count >= counts[best] &&
-			    capitalised(nm->w[p->first].surface) &&
-			    capitalised(nm->w[p->second].surface) && (pair < 0 || p->count > nm->p[pair].count))
+			    (pair < 0 || p->count > nm->p[pair].count))
 				pair = i;
 		}
 		if (pair >= 0) {

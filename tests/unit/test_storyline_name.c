@@ -5,7 +5,8 @@
 
 #include "pipeline/storyline_name.h"
 
-static void add_titled(rv_store *s, const char *ref, const char *lang, const char *title)
+static void add_titled_in(rv_store *s, int64_t storyline, const char *ref, const char *lang,
+			  const char *title)
 {
 	rv_article a;
 	rv_article_init(&a);
@@ -15,11 +16,16 @@ static void add_titled(rv_store *s, const char *ref, const char *lang, const cha
 	a.text = strdup(title);
 	a.content_hash = strdup(ref);
 	a.event = 3;
-	a.storyline = 2;
+	a.storyline = storyline;
 	rv_error err;
 	rv_error_clear(&err);
 	ASSERT_EQ(rv_store_insert_article(s, &a, &err), RV_OK);
 	rv_article_release(&a);
+}
+
+static void add_titled(rv_store *s, const char *ref, const char *lang, const char *title)
+{
+	add_titled_in(s, 2, ref, lang, title);
 }
 
 /* A person's given name and surname are one name, although the surname
@@ -43,6 +49,16 @@ TEST(storyline_name_keeps_a_two_word_name_whole)
 	char *name = rv_storyline_name(s, 2);
 	ASSERT(name != NULL);
 	ASSERT_STR_EQ(name, "Kofi Adjei, Port-Aurèle, record");
+	free(name);
+	/* in titles that capitalise their words, capitals name nothing */
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	add_titled_in(s, 4, "u1", "en", "Truck Driver Surrenders To Police After Standoff");
+	add_titled_in(s, 4, "u2", "en", "Police Arrest Truck Driver In Capitol Standoff");
+	add_titled_in(s, 4, "u3", "en", "Truck Driver Ends Standoff, Gives Himself Up");
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	name = rv_storyline_name(s, 4);
+	ASSERT(name != NULL);
+	ASSERT_STR_EQ(name, "Truck, Driver, Standoff");
 	free(name);
 	rv_store_close(&s);
 	test_db_remove(path);
