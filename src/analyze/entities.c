@@ -3951,25 +3951,75 @@ out:
 	return rc;
 }
 
-/* "PARIS (ACP) - Talks broke down": the word after a paragraph's wire
- * dateline opens its sentence, as after a full stop ("Talks" is no name).
- * A spaced hyphen alone does not say so: headlines use it inside a
- * sentence ("Mercato - OL : …"). */
-static void start_after_datelines(scan *sc)
+/* A paragraph's wire dateline ("VAUCLAIR, July 22 (ACP) – "): its bytes
+ * [start, end), and the agency's parentheses (open == close: none). */
+typedef struct dateline {
+	size_t start, end, open, close;
+} dateline;
+
+/* Wire digests past this many datelines keep the rest as text. */
+#define MAX_DATELINES 256
+
+/* The datelines opening the text's paragraphs, in order; how many. */
+static size_t find_datelines(const char *text, size_t len, dateline *out)
 {
-	size_t k = 0;
-	for (size_t p = 0; p < sc->len && k < sc->n;) {
-		const char *nl = memchr(sc->text + p, '\n', sc->len - p);
-		size_t end = nl ? (size_t)(nl - sc->text) : sc->len;
-		size_t d = rv__dateline_end(sc->text, p, end);
+	size_t n = 0;
+	for (size_t p = 0; p < len && n < MAX_DATELINES;) {
+		const char *nl = memchr(text + p, '\n', len - p);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		size_t d = rv__dateline_end(text, p, end);
 		if (d > p) {
-			while (k < sc->n && sc->t[k].s < d)
-				k++;
-			if (k < sc->n && sc->t[k].s < end)
-				sc->t[k].flags |= F_START;
+			const char *open = memchr(text + p, '(', d - p);
+			const char *close = open ? memchr(open, ')', (size_t)(text + d - open)) : NULL;
+			out[n++] = (dateline){ p, d, close ? (size_t)(open - text) : d,
+					      close ? (size_t)(close - text) : d };
 		}
 		p = end + 1;
 	}
+	return n;
+}
+
+/* "PARIS (ACP) - Talks broke down": the word after a dateline opens its
+ * sentence, as after a full stop ("Talks" is no name). A spaced hyphen
+ * alone does not say so: headlines use it inside a sentence ("Mercato -
+ * OL : …"). */
+static void start_after_datelines(scan *sc, const dateline *dl, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		while (k < sc->n && sc->t[k].s < dl[i].end)
+			k++;
+		if (k < sc->n && (i + 1 == n || sc->t[k].s < dl[i + 1].start))
+			sc->t[k].flags |= F_START;
+	}
+}
+
+/* The agency a dateline credits is where the copy came from, like a
+ * byline, not a name in the news; on a wire it would be in every story of
+ * every event. Its mentions go, and the dateline's month ("LONDON, Feb. 3
+ * --" made "Feb" a place); the place stays. */
+static void drop_dateline_words(const char *text, const dateline *dl, size_t n, mlist *ml)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < ml->n; i++) {
+		const mention *m = &ml->m[i];
+		/* the last dateline that starts at or before the mention */
+		size_t lo = 0, hi = n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (dl[mid].start <= m->s)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		const dateline *d = lo ? &dl[lo - 1] : NULL;
+		bool drop = d && m->e <= d->end &&
+			    ((m->s > d->open && m->e <= d->close) ||
+			     rv_month_number(text + m->s, m->e - m->s, RV_MONTH_ANY_FORM));
+		if (!drop)
+			ml->m[k++] = *m;
+	}
+	ml->n = k;
 }
 
 static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_error *err)
@@ -3991,8 +4041,9 @@ static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_er
 		if (kc.off && kc.len)
 			sc.kc = &kc;
 	}
-	if (rc == RV_OK)
-		start_after_datelines(&sc);
+	dateline dl[MAX_DATELINES];
+	size_t n_dl = rc == RV_OK ? find_datelines(text, len, dl) : 0;
+	start_after_datelines(&sc, dl, n_dl);
 	if (rc == RV_OK) {
 		sc.lower = note_words(&sc, false);
 		/* read by an English rule only */
@@ -4000,6 +4051,8 @@ static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_er
 	}
 	if (rc == RV_OK && find_mentions(&sc, ml) == (size_t)-1)
 		rc = rv_fail(err, RV_ENOMEM, "out of memory");
+	if (rc == RV_OK)
+		drop_dateline_words(text, dl, n_dl, ml);
 	free(sc.lower);
 	free(sc.capital);
 	free(sc.t);
@@ -4010,44 +4063,12 @@ static int find_in(rv_article *a, const char *text, size_t len, mlist *ml, rv_er
 	return rc;
 }
 
-/* "PARIS (Reuters) - ", "VAUCLAIR, July 22 (ACP) – ": the agency a
- * paragraph's dateline credits is where the copy came from, like a byline,
- * not a name in the news; on a wire it would be in every story of every
- * event. Its mentions go, and its month ("LONDON, Feb. 3 --" made "Feb" a
- * place); the place stays. */
-static void drop_dateline_agencies(const char *text, size_t len, mlist *ml)
-{
-	for (size_t p = 0; p < len;) {
-		const char *nl = memchr(text + p, '\n', len - p);
-		size_t end = nl ? (size_t)(nl - text) : len;
-		size_t d = rv__dateline_end(text, p, end);
-		if (d > p) {
-			const char *open = memchr(text + p, '(', d - p);
-			const char *close = open ? memchr(open, ')', (size_t)(text + d - open)) : NULL;
-			size_t o = close ? (size_t)(open - text) : d, c = close ? (size_t)(close - text) : d;
-			size_t k = 0;
-			for (size_t i = 0; i < ml->n; i++) {
-				const mention *m = &ml->m[i];
-				bool agency = m->s > o && m->e <= c;
-				bool month = m->s >= p && m->e <= d &&
-					     rv_month_number(text + m->s, m->e - m->s, RV_MONTH_ANY_FORM);
-				if (!agency && !month)
-					ml->m[k++] = *m;
-			}
-			ml->n = k;
-		}
-		p = end + 1;
-	}
-}
-
 int rv_find_entities(rv_article *a, rv_error *err)
 {
 	const char *text = a->text ? a->text : "";
 	mlist ml = {0};
 	size_t len = strlen(text);
 	int rc = find_in(a, text, len, &ml, err);
-	if (rc == RV_OK)
-		drop_dateline_agencies(text, len, &ml);
 	if (rc == RV_OK)
 		rc = build_entities(a, text, &ml, err);
 	free(ml.m);
