@@ -11,6 +11,7 @@
 #include "store/sqlite_int.h"
 #include "analyze/ner_names.h"
 #include "core/buf.h"
+#include "core/utf8.h"
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -169,14 +170,6 @@ static bool capitals(const char *s)
 	return true;
 }
 
-static size_t chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* Whether form a names the entity better than b (entity_list.h). */
 static bool better_name(const struct tally *a, const struct tally *b, bool person)
 {
@@ -192,7 +185,7 @@ static bool better_name(const struct tally *a, const struct tally *b, bool perso
 	bool ca = capitals(a->s), cb = capitals(b->s);
 	if (ca != cb)
 		return cb;
-	size_t la = chars(a->s), lb = chars(b->s);
+	size_t la = rv_utf8_length(a->s), lb = rv_utf8_length(b->s);
 	if (la != lb)
 		return la > lb;
 	return strcmp(a->s, b->s) < 0;
