@@ -215,6 +215,7 @@ char *rv_storyline_name(rv_store *store, int64_t storyline)
 		return NULL;
 	rv_filter f = { 0 };
 	f.storyline = storyline;
+	f.limit = MAX_TITLES; /* the names read no more titles than that */
 	rv_error err;
 	rv_error_clear(&err);
 	char *out = NULL;
