@@ -364,10 +364,26 @@ TEST(store_keys_the_entities_of_an_older_store)
 		ASSERT_EQ(n, 2); /* Vladimir Putin and Port-Aurèle; the long name has no key */
 		rv_store_close(&s);
 		keys_are_current(path, 5);
-		/* again: nothing left to do, nothing changed */
+		/* again: nothing left to do, nothing changed (a key marked by
+		 * hand would be computed again if the open re-keyed) */
+		sqlite3 *db = NULL;
+		ASSERT_EQ(sqlite3_open(path, &db), SQLITE_OK);
+		ASSERT_EQ(sqlite3_exec(db, "UPDATE entities SET key = 'marked' WHERE rowid = "
+					   "(SELECT MIN(rowid) FROM entities WHERE key IS NOT NULL)",
+				       NULL, NULL, NULL),
+			  SQLITE_OK);
+		sqlite3_close(db);
 		ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
 		rv_store_close(&s);
-		keys_are_current(path, 5);
+		ASSERT_EQ(sqlite3_open(path, &db), SQLITE_OK);
+		sqlite3_stmt *st;
+		ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM entities WHERE key = 'marked'", -1, &st,
+					     NULL),
+			  SQLITE_OK);
+		ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+		ASSERT_EQ(sqlite3_column_int(st, 0), 1);
+		sqlite3_finalize(st);
+		sqlite3_close(db);
 		test_db_remove(path);
 	}
 }
