@@ -80,7 +80,7 @@ bool rv__gz_restart_member(rv__gz *s, size_t from)
 	s->off += rv__gz_avail(s);
 	s->start = s->end = 0;
 	s->ring_n = 0;
-	s->z_done = s->z_live = s->z_corrupt = s->z_junk = false;
+	s->z_done = s->z_live = s->z_corrupt = s->z_junk = s->z_cut = false;
 	s->z_err = NULL;
 	s->zs.next_in = (Bytef *)p;
 	s->zs.avail_in = 0;
@@ -186,6 +186,7 @@ static bool fill(rv__gz *s, size_t want_free)
 		if (zr == Z_BUF_ERROR && s->zs.avail_in == 0 && rv__gz_in_pos(s) >= s->in_len) {
 			s->z_done = true;
 			s->z_err = "gzip stream truncated";
+			s->z_cut = true;
 			s->z_err_off = rv__gz_in_pos(s);
 			return s->end > before;
 		}

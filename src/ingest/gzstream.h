@@ -42,6 +42,7 @@ typedef struct rv__gz {
 	size_t z_err_off;  /* where, compressed */
 	bool z_corrupt;    /* bad data, not a cut: the next member may be fine */
 	bool z_junk;       /* the bad data was between members, not in one */
+	bool z_cut;        /* the file ends inside a member */
 	bool keep_damaged; /* set by the caller: see above */
 	size_t member_comp;  /* where the current member starts, compressed */
 	uint64_t member_dec; /* and decompressed */

@@ -165,7 +165,7 @@ static void gz_trouble(const rv__gz *s, uint64_t total, char *why, size_t size)
 		         "damaged gzip file (%s at compressed offset %zu) after %llu bytes "
 		         "inflated",
 		         s->z_err, s->z_err_off, n);
-	else if (!strcmp(s->z_err, "gzip stream truncated"))
+	else if (s->z_cut)
 		snprintf(why, size,
 		         "gzip file cut short after %llu bytes inflated (compressed offset %zu)", n,
 		         s->z_err_off);
