@@ -3807,21 +3807,12 @@ static bool date_form(const char *key)
 /* A lone month word beside a day of the month, "by Jan. 15", "on 2 Nov":
  * a date the mention left the day out of (date_form sees only the name),
  * not "Jan" a person or "Nov" a place. */
-static bool month_beside_day(const char *text, const mention *m)
+static bool month_beside_day(const char *text, size_t len, const mention *m)
 {
 	if (!rv_month_number(text + m->s, m->e - m->s, RV_MONTH_ANY_FORM))
 		return false;
-	const char *p = text + m->e;
-	p += *p == '.';
-	if (*p == ' ') {
-		while (*p == ' ')
-			p++;
-		int n = 0;
-		while (n < 3 && p[n] >= '0' && p[n] <= '9')
-			n++;
-		if (n >= 1 && n <= 2)
-			return true;
-	}
+	if (rv_month_and_day_length(text + m->s, m->e - m->s, len - m->s))
+		return true;
 	size_t b = m->s;
 	if (!b || text[b - 1] != ' ')
 		return false;
@@ -3835,7 +3826,8 @@ static bool month_beside_day(const char *text, const mention *m)
 	return n >= 1 && n <= 2 && (!b || !(text[b - 1] >= '0' && text[b - 1] <= '9'));
 }
 
-static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_error *err)
+static int build_entities(rv_article *a, const char *text, size_t len, const mlist *ml,
+			  rv_error *err)
 {
 	group *g = NULL;
 	size_t ng = 0;
@@ -3855,7 +3847,7 @@ static int build_entities(rv_article *a, const char *text, const mlist *ml, rv_e
 	for (size_t x = 0; x < ml->n; x++) {
 		const mention *m = &ml->m[order[x]];
 		if (!rv__ner_fold(text + m->s, m->e - m->s, key, sizeof key) || date_form(key) ||
-		    month_beside_day(text, m))
+		    month_beside_day(text, len, m))
 			continue;
 		/* the first group with the mention's gazetteer row or its key */
 		size_t k = gindex_key(&gi, g, key);
@@ -4070,7 +4062,7 @@ int rv_find_entities(rv_article *a, rv_error *err)
 	size_t len = strlen(text);
 	int rc = find_in(a, text, len, &ml, err);
 	if (rc == RV_OK)
-		rc = build_entities(a, text, &ml, err);
+		rc = build_entities(a, text, len, &ml, err);
 	free(ml.m);
 	return rc;
 }

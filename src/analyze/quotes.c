@@ -1994,17 +1994,6 @@ static bool apposition_subject(const ctx *c, size_t s, size_t v)
 	return k < x && t[k] == ',';
 }
 
-/* "March 3", "Feb. 3", "Sept 12" at t[w], before e: the day of a dateline. */
-static bool month_and_day_at(const char *t, size_t w, size_t e)
-{
-	size_t n = word_len_at(t, w, e);
-	size_t d = w + n;
-	if (d < e && t[d] == '.')
-		d++;
-	d = skip_space(t, d, e);
-	return d < e && t[d] >= '0' && t[d] <= '9' && rv_month_number(t + w, n, RV_MONTH_ANY_FORM);
-}
-
 /* Reported speech in the sentences of a paragraph not already quoted. */
 /* "VAUCLAIR, July 22 (ACP) - ", "PARIS (Reuters) — ", "LONDON, Feb. 3 --":
  * a wire dateline opening the sentence at s is where the story was filed,
@@ -2030,7 +2019,8 @@ size_t rv__dateline_end(const char *t, size_t s, size_t e)
 		bool dated = false;
 		for (const char *comma = memchr(t + s, ',', i - s); comma && !dated;
 		     comma = memchr(comma + 1, ',', (size_t)(t + i - comma - 1))) {
-			dated = month_and_day_at(t, skip_space(t, (size_t)(comma - t) + 1, i), i);
+			size_t w = skip_space(t, (size_t)(comma - t) + 1, i);
+			dated = rv_month_and_day_length(t + w, word_len_at(t, w, i), i - w) > 0;
 		}
 		return agency || dated ? skip_space(t, i + dash, e) : s;
 	}

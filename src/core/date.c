@@ -303,6 +303,29 @@ int rv_month_number(const char *word, size_t len, unsigned forms)
 	return 0;
 }
 
+size_t rv_month_and_day_length(const char *s, size_t month_len, size_t len)
+{
+	if (!month_len || month_len > len || !rv_month_number(s, month_len, RV_MONTH_ANY_FORM))
+		return 0;
+	size_t i = month_len;
+	if (i < len && s[i] == '.')
+		i++;
+	for (;;) {
+		if (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		else if (i + 1 < len && !memcmp(s + i, "\xc2\xa0", 2))
+			i += 2;
+		else if (i + 2 < len && !memcmp(s + i, "\xe2\x80\xaf", 3))
+			i += 3;
+		else
+			break;
+	}
+	size_t digits = 0;
+	while (i + digits < len && digits < 3 && isdigit((unsigned char)s[i + digits]))
+		digits++;
+	return digits >= 1 && digits <= 2 ? i + digits : 0;
+}
+
 /* Match a month word at the start of folded text f; returns its length. */
 static size_t match_month(const char *f, int *month)
 {

@@ -60,6 +60,13 @@ enum {
  * list of month names: rv_date_find() reads the same. */
 int rv_month_number(const char *word, size_t len, unsigned forms);
 
+/* A month's name and the day after it, as a dateline or a deadline writes
+ * them ("Feb. 3", "March 14", "sept 12"): the month's name in any form
+ * fills s[0..month_len), then come an optional '.', spaces (no-break ones
+ * too) and a day of one or two digits, all within s[0..len). The bytes up
+ * to the day's end; 0 when that is not there ("Jan 2026" is a year). */
+size_t rv_month_and_day_length(const char *s, size_t month_len, size_t len);
+
 /* Words that make the day after them a page's update, not its publication
  * ("mis à jour", "Updated", "modifié le", "Aktualisiert:", "last updated"),
  * accents and case ignored, starting a word in s[0..len): the offset of the

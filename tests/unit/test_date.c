@@ -192,3 +192,28 @@ TEST(date_iso_epoch)
 	ASSERT_EQ(rv_date_iso_epoch(NULL), 0);
 	ASSERT_EQ(rv_date_iso_epoch("yesterday"), 0);
 }
+
+static size_t month_and_day(const char *s, size_t month_len)
+{
+	return rv_month_and_day_length(s, month_len, strlen(s));
+}
+
+/* One reading of "a month, then its day" for the entity and quote finders:
+ * the day has one or two digits, so a year or a count is no day. */
+TEST(date_month_and_day_length)
+{
+	ASSERT_EQ(month_and_day("Feb. 3 (ACP) -", 3), strlen("Feb. 3"));
+	ASSERT_EQ(month_and_day("March 14, the", 5), strlen("March 14"));
+	ASSERT_EQ(month_and_day("sept\xc2\xa0" "12", 4), strlen("sept\xc2\xa0" "12"));
+	ASSERT_EQ(month_and_day("Oct.9", 3), strlen("Oct.9"));
+	ASSERT_EQ(month_and_day("juillet   22", 7), strlen("juillet   22"));
+	ASSERT_EQ(month_and_day("Jan 2026", 3), 0);
+	ASSERT_EQ(month_and_day("Jan 150 people", 3), 0);
+	ASSERT_EQ(month_and_day("May the", 3), 0);
+	ASSERT_EQ(month_and_day("May", 3), 0);
+	ASSERT_EQ(month_and_day("Mayor 3", 5), 0);
+	ASSERT_EQ(month_and_day("Mayor 3", 3), 0); /* the month's word is the whole word given */
+	/* the day must lie within the bytes given */
+	ASSERT_EQ(rv_month_and_day_length("June 12", 4, 5), 0);
+	ASSERT_EQ(rv_month_and_day_length("June 12", 4, 6), strlen("June 1"));
+}

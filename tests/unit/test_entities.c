@@ -1589,6 +1589,12 @@ TEST(entities_dates_are_not_names)
 	ASSERT(find(&a, "Jan") == NULL && find(&a, "Nov") == NULL);
 	assert_entity(&a, "Jan Kowalski", "person");
 	rv_article_release(&a);
+	/* the day may follow the month's dot with no space; a year is no day */
+	run_lang(&a, "The ferry has not sailed since Sept.14, when Maren Holt closed the quay. "
+		     "Tovik Brand opened in May 2019.", "en");
+	ASSERT(find(&a, "Sept") == NULL);
+	assert_entity(&a, "Maren Holt", "person");
+	rv_article_release(&a);
 }
 
 /* A point of the compass at one end of a name no list knows as a place makes no
