@@ -77,6 +77,10 @@ int rv_find_quotes(rv_article *a, rv_error *err);     /* quotes.c */
 /* A wire dateline ("PARIS, Feb. 3 (Reuters) - ") opening text[s..e): the
  * index after it, or s when there is none (quotes.c). */
 size_t rv__dateline_end(const char *t, size_t s, size_t e);
+/* The byte length of the AP's abbreviation of a US state ("Mass.", "N.Y.",
+ * "W.Va.") written at t[i], within t[0..e), that a dateline puts after its
+ * city ("BOSTON, Mass. (AP) - "); 0 when there is none (quotes.c). */
+size_t rv__us_state_abbreviation_length(const char *t, size_t i, size_t e);
 int rv_find_figures(rv_article *a, rv_error *err);    /* figures.c */
 
 #endif

@@ -3944,9 +3944,12 @@ out:
 }
 
 /* A paragraph's wire dateline ("VAUCLAIR, July 22 (ACP) – "): its bytes
- * [start, end), and the agency's parentheses (open == close: none). */
+ * [start, end), the agency's parentheses (open == close: none) and the US
+ * state after the city ("Mass." of "BOSTON, Mass. (AP) —"; state_start ==
+ * state_end: none). */
 typedef struct dateline {
 	size_t start, end, open, close;
+	size_t state_start, state_end;
 } dateline;
 
 /* Wire digests past this many datelines keep the rest as text. */
@@ -3963,8 +3966,14 @@ static size_t find_datelines(const char *text, size_t len, dateline *out)
 		if (d > p) {
 			const char *open = memchr(text + p, '(', d - p);
 			const char *close = open ? memchr(open, ')', (size_t)(text + d - open)) : NULL;
+			const char *comma = memchr(text + p, ',', d - p);
+			size_t state = comma ? (size_t)(comma - text) + 1 : d;
+			while (state < d && text[state] == ' ')
+				state++;
+			size_t state_len = rv__us_state_abbreviation_length(text, state, d);
 			out[n++] = (dateline){ p, d, close ? (size_t)(open - text) : d,
-					      close ? (size_t)(close - text) : d };
+					      close ? (size_t)(close - text) : d, state,
+					      state + state_len };
 		}
 		p = end + 1;
 	}
@@ -3989,7 +3998,8 @@ static void start_after_datelines(scan *sc, const dateline *dl, size_t n)
 /* The agency a dateline credits is where the copy came from, like a
  * byline, not a name in the news; on a wire it would be in every story of
  * every event. Its mentions go, and the dateline's month ("LONDON, Feb. 3
- * --" made "Feb" a place); the place stays. */
+ * --" made "Feb" a place) and US state ("Mass." was a name of its own,
+ * typed at random: it only says which Boston); the place stays. */
 static void drop_dateline_words(const char *text, const dateline *dl, size_t n, mlist *ml)
 {
 	size_t k = 0;
@@ -4007,6 +4017,7 @@ static void drop_dateline_words(const char *text, const dateline *dl, size_t n, 
 		const dateline *d = lo ? &dl[lo - 1] : NULL;
 		bool drop = d && m->e <= d->end &&
 			    ((m->s > d->open && m->e <= d->close) ||
+			     (m->s >= d->state_start && m->e <= d->state_end) ||
 			     rv_month_number(text + m->s, m->e - m->s, RV_MONTH_ANY_FORM));
 		if (!drop)
 			ml->m[k++] = *m;

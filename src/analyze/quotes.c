@@ -1591,6 +1591,11 @@ static bool abbrev_dot(const char *t, size_t lo, size_t d)
 	if (t[ws] >= 'A' && t[ws] <= 'Z' && t[d + 1] == ' ' && t[d + 2] >= '0' && t[d + 2] <= '9' &&
 	    rv_month_number(t + ws, n, RV_MONTH_ABBREVIATION))
 		return true;
+	/* "SPRINGFIELD, Ill. - ", "BOSTON, Mass. (AP)": a dateline's state */
+	if (rv__us_state_abbreviation_length(t, ws, d + 1) == n + 1 && t[d + 1] == ' ' &&
+	    (t[d + 2] == '-' || t[d + 2] == '(' || !strncmp(t + d + 2, "\xe2\x80\x94", 3) ||
+	     !strncmp(t + d + 2, "\xe2\x80\x93", 3)))
+		return true;
 	static const char *const ab[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen",
 					 "Jr", "Sr", "Lt", "Col", "Capt", "Sgt", "Mme", "Mlle",
 					 "Prof", "Rev", "Ft", "Mt", "Inc", "Corp", "Co", "No",
@@ -1994,12 +1999,49 @@ static bool apposition_subject(const ctx *c, size_t s, size_t v)
 	return k < x && t[k] == ',';
 }
 
+size_t rv__us_state_abbreviation_length(const char *t, size_t i, size_t e)
+{
+	/* AP style; the eight states it never shortens (Alaska, Hawaii, Idaho,
+	 * Iowa, Maine, Ohio, Texas, Utah) are names like any other. "Tex." and
+	 * "D.C." are older or local datelines' habits. */
+	static const char *const states[] = {
+		"Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.",
+		"Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.",
+		"Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.",
+		"N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.",
+		"Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "W. Va.", "Wis.", "Wyo.", "D.C.",
+	};
+	for (size_t k = 0; k < sizeof states / sizeof *states; k++) {
+		size_t n = strlen(states[k]);
+		/* "Ill.," or "Ill. (AP)", not the start of "Ill.-based" */
+		if (n <= e - i && !memcmp(t + i, states[k], n) &&
+		    (i + n == e || !is_word_byte((unsigned char)t[i + n])))
+			return n;
+	}
+	return 0;
+}
+
+/* Whether t[s..e) is one to max words, each starting with a capital
+ * ("CEDAR GROVE", "Winston-Salem"): a place's name, not a clause. */
+static bool capitalised_words(const char *t, size_t s, size_t e, size_t max)
+{
+	size_t words = 0;
+	for (size_t i = skip_space(t, s, e); i < e; i = skip_space(t, i, e)) {
+		if (++words > max || !upper_at(t, i, e))
+			return false;
+		while (i < e && t[i] != ' ')
+			i++;
+	}
+	return words > 0;
+}
+
 /* Reported speech in the sentences of a paragraph not already quoted. */
 /* "VAUCLAIR, July 22 (ACP) - ", "PARIS (Reuters) — ", "LONDON, Feb. 3 --":
  * a wire dateline opening the sentence at s is where the story was filed,
  * not what anyone said. The index after it, or s. It is a dateline when
- * the first dash within a few words follows an agency in parentheses or a
- * place, a comma, a month and a day. */
+ * the first dash within a few words follows an agency in parentheses, a
+ * place, a comma, a month and a day, or a place, a comma and a US state
+ * ("SPRINGFIELD, Ill. - "). */
 size_t rv__dateline_end(const char *t, size_t s, size_t e)
 {
 	size_t lim = s + 80 < e ? s + 80 : e;
@@ -2016,13 +2058,19 @@ size_t rv__dateline_end(const char *t, size_t s, size_t e)
 		if (count_words(t, s, i) > 8)
 			return s;
 		bool agency = t[i - 1] == ')' && memchr(t + s, '(', i - s);
+		/* "SPRINGFIELD, Ill. - ": a place, a comma and its state alone */
+		const char *first_comma = memchr(t + s, ',', i - s);
+		size_t state_at = first_comma ? skip_space(t, (size_t)(first_comma - t) + 1, i) : i;
+		size_t state = rv__us_state_abbreviation_length(t, state_at, i);
+		bool placed = state && skip_space(t, state_at + state, i) == i &&
+			      capitalised_words(t, s, (size_t)(first_comma - t), 4);
 		bool dated = false;
 		for (const char *comma = memchr(t + s, ',', i - s); comma && !dated;
 		     comma = memchr(comma + 1, ',', (size_t)(t + i - comma - 1))) {
 			size_t w = skip_space(t, (size_t)(comma - t) + 1, i);
 			dated = rv_month_and_day_length(t + w, word_len_at(t, w, i), i - w) > 0;
 		}
-		return agency || dated ? skip_space(t, i + dash, e) : s;
+		return agency || dated || placed ? skip_space(t, i + dash, e) : s;
 	}
 	return s;
 }

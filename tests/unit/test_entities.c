@@ -123,6 +123,29 @@ TEST(entities_dateline_agency_is_no_mention)
 	rv_article_release(&a);
 }
 
+/* An American dateline's state ("BRADMOOR, Mass. (AP) —", "CEDAR GROVE,
+ * Ill. -") only says which town of that name: no entity of its own, as
+ * the agency and the month; the town stays a place. In the body a state
+ * is a word like any other. */
+TEST(entities_dateline_state_is_no_mention)
+{
+	rv_article a;
+	run_lang(&a, "BRADMOOR, Mass. (AP) \xe2\x80\x94 The Bradmoor school board met on Monday.\n\n"
+		     "CEDAR GROVE, Ill. - Farmers near Cedar Grove lost their crops.\n\n"
+		     "LAKE TALLIS, N.Y., May 4 (AP) - The Lake Tallis ferry sank.\n\n"
+		     "ORCHARD KEY, Fla. \xe2\x80\x94 Storm crews in Orchard Key worked late.",
+		 "en");
+	assert_entity(&a, "BRADMOOR", "location");
+	assert_entity(&a, "CEDAR GROVE", "location");
+	ASSERT(find(&a, "Mass") == NULL && find(&a, "Mass.") == NULL);
+	ASSERT(find(&a, "Ill") == NULL && find(&a, "Ill.") == NULL);
+	ASSERT(find(&a, "N.Y.") == NULL && find(&a, "N.Y") == NULL);
+	ASSERT(find(&a, "Fla") == NULL && find(&a, "Fla.") == NULL);
+	/* the word after a dateline with its state alone opens the sentence */
+	ASSERT(find(&a, "Farmers") == NULL && find(&a, "Storm") == NULL);
+	rv_article_release(&a);
+}
+
 TEST(entities_types_from_lists_and_keywords)
 {
 	rv_article a;

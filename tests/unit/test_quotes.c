@@ -133,6 +133,31 @@ TEST(quotes_reported_speech_drops_an_abbreviated_dateline)
 	rv_article_release(&a);
 }
 
+/* An American dateline names the city's state after it, AP style
+ * ("Ill.", "N.Y."), with no agency or date needed; a state after a
+ * clause's comma ("Voters in Erie, Pa. - ") is no dateline. */
+TEST(quotes_reported_speech_drops_a_state_dateline)
+{
+	rv_article a;
+	run(&a, "CEDAR GROVE, Ill. - The county fair will open a week late this summer, Owen Mabry "
+		"said.\n\n"
+		"LAKE TALLIS, N.Y. \xe2\x80\x94 The water plant will need new pumps next year, Per "
+		"Lunde said.\n\n"
+		"Voters in Erie, Pa. - the county seat - backed the school levy by a wide margin, "
+		"Ana Ferreira said.");
+	const rv_quote *q = quote_with(&a, "county fair will open");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "The county fair will open a week late this summer");
+	ASSERT_STR_EQ(q->speaker, "Owen Mabry");
+	q = quote_with(&a, "water plant will need");
+	ASSERT(q != NULL);
+	ASSERT(!strncmp(q->text, "The water plant", 15));
+	q = quote_with(&a, "backed the school levy");
+	ASSERT(q != NULL);
+	ASSERT(!strncmp(q->text, "Voters in Erie, Pa.", 19));
+	rv_article_release(&a);
+}
+
 TEST(quotes_organisation_speaks)
 {
 	rv_article a;
