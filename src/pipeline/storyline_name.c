@@ -3,8 +3,10 @@
  * the titles of the storyline's articles, most frequent first, in the
  * spelling first seen (a hyphenated name, "Port-Aurèle", is one word);
  * stop words of the article's language (or of any supported language when
- * unknown) and numbers left out. Two words the titles mostly write side by
- * side are named together ("Kofi Adjei", not "Adjei, …, Kofi"). */
+ * unknown) and numbers left out. Two or three capitalised words the titles
+ * mostly write side by side, or with a particle between them, are named
+ * together ("Kofi Adjei", not "Adjei, …, Kofi"; "Martin Luther King",
+ * "Charles de Gaulle"). */
 #include "analyze/analyze.h"
 #include "core/utf8.h"
 #include "pipeline/storyline_name.h"
@@ -17,6 +19,9 @@
 #define NAME_WORDS 3
 #define MAX_WORDS 256
 #define MAX_TITLES 200
+#define RUN_WORDS 3    /* the longest name read whole */
+#define MAX_RUNS 512
+#define MAX_PARTICLES 2 /* "von der" */
 
 struct word {
 	char key[64];      /* folded */
@@ -25,10 +30,12 @@ struct word {
 	int last_title;
 };
 
-/* Two content words written one after the other, a space between. */
-struct pair {
-	int first, second; /* in namer.w */
-	char surface[128]; /* as first written */
+/* Two or three capitalised content words written one after the other, a
+ * space or particles ("de", "von der") between them. */
+struct run {
+	int words[RUN_WORDS]; /* in namer.w */
+	int n;
+	char surface[200]; /* as first written */
 	int count;         /* titles it appears in */
 	int last_title;
 };
@@ -36,11 +43,15 @@ struct pair {
 struct namer {
 	struct word w[MAX_WORDS];
 	int n, titles;
-	struct pair p[MAX_WORDS];
-	int n_pairs;
-	int prev;        /* the word counted just before in this title, or -1 */
+	struct run r[MAX_RUNS];
+	int n_runs;
+	/* the capitalised words just read in this title, side by side: their
+	 * indices and where each starts; the end of the last word or particle */
+	int chain[RUN_WORDS];
+	size_t chain_start[RUN_WORDS];
+	int chain_len, particles;
+	size_t chain_end;
 	bool title_case; /* this title capitalises its words: capitals say no name */
-	size_t prev_start, prev_end;
 	const char *title, *lang;
 	/* the word being read: tokens joined by hyphens ("Port-Aurèle",
 	 * "États-Unis") are one word of the name */
@@ -81,27 +92,80 @@ static void copy_surface(const struct namer *nm, size_t start, size_t end, char 
 	out[n] = '\0';
 }
 
-/* Count the pair of words i after nm->prev, once per title (both written
- * with a capital there, in a title not in title case). */
-static void count_pair(struct namer *nm, int i)
+/* Count the last n words of the chain as a run, once per title. */
+static void count_run(struct namer *nm, int n)
 {
+	const int *words = nm->chain + nm->chain_len - n;
 	int k = 0;
-	while (k < nm->n_pairs && (nm->p[k].first != nm->prev || nm->p[k].second != i))
+	while (k < nm->n_runs &&
+	       (nm->r[k].n != n || memcmp(nm->r[k].words, words, (size_t)n * sizeof *words)))
 		k++;
-	if (k == nm->n_pairs) {
-		if (nm->n_pairs == MAX_WORDS)
+	if (k == nm->n_runs) {
+		if (nm->n_runs == MAX_RUNS)
 			return;
-		struct pair *p = &nm->p[nm->n_pairs++];
-		p->first = nm->prev;
-		p->second = i;
-		copy_surface(nm, nm->prev_start, nm->end, p->surface, sizeof p->surface);
-		p->count = 0;
-		p->last_title = 0;
+		struct run *r = &nm->r[nm->n_runs++];
+		memcpy(r->words, words, (size_t)n * sizeof *words);
+		r->n = n;
+		copy_surface(nm, nm->chain_start[nm->chain_len - n], nm->end, r->surface,
+			     sizeof r->surface);
+		r->count = 0;
+		r->last_title = 0;
 	}
-	if (nm->p[k].last_title != nm->titles) {
-		nm->p[k].count++;
-		nm->p[k].last_title = nm->titles;
+	if (nm->r[k].last_title != nm->titles) {
+		nm->r[k].count++;
+		nm->r[k].last_title = nm->titles;
 	}
+}
+
+/* Whether the word being read follows the chain, one space after its last
+ * word or particle. */
+static bool follows_chain(const struct namer *nm)
+{
+	return nm->chain_len && nm->start == nm->chain_end + 1 && nm->title[nm->chain_end] == ' ';
+}
+
+/* "de", "von der" between two capitalised words: part of a name ("Charles
+ * de Gaulle", "Ursula von der Leyen"), not a break in it. Lower case only:
+ * "De" opens a title. */
+static bool particle(const struct namer *nm)
+{
+	static const char *const particles[] = { "de", "du", "des", "da", "di", "do", "dos",
+						  "del", "della", "van", "von", "der", "den",
+						  "ter", "bin", "ibn" };
+	if (nm->parts != 1 || capitalised(nm->title + nm->start))
+		return false;
+	for (size_t i = 0; i < sizeof particles / sizeof *particles; i++)
+		if (!strcmp(nm->key, particles[i]))
+			return true;
+	return false;
+}
+
+/* Add word i to the chain of capitalised words (a new chain unless it
+ * follows the last), and count the names of two and three words it ends. */
+static void extend_chain(struct namer *nm, int i)
+{
+	bool linked = follows_chain(nm);
+	for (int k = 0; k < nm->chain_len; k++)
+		linked &= nm->chain[k] != i;
+	if (nm->title_case || !capitalised(nm->title + nm->start)) {
+		nm->chain_len = 0;
+		return;
+	}
+	if (!linked)
+		nm->chain_len = 0;
+	if (nm->chain_len == RUN_WORDS) {
+		memmove(nm->chain, nm->chain + 1, (RUN_WORDS - 1) * sizeof *nm->chain);
+		memmove(nm->chain_start, nm->chain_start + 1,
+			(RUN_WORDS - 1) * sizeof *nm->chain_start);
+		nm->chain_len--;
+	}
+	nm->chain[nm->chain_len] = i;
+	nm->chain_start[nm->chain_len] = nm->start;
+	nm->chain_len++;
+	nm->chain_end = nm->end;
+	nm->particles = 0;
+	for (int n = 2; n <= nm->chain_len; n++)
+		count_run(nm, n);
 }
 
 /* Count the word just read, once per title. */
@@ -109,9 +173,15 @@ static void count_word(struct namer *nm)
 {
 	if (!nm->parts)
 		return;
+	if (follows_chain(nm) && nm->particles < MAX_PARTICLES && particle(nm)) {
+		nm->parts = 0;
+		nm->particles++;
+		nm->chain_end = nm->end;
+		return;
+	}
 	nm->parts = 0;
 	if (!nm->content) {
-		nm->prev = -1;
+		nm->chain_len = 0;
 		return;
 	}
 	int i = 0;
@@ -119,7 +189,7 @@ static void count_word(struct namer *nm)
 		i++;
 	if (i == nm->n) {
 		if (nm->n == MAX_WORDS) {
-			nm->prev = -1;
+			nm->chain_len = 0;
 			return;
 		}
 		struct word *w = &nm->w[nm->n++];
@@ -132,13 +202,7 @@ static void count_word(struct namer *nm)
 		nm->w[i].count++;
 		nm->w[i].last_title = nm->titles;
 	}
-	if (nm->prev >= 0 && nm->prev != i && !nm->title_case && nm->start == nm->prev_end + 1 &&
-	    nm->title[nm->prev_end] == ' ' && capitalised(nm->title + nm->prev_start) &&
-	    capitalised(nm->title + nm->start))
-		count_pair(nm, i);
-	nm->prev = i;
-	nm->prev_start = nm->start;
-	nm->prev_end = nm->end;
+	extend_chain(nm, i);
 }
 
 static void name_token(const char *tok, size_t len, size_t off, void *ctx)
@@ -201,7 +265,7 @@ static int name_article(const rv_article *a, void *ctx)
 	nm->title = a->title;
 	nm->lang = a->lang;
 	nm->parts = 0;
-	nm->prev = -1;
+	nm->chain_len = 0;
 	nm->title_case = in_title_case(a->title);
 	rv_tokenize(a->title, strlen(a->title), name_token, nm);
 	count_word(nm);
@@ -234,28 +298,40 @@ char *rv_storyline_name(rv_store *store, int64_t storyline)
 		if (best < 0)
 			break;
 		nm->w[best].count = 0;
-		/* a name of two capitalised words (counted so only), its rarer
-		 * word written in it three times in four and the word chosen at
-		 * least every other time: "Kofi Adjei" (the surname also alone),
-		 * not "Brigitte Macron" for a storyline of Emmanuel Macron's */
-		int pair = -1;
-		for (int i = 0; i < nm->n_pairs; i++) {
-			const struct pair *p = &nm->p[i];
-			if (p->first != best && p->second != best)
-				continue;
-			int rarer = counts[p->first] < counts[p->second] ? counts[p->first] : counts[p->second];
-			if (p->count >= 2 && 4 * p->count >= 3 * rarer && 2 * p->count >= counts[best] &&
-			    (pair < 0 || p->count > nm->p[pair].count))
-				pair = i;
+		/* a name of two or three capitalised words (counted so only), its
+		 * rarest word written in it three times in four and the word chosen
+		 * at least every other time: "Kofi Adjei" (the surname also alone),
+		 * not "Brigitte Macron" for a storyline of Emmanuel Macron's; the
+		 * longer name when both qualify ("Martin Luther King", not "Luther
+		 * King") */
+		int run = -1;
+		for (int i = 0; i < nm->n_runs; i++) {
+			const struct run *r = &nm->r[i];
+			int rarest = 0;
+			bool has_best = false;
+			for (int j = 0; j < r->n; j++) {
+				has_best |= r->words[j] == best;
+				if (!j || counts[r->words[j]] < rarest)
+					rarest = counts[r->words[j]];
+			}
+			if (has_best && r->count >= 2 && 4 * r->count >= 3 * rarest &&
+			    2 * r->count >= counts[best] &&
+			    (run < 0 || r->n > nm->r[run].n ||
+			     (r->n == nm->r[run].n && r->count > nm->r[run].count)))
+				run = i;
 		}
-		if (pair >= 0) {
-			int other = nm->p[pair].first == best ? nm->p[pair].second : nm->p[pair].first;
-			if (counts[other] && !nm->w[other].count)
-				continue; /* its name is in already, with the other word first */
-			nm->w[other].count = 0;
+		if (run >= 0) {
+			const struct run *r = &nm->r[run];
+			bool named_already = false;
+			for (int j = 0; j < r->n; j++)
+				named_already |= r->words[j] != best && !nm->w[r->words[j]].count;
+			if (named_already)
+				continue; /* its name is in already, its words in another order */
+			for (int j = 0; j < r->n; j++)
+				nm->w[r->words[j]].count = 0;
 		}
 		used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", k ? ", " : "",
-					 pair >= 0 ? nm->p[pair].surface : nm->w[best].surface);
+					 run >= 0 ? nm->r[run].surface : nm->w[best].surface);
 		k++;
 	}
 	if (*buf)

@@ -63,3 +63,46 @@ TEST(storyline_name_keeps_a_two_word_name_whole)
 	rv_store_close(&s);
 	test_db_remove(path);
 }
+
+/* A name of three capitalised words is named whole ("Ama Serwaa Boateng",
+ * not "Serwaa Boateng"), as is one with a particle between its words
+ * ("Élodie de Castelnau", "Jonas von der Ahlen"), under the two-word rule's
+ * conditions; a capitalised word that only sometimes follows a name
+ * ("Kumasi") stays apart. */
+TEST(storyline_name_keeps_a_three_word_name_whole)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "revue-name3");
+	rv_store *s = NULL;
+	rv_error err;
+	rv_error_clear(&err);
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	add_titled_in(s, 5, "a1", "en", "Ama Serwaa Boateng wins the Lorvaux marathon");
+	add_titled_in(s, 5, "a2", "en", "Lorvaux marathon: Boateng breaks the course record");
+	add_titled_in(s, 5, "a3", "en", "Ama Serwaa Boateng Kumasi homecoming after Lorvaux");
+	add_titled_in(s, 5, "a4", "en", "Why Ama Serwaa Boateng runs without a watch");
+	add_titled_in(s, 5, "a5", "en", "Boateng to defend her Lorvaux title in Kumasi");
+	add_titled_in(s, 6, "b1", "en", "Élodie de Castelnau named to lead the Ysse valley board");
+	add_titled_in(s, 6, "b2", "en", "Castelnau sets out her plans for the valley");
+	add_titled_in(s, 6, "b3", "fr", "Vallée de l'Ysse : Élodie de Castelnau rencontre les éleveurs");
+	add_titled_in(s, 6, "b4", "en", "Élodie de Castelnau, the engineer who wants to save the Ysse");
+	add_titled_in(s, 7, "c1", "de", "Jonas von der Ahlen übernimmt den Vorsitz");
+	add_titled_in(s, 7, "c2", "de", "Jonas von der Ahlen will es anders machen");
+	add_titled_in(s, 7, "c3", "de", "Was Jonas von der Ahlen im Vorsitz vorhat");
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	char *name = rv_storyline_name(s, 5);
+	ASSERT(name != NULL);
+	ASSERT_STR_EQ(name, "Ama Serwaa Boateng, Lorvaux, marathon");
+	free(name);
+	name = rv_storyline_name(s, 6);
+	ASSERT(name != NULL);
+	ASSERT_STR_EQ(name, "Élodie de Castelnau, Ysse, valley");
+	free(name);
+	name = rv_storyline_name(s, 7);
+	ASSERT(name != NULL);
+	ASSERT_STR_EQ(name, "Jonas von der Ahlen, Vorsitz");
+	free(name);
+	rv_store_close(&s);
+	test_db_remove(path);
+}
