@@ -49,8 +49,17 @@ struct namer {
 	 * indices and where each starts; the end of the last word or particle */
 	int chain[RUN_WORDS];
 	size_t chain_start[RUN_WORDS];
-	int chain_len, particles;
+	int chain_len;
 	size_t chain_end;
+	/* particles read after the chain ("de", "von der"): inside a name if a
+	 * capitalised word follows, else words like the others ("London van
+	 * attack") */
+	struct {
+		char key[64];
+		size_t start, end;
+		bool content;
+	} held[MAX_PARTICLES];
+	int particles;
 	bool title_case; /* this title capitalises its words: capitals say no name */
 	const char *title, *lang;
 	/* the word being read: tokens joined by hyphens ("Port-Aurèle",
@@ -92,8 +101,9 @@ static void copy_surface(const struct namer *nm, size_t start, size_t end, char 
 	out[n] = '\0';
 }
 
-/* Count the last n words of the chain as a run, once per title. */
-static void count_run(struct namer *nm, int n)
+/* Count the last n words of the chain, the last ending at end, as a run,
+ * once per title. */
+static void count_run(struct namer *nm, int n, size_t end)
 {
 	const int *words = nm->chain + nm->chain_len - n;
 	int k = 0;
@@ -106,7 +116,7 @@ static void count_run(struct namer *nm, int n)
 		struct run *r = &nm->r[nm->n_runs++];
 		memcpy(r->words, words, (size_t)n * sizeof *words);
 		r->n = n;
-		copy_surface(nm, nm->chain_start[nm->chain_len - n], nm->end, r->surface,
+		copy_surface(nm, nm->chain_start[nm->chain_len - n], end, r->surface,
 			     sizeof r->surface);
 		r->count = 0;
 		r->last_title = 0;
@@ -117,11 +127,11 @@ static void count_run(struct namer *nm, int n)
 	}
 }
 
-/* Whether the word being read follows the chain, one space after its last
- * word or particle. */
-static bool follows_chain(const struct namer *nm)
+/* Whether a word starting at start follows the chain, one space after its
+ * last word or particle. */
+static bool follows_chain(const struct namer *nm, size_t start)
 {
-	return nm->chain_len && nm->start == nm->chain_end + 1 && nm->title[nm->chain_end] == ' ';
+	return nm->chain_len && start == nm->chain_end + 1 && nm->title[nm->chain_end] == ' ';
 }
 
 /* "de", "von der" between two capitalised words: part of a name ("Charles
@@ -140,14 +150,16 @@ static bool particle(const struct namer *nm)
 	return false;
 }
 
-/* Add word i to the chain of capitalised words (a new chain unless it
- * follows the last), and count the names of two and three words it ends. */
-static void extend_chain(struct namer *nm, int i)
+/* Add word i, at title bytes [start, end), to the chain of capitalised
+ * words (a new chain unless it follows the last), and count the names of
+ * two and three words it ends. */
+static void extend_chain(struct namer *nm, int i, size_t start, size_t end)
 {
-	bool linked = follows_chain(nm);
+	bool linked = follows_chain(nm, start);
 	for (int k = 0; k < nm->chain_len; k++)
 		linked &= nm->chain[k] != i;
-	if (nm->title_case || !capitalised(nm->title + nm->start)) {
+	nm->particles = 0; /* inside the name when linked, counted already when not */
+	if (nm->title_case || !capitalised(nm->title + start)) {
 		nm->chain_len = 0;
 		return;
 	}
@@ -160,41 +172,33 @@ static void extend_chain(struct namer *nm, int i)
 		nm->chain_len--;
 	}
 	nm->chain[nm->chain_len] = i;
-	nm->chain_start[nm->chain_len] = nm->start;
+	nm->chain_start[nm->chain_len] = start;
 	nm->chain_len++;
-	nm->chain_end = nm->end;
-	nm->particles = 0;
+	nm->chain_end = end;
 	for (int n = 2; n <= nm->chain_len; n++)
-		count_run(nm, n);
+		count_run(nm, n, end);
 }
 
-/* Count the word just read, once per title. */
-static void count_word(struct namer *nm)
+/* Count the word key, at title bytes [start, end), once per title. */
+static void add_word(struct namer *nm, const char *key, size_t start, size_t end, bool content)
 {
-	if (!nm->parts)
-		return;
-	if (follows_chain(nm) && nm->particles < MAX_PARTICLES && particle(nm)) {
-		nm->parts = 0;
-		nm->particles++;
-		nm->chain_end = nm->end;
-		return;
-	}
-	nm->parts = 0;
-	if (!nm->content) {
+	if (!content) {
 		nm->chain_len = 0;
+		nm->particles = 0;
 		return;
 	}
 	int i = 0;
-	while (i < nm->n && strcmp(nm->w[i].key, nm->key))
+	while (i < nm->n && strcmp(nm->w[i].key, key))
 		i++;
 	if (i == nm->n) {
 		if (nm->n == MAX_WORDS) {
 			nm->chain_len = 0;
+			nm->particles = 0;
 			return;
 		}
 		struct word *w = &nm->w[nm->n++];
-		snprintf(w->key, sizeof w->key, "%s", nm->key);
-		copy_surface(nm, nm->start, nm->end, w->surface, sizeof w->surface);
+		snprintf(w->key, sizeof w->key, "%s", key);
+		copy_surface(nm, start, end, w->surface, sizeof w->surface);
 		w->count = 0;
 		w->last_title = 0;
 	}
@@ -202,7 +206,41 @@ static void count_word(struct namer *nm)
 		nm->w[i].count++;
 		nm->w[i].last_title = nm->titles;
 	}
-	extend_chain(nm, i);
+	extend_chain(nm, i, start, end);
+}
+
+/* The particles held after a chain that no capitalised word continued:
+ * words of the title like any other. */
+static void release_particles(struct namer *nm)
+{
+	int n = nm->particles;
+	nm->particles = 0;
+	nm->chain_len = 0;
+	for (int k = 0; k < n; k++)
+		add_word(nm, nm->held[k].key, nm->held[k].start, nm->held[k].end,
+			 nm->held[k].content);
+}
+
+/* Count the word just read. */
+static void count_word(struct namer *nm)
+{
+	if (!nm->parts)
+		return;
+	if (nm->particles < MAX_PARTICLES && follows_chain(nm, nm->start) && particle(nm)) {
+		nm->parts = 0;
+		snprintf(nm->held[nm->particles].key, sizeof nm->held[0].key, "%s", nm->key);
+		nm->held[nm->particles].start = nm->start;
+		nm->held[nm->particles].end = nm->end;
+		nm->held[nm->particles].content = nm->content;
+		nm->particles++;
+		nm->chain_end = nm->end;
+		return;
+	}
+	nm->parts = 0;
+	if (nm->particles && !(nm->content && !nm->title_case &&
+			       capitalised(nm->title + nm->start) && follows_chain(nm, nm->start)))
+		release_particles(nm);
+	add_word(nm, nm->key, nm->start, nm->end, nm->content);
 }
 
 static void name_token(const char *tok, size_t len, size_t off, void *ctx)
@@ -266,9 +304,11 @@ static int name_article(const rv_article *a, void *ctx)
 	nm->lang = a->lang;
 	nm->parts = 0;
 	nm->chain_len = 0;
+	nm->particles = 0;
 	nm->title_case = in_title_case(a->title);
 	rv_tokenize(a->title, strlen(a->title), name_token, nm);
 	count_word(nm);
+	release_particles(nm);
 	return RV_OK;
 }
 

@@ -68,7 +68,8 @@ TEST(storyline_name_keeps_a_two_word_name_whole)
  * not "Serwaa Boateng"), as is one with a particle between its words
  * ("Élodie de Castelnau", "Jonas von der Ahlen"), under the two-word rule's
  * conditions; a capitalised word that only sometimes follows a name
- * ("Kumasi") stays apart. */
+ * ("Kumasi") stays apart, and a particle between a name and a lower-case
+ * word ("Lorvaux van crash") is counted as a word. */
 TEST(storyline_name_keeps_a_three_word_name_whole)
 {
 	char path[256];
@@ -102,6 +103,16 @@ TEST(storyline_name_keeps_a_three_word_name_whole)
 	name = rv_storyline_name(s, 7);
 	ASSERT(name != NULL);
 	ASSERT_STR_EQ(name, "Jonas von der Ahlen, Vorsitz");
+	free(name);
+	/* a particle no capitalised word follows is a word like the others */
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	add_titled_in(s, 8, "d1", "en", "Lorvaux van crash: driver held overnight");
+	add_titled_in(s, 8, "d2", "en", "Driver of the Lorvaux van questioned");
+	add_titled_in(s, 8, "d3", "en", "Police find the van used in Lorvaux");
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	name = rv_storyline_name(s, 8);
+	ASSERT(name != NULL);
+	ASSERT_STR_EQ(name, "Lorvaux, van, driver");
 	free(name);
 	rv_store_close(&s);
 	test_db_remove(path);
