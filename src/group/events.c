@@ -649,9 +649,7 @@ static int stem_grams(const char *s, char out[][16], int max)
 	if (len > 40)
 		return 0;
 	char p[44];
-	p[0] = ' ';
-	memcpy(p + 1, s, len);
-	p[len + 1] = ' ';
+	snprintf(p, sizeof p, " %s ", s);
 	size_t n = len + 2;
 	size_t start[44], cps = 0;
 	for (size_t i = 0; i < n; i++)
