@@ -47,8 +47,9 @@
 	X(half_dated, double, 0.3, 0, 1)                                                           \
 	X(anchor_share, double, 0.7, 0.5, 1)                                                       \
 	X(idf_prior, double, 20.0, 0, 1000000)                                                     \
-	X(short_threshold, double, 0.24, 0, 1)                                                     \
+	X(short_threshold, double, 0.26, 0, 1)                                                     \
 	X(short_terms, int, 15, 0, 4096)                                                           \
+	X(char_grams, double, 0.6, 0, 10)                                                          \
 	X(long_threshold, double, 0.27, 0, 1)                                                      \
 	X(clear_threshold, double, 0.18, 0, 1)                                                     \
 	X(clear_ratio, double, 0.6, 0, 1)                                                          \

@@ -53,6 +53,7 @@ typedef struct rv_group_config {
 	double member_link;          /* content = max(centroid cosine, this x best member cosine); 0: off */
 	double short_threshold;      /* event_threshold for an undated article of at most short_terms terms */
 	int short_terms;
+	double char_grams;           /* a French headline's stems' character 3-grams as terms, at this x a term's weight; 0: off */
 	double long_threshold;       /* event_threshold for an article whose terms fill article_terms */
 	double clear_threshold;      /* full article: joins at this when no other event comes close */
 	double clear_ratio;          /* ... the runner-up scores below this x the best; 0: off */

@@ -426,6 +426,49 @@ TEST(group_short_undated_threshold)
 	ASSERT(!headlines_join("short_terms", "0"));
 }
 
+/* Headlines of one story whose only common ground is a word's other forms
+ * ("Tunisiennes" / "Tunisie", "marche" as verb and noun), the last two of
+ * FORMS, after four unrelated ones. */
+static const char *FORMS[] = {
+	"Lindqvist remporte l'open d'echecs de Halden",
+	"Les boulangers d'Osterby protestent contre le prix de la farine",
+	"Un festival de jazz s'ouvre a Valmont",
+	"La mairie de Corvel renove son ecole",
+	"Les Tunisiennes ont marche pour leurs droits",
+	"Tunisie : une marche des femmes",
+};
+
+/* Do the last two of FORMS join, read as undated headlines in lang (the
+ * text is the title, as in a set of headlines)? */
+static bool forms_join(const char *lang, const char *char_grams)
+{
+	rv_group_config cfg;
+	rv_grouper *g;
+	rv_analyzer *an;
+	rv_error err = { 0 };
+	rv_group_config_default(&cfg);
+	if (char_grams && rv_group_config_set(&cfg, "char_grams", char_grams, &err))
+		TEST_FAIL("config: %s", err.msg);
+	ASSERT_EQ(rv_grouper_new(&cfg, &g, &err), RV_OK);
+	ASSERT_EQ(rv_analyzer_new(&an, &err), RV_OK);
+	int64_t ev[6];
+	for (size_t i = 0; i < 6; i++)
+		ev[i] = place(g, an, lang, FORMS[i], FORMS[i], NULL, NULL);
+	rv_grouper_free(&g);
+	rv_analyzer_free(&an);
+	return ev[4] == ev[5];
+}
+
+TEST(group_french_headlines_char_grams)
+{
+	/* a French headline's character 3-grams let the word's forms meet */
+	ASSERT(forms_join("fr", NULL));
+	ASSERT(!forms_join("fr", "0"));
+	/* only in French: the same words read as English are stemmed and kept apart */
+	ASSERT(!forms_join("en", NULL));
+	ASSERT(!forms_join("en", "2"));
+}
+
 TEST(group_member_link_and_cohesion_settings)
 {
 	rv_group_config c;
