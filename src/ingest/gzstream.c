@@ -44,7 +44,7 @@ static bool member_begin(rv__gz *s)
 		s->z_done = true;
 		return false;
 	}
-	if (s->in_len - pos < 2 || s->in[pos] != 0x1f || s->in[pos + 1] != 0x8b) {
+	if (!rv__gz_magic(s->in + pos, s->in_len - pos)) {
 		s->z_done = true;
 		s->z_err = "data between gzip members is not gzip";
 		s->z_err_off = pos;
@@ -250,7 +250,7 @@ bool rv__gz_open(rv__gz *s, const char *data, size_t len)
 	memset(s, 0, sizeof *s);
 	s->in = (const unsigned char *)data;
 	s->in_len = len;
-	s->gz = len >= 2 && s->in[0] == 0x1f && s->in[1] == 0x8b;
+	s->gz = rv__gz_magic(data, len);
 	if (!s->gz) {
 		s->win = (unsigned char *)data;
 		s->cap = s->end = len;

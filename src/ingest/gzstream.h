@@ -54,6 +54,14 @@ typedef struct rv__gz {
 	size_t ring_head, ring_n;
 } rv__gz;
 
+/* Whether data starts with the gzip magic (the one test of it: the sniffer,
+ * the ingest dispatch and the stream all ask here). */
+static inline bool rv__gz_magic(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	return len >= 2 && p[0] == 0x1f && p[1] == 0x8b;
+}
+
 /* Start reading data (len bytes, not copied: it must outlive the stream):
  * inflated when it starts with the gzip magic, else as it is. False when
  * zlib or the window cannot be set up (nothing to close then). */

@@ -42,7 +42,7 @@ static bool looks_binary(const char *data, size_t len)
 
 rv_format rv_sniff_format(const char *data, size_t len, const char *name)
 {
-	if (len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b)
+	if (rv__gz_magic(data, len))
 		return RV_FORMAT_WARC; /* rv_ingest_buffer() looks inside: ingest_gzip() */
 	if (name) {
 		if (name_ends(name, ".jsonl") || name_ends(name, ".ndjson"))
@@ -84,11 +84,6 @@ static void reject(const rv_ingest_opts *o, const char *ref, const char *reason)
 {
 	if (o->on_reject)
 		o->on_reject(ref, reason, o->ctx);
-}
-
-static bool is_gzip(const char *data, size_t len)
-{
-	return len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
 }
 
 /* Whether gzip data inflates to a WARC record first: its first bytes across
@@ -200,7 +195,7 @@ static int ingest_gzip(const char *name, const char *data, size_t len,
 	s.keep_damaged = true; /* as gzip -d: a stream format reads up to the damage */
 	size_t head = rv__gz_ensure(&s, GZ_HEAD);
 	const char *first = rv__gz_cur(&s);
-	bool inner_gz = is_gzip(first, head);
+	bool inner_gz = rv__gz_magic(first, head);
 	/* A WARC is the WARC reader's: by its first bytes, else by its name or
 	 * the format asked for (a damaged first member may inflate to garbage
 	 * before zlib sees the damage; the WARC reader names it and resumes at
@@ -222,9 +217,8 @@ static int ingest_gzip(const char *name, const char *data, size_t len,
 	 * (page.html.gz is HTML) */
 	char inner[4096];
 	snprintf(inner, sizeof inner, "%s", name);
-	size_t n = strlen(inner);
-	if (n > 3 && !strcasecmp(inner + n - 3, ".gz"))
-		inner[n - 3] = '\0';
+	if (name_ends(inner, ".gz"))
+		inner[strlen(inner) - 3] = '\0';
 	rv_ingest_opts o = *opts;
 	if (!o.format)
 		o.format = rv_sniff_format(rv__gz_cur(&s), head, inner);
@@ -346,7 +340,7 @@ int rv_ingest_buffer(const char *name, const char *data, size_t len,
 			return RV_OK;
 		}
 	}
-	if (is_gzip(data, len))
+	if (rv__gz_magic(data, len))
 		return ingest_gzip(name, data, len, opts, err);
 	rv_format fmt = opts->format ? opts->format : rv_sniff_format(data, len, name);
 	switch (fmt) {
