@@ -6,6 +6,7 @@
 #include "core/str.h"
 #include "core/utf8.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -530,18 +531,26 @@ static size_t walk_hash(dev_t dev, ino_t ino)
 	return (size_t)(h ^ (h >> 29));
 }
 
-/* The slot of (dev, ino): where it is, or the empty one where it goes;
- * NULL before the index is made. */
+/* The slot of (dev, ino): where it is, or the empty one where it goes.
+ * Only once the index is made (walk_index_room()), which keeps a slot empty. */
 static size_t *walk_slot(const struct walk *w, dev_t dev, ino_t ino)
 {
-	if (!w->slots)
-		return NULL;
+	assert(w->slots);
 	size_t mask = w->nslots - 1;
 	for (size_t i = walk_hash(dev, ino) & mask;; i = (i + 1) & mask) {
 		size_t *s = &w->slots[i];
 		if (!*s || (w->dirs[*s - 1].dev == dev && w->dirs[*s - 1].ino == ino))
 			return s;
 	}
+}
+
+/* The directory (dev, ino) when the walk has met it, else NULL. */
+static const struct walk_dir *walk_seen(const struct walk *w, dev_t dev, ino_t ino)
+{
+	if (!w->slots)
+		return NULL; /* no directory yet */
+	size_t at = *walk_slot(w, dev, ino);
+	return at ? &w->dirs[at - 1] : NULL;
 }
 
 /* Room in the index for one more directory than dirs holds. */
@@ -556,11 +565,8 @@ static int walk_index_room(struct walk *w, rv_error *err)
 	free(w->slots);
 	w->slots = slots;
 	w->nslots = nslots;
-	for (size_t i = 0; i < w->n; i++) {
-		size_t *slot = walk_slot(w, w->dirs[i].dev, w->dirs[i].ino);
-		if (slot)
-			*slot = i + 1;
-	}
+	for (size_t i = 0; i < w->n; i++)
+		*walk_slot(w, w->dirs[i].dev, w->dirs[i].ino) = i + 1;
 	return RV_OK;
 }
 
@@ -586,9 +592,9 @@ static int ingest_any(const char *path, const rv_ingest_opts *opts, struct walk 
 static int ingest_dir(const char *path, const struct stat *st, const rv_ingest_opts *opts,
 		      struct walk *w, int depth, rv_error *err)
 {
-	const size_t *seen_slot = walk_slot(w, st->st_dev, st->st_ino);
-	if (seen_slot && *seen_slot) {
-		if (w->dirs[*seen_slot - 1].open)
+	const struct walk_dir *seen = walk_seen(w, st->st_dev, st->st_ino);
+	if (seen) {
+		if (seen->open)
 			reject(opts, path, "symlink loop (a directory that holds it), not followed");
 		return RV_OK; /* read already through another path */
 	}
@@ -609,9 +615,7 @@ static int ingest_dir(const char *path, const struct stat *st, const rv_ingest_o
 		return room;
 	size_t me = w->n++;
 	w->dirs[me] = (struct walk_dir){ st->st_dev, st->st_ino, true };
-	size_t *slot = walk_slot(w, st->st_dev, st->st_ino);
-	if (slot)
-		*slot = me + 1;
+	*walk_slot(w, st->st_dev, st->st_ino) = me + 1;
 	struct dirent **names;
 	int n = scandir(path, &names, walk_keeps, alphasort);
 	if (n < 0) {
