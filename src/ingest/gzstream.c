@@ -5,9 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Free window space offered to a whole member at once (see fill()). */
-#define WHOLE_MEMBER ((size_t)1 << 20)
-
 static void ring_push(rv__gz *s, uint64_t dec, uint64_t comp)
 {
 	size_t i = (s->ring_head + s->ring_n) % RV__GZ_MEMBER_RING;
@@ -119,22 +116,29 @@ static bool make_room(rv__gz *s, size_t want)
 	return true;
 }
 
-/* Inflate the member just begun in one call, when it fits the window:
- * libdeflate does it about twice as fast as zlib's stream, CRC and length
- * checked alike. A member too large for the space, or damaged, is left to
- * zlib, which reads it from its start and says precisely what is wrong. */
+/* Inflate the member just begun in one call, when it fits in
+ * RV__GZ_WHOLE_MEMBER: libdeflate does it about twice as fast as zlib's
+ * stream, CRC and length checked alike. A member too large for that, or
+ * damaged, is left to zlib, which reads it from its start and says
+ * precisely what is wrong. The space is capped, not all that is free: a
+ * member larger than a window grown by an earlier record (up to 32 MB)
+ * would fill it before failing, and be inflated again by zlib. */
 static bool whole_member(rv__gz *s, size_t *produced)
 {
 	s->z_fresh = false;
 	if (!s->whole)
 		return false;
-	if (!make_room(s, WHOLE_MEMBER))
+	if (!make_room(s, RV__GZ_WHOLE_MEMBER))
 		return false;
 	size_t pos = rv__gz_in_pos(s), used_in = 0, used_out = 0;
+	size_t room = s->cap - s->end;
+	if (room > RV__GZ_WHOLE_MEMBER)
+		room = RV__GZ_WHOLE_MEMBER;
 	if (libdeflate_gzip_decompress_ex(s->whole, s->in + pos, s->in_len - pos, s->win + s->end,
-					  s->cap - s->end, &used_in,
-					  &used_out) != LIBDEFLATE_SUCCESS)
+					  room, &used_in, &used_out) != LIBDEFLATE_SUCCESS) {
+		s->whole_redone += room;
 		return false;
+	}
 	s->end += used_out;
 	*produced = used_out;
 	s->zs.next_in = (Bytef *)(s->in + pos + used_in);

@@ -26,6 +26,9 @@
 
 /* Window space read at a time. */
 #define RV__GZ_CHUNK ((size_t)256 << 10)
+/* Window space libdeflate is given for a whole member at once (see
+ * gzstream.c, whole_member()): a larger member goes to zlib. */
+#define RV__GZ_WHOLE_MEMBER ((size_t)1 << 20)
 /* Where the last members began, for rv__gz_member_at(). */
 #define RV__GZ_MEMBER_RING 4096
 
@@ -44,6 +47,10 @@ typedef struct rv__gz {
 	bool z_junk;       /* the bad data was between members, not in one */
 	bool z_cut;        /* the file ends inside a member */
 	bool keep_damaged; /* set by the caller: see above */
+	/* Window space libdeflate was given for members it could not finish
+	 * (too large, or damaged), which zlib then inflates from their start:
+	 * at most that much inflated twice. */
+	uint64_t whole_redone;
 	size_t member_comp;  /* where the current member starts, compressed */
 	uint64_t member_dec; /* and decompressed */
 	unsigned char *win;  /* gz: owned window; plain: the mapping */

@@ -4,6 +4,7 @@
 #include "core/buf.h"
 #include "ingest/ingest.h"
 #include "ingest/readers.h"
+#include "ingest/gzstream.h"
 
 #include <zlib.h>
 
@@ -239,6 +240,46 @@ TEST(warc_gzip_members_larger_than_one_call)
 	rv_buf_release(&rec);
 	free(big);
 	free_records();
+}
+
+/* libdeflate is given at most RV__GZ_WHOLE_MEMBER of the window for a
+ * member, however much is free: a member too large for that goes to zlib
+ * after that much work, not after libdeflate has filled all the room an
+ * earlier large record left (up to 32 MB), which zlib then inflated again. */
+TEST(gzstream_large_member_after_large_window_inflated_once)
+{
+	size_t first = (size_t)8 << 20, second = (size_t)12 << 20;
+	static const char line[] = "Quay 12: berth closed for dredging until the spring tide.\n";
+	char *text = malloc(second);
+	ASSERT(text);
+	for (size_t i = 0; i < second; i++)
+		text[i] = line[i % (sizeof line - 1)];
+	rv_buf gz;
+	rv_buf_init(&gz, 1 << 24);
+	gz_append(&gz, text, first);
+	gz_append(&gz, text, second);
+	rv__gz s;
+	ASSERT(rv__gz_open(&s, gz.data, gz.len));
+	ASSERT_EQ(rv__gz_ensure(&s, first), first); /* the window grows to hold it */
+	ASSERT(!memcmp(rv__gz_cur(&s), text, first));
+	rv__gz_consume(&s, first);
+	size_t read = 0;
+	while (rv__gz_ensure(&s, RV__GZ_CHUNK)) {
+		size_t n = rv__gz_avail(&s);
+		ASSERT(read + n <= second);
+		ASSERT(!memcmp(rv__gz_cur(&s), text + read, n));
+		read += n;
+		rv__gz_consume(&s, n);
+	}
+	ASSERT_EQ(read, second);
+	ASSERT(!s.z_err);
+	/* each member, larger than the cap, costs libdeflate one capped try */
+	if (s.whole_redone > 2 * RV__GZ_WHOLE_MEMBER)
+		TEST_FAIL("%llu bytes of window inflated by libdeflate then again by zlib",
+		          (unsigned long long)s.whole_redone);
+	rv__gz_close(&s);
+	rv_buf_release(&gz);
+	free(text);
 }
 
 TEST(warc_gzip_whole_file)
