@@ -147,6 +147,27 @@ static bool whole_member(rv__gz *s, size_t *produced)
 	return true;
 }
 
+/* Nothing of a damaged member is trusted (a CRC error comes after its
+ * bytes were produced): drop what it put in the window. */
+static void drop_damaged_member(rv__gz *s)
+{
+	if (s->member_dec >= s->off) {
+		size_t keep = (size_t)(s->member_dec - s->off);
+		if (s->start + keep < s->end)
+			s->end = s->start + keep;
+	} else {
+		s->end = s->start;
+	}
+}
+
+void rv__gz_drop_damaged(rv__gz *s)
+{
+	/* junk between members is found before any byte of it is kept */
+	if (s->keep_damaged && s->z_corrupt && !s->z_junk)
+		drop_damaged_member(s);
+	s->keep_damaged = false;
+}
+
 /* Inflate into the free space of the window; false when nothing more comes. */
 static bool fill(rv__gz *s, size_t want_free)
 {
@@ -200,15 +221,7 @@ static bool fill(rv__gz *s, size_t want_free)
 		s->z_corrupt = true;
 		if (s->keep_damaged)
 			return s->end > before;
-		/* Nothing of a damaged member is trusted (a CRC error comes
-		 * after its bytes were produced). */
-		if (s->member_dec >= s->off) {
-			size_t keep = (size_t)(s->member_dec - s->off);
-			if (s->start + keep < s->end)
-				s->end = s->start + keep;
-		} else {
-			s->end = s->start;
-		}
+		drop_damaged_member(s);
 		return false;
 	}
 }

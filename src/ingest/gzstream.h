@@ -76,6 +76,10 @@ bool rv__gz_open(rv__gz *s, const char *data, size_t len);
 /* Free what the stream holds. */
 void rv__gz_close(rv__gz *s);
 
+/* Turn keep_damaged off, dropping what a damaged member already left in
+ * the window: the stream is then as if it had never been set. */
+void rv__gz_drop_damaged(rv__gz *s);
+
 /* Bytes readable at rv__gz_cur(). */
 static inline size_t rv__gz_avail(const rv__gz *s)
 {

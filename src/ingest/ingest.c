@@ -194,19 +194,24 @@ static int ingest_gzip(const char *name, const char *data, size_t len,
 		return RV_OK;
 	}
 	s.keep_damaged = true; /* as gzip -d: a stream format reads up to the damage */
-	size_t head = rv__gz_ensure(&s, GZ_HEAD);
-	const char *first = rv__gz_cur(&s);
-	bool inner_gz = rv__gz_magic(first, head);
 	/* A WARC is the WARC reader's: by its first bytes, else by its name or
 	 * the format asked for (a damaged first member may inflate to garbage
 	 * before zlib sees the damage; the WARC reader names it and resumes at
-	 * the next member). */
+	 * the next member). Its first bytes are all it takes to tell, so the
+	 * stream has gone no further than the reader's own first look would
+	 * (one member, or one window of a larger one) when the reader takes it
+	 * over, with what it inflated: each byte is inflated once. */
+	size_t head = rv__gz_ensure(&s, 5);
+	const char *first = rv__gz_cur(&s);
+	bool inner_gz = rv__gz_magic(first, head);
 	if ((head >= 5 && !memcmp(first, "WARC/", 5)) ||
 	    (!inner_gz && (opts->format == RV_FORMAT_WARC || name_ends(name, ".warc.gz") ||
 	                   name_ends(name, ".warc")))) {
-		rv__gz_close(&s);
-		return rv_read_warc(name, data, len, opts, err);
+		rv__gz_drop_damaged(&s); /* the WARC reader trusts no damaged member */
+		return rv_read_warc_stream(name, &s, opts, err);
 	}
+	head = rv__gz_ensure(&s, GZ_HEAD);
+	first = rv__gz_cur(&s);
 	/* One layer is unwrapped: a gzip holding another gzip (of anything but
 	 * a WARC, which its reader inflates) was unwrapped again by recursion,
 	 * and 3,000 layers (94 KB) overflowed the stack. */

@@ -571,6 +571,37 @@ TEST(warc_gzip_damaged_or_empty_first_member_through_ingest)
 	free_records();
 }
 
+/* Through rv_ingest_buffer(), whose look at the first bytes keeps what a
+ * damaged member gave (as gzip -d would, for a JSONL file): a first member
+ * whose bytes all inflate but whose CRC is wrong is not read as a record
+ * when the stream is handed to the WARC reader; the reader names it and
+ * resumes at the next member, as when it opens the archive itself. */
+TEST(warc_gzip_first_member_bad_crc_through_ingest)
+{
+	build_records();
+	rv_buf gz;
+	rv_buf_init(&gz, 1 << 24);
+	gz_append(&gz, recs[2].data, recs[2].len); /* the quay page first */
+	gz.data[gz.len - 8] ^= 0x55;                /* its CRC */
+	for (int i = 3; i < NREC; i++)
+		gz_append(&gz, recs[i].data, recs[i].len);
+	struct seen s;
+	memset(&s, 0, sizeof s);
+	rv_ingest_opts o = {0};
+	o.on_record = on_rec;
+	o.on_reject = on_rej;
+	o.ctx = &s;
+	ASSERT_EQ(rv_ingest_buffer("crc.warc.gz", gz.data, gz.len, &o, NULL), RV_OK);
+	ASSERT_EQ(s.n, 2);
+	ASSERT_STR_EQ(s.url[0], "http://a.example/ferry");
+	ASSERT_STR_EQ(s.url[1], "http://a.example/nosniff");
+	ASSERT_EQ(s.rejects, 1);
+	ASSERT_CONTAINS(s.reject[0], "crc.warc.gz#0: damaged gzip member");
+	ASSERT_CONTAINS(s.reject[0], "resuming at the next gzip member");
+	rv_buf_release(&gz);
+	free_records();
+}
+
 /* A .warc.gz gzipped again (saved from a server that added its own
  * Content-Encoding) is one layer the reader unwraps, whatever its name. */
 TEST(warc_gzip_inside_gzip_is_read)
