@@ -116,13 +116,43 @@ static bool make_room(rv__gz *s, size_t want)
 	return true;
 }
 
-/* Inflate the member just begun in one call, when it fits in
- * RV__GZ_WHOLE_MEMBER: libdeflate does it about twice as fast as zlib's
- * stream, CRC and length checked alike. A member too large for that, or
- * damaged, is left to zlib, which reads it from its start and says
- * precisely what is wrong. The space is capped, not all that is free: a
- * member larger than a window grown by an earlier record (up to 32 MB)
- * would fill it before failing, and be inflated again by zlib. */
+/* The inflated size the member at compressed offset pos declares in its
+ * trailer (ISIZE, its last 4 bytes), found without inflating it: before
+ * the next gzip header (ID1 ID2 CM=8, reserved flags clear), else at the
+ * end of the input. A guess: those bytes may occur inside deflate data,
+ * padding may stand between members, and a member over 4 GB declares its
+ * size modulo 2^32. It only decides how libdeflate is tried, and
+ * libdeflate checks all it inflates. */
+static bool member_size_hint(const rv__gz *s, size_t pos, size_t *size)
+{
+	const size_t smallest = 20; /* header, an empty block, trailer */
+	size_t end = s->in_len;
+	for (size_t from = pos + smallest; from < s->in_len;) {
+		const unsigned char *p = memmem(s->in + from, s->in_len - from, "\x1f\x8b\x08", 3);
+		if (!p)
+			break;
+		size_t at = (size_t)(p - s->in);
+		if (at + 3 < s->in_len && !(p[3] & 0xe0)) {
+			end = at;
+			break;
+		}
+		from = at + 1;
+	}
+	if (end < pos + smallest)
+		return false;
+	const unsigned char *t = s->in + end - 4;
+	*size = (size_t)t[0] | (size_t)t[1] << 8 | (size_t)t[2] << 16 | (size_t)t[3] << 24;
+	return true;
+}
+
+/* Inflate the member just begun in one call, when it fits the free window:
+ * libdeflate does it about twice as fast as zlib's stream, CRC and length
+ * checked alike. A member too large, or damaged, is left to zlib, which
+ * reads it from its start and says precisely what is wrong. libdeflate
+ * fills all the room it is given before it finds a member too large, so
+ * it is given what the member's trailer declares (a member declared larger
+ * than the free window goes to zlib untried), or RV__GZ_WHOLE_MEMBER when
+ * the trailer cannot be found: what a guess gone wrong costs twice. */
 static bool whole_member(rv__gz *s, size_t *produced)
 {
 	s->z_fresh = false;
@@ -131,9 +161,13 @@ static bool whole_member(rv__gz *s, size_t *produced)
 	if (!make_room(s, RV__GZ_WHOLE_MEMBER))
 		return false;
 	size_t pos = rv__gz_in_pos(s), used_in = 0, used_out = 0;
-	size_t room = s->cap - s->end;
-	if (room > RV__GZ_WHOLE_MEMBER)
-		room = RV__GZ_WHOLE_MEMBER;
+	size_t room = s->cap - s->end, declared = 0;
+	if (member_size_hint(s, pos, &declared) && declared > room)
+		return false;
+	if (declared < RV__GZ_WHOLE_MEMBER)
+		declared = RV__GZ_WHOLE_MEMBER;
+	if (room > declared)
+		room = declared;
 	if (libdeflate_gzip_decompress_ex(s->whole, s->in + pos, s->in_len - pos, s->win + s->end,
 					  room, &used_in, &used_out) != LIBDEFLATE_SUCCESS) {
 		s->whole_redone += room;

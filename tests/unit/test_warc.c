@@ -274,7 +274,7 @@ TEST(gzstream_large_member_after_large_window_inflated_once)
 	ASSERT_EQ(read, second);
 	ASSERT(!s.z_err);
 	/* each member, larger than the cap, costs libdeflate one capped try */
-	if (s.whole_redone > 2 * RV__GZ_WHOLE_MEMBER)
+	if (s.whole_redone > 0)
 		TEST_FAIL("%llu bytes of window inflated by libdeflate then again by zlib",
 		          (unsigned long long)s.whole_redone);
 	rv__gz_close(&s);
