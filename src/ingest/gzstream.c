@@ -5,9 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Free window space offered to a whole member at once (see fill()). */
-#define WHOLE_MEMBER ((size_t)1 << 20)
-
 static void ring_push(rv__gz *s, uint64_t dec, uint64_t comp)
 {
 	size_t i = (s->ring_head + s->ring_n) % RV__GZ_MEMBER_RING;
@@ -44,7 +41,7 @@ static bool member_begin(rv__gz *s)
 		s->z_done = true;
 		return false;
 	}
-	if (s->in_len - pos < 2 || s->in[pos] != 0x1f || s->in[pos + 1] != 0x8b) {
+	if (!rv__gz_magic(s->in + pos, s->in_len - pos)) {
 		s->z_done = true;
 		s->z_err = "data between gzip members is not gzip";
 		s->z_err_off = pos;
@@ -119,28 +116,90 @@ static bool make_room(rv__gz *s, size_t want)
 	return true;
 }
 
-/* Inflate the member just begun in one call, when it fits the window:
+/* The inflated size the member at compressed offset pos declares in its
+ * trailer (ISIZE, its last 4 bytes), found without inflating it: before
+ * the next gzip header (ID1 ID2 CM=8, reserved flags clear), else at the
+ * end of the input. A guess: those bytes may occur inside deflate data,
+ * padding may stand between members, and a member over 4 GB declares its
+ * size modulo 2^32. It only decides how libdeflate is tried, and
+ * libdeflate checks all it inflates. */
+static bool member_size_hint(const rv__gz *s, size_t pos, size_t *size)
+{
+	const size_t smallest = 20; /* header, an empty block, trailer */
+	size_t end = s->in_len;
+	for (size_t from = pos + smallest; from < s->in_len;) {
+		const unsigned char *p = memmem(s->in + from, s->in_len - from, "\x1f\x8b\x08", 3);
+		if (!p)
+			break;
+		size_t at = (size_t)(p - s->in);
+		if (at + 3 < s->in_len && !(p[3] & 0xe0)) {
+			end = at;
+			break;
+		}
+		from = at + 1;
+	}
+	if (end < pos + smallest)
+		return false;
+	const unsigned char *t = s->in + end - 4;
+	*size = (size_t)t[0] | (size_t)t[1] << 8 | (size_t)t[2] << 16 | (size_t)t[3] << 24;
+	return true;
+}
+
+/* Inflate the member just begun in one call, when it fits the free window:
  * libdeflate does it about twice as fast as zlib's stream, CRC and length
- * checked alike. A member too large for the space, or damaged, is left to
- * zlib, which reads it from its start and says precisely what is wrong. */
+ * checked alike. A member too large, or damaged, is left to zlib, which
+ * reads it from its start and says precisely what is wrong. libdeflate
+ * fills all the room it is given before it finds a member too large, so
+ * it is given what the member's trailer declares (a member declared larger
+ * than the free window goes to zlib untried), or RV__GZ_WHOLE_MEMBER when
+ * the trailer cannot be found: what a guess gone wrong costs twice. */
 static bool whole_member(rv__gz *s, size_t *produced)
 {
 	s->z_fresh = false;
 	if (!s->whole)
 		return false;
-	if (!make_room(s, WHOLE_MEMBER))
+	if (!make_room(s, RV__GZ_WHOLE_MEMBER))
 		return false;
 	size_t pos = rv__gz_in_pos(s), used_in = 0, used_out = 0;
-	if (libdeflate_gzip_decompress_ex(s->whole, s->in + pos, s->in_len - pos, s->win + s->end,
-					  s->cap - s->end, &used_in,
-					  &used_out) != LIBDEFLATE_SUCCESS)
+	size_t room = s->cap - s->end, declared = 0;
+	if (member_size_hint(s, pos, &declared) && declared > room)
 		return false;
+	if (declared < RV__GZ_WHOLE_MEMBER)
+		declared = RV__GZ_WHOLE_MEMBER;
+	if (room > declared)
+		room = declared;
+	if (libdeflate_gzip_decompress_ex(s->whole, s->in + pos, s->in_len - pos, s->win + s->end,
+					  room, &used_in, &used_out) != LIBDEFLATE_SUCCESS) {
+		s->whole_redone += room;
+		return false;
+	}
 	s->end += used_out;
 	*produced = used_out;
 	s->zs.next_in = (Bytef *)(s->in + pos + used_in);
 	s->zs.avail_in = 0; /* topped up before zlib reads again */
 	s->z_live = false;
 	return true;
+}
+
+/* Nothing of a damaged member is trusted (a CRC error comes after its
+ * bytes were produced): drop what it put in the window. */
+static void drop_damaged_member(rv__gz *s)
+{
+	if (s->member_dec >= s->off) {
+		size_t keep = (size_t)(s->member_dec - s->off);
+		if (s->start + keep < s->end)
+			s->end = s->start + keep;
+	} else {
+		s->end = s->start;
+	}
+}
+
+void rv__gz_drop_damaged(rv__gz *s)
+{
+	/* junk between members is found before any byte of it is kept */
+	if (s->keep_damaged && s->z_corrupt && !s->z_junk)
+		drop_damaged_member(s);
+	s->keep_damaged = false;
 }
 
 /* Inflate into the free space of the window; false when nothing more comes. */
@@ -196,15 +255,7 @@ static bool fill(rv__gz *s, size_t want_free)
 		s->z_corrupt = true;
 		if (s->keep_damaged)
 			return s->end > before;
-		/* Nothing of a damaged member is trusted (a CRC error comes
-		 * after its bytes were produced). */
-		if (s->member_dec >= s->off) {
-			size_t keep = (size_t)(s->member_dec - s->off);
-			if (s->start + keep < s->end)
-				s->end = s->start + keep;
-		} else {
-			s->end = s->start;
-		}
+		drop_damaged_member(s);
 		return false;
 	}
 }
@@ -250,7 +301,7 @@ bool rv__gz_open(rv__gz *s, const char *data, size_t len)
 	memset(s, 0, sizeof *s);
 	s->in = (const unsigned char *)data;
 	s->in_len = len;
-	s->gz = len >= 2 && s->in[0] == 0x1f && s->in[1] == 0x8b;
+	s->gz = rv__gz_magic(data, len);
 	if (!s->gz) {
 		s->win = (unsigned char *)data;
 		s->cap = s->end = len;

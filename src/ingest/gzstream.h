@@ -26,6 +26,9 @@
 
 /* Window space read at a time. */
 #define RV__GZ_CHUNK ((size_t)256 << 10)
+/* Window space libdeflate is given for a whole member at once (see
+ * gzstream.c, whole_member()): a larger member goes to zlib. */
+#define RV__GZ_WHOLE_MEMBER ((size_t)1 << 20)
 /* Where the last members began, for rv__gz_member_at(). */
 #define RV__GZ_MEMBER_RING 4096
 
@@ -44,6 +47,10 @@ typedef struct rv__gz {
 	bool z_junk;       /* the bad data was between members, not in one */
 	bool z_cut;        /* the file ends inside a member */
 	bool keep_damaged; /* set by the caller: see above */
+	/* Window space libdeflate was given for members it could not finish
+	 * (too large, or damaged), which zlib then inflates from their start:
+	 * at most that much inflated twice. */
+	uint64_t whole_redone;
 	size_t member_comp;  /* where the current member starts, compressed */
 	uint64_t member_dec; /* and decompressed */
 	unsigned char *win;  /* gz: owned window; plain: the mapping */
@@ -54,12 +61,24 @@ typedef struct rv__gz {
 	size_t ring_head, ring_n;
 } rv__gz;
 
+/* Whether data starts with the gzip magic (the one test of it: the sniffer,
+ * the ingest dispatch and the stream all ask here). */
+static inline bool rv__gz_magic(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	return len >= 2 && p[0] == 0x1f && p[1] == 0x8b;
+}
+
 /* Start reading data (len bytes, not copied: it must outlive the stream):
  * inflated when it starts with the gzip magic, else as it is. False when
  * zlib or the window cannot be set up (nothing to close then). */
 bool rv__gz_open(rv__gz *s, const char *data, size_t len);
 /* Free what the stream holds. */
 void rv__gz_close(rv__gz *s);
+
+/* Turn keep_damaged off, dropping what a damaged member already left in
+ * the window: the stream is then as if it had never been set. */
+void rv__gz_drop_damaged(rv__gz *s);
 
 /* Bytes readable at rv__gz_cur(). */
 static inline size_t rv__gz_avail(const rv__gz *s)

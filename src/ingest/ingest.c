@@ -6,6 +6,7 @@
 #include "core/str.h"
 #include "core/utf8.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -42,7 +43,7 @@ static bool looks_binary(const char *data, size_t len)
 
 rv_format rv_sniff_format(const char *data, size_t len, const char *name)
 {
-	if (len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b)
+	if (rv__gz_magic(data, len))
 		return RV_FORMAT_WARC; /* rv_ingest_buffer() looks inside: ingest_gzip() */
 	if (name) {
 		if (name_ends(name, ".jsonl") || name_ends(name, ".ndjson"))
@@ -84,11 +85,6 @@ static void reject(const rv_ingest_opts *o, const char *ref, const char *reason)
 {
 	if (o->on_reject)
 		o->on_reject(ref, reason, o->ctx);
-}
-
-static bool is_gzip(const char *data, size_t len)
-{
-	return len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
 }
 
 /* Whether gzip data inflates to a WARC record first: its first bytes across
@@ -198,19 +194,24 @@ static int ingest_gzip(const char *name, const char *data, size_t len,
 		return RV_OK;
 	}
 	s.keep_damaged = true; /* as gzip -d: a stream format reads up to the damage */
-	size_t head = rv__gz_ensure(&s, GZ_HEAD);
-	const char *first = rv__gz_cur(&s);
-	bool inner_gz = is_gzip(first, head);
 	/* A WARC is the WARC reader's: by its first bytes, else by its name or
 	 * the format asked for (a damaged first member may inflate to garbage
 	 * before zlib sees the damage; the WARC reader names it and resumes at
-	 * the next member). */
+	 * the next member). Its first bytes are all it takes to tell, so the
+	 * stream has gone no further than the reader's own first look would
+	 * (one member, or one window of a larger one) when the reader takes it
+	 * over, with what it inflated: each byte is inflated once. */
+	size_t head = rv__gz_ensure(&s, 5);
+	const char *first = rv__gz_cur(&s);
+	bool inner_gz = rv__gz_magic(first, head);
 	if ((head >= 5 && !memcmp(first, "WARC/", 5)) ||
 	    (!inner_gz && (opts->format == RV_FORMAT_WARC || name_ends(name, ".warc.gz") ||
 	                   name_ends(name, ".warc")))) {
-		rv__gz_close(&s);
-		return rv_read_warc(name, data, len, opts, err);
+		rv__gz_drop_damaged(&s); /* the WARC reader trusts no damaged member */
+		return rv_read_warc_stream(name, &s, opts, err);
 	}
+	head = rv__gz_ensure(&s, GZ_HEAD);
+	first = rv__gz_cur(&s);
 	/* One layer is unwrapped: a gzip holding another gzip (of anything but
 	 * a WARC, which its reader inflates) was unwrapped again by recursion,
 	 * and 3,000 layers (94 KB) overflowed the stack. */
@@ -222,9 +223,8 @@ static int ingest_gzip(const char *name, const char *data, size_t len,
 	 * (page.html.gz is HTML) */
 	char inner[4096];
 	snprintf(inner, sizeof inner, "%s", name);
-	size_t n = strlen(inner);
-	if (n > 3 && !strcasecmp(inner + n - 3, ".gz"))
-		inner[n - 3] = '\0';
+	if (name_ends(inner, ".gz"))
+		inner[strlen(inner) - 3] = '\0';
 	rv_ingest_opts o = *opts;
 	if (!o.format)
 		o.format = rv_sniff_format(rv__gz_cur(&s), head, inner);
@@ -346,7 +346,7 @@ int rv_ingest_buffer(const char *name, const char *data, size_t len,
 			return RV_OK;
 		}
 	}
-	if (is_gzip(data, len))
+	if (rv__gz_magic(data, len))
 		return ingest_gzip(name, data, len, opts, err);
 	rv_format fmt = opts->format ? opts->format : rv_sniff_format(data, len, name);
 	switch (fmt) {
@@ -536,18 +536,26 @@ static size_t walk_hash(dev_t dev, ino_t ino)
 	return (size_t)(h ^ (h >> 29));
 }
 
-/* The slot of (dev, ino): where it is, or the empty one where it goes;
- * NULL before the index is made. */
+/* The slot of (dev, ino): where it is, or the empty one where it goes.
+ * Only once the index is made (walk_index_room()), which keeps a slot empty. */
 static size_t *walk_slot(const struct walk *w, dev_t dev, ino_t ino)
 {
-	if (!w->slots)
-		return NULL;
+	assert(w->slots);
 	size_t mask = w->nslots - 1;
 	for (size_t i = walk_hash(dev, ino) & mask;; i = (i + 1) & mask) {
 		size_t *s = &w->slots[i];
 		if (!*s || (w->dirs[*s - 1].dev == dev && w->dirs[*s - 1].ino == ino))
 			return s;
 	}
+}
+
+/* The directory (dev, ino) when the walk has met it, else NULL. */
+static const struct walk_dir *walk_seen(const struct walk *w, dev_t dev, ino_t ino)
+{
+	if (!w->slots)
+		return NULL; /* no directory yet */
+	size_t at = *walk_slot(w, dev, ino);
+	return at ? &w->dirs[at - 1] : NULL;
 }
 
 /* Room in the index for one more directory than dirs holds. */
@@ -562,11 +570,8 @@ static int walk_index_room(struct walk *w, rv_error *err)
 	free(w->slots);
 	w->slots = slots;
 	w->nslots = nslots;
-	for (size_t i = 0; i < w->n; i++) {
-		size_t *slot = walk_slot(w, w->dirs[i].dev, w->dirs[i].ino);
-		if (slot)
-			*slot = i + 1;
-	}
+	for (size_t i = 0; i < w->n; i++)
+		*walk_slot(w, w->dirs[i].dev, w->dirs[i].ino) = i + 1;
 	return RV_OK;
 }
 
@@ -592,9 +597,9 @@ static int ingest_any(const char *path, const rv_ingest_opts *opts, struct walk 
 static int ingest_dir(const char *path, const struct stat *st, const rv_ingest_opts *opts,
 		      struct walk *w, int depth, rv_error *err)
 {
-	const size_t *seen_slot = walk_slot(w, st->st_dev, st->st_ino);
-	if (seen_slot && *seen_slot) {
-		if (w->dirs[*seen_slot - 1].open)
+	const struct walk_dir *seen = walk_seen(w, st->st_dev, st->st_ino);
+	if (seen) {
+		if (seen->open)
 			reject(opts, path, "symlink loop (a directory that holds it), not followed");
 		return RV_OK; /* read already through another path */
 	}
@@ -615,9 +620,7 @@ static int ingest_dir(const char *path, const struct stat *st, const rv_ingest_o
 		return room;
 	size_t me = w->n++;
 	w->dirs[me] = (struct walk_dir){ st->st_dev, st->st_ino, true };
-	size_t *slot = walk_slot(w, st->st_dev, st->st_ino);
-	if (slot)
-		*slot = me + 1;
+	*walk_slot(w, st->st_dev, st->st_ino) = me + 1;
 	struct dirent **names;
 	int n = scandir(path, &names, walk_keeps, alphasort);
 	if (n < 0) {

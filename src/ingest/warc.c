@@ -446,13 +446,19 @@ static int emit(struct warc_ctx *w, const char *ref, bool http, const char *bloc
 int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest_opts *opts,
                  rv_error *err)
 {
-	(void)err;
 	rv__gz s;
 	if (!rv__gz_open(&s, data, len)) {
 		if (opts->on_reject)
 			opts->on_reject(name, "zlib initialisation failed", opts->ctx);
 		return RV_OK;
 	}
+	return rv_read_warc_stream(name, &s, opts, err);
+}
+
+int rv_read_warc_stream(const char *name, rv__gz *s, const rv_ingest_opts *opts,
+                        rv_error *err)
+{
+	(void)err;
 	struct warc_ctx w = {name, opts, {0}};
 	rv_buf_init(&w.decoded, RV_INGEST_MAX_RECORD);
 	int rc = RV_OK;
@@ -461,49 +467,49 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 	for (;;) {
 		/* Blank lines between records. */
 		for (;;) {
-			if (!rv__gz_ensure(&s, 1))
+			if (!rv__gz_ensure(s, 1))
 				break;
-			char c = *rv__gz_cur(&s);
+			char c = *rv__gz_cur(s);
 			if (c != '\r' && c != '\n')
 				break;
-			rv__gz_consume(&s, 1);
+			rv__gz_consume(s, 1);
 		}
-		if (!rv__gz_avail(&s)) {
-			if (s.z_corrupt) {
-				if (recover(&w, &s, s.member_comp, "damaged gzip member"))
+		if (!rv__gz_avail(s)) {
+			if (s->z_corrupt) {
+				if (recover(&w, s, s->member_comp, "damaged gzip member"))
 					continue;
 				damaged = true;
 			}
 			break;
 		}
-		uint64_t off = s.off;
-		int64_t comp = s.gz ? rv__gz_member_at(&s, off) : (int64_t)off;
+		uint64_t off = s->off;
+		int64_t comp = s->gz ? rv__gz_member_at(s, off) : (int64_t)off;
 		uint64_t ref_off = comp >= 0 ? (uint64_t)comp : off;
-		size_t have = rv__gz_ensure(&s, 4096);
-		if (have < 5 || memcmp(rv__gz_cur(&s), "WARC/", 5)) {
-			if (!records && !s.z_err)
+		size_t have = rv__gz_ensure(s, 4096);
+		if (have < 5 || memcmp(rv__gz_cur(s), "WARC/", 5)) {
+			if (!records && !s->z_err)
 				reject_at(&w, ref_off, "%s",
 				          "not a WARC archive (no WARC/ version line)");
-			else if (have >= 5 && !s.z_err &&
-			         realign(&w, &s, off, comp, ref_off,
+			else if (have >= 5 && !s->z_err &&
+			         realign(&w, s, off, comp, ref_off,
 			                 "no WARC record where one should start (the Content-Length "
 			                 "of the record before it is wrong?)"))
 				continue;
-			else if (recover(&w, &s, ref_off,
-			                 have < 5 && s.z_err
+			else if (recover(&w, s, ref_off,
+			                 have < 5 && s->z_err
 			                     ? "archive truncated"
 			                     : "no WARC record where one should start"))
 				continue;
 			damaged = true;
 			break;
 		}
-		size_t hl = block_end(rv__gz_cur(&s), have);
+		size_t hl = block_end(rv__gz_cur(s), have);
 		if (!hl && have < HEADER_MAX) {
-			have = rv__gz_ensure(&s, HEADER_MAX);
-			hl = block_end(rv__gz_cur(&s), have);
+			have = rv__gz_ensure(s, HEADER_MAX);
+			hl = block_end(rv__gz_cur(s), have);
 		}
 		if (!hl) {
-			if (recover(&w, &s, ref_off,
+			if (recover(&w, s, ref_off,
 			            have < HEADER_MAX ? "archive truncated inside a record header"
 			                              : "WARC header longer than 64 KB"))
 				continue;
@@ -513,12 +519,12 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		struct hdr wh[MAX_HDRS];
 		const char *vline;
 		size_t vlen;
-		size_t nwh = parse_headers(rv__gz_cur(&s), hl, wh, MAX_HDRS, &vline, &vlen);
+		size_t nwh = parse_headers(rv__gz_cur(s), hl, wh, MAX_HDRS, &vline, &vlen);
 		uint64_t clen;
 		if (!hdr_u64(find_hdr(wh, nwh, "Content-Length"), &clen)) {
-			if (realign(&w, &s, off, comp, ref_off,
+			if (realign(&w, s, off, comp, ref_off,
 			            "WARC record without a valid Content-Length, skipped") ||
-			    recover(&w, &s, ref_off, "WARC record without a valid Content-Length"))
+			    recover(&w, s, ref_off, "WARC record without a valid Content-Length"))
 				continue;
 			damaged = true;
 			break;
@@ -538,14 +544,14 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		if (too_large)
 			wanted = false;
 		if (!wanted) {
-			rv__gz_consume(&s, hl);
-			if (rv__gz_skip(&s, clen) < clen) {
-				if (resume_past_end(&w, &s, off, comp, ref_off, clen))
+			rv__gz_consume(s, hl);
+			if (rv__gz_skip(s, clen) < clen) {
+				if (resume_past_end(&w, s, off, comp, ref_off, clen))
 					continue;
 				char why[192];
 				snprintf(why, sizeof why, "archive truncated inside a %s record",
 				         type[0] ? type : "WARC");
-				if (recover(&w, &s, ref_off, why))
+				if (recover(&w, s, ref_off, why))
 					continue;
 				damaged = true;
 				break;
@@ -557,37 +563,37 @@ int rv_read_warc(const char *name, const char *data, size_t len, const rv_ingest
 		/* Header and block contiguous in the window: pointers stay valid
 		 * through the callback. */
 		size_t total = hl + (size_t)clen;
-		if (rv__gz_ensure(&s, total) < total) {
-			if (resume_past_end(&w, &s, off, comp, ref_off, clen))
+		if (rv__gz_ensure(s, total) < total) {
+			if (resume_past_end(&w, s, off, comp, ref_off, clen))
 				continue;
 			char why[256];
 			snprintf(why, sizeof why,
 			         "archive truncated inside a %s record (%llu of %llu bytes)", type,
-			         (unsigned long long)(rv__gz_avail(&s) - hl),
+			         (unsigned long long)(rv__gz_avail(s) - hl),
 			         (unsigned long long)clen);
-			if (recover(&w, &s, ref_off, why))
+			if (recover(&w, s, ref_off, why))
 				continue;
 			damaged = true;
 			break;
 		}
 		/* Re-parse: rv__gz_ensure() may have moved the window. */
-		nwh = parse_headers(rv__gz_cur(&s), hl, wh, MAX_HDRS, &vline, &vlen);
+		nwh = parse_headers(rv__gz_cur(s), hl, wh, MAX_HDRS, &vline, &vlen);
 		char ref[4096];
 		snprintf(ref, sizeof ref, "%s#%llu", name, (unsigned long long)ref_off);
-		rc = emit(&w, ref, http, rv__gz_cur(&s) + hl, (size_t)clen, wh, nwh, ref_off);
-		rv__gz_consume(&s, total);
+		rc = emit(&w, ref, http, rv__gz_cur(s) + hl, (size_t)clen, wh, nwh, ref_off);
+		rv__gz_consume(s, total);
 		if (rc)
 			break;
 	}
-	if (rc == RV_OK && s.z_err && !damaged) {
+	if (rc == RV_OK && s->z_err && !damaged) {
 		char why[512];
 		snprintf(why, sizeof why,
-		         "%s at compressed offset %zu; the records before it were read", s.z_err,
-		         s.z_err_off);
+		         "%s at compressed offset %zu; the records before it were read", s->z_err,
+		         s->z_err_off);
 		if (opts->on_reject)
 			opts->on_reject(name, why, opts->ctx);
 	}
 	rv_buf_release(&w.decoded);
-	rv__gz_close(&s);
+	rv__gz_close(s);
 	return rc;
 }
