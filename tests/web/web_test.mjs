@@ -129,6 +129,32 @@ try {
   check(await page.$$eval("#hits mark", (m) => m.length) > 0, "search hits are highlighted");
   await page.screenshot({ path: path.join(outDir, "web_search.png"), fullPage: true });
 
+  // A storyline of 105 events: its oldest event is past the API's first page
+  // (the 100 newest), yet its page finds and marks it, shows a window of the
+  // storyline rather than a hundred lines, and links to every event.
+  await page.goto(base + "/#/story/9001", { waitUntil: "load" });
+  await page.waitForSelector("#outlets .card", { timeout: 15000 });
+  await page.waitForSelector("#storyline", { timeout: 15000 }).catch(() => {});
+  const longCurrent = await page.$$eval("#storyline [aria-current=page]", (x) => x.map((e) => e.textContent));
+  check(longCurrent.length === 1 && longCurrent[0].includes("épisode 1 sur"),
+    `a story past the storyline's first 100 events is marked in it (${longCurrent.join(" | ")})`);
+  const longItems = await page.$$eval("#storyline ol.storyline li", (li) => li.length);
+  check(longItems > 0 && longItems <= 15, `a long storyline is shown as a window around the story (${longItems} lines)`);
+  check((await page.textContent("#storyline")).includes("105 events"), "the long storyline says how many events it has");
+  const allLink = await page.$("#storyline a[href='#/stories?storyline=9000']");
+  check(!!allLink, "the long storyline links to the list of all its events");
+  if (allLink) {
+    await allLink.click();
+    await page.waitForFunction(() => location.hash.startsWith("#/stories?storyline=") && document.querySelector("#stories li"),
+      null, { timeout: 15000 }).catch(() => {});
+    const listed = await page.$$eval("#stories li a.title", (as) => as.map((a) => a.textContent));
+    check(listed.length === 20 && listed.every((t) => t.startsWith("Feuilleton du canal")),
+      `the storyline's list shows only its events (${listed.length})`);
+    check((await page.textContent("h1")).includes("Storyline"), "the storyline's list says it is one storyline");
+    check(await page.$$eval(".pager a", (as) => as.some((a) => a.getAttribute("href").includes("storyline=9000"))),
+      "the storyline's list pages through its events");
+  }
+
   // Phone width
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto(base + "/#/story/" + pick.id, { waitUntil: "load" });

@@ -114,7 +114,7 @@ async function showStories(params) {
   const offset = parseInt(params.get("offset") || "0", 10) || 0;
   const values = Object.fromEntries(params.entries());
   const data = await api("/api/stories?" + qs({ since: values.since, until: values.until,
-    lang: values.lang, source: values.source, limit: 20, offset }));
+    lang: values.lang, source: values.source, storyline: values.storyline, limit: 20, offset }));
   const list = el("ul", { class: "stories", id: "stories" });
   for (const s of data.stories) {
     list.appendChild(el("li", { class: "story" },
@@ -129,9 +129,13 @@ async function showStories(params) {
   const base = Object.assign({}, values);
   if (offset > 0) pager.appendChild(el("a", { href: "#/stories?" + qs(Object.assign(base, { offset: Math.max(0, offset - 20) })) }, "← Newer"));
   if (data.next_offset !== null) pager.appendChild(el("a", { href: "#/stories?" + qs(Object.assign({}, values, { offset: data.next_offset })) }, "Older →"));
-  setPage("Stories",
-    el("h1", {}, "Stories"),
-    filterForm("stories", values, [["since", "since", "date"], ["until", "until", "date"], ["lang", "language"], ["source", "outlet"]]),
+  const form = filterForm("stories", values, [["since", "since", "date"], ["until", "until", "date"], ["lang", "language"], ["source", "outlet"]]);
+  // one storyline's events: the filters narrow them, they do not leave it
+  if (values.storyline) form.prepend(el("input", { type: "hidden", name: "storyline", value: values.storyline }));
+  setPage(values.storyline ? "Storyline " + values.storyline : "Stories",
+    values.storyline ? el("p", {}, el("a", { href: "#/" }, "← All stories")) : null,
+    el("h1", {}, values.storyline ? "Storyline " + values.storyline + ": its events, newest first" : "Stories"),
+    form,
     data.stories.length ? list : el("p", {}, "No stories match."),
     pager);
 }
@@ -213,20 +217,7 @@ async function showStory(id) {
     : el("p", { class: "muted" }, "No entities found in these articles.");
 
   // The storyline: the other turns of this story, oldest first
-  let storyline = null;
-  if (s.storyline) {
-    const sl = await api("/api/stories?" + qs({ storyline: s.storyline, limit: 100 }));
-    if (sl.stories.length > 1) {
-      const turns = sl.stories.slice().sort((a, b) => (a.first || "").localeCompare(b.first || "") ||
-        (a.last || "").localeCompare(b.last || "") || a.id - b.id);
-      storyline = section("storyline", "Storyline" + (s.storyline_name ? ": " + s.storyline_name : ""),
-        el("ol", { class: "storyline" }, turns.map((t) => el("li", {},
-          el("span", { class: "day" }, dates(t.first, t.last)), " ",
-          t.id === s.id ? el("strong", { "aria-current": "page" }, t.title || "(untitled story)")
-            : el("a", { href: "#/story/" + t.id }, t.title || "(untitled story)"),
-          el("span", { class: "muted" }, " · " + plural(t.articles, "article"))))));
-    }
-  }
+  const storyline = s.storyline ? storylineSection(s, await storylineTurns(s.storyline)) : null;
 
   setPage(s.title,
     el("p", {}, el("a", { href: "#/" }, "← Stories")),
@@ -241,6 +232,57 @@ async function showStory(id) {
     section("figures", "Figures each outlet reported", ledgerBox ? el("div", {}, ledgerBox, figures) : figures),
     section("entities", "People, organisations, places", entities),
     whySection(s.id));
+}
+
+// Every event of a storyline, oldest first. The API gives 100 per page,
+// newest first: a storyline of a few hundred events (AllSides has one of
+// 707) would otherwise lose its oldest turns, the story shown among them.
+const STORYLINE_PAGES = 20;
+async function storylineTurns(storyline) {
+  const turns = [];
+  let offset = 0, more = false;
+  for (let page = 0; page < STORYLINE_PAGES; page++) {
+    const sl = await api("/api/stories?" + qs({ storyline, limit: 100, offset }));
+    turns.push(...sl.stories);
+    more = sl.next_offset !== null;
+    if (!more) break;
+    offset = sl.next_offset;
+  }
+  turns.sort((a, b) => (a.first || "").localeCompare(b.first || "") ||
+    (a.last || "").localeCompare(b.last || "") || a.id - b.id);
+  return { turns, more };
+}
+
+// The storyline's events around this one: all of them when they fit on a
+// screen, else the first, the last and a few on each side of this one, with
+// a link to the list of every event.
+const STORYLINE_ALL = 15, STORYLINE_AROUND = 5;
+function storylineSection(s, { turns, more }) {
+  if (turns.length < 2) return null;
+  const here = turns.findIndex((t) => t.id === s.id);
+  let shown = turns.map((t, i) => i);
+  if (turns.length > STORYLINE_ALL) {
+    const keep = new Set([0, turns.length - 1]);
+    const mid = here >= 0 ? here : turns.length - 1;
+    for (let i = Math.max(0, mid - STORYLINE_AROUND); i <= Math.min(turns.length - 1, mid + STORYLINE_AROUND); i++) keep.add(i);
+    shown = [...keep].sort((a, b) => a - b);
+  }
+  const items = [];
+  shown.forEach((i, k) => {
+    if (k > 0 && i > shown[k - 1] + 1)
+      items.push(el("li", { class: "gap", "aria-hidden": "true" }, "…"));
+    const t = turns[i];
+    items.push(el("li", { value: i + 1 },
+      el("span", { class: "day" }, dates(t.first, t.last)), " ",
+      t.id === s.id ? el("strong", { "aria-current": "page" }, t.title || "(untitled story)")
+        : el("a", { href: "#/story/" + t.id }, t.title || "(untitled story)"),
+      el("span", { class: "muted" }, " · " + plural(t.articles, "article"))));
+  });
+  const count = (more ? "more than " : "") + plural(turns.length, "event");
+  return section("storyline", "Storyline" + (s.storyline_name ? ": " + s.storyline_name : ""),
+    el("p", { class: "meta" }, count + ", oldest first · ",
+      el("a", { href: "#/stories?" + qs({ storyline: s.storyline }) }, "list them all")),
+    el("ol", { class: "storyline" }, items));
 }
 
 // Why each article is in the story: loaded on demand, as it analyses every article again.
