@@ -221,6 +221,30 @@ static json_t *entities_json(const rv_story_facts *f)
 	return arr;
 }
 
+json_t *rv_story_speakers_json(const rv_story_facts *f)
+{
+	json_t *speakers = json_array();
+	for (size_t i = 0; i < f->n_speakers; i++) {
+		const rv_fact_speaker *sp = &f->speakers[i];
+		json_t *so = json_object();
+		json_object_set_new(so, "speaker", sp->speaker ? json_string(sp->speaker) : json_null());
+		json_object_set_new(so, "sources", strlist_json(&sp->sources));
+		json_t *quotes = json_array();
+		for (size_t k = 0; k < sp->n_quotes; k++) {
+			const rv_fact_quote *q = &sp->quotes[k];
+			json_t *qo = json_object();
+			json_object_set_new(qo, "text", json_string(q->text));
+			if (q->role)
+				json_object_set_new(qo, "role", json_string(q->role));
+			json_object_set_new(qo, "sources", strlist_json(&q->sources));
+			json_array_append_new(quotes, qo);
+		}
+		json_object_set_new(so, "quotes", quotes);
+		json_array_append_new(speakers, so);
+	}
+	return speakers;
+}
+
 static json_t *ledger_json(const rv_story_facts *f)
 {
 	json_t *arr = json_array();
@@ -319,6 +343,7 @@ int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err)
 	}
 	json_object_set_new(o, "entities", entities_json(&facts));
 	json_object_set_new(o, "ledger", ledger_json(&facts));
+	json_object_set_new(o, "speakers", rv_story_speakers_json(&facts));
 	rv_story_facts_release(&facts);
 	*out = o;
 done:

@@ -576,3 +576,88 @@ TEST(api_story_entities_as_the_cli_shows_them)
 	json_decref(o);
 	done(&s);
 }
+
+/* A story of three articles whose quotes two outlets share; the first
+ * outlet's second article (its own copy) repeats its first one's quote. */
+struct quote_row {
+	int article;
+	const char *speaker, *text;
+};
+
+static rv_store *quote_store(char *path, size_t cap, const struct quote_row *rows, size_t n_rows)
+{
+	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
+	ASSERT(mkdtemp(dir));
+	snprintf(path, cap, "%s/t.db", dir);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
+	static const char *const outlets[] = { "Le Courrier", "Le Courrier", "Harbour Times" };
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	for (int art = 1; art <= 3; art++) {
+		rv_article a;
+		rv_article_init(&a);
+		char ref[16];
+		snprintf(ref, sizeof ref, "q%d", art);
+		a.ref = strdup(ref);
+		a.content_hash = strdup(ref);
+		a.title = strdup(ref);
+		a.text = strdup("Le port reste bloqué.");
+		a.lang = strdup("fr");
+		a.source = strdup(outlets[art - 1]);
+		a.published = strdup(art == 1 ? "2024-03-04" : "2024-03-05");
+		a.event = 1;
+		a.storyline = 1;
+		a.quotes = calloc(n_rows, sizeof *a.quotes);
+		for (size_t i = 0; i < n_rows; i++) {
+			if (rows[i].article != art)
+				continue;
+			rv_quote *q = &a.quotes[a.n_quotes++];
+			q->text = strdup(rows[i].text);
+			q->speaker = rows[i].speaker ? strdup(rows[i].speaker) : NULL;
+		}
+		ASSERT_EQ(rv_store_insert_article(s, &a, &err), 0);
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	return s;
+}
+
+/* GET /api/stories/ID gives `speakers` as `revue story ID --json` does: a
+ * speaker once, the most quoted
+ * first (the API's `quotes` sorted names by their bytes, so "Étienne" came
+ * after every lower-case "the harbour master"), each quote once with every
+ * outlet that carried it (an outlet's copy of its own article repeated it). */
+TEST(api_story_speakers_as_the_cli_shows_them)
+{
+	static const struct quote_row rows[] = {
+		{ 1, "Étienne Rocheval", "Chaque jour de blocage coûte quatre millions d'euros" },
+		{ 1, "Ana Borel", "Nous tiendrons aussi longtemps qu'il le faudra" },
+		{ 2, "Étienne Rocheval", "Chaque jour de blocage coûte quatre millions d'euros" },
+		{ 3, "Étienne Rocheval", "Chaque jour de blocage coûte quatre millions d'euros" },
+		{ 3, "Étienne Rocheval", "La direction reste ouverte au dialogue" },
+		{ 3, NULL, "Les navires attendent au large" },
+	};
+	char path[128];
+	rv_store *s = quote_store(path, sizeof path, rows, sizeof rows / sizeof *rows);
+	char *argv[] = { "story", "1", "--json", NULL };
+	json_t *cli = cli_json(cmd_story, path, 3, argv);
+	json_t *o = get_json(s, "/api/stories/1", 200);
+	json_t *api = json_object_get(o, "speakers");
+	ASSERT(json_is_array(api));
+	ASSERT(json_equal(api, json_object_get(json_array_get(cli, 0), "speakers")));
+	ASSERT_EQ(json_array_size(api), 3);
+	json_t *first = json_array_get(api, 0);
+	ASSERT_STR_EQ(json_string_value(json_object_get(first, "speaker")), "Étienne Rocheval");
+	json_t *quotes = json_object_get(first, "quotes");
+	ASSERT_EQ(json_array_size(quotes), 2);
+	json_t *shared = json_object_get(json_array_get(quotes, 0), "sources");
+	ASSERT_EQ(json_array_size(shared), 2);
+	ASSERT_STR_EQ(json_string_value(json_array_get(shared, 0)), "Le Courrier");
+	ASSERT_STR_EQ(json_string_value(json_array_get(shared, 1)), "Harbour Times");
+	ASSERT_STR_EQ(json_string_value(json_object_get(json_array_get(api, 1), "speaker")), "Ana Borel");
+	ASSERT(json_is_null(json_object_get(json_array_get(api, 2), "speaker")));
+	json_decref(cli);
+	json_decref(o);
+	done(&s);
+}

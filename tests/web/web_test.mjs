@@ -74,9 +74,14 @@ try {
     `each outlet has its column (${outletNames.join(", ")})`);
   check(story.quotes.length > 0 && story.figures.length > 0 && story.entities.length > 0, "the story has quotes, figures and entities");
   const quotesText = await page.textContent("#quotes");
-  check(story.quotes.every((g) => quotesText.includes(g.speaker || "Unattributed")) &&
-    story.quotes.every((g) => g.quotes.every((q) => quotesText.includes(q.text))),
-    `quotes by speaker are shown (${story.quotes.length} speakers)`);
+  check(story.speakers.every((g) => quotesText.includes(g.speaker || "Unattributed")) &&
+    story.speakers.every((g) => g.quotes.every((q) => quotesText.includes(q.text) &&
+      q.sources.every((o) => quotesText.includes(o)))),
+    `quotes by speaker are shown with the outlets that carried them (${story.speakers.length} speakers)`);
+  // each quote once, however many outlets carried it
+  const shownQuotes = await page.$$eval("#quotes blockquote", (b) => b.length);
+  const quoteCount = story.speakers.reduce((n, g) => n + g.quotes.length, 0);
+  check(shownQuotes === quoteCount, `each quote is shown once (${shownQuotes} shown, ${quoteCount} distinct)`);
   const figuresText = await page.textContent("#figures");
   check(story.figures.every((f) => figuresText.includes(f.text || "") && figuresText.includes(f.source)),
     `figures with their outlet are shown (${story.figures.length})`);

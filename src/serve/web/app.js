@@ -181,16 +181,18 @@ async function showStory(id) {
     outlets.appendChild(card);
   }
 
+  // Who said what: the most quoted first, each quote once with every outlet
+  // that carried it (a wire quote reprinted by four outlets is one quote).
   const quotes = el("div", {});
-  for (const group of s.quotes) {
+  for (const group of s.speakers || []) {
     const who = el("div", { class: "speaker" }, el("h3", {}, group.speaker || "Unattributed"));
     for (const q of group.quotes) {
       who.appendChild(el("blockquote", {}, "« " + q.text + " »",
-        el("div", { class: "meta" }, [q.role, q.source].filter(Boolean).join(" · "))));
+        el("div", { class: "meta" }, [q.role, q.sources.join(", ")].filter(Boolean).join(" · "))));
     }
     quotes.appendChild(who);
   }
-  if (!s.quotes.length) quotes.appendChild(el("p", { class: "muted" }, "No quotes found in these articles."));
+  if (!(s.speakers || []).length) quotes.appendChild(el("p", { class: "muted" }, "No quotes found in these articles."));
 
   // The ledger: one quantity as each outlet reported it, disagreements flagged.
   const ledger = (s.ledger || []).filter((q) => q.n_sources > 1 || q.disagree);
