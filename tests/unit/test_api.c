@@ -661,3 +661,32 @@ TEST(api_story_speakers_as_the_cli_shows_them)
 	json_decref(o);
 	done(&s);
 }
+
+/* A 400 names the argument and the value it refused, as the CLI does
+ * ("'2026-13-01' is not a day"): "dates are YYYY-MM-DD" left a caller with
+ * since and until to guess which was wrong. */
+TEST(api_bad_argument_is_named_with_its_value)
+{
+	rv_store *s = make_store();
+	static const struct {
+		const char *url, *needle1, *needle2;
+	} cases[] = {
+		{ "/api/stories?since=2024-03-01&until=2026-13-01", "until", "2026-13-01" },
+		{ "/api/search?q=x&since=yesterday", "since", "yesterday" },
+		{ "/api/stories?limit=1000", "limit", "1000" },
+		{ "/api/stories?offset=-4", "offset", "-4" },
+		{ "/api/search?q=x&event=abc", "event", "abc" },
+		{ "/api/stories?storyline=0", "storyline", "0" },
+		{ "/api/entities?type=people", "type", "people" },
+		{ "/api/stories?source=%C3%28", "source", "UTF-8" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		json_t *o = get_json(s, cases[i].url, 400);
+		const char *msg = json_string_value(json_object_get(json_object_get(o, "error"), "message"));
+		ASSERT(msg);
+		ASSERT_CONTAINS(msg, cases[i].needle1);
+		ASSERT_CONTAINS(msg, cases[i].needle2);
+		json_decref(o);
+	}
+	done(&s);
+}
