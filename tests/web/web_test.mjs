@@ -160,6 +160,15 @@ try {
       "the storyline's list pages through its events");
   }
 
+  // A query the API refuses (no word in it): the search page stays, with its
+  // words in the form and the reason next to it, so the reader can fix them.
+  await page.goto(base + "/#/search?q=" + encodeURIComponent("* NOT"), { waitUntil: "load" });
+  await page.waitForSelector("[role=alert]", { timeout: 15000 }).catch(() => {});
+  check(await page.inputValue("form.filters input[name=q]").catch(() => null) === "* NOT",
+    "a refused search keeps its form and words");
+  check(((await page.textContent("[role=alert]").catch(() => "")) || "").includes("no word to search for"),
+    "a refused search says why");
+
   // Phone width
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto(base + "/#/story/" + pick.id, { waitUntil: "load" });

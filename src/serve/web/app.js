@@ -368,7 +368,14 @@ async function showSearch(params) {
   }
   const offset = parseInt(values.offset || "0", 10) || 0;
   const query = { q: values.q, since: values.since, until: values.until, lang: values.lang, source: values.source, entity: values.entity };
-  const data = await api("/api/search?" + qs(Object.assign({ limit: 20, offset }, query)));
+  let data;
+  try {
+    data = await api("/api/search?" + qs(Object.assign({ limit: 20, offset }, query)));
+  } catch (e) {
+    // a refused query ("* NOT", a bad day): keep the form to fix it in
+    setPage("Search: " + values.q, el("h1", {}, "Search"), form, el("p", { class: "error", role: "alert" }, e.message));
+    return;
+  }
   const hits = el("ol", { class: "hits", id: "hits", start: offset + 1 });
   for (const h of data.hits) {
     const snip = el("p", { class: "snippet" });
