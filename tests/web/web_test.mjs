@@ -72,6 +72,10 @@ try {
   const outletNames = await page.$$eval("#outlets .card h3", (h) => h.map((x) => x.textContent));
   check(story.outlets.every((o) => outletNames.includes(o.source)) && outletNames.length === story.outlets.length,
     `each outlet has its column (${outletNames.join(", ")})`);
+  const cardLangs = await page.$$eval("#outlets .card a[href^='#/article/']",
+    (as) => as.map((a) => [Number(a.getAttribute("href").split("/")[2]), a.lang]));
+  check(cardLangs.length > 0 && cardLangs.every(([id, lang]) => lang && lang === story.members.find((m) => m.id === id).lang),
+    `each outlet's article carries its language (${cardLangs.map((x) => x[1]).join(",")})`);
   check(story.quotes.length > 0 && story.figures.length > 0 && story.entities.length > 0, "the story has quotes, figures and entities");
   const quotesText = await page.textContent("#quotes");
   check(story.speakers.every((g) => quotesText.includes(g.speaker || "Unattributed")) &&
@@ -121,6 +125,11 @@ try {
   await page.click("#outlets .card a[href^='#/article/']");
   await page.waitForSelector(".article-text p", { timeout: 15000 });
   check(await page.$$eval("dl.meta-list a[target=_blank]", (a) => a.length) === 1, "article links to its original");
+  // French text marked as French inside the English page, for screen readers
+  // and hyphenation (WCAG 3.1.2, language of parts)
+  const shownArticle = await page.evaluate(async () => (await fetch("/api/articles/" + location.hash.split("/")[2])).json());
+  check(shownArticle.lang && await page.$eval(".article-text", (d) => d.lang) === shownArticle.lang &&
+    await page.$eval("h1", (h) => h.lang) === shownArticle.lang, `the article's text and title carry its language (${shownArticle.lang})`);
 
   // Search: accents and endings differ from the text ("États-Unis", "militaires")
   await page.fill("#quick-q", "etats-unis militaire");
@@ -132,6 +141,8 @@ try {
   const hitTitles = await page.$$eval("#hits li > a", (as) => as.map((a) => a.textContent));
   check(hitTitles.some((t) => t.includes("États-Unis")), `search 'etats-unis militaire' finds 'États-Unis … militaires' (${hitTitles.length} hits)`);
   check(await page.$$eval("#hits mark", (m) => m.length) > 0, "search hits are highlighted");
+  check(await page.$$eval("#hits li > a", (as) => as.length > 0 && as.every((a) => a.lang === "fr")),
+    "search hits carry their language (the French ones found)");
   await page.screenshot({ path: path.join(outDir, "web_search.png"), fullPage: true });
 
   // A storyline of 105 events: its oldest event is past the API's first page

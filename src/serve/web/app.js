@@ -119,7 +119,7 @@ async function showStories(params) {
   for (const s of data.stories) {
     list.appendChild(el("li", { class: "story" },
       el("div", {},
-        el("a", { class: "title", href: "#/story/" + s.id }, s.title || "(untitled story)"),
+        el("a", { class: "title", href: "#/story/" + s.id, lang: s.langs.length === 1 ? s.langs[0] : null }, s.title || "(untitled story)"),
         el("div", { class: "meta" }, dates(s.first, s.last), " · ", plural(s.articles, "article"), " · ",
           plural(s.n_sources, "outlet"), " · ", plural(s.n_langs, "language"),
           s.langs.length ? " (" + s.langs.join(", ") + ")" : "")),
@@ -144,8 +144,10 @@ function section(id, title, ...content) {
   return el("section", { id, "aria-labelledby": id + "-h" }, el("h2", { id: id + "-h" }, title), ...content);
 }
 
+// An article's title in its language (lang on the element: screen readers
+// read a French headline as French inside this English page).
 function articleLink(a) {
-  return el("a", { href: "#/article/" + a.id }, a.title || "(untitled)");
+  return el("a", { href: "#/article/" + a.id, lang: a.lang }, a.title || "(untitled)");
 }
 
 function exportsLinks(base) {
@@ -176,7 +178,7 @@ async function showStory(id) {
       const a = byId.get(ref.id) || ref;
       card.appendChild(el("p", {}, articleLink(a)));
       card.appendChild(el("p", { class: "meta" }, [a.published, a.lang].filter(Boolean).join(" · ")));
-      if (a.excerpt) card.appendChild(el("p", {}, a.excerpt));
+      if (a.excerpt) card.appendChild(el("p", { lang: a.lang }, a.excerpt));
     }
     outlets.appendChild(card);
   }
@@ -209,7 +211,7 @@ async function showStory(id) {
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Figure"), el("th", { scope: "col" }, "Counts"),
         el("th", { scope: "col" }, "Outlet"), el("th", { scope: "col" }, "In context"))),
       el("tbody", {}, rows.map((f) => el("tr", {}, el("td", {}, f.text || formatValue(f)), el("td", {}, f.unit || ""),
-        el("td", {}, f.source || ""), el("td", {}, f.context || ""))))));
+        el("td", {}, f.source || ""), el("td", { lang: (byId.get(f.article) || {}).lang }, f.context || ""))))));
   } else {
     figures = el("p", { class: "muted" }, "No figures found in these articles.");
   }
@@ -223,7 +225,7 @@ async function showStory(id) {
 
   setPage(s.title,
     el("p", {}, el("a", { href: "#/" }, "← Stories")),
-    el("h1", {}, s.title || "(untitled story)"),
+    el("h1", { lang: s.langs.length === 1 ? s.langs[0] : null }, s.title || "(untitled story)"),
     el("p", { class: "meta" }, dates(s.first, s.last), " · ", plural(s.articles, "article"), " · ",
       plural(s.n_sources, "outlet"), " · ", s.langs.join(", ")),
     exportsLinks("/api/stories/" + s.id + "/export"),
@@ -350,9 +352,9 @@ async function showArticle(id) {
   if (a.duplicate_of) meta.append(el("dt", {}, "Copy of"), el("dd", {}, el("a", { href: "#/article/" + a.duplicate_of }, "article " + a.duplicate_of)));
   const paras = a.paragraphs && a.paragraphs.length ? a.paragraphs : (a.text || "").split(/\n\n+/);
   setPage(a.title,
-    el("h1", {}, a.title || "(untitled)"),
+    el("h1", { lang: a.lang }, a.title || "(untitled)"),
     meta,
-    el("div", { class: "article-text" }, paras.map((p) => el("p", {}, p))),
+    el("div", { class: "article-text", lang: a.lang }, paras.map((p) => el("p", {}, p))),
     (a.quotes || []).length ? section("quotes", "Quotes", a.quotes.map((q) => el("blockquote", {}, "« " + q.text + " »", el("div", { class: "meta" }, [q.speaker, q.role].filter(Boolean).join(" · "))))) : null,
     (a.figures || []).length ? section("figures", "Figures", el("ul", {}, a.figures.map((f) => el("li", {}, (f.text || formatValue(f)) + (f.unit ? " — " + f.unit : ""))))) : null);
 }
@@ -378,7 +380,7 @@ async function showSearch(params) {
   }
   const hits = el("ol", { class: "hits", id: "hits", start: offset + 1 });
   for (const h of data.hits) {
-    const snip = el("p", { class: "snippet" });
+    const snip = el("p", { class: "snippet", lang: h.lang });
     for (const part of h.snippet_parts) snip.appendChild(part.match ? el("mark", {}, part.text) : document.createTextNode(part.text));
     hits.appendChild(el("li", {}, articleLink(h),
       el("div", { class: "meta" }, [h.source, h.published, h.lang].filter(Boolean).join(" · "),
