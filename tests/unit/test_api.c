@@ -690,3 +690,57 @@ TEST(api_bad_argument_is_named_with_its_value)
 	}
 	done(&s);
 }
+
+/* An outlet's feed item is stored as a copy of its page and read with the
+ * page's figures: the story's figures table listed each of them twice under
+ * the same outlet. One row per outlet, figure and sentence. */
+TEST(api_story_figures_once_per_outlet)
+{
+	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
+	ASSERT(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	static const char *const outlets[] = { "Northern Ledger", "Northern Ledger", "Harbour Times" };
+	int64_t page = 0;
+	for (int i = 0; i < 3; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		char ref[16];
+		snprintf(ref, sizeof ref, "f%d", i);
+		a.ref = strdup(ref);
+		a.content_hash = strdup(ref);
+		a.title = strdup("Dockers walk out");
+		a.text = strdup("Dockers walked out; 38 ships wait offshore.");
+		a.source = strdup(outlets[i]);
+		a.published = strdup("2026-03-02");
+		a.event = 1;
+		a.storyline = 1;
+		if (i == 1) { /* the feed's teaser: a copy of the page, without rows */
+			a.duplicate_of = page;
+			a.duplicate_similarity = 1;
+		} else {
+			a.figures = calloc(1, sizeof *a.figures);
+			a.figures[0].value = a.figures[0].value_max = 38;
+			a.figures[0].unit = strdup("ships");
+			a.figures[0].text = strdup("38 ships");
+			a.figures[0].context = strdup("Dockers walked out; 38 ships wait offshore.");
+			a.n_figures = 1;
+		}
+		ASSERT_EQ(rv_store_insert_article(s, &a, &err), 0);
+		if (i == 0)
+			page = a.id;
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	json_t *o = get_json(s, "/api/stories/1", 200);
+	json_t *figures = json_object_get(o, "figures");
+	ASSERT_EQ(json_array_size(figures), 2);
+	ASSERT_STR_EQ(json_string_value(json_object_get(json_array_get(figures, 0), "source")), "Northern Ledger");
+	ASSERT_STR_EQ(json_string_value(json_object_get(json_array_get(figures, 1), "source")), "Harbour Times");
+	json_decref(o);
+	done(&s);
+}
