@@ -180,6 +180,29 @@ try {
   check(((await page.textContent("[role=alert]").catch(() => "")) || "").includes("no word to search for"),
     "a refused search says why");
 
+  // Contrast in both colour schemes: an error (a story that does not exist)
+  // and muted text read at 4.5:1 or more against the page (WCAG 1.4.3)
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(base + "/#/story/999999", { waitUntil: "load" });
+    await page.waitForSelector(".error", { timeout: 15000 }).catch(() => {});
+    const ratios = await page.evaluate(() => {
+      const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+      const lum = (c) => {
+        const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      const bg = getComputedStyle(document.body).backgroundColor === "rgba(0, 0, 0, 0)"
+        ? getComputedStyle(document.documentElement).backgroundColor : getComputedStyle(document.body).backgroundColor;
+      const of = (sel) => { const e = document.querySelector(sel); return e ? ratio(getComputedStyle(e).color, bg) : 0; };
+      return { error: of(".error"), muted: of(".foot") };
+    });
+    check(ratios.error >= 4.5 && ratios.muted >= 4.5,
+      `text contrast in the ${scheme} scheme (error ${ratios.error.toFixed(2)}, muted ${ratios.muted.toFixed(2)})`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+
   // Phone width
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto(base + "/#/story/" + pick.id, { waitUntil: "load" });
