@@ -1560,6 +1560,11 @@ static int add_quote(ctx *c, size_t s, size_t e, const char *text, size_t n, cha
 		return -1;
 	}
 	rv_str_squeeze(q->text);
+	/* "… for crumbs," she said: the comma English sets inside the marks
+	 * belongs to the sentence around the quote, not to its words */
+	size_t len = strlen(q->text);
+	while (len && (q->text[len - 1] == ',' || q->text[len - 1] == ' '))
+		q->text[--len] = '\0';
 	q->speaker = speaker;
 	q->role = role;
 	q->start = s;

@@ -5,6 +5,7 @@
 #include "core/utf8.h"
 #include "core/buf.h"
 #include "store/story_facts.h"
+#include "serve/story_json.h"
 
 #include <getopt.h>
 #include <stdint.h>
@@ -275,26 +276,7 @@ static json_t *facts_json_strlist(const rv_strlist *l)
 
 static void story_facts_json(const rv_story_facts *f, json_t *o)
 {
-	json_t *speakers = json_array();
-	for (size_t i = 0; i < f->n_speakers; i++) {
-		const rv_fact_speaker *sp = &f->speakers[i];
-		json_t *so = json_object();
-		json_object_set_new(so, "speaker", sp->speaker ? json_string(sp->speaker) : json_null());
-		json_object_set_new(so, "sources", facts_json_strlist(&sp->sources));
-		json_t *qs = json_array();
-		for (size_t k = 0; k < sp->n_quotes; k++) {
-			const rv_fact_quote *q = &sp->quotes[k];
-			json_t *qo = json_object();
-			json_object_set_new(qo, "text", json_string(q->text));
-			if (q->role)
-				json_object_set_new(qo, "role", json_string(q->role));
-			json_object_set_new(qo, "sources", facts_json_strlist(&q->sources));
-			json_array_append_new(qs, qo);
-		}
-		json_object_set_new(so, "quotes", qs);
-		json_array_append_new(speakers, so);
-	}
-	json_object_set_new(o, "speakers", speakers);
+	json_object_set_new(o, "speakers", rv_story_speakers_json(f));
 	json_t *ledger = json_array();
 	for (size_t i = 0; i < f->n_quantities; i++) {
 		const rv_fact_quantity *q = &f->quantities[i];

@@ -39,6 +39,14 @@ static void usage(FILE *out)
 		     "3 failure (store, memory).\n");
 }
 
+static bool is_command(const char *word)
+{
+	for (size_t c = 0; c < sizeof commands / sizeof *commands; c++)
+		if (!strcmp(word, commands[c].name))
+			return true;
+	return false;
+}
+
 int main(int argc, char **argv)
 {
 	rv_cli cli = { 0 };
@@ -47,7 +55,13 @@ int main(int argc, char **argv)
 		cli.db_path = "revue.db";
 	int i = 1;
 	while (i < argc && argv[i][0] == '-') {
-		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+		if (!strcmp(argv[i], "--db")) {
+			/* "revue --db stories" lost its path: the command is not one
+			 * (a store named so is written ./stories) */
+			if (i + 1 >= argc || is_command(argv[i + 1])) {
+				fprintf(stderr, "revue: --db needs a PATH (revue --db PATH COMMAND ...)\n");
+				return RV_EXIT_USAGE;
+			}
 			cli.db_path = argv[i + 1];
 			i += 2;
 		} else if (!strncmp(argv[i], "--db=", 5)) {

@@ -23,6 +23,7 @@ struct host {
 	char *robots; /* body, NULL when none (allow all) */
 	bool robots_known;
 	bool robots_unreachable;
+	char robots_error[200]; /* why robots.txt was unreachable: "URL: curl's reason" */
 	double robots_at;
 	double crawl_delay;
 	struct host *next;
@@ -445,6 +446,7 @@ static void load_robots(rv_fetcher *f, struct host *h, const char *url)
 			                 &h->crawl_delay);
 	} else if (r.outcome == RV_FETCH_TRANSIENT) {
 		h->robots_unreachable = true;
+		snprintf(h->robots_error, sizeof h->robots_error, "%.120s: %.70s", robots_url, r.error);
 	}
 	h->robots_known = true;
 	h->robots_at = t;
@@ -470,8 +472,9 @@ int rv_fetch(rv_fetcher *f, const char *url, const char *etag, const char *last_
 		load_robots(f, h, url);
 		if (h->robots_unreachable) {
 			res->outcome = RV_FETCH_TRANSIENT;
+			/* the reason names the host: a typo in it, a server down */
 			snprintf(res->error, sizeof res->error,
-			         "robots.txt unreachable: origin paused");
+			         "robots.txt unreachable (%s): origin paused", h->robots_error);
 			return RV_OK;
 		}
 		char *path = rv_url_path_query(url);

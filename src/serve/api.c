@@ -85,6 +85,17 @@ static bool text_ok(const char *v)
 	return true;
 }
 
+/* "until: '2026-13-01' is not a day (YYYY-MM-DD)": the argument and the
+ * value refused (its first 60 bytes, cut at a character), then what it
+ * should be. The value is valid UTF-8 without control bytes (text_ok). */
+static void set_bad_arg(rv_api_response *r, const char *key, const char *value, const char *want)
+{
+	char msg[256];
+	size_t n = rv_utf8_prefix(value, strlen(value), 60);
+	snprintf(msg, sizeof msg, "%s: '%.*s%s' %s", key, (int)n, value, value[n] ? "…" : "", want);
+	set_error(r, 400, msg);
+}
+
 struct params {
 	rv_filter f;
 	const char *q, *entity, *type, *format;
@@ -101,8 +112,14 @@ static bool read_params(const rv_api_request *req, rv_api_response *r, struct pa
 	}
 	for (int i = 0; i < req->n_args; i++) {
 		const char *k = req->args[i].key, *v = req->args[i].value ? req->args[i].value : "";
-		if (!k || !text_ok(k) || !text_ok(v)) {
-			set_error(r, 400, "bad query argument");
+		if (!k || !text_ok(k)) {
+			set_error(r, 400, "a query argument's name is not valid UTF-8 text of at most 1 kB");
+			return false;
+		}
+		if (!text_ok(v)) {
+			char msg[128];
+			snprintf(msg, sizeof msg, "%.60s: the value is not valid UTF-8 text of at most 1 kB", k);
+			set_error(r, 400, msg);
 			return false;
 		}
 		if (!*v)
@@ -111,7 +128,7 @@ static bool read_params(const rv_api_request *req, rv_api_response *r, struct pa
 		long n;
 		if (!strcmp(k, "since") || !strcmp(k, "until")) {
 			if (strlen(v) != 10 || !rv_date_parse_iso(v, &d)) {
-				set_error(r, 400, "dates are YYYY-MM-DD");
+				set_bad_arg(r, k, v, "is not a day (YYYY-MM-DD)");
 				return false;
 			}
 			*(k[0] == 's' ? &p->f.since : &p->f.until) = v;
@@ -125,7 +142,7 @@ static bool read_params(const rv_api_request *req, rv_api_response *r, struct pa
 			p->entity = v;
 		} else if (!strcmp(k, "type")) {
 			if (!rv_entity_type_known(v)) {
-				set_error(r, 400, "type is person, organization, location or other");
+				set_bad_arg(r, k, v, "is not a type (person, organization, location or other)");
 				return false;
 			}
 			p->type = v;
@@ -133,27 +150,27 @@ static bool read_params(const rv_api_request *req, rv_api_response *r, struct pa
 			p->format = v;
 		} else if (!strcmp(k, "event")) {
 			if (!rv_parse_long(v, &n) || n <= 0) {
-				set_error(r, 400, "event is a positive number");
+				set_bad_arg(r, k, v, "is not a story id (a positive number)");
 				return false;
 			}
 			p->f.event = n;
 		} else if (!strcmp(k, "storyline")) {
 			if (!rv_parse_long(v, &n) || n <= 0) {
-				set_error(r, 400, "storyline is a positive number");
+				set_bad_arg(r, k, v, "is not a storyline id (a positive number)");
 				return false;
 			}
 			p->f.storyline = n;
 		} else if (!strcmp(k, "limit")) {
 			if (!rv_parse_long(v, &n) || n < 1 || n > max_limit) {
-				char msg[64];
-				snprintf(msg, sizeof msg, "limit is 1 to %d", max_limit);
-				set_error(r, 400, msg);
+				char want[64];
+				snprintf(want, sizeof want, "is not a number from 1 to %d", max_limit);
+				set_bad_arg(r, k, v, want);
 				return false;
 			}
 			p->f.limit = (int)n;
 		} else if (!strcmp(k, "offset")) {
 			if (!rv_parse_long(v, &n) || n < 0 || n > MAX_OFFSET) {
-				set_error(r, 400, "offset is 0 to 1000000");
+				set_bad_arg(r, k, v, "is not a number from 0 to 1000000");
 				return false;
 			}
 			p->f.offset = (int)n;

@@ -68,7 +68,26 @@ struct story_ctx {
 	json_t *days;      /* day -> array */
 	json_t *speakers;  /* speaker -> array of quotes */
 	json_t *figures;   /* array */
+	json_t *figures_seen; /* "outlet\x1ftext\x1fcontext" -> true */
 };
+
+/* Whether this outlet's figure in this sentence is listed already (a feed
+ * item, a copy of its outlet's page, is read with the page's figures); marks
+ * it listed. A key that cannot be built counts as new. */
+static bool figure_listed(struct story_ctx *c, const char *source, const rv_figure *f)
+{
+	const char *text = f->text ? f->text : "", *context = f->context ? f->context : "";
+	size_t n = strlen(source) + strlen(text) + strlen(context) + 3;
+	char *key = malloc(n);
+	if (!key)
+		return false;
+	snprintf(key, n, "%s\x1f%s\x1f%s", source, text, context);
+	bool seen = json_object_get(c->figures_seen, key) != NULL;
+	if (!seen)
+		json_object_set_new(c->figures_seen, key, json_true());
+	free(key);
+	return seen;
+}
 
 static json_t *article_ref(const rv_article *a)
 {
@@ -126,7 +145,10 @@ static int add_article(const rv_article *a, void *p)
 		json_array_append(figures, o);
 		json_object_set_new(o, "article", json_integer(a->id));
 		json_object_set_new(o, "source", json_string(source));
-		json_array_append_new(c->figures, o);
+		if (figure_listed(c, source, f))
+			json_decref(o); /* the article keeps it; the story's table has it */
+		else
+			json_array_append_new(c->figures, o);
 	}
 	json_object_set_new(full, "quotes", quotes);
 	json_object_set_new(full, "figures", figures);
@@ -221,6 +243,30 @@ static json_t *entities_json(const rv_story_facts *f)
 	return arr;
 }
 
+json_t *rv_story_speakers_json(const rv_story_facts *f)
+{
+	json_t *speakers = json_array();
+	for (size_t i = 0; i < f->n_speakers; i++) {
+		const rv_fact_speaker *sp = &f->speakers[i];
+		json_t *so = json_object();
+		json_object_set_new(so, "speaker", sp->speaker ? json_string(sp->speaker) : json_null());
+		json_object_set_new(so, "sources", strlist_json(&sp->sources));
+		json_t *quotes = json_array();
+		for (size_t k = 0; k < sp->n_quotes; k++) {
+			const rv_fact_quote *q = &sp->quotes[k];
+			json_t *qo = json_object();
+			json_object_set_new(qo, "text", json_string(q->text));
+			if (q->role)
+				json_object_set_new(qo, "role", json_string(q->role));
+			json_object_set_new(qo, "sources", strlist_json(&q->sources));
+			json_array_append_new(quotes, qo);
+		}
+		json_object_set_new(so, "quotes", quotes);
+		json_array_append_new(speakers, so);
+	}
+	return speakers;
+}
+
 static json_t *ledger_json(const rv_story_facts *f)
 {
 	json_t *arr = json_array();
@@ -258,7 +304,7 @@ int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err)
 	int rc = rv_store_get_story(s, id, &st, err);
 	if (rc)
 		return rc;
-	struct story_ctx c = { json_array(), json_object(), json_object(), json_object(), json_array() };
+	struct story_ctx c = { json_array(), json_object(), json_object(), json_object(), json_array(), json_object() };
 	rv_filter f = { 0 };
 	f.event = id;
 	f.limit = MAX_STORY_ARTICLES;
@@ -319,6 +365,7 @@ int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err)
 	}
 	json_object_set_new(o, "entities", entities_json(&facts));
 	json_object_set_new(o, "ledger", ledger_json(&facts));
+	json_object_set_new(o, "speakers", rv_story_speakers_json(&facts));
 	rv_story_facts_release(&facts);
 	*out = o;
 done:
@@ -327,5 +374,6 @@ done:
 	json_decref(c.days);
 	json_decref(c.speakers);
 	json_decref(c.figures);
+	json_decref(c.figures_seen);
 	return rc;
 }

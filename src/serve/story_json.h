@@ -8,6 +8,7 @@
 #define RV_STORY_JSON_H
 
 #include "store/store.h"
+#include "store/story_facts.h"
 
 #include <jansson.h>
 
@@ -17,8 +18,16 @@ json_t *rv_story_summary_json(const rv_story *st);
 
 /* The summary plus: articles[] (each with excerpt, quotes, figures),
  * outlets[{source, articles[]}], timeline[{day, articles[]}],
- * quotes[{speaker, quotes[]}], figures[] (with the reporting outlet),
- * entities[{name, type, mentions, articles}]. RV_EINPUT when no such story. */
+ * quotes[{speaker, quotes[]}] (each article's quotes, by the speaker as
+ * written), speakers[] (as rv_story_speakers_json), figures[] (with the
+ * reporting outlet), ledger[], entities[{name, type, mentions, articles}].
+ * RV_EINPUT when no such story. */
 int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err);
+
+/* Who said what, as `revue story --json` and the page show it:
+ * [{speaker (null: unattributed), sources[], quotes[{text, role, sources[]}]}],
+ * one speaker however named, the most quoted first, each quote once with
+ * every outlet that carried it. A new array the caller owns. */
+json_t *rv_story_speakers_json(const rv_story_facts *f);
 
 #endif

@@ -79,6 +79,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 			  " FROM articles WHERE id >= ?1 ORDER BY id",
 	[ST_GET_FIGURES] = "SELECT value, value_max, unit, qualifier, text, context FROM figures"
 			   " WHERE article = ?1 ORDER BY rowid",
+	[ST_HAS_ANALYSIS] = "SELECT EXISTS (SELECT 1 FROM entities WHERE article = ?1)"
+			    " OR EXISTS (SELECT 1 FROM quotes WHERE article = ?1)"
+			    " OR EXISTS (SELECT 1 FROM figures WHERE article = ?1)",
 };
 
 
@@ -816,9 +819,32 @@ static char *col_dup(sqlite3_stmt *st, int i)
 	return v && *v ? strdup((const char *)v) : NULL;
 }
 
+/* A copy shows its original's analysis, unless it has its own: a near copy
+ * that adds a paragraph keeps its rows (its added words are counted), a
+ * plain copy or a teaser has none. */
+static int analysis_owner(rv_store *s, const rv_article *a, int64_t *id, rv_error *err)
+{
+	*id = a->id;
+	if (!a->duplicate_of)
+		return RV_OK;
+	sqlite3_stmt *st = stmt(s, ST_HAS_ANALYSIS, err);
+	if (!st)
+		return RV_EDB;
+	sqlite3_bind_int64(st, 1, a->id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(s, err, "reading an article's analysis");
+	if (!sqlite3_column_int(st, 0))
+		*id = a->duplicate_of;
+	sqlite3_reset(st); /* done: it holds no read open */
+	return RV_OK;
+}
+
 static int read_analysis(rv_store *s, rv_article *a, rv_error *err)
 {
-	int64_t id = a->duplicate_of ? a->duplicate_of : a->id;
+	int64_t id;
+	int rc = analysis_owner(s, a, &id, err);
+	if (rc)
+		return rc;
 	sqlite3_stmt *st = stmt(s, ST_GET_ENTITIES, err);
 	if (!st)
 		return RV_EDB;

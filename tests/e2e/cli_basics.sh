@@ -15,6 +15,13 @@ done
 "$REVUE" ingest 2>/dev/null; [ $? -eq 1 ] || fail "ingest without paths must exit 1"
 "$REVUE" story abc 2>/dev/null; [ $? -eq 1 ] || fail "bad id must exit 1"
 "$REVUE" ingest --format nope x 2>/dev/null; [ $? -eq 1 ] || fail "bad format must exit 1"
+# --db without its path: say so ("unknown option --db" sent the reader
+# looking for a misspelling), and never take the command for the path
+"$REVUE" --db 2> "$work/err"; [ $? -eq 1 ] || fail "--db without a path must exit 1"
+grep -q -- '--db needs a PATH' "$work/err" || fail "--db without a path said: $(cat "$work/err")"
+"$REVUE" --db stories 2> "$work/err"; [ $? -eq 1 ] || fail "--db followed by a command must exit 1"
+grep -q -- '--db needs a PATH' "$work/err" || fail "--db followed by a command said: $(cat "$work/err")"
+[ ! -e stories ] || fail "--db took the command 'stories' for the store's path"
 
 cat > "$work/a.txt" <<'TXT'
 Accueil » Monde » Valmer

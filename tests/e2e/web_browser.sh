@@ -20,6 +20,8 @@ trap cleanup EXIT INT TERM
 # Analysis results for article 1 whatever the analyzers find, so the page's
 # quotes, figures and entities are always exercised (one of them hostile).
 sqlite3 "$tmp/r.db" < "$root/tests/fixtures/serve/analysis.sql" || exit 1
+# A storyline longer than one page of the API (events 9001..9105).
+sqlite3 "$tmp/r.db" < "$root/tests/fixtures/serve/long_storyline.sql" || exit 1
 "$revue" --db "$tmp/r.db" serve --port 0 >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 port=""

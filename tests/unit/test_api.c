@@ -576,3 +576,171 @@ TEST(api_story_entities_as_the_cli_shows_them)
 	json_decref(o);
 	done(&s);
 }
+
+/* A story of three articles whose quotes two outlets share; the first
+ * outlet's second article (its own copy) repeats its first one's quote. */
+struct quote_row {
+	int article;
+	const char *speaker, *text;
+};
+
+static rv_store *quote_store(char *path, size_t cap, const struct quote_row *rows, size_t n_rows)
+{
+	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
+	ASSERT(mkdtemp(dir));
+	snprintf(path, cap, "%s/t.db", dir);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
+	static const char *const outlets[] = { "Le Courrier", "Le Courrier", "Harbour Times" };
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	for (int art = 1; art <= 3; art++) {
+		rv_article a;
+		rv_article_init(&a);
+		char ref[16];
+		snprintf(ref, sizeof ref, "q%d", art);
+		a.ref = strdup(ref);
+		a.content_hash = strdup(ref);
+		a.title = strdup(ref);
+		a.text = strdup("Le port reste bloqué.");
+		a.lang = strdup("fr");
+		a.source = strdup(outlets[art - 1]);
+		a.published = strdup(art == 1 ? "2024-03-04" : "2024-03-05");
+		a.event = 1;
+		a.storyline = 1;
+		a.quotes = calloc(n_rows, sizeof *a.quotes);
+		for (size_t i = 0; i < n_rows; i++) {
+			if (rows[i].article != art)
+				continue;
+			rv_quote *q = &a.quotes[a.n_quotes++];
+			q->text = strdup(rows[i].text);
+			q->speaker = rows[i].speaker ? strdup(rows[i].speaker) : NULL;
+		}
+		ASSERT_EQ(rv_store_insert_article(s, &a, &err), 0);
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	return s;
+}
+
+/* GET /api/stories/ID gives `speakers` as `revue story ID --json` does: a
+ * speaker once, the most quoted
+ * first (the API's `quotes` sorted names by their bytes, so "Étienne" came
+ * after every lower-case "the harbour master"), each quote once with every
+ * outlet that carried it (an outlet's copy of its own article repeated it). */
+TEST(api_story_speakers_as_the_cli_shows_them)
+{
+	static const struct quote_row rows[] = {
+		{ 1, "Étienne Rocheval", "Chaque jour de blocage coûte quatre millions d'euros" },
+		{ 1, "Ana Borel", "Nous tiendrons aussi longtemps qu'il le faudra" },
+		{ 2, "Étienne Rocheval", "Chaque jour de blocage coûte quatre millions d'euros" },
+		{ 3, "Étienne Rocheval", "Chaque jour de blocage coûte quatre millions d'euros" },
+		{ 3, "Étienne Rocheval", "La direction reste ouverte au dialogue" },
+		{ 3, NULL, "Les navires attendent au large" },
+	};
+	char path[128];
+	rv_store *s = quote_store(path, sizeof path, rows, sizeof rows / sizeof *rows);
+	char *argv[] = { "story", "1", "--json", NULL };
+	json_t *cli = cli_json(cmd_story, path, 3, argv);
+	json_t *o = get_json(s, "/api/stories/1", 200);
+	json_t *api = json_object_get(o, "speakers");
+	ASSERT(json_is_array(api));
+	ASSERT(json_equal(api, json_object_get(json_array_get(cli, 0), "speakers")));
+	ASSERT_EQ(json_array_size(api), 3);
+	json_t *first = json_array_get(api, 0);
+	ASSERT_STR_EQ(json_string_value(json_object_get(first, "speaker")), "Étienne Rocheval");
+	json_t *quotes = json_object_get(first, "quotes");
+	ASSERT_EQ(json_array_size(quotes), 2);
+	json_t *shared = json_object_get(json_array_get(quotes, 0), "sources");
+	ASSERT_EQ(json_array_size(shared), 2);
+	ASSERT_STR_EQ(json_string_value(json_array_get(shared, 0)), "Le Courrier");
+	ASSERT_STR_EQ(json_string_value(json_array_get(shared, 1)), "Harbour Times");
+	ASSERT_STR_EQ(json_string_value(json_object_get(json_array_get(api, 1), "speaker")), "Ana Borel");
+	ASSERT(json_is_null(json_object_get(json_array_get(api, 2), "speaker")));
+	json_decref(cli);
+	json_decref(o);
+	done(&s);
+}
+
+/* A 400 names the argument and the value it refused, as the CLI does
+ * ("'2026-13-01' is not a day"): "dates are YYYY-MM-DD" left a caller with
+ * since and until to guess which was wrong. */
+TEST(api_bad_argument_is_named_with_its_value)
+{
+	rv_store *s = make_store();
+	static const struct {
+		const char *url, *needle1, *needle2;
+	} cases[] = {
+		{ "/api/stories?since=2024-03-01&until=2026-13-01", "until", "2026-13-01" },
+		{ "/api/search?q=x&since=yesterday", "since", "yesterday" },
+		{ "/api/stories?limit=1000", "limit", "1000" },
+		{ "/api/stories?offset=-4", "offset", "-4" },
+		{ "/api/search?q=x&event=abc", "event", "abc" },
+		{ "/api/stories?storyline=0", "storyline", "0" },
+		{ "/api/entities?type=people", "type", "people" },
+		{ "/api/stories?source=%C3%28", "source", "UTF-8" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		json_t *o = get_json(s, cases[i].url, 400);
+		const char *msg = json_string_value(json_object_get(json_object_get(o, "error"), "message"));
+		ASSERT(msg);
+		ASSERT_CONTAINS(msg, cases[i].needle1);
+		ASSERT_CONTAINS(msg, cases[i].needle2);
+		json_decref(o);
+	}
+	done(&s);
+}
+
+/* An outlet's feed item is stored as a copy of its page and read with the
+ * page's figures: the story's figures table listed each of them twice under
+ * the same outlet. One row per outlet, figure and sentence. */
+TEST(api_story_figures_once_per_outlet)
+{
+	snprintf(dir, sizeof dir, "/tmp/rv_api_XXXXXX");
+	ASSERT(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), 0);
+	ASSERT_EQ(rv_store_begin(s, &err), 0);
+	static const char *const outlets[] = { "Northern Ledger", "Northern Ledger", "Harbour Times" };
+	int64_t page = 0;
+	for (int i = 0; i < 3; i++) {
+		rv_article a;
+		rv_article_init(&a);
+		char ref[16];
+		snprintf(ref, sizeof ref, "f%d", i);
+		a.ref = strdup(ref);
+		a.content_hash = strdup(ref);
+		a.title = strdup("Dockers walk out");
+		a.text = strdup("Dockers walked out; 38 ships wait offshore.");
+		a.source = strdup(outlets[i]);
+		a.published = strdup("2026-03-02");
+		a.event = 1;
+		a.storyline = 1;
+		if (i == 1) { /* the feed's teaser: a copy of the page, without rows */
+			a.duplicate_of = page;
+			a.duplicate_similarity = 1;
+		} else {
+			a.figures = calloc(1, sizeof *a.figures);
+			a.figures[0].value = a.figures[0].value_max = 38;
+			a.figures[0].unit = strdup("ships");
+			a.figures[0].text = strdup("38 ships");
+			a.figures[0].context = strdup("Dockers walked out; 38 ships wait offshore.");
+			a.n_figures = 1;
+		}
+		ASSERT_EQ(rv_store_insert_article(s, &a, &err), 0);
+		if (i == 0)
+			page = a.id;
+		rv_article_release(&a);
+	}
+	ASSERT_EQ(rv_store_commit(s, &err), 0);
+	json_t *o = get_json(s, "/api/stories/1", 200);
+	json_t *figures = json_object_get(o, "figures");
+	ASSERT_EQ(json_array_size(figures), 2);
+	ASSERT_STR_EQ(json_string_value(json_object_get(json_array_get(figures, 0), "source")), "Northern Ledger");
+	ASSERT_STR_EQ(json_string_value(json_object_get(json_array_get(figures, 1), "source")), "Harbour Times");
+	json_decref(o);
+	done(&s);
+}

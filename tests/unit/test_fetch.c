@@ -2,6 +2,11 @@
 #include "test.h"
 #include "fetch/fetch.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 static bool allows(const char *robots, const char *path, double *delay)
 {
 	return rv_robots_allows(robots, strlen(robots), "revue", path, delay);
@@ -88,4 +93,44 @@ TEST(robots_many_stars_linear)
 	ASSERT(allows("User-agent: *\nDisallow: /a*b*c$\n", "/a-b-c-d", NULL));
 	ASSERT(!allows("User-agent: *\nDisallow: /a*b*c$\n", "/a-b-cc", NULL));
 	ASSERT(!allows("User-agent: *\nDisallow: $\n", "", NULL));
+}
+
+/* A URL whose host cannot be reached says so, with curl's reason: the
+ * robots.txt asked first failed, and the message was only "robots.txt
+ * unreachable: origin paused", for a typo in a host name as for a server
+ * down. */
+TEST(fetch_unreachable_host_says_why)
+{
+	/* a loopback port nobody listens on: bound, then closed */
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	ASSERT(fd >= 0);
+	struct sockaddr_in sa = { 0 };
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	socklen_t len = sizeof sa;
+	ASSERT_EQ(bind(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+	ASSERT_EQ(getsockname(fd, (struct sockaddr *)&sa, &len), 0);
+	close(fd);
+	char url[64], robots[64];
+	snprintf(url, sizeof url, "http://127.0.0.1:%d/news/a.html", ntohs(sa.sin_port));
+	snprintf(robots, sizeof robots, "http://127.0.0.1:%d/robots.txt", ntohs(sa.sin_port));
+	rv_fetch_config cfg;
+	rv_fetch_config_default(&cfg);
+	cfg.retries = 0;
+	rv_fetcher *f;
+	rv_error err;
+	ASSERT_EQ(rv_fetcher_new(&cfg, &f, &err), 0);
+	rv_fetch_result r;
+	rv_fetch_result_init(&r);
+	ASSERT_EQ(rv_fetch(f, url, NULL, NULL, &r), 0);
+	ASSERT_EQ(r.outcome, RV_FETCH_TRANSIENT);
+	ASSERT_CONTAINS(r.error, robots);
+	ASSERT_CONTAINS(r.error, "connect");
+	/* asked again while the origin is paused: the same reason */
+	rv_fetch_result_release(&r);
+	rv_fetch_result_init(&r);
+	ASSERT_EQ(rv_fetch(f, url, NULL, NULL, &r), 0);
+	ASSERT_CONTAINS(r.error, "connect");
+	rv_fetch_result_release(&r);
+	rv_fetcher_free(&f);
 }

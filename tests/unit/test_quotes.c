@@ -519,3 +519,21 @@ TEST(quotes_named_addressee_fr)
 	assert_not_in(&a, "tiendrons nos promesses", "Monde");
 	rv_article_release(&a);
 }
+
+/* English puts the comma before the attribution inside the quotation marks
+ * ("… for crumbs," she said); it belongs to the sentence around the quote,
+ * not to the words quoted, and the story page showed « … for crumbs, ». */
+TEST(quotes_en_comma_before_attribution_is_not_quoted)
+{
+	rv_article a;
+	run(&a, "Dockers at the harbour stopped work on Monday.\n\n"
+		"\"We will not go back to work for crumbs,\" said Mathilde Garnier, the union leader.\n\n"
+		"\"Nobody gains if this lasts, \" Etienne Rocheval told reporters.");
+	const rv_quote *q = quote_with(&a, "for crumbs");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "We will not go back to work for crumbs");
+	q = quote_with(&a, "Nobody gains");
+	ASSERT(q != NULL);
+	ASSERT_STR_EQ(q->text, "Nobody gains if this lasts");
+	rv_article_release(&a);
+}

@@ -422,3 +422,61 @@ TEST(store_keys_entities_again_when_the_rules_change)
 	keys_are_current(path, 5);
 	test_db_remove(path);
 }
+
+static int64_t insert_with_figure(rv_store *s, const char *ref, int64_t duplicate_of, bool adds_text,
+				  const char *figure)
+{
+	rv_error err;
+	rv_article a;
+	rv_article_init(&a);
+	a.ref = strdup(ref);
+	a.content_hash = strdup(ref);
+	a.title = strdup("Taux directeur relevé");
+	a.text = strdup("La banque centrale relève son taux.");
+	a.duplicate_of = duplicate_of;
+	a.duplicate_similarity = duplicate_of ? 0.8 : 0;
+	a.duplicate_adds_text = adds_text;
+	a.event = 1;
+	if (figure) {
+		a.n_figures = 1;
+		a.figures = calloc(1, sizeof *a.figures);
+		a.figures[0].value = a.figures[0].value_max = 5;
+		a.figures[0].unit = strdup("$");
+		a.figures[0].text = strdup(figure);
+	}
+	ASSERT_EQ(rv_store_insert_article(s, &a, &err), RV_OK);
+	int64_t id = a.id;
+	rv_article_release(&a);
+	return id;
+}
+
+/* A near copy that adds a paragraph keeps its own analysis (README,
+ * "Duplicates"): reading it gives its own figures, not its original's (its
+ * "$5" of the added paragraph was hidden behind the original's rows); a
+ * plain copy, which has none, still shows its original's. */
+TEST(store_copy_with_its_own_analysis_reads_its_own)
+{
+	char path[256];
+	test_db_path(path, sizeof path, "revue-own-analysis-test");
+	rv_store *s = NULL;
+	rv_error err;
+	ASSERT_EQ(rv_store_open(path, false, &s, &err), RV_OK);
+	ASSERT_EQ(rv_store_begin(s, &err), RV_OK);
+	int64_t original = insert_with_figure(s, "o", 0, false, "4.25%");
+	int64_t longer = insert_with_figure(s, "l", original, true, "$5");
+	int64_t plain = insert_with_figure(s, "p", original, false, NULL);
+	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
+	rv_article b;
+	rv_article_init(&b);
+	ASSERT_EQ(rv_store_get_article(s, longer, &b, &err), RV_OK);
+	ASSERT_EQ(b.n_figures, 1);
+	ASSERT_STR_EQ(b.figures[0].text, "$5");
+	rv_article_release(&b);
+	rv_article_init(&b);
+	ASSERT_EQ(rv_store_get_article(s, plain, &b, &err), RV_OK);
+	ASSERT_EQ(b.n_figures, 1);
+	ASSERT_STR_EQ(b.figures[0].text, "4.25%");
+	rv_article_release(&b);
+	rv_store_close(&s);
+	test_db_remove(path);
+}

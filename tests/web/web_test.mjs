@@ -72,11 +72,20 @@ try {
   const outletNames = await page.$$eval("#outlets .card h3", (h) => h.map((x) => x.textContent));
   check(story.outlets.every((o) => outletNames.includes(o.source)) && outletNames.length === story.outlets.length,
     `each outlet has its column (${outletNames.join(", ")})`);
+  const cardLangs = await page.$$eval("#outlets .card a[href^='#/article/']",
+    (as) => as.map((a) => [Number(a.getAttribute("href").split("/")[2]), a.lang]));
+  check(cardLangs.length > 0 && cardLangs.every(([id, lang]) => lang && lang === story.members.find((m) => m.id === id).lang),
+    `each outlet's article carries its language (${cardLangs.map((x) => x[1]).join(",")})`);
   check(story.quotes.length > 0 && story.figures.length > 0 && story.entities.length > 0, "the story has quotes, figures and entities");
   const quotesText = await page.textContent("#quotes");
-  check(story.quotes.every((g) => quotesText.includes(g.speaker || "Unattributed")) &&
-    story.quotes.every((g) => g.quotes.every((q) => quotesText.includes(q.text))),
-    `quotes by speaker are shown (${story.quotes.length} speakers)`);
+  check(story.speakers.every((g) => quotesText.includes(g.speaker || "Unattributed")) &&
+    story.speakers.every((g) => g.quotes.every((q) => quotesText.includes(q.text) &&
+      q.sources.every((o) => quotesText.includes(o)))),
+    `quotes by speaker are shown with the outlets that carried them (${story.speakers.length} speakers)`);
+  // each quote once, however many outlets carried it
+  const shownQuotes = await page.$$eval("#quotes blockquote", (b) => b.length);
+  const quoteCount = story.speakers.reduce((n, g) => n + g.quotes.length, 0);
+  check(shownQuotes === quoteCount, `each quote is shown once (${shownQuotes} shown, ${quoteCount} distinct)`);
   const figuresText = await page.textContent("#figures");
   check(story.figures.every((f) => figuresText.includes(f.text || "") && figuresText.includes(f.source)),
     `figures with their outlet are shown (${story.figures.length})`);
@@ -116,6 +125,11 @@ try {
   await page.click("#outlets .card a[href^='#/article/']");
   await page.waitForSelector(".article-text p", { timeout: 15000 });
   check(await page.$$eval("dl.meta-list a[target=_blank]", (a) => a.length) === 1, "article links to its original");
+  // French text marked as French inside the English page, for screen readers
+  // and hyphenation (WCAG 3.1.2, language of parts)
+  const shownArticle = await page.evaluate(async () => (await fetch("/api/articles/" + location.hash.split("/")[2])).json());
+  check(shownArticle.lang && await page.$eval(".article-text", (d) => d.lang) === shownArticle.lang &&
+    await page.$eval("h1", (h) => h.lang) === shownArticle.lang, `the article's text and title carry its language (${shownArticle.lang})`);
 
   // Search: accents and endings differ from the text ("États-Unis", "militaires")
   await page.fill("#quick-q", "etats-unis militaire");
@@ -127,7 +141,67 @@ try {
   const hitTitles = await page.$$eval("#hits li > a", (as) => as.map((a) => a.textContent));
   check(hitTitles.some((t) => t.includes("États-Unis")), `search 'etats-unis militaire' finds 'États-Unis … militaires' (${hitTitles.length} hits)`);
   check(await page.$$eval("#hits mark", (m) => m.length) > 0, "search hits are highlighted");
+  check(await page.$$eval("#hits li > a", (as) => as.length > 0 && as.every((a) => a.lang === "fr")),
+    "search hits carry their language (the French ones found)");
   await page.screenshot({ path: path.join(outDir, "web_search.png"), fullPage: true });
+
+  // A storyline of 105 events: its oldest event is past the API's first page
+  // (the 100 newest), yet its page finds and marks it, shows a window of the
+  // storyline rather than a hundred lines, and links to every event.
+  await page.goto(base + "/#/story/9001", { waitUntil: "load" });
+  await page.waitForSelector("#outlets .card", { timeout: 15000 });
+  await page.waitForSelector("#storyline", { timeout: 15000 }).catch(() => {});
+  const longCurrent = await page.$$eval("#storyline [aria-current=page]", (x) => x.map((e) => e.textContent));
+  check(longCurrent.length === 1 && longCurrent[0].includes("épisode 1 sur"),
+    `a story past the storyline's first 100 events is marked in it (${longCurrent.join(" | ")})`);
+  const longItems = await page.$$eval("#storyline ol.storyline li", (li) => li.length);
+  check(longItems > 0 && longItems <= 15, `a long storyline is shown as a window around the story (${longItems} lines)`);
+  check((await page.textContent("#storyline")).includes("105 events"), "the long storyline says how many events it has");
+  const allLink = await page.$("#storyline a[href='#/stories?storyline=9000']");
+  check(!!allLink, "the long storyline links to the list of all its events");
+  if (allLink) {
+    await allLink.click();
+    await page.waitForFunction(() => location.hash.startsWith("#/stories?storyline=") && document.querySelector("#stories li"),
+      null, { timeout: 15000 }).catch(() => {});
+    const listed = await page.$$eval("#stories li a.title", (as) => as.map((a) => a.textContent));
+    check(listed.length === 20 && listed.every((t) => t.startsWith("Feuilleton du canal")),
+      `the storyline's list shows only its events (${listed.length})`);
+    check((await page.textContent("h1")).includes("Storyline"), "the storyline's list says it is one storyline");
+    check(await page.$$eval(".pager a", (as) => as.some((a) => a.getAttribute("href").includes("storyline=9000"))),
+      "the storyline's list pages through its events");
+  }
+
+  // A query the API refuses (no word in it): the search page stays, with its
+  // words in the form and the reason next to it, so the reader can fix them.
+  await page.goto(base + "/#/search?q=" + encodeURIComponent("* NOT"), { waitUntil: "load" });
+  await page.waitForSelector("[role=alert]", { timeout: 15000 }).catch(() => {});
+  check(await page.inputValue("form.filters input[name=q]").catch(() => null) === "* NOT",
+    "a refused search keeps its form and words");
+  check(((await page.textContent("[role=alert]").catch(() => "")) || "").includes("no word to search for"),
+    "a refused search says why");
+
+  // Contrast in both colour schemes: an error (a story that does not exist)
+  // and muted text read at 4.5:1 or more against the page (WCAG 1.4.3)
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(base + "/#/story/999999", { waitUntil: "load" });
+    await page.waitForSelector(".error", { timeout: 15000 }).catch(() => {});
+    const ratios = await page.evaluate(() => {
+      const rgb = (c) => c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+      const lum = (c) => {
+        const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      const bg = getComputedStyle(document.body).backgroundColor === "rgba(0, 0, 0, 0)"
+        ? getComputedStyle(document.documentElement).backgroundColor : getComputedStyle(document.body).backgroundColor;
+      const of = (sel) => { const e = document.querySelector(sel); return e ? ratio(getComputedStyle(e).color, bg) : 0; };
+      return { error: of(".error"), muted: of(".foot") };
+    });
+    check(ratios.error >= 4.5 && ratios.muted >= 4.5,
+      `text contrast in the ${scheme} scheme (error ${ratios.error.toFixed(2)}, muted ${ratios.muted.toFixed(2)})`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 
   // Phone width
   await page.setViewportSize({ width: 390, height: 800 });

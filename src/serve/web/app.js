@@ -114,12 +114,12 @@ async function showStories(params) {
   const offset = parseInt(params.get("offset") || "0", 10) || 0;
   const values = Object.fromEntries(params.entries());
   const data = await api("/api/stories?" + qs({ since: values.since, until: values.until,
-    lang: values.lang, source: values.source, limit: 20, offset }));
+    lang: values.lang, source: values.source, storyline: values.storyline, limit: 20, offset }));
   const list = el("ul", { class: "stories", id: "stories" });
   for (const s of data.stories) {
     list.appendChild(el("li", { class: "story" },
       el("div", {},
-        el("a", { class: "title", href: "#/story/" + s.id }, s.title || "(untitled story)"),
+        el("a", { class: "title", href: "#/story/" + s.id, lang: s.langs.length === 1 ? s.langs[0] : null }, s.title || "(untitled story)"),
         el("div", { class: "meta" }, dates(s.first, s.last), " · ", plural(s.articles, "article"), " · ",
           plural(s.n_sources, "outlet"), " · ", plural(s.n_langs, "language"),
           s.langs.length ? " (" + s.langs.join(", ") + ")" : "")),
@@ -129,9 +129,13 @@ async function showStories(params) {
   const base = Object.assign({}, values);
   if (offset > 0) pager.appendChild(el("a", { href: "#/stories?" + qs(Object.assign(base, { offset: Math.max(0, offset - 20) })) }, "← Newer"));
   if (data.next_offset !== null) pager.appendChild(el("a", { href: "#/stories?" + qs(Object.assign({}, values, { offset: data.next_offset })) }, "Older →"));
-  setPage("Stories",
-    el("h1", {}, "Stories"),
-    filterForm("stories", values, [["since", "since", "date"], ["until", "until", "date"], ["lang", "language"], ["source", "outlet"]]),
+  const form = filterForm("stories", values, [["since", "since", "date"], ["until", "until", "date"], ["lang", "language"], ["source", "outlet"]]);
+  // one storyline's events: the filters narrow them, they do not leave it
+  if (values.storyline) form.prepend(el("input", { type: "hidden", name: "storyline", value: values.storyline }));
+  setPage(values.storyline ? "Storyline " + values.storyline : "Stories",
+    values.storyline ? el("p", {}, el("a", { href: "#/" }, "← All stories")) : null,
+    el("h1", {}, values.storyline ? "Storyline " + values.storyline + ": its events, newest first" : "Stories"),
+    form,
     data.stories.length ? list : el("p", {}, "No stories match."),
     pager);
 }
@@ -140,8 +144,10 @@ function section(id, title, ...content) {
   return el("section", { id, "aria-labelledby": id + "-h" }, el("h2", { id: id + "-h" }, title), ...content);
 }
 
+// An article's title in its language (lang on the element: screen readers
+// read a French headline as French inside this English page).
 function articleLink(a) {
-  return el("a", { href: "#/article/" + a.id }, a.title || "(untitled)");
+  return el("a", { href: "#/article/" + a.id, lang: a.lang }, a.title || "(untitled)");
 }
 
 function exportsLinks(base) {
@@ -172,21 +178,23 @@ async function showStory(id) {
       const a = byId.get(ref.id) || ref;
       card.appendChild(el("p", {}, articleLink(a)));
       card.appendChild(el("p", { class: "meta" }, [a.published, a.lang].filter(Boolean).join(" · ")));
-      if (a.excerpt) card.appendChild(el("p", {}, a.excerpt));
+      if (a.excerpt) card.appendChild(el("p", { lang: a.lang }, a.excerpt));
     }
     outlets.appendChild(card);
   }
 
+  // Who said what: the most quoted first, each quote once with every outlet
+  // that carried it (a wire quote reprinted by four outlets is one quote).
   const quotes = el("div", {});
-  for (const group of s.quotes) {
+  for (const group of s.speakers || []) {
     const who = el("div", { class: "speaker" }, el("h3", {}, group.speaker || "Unattributed"));
     for (const q of group.quotes) {
       who.appendChild(el("blockquote", {}, "« " + q.text + " »",
-        el("div", { class: "meta" }, [q.role, q.source].filter(Boolean).join(" · "))));
+        el("div", { class: "meta" }, [q.role, q.sources.join(", ")].filter(Boolean).join(" · "))));
     }
     quotes.appendChild(who);
   }
-  if (!s.quotes.length) quotes.appendChild(el("p", { class: "muted" }, "No quotes found in these articles."));
+  if (!(s.speakers || []).length) quotes.appendChild(el("p", { class: "muted" }, "No quotes found in these articles."));
 
   // The ledger: one quantity as each outlet reported it, disagreements flagged.
   const ledger = (s.ledger || []).filter((q) => q.n_sources > 1 || q.disagree);
@@ -203,7 +211,7 @@ async function showStory(id) {
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Figure"), el("th", { scope: "col" }, "Counts"),
         el("th", { scope: "col" }, "Outlet"), el("th", { scope: "col" }, "In context"))),
       el("tbody", {}, rows.map((f) => el("tr", {}, el("td", {}, f.text || formatValue(f)), el("td", {}, f.unit || ""),
-        el("td", {}, f.source || ""), el("td", {}, f.context || ""))))));
+        el("td", {}, f.source || ""), el("td", { lang: (byId.get(f.article) || {}).lang }, f.context || ""))))));
   } else {
     figures = el("p", { class: "muted" }, "No figures found in these articles.");
   }
@@ -213,24 +221,11 @@ async function showStory(id) {
     : el("p", { class: "muted" }, "No entities found in these articles.");
 
   // The storyline: the other turns of this story, oldest first
-  let storyline = null;
-  if (s.storyline) {
-    const sl = await api("/api/stories?" + qs({ storyline: s.storyline, limit: 100 }));
-    if (sl.stories.length > 1) {
-      const turns = sl.stories.slice().sort((a, b) => (a.first || "").localeCompare(b.first || "") ||
-        (a.last || "").localeCompare(b.last || "") || a.id - b.id);
-      storyline = section("storyline", "Storyline" + (s.storyline_name ? ": " + s.storyline_name : ""),
-        el("ol", { class: "storyline" }, turns.map((t) => el("li", {},
-          el("span", { class: "day" }, dates(t.first, t.last)), " ",
-          t.id === s.id ? el("strong", { "aria-current": "page" }, t.title || "(untitled story)")
-            : el("a", { href: "#/story/" + t.id }, t.title || "(untitled story)"),
-          el("span", { class: "muted" }, " · " + plural(t.articles, "article"))))));
-    }
-  }
+  const storyline = s.storyline ? storylineSection(s, await storylineTurns(s.storyline)) : null;
 
   setPage(s.title,
     el("p", {}, el("a", { href: "#/" }, "← Stories")),
-    el("h1", {}, s.title || "(untitled story)"),
+    el("h1", { lang: s.langs.length === 1 ? s.langs[0] : null }, s.title || "(untitled story)"),
     el("p", { class: "meta" }, dates(s.first, s.last), " · ", plural(s.articles, "article"), " · ",
       plural(s.n_sources, "outlet"), " · ", s.langs.join(", ")),
     exportsLinks("/api/stories/" + s.id + "/export"),
@@ -241,6 +236,57 @@ async function showStory(id) {
     section("figures", "Figures each outlet reported", ledgerBox ? el("div", {}, ledgerBox, figures) : figures),
     section("entities", "People, organisations, places", entities),
     whySection(s.id));
+}
+
+// Every event of a storyline, oldest first. The API gives 100 per page,
+// newest first: a storyline of a few hundred events (AllSides has one of
+// 707) would otherwise lose its oldest turns, the story shown among them.
+const STORYLINE_PAGES = 20;
+async function storylineTurns(storyline) {
+  const turns = [];
+  let offset = 0, more = false;
+  for (let page = 0; page < STORYLINE_PAGES; page++) {
+    const sl = await api("/api/stories?" + qs({ storyline, limit: 100, offset }));
+    turns.push(...sl.stories);
+    more = sl.next_offset !== null;
+    if (!more) break;
+    offset = sl.next_offset;
+  }
+  turns.sort((a, b) => (a.first || "").localeCompare(b.first || "") ||
+    (a.last || "").localeCompare(b.last || "") || a.id - b.id);
+  return { turns, more };
+}
+
+// The storyline's events around this one: all of them when they fit on a
+// screen, else the first, the last and a few on each side of this one, with
+// a link to the list of every event.
+const STORYLINE_ALL = 15, STORYLINE_AROUND = 5;
+function storylineSection(s, { turns, more }) {
+  if (turns.length < 2) return null;
+  const here = turns.findIndex((t) => t.id === s.id);
+  let shown = turns.map((t, i) => i);
+  if (turns.length > STORYLINE_ALL) {
+    const keep = new Set([0, turns.length - 1]);
+    const mid = here >= 0 ? here : turns.length - 1;
+    for (let i = Math.max(0, mid - STORYLINE_AROUND); i <= Math.min(turns.length - 1, mid + STORYLINE_AROUND); i++) keep.add(i);
+    shown = [...keep].sort((a, b) => a - b);
+  }
+  const items = [];
+  shown.forEach((i, k) => {
+    if (k > 0 && i > shown[k - 1] + 1)
+      items.push(el("li", { class: "gap", "aria-hidden": "true" }, "…"));
+    const t = turns[i];
+    items.push(el("li", { value: i + 1 },
+      el("span", { class: "day" }, dates(t.first, t.last)), " ",
+      t.id === s.id ? el("strong", { "aria-current": "page" }, t.title || "(untitled story)")
+        : el("a", { href: "#/story/" + t.id }, t.title || "(untitled story)"),
+      el("span", { class: "muted" }, " · " + plural(t.articles, "article"))));
+  });
+  const count = (more ? "more than " : "") + plural(turns.length, "event");
+  return section("storyline", "Storyline" + (s.storyline_name ? ": " + s.storyline_name : ""),
+    el("p", { class: "meta" }, count + ", oldest first · ",
+      el("a", { href: "#/stories?" + qs({ storyline: s.storyline }) }, "list them all")),
+    el("ol", { class: "storyline" }, items));
 }
 
 // Why each article is in the story: loaded on demand, as it analyses every article again.
@@ -306,9 +352,9 @@ async function showArticle(id) {
   if (a.duplicate_of) meta.append(el("dt", {}, "Copy of"), el("dd", {}, el("a", { href: "#/article/" + a.duplicate_of }, "article " + a.duplicate_of)));
   const paras = a.paragraphs && a.paragraphs.length ? a.paragraphs : (a.text || "").split(/\n\n+/);
   setPage(a.title,
-    el("h1", {}, a.title || "(untitled)"),
+    el("h1", { lang: a.lang }, a.title || "(untitled)"),
     meta,
-    el("div", { class: "article-text" }, paras.map((p) => el("p", {}, p))),
+    el("div", { class: "article-text", lang: a.lang }, paras.map((p) => el("p", {}, p))),
     (a.quotes || []).length ? section("quotes", "Quotes", a.quotes.map((q) => el("blockquote", {}, "« " + q.text + " »", el("div", { class: "meta" }, [q.speaker, q.role].filter(Boolean).join(" · "))))) : null,
     (a.figures || []).length ? section("figures", "Figures", el("ul", {}, a.figures.map((f) => el("li", {}, (f.text || formatValue(f)) + (f.unit ? " — " + f.unit : ""))))) : null);
 }
@@ -324,10 +370,17 @@ async function showSearch(params) {
   }
   const offset = parseInt(values.offset || "0", 10) || 0;
   const query = { q: values.q, since: values.since, until: values.until, lang: values.lang, source: values.source, entity: values.entity };
-  const data = await api("/api/search?" + qs(Object.assign({ limit: 20, offset }, query)));
+  let data;
+  try {
+    data = await api("/api/search?" + qs(Object.assign({ limit: 20, offset }, query)));
+  } catch (e) {
+    // a refused query ("* NOT", a bad day): keep the form to fix it in
+    setPage("Search: " + values.q, el("h1", {}, "Search"), form, el("p", { class: "error", role: "alert" }, e.message));
+    return;
+  }
   const hits = el("ol", { class: "hits", id: "hits", start: offset + 1 });
   for (const h of data.hits) {
-    const snip = el("p", { class: "snippet" });
+    const snip = el("p", { class: "snippet", lang: h.lang });
     for (const part of h.snippet_parts) snip.appendChild(part.match ? el("mark", {}, part.text) : document.createTextNode(part.text));
     hits.appendChild(el("li", {}, articleLink(h),
       el("div", { class: "meta" }, [h.source, h.published, h.lang].filter(Boolean).join(" · "),
