@@ -585,9 +585,11 @@ static int pronoun_gender(const char *t, size_t s, size_t e)
 	return f < m ? 'f' : 'm';
 }
 
+static bool covered(const rv_article *a, size_t s, size_t e, size_t from);
+
 /* The person named nearest before pos (within 1500 bytes): for "il", "she"; of
  * that gender ('f', 'm') when the person's given name tells it. */
-static char *nearest_person(const ctx *c, size_t pos, int gender)
+static char *nearest_person(const ctx *c, size_t pos, int gender, size_t *found_at)
 {
 	size_t lo = pos > 1500 ? pos - 1500 : 0;
 	const char *best = NULL;
@@ -606,7 +608,10 @@ static char *nearest_person(const ctx *c, size_t pos, int gender)
 			const char *h = c->t + lo;
 			while (fl && (h = memmem(h, (size_t)(c->t + pos - h), f, fl))) {
 				size_t at = (size_t)(h - c->t);
-				if (at + fl <= pos && (!best || at > best_at)) {
+				/* a name inside a quotation already found is what was
+				 * said, not someone "il" or "elle" can stand for */
+				if (at + fl <= pos && (!best || at > best_at) &&
+				    !covered(c->a, at, at + fl, 0)) {
 					best = e->name;
 					best_at = at;
 				}
@@ -616,7 +621,19 @@ static char *nearest_person(const ctx *c, size_t pos, int gender)
 			}
 		}
 	}
+	if (found_at)
+		*found_at = best_at;
 	return best ? rv_strdup(best) : NULL;
+}
+
+/* The quotation found so far that ends nearest before pos, or NULL. */
+static const rv_quote *quote_before(const rv_article *a, size_t pos)
+{
+	const rv_quote *best = NULL;
+	for (size_t k = 0; k < a->n_quotes; k++)
+		if (a->quotes[k].end <= pos && (!best || a->quotes[k].end > best->end))
+			best = &a->quotes[k];
+	return best;
 }
 
 
@@ -965,6 +982,40 @@ static bool elided_article(const char *t, size_t i, size_t e)
 /* The word at t[i] opens the time or the occasion of a saying, not part of the
  * speaker's noun phrase: "after the game", "mardi soir", "in a statement",
  * "lors de la conférence", "dans un communiqué". */
+/* The length of a word naming the day of a saying at t[i] ("lundi",
+ * "hier", "Tuesday", and "soir", "matin" after one), else 0. */
+static size_t day_word_at(const char *t, size_t i, size_t e)
+{
+	static const char *const days[] = {
+		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier",
+		"soir", "matin", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+		"Sunday", "yesterday", "today", NULL,
+	};
+	size_t n = word_len_at(t, i, e);
+	return n && in_words(t, i, i + n, days) ? n : 0;
+}
+
+/* Whether the name at t[ns] is the object in the clause t[s..ns): a
+ * preposition right before it, or quoted words before it ("proposer
+ * «un chemin» à Igor Vassiliev, a annoncé l'Elysée": the one offered it,
+ * not who said it). */
+static bool object_name(const char *t, size_t s, size_t ns)
+{
+	static const char *const prepositions[] = {
+		"à", "au", "aux", "avec", "pour", "contre", "par", "to", "with", "for", "against", NULL,
+	};
+	for (size_t i = s; i < ns; i++)
+		if (t[i] == '"' || !memcmp(t + i, "\xc2\xab", 2) || !memcmp(t + i, "\xe2\x80\x9c", 3))
+			return true;
+	size_t e = ns;
+	while (e > s && t[e - 1] == ' ')
+		e--;
+	size_t w = e;
+	while (w > s && is_word_byte((unsigned char)t[w - 1]))
+		w--;
+	return w < e && in_words(t, w, e, prepositions);
+}
+
 static bool circumstance_at(const char *t, size_t i, size_t e)
 {
 	static const char *const always[] = {
@@ -1185,6 +1236,14 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		/* the sentence may begin before lo (a quote in the middle of it) */
 		size_t sb = sentence_start(t, 0, v);
 		span first_nm;
+		/* "«…», a déclaré la présidence, en précisant que": the sentence's
+		 * own quotation, already attributed, has the subject the participle
+		 * shares (a name inside that quotation is what was said) */
+		const rv_quote *prev = quote_before(c->a, v);
+		if (prev && prev->speaker && prev->start >= sb) {
+			*speaker = rv_strdup(prev->speaker);
+			return *speaker ? 0 : -1;
+		}
 		/* "Le département d'État a ordonné …, expliquant que": a listed
 		 * organisation or person opening the sentence */
 		const char *ent = entity_at(c, sb, v);
@@ -1197,13 +1256,13 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		 * before the first name is the one who speaks */
 		int g = pronoun_gender(t, sb, named ? first_nm.s : v);
 		if (g) {
-			*speaker = nearest_person(c, sb, g);
+			*speaker = nearest_person(c, sb, g, NULL);
 			if (*speaker)
 				return 0;
 		}
 		if (named && (first_nm.s == sb || sb >= lo))
 			return set_speaker(c, first_nm, sb, speaker, role);
-		*speaker = nearest_person(c, v, 0);
+		*speaker = nearest_person(c, v, 0, NULL);
 		return *speaker || !c->last_speaker ? 0 : ((*speaker = rv_strdup(c->last_speaker)) ? 0 : -1);
 	}
 	if (!according && !pron) {
@@ -1257,7 +1316,7 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 				while (ws > nps && is_word_byte((unsigned char)t[ws - 1]))
 					ws--;
 				if (in_words(t, ws, np_end, backref_nouns) &&
-				    (*speaker = nearest_person(c, v, 0)))
+				    (*speaker = nearest_person(c, v, 0, NULL)))
 					return 0;
 			}
 			*speaker = rv_strndup(t + nps, np_end - nps);
@@ -1338,6 +1397,10 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		/* "…, a déclaré le porte-parole du Pentagone John Kirby", "…, said Ned Price";
 		 * "…, a confié au Monde un proche du maire": not the one spoken to */
 		size_t a2 = skip_space(t, addressee_end(c, v, vlen, after, hi), hi);
+		/* "…, a annoncé lundi l'Elysée", "…, said Tuesday the agency": the
+		 * day of the saying stands between the verb and its subject */
+		for (size_t dl; (dl = day_word_at(t, a2, hi));)
+			a2 = skip_space(t, a2 + dl, hi);
 		if (word_at(t, a2, hi, "by"))
 			a2 = skip_space(t, a2 + 2, hi);
 		/* "said Mr. Burr", "a déclaré M. Price" */
@@ -1381,7 +1444,8 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 					return set_speaker(c, nm, lo, speaker, role);
 				/* "Washington Post columnist Margaret Sullivan, …, wrote" */
 				if (a1 > a0 && find_name(c, a0, a1, a1, true, &nm) && nm.e == a1 &&
-				    person_form_end(c, nm) && count_words(t, a0, a1) <= 8)
+				    person_form_end(c, nm) && count_words(t, a0, a1) <= 8 &&
+				    !object_name(t, a0, nm.s))
 					return set_speaker(c, nm, lo, speaker, role);
 				if (segstart <= lo)
 					break;
@@ -1411,7 +1475,19 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 				npe--;
 			if (find_person_after(c, a2, npe, &nm) && person_form_end(c, nm))
 				return set_speaker(c, nm, after, speaker, role);
-			if (npe > a2 && count_words(t, a2, npe) >= 2 && count_words(t, a2, npe) <= 12) {
+			/* "le porte-parole du Pentagone, John Kirby": the name set
+			 * after the noun phrase is who it is */
+			size_t ap = npe < hi && t[npe] == ',' ? skip_space(t, npe + 1, hi) : hi;
+			if (ap < hi && find_person_after(c, ap, hi < ap + 80 ? hi : ap + 80, &nm) &&
+			    nm.s == ap && person_form_end(c, nm))
+				return set_speaker(c, nm, after, speaker, role);
+			/* "l’Elysée", "l'Unesco": one proper noun after an elided
+			 * article is a noun phrase too (typographic apostrophes are
+			 * word bytes, so count_words sees one word) */
+			bool elided_name = elided_article(t, a2, hi) &&
+					   upper_at(t, a2 + (t[a2 + 1] == '\'' ? 2 : 4), c->len);
+			if (npe > a2 && (count_words(t, a2, npe) >= 2 || elided_name) &&
+			    count_words(t, a2, npe) <= 12) {
 				*speaker = rv_strndup(t + a2, npe - a2);
 				return *speaker ? 0 : -1;
 			}
@@ -1500,7 +1576,7 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 			gender = pronoun_gender(t, i, i + 4 < hi ? i + 4 : hi);
 		}
 	if (back) {
-		*speaker = nearest_person(c, v, gender);
+		*speaker = nearest_person(c, v, gender, NULL);
 		if (!*speaker && c->last_speaker)
 			*speaker = rv_strdup(c->last_speaker);
 		if (*speaker)

@@ -537,3 +537,38 @@ TEST(quotes_en_comma_before_attribution_is_not_quoted)
 	ASSERT_STR_EQ(q->text, "Nobody gains if this lasts");
 	rv_article_release(&a);
 }
+
+/* A quotation's own words never name who said it: a name inside the
+ * sentence's quotation is not the subject of "en précisant" (the
+ * quotation's speaker is), a name after "à" is the one offered
+ * something, and a day may stand between the verb and its subject ("a
+ * annoncé lundi l'Elysée"). */
+TEST(quotes_fr_speaker_outside_the_quoted_words)
+{
+	rv_article a;
+	run(&a, "Crise diplomatique à Vauclair.\n\n"
+		"La ministre Claire Dufossé a appelé à éviter les réactions hâtives. "
+		"Le président Marc Lenvers va, lui, proposer «un chemin de désescalade» à Igor Vassiliev, "
+		"a annoncé lundi l’Elysée. «Le président s’entretiendra bientôt avec Igor Vassiliev pour "
+		"lui proposer un chemin de désescalade», a déclaré la présidence, en précisant que "
+		"l’échange aurait lieu «dans les prochains jours». «Il pense qu’il y a de l’espace pour "
+		"la diplomatie», a-t-elle ajouté.");
+	assert_said(&a, "s’entretiendra bientôt", "la présidence");
+	assert_said(&a, "prochains jours", "la présidence");
+	assert_said(&a, "Marc Lenvers va", "l’Elysée");
+	rv_article_release(&a);
+}
+
+/* "a indiqué la préfète de l'Ysse, Anne-Sophie Belval": the name set
+ * after the office is who spoke. */
+TEST(quotes_fr_office_then_name_after_the_verb)
+{
+	rv_article a;
+	run(&a, "Inondations dans la vallée.\n\n"
+		"Quelque 900 habitants de Montrieux ont été évacués dans la nuit, a indiqué "
+		"la préfète de la Lorne, Hélène Garrigue.\n\n"
+		"« Nous avons évacué tout le quartier en deux heures », a-t-elle déclaré.");
+	assert_said(&a, "900 habitants", "Hélène Garrigue");
+	assert_said(&a, "tout le quartier", "Hélène Garrigue");
+	rv_article_release(&a);
+}
