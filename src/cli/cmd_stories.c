@@ -446,7 +446,8 @@ int cmd_story(rv_cli *cli, int argc, char **argv)
 	rc = rv_store_each_article(store, &f, print_member, &ctx, &err);
 	rv_story_facts facts;
 	if (!rc)
-		rc = rv_store_story_facts(store, id, &facts, &err);
+		rc = rv_store_story_facts(store, id, RV_FACTS_ENTITY_ALIASES | RV_FACTS_ENTITY_DAYS, &facts,
+					  &err);
 	else
 		memset(&facts, 0, sizeof facts);
 	rv_store_close(&store);

@@ -359,7 +359,8 @@ int rv_story_json(rv_store *s, int64_t id, json_t **out, rv_error *err)
 	 * the disagreements flagged, and the entities (src/store/story_facts.c). */
 	rv_story_facts facts;
 	memset(&facts, 0, sizeof facts);
-	if ((rc = rv_store_story_facts(s, id, &facts, err))) {
+	/* its entities are listed without their aliases and days (entities_json) */
+	if ((rc = rv_store_story_facts(s, id, 0, &facts, err))) {
 		json_decref(o);
 		goto done;
 	}

@@ -1,11 +1,15 @@
 /* entity_list.c - the entities grouped by key (see entity_list.h).
  *
- * One statement reads the mentions in key order, then article order (the
- * index entities_key), so each entity's rows arrive together and its
- * articles one after the other: its counts, type and name are tallied in
- * one pass, then the entities are sorted. Grouping in SQL (window
- * functions joined over grouped subqueries, as GET /api/entities did) left
- * SQLite joining them row by row: minutes on a million mentions.
+ * One statement reads the mentions, each article's together, and each row
+ * is added to its entity's tallies, found by key in a hash table: counts,
+ * types and names are tallied in one pass, then the entities are sorted.
+ * The whole list reads in article order (the index entities_article, which
+ * follows the table's own order); reading in key order (entities_key) cost
+ * a lookup in the table at a random place for every row, two thirds of
+ * `revue entities` on a million mentions. A prefix picks a few keys and
+ * reads them by key. Grouping in SQL (window functions joined over grouped
+ * subqueries, as GET /api/entities did) left SQLite joining them row by
+ * row: minutes on a million mentions.
  */
 #include "store/entity_list.h"
 #include "store/sqlite_int.h"
@@ -15,8 +19,10 @@
 
 #include <jansson.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 /* ?1 event, ?2 and ?3 the prefix as written and folded. */
 static const char rows_sql[] = "SELECT e.key, e.name, COALESCE(e.type, ''), e.article, e.count";
@@ -27,15 +33,21 @@ static const char rows_from[] = " FROM entities e";
 static const char rows_keyed[] = " WHERE e.key IS NOT NULL";
 static const char rows_of_event[] = " AND e.article IN (SELECT id FROM articles WHERE event = ?1)";
 /* every form of the entity counts: a prefix of "Poutine" finds the entity
- * named "Vladimir Poutine" */
+ * named "Vladimir Poutine". Each distinct name is folded once (the index
+ * entities_name gives them), not every mention's: LIMIT -1 keeps SQLite
+ * from pushing the test into the DISTINCT, where it would run on every row. */
 static const char rows_of_prefix[] = " AND e.key IN (SELECT key FROM entities WHERE key IS NOT NULL"
-				     " AND (name LIKE ?2 ESCAPE '\\'"
+				     " AND name IN (SELECT name FROM (SELECT DISTINCT name FROM entities LIMIT -1)"
+				     " WHERE name LIKE ?2 ESCAPE '\\'"
 				     " OR COALESCE(rv_fold(name), name) LIKE ?3 ESCAPE '\\'))";
-static const char rows_order[] = " ORDER BY e.key, e.article";
+/* Either order gives an entity's rows of one article one after the other,
+ * which its article counts need (tally_add). */
+static const char rows_by_article[] = " ORDER BY e.article";
+static const char rows_by_key[] = " ORDER BY e.key, e.article";
 
 enum { COL_KEY, COL_NAME, COL_TYPE, COL_ARTICLE, COL_COUNT, COL_MORE };
 
-/* A form or a type of the entity being read, and its mentions. */
+/* A form, a type, a day or an alias list of an entity, and its mentions. */
 struct tally {
 	char *s;
 	int64_t mentions;
@@ -48,7 +60,17 @@ struct tallies {
 	size_t n, cap;
 };
 
-/* One entity: kept from its last row on. */
+/* An entity while its rows are read. */
+struct tallied {
+	char *key;
+	uint64_t hash; /* of key */
+	int64_t articles, mentions, last;
+	struct tallies names, types, days;
+	struct tallies alias_lists; /* the aliases column's distinct values, read
+				     * once each when the entity is finished */
+};
+
+/* One entity as listed. */
 struct entity {
 	char *key, *name, *type;
 	int64_t articles, mentions;
@@ -60,11 +82,12 @@ struct entity {
 struct reading {
 	const rv_entity_query *q;
 	bool days;
-	/* the entity being read */
-	char *key;
-	int64_t articles, mentions, last;
-	struct tallies names, types, day_tally;
-	rv_strlist forms; /* alias values as read: sorted and made unique at the end */
+	/* the entities being read, found by key through slots (open
+	 * addressing: index in tallied + 1, 0 for none) */
+	struct tallied *tallied;
+	size_t n_tallied, cap_tallied;
+	uint32_t *slots;
+	size_t n_slots; /* a power of two, at least twice n_tallied */
 	/* the entities read */
 	struct entity *out;
 	size_t n_out, cap_out;
@@ -116,8 +139,8 @@ static int like_prefix(sqlite3_stmt *st, int i, const char *prefix)
 }
 
 /* Add mentions of s in article to its tally (made when new). A linear
- * search: an entity has a few types and spellings, and its days are
- * those of one story. */
+ * search: an entity has a few types, spellings and alias lists, and its
+ * days are those of one story. */
 static int tally_add(struct tallies *t, const char *s, int64_t article, int64_t mentions)
 {
 	struct tally *x = NULL;
@@ -126,7 +149,9 @@ static int tally_add(struct tallies *t, const char *s, int64_t article, int64_t 
 			x = &t->v[i];
 	if (!x) {
 		if (t->n == t->cap) {
-			size_t cap = t->cap ? t->cap * 2 : 8;
+			/* most entities have one type and one or two forms:
+			 * small first, for the tens of thousands of them */
+			size_t cap = t->cap ? t->cap * 2 : 2;
 			struct tally *v = realloc(t->v, cap * sizeof *v);
 			if (!v)
 				return RV_ENOMEM;
@@ -147,18 +172,21 @@ static int tally_add(struct tallies *t, const char *s, int64_t article, int64_t 
 	return RV_OK;
 }
 
-static void tallies_clear(struct tallies *t)
+static void tallies_release(struct tallies *t)
 {
 	for (size_t i = 0; i < t->n; i++)
 		free(t->v[i].s);
-	t->n = 0;
-}
-
-static void tallies_release(struct tallies *t)
-{
-	tallies_clear(t);
 	free(t->v);
 	memset(t, 0, sizeof *t);
+}
+
+static void tallied_release(struct tallied *t)
+{
+	free(t->key);
+	tallies_release(&t->names);
+	tallies_release(&t->types);
+	tallies_release(&t->days);
+	tallies_release(&t->alias_lists);
 }
 
 /* No ASCII lower-case letter: "PORT-AURÈLE", "NATO" (SQL's upper(name) = name). */
@@ -212,57 +240,74 @@ static void entity_release(struct entity *e)
 	free(e->days);
 }
 
-/* The entity read ends: its type and name are chosen, and it is kept
- * when it has the type asked for. */
-static int finish(struct reading *r)
+/* Its spellings and the variants its articles folded into them, sorted,
+ * without its name. */
+static int collect_aliases(struct tallied *t, const char *name, rv_strlist *aliases)
 {
-	if (!r->key)
-		return RV_OK;
+	rv_strlist forms;
+	rv_strlist_init(&forms);
+	int rc = RV_OK;
+	for (size_t i = 0; i < t->names.n && !rc; i++)
+		rc = rv_strlist_push(&forms, t->names.v[i].s);
+	for (size_t l = 0; l < t->alias_lists.n && !rc; l++) {
+		json_t *arr = json_loads(t->alias_lists.v[l].s, 0, NULL);
+		size_t i;
+		json_t *v;
+		json_array_foreach(arr, i, v) {
+			if (json_is_string(v) && (rc = rv_strlist_push(&forms, json_string_value(v))))
+				break;
+		}
+		json_decref(arr);
+	}
+	if (!rc && forms.len)
+		qsort(forms.items, forms.len, sizeof *forms.items, cmp_form);
+	for (size_t i = 0; i < forms.len && !rc; i++) {
+		const char *f = forms.items[i];
+		if (strcmp(f, name) && (!i || strcmp(f, forms.items[i - 1])))
+			rc = rv_strlist_push(aliases, f);
+	}
+	rv_strlist_release(&forms);
+	return rc;
+}
+
+/* The entity t, read whole: its type and name are chosen, and it is kept
+ * when it has the type asked for. t's key and days move to the list. */
+static int finish(struct reading *r, struct tallied *t)
+{
 	struct entity e = { 0 };
 	rv_strlist_init(&e.aliases);
 	int rc = RV_OK;
-	const struct tally *type = &r->types.v[0];
-	for (size_t i = 1; i < r->types.n; i++) {
-		const struct tally *t = &r->types.v[i];
-		if (t->mentions > type->mentions ||
-		    (t->mentions == type->mentions && strcmp(t->s, type->s) < 0))
-			type = t;
+	const struct tally *type = &t->types.v[0];
+	for (size_t i = 1; i < t->types.n; i++) {
+		const struct tally *x = &t->types.v[i];
+		if (x->mentions > type->mentions || (x->mentions == type->mentions && strcmp(x->s, type->s) < 0))
+			type = x;
 	}
 	if (r->q->type && strcmp(type->s, r->q->type))
 		goto done;
 	bool person = !strcmp(type->s, "person");
-	const struct tally *name = &r->names.v[0];
-	for (size_t i = 1; i < r->names.n; i++)
-		if (better_name(&r->names.v[i], name, person))
-			name = &r->names.v[i];
-	e.articles = r->articles;
-	e.mentions = r->mentions;
+	const struct tally *name = &t->names.v[0];
+	for (size_t i = 1; i < t->names.n; i++)
+		if (better_name(&t->names.v[i], name, person))
+			name = &t->names.v[i];
+	e.articles = t->articles;
+	e.mentions = t->mentions;
 	if (!(e.name = strdup(name->s)) || !(e.type = strdup(type->s))) {
 		rc = RV_ENOMEM;
 		goto done;
 	}
-	e.key = r->key;
-	r->key = NULL;
-	if (r->q->aliases) {
-		/* its spellings and the variants its articles folded into them */
-		for (size_t i = 0; i < r->names.n && !rc; i++)
-			rc = rv_strlist_push(&r->forms, r->names.v[i].s);
-		if (!rc && r->forms.len)
-			qsort(r->forms.items, r->forms.len, sizeof *r->forms.items, cmp_form);
-		for (size_t i = 0; i < r->forms.len && !rc; i++) {
-			const char *f = r->forms.items[i];
-			if (strcmp(f, e.name) && (!i || strcmp(f, r->forms.items[i - 1])))
-				rc = rv_strlist_push(&e.aliases, f);
-		}
-	}
-	if (!rc && r->days && r->day_tally.n) {
-		qsort(r->day_tally.v, r->day_tally.n, sizeof *r->day_tally.v, cmp_day);
-		if (!(e.days = calloc(r->day_tally.n, sizeof *e.days)))
+	e.key = t->key;
+	t->key = NULL;
+	if (r->q->aliases)
+		rc = collect_aliases(t, name->s, &e.aliases);
+	if (!rc && r->days && t->days.n) {
+		qsort(t->days.v, t->days.n, sizeof *t->days.v, cmp_day);
+		if (!(e.days = calloc(t->days.n, sizeof *e.days)))
 			rc = RV_ENOMEM;
-		for (size_t i = 0; i < r->day_tally.n && !rc; i++) {
-			e.days[i].day = r->day_tally.v[i].s;
-			e.days[i].mentions = r->day_tally.v[i].mentions;
-			r->day_tally.v[i].s = NULL; /* moved */
+		for (size_t i = 0; i < t->days.n && !rc; i++) {
+			e.days[i].day = t->days.v[i].s;
+			e.days[i].mentions = t->days.v[i].mentions;
+			t->days.v[i].s = NULL; /* moved */
 			e.n_days++;
 		}
 	}
@@ -282,16 +327,60 @@ static int finish(struct reading *r)
 	}
 done:
 	entity_release(&e);
-	free(r->key);
-	r->key = NULL;
-	tallies_clear(&r->names);
-	tallies_clear(&r->types);
-	tallies_clear(&r->day_tally);
-	rv_strlist_release(&r->forms);
 	return rc;
 }
 
-/* One mention row: it starts a new entity when its key changes. */
+/* Twice as many slots, every entity placed again. */
+static int grow_slots(struct reading *r)
+{
+	size_t n = r->n_slots ? r->n_slots * 2 : 1024;
+	if (n > UINT32_MAX)
+		return RV_ENOMEM;
+	uint32_t *slots = calloc(n, sizeof *slots);
+	if (!slots)
+		return RV_ENOMEM;
+	for (size_t i = 0; i < r->n_tallied; i++) {
+		size_t at = r->tallied[i].hash & (n - 1);
+		while (slots[at])
+			at = (at + 1) & (n - 1);
+		slots[at] = (uint32_t)i + 1;
+	}
+	free(r->slots);
+	r->slots = slots;
+	r->n_slots = n;
+	return RV_OK;
+}
+
+/* The entity of key, made when new; NULL when out of memory. */
+static struct tallied *find_tallied(struct reading *r, const char *key)
+{
+	uint64_t hash = XXH3_64bits(key, strlen(key));
+	if (2 * (r->n_tallied + 1) > r->n_slots && grow_slots(r))
+		return NULL;
+	size_t at = hash & (r->n_slots - 1);
+	for (; r->slots[at]; at = (at + 1) & (r->n_slots - 1)) {
+		struct tallied *t = &r->tallied[r->slots[at] - 1];
+		if (t->hash == hash && !strcmp(t->key, key))
+			return t;
+	}
+	if (r->n_tallied == r->cap_tallied) {
+		size_t cap = r->cap_tallied ? r->cap_tallied * 2 : 256;
+		struct tallied *v = realloc(r->tallied, cap * sizeof *v);
+		if (!v)
+			return NULL;
+		r->tallied = v;
+		r->cap_tallied = cap;
+	}
+	struct tallied *t = &r->tallied[r->n_tallied];
+	memset(t, 0, sizeof *t);
+	if (!(t->key = strdup(key)))
+		return NULL;
+	t->hash = hash;
+	r->slots[at] = (uint32_t)++r->n_tallied;
+	return t;
+}
+
+/* One mention row, added to its entity's tallies. */
 static int read_row(struct reading *r, sqlite3_stmt *st)
 {
 	const char *key = (const char *)sqlite3_column_text(st, COL_KEY);
@@ -301,36 +390,26 @@ static int read_row(struct reading *r, sqlite3_stmt *st)
 	int64_t count = sqlite3_column_int64(st, COL_COUNT);
 	if (!key || !name || !type)
 		return RV_OK;
-	int rc = RV_OK;
-	if (!r->key || strcmp(r->key, key)) {
-		if ((rc = finish(r)))
-			return rc;
-		if (!(r->key = strdup(key)))
-			return RV_ENOMEM;
-		r->articles = r->mentions = r->last = 0;
+	struct tallied *t = find_tallied(r, key);
+	if (!t)
+		return RV_ENOMEM;
+	t->mentions += count;
+	if (t->last != article) {
+		t->articles++;
+		t->last = article;
 	}
-	r->mentions += count;
-	if (r->last != article) {
-		r->articles++;
-		r->last = article;
-	}
-	if ((rc = tally_add(&r->names, name, article, count)) ||
-	    (rc = tally_add(&r->types, type, article, count)))
+	int rc;
+	if ((rc = tally_add(&t->names, name, article, count)) || (rc = tally_add(&t->types, type, article, count)))
 		return rc;
 	int col = COL_MORE;
 	if (r->q->aliases) {
+		/* "[]" adds no form: most rows */
 		const char *al = (const char *)sqlite3_column_text(st, col++);
-		json_t *arr = al ? json_loads(al, 0, NULL) : NULL;
-		size_t i;
-		json_t *v;
-		json_array_foreach(arr, i, v) {
-			if (json_is_string(v) && (rc = rv_strlist_push(&r->forms, json_string_value(v))))
-				break;
-		}
-		json_decref(arr);
+		if (al && strcmp(al, "[]") && (rc = tally_add(&t->alias_lists, al, article, 0)))
+			return rc;
 	}
-	if (!rc && r->days)
-		rc = tally_add(&r->day_tally, (const char *)sqlite3_column_text(st, col), article, count);
+	if (r->days)
+		rc = tally_add(&t->days, (const char *)sqlite3_column_text(st, col), article, count);
 	return rc;
 }
 
@@ -362,7 +441,7 @@ static int prepare(rv_store *s, const rv_entity_query *q, bool days, sqlite3_stm
 	if (!rc && q->prefix)
 		rc = rv_buf_puts(&sql, rows_of_prefix);
 	if (!rc)
-		rc = rv_buf_puts(&sql, rows_order);
+		rc = rv_buf_puts(&sql, q->prefix ? rows_by_key : rows_by_article);
 	if (rc)
 		rc = rv_fail(err, RV_EINPUT, "listing entities: the query does not fit");
 	else if (sqlite3_prepare_v2(s->db, rv_buf_str(&sql), -1, st, NULL))
@@ -392,15 +471,21 @@ int rv_store_each_entity(rv_store *s, const rv_entity_query *q, rv_entity_row_fn
 	if (rc)
 		return rc;
 	struct reading r = { .q = q, .days = q->days };
-	rv_strlist_init(&r.forms);
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW && !(rc = read_row(&r, st)))
 		;
 	if (!rc && step != SQLITE_DONE)
 		rc = fail(s, err);
 	sqlite3_finalize(st);
-	if (!rc)
-		rc = finish(&r);
+	/* each entity is finished as soon as it is listed: the tallies of
+	 * the rest stay, not two copies of every entity */
+	for (size_t i = 0; i < r.n_tallied; i++) {
+		if (!rc)
+			rc = finish(&r, &r.tallied[i]);
+		tallied_release(&r.tallied[i]);
+	}
+	free(r.tallied);
+	free(r.slots);
 	if (rc == RV_ENOMEM)
 		rv_fail(err, rc, "out of memory");
 	if (!rc && r.n_out)
@@ -416,11 +501,5 @@ int rv_store_each_entity(rv_store *s, const rv_entity_query *q, rv_entity_row_fn
 	for (size_t i = 0; i < r.n_out; i++)
 		entity_release(&r.out[i]);
 	free(r.out);
-	free(r.key);
-	tallies_release(&r.names);
-	tallies_release(&r.types);
-	tallies_release(&r.day_tally);
-	rv_strlist_release(&r.forms);
 	return rc;
 }
-

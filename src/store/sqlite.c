@@ -244,6 +244,75 @@ static int stored_key_rules(rv_store *s, int64_t *rules, rv_error *err)
 	return RV_OK;
 }
 
+/* A row whose key changes: its new key, NULL for none. */
+struct rekeyed {
+	int64_t rowid;
+	char *key;
+};
+
+/* Every row's key computed once, and written when it changed, after the
+ * scan (which writes to the table must not disturb). An UPDATE whose WHERE
+ * compared the key with rv_entity_key() computed it again for every row it
+ * wrote. */
+static int rekey_rows(rv_store *s, rv_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct rekeyed *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc = RV_OK, step;
+	if (sqlite3_prepare_v2(s->db, "SELECT rowid, name, type, key FROM entities", -1, &st, NULL))
+		return db_fail(s, err, "keying the entities again");
+	while (rc == RV_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		const char *type = (const char *)sqlite3_column_text(st, 2);
+		const char *old = (const char *)sqlite3_column_text(st, 3);
+		char key[RV_ENTITY_KEY_MAX];
+		size_t len = name ? rv_entity_key(name, type, key, sizeof key) : 0;
+		bool same = !old ? !len : len && strlen(old) == len && !memcmp(old, key, len);
+		if (same)
+			continue;
+		if (n == cap) {
+			size_t c = cap ? cap * 2 : 256;
+			struct rekeyed *more = realloc(v, c * sizeof *v);
+			if (!more) {
+				rc = rv_fail(err, RV_ENOMEM, "out of memory");
+				break;
+			}
+			v = more;
+			cap = c;
+		}
+		v[n].rowid = sqlite3_column_int64(st, 0);
+		v[n].key = len ? strndup(key, len) : NULL;
+		if (len && !v[n].key) {
+			rc = rv_fail(err, RV_ENOMEM, "out of memory");
+			break;
+		}
+		n++;
+	}
+	if (rc == RV_OK && step != SQLITE_DONE)
+		rc = db_fail(s, err, "keying the entities again");
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == RV_OK && n &&
+	    sqlite3_prepare_v2(s->db, "UPDATE entities SET key = ?1 WHERE rowid = ?2", -1, &st, NULL))
+		rc = db_fail(s, err, "keying the entities again");
+	for (size_t i = 0; i < n && rc == RV_OK; i++) {
+		sqlite3_reset(st);
+		if (v[i].key)
+			sqlite3_bind_text(st, 1, v[i].key, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 1);
+		sqlite3_bind_int64(st, 2, v[i].rowid);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(s, err, "keying the entities again");
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+	return rc;
+}
+
 /* Keys stored by a revue whose gazetteer (or folding) keys names otherwise
  * would split one entity between the old key and the new, once this revue
  * adds rows: they are computed again, in one transaction, when this revue
@@ -260,9 +329,9 @@ static int rekey_entities(rv_store *s, rv_error *err)
 	/* another revue may have done it while this one waited for the lock */
 	int rc = stored_key_rules(s, &have, err);
 	if (!rc && have != rv_entity_key_rules())
-		rc = exec(s, "UPDATE entities SET key = rv_entity_key(name, type)"
-			     " WHERE key IS NOT rv_entity_key(name, type);"
-			     "INSERT OR REPLACE INTO group_meta (key, value)"
+		rc = rekey_rows(s, err);
+	if (!rc && have != rv_entity_key_rules())
+		rc = exec(s, "INSERT OR REPLACE INTO group_meta (key, value)"
 			     " VALUES ('entity_key_rules', rv_entity_key_rules());", err);
 	if (rc) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -83,7 +83,11 @@ static int load_quotes(rv_store *s, int64_t event, rv_story_facts *out, rv_error
 		return fail(s, err, "story quotes");
 	sqlite3_bind_int64(st, 1, event);
 	int rc = RV_OK, r;
-	char key[KEY_MAX], k2[KEY_MAX];
+	char key[KEY_MAX];
+	/* each speaker's key, out->speakers[i]'s at i: a fuller name that
+	 * replaces a speaker's has its key, the one it was found by */
+	char (*keys)[KEY_MAX] = NULL;
+	size_t n_keys = 0;
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *text = col_str(st, 0);
 		const char *speaker = sqlite3_column_text(st, 1) ? col_str(st, 1) : NULL;
@@ -93,18 +97,24 @@ static int load_quotes(rv_store *s, int64_t event, rv_story_facts *out, rv_error
 		if (speaker && !rv_entity_key(speaker, "person", key, sizeof key))
 			speaker = NULL;
 		rv_fact_speaker *sp = NULL;
-		for (size_t i = 0; i < out->n_speakers && !sp; i++) {
+		for (size_t i = 0; i < n_keys && !sp; i++) {
 			rv_fact_speaker *x = &out->speakers[i];
 			if (!speaker || !x->speaker) {
 				if (!speaker && !x->speaker)
 					sp = x;
 				continue;
 			}
-			if (rv_entity_key(x->speaker, "person", k2, sizeof k2) && !strcmp(k2, key))
+			if (!strcmp(keys[i], key))
 				sp = x;
 		}
 		if (!sp) {
-			sp = grow((void **)&out->speakers, &out->n_speakers, sizeof *sp);
+			char (*more)[KEY_MAX] = realloc(keys, (n_keys + 1) * sizeof *keys);
+			if (more) {
+				keys = more;
+				const char *k = speaker ? key : "";
+				memcpy(keys[n_keys++], k, strlen(k) + 1);
+			}
+			sp = more ? grow((void **)&out->speakers, &out->n_speakers, sizeof *sp) : NULL;
 			if (!sp || (speaker && !(sp->speaker = strdup(speaker)))) {
 				rc = rv_fail(err, RV_ENOMEM, "out of memory");
 				break;
@@ -145,6 +155,7 @@ static int load_quotes(rv_store *s, int64_t event, rv_story_facts *out, rv_error
 			break;
 		}
 	}
+	free(keys);
 	if (rc == RV_OK && r != SQLITE_DONE)
 		rc = fail(s, err, "story quotes");
 	sqlite3_finalize(st);
@@ -309,7 +320,7 @@ static int copy_entity(const rv_entity_row *row, void *p)
 	e->articles = row->articles > INT32_MAX ? INT32_MAX : (int)row->articles;
 	if (!(e->name = strdup(row->name)) || !(e->type = strdup(row->type)))
 		return RV_ENOMEM;
-	for (size_t i = 0; i < row->aliases->len; i++)
+	for (size_t i = 0; row->aliases && i < row->aliases->len; i++)
 		if (rv_strlist_push(&e->aliases, row->aliases->items[i]))
 			return RV_ENOMEM;
 	if (row->n_days && !(e->days = calloc(row->n_days, sizeof *e->days)))
@@ -324,23 +335,25 @@ static int copy_entity(const rv_entity_row *row, void *p)
 }
 
 /* The story's entities as every list groups them (entity_list.h). */
-static int load_entities(rv_store *s, int64_t event, rv_story_facts *out, rv_error *err)
+static int load_entities(rv_store *s, int64_t event, unsigned want, rv_story_facts *out, rv_error *err)
 {
-	rv_entity_query q = { .event = event, .aliases = true, .days = true };
+	rv_entity_query q = { .event = event,
+			      .aliases = (want & RV_FACTS_ENTITY_ALIASES) != 0,
+			      .days = (want & RV_FACTS_ENTITY_DAYS) != 0 };
 	int rc = rv_store_each_entity(s, &q, copy_entity, out, err);
 	if (rc == RV_ENOMEM)
 		rv_fail(err, rc, "out of memory");
 	return rc;
 }
 
-int rv_store_story_facts(rv_store *s, int64_t event, rv_story_facts *out, rv_error *err)
+int rv_store_story_facts(rv_store *s, int64_t event, unsigned want, rv_story_facts *out, rv_error *err)
 {
 	memset(out, 0, sizeof *out);
 	int rc = load_quotes(s, event, out, err);
 	if (!rc)
 		rc = load_figures(s, event, out, err);
 	if (!rc)
-		rc = load_entities(s, event, out, err);
+		rc = load_entities(s, event, want, out, err);
 	if (rc)
 		rv_story_facts_release(out);
 	return rc;

@@ -58,10 +58,11 @@ typedef struct rv_fact_day {
 typedef struct rv_fact_entity {
 	char *name;
 	char *type;
-	rv_strlist aliases;    /* every other surface form seen in the event, sorted */
+	rv_strlist aliases;    /* every other surface form seen in the event, sorted
+				* (RV_FACTS_ENTITY_ALIASES) */
 	int mentions;
 	int articles;
-	rv_fact_day *days;     /* ascending */
+	rv_fact_day *days;     /* ascending (RV_FACTS_ENTITY_DAYS) */
 	size_t n_days;
 } rv_fact_entity;
 
@@ -75,7 +76,17 @@ typedef struct rv_story_facts {
 	size_t n_entities;
 } rv_story_facts;
 
-int rv_store_story_facts(rv_store *s, int64_t event, rv_story_facts *out, rv_error *err);
+/* What a caller wants of the entities beyond their names, types and counts:
+ * reading each one's forms and days costs a pass over every mention's
+ * aliases and a join with the articles, thrown away when nobody shows them. */
+enum {
+	RV_FACTS_ENTITY_ALIASES = 1,  /* fill rv_fact_entity.aliases */
+	RV_FACTS_ENTITY_DAYS = 2,     /* fill rv_fact_entity.days */
+};
+
+/* The facts of event; want is a set of RV_FACTS_* (0: the entities without
+ * their aliases and days, left empty). */
+int rv_store_story_facts(rv_store *s, int64_t event, unsigned want, rv_story_facts *out, rv_error *err);
 void rv_story_facts_release(rv_story_facts *f);
 
 #endif

@@ -527,6 +527,39 @@ TEST(api_entities_fold_case_and_accents)
 	done(&s);
 }
 
+/* An entity's article is counted once, however its rows come: the whole
+ * list reads the mentions in article order, a prefix by key; one article
+ * names "Lorvaux" under two types with another name between them. */
+TEST(api_entities_count_an_article_once_in_either_order)
+{
+	static const struct entity_row rows[] = {
+		{ "Lorvaux", "organization", 2, 1 }, { "Anselm Brik", "person", 1, 1 },
+		{ "Lorvaux", "location", 1, 1 },     { "Anselm Brik", "person", 2, 2 },
+		{ "Lorvaux", "organization", 1, 2 }, { "Lorvaux", "location", 3, 3 },
+	};
+	char path[128];
+	rv_store *s = entity_store(path, sizeof path, rows, sizeof rows / sizeof *rows, 0);
+	static const char *const urls[] = { "/api/entities", "/api/entities?q=lor", "/api/entities?q=L" };
+	for (size_t i = 0; i < sizeof urls / sizeof *urls; i++) {
+		json_t *o = get_json(s, urls[i], 200);
+		json_t *arr = json_object_get(o, "entities");
+		ASSERT(json_array_size(arr) >= 1);
+		json_t *e = json_array_get(arr, 0);
+		ASSERT_STR_EQ(json_string_value(json_object_get(e, "name")), "Lorvaux");
+		ASSERT_STR_EQ(json_string_value(json_object_get(e, "type")), "location");
+		ASSERT_EQ(json_integer_value(json_object_get(e, "articles")), 3);
+		ASSERT_EQ(json_integer_value(json_object_get(e, "mentions")), 7);
+		if (i == 0) {
+			ASSERT_EQ(json_array_size(arr), 2);
+			e = json_array_get(arr, 1);
+			ASSERT_EQ(json_integer_value(json_object_get(e, "articles")), 2);
+			ASSERT_EQ(json_integer_value(json_object_get(e, "mentions")), 3);
+		}
+		json_decref(o);
+	}
+	done(&s);
+}
+
 /* `revue entities` and GET /api/entities list the same entities, under the
  * same names and types, with the same counts, in the same order. They were
  * two groupings: the CLI split the place spelt and typed two ways, merged

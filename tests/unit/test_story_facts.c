@@ -62,7 +62,7 @@ TEST(story_facts_ledger_and_speakers)
 	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
 
 	rv_story_facts f;
-	ASSERT_EQ(rv_store_story_facts(s, 7, &f, &err), RV_OK);
+	ASSERT_EQ(rv_store_story_facts(s, 7, RV_FACTS_ENTITY_ALIASES | RV_FACTS_ENTITY_DAYS, &f, &err), RV_OK);
 	/* Kirby's quote, carried by two outlets, once */
 	const rv_fact_speaker *kirby = NULL;
 	for (size_t i = 0; i < f.n_speakers; i++)
@@ -95,6 +95,31 @@ TEST(story_facts_ledger_and_speakers)
 	ASSERT(rv_strlist_contains(&putin->aliases, "Putin", false) || !strcmp(putin->name, "Putin"));
 	ASSERT_EQ(putin->articles, 3);
 	ASSERT_EQ(putin->n_days, 2);
+	size_t n_entities = f.n_entities;
+	int putin_mentions = putin->mentions;
+	rv_story_facts_release(&f);
+
+	/* without their details, the same entities and counts, no aliases or days */
+	ASSERT_EQ(rv_store_story_facts(s, 7, 0, &f, &err), RV_OK);
+	ASSERT_EQ(f.n_entities, n_entities);
+	putin = NULL;
+	for (size_t i = 0; i < f.n_entities; i++) {
+		ASSERT_EQ(f.entities[i].aliases.len, 0);
+		ASSERT_EQ(f.entities[i].n_days, 0);
+		ASSERT(f.entities[i].days == NULL);
+		if (!strcmp(f.entities[i].name, "Vladimir Poutine") || !strcmp(f.entities[i].name, "Putin"))
+			putin = &f.entities[i];
+	}
+	ASSERT(putin != NULL);
+	ASSERT_EQ(putin->articles, 3);
+	ASSERT_EQ(putin->mentions, putin_mentions);
+	rv_story_facts_release(&f);
+	/* the days without the aliases */
+	ASSERT_EQ(rv_store_story_facts(s, 7, RV_FACTS_ENTITY_DAYS, &f, &err), RV_OK);
+	for (size_t i = 0; i < f.n_entities; i++) {
+		ASSERT_EQ(f.entities[i].aliases.len, 0);
+		ASSERT(f.entities[i].n_days > 0);
+	}
 	rv_story_facts_release(&f);
 
 	/* the whole store's list, a page of it */
@@ -151,7 +176,7 @@ TEST(story_facts_one_entity_per_name)
 	}
 	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
 	rv_story_facts f;
-	ASSERT_EQ(rv_store_story_facts(s, 9, &f, &err), RV_OK);
+	ASSERT_EQ(rv_store_story_facts(s, 9, RV_FACTS_ENTITY_ALIASES | RV_FACTS_ENTITY_DAYS, &f, &err), RV_OK);
 	ASSERT_EQ(f.n_entities, 1);
 	ASSERT_STR_EQ(f.entities[0].type, "organization");
 	ASSERT_EQ(f.entities[0].mentions, 6);
@@ -201,7 +226,7 @@ TEST(story_facts_disagreement_needs_no_common_value)
 	ASSERT_EQ(rv_store_commit(s, &err), RV_OK);
 	for (int64_t ev = 21; ev <= 22; ev++) {
 		rv_story_facts f;
-		ASSERT_EQ(rv_store_story_facts(s, ev, &f, &err), RV_OK);
+		ASSERT_EQ(rv_store_story_facts(s, ev, 0, &f, &err), RV_OK);
 		ASSERT_EQ(f.n_quantities, 1); /* votes = voix, firefighters = pompiers */
 		ASSERT_EQ(f.quantities[0].n_sources, 2);
 		ASSERT_EQ(f.quantities[0].disagree, ev == 22);
