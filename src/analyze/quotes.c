@@ -589,7 +589,7 @@ static bool covered(const rv_article *a, size_t s, size_t e, size_t from);
 
 /* The person named nearest before pos (within 1500 bytes): for "il", "she"; of
  * that gender ('f', 'm') when the person's given name tells it. */
-static char *nearest_person(const ctx *c, size_t pos, int gender, size_t *found_at)
+static char *nearest_person(const ctx *c, size_t pos, int gender)
 {
 	size_t lo = pos > 1500 ? pos - 1500 : 0;
 	const char *best = NULL;
@@ -621,8 +621,6 @@ static char *nearest_person(const ctx *c, size_t pos, int gender, size_t *found_
 			}
 		}
 	}
-	if (found_at)
-		*found_at = best_at;
 	return best ? rv_strdup(best) : NULL;
 }
 
@@ -979,11 +977,8 @@ static bool elided_article(const char *t, size_t i, size_t e)
 	return t[i + 1] == '\'' || (i + 4 < e && !memcmp(t + i + 1, "\xe2\x80\x99", 3));
 }
 
-/* The word at t[i] opens the time or the occasion of a saying, not part of the
- * speaker's noun phrase: "after the game", "mardi soir", "in a statement",
- * "lors de la conférence", "dans un communiqué". */
-/* The length of a word naming the day of a saying at t[i] ("lundi",
- * "hier", "Tuesday", and "soir", "matin" after one), else 0. */
+/* The length of a word naming the day or the time of day of a saying at
+ * t[i] ("lundi", "hier", "Tuesday", "soir" of "lundi soir"), else 0. */
 static size_t day_word_at(const char *t, size_t i, size_t e)
 {
 	static const char *const days[] = {
@@ -1016,6 +1011,9 @@ static bool object_name(const char *t, size_t s, size_t ns)
 	return w < e && in_words(t, w, e, prepositions);
 }
 
+/* The word at t[i] opens the time or the occasion of a saying, not part of the
+ * speaker's noun phrase: "after the game", "mardi soir", "in a statement",
+ * "lors de la conférence", "dans un communiqué". */
 static bool circumstance_at(const char *t, size_t i, size_t e)
 {
 	static const char *const always[] = {
@@ -1256,13 +1254,13 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 		 * before the first name is the one who speaks */
 		int g = pronoun_gender(t, sb, named ? first_nm.s : v);
 		if (g) {
-			*speaker = nearest_person(c, sb, g, NULL);
+			*speaker = nearest_person(c, sb, g);
 			if (*speaker)
 				return 0;
 		}
 		if (named && (first_nm.s == sb || sb >= lo))
 			return set_speaker(c, first_nm, sb, speaker, role);
-		*speaker = nearest_person(c, v, 0, NULL);
+		*speaker = nearest_person(c, v, 0);
 		return *speaker || !c->last_speaker ? 0 : ((*speaker = rv_strdup(c->last_speaker)) ? 0 : -1);
 	}
 	if (!according && !pron) {
@@ -1316,7 +1314,7 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 				while (ws > nps && is_word_byte((unsigned char)t[ws - 1]))
 					ws--;
 				if (in_words(t, ws, np_end, backref_nouns) &&
-				    (*speaker = nearest_person(c, v, 0, NULL)))
+				    (*speaker = nearest_person(c, v, 0)))
 					return 0;
 			}
 			*speaker = rv_strndup(t + nps, np_end - nps);
@@ -1576,7 +1574,7 @@ static int speaker_near(ctx *c, size_t lo, size_t hi, size_t v, size_t vlen, cha
 			gender = pronoun_gender(t, i, i + 4 < hi ? i + 4 : hi);
 		}
 	if (back) {
-		*speaker = nearest_person(c, v, gender, NULL);
+		*speaker = nearest_person(c, v, gender);
 		if (!*speaker && c->last_speaker)
 			*speaker = rv_strdup(c->last_speaker);
 		if (*speaker)
