@@ -72,6 +72,18 @@ def bcubed(pred, gold):
     return (2 * p * r_ / (p + r_) if p + r_ else 0.0), p, r_
 
 
+def read_gold(set_dir):
+    """The set's gold event of each article id."""
+    gold = {}
+    with open(os.path.join(set_dir, "gold.clusters.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            ref, event = line.rstrip("\n").split("\t")[:2]
+            gold[ref] = event
+    return gold
+
+
 def fmt(score):
     return "%.4f (%.3f / %.3f)" % score
 
@@ -203,13 +215,7 @@ def main():
     if not os.path.isdir(set_dir):
         print("skip: %s not found" % set_dir)
         return 0
-    gold = {}
-    with open(os.path.join(set_dir, "gold.clusters.tsv"), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            ref, event = line.rstrip("\n").split("\t")[:2]
-            gold[ref] = event
+    gold = read_gold(set_dir)
     files = [args.pred] if args.pred else run_revue(args.revue, set_dir)
     pred, text = {}, {}
     for path in files:

@@ -61,6 +61,8 @@ except ImportError:  # pragma: no cover
     sys.exit(0)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from ceiling import fmt, read_gold  # noqa: E402  (the same set files, the same figures)
 SHARED = os.environ.get("SHARED", os.path.join(HERE, "..", "..", "..", "shared"))
 
 STOP = set("""le la les de des du un une et a au aux en pour par sur dans avec est sont ce
@@ -357,10 +359,6 @@ def bound_refine(s, pred, gold):
     return t, score, moved
 
 
-def fmt(score):
-    return "%.4f (%.3f / %.3f)" % score
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("set")
@@ -374,13 +372,7 @@ def main():
     if not os.path.isdir(set_dir):
         print("skip: %s not found" % set_dir)
         return 0
-    gold_of = {}
-    with open(os.path.join(set_dir, "gold.clusters.tsv"), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            ref, event = line.rstrip("\n").split("\t")[:2]
-            gold_of[ref] = event
+    gold_of = read_gold(set_dir)
     refs, texts = [], []
     with open(os.path.join(set_dir, "input.jsonl"), encoding="utf-8") as f:
         for line in f:
