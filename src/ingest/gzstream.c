@@ -123,20 +123,30 @@ static bool make_room(rv__gz *s, size_t want)
  * padding may stand between members, and a member over 4 GB declares its
  * size modulo 2^32. It only decides how libdeflate is tried, and
  * libdeflate checks all it inflates. */
-static bool member_size_hint(const rv__gz *s, size_t pos, size_t *size)
+static bool member_size_hint(rv__gz *s, size_t pos, size_t *size)
 {
 	const size_t smallest = 20; /* header, an empty block, trailer */
 	size_t end = s->in_len;
-	for (size_t from = pos + smallest; from < s->in_len;) {
-		const unsigned char *p = memmem(s->in + from, s->in_len - from, "\x1f\x8b\x08", 3);
-		if (!p)
-			break;
-		size_t at = (size_t)(p - s->in);
-		if (at + 3 < s->in_len && !(p[3] & 0xe0)) {
-			end = at;
-			break;
+	/* The last search holds no header before the one it found: headers
+	 * zlib then refuses (junk resynced over, member after member) do not
+	 * each rescan the rest of the input. */
+	if (s->hint_from <= pos + smallest && pos + smallest <= s->hint_end) {
+		end = s->hint_end;
+	} else {
+		for (size_t from = pos + smallest; from < s->in_len;) {
+			const unsigned char *p =
+				memmem(s->in + from, s->in_len - from, "\x1f\x8b\x08", 3);
+			if (!p)
+				break;
+			size_t at = (size_t)(p - s->in);
+			if (at + 3 < s->in_len && !(p[3] & 0xe0)) {
+				end = at;
+				break;
+			}
+			from = at + 1;
 		}
-		from = at + 1;
+		s->hint_from = pos + smallest;
+		s->hint_end = end;
 	}
 	if (end < pos + smallest)
 		return false;

@@ -51,6 +51,9 @@ typedef struct rv__gz {
 	 * (too large, or damaged), which zlib then inflates from their start:
 	 * at most that much inflated twice. */
 	uint64_t whole_redone;
+	/* member_size_hint()'s last search: no member header in [hint_from,
+	 * hint_end), one at hint_end unless it is in_len */
+	size_t hint_from, hint_end;
 	size_t member_comp;  /* where the current member starts, compressed */
 	uint64_t member_dec; /* and decompressed */
 	unsigned char *win;  /* gz: owned window; plain: the mapping */
