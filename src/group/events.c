@@ -142,8 +142,8 @@ struct rv_grouper {
 	uint32_t *hash_slots; /* id + 1, 0 = empty */
 	size_t hash_cap;
 	uint64_t n_docs;
-	uint32_t n_raw; /* the article being placed: its terms before the article_terms cut */
-	uint32_t n_size; /* ... its words and names after the cut (not its character grams) */
+	uint32_t n_raw; /* the article being placed: its words and names before the article_terms
+			 * cut (not its character grams) */
 	/* events */
 	gevent *ev;
 	slot_tag *tag; /* per slot of ev */
@@ -659,12 +659,30 @@ static int stem_grams(const char *s, char out[][16], int max)
 	int k = 0;
 	for (size_t c = 0; c + 3 <= cps && k < max; c++) {
 		size_t b = start[c], e = start[c + 3];
+		if (e - b > sizeof out[0] - 2)
+			continue; /* not UTF-8: a "code point" of more than 4 bytes */
 		out[k][0] = '#';
 		memcpy(out[k] + 1, p + b, e - b);
 		out[k][1 + e - b] = '\0';
 		k++;
 	}
 	return k;
+}
+
+/* The term ids of stem s's character 3-grams into ids, as term_id() gives
+ * them (create: new ones too); their number, -1 out of memory. */
+static int gram_ids(rv_grouper *g, const char *s, bool create, uint32_t ids[GRAM_MAX])
+{
+	char gs[GRAM_MAX][16];
+	int k = stem_grams(s, gs, GRAM_MAX), n = 0;
+	for (int j = 0; j < k; j++) {
+		uint32_t t = term_id(g, gs[j], strlen(gs[j]), create);
+		if (t != UINT32_MAX)
+			ids[n++] = t;
+		else if (create)
+			return -1;
+	}
+	return n;
 }
 
 static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
@@ -719,17 +737,12 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 	}
 	uint32_t first_gram = n;
 	for (size_t i = 0; grams && i < a->n_terms; i++) {
-		char gs[GRAM_MAX][16];
-		int k = stem_grams(a->terms[i].term, gs, GRAM_MAX);
-		for (int j = 0; j < k; j++) {
-			uint32_t t = term_id(g, gs[j], strlen(gs[j]), count_df);
-			if (t == UINT32_MAX) {
-				if (count_df)
-					return -1;
-				continue;
-			}
-			vec_add(g, &n, t, a->terms[i].weight);
-		}
+		uint32_t ids[GRAM_MAX];
+		int k = gram_ids(g, a->terms[i].term, count_df, ids);
+		if (k < 0)
+			return -1;
+		for (int j = 0; j < k; j++)
+			vec_add(g, &n, ids[j], a->terms[i].weight);
 	}
 	if (count_df) {
 		g->n_docs++;
@@ -752,7 +765,6 @@ static int article_vector(rv_grouper *g, const rv_article *a, bool count_df)
 			v->w *= (float)g->cfg.char_grams;
 	}
 	g->n_raw = first_gram;
-	g->n_size = first_gram < (uint32_t)g->cfg.article_terms ? first_gram : (uint32_t)g->cfg.article_terms;
 	if (n > (uint32_t)g->cfg.article_terms) {
 		qsort(g->vec, n, sizeof *g->vec, fw_by_weight);
 		n = (uint32_t)g->cfg.article_terms;
@@ -1659,7 +1671,7 @@ int rv_grouper_place(rv_grouper *g, rv_article *a, rv_error *err)
 	if (n < 0)
 		return rv_fail(err, RV_ENOMEM, "out of memory");
 	/* how long the article is: its words, not its character grams */
-	int size = (int)g->n_size;
+	int size = g->n_raw < (uint32_t)g->cfg.article_terms ? (int)g->n_raw : g->cfg.article_terms;
 	if (g->cfg.person_conflict > 0)
 		article_who(a, &g->who, g->cfg.org_protagonist);
 	int64_t day = article_day(a);
@@ -2028,16 +2040,14 @@ static bool df_fetch_article(rv_grouper *g, const rv_article *a)
 		if (g->df_lookup)
 			df_fetch(g, id);
 	}
-	for (size_t i = 0; headline_grams(g, a) && i < a->n_terms; i++) {
-		char gs[GRAM_MAX][16];
-		int k = stem_grams(a->terms[i].term, gs, GRAM_MAX);
-		for (int j = 0; j < k; j++) {
-			uint32_t id = term_id(g, gs[j], strlen(gs[j]), true);
-			if (id == UINT32_MAX)
-				return false;
-			if (g->df_lookup)
-				df_fetch(g, id);
-		}
+	bool grams = headline_grams(g, a);
+	for (size_t i = 0; grams && i < a->n_terms; i++) {
+		uint32_t ids[GRAM_MAX];
+		int k = gram_ids(g, a->terms[i].term, true, ids);
+		if (k < 0)
+			return false;
+		for (int j = 0; j < k && g->df_lookup; j++)
+			df_fetch(g, ids[j]);
 	}
 	return true;
 }
