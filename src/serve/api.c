@@ -117,8 +117,10 @@ static bool read_params(const rv_api_request *req, rv_api_response *r, struct pa
 			return false;
 		}
 		if (!text_ok(v)) {
+			/* the name cut at a character: JSON refuses a cut one */
 			char msg[128];
-			snprintf(msg, sizeof msg, "%.60s: the value is not valid UTF-8 text of at most 1 kB", k);
+			int kn = (int)rv_utf8_prefix(k, strlen(k), 60);
+			snprintf(msg, sizeof msg, "%.*s: the value is not valid UTF-8 text of at most 1 kB", kn, k);
 			set_error(r, 400, msg);
 			return false;
 		}

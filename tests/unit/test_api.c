@@ -712,6 +712,9 @@ TEST(api_bad_argument_is_named_with_its_value)
 		{ "/api/stories?storyline=0", "storyline", "0" },
 		{ "/api/entities?type=people", "type", "people" },
 		{ "/api/stories?source=%C3%28", "source", "UTF-8" },
+		/* a long name is cut at a character, not inside "é" */
+		{ "/api/stories?aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa%C3%A9=%C3%28",
+		  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "UTF-8" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		json_t *o = get_json(s, cases[i].url, 400);
