@@ -24,14 +24,6 @@ static const char story_usage[] =
 	"  One event: its articles by outlet, timeline, quotes and figures.\n"
 	"  --why: each article's similarity to the event and the top shared terms.";
 
-static json_t *strlist_json(const rv_strlist *l)
-{
-	json_t *arr = json_array();
-	for (size_t i = 0; i < l->len; i++)
-		json_array_append_new(arr, json_string(l->items[i]));
-	return arr;
-}
-
 static json_t *story_json(const rv_story *st)
 {
 	json_t *o = json_object();
@@ -44,8 +36,8 @@ static json_t *story_json(const rv_story *st)
 	if (st->last)
 		json_object_set_new(o, "last", json_string(st->last));
 	json_object_set_new(o, "articles", json_integer(st->n_articles));
-	json_object_set_new(o, "sources", strlist_json(&st->sources));
-	json_object_set_new(o, "langs", strlist_json(&st->langs));
+	json_object_set_new(o, "sources", rv_strlist_json(&st->sources));
+	json_object_set_new(o, "langs", rv_strlist_json(&st->langs));
 	return o;
 }
 
@@ -266,14 +258,6 @@ static int print_member(const rv_article *a, void *vctx)
 
 /* ---- story facts: who said what, the figures ledger, entities over time ---- */
 
-static json_t *facts_json_strlist(const rv_strlist *l)
-{
-	json_t *arr = json_array();
-	for (size_t i = 0; i < l->len; i++)
-		json_array_append_new(arr, json_string(l->items[i]));
-	return arr;
-}
-
 static void story_facts_json(const rv_story_facts *f, json_t *o)
 {
 	json_object_set_new(o, "speakers", rv_story_speakers_json(f));
@@ -312,7 +296,7 @@ static void story_facts_json(const rv_story_facts *f, json_t *o)
 		json_t *eo = json_object();
 		json_object_set_new(eo, "name", json_string(e->name));
 		json_object_set_new(eo, "type", json_string(e->type));
-		json_object_set_new(eo, "aliases", facts_json_strlist(&e->aliases));
+		json_object_set_new(eo, "aliases", rv_strlist_json(&e->aliases));
 		json_object_set_new(eo, "mentions", json_integer(e->mentions));
 		json_object_set_new(eo, "articles", json_integer(e->articles));
 		json_t *days = json_object();

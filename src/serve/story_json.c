@@ -13,7 +13,7 @@
 #define MAX_STORY_ARTICLES 500
 #define EXCERPT_BYTES 600
 
-static json_t *strlist_json(const rv_strlist *l)
+json_t *rv_strlist_json(const rv_strlist *l)
 {
 	json_t *arr = json_array();
 	for (size_t i = 0; i < l->len; i++)
@@ -37,8 +37,8 @@ json_t *rv_story_summary_json(const rv_story *st)
 	set_str(o, "first", st->first);
 	set_str(o, "last", st->last);
 	json_object_set_new(o, "articles", json_integer(st->n_articles));
-	json_object_set_new(o, "sources", strlist_json(&st->sources));
-	json_object_set_new(o, "langs", strlist_json(&st->langs));
+	json_object_set_new(o, "sources", rv_strlist_json(&st->sources));
+	json_object_set_new(o, "langs", rv_strlist_json(&st->langs));
 	json_object_set_new(o, "n_sources", json_integer((json_int_t)st->sources.len));
 	json_object_set_new(o, "n_langs", json_integer((json_int_t)st->langs.len));
 	return o;
@@ -250,7 +250,7 @@ json_t *rv_story_speakers_json(const rv_story_facts *f)
 		const rv_fact_speaker *sp = &f->speakers[i];
 		json_t *so = json_object();
 		json_object_set_new(so, "speaker", sp->speaker ? json_string(sp->speaker) : json_null());
-		json_object_set_new(so, "sources", strlist_json(&sp->sources));
+		json_object_set_new(so, "sources", rv_strlist_json(&sp->sources));
 		json_t *quotes = json_array();
 		for (size_t k = 0; k < sp->n_quotes; k++) {
 			const rv_fact_quote *q = &sp->quotes[k];
@@ -258,7 +258,7 @@ json_t *rv_story_speakers_json(const rv_story_facts *f)
 			json_object_set_new(qo, "text", json_string(q->text));
 			if (q->role)
 				json_object_set_new(qo, "role", json_string(q->role));
-			json_object_set_new(qo, "sources", strlist_json(&q->sources));
+			json_object_set_new(qo, "sources", rv_strlist_json(&q->sources));
 			json_array_append_new(quotes, qo);
 		}
 		json_object_set_new(so, "quotes", quotes);

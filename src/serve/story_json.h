@@ -12,6 +12,9 @@
 
 #include <jansson.h>
 
+/* A string list as a JSON array of strings; a new array the caller owns. */
+json_t *rv_strlist_json(const rv_strlist *l);
+
 /* id, storyline, title, first, last, articles, sources[], langs[],
  * n_sources, n_langs. */
 json_t *rv_story_summary_json(const rv_story *st);
